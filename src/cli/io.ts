@@ -1,0 +1,48 @@
+/**
+ * @module io
+ * Where the CLI writes. Commands never touch process.stdout directly, so tests can run `main`
+ * in process and read what a user would see. With `--json`, stdout carries JSON only;
+ * messages, warnings and progress go to stderr.
+ */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stdout is a terminal (colours, prompts and progress bars only then). */
+  readonly isTty: boolean;
+  /** Environment variables (MLPATH_HOME, DATABASE_URL, ...). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The working directory relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    isTty: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** An io that records everything, for tests. */
+export function memoryIo(options: { env?: Record<string, string | undefined>; cwd?: string } = {}): CliIo & {
+  stdout: () => string;
+  stderr: () => string;
+} {
+  let stdout = '';
+  let stderr = '';
+  return {
+    out: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
+    isTty: false,
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    stdout: () => stdout,
+    stderr: () => stderr,
+  };
+}

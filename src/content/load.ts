@@ -1,0 +1,153 @@
+/**
+ * @module load
+ * Reads a curriculum folder: every `*.yaml` file in it (sub-folders too, in path order), each
+ * validated against the schema, then normalized into the core model. Nothing is half-loaded:
+ * either the whole curriculum comes back, or every problem found does.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import { MlpathError } from '../core/errors.js';
+import type { Problem } from '../core/errors.js';
+import type { Curriculum } from '../core/model.js';
+import { normalizeCurriculum } from './normalize.js';
+import type { ParsedFile } from './normalize.js';
+import { CurriculumFile } from './schema.js';
+import { parseYamlSource } from './yaml-source.js';
+import type { PathKey, YamlSource } from './yaml-source.js';
+
+export type LoadResult =
+  | { ok: true; curriculum: Curriculum; warnings: Problem[]; files: string[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[]; files: string[] };
+
+/** The YAML files of a curriculum folder, in the order their items count as authored. */
+export function curriculumFiles(folder: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.ya?ml$/i.test(entry.name)) found.push(path);
+    }
+  };
+  visit(folder);
+  return found;
+}
+
+/** Parse and validate texts already in memory (file name -> YAML text); used by the loader and tests. */
+export function tryParseCurriculum(texts: ReadonlyArray<{ file: string; text: string }>, folder: string): LoadResult {
+  const problems: Problem[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const { file, text } of texts) {
+    const { source, problems: yamlProblems } = parseYamlSource(file, text);
+    problems.push(...yamlProblems);
+    if (yamlProblems.length > 0) continue;
+    if (source.data === null || source.data === undefined) continue; // an empty file adds nothing
+    const result = CurriculumFile.safeParse(source.data);
+    if (!result.success) {
+      problems.push(...result.error.issues.flatMap((issue) => issueProblems(source, issue)));
+      continue;
+    }
+    parsed.push({ source, data: result.data });
+  }
+  const files = texts.map((t) => t.file);
+  if (problems.length > 0) {
+    // Still run the semantic checks on the files that parsed, so one run reports everything.
+    const more = parsed.length > 0 ? normalizeCurriculum(parsed, folder) : undefined;
+    const semantic = (more?.problems ?? []).filter((p) => !p.message.startsWith('no file declares'));
+    return { ok: false, problems: [...problems, ...semantic], warnings: more?.warnings ?? [], files };
+  }
+  const result = normalizeCurriculum(parsed, folder);
+  if (!result.curriculum) return { ok: false, problems: result.problems, warnings: result.warnings, files };
+  return { ok: true, curriculum: result.curriculum, warnings: result.warnings, files };
+}
+
+/** Load a curriculum folder without throwing. File names in problems are relative to `cwd`. */
+export function tryLoadCurriculum(folder: string, cwd: string = process.cwd()): LoadResult {
+  let isDir = false;
+  try {
+    isDir = statSync(folder).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  const shown = relative(cwd, folder) || '.';
+  if (!isDir) {
+    return {
+      ok: false,
+      problems: [
+        { message: 'no such curriculum folder; pass a folder of curriculum YAML files', place: { file: shown } },
+      ],
+      warnings: [],
+      files: [],
+    };
+  }
+  const paths = curriculumFiles(folder);
+  if (paths.length === 0) {
+    return {
+      ok: false,
+      problems: [
+        { message: 'the folder holds no .yaml files; a curriculum is a folder of YAML files', place: { file: shown } },
+      ],
+      warnings: [],
+      files: [],
+    };
+  }
+  const texts = paths.map((path) => ({ file: relative(cwd, path) || path, text: readFileSync(path, 'utf8') }));
+  return tryParseCurriculum(texts, shown);
+}
+
+/** Load a curriculum folder or throw an `MlpathError` (code CURRICULUM_INVALID) listing every problem. */
+export function loadCurriculum(folder: string, cwd?: string): Curriculum {
+  const result = tryLoadCurriculum(folder, cwd);
+  if (result.ok) return result.curriculum;
+  throw new MlpathError({
+    code: 'CURRICULUM_INVALID',
+    message: `the curriculum in ${relative(cwd ?? process.cwd(), folder) || '.'} has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`,
+    problems: result.problems,
+    hint: 'fix each place listed, then run `mlpath curriculum check` again',
+  });
+}
+
+function issueProblems(source: YamlSource, issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
+  const dotted = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+  const where = dotted ? `${dotted}: ` : '';
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      message: `${where}unknown key "${key}"${knownKeysHint(path)}`,
+      place: source.place(path, key),
+      path: dotted,
+    }));
+  }
+  return [{ message: `${where}${describeIssue(issue)}`, place: source.place(path), path: dotted }];
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? `missing required field (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'expected text: a string, or a map of locale to text such as { en: "...", zh-CN: "..." }';
+    default:
+      return issue.message;
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function knownKeysHint(path: readonly PathKey[]): string {
+  return path.length === 0
+    ? ' (expected curriculum, skills, resources, stages, routes, startingPoints, roles, projects or domains)'
+    : '';
+}

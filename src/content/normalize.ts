@@ -1,0 +1,497 @@
+/**
+ * @module normalize
+ * Turns schema-valid curriculum files into the core model, checking what a schema cannot:
+ * text in every declared locale, unique ids, references that resolve, an acyclic prerequisite
+ * graph, sourced effort figures. Every problem names its file, line and column; all are collected.
+ */
+import { suggest } from '../core/errors.js';
+import type { Problem } from '../core/errors.js';
+import { findCycle, skillGraphFrom } from '../core/graph.js';
+import type {
+  ChooseOneGroup,
+  Curriculum,
+  CurriculumMeta,
+  Domain,
+  Effort,
+  ProjectTemplate,
+  Requirement,
+  Resource,
+  ResourceUnit,
+  Role,
+  Route,
+  RubricItem,
+  Skill,
+  Stage,
+  StartingPoint,
+  Text,
+} from '../core/model.js';
+import type { CurriculumFileInput, EffortInput, LocalTextInput, UnitInput } from './schema.js';
+import type { PathKey, YamlSource } from './yaml-source.js';
+
+export interface ParsedFile {
+  readonly source: YamlSource;
+  readonly data: CurriculumFileInput;
+}
+
+export interface NormalizeResult {
+  readonly curriculum: Curriculum | undefined;
+  readonly problems: Problem[];
+  readonly warnings: Problem[];
+}
+
+type Kind = 'skills' | 'resources' | 'stages' | 'routes' | 'startingPoints' | 'roles' | 'projects' | 'domains';
+
+const KIND_NOUN: Record<Kind, string> = {
+  skills: 'skill',
+  resources: 'resource',
+  stages: 'stage',
+  routes: 'route',
+  startingPoints: 'starting point',
+  roles: 'role',
+  projects: 'project',
+  domains: 'domain',
+};
+
+/** Where an item was authored, so later checks can point at it. */
+interface Origin {
+  readonly source: YamlSource;
+  readonly path: readonly PathKey[];
+}
+
+/** A reference to check once every id is known. */
+interface Reference {
+  readonly kind: Kind;
+  readonly id: string;
+  readonly origin: Origin;
+  readonly what: string;
+}
+
+export function normalizeCurriculum(files: readonly ParsedFile[], folder: string): NormalizeResult {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const problemAt = (origin: Origin, message: string, key?: string): void => {
+    problems.push({ message, place: origin.source.place(origin.path, key), path: formatPath(origin.path) });
+  };
+
+  // The metadata comes first: it declares the locales every text must have.
+  const metas = files.flatMap((f) => (f.data.curriculum ? [{ file: f, meta: f.data.curriculum }] : []));
+  if (metas.length === 0) {
+    problems.push({
+      message: 'no file declares `curriculum:` (id, version, locales, title); add one, e.g. curriculum.yaml',
+      place: { file: folder },
+    });
+    return { curriculum: undefined, problems, warnings };
+  }
+  for (const extra of metas.slice(1)) {
+    problemAt(
+      { source: extra.file.source, path: ['curriculum'] },
+      'a second `curriculum:` block; a curriculum declares its metadata once',
+    );
+  }
+  const firstMeta = metas[0];
+  if (!firstMeta) return { curriculum: undefined, problems, warnings };
+  const locales = [...new Set(firstMeta.meta.locales)];
+
+  const text = (value: LocalTextInput, origin: Origin): Text => {
+    const map: Record<string, string> = typeof value === 'string' ? { [locales[0] ?? 'en']: value } : { ...value };
+    const missing = locales.filter((l) => !map[l]);
+    if (missing.length > 0) {
+      problemAt(
+        origin,
+        `missing text for locale${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (declared in curriculum.locales)`,
+      );
+    }
+    const extra = Object.keys(map).filter((l) => !locales.includes(l));
+    if (extra.length > 0) {
+      problemAt(
+        origin,
+        `text for undeclared locale ${extra.join(', ')}; declare it in curriculum.locales or remove it`,
+      );
+    }
+    return map;
+  };
+  const optText = (value: LocalTextInput | undefined, origin: Origin): Text | undefined =>
+    value === undefined ? undefined : text(value, origin);
+  const at = (origin: Origin, ...more: PathKey[]): Origin => ({
+    source: origin.source,
+    path: [...origin.path, ...more],
+  });
+
+  const rubric = (
+    items: readonly { id: string; title: LocalTextInput }[] | undefined,
+    origin: Origin,
+  ): RubricItem[] => {
+    const seen = new Set<string>();
+    return (items ?? []).map((item, i) => {
+      if (seen.has(item.id)) problemAt(at(origin, i, 'id'), `duplicate rubric item id "${item.id}"`);
+      seen.add(item.id);
+      return { id: item.id, title: text(item.title, at(origin, i, 'title')) };
+    });
+  };
+
+  const metaOrigin: Origin = { source: firstMeta.file.source, path: ['curriculum'] };
+  const m = firstMeta.meta;
+  const meta: CurriculumMeta = {
+    id: m.id,
+    version: m.version,
+    locales,
+    title: text(m.title, at(metaOrigin, 'title')),
+    summary: optText(m.summary, at(metaOrigin, 'summary')),
+    rubric: rubric(m.rubric, at(metaOrigin, 'rubric')),
+    defaultSkillHours: m.defaultSkillHours,
+  };
+
+  const ids: Record<Kind, Map<string, Origin>> = {
+    skills: new Map(),
+    resources: new Map(),
+    stages: new Map(),
+    routes: new Map(),
+    startingPoints: new Map(),
+    roles: new Map(),
+    projects: new Map(),
+    domains: new Map(),
+  };
+  const references: Reference[] = [];
+  const ref = (kind: Kind, id: string, origin: Origin, what: string): void => {
+    references.push({ kind, id, origin, what });
+  };
+  const refs = (kind: Kind, list: readonly string[] | undefined, origin: Origin, what: string): string[] => {
+    (list ?? []).forEach((id, i) => ref(kind, id, at(origin, i), what));
+    return [...(list ?? [])];
+  };
+  const declare = (kind: Kind, id: string, origin: Origin): void => {
+    const first = ids[kind].get(id);
+    if (first) {
+      const place = first.source.place(first.path, 'id');
+      problemAt(
+        at(origin, 'id'),
+        `duplicate ${KIND_NOUN[kind]} id "${id}" (first defined at ${place.file}:${place.line}:${place.column})`,
+      );
+      return;
+    }
+    ids[kind].set(id, origin);
+  };
+
+  const requirements = (
+    list: readonly { skill: string; reason?: LocalTextInput; corequisite?: boolean; shortcut?: boolean }[] | undefined,
+    origin: Origin,
+  ): Requirement[] =>
+    (list ?? []).map((r, i) => {
+      const o = at(origin, i);
+      ref('skills', r.skill, at(o, 'skill'), 'prerequisite');
+      return {
+        skill: r.skill,
+        reason: optText(r.reason, at(o, 'reason')),
+        corequisite: r.corequisite === true,
+        shortcut: r.shortcut === true,
+      };
+    });
+
+  const skills: Skill[] = [];
+  const resources: Resource[] = [];
+  const stages: Stage[] = [];
+  const routes: Route[] = [];
+  const startingPoints: StartingPoint[] = [];
+  const roles: Role[] = [];
+  const projects: ProjectTemplate[] = [];
+  const domains: Domain[] = [];
+  const skillOrigins: Origin[] = [];
+  const aliasOwner = new Map<string, string>();
+
+  for (const { source, data } of files) {
+    (data.skills ?? []).forEach((s, i) => {
+      const o: Origin = { source, path: ['skills', i] };
+      declare('skills', s.id, o);
+      skillOrigins.push(o);
+      for (const [k, alias] of (s.aliases ?? []).entries()) {
+        const owner = aliasOwner.get(alias);
+        if (owner && owner !== s.id)
+          problemAt(at(o, 'aliases', k), `alias "${alias}" is already claimed by skill "${owner}"`);
+        aliasOwner.set(alias, s.id);
+      }
+      skills.push({
+        id: s.id,
+        area: s.area,
+        title: text(s.title, at(o, 'title')),
+        summary: optText(s.summary, at(o, 'summary')),
+        outcomes: (s.outcomes ?? []).map((t, k) => text(t, at(o, 'outcomes', k))),
+        requires: requirements(s.requires, at(o, 'requires')),
+        aliases: [...(s.aliases ?? [])],
+        hours: s.hours,
+        shortcut: s.shortcut
+          ? { hours: s.shortcut.hours, requires: requirements(s.shortcut.requires, at(o, 'shortcut', 'requires')) }
+          : undefined,
+        tags: [...(s.tags ?? [])],
+      });
+    });
+
+    (data.resources ?? []).forEach((r, i) => {
+      const o: Origin = { source, path: ['resources', i] };
+      declare('resources', r.id, o);
+      const effort = normalizeEffort(r.effort, at(o, 'effort'));
+      const teaches = refs('skills', r.teaches, at(o, 'teaches'), 'taught skill');
+      resources.push({
+        id: r.id,
+        title: r.title,
+        localTitle: optText(r.localTitle, at(o, 'localTitle')),
+        summary: optText(r.summary, at(o, 'summary')),
+        authors: [...(r.authors ?? [])],
+        provider: r.provider,
+        url: r.url,
+        kind: r.kind,
+        cost: r.cost,
+        languages: [...(r.languages ?? ['en'])],
+        style: r.style,
+        effort,
+        units: normalizeUnits(r.units, effort.hours, teaches, at(o, 'units')),
+        teaches,
+        ambient: r.ambient === true,
+      });
+    });
+
+    (data.stages ?? []).forEach((s, i) => {
+      const o: Origin = { source, path: ['stages', i] };
+      declare('stages', s.id, o);
+      const groupIds = new Set<string>();
+      const chooseOne: ChooseOneGroup[] = (s.chooseOne ?? []).map((g, k) => {
+        const go = at(o, 'chooseOne', k);
+        if (groupIds.has(g.id)) problemAt(at(go, 'id'), `duplicate choose-one group id "${g.id}" in stage "${s.id}"`);
+        groupIds.add(g.id);
+        return {
+          id: g.id,
+          title: text(g.title, at(go, 'title')),
+          options: g.options.map((opt, j) => ({
+            resources: refs('resources', opt.resources, at(go, 'options', j, 'resources'), 'option resource'),
+            style: opt.style,
+            note: optText(opt.note, at(go, 'options', j, 'note')),
+          })),
+        };
+      });
+      if (s.alongside !== undefined) ref('stages', s.alongside, at(o, 'alongside'), 'stage to run alongside');
+      if (s.block && s.block.weeks === undefined && s.block.hours === undefined) {
+        problemAt(at(o, 'block'), 'a block needs `weeks` or `hours`');
+      }
+      stages.push({
+        id: s.id,
+        title: text(s.title, at(o, 'title')),
+        summary: optText(s.summary, at(o, 'summary')),
+        skills: refs('skills', s.skills, at(o, 'skills'), 'stage skill'),
+        resources: refs('resources', s.resources, at(o, 'resources'), 'stage resource'),
+        chooseOne,
+        alongside: s.alongside,
+        optional: s.optional === true,
+        block: s.block
+          ? { weeks: s.block.weeks, hours: s.block.hours, reason: text(s.block.reason, at(o, 'block', 'reason')) }
+          : undefined,
+      });
+    });
+
+    (data.routes ?? []).forEach((r, i) => {
+      const o: Origin = { source, path: ['routes', i] };
+      declare('routes', r.id, o);
+      if (r.variantOf !== undefined) ref('routes', r.variantOf, at(o, 'variantOf'), 'route');
+      routes.push({
+        id: r.id,
+        title: text(r.title, at(o, 'title')),
+        summary: optText(r.summary, at(o, 'summary')),
+        stages: refs('stages', r.stages, at(o, 'stages'), 'route stage'),
+        reasons: (r.reasons ?? []).map((t, k) => text(t, at(o, 'reasons', k))),
+        recommendedFor: refs('startingPoints', r.recommendedFor, at(o, 'recommendedFor'), 'starting point'),
+        variantOf: r.variantOf,
+      });
+    });
+
+    (data.startingPoints ?? []).forEach((p, i) => {
+      const o: Origin = { source, path: ['startingPoints', i] };
+      declare('startingPoints', p.id, o);
+      if (p.route !== undefined) ref('routes', p.route, at(o, 'route'), 'route');
+      if (p.expected && p.expected.milestone !== 'ready') {
+        ref('stages', p.expected.milestone, at(o, 'expected', 'milestone'), 'milestone stage (or "ready")');
+      }
+      startingPoints.push({
+        id: p.id,
+        title: text(p.title, at(o, 'title')),
+        summary: optText(p.summary, at(o, 'summary')),
+        known: refs('skills', p.known, at(o, 'known'), 'known skill'),
+        hoursPerWeek: p.hoursPerWeek,
+        hoursNote: optText(p.hoursNote, at(o, 'hoursNote')),
+        route: p.route,
+        style: p.style,
+        effortFactor: p.effortFactor,
+        expected: p.expected
+          ? {
+              months: p.expected.months,
+              milestone: p.expected.milestone,
+              note: optText(p.expected.note, at(o, 'expected', 'note')),
+            }
+          : undefined,
+      });
+    });
+
+    (data.roles ?? []).forEach((r, i) => {
+      const o: Origin = { source, path: ['roles', i] };
+      declare('roles', r.id, o);
+      const weights = Object.entries(r.weights).map(([skill, weight]) => {
+        ref('skills', skill, at(o, 'weights', skill), 'weighted skill');
+        return { skill, weight };
+      });
+      roles.push({
+        id: r.id,
+        title: text(r.title, at(o, 'title')),
+        summary: optText(r.summary, at(o, 'summary')),
+        weights,
+      });
+    });
+
+    (data.projects ?? []).forEach((p, i) => {
+      const o: Origin = { source, path: ['projects', i] };
+      declare('projects', p.id, o);
+      ref('domains', p.domain, at(o, 'domain'), 'domain');
+      projects.push({
+        id: p.id,
+        domain: p.domain,
+        title: text(p.title, at(o, 'title')),
+        summary: optText(p.summary, at(o, 'summary')),
+        skills: refs('skills', p.skills, at(o, 'skills'), 'project skill'),
+        milestones: (p.milestones ?? []).map((t, k) => text(t, at(o, 'milestones', k))),
+        rubric: rubric(p.rubric, at(o, 'rubric')),
+        resources: refs('resources', p.resources, at(o, 'resources'), 'project resource'),
+      });
+    });
+
+    (data.domains ?? []).forEach((d, i) => {
+      const o: Origin = { source, path: ['domains', i] };
+      declare('domains', d.id, o);
+      domains.push({
+        id: d.id,
+        title: text(d.title, at(o, 'title')),
+        summary: optText(d.summary, at(o, 'summary')),
+        skills: refs('skills', d.skills, at(o, 'skills'), 'domain skill'),
+        resources: refs('resources', d.resources, at(o, 'resources'), 'domain resource'),
+      });
+    });
+  }
+
+  for (const alias of aliasOwner.keys()) {
+    const clash = ids.skills.get(alias);
+    if (clash)
+      problemAt(
+        at(clash, 'id'),
+        `skill id "${alias}" is also listed as an alias of "${aliasOwner.get(alias)}"; an alias names an old id that no longer exists`,
+      );
+  }
+
+  for (const r of references) {
+    if (ids[r.kind].has(r.id)) continue;
+    const alias = r.kind === 'skills' ? aliasOwner.get(r.id) : undefined;
+    const hint = alias ? ` ("${r.id}" is an old id of "${alias}": use that)` : nearby(r.id, ids[r.kind].keys());
+    problemAt(r.origin, `unknown ${KIND_NOUN[r.kind]} "${r.id}" as ${r.what}${hint}`);
+  }
+
+  // A cycle is reported once, at the first skill on it, naming the whole loop.
+  const graph = skillGraphFrom(skills);
+  const cycle = findCycle(graph);
+  if (cycle) {
+    const first = cycle[0] ?? '';
+    const origin = ids.skills.get(first);
+    const message = `prerequisite cycle: ${cycle.join(' -> ')} (each requires the next); remove one of these requirements`;
+    if (origin) problemAt(at(origin, 'requires'), message);
+    else problems.push({ message, place: { file: folder } });
+  }
+
+  // Effort and units need the whole picture for warnings only.
+  const taught = new Set(resources.flatMap((r) => [...r.teaches, ...r.units.flatMap((u) => u.teaches)]));
+  skills.forEach((s, i) => {
+    if (s.hours === undefined && !taught.has(s.id) && meta.defaultSkillHours === undefined) {
+      const o = skillOrigins[i];
+      if (o) {
+        warnings.push({
+          message: `skill "${s.id}" has no hours and no resource teaches it; the planner cannot estimate it (add hours or a resource)`,
+          place: o.source.place(o.path, 'id'),
+        });
+      }
+    }
+  });
+
+  if (problems.length > 0) return { curriculum: undefined, problems, warnings };
+  return {
+    curriculum: { meta, skills, resources, stages, routes, startingPoints, roles, projects, domains },
+    problems,
+    warnings,
+  };
+
+  function normalizeEffort(e: EffortInput, origin: Origin): Effort {
+    let hours = e.hours;
+    if (hours === undefined) {
+      if (e.weeks !== undefined && e.hoursPerWeek !== undefined) hours = e.weeks * e.hoursPerWeek;
+      else problemAt(origin, 'effort needs `hours`, or `weeks` and `hoursPerWeek`');
+    }
+    const estimate = e.estimate === true;
+    if (!estimate && e.source === undefined) {
+      problemAt(
+        origin,
+        'effort has no `source`: cite where the figure comes from, or mark it `estimate: true` with `reasoning`',
+      );
+    }
+    if (estimate && e.reasoning === undefined) {
+      problemAt(origin, 'an estimated effort needs `reasoning`: say how the hours were estimated');
+    }
+    if (e.source !== undefined && /^https?:/i.test(e.source) && !URL.canParse(e.source)) {
+      problemAt(
+        at(origin, 'source'),
+        `malformed URL "${e.source}"; expected an absolute URL such as "https://example.org/page"`,
+      );
+    }
+    return {
+      hours: hours ?? 0,
+      weeks: e.weeks,
+      hoursPerWeek: e.hoursPerWeek,
+      source: e.source,
+      estimate,
+      reasoning: optText(e.reasoning, at(origin, 'reasoning')),
+    };
+  }
+
+  function normalizeUnits(
+    units: readonly UnitInput[] | undefined,
+    total: number,
+    teaches: readonly string[],
+    origin: Origin,
+  ): ResourceUnit[] {
+    if (!units || units.length === 0) return [];
+    const seen = new Set<string>();
+    const fixed = units.map((u) => u.hours ?? (u.share !== undefined ? u.share * total : undefined));
+    const given = fixed.reduce<number>((sum, h) => sum + (h ?? 0), 0);
+    const open = fixed.filter((h) => h === undefined).length;
+    if (given > total * 1.01 + 1e-9) {
+      problemAt(origin, `units add up to ${round(given)} h, more than the resource's effort of ${round(total)} h`);
+    }
+    const each = open > 0 ? Math.max(total - given, 0) / open : 0;
+    return units.map((u, i) => {
+      const o = at(origin, i);
+      if (seen.has(u.id)) problemAt(at(o, 'id'), `duplicate unit id "${u.id}"`);
+      seen.add(u.id);
+      if (u.hours !== undefined && u.share !== undefined) problemAt(o, 'a unit takes `hours` or `share`, not both');
+      return {
+        id: u.id,
+        title: text(u.title, at(o, 'title')),
+        hours: fixed[i] ?? each,
+        teaches: u.teaches ? refs('skills', u.teaches, at(o, 'teaches'), 'unit skill') : [...teaches],
+        url: u.url,
+      };
+    });
+  }
+}
+
+function nearby(id: string, candidates: Iterable<string>): string {
+  const close = suggest(id, candidates);
+  return close.length > 0 ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '';
+}
+
+function round(hours: number): number {
+  return Math.round(hours * 10) / 10;
+}
+
+export function formatPath(path: readonly PathKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}

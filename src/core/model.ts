@@ -1,0 +1,252 @@
+/**
+ * @module model
+ * The curriculum as the core sees it: plain, validated, normalized data.
+ * The content layer builds it from YAML; importers build it from other formats.
+ * Ids are kebab-case slugs that stay stable across curriculum versions.
+ */
+
+/** A locale tag such as `en` or `zh-CN`. */
+export type Locale = string;
+
+/** Text in each of a curriculum's declared locales. */
+export type Text = Readonly<Record<Locale, string>>;
+
+export const AREAS = ['software', 'data', 'math', 'ml', 'deep-learning', 'mlops', 'domain', 'career'] as const;
+export type Area = (typeof AREAS)[number];
+
+export const RESOURCE_KINDS = ['course', 'book', 'video', 'article', 'interactive', 'podcast', 'project'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export const COSTS = ['free', 'free-to-audit', 'paid'] as const;
+export type Cost = (typeof COSTS)[number];
+
+export const STYLES = ['structured', 'university', 'practical', 'reference'] as const;
+export type ResourceStyle = (typeof STYLES)[number];
+
+/** The learning styles a learner can choose (a resource may also be plain reference). */
+export const LEARNING_STYLES = ['structured', 'university', 'practical'] as const;
+export type LearningStyle = (typeof LEARNING_STYLES)[number];
+
+export interface Requirement {
+  /** The prerequisite skill's id. */
+  readonly skill: string;
+  /** Why it is needed, per locale. */
+  readonly reason: Text | undefined;
+  /** May be studied alongside the dependant rather than strictly before it. */
+  readonly corequisite: boolean;
+  /** Only the prerequisite's shortcut (its smaller version) is needed (Metacademy's `shortcut: 1`). */
+  readonly shortcut: boolean;
+}
+
+/** A smaller version of a skill: enough to serve as a prerequisite that asks only for the shortcut. */
+export interface SkillShortcut {
+  readonly hours: number;
+  readonly requires: readonly Requirement[];
+}
+
+export interface Skill {
+  readonly id: string;
+  readonly area: Area;
+  readonly title: Text;
+  readonly summary: Text | undefined;
+  /** Goals a learner can check off. */
+  readonly outcomes: readonly Text[];
+  readonly requires: readonly Requirement[];
+  /** Old ids this skill replaces: progress recorded under them is kept. */
+  readonly aliases: readonly string[];
+  /** The skill's own hours, as imported curricula carry them; otherwise resources' effort counts. */
+  readonly hours: number | undefined;
+  readonly shortcut: SkillShortcut | undefined;
+  /** Free-form tags, e.g. a domain id for domain skills. */
+  readonly tags: readonly string[];
+}
+
+export interface Effort {
+  /** Total hours as the provider states them (or weeks x hoursPerWeek). */
+  readonly hours: number;
+  readonly weeks: number | undefined;
+  readonly hoursPerWeek: number | undefined;
+  /** Where the figure comes from: a URL or a citation. Absent only for estimates. */
+  readonly source: string | undefined;
+  /** True when no provider figure exists and the hours are our estimate. */
+  readonly estimate: boolean;
+  /** Why the estimate is what it is (required for estimates), per locale. */
+  readonly reasoning: Text | undefined;
+}
+
+export interface ResourceUnit {
+  readonly id: string;
+  readonly title: Text;
+  /** The unit's share of the resource's effort, in hours. */
+  readonly hours: number;
+  /** Skills this unit teaches (defaults to the resource's). */
+  readonly teaches: readonly string[];
+  readonly url: string | undefined;
+}
+
+export interface Resource {
+  readonly id: string;
+  /** The title as published (not translated). */
+  readonly title: string;
+  /** Common names in other locales, where one exists (e.g. a Chinese name). */
+  readonly localTitle: Text | undefined;
+  readonly summary: Text | undefined;
+  readonly authors: readonly string[];
+  readonly provider: string | undefined;
+  readonly url: string | undefined;
+  readonly kind: ResourceKind;
+  readonly cost: Cost;
+  readonly languages: readonly string[];
+  readonly style: ResourceStyle;
+  readonly effort: Effort;
+  readonly units: readonly ResourceUnit[];
+  readonly teaches: readonly string[];
+  /** Bedside reading: done a little each week, alongside everything else. */
+  readonly ambient: boolean;
+}
+
+export interface ChooseOneOption {
+  readonly resources: readonly string[];
+  /** The learning style this option suits, if any. */
+  readonly style: LearningStyle | undefined;
+  readonly note: Text | undefined;
+}
+
+/** Alternatives of which a learner takes exactly one (e.g. three deep-learning courses). */
+export interface ChooseOneGroup {
+  readonly id: string;
+  readonly title: Text;
+  readonly options: readonly ChooseOneOption[];
+}
+
+/** A stage that is a block of time rather than a sum of resources (projects, the job search). */
+export interface StageBlock {
+  /** Length in weeks at the learner's weekly hours (a calendar month is 4.35 weeks). */
+  readonly weeks: number | undefined;
+  /** Or a fixed number of hours, spread at the learner's weekly hours. */
+  readonly hours: number | undefined;
+  readonly reason: Text;
+}
+
+export interface Stage {
+  readonly id: string;
+  readonly title: Text;
+  readonly summary: Text | undefined;
+  /** Skills this stage covers. */
+  readonly skills: readonly string[];
+  /** Resources taken by default for this stage. */
+  readonly resources: readonly string[];
+  readonly chooseOne: readonly ChooseOneGroup[];
+  /** Studied alongside another stage (maths alongside shallow ML). */
+  readonly alongside: string | undefined;
+  /** Taken only when needed (e.g. software engineering for someone who already has it). */
+  readonly optional: boolean;
+  readonly block: StageBlock | undefined;
+}
+
+export interface Route {
+  readonly id: string;
+  readonly title: Text;
+  readonly summary: Text | undefined;
+  /** Stage ids in the order this route takes them. */
+  readonly stages: readonly string[];
+  readonly reasons: readonly Text[];
+  /** Starting points this route is recommended for. */
+  readonly recommendedFor: readonly string[];
+  /** This route is a variant of another (the university path of data-science-first). */
+  readonly variantOf: string | undefined;
+}
+
+export interface ExpectedDuration {
+  /** Calendar months the article expects. */
+  readonly months: number;
+  /** The milestone the figure refers to: a stage id or `ready`. */
+  readonly milestone: string;
+  readonly note: Text | undefined;
+}
+
+export interface StartingPoint {
+  readonly id: string;
+  readonly title: Text;
+  readonly summary: Text | undefined;
+  readonly known: readonly string[];
+  readonly hoursPerWeek: number;
+  readonly hoursNote: Text | undefined;
+  readonly route: string | undefined;
+  readonly style: LearningStyle | undefined;
+  /** Learner factor on provider effort (beginners take longer than providers say). */
+  readonly effortFactor: number | undefined;
+  readonly expected: ExpectedDuration | undefined;
+}
+
+export interface RoleWeight {
+  readonly skill: string;
+  readonly weight: number;
+}
+
+export interface Role {
+  readonly id: string;
+  readonly title: Text;
+  readonly summary: Text | undefined;
+  readonly weights: readonly RoleWeight[];
+}
+
+export interface RubricItem {
+  readonly id: string;
+  readonly title: Text;
+}
+
+export interface ProjectTemplate {
+  readonly id: string;
+  readonly domain: string;
+  readonly title: Text;
+  readonly summary: Text | undefined;
+  readonly skills: readonly string[];
+  readonly milestones: readonly Text[];
+  readonly rubric: readonly RubricItem[];
+  /** A paper or resource the project implements or builds on. */
+  readonly resources: readonly string[];
+}
+
+export interface Domain {
+  readonly id: string;
+  readonly title: Text;
+  readonly summary: Text | undefined;
+  readonly skills: readonly string[];
+  readonly resources: readonly string[];
+}
+
+export interface CurriculumMeta {
+  readonly id: string;
+  readonly version: string;
+  readonly locales: readonly Locale[];
+  readonly title: Text;
+  readonly summary: Text | undefined;
+  /** The rubric every portfolio project is judged by. */
+  readonly rubric: readonly RubricItem[];
+  /** Default hours a skill without own hours or resources counts (imports without times). */
+  readonly defaultSkillHours: number | undefined;
+}
+
+export interface Curriculum {
+  readonly meta: CurriculumMeta;
+  readonly skills: readonly Skill[];
+  readonly resources: readonly Resource[];
+  readonly stages: readonly Stage[];
+  readonly routes: readonly Route[];
+  readonly startingPoints: readonly StartingPoint[];
+  readonly roles: readonly Role[];
+  readonly projects: readonly ProjectTemplate[];
+  readonly domains: readonly Domain[];
+}
+
+/** Pick the text for a locale, falling back to English and then to any text there is. */
+export function textIn(text: Text | undefined, locale: Locale): string {
+  if (!text) return '';
+  return text[locale] ?? text['en'] ?? Object.values(text)[0] ?? '';
+}
+
+/** Index a list of records by id. */
+export function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
