@@ -1,0 +1,143 @@
+/**
+ * @module plan-model
+ * The planner's inputs and outputs. Dates are ISO calendar dates (`YYYY-MM-DD`) and times ISO
+ * instants; the core never reads a clock, so "today" is always an argument.
+ */
+import type { LearningStyle, Locale, Text } from './model.js';
+
+/** An inclusive range of calendar dates with no study (holidays, exams, a move). */
+export interface DateRange {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** A resource the learner brings (the article calls its resources suggestions, swappable). */
+export interface OwnResource {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string | undefined;
+  readonly hours: number;
+  readonly teaches: readonly string[];
+}
+
+export interface ResourceChoices {
+  /** Resources to take whatever the planner would pick. */
+  readonly pin: readonly string[];
+  /** Resources never to take. */
+  readonly exclude: readonly string[];
+  /** Take `to` wherever the planner would take `from`. */
+  readonly swap: readonly { readonly from: string; readonly to: string }[];
+  readonly own: readonly OwnResource[];
+}
+
+export interface Profile {
+  readonly startingPoint: string;
+  /** Skills known beyond the starting point's own. */
+  readonly known: readonly string[];
+  readonly hoursPerWeek: number;
+  readonly weeksOff: readonly DateRange[];
+  /** The first day of study, `YYYY-MM-DD`. */
+  readonly startDate: string;
+  readonly style: LearningStyle;
+  /** A domain id (nlp, computer-vision, ...), or undefined for the curriculum's default. */
+  readonly domain: string | undefined;
+  readonly freeOnly: boolean;
+  readonly locale: Locale;
+  /** A role id or a skill id; undefined means the curriculum's default role. */
+  readonly target: string | undefined;
+  /** A route id that overrides the recommendation. */
+  readonly route: string | undefined;
+  /** A learner factor that overrides the starting point's (kept within 0.8-2.0). */
+  readonly effortFactor: number | undefined;
+  readonly choices: ResourceChoices;
+}
+
+export type TaskKind = 'study' | 'ambient' | 'project' | 'job-search';
+
+export interface PlanTask {
+  readonly kind: TaskKind;
+  readonly stage: string;
+  /** The resource studied (or the project template, for project tasks). */
+  readonly resource: string;
+  /** The unit of the resource, where it has units. */
+  readonly unit: string | undefined;
+  /** Skills this task teaches. */
+  readonly skills: readonly string[];
+  readonly hours: number;
+  /** Why this task is here, per locale. */
+  readonly why: Text | undefined;
+}
+
+export interface PlanWeek {
+  /** 0-based week number from the plan's start. */
+  readonly index: number;
+  /** The week's first day, `YYYY-MM-DD`. */
+  readonly start: string;
+  readonly off: boolean;
+  readonly hours: number;
+  readonly tasks: readonly PlanTask[];
+}
+
+export interface Milestone {
+  /** A stage id, or `ready` (job-ready: everything but the job search done). */
+  readonly stage: string;
+  /** The day the stage's last task ends, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly title: Text | undefined;
+}
+
+export type ExplanationKind = 'route' | 'resource' | 'order' | 'effort' | 'stage' | 'skill' | 'schedule';
+
+export interface Explanation {
+  readonly kind: ExplanationKind;
+  /** What it explains: a route, resource, stage or skill id. */
+  readonly subject: string;
+  readonly text: Text;
+}
+
+export interface Plan {
+  readonly route: string;
+  readonly hoursPerWeek: number;
+  readonly totalHours: number;
+  readonly startDate: string;
+  readonly finishDate: string;
+  readonly weekCount: number;
+  readonly milestones: readonly Milestone[];
+  readonly weeks: readonly PlanWeek[];
+  /** Needed skill ids in study order. */
+  readonly skills: readonly string[];
+  /** Resource ids chosen, in first-use order. */
+  readonly resources: readonly string[];
+  readonly effortFactor: number;
+  readonly hoursByArea: Readonly<Record<string, number>>;
+  readonly explanations: readonly Explanation[];
+}
+
+/** What the planner needs to know of progress (the fold of the event log). */
+export interface ProgressState {
+  /** Skill id -> status (absent = not started). */
+  readonly skills: ReadonlyMap<string, 'learning' | 'done' | 'skipped'>;
+  /** `resourceId` or `resourceId/unitId` -> status. */
+  readonly items: ReadonlyMap<string, 'learning' | 'done' | 'skipped'>;
+  /** Hours logged, by date; `item` is a skill, resource or unit key where given. */
+  readonly logged: readonly { readonly date: string; readonly hours: number; readonly item: string | undefined }[];
+}
+
+export interface Forecast {
+  readonly plan: Plan;
+  /** The finish date of the first plan (from the profile alone). */
+  readonly originalFinishDate: string;
+  readonly finishDate: string;
+  /** Days the finish moved (positive = later) since the first plan. */
+  readonly movedDays: number;
+  /** Observed hours per estimated hour (1 = on estimate; 1.2 = 20% slower). */
+  readonly pace: number;
+  readonly doneHours: number;
+  readonly remainingHours: number;
+}
+
+export interface Readiness {
+  /** 0-100: the share of the role's weighted skills done. */
+  readonly percent: number;
+  readonly gaps: readonly { readonly skill: string; readonly weight: number }[];
+}

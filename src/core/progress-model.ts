@@ -1,0 +1,38 @@
+/**
+ * @module progress-model
+ * Progress is an append-only log of events; state is a fold over them. Nothing is updated in
+ * place: "undo" appends an event that cancels an earlier one.
+ */
+
+export const EVENT_TYPES = [
+  'started',
+  'done',
+  'skipped',
+  'reset',
+  'hours',
+  'note',
+  'project-milestone',
+  'undo',
+] as const;
+export type ProgressEventType = (typeof EVENT_TYPES)[number];
+
+export interface ProgressEvent {
+  /** Globally unique and stable (a UUID), so merges de-duplicate by id. */
+  readonly id: string;
+  readonly type: ProgressEventType;
+  /** When it was recorded, an ISO instant. */
+  readonly at: string;
+  /**
+   * The item: a skill id, a resource id, or `resourceId/unitId`; for project milestones the
+   * project id. Ids, never layout ids; an old skill id follows the skill's `aliases`.
+   */
+  readonly item: string | undefined;
+  /** Decimal hours, for `hours` events. */
+  readonly hours: number | undefined;
+  /** The day the hours were spent, `YYYY-MM-DD`, for `hours` events. */
+  readonly date: string | undefined;
+  /** Free text for notes; the milestone or rubric item for project milestones. */
+  readonly text: string | undefined;
+  /** For `undo`: the id of the event it cancels. */
+  readonly undoes: string | undefined;
+}
