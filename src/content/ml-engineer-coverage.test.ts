@@ -256,7 +256,10 @@ const DIGEST: readonly DigestItem[] = [
     section: 4,
     item: 'learn to code: CS50, the Helsinki Python MOOC (CS50 graduates skim), Dead Simple Python on the nightstand',
     ids: { resource: ['cs50x', 'python-mooc-helsinki', 'dead-simple-python'] },
-    texts: [{ in: 'stage:code', matches: /skim/i }],
+    texts: [
+      { in: 'stage:code', matches: /skim/i },
+      { in: 'resource:dead-simple-python', matches: /read a chapter now and then/i },
+    ],
     facts: [
       { what: 'code offers CS50x', holds: (c) => stageOffers(c, 'code', 'cs50x') },
       { what: 'code offers the Helsinki MOOC', holds: (c) => stageOffers(c, 'code', 'python-mooc-helsinki') },
@@ -431,19 +434,33 @@ const DIGEST: readonly DigestItem[] = [
     section: 5,
     item: 'career changer: use the earlier experience, domain expertise sets you apart',
     ids: { startingPoint: ['career-changer'] },
-    texts: [{ in: 'startingPoint:career-changer', matches: /domain|experience/i }],
+    texts: [{ in: 'route:software-first', matches: /domain expertise sets you apart/i }],
+    facts: [
+      {
+        what: 'software-first is recommended for career changers',
+        holds: (c) => route(c, 'software-first')?.recommendedFor.includes('career-changer') === true,
+      },
+    ],
   },
   {
     section: 5,
     item: 'software developer after work: about 6 months for shallow and deep ML and the missing maths',
     ids: { startingPoint: ['developer'] },
+    texts: [
+      { in: 'route:software-first', matches: /about six months of shallow and deep ML and the missing maths/i },
+      { in: 'route:software-first', matches: /highly valued/i },
+      { in: 'route:software-first', matches: /learning on the job, paid/i },
+    ],
     facts: [{ what: 'developer expects about 6 months', holds: (c) => point(c, 'developer')?.expected?.months === 6 }],
   },
   {
     section: 5,
     item: 'data scientist alongside the job: a few months on ML projects at work, then a portfolio to move over',
     ids: { startingPoint: ['data-scientist'] },
-    texts: [{ in: 'route:data-science-first', matches: /a few months/i }],
+    texts: [
+      { in: 'route:data-science-first', matches: /a few months/i },
+      { in: 'route:data-science-first', matches: /ceiling/i },
+    ],
     facts: [
       {
         what: 'data-scientist expects a few months',
