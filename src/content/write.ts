@@ -322,8 +322,20 @@ export function writeCurriculum(curriculum: Curriculum, dir: string, options: Wr
         })),
       });
     }
-    if (existing !== undefined) rmSync(dir, { recursive: true, force: true });
-    renameSync(temp, dir);
+    if (existing === undefined) {
+      renameSync(temp, dir);
+    } else {
+      // Move the old folder aside first, so a failed rename can put it back.
+      const aside = `${temp}-old`;
+      renameSync(dir, aside);
+      try {
+        renameSync(temp, dir);
+      } catch (error) {
+        renameSync(aside, dir);
+        throw error;
+      }
+      rmSync(aside, { recursive: true, force: true });
+    }
     return files.map((f) => f.name);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });

@@ -129,21 +129,112 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 export function parseJson(text: string, shown: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    const position = /position (\d+)/.exec(message);
-    let place: { line: number; column: number } = { line: 1, column: 1 };
-    if (position?.[1] !== undefined) place = lineColumnAt(text, Number(position[1]));
-    else if (lineCol?.[1] !== undefined && lineCol[2] !== undefined)
-      place = { line: Number(lineCol[1]), column: Number(lineCol[2]) };
-    else if (text.trim().length > 0 && /end of (JSON )?input/i.test(message)) place = lineColumnAt(text, text.length);
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
-    throw importError(shown, `malformed JSON: ${reason}`, {
-      ...place,
-      hint: 'fix the JSON at that place (a missing comma, bracket or quote is the usual cause)',
+  } catch {
+    const { offset, expected } = jsonErrorAt(text);
+    const found = offset >= text.length ? 'the end of the file' : JSON.stringify(text.charAt(offset));
+    throw importError(shown, `malformed JSON: expected ${expected}, found ${found}`, {
+      ...lineColumnAt(text, offset),
+      hint: 'fix the JSON at that place (a missing or extra comma, bracket or quote is the usual cause)',
     });
   }
+}
+
+/**
+ * Where a JSON text first goes wrong, and what was expected there. JSON.parse's own messages
+ * differ between Node versions and often carry no position, so the text is scanned here.
+ */
+export function jsonErrorAt(text: string): { offset: number; expected: string } {
+  let i = 0;
+  const fail = (expected: string): never => {
+    throw { offset: i, expected };
+  };
+  const space = (): void => {
+    while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  };
+  const value = (): void => {
+    space();
+    const ch = text.charAt(i);
+    if (ch === '{') {
+      i++;
+      space();
+      if (text.charAt(i) === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text.charAt(i) !== '"') fail('a property name in double quotes');
+        string();
+        space();
+        if (text.charAt(i) !== ':') fail('":"');
+        i++;
+        value();
+        space();
+        if (text.charAt(i) === ',') {
+          i++;
+          continue;
+        }
+        if (text.charAt(i) === '}') {
+          i++;
+          return;
+        }
+        fail('"," or "}"');
+      }
+    }
+    if (ch === '[') {
+      i++;
+      space();
+      if (text.charAt(i) === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text.charAt(i) === ',') {
+          i++;
+          continue;
+        }
+        if (text.charAt(i) === ']') {
+          i++;
+          return;
+        }
+        fail('"," or "]"');
+      }
+    }
+    if (ch === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (literal && literal[0].length > 0) {
+      i += literal[0].length;
+      return;
+    }
+    fail('a value');
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length) {
+      const ch = text.charAt(i);
+      if (ch === '"') {
+        i++;
+        return;
+      }
+      if (ch === '\\') i++;
+      else if (ch.charCodeAt(0) < 0x20) fail('a closing quote');
+      i++;
+    }
+    fail('a closing quote');
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail('the end of the file');
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'offset' in error && 'expected' in error) {
+      return error as { offset: number; expected: string };
+    }
+    throw error;
+  }
+  return { offset: 0, expected: 'valid JSON' };
 }
 
 const MATH =
