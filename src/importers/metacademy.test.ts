@@ -8,7 +8,7 @@ import type { Curriculum } from '../core/model.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { curriculumYamlFiles } from '../content/write.js';
 import { tryParseCurriculum } from '../content/load.js';
-import { CORPORA, skipWithoutCorpus } from './corpora.test-support.js';
+import { CORPORA, skipWithoutCorpus } from './test-support/corpora.js';
 import { importMetacademy, metacademyTag, parseTextRecords } from './metacademy.js';
 
 /** The plan's hours as Metacademy sums them: each needed concept's time, or its shortcut's. */

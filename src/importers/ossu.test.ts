@@ -6,7 +6,7 @@ import { isMlpathError } from '../core/errors.js';
 import type { Curriculum } from '../core/model.js';
 import { tryParseCurriculum } from '../content/load.js';
 import { curriculumYamlFiles } from '../content/write.js';
-import { CORPORA, skipWithoutCorpus } from './corpora.test-support.js';
+import { CORPORA, skipWithoutCorpus } from './test-support/corpora.js';
 import { importOssu, parseDuration, parseEffort, splitRow, WEEKS_PER_MONTH } from './ossu.js';
 
 describe('OSSU cells', () => {

@@ -1,12 +1,12 @@
 /**
- * @module importers/corpora.test-support
+ * @module importers/test-support/corpora
  * Where the shared test corpora (Metacademy, OSSU) are: `../shared/corpora` beside the project root.
  * Tests over them are skipped, visibly, only when the folder is absent, and never in CI.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CORPORA = fileURLToPath(new URL('../../../shared/corpora/', import.meta.url));
+export const CORPORA = fileURLToPath(new URL('../../../../shared/corpora/', import.meta.url));
 
 /** Whether to skip a corpus's tests; says why on stderr when it does. */
 export function skipWithoutCorpus(relativePath: string): boolean {
