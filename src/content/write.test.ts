@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMlpathError } from '../core/errors.js';
 import type { Curriculum } from '../core/model.js';
-import { SHIPPED_CURRICULUM } from '../cli/paths.js';
+import { fileURLToPath } from 'node:url';
+import { miniCurriculum } from '../core/planner/test-support/fixtures.js';
+import { importRoadmapSh } from '../importers/roadmap-sh.js';
 import { loadCurriculum } from './load.js';
 import { SCHEMA_URL, writeCurriculum } from './write.js';
+
+const ROADMAP_FIXTURE = fileURLToPath(new URL('../importers/fixtures/roadmap-sh/tiny-ml', import.meta.url));
 
 function tiny(): Curriculum {
   return {
@@ -180,11 +184,18 @@ describe('writeCurriculum', () => {
     expect(loadCurriculum(out)).toEqual(tiny());
   });
 
-  it('round-trips the shipped curriculum', () => {
-    const shipped = loadCurriculum(SHIPPED_CURRICULUM);
-    const out = join(parent(), 'copy');
-    writeCurriculum(shipped, out);
-    expect(loadCurriculum(out)).toEqual(shipped);
+  it("round-trips the planner's small test curriculum", () => {
+    const mini = miniCurriculum();
+    const out = join(parent(), 'mini');
+    writeCurriculum(mini, out);
+    expect(loadCurriculum(out)).toEqual(mini);
+  });
+
+  it('round-trips an imported roadmap', () => {
+    const imported = importRoadmapSh(ROADMAP_FIXTURE).curriculum;
+    const out = join(parent(), 'roadmap');
+    writeCurriculum(imported, out);
+    expect(loadCurriculum(out)).toEqual(imported);
   });
 
   it('starts every file with the schema line for editors', () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isMlpathError } from '../core/errors.js';
 import { neededClosure, skillGraphFrom } from '../core/graph.js';
 import type { Curriculum } from '../core/model.js';
+import { planFor, profileFor } from '../core/planner/index.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { curriculumYamlFiles } from '../content/write.js';
 import { tryParseCurriculum } from '../content/load.js';
@@ -67,6 +68,26 @@ describe.skipIf(skipWithoutCorpus('metacademy/metacademy-content'))('importMetac
     expect(plan.concepts).not.toContain('linear-regression');
     expect(plan.concepts).toEqual(expect.arrayContaining(['vectors', 'dot-product']));
     expect(plan.hours).toBeCloseTo(20.0, 1);
+  });
+
+  it('gives the same concepts and hours in the planner as in Metacademy, knowing nothing or linear regression', () => {
+    const plan = (known: string[]) =>
+      planFor(
+        curriculum,
+        profileFor(curriculum, undefined, {
+          startDate: '2026-01-05',
+          hoursPerWeek: 10,
+          target: 'backpropagation',
+          known,
+        }),
+      );
+    const fresh = plan([]);
+    expect(new Set(fresh.skills)).toEqual(new Set(BACKPROP_PLAN.map(normalizeSkillId)));
+    expect(fresh.totalHours).toBeCloseTo(22.4, 1);
+    const knowing = plan(['linear-regression']);
+    expect(knowing.skills).toHaveLength(14);
+    // The concepts sum to 20.05 h; the planner reports hours to 0.1 h, so 20.1.
+    expect(Math.abs(knowing.totalHours - 20.0)).toBeLessThanOrEqual(0.1 + 1e-9);
   });
 
   it('accepts the Metacademy spelling of a target once normalised', () => {
