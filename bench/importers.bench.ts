@@ -1,7 +1,8 @@
 /**
  * Importer benchmark: import the whole Metacademy content (about 400 concepts) and OSSU computer
  * science, write each as YAML, load it back (the curriculum check), and plan: the needed closure
- * and hours for every Metacademy concept as a target, and all of OSSU CS.
+ * and hours for every Metacademy concept as a target, the planner's dated plan for each of them, and
+ * the planner's plan for all of OSSU CS at 20 h a week.
  * Run with `npx tsx bench/importers.bench.ts`; needs ../shared/corpora beside the project.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { neededClosure, skillGraphFrom } from '../src/core/graph.js';
 import type { Curriculum } from '../src/core/model.js';
+import { planFor, profileFor } from '../src/core/planner/index.js';
 import { loadCurriculum } from '../src/content/load.js';
 import { writeCurriculum } from '../src/content/write.js';
 import { importMetacademy } from '../src/importers/metacademy.js';
@@ -64,6 +66,20 @@ const everyPlan = time(3, () => {
   }
   return { concepts, hours };
 });
+const START = '2026-01-05';
+const plannerEvery = time(1, () => {
+  let weeks = 0;
+  for (const s of mcCurriculum.skills) {
+    weeks += planFor(
+      mcCurriculum,
+      profileFor(mcCurriculum, undefined, { startDate: START, hoursPerWeek: 10, target: s.id }),
+    ).weekCount;
+  }
+  return weeks;
+});
+const mcWhole = time(1, () =>
+  planFor(mcCurriculum, profileFor(mcCurriculum, undefined, { startDate: START, hoursPerWeek: 10 })),
+);
 const graph = skillGraphFrom(mcCurriculum.skills);
 const figures = (target: string, known: string[] = []) => {
   const c = neededClosure(graph, [target], known);
@@ -83,6 +99,22 @@ console.log(
   `  plan every concept as a target (${mcCurriculum.skills.length} closures): ${f1(everyPlan.ms)} ms in all, ` +
     `mean ${f1(everyPlan.value.concepts / mcCurriculum.skills.length)} concepts and ${f1(everyPlan.value.hours / mcCurriculum.skills.length)} h per plan`,
 );
+console.log(
+  `  planner, every concept as a target at 10 h/week: ${f1(plannerEvery.ms)} ms in all (${f1(plannerEvery.ms / mcCurriculum.skills.length)} ms a plan)`,
+);
+console.log(
+  `  planner, the whole graph (${mcWhole.value.skills.length} concepts) at 10 h/week: ${f1(mcWhole.ms)} ms, ` +
+    `${f1(mcWhole.value.totalHours)} h in ${mcWhole.value.weekCount} weeks`,
+);
+for (const known of [[], ['linear-regression']]) {
+  const p = planFor(
+    mcCurriculum,
+    profileFor(mcCurriculum, undefined, { startDate: START, hoursPerWeek: 10, target: 'backpropagation', known }),
+  );
+  console.log(
+    `  planner, backpropagation${known.length ? ' knowing linear regression' : ''}: ${p.skills.length} concepts, ${p.totalHours} h`,
+  );
+}
 console.log(
   `  backpropagation: ${figures('backpropagation')}; knowing linear regression: ${figures('backpropagation', ['linear-regression'])}`,
 );
@@ -124,4 +156,9 @@ console.log(
 console.log(
   `  whole curriculum, cheapest option of each choose-one group: ${f1(csPlan.value.hours)} h = ` +
     `${f1(csPlan.value.hours / 20)} weeks at 20 h/week (${(csPlan.value.hours / 20 / 52.18).toFixed(2)} years)`,
+);
+const csPlanner = time(10, () => planFor(cs, profileFor(cs, undefined, { startDate: START, hoursPerWeek: 20 })));
+console.log(
+  `  planner at 20 h/week: ${f1(csPlanner.ms)} ms; ${csPlanner.value.totalHours} h, ${csPlanner.value.weekCount} weeks ` +
+    `(${(csPlanner.value.weekCount / 52.18).toFixed(2)} years), ${START} to ${csPlanner.value.finishDate}`,
 );
