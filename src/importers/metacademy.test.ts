@@ -128,6 +128,43 @@ describe.skipIf(skipWithoutCorpus('metacademy/metacademy-content'))('importMetac
   });
 });
 
+describe.skipIf(skipWithoutCorpus('metacademy/metacademy-application/dev_utils/graph_data.json'))(
+  'importMetacademy over the database dump (graph_data.json)',
+  () => {
+    const { curriculum, summary } = importMetacademy(
+      `${CORPORA}metacademy/metacademy-application/dev_utils/graph_data.json`,
+    );
+
+    it('imports the concepts with their learn times and goals', () => {
+      expect(curriculum.skills.length).toBeGreaterThan(480);
+      expect(curriculum.skills.find((s) => s.id === 'logistic-regression')?.outcomes).toHaveLength(4);
+      expect(summary.warnings.some((w) => w.includes('scoped to learning goals'))).toBe(true);
+    });
+
+    it("reproduces the dump's own ancestor counts and hours for Metacademy's targets", () => {
+      // research/anchor-metacademy-ossu.md: ancestors / hours (the target's own time included).
+      const expected: Record<string, [number, number]> = {
+        backpropagation: [14, 21.0],
+        'logistic-regression': [21, 34.7],
+        'convolutional-nets': [17, 24.1],
+        'deep-belief-networks': [33, 49.8],
+        'gaussian-processes': [41, 71.3],
+      };
+      for (const [target, [ancestors, hours]] of Object.entries(expected)) {
+        const plan = planFigures(curriculum, target);
+        expect([target, plan.concepts.length - 1]).toEqual([target, ancestors]);
+        expect(plan.hours).toBeCloseTo(hours, 1);
+      }
+    });
+
+    it('writes a curriculum that passes the curriculum check', () => {
+      const texts = curriculumYamlFiles(curriculum).map((f) => ({ file: f.name, text: f.text }));
+      const loaded = tryParseCurriculum(texts, 'out');
+      expect(loaded.ok ? [] : loaded.problems).toEqual([]);
+    });
+  },
+);
+
 describe('importMetacademy on small hand-made content', () => {
   let dir: string | undefined;
   afterEach(() => {

@@ -14,6 +14,9 @@
  * - `summary.txt` and `goals.txt` give the summary and outcomes; `resources.txt` (global and per
  *   concept) gives resources, each teaching the concepts it is a core resource for.
  * - `courses/<name>/` become stages.
+ * - Or, given a `.json` file, the later database dump (`graph_data.json`): concepts with their
+ *   learn_time, goals and dependencies. Its goal-scoped edges become plain requirements (the core
+ *   model has no goal scoping), which the summary says.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +42,7 @@ import {
   isFile,
   readText,
   round1,
+  parseJson,
   shownPath,
 } from './common.js';
 import type { Dropped, ImportOptions, ImportResult } from './common.js';
@@ -192,8 +196,12 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
   const dropped: Dropped[] = [];
   const warnings: string[] = [];
 
+  if (isFile(sourcePath) && sourcePath.endsWith('.json')) return importMetacademyDump(sourcePath, options);
   if (!isDirectory(sourcePath)) {
-    throw importError(show(sourcePath), 'no such folder; pass the metacademy-content folder (holding concepts/)');
+    throw importError(
+      show(sourcePath),
+      'no such folder; pass the metacademy-content folder (holding concepts/) or the graph_data.json dump',
+    );
   }
   const conceptsDir = join(sourcePath, 'concepts');
   if (!isDirectory(conceptsDir)) {
@@ -550,4 +558,161 @@ function readResources(
     });
   }
   return resources;
+}
+
+interface DumpRecord {
+  readonly model: string;
+  readonly pk: string;
+  readonly fields: Record<string, unknown>;
+}
+
+/** Metacademy's database dump (Django `dumpdata` of its graph app) into the core model. */
+export function importMetacademyDump(jsonPath: string, options: ImportOptions = {}): ImportResult {
+  const cwd = options.cwd ?? process.cwd();
+  const shown = shownPath(jsonPath, cwd);
+  const data = parseJson(readText(jsonPath, shown), shown);
+  if (!Array.isArray(data)) {
+    throw importError(shown, 'expected a list of {model, pk, fields} records (a Django dumpdata file)', {
+      line: 1,
+      column: 1,
+    });
+  }
+  const dropped: Dropped[] = [];
+  const warnings: string[] = [];
+  const records: DumpRecord[] = [];
+  data.forEach((raw: unknown, i) => {
+    const r = raw as Partial<DumpRecord> | null;
+    if (
+      !r ||
+      typeof r.model !== 'string' ||
+      (typeof r.pk !== 'string' && typeof r.pk !== 'number') ||
+      typeof r.fields !== 'object' ||
+      r.fields === null
+    ) {
+      throw importError(shown, `record ${i} is not a {model, pk, fields} record`, { line: 1, column: 1 });
+    }
+    records.push({ model: r.model, pk: String(r.pk), fields: r.fields });
+  });
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const concepts = records.filter((r) => r.model === 'graph.concept');
+  const idOfPk = new Map<string, string>();
+  const tagOfPk = new Map<string, string>();
+  const ids = new Set<string>();
+  const goals = new Map<string, Array<{ text: string; ordering: number }>>();
+  for (const g of records.filter((r) => r.model === 'graph.goal')) {
+    const list = goals.get(str(g.fields['concept'])) ?? [];
+    list.push({ text: str(g.fields['text']).trim(), ordering: Number(g.fields['ordering'] ?? 0) });
+    goals.set(str(g.fields['concept']), list);
+  }
+  const requires = new Map<string, Array<{ source: string; reason: string; ordering: number }>>();
+  let goalScoped = 0;
+  for (const d of records.filter((r) => r.model === 'graph.dependency')) {
+    const list = requires.get(str(d.fields['target'])) ?? [];
+    list.push({
+      source: str(d.fields['source']),
+      reason: str(d.fields['reason']).trim(),
+      ordering: Number(d.fields['ordering'] ?? 0),
+    });
+    requires.set(str(d.fields['target']), list);
+    if (Array.isArray(d.fields['target_goals']) && d.fields['target_goals'].length > 0) goalScoped++;
+  }
+  const drafts: Array<{ pk: string; id: string; fields: Record<string, unknown> }> = [];
+  concepts.forEach((c, k) => {
+    options.onProgress?.(k, concepts.length);
+    const tag = metacademyTag(str(c.fields['tag']));
+    const id = normalizeSkillId(tag);
+    if (id === '' || str(c.fields['title']).trim() === '') {
+      dropped.push({ what: `concept ${c.pk}`, why: 'no tag or no title' });
+      return;
+    }
+    if (ids.has(id)) {
+      dropped.push({ what: `concept ${c.pk} (${tag})`, why: `its tag normalises to "${id}", already taken` });
+      return;
+    }
+    if (c.fields['is_shortcut'] === true) {
+      dropped.push({ what: `concept ${tag}`, why: 'a shortcut node; the dump does not say which concept it shortens' });
+      return;
+    }
+    ids.add(id);
+    idOfPk.set(c.pk, id);
+    tagOfPk.set(c.pk, tag);
+    drafts.push({ pk: c.pk, id, fields: c.fields });
+  });
+  options.onProgress?.(concepts.length, concepts.length);
+  let skills: Skill[] = drafts.map((d) => {
+    const learn = typeof d.fields['learn_time'] === 'number' ? d.fields['learn_time'] : undefined;
+    const reqs: Requirement[] = [];
+    for (const r of [...(requires.get(d.pk) ?? [])].sort((a, b) => a.ordering - b.ordering)) {
+      const skill = idOfPk.get(r.source);
+      if (!skill) {
+        dropped.push({ what: `${tagOfPk.get(d.pk) ?? d.pk} requires ${r.source}`, why: 'no such concept in the dump' });
+        continue;
+      }
+      if (skill === d.id || reqs.some((x) => x.skill === skill)) continue;
+      reqs.push({ skill, reason: r.reason ? en(r.reason) : undefined, corequisite: false, shortcut: false });
+    }
+    const title = capitalise(str(d.fields['title']).trim());
+    const summary = str(d.fields['summary']).trim();
+    return {
+      id: d.id,
+      area: guessArea(title, 'ml'),
+      title: en(title),
+      summary: summary ? en(summary) : undefined,
+      outcomes: [...(goals.get(d.pk) ?? [])]
+        .filter((g) => g.text !== '')
+        .sort((a, b) => a.ordering - b.ordering)
+        .map((g) => en(g.text)),
+      requires: reqs,
+      aliases: [],
+      hours: hoursOf(learn),
+      shortcut: undefined,
+      tags: [
+        'metacademy',
+        ...(Array.isArray(d.fields['tags'])
+          ? d.fields['tags'].filter((t): t is string => typeof t === 'string' && t !== '')
+          : []),
+      ],
+    };
+  });
+  skills = breakCycles(skills, dropped);
+  if (goalScoped > 0) {
+    warnings.push(
+      `${goalScoped} dependencies are scoped to learning goals in the dump; they are imported as plain prerequisites (a plan may include a little more than Metacademy's goal-pruned list)`,
+    );
+  }
+  for (const d of dropped.filter((x) => / requires /.test(x.what))) warnings.push(`${d.what}: ${d.why}`);
+  const curriculum: Curriculum = {
+    meta: {
+      id: 'metacademy',
+      version: '2.0.0',
+      locales: ['en'],
+      title: en('Metacademy concept graph'),
+      summary: en(
+        "Metacademy's concepts, prerequisites, learning goals and time estimates, imported from its database dump (CC BY-SA 3.0).",
+      ),
+      rubric: [],
+      defaultSkillHours: METACADEMY_DEFAULT_HOURS,
+    },
+    skills,
+    resources: [],
+    stages: [],
+    routes: [],
+    startingPoints: [],
+    roles: [],
+    projects: [],
+    domains: [],
+  };
+  return {
+    curriculum,
+    summary: {
+      imported: {
+        skills: skills.length,
+        prerequisites: skills.reduce((n, s) => n + s.requires.length, 0),
+        outcomes: skills.reduce((n, s) => n + s.outcomes.length, 0),
+        hours: round1(skills.reduce((h, s) => h + (s.hours ?? 0), 0)),
+      },
+      dropped,
+      warnings,
+    },
+  };
 }
