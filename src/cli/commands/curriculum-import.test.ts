@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,22 @@ describe('mlpath curriculum import', () => {
     expect(json.ok).toBe(true);
     expect(json.imported['skills']).toBe(7);
     expect(json.files).toContain('skills.yaml');
+  });
+
+  it('shows progress on stderr for a long import, accepting Metacademy tag spellings', async () => {
+    const cwd = work();
+    for (let i = 0; i < 60; i++) {
+      mkdirSync(join(cwd, 'mc', 'concepts', `concept_${i}`), { recursive: true });
+      writeFileSync(join(cwd, 'mc', 'concepts', `concept_${i}`, 'title.txt'), `concept ${i}\n`);
+      if (i > 0)
+        writeFileSync(join(cwd, 'mc', 'concepts', `concept_${i}`, 'dependencies.txt'), `tag: concept-${i - 1}\n`);
+    }
+    const io = memoryIo({ cwd });
+    expect(await main(['curriculum', 'import', '--from', 'metacademy', 'mc', '-o', 'out'], io)).toBe(0);
+    expect(io.stderr()).toMatch(/importing \[.*\] 60\/60/);
+    expect(io.stdout()).toBe('');
+    const curriculum = loadCurriculum(join(cwd, 'out'));
+    expect(curriculum.skills.find((s) => s.id === 'concept-59')?.requires.map((r) => r.skill)).toEqual(['concept-58']);
   });
 
   it('rejects an unknown format with a suggestion and writes nothing', async () => {

@@ -13,7 +13,7 @@ import { textIn } from '../../core/model.js';
 import { writeCurriculum } from '../../content/write.js';
 import type { ImportOptions, ImportResult } from '../../importers/common.js';
 import { importMetacademy } from '../../importers/metacademy.js';
-import { importOssu } from '../../importers/ossu.js';
+import { importOssu, OSSU_DEFAULT_COURSE_HOURS } from '../../importers/ossu.js';
 import { importRoadmapSh, ROADMAP_DEFAULT_HOURS } from '../../importers/roadmap-sh.js';
 import type { CliIo } from '../io.js';
 
@@ -40,7 +40,8 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
     .requiredOption('-o, --output <dir>', 'the curriculum folder to write (new or empty)')
     .option(
       '--default-hours <hours>',
-      `hours per topic when the source gives no times (roadmap.sh; default ${ROADMAP_DEFAULT_HOURS})`,
+      `hours a node counts when the source gives no times: each roadmap.sh topic (default ${ROADMAP_DEFAULT_HOURS}), ` +
+        `each OSSU course listed without figures (default ${OSSU_DEFAULT_COURSE_HOURS})`,
     )
     .option('--force', 'replace the output folder if it already holds files')
     .option('--json', 'print the summary as JSON on stdout')
