@@ -35,7 +35,7 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
     .requiredOption('--from <format>', 'the source format: roadmap-sh, ossu or metacademy')
     .argument(
       '<source>',
-      'roadmap.sh: the roadmap folder; OSSU: the README (or its folder); Metacademy: metacademy-content',
+      'roadmap.sh: the roadmap folder; OSSU: the README (or its folder); Metacademy: metacademy-content or graph_data.json',
     )
     .requiredOption('-o, --output <dir>', 'the curriculum folder to write (new or empty)')
     .option(
