@@ -71,10 +71,10 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   const group: number[] = [];
   const provider = new Map<string, number>();
   const ambientSkill = new Set<string>();
-  const minTopo = (skills: readonly string[]): number =>
-    skills.reduce((m, s) => Math.min(m, topo.get(s) ?? m), needs.order.length);
-  const priorityOf = (stage: string, skills: readonly string[], extra: number): number =>
-    (stageRank.get(stage) ?? needs.stages.length) * 1e9 + minTopo(skills) * 1e3 + Math.min(extra, 999);
+  // Within a stage a track finishes one resource before the next, in the order they were chosen
+  // (CS50 before the Python course); skills studied from their own hours follow prerequisite order.
+  const priorityOf = (stage: string, order: number, unit: number): number =>
+    (stageRank.get(stage) ?? needs.stages.length) * 1e9 + order * 1e4 + Math.min(unit, 9999);
   const skillTitle = (id: string): Text => analysis.skills.get(id)?.title ?? t(id, id);
   const teachesText = (skills: readonly string[]): Text | undefined => {
     if (skills.length === 0) return undefined;
@@ -114,7 +114,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         title,
         why: teachesText(skills) ?? t('Part of the chosen resource.', '所选资源的一部分。'),
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
-        priority: priorityOf(pick.stage, skills.length > 0 ? skills : [...provides], k),
+        priority: priorityOf(pick.stage, pickIndex, k),
         preds: previous >= 0 ? [previous] : [],
         coPreds: [],
         milestones: [],
@@ -157,7 +157,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         ),
       ]),
       track: alongside.has(stage) ? 1 : 0,
-      priority: priorityOf(stage, [id], 0),
+      priority: priorityOf(stage, choice.picks.length + (topo.get(id) ?? 0), 0),
       preds: [],
       coPreds: [],
       milestones: [],
@@ -260,13 +260,16 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   drafts.forEach((task, i) => {
     // A task that provides nothing (a second resource of a chosen option) waits like one that would.
     const rank = stageRank.get(task.stage) ?? needs.stages.length;
+    // Bedside reading waits for the prerequisites of all it teaches (nothing waits for it in turn).
     const gating =
-      task.provides.length > 0
-        ? task.provides
-        : task.skills.filter((s) => (stageRank.get(needs.stageOf.get(s) ?? '') ?? 0) <= rank);
+      task.kind === 'ambient'
+        ? task.skills
+        : task.provides.length > 0
+          ? task.provides
+          : task.skills.filter((s) => (stageRank.get(needs.stageOf.get(s) ?? '') ?? 0) <= rank);
     const preds = new Set(task.preds);
     const co = new Set<number>();
-    const incidental = task.provides.length === 0;
+    const incidental = task.provides.length === 0 && task.kind !== 'ambient';
     for (const s of gating) {
       for (const g of gatesOf(s, new Set([s]))) {
         // Within one resource the authored order of its units stands for its own prerequisites.
