@@ -53,6 +53,9 @@ const EN = {
 
 export type MessageKey = keyof typeof EN;
 
+/** Every message key (for completeness checks). */
+export const MESSAGE_KEYS = Object.keys(EN) as MessageKey[];
+
 const ZH: Record<MessageKey, string> = {
   'plan.title': '你的学习计划：{route}',
   'plan.profile': '起点：{point} · 每周 {hours} 小时 · 学习系数 {factor} · 风格：{style} · 领域：{domain}',
@@ -75,7 +78,7 @@ const ZH: Record<MessageKey, string> = {
   'style.practical': '实践式',
   'flag.unknown': '{flag}：未知的{noun}“{value}”',
   'flag.didYouMean': '你是不是想输入 {choices}？',
-  'flag.skillsHint': 'See the skill ids with `mlpath curriculum show`.',
+  'flag.skillsHint': '可用 `mlpath curriculum show` 查看技能编号。',
   'flag.valid': '可选值：{choices}。',
   'flag.validTarget': '可选值：一个角色（{choices}）或任意技能编号。',
   'flag.notNumber': '{flag}：“{value}”不是数字',
