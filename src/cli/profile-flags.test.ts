@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { MlpathError } from '../core/errors.js';
+import { miniCurriculum, profileOf } from '../core/planner/test-support/fixtures.js';
+import { profileFromFlags, todayFrom } from './profile-flags.js';
+
+const c = miniCurriculum();
+
+describe('profileFromFlags', () => {
+  it("takes the starting point's defaults and starts on the next Monday", () => {
+    const p = profileFromFlags(c, { startPoint: 'developer' }, { today: '2026-11-27' });
+    expect(p.startingPoint).toBe('developer');
+    expect(p.hoursPerWeek).toBe(10);
+    expect(p.style).toBe('practical');
+    expect(p.startDate).toBe('2026-11-30');
+  });
+
+  it('parses lists, ranges and swaps', () => {
+    const p = profileFromFlags(
+      c,
+      {
+        known: 'python, calculus',
+        weeksOff: '2027-01-11..2027-01-17,2027-03-01..2027-03-02',
+        swap: 'cs=py-mooc',
+        pin: 'hf-nlp',
+        freeOnly: true,
+        hours: '12.5',
+        factor: '1.2',
+      },
+      { today: '2026-11-27' },
+    );
+    expect(p.known).toEqual(['python', 'calculus']);
+    expect(p.weeksOff).toEqual([
+      { start: '2027-01-11', end: '2027-01-17' },
+      { start: '2027-03-01', end: '2027-03-02' },
+    ]);
+    expect(p.choices.swap).toEqual([{ from: 'cs', to: 'py-mooc' }]);
+    expect(p.choices.pin).toEqual(['hf-nlp']);
+    expect(p.freeOnly).toBe(true);
+    expect(p.hoursPerWeek).toBe(12.5);
+    expect(p.effortFactor).toBe(1.2);
+  });
+
+  it('lets flags override a stored profile field by field, and --start-point ignore it', () => {
+    const base = profileOf(c, 'quant', { hoursPerWeek: 3, style: 'university', startDate: '2026-06-01' });
+    const merged = profileFromFlags(c, { hours: '6' }, { today: '2026-11-27', base });
+    expect(merged.startingPoint).toBe('quant');
+    expect(merged.hoursPerWeek).toBe(6);
+    expect(merged.style).toBe('university');
+    expect(merged.startDate).toBe('2026-06-01');
+    const fresh = profileFromFlags(c, { startPoint: 'developer' }, { today: '2026-11-27', base });
+    expect(fresh.hoursPerWeek).toBe(10);
+    expect(fresh.startDate).toBe('2026-11-30');
+  });
+
+  it('names the flag in every error', () => {
+    const error = (flags: Record<string, string>): string => {
+      try {
+        profileFromFlags(c, flags, { today: '2026-11-27' });
+      } catch (e) {
+        expect(e).toBeInstanceOf(MlpathError);
+        return (e as MlpathError).message;
+      }
+      return 'no error';
+    };
+    expect(error({ factor: '3' })).toMatch(/^--factor: 3 is out of range/);
+    expect(error({ swap: 'cs' })).toMatch(/^--swap: "cs" is not a swap/);
+    expect(error({ pin: 'nothing' })).toMatch(/^--pin: unknown resource "nothing"/);
+    expect(error({ weeksOff: '2027-01-01..2027-01-02..2027-01-03' })).toMatch(/^--weeks-off:/);
+  });
+
+  it('reads today from MLPATH_TODAY when it is a date', () => {
+    expect(todayFrom({ MLPATH_TODAY: '2027-05-05' })).toBe('2027-05-05');
+    expect(todayFrom({ MLPATH_TODAY: 'soon' })).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
