@@ -7,13 +7,13 @@
  * `MLPATH_CURRICULUM` points at another curriculum folder; `MLPATH_LANG` picks the language
  * (otherwise the profile's, otherwise the system's).
  */
-import { loadCurriculum } from '../content/load.js';
 import { MlpathError } from '../core/errors.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { openStore } from '../store/open.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import type { Store } from '../store/store.js';
+import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
 import type { CliIo } from './io.js';
 import { curriculumDir } from './paths.js';
 
@@ -70,7 +70,11 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       today: localDate(now),
       io,
       curriculum: () => {
-        curriculum ??= loadCurriculum(curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd), io.cwd);
+        curriculum ??= loadCurriculumCached(
+          curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd),
+          io.cwd,
+          cacheDir(io.env, io.cwd),
+        );
         return curriculum;
       },
       profile: async () => {

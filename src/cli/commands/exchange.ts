@@ -10,7 +10,6 @@ import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import { progressStats } from '../../core/progress.js';
 import { backupToJson, parseBackup } from '../../export/backup.js';
-import { planToIcs } from '../../export/ical.js';
 import { progressToMarkdown } from '../../export/markdown.js';
 import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
 import type { CliIo } from '../io.js';
@@ -61,6 +60,7 @@ export function registerExchange(program: Command, io: CliIo): void {
           const events = await session.store.listEvents(session.learner);
           if (format === 'ics') {
             const { plan } = currentPlan(curriculum, profile, events, session.today);
+            const { planToIcs } = await import('../../export/ical.js');
             text = planToIcs(plan, curriculum, { locale, now: session.now });
           } else {
             const stats = progressStats(events, curriculum, session.today);

@@ -35,7 +35,7 @@ async function load(session: Session): Promise<Loaded> {
   const curriculum = session.curriculum();
   const events = await session.store.listEvents(session.learner);
   const stats = progressStats(events, curriculum, session.today);
-  const forecast = currentPlan(curriculum, profile, events, session.today);
+  const forecast = currentPlan(curriculum, profile, stats, session.today);
   return { curriculum, profile, locale, stats, forecast };
 }
 
