@@ -70,6 +70,7 @@ const en = {
     days === 0
       ? `unchanged since the first plan (${since})`
       : `${Math.abs(days)} days ${days > 0 ? 'later' : 'earlier'} than the first plan (${since})`,
+  sinceLast: (date: string) => `previously ${date}`,
   pace: (pace: number) =>
     pace === 1
       ? 'pace: on estimate'
@@ -159,6 +160,7 @@ const zhCN: TrackingMessages = {
     days === 0
       ? `与最初计划（${since}）相同`
       : `比最初计划（${since}）${days > 0 ? '推迟' : '提前'} ${Math.abs(days)} 天`,
+  sinceLast: (date) => `上次为 ${date}`,
   pace: (pace) =>
     pace === 1
       ? '进度：与估计一致'

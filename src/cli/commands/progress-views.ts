@@ -208,8 +208,10 @@ export function registerProgressViews(program: Command, io: CliIo): void {
             )}\n`,
           );
         }
+        const previous =
+          latest && latest.finishDate !== forecast.finishDate ? ` (${m.sinceLast(latest.finishDate)})` : '';
         io.out(
-          `${m.forecast(forecast.finishDate)} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}; ${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
+          `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}; ${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
         );
       });
     });
