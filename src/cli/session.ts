@@ -3,7 +3,8 @@
  * What every tracking command needs: the store (opened from MLPATH_HOME / DATABASE_URL), the
  * learner, the curriculum, the clock and the language. Opened per command and always closed.
  *
- * `MLPATH_NOW` (an ISO instant) fixes the clock, for scripted sessions and reproducible output;
+ * `MLPATH_NOW` (an ISO instant) or `MLPATH_TODAY` (a date, as `mlpath plan` reads it) fixes the
+ * clock, for scripted sessions and reproducible output;
  * `MLPATH_CURRICULUM` points at another curriculum folder; `MLPATH_LANG` picks the language
  * (otherwise the profile's, otherwise the system's).
  */
@@ -30,7 +31,8 @@ export interface Session {
 }
 
 export function clock(io: CliIo): Date {
-  const fixed = io.env['MLPATH_NOW'];
+  const today = io.env['MLPATH_TODAY'];
+  const fixed = io.env['MLPATH_NOW'] || (today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? `${today}T12:00:00` : undefined);
   if (fixed === undefined || fixed === '') return new Date();
   const date = new Date(fixed);
   if (Number.isNaN(date.getTime())) {
