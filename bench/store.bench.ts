@@ -180,7 +180,7 @@ try {
   console.log(`  node bin/mlpath.js today       ${fmt(median(today_))}  (min ${fmt(Math.min(...today_))})`);
   console.log(`  node bin/mlpath.js status      ${fmt(median(status))}  (min ${fmt(Math.min(...status))})`);
   console.log('  in process, per phase (median):');
-  for (const [name, xs] of Object.entries(phases)) console.log(`    ${name.padEnd(11)} ${fmt(median(xs))}`);
+  for (const [name, xs] of Object.entries(phases)) console.log(`    ${name.padEnd(20)} ${fmt(median(xs))}`);
 
   // Durable writes: one event per transaction, each committed before the next starts.
   const sqlite = await openSqliteStore(join(dir, 'writes', 'mlpath.db'));
