@@ -67,6 +67,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   const topo = new Map(needs.order.map((s, i) => [s, i]));
   const alongside = new Set(needs.stages.filter((s) => s.alongside !== undefined).map((s) => s.id));
   const drafts: Array<Omit<PlannerTask, 'preds' | 'coPreds'> & { preds: number[]; coPreds: number[] }> = [];
+  /** The pick (or block) each task belongs to: within one, the authored unit order rules. */
+  const group: number[] = [];
   const provider = new Map<string, number>();
   const ambientSkill = new Set<string>();
   const minTopo = (skills: readonly string[]): number =>
@@ -85,7 +87,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   };
 
   // Study tasks: one per unit taken of each picked resource.
-  for (const pick of choice.picks) {
+  choice.picks.forEach((pick, pickIndex) => {
     const c: Candidate = pick.candidate;
     const provides = new Set(pick.provides);
     const f = c.own ? 1 : factor;
@@ -97,7 +99,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       if (hours <= 0) return;
       const index = drafts.length;
       const title = unit.title
-        ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ')
+        ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ', '：')
         : t(c.title, c.localTitle?.['zh-CN'] ?? c.title);
       drafts.push({
         key: unit.id ? `${c.id}/${unit.id}` : c.id,
@@ -117,13 +119,14 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         coPreds: [],
         milestones: [],
       });
+      group[index] = pickIndex;
       for (const s of unitProvides) {
         provider.set(s, index);
         if (c.ambient) ambientSkill.add(s);
       }
       previous = index;
     });
-  }
+  });
 
   // Skills studied from their own hours (imports) or the curriculum's default hours.
   for (const id of input.hourSkills) {
@@ -192,6 +195,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         milestones: [],
       });
       blockTasks.push(index);
+      group[index] = -1 - blockTasks.length;
       for (const s of skills) provider.set(s, index);
       continue;
     }
@@ -229,6 +233,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         milestones: template?.milestones ?? [],
       });
       blockTasks.push(index);
+      group[index] = -1000 - (stageRank.get(stage.id) ?? 0);
       previous = index;
     }
     for (const s of skills) provider.set(s, previous);
@@ -261,9 +266,14 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         : task.skills.filter((s) => (stageRank.get(needs.stageOf.get(s) ?? '') ?? 0) <= rank);
     const preds = new Set(task.preds);
     const co = new Set<number>();
+    const incidental = task.provides.length === 0;
     for (const s of gating) {
       for (const g of gatesOf(s, new Set([s]))) {
-        if (g.task === i) continue;
+        // Within one resource the authored order of its units stands for its own prerequisites.
+        if (g.task === i || (group[i] !== undefined && group[i] === group[g.task])) continue;
+        // A unit that provides nothing new waits only for earlier stages, not for its own stage's
+        // other resources (it goes over ground they cover).
+        if (incidental && (stageRank.get(drafts[g.task]?.stage ?? '') ?? 0) >= rank) continue;
         if (g.co) co.add(g.task);
         else preds.add(g.task);
       }
