@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorResponseOf, routeNotFound } from './errors.js';
+import { sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
@@ -60,6 +61,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(body, status);
   });
   app.use(compress());
+  app.use('/api/*', sameOriginWrites());
 
   // Routes that need no learner.
   app.get('/api/health', (c) => c.json({ ok: true as const, version }));

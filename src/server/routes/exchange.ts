@@ -16,7 +16,7 @@ import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { localDate } from '../context.js';
 import { ExportQuery, ImportQuery } from '../schemas.js';
-import { parseQuery } from '../validate.js';
+import { parseQuery, readJsonText } from '../validate.js';
 
 /** A backup of years of daily events is a few megabytes; this leaves ample room. */
 export const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
@@ -83,7 +83,7 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
     }),
     async (c) => {
       const query = parseQuery(c, ImportQuery);
-      const backup = parseBackup(await c.req.text(), 'the uploaded backup');
+      const backup = parseBackup(await readJsonText(c), 'the uploaded backup');
       const result = await restoreBackup(store, c.get('learner').id, backup, {
         merge: query.merge,
         at: clock().toISOString(),
