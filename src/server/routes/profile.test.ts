@@ -104,6 +104,18 @@ describe('PUT /api/profile', () => {
     expect(error.message).toContain(field);
   });
 
+  it('answers 422 UNREACHABLE when no plan can be made, storing nothing', async () => {
+    const { status, json } = await api.put('/api/profile', {
+      startingPoint: 'from-scratch',
+      choices: { exclude: ['strang-la'] },
+    });
+    expect(status).toBe(422);
+    const { error } = ErrorSchema.parse(json);
+    expect(error.code).toBe('UNREACHABLE');
+    expect(error.message).toContain('linear-algebra');
+    expect(await h.store.getProfile('local')).toBeUndefined();
+  });
+
   it('answers 400 for a body that is not JSON or is empty', async () => {
     expect((await api.put('/api/profile', 'startingPoint=from-scratch')).status).toBe(400);
     const empty = await h.app.request('/api/profile', { method: 'PUT' });
