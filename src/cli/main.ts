@@ -8,6 +8,7 @@ import { reportError } from './exit-codes.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { registerCurriculum } from './commands/curriculum.js';
+import { registerPlan } from './commands/plan.js';
 import { registerExchange } from './commands/exchange.js';
 import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCurriculum(program, io);
+  registerPlan(program, io);
   registerTrack(program, io);
   registerProject(program, io);
   registerExchange(program, io);
