@@ -14,6 +14,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
 import { registerTrack } from './commands/track.js';
+import { registerServe } from './commands/serve.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('mlpath')
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIo): Command {
   registerProject(program, io);
   registerExchange(program, io);
   registerProgressViews(program, io);
+  registerServe(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
