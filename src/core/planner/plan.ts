@@ -29,8 +29,8 @@ import { hoursText, joinText, t } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
-/** Give up past this many weeks (about 200 years): only reachable with absurd weeks off. */
-const MAX_WEEKS = 10_000;
+/** Weeks off are read at most this far ahead (about 2,000 years). */
+const MAX_OFF_DAYS = 730_000;
 
 /** The title of the job-ready milestone. */
 export const READY_TITLE: Text = t('Job-ready: everything but the job search done', '具备求职条件：除求职外全部完成');
@@ -260,20 +260,24 @@ export function planFrom(
   for (const r of profile.weeksOff) {
     const a = Math.max(toDayNumber(r.start), startDay);
     const b = toDayNumber(r.end);
-    for (let d = a; d <= b && d < startDay + MAX_WEEKS * 7; d++) offDays.add(d);
+    for (let d = a; d <= b && d < startDay + MAX_OFF_DAYS; d++) offDays.add(d);
   }
-  const nominal = Math.round(profile.hoursPerWeek * 100);
+  const nominal = Math.max(1, Math.round(profile.hoursPerWeek * 100));
   const capacity = (week: number): number => {
     if (offDays.size === 0) return nominal;
     let off = 0;
     for (let d = 0; d < 7; d++) if (offDays.has(startDay + week * 7 + d)) off++;
     return Math.floor((nominal * (7 - off)) / 7);
   };
-  const result = schedule(scheduleTasks, { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks: MAX_WEEKS });
+  // A guard, never reached: even if every week had a single day of study, the work would fit in
+  // 7 x (total / weekly budget) weeks, plus the weeks wholly off.
+  const totalCenti = scheduleTasks.reduce((sum, task) => sum + task.centi, 0);
+  const maxWeeks = Math.ceil((7 * totalCenti) / Math.max(1, nominal)) + Math.ceil(offDays.size / 7) + 10;
+  const result = schedule(scheduleTasks, { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks });
   if (result.endWeek.some((w) => w < 0) && tasks.length > 0) {
     throw new MlpathError({
       code: 'UNREACHABLE',
-      message: `the plan does not fit in ${MAX_WEEKS} weeks at ${profile.hoursPerWeek} h/week with the weeks off given`,
+      message: `the plan does not fit in ${maxWeeks} weeks at ${profile.hoursPerWeek} h/week with the weeks off given`,
       hint: 'give fewer weeks off or more hours per week',
     });
   }
