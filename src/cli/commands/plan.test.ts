@@ -141,7 +141,8 @@ describe('mlpath plan as text', () => {
     expect(r.out).toContain('第 1 周');
     expect(r.out).toContain('为什么选这些资源');
     expect(r.out).toContain('深度学习');
-    expect(r.out).not.toMatch(/Week \d|Milestones|Why these/);
+    expect(r.out).toContain('各领域学时');
+    expect(r.out).not.toMatch(/Week \d|Milestones|Why these|Hours by area|career \d/);
   });
 });
 

@@ -6,8 +6,8 @@
 import type { Command } from 'commander';
 import { isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
-import { textIn } from '../../core/model.js';
-import type { Curriculum } from '../../core/model.js';
+import { AREAS, textIn } from '../../core/model.js';
+import type { Area, Curriculum } from '../../core/model.js';
 import type { Plan, Profile } from '../../core/plan-model.js';
 import { planFor } from '../../core/planner/plan.js';
 import { loadCurriculum } from '../../content/load.js';
@@ -148,8 +148,8 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   }
   const areas = Object.entries(plan.hoursByArea)
     .sort((a, b) => b[1] - a[1])
-    .map(([area, h]) => `${area} ${round1(h)}`)
-    .join(', ');
+    .map(([area, h]) => `${AREAS.includes(area as Area) ? m(`area.${area}` as MessageKey) : area} ${round1(h)}`)
+    .join(L === 'zh-CN' ? '，' : ', ');
   lines.push('', m('plan.byArea', { areas }));
   return `${lines.join('\n')}\n`;
 }
