@@ -116,6 +116,22 @@ describe('mlpath plan --json', () => {
     expect(swapped.resources).not.toContain('python-mooc-helsinki');
   });
 
+  it("meets the article's durations for each starting point's defaults", async () => {
+    const months = (p: JsonPlan, stage: string): number => {
+      const date = p.milestones.find((m) => m.stage === stage)?.date ?? p.startDate;
+      return (Date.parse(date) - Date.parse(p.startDate)) / (86_400_000 * 30.436875);
+    };
+    const scratch = months(await plan('--start-point', 'from-scratch'), 'ready');
+    expect(scratch).toBeGreaterThanOrEqual(16);
+    expect(scratch).toBeLessThanOrEqual(20);
+    const developer = months(await plan('--start-point', 'developer'), 'deep-learning');
+    expect(developer).toBeGreaterThanOrEqual(5);
+    expect(developer).toBeLessThanOrEqual(7.5);
+    const scientist = months(await plan('--start-point', 'data-scientist'), 'ready');
+    expect(scientist).toBeGreaterThanOrEqual(2);
+    expect(scientist).toBeLessThanOrEqual(5);
+  });
+
   it('reads another curriculum folder with --curriculum', async () => {
     const p = await plan('--curriculum', 'curricula/ml-engineer', '--start-point', 'data-scientist');
     expect(p.route).toBe('data-science-first');
