@@ -25,7 +25,7 @@ import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
 import { buildTasks } from './tasks.js';
 import type { PlannerTask } from './tasks.js';
-import { hoursText, joinText, t } from './texts.js';
+import { hoursText, t } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
@@ -466,14 +466,4 @@ export function observedPace(
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-/** Days from one date to another (re-exported for callers that format moves). */
-export function dayDiff(from: string, to: string): number {
-  return toDayNumber(to) - toDayNumber(from);
-}
-
-/** The text of a milestone, with a fallback. */
-export function milestoneTitle(m: Milestone): Text {
-  return m.title ?? joinText([t(m.stage, m.stage)]);
 }
