@@ -8,7 +8,12 @@ import { reportError } from './exit-codes.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { registerCurriculum } from './commands/curriculum.js';
+import { registerExchange } from './commands/exchange.js';
+import { registerInit } from './commands/init.js';
 import { registerPlan } from './commands/plan.js';
+import { registerProject } from './commands/project.js';
+import { registerProgressViews } from './commands/progress-views.js';
+import { registerTrack } from './commands/track.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('mlpath')
@@ -19,6 +24,11 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCurriculum(program, io);
   registerPlan(program, io);
+  registerInit(program, io);
+  registerTrack(program, io);
+  registerProject(program, io);
+  registerExchange(program, io);
+  registerProgressViews(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -1,14 +1,15 @@
 /**
  * @module commands/plan
  * `mlpath plan`: a dated, explained, week-by-week plan for a learner profile given by flags
- * (`--start-point` plans from that starting point's defaults). Text for people, `--json` for tools.
+ * (`--start-point` plans from that starting point's defaults; without it, from the stored profile
+ * and progress when there is one). Text for people, `--json` for tools.
  */
 import type { Command } from 'commander';
 import { isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
 import { AREAS, textIn } from '../../core/model.js';
 import type { Area, Curriculum } from '../../core/model.js';
-import type { Plan, Profile } from '../../core/plan-model.js';
+import type { Plan, Profile, ProgressState } from '../../core/plan-model.js';
 import { planFor } from '../../core/planner/plan.js';
 import { loadCurriculum } from '../../content/load.js';
 import type { CliIo } from '../io.js';
@@ -17,6 +18,7 @@ import type { MessageKey } from '../messages.js';
 import { curriculumDir } from '../paths.js';
 import { addProfileOptions, profileFromFlags, todayFrom } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
+import { storedPlanInput } from '../stored-plan.js';
 
 interface PlanOptions extends ProfileFlags {
   curriculum?: string;
@@ -30,10 +32,13 @@ export function registerPlan(program: Command, io: CliIo): Command {
   addProfileOptions(command)
     .option('--curriculum <dir>', 'a curriculum folder (default: the shipped ML-engineer curriculum)')
     .option('--json', 'print the plan as JSON')
-    .action((options: PlanOptions) => {
+    .action(async (options: PlanOptions) => {
       const curriculum = loadCurriculum(curriculumDir(options.curriculum, io.cwd), io.cwd);
-      const profile = profileFromFlags(curriculum, options, { today: todayFrom(io.env) });
-      const plan = planWithFlagNames(curriculum, profile, options);
+      // Without --start-point: the stored profile (other flags override single fields) and progress.
+      const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
+      const today = stored?.today ?? todayFrom(io.env);
+      const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile });
+      const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined);
       if (options.json) io.out(`${JSON.stringify(planJson(plan, profile), null, 2)}\n`);
       else io.out(renderPlan(curriculum, profile, plan));
     });
@@ -41,9 +46,15 @@ export function registerPlan(program: Command, io: CliIo): Command {
 }
 
 /** Plan, naming the flag behind an unreachable target in the error. */
-export function planWithFlagNames(curriculum: Curriculum, profile: Profile, flags: ProfileFlags): Plan {
+export function planWithFlagNames(
+  curriculum: Curriculum,
+  profile: Profile,
+  flags: ProfileFlags,
+  progress?: ProgressState,
+  today?: string,
+): Plan {
   try {
-    return planFor(curriculum, profile);
+    return planFor(curriculum, profile, progress, today);
   } catch (error) {
     if (isMlpathError(error) && error.code === 'UNREACHABLE') {
       const flag = flags.target !== undefined ? '--target' : flags.freeOnly ? '--free-only' : '--exclude';
