@@ -1,14 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TODAY = '2026-11-27'; // a Friday: the default start is Monday 2026-11-30
+// An empty data folder: no stored profile or progress, so flags and defaults alone decide.
+const HOME = mkdtempSync(join(tmpdir(), 'mlpath-plan-test-'));
+const ENV = { MLPATH_TODAY: TODAY, MLPATH_HOME: HOME };
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo({ env: { MLPATH_TODAY: TODAY } });
+  const io = memoryIo({ env: ENV });
   const code = await main(['plan', ...argv], io);
   return { code, out: io.stdout(), err: io.stderr() };
 }
@@ -240,7 +247,7 @@ describe('mlpath plan as a process', () => {
     const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--start-point', 'developer', '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, MLPATH_TODAY: TODAY },
+      env: { PATH: process.env['PATH'], ...ENV },
     });
     expect(r.status).toBe(0);
     const p = JSON.parse(r.stdout) as JsonPlan;
@@ -250,7 +257,11 @@ describe('mlpath plan as a process', () => {
   });
 
   it('exits non-zero with a message on stderr for a bad flag', () => {
-    const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--hours', '0'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--hours', '0'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'], ...ENV },
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--hours');
