@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
 import { monthsBetween } from '../dates.js';
-import type { Plan } from '../plan-model.js';
+import type { Plan, ProgressState } from '../plan-model.js';
+import { forecastFrom } from './forecast.js';
 import { planFor } from './plan.js';
 import { profileFor } from './profile.js';
 
@@ -102,5 +103,30 @@ describe('calibration on the shipped curriculum', () => {
         expect(plan.milestones.some((m) => m.stage === 'ready')).toBe(true);
       }
     }
+  });
+});
+
+describe('forecastFrom on the shipped curriculum', () => {
+  it('re-plans a developer two months in, slower than estimated, and moves the finish later', () => {
+    const shipped = curriculum;
+    const dev = profileFor(shipped, 'developer', { startDate: '2027-01-04' });
+    const first = planFor(shipped, dev);
+    // The first unit of at least 5 estimated hours is done, at 1.3 times its estimate.
+    const all = first.weeks.flatMap((w) => w.tasks);
+    const hoursOf = (k: string): number => all.filter((x) => x.key === k).reduce((s, x) => s + x.hours, 0);
+    const key = all.find((x) => x.kind === 'study' && hoursOf(x.key ?? '') >= 5)?.key ?? '';
+    expect(key).not.toBe('');
+    const estimate = hoursOf(key);
+    const progress: ProgressState = {
+      skills: new Map(),
+      items: new Map([[key, 'done']]),
+      logged: [{ date: '2027-01-20', hours: estimate * 1.3, item: key }],
+    };
+    const f = forecastFrom(shipped, dev, progress, '2027-03-01');
+    expect(f.originalFinishDate).toBe(first.finishDate);
+    expect(f.pace).toBeCloseTo(1.3, 2);
+    expect(f.movedDays).toBeGreaterThan(0);
+    expect(f.plan.weeks.flatMap((w) => w.tasks).some((x) => x.key === key)).toBe(false);
+    expect(f.plan.startDate).toBe('2027-03-01');
   });
 });
