@@ -11,7 +11,7 @@ import { AREAS, textIn } from '../../core/model.js';
 import type { Area, Curriculum } from '../../core/model.js';
 import type { Plan, Profile, ProgressState } from '../../core/plan-model.js';
 import { planFor } from '../../core/planner/plan.js';
-import { loadCurriculum } from '../../content/load.js';
+import { cacheDir, loadCurriculumCached } from '../curriculum-cache.js';
 import type { CliIo } from '../io.js';
 import { msg } from '../messages.js';
 import type { MessageKey } from '../messages.js';
@@ -33,7 +33,12 @@ export function registerPlan(program: Command, io: CliIo): Command {
     .option('--curriculum <dir>', 'a curriculum folder (default: the shipped ML-engineer curriculum)')
     .option('--json', 'print the plan as JSON')
     .action(async (options: PlanOptions) => {
-      const curriculum = loadCurriculum(curriculumDir(options.curriculum, io.cwd), io.cwd);
+      // The validated curriculum is cached (keyed by its files), as for the tracking commands.
+      const curriculum = loadCurriculumCached(
+        curriculumDir(options.curriculum, io.cwd),
+        io.cwd,
+        cacheDir(io.env, io.cwd),
+      );
       // Without --start-point: the stored profile (other flags override single fields) and progress.
       const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
       const today = stored?.today ?? todayFrom(io.env);
