@@ -239,8 +239,18 @@ export function planFrom(
   });
   const newIndex = new Map(keep.map((old, k) => [old, k]));
   const tasks = keep.map((old) => prepared.tasks[old]).filter((x): x is PlannerTask => x !== undefined);
-  const centiOf = (task: PlannerTask): number =>
-    Math.max(1, Math.round((task.block ? task.hours : task.hours * settings.pace) * 100));
+  // Hours already logged on an unfinished task come off what is left of it (a tenth always remains
+  // until the learner marks it done).
+  const loggedOn = new Map<string, number>();
+  for (const entry of progress?.logged ?? []) {
+    if (entry.item !== undefined) loggedOn.set(entry.item, (loggedOn.get(entry.item) ?? 0) + entry.hours);
+  }
+  const centiOf = (task: PlannerTask): number => {
+    const estimate = task.block ? task.hours : task.hours * settings.pace;
+    const spent = loggedOn.get(task.key) ?? 0;
+    const left = spent > 0 ? Math.max(estimate - spent, estimate * 0.1) : estimate;
+    return Math.max(1, Math.round(left * 100));
+  };
   const scheduleTasks = tasks.map((task) => ({
     centi: centiOf(task),
     preds: task.preds.flatMap((p) => {
