@@ -192,7 +192,8 @@ export function registerInit(program: Command, io: CliIo): void {
         }
         const route = curriculum.routes.find((r) => r.id === plan.route);
         const why = plan.explanations.find((e) => e.kind === 'route');
-        io.out(`${out.profileSaved}\n\n`);
+        // After the questions, the prompts have already said it.
+        if (options.yes) io.out(`${out.profileSaved}\n\n`);
         if (route) io.out(`${out.route(textIn(route.title, profile.locale))}\n`);
         if (why) io.out(`  ${textIn(why.text, profile.locale)}\n`);
         io.out(`${out.finish(plan.finishDate, plan.weekCount)}\n\n${out.firstWeeks}\n`);

@@ -1,14 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TODAY = '2026-11-27'; // a Friday: the default start is Monday 2026-11-30
+// An empty data folder: no stored profile or progress, so flags and defaults alone decide.
+const HOME = mkdtempSync(join(tmpdir(), 'mlpath-plan-test-'));
+const ENV = { MLPATH_TODAY: TODAY, MLPATH_HOME: HOME };
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo({ env: { MLPATH_TODAY: TODAY } });
+  const io = memoryIo({ env: ENV });
   const code = await main(['plan', ...argv], io);
   return { code, out: io.stdout(), err: io.stderr() };
 }
@@ -116,6 +123,22 @@ describe('mlpath plan --json', () => {
     expect(swapped.resources).not.toContain('python-mooc-helsinki');
   });
 
+  it("meets the article's durations for each starting point's defaults", async () => {
+    const months = (p: JsonPlan, stage: string): number => {
+      const date = p.milestones.find((m) => m.stage === stage)?.date ?? p.startDate;
+      return (Date.parse(date) - Date.parse(p.startDate)) / (86_400_000 * 30.436875);
+    };
+    const scratch = months(await plan('--start-point', 'from-scratch'), 'ready');
+    expect(scratch).toBeGreaterThanOrEqual(16);
+    expect(scratch).toBeLessThanOrEqual(20);
+    const developer = months(await plan('--start-point', 'developer'), 'deep-learning');
+    expect(developer).toBeGreaterThanOrEqual(5);
+    expect(developer).toBeLessThanOrEqual(7.5);
+    const scientist = months(await plan('--start-point', 'data-scientist'), 'ready');
+    expect(scientist).toBeGreaterThanOrEqual(2);
+    expect(scientist).toBeLessThanOrEqual(5);
+  });
+
   it('reads another curriculum folder with --curriculum', async () => {
     const p = await plan('--curriculum', 'curricula/ml-engineer', '--start-point', 'data-scientist');
     expect(p.route).toBe('data-science-first');
@@ -141,7 +164,8 @@ describe('mlpath plan as text', () => {
     expect(r.out).toContain('第 1 周');
     expect(r.out).toContain('为什么选这些资源');
     expect(r.out).toContain('深度学习');
-    expect(r.out).not.toMatch(/Week \d|Milestones|Why these/);
+    expect(r.out).toContain('各领域学时');
+    expect(r.out).not.toMatch(/Week \d|Milestones|Why these|Hours by area|career \d/);
   });
 });
 
@@ -223,7 +247,7 @@ describe('mlpath plan as a process', () => {
     const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--start-point', 'developer', '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, MLPATH_TODAY: TODAY },
+      env: { PATH: process.env['PATH'], ...ENV },
     });
     expect(r.status).toBe(0);
     const p = JSON.parse(r.stdout) as JsonPlan;
@@ -233,7 +257,11 @@ describe('mlpath plan as a process', () => {
   });
 
   it('exits non-zero with a message on stderr for a bad flag', () => {
-    const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--hours', '0'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--hours', '0'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'], ...ENV },
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--hours');

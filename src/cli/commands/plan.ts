@@ -1,22 +1,24 @@
 /**
  * @module commands/plan
  * `mlpath plan`: a dated, explained, week-by-week plan for a learner profile given by flags
- * (`--start-point` plans from that starting point's defaults). Text for people, `--json` for tools.
+ * (`--start-point` plans from that starting point's defaults; without it, from the stored profile
+ * and progress when there is one). Text for people, `--json` for tools.
  */
 import type { Command } from 'commander';
 import { isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
-import { textIn } from '../../core/model.js';
-import type { Curriculum } from '../../core/model.js';
-import type { Plan, Profile } from '../../core/plan-model.js';
+import { AREAS, textIn } from '../../core/model.js';
+import type { Area, Curriculum } from '../../core/model.js';
+import type { Plan, Profile, ProgressState } from '../../core/plan-model.js';
 import { planFor } from '../../core/planner/plan.js';
-import { loadCurriculum } from '../../content/load.js';
+import { cacheDir, loadCurriculumCached } from '../curriculum-cache.js';
 import type { CliIo } from '../io.js';
 import { msg } from '../messages.js';
 import type { MessageKey } from '../messages.js';
 import { curriculumDir } from '../paths.js';
 import { addProfileOptions, profileFromFlags, todayFrom } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
+import { storedPlanInput } from '../stored-plan.js';
 
 interface PlanOptions extends ProfileFlags {
   curriculum?: string;
@@ -30,10 +32,18 @@ export function registerPlan(program: Command, io: CliIo): Command {
   addProfileOptions(command)
     .option('--curriculum <dir>', 'a curriculum folder (default: the shipped ML-engineer curriculum)')
     .option('--json', 'print the plan as JSON')
-    .action((options: PlanOptions) => {
-      const curriculum = loadCurriculum(curriculumDir(options.curriculum, io.cwd), io.cwd);
-      const profile = profileFromFlags(curriculum, options, { today: todayFrom(io.env) });
-      const plan = planWithFlagNames(curriculum, profile, options);
+    .action(async (options: PlanOptions) => {
+      // The validated curriculum is cached (keyed by its files), as for the tracking commands.
+      const curriculum = loadCurriculumCached(
+        curriculumDir(options.curriculum, io.cwd),
+        io.cwd,
+        cacheDir(io.env, io.cwd),
+      );
+      // Without --start-point: the stored profile (other flags override single fields) and progress.
+      const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
+      const today = stored?.today ?? todayFrom(io.env);
+      const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile });
+      const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined);
       if (options.json) io.out(`${JSON.stringify(planJson(plan, profile), null, 2)}\n`);
       else io.out(renderPlan(curriculum, profile, plan));
     });
@@ -41,9 +51,15 @@ export function registerPlan(program: Command, io: CliIo): Command {
 }
 
 /** Plan, naming the flag behind an unreachable target in the error. */
-export function planWithFlagNames(curriculum: Curriculum, profile: Profile, flags: ProfileFlags): Plan {
+export function planWithFlagNames(
+  curriculum: Curriculum,
+  profile: Profile,
+  flags: ProfileFlags,
+  progress?: ProgressState,
+  today?: string,
+): Plan {
   try {
-    return planFor(curriculum, profile);
+    return planFor(curriculum, profile, progress, today);
   } catch (error) {
     if (isMlpathError(error) && error.code === 'UNREACHABLE') {
       const flag = flags.target !== undefined ? '--target' : flags.freeOnly ? '--free-only' : '--exclude';
@@ -148,8 +164,8 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   }
   const areas = Object.entries(plan.hoursByArea)
     .sort((a, b) => b[1] - a[1])
-    .map(([area, h]) => `${area} ${round1(h)}`)
-    .join(', ');
+    .map(([area, h]) => `${AREAS.includes(area as Area) ? m(`area.${area}` as MessageKey) : area} ${round1(h)}`)
+    .join(L === 'zh-CN' ? '，' : ', ');
   lines.push('', m('plan.byArea', { areas }));
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import type { Profile } from '../../core/plan-model.js';
 import { databaseFile } from '../../store/open.js';
 import { openSqliteStore } from '../../store/sqlite.js';
 import { testHome } from '../test-support/home.js';
+import { displayWidth } from './progress-views.js';
 import type { TestHome } from '../test-support/home.js';
 
 const profile: Profile = {
@@ -101,5 +102,12 @@ describe('mlpath status', () => {
     expect(result.stdout).toContain('学习编程');
     expect(result.stdout).toContain('连续学习：0 天');
     expect(result.stdout).toContain('机器学习工程师 就绪度：0%');
+    // Bars line up in a terminal even though Chinese characters take two columns.
+    const starts = result.stdout
+      .split('\n')
+      .filter((line) => line.includes('░'))
+      .map((line) => displayWidth(line.slice(0, line.search(/[█░]/))));
+    expect(starts.length).toBe(3);
+    expect(new Set(starts).size).toBe(1);
   });
 });

@@ -65,6 +65,28 @@ function taskLine(task: PlanTask, curriculum: Curriculum, locale: Locale, io: Cl
   return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hoursLeft(formatHours(task.hours))}  ${color.dim(taskKey(task))}`;
 }
 
+/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function padColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 function bar(share: number, width = 20): string {
   const filled = Math.round(Math.max(0, Math.min(1, share)) * width);
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
@@ -187,11 +209,11 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           io.out(`${JSON.stringify(json, null, 2)}\n`);
           return;
         }
-        const width = Math.max(...stageRows.map((r) => r.title.length), 4);
+        const width = Math.max(...stageRows.map((r) => displayWidth(r.title)), 4);
         io.out(`${m.statusTitle}\n`);
         for (const row of stageRows) {
           io.out(
-            `  ${row.title.padEnd(width)}  ${bar(row.total > 0 ? row.done / row.total : 0)}  ${row.done}/${row.total}\n`,
+            `  ${padColumns(row.title, width)}  ${bar(row.total > 0 ? row.done / row.total : 0)}  ${row.done}/${row.total}\n`,
           );
         }
         io.out(`${m.hoursThisWeek(formatHours(stats.hoursThisWeek))}\n`);
@@ -211,7 +233,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const previous =
           latest && latest.finishDate !== forecast.finishDate ? ` (${m.sinceLast(latest.finishDate)})` : '';
         io.out(
-          `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}; ${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
+          `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
         );
       });
     });

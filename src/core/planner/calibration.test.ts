@@ -2,10 +2,12 @@
  * Calibration: with each shipped starting point's own defaults, the planner must reproduce the
  * article's durations (seed README section 5). The figures are printed so a change shows its effect.
  */
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
-import { monthsBetween } from '../dates.js';
-import type { Plan } from '../plan-model.js';
+import { addDays, monthsBetween } from '../dates.js';
+import type { Plan, ProgressState } from '../plan-model.js';
+import { forecastFrom } from './forecast.js';
 import { planFor } from './plan.js';
 import { profileFor } from './profile.js';
 
@@ -102,5 +104,68 @@ describe('calibration on the shipped curriculum', () => {
         expect(plan.milestones.some((m) => m.stage === 'ready')).toBe(true);
       }
     }
+  });
+});
+
+describe('forecastFrom on the shipped curriculum', () => {
+  it('re-plans a developer two months in, slower than estimated, and moves the finish later', () => {
+    const shipped = curriculum;
+    const dev = profileFor(shipped, 'developer', { startDate: '2027-01-04' });
+    const first = planFor(shipped, dev);
+    // The first unit of at least 5 estimated hours is done, at 1.3 times its estimate.
+    const all = first.weeks.flatMap((w) => w.tasks);
+    const hoursOf = (k: string): number => all.filter((x) => x.key === k).reduce((s, x) => s + x.hours, 0);
+    const key = all.find((x) => x.kind === 'study' && hoursOf(x.key ?? '') >= 5)?.key ?? '';
+    expect(key).not.toBe('');
+    const estimate = hoursOf(key);
+    const progress: ProgressState = {
+      skills: new Map(),
+      items: new Map([[key, 'done']]),
+      logged: [{ date: '2027-01-20', hours: estimate * 1.3, item: key }],
+    };
+    const f = forecastFrom(shipped, dev, progress, '2027-03-01');
+    expect(f.originalFinishDate).toBe(first.finishDate);
+    expect(f.pace).toBeCloseTo(1.3, 2);
+    expect(f.movedDays).toBeGreaterThan(0);
+    expect(f.plan.weeks.flatMap((w) => w.tasks).some((x) => x.key === key)).toBe(false);
+    expect(f.plan.startDate).toBe('2027-03-01');
+  });
+});
+
+describe('random profiles on the shipped curriculum', () => {
+  it('always gives a plan within budget, with known skills left out and the job search last', () => {
+    const ids = curriculum.skills.map((s) => s.id);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...curriculum.startingPoints.map((p) => p.id)),
+        fc.integer({ min: 1, max: 160 }).map((x) => x / 4),
+        fc.constantFrom('structured', 'university', 'practical' as const),
+        fc.constantFrom(...curriculum.domains.map((d) => d.id)),
+        fc.boolean(),
+        fc.subarray(ids, { maxLength: 12 }),
+        fc.integer({ min: 0, max: 200 }),
+        (point, hours, style, domain, freeOnly, known, offAt) => {
+          const profile = profileFor(curriculum, point, {
+            startDate: START,
+            hoursPerWeek: hours,
+            style,
+            domain,
+            freeOnly,
+            known,
+            weeksOff: [{ start: addDays(START, offAt), end: addDays(START, offAt + 13) }],
+          });
+          const plan = planFor(curriculum, profile);
+          for (const w of plan.weeks) expect(w.hours).toBeLessThanOrEqual(hours);
+          const planned = new Set(plan.weeks.flatMap((w) => w.tasks.flatMap((t) => t.skills)));
+          for (const k of known) expect(planned.has(k)).toBe(false);
+          const date = (s: string): string | undefined => plan.milestones.find((m) => m.stage === s)?.date;
+          const ready = date('ready');
+          const job = date('job-search');
+          if (ready && job) expect(ready <= job).toBe(true);
+          if (job) expect(job).toBe(plan.finishDate);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -75,4 +75,21 @@ describe('forecastFrom', () => {
     };
     expect(observedPace(c, profile, tiny).pace).toBe(1);
   });
+
+  it('takes hours logged on an unfinished task off what is left of it', () => {
+    const progress: ProgressState = {
+      skills: new Map(),
+      items: new Map([['ml', 'learning']]),
+      logged: [{ date: '2027-02-20', hours: 30, item: 'ml' }],
+    };
+    const f = forecastFrom(c, profile, progress, '2027-03-01');
+    const ml = f.plan.weeks.flatMap((w) => w.tasks).filter((t) => t.resource === 'ml');
+    // 50 h x 1.5 = 75 h estimated, 30 h logged: 45 h left (pace stays 1: nothing is finished).
+    expect(ml.reduce((s, t) => s + t.hours, 0)).toBeCloseTo(45, 1);
+    const most: ProgressState = { ...progress, logged: [{ date: '2027-02-20', hours: 200, item: 'ml' }] };
+    const left = forecastFrom(c, profile, most, '2027-03-01')
+      .plan.weeks.flatMap((w) => w.tasks)
+      .filter((t) => t.resource === 'ml');
+    expect(left.reduce((s, t) => s + t.hours, 0)).toBeCloseTo(7.5, 1);
+  });
 });

@@ -25,12 +25,12 @@ import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
 import { buildTasks } from './tasks.js';
 import type { PlannerTask } from './tasks.js';
-import { hoursText, joinText, t } from './texts.js';
+import { hoursText, t } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
-/** Give up past this many weeks (about 200 years): only reachable with absurd weeks off. */
-const MAX_WEEKS = 10_000;
+/** Weeks off are read at most this far ahead (about 2,000 years). */
+const MAX_OFF_DAYS = 730_000;
 
 /** The title of the job-ready milestone. */
 export const READY_TITLE: Text = t('Job-ready: everything but the job search done', '具备求职条件：除求职外全部完成');
@@ -239,8 +239,18 @@ export function planFrom(
   });
   const newIndex = new Map(keep.map((old, k) => [old, k]));
   const tasks = keep.map((old) => prepared.tasks[old]).filter((x): x is PlannerTask => x !== undefined);
-  const centiOf = (task: PlannerTask): number =>
-    Math.max(1, Math.round((task.block ? task.hours : task.hours * settings.pace) * 100));
+  // Hours already logged on an unfinished task come off what is left of it (a tenth always remains
+  // until the learner marks it done).
+  const loggedOn = new Map<string, number>();
+  for (const entry of progress?.logged ?? []) {
+    if (entry.item !== undefined) loggedOn.set(entry.item, (loggedOn.get(entry.item) ?? 0) + entry.hours);
+  }
+  const centiOf = (task: PlannerTask): number => {
+    const estimate = task.block ? task.hours : task.hours * settings.pace;
+    const spent = loggedOn.get(task.key) ?? 0;
+    const left = spent > 0 ? Math.max(estimate - spent, estimate * 0.1) : estimate;
+    return Math.max(1, Math.round(left * 100));
+  };
   const scheduleTasks = tasks.map((task) => ({
     centi: centiOf(task),
     preds: task.preds.flatMap((p) => {
@@ -260,20 +270,24 @@ export function planFrom(
   for (const r of profile.weeksOff) {
     const a = Math.max(toDayNumber(r.start), startDay);
     const b = toDayNumber(r.end);
-    for (let d = a; d <= b && d < startDay + MAX_WEEKS * 7; d++) offDays.add(d);
+    for (let d = a; d <= b && d < startDay + MAX_OFF_DAYS; d++) offDays.add(d);
   }
-  const nominal = Math.round(profile.hoursPerWeek * 100);
+  const nominal = Math.max(1, Math.round(profile.hoursPerWeek * 100));
   const capacity = (week: number): number => {
     if (offDays.size === 0) return nominal;
     let off = 0;
     for (let d = 0; d < 7; d++) if (offDays.has(startDay + week * 7 + d)) off++;
     return Math.floor((nominal * (7 - off)) / 7);
   };
-  const result = schedule(scheduleTasks, { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks: MAX_WEEKS });
+  // A guard, never reached: even if every week had a single day of study, the work would fit in
+  // 7 x (total / weekly budget) weeks, plus the weeks wholly off.
+  const totalCenti = scheduleTasks.reduce((sum, task) => sum + task.centi, 0);
+  const maxWeeks = Math.ceil((7 * totalCenti) / Math.max(1, nominal)) + Math.ceil(offDays.size / 7) + 10;
+  const result = schedule(scheduleTasks, { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks });
   if (result.endWeek.some((w) => w < 0) && tasks.length > 0) {
     throw new MlpathError({
       code: 'UNREACHABLE',
-      message: `the plan does not fit in ${MAX_WEEKS} weeks at ${profile.hoursPerWeek} h/week with the weeks off given`,
+      message: `the plan does not fit in ${maxWeeks} weeks at ${profile.hoursPerWeek} h/week with the weeks off given`,
       hint: 'give fewer weeks off or more hours per week',
     });
   }
@@ -462,14 +476,4 @@ export function observedPace(
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-/** Days from one date to another (re-exported for callers that format moves). */
-export function dayDiff(from: string, to: string): number {
-  return toDayNumber(to) - toDayNumber(from);
-}
-
-/** The text of a milestone, with a fallback. */
-export function milestoneTitle(m: Milestone): Text {
-  return m.title ?? joinText([t(m.stage, m.stage)]);
 }

@@ -18,6 +18,8 @@ export const MAX_EFFORT_FACTOR = 2.0;
 export const MAX_HOURS_PER_WEEK = 100;
 /** The role planned for when the learner names none (if the curriculum has it). */
 export const DEFAULT_ROLE = 'ml-engineer';
+/** The starting point planned for when the learner names none (if the curriculum has it). */
+export const DEFAULT_STARTING_POINT = 'from-scratch';
 
 export const NO_CHOICES: ResourceChoices = { pin: [], exclude: [], swap: [], own: [] };
 
@@ -79,7 +81,10 @@ export function profileFor(
   startingPointId: string | undefined,
   overrides: ProfileOverrides,
 ): Profile {
-  const id = startingPointId ?? curriculum.startingPoints[0]?.id ?? 'from-scratch';
+  const id =
+    startingPointId ??
+    (startingPointOf(curriculum, DEFAULT_STARTING_POINT) ? DEFAULT_STARTING_POINT : curriculum.startingPoints[0]?.id) ??
+    DEFAULT_STARTING_POINT;
   const point = startingPointOf(curriculum, id);
   return {
     startingPoint: id,

@@ -9,10 +9,14 @@
  * (portfolio, job search) are time boxes at the learner's weekly hours and take no factor.
  *
  * Order: a task waits for the tasks that provide the prerequisites of the skills it provides (for a
- * corequisite, only until that task has started); units of a resource follow each other; portfolio
- * projects follow their stage's study and each other; the job search waits for everything outside its
- * stage. Bedside reading gates nothing: a skill only bedside reading covers passes its own
- * prerequisites on to its dependants.
+ * corequisite, only until that task has started). Units of a resource follow their authored order,
+ * which also stands for prerequisites between skills the same resource provides. A unit that
+ * provides nothing new (a second resource of a chosen option) waits only for earlier stages.
+ * Portfolio projects follow their stage's study and each other; the job search (and its reading)
+ * waits for everything else. Bedside reading waits for its own prerequisites but gates nothing: a
+ * skill only bedside reading covers passes its prerequisites on to its dependants.
+ * Priority among ready tasks: route stage, then the order resources were chosen in, then unit order
+ * (skills studied from their own hours: prerequisite order).
  */
 import type { Curriculum, Stage, Text } from '../model.js';
 import type { TaskKind } from '../plan-model.js';

@@ -1,0 +1,31 @@
+/**
+ * @module stored-plan
+ * What `mlpath plan` needs from the store when no `--start-point` is given: the stored profile
+ * and the progress so far. Reads only: a learner who never ran `mlpath init` gets no database
+ * file created behind their back.
+ */
+import { existsSync } from 'node:fs';
+import type { Curriculum } from '../core/model.js';
+import type { Profile, ProgressState } from '../core/plan-model.js';
+import { foldProgress } from '../core/progress.js';
+import { databaseFile } from '../store/open.js';
+import type { CliIo } from './io.js';
+import { withSession } from './session.js';
+
+export interface StoredPlanInput {
+  readonly profile: Profile;
+  readonly progress: ProgressState;
+  /** The learner's today (MLPATH_NOW / MLPATH_TODAY respected). */
+  readonly today: string;
+}
+
+export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promise<StoredPlanInput | undefined> {
+  const url = io.env['DATABASE_URL'];
+  if ((url === undefined || url === '') && !existsSync(databaseFile(io.env, io.cwd))) return undefined;
+  return withSession(io, async (session) => {
+    const profile = await session.profile();
+    if (!profile) return undefined;
+    const events = await session.store.listEvents(session.learner);
+    return { profile, progress: foldProgress(events, curriculum), today: session.today };
+  });
+}
