@@ -169,3 +169,20 @@ describe('mlpath project', () => {
     );
   });
 });
+
+describe('a data folder holding someone else’s database', () => {
+  it('is refused with a clear message and exit status 3, and left untouched', async () => {
+    const home = fresh();
+    const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    mkdirSync(home.home, { recursive: true });
+    const file = databaseFile(home.env());
+    writeFileSync(file, 'SQLite format 3\u0000 but not really'.repeat(50));
+    const before = readFileSync(file);
+    const result = await home.run(['done', 'python-programming']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('is not an mlpath database');
+    expect(result.stderr).toContain('MLPATH_HOME');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
