@@ -87,18 +87,17 @@ export class KyselyStore implements Store {
 
   async appendEvents(learnerId: string, events: readonly ProgressEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.transaction(async (db) => {
-      const ids = events.map((e) => e.id);
-      if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
-      const taken = await db
-        .selectFrom('events')
-        .select('id')
-        .where('learner_id', '=', learnerId)
-        .where('id', 'in', ids)
-        .execute();
-      if (taken.length > 0) throw conflict(`event ${taken[0]?.id ?? ''} is already recorded`);
-      await insertEvents(db, learnerId, events);
-    });
+    const ids = events.map((e) => e.id);
+    if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
+    try {
+      // One event is one statement, committed on its own: a single round trip and a single sync.
+      if (events.length === 1) await storageErrors(this.location, () => insertEvents(this.#db, learnerId, events));
+      else await this.transaction((db) => insertEvents(db, learnerId, events));
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw conflict(`an event with one of these ids is already recorded: ${ids.slice(0, 3).join(', ')}`);
+      throw error;
+    }
   }
 
   async listEvents(learnerId: string): Promise<ProgressEvent[]> {
@@ -248,6 +247,13 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     await this.#onClose();
   }
+}
+
+/** A unique-key violation from either database (SQLite's constraint code, PostgreSQL's SQLSTATE 23505). */
+function isUniqueViolation(error: unknown): boolean {
+  const cause = error instanceof MlpathError ? error.cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 function conflict(message: string): MlpathError {
