@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from './progress-model.js';
 import type { ProgressCurriculum } from './progress.js';
-import { foldProgress, isoWeek, lastUndoable, progressStats, resolveItem, itemIndex, weekStart } from './progress.js';
+import { foldProgress, isoWeek, lastUndoable, progressStats, resolveItem, itemIndex } from './progress.js';
 
 const curriculum = {
   skills: [
@@ -160,7 +160,8 @@ describe('dates', () => {
     expect(isoWeek('2026-01-01')).toBe('2026-W01');
     expect(isoWeek('2027-01-01')).toBe('2026-W53');
     expect(isoWeek('2024-12-30')).toBe('2025-W01');
-    expect(weekStart('2026-11-29')).toBe('2026-11-23');
+    expect(isoWeek('2026-11-29')).toBe('2026-W48');
+    expect(isoWeek('2026-11-30')).toBe('2026-W49');
   });
 
   it('resolves skills, aliases, resources and units, and nothing else', () => {

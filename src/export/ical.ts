@@ -7,7 +7,7 @@
  * lines at 75 octets without splitting a UTF-8 character, as the RFC asks.
  */
 import ical from 'ical-generator';
-import { addDays } from '../core/progress.js';
+import { addDays } from '../core/dates.js';
 import { byId, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { Plan, PlanTask } from '../core/plan-model.js';

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { MlpathError } from '../../core/errors.js';
+import { addDays, daysBetween } from '../../core/dates.js';
 import { byId, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { Forecast, PlanTask, PlanWeek, Profile } from '../../core/plan-model.js';
@@ -42,11 +43,7 @@ async function load(session: Session): Promise<Loaded> {
 /** The week of the re-planned plan that holds `today` (the plan starts today, or later when study has not begun). */
 function currentWeek(forecast: Forecast, today: string): PlanWeek | undefined {
   const weeks = forecast.plan.weeks;
-  return weeks.find((w) => w.start <= today && today < addDaysIso(w.start, 7)) ?? weeks[0];
-}
-
-function addDaysIso(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return weeks.find((w) => w.start <= today && today < addDays(w.start, 7)) ?? weeks[0];
 }
 
 function taskTitle(task: PlanTask, curriculum: Curriculum, locale: Locale): string {
@@ -130,10 +127,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const m = trackingMessages(locale);
         const week = currentWeek(forecast, session.today);
         // Weeks are numbered from the first day of study, whatever day the re-plan starts on.
-        const number = Math.max(
-          0,
-          Math.floor((Date.parse(week?.start ?? session.today) - Date.parse(profile.startDate)) / (7 * 86_400_000)),
-        );
+        const number = Math.max(0, Math.floor(daysBetween(profile.startDate, week?.start ?? session.today) / 7));
         if (options.json) {
           io.out(
             `${JSON.stringify({ weekNumber: number + 1, week: week ?? null, hoursThisWeek: stats.hoursThisWeek }, null, 2)}\n`,
@@ -149,7 +143,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           io.out(`${taskLine(task, curriculum, locale, io)}\n`);
           if (task.why) io.out(`      ${textIn(task.why, locale)}\n`);
         }
-        const end = addDaysIso(week.start, 7);
+        const end = addDays(week.start, 7);
         for (const milestone of forecast.plan.milestones.filter((ms) => ms.date >= week.start && ms.date < end)) {
           io.out(`  ★ ${textIn(milestone.title, locale) || milestone.stage} (${milestone.date})\n`);
         }
