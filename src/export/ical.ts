@@ -63,7 +63,7 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
         url,
       ].filter((line): line is string => line !== undefined && line !== '');
       calendar.createEvent({
-        id: `${plan.startDate}-w${week.index}-${i}-${task.resource}${task.unit ? `-${task.unit}` : ''}@mlpath`,
+        id: `${plan.startDate}-w${week.index}-${i}-${(task.key || `${task.resource}${task.unit ? `/${task.unit}` : ''}`).replace(/[^a-z0-9-]+/gi, '-')}@mlpath`,
         start: week.start,
         end: addDays(week.start, 7),
         allDay: true,
