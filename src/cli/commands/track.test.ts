@@ -159,6 +159,9 @@ describe('mlpath project', () => {
     const home = fresh();
     expect((await home.run(['project', 'add', 'chinese-chatbt'])).stderr).toContain('did you mean: chinese-chatbot');
     await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot']);
+    const twice = await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot'], { MLPATH_LANG: 'zh-CN' });
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain('已有项目 "bot"');
     expect((await home.run(['project', 'check', 'bot', 'frontend'])).stderr).toContain('did you mean: front-end');
     expect((await home.run(['project', 'check', 'bott', 'front-end'])).stderr).toContain('did you mean: bot');
     const badKind = await home.run(['project', 'link', 'bot', 'homepage', 'https://x.org']);
