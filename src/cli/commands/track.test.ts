@@ -77,6 +77,16 @@ describe('mlpath done|learning|skip|reset', () => {
   });
 });
 
+describe('mlpath note', () => {
+  it('keeps a note, about an item if given, and undo takes it back', async () => {
+    const home = fresh();
+    expect((await home.run(['note', '第一章读完了', '--on', 'la-book'])).stdout).toBe('Note kept.\n');
+    expect((await stateOf(home)).events[0]).toMatchObject({ type: 'note', text: '第一章读完了', item: 'la-book' });
+    expect((await home.run(['undo'])).stdout).toBe('Undone: note "第一章读完了"\n');
+    expect((await home.run(['note', '  '])).status).toBe(2);
+  });
+});
+
 describe('mlpath undo', () => {
   it('takes back the latest step, then the one before, then says there is nothing left', async () => {
     const home = fresh();

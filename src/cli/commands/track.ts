@@ -83,6 +83,24 @@ export function registerTrack(program: Command, io: CliIo): void {
     });
 
   program
+    .command('note')
+    .description('keep a note in your progress log')
+    .argument('<text>', 'the note')
+    .option('--on <id>', 'what it is about: a skill, resource or resource/unit')
+    .option('--json', 'print the recorded event as JSON')
+    .action(async (text: string, options: JsonOption & { on?: string }) => {
+      await withSession(io, async (session) => {
+        const locale = await session.locale();
+        const m = trackingMessages(locale);
+        if (text.trim() === '') throw new MlpathError({ code: 'INVALID_INPUT', message: m.emptyNote });
+        const item = options.on === undefined ? undefined : requireItem(session.curriculum(), options.on, locale);
+        const event = newEvent('note', { text, ...(item ? { item: item.key } : {}) }, session.now);
+        await session.store.appendEvents(session.learner, [event]);
+        printEvent(io, event, options, m.noted);
+      });
+    });
+
+  program
     .command('log')
     .description('log study time: HOURS as 1.5, 90m or 1h30m')
     .argument('<hours>', 'time spent: 1.5, 90m, 1h30m or 1:30')
