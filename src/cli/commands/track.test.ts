@@ -50,6 +50,18 @@ describe('mlpath done|learning|skip|reset', () => {
     );
   });
 
+  it('answers to the one-letter keys d, l, s and r', async () => {
+    const home = fresh();
+    await home.run(['l', 'linear-algebra']);
+    expect((await stateOf(home)).state.skills.get('linear-algebra')).toBe('learning');
+    await home.run(['d', 'linear-algebra']);
+    expect((await stateOf(home)).state.skills.get('linear-algebra')).toBe('done');
+    await home.run(['s', 'cs50p']);
+    expect((await stateOf(home)).state.items.get('cs50p')).toBe('skipped');
+    await home.run(['r', 'linear-algebra']);
+    expect((await stateOf(home)).state.skills.has('linear-algebra')).toBe(false);
+  });
+
   it('follows an old skill id to today’s skill', async () => {
     const home = fresh();
     await home.run(['done', 'python']);

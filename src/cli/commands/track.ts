@@ -14,11 +14,12 @@ import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 
-const MARKS: ReadonlyArray<{ command: string; type: ProgressEventType; description: string }> = [
-  { command: 'done', type: 'done', description: 'mark a skill, resource or unit done (key d)' },
-  { command: 'learning', type: 'started', description: 'mark a skill, resource or unit as being learned (key l)' },
-  { command: 'skip', type: 'skipped', description: 'skip a skill, resource or unit (key s)' },
-  { command: 'reset', type: 'reset', description: 'clear the status of a skill, resource or unit (key r)' },
+/** Each with its one-letter alias, the keys roadmap.sh users know: d, l, s, r. */
+const MARKS: ReadonlyArray<{ command: string; alias: string; type: ProgressEventType; description: string }> = [
+  { command: 'done', alias: 'd', type: 'done', description: 'mark a skill, resource or unit done' },
+  { command: 'learning', alias: 'l', type: 'started', description: 'mark a skill, resource or unit as being learned' },
+  { command: 'skip', alias: 's', type: 'skipped', description: 'skip a skill, resource or unit' },
+  { command: 'reset', alias: 'r', type: 'reset', description: 'clear the status of a skill, resource or unit' },
 ];
 
 interface JsonOption {
@@ -33,7 +34,8 @@ function printEvent(io: CliIo, event: ProgressEvent, options: JsonOption, text: 
 export function registerTrack(program: Command, io: CliIo): void {
   for (const mark of MARKS) {
     program
-      .command(`${mark.command}`)
+      .command(mark.command)
+      .alias(mark.alias)
       .description(mark.description)
       .argument('<id>', 'skill id, resource id or resource/unit (old skill ids work too)')
       .option('--note <text>', 'a note to keep with it')
