@@ -55,11 +55,11 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
       const stage = stages.get(task.stage);
       const lines = [
         t.blockHours(task.hours),
-        stage ? `${t.stage}: ${textIn(stage.title, options.locale)}` : undefined,
+        stage ? `${t.stage}${t.colon}${textIn(stage.title, options.locale)}` : undefined,
         task.skills.length > 0
-          ? `${t.skills}: ${task.skills.map((s) => textIn(skills.get(s)?.title, options.locale) || s).join(', ')}`
+          ? `${t.skills}${t.colon}${task.skills.map((s) => textIn(skills.get(s)?.title, options.locale) || s).join(t.comma)}`
           : undefined,
-        task.why ? `${t.why}: ${textIn(task.why, options.locale)}` : undefined,
+        task.why ? `${t.why}${t.colon}${textIn(task.why, options.locale)}` : undefined,
         url,
       ].filter((line): line is string => line !== undefined && line !== '');
       calendar.createEvent({
@@ -82,7 +82,7 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
       start: milestone.date,
       end: addDays(milestone.date, 1),
       allDay: true,
-      summary: `${t.milestone}: ${title}`,
+      summary: `${t.milestone}${t.colon}${title}`,
       stamp: options.now,
     });
   }
