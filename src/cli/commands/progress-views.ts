@@ -224,8 +224,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
             )}\n`,
           );
         }
-        const previous =
-          latest && latest.finishDate !== forecast.finishDate ? ` (${m.sinceLast(latest.finishDate)})` : '';
+        const previous = latest && latest.finishDate !== forecast.finishDate ? m.sinceLast(latest.finishDate) : '';
         io.out(
           `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
         );
