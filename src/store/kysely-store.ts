@@ -31,9 +31,18 @@ export class KyselyStore implements Store {
 
   /** Run `fn` in one write transaction on one connection. */
   async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.#run(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN', fn);
+  }
+
+  /** Run `fn` in one read-only transaction: every read sees the same snapshot. */
+  async readTransaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.#run(this.kind === 'sqlite' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
+  }
+
+  async #run<T>(begin: string, fn: (db: Db) => Promise<T>): Promise<T> {
     return storageErrors(this.location, () =>
       this.#db.connection().execute(async (conn) => {
-        await sql.raw(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(conn);
+        await sql.raw(begin).execute(conn);
         try {
           const result = await fn(conn);
           await sql.raw('COMMIT').execute(conn);
@@ -195,7 +204,7 @@ export class KyselyStore implements Store {
   }
 
   async exportData(learnerId: string): Promise<LearnerData> {
-    return this.transaction(async (db) => ({
+    return this.readTransaction(async (db) => ({
       profile: await readProfile(db, learnerId, this.location),
       events: await readEvents(db, learnerId, this.location),
       projects: await readProjects(db, learnerId, this.location),
