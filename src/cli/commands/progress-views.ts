@@ -110,7 +110,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           io.out(`${week?.off ? m.weekOff : m.nothingPlanned}\n`);
           return;
         }
-        io.out(`${m.todayTitle(session.today)}\n`);
+        // Before the first day of study, show what the first week holds.
+        io.out(`${week && week.start > session.today ? m.startsOn(week.start) : m.todayTitle(session.today)}\n`);
         // The week's work in plan order; the first tasks are the ones to start with.
         for (const task of tasks.slice(0, 3)) io.out(`${taskLine(task, curriculum, locale, io)}\n`);
         io.out(`${m.hoursThisWeek(`${formatHours(stats.hoursThisWeek)} / ${formatHours(week?.hours ?? 0)}`)}\n`);
