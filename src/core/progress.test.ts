@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from './progress-model.js';
 import type { ProgressCurriculum } from './progress.js';
-import { foldProgress, isoWeek, lastUndoable, progressStats, resolveItem, itemIndex, weekStart } from './progress.js';
+import { foldProgress, isoWeek, lastUndoable, progressStats, resolveItem, itemIndex } from './progress.js';
 
 const curriculum = {
   skills: [
@@ -160,7 +161,8 @@ describe('dates', () => {
     expect(isoWeek('2026-01-01')).toBe('2026-W01');
     expect(isoWeek('2027-01-01')).toBe('2026-W53');
     expect(isoWeek('2024-12-30')).toBe('2025-W01');
-    expect(weekStart('2026-11-29')).toBe('2026-11-23');
+    expect(isoWeek('2026-11-29')).toBe('2026-W48');
+    expect(isoWeek('2026-11-30')).toBe('2026-W49');
   });
 
   it('resolves skills, aliases, resources and units, and nothing else', () => {
@@ -169,5 +171,88 @@ describe('dates', () => {
     expect(resolveItem(index, 'cs50x')).toEqual({ kind: 'resource', key: 'cs50x' });
     expect(resolveItem(index, 'cs50x/week-1')).toEqual({ kind: 'unit', key: 'cs50x/week-1' });
     expect(resolveItem(index, 'cs50x/week-9')).toBeUndefined();
+  });
+});
+
+describe('fold properties', () => {
+  const ids = ['python-programming', 'python', 'linear-algebra', 'cs50p', 'cs50p/week-0', 'unknown-thing'];
+  const arbEvent = fc.record({
+    type: fc.constantFrom('started', 'done', 'skipped', 'reset', 'hours', 'note') as fc.Arbitrary<
+      ProgressEvent['type']
+    >,
+    item: fc.constantFrom(...ids),
+    hours: fc.integer({ min: 1, max: 16 }).map((q) => q / 4),
+    day: fc.integer({ min: 1, max: 28 }),
+  });
+  const arbLog = fc.array(arbEvent, { minLength: 1, maxLength: 40 }).map((raw) =>
+    raw.map((r, i): ProgressEvent => ({
+      id: `p${i}`,
+      type: r.type,
+      at: `2026-11-${String(r.day).padStart(2, '0')}T10:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`,
+      item: r.type === 'note' ? undefined : r.item,
+      hours: r.type === 'hours' ? r.hours : undefined,
+      date: r.type === 'hours' ? `2026-11-${String(r.day).padStart(2, '0')}` : undefined,
+      text: r.type === 'note' ? 'n' : undefined,
+      undoes: undefined,
+    })),
+  );
+  const plain = (events: readonly ProgressEvent[]) => {
+    const s = progressStats(events, curriculum, '2026-11-28');
+    return {
+      skills: [...s.skills].sort(),
+      items: [...s.items].sort(),
+      unknown: [...s.unknown].sort(),
+      total: s.totalHours,
+      weeks: [...s.hoursByWeek].sort(),
+    };
+  };
+
+  it('undoing an event gives the state of the log without it', () => {
+    fc.assert(
+      fc.property(arbLog, fc.nat(), (log, pick) => {
+        const target = log[pick % log.length] as ProgressEvent;
+        const undo: ProgressEvent = {
+          ...target,
+          id: 'u',
+          type: 'undo',
+          at: '2026-12-01T00:00:00.000Z',
+          item: undefined,
+          hours: undefined,
+          date: undefined,
+          text: undefined,
+          undoes: target.id,
+        };
+        expect(plain([...log, undo])).toEqual(plain(log.filter((e) => e.id !== target.id)));
+      }),
+    );
+  });
+
+  it('the order events were recorded in does not matter, only when they happened', () => {
+    fc.assert(
+      fc.property(arbLog, (log) => {
+        expect(plain([...log].reverse())).toEqual(plain(log));
+      }),
+    );
+  });
+
+  it('undo of the undo restores the state', () => {
+    fc.assert(
+      fc.property(arbLog, (log) => {
+        const last = lastUndoable(log) as ProgressEvent;
+        const undo: ProgressEvent = {
+          ...last,
+          id: 'u1',
+          type: 'undo',
+          at: '2026-12-01T00:00:00.000Z',
+          item: undefined,
+          hours: undefined,
+          date: undefined,
+          text: undefined,
+          undoes: last.id,
+        };
+        const redo: ProgressEvent = { ...undo, id: 'u2', at: '2026-12-02T00:00:00.000Z', undoes: 'u1' };
+        expect(plain([...log, undo, redo])).toEqual(plain(log));
+      }),
+    );
   });
 });

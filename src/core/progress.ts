@@ -14,6 +14,7 @@
 import type { Curriculum } from './model.js';
 import type { ProgressState } from './plan-model.js';
 import type { ProgressEvent } from './progress-model.js';
+import { addDays, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
 
 export type ItemStatus = 'learning' | 'done' | 'skipped';
 export type ItemKind = 'skill' | 'resource' | 'unit';
@@ -229,36 +230,10 @@ function streak(days: ReadonlySet<string>, today: string): number {
   return count;
 }
 
-const DAY_MS = 86_400_000;
-
-function parseDate(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-}
-
-function formatDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** `YYYY-MM-DD` plus `n` days. */
-export function addDays(date: string, n: number): string {
-  return formatDate(parseDate(date) + n * DAY_MS);
-}
-
 /** The ISO 8601 week of a date, as `YYYY-Www` (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeek(date: string): string {
-  const ms = parseDate(date);
-  const weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday = 0
-  const thursday = ms + (3 - weekday) * DAY_MS;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  const thursday = toDayNumber(date) + 4 - isoWeekday(date);
+  const year = Number(fromDayNumber(thursday).slice(0, 4));
+  const week = Math.floor((thursday - toDayNumber(`${String(year).padStart(4, '0')}-01-01`)) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The Monday of the ISO week a date falls in. */
-export function weekStart(date: string): string {
-  const ms = parseDate(date);
-  const weekday = (new Date(ms).getUTCDay() + 6) % 7;
-  return formatDate(ms - weekday * DAY_MS);
 }

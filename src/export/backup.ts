@@ -232,7 +232,7 @@ export function parseBackup(text: string, file: string): Backup {
     events: b.events.map((e) => ({
       id: e.id,
       type: e.type,
-      at: e.at,
+      at: utc(e.at),
       item: e.item,
       hours: e.hours,
       date: e.date,
@@ -243,11 +243,16 @@ export function parseBackup(text: string, file: string): Backup {
       id: p.id,
       template: p.template,
       title: p.title,
-      createdAt: p.createdAt,
+      createdAt: utc(p.createdAt),
       links: { repository: p.links.repository, demo: p.links.demo, writeup: p.links.writeup },
       checked: p.checked,
     })),
   };
+}
+
+/** Instants are kept in UTC (`...Z`) so that they order as text; a backup may carry any offset. */
+function utc(instant: string): string {
+  return new Date(instant).toISOString();
 }
 
 function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {

@@ -7,7 +7,7 @@
  * lines at 75 octets without splitting a UTF-8 character, as the RFC asks.
  */
 import ical from 'ical-generator';
-import { addDays } from '../core/progress.js';
+import { addDays } from '../core/dates.js';
 import { byId, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { Plan, PlanTask } from '../core/plan-model.js';
@@ -55,15 +55,15 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
       const stage = stages.get(task.stage);
       const lines = [
         t.blockHours(task.hours),
-        stage ? `${t.stage}: ${textIn(stage.title, options.locale)}` : undefined,
+        stage ? `${t.stage}${t.colon}${textIn(stage.title, options.locale)}` : undefined,
         task.skills.length > 0
-          ? `${t.skills}: ${task.skills.map((s) => textIn(skills.get(s)?.title, options.locale) || s).join(', ')}`
+          ? `${t.skills}${t.colon}${task.skills.map((s) => textIn(skills.get(s)?.title, options.locale) || s).join(t.comma)}`
           : undefined,
-        task.why ? `${t.why}: ${textIn(task.why, options.locale)}` : undefined,
+        task.why ? `${t.why}${t.colon}${textIn(task.why, options.locale)}` : undefined,
         url,
       ].filter((line): line is string => line !== undefined && line !== '');
       calendar.createEvent({
-        id: `${plan.startDate}-w${week.index}-${i}-${task.resource}${task.unit ? `-${task.unit}` : ''}@mlpath`,
+        id: `${plan.startDate}-w${week.index}-${i}-${(task.key || `${task.resource}${task.unit ? `/${task.unit}` : ''}`).replace(/[^a-z0-9-]+/gi, '-')}@mlpath`,
         start: week.start,
         end: addDays(week.start, 7),
         allDay: true,
@@ -82,7 +82,7 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
       start: milestone.date,
       end: addDays(milestone.date, 1),
       allDay: true,
-      summary: `${t.milestone}: ${title}`,
+      summary: `${t.milestone}${t.colon}${title}`,
       stamp: options.now,
     });
   }

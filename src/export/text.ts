@@ -10,6 +10,10 @@ export interface ExportText {
   readonly skills: string;
   readonly why: string;
   readonly milestone: string;
+  /** Between a label and its value: ": " in English, a full-width colon in Chinese. */
+  readonly colon: string;
+  /** Between items of a list. */
+  readonly comma: string;
   readonly kind: Readonly<Record<TaskKind, string>>;
   blockHours(hours: number): string;
   readonly progressTitle: string;
@@ -26,6 +30,8 @@ const en: ExportText = {
   skills: 'Skills',
   why: 'Why',
   milestone: 'Milestone',
+  colon: ': ',
+  comma: ', ',
   kind: { study: '📘', ambient: '🛏', project: '🛠', 'job-search': '💼' },
   blockHours: (hours) => `About ${Math.round(hours * 10) / 10} hours this week.`,
   progressTitle: 'My machine-learning engineer progress',
@@ -42,6 +48,8 @@ const zhCN: ExportText = {
   skills: '技能',
   why: '原因',
   milestone: '里程碑',
+  colon: '：',
+  comma: '、',
   kind: en.kind,
   blockHours: (hours) => `本周约 ${Math.round(hours * 10) / 10} 小时。`,
   progressTitle: '我的机器学习工程师学习进度',

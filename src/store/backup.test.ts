@@ -122,6 +122,12 @@ describe('parseBackup refuses bad files with a clear message naming the place', 
     expect(parseBackup(JSON.stringify(good()), 'b.json').events).toHaveLength(1);
   });
 
+  it('keeps instants with an offset as the same moment in UTC, so events order correctly', () => {
+    const backup = good();
+    backup['events'] = [{ id: 'e1', type: 'done', at: '2026-11-28T08:30:00+08:00', item: 'x' }];
+    expect(parseBackup(JSON.stringify(backup), 'b.json').events[0]?.at).toBe('2026-11-28T00:30:00.000Z');
+  });
+
   it('names line and column of broken JSON', () => {
     const text = '{\n  "format": "mlpath-backup",\n  "version": 1,\n  oops\n}';
     expect(() => parseBackup(text, 'b.json')).toThrow(/^b\.json:4:3: is not valid JSON/);

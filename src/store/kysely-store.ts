@@ -31,9 +31,18 @@ export class KyselyStore implements Store {
 
   /** Run `fn` in one write transaction on one connection. */
   async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.#run(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN', fn);
+  }
+
+  /** Run `fn` in one read-only transaction: every read sees the same snapshot. */
+  async readTransaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.#run(this.kind === 'sqlite' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
+  }
+
+  async #run<T>(begin: string, fn: (db: Db) => Promise<T>): Promise<T> {
     return storageErrors(this.location, () =>
       this.#db.connection().execute(async (conn) => {
-        await sql.raw(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(conn);
+        await sql.raw(begin).execute(conn);
         try {
           const result = await fn(conn);
           await sql.raw('COMMIT').execute(conn);
@@ -87,18 +96,17 @@ export class KyselyStore implements Store {
 
   async appendEvents(learnerId: string, events: readonly ProgressEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.transaction(async (db) => {
-      const ids = events.map((e) => e.id);
-      if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
-      const taken = await db
-        .selectFrom('events')
-        .select('id')
-        .where('learner_id', '=', learnerId)
-        .where('id', 'in', ids)
-        .execute();
-      if (taken.length > 0) throw conflict(`event ${taken[0]?.id ?? ''} is already recorded`);
-      await insertEvents(db, learnerId, events);
-    });
+    const ids = events.map((e) => e.id);
+    if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
+    try {
+      // One event is one statement, committed on its own: a single round trip and a single sync.
+      if (events.length === 1) await storageErrors(this.location, () => insertEvents(this.#db, learnerId, events));
+      else await this.transaction((db) => insertEvents(db, learnerId, events));
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw conflict(`an event with one of these ids is already recorded: ${ids.slice(0, 3).join(', ')}`);
+      throw error;
+    }
   }
 
   async listEvents(learnerId: string): Promise<ProgressEvent[]> {
@@ -196,7 +204,7 @@ export class KyselyStore implements Store {
   }
 
   async exportData(learnerId: string): Promise<LearnerData> {
-    return this.transaction(async (db) => ({
+    return this.readTransaction(async (db) => ({
       profile: await readProfile(db, learnerId, this.location),
       events: await readEvents(db, learnerId, this.location),
       projects: await readProjects(db, learnerId, this.location),
@@ -248,6 +256,13 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     await this.#onClose();
   }
+}
+
+/** A unique-key violation from either database (SQLite's constraint code, PostgreSQL's SQLSTATE 23505). */
+function isUniqueViolation(error: unknown): boolean {
+  const cause = error instanceof MlpathError ? error.cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 function conflict(message: string): MlpathError {

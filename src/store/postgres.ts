@@ -51,7 +51,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   try {
     const client = await pool.connect();
     try {
-      if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+      if (options.schema) {
+        // Two servers creating the schema at once: one wins, the other's "already exists" is fine.
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`).catch((error: { code?: string }) => {
+          if (error.code !== '23505' && error.code !== '42P06') throw error;
+        });
+      }
     } finally {
       client.release();
     }

@@ -104,6 +104,9 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       await store.appendEvents(LOCAL_LEARNER, events.slice(0, 1));
       const batch = [event('b1', 'done', '2026-11-28T00:00:00.000Z', { item: 'x' }), events[0] as ProgressEvent];
       await expect(store.appendEvents(LOCAL_LEARNER, batch)).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(store.appendEvents(LOCAL_LEARNER, [events[0] as ProgressEvent])).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
       expect((await store.listEvents(LOCAL_LEARNER)).map((e) => e.id)).toEqual(['a1']);
     });
 

@@ -7,7 +7,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { MlpathError } from '../../core/errors.js';
+import { isMlpathError, MlpathError } from '../../core/errors.js';
 import { progressStats } from '../../core/progress.js';
 import { backupToJson, parseBackup } from '../../export/backup.js';
 import { progressToMarkdown } from '../../export/markdown.js';
@@ -115,6 +115,11 @@ export function registerExchange(program: Command, io: CliIo): void {
         const result = await restoreBackup(session.store, session.learner, backup, {
           merge: options.merge === true,
           at: session.now.toISOString(),
+        }).catch((error: unknown) => {
+          if (isMlpathError(error) && error.code === 'CONFLICT') {
+            throw new MlpathError({ code: 'CONFLICT', message: m.importNotEmpty, hint: m.importMergeHint });
+          }
+          throw error;
         });
         if (options.json) io.out(`${JSON.stringify(result)}\n`);
         else io.out(`${m.imported(result.eventsAdded, result.eventsSkipped, result.projectsAdded)}\n`);

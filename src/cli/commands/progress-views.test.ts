@@ -57,6 +57,12 @@ describe('mlpath today and week', () => {
     expect(after.stdout).toContain('Linear Algebra Done Right');
   });
 
+  it('before the first day of study says when the plan starts', async () => {
+    const home = await withProfile(undefined, '2026-12-07');
+    const result = await home.run(['today']);
+    expect(result.stdout).toMatch(/^Your plan starts on 2026-12-07 with:\n/);
+  });
+
   it('week lists every task with its reason and numbers weeks from the first day of study', async () => {
     const home = await withProfile('2026-12-01T09:00:00.000Z');
     const result = await home.run(['week']);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { MlpathError } from '../../core/errors.js';
+import { addDays, daysBetween } from '../../core/dates.js';
 import { byId, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { Forecast, PlanTask, PlanWeek, Profile } from '../../core/plan-model.js';
@@ -42,11 +43,7 @@ async function load(session: Session): Promise<Loaded> {
 /** The week of the re-planned plan that holds `today` (the plan starts today, or later when study has not begun). */
 function currentWeek(forecast: Forecast, today: string): PlanWeek | undefined {
   const weeks = forecast.plan.weeks;
-  return weeks.find((w) => w.start <= today && today < addDaysIso(w.start, 7)) ?? weeks[0];
-}
-
-function addDaysIso(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return weeks.find((w) => w.start <= today && today < addDays(w.start, 7)) ?? weeks[0];
 }
 
 function taskTitle(task: PlanTask, curriculum: Curriculum, locale: Locale): string {
@@ -113,7 +110,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           io.out(`${week?.off ? m.weekOff : m.nothingPlanned}\n`);
           return;
         }
-        io.out(`${m.todayTitle(session.today)}\n`);
+        // Before the first day of study, show what the first week holds.
+        io.out(`${week && week.start > session.today ? m.startsOn(week.start) : m.todayTitle(session.today)}\n`);
         // The week's work in plan order; the first tasks are the ones to start with.
         for (const task of tasks.slice(0, 3)) io.out(`${taskLine(task, curriculum, locale, io)}\n`);
         io.out(`${m.hoursThisWeek(`${formatHours(stats.hoursThisWeek)} / ${formatHours(week?.hours ?? 0)}`)}\n`);
@@ -130,10 +128,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const m = trackingMessages(locale);
         const week = currentWeek(forecast, session.today);
         // Weeks are numbered from the first day of study, whatever day the re-plan starts on.
-        const number = Math.max(
-          0,
-          Math.floor((Date.parse(week?.start ?? session.today) - Date.parse(profile.startDate)) / (7 * 86_400_000)),
-        );
+        const number = Math.max(0, Math.floor(daysBetween(profile.startDate, week?.start ?? session.today) / 7));
         if (options.json) {
           io.out(
             `${JSON.stringify({ weekNumber: number + 1, week: week ?? null, hoursThisWeek: stats.hoursThisWeek }, null, 2)}\n`,
@@ -149,7 +144,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           io.out(`${taskLine(task, curriculum, locale, io)}\n`);
           if (task.why) io.out(`      ${textIn(task.why, locale)}\n`);
         }
-        const end = addDaysIso(week.start, 7);
+        const end = addDays(week.start, 7);
         for (const milestone of forecast.plan.milestones.filter((ms) => ms.date >= week.start && ms.date < end)) {
           io.out(`  ★ ${textIn(milestone.title, locale) || milestone.stage} (${milestone.date})\n`);
         }
@@ -230,8 +225,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
             )}\n`,
           );
         }
-        const previous =
-          latest && latest.finishDate !== forecast.finishDate ? ` (${m.sinceLast(latest.finishDate)})` : '';
+        const previous = latest && latest.finishDate !== forecast.finishDate ? m.sinceLast(latest.finishDate) : '';
         io.out(
           `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
         );

@@ -5,7 +5,7 @@
  * project's repository, demo and write-up.
  */
 import type { Command } from 'commander';
-import { MlpathError, suggest } from '../../core/errors.js';
+import { isMlpathError, MlpathError, suggest } from '../../core/errors.js';
 import { byId, textIn } from '../../core/model.js';
 import type { Curriculum, Locale, RubricItem } from '../../core/model.js';
 import { cancelledIds, orderEvents } from '../../core/progress.js';
@@ -84,13 +84,20 @@ export function registerProject(program: Command, io: CliIo): void {
           });
         }
         const title = options.title ?? textIn(template.title, locale);
-        await session.store.addProject(session.learner, {
-          id,
-          template: template.id,
-          title,
-          createdAt: session.now.toISOString(),
-          links: { repository: undefined, demo: undefined, writeup: undefined },
-        });
+        await session.store
+          .addProject(session.learner, {
+            id,
+            template: template.id,
+            title,
+            createdAt: session.now.toISOString(),
+            links: { repository: undefined, demo: undefined, writeup: undefined },
+          })
+          .catch((error: unknown) => {
+            if (isMlpathError(error) && error.code === 'CONFLICT') {
+              throw new MlpathError({ code: 'CONFLICT', message: m.projectExists(id), hint: m.projectIdHint });
+            }
+            throw error;
+          });
         io.out(`${m.projectAdded(title, id)}\n`);
       });
     });

@@ -50,6 +50,18 @@ describe('mlpath done|learning|skip|reset', () => {
     );
   });
 
+  it('answers to the one-letter keys d, l, s and r', async () => {
+    const home = fresh();
+    await home.run(['l', 'linear-algebra']);
+    expect((await stateOf(home)).state.skills.get('linear-algebra')).toBe('learning');
+    await home.run(['d', 'linear-algebra']);
+    expect((await stateOf(home)).state.skills.get('linear-algebra')).toBe('done');
+    await home.run(['s', 'cs50p']);
+    expect((await stateOf(home)).state.items.get('cs50p')).toBe('skipped');
+    await home.run(['r', 'linear-algebra']);
+    expect((await stateOf(home)).state.skills.has('linear-algebra')).toBe(false);
+  });
+
   it('follows an old skill id to today’s skill', async () => {
     const home = fresh();
     await home.run(['done', 'python']);
@@ -74,6 +86,16 @@ describe('mlpath done|learning|skip|reset', () => {
     );
     const bad = await home.run(['done', 'pythn-programming'], { MLPATH_LANG: 'zh-CN' });
     expect(bad.stderr).toContain('你是不是想输入：python-programming');
+  });
+});
+
+describe('mlpath note', () => {
+  it('keeps a note, about an item if given, and undo takes it back', async () => {
+    const home = fresh();
+    expect((await home.run(['note', '第一章读完了', '--on', 'la-book'])).stdout).toBe('Note kept.\n');
+    expect((await stateOf(home)).events[0]).toMatchObject({ type: 'note', text: '第一章读完了', item: 'la-book' });
+    expect((await home.run(['undo'])).stdout).toBe('Undone: note "第一章读完了"\n');
+    expect((await home.run(['note', '  '])).status).toBe(2);
   });
 });
 
@@ -159,6 +181,9 @@ describe('mlpath project', () => {
     const home = fresh();
     expect((await home.run(['project', 'add', 'chinese-chatbt'])).stderr).toContain('did you mean: chinese-chatbot');
     await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot']);
+    const twice = await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot'], { MLPATH_LANG: 'zh-CN' });
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain('已有项目 "bot"');
     expect((await home.run(['project', 'check', 'bot', 'frontend'])).stderr).toContain('did you mean: front-end');
     expect((await home.run(['project', 'check', 'bott', 'front-end'])).stderr).toContain('did you mean: bot');
     const badKind = await home.run(['project', 'link', 'bot', 'homepage', 'https://x.org']);
@@ -167,5 +192,22 @@ describe('mlpath project', () => {
     expect((await home.run(['project', 'link', 'bot', 'demo', 'not a url'])).stderr).toContain(
       'URL must be an absolute http(s) address',
     );
+  });
+});
+
+describe('a data folder holding someone else’s database', () => {
+  it('is refused with a clear message and exit status 3, and left untouched', async () => {
+    const home = fresh();
+    const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    mkdirSync(home.home, { recursive: true });
+    const file = databaseFile(home.env());
+    writeFileSync(file, 'SQLite format 3\u0000 but not really'.repeat(50));
+    const before = readFileSync(file);
+    const result = await home.run(['done', 'python-programming']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('is not an mlpath database');
+    expect(result.stderr).toContain('MLPATH_HOME');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });

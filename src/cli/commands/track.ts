@@ -14,11 +14,12 @@ import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 
-const MARKS: ReadonlyArray<{ command: string; type: ProgressEventType; description: string }> = [
-  { command: 'done', type: 'done', description: 'mark a skill, resource or unit done (key d)' },
-  { command: 'learning', type: 'started', description: 'mark a skill, resource or unit as being learned (key l)' },
-  { command: 'skip', type: 'skipped', description: 'skip a skill, resource or unit (key s)' },
-  { command: 'reset', type: 'reset', description: 'clear the status of a skill, resource or unit (key r)' },
+/** Each with its one-letter alias, the keys roadmap.sh users know: d, l, s, r. */
+const MARKS: ReadonlyArray<{ command: string; alias: string; type: ProgressEventType; description: string }> = [
+  { command: 'done', alias: 'd', type: 'done', description: 'mark a skill, resource or unit done' },
+  { command: 'learning', alias: 'l', type: 'started', description: 'mark a skill, resource or unit as being learned' },
+  { command: 'skip', alias: 's', type: 'skipped', description: 'skip a skill, resource or unit' },
+  { command: 'reset', alias: 'r', type: 'reset', description: 'clear the status of a skill, resource or unit' },
 ];
 
 interface JsonOption {
@@ -33,7 +34,8 @@ function printEvent(io: CliIo, event: ProgressEvent, options: JsonOption, text: 
 export function registerTrack(program: Command, io: CliIo): void {
   for (const mark of MARKS) {
     program
-      .command(`${mark.command}`)
+      .command(mark.command)
+      .alias(mark.alias)
       .description(mark.description)
       .argument('<id>', 'skill id, resource id or resource/unit (old skill ids work too)')
       .option('--note <text>', 'a note to keep with it')
@@ -79,6 +81,24 @@ export function registerTrack(program: Command, io: CliIo): void {
         const event = newEvent('undo', { undoes: target.id }, session.now);
         await session.store.appendEvents(session.learner, [event]);
         printEvent(io, event, options, m.undone(describeEvent(session, target, locale)));
+      });
+    });
+
+  program
+    .command('note')
+    .description('keep a note in your progress log')
+    .argument('<text>', 'the note')
+    .option('--on <id>', 'what it is about: a skill, resource or resource/unit')
+    .option('--json', 'print the recorded event as JSON')
+    .action(async (text: string, options: JsonOption & { on?: string }) => {
+      await withSession(io, async (session) => {
+        const locale = await session.locale();
+        const m = trackingMessages(locale);
+        if (text.trim() === '') throw new MlpathError({ code: 'INVALID_INPUT', message: m.emptyNote });
+        const item = options.on === undefined ? undefined : requireItem(session.curriculum(), options.on, locale);
+        const event = newEvent('note', { text, ...(item ? { item: item.key } : {}) }, session.now);
+        await session.store.appendEvents(session.learner, [event]);
+        printEvent(io, event, options, m.noted);
       });
     });
 
