@@ -1,0 +1,186 @@
+/**
+ * @module RoadmapGraph
+ * The skill graph drawn with xyflow and laid out top to bottom by dagre. Edges run from a
+ * prerequisite to what it leads to, after transitive reduction so the picture stays readable.
+ * Nodes are tinted by area and bordered by status. Loaded on demand: it carries the heavy libraries.
+ */
+import dagre from '@dagrejs/dagre';
+import {
+  Background,
+  Controls,
+  Handle,
+  MiniMap,
+  Position,
+  ReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { memo, useMemo } from 'react';
+import { skillGraphFrom, transitiveReduction } from '../../../src/core/graph.js';
+import type { Area, Curriculum } from '../../../src/core/model.js';
+import type { Status } from '../lib/api.js';
+import { useLocale } from '../lib/locale.js';
+import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
+
+const WIDTH = 190;
+const HEIGHT = 64;
+
+interface SkillNodeData extends Record<string, unknown> {
+  title: string;
+  area: Area;
+  areaLabel: string;
+  status: Status | undefined;
+  statusLabel: string;
+  dimmed: boolean;
+  dark: boolean;
+}
+
+const SkillNode = memo(function SkillNode({ data, selected }: NodeProps<Node<SkillNodeData>>) {
+  const colours = AREA_COLOURS[data.area];
+  const status = STATUS_STYLE[data.status ?? 'none'];
+  return (
+    <div
+      className="flex h-full w-full items-stretch overflow-hidden rounded-md text-left text-slate-900 dark:text-slate-100"
+      style={{
+        background: data.dark ? colours.tintDark : colours.tint,
+        border: `${selected ? 3 : 2}px ${data.status === 'skipped' ? 'dashed' : 'solid'} ${
+          selected ? '#2563eb' : status.border
+        }`,
+        opacity: data.dimmed ? 0.55 : 1,
+      }}
+      title={`${data.title} (${data.areaLabel}, ${data.statusLabel})`}
+    >
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <span aria-hidden="true" style={{ background: colours.band, width: 6, flexShrink: 0 }} />
+      <span className="flex min-w-0 flex-1 flex-col justify-center px-2 py-1">
+        <span className="line-clamp-2 text-[13px] leading-tight font-medium">{data.title}</span>
+        <span className="text-[11px]">
+          <span aria-hidden="true">{status.mark} </span>
+          {data.statusLabel}
+        </span>
+      </span>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+});
+
+const nodeTypes = { skill: SkillNode };
+
+export interface LayoutResult {
+  positions: Map<string, { x: number; y: number }>;
+  edges: { from: string; to: string }[];
+}
+
+/** Lay the skills out with dagre; a pure function of the curriculum so it runs once per curriculum. */
+export function layoutSkills(curriculum: Curriculum, only?: ReadonlySet<string>): LayoutResult {
+  const skills = only ? curriculum.skills.filter((s) => only.has(s.id)) : curriculum.skills;
+  const ids = new Set(skills.map((s) => s.id));
+  const graph = skillGraphFrom(skills.map((s) => ({ id: s.id, requires: s.requires.filter((r) => ids.has(r.skill)) })));
+  const edges = transitiveReduction(graph);
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56, marginx: 8, marginy: 8 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const skill of skills) g.setNode(skill.id, { width: WIDTH, height: HEIGHT });
+  for (const edge of edges) g.setEdge(edge.from, edge.to);
+  dagre.layout(g);
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const skill of skills) {
+    const node = g.node(skill.id) as { x: number; y: number } | undefined;
+    positions.set(skill.id, { x: (node?.x ?? 0) - WIDTH / 2, y: (node?.y ?? 0) - HEIGHT / 2 });
+  }
+  return { positions, edges };
+}
+
+export default function RoadmapGraph(props: {
+  curriculum: Curriculum;
+  statuses: Readonly<Record<string, Status>>;
+  planSkills: ReadonlySet<string>;
+  onlyPlan: boolean;
+  selected: string | undefined;
+  onSelect: (skillId: string | undefined) => void;
+}) {
+  const { t, tx, locale } = useLocale();
+  const { curriculum, statuses, planSkills, onlyPlan, selected, onSelect } = props;
+  const dark = typeof document !== 'undefined' && document.documentElement.classList.contains('dark');
+  const layout = useMemo(
+    () => layoutSkills(curriculum, onlyPlan && planSkills.size > 0 ? planSkills : undefined),
+    [curriculum, onlyPlan, planSkills],
+  );
+  const nodes = useMemo<Node<SkillNodeData>[]>(
+    () =>
+      curriculum.skills
+        .filter((skill) => layout.positions.has(skill.id))
+        .map((skill) => ({
+          id: skill.id,
+          type: 'skill',
+          position: layout.positions.get(skill.id) ?? { x: 0, y: 0 },
+          width: WIDTH,
+          height: HEIGHT,
+          selected: skill.id === selected,
+          ariaLabel: `${tx(skill.title)}, ${t(`area.${skill.area}`)}, ${t(`status.${statuses[skill.id] ?? 'none'}`)}`,
+          data: {
+            title: tx(skill.title),
+            area: skill.area,
+            areaLabel: t(`area.${skill.area}`),
+            status: statuses[skill.id],
+            statusLabel: t(`status.${statuses[skill.id] ?? 'none'}`),
+            dimmed: planSkills.size > 0 && !planSkills.has(skill.id),
+            dark,
+          },
+        })),
+    // `locale` is listed because titles change with the language.
+    [curriculum, layout, statuses, planSkills, selected, locale, dark],
+  );
+  const edges = useMemo<Edge[]>(
+    () =>
+      layout.edges.map((edge) => ({
+        id: `${edge.from}->${edge.to}`,
+        source: edge.from,
+        target: edge.to,
+        style: { stroke: '#64748b', strokeWidth: 1.5 },
+      })),
+    [layout],
+  );
+
+  return (
+    <div
+      className="h-[70vh] min-h-[420px] w-full rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+      data-testid="roadmap-graph"
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={(_, node) => onSelect(node.id)}
+        onPaneClick={() => onSelect(undefined)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        colorMode={dark ? 'dark' : 'light'}
+        fitView
+        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{
+          'node.a11yDescription.default': t('graph.nodeHelp'),
+          'node.a11yDescription.keyboardDisabled': t('graph.nodeHelp'),
+          'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('graph.moved', { direction, x, y }),
+          'edge.a11yDescription.default': t('graph.edgeHelp'),
+          'controls.ariaLabel': t('graph.controls'),
+          'controls.zoomIn.ariaLabel': t('graph.zoomIn'),
+          'controls.zoomOut.ariaLabel': t('graph.zoomOut'),
+          'controls.fitView.ariaLabel': t('graph.fitView'),
+          'controls.interactive.ariaLabel': t('graph.interactive'),
+          'minimap.ariaLabel': t('graph.minimap'),
+          'handle.ariaLabel': t('graph.handle'),
+        }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel={t('graph.minimap')} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * @module theme
+ * Light, dark or the system's choice, remembered in localStorage and applied as a class on <html>.
+ */
+export type Theme = 'light' | 'dark' | 'system';
+const KEY = 'mlpath.theme';
+
+export function storedTheme(): Theme {
+  try {
+    const value = localStorage.getItem(KEY);
+    return value === 'light' || value === 'dark' ? value : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+export function applyTheme(theme: Theme): void {
+  try {
+    if (theme === 'system') localStorage.removeItem(KEY);
+    else localStorage.setItem(KEY, theme);
+  } catch {
+    // Private windows may refuse storage; the theme still applies for this visit.
+  }
+  const dark = theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.classList.toggle('dark', dark);
+}
