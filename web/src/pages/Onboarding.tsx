@@ -52,7 +52,7 @@ export default function Onboarding() {
           </h2>
           {route?.summary && <p>{tx(route.summary)}</p>}
           <h3 className="font-semibold">{t('onboarding.why')}</h3>
-          <ul className="list-disc space-y-1 pl-5">
+          <ul className="list-disc space-y-1 pl-5" data-testid="route-reasons">
             {preview.recommendation.reasons.map((reason, index) => (
               <li key={index}>{tx(reason)}</li>
             ))}

@@ -1,0 +1,174 @@
+/**
+ * The learner's journey through the real server with a fresh data directory: onboarding, the plan,
+ * marking a skill done on the roadmap, the progress chart moving, a reload keeping it, the
+ * calendar export parsing, and the switch to Chinese changing every visible string.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
+import { openPage, PAGES, requireChromium, visibleText, watch } from './support.js';
+
+requireChromium();
+test.describe.configure({ mode: 'serial' });
+test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+
+interface Texted {
+  readonly en?: string;
+  readonly [locale: string]: string | undefined;
+}
+interface CurriculumJson {
+  skills: { id: string; title: Texted; summary?: Texted; outcomes: Texted[]; requires: { reason?: Texted }[] }[];
+  resources: { title: string; authors: string[]; provider?: string; url?: string; localTitle?: Texted }[];
+  [key: string]: unknown;
+}
+
+let page: Page;
+let markedSkill = '';
+let progressBefore: { skillsDone: string; areas: string; burnup: string };
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+});
+test.afterAll(async () => {
+  await page.close();
+});
+
+async function readProgress(p: Page) {
+  await openPage(p, '#/progress');
+  return {
+    skillsDone: (await p.getByTestId('skills-done').textContent()) ?? '',
+    areas: (await p.getByTestId('area-progress').innerText()) ?? '',
+    burnup: await p.locator('[data-testid="burnup-chart"] svg.recharts-surface').first().innerHTML(),
+  };
+}
+
+test('a fresh data directory opens on onboarding with no console errors and no failed requests', async () => {
+  const seen = watch(page);
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Plan your path to machine-learning engineer' }),
+  ).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.failedRequests).toEqual([]);
+  // Without a profile there is nothing else to navigate to yet.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+});
+
+test('onboarding previews the recommended route with reasons and a finish date, then saves the plan', async () => {
+  const startingPoints = page.getByRole('group', { name: 'Where do you start?' }).getByRole('radio');
+  expect(await startingPoints.count()).toBeGreaterThan(0);
+  await startingPoints.first().check();
+  await page.getByLabel('Hours per week').fill('12');
+  await page.getByRole('button', { name: 'Show my plan' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Your recommended plan' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Why this route' })).toBeVisible();
+  expect(await page.getByTestId('route-reasons').getByRole('listitem').count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('finish-date')).toHaveText(/\d{4}/);
+  // Nothing is saved by a preview.
+  expect((await (await page.request.get('/api/profile')).json()).profile).toBeNull();
+
+  await page.getByRole('button', { name: 'Save and start' }).click();
+  await expect(page).toHaveURL(/#\/plan$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your plan' })).toBeVisible();
+  await expect(page.getByTestId('plan-finish')).toHaveText(/\d{4}/);
+  await expect(page.getByRole('heading', { level: 3, name: /Week 1/ })).toBeVisible();
+  const saved = (await (await page.request.get('/api/profile')).json()).profile;
+  expect(saved.hoursPerWeek).toBe(12);
+});
+
+test('marking a skill done on the roadmap with the d key moves the progress chart, and a reload keeps it', async () => {
+  progressBefore = await readProgress(page);
+
+  await openPage(page, '#/roadmap');
+  const plan = (await (await page.request.get('/api/plan')).json()).plan as { skills: string[] };
+  markedSkill = plan.skills[0] ?? '';
+  expect(markedSkill).not.toBe('');
+  await page.locator(`.react-flow__node[data-id="${markedSkill}"]`).click();
+  const panel = page.getByTestId('skill-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('heading', { level: 3, name: 'Prerequisites' })).toBeVisible();
+  await expect(panel.getByRole('heading', { level: 3, name: 'Resources' })).toBeVisible();
+  await page.keyboard.press('d');
+  await expect(panel.getByTestId('skill-status')).toHaveText(/done/);
+  await expect(page.locator(`.react-flow__node[data-id="${markedSkill}"]`)).toContainText('done');
+
+  const after = await readProgress(page);
+  expect(Number(after.skillsDone)).toBe(Number(progressBefore.skillsDone) + 1);
+  expect(after.areas).not.toBe(progressBefore.areas);
+  expect(after.burnup).not.toBe(progressBefore.burnup);
+
+  await page.reload();
+  await page.locator('[data-testid="burnup-chart"] svg').first().waitFor();
+  await expect(page.getByTestId('skills-done')).toHaveText(after.skillsDone);
+  await expect(page.getByTestId('area-progress')).toHaveText(after.areas);
+  await openPage(page, `#/roadmap?view=outline&skill=${markedSkill}`);
+  await expect(page.getByTestId('skill-panel').getByTestId('skill-status')).toHaveText(/done/);
+});
+
+test('the calendar export downloads and parses as iCalendar with the plan in it', async () => {
+  await openPage(page, '#/settings');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
+  expect(download.suggestedFilename()).toBe('mlpath-plan.ics');
+  const path = await download.path();
+  const text = readFileSync(path, 'utf8');
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents('vevent');
+  expect(events.length).toBeGreaterThan(0);
+  const first = new ICAL.Event(events[0]);
+  expect(first.summary.length).toBeGreaterThan(0);
+  expect(first.startDate.toJSDate().getTime()).not.toBeNaN();
+});
+
+test('switching to Chinese changes every visible string but proper names, numbers and titles', async () => {
+  const curriculum = (await (await page.request.get('/api/curriculum')).json()) as CurriculumJson;
+  const allowed = allowedUnchanged(curriculum);
+
+  const english = new Map<string, string[]>();
+  for (const { name, hash } of PAGES) {
+    await openPage(page, hash);
+    english.set(name, await visibleText(page));
+  }
+  await page.getByLabel('Language', { exact: true }).first().selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  const unchanged: string[] = [];
+  for (const { name, hash } of PAGES) {
+    await openPage(page, hash);
+    const chinese = new Set(await visibleText(page));
+    const before = english.get(name) ?? [];
+    expect(before.length, name).toBeGreaterThan(5);
+    for (const text of before) if (chinese.has(text) && !allowed(text)) unchanged.push(`${name}: ${text}`);
+  }
+  expect(unchanged).toEqual([]);
+
+  // The choice is remembered.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置');
+});
+
+/** What may read the same in both languages: numbers, punctuation, key names, proper names, titles as published. */
+function allowedUnchanged(curriculum: CurriculumJson): (text: string) => boolean {
+  const names = new Set<string>(['mlpath', 'English', '简体中文', 'https://']);
+  for (const resource of curriculum.resources) {
+    names.add(resource.title);
+    for (const author of resource.authors) names.add(author);
+    if (resource.provider) names.add(resource.provider);
+  }
+  // Curriculum text whose translation is the same word (e.g. a library's name).
+  const collect = (text: Texted | undefined) => {
+    if (text?.en && text.en === text['zh-CN']) names.add(text.en);
+  };
+  for (const skill of curriculum.skills) {
+    collect(skill.title);
+    collect(skill.summary);
+    skill.outcomes.forEach(collect);
+  }
+  return (text) =>
+    names.has(text) ||
+    /^[\s\d.,:;·•–—\-/()%+×*★✓○◐⤼☾☀✕>|]*$/.test(text) ||
+    /^[dlsr]$/.test(text) ||
+    /^https?:\/\//.test(text);
+}
