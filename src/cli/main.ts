@@ -8,6 +8,7 @@ import { reportError } from './exit-codes.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { registerCurriculum } from './commands/curriculum.js';
+import { registerServe } from './commands/serve.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('mlpath')
@@ -17,6 +18,7 @@ export function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCurriculum(program, io);
+  registerServe(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

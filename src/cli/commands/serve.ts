@@ -1,0 +1,84 @@
+/**
+ * @module commands/serve
+ * `mlpath serve [--port N] [--host H] [--curriculum DIR]`: the HTTP API and the web app on
+ * localhost, over the embedded SQLite store in the data directory (MLPATH_HOME overrides), or
+ * PostgreSQL when DATABASE_URL is set. Runs until interrupted (Ctrl-C or SIGTERM).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { MlpathError } from '../../core/errors.js';
+import { loadCurriculum } from '../../content/load.js';
+import { createApp } from '../../server/app.js';
+import { DEFAULT_HOST, DEFAULT_PORT, listen } from '../../server/server.js';
+import { openStore } from '../../store/open.js';
+import type { CliIo } from '../io.js';
+import { curriculumDir } from '../paths.js';
+
+/** The built web app, found from this file (works from src/ and from dist/). */
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/** A TCP port from a flag or the PORT variable, or an INVALID_INPUT error naming where it came from. */
+export function parsePort(value: string, source: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      message: `${source}: "${value}" is not a port number`,
+      hint: 'give a whole number from 0 to 65535 (0 picks a free port)',
+    });
+  }
+  return port;
+}
+
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  curriculum?: string;
+}
+
+/** Resolves when the server has stopped (on SIGINT or SIGTERM, or when `stop` resolves). */
+export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<void>): Promise<void> {
+  const envPort = io.env['PORT'];
+  const port =
+    options.port !== undefined
+      ? parsePort(options.port, '--port')
+      : envPort !== undefined && envPort !== ''
+        ? parsePort(envPort, 'PORT')
+        : DEFAULT_PORT;
+  const host = options.host ?? DEFAULT_HOST;
+  const curriculum = loadCurriculum(curriculumDir(options.curriculum, io.cwd), io.cwd);
+  const store = await openStore(io.env, io.cwd);
+  let listening;
+  try {
+    const app = createApp({ store, curriculum, clock: () => new Date(), webDist: WEB_DIST });
+    listening = await listen(app, { port, host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  io.out(`mlpath is serving on ${listening.url}\n`);
+  io.err(`data: ${store.location}\npress Ctrl-C to stop\n`);
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    void stop?.then(done);
+  });
+  await listening.close();
+  await store.close();
+  io.err('mlpath: stopped\n');
+}
+
+export function registerServe(program: Command, io: CliIo): Command {
+  return program
+    .command('serve')
+    .description(`serve the web app and the HTTP API on localhost (default port ${DEFAULT_PORT}, or PORT)`)
+    .option('--port <n>', `port to listen on (default: PORT or ${DEFAULT_PORT}; 0 picks a free one)`)
+    .option('--host <host>', `address to listen on (default: ${DEFAULT_HOST}, this machine only)`)
+    .option('--curriculum <dir>', 'curriculum folder (default: the shipped ML-engineer curriculum)')
+    .action((options: ServeOptions) => serve(io, options));
+}

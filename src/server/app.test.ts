@@ -1,0 +1,223 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SHIPPED_CURRICULUM } from '../cli/paths.js';
+import { main } from '../cli/main.js';
+import { memoryIo } from '../cli/io.js';
+import { loadCurriculum } from '../content/load.js';
+import { MlpathError } from '../core/errors.js';
+import { createApp } from './app.js';
+import { CurriculumSchema, ErrorSchema } from './schemas.js';
+import { client, harness } from './test-support/harness.js';
+import type { Harness } from './test-support/harness.js';
+
+let h: Harness;
+let api: ReturnType<typeof client>;
+beforeEach(async () => {
+  h = await harness();
+  api = client(h.app);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('GET /api/health', () => {
+  it('says the server is up and which version it runs', async () => {
+    const { status, json } = await api.get('/api/health');
+    expect(status).toBe(200);
+    expect(json).toEqual({ ok: true, version: '9.9.9-test' });
+  });
+});
+
+describe('GET /api/curriculum', () => {
+  it('answers the normalized curriculum', async () => {
+    const { status, json } = await api.get('/api/curriculum');
+    expect(status).toBe(200);
+    const curriculum = CurriculumSchema.parse(json);
+    expect(curriculum.meta.id).toBe('api-fixture');
+    expect(curriculum.skills.map((s) => s.id)).toContain('classical-ml');
+    expect(curriculum.projects.map((p) => p.id)).toEqual(['sentiment-app']);
+  });
+
+  it('answers the shipped curriculum exactly as `mlpath curriculum show --json` prints it', async () => {
+    const shipped = await harness({ curriculum: loadCurriculum(SHIPPED_CURRICULUM) });
+    try {
+      const io = memoryIo();
+      expect(await main(['curriculum', 'show', '--json'], io)).toBe(0);
+      const { json } = await client(shipped.app).get('/api/curriculum');
+      expect(json).toEqual(JSON.parse(io.stdout()));
+    } finally {
+      await shipped.close();
+    }
+  });
+
+  it('sends it gzipped to a client that accepts gzip', async () => {
+    const res = await h.app.request('/api/curriculum', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('Content-Encoding')).toBe('gzip');
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as {
+      meta: { id: string };
+    };
+    expect(body.meta.id).toBe('api-fixture');
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown API route with the error shape and 404', async () => {
+    const { status, json } = await api.get('/api/nothing-here');
+    expect(status).toBe(404);
+    expect(ErrorSchema.parse(json).error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'no such API route: GET /api/nothing-here',
+      problems: [],
+    });
+  });
+
+  it('answers a foreign failure as a plain INTERNAL error without its details', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const app = createApp({
+      store: h.store,
+      curriculum: h.curriculum,
+      clock: () => new Date(),
+      resolveLearner: () => Promise.reject(new Error('secret detail at /some/path')),
+    });
+    const res = await app.request('/api/progress');
+    expect(res.status).toBe(500);
+    const body = ErrorSchema.parse(await res.json());
+    expect(body.error.code).toBe('INTERNAL');
+    expect(JSON.stringify(body)).not.toContain('secret');
+    expect(quiet).toHaveBeenCalled();
+    quiet.mockRestore();
+  });
+
+  it('maps each error code to its status in one table', async () => {
+    const cases = [
+      ['INVALID_INPUT', 400],
+      ['IMPORT_INVALID', 400],
+      ['NOT_FOUND', 404],
+      ['CONFLICT', 409],
+      ['UNREACHABLE', 422],
+      ['STORAGE', 500],
+    ] as const;
+    for (const [code, status] of cases) {
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const app = createApp({
+        store: h.store,
+        curriculum: h.curriculum,
+        clock: () => new Date(),
+        resolveLearner: () => Promise.reject(new MlpathError({ code, message: `a ${code} failure` })),
+      });
+      const res = await app.request('/api/progress');
+      quiet.mockRestore();
+      expect(res.status).toBe(status);
+      expect(ErrorSchema.parse(await res.json()).error).toMatchObject({ code, message: `a ${code} failure` });
+    }
+  });
+});
+
+describe('the learner', () => {
+  it('is resolved in one place: a resolver with accounts changes whose data every route sees', async () => {
+    await h.store.ensureLearner('ada', 'Ada');
+    const app = createApp({
+      store: h.store,
+      curriculum: h.curriculum,
+      clock: () => new Date('2026-03-04T12:00:00Z'),
+      resolveLearner: (c) => Promise.resolve({ id: c.req.header('x-learner') ?? 'local' }),
+    });
+    await app.request('/api/progress/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-learner': 'ada' },
+      body: JSON.stringify({ type: 'done', item: 'linear-algebra' }),
+    });
+    expect(await h.store.listEvents('ada')).toHaveLength(1);
+    const local = (await (await h.app.request('/api/progress')).json()) as { events: unknown[] };
+    expect(local.events).toEqual([]);
+  });
+
+  it('is created on first use locally', async () => {
+    expect(await h.store.listLearners()).toEqual([]);
+    await api.get('/api/progress');
+    expect((await h.store.listLearners()).map((l) => l.id)).toEqual(['local']);
+  });
+});
+
+describe('the web app', () => {
+  let dist: string;
+  beforeEach(() => {
+    dist = mkdtempSync(join(tmpdir(), 'mlpath-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>mlpath</title><div id="root"></div>');
+    writeFileSync(join(dist, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+    writeFileSync(join(dist, 'assets', 'index-abc123.css'), 'body{margin:0}');
+    writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  });
+  afterEach(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('serves built files with their content types, hashed assets cached for good', async () => {
+    const built = await harness({ webDist: dist });
+    try {
+      const js = await built.app.request('/assets/index-abc123.js');
+      expect(js.status).toBe(200);
+      expect(js.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+      expect(js.headers.get('Cache-Control')).toContain('immutable');
+      expect((await built.app.request('/assets/index-abc123.css')).headers.get('Content-Type')).toBe(
+        'text/css; charset=utf-8',
+      );
+      expect((await built.app.request('/favicon.svg')).headers.get('Content-Type')).toBe('image/svg+xml');
+      const index = await built.app.request('/');
+      expect(index.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(index.headers.get('Cache-Control')).toBe('no-cache');
+      expect(await index.text()).toContain('<div id="root">');
+    } finally {
+      await built.close();
+    }
+  });
+
+  it('answers client routes with index.html, but a missing asset or API route with 404', async () => {
+    const built = await harness({ webDist: dist });
+    try {
+      const route = await built.app.request('/roadmap/classical-ml');
+      expect(route.status).toBe(200);
+      expect(await route.text()).toContain('<div id="root">');
+      expect((await built.app.request('/assets/missing-123.js')).status).toBe(404);
+      expect((await built.app.request('/api/missing')).status).toBe(404);
+    } finally {
+      await built.close();
+    }
+  });
+
+  it('never serves a file outside its folder', async () => {
+    const built = await harness({ webDist: dist });
+    try {
+      for (const path of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fetc%2fpasswd.js']) {
+        const res = await built.app.request(path);
+        const text = await res.text();
+        expect(text).not.toContain('root:');
+        expect(text).not.toContain('"name"');
+      }
+    } finally {
+      await built.close();
+    }
+  });
+
+  it('gzips a large asset for a client that accepts gzip', async () => {
+    const built = await harness({ webDist: dist });
+    try {
+      const res = await built.app.request('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(res.headers.get('Content-Encoding')).toBe('gzip');
+      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')).toContain('console.log');
+    } finally {
+      await built.close();
+    }
+  });
+
+  it('answers pages with a note on how to build the app when it is not built', async () => {
+    const res = await h.app.request('/');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('npm run build:web');
+    expect(text).toContain('网页应用尚未构建');
+    expect((await h.app.request('/assets/index.js')).status).toBe(404);
+  });
+});

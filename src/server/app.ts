@@ -1,0 +1,89 @@
+/**
+ * @module server/app
+ * `createApp({ store, curriculum, clock })` builds the whole HTTP app: the JSON API under
+ * `/api` and the built web app everywhere else. Nothing here listens on a port (see
+ * server.ts), so tests call `app.request(...)` in process.
+ *
+ * @example
+ * const app = createApp({ store, curriculum, clock: () => new Date() });
+ * const res = await app.request('/api/health');
+ */
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import type { AppDeps, AppEnv } from './context.js';
+import { errorResponseOf, routeNotFound } from './errors.js';
+import { learnerMiddleware, localLearner } from './learner.js';
+import type { LearnerResolver } from './learner.js';
+import { openApiDocument } from './openapi.js';
+import { progressRoutes } from './routes/progress.js';
+import { projectRoutes } from './routes/projects.js';
+import { webApp } from './static.js';
+
+export interface AppOptions extends AppDeps {
+  /** The built web app's folder (`web/dist`); undefined serves a "not built" note. */
+  readonly webDist?: string | undefined;
+  /** Who a request acts for; defaults to the single local learner. */
+  readonly resolveLearner?: LearnerResolver;
+  /** Reported by /api/health and the OpenAPI document; defaults to package.json's. */
+  readonly version?: string;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const deps: AppDeps = { store: options.store, curriculum: options.curriculum, clock: options.clock };
+  const version = options.version ?? packageVersion();
+  const resolveLearner = options.resolveLearner ?? localLearner(deps.store, deps.clock);
+
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => {
+    const { status, body } = errorResponseOf(error);
+    // Only a bug is logged; expected failures are the client's to read.
+    if (status >= 500) console.error(`mlpath serve: ${c.req.method} ${c.req.path}:`, error);
+    return c.json(body, status);
+  });
+  app.notFound((c) => {
+    const { status, body } = errorResponseOf(routeNotFound(c.req.method, c.req.path));
+    return c.json(body, status);
+  });
+  app.use(compress());
+
+  // Routes that need no learner.
+  app.get('/api/health', (c) => c.json({ ok: true as const, version }));
+  const curriculumJson = JSON.stringify({
+    meta: deps.curriculum.meta,
+    skills: deps.curriculum.skills,
+    resources: deps.curriculum.resources,
+    stages: deps.curriculum.stages,
+    routes: deps.curriculum.routes,
+    startingPoints: deps.curriculum.startingPoints,
+    roles: deps.curriculum.roles,
+    projects: deps.curriculum.projects,
+    domains: deps.curriculum.domains,
+  });
+  app.get('/api/curriculum', (c) => {
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(curriculumJson);
+  });
+  const openApi = openApiDocument(version);
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+
+  // Everything else acts for a learner, resolved here once.
+  app.use('/api/*', learnerMiddleware(resolveLearner));
+  app.route('/api', progressRoutes(deps));
+  app.route('/api', projectRoutes(deps));
+
+  app.use('*', webApp(options.webDist));
+  return app;
+}

@@ -1,0 +1,67 @@
+/**
+ * @module server/errors
+ * The one place where error codes become HTTP statuses, and the one error shape every failure
+ * takes: `{ error: { code, message, problems } }`. Foreign throws become INTERNAL with a plain
+ * message; stacks never reach the client.
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { MlpathError, isMlpathError } from '../core/errors.js';
+import type { ErrorCode, Problem } from '../core/errors.js';
+
+/** The codes a client can see (a broken curriculum is the server's own fault: INTERNAL). */
+export type ApiErrorCode = Exclude<ErrorCode, 'CURRICULUM_INVALID'>;
+
+export interface ApiProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ApiErrorBody {
+  readonly error: {
+    readonly code: ApiErrorCode;
+    readonly message: string;
+    readonly problems: readonly ApiProblem[];
+  };
+}
+
+const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  INVALID_INPUT: 400,
+  IMPORT_INVALID: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNREACHABLE: 422,
+  STORAGE: 500,
+  CURRICULUM_INVALID: 500,
+  INTERNAL: 500,
+};
+
+export function httpStatusOf(code: ErrorCode): ContentfulStatusCode {
+  return HTTP_STATUS[code];
+}
+
+function apiProblem(problem: Problem): ApiProblem {
+  return { path: problem.path ?? '', message: problem.message };
+}
+
+/** Turn anything thrown into the status and body a client sees. */
+export function errorResponseOf(error: unknown): { status: ContentfulStatusCode; body: ApiErrorBody } {
+  if (isMlpathError(error)) {
+    const code: ApiErrorCode = error.code === 'CURRICULUM_INVALID' ? 'INTERNAL' : error.code;
+    const message = error.hint ? `${error.message} (${error.hint})` : error.message;
+    return {
+      status: httpStatusOf(error.code),
+      body: { error: { code, message, problems: error.problems.map(apiProblem) } },
+    };
+  }
+  return {
+    status: 500,
+    body: {
+      error: { code: 'INTERNAL', message: 'an unexpected error happened on the server', problems: [] },
+    },
+  };
+}
+
+/** An error for a route or method the API does not have. */
+export function routeNotFound(method: string, path: string): MlpathError {
+  return new MlpathError({ code: 'NOT_FOUND', message: `no such API route: ${method} ${path}` });
+}

@@ -1,0 +1,205 @@
+/**
+ * @module server/openapi
+ * The OpenAPI 3.1 document of the API. Component schemas are generated from the same zod
+ * schemas that check requests (`z.toJSONSchema` over the `apiSchemas` registry); the paths
+ * object is written out by hand, one entry per route.
+ */
+import { z } from 'zod';
+import { apiSchemas } from './schemas.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (id: string): Json => ({ $ref: `#/components/schemas/${id}` });
+const json = (schema: Json, description = 'OK'): Json => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const obj = (properties: Record<string, Json>, required = Object.keys(properties)): Json => ({
+  type: 'object',
+  properties,
+  required,
+});
+const nullable = (schema: Json): Json => ({ oneOf: [schema, { type: 'null' }] });
+const errors = (...statuses: number[]): Record<string, Json> => {
+  const descriptions: Record<number, string> = {
+    400: 'Invalid input (INVALID_INPUT, IMPORT_INVALID); `problems` names each field',
+    404: 'Unknown id (NOT_FOUND), with suggestions in the message',
+    409: 'Conflict with stored data (CONFLICT)',
+    422: 'The plan cannot be made (UNREACHABLE)',
+    500: 'Storage or internal error (STORAGE, INTERNAL)',
+  };
+  return Object.fromEntries([...statuses, 500].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]));
+};
+const body = (schema: Json): Json => ({ required: true, content: { 'application/json': { schema } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A project id' };
+
+function paths(): Json {
+  const plan = obj({ plan: nullable(ref('Plan')), forecast: nullable(ref('Forecast')) });
+  const event = obj({ event: ref('ProgressEvent') });
+  const project = obj({ project: ref('Project') });
+  return {
+    '/api/health': {
+      get: {
+        summary: 'Liveness and version',
+        responses: { 200: json(obj({ ok: { const: true }, version: { type: 'string' } })) },
+      },
+    },
+    '/api/curriculum': {
+      get: { summary: 'The normalized curriculum', responses: { 200: json(ref('Curriculum')), ...errors() } },
+    },
+    '/api/profile': {
+      get: {
+        summary: "The learner's profile (null before onboarding)",
+        responses: { 200: json(obj({ profile: nullable(ref('Profile')) })), ...errors() },
+      },
+      put: {
+        summary: 'Store the profile (the plan is re-made)',
+        requestBody: body(ref('ProfileInput')),
+        responses: { 200: json(obj({ profile: ref('Profile') })), ...errors(400, 422) },
+      },
+    },
+    '/api/plan/preview': {
+      post: {
+        summary: 'Plan from a profile without saving it (onboarding)',
+        requestBody: body(ref('ProfileInput')),
+        responses: {
+          200: json(
+            obj({
+              plan: ref('Plan'),
+              recommendation: obj({ route: { type: 'string' }, reasons: { type: 'array', items: ref('Text') } }),
+            }),
+          ),
+          ...errors(400, 422),
+        },
+      },
+    },
+    '/api/plan': {
+      get: { summary: 'The plan, re-made from progress and today', responses: { 200: json(plan), ...errors(422) } },
+    },
+    '/api/progress': {
+      get: {
+        summary: 'Progress: statuses, events and statistics',
+        responses: { 200: json(ref('ProgressView')), ...errors() },
+      },
+    },
+    '/api/progress/events': {
+      post: {
+        summary: 'Record a progress event',
+        requestBody: body(ref('ProgressEventInput')),
+        responses: { 200: json(event), ...errors(400, 404) },
+      },
+    },
+    '/api/progress/undo': {
+      post: {
+        summary: 'Undo an event (by default the last one) by appending an undo event',
+        requestBody: { required: false, content: { 'application/json': { schema: ref('UndoInput') } } },
+        responses: { 200: json(event), ...errors(400, 404) },
+      },
+    },
+    '/api/status': {
+      get: { summary: 'Readiness, forecast and burn-up', responses: { 200: json(ref('Status')), ...errors(422) } },
+    },
+    '/api/today': {
+      get: {
+        summary: "This week's part of the plan",
+        responses: {
+          200: json(obj({ week: nullable(ref('PlanWeek')), today: { type: 'string', format: 'date' } })),
+          ...errors(422),
+        },
+      },
+    },
+    '/api/projects': {
+      get: {
+        summary: 'Portfolio projects',
+        responses: { 200: json(obj({ projects: { type: 'array', items: ref('Project') } })), ...errors() },
+      },
+      post: {
+        summary: 'Start a project from a template',
+        requestBody: body(ref('ProjectInput')),
+        responses: { 200: json(project), ...errors(400, 404, 409) },
+      },
+    },
+    '/api/projects/{id}/rubric': {
+      post: {
+        summary: 'Tick or untick a rubric item',
+        parameters: [idParam],
+        requestBody: body(ref('RubricInput')),
+        responses: { 200: json(project), ...errors(400, 404) },
+      },
+    },
+    '/api/projects/{id}/links': {
+      put: {
+        summary: "Set a project's links (https URLs)",
+        parameters: [idParam],
+        requestBody: body(ref('LinksInput')),
+        responses: { 200: json(project), ...errors(400, 404) },
+      },
+    },
+    '/api/export': {
+      get: {
+        summary: 'Download the plan (ics), progress (md) or a full backup (json)',
+        parameters: [
+          { name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['ics', 'md', 'json'] } },
+        ],
+        responses: {
+          200: {
+            description: 'The file, as an attachment',
+            content: {
+              'text/calendar': { schema: { type: 'string' } },
+              'text/markdown': { schema: { type: 'string' } },
+              'application/json': { schema: { type: 'object' } },
+            },
+          },
+          ...errors(400),
+        },
+      },
+    },
+    '/api/import': {
+      post: {
+        summary: 'Restore a JSON backup',
+        parameters: [
+          { name: 'merge', in: 'query', required: false, schema: { type: 'string', enum: ['true', 'false'] } },
+        ],
+        requestBody: body({ type: 'object', description: 'A backup as written by GET /api/export?format=json' }),
+        responses: {
+          200: json(obj({ imported: obj({ events: { type: 'integer' }, projects: { type: 'integer' } }) })),
+          ...errors(400, 409),
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', responses: { 200: json({ type: 'object' }) } },
+    },
+  };
+}
+
+/** Component schemas from the zod registry, without the per-schema `$schema`/`$id` keys. */
+function componentSchemas(): Record<string, Json> {
+  const generated = z.toJSONSchema(apiSchemas, {
+    io: 'input',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  const schemas: Record<string, Json> = {};
+  for (const [id, schema] of Object.entries(generated.schemas)) {
+    const { $schema: _schema, $id: _id, ...rest } = schema as Json;
+    schemas[id] = rest;
+  }
+  return schemas;
+}
+
+export function openApiDocument(version: string): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'mlpath API',
+      version,
+      description:
+        'A dated, explained, trackable plan to machine-learning engineer. Every failure answers ' +
+        "`{ error: { code, message, problems } }`. The learner is the session's (locally, the default learner).",
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/' }],
+    paths: paths(),
+    components: { schemas: componentSchemas() },
+  };
+}

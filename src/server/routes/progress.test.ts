@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ErrorSchema, ProgressEventSchema, ProgressViewSchema } from '../schemas.js';
+import { client, harness } from '../test-support/harness.js';
+import type { Harness } from '../test-support/harness.js';
+
+let h: Harness;
+let api: ReturnType<typeof client>;
+beforeEach(async () => {
+  h = await harness();
+  api = client(h.app);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('GET /api/progress', () => {
+  it('answers an empty state on a fresh store, not an error', async () => {
+    const { status, json } = await api.get('/api/progress');
+    expect(status).toBe(200);
+    const view = ProgressViewSchema.parse(json);
+    expect(view.skills).toEqual({});
+    expect(view.events).toEqual([]);
+    expect(view.stats.totalHours).toBe(0);
+    expect(view.stats.doneByArea['math']).toEqual({ done: 0, total: 1 });
+    expect(view.stats.doneByStage['shallow-ml']).toEqual({ done: 0, total: 1 });
+  });
+
+  it('folds recorded events into statuses and statistics by week', async () => {
+    await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' });
+    await api.post('/api/progress/events', { type: 'started', item: 'cs50x/week-0' });
+    await api.post('/api/progress/events', { type: 'hours', hours: 2.5, date: '2026-03-03' });
+    await api.post('/api/progress/events', { type: 'hours', hours: 1, item: 'python' });
+    await api.post('/api/progress/events', { type: 'hours', hours: 4, date: '2026-02-24' });
+    const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
+    expect(view.skills).toEqual({ 'linear-algebra': 'done' });
+    expect(view.items).toEqual({ 'cs50x/week-0': 'learning' });
+    expect(view.events).toHaveLength(5);
+    expect(view.stats.totalHours).toBe(7.5);
+    // 2026-03-04 is a Wednesday: this week began on Monday 2026-03-02.
+    expect(view.stats.hoursThisWeek).toBe(3.5);
+    expect(view.stats.hoursByWeek).toEqual([
+      { week: '2026-02-23', hours: 4 },
+      { week: '2026-03-02', hours: 3.5 },
+    ]);
+    expect(view.stats.doneByArea['math']).toEqual({ done: 1, total: 1 });
+    expect(view.stats.doneByStage['maths']).toEqual({ done: 1, total: 1 });
+    expect(view.stats.streakDays).toBe(2);
+  });
+});
+
+describe('POST /api/progress/events', () => {
+  it('records an event with an id, the pinned time and today as the date of logged hours', async () => {
+    const { status, json } = await api.post('/api/progress/events', { type: 'hours', hours: 1.5 });
+    expect(status).toBe(200);
+    const { event } = json as { event: unknown };
+    const parsed = ProgressEventSchema.parse(event);
+    expect(parsed).toMatchObject({ type: 'hours', hours: 1.5, date: '2026-03-04', at: '2026-03-04T12:00:00.000Z' });
+    expect(parsed.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await h.store.listEvents('local')).toHaveLength(1);
+  });
+
+  it('keeps an old skill id as given; the fold maps it to the skill that replaced it', async () => {
+    await api.post('/api/progress/events', { type: 'done', item: 'python' });
+    const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
+    expect(view.skills['python-programming']).toBe('done');
+  });
+
+  it('answers 404 with suggestions for an unknown item and records nothing', async () => {
+    const { status, json } = await api.post('/api/progress/events', { type: 'done', item: 'linear-algebr' });
+    expect(status).toBe(404);
+    const { error } = ErrorSchema.parse(json);
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toContain('did you mean "linear-algebra"');
+    expect(error.problems).toEqual([{ path: 'item', message: 'unknown item "linear-algebr"' }]);
+    expect(await h.store.listEvents('local')).toEqual([]);
+  });
+
+  it.each([
+    [{ type: 'done' }, 'item'],
+    [{ type: 'finished', item: 'linear-algebra' }, 'type'],
+    [{ type: 'hours', hours: 0 }, 'hours'],
+    [{ type: 'hours', hours: 30 }, 'hours'],
+    [{ type: 'hours', hours: '2' }, 'hours'],
+    [{ type: 'hours', hours: 1, date: '2026-02-30' }, 'date'],
+    [{ type: 'note' }, 'text'],
+    [{ type: 'done', item: 'linear-algebra', extra: 1 }, 'extra'],
+  ])('answers 400 naming the field for %j', async (body, field) => {
+    const { status, json } = await api.post('/api/progress/events', body);
+    expect(status).toBe(400);
+    const { error } = ErrorSchema.parse(json);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.problems.map((p) => p.path)).toContain(field);
+    expect(error.message).toContain(field);
+    expect(await h.store.listEvents('local')).toEqual([]);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const { status, json } = await api.post('/api/progress/events', '{"type": "done",');
+    expect(status).toBe(400);
+    expect(ErrorSchema.parse(json).error.message).toContain('not valid JSON');
+  });
+});
+
+describe('POST /api/progress/undo', () => {
+  it('undoes the last event by default, appending an undo event', async () => {
+    const done = (await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' })).json as {
+      event: { id: string };
+    };
+    const { status, json } = await api.post('/api/progress/undo');
+    expect(status).toBe(200);
+    expect((json as { event: unknown }).event).toMatchObject({ type: 'undo', undoes: done.event.id });
+    const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
+    expect(view.skills).toEqual({});
+    expect(view.events).toHaveLength(2);
+  });
+
+  it('undoes a named event, and refuses to undo it twice', async () => {
+    const first = (await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' })).json as {
+      event: { id: string };
+    };
+    await api.post('/api/progress/events', { type: 'started', item: 'classical-ml' });
+    expect((await api.post('/api/progress/undo', { eventId: first.event.id })).status).toBe(200);
+    const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
+    expect(view.skills).toEqual({ 'classical-ml': 'learning' });
+    const again = await api.post('/api/progress/undo', { eventId: first.event.id });
+    expect(again.status).toBe(409);
+    expect(ErrorSchema.parse(again.json).error.code).toBe('CONFLICT');
+  });
+
+  it('answers 404 for an unknown event id and when there is nothing to undo', async () => {
+    const unknown = await api.post('/api/progress/undo', { eventId: 'no-such-event' });
+    expect(unknown.status).toBe(404);
+    expect(ErrorSchema.parse(unknown.json).error.problems[0]?.path).toBe('eventId');
+    const nothing = await api.post('/api/progress/undo', {});
+    expect(nothing.status).toBe(404);
+    expect(ErrorSchema.parse(nothing.json).error.message).toContain('nothing to undo');
+  });
+
+  it('answers 400 naming eventId when it is not a string', async () => {
+    const { status, json } = await api.post('/api/progress/undo', { eventId: 42 });
+    expect(status).toBe(400);
+    expect(ErrorSchema.parse(json).error.problems[0]?.path).toBe('eventId');
+  });
+});

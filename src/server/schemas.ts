@@ -1,0 +1,308 @@
+/**
+ * @module server/schemas
+ * Every request body and query the API accepts, and the shapes it answers with, in zod 4.
+ * Requests are parsed with these; the OpenAPI document is generated from the same schemas
+ * (registered in `apiSchemas`), so the contract and the checks cannot drift apart.
+ */
+import { z } from 'zod';
+import { LEARNING_STYLES } from '../core/model.js';
+
+/** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+const id = z.string({ error: 'expected an id (a string)' }).min(1, { error: 'expected a non-empty id' });
+/** Optional in JSON: absent or null both mean "not given". */
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+// ---------------------------------------------------------------- requests
+
+export const DateRangeInput = z
+  .strictObject({ start: isoDate, end: isoDate })
+  .refine((r) => r.start <= r.end, { error: 'expected start on or before end', path: ['end'] })
+  .register(apiSchemas, { id: 'DateRange' });
+
+export const OwnResourceInput = z
+  .strictObject({
+    id,
+    title: z.string().min(1, { error: 'expected a title' }),
+    url: z.url({ error: 'expected a URL' }).optional(),
+    hours: z.number({ error: 'expected a number of hours' }).positive({ error: 'expected more than 0 hours' }),
+    teaches: z.array(id),
+  })
+  .register(apiSchemas, { id: 'OwnResource' });
+
+export const ResourceChoicesInput = z
+  .strictObject({
+    pin: z.array(id).default([]),
+    exclude: z.array(id).default([]),
+    swap: z.array(z.strictObject({ from: id, to: id })).default([]),
+    own: z.array(OwnResourceInput).default([]),
+  })
+  .register(apiSchemas, { id: 'ResourceChoices' });
+
+/** The body of PUT /api/profile and POST /api/plan/preview: only the starting point is required. */
+export const ProfileInput = z
+  .strictObject({
+    startingPoint: id,
+    known: z.array(id).optional(),
+    hoursPerWeek: optional(
+      z
+        .number({ error: 'expected a number from 1 to 100' })
+        .min(1, { error: 'expected a number from 1 to 100' })
+        .max(100, { error: 'expected a number from 1 to 100' }),
+    ),
+    weeksOff: z.array(DateRangeInput).optional(),
+    startDate: optional(isoDate),
+    style: optional(z.enum(LEARNING_STYLES, { error: `expected one of ${LEARNING_STYLES.join(', ')}` })),
+    domain: optional(id),
+    freeOnly: optional(z.boolean({ error: 'expected true or false' })),
+    locale: optional(z.string().min(2, { error: 'expected a locale such as en or zh-CN' })),
+    target: optional(id),
+    route: optional(id),
+    effortFactor: optional(
+      z
+        .number({ error: 'expected a number from 0.8 to 2' })
+        .min(0.8, { error: 'expected a number from 0.8 to 2' })
+        .max(2, { error: 'expected a number from 0.8 to 2' }),
+    ),
+    choices: ResourceChoicesInput.optional(),
+  })
+  .register(apiSchemas, {
+    id: 'ProfileInput',
+    description: 'Profile fields; the rest default from the starting point.',
+  });
+export type ProfileInput = z.output<typeof ProfileInput>;
+
+const item = z.string({ error: 'expected an item id (a skill, resource or resource/unit)' }).min(1, {
+  error: 'expected an item id (a skill, resource or resource/unit)',
+});
+const hours = z
+  .number({ error: 'expected a number of hours from 0.1 to 24' })
+  .min(0.1, { error: 'expected a number of hours from 0.1 to 24' })
+  .max(24, { error: 'expected a number of hours from 0.1 to 24' });
+
+export const PROGRESS_INPUT_TYPES = ['started', 'done', 'skipped', 'reset', 'hours', 'note'] as const;
+
+export const ProgressEventInput = z
+  .discriminatedUnion(
+    'type',
+    [
+      z.strictObject({ type: z.literal('started'), item }),
+      z.strictObject({ type: z.literal('done'), item }),
+      z.strictObject({ type: z.literal('skipped'), item }),
+      z.strictObject({ type: z.literal('reset'), item }),
+      z.strictObject({ type: z.literal('hours'), hours, item: item.optional(), date: isoDate.optional() }),
+      z.strictObject({
+        type: z.literal('note'),
+        text: z.string({ error: 'expected the note text' }).min(1, { error: 'expected the note text' }),
+        item: item.optional(),
+      }),
+    ],
+    { error: `expected type to be one of ${PROGRESS_INPUT_TYPES.join(', ')}` },
+  )
+  .register(apiSchemas, { id: 'ProgressEventInput' });
+export type ProgressEventInput = z.output<typeof ProgressEventInput>;
+
+export const UndoInput = z
+  .strictObject({ eventId: optional(id) })
+  .register(apiSchemas, { id: 'UndoInput', description: 'Without eventId, the last event is undone.' });
+
+export const ProjectInput = z.strictObject({ template: id }).register(apiSchemas, { id: 'ProjectInput' });
+
+export const RubricInput = z
+  .strictObject({ item: id, checked: z.boolean({ error: 'expected true or false' }) })
+  .register(apiSchemas, { id: 'RubricInput' });
+
+const httpsUrl = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'expected an https:// URL' })
+  .max(2000, { error: 'expected a URL of at most 2000 characters' });
+export const LinksInput = z
+  .strictObject({ repo: optional(httpsUrl), demo: optional(httpsUrl), writeup: optional(httpsUrl) })
+  .register(apiSchemas, { id: 'LinksInput', description: 'Absent or null leaves a link unset.' });
+
+export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
+export const ExportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: `expected format to be one of ${EXPORT_FORMATS.join(', ')}` }),
+});
+export const ImportQuery = z.object({
+  merge: z
+    .enum(['true', 'false'], { error: 'expected merge to be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+// ---------------------------------------------------------------- responses (documented, and checked in tests)
+
+export const TextSchema = z
+  .record(z.string(), z.string())
+  .register(apiSchemas, { id: 'Text', description: 'Text per locale, e.g. { "en": "...", "zh-CN": "..." }.' });
+
+export const ProfileSchema = z
+  .object({
+    startingPoint: z.string(),
+    known: z.array(z.string()),
+    hoursPerWeek: z.number(),
+    weeksOff: z.array(z.object({ start: z.string(), end: z.string() })),
+    startDate: z.string(),
+    style: z.enum(LEARNING_STYLES),
+    domain: z.string().optional(),
+    freeOnly: z.boolean(),
+    locale: z.string(),
+    target: z.string().optional(),
+    route: z.string().optional(),
+    effortFactor: z.number().optional(),
+    choices: z.object({
+      pin: z.array(z.string()),
+      exclude: z.array(z.string()),
+      swap: z.array(z.object({ from: z.string(), to: z.string() })),
+      own: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          url: z.string().optional(),
+          hours: z.number(),
+          teaches: z.array(z.string()),
+        }),
+      ),
+    }),
+  })
+  .register(apiSchemas, { id: 'Profile' });
+
+export const PlanTaskSchema = z
+  .object({
+    kind: z.enum(['study', 'ambient', 'project', 'job-search']),
+    stage: z.string(),
+    resource: z.string(),
+    unit: z.string().optional(),
+    skills: z.array(z.string()),
+    hours: z.number(),
+    why: TextSchema.optional(),
+  })
+  .register(apiSchemas, { id: 'PlanTask' });
+
+export const PlanWeekSchema = z
+  .object({
+    index: z.number().int(),
+    start: z.string(),
+    off: z.boolean(),
+    hours: z.number(),
+    tasks: z.array(PlanTaskSchema),
+  })
+  .register(apiSchemas, { id: 'PlanWeek' });
+
+export const PlanSchema = z
+  .object({
+    route: z.string(),
+    hoursPerWeek: z.number(),
+    totalHours: z.number(),
+    startDate: z.string(),
+    finishDate: z.string(),
+    weekCount: z.number().int(),
+    milestones: z.array(z.object({ stage: z.string(), date: z.string(), title: TextSchema.optional() })),
+    weeks: z.array(PlanWeekSchema),
+    skills: z.array(z.string()),
+    resources: z.array(z.string()),
+    effortFactor: z.number(),
+    hoursByArea: z.record(z.string(), z.number()),
+    explanations: z.array(z.object({ kind: z.string(), subject: z.string(), text: TextSchema })),
+  })
+  .register(apiSchemas, { id: 'Plan' });
+
+export const ForecastSchema = z
+  .object({
+    plan: PlanSchema,
+    originalFinishDate: z.string(),
+    finishDate: z.string(),
+    movedDays: z.number(),
+    pace: z.number(),
+    doneHours: z.number(),
+    remainingHours: z.number(),
+  })
+  .register(apiSchemas, { id: 'Forecast' });
+
+export const ReadinessSchema = z
+  .object({
+    percent: z.number().min(0).max(100),
+    gaps: z.array(z.object({ skill: z.string(), weight: z.number() })),
+  })
+  .register(apiSchemas, { id: 'Readiness' });
+
+export const ProgressEventSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(['started', 'done', 'skipped', 'reset', 'hours', 'note', 'project-milestone', 'undo']),
+    at: z.string(),
+    item: z.string().optional(),
+    hours: z.number().optional(),
+    date: z.string().optional(),
+    text: z.string().optional(),
+    undoes: z.string().optional(),
+  })
+  .register(apiSchemas, { id: 'ProgressEvent' });
+
+const Status = z.enum(['learning', 'done', 'skipped']);
+const DoneOfTotal = z.object({ done: z.number(), total: z.number() });
+export const ProgressViewSchema = z
+  .object({
+    skills: z.record(z.string(), Status),
+    items: z.record(z.string(), Status),
+    events: z.array(ProgressEventSchema),
+    stats: z.object({
+      totalHours: z.number(),
+      hoursThisWeek: z.number(),
+      streakDays: z.number().int(),
+      hoursByWeek: z.array(z.object({ week: z.string(), hours: z.number() })),
+      doneByArea: z.record(z.string(), DoneOfTotal),
+      doneByStage: z.record(z.string(), DoneOfTotal),
+    }),
+  })
+  .register(apiSchemas, { id: 'ProgressView' });
+
+export const ProjectSchema = z
+  .object({
+    id: z.string(),
+    template: z.string(),
+    title: TextSchema,
+    rubric: z.record(z.string(), z.boolean()),
+    links: z.object({ repo: z.string().optional(), demo: z.string().optional(), writeup: z.string().optional() }),
+    createdAt: z.string(),
+  })
+  .register(apiSchemas, { id: 'Project' });
+
+export const StatusSchema = z
+  .object({
+    readiness: ReadinessSchema,
+    forecast: ForecastSchema.nullable(),
+    burnup: z.array(
+      z.object({ week: z.string(), doneHours: z.number(), plannedHours: z.number(), forecastHours: z.number() }),
+    ),
+  })
+  .register(apiSchemas, { id: 'Status' });
+
+export const CurriculumSchema = z
+  .object({
+    meta: z.object({ id: z.string(), version: z.string(), locales: z.array(z.string()), title: TextSchema }).loose(),
+    skills: z.array(z.object({ id: z.string(), area: z.string(), title: TextSchema }).loose()),
+    resources: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string() }).loose()),
+    stages: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
+    routes: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
+    startingPoints: z.array(z.object({ id: z.string(), title: TextSchema, hoursPerWeek: z.number() }).loose()),
+    roles: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
+    projects: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
+    domains: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
+  })
+  .register(apiSchemas, {
+    id: 'Curriculum',
+    description: 'The normalized curriculum (the model of src/core/model.ts), as `mlpath curriculum show --json`.',
+  });
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'IMPORT_INVALID', 'UNREACHABLE', 'STORAGE', 'INTERNAL']),
+      message: z.string(),
+      problems: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .register(apiSchemas, { id: 'Error' });

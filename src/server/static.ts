@@ -1,0 +1,109 @@
+/**
+ * @module server/static
+ * Serves the built web app (Vite's `web/dist`): files with their content types, hashed assets
+ * cached for good, and `index.html` for client routes (`/plan`, `/roadmap/...`). When the app
+ * has not been built, pages get a short bilingual note saying how to build it.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import type { MiddlewareHandler } from 'hono';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>mlpath: the web app is not built</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+<h1>The mlpath web app is not built yet</h1>
+<p>The API is running (see <a href="/api/health">/api/health</a> and <a href="/api/openapi.json">/api/openapi.json</a>).
+To build the web app, run <code>npm run build:web</code> in the project folder, then reload this page;
+or run <code>npm start</code>, which builds everything and serves it.</p>
+<h1 lang="zh-CN">mlpath 网页应用尚未构建</h1>
+<p lang="zh-CN">API 已在运行（见 <a href="/api/health">/api/health</a> 与 <a href="/api/openapi.json">/api/openapi.json</a>）。
+请在项目目录中运行 <code>npm run build:web</code> 构建网页应用，然后刷新本页；
+或运行 <code>npm start</code>，它会构建全部内容并提供服务。</p>
+</body>
+</html>
+`;
+
+/** Resolve a URL path inside `root`, or undefined if it would step outside it. */
+function fileFor(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const file = normalize(join(root, decoded));
+  return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : undefined;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The web app at every path outside `/api`. `root` is the built app's folder; undefined or a
+ * folder without `index.html` serves the "not built" note.
+ */
+export function webApp(root: string | undefined): MiddlewareHandler {
+  const built = root !== undefined && existsSync(join(root, 'index.html'));
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const path = c.req.path;
+    if (path === '/api' || path.startsWith('/api/')) return next();
+    if (!built || root === undefined) {
+      // Only pages get the note; a missing script or image stays a plain 404.
+      if (extname(path) !== '' && extname(path) !== '.html') return next();
+      return c.html(NOT_BUILT_PAGE, 200, { 'Cache-Control': 'no-store' });
+    }
+    let file = fileFor(root, path === '/' ? '/index.html' : path);
+    if (file === undefined) return next();
+    if (!isFile(file)) {
+      // A client route (no extension) gets the app shell; a missing asset is a 404.
+      if (extname(path) !== '') return next();
+      file = join(root, 'index.html');
+    }
+    const immutable = path.startsWith('/assets/');
+    const headers = {
+      'Content-Type': contentTypeOf(file),
+      'Content-Length': String(statSync(file).size),
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+    return c.body(stream, 200, headers);
+  };
+}

@@ -1,0 +1,372 @@
+/**
+ * @module store/kysely-store
+ * The Store over Kysely: the same queries for SQLite and PostgreSQL. Writes that touch more
+ * than one row run in one explicit transaction (`BEGIN IMMEDIATE` on SQLite, so a writer waits
+ * for the lock up front instead of failing half-way).
+ */
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { MlpathError } from '../core/errors.js';
+import type { Plan, Profile } from '../core/plan-model.js';
+import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
+import type { Dialect } from './migrations.js';
+import type { Database, EventsTable, ProjectsTable } from './schema.js';
+import { LOCAL_LEARNER } from './store.js';
+import type { ImportResult, Learner, LearnerData, LinkKind, PlanSnapshot, PortfolioProject, Store } from './store.js';
+
+type Db = Kysely<Database>;
+
+export class KyselyStore implements Store {
+  readonly kind: Dialect;
+  readonly location: string;
+  readonly #db: Db;
+  readonly #onClose: () => Promise<void>;
+
+  constructor(db: Db, kind: Dialect, location: string, onClose: () => Promise<void>) {
+    this.#db = db;
+    this.kind = kind;
+    this.location = location;
+    this.#onClose = onClose;
+  }
+
+  /** Run `fn` in one write transaction on one connection. */
+  async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return storageErrors(this.location, () =>
+      this.#db.connection().execute(async (conn) => {
+        await sql.raw(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql.raw('COMMIT').execute(conn);
+          return result;
+        } catch (error) {
+          await sql
+            .raw('ROLLBACK')
+            .execute(conn)
+            .catch(() => undefined);
+          throw error;
+        }
+      }),
+    );
+  }
+
+  async ensureLearner(id = LOCAL_LEARNER, name = id, at = new Date().toISOString()): Promise<Learner> {
+    const found = await this.getLearner(id);
+    if (found) return found;
+    return this.transaction(async (db) => {
+      await db
+        .insertInto('learners')
+        .values({ id, name, created_at: at })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      const row = await db.selectFrom('learners').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return { id: row.id, name: row.name, createdAt: row.created_at };
+    });
+  }
+
+  async getLearner(id: string): Promise<Learner | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db.selectFrom('learners').selectAll().where('id', '=', id).executeTakeFirst(),
+    );
+    return row ? { id: row.id, name: row.name, createdAt: row.created_at } : undefined;
+  }
+
+  async listLearners(): Promise<Learner[]> {
+    const rows = await storageErrors(this.location, () =>
+      this.#db.selectFrom('learners').selectAll().orderBy('created_at').orderBy('id').execute(),
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  async getProfile(learnerId: string): Promise<Profile | undefined> {
+    return readProfile(this.#db, learnerId, this.location);
+  }
+
+  async saveProfile(learnerId: string, profile: Profile, at: string): Promise<void> {
+    await this.transaction((db) => writeProfile(db, learnerId, profile, at));
+  }
+
+  async appendEvents(learnerId: string, events: readonly ProgressEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.transaction(async (db) => {
+      const ids = events.map((e) => e.id);
+      if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
+      const taken = await db
+        .selectFrom('events')
+        .select('id')
+        .where('learner_id', '=', learnerId)
+        .where('id', 'in', ids)
+        .execute();
+      if (taken.length > 0) throw conflict(`event ${taken[0]?.id ?? ''} is already recorded`);
+      await insertEvents(db, learnerId, events);
+    });
+  }
+
+  async listEvents(learnerId: string): Promise<ProgressEvent[]> {
+    return readEvents(this.#db, learnerId, this.location);
+  }
+
+  async countEvents(learnerId: string): Promise<number> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst(),
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void> {
+    await this.transaction(async (db) => {
+      await db
+        .insertInto('plan_snapshots')
+        .values({
+          id: snapshot.id,
+          learner_id: learnerId,
+          at: snapshot.at,
+          reason: snapshot.reason,
+          finish_date: snapshot.finishDate,
+          plan: JSON.stringify(snapshot.plan),
+        })
+        .execute();
+    });
+  }
+
+  async firstPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined> {
+    return this.#snapshot(learnerId, 'asc');
+  }
+
+  async latestPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined> {
+    return this.#snapshot(learnerId, 'desc');
+  }
+
+  async #snapshot(learnerId: string, order: 'asc' | 'desc'): Promise<PlanSnapshot | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('plan_snapshots')
+        .select(['id', 'at', 'reason', 'finish_date', 'plan'])
+        .where('learner_id', '=', learnerId)
+        .orderBy('seq', order)
+        .limit(1)
+        .executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      at: row.at,
+      reason: row.reason,
+      finishDate: row.finish_date,
+      plan: JSON.parse(row.plan) as Plan,
+    };
+  }
+
+  async addProject(learnerId: string, project: PortfolioProject): Promise<void> {
+    await this.transaction(async (db) => {
+      const taken = await db
+        .selectFrom('projects')
+        .select('id')
+        .where('learner_id', '=', learnerId)
+        .where('id', '=', project.id)
+        .executeTakeFirst();
+      if (taken) throw conflict(`there is already a project "${project.id}"`);
+      await insertProjects(db, learnerId, [project]);
+    });
+  }
+
+  async listProjects(learnerId: string): Promise<PortfolioProject[]> {
+    return readProjects(this.#db, learnerId, this.location);
+  }
+
+  async setProjectLink(learnerId: string, projectId: string, kind: LinkKind, url: string | undefined): Promise<void> {
+    await this.transaction(async (db) => {
+      const result = await db
+        .updateTable('projects')
+        .set({ [kind]: url ?? null })
+        .where('learner_id', '=', learnerId)
+        .where('id', '=', projectId)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        throw new MlpathError({
+          code: 'NOT_FOUND',
+          message: `there is no project "${projectId}"`,
+          hint: 'see `mlpath project list`',
+        });
+      }
+    });
+  }
+
+  async exportData(learnerId: string): Promise<LearnerData> {
+    return this.transaction(async (db) => ({
+      profile: await readProfile(db, learnerId, this.location),
+      events: await readEvents(db, learnerId, this.location),
+      projects: await readProjects(db, learnerId, this.location),
+    }));
+  }
+
+  async importData(
+    learnerId: string,
+    data: LearnerData,
+    options: { merge: boolean; at: string },
+  ): Promise<ImportResult> {
+    await this.ensureLearner(learnerId, learnerId, options.at);
+    return this.transaction(async (db) => {
+      const profile = await readProfile(db, learnerId, this.location);
+      const existingEvents = new Set(
+        (await db.selectFrom('events').select('id').where('learner_id', '=', learnerId).execute()).map((r) => r.id),
+      );
+      const existingProjects = new Set(
+        (await db.selectFrom('projects').select('id').where('learner_id', '=', learnerId).execute()).map((r) => r.id),
+      );
+      const empty = profile === undefined && existingEvents.size === 0 && existingProjects.size === 0;
+      if (!empty && !options.merge) {
+        throw new MlpathError({
+          code: 'CONFLICT',
+          message: `this store already holds progress (${existingEvents.size} events, ${existingProjects.size} projects); nothing was imported`,
+          hint: 'add --merge to add the backup to it (events already present are skipped), or import into a fresh MLPATH_HOME',
+        });
+      }
+      const seen = new Set<string>();
+      const newEvents = data.events.filter((e) => {
+        if (existingEvents.has(e.id) || seen.has(e.id)) return false;
+        seen.add(e.id);
+        return true;
+      });
+      const newProjects = data.projects.filter((p) => !existingProjects.has(p.id));
+      await insertEvents(db, learnerId, newEvents);
+      await insertProjects(db, learnerId, newProjects);
+      const profileWritten = profile === undefined && data.profile !== undefined;
+      if (profileWritten && data.profile) await writeProfile(db, learnerId, data.profile, options.at);
+      return {
+        eventsAdded: newEvents.length,
+        eventsSkipped: data.events.length - newEvents.length,
+        projectsAdded: newProjects.length,
+        profileWritten,
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#onClose();
+  }
+}
+
+function conflict(message: string): MlpathError {
+  return new MlpathError({ code: 'CONFLICT', message });
+}
+
+/** Rows go in batches small enough for SQLite's and PostgreSQL's parameter limits. */
+const BATCH = 500;
+
+async function insertEvents(db: Db, learnerId: string, events: readonly ProgressEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += BATCH) {
+    await db
+      .insertInto('events')
+      .values(
+        events.slice(i, i + BATCH).map((e) => ({
+          id: e.id,
+          learner_id: learnerId,
+          type: e.type,
+          at: e.at,
+          item: e.item ?? null,
+          hours: e.hours ?? null,
+          date: e.date ?? null,
+          text: e.text ?? null,
+          undoes: e.undoes ?? null,
+        })),
+      )
+      .execute();
+  }
+}
+
+async function insertProjects(db: Db, learnerId: string, projects: readonly PortfolioProject[]): Promise<void> {
+  if (projects.length === 0) return;
+  await db
+    .insertInto('projects')
+    .values(
+      projects.map((p) => ({
+        learner_id: learnerId,
+        id: p.id,
+        template: p.template,
+        title: p.title,
+        created_at: p.createdAt,
+        repository: p.links.repository ?? null,
+        demo: p.links.demo ?? null,
+        writeup: p.links.writeup ?? null,
+      })),
+    )
+    .execute();
+}
+
+async function writeProfile(db: Db, learnerId: string, profile: Profile, at: string): Promise<void> {
+  await db
+    .insertInto('profiles')
+    .values({ learner_id: learnerId, profile: JSON.stringify(profile), updated_at: at })
+    .onConflict((oc) => oc.column('learner_id').doUpdateSet({ profile: JSON.stringify(profile), updated_at: at }))
+    .execute();
+}
+
+async function readProfile(db: Db, learnerId: string, location: string): Promise<Profile | undefined> {
+  const row = await storageErrors(location, () =>
+    db.selectFrom('profiles').select('profile').where('learner_id', '=', learnerId).executeTakeFirst(),
+  );
+  return row ? (JSON.parse(row.profile) as Profile) : undefined;
+}
+
+async function readEvents(db: Db, learnerId: string, location: string): Promise<ProgressEvent[]> {
+  const rows = await storageErrors(location, () =>
+    db
+      .selectFrom('events')
+      .select(['id', 'type', 'at', 'item', 'hours', 'date', 'text', 'undoes'])
+      .where('learner_id', '=', learnerId)
+      .orderBy('seq')
+      .execute(),
+  );
+  return rows.map(eventFromRow);
+}
+
+function eventFromRow(row: Omit<Selectable<EventsTable>, 'seq' | 'learner_id'>): ProgressEvent {
+  return {
+    id: row.id,
+    type: row.type as ProgressEventType,
+    at: row.at,
+    item: row.item ?? undefined,
+    hours: row.hours === null ? undefined : Number(row.hours),
+    date: row.date ?? undefined,
+    text: row.text ?? undefined,
+    undoes: row.undoes ?? undefined,
+  };
+}
+
+async function readProjects(db: Db, learnerId: string, location: string): Promise<PortfolioProject[]> {
+  const rows = await storageErrors(location, () =>
+    db
+      .selectFrom('projects')
+      .selectAll()
+      .where('learner_id', '=', learnerId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  );
+  return rows.map(projectFromRow);
+}
+
+function projectFromRow(row: Selectable<ProjectsTable>): PortfolioProject {
+  return {
+    id: row.id,
+    template: row.template,
+    title: row.title,
+    createdAt: row.created_at,
+    links: { repository: row.repository ?? undefined, demo: row.demo ?? undefined, writeup: row.writeup ?? undefined },
+  };
+}
+
+/** Database failures (locked, full disk, lost connection) become one STORAGE error naming the place. */
+export async function storageErrors<T>(location: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof MlpathError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new MlpathError({ code: 'STORAGE', message: `the database at ${location} failed: ${message}`, cause: error });
+  }
+}

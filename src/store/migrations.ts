@@ -1,0 +1,150 @@
+/**
+ * @module store/migrations
+ * Versioned schema migrations, applied on open for both databases. Each migration has one SQL
+ * text per dialect (they differ only in identity columns and types). A database records our
+ * application id in `mlpath_meta`, so a database that is not ours, or one written by a newer
+ * mlpath, is refused before anything is written to it.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { MlpathError } from '../core/errors.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export const APP_ID = 'mlpath';
+/** SQLite's header field for the owning application: "mlpt" in ASCII. */
+export const SQLITE_APPLICATION_ID = 0x6d6c7074;
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: Readonly<Record<Dialect, readonly string[]>>;
+}
+
+const seqColumn: Record<Dialect, string> = {
+  sqlite: 'seq INTEGER PRIMARY KEY AUTOINCREMENT',
+  postgres: 'seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+};
+const realType: Record<Dialect, string> = { sqlite: 'REAL', postgres: 'DOUBLE PRECISION' };
+
+function initial(d: Dialect): string[] {
+  return [
+    `CREATE TABLE learners (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)`,
+    `CREATE TABLE profiles (
+       learner_id TEXT PRIMARY KEY REFERENCES learners(id),
+       profile TEXT NOT NULL,
+       updated_at TEXT NOT NULL)`,
+    `CREATE TABLE events (
+       ${seqColumn[d]},
+       id TEXT NOT NULL,
+       learner_id TEXT NOT NULL REFERENCES learners(id),
+       type TEXT NOT NULL,
+       at TEXT NOT NULL,
+       item TEXT,
+       hours ${realType[d]},
+       date TEXT,
+       text TEXT,
+       undoes TEXT,
+       UNIQUE (learner_id, id))`,
+    `CREATE TABLE plan_snapshots (
+       ${seqColumn[d]},
+       id TEXT NOT NULL UNIQUE,
+       learner_id TEXT NOT NULL REFERENCES learners(id),
+       at TEXT NOT NULL,
+       reason TEXT NOT NULL,
+       finish_date TEXT NOT NULL,
+       plan TEXT NOT NULL)`,
+    `CREATE INDEX plan_snapshots_learner ON plan_snapshots (learner_id, seq)`,
+    `CREATE TABLE projects (
+       learner_id TEXT NOT NULL REFERENCES learners(id),
+       id TEXT NOT NULL,
+       template TEXT NOT NULL,
+       title TEXT NOT NULL,
+       created_at TEXT NOT NULL,
+       repository TEXT,
+       demo TEXT,
+       writeup TEXT,
+       PRIMARY KEY (learner_id, id))`,
+  ];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'learners, profiles, events, plan snapshots, projects',
+    sql: { sqlite: initial('sqlite'), postgres: initial('postgres') },
+  },
+];
+
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+function notOurs(location: string, why: string): MlpathError {
+  return new MlpathError({
+    code: 'STORAGE',
+    message: `${location} is not an mlpath database (${why}); it was left untouched`,
+    hint: 'point MLPATH_HOME (or DATABASE_URL) at a folder (or database) of its own',
+  });
+}
+
+/**
+ * Check that a database is ours or empty, then bring its schema up to date. Runs inside the
+ * caller's write transaction (`db` is bound to it), so two processes opening a new database at
+ * once apply each migration exactly once.
+ */
+export async function migrate(db: Kysely<Database>, dialect: Dialect, location: string, now: string): Promise<void> {
+  const tables = await listTables(db, dialect);
+  if (tables.has('mlpath_meta')) {
+    const rows = await db.selectFrom('mlpath_meta').select(['key', 'value']).execute();
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    if (meta.get('app') !== APP_ID)
+      throw notOurs(location, `its mlpath_meta names "${meta.get('app') ?? 'no application'}"`);
+  } else if (dialect === 'sqlite' && tables.size > 0) {
+    // A SQLite file belongs to one application: tables without our marker are someone else's.
+    throw notOurs(location, `it holds tables of another application: ${[...tables].slice(0, 5).join(', ')}`);
+  } else {
+    await sql`CREATE TABLE mlpath_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
+    await sql`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(
+      db,
+    );
+    await db
+      .insertInto('mlpath_meta')
+      .values([
+        { key: 'app', value: APP_ID },
+        { key: 'created_at', value: now },
+      ])
+      .execute();
+  }
+  const applied = new Set(
+    (await db.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)),
+  );
+  const newest = Math.max(0, ...applied);
+  if (newest > SCHEMA_VERSION) {
+    throw new MlpathError({
+      code: 'STORAGE',
+      message: `${location} was written by a newer mlpath (schema version ${newest}; this one knows up to ${SCHEMA_VERSION}); it was left untouched`,
+      hint: 'upgrade mlpath to open it',
+    });
+  }
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    for (const statement of migration.sql[dialect]) await sql.raw(statement).execute(db);
+    await db
+      .insertInto('schema_migrations')
+      .values({ version: migration.version, name: migration.name, applied_at: now })
+      .execute();
+  }
+}
+
+async function listTables(db: Kysely<Database>, dialect: Dialect): Promise<Set<string>> {
+  if (dialect === 'sqlite') {
+    const result = await sql<{
+      name: string;
+    }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db);
+    return new Set(result.rows.map((r) => r.name));
+  }
+  const result = await sql<{
+    name: string;
+  }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`.execute(db);
+  return new Set(result.rows.map((r) => r.name));
+}

@@ -1,0 +1,30 @@
+/**
+ * @module store/open
+ * Which store to open: PostgreSQL when `DATABASE_URL` is set, else the SQLite file in
+ * `MLPATH_HOME` or the platform's data directory (XDG on Linux, Application Support on macOS,
+ * AppData on Windows).
+ */
+import { join, resolve } from 'node:path';
+import envPaths from 'env-paths';
+import { openPostgresStore } from './postgres.js';
+import { DATABASE_FILE, openSqliteStore } from './sqlite.js';
+import type { Store } from './store.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The folder the embedded database lives in. */
+export function dataDir(env: Env, cwd: string = process.cwd()): string {
+  const home = env['MLPATH_HOME'];
+  if (home !== undefined && home !== '') return resolve(cwd, home);
+  return envPaths('mlpath', { suffix: '' }).data;
+}
+
+export function databaseFile(env: Env, cwd?: string): string {
+  return join(dataDir(env, cwd), DATABASE_FILE);
+}
+
+export async function openStore(env: Env, cwd?: string): Promise<Store> {
+  const url = env['DATABASE_URL'];
+  if (url !== undefined && url !== '') return openPostgresStore(url);
+  return openSqliteStore(databaseFile(env, cwd));
+}

@@ -1,0 +1,77 @@
+/**
+ * @module store/schema
+ * The tables as Kysely sees them. One shape for SQLite and PostgreSQL: times and dates are ISO
+ * text, JSON documents are text, every learner-owned row carries `learner_id`.
+ */
+import type { Generated } from 'kysely';
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface LearnersTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ProfilesTable {
+  learner_id: string;
+  /** The Profile as JSON. */
+  profile: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  /** Insertion order; the fold sorts by `at` and breaks ties by it. */
+  seq: Generated<number>;
+  id: string;
+  learner_id: string;
+  type: string;
+  at: string;
+  item: string | null;
+  hours: number | null;
+  date: string | null;
+  text: string | null;
+  undoes: string | null;
+}
+
+export interface PlanSnapshotsTable {
+  seq: Generated<number>;
+  id: string;
+  learner_id: string;
+  at: string;
+  /** What prompted it: `init`, `plan`, `status`, ... */
+  reason: string;
+  finish_date: string;
+  /** The Plan as JSON. */
+  plan: string;
+}
+
+export interface ProjectsTable {
+  id: string;
+  learner_id: string;
+  template: string;
+  title: string;
+  created_at: string;
+  repository: string | null;
+  demo: string | null;
+  writeup: string | null;
+}
+
+export interface Database {
+  mlpath_meta: MetaTable;
+  schema_migrations: MigrationsTable;
+  learners: LearnersTable;
+  profiles: ProfilesTable;
+  events: EventsTable;
+  plan_snapshots: PlanSnapshotsTable;
+  projects: ProjectsTable;
+}

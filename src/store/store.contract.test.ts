@@ -1,0 +1,243 @@
+/**
+ * The same behaviour from both stores: every test here runs against a real SQLite file and a
+ * real PostgreSQL database. Under CI=true the PostgreSQL half must run.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Plan, Profile } from '../core/plan-model.js';
+import type { ProgressEvent } from '../core/progress-model.js';
+import type { KyselyStore } from './kysely-store.js';
+import { LOCAL_LEARNER } from './store.js';
+import type { PortfolioProject } from './store.js';
+import { IN_CI, postgresDatabase, postgresReachable, sqliteDatabase } from './test-support/databases.js';
+import type { TestDatabase } from './test-support/databases.js';
+
+const pgCheck = await postgresReachable();
+if (!pgCheck.ok && !IN_CI) {
+  console.warn(`PostgreSQL contract tests skipped: cannot reach the test database (${pgCheck.reason})`);
+}
+
+const profile: Profile = {
+  startingPoint: 'developer',
+  known: ['python-programming'],
+  hoursPerWeek: 12.5,
+  weeksOff: [{ start: '2026-12-24', end: '2027-01-02' }],
+  startDate: '2026-11-30',
+  style: 'practical',
+  domain: 'nlp',
+  freeOnly: true,
+  locale: 'zh-CN',
+  target: undefined,
+  route: undefined,
+  effortFactor: undefined,
+  choices: { pin: [], exclude: [], swap: [], own: [] },
+};
+
+function event(id: string, type: ProgressEvent['type'], at: string, more: Partial<ProgressEvent> = {}): ProgressEvent {
+  return {
+    id,
+    type,
+    at,
+    item: more.item,
+    hours: more.hours,
+    date: more.date,
+    text: more.text,
+    undoes: more.undoes,
+  };
+}
+
+const events: ProgressEvent[] = [
+  event('a1', 'started', '2026-11-27T08:00:00.000Z', { item: 'python-programming' }),
+  event('a2', 'hours', '2026-11-27T09:00:00.000Z', { hours: 1.75, date: '2026-11-26', item: 'cs50x/week-0' }),
+  event('a3', 'note', '2026-11-27T09:30:00.000Z', { text: '第一周：指针很难 ✓' }),
+  event('a4', 'undo', '2026-11-27T09:31:00.000Z', { undoes: 'a3' }),
+  event('a5', 'done', '2026-11-27T10:00:00.000Z', { item: 'python-programming' }),
+];
+
+const project: PortfolioProject = {
+  id: 'chatbot',
+  template: 'nlp-chatbot',
+  title: '中文客服机器人',
+  createdAt: '2026-11-27T11:00:00.000Z',
+  links: { repository: 'https://example.org/me/chatbot', demo: undefined, writeup: undefined },
+};
+
+function contract(name: string, makeDatabase: () => TestDatabase): void {
+  describe(`${name} store`, () => {
+    let database: TestDatabase;
+    let store: KyselyStore;
+
+    beforeEach(async () => {
+      database = makeDatabase();
+      store = await database.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await database.drop();
+    });
+
+    it('creates the local learner on first use and returns the same one afterwards', async () => {
+      const first = await store.ensureLearner(LOCAL_LEARNER, 'local', '2026-11-27T00:00:00.000Z');
+      const again = await store.ensureLearner(LOCAL_LEARNER, 'someone else', '2026-11-28T00:00:00.000Z');
+      expect(again).toEqual(first);
+      expect(await store.listLearners()).toEqual([first]);
+    });
+
+    it('keeps a profile and replaces it on save', async () => {
+      await store.ensureLearner();
+      expect(await store.getProfile(LOCAL_LEARNER)).toBeUndefined();
+      await store.saveProfile(LOCAL_LEARNER, profile, '2026-11-27T00:00:00.000Z');
+      expect(await store.getProfile(LOCAL_LEARNER)).toEqual(profile);
+      await store.saveProfile(LOCAL_LEARNER, { ...profile, hoursPerWeek: 20 }, '2026-11-28T00:00:00.000Z');
+      expect((await store.getProfile(LOCAL_LEARNER))?.hoursPerWeek).toBe(20);
+    });
+
+    it('returns events exactly as appended, in order, with Chinese text and decimal hours', async () => {
+      await store.ensureLearner();
+      await store.appendEvents(LOCAL_LEARNER, events.slice(0, 2));
+      await store.appendEvents(LOCAL_LEARNER, events.slice(2));
+      expect(await store.listEvents(LOCAL_LEARNER)).toEqual(events);
+      expect(await store.countEvents(LOCAL_LEARNER)).toBe(events.length);
+    });
+
+    it('refuses an event id already recorded and writes none of that batch', async () => {
+      await store.ensureLearner();
+      await store.appendEvents(LOCAL_LEARNER, events.slice(0, 1));
+      const batch = [event('b1', 'done', '2026-11-28T00:00:00.000Z', { item: 'x' }), events[0] as ProgressEvent];
+      await expect(store.appendEvents(LOCAL_LEARNER, batch)).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect((await store.listEvents(LOCAL_LEARNER)).map((e) => e.id)).toEqual(['a1']);
+    });
+
+    it('keeps each learner’s events and projects apart', async () => {
+      await store.ensureLearner('ann');
+      await store.ensureLearner('bo');
+      await store.appendEvents('ann', events);
+      await store.appendEvents('bo', events.slice(0, 1)); // the same ids are fine for another learner
+      await store.addProject('ann', project);
+      expect(await store.countEvents('bo')).toBe(1);
+      expect(await store.listProjects('bo')).toEqual([]);
+      expect(await store.listProjects('ann')).toEqual([project]);
+    });
+
+    it('keeps plan snapshots and tells the first from the latest', async () => {
+      await store.ensureLearner();
+      expect(await store.latestPlanSnapshot(LOCAL_LEARNER)).toBeUndefined();
+      const plan = { route: 'software-first', finishDate: '2027-09-01', weeks: [] } as unknown as Plan;
+      await store.savePlanSnapshot(LOCAL_LEARNER, {
+        id: 's1',
+        at: '2026-11-27T00:00:00.000Z',
+        reason: 'init',
+        finishDate: '2027-09-01',
+        plan,
+      });
+      await store.savePlanSnapshot(LOCAL_LEARNER, {
+        id: 's2',
+        at: '2026-12-27T00:00:00.000Z',
+        reason: 'status',
+        finishDate: '2027-10-01',
+        plan: { ...plan, finishDate: '2027-10-01' },
+      });
+      expect((await store.firstPlanSnapshot(LOCAL_LEARNER))?.finishDate).toBe('2027-09-01');
+      const latest = await store.latestPlanSnapshot(LOCAL_LEARNER);
+      expect(latest?.id).toBe('s2');
+      expect(latest?.plan.finishDate).toBe('2027-10-01');
+    });
+
+    it('adds projects, sets and clears their links, and refuses a second project with the same id', async () => {
+      await store.ensureLearner();
+      await store.addProject(LOCAL_LEARNER, project);
+      await expect(store.addProject(LOCAL_LEARNER, project)).rejects.toMatchObject({ code: 'CONFLICT' });
+      await store.setProjectLink(LOCAL_LEARNER, 'chatbot', 'demo', 'https://example.org/demo');
+      await store.setProjectLink(LOCAL_LEARNER, 'chatbot', 'repository', undefined);
+      expect((await store.listProjects(LOCAL_LEARNER))[0]?.links).toEqual({
+        repository: undefined,
+        demo: 'https://example.org/demo',
+        writeup: undefined,
+      });
+      await expect(store.setProjectLink(LOCAL_LEARNER, 'nope', 'demo', 'https://x.org')).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    });
+
+    it('imports a backup into an empty learner to give the identical data', async () => {
+      await store.ensureLearner('ann');
+      await store.saveProfile('ann', profile, '2026-11-27T00:00:00.000Z');
+      await store.appendEvents('ann', events);
+      await store.addProject('ann', project);
+      const backup = await store.exportData('ann');
+      const result = await store.importData('bo', backup, { merge: false, at: '2026-11-28T00:00:00.000Z' });
+      expect(result).toEqual({ eventsAdded: events.length, eventsSkipped: 0, projectsAdded: 1, profileWritten: true });
+      expect(await store.exportData('bo')).toEqual(backup);
+    });
+
+    it('refuses to import into a learner with data unless merging, and writes nothing', async () => {
+      await store.ensureLearner();
+      await store.appendEvents(LOCAL_LEARNER, events.slice(0, 1));
+      const backup = { profile, events, projects: [project] };
+      await expect(
+        store.importData(LOCAL_LEARNER, backup, { merge: false, at: '2026-11-28T00:00:00.000Z' }),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      expect(await store.exportData(LOCAL_LEARNER)).toEqual({
+        profile: undefined,
+        events: events.slice(0, 1),
+        projects: [],
+      });
+    });
+
+    it('merges a backup by event id, twice over without duplicates', async () => {
+      await store.ensureLearner();
+      await store.appendEvents(LOCAL_LEARNER, [
+        events[0] as ProgressEvent,
+        event('own', 'done', '2026-11-29T00:00:00.000Z', { item: 'y' }),
+      ]);
+      const backup = { profile, events, projects: [project] };
+      const first = await store.importData(LOCAL_LEARNER, backup, { merge: true, at: '2026-11-30T00:00:00.000Z' });
+      expect(first).toMatchObject({ eventsAdded: events.length - 1, eventsSkipped: 1, projectsAdded: 1 });
+      const second = await store.importData(LOCAL_LEARNER, backup, { merge: true, at: '2026-11-30T00:00:00.000Z' });
+      expect(second).toMatchObject({ eventsAdded: 0, eventsSkipped: events.length, projectsAdded: 0 });
+      const ids = (await store.listEvents(LOCAL_LEARNER)).map((e) => e.id);
+      expect(ids.sort()).toEqual([...events.map((e) => e.id), 'own'].sort());
+    });
+
+    it('keeps everything across close and reopen, applying migrations only once', async () => {
+      await store.ensureLearner();
+      await store.appendEvents(LOCAL_LEARNER, events);
+      await store.close();
+      store = await database.open();
+      expect(await store.listEvents(LOCAL_LEARNER)).toEqual(events);
+      const applied = await store.transaction((db) => db.selectFrom('schema_migrations').selectAll().execute());
+      expect(applied.map((m) => Number(m.version))).toEqual([1]);
+    });
+
+    it('refuses a database whose schema is newer than this mlpath knows, leaving it as it was', async () => {
+      await store.ensureLearner();
+      await store.appendEvents(LOCAL_LEARNER, events);
+      await store.transaction((db) =>
+        db
+          .insertInto('schema_migrations')
+          .values({ version: 999, name: 'future', applied_at: '2030-01-01T00:00:00Z' })
+          .execute(),
+      );
+      await store.close();
+      await expect(database.open()).rejects.toMatchObject({
+        code: 'STORAGE',
+        message: expect.stringMatching(/newer mlpath/),
+      });
+      // Back to a version this mlpath knows: the data is all there.
+      store = await openIgnoringFuture(database);
+      expect(await store.listEvents(LOCAL_LEARNER)).toEqual(events);
+    });
+  });
+}
+
+/** Remove the future marker with a plain connection, then open normally. */
+async function openIgnoringFuture(database: TestDatabase): Promise<KyselyStore> {
+  await database.exec('DELETE FROM schema_migrations WHERE version = 999');
+  return database.open();
+}
+
+contract('SQLite', sqliteDatabase);
+describe.skipIf(!pgCheck.ok && !IN_CI)('PostgreSQL', () => {
+  contract('PostgreSQL', postgresDatabase);
+});

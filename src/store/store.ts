@@ -1,0 +1,106 @@
+/**
+ * @module store
+ * The one storage interface of mlpath. Two implementations share it (SQLite, the embedded
+ * default, and PostgreSQL for the multi-user server), both through the same Kysely code.
+ * Progress is append-only: events are added, never changed; undo is an event of its own.
+ * Every record belongs to a learner, so accounts can be added without a schema change.
+ */
+import type { Plan, Profile } from '../core/plan-model.js';
+import type { ProgressEvent } from '../core/progress-model.js';
+
+/** The id of the learner a local, single-user installation records everything under. */
+export const LOCAL_LEARNER = 'local';
+
+export interface Learner {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export const LINK_KINDS = ['repository', 'demo', 'writeup'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export interface ProjectLinks {
+  readonly repository: string | undefined;
+  readonly demo: string | undefined;
+  readonly writeup: string | undefined;
+}
+
+/**
+ * A portfolio project the learner took on, from one of the curriculum's project templates.
+ * Its rubric ticks are `project-milestone` events (item = project id, text = rubric item id),
+ * so they can be undone like any other step.
+ */
+export interface PortfolioProject {
+  /** Unique per learner; by default the template id. */
+  readonly id: string;
+  readonly template: string;
+  readonly title: string;
+  readonly createdAt: string;
+  readonly links: ProjectLinks;
+}
+
+export interface PlanSnapshot {
+  readonly id: string;
+  readonly at: string;
+  /** What prompted the snapshot: `init`, `plan`, `status`, ... */
+  readonly reason: string;
+  readonly finishDate: string;
+  readonly plan: Plan;
+}
+
+/** Everything a learner has: what a backup holds and an import restores. */
+export interface LearnerData {
+  readonly profile: Profile | undefined;
+  readonly events: readonly ProgressEvent[];
+  readonly projects: readonly PortfolioProject[];
+}
+
+export interface ImportResult {
+  readonly eventsAdded: number;
+  /** Events already present (same id), left as they were. */
+  readonly eventsSkipped: number;
+  readonly projectsAdded: number;
+  readonly profileWritten: boolean;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the data lives, for messages: a file path, or a URL without its password. */
+  readonly location: string;
+
+  /** The learner, created on first use. */
+  ensureLearner(id?: string, name?: string, at?: string): Promise<Learner>;
+  getLearner(id: string): Promise<Learner | undefined>;
+  listLearners(): Promise<Learner[]>;
+
+  getProfile(learnerId: string): Promise<Profile | undefined>;
+  saveProfile(learnerId: string, profile: Profile, at: string): Promise<void>;
+
+  /** Append events in one durable transaction; an id already recorded is a CONFLICT. */
+  appendEvents(learnerId: string, events: readonly ProgressEvent[]): Promise<void>;
+  /** All events of a learner in the order they were recorded. */
+  listEvents(learnerId: string): Promise<ProgressEvent[]>;
+  countEvents(learnerId: string): Promise<number>;
+
+  savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void>;
+  firstPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;
+  latestPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;
+
+  /** Add a project; an id already taken is a CONFLICT. */
+  addProject(learnerId: string, project: PortfolioProject): Promise<void>;
+  listProjects(learnerId: string): Promise<PortfolioProject[]>;
+  /** Set (or, with undefined, clear) one link of a project; NOT_FOUND if there is no such project. */
+  setProjectLink(learnerId: string, projectId: string, kind: LinkKind, url: string | undefined): Promise<void>;
+
+  /** Everything of a learner, read in one transaction (a consistent backup). */
+  exportData(learnerId: string): Promise<LearnerData>;
+  /**
+   * Restore a backup in one transaction: into a learner with no data, or with `merge` into one
+   * that has some (events de-duplicated by id, projects by id, the stored profile kept).
+   * Without `merge`, a learner with data is a CONFLICT and nothing is written.
+   */
+  importData(learnerId: string, data: LearnerData, options: { merge: boolean; at: string }): Promise<ImportResult>;
+
+  close(): Promise<void>;
+}
