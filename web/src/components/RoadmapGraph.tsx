@@ -24,7 +24,7 @@ import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
 
-const WIDTH = 190;
+const WIDTH = 200;
 const HEIGHT = 64;
 
 interface SkillNodeData extends Record<string, unknown> {
@@ -44,19 +44,19 @@ const SkillNode = memo(function SkillNode({ data, selected }: NodeProps<Node<Ski
     <div
       className="flex h-full w-full items-stretch overflow-hidden rounded-md text-left text-slate-900 dark:text-slate-100"
       style={{
-        background: data.dark ? colours.tintDark : colours.tint,
+        // Skills outside the plan get a plain background (not lower opacity, which would cost contrast).
+        background: data.dimmed ? (data.dark ? '#0f172a' : '#ffffff') : data.dark ? colours.tintDark : colours.tint,
         border: `${selected ? 3 : 2}px ${data.status === 'skipped' ? 'dashed' : 'solid'} ${
           selected ? '#2563eb' : status.border
         }`,
-        opacity: data.dimmed ? 0.55 : 1,
       }}
       title={`${data.title} (${data.areaLabel}, ${data.statusLabel})`}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <span aria-hidden="true" style={{ background: colours.band, width: 6, flexShrink: 0 }} />
       <span className="flex min-w-0 flex-1 flex-col justify-center px-2 py-1">
-        <span className="line-clamp-2 text-[13px] leading-tight font-medium">{data.title}</span>
-        <span className="text-[11px]">
+        <span className="line-clamp-2 text-sm leading-tight font-medium">{data.title}</span>
+        <span className="text-xs">
           <span aria-hidden="true">{status.mark} </span>
           {data.statusLabel}
         </span>
@@ -133,6 +133,14 @@ export default function RoadmapGraph(props: {
     // `locale` is listed because titles change with the language.
     [curriculum, layout, statuses, planSkills, selected, locale, dark],
   );
+  // Open on where the learner is: the next few skills of the plan not done yet, at a readable zoom
+  // (the whole curriculum fitted at once would be too small to read).
+  const focus = useMemo(() => {
+    const next = [...planSkills].filter((id) => layout.positions.has(id) && !statuses[id]).slice(0, 6);
+    const ids = next.length > 0 ? next : curriculum.skills.slice(0, 6).map((s) => s.id);
+    return ids.map((id) => ({ id }));
+    // Only on first draw: a status change must not move the view under the learner's pointer.
+  }, [layout, curriculum]);
   const edges = useMemo<Edge[]>(
     () =>
       layout.edges.map((edge) => ({
@@ -160,7 +168,7 @@ export default function RoadmapGraph(props: {
         edgesFocusable={false}
         colorMode={dark ? 'dark' : 'light'}
         fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.75, nodes: focus }}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
@@ -179,7 +187,7 @@ export default function RoadmapGraph(props: {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={t('graph.minimap')} />
+        <MiniMap className="max-sm:hidden" pannable zoomable ariaLabel={t('graph.minimap')} />
       </ReactFlow>
     </div>
   );

@@ -72,7 +72,7 @@ export interface ProjectLinks {
 export interface Project {
   readonly id: string;
   readonly template: string;
-  readonly title: string;
+  readonly title: Text;
   readonly rubric: Readonly<Record<string, boolean>>;
   readonly links: ProjectLinks;
   readonly createdAt: string;

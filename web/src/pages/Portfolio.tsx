@@ -71,7 +71,7 @@ export default function Portfolio() {
                 rubric={rubricFor(c, project)}
                 title={(() => {
                   const template = c.projects.find((p) => p.id === project.template);
-                  return template ? tx(template.title) : project.title;
+                  return tx(template?.title ?? project.title);
                 })()}
                 busy={busy}
                 onTick={(item, checked) => void run(() => api.tickRubric(project.id, item, checked))}

@@ -84,12 +84,19 @@ export default function ProgressPage() {
                     {t('progress.ofTotal', { done: num(entry.done, 0), total: num(entry.total, 0) })}
                   </span>
                 </div>
-                <progress
-                  className="h-2 w-full accent-blue-700"
+                <div
+                  role="progressbar"
                   aria-labelledby={`area-${area}`}
-                  max={Math.max(entry.total, 1)}
-                  value={entry.done}
-                />
+                  aria-valuemin={0}
+                  aria-valuemax={Math.max(entry.total, 1)}
+                  aria-valuenow={entry.done}
+                  className="mt-1 h-2.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+                >
+                  <div
+                    className="h-full rounded-full bg-green-700 dark:bg-green-400"
+                    style={{ width: `${entry.total > 0 ? (100 * entry.done) / entry.total : 0}%` }}
+                  />
+                </div>
               </li>
             );
           })}

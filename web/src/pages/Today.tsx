@@ -115,6 +115,7 @@ export default function Today() {
                     {label.url && (
                       <a className="ml-2 text-sm" href={label.url} target="_blank" rel="noreferrer noopener">
                         {t('today.open')}
+                        <span className="sr-only"> {label.title}</span>
                       </a>
                     )}
                     {task.why && <p className="text-sm muted">{tx(task.why)}</p>}
