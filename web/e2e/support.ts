@@ -60,7 +60,8 @@ export async function openPage(page: Page, hash: string): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('main [role="status"].muted'));
   if (hash.startsWith('#/roadmap') && !hash.includes('outline'))
     await page.locator('.react-flow__node').first().waitFor();
-  if (hash === '#/progress') await page.locator('[data-testid="burnup-chart"] svg').first().waitFor();
+  if (hash === '#/progress')
+    await page.locator('[data-testid="burnup-chart"] path.recharts-line-curve').first().waitFor();
 }
 
 /** Every visible text segment on the page (one per text node), trimmed. */

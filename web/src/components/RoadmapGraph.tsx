@@ -136,8 +136,8 @@ export default function RoadmapGraph(props: {
   // Open on where the learner is: the next few skills of the plan not done yet, at a readable zoom
   // (the whole curriculum fitted at once would be too small to read).
   const focus = useMemo(() => {
-    const next = [...planSkills].filter((id) => layout.positions.has(id) && !statuses[id]).slice(0, 6);
-    const ids = next.length > 0 ? next : curriculum.skills.slice(0, 6).map((s) => s.id);
+    const next = [...planSkills].filter((id) => layout.positions.has(id) && !statuses[id]).slice(0, 3);
+    const ids = next.length > 0 ? next : curriculum.skills.slice(0, 3).map((s) => s.id);
     return ids.map((id) => ({ id }));
     // Only on first draw: a status change must not move the view under the learner's pointer.
   }, [layout, curriculum]);
