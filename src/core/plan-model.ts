@@ -66,6 +66,10 @@ export interface PlanTask {
   readonly hours: number;
   /** Why this task is here, per locale. */
   readonly why: Text | undefined;
+  /** The progress key of this task: `resource`, `resource/unit`, a skill, project or stage id. */
+  readonly key?: string;
+  /** A display title (the resource's and unit's, or the project's), per locale. */
+  readonly title?: Text | undefined;
 }
 
 export interface PlanWeek {
@@ -84,6 +88,18 @@ export interface Milestone {
   /** The day the stage's last task ends, `YYYY-MM-DD`. */
   readonly date: string;
   readonly title: Text | undefined;
+}
+
+/** A portfolio project of a plan: a month-long block with its milestones. */
+export interface PlannedProject {
+  /** The project template's id. */
+  readonly id: string;
+  readonly stage: string;
+  readonly title: Text;
+  readonly start: string;
+  readonly end: string;
+  readonly hours: number;
+  readonly milestones: readonly { readonly title: Text; readonly date: string }[];
 }
 
 export type ExplanationKind = 'route' | 'resource' | 'order' | 'effort' | 'stage' | 'skill' | 'schedule';
@@ -111,6 +127,8 @@ export interface Plan {
   readonly effortFactor: number;
   readonly hoursByArea: Readonly<Record<string, number>>;
   readonly explanations: readonly Explanation[];
+  /** Portfolio projects with their dates and milestones. */
+  readonly projects?: readonly PlannedProject[];
 }
 
 /** What the planner needs to know of progress (the fold of the event log). */

@@ -221,3 +221,33 @@ describe('the web app', () => {
     expect((await h.app.request('/assets/index.js')).status).toBe(404);
   });
 });
+
+describe('writes from other sites', () => {
+  it('refuses a write whose Origin is another site, and one whose body is not sent as JSON', async () => {
+    const crossSite = await h.app.request('http://127.0.0.1:4321/api/progress/events', {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json', Host: '127.0.0.1:4321' },
+      body: JSON.stringify({ type: 'hours', hours: 1 }),
+    });
+    expect(crossSite.status).toBe(400);
+    expect(ErrorSchema.parse(await crossSite.json()).error.message).toContain('another site');
+
+    const plainText = await h.app.request('/api/progress/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ type: 'hours', hours: 1 }),
+    });
+    expect(plainText.status).toBe(400);
+    expect(ErrorSchema.parse(await plainText.json()).error.message).toContain('Content-Type: application/json');
+    expect(await h.store.countEvents('local')).toBe(0);
+  });
+
+  it('accepts a write from its own origin', async () => {
+    const res = await h.app.request('http://127.0.0.1:4321/api/progress/events', {
+      method: 'POST',
+      headers: { Origin: 'http://127.0.0.1:4321', 'Content-Type': 'application/json', Host: '127.0.0.1:4321' },
+      body: JSON.stringify({ type: 'hours', hours: 1 }),
+    });
+    expect(res.status).toBe(200);
+  });
+});

@@ -13,9 +13,13 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorResponseOf, routeNotFound } from './errors.js';
+import { sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
+import { exchangeRoutes } from './routes/exchange.js';
+import { planRoutes } from './routes/plan.js';
+import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
 import { webApp } from './static.js';
@@ -57,6 +61,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(body, status);
   });
   app.use(compress());
+  app.use('/api/*', sameOriginWrites());
 
   // Routes that need no learner.
   app.get('/api/health', (c) => c.json({ ok: true as const, version }));
@@ -81,8 +86,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
+  app.route('/api', profileRoutes(deps));
+  app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));
   app.route('/api', projectRoutes(deps));
+  app.route('/api', exchangeRoutes(deps));
 
   app.use('*', webApp(options.webDist));
   return app;

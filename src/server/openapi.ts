@@ -140,6 +140,13 @@ function paths(): Json {
         summary: 'Download the plan (ics), progress (md) or a full backup (json)',
         parameters: [
           { name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['ics', 'md', 'json'] } },
+          {
+            name: 'locale',
+            in: 'query',
+            required: false,
+            description: "The file's language (default: the profile's)",
+            schema: { type: 'string', enum: ['en', 'zh-CN'] },
+          },
         ],
         responses: {
           200: {

@@ -8,6 +8,7 @@ import { MlpathError, suggest } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
 import type { Curriculum } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
+import { profileFor } from '../core/planner/index.js';
 import type { ProfileInput } from './schemas.js';
 
 function unknownId(path: string, what: string, value: string, candidates: readonly string[]): Problem {
@@ -83,16 +84,16 @@ export function profileFrom(input: ProfileInput, curriculum: Curriculum, today: 
       problems,
     });
   }
-  return {
-    startingPoint: start.id,
+  // The defaults are the planner's (one source of truth for the CLI and the API).
+  return profileFor(curriculum, start.id, {
     known: [...new Set(input.known ?? [])],
-    hoursPerWeek: input.hoursPerWeek ?? start.hoursPerWeek,
-    weeksOff: input.weeksOff ?? [],
+    hoursPerWeek: input.hoursPerWeek,
+    weeksOff: input.weeksOff,
     startDate: input.startDate ?? today,
-    style: input.style ?? start.style ?? 'structured',
+    style: input.style,
     domain: input.domain,
-    freeOnly: input.freeOnly ?? false,
-    locale: input.locale ?? curriculum.meta.locales[0] ?? 'en',
+    freeOnly: input.freeOnly,
+    locale: input.locale,
     target: input.target,
     route: input.route,
     effortFactor: input.effortFactor,
@@ -102,5 +103,5 @@ export function profileFrom(input: ProfileInput, curriculum: Curriculum, today: 
       swap: choices.swap,
       own: choices.own.map((o) => ({ id: o.id, title: o.title, url: o.url, hours: o.hours, teaches: o.teaches })),
     },
-  };
+  });
 }

@@ -124,6 +124,8 @@ export const LinksInput = z
 export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
 export const ExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `expected format to be one of ${EXPORT_FORMATS.join(', ')}` }),
+  /** The language of the file's text; defaults to the profile's. */
+  locale: z.enum(['en', 'zh-CN'], { error: 'expected locale to be en or zh-CN' }).optional(),
 });
 export const ImportQuery = z.object({
   merge: z
@@ -178,6 +180,8 @@ export const PlanTaskSchema = z
     skills: z.array(z.string()),
     hours: z.number(),
     why: TextSchema.optional(),
+    key: z.string().optional(),
+    title: TextSchema.optional(),
   })
   .register(apiSchemas, { id: 'PlanTask' });
 
@@ -206,6 +210,19 @@ export const PlanSchema = z
     effortFactor: z.number(),
     hoursByArea: z.record(z.string(), z.number()),
     explanations: z.array(z.object({ kind: z.string(), subject: z.string(), text: TextSchema })),
+    projects: z
+      .array(
+        z.object({
+          id: z.string(),
+          stage: z.string(),
+          title: TextSchema,
+          start: z.string(),
+          end: z.string(),
+          hours: z.number(),
+          milestones: z.array(z.object({ title: TextSchema, date: z.string() })),
+        }),
+      )
+      .optional(),
   })
   .register(apiSchemas, { id: 'Plan' });
 
@@ -275,7 +292,12 @@ export const StatusSchema = z
     readiness: ReadinessSchema,
     forecast: ForecastSchema.nullable(),
     burnup: z.array(
-      z.object({ week: z.string(), doneHours: z.number(), plannedHours: z.number(), forecastHours: z.number() }),
+      z.object({
+        week: z.string(),
+        doneHours: z.number().nullable(),
+        plannedHours: z.number(),
+        forecastHours: z.number().nullable(),
+      }),
     ),
   })
   .register(apiSchemas, { id: 'Status' });

@@ -41,9 +41,27 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what:
   });
 }
 
+/**
+ * The request body as text, refused unless it is sent as JSON. Browsers send a cross-site form
+ * or `text/plain` body without asking first, but must ask (a CORS preflight, which this server
+ * never grants) before sending `application/json`: so no other site can write a learner's data.
+ */
+export async function readJsonText(c: Context): Promise<string> {
+  const text = await c.req.text();
+  const type = c.req.header('Content-Type') ?? '';
+  if (text.trim() !== '' && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      message: `send the body as JSON with the header Content-Type: application/json (it came as "${type || 'no type'}")`,
+      problems: [{ path: '', message: 'expected Content-Type: application/json' }],
+    });
+  }
+  return text;
+}
+
 /** The request body as JSON; an empty body reads as `{}` only when `emptyAllowed`. */
 export async function readJson(c: Context, options: { emptyAllowed?: boolean } = {}): Promise<unknown> {
-  const text = await c.req.text();
+  const text = await readJsonText(c);
   if (text.trim() === '') {
     if (options.emptyAllowed) return {};
     throw new MlpathError({

@@ -17,6 +17,8 @@ import { curriculumDir } from '../paths.js';
 /** The built web app, found from this file (works from src/ and from dist/). */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
 /** A TCP port from a flag or the PORT variable, or an INVALID_INPUT error naming where it came from. */
 export function parsePort(value: string, source: string): number {
   const port = Number(value);
@@ -57,6 +59,11 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
     throw error;
   }
   io.out(`mlpath is serving on ${listening.url}\n`);
+  if (!LOOPBACK.has(host)) {
+    io.err(
+      `warning: listening on ${host}: anyone who can reach this address can read and change the progress stored here\n`,
+    );
+  }
   io.err(`data: ${store.location}\npress Ctrl-C to stop\n`);
   await new Promise<void>((resolve) => {
     const done = (): void => {

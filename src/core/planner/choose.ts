@@ -1,0 +1,529 @@
+/**
+ * @module planner/choose
+ * Resource choice: which resources (and which of their units) cover the needed skills.
+ *
+ * Order of decisions, each explained:
+ * 1. the learner's own resources and pinned ones are always taken;
+ * 2. stage by stage along the route, each choose-one group takes one option: the one suiting the
+ *    learner's style, else the one with the fewest hours; the other options are passed over;
+ * 3. then each stage's default resources, when they teach a needed skill not yet covered;
+ * 4. then a greedy weighted set cover for whatever is left: repeatedly the resource with the fewest
+ *    hours per newly covered skill (style and language matches count a little cheaper). Greedy set
+ *    cover is within a logarithmic factor of the optimum, which is plenty for a few hundred skills;
+ * 5. bedside (ambient) resources of the route's stages, when they teach a needed skill.
+ * Excluded resources and (with free-only) paid ones are never taken; free-to-audit counts as free.
+ * A swap replaces a resource wherever it would be taken. Units that teach no needed skill are
+ * skipped (a CS50 graduate skims the first chapters of a Python course).
+ */
+import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../model.js';
+import type { Explanation, Profile } from '../plan-model.js';
+import type { Analysis } from './needs.js';
+import { hoursText, joinText, listText, t } from './texts.js';
+
+export interface CandidateUnit {
+  /** Unit id, or undefined for a resource without units (taken whole). */
+  readonly id: string | undefined;
+  readonly title: Text | undefined;
+  readonly hours: number;
+  readonly teaches: readonly string[];
+}
+
+export interface Candidate {
+  readonly id: string;
+  readonly title: string;
+  readonly localTitle: Text | undefined;
+  readonly cost: string;
+  readonly style: ResourceStyle;
+  readonly languages: readonly string[];
+  readonly ambient: boolean;
+  /** A resource the learner brought: its hours are their own estimate, used as they are. */
+  readonly own: boolean;
+  readonly units: readonly CandidateUnit[];
+  readonly teaches: readonly string[];
+  readonly hours: number;
+  readonly index: number;
+}
+
+export type PickHow = 'own' | 'pin' | 'option' | 'stage' | 'cover' | 'ambient';
+
+export interface Pick {
+  readonly candidate: Candidate;
+  readonly stage: string;
+  readonly how: PickHow;
+  /** Needed skills this pick is the provider of. */
+  readonly provides: readonly string[];
+  readonly units: readonly CandidateUnit[];
+  readonly swappedFrom: string | undefined;
+  readonly explanation: Explanation;
+}
+
+export interface Choice {
+  readonly picks: readonly Pick[];
+  /** Needed skills no resource covers (studied from their own or default hours, or unreachable). */
+  readonly uncovered: readonly string[];
+  /** Resources of choose-one options not taken. */
+  readonly passedOver: ReadonlySet<string>;
+}
+
+interface Catalog {
+  readonly candidates: ReadonlyMap<string, Candidate>;
+  readonly teachers: ReadonlyMap<string, readonly Candidate[]>;
+}
+
+const catalogs = new WeakMap<Curriculum, Catalog>();
+
+function catalogOf(curriculum: Curriculum): Catalog {
+  const cached = catalogs.get(curriculum);
+  if (cached) return cached;
+  const candidates = new Map<string, Candidate>();
+  curriculum.resources.forEach((r, index) => {
+    const units: CandidateUnit[] =
+      r.units.length > 0
+        ? r.units.map((u) => ({ id: u.id, title: u.title, hours: u.hours, teaches: u.teaches }))
+        : [{ id: undefined, title: undefined, hours: r.effort.hours, teaches: r.teaches }];
+    const teaches = [...new Set([...r.teaches, ...units.flatMap((u) => u.teaches)])];
+    candidates.set(r.id, {
+      id: r.id,
+      title: r.title,
+      localTitle: r.localTitle,
+      cost: r.cost,
+      style: r.style,
+      languages: r.languages,
+      ambient: r.ambient,
+      own: false,
+      units,
+      teaches,
+      hours: units.reduce((s, u) => s + u.hours, 0),
+      index,
+    });
+  });
+  const catalog = { candidates, teachers: teachersOf(candidates.values()) };
+  catalogs.set(curriculum, catalog);
+  return catalog;
+}
+
+function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
+  const teachers = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    for (const s of c.teaches) {
+      const list = teachers.get(s);
+      if (list) list.push(c);
+      else teachers.set(s, [c]);
+    }
+  }
+  return teachers;
+}
+
+/** A resource's title in a locale: its local title where it has one. */
+export function candidateTitle(c: Candidate, locale: string): string {
+  return c.localTitle?.[locale] ?? c.title;
+}
+
+export interface ChooseInput {
+  readonly curriculum: Curriculum;
+  readonly analysis: Analysis;
+  readonly profile: Profile;
+  readonly stages: readonly Stage[];
+  /** Needed skills, prerequisites first. */
+  readonly order: readonly string[];
+  readonly stageOf: ReadonlyMap<string, string>;
+  /** Needed skills covered otherwise (own hours, or a block stage). */
+  readonly coveredElsewhere: ReadonlySet<string>;
+  /** Resources the chosen domain recommends (considered as its stage's defaults). */
+  readonly domainResources: readonly string[];
+  readonly domainStage: string | undefined;
+}
+
+/**
+ * The options chosen in every choose-one group of the given stages, independent of what is needed:
+ * the option suiting the style, else the one with the fewest hours. Resources of the other options
+ * are passed over.
+ */
+export function chooseOptions(
+  curriculum: Curriculum,
+  profile: Profile,
+  stages: readonly Stage[],
+): { chosen: Map<ChooseOneGroup, { option: number; why: 'style' | 'hours' | 'only' }>; passedOver: Set<string> } {
+  const { candidates } = catalogOf(curriculum);
+  const eligible = eligibility(profile);
+  const swap = new Map(profile.choices.swap.map((s) => [s.from, s.to]));
+  const chosen = new Map<ChooseOneGroup, { option: number; why: 'style' | 'hours' | 'only' }>();
+  const passedOver = new Set<string>();
+  for (const stage of stages) {
+    for (const group of stage.chooseOne) {
+      const usable = group.options
+        .map((o, i) => ({ o, i, rs: o.resources.map((id) => candidates.get(swap.get(id) ?? id)) }))
+        .filter((x) => x.rs.every((c) => c !== undefined && eligible(c)));
+      const hours = (x: (typeof usable)[number]): number => x.rs.reduce((s, c) => s + (c?.hours ?? 0), 0);
+      const styled = usable.find((x) => x.o.style === profile.style);
+      let pick: { i: number; why: 'style' | 'hours' | 'only' } | undefined;
+      if (styled) pick = { i: styled.i, why: 'style' };
+      else if (usable.length > 0) {
+        const best = [...usable].sort((a, b) => hours(a) - hours(b) || a.i - b.i)[0];
+        if (best) pick = { i: best.i, why: usable.length === 1 ? 'only' : 'hours' };
+      }
+      if (pick) chosen.set(group, { option: pick.i, why: pick.why });
+      group.options.forEach((o, i) => {
+        if (pick?.i !== i) for (const id of o.resources) passedOver.add(id);
+      });
+    }
+  }
+  // A resource that is also part of a chosen option is not passed over.
+  for (const [group, c] of chosen) for (const id of group.options[c.option]?.resources ?? []) passedOver.delete(id);
+  return { chosen, passedOver };
+}
+
+function eligibility(profile: Profile): (c: Candidate) => boolean {
+  const excluded = new Set(profile.choices.exclude);
+  return (c) => !excluded.has(c.id) && (c.own || !profile.freeOnly || c.cost !== 'paid');
+}
+
+export function chooseResources(input: ChooseInput): Choice {
+  const { curriculum, analysis, profile, stages, order } = input;
+  const catalog = catalogOf(curriculum);
+  const own: Candidate[] = profile.choices.own.map((o, k) => ({
+    id: o.id,
+    title: o.title,
+    localTitle: undefined,
+    cost: 'free',
+    style: profile.style,
+    languages: [profile.locale],
+    ambient: false,
+    own: true,
+    units: [{ id: undefined, title: undefined, hours: o.hours, teaches: o.teaches }],
+    teaches: o.teaches,
+    hours: o.hours,
+    index: -1 - k,
+  }));
+  const candidates = new Map(catalog.candidates);
+  for (const c of own) candidates.set(c.id, c);
+  const teachers = own.length > 0 ? teachersOf(candidates.values()) : catalog.teachers;
+  const eligible = eligibility(profile);
+  const swap = new Map(profile.choices.swap.map((s) => [s.from, s.to]));
+  const needed = new Set(order);
+  const uncovered = new Set(order.filter((s) => !input.coveredElsewhere.has(s)));
+  const picks: Pick[] = [];
+  const taken = new Set<string>();
+  const skillTitle = (id: string): Text => analysis.skills.get(id)?.title ?? t(id, id);
+  const skillList = (ids: readonly string[]): Text => {
+    const shown = ids.slice(0, 5).map(skillTitle);
+    const more = ids.length - shown.length;
+    const en = shown.map((x) => x['en'] ?? '');
+    const zh = shown.map((x) => x['zh-CN'] ?? x['en'] ?? '');
+    if (more > 0) {
+      en.push(`${more} more`);
+      zh.push(`另外 ${more} 项`);
+    }
+    return t(listText(en)['en'] ?? '', listText(zh)['zh-CN'] ?? '');
+  };
+  const stageTitle = (id: string): Text => stages.find((s) => s.id === id)?.title ?? t(id, id);
+  const firstStage = (skills: readonly string[]): string => {
+    let best: string | undefined;
+    let bestRank = Infinity;
+    for (const s of skills) {
+      const st = input.stageOf.get(s);
+      const r = stages.findIndex((x) => x.id === st);
+      if (st !== undefined && r >= 0 && r < bestRank) {
+        best = st;
+        bestRank = r;
+      }
+    }
+    return best ?? stages[0]?.id ?? 'study';
+  };
+  const alternativesFor = (c: Candidate, skills: readonly string[]): Candidate[] => {
+    const seen = new Set<string>([c.id]);
+    const out: Candidate[] = [];
+    for (const s of skills) {
+      for (const o of teachers.get(s) ?? []) {
+        if (seen.has(o.id) || !eligible(o) || o.ambient) continue;
+        seen.add(o.id);
+        out.push(o);
+      }
+    }
+    return out.sort((a, b) => a.index - b.index).slice(0, 3);
+  };
+  const altText = (alts: readonly Candidate[]): Text | undefined =>
+    alts.length === 0
+      ? undefined
+      : t(
+          `Alternatives: ${alts.map((a) => a.title).join('; ')}.`,
+          `其他选择：${alts.map((a) => a.localTitle?.['zh-CN'] ?? a.title).join('；')}。`,
+        );
+
+  /** Take a resource; `allUnits` keeps units that teach only already-covered needed skills. */
+  const take = (
+    requested: string,
+    how: PickHow,
+    stage: string | undefined,
+    reason: (c: Candidate, provides: readonly string[], hours: number) => Text,
+    options: { allUnits?: boolean; force?: boolean; alternatives?: readonly Candidate[] } = {},
+  ): boolean => {
+    const resolved = swap.get(requested) ?? requested;
+    const c = candidates.get(resolved);
+    if (!c || taken.has(c.id) || (!eligible(c) && how !== 'pin' && how !== 'own')) return false;
+    const provides = c.teaches.filter((s) => uncovered.has(s));
+    // A stage default or cover pick must bring something new; an option is taken whole, and bedside
+    // reading is taken for what it teaches even when a course covers the same.
+    if (provides.length === 0 && options.force !== true && how !== 'option' && how !== 'ambient') return false;
+    const wanted = (s: string): boolean =>
+      provides.includes(s) || (options.allUnits === true && needed.has(s) && !input.coveredElsewhere.has(s));
+    let units = options.force ? [...c.units] : c.units.filter((u) => u.teaches.some(wanted));
+    if (units.length === 0 && options.force !== true) return false;
+    if (units.length === 0) units = [...c.units];
+    for (const s of provides) uncovered.delete(s);
+    taken.add(c.id);
+    const hours = units.reduce((s, u) => s + u.hours, 0);
+    const swappedFrom = resolved !== requested ? requested : undefined;
+    const swapNote = swappedFrom
+      ? t(
+          `You swapped it in for ${candidates.get(swappedFrom)?.title ?? swappedFrom}.`,
+          `你用它替换了 ${candidates.get(swappedFrom)?.title ?? swappedFrom}。`,
+        )
+      : undefined;
+    const unitNote =
+      units.length < c.units.length
+        ? t(
+            `Only ${units.length} of its ${c.units.length} parts teach something you still need; the rest are left out.`,
+            `它的 ${c.units.length} 个部分中只有 ${units.length} 个教你仍需学习的内容，其余部分略过。`,
+          )
+        : undefined;
+    const alternatives = options.alternatives ?? alternativesFor(c, provides.length > 0 ? provides : c.teaches);
+    picks.push({
+      candidate: c,
+      stage: stage ?? firstStage(provides.length > 0 ? provides : c.teaches.filter((s) => needed.has(s))),
+      how,
+      provides,
+      units,
+      swappedFrom,
+      explanation: {
+        kind: 'resource',
+        subject: c.id,
+        text: joinText([reason(c, provides, hours), swapNote, unitNote, altText(alternatives)]),
+      },
+    });
+    return true;
+  };
+
+  // 1. The learner's own resources, then pinned ones.
+  for (const c of own) {
+    take(
+      c.id,
+      'own',
+      undefined,
+      (_c, p) =>
+        t(
+          `Your own resource${p.length > 0 ? `; it covers ${skillList(p)['en']}` : ''}.`,
+          `你自己的资源${p.length > 0 ? `，涵盖 ${skillList(p)['zh-CN']}` : ''}。`,
+        ),
+      { force: true },
+    );
+  }
+  for (const id of profile.choices.pin) {
+    take(
+      id,
+      'pin',
+      undefined,
+      (_c, p) =>
+        t(
+          `You pinned it${p.length > 0 ? `; it covers ${skillList(p)['en']}` : ''}.`,
+          `你固定选择了它${p.length > 0 ? `，涵盖 ${skillList(p)['zh-CN']}` : ''}。`,
+        ),
+      { force: true },
+    );
+  }
+
+  // 2-3. Stage by stage: choose-one groups, then the stage's default resources.
+  const { chosen, passedOver } = chooseOptions(curriculum, profile, stages);
+  const ambientLater: Array<{ id: string; stage: string }> = [];
+  for (const stage of stages) {
+    for (const group of stage.chooseOne) {
+      const c = chosen.get(group);
+      if (!c) continue;
+      const option = group.options[c.option];
+      if (!option) continue;
+      const teachesNeeded = option.resources.some((id) =>
+        (candidates.get(swap.get(id) ?? id)?.teaches ?? []).some((s) => uncovered.has(s)),
+      );
+      if (!teachesNeeded) continue;
+      const others = group.options
+        .filter((_, i) => i !== c.option)
+        .flatMap((o) => o.resources.map((id) => candidates.get(id)))
+        .filter((x): x is Candidate => x !== undefined);
+      const why =
+        c.why === 'style'
+          ? t(
+              `Chosen from "${group.title['en'] ?? group.id}" because it suits your learning style (${profile.style}).`,
+              `从“${group.title['zh-CN'] ?? group.id}”中选出，因为它适合你的学习风格（${styleZh(profile.style)}）。`,
+            )
+          : c.why === 'hours'
+            ? t(
+                `Chosen from "${group.title['en'] ?? group.id}": no option matches your style (${profile.style}), so the one with the fewest hours.`,
+                `从“${group.title['zh-CN'] ?? group.id}”中选出：没有选项符合你的风格（${styleZh(profile.style)}），因此选用学时最少的一项。`,
+              )
+            : t(
+                `Chosen from "${group.title['en'] ?? group.id}": the only option left after your cost and exclusion choices.`,
+                `从“${group.title['zh-CN'] ?? group.id}”中选出：按你的费用和排除设置，这是唯一剩下的选项。`,
+              );
+      for (const id of option.resources) {
+        take(
+          id,
+          'option',
+          stage.id,
+          (_c, p, h) =>
+            joinText([
+              why,
+              option.note,
+              t(`About ${hoursText(h)} h as the provider states it.`, `按提供方的说法约 ${hoursText(h)} 小时。`),
+              p.length > 0 ? t(`Covers ${skillList(p)['en']}.`, `涵盖 ${skillList(p)['zh-CN']}。`) : undefined,
+            ]),
+          { allUnits: true, alternatives: others },
+        );
+      }
+    }
+    const defaults = [...stage.resources];
+    if (stage.id === input.domainStage) defaults.push(...input.domainResources);
+    for (const id of defaults) {
+      if (passedOver.has(id)) continue;
+      const c = candidates.get(swap.get(id) ?? id);
+      if (c?.ambient) {
+        ambientLater.push({ id, stage: stage.id });
+        continue;
+      }
+      take(
+        id,
+        'stage',
+        stage.id,
+        (_c, p, h) =>
+          t(
+            `The curriculum's suggestion for the stage "${stageTitle(stage.id)['en']}"; it covers ${skillList(p)['en']} in about ${hoursText(h)} h (provider's figure).`,
+            `课程为“${stageTitle(stage.id)['zh-CN']}”阶段建议的资源；约 ${hoursText(h)} 小时（提供方数据），涵盖 ${skillList(p)['zh-CN']}。`,
+          ),
+        { allUnits: true },
+      );
+    }
+  }
+
+  // 4. Greedy weighted set cover for the rest (lazy evaluation: scores only grow as coverage does).
+  const pool: Candidate[] = [];
+  const seenPool = new Set<string>();
+  for (const s of order) {
+    if (!uncovered.has(s)) continue;
+    for (const c of teachers.get(s) ?? []) {
+      if (seenPool.has(c.id)) continue;
+      seenPool.add(c.id);
+      if (!c.ambient && !taken.has(c.id) && !passedOver.has(c.id) && !swap.has(c.id) && eligible(c)) pool.push(c);
+    }
+  }
+  const lang = profile.locale.split('-')[0] ?? profile.locale;
+  const preference = (c: Candidate): number =>
+    (c.style === profile.style ? 0.9 : 1) *
+    (profile.locale !== 'en' && c.languages.some((l) => l === profile.locale || l.split('-')[0] === lang) ? 0.85 : 1);
+  const score = (c: Candidate): { score: number; covers: number; hours: number } => {
+    let covers = 0;
+    for (const s of c.teaches) if (uncovered.has(s)) covers++;
+    if (covers === 0) return { score: Infinity, covers, hours: 0 };
+    let hours = 0;
+    for (const u of c.units) if (u.teaches.some((s) => uncovered.has(s))) hours += u.hours;
+    return { score: (Math.max(hours, 0.01) * preference(c)) / covers, covers, hours };
+  };
+  const heap = new ScoreHeap();
+  for (const c of pool) {
+    const s = score(c);
+    if (s.covers > 0) heap.push(s.score, c.index, c);
+  }
+  while (heap.size > 0 && uncovered.size > 0) {
+    const top = heap.pop();
+    if (!top) break;
+    const fresh = score(top.item);
+    if (fresh.covers === 0) continue;
+    const next = heap.peek();
+    if (next && (fresh.score > next.score || (fresh.score === next.score && top.item.index > next.index))) {
+      heap.push(fresh.score, top.item.index, top.item);
+      continue;
+    }
+    const rivals = pool.length;
+    take(top.item.id, 'cover', undefined, (_c, p, h) =>
+      t(
+        `Covers ${skillList(p)['en']} in about ${hoursText(h)} h (provider's figure): the fewest hours per needed skill among ${rivals} resources that teach what was still missing.`,
+        `约 ${hoursText(h)} 小时（提供方数据）涵盖 ${skillList(p)['zh-CN']}：在 ${rivals} 个能补上缺口的资源中，每项所需技能的学时最少。`,
+      ),
+    );
+  }
+
+  // 5. Bedside reading of the route's stages.
+  for (const { id, stage } of ambientLater) {
+    take(
+      id,
+      'ambient',
+      stage,
+      () =>
+        t(
+          'Bedside reading: a little each week alongside everything else; nothing waits for it.',
+          '床头读物：每周读一点，与其他内容并行；不会拖慢其他任务。',
+        ),
+      { allUnits: true },
+    );
+  }
+
+  return { picks, uncovered: order.filter((s) => uncovered.has(s)), passedOver };
+}
+
+export function styleZh(style: string): string {
+  return style === 'structured'
+    ? '结构化'
+    : style === 'university'
+      ? '大学式'
+      : style === 'practical'
+        ? '实践式'
+        : style;
+}
+
+/** A min-heap on (score, index): deterministic ties by authored order. */
+class ScoreHeap {
+  private readonly items: Array<{ score: number; index: number; item: Candidate }> = [];
+  get size(): number {
+    return this.items.length;
+  }
+  private less(a: { score: number; index: number }, b: { score: number; index: number }): boolean {
+    return a.score < b.score || (a.score === b.score && a.index < b.index);
+  }
+  peek(): { score: number; index: number; item: Candidate } | undefined {
+    return this.items[0];
+  }
+  push(score: number, index: number, item: Candidate): void {
+    const a = this.items;
+    const entry = { score, index, item };
+    a.push(entry);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = a[p];
+      if (!parent || !this.less(entry, parent)) break;
+      a[i] = parent;
+      i = p;
+    }
+    a[i] = entry;
+  }
+  pop(): { score: number; index: number; item: Candidate } | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const left = a[l];
+        const right = a[r];
+        const c = right && left && this.less(right, left) ? r : l;
+        const child = a[c];
+        if (!child || !this.less(child, last)) break;
+        a[i] = child;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * @module planner
+ * The planner's public API: profiles, plans, forecasts and readiness. Pure: time is an argument.
+ */
+export { profileFor, checkProfile, validateProfile, effortFactorFor, NO_CHOICES } from './profile.js';
+export type { ProfileOverrides, ProfileProblem, ProfileField } from './profile.js';
+export { recommendedRoute, chooseRoute } from './route.js';
+export { planFor, observedPace, READY, READY_TITLE, ALONGSIDE_SHARE } from './plan.js';
+export { forecastFrom } from './forecast.js';
+export { readinessFor } from './readiness.js';
+export { WEEKS_PER_MONTH } from './tasks.js';

@@ -1,0 +1,166 @@
+/**
+ * @module planner/needs
+ * What a learner needs to study: the targets (a role's weighted skills, or one skill; plus the
+ * chosen domain's skills and the route's block stages: portfolio and job search), their
+ * prerequisites, minus what is known (a known skill also hides prerequisites reachable only through
+ * it). A curriculum with no roles (an import) targets all of its skills, except those only taught by
+ * the options of a choose-one group that were not taken. Also assigns each needed skill to a stage.
+ */
+import { neededClosure, skillGraphFrom } from '../graph.js';
+import type { NeedLevel, SkillGraph } from '../graph.js';
+import type { Curriculum, Domain, Role, Skill, Stage } from '../model.js';
+import type { Profile } from '../plan-model.js';
+import { DEFAULT_ROLE, resolveSkillIds, startingPointOf } from './profile.js';
+
+/** The stage id given to every skill when a curriculum has no routes or stages. */
+export const PSEUDO_STAGE = 'study';
+/** The stage that takes the chosen domain's skills, by convention. */
+export const DOMAIN_STAGE = 'domain-portfolio';
+/** The stage that ends a plan and is not part of being job-ready, by convention. */
+export const JOB_SEARCH_STAGE = 'job-search';
+
+export interface Analysis {
+  readonly graph: SkillGraph;
+  readonly skills: ReadonlyMap<string, Skill>;
+  /** Authored index of each skill (for deterministic tie-breaks). */
+  readonly skillIndex: ReadonlyMap<string, number>;
+}
+
+const analyses = new WeakMap<Curriculum, Analysis>();
+
+/** The skill graph and indexes of a curriculum, built once per curriculum object. */
+export function analyse(curriculum: Curriculum): Analysis {
+  const cached = analyses.get(curriculum);
+  if (cached) return cached;
+  const graph = skillGraphFrom(curriculum.skills);
+  const skills = new Map(curriculum.skills.map((s) => [s.id, s]));
+  const skillIndex = new Map(curriculum.skills.map((s, i) => [s.id, i]));
+  const result = { graph, skills, skillIndex };
+  analyses.set(curriculum, result);
+  return result;
+}
+
+export interface Needs {
+  /** Target skill ids. */
+  readonly targets: readonly string[];
+  /** The role planned for, if the target is a role. */
+  readonly role: Role | undefined;
+  readonly domain: Domain | undefined;
+  /** Everything known: the starting point's skills, the learner's and those done in progress. */
+  readonly known: ReadonlySet<string>;
+  /** Needed skills, prerequisites first. */
+  readonly order: readonly string[];
+  readonly needed: ReadonlySet<string>;
+  readonly level: ReadonlyMap<string, NeedLevel>;
+  /** Stage ids in route order (a single pseudo stage for curricula without stages). */
+  readonly stages: readonly Stage[];
+  /** Stage id of each needed skill. */
+  readonly stageOf: ReadonlyMap<string, string>;
+  /** Whether the plan includes the route's block stages (role targets do; a single skill does not). */
+  readonly withBlocks: boolean;
+}
+
+/** The default domain: the learner's, else the curriculum's first. */
+export function domainFor(curriculum: Curriculum, profile: Profile): Domain | undefined {
+  return curriculum.domains.find((d) => d.id === profile.domain) ?? curriculum.domains[0];
+}
+
+/** The stages of a route in order (with stages the route does not list left out). */
+export function routeStages(curriculum: Curriculum, routeStageIds: readonly string[] | undefined): Stage[] {
+  if (routeStageIds === undefined) return [...curriculum.stages];
+  const byId = new Map(curriculum.stages.map((s) => [s.id, s]));
+  return routeStageIds.flatMap((id) => {
+    const s = byId.get(id);
+    return s ? [s] : [];
+  });
+}
+
+export function neededSkills(
+  curriculum: Curriculum,
+  profile: Profile,
+  stages: readonly Stage[],
+  excludedOptionSkills: ReadonlySet<string>,
+  extraKnown: Iterable<string> = [],
+): Needs {
+  const { graph, skills } = analyse(curriculum);
+  const point = startingPointOf(curriculum, profile.startingPoint);
+  const known = new Set(resolveSkillIds(curriculum, [...(point?.known ?? []), ...profile.known, ...extraKnown]));
+  const domain = domainFor(curriculum, profile);
+  const targetIsSkill =
+    profile.target !== undefined &&
+    !curriculum.roles.some((r) => r.id === profile.target) &&
+    skills.has(profile.target);
+  let role: Role | undefined;
+  let targets: string[];
+  if (targetIsSkill) {
+    targets = resolveSkillIds(curriculum, [profile.target ?? '']);
+  } else if (curriculum.roles.length > 0) {
+    role =
+      curriculum.roles.find((r) => r.id === (profile.target ?? DEFAULT_ROLE)) ??
+      curriculum.roles.find((r) => r.id === DEFAULT_ROLE) ??
+      curriculum.roles[0];
+    targets = [
+      ...(role?.weights.map((w) => w.skill) ?? []),
+      ...(domain?.skills ?? []),
+      ...stages.filter((s) => s.block !== undefined).flatMap((s) => s.skills),
+    ];
+  } else {
+    targets = curriculum.skills.map((s) => s.id).filter((id) => !excludedOptionSkills.has(id));
+  }
+  const closure = neededClosure(graph, targets, known);
+  const needed = new Set(closure.order);
+
+  // Stage of each needed skill: the first stage listing it; domain skills go to the domain stage;
+  // the rest take the earliest stage of a skill that needs them (else the last study stage).
+  const stageOf = new Map<string, string>();
+  const effectiveStages = stages.length > 0 ? stages : [pseudoStage()];
+  const rank = new Map(effectiveStages.map((s, i) => [s.id, i]));
+  for (const s of effectiveStages)
+    for (const id of s.skills) if (needed.has(id) && !stageOf.has(id)) stageOf.set(id, s.id);
+  const domainStage =
+    effectiveStages.find((s) => s.id === DOMAIN_STAGE) ??
+    effectiveStages.find((s) => s.block !== undefined) ??
+    effectiveStages[effectiveStages.length - 1];
+  if (domain && domainStage)
+    for (const id of domain.skills) if (needed.has(id) && !stageOf.has(id)) stageOf.set(id, domainStage.id);
+  const studyStages = effectiveStages.filter((s) => s.block === undefined);
+  const fallback =
+    (studyStages[studyStages.length - 1] ?? effectiveStages[effectiveStages.length - 1])?.id ?? PSEUDO_STAGE;
+  for (let k = closure.order.length - 1; k >= 0; k--) {
+    const id = closure.order[k] ?? '';
+    if (stageOf.has(id)) continue;
+    const i = graph.indexOf.get(id);
+    let best: string | undefined;
+    for (const d of i === undefined ? [] : (graph.dependants[i] ?? [])) {
+      const sd = stageOf.get(graph.ids[d] ?? '');
+      if (sd !== undefined && (best === undefined || (rank.get(sd) ?? 0) < (rank.get(best) ?? 0))) best = sd;
+    }
+    stageOf.set(id, best ?? fallback);
+  }
+  return {
+    targets,
+    role,
+    domain,
+    known,
+    order: closure.order,
+    needed,
+    level: closure.level,
+    stages: effectiveStages,
+    stageOf,
+    withBlocks: !targetIsSkill,
+  };
+}
+
+export function pseudoStage(): Stage {
+  return {
+    id: PSEUDO_STAGE,
+    title: { en: 'Study', 'zh-CN': '学习' },
+    summary: undefined,
+    skills: [],
+    resources: [],
+    chooseOne: [],
+    alongside: undefined,
+    optional: false,
+    block: undefined,
+  };
+}

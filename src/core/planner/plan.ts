@@ -1,0 +1,463 @@
+/**
+ * @module planner/plan
+ * `planFor`: the planner's facade. A plan is a pure function of (curriculum, profile, progress, today):
+ * route -> needed skills -> resources -> tasks (effort) -> week-by-week schedule -> milestones and
+ * explanations. With progress, finished work is left out, the rest is planned from today and the
+ * remaining estimates are corrected by the learner's observed pace (see forecast.ts).
+ */
+import { MlpathError } from '../errors.js';
+import type { Curriculum, Stage, Text } from '../model.js';
+import type {
+  Explanation,
+  Milestone,
+  Plan,
+  PlanTask,
+  PlanWeek,
+  PlannedProject,
+  Profile,
+  ProgressState,
+} from '../plan-model.js';
+import { addDays, maxDate, toDayNumber, fromDayNumber } from '../dates.js';
+import { chooseOptions, chooseResources } from './choose.js';
+import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages } from './needs.js';
+import { effortFactorFor, startingPointOf, validateProfile } from './profile.js';
+import { chooseRoute } from './route.js';
+import { schedule } from './schedule.js';
+import { buildTasks } from './tasks.js';
+import type { PlannerTask } from './tasks.js';
+import { hoursText, joinText, t } from './texts.js';
+
+/** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
+export const ALONGSIDE_SHARE = 1 / 3;
+/** Give up past this many weeks (about 200 years): only reachable with absurd weeks off. */
+const MAX_WEEKS = 10_000;
+
+/** The title of the job-ready milestone. */
+export const READY_TITLE: Text = t('Job-ready: everything but the job search done', '具备求职条件：除求职外全部完成');
+export const READY = 'ready';
+
+export interface Prepared {
+  readonly route: string;
+  readonly stages: readonly Stage[];
+  readonly tasks: readonly PlannerTask[];
+  readonly factor: number;
+  readonly explanations: readonly Explanation[];
+  readonly skills: readonly string[];
+  readonly withBlocks: boolean;
+}
+
+/** Everything up to the schedule: route, needs, resources and tasks. Exposed for forecasts and tests. */
+export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: Iterable<string> = []): Prepared {
+  validateProfile(curriculum, profile);
+  const analysis = analyse(curriculum);
+  const routeChoice = chooseRoute(curriculum, profile);
+  const stages = routeStages(curriculum, routeChoice.route?.stages);
+  const { passedOver } = chooseOptions(curriculum, profile, stages);
+  // For a curriculum without roles: skills only the options not taken teach are not targets.
+  const excludedOptionSkills = new Set<string>();
+  if (curriculum.roles.length === 0 && passedOver.size > 0) {
+    const teachers = new Map<string, number>();
+    const passedTeach = new Set<string>();
+    for (const r of curriculum.resources) {
+      for (const s of new Set([...r.teaches, ...r.units.flatMap((u) => u.teaches)])) {
+        if (passedOver.has(r.id)) passedTeach.add(s);
+        else teachers.set(s, (teachers.get(s) ?? 0) + 1);
+      }
+    }
+    for (const s of passedTeach) if (!teachers.has(s)) excludedOptionSkills.add(s);
+  }
+  const needs = neededSkills(curriculum, profile, stages, excludedOptionSkills, extraKnown);
+  const blockStages = needs.withBlocks ? needs.stages.filter((s) => s.block !== undefined) : [];
+  const blockSkills = new Set(blockStages.flatMap((s) => s.skills).filter((s) => needs.needed.has(s)));
+  const ownHours = new Set(
+    needs.order.filter((s) => {
+      const skill = analysis.skills.get(s);
+      return (
+        skill !== undefined && (skill.hours !== undefined || (needs.level.get(s) === 'shortcut' && skill.shortcut))
+      );
+    }),
+  );
+  const coveredElsewhere = new Set([...blockSkills, ...ownHours]);
+  const domainStage =
+    needs.stages.find((s) => s.id === DOMAIN_STAGE)?.id ?? needs.stages.find((s) => s.block !== undefined)?.id;
+  const choice = chooseResources({
+    curriculum,
+    analysis,
+    profile,
+    stages: needs.stages,
+    order: needs.order,
+    stageOf: needs.stageOf,
+    coveredElsewhere,
+    domainResources: needs.domain?.resources ?? [],
+    domainStage,
+  });
+  const hourSkills = [...ownHours].filter((s) => !blockSkills.has(s));
+  const unreachable: string[] = [];
+  for (const s of choice.uncovered) {
+    if (curriculum.meta.defaultSkillHours !== undefined) hourSkills.push(s);
+    else unreachable.push(s);
+  }
+  if (unreachable.length > 0) {
+    const targetText = profile.target ?? 'the plan';
+    throw new MlpathError({
+      code: 'UNREACHABLE',
+      message: `${targetText} cannot be reached: no ${profile.freeOnly ? 'free ' : ''}resource you allow teaches ${unreachable.slice(0, 5).join(', ')}${unreachable.length > 5 ? ` and ${unreachable.length - 5} more` : ''}`,
+      hint: profile.freeOnly
+        ? 'drop --free-only, un-exclude a resource, or add your own resource for these skills'
+        : 'un-exclude a resource or add your own resource for these skills',
+    });
+  }
+  const factor = effortFactorFor(curriculum, profile);
+  const tasks = buildTasks({
+    curriculum,
+    analysis,
+    needs,
+    choice,
+    factor,
+    hoursPerWeek: profile.hoursPerWeek,
+    hourSkills,
+    blockStages,
+  });
+
+  const explanations: Explanation[] = [];
+  if (routeChoice.explanation) explanations.push(routeChoice.explanation);
+  if (needs.stages.length > 1) {
+    explanations.push({
+      kind: 'order',
+      subject: routeChoice.route?.id ?? 'route',
+      text: t(
+        `Stages in the route's order: ${needs.stages.map((s) => s.title['en'] ?? s.id).join(' -> ')}; within them, every prerequisite comes before what needs it.`,
+        `阶段按路线顺序进行：${needs.stages.map((s) => s.title['zh-CN'] ?? s.id).join(' -> ')}；阶段内，每个先修内容都排在需要它的内容之前。`,
+      ),
+    });
+  }
+  const point = startingPointOf(curriculum, profile.startingPoint);
+  explanations.push({
+    kind: 'effort',
+    subject: profile.startingPoint,
+    text:
+      profile.effortFactor !== undefined
+        ? t(
+            `Study hours are the providers' figures x ${hoursText(factor)}, the learner factor you set.`,
+            `学习时长 = 提供方给出的学时 x ${hoursText(factor)}（你设定的学习系数）。`,
+          )
+        : point?.effortFactor !== undefined
+          ? t(
+              `Study hours are the providers' figures x ${hoursText(factor)}, the learner factor for your starting point (${point.title['en'] ?? point.id}): providers quote the time of someone who already has the background, and learners starting here typically take ${factor >= 1 ? `${Math.round((factor - 1) * 100)}% longer` : `${Math.round((1 - factor) * 100)}% less`}.`,
+              `学习时长 = 提供方给出的学时 x ${hoursText(factor)}，这是你的起点（${point.title['zh-CN'] ?? point.id}）的学习系数：提供方给出的是已有基础者所需的时间，从这里起步的学习者通常${factor >= 1 ? `多用 ${Math.round((factor - 1) * 100)}%` : `少用 ${Math.round((1 - factor) * 100)}%`}的时间。`,
+            )
+          : t(
+              "Study hours are the curriculum's own figures, used as they are (learner factor 1).",
+              '学习时长直接采用课程自带的数据（学习系数 1）。',
+            ),
+  });
+  if (needs.known.size > 0) {
+    explanations.push({
+      kind: 'skill',
+      subject: 'known',
+      text: t(
+        `${needs.known.size} skill(s) you already know are left out, along with prerequisites needed only through them.`,
+        `已略去你已掌握的 ${needs.known.size} 项技能，以及仅因它们才需要的先修内容。`,
+      ),
+    });
+  }
+  explanations.push(...choice.picks.map((p) => p.explanation));
+  for (const s of blockStages) {
+    if (s.block) explanations.push({ kind: 'stage', subject: s.id, text: s.block.reason });
+  }
+  if (needs.stages.some((s) => s.alongside !== undefined)) {
+    const along = needs.stages.filter((s) => s.alongside !== undefined);
+    explanations.push({
+      kind: 'schedule',
+      subject: along.map((s) => s.id).join(','),
+      text: t(
+        `${along.map((s) => s.title['en'] ?? s.id).join(', ')} run alongside the main track, taking about a third of each week while both have work.`,
+        `${along.map((s) => s.title['zh-CN'] ?? s.id).join('、')} 与主线并行，在两者都有内容时约占每周三分之一的时间。`,
+      ),
+    });
+  }
+  if (tasks.some((task) => task.kind === 'ambient')) {
+    explanations.push({
+      kind: 'schedule',
+      subject: 'ambient',
+      text: t(
+        'Bedside reading is spread thinly over the weeks (about half an hour to an hour a week); nothing waits for it.',
+        '床头读物分散在各周（每周约半小时到一小时）；其他内容不必等它。',
+      ),
+    });
+  }
+  return {
+    route: routeChoice.route?.id ?? '',
+    stages: needs.stages,
+    tasks,
+    factor,
+    explanations,
+    skills: needs.order,
+    withBlocks: needs.withBlocks,
+  };
+}
+
+/** Whether a task is finished or skipped in progress (by its own key or its resource's). */
+export function taskSettled(task: PlannerTask, progress: ProgressState | undefined): 'done' | 'skipped' | undefined {
+  if (!progress) return undefined;
+  const own = progress.items.get(task.key);
+  if (own === 'done' || own === 'skipped') return own;
+  const whole = task.unit !== undefined ? progress.items.get(task.resource) : undefined;
+  if (whole === 'done' || whole === 'skipped') return whole;
+  return undefined;
+}
+
+export interface ScheduleSettings {
+  readonly startDate: string;
+  /** Multiply the hours of study tasks (not time boxes) by this: the learner's observed pace. */
+  readonly pace: number;
+}
+
+/** A plan from prepared tasks, leaving out the ones progress settled, starting on a given date. */
+export function planFrom(
+  curriculum: Curriculum,
+  profile: Profile,
+  prepared: Prepared,
+  progress: ProgressState | undefined,
+  settings: ScheduleSettings,
+): Plan {
+  const keep: number[] = [];
+  prepared.tasks.forEach((task, i) => {
+    if (taskSettled(task, progress) === undefined) keep.push(i);
+  });
+  const newIndex = new Map(keep.map((old, k) => [old, k]));
+  const tasks = keep.map((old) => prepared.tasks[old]).filter((x): x is PlannerTask => x !== undefined);
+  const centiOf = (task: PlannerTask): number =>
+    Math.max(1, Math.round((task.block ? task.hours : task.hours * settings.pace) * 100));
+  const scheduleTasks = tasks.map((task) => ({
+    centi: centiOf(task),
+    preds: task.preds.flatMap((p) => {
+      const k = newIndex.get(p);
+      return k === undefined ? [] : [k];
+    }),
+    coPreds: task.coPreds.flatMap((p) => {
+      const k = newIndex.get(p);
+      return k === undefined ? [] : [k];
+    }),
+    track: task.track,
+    priority: task.priority,
+  }));
+  const start = settings.startDate;
+  const startDay = toDayNumber(start);
+  const offDays = new Set<number>();
+  for (const r of profile.weeksOff) {
+    const a = Math.max(toDayNumber(r.start), startDay);
+    const b = toDayNumber(r.end);
+    for (let d = a; d <= b && d < startDay + MAX_WEEKS * 7; d++) offDays.add(d);
+  }
+  const nominal = Math.round(profile.hoursPerWeek * 100);
+  const capacity = (week: number): number => {
+    if (offDays.size === 0) return nominal;
+    let off = 0;
+    for (let d = 0; d < 7; d++) if (offDays.has(startDay + week * 7 + d)) off++;
+    return Math.floor((nominal * (7 - off)) / 7);
+  };
+  const result = schedule(scheduleTasks, { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks: MAX_WEEKS });
+  if (result.endWeek.some((w) => w < 0) && tasks.length > 0) {
+    throw new MlpathError({
+      code: 'UNREACHABLE',
+      message: `the plan does not fit in ${MAX_WEEKS} weeks at ${profile.hoursPerWeek} h/week with the weeks off given`,
+      hint: 'give fewer weeks off or more hours per week',
+    });
+  }
+  const dayOf = (week: number, pos: number, cap: number, end: boolean): string => {
+    const frac = cap > 0 ? (7 * pos) / cap : 0;
+    const offset = end ? Math.ceil(frac) - 1 : Math.floor(frac);
+    return fromDayNumber(startDay + week * 7 + Math.min(6, Math.max(0, offset)));
+  };
+  const endDate = (k: number): string => {
+    const w = result.endWeek[k] ?? 0;
+    return dayOf(w, result.endPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, true);
+  };
+  const startDateOf = (k: number): string => {
+    const w = result.startWeek[k] ?? 0;
+    return dayOf(w, result.startPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, false);
+  };
+
+  const weeks: PlanWeek[] = result.weeks.map((w, index) => ({
+    index,
+    start: addDays(start, index * 7),
+    off: w.capacity === 0,
+    hours: round2(w.used / 100),
+    tasks: w.chunks.map((chunk): PlanTask => {
+      const task = tasks[chunk.task];
+      return {
+        kind: task?.kind ?? 'study',
+        stage: task?.stage ?? '',
+        resource: task?.resource ?? '',
+        unit: task?.unit,
+        skills: task?.skills ?? [],
+        hours: round2(chunk.centi / 100),
+        why: task?.why,
+        key: task?.key ?? '',
+        title: task?.title,
+      };
+    }),
+  }));
+  // Trailing weeks with no work (weeks off after the last task) are not part of the plan.
+  while (weeks.length > 0 && (weeks[weeks.length - 1]?.tasks.length ?? 0) === 0) weeks.pop();
+
+  let finish = start;
+  let ready = start;
+  const stageEnd = new Map<string, string>();
+  tasks.forEach((task, k) => {
+    const end = endDate(k);
+    finish = maxDate(finish, end);
+    if (task.kind === 'ambient') return;
+    stageEnd.set(task.stage, maxDate(stageEnd.get(task.stage) ?? end, end));
+    if (task.stage !== JOB_SEARCH_STAGE) ready = maxDate(ready, end);
+  });
+  const milestones: Milestone[] = [];
+  prepared.stages.forEach((s) => {
+    const date = stageEnd.get(s.id);
+    if (date !== undefined) milestones.push({ stage: s.id, date, title: s.title });
+  });
+  if (tasks.length > 0)
+    milestones.push({ stage: READY, date: prepared.withBlocks ? ready : finish, title: READY_TITLE });
+  milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  const projects: PlannedProject[] = [];
+  tasks.forEach((task, k) => {
+    if (task.kind !== 'project') return;
+    const from = startDateOf(k);
+    const to = endDate(k);
+    const span = toDayNumber(to) - toDayNumber(from);
+    projects.push({
+      id: task.resource,
+      stage: task.stage,
+      title: task.title,
+      start: from,
+      end: to,
+      hours: round2(centiOf(task) / 100),
+      milestones: task.milestones.map((m, i) => ({
+        title: m,
+        date: addDays(from, Math.round((span * (i + 1)) / task.milestones.length)),
+      })),
+    });
+  });
+
+  const firstUse = new Map<string, number>();
+  tasks.forEach((task, k) => {
+    if (task.kind !== 'study' && task.kind !== 'ambient') return;
+    if (task.resource === '') return;
+    const at = (result.startWeek[k] ?? 0) * 1e7 + (result.startPos[k] ?? 0);
+    const seen = firstUse.get(task.resource);
+    if (seen === undefined || at < seen) firstUse.set(task.resource, at);
+  });
+  const resources = [...firstUse.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+
+  const analysis = analyse(curriculum);
+  const byArea: Record<string, number> = {};
+  let total = 0;
+  tasks.forEach((task) => {
+    const hours = centiOf(task) / 100;
+    total += hours;
+    const areas = task.skills.map((s) => analysis.skills.get(s)?.area ?? 'career');
+    const share = areas.length > 0 ? hours / areas.length : hours;
+    for (const a of areas.length > 0 ? areas : ['career']) byArea[a] = (byArea[a] ?? 0) + share;
+  });
+  for (const a of Object.keys(byArea)) byArea[a] = Math.round((byArea[a] ?? 0) * 10) / 10;
+
+  const explanations = [...prepared.explanations];
+  if (result.dropped.length > 0) {
+    explanations.push({
+      kind: 'order',
+      subject: 'cycle',
+      text: t(
+        `${result.dropped.length} ordering constraint(s) between resources contradicted each other (a resource teaches skills on both sides of another); the earlier-stage resource goes first.`,
+        `资源之间有 ${result.dropped.length} 个顺序约束相互矛盾（某个资源教授的技能位于另一资源的两侧）；较早阶段的资源先学。`,
+      ),
+    });
+  }
+  return {
+    route: prepared.route,
+    hoursPerWeek: profile.hoursPerWeek,
+    totalHours: Math.round(total * 10) / 10,
+    startDate: start,
+    finishDate: finish,
+    weekCount: weeks.length,
+    milestones,
+    weeks,
+    skills: prepared.skills,
+    resources,
+    effortFactor: prepared.factor,
+    hoursByArea: byArea,
+    explanations,
+    projects,
+  };
+}
+
+/**
+ * The plan for a profile. With progress, what is done or skipped is left out, the rest is planned
+ * from `today` (when later than the start date) at the learner's observed pace.
+ */
+export function planFor(curriculum: Curriculum, profile: Profile, progress?: ProgressState, today?: string): Plan {
+  const prepared = prepare(curriculum, profile, settledSkills(progress));
+  const startDate = today !== undefined ? maxDate(profile.startDate, today) : profile.startDate;
+  const pace = progress ? observedPace(curriculum, profile, progress).pace : 1;
+  return planFrom(curriculum, profile, prepared, progress, { startDate, pace });
+}
+
+/** Skills done or skipped in progress: they count as known when re-planning. */
+export function settledSkills(progress: ProgressState | undefined): string[] {
+  if (!progress) return [];
+  return [...progress.skills.entries()].filter(([, s]) => s === 'done' || s === 'skipped').map(([id]) => id);
+}
+
+/** Bounds on the observed pace: one unusually fast or slow week should not wreck the forecast. */
+export const MIN_PACE = 0.5;
+export const MAX_PACE = 2.0;
+/** Below this many estimated hours of finished work the pace is not trusted (it stays 1). */
+export const MIN_PACE_EVIDENCE_HOURS = 5;
+
+/**
+ * The learner's observed pace: hours logged on finished work / estimated hours of that work.
+ * Hours logged against a finished item (its key, its resource, or a skill it provides) count, and
+ * so do hours logged with no item; hours logged against unfinished items do not. Clamped to
+ * 0.5-2.0, and 1 until at least 5 estimated hours are finished.
+ */
+export function observedPace(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress: ProgressState,
+): { pace: number; doneHours: number; loggedHours: number } {
+  const prepared = prepare(curriculum, profile);
+  const doneKeys = new Set<string>();
+  let estimated = 0;
+  for (const task of prepared.tasks) {
+    const settled = taskSettled(task, progress);
+    const skillDone = task.provides.length > 0 && task.provides.every((s) => progress.skills.get(s) === 'done');
+    if (settled === 'done' || (settled === undefined && skillDone)) {
+      estimated += task.hours;
+      doneKeys.add(task.key);
+      doneKeys.add(task.resource);
+      for (const s of task.provides) doneKeys.add(s);
+    }
+  }
+  let logged = 0;
+  for (const entry of progress.logged) {
+    if (entry.item === undefined || doneKeys.has(entry.item)) logged += entry.hours;
+  }
+  if (estimated < MIN_PACE_EVIDENCE_HOURS || logged <= 0) return { pace: 1, doneHours: estimated, loggedHours: logged };
+  const pace = Math.min(MAX_PACE, Math.max(MIN_PACE, logged / estimated));
+  return { pace, doneHours: estimated, loggedHours: logged };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Days from one date to another (re-exported for callers that format moves). */
+export function dayDiff(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** The text of a milestone, with a fallback. */
+export function milestoneTitle(m: Milestone): Text {
+  return m.title ?? joinText([t(m.stage, m.stage)]);
+}

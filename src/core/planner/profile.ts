@@ -1,0 +1,265 @@
+/**
+ * @module planner/profile
+ * A learner's profile from a starting point's defaults plus their own overrides, and its validation.
+ * Validation returns structured problems (field, value, valid choices) so each caller can name the
+ * field its own way: the CLI names flags, the server names JSON fields.
+ */
+import { MlpathError, suggest } from '../errors.js';
+import { LEARNING_STYLES } from '../model.js';
+import type { Curriculum, LearningStyle, StartingPoint } from '../model.js';
+import type { DateRange, Profile, ResourceChoices } from '../plan-model.js';
+import { isValidIsoDate } from '../dates.js';
+
+/** Hours per week a curriculum without starting points plans with, unless the learner says otherwise. */
+export const DEFAULT_HOURS_PER_WEEK = 10;
+/** The learner factor is kept within these bounds (beginners take up to twice the provider's figure). */
+export const MIN_EFFORT_FACTOR = 0.8;
+export const MAX_EFFORT_FACTOR = 2.0;
+export const MAX_HOURS_PER_WEEK = 100;
+/** The role planned for when the learner names none (if the curriculum has it). */
+export const DEFAULT_ROLE = 'ml-engineer';
+
+export const NO_CHOICES: ResourceChoices = { pin: [], exclude: [], swap: [], own: [] };
+
+export type ProfileField =
+  | 'startingPoint'
+  | 'known'
+  | 'hoursPerWeek'
+  | 'weeksOff'
+  | 'startDate'
+  | 'style'
+  | 'domain'
+  | 'locale'
+  | 'target'
+  | 'route'
+  | 'effortFactor'
+  | 'choices';
+
+export type ProfileProblemKind = 'unknown' | 'range' | 'date' | 'date-range';
+
+/** One thing wrong with a profile: which field, the bad value, and what would be valid. */
+export interface ProfileProblem {
+  readonly field: ProfileField;
+  readonly kind: ProfileProblemKind;
+  readonly value: string;
+  /** Valid values (all of them for short lists; the closest ones for long lists). */
+  readonly choices: readonly string[];
+  /** Close matches for an unknown id ("did you mean"). */
+  readonly suggestions: readonly string[];
+  /** An English sentence naming the field. */
+  readonly message: string;
+}
+
+export interface ProfileOverrides {
+  readonly known?: readonly string[] | undefined;
+  readonly hoursPerWeek?: number | undefined;
+  readonly weeksOff?: readonly DateRange[] | undefined;
+  readonly startDate: string;
+  readonly style?: LearningStyle | undefined;
+  readonly domain?: string | undefined;
+  readonly freeOnly?: boolean | undefined;
+  readonly locale?: string | undefined;
+  readonly target?: string | undefined;
+  readonly route?: string | undefined;
+  readonly effortFactor?: number | undefined;
+  readonly choices?: ResourceChoices | undefined;
+}
+
+/** The starting point of a curriculum, or undefined when the curriculum has none (an import). */
+export function startingPointOf(curriculum: Curriculum, id: string): StartingPoint | undefined {
+  return curriculum.startingPoints.find((p) => p.id === id);
+}
+
+/**
+ * A profile from a starting point's defaults and the learner's overrides. The start date is
+ * required: the core reads no clock. Does not validate; call `validateProfile` (planFor does).
+ */
+export function profileFor(
+  curriculum: Curriculum,
+  startingPointId: string | undefined,
+  overrides: ProfileOverrides,
+): Profile {
+  const id = startingPointId ?? curriculum.startingPoints[0]?.id ?? 'from-scratch';
+  const point = startingPointOf(curriculum, id);
+  return {
+    startingPoint: id,
+    known: [...(overrides.known ?? [])],
+    hoursPerWeek: overrides.hoursPerWeek ?? point?.hoursPerWeek ?? DEFAULT_HOURS_PER_WEEK,
+    weeksOff: [...(overrides.weeksOff ?? [])],
+    startDate: overrides.startDate,
+    style: overrides.style ?? point?.style ?? 'structured',
+    domain: overrides.domain,
+    freeOnly: overrides.freeOnly ?? false,
+    locale: overrides.locale ?? curriculum.meta.locales[0] ?? 'en',
+    target: overrides.target,
+    route: overrides.route,
+    effortFactor: overrides.effortFactor,
+    choices: overrides.choices ?? NO_CHOICES,
+  };
+}
+
+/** Every problem in a profile against a curriculum (empty when valid). */
+export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const skillIds = new Set<string>();
+  for (const s of curriculum.skills) {
+    skillIds.add(s.id);
+    for (const a of s.aliases) skillIds.add(a);
+  }
+  const unknown = (field: ProfileField, value: string, candidates: readonly string[], noun: string): void => {
+    const suggestions = suggest(value, candidates);
+    const shown = candidates.length <= 12 ? candidates : suggestions;
+    const mean = suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '';
+    const valid = candidates.length <= 12 ? ` (valid: ${candidates.join(', ')})` : mean;
+    problems.push({
+      field,
+      kind: 'unknown',
+      value,
+      choices: shown,
+      suggestions,
+      message: `${field}: unknown ${noun} "${value}"${candidates.length <= 12 ? valid + mean : mean}`,
+    });
+  };
+
+  if (curriculum.startingPoints.length > 0 && !startingPointOf(curriculum, profile.startingPoint)) {
+    unknown(
+      'startingPoint',
+      profile.startingPoint,
+      curriculum.startingPoints.map((p) => p.id),
+      'starting point',
+    );
+  }
+  for (const k of profile.known) {
+    if (!skillIds.has(k)) unknown('known', k, [...skillIds], 'skill');
+  }
+  if (
+    !Number.isFinite(profile.hoursPerWeek) ||
+    profile.hoursPerWeek <= 0 ||
+    profile.hoursPerWeek > MAX_HOURS_PER_WEEK
+  ) {
+    problems.push({
+      field: 'hoursPerWeek',
+      kind: 'range',
+      value: String(profile.hoursPerWeek),
+      choices: [],
+      suggestions: [],
+      message: `hoursPerWeek: ${profile.hoursPerWeek} is out of range; give more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`,
+    });
+  }
+  if (!isValidIsoDate(profile.startDate)) {
+    problems.push({
+      field: 'startDate',
+      kind: 'date',
+      value: profile.startDate,
+      choices: [],
+      suggestions: [],
+      message: `startDate: "${profile.startDate}" is not a date; write it YYYY-MM-DD, e.g. 2027-01-04`,
+    });
+  }
+  profile.weeksOff.forEach((r) => {
+    const value = `${r.start}..${r.end}`;
+    if (!isValidIsoDate(r.start) || !isValidIsoDate(r.end)) {
+      problems.push({
+        field: 'weeksOff',
+        kind: 'date',
+        value,
+        choices: [],
+        suggestions: [],
+        message: `weeksOff: "${value}" is not a range of dates; write START..END as YYYY-MM-DD..YYYY-MM-DD`,
+      });
+    } else if (r.end < r.start) {
+      problems.push({
+        field: 'weeksOff',
+        kind: 'date-range',
+        value,
+        choices: [],
+        suggestions: [],
+        message: `weeksOff: "${value}" ends before it starts`,
+      });
+    }
+  });
+  if (!(LEARNING_STYLES as readonly string[]).includes(profile.style)) {
+    unknown('style', profile.style, LEARNING_STYLES, 'learning style');
+  }
+  if (profile.domain !== undefined && !curriculum.domains.some((d) => d.id === profile.domain)) {
+    unknown(
+      'domain',
+      profile.domain,
+      curriculum.domains.map((d) => d.id),
+      'domain',
+    );
+  }
+  if (curriculum.meta.locales.length > 0 && !curriculum.meta.locales.includes(profile.locale)) {
+    unknown('locale', profile.locale, curriculum.meta.locales, 'locale');
+  }
+  if (
+    profile.target !== undefined &&
+    !curriculum.roles.some((r) => r.id === profile.target) &&
+    !skillIds.has(profile.target)
+  ) {
+    unknown('target', profile.target, [...curriculum.roles.map((r) => r.id), ...skillIds], 'role or skill');
+  }
+  if (profile.route !== undefined && !curriculum.routes.some((r) => r.id === profile.route)) {
+    unknown(
+      'route',
+      profile.route,
+      curriculum.routes.map((r) => r.id),
+      'route',
+    );
+  }
+  if (
+    profile.effortFactor !== undefined &&
+    (!Number.isFinite(profile.effortFactor) ||
+      profile.effortFactor < MIN_EFFORT_FACTOR ||
+      profile.effortFactor > MAX_EFFORT_FACTOR)
+  ) {
+    problems.push({
+      field: 'effortFactor',
+      kind: 'range',
+      value: String(profile.effortFactor),
+      choices: [],
+      suggestions: [],
+      message: `effortFactor: ${profile.effortFactor} is out of range; give a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`,
+    });
+  }
+  const resourceIds = curriculum.resources.map((r) => r.id);
+  const ownIds = profile.choices.own.map((o) => o.id);
+  const known = new Set([...resourceIds, ...ownIds]);
+  const choiceIds = [
+    ...profile.choices.pin,
+    ...profile.choices.exclude,
+    ...profile.choices.swap.flatMap((s) => [s.from, s.to]),
+  ];
+  for (const id of choiceIds) {
+    if (!known.has(id)) unknown('choices', id, [...known], 'resource');
+  }
+  for (const own of profile.choices.own) {
+    for (const s of own.teaches) if (!skillIds.has(s)) unknown('choices', s, [...skillIds], 'skill');
+  }
+  return problems;
+}
+
+/** Throw an MlpathError listing every problem of a profile; unknown ids are NOT_FOUND, the rest INVALID_INPUT. */
+export function validateProfile(curriculum: Curriculum, profile: Profile): void {
+  const problems = checkProfile(curriculum, profile);
+  if (problems.length === 0) return;
+  const first = problems[0];
+  throw new MlpathError({
+    code: first?.kind === 'unknown' ? 'NOT_FOUND' : 'INVALID_INPUT',
+    message: first?.message ?? 'invalid profile',
+    problems: problems.slice(1).map((p) => ({ message: p.message, path: p.field })),
+  });
+}
+
+/** The learner factor for a profile: the learner's own, else the starting point's, else 1. */
+export function effortFactorFor(curriculum: Curriculum, profile: Profile): number {
+  const own = profile.effortFactor ?? startingPointOf(curriculum, profile.startingPoint)?.effortFactor ?? 1;
+  return Math.min(MAX_EFFORT_FACTOR, Math.max(MIN_EFFORT_FACTOR, own));
+}
+
+/** Resolve old skill ids (aliases) to the skills that replaced them. */
+export function resolveSkillIds(curriculum: Curriculum, ids: Iterable<string>): string[] {
+  const alias = new Map<string, string>();
+  for (const s of curriculum.skills) for (const a of s.aliases) alias.set(a, s.id);
+  return [...ids].map((id) => alias.get(id) ?? id);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readinessFor } from './readiness.js';
+import { fixture, miniCurriculum } from './test-support/fixtures.js';
+
+const c = miniCurriculum();
+const none = { skills: new Map(), items: new Map(), logged: [] } as const;
+
+describe('readinessFor', () => {
+  it('is 0% with nothing done and lists the heaviest gaps first', () => {
+    const r = readinessFor(c, 'ml-engineer', none);
+    expect(r.percent).toBe(0);
+    expect(r.gaps[0]).toEqual({ skill: 'dl-basics', weight: 3 });
+    expect(r.gaps.map((g) => g.skill)).toEqual(['dl-basics', 'ml-basics', 'python', 'python-style']);
+  });
+
+  it('counts skills marked done, known, or taught by a finished resource or unit', () => {
+    // Weights: dl-basics 3, ml-basics 2, python 1, python-style 1 (total 7).
+    const r = readinessFor(
+      c,
+      'ml-engineer',
+      { skills: new Map([['python', 'done']]), items: new Map([['ml', 'done']]), logged: [] },
+      ['python-style'],
+    );
+    expect(r.percent).toBeCloseTo((100 * 4) / 7, 1);
+    expect(r.gaps).toEqual([{ skill: 'dl-basics', weight: 3 }]);
+  });
+
+  it('does not count skipped skills as done', () => {
+    const r = readinessFor(c, undefined, { skills: new Map([['dl-basics', 'skipped']]), items: new Map(), logged: [] });
+    expect(r.percent).toBe(0);
+  });
+
+  it('weighs every skill equally in a curriculum without roles', () => {
+    const imported = fixture({ skills: { a: [], b: ['a'], c: [], d: [] } });
+    const r = readinessFor(imported, undefined, { skills: new Map([['a', 'done']]), items: new Map(), logged: [] });
+    expect(r.percent).toBe(25);
+    expect(r.gaps).toHaveLength(3);
+  });
+
+  it('is 100% with every weighted skill done', () => {
+    const done = new Map(['dl-basics', 'ml-basics', 'python', 'python-style'].map((s) => [s, 'done' as const]));
+    expect(readinessFor(c, 'ml-engineer', { skills: done, items: new Map(), logged: [] }).percent).toBe(100);
+  });
+});

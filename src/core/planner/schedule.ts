@@ -1,0 +1,307 @@
+/**
+ * @module planner/schedule
+ * Week-by-week list scheduling of study tasks under a weekly hour budget.
+ *
+ * Time is counted in integer hundredths of an hour, so budgets are met exactly and the same input
+ * always gives the same schedule. Each week:
+ * - bedside (ambient) reading takes a thin slice first (0.5 h or more, enough to finish by the time
+ *   the other work ends; never more than a quarter of the week). Nothing waits for it;
+ * - the remaining hours go to at most two study tracks, the main one and the "alongside" one (maths
+ *   alongside code and shallow ML). When both have work the alongside track gets its share of the
+ *   week; any hour one track cannot use goes to the other, so no hour is left idle while any task
+ *   is ready. A track works on one task at a time, taking ready tasks in priority order;
+ * - a task is ready when all its prerequisites have finished (earlier, or earlier in the same week)
+ *   and every corequisite has at least started.
+ * Because the scheduler never idles while work remains, the finish (in hours) equals the total
+ * work, which is the lower bound max(total / weekly hours, critical path) for one learner: a chain
+ * of tasks can use every hour of a week, so the critical path never exceeds the total.
+ */
+
+export interface ScheduleTask {
+  /** Work in hundredths of an hour (integer, > 0). */
+  readonly centi: number;
+  /** Tasks that must finish before this one starts. */
+  readonly preds: readonly number[];
+  /** Tasks that must have started before this one starts (corequisites, studied alongside). */
+  readonly coPreds: readonly number[];
+  /** 0 = main track, 1 = alongside track, -1 = ambient (bedside reading). */
+  readonly track: number;
+  /** Lower is taken first among ready tasks of a track; ties by index. */
+  readonly priority: number;
+}
+
+export interface ScheduleOptions {
+  /** Budget of a week in hundredths of an hour (0 for a week off). */
+  readonly capacity: (week: number) => number;
+  /** The nominal weekly budget, in hundredths of an hour. */
+  readonly nominal: number;
+  /** The alongside track's share of a week when both tracks have work (0-1). */
+  readonly alongsideShare: number;
+  /** Give up past this many weeks (a guard against a budget of zero forever). */
+  readonly maxWeeks: number;
+}
+
+export interface Chunk {
+  readonly task: number;
+  readonly centi: number;
+}
+
+export interface ScheduledWeek {
+  readonly capacity: number;
+  /** Work in the order it is done; one entry per task per week. */
+  readonly chunks: readonly Chunk[];
+  readonly used: number;
+}
+
+export interface ScheduleResult {
+  readonly weeks: readonly ScheduledWeek[];
+  /** Week each task starts and ends in, and the budget used in its end week when it ends. */
+  readonly startWeek: Int32Array;
+  /** Budget used in the start week before the task starts. */
+  readonly startPos: Int32Array;
+  readonly endWeek: Int32Array;
+  readonly endPos: Int32Array;
+  /** Prerequisite edges dropped to break a cycle among tasks ([task, pred] pairs); normally none. */
+  readonly dropped: readonly (readonly [number, number])[];
+}
+
+/** Remove the fewest-priority back edges so the task graph is acyclic (Kahn with a tie-breaker). */
+export function breakCycles(tasks: readonly ScheduleTask[]): {
+  preds: number[][];
+  dropped: Array<[number, number]>;
+} {
+  const n = tasks.length;
+  // Corequisite edges count too: "started before" can deadlock just like "finished before".
+  const preds = tasks.map((task, i) =>
+    [...new Set([...task.preds, ...task.coPreds])].filter((p) => p >= 0 && p < n && p !== i),
+  );
+  const deps: number[][] = Array.from({ length: n }, () => []);
+  const indeg = new Int32Array(n);
+  preds.forEach((ps, i) => {
+    for (const p of ps) {
+      deps[p]?.push(i);
+      indeg[i] = (indeg[i] ?? 0) + 1;
+    }
+  });
+  const done = new Uint8Array(n);
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (indeg[i] === 0) queue.push(i);
+  let count = 0;
+  const dropped: Array<[number, number]> = [];
+  for (;;) {
+    while (queue.length > 0) {
+      const i = queue.pop() ?? 0;
+      done[i] = 1;
+      count++;
+      for (const d of deps[i] ?? []) {
+        indeg[d] = (indeg[d] ?? 0) - 1;
+        if (indeg[d] === 0) queue.push(d);
+      }
+    }
+    if (count >= n) break;
+    // A cycle: release the stuck task that comes first by priority, dropping its open prerequisites.
+    let pick = -1;
+    for (let i = 0; i < n; i++) {
+      if (done[i] || (indeg[i] ?? 0) === 0) continue;
+      const ti = tasks[i];
+      const tp = pick >= 0 ? tasks[pick] : undefined;
+      if (pick < 0 || (ti && tp && ti.priority < tp.priority)) pick = i;
+    }
+    if (pick < 0) break;
+    const open = (preds[pick] ?? []).filter((p) => !done[p]);
+    for (const p of open) {
+      dropped.push([pick, p]);
+      const list = deps[p] ?? [];
+      const k = list.indexOf(pick);
+      if (k >= 0) list.splice(k, 1);
+    }
+    preds[pick] = (preds[pick] ?? []).filter((p) => done[p]);
+    indeg[pick] = 0;
+    queue.push(pick);
+  }
+  return { preds, dropped };
+}
+
+export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOptions): ScheduleResult {
+  const n = tasks.length;
+  const { dropped } = breakCycles(tasks);
+  const droppedSet = new Set(dropped.map(([i, p]) => `${i}:${p}`));
+  const keep = (i: number, list: readonly number[]): number[] =>
+    [...new Set(list)].filter((p) => p >= 0 && p < n && p !== i && !droppedSet.has(`${i}:${p}`));
+  const preds = tasks.map((task, i) => keep(i, task.preds));
+  const deps: number[][] = Array.from({ length: n }, () => []);
+  const coDeps: number[][] = Array.from({ length: n }, () => []);
+  const waitFinish = new Int32Array(n);
+  const waitStart = new Int32Array(n);
+  preds.forEach((ps, i) => {
+    for (const p of ps) deps[p]?.push(i);
+    waitFinish[i] = ps.length;
+  });
+  tasks.forEach((task, i) => {
+    const cps = keep(i, task.coPreds).filter((p) => !(preds[i] ?? []).includes(p));
+    for (const p of cps) coDeps[p]?.push(i);
+    waitStart[i] = cps.length;
+  });
+  const remaining = new Int32Array(n);
+  const started = new Uint8Array(n);
+  const startWeek = new Int32Array(n).fill(-1);
+  const startPos = new Int32Array(n).fill(-1);
+  const endWeek = new Int32Array(n).fill(-1);
+  const endPos = new Int32Array(n).fill(-1);
+  let mainLeft = 0;
+  let ambientLeft = 0;
+  tasks.forEach((task, i) => {
+    remaining[i] = Math.max(0, Math.round(task.centi));
+    if (task.track < 0) ambientLeft += remaining[i] ?? 0;
+    else mainLeft += remaining[i] ?? 0;
+  });
+  // Ready queues: index 0 main, 1 alongside, 2 ambient.
+  const queues = [new TaskHeap(tasks), new TaskHeap(tasks), new TaskHeap(tasks)];
+  const queueOf = (i: number): TaskHeap => {
+    const track = tasks[i]?.track ?? 0;
+    return queues[track < 0 ? 2 : track === 1 ? 1 : 0] ?? (queues[0] as TaskHeap);
+  };
+  const current = [-1, -1, -1];
+  const makeReady = (i: number): void => {
+    if ((waitFinish[i] ?? 0) === 0 && (waitStart[i] ?? 0) === 0) queueOf(i).push(i);
+  };
+  for (let i = 0; i < n; i++) makeReady(i);
+
+  const weeks: ScheduledWeek[] = [];
+  let week = 0;
+  let finished = 0;
+  while (finished < n) {
+    if (week >= options.maxWeeks) break;
+    const cap = Math.max(0, Math.floor(options.capacity(week)));
+    const chunks: Chunk[] = [];
+    const position = new Map<number, number>();
+    let used = 0;
+    const record = (task: number, centi: number): void => {
+      const at = position.get(task);
+      if (at === undefined) {
+        position.set(task, chunks.length);
+        chunks.push({ task, centi });
+      } else {
+        const c = chunks[at];
+        if (c) chunks[at] = { task, centi: c.centi + centi };
+      }
+    };
+    const hasWork = (q: number): boolean => current[q] !== -1 || (queues[q]?.size ?? 0) > 0;
+    /** Spend up to `budget` on queue q's tasks; returns what was spent. */
+    const work = (q: number, budget: number): number => {
+      let spent = 0;
+      while (budget - spent > 0) {
+        let cur = current[q] ?? -1;
+        if (cur === -1) {
+          const next = queues[q]?.pop();
+          if (next === undefined) break;
+          cur = next;
+          current[q] = cur;
+        }
+        const h = Math.min(budget - spent, remaining[cur] ?? 0);
+        if (!started[cur]) {
+          started[cur] = 1;
+          startWeek[cur] = week;
+          startPos[cur] = used;
+          for (const d of coDeps[cur] ?? []) {
+            waitStart[d] = (waitStart[d] ?? 0) - 1;
+            if (waitStart[d] === 0) makeReady(d);
+          }
+        }
+        spent += h;
+        used += h;
+        remaining[cur] = (remaining[cur] ?? 0) - h;
+        if ((tasks[cur]?.track ?? 0) < 0) ambientLeft -= h;
+        else mainLeft -= h;
+        if (h > 0) record(cur, h);
+        if ((remaining[cur] ?? 0) <= 0) {
+          endWeek[cur] = week;
+          endPos[cur] = used;
+          finished++;
+          current[q] = -1;
+          for (const d of deps[cur] ?? []) {
+            waitFinish[d] = (waitFinish[d] ?? 0) - 1;
+            if (waitFinish[d] === 0) makeReady(d);
+          }
+        }
+      }
+      return spent;
+    };
+    if (cap > 0) {
+      // Bedside reading first: a thin slice, enough to end with the rest of the work.
+      if (hasWork(2)) {
+        const weeksLeft = Math.max(1, Math.ceil(mainLeft / Math.max(1, options.nominal)));
+        const want =
+          mainLeft <= 0 && !hasWork(0) && !hasWork(1)
+            ? cap
+            : Math.min(Math.max(50, Math.ceil(ambientLeft / weeksLeft)), Math.floor(cap / 4));
+        work(2, Math.min(want, cap));
+      }
+      const rest = cap - used;
+      const both = hasWork(0) && hasWork(1);
+      const along = both ? Math.floor(rest * options.alongsideShare) : 0;
+      work(0, rest - along);
+      work(1, cap - used);
+      // Work-conserving: hand unused hours to whichever track can use them.
+      let progress = true;
+      while (cap - used > 0 && progress) {
+        const before = used;
+        work(0, cap - used);
+        work(1, cap - used);
+        if (cap - used > 0 && mainLeft <= 0) work(2, cap - used);
+        progress = used > before;
+      }
+    }
+    weeks.push({ capacity: cap, chunks, used });
+    week++;
+  }
+  return { weeks, startWeek, startPos, endWeek, endPos, dropped };
+}
+
+/** A min-heap of task indices by (priority, index). */
+class TaskHeap {
+  private readonly items: number[] = [];
+  constructor(private readonly tasks: readonly ScheduleTask[]) {}
+  get size(): number {
+    return this.items.length;
+  }
+  private less(a: number, b: number): boolean {
+    const pa = this.tasks[a]?.priority ?? 0;
+    const pb = this.tasks[b]?.priority ?? 0;
+    return pa < pb || (pa === pb && a < b);
+  }
+  push(v: number): void {
+    const a = this.items;
+    a.push(v);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = a[p] ?? 0;
+      if (!this.less(v, parent)) break;
+      a[i] = parent;
+      i = p;
+    }
+    a[i] = v;
+  }
+  pop(): number | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0];
+    const last = a.pop() ?? 0;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && this.less(a[r] ?? 0, a[l] ?? 0) ? r : l;
+        const child = a[c] ?? 0;
+        if (!this.less(child, last)) break;
+        a[i] = child;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * @module planner/tasks
+ * The effort model and the task graph.
+ *
+ * Effort: a resource unit takes the provider's hours x the learner factor (starting point's, or the
+ * learner's own, kept within 0.8-2.0). A skill with its own `hours` (imported curricula carry them)
+ * takes those hours x the factor; the factor is 1 for a curriculum without starting points unless the
+ * learner sets one. A resource the learner brings takes the hours they gave, as they are. Block stages
+ * (portfolio, job search) are time boxes at the learner's weekly hours and take no factor.
+ *
+ * Order: a task waits for the tasks that provide the prerequisites of the skills it provides (for a
+ * corequisite, only until that task has started); units of a resource follow each other; portfolio
+ * projects follow their stage's study and each other; the job search waits for everything outside its
+ * stage. Bedside reading gates nothing: a skill only bedside reading covers passes its own
+ * prerequisites on to its dependants.
+ */
+import type { Curriculum, Stage, Text } from '../model.js';
+import type { TaskKind } from '../plan-model.js';
+import type { Candidate, Choice } from './choose.js';
+import { JOB_SEARCH_STAGE } from './needs.js';
+import type { Analysis, Needs } from './needs.js';
+import { hoursText, joinText, t } from './texts.js';
+
+/** A calendar month in weeks (365.25 / 12 / 7): portfolio projects are month-long. */
+export const WEEKS_PER_MONTH = 4.35;
+
+export interface PlannerTask {
+  /** The progress key: `resource`, `resource/unit`, a skill id, a project id or a stage id. */
+  readonly key: string;
+  readonly kind: TaskKind;
+  readonly stage: string;
+  readonly resource: string;
+  readonly unit: string | undefined;
+  /** Needed skills the task teaches. */
+  readonly skills: readonly string[];
+  /** Skills this task provides (dependants wait for it). */
+  readonly provides: readonly string[];
+  /** Estimated hours for this learner (factor applied), before any pace correction. */
+  readonly hours: number;
+  /** Block tasks are time boxes: a pace correction does not stretch them. */
+  readonly block: boolean;
+  readonly title: Text;
+  readonly why: Text;
+  readonly track: number;
+  readonly priority: number;
+  readonly preds: readonly number[];
+  readonly coPreds: readonly number[];
+  /** A project template's milestones, for project tasks. */
+  readonly milestones: readonly Text[];
+}
+
+export interface TaskInput {
+  readonly curriculum: Curriculum;
+  readonly analysis: Analysis;
+  readonly needs: Needs;
+  readonly choice: Choice;
+  readonly factor: number;
+  readonly hoursPerWeek: number;
+  /** Skills studied from their own (or the curriculum's default) hours, with no resource. */
+  readonly hourSkills: readonly string[];
+  readonly blockStages: readonly Stage[];
+}
+
+export function buildTasks(input: TaskInput): PlannerTask[] {
+  const { curriculum, analysis, needs, choice, factor } = input;
+  const stageRank = new Map(needs.stages.map((s, i) => [s.id, i]));
+  const topo = new Map(needs.order.map((s, i) => [s, i]));
+  const alongside = new Set(needs.stages.filter((s) => s.alongside !== undefined).map((s) => s.id));
+  const drafts: Array<Omit<PlannerTask, 'preds' | 'coPreds'> & { preds: number[]; coPreds: number[] }> = [];
+  const provider = new Map<string, number>();
+  const ambientSkill = new Set<string>();
+  const minTopo = (skills: readonly string[]): number =>
+    skills.reduce((m, s) => Math.min(m, topo.get(s) ?? m), needs.order.length);
+  const priorityOf = (stage: string, skills: readonly string[], extra: number): number =>
+    (stageRank.get(stage) ?? needs.stages.length) * 1e9 + minTopo(skills) * 1e3 + Math.min(extra, 999);
+  const skillTitle = (id: string): Text => analysis.skills.get(id)?.title ?? t(id, id);
+  const teachesText = (skills: readonly string[]): Text | undefined => {
+    if (skills.length === 0) return undefined;
+    const shown = skills.slice(0, 4).map(skillTitle);
+    const more = skills.length > 4 ? skills.length - 4 : 0;
+    return t(
+      `Teaches ${shown.map((s) => s['en']).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+      `学习 ${shown.map((s) => s['zh-CN'] ?? s['en']).join('、')}${more > 0 ? ` 等 ${skills.length} 项` : ''}。`,
+    );
+  };
+
+  // Study tasks: one per unit taken of each picked resource.
+  for (const pick of choice.picks) {
+    const c: Candidate = pick.candidate;
+    const provides = new Set(pick.provides);
+    const f = c.own ? 1 : factor;
+    let previous = -1;
+    pick.units.forEach((unit, k) => {
+      const skills = unit.teaches.filter((s) => needs.needed.has(s));
+      const unitProvides = skills.filter((s) => provides.has(s));
+      const hours = unit.hours * f;
+      if (hours <= 0) return;
+      const index = drafts.length;
+      const title = unit.title
+        ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ')
+        : t(c.title, c.localTitle?.['zh-CN'] ?? c.title);
+      drafts.push({
+        key: unit.id ? `${c.id}/${unit.id}` : c.id,
+        kind: c.ambient ? 'ambient' : 'study',
+        stage: pick.stage,
+        resource: c.id,
+        unit: unit.id,
+        skills,
+        provides: unitProvides,
+        hours,
+        block: false,
+        title,
+        why: teachesText(skills) ?? t('Part of the chosen resource.', '所选资源的一部分。'),
+        track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
+        priority: priorityOf(pick.stage, skills.length > 0 ? skills : [...provides], k),
+        preds: previous >= 0 ? [previous] : [],
+        coPreds: [],
+        milestones: [],
+      });
+      for (const s of unitProvides) {
+        provider.set(s, index);
+        if (c.ambient) ambientSkill.add(s);
+      }
+      previous = index;
+    });
+  }
+
+  // Skills studied from their own hours (imports) or the curriculum's default hours.
+  for (const id of input.hourSkills) {
+    const skill = analysis.skills.get(id);
+    if (!skill) continue;
+    const own = needs.level.get(id) === 'shortcut' && skill.shortcut ? skill.shortcut.hours : skill.hours;
+    const base = own ?? curriculum.meta.defaultSkillHours ?? 0;
+    const hours = base * factor;
+    if (hours <= 0) continue;
+    const stage = needs.stageOf.get(id) ?? needs.stages[0]?.id ?? 'study';
+    provider.set(id, drafts.length);
+    drafts.push({
+      key: id,
+      kind: 'study',
+      stage,
+      resource: '',
+      unit: undefined,
+      skills: [id],
+      provides: [id],
+      hours,
+      block: false,
+      title: skillTitle(id),
+      why: joinText([
+        skill.summary,
+        t(
+          `About ${hoursText(hours)} h (${own !== undefined ? "the skill's own estimate" : "the curriculum's default per skill"}${factor !== 1 ? ` x ${factor}` : ''}).`,
+          `约 ${hoursText(hours)} 小时（${own !== undefined ? '该技能自带的估计' : '课程给每项技能的默认值'}${factor !== 1 ? ` x ${factor}` : ''}）。`,
+        ),
+      ]),
+      track: alongside.has(stage) ? 1 : 0,
+      priority: priorityOf(stage, [id], 0),
+      preds: [],
+      coPreds: [],
+      milestones: [],
+    });
+  }
+
+  // Block stages: portfolio projects (month-long) and the job search, at the learner's weekly hours.
+  const blockTasks: number[] = [];
+  for (const stage of input.blockStages) {
+    const block = stage.block;
+    if (!block) continue;
+    const hours = block.hours ?? (block.weeks ?? 0) * input.hoursPerWeek;
+    if (hours <= 0) continue;
+    const skills = stage.skills.filter((s) => needs.needed.has(s));
+    const isJobSearch = stage.id === JOB_SEARCH_STAGE;
+    const rank = stageRank.get(stage.id) ?? needs.stages.length;
+    if (isJobSearch) {
+      const index = drafts.length;
+      drafts.push({
+        key: stage.id,
+        kind: 'job-search',
+        stage: stage.id,
+        resource: stage.id,
+        unit: undefined,
+        skills,
+        provides: skills,
+        hours,
+        block: true,
+        title: stage.title,
+        why: block.reason,
+        track: 0,
+        priority: rank * 1e9 + 9e8,
+        preds: [],
+        coPreds: [],
+        milestones: [],
+      });
+      blockTasks.push(index);
+      for (const s of skills) provider.set(s, index);
+      continue;
+    }
+    const weeks = hours / input.hoursPerWeek;
+    const count = Math.max(1, Math.round(weeks / WEEKS_PER_MONTH));
+    const templates = curriculum.projects.filter((p) => p.domain === needs.domain?.id);
+    let previous = -1;
+    for (let k = 0; k < count; k++) {
+      const template = templates[k];
+      const index = drafts.length;
+      const id = template?.id ?? `${stage.id}-project-${k + 1}`;
+      drafts.push({
+        key: id,
+        kind: 'project',
+        stage: stage.id,
+        resource: id,
+        unit: undefined,
+        skills,
+        provides: k === count - 1 ? skills : [],
+        hours: hours / count,
+        block: true,
+        title: template?.title ?? t(`Portfolio project ${k + 1}`, `作品集项目 ${k + 1}`),
+        why: joinText([
+          template?.summary,
+          block.reason,
+          t(
+            `About a month at your weekly hours (${hoursText(hours / count)} h).`,
+            `按你每周的学时约一个月（${hoursText(hours / count)} 小时）。`,
+          ),
+        ]),
+        track: 0,
+        priority: rank * 1e9 + 8e8 + k,
+        preds: previous >= 0 ? [previous] : [],
+        coPreds: [],
+        milestones: template?.milestones ?? [],
+      });
+      blockTasks.push(index);
+      previous = index;
+    }
+    for (const s of skills) provider.set(s, previous);
+  }
+
+  // Prerequisite edges between tasks, through the providers of each skill's prerequisites.
+  const gatesOf = (skill: string, seen: Set<string>): Array<{ task: number; co: boolean }> => {
+    const out: Array<{ task: number; co: boolean }> = [];
+    const s = analysis.skills.get(skill);
+    if (!s) return out;
+    const reqs = needs.level.get(skill) === 'shortcut' && s.shortcut ? s.shortcut.requires : s.requires;
+    for (const r of reqs) {
+      if (!needs.needed.has(r.skill) || seen.has(r.skill)) continue;
+      if (ambientSkill.has(r.skill)) {
+        seen.add(r.skill);
+        out.push(...gatesOf(r.skill, seen).map((g) => ({ task: g.task, co: g.co || r.corequisite })));
+        continue;
+      }
+      const p = provider.get(r.skill);
+      if (p !== undefined) out.push({ task: p, co: r.corequisite });
+    }
+    return out;
+  };
+  drafts.forEach((task, i) => {
+    // A task that provides nothing (a second resource of a chosen option) waits like one that would.
+    const gating = task.provides.length > 0 ? task.provides : task.skills;
+    const preds = new Set(task.preds);
+    const co = new Set<number>();
+    for (const s of gating) {
+      for (const g of gatesOf(s, new Set([s]))) {
+        if (g.task === i) continue;
+        if (g.co) co.add(g.task);
+        else preds.add(g.task);
+      }
+    }
+    task.preds = [...preds];
+    task.coPreds = [...co].filter((p) => !preds.has(p));
+  });
+  // Projects follow their stage's study; the job search follows everything outside its stage.
+  for (const b of blockTasks) {
+    const task = drafts[b];
+    if (!task) continue;
+    const preds = new Set(task.preds);
+    drafts.forEach((other, j) => {
+      if (j === b || other.kind === 'ambient' || other.block) return;
+      if (task.kind === 'job-search' ? other.stage !== task.stage : other.stage === task.stage) preds.add(j);
+    });
+    if (task.kind === 'job-search') drafts.forEach((other, j) => other.kind === 'project' && preds.add(j));
+    task.preds = [...preds];
+  }
+  return drafts;
+}

@@ -1,0 +1,280 @@
+/**
+ * @module export/backup
+ * The JSON backup: everything a learner has, versioned, readable by people and other tools.
+ *
+ * ```json
+ * { "format": "mlpath-backup", "version": 1, "exportedAt": "2026-11-27T10:00:00.000Z",
+ *   "profile": { ... }, "events": [ { "id", "type", "at", "item"?, "hours"?, ... } ],
+ *   "projects": [ { "id", "template", "title", "createdAt", "links": { ... }, "checked": [ ... ] } ] }
+ * ```
+ * `hours` are decimal hours. `checked` (the rubric items ticked) is derived from the project's
+ * `project-milestone` events and written for readers; on import the events are what counts.
+ * Parsing validates everything before anything is written, and names the field at fault.
+ */
+import { z } from 'zod';
+import { MlpathError } from '../core/errors.js';
+import type { Problem } from '../core/errors.js';
+import { LEARNING_STYLES } from '../core/model.js';
+import type { Profile } from '../core/plan-model.js';
+import { EVENT_TYPES } from '../core/progress-model.js';
+import type { ProgressEvent } from '../core/progress-model.js';
+
+export const BACKUP_FORMAT = 'mlpath-backup';
+export const BACKUP_VERSION = 1;
+
+/** A project as the backup carries it (the store's PortfolioProject plus ticked rubric items). */
+export interface BackupProject {
+  readonly id: string;
+  readonly template: string;
+  readonly title: string;
+  readonly createdAt: string;
+  readonly links: {
+    readonly repository: string | undefined;
+    readonly demo: string | undefined;
+    readonly writeup: string | undefined;
+  };
+  readonly checked: readonly string[];
+}
+
+export interface Backup {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly version: number;
+  readonly exportedAt: string;
+  readonly profile: Profile | undefined;
+  readonly events: readonly ProgressEvent[];
+  readonly projects: readonly BackupProject[];
+}
+
+const Instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
+const Day = z.iso.date({ error: 'expected a calendar date such as "2026-11-27"' });
+const Url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+const DateRange = z.strictObject({ start: Day, end: Day });
+const ProfileSchema = z.strictObject({
+  startingPoint: z.string().min(1),
+  known: z.array(z.string().min(1)),
+  hoursPerWeek: z.number().positive().max(168),
+  weeksOff: z.array(DateRange),
+  startDate: Day,
+  style: z.enum(LEARNING_STYLES),
+  domain: z.string().min(1).optional(),
+  freeOnly: z.boolean(),
+  locale: z.string().min(1),
+  target: z.string().min(1).optional(),
+  route: z.string().min(1).optional(),
+  effortFactor: z.number().positive().optional(),
+  choices: z.strictObject({
+    pin: z.array(z.string()),
+    exclude: z.array(z.string()),
+    swap: z.array(z.strictObject({ from: z.string(), to: z.string() })),
+    own: z.array(
+      z.strictObject({
+        id: z.string().min(1),
+        title: z.string().min(1),
+        url: Url.optional(),
+        hours: z.number().positive(),
+        teaches: z.array(z.string()),
+      }),
+    ),
+  }),
+});
+
+const EventSchema = z
+  .strictObject({
+    id: z.string().min(1).max(200),
+    type: z.enum(EVENT_TYPES),
+    at: Instant,
+    item: z.string().min(1).max(500).optional(),
+    hours: z
+      .number()
+      .positive()
+      .max(24 * 7)
+      .optional(),
+    date: Day.optional(),
+    text: z.string().max(10_000).optional(),
+    undoes: z.string().min(1).optional(),
+  })
+  .superRefine((event, ctx) => {
+    if (event.type === 'hours' && event.hours === undefined)
+      ctx.addIssue({ code: 'custom', message: 'an hours event needs "hours"', path: ['hours'] });
+    if (event.type === 'undo' && event.undoes === undefined)
+      ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
+    if (['started', 'done', 'skipped', 'reset', 'project-milestone'].includes(event.type) && event.item === undefined) {
+      ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
+    }
+  });
+
+const ProjectSchema = z.strictObject({
+  id: z.string().min(1),
+  template: z.string().min(1),
+  title: z.string().min(1),
+  createdAt: Instant,
+  links: z.strictObject({ repository: Url.optional(), demo: Url.optional(), writeup: Url.optional() }),
+  checked: z.array(z.string()).default([]),
+});
+
+const BackupSchema = z
+  .strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    exportedAt: Instant,
+    profile: ProfileSchema.nullable(),
+    events: z.array(EventSchema),
+    projects: z.array(ProjectSchema),
+  })
+  .superRefine((backup, ctx) => {
+    const ids = new Set<string>();
+    backup.events.forEach((event, i) => {
+      if (ids.has(event.id))
+        ctx.addIssue({ code: 'custom', message: `event id "${event.id}" appears twice`, path: ['events', i, 'id'] });
+      ids.add(event.id);
+    });
+    const projectIds = new Set<string>();
+    backup.projects.forEach((project, i) => {
+      if (projectIds.has(project.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `project id "${project.id}" appears twice`,
+          path: ['projects', i, 'id'],
+        });
+      projectIds.add(project.id);
+    });
+  });
+
+/** The backup as JSON text: absent values are left out, the profile is `null` when there is none. */
+export function backupToJson(backup: Backup): string {
+  const plain = {
+    format: backup.format,
+    version: backup.version,
+    exportedAt: backup.exportedAt,
+    profile: backup.profile ?? null,
+    events: backup.events.map((e) => dropUndefined({ ...e })),
+    projects: backup.projects.map((p) => ({ ...dropUndefined({ ...p, links: dropUndefined({ ...p.links }) }) })),
+  };
+  return `${JSON.stringify(plain, null, 2)}\n`;
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function invalid(file: string, message: string, problems: Problem[] = [], hint?: string): MlpathError {
+  return new MlpathError({
+    code: 'IMPORT_INVALID',
+    message: `${file}: ${message}; nothing was imported`,
+    problems,
+    ...(hint === undefined ? {} : { hint }),
+  });
+}
+
+/** Line and column (from 1) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/** Parse and validate a backup file's text; every failure is an IMPORT_INVALID naming the place. */
+export function parseBackup(text: string, file: string): Backup {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const place = position ? lineColumn(text, Number(position[1])) : undefined;
+    throw invalid(
+      place ? `${file}:${place.line}:${place.column}` : file,
+      `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '')})`,
+      [],
+      'give the file `mlpath export --format json` wrote',
+    );
+  }
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    Array.isArray(data) ||
+    (data as { format?: unknown }).format !== BACKUP_FORMAT
+  ) {
+    throw invalid(
+      file,
+      `is not an mlpath backup (no "format": "${BACKUP_FORMAT}")`,
+      [],
+      'give the file `mlpath export --format json` wrote',
+    );
+  }
+  const version = (data as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw invalid(
+      file,
+      `was written by a newer mlpath (backup version ${version}; this one reads up to ${BACKUP_VERSION})`,
+      [],
+      'upgrade mlpath, then import again',
+    );
+  }
+  const result = BackupSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => ({
+      message: `${formatPath(issue.path) || '(top level)'}: ${issue.message}`,
+      path: formatPath(issue.path),
+    }));
+    throw invalid(
+      file,
+      `is not a valid mlpath backup (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+      problems,
+    );
+  }
+  const b = result.data;
+  return {
+    format: BACKUP_FORMAT,
+    version: b.version,
+    exportedAt: b.exportedAt,
+    profile: b.profile === null ? undefined : (fillProfile(b.profile) satisfies Profile),
+    events: b.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      at: e.at,
+      item: e.item,
+      hours: e.hours,
+      date: e.date,
+      text: e.text,
+      undoes: e.undoes,
+    })),
+    projects: b.projects.map((p) => ({
+      id: p.id,
+      template: p.template,
+      title: p.title,
+      createdAt: p.createdAt,
+      links: { repository: p.links.repository, demo: p.links.demo, writeup: p.links.writeup },
+      checked: p.checked,
+    })),
+  };
+}
+
+function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {
+  return {
+    startingPoint: p.startingPoint,
+    known: p.known,
+    hoursPerWeek: p.hoursPerWeek,
+    weeksOff: p.weeksOff,
+    startDate: p.startDate,
+    style: p.style,
+    domain: p.domain,
+    freeOnly: p.freeOnly,
+    locale: p.locale,
+    target: p.target,
+    route: p.route,
+    effortFactor: p.effortFactor,
+    choices: {
+      pin: p.choices.pin,
+      exclude: p.choices.exclude,
+      swap: p.choices.swap,
+      own: p.choices.own.map((o) => ({ id: o.id, title: o.title, url: o.url, hours: o.hours, teaches: o.teaches })),
+    },
+  };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  return out;
+}

@@ -1,0 +1,69 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { planToIcs } from './ical.js';
+import { fixtureCurriculum, fixturePlan } from './test-support/fixture.js';
+
+const curriculum = fixtureCurriculum();
+const plan = fixturePlan();
+const now = new Date('2026-11-27T08:00:00.000Z');
+
+function parse(ics: string): ICAL.Component {
+  return new ICAL.Component(ICAL.parse(ics));
+}
+
+describe('planToIcs', () => {
+  it('writes one all-day event per study block of each week that is not off, plus the milestones', () => {
+    const events = parse(planToIcs(plan, curriculum, { locale: 'en', now })).getAllSubcomponents('vevent');
+    const blocks = events.filter((e) => !String(e.getFirstPropertyValue('summary')).startsWith('Milestone'));
+    expect(blocks).toHaveLength(4);
+    const first = new ICAL.Event(blocks[0]);
+    expect(first.startDate.toString()).toBe('2026-11-30');
+    expect(first.startDate.isDate).toBe(true);
+    expect(first.endDate.toString()).toBe('2026-12-07');
+    expect(first.summary).toBe("📘 CS50's Introduction to Programming with Python: Functions and variables (7.5 h)");
+    expect(String(blocks[0]?.getFirstPropertyValue('url'))).toBe('https://cs50.harvard.edu/python/weeks/0/');
+    expect(first.description).toContain('Why: Every later stage is written in Python.');
+    // The week off (2026-12-07) has no block.
+    expect(blocks.map((b) => new ICAL.Event(b).startDate.toString())).not.toContain('2026-12-07');
+    const milestones = events.filter((e) => String(e.getFirstPropertyValue('summary')).startsWith('Milestone'));
+    expect(milestones.map((m) => new ICAL.Event(m).startDate.toString())).toEqual(['2026-12-13', '2026-12-27']);
+  });
+
+  it('round-trips Chinese titles and descriptions exactly, with every line folded within 75 octets', () => {
+    const ics = planToIcs(plan, curriculum, { locale: 'zh-CN', now });
+    const lines = ics.split('\r\n');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    // Folding must have happened somewhere inside Chinese text, and never split a character.
+    expect(lines.some((l) => l.startsWith(' ') && /[\u4e00-\u9fff]/.test(l))).toBe(true);
+    expect(ics).not.toContain('\uFFFD');
+    const events = parse(ics)
+      .getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e));
+    const first = events[0];
+    expect(first?.summary).toBe("📘 CS50's Introduction to Programming with Python: 函数与变量 (7.5 h)");
+    expect(first?.description).toContain(
+      '原因: 后面每个阶段都用 Python 编写，所以先学它；这句话故意写得很长，用来检验按字节折行时不会把一个汉字拆成两半。',
+    );
+    expect(first?.description).toContain('技能: Python 编程');
+    expect(events.map((e) => e.summary)).toContain('🛏 线性代数应该这样学 (2.5 h)');
+    expect(events.map((e) => e.summary)).toContain('🛠 中文客服聊天机器人 (10 h)');
+    expect(events.map((e) => e.summary)).toContain('里程碑: 学习编程');
+  });
+
+  it('gives every event a stable, unique UID so a newer export updates the calendar instead of duplicating', () => {
+    const a = parse(planToIcs(plan, curriculum, { locale: 'en', now })).getAllSubcomponents('vevent');
+    const b = parse(
+      planToIcs(plan, curriculum, { locale: 'en', now: new Date('2026-12-01T00:00:00Z') }),
+    ).getAllSubcomponents('vevent');
+    const uids = a.map((e) => String(e.getFirstPropertyValue('uid')));
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(b.map((e) => String(e.getFirstPropertyValue('uid')))).toEqual(uids);
+  });
+
+  it('declares an RFC 5545 calendar with a product id and CRLF line ends', () => {
+    const ics = planToIcs(plan, curriculum, { locale: 'en', now });
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
+    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * @module export/markdown
+ * Progress as a Markdown checklist, one section per stage in the route's order: `- [x]` for
+ * each skill done, `- [ ]` for the rest (learning and skipped ones say so). Plain CommonMark
+ * task lists, so it reads the same in any editor, on GitHub, in Obsidian.
+ */
+import { byId, textIn } from '../core/model.js';
+import type { Curriculum, Locale } from '../core/model.js';
+import type { ProgressState } from '../core/plan-model.js';
+import { exportText } from './text.js';
+
+export interface MarkdownProject {
+  readonly id: string;
+  readonly title: string;
+  readonly template: string;
+  readonly links: {
+    readonly repository: string | undefined;
+    readonly demo: string | undefined;
+    readonly writeup: string | undefined;
+  };
+  readonly checked: ReadonlySet<string> | readonly string[];
+}
+
+export interface MarkdownOptions {
+  readonly locale: Locale;
+  /** Stage ids in the order to show them (the learner's route); defaults to the curriculum's order. */
+  readonly stageOrder?: readonly string[];
+  readonly totalHours: number;
+  readonly exportedAt: string;
+  readonly projects?: readonly MarkdownProject[];
+}
+
+/** Square brackets and other inline syntax in titles must not turn into links or checkboxes. */
+function escape(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+export function progressToMarkdown(curriculum: Curriculum, state: ProgressState, options: MarkdownOptions): string {
+  const t = exportText(options.locale);
+  const stages = byId(curriculum.stages);
+  const skills = byId(curriculum.skills);
+  const order = options.stageOrder ?? curriculum.stages.map((s) => s.id);
+  const listed = new Set<string>();
+  const sections: string[] = [];
+
+  const line = (skillId: string): string => {
+    const status = state.skills.get(skillId);
+    const title = escape(textIn(skills.get(skillId)?.title, options.locale) || skillId);
+    const note = status === 'learning' ? ` *(${t.learning})*` : status === 'skipped' ? ` *(${t.skipped})*` : '';
+    return `- [${status === 'done' ? 'x' : ' '}] ${title} \`${skillId}\`${note}`;
+  };
+
+  for (const stageId of order) {
+    const stage = stages.get(stageId);
+    if (!stage) continue;
+    const ids = stage.skills.filter((id) => !listed.has(id));
+    if (ids.length === 0) continue;
+    ids.forEach((id) => listed.add(id));
+    sections.push(`## ${escape(textIn(stage.title, options.locale))}\n\n${ids.map(line).join('\n')}`);
+  }
+  // Skills the learner marked that no stage of this route lists still belong in the record.
+  const rest = [...state.skills.keys()].filter((id) => !listed.has(id)).sort();
+  if (rest.length > 0) sections.push(`## ${t.otherSkills}\n\n${rest.map(line).join('\n')}`);
+
+  if (options.projects && options.projects.length > 0) {
+    const rubric = curriculum.meta.rubric;
+    const project = (p: MarkdownProject): string => {
+      const checked = new Set(p.checked);
+      const links = (['repository', 'demo', 'writeup'] as const)
+        .filter((kind) => p.links[kind] !== undefined)
+        .map((kind) => `[${kind}](${p.links[kind] ?? ''})`)
+        .join(' · ');
+      const items = rubric.map(
+        (r) => `- [${checked.has(r.id) ? 'x' : ' '}] ${escape(textIn(r.title, options.locale))}`,
+      );
+      return [`### ${escape(p.title)}`, links, items.join('\n')].filter((s) => s !== '').join('\n\n');
+    };
+    sections.push(`## ${t.projects}\n\n${options.projects.map(project).join('\n\n')}`);
+  }
+
+  const done = [...listed].filter((id) => state.skills.get(id) === 'done').length;
+  const total = listed.size;
+  const head = `# ${t.progressTitle}\n\n${t.summary(done, total, options.totalHours)}\n${t.exported}: ${options.exportedAt}`;
+  return `${[head, ...sections].join('\n\n')}\n`;
+}

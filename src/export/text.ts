@@ -1,0 +1,58 @@
+/**
+ * @module export/text
+ * The words exports write, in each locale mlpath speaks.
+ */
+import type { Locale } from '../core/model.js';
+import type { TaskKind } from '../core/plan-model.js';
+
+export interface ExportText {
+  readonly stage: string;
+  readonly skills: string;
+  readonly why: string;
+  readonly milestone: string;
+  readonly kind: Readonly<Record<TaskKind, string>>;
+  blockHours(hours: number): string;
+  readonly progressTitle: string;
+  summary(done: number, total: number, hours: number): string;
+  readonly exported: string;
+  readonly projects: string;
+  readonly otherSkills: string;
+  readonly learning: string;
+  readonly skipped: string;
+}
+
+const en: ExportText = {
+  stage: 'Stage',
+  skills: 'Skills',
+  why: 'Why',
+  milestone: 'Milestone',
+  kind: { study: '📘', ambient: '🛏', project: '🛠', 'job-search': '💼' },
+  blockHours: (hours) => `About ${Math.round(hours * 10) / 10} hours this week.`,
+  progressTitle: 'My machine-learning engineer progress',
+  summary: (done, total, hours) => `${done} of ${total} skills done, ${Math.round(hours * 10) / 10} hours logged.`,
+  exported: 'Exported',
+  projects: 'Portfolio projects',
+  otherSkills: 'Other skills',
+  learning: 'learning',
+  skipped: 'skipped',
+};
+
+const zhCN: ExportText = {
+  stage: '阶段',
+  skills: '技能',
+  why: '原因',
+  milestone: '里程碑',
+  kind: en.kind,
+  blockHours: (hours) => `本周约 ${Math.round(hours * 10) / 10} 小时。`,
+  progressTitle: '我的机器学习工程师学习进度',
+  summary: (done, total, hours) => `已完成 ${done}/${total} 项技能，已记录 ${Math.round(hours * 10) / 10} 小时。`,
+  exported: '导出时间',
+  projects: '作品集项目',
+  otherSkills: '其他技能',
+  learning: '学习中',
+  skipped: '已跳过',
+};
+
+export function exportText(locale: Locale): ExportText {
+  return locale.toLowerCase().startsWith('zh') ? zhCN : en;
+}

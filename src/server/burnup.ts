@@ -1,0 +1,91 @@
+/**
+ * @module server/burnup
+ * The burn-up chart's series, one point per plan week (keyed by the week's first day):
+ * - `plannedHours`: the first plan's hours (from the profile alone), cumulative;
+ * - `doneHours`: estimated hours of the work finished by the end of that week (a task counts
+ *   when its resource or unit is marked done, or when every skill it teaches is), cumulative;
+ *   null for weeks that have not begun;
+ * - `forecastHours`: done so far plus the re-planned weeks from today, cumulative; null before
+ *   the current week.
+ */
+import type { Curriculum } from '../core/model.js';
+import type { Plan } from '../core/plan-model.js';
+import { addDays, cancelledIds, itemIndex, orderEvents, resolveItem } from '../core/progress.js';
+import type { ProgressEvent } from '../core/progress-model.js';
+
+export interface BurnupPoint {
+  week: string;
+  doneHours: number | null;
+  plannedHours: number;
+  forecastHours: number | null;
+}
+
+/** The day each item (skill, resource or unit key) became done, for items done now. */
+export function doneDates(events: readonly ProgressEvent[], curriculum: Curriculum): Map<string, string> {
+  const index = itemIndex(curriculum);
+  const cancelled = cancelledIds(events);
+  const done = new Map<string, string>();
+  for (const event of orderEvents(events)) {
+    if (event.item === undefined || event.type === 'undo' || cancelled.has(event.id)) continue;
+    const key = resolveItem(index, event.item)?.key ?? event.item;
+    if (event.type === 'done') done.set(key, event.at.slice(0, 10));
+    else if (event.type === 'started' || event.type === 'skipped' || event.type === 'reset') done.delete(key);
+  }
+  return done;
+}
+
+const round = (hours: number): number => Math.round(hours * 10) / 10;
+
+export function burnupOf(options: {
+  original: Plan;
+  forecast: Plan;
+  events: readonly ProgressEvent[];
+  curriculum: Curriculum;
+  today: string;
+}): BurnupPoint[] {
+  const { original, forecast, events, curriculum, today } = options;
+  const dates = doneDates(events, curriculum);
+
+  // When each task of the first plan was finished, if it was.
+  const finished: { date: string; hours: number }[] = [];
+  for (const week of original.weeks) {
+    for (const task of week.tasks) {
+      const unitDate = task.unit === undefined ? undefined : dates.get(`${task.resource}/${task.unit}`);
+      const own = unitDate ?? dates.get(task.resource);
+      const skillDates = task.skills.map((s) => dates.get(s));
+      const bySkills =
+        task.skills.length > 0 && skillDates.every((d) => d !== undefined)
+          ? skillDates.reduce<string>((a, d) => (d !== undefined && d > a ? d : a), '')
+          : undefined;
+      const date = [own, bySkills].filter((d): d is string => d !== undefined).sort()[0];
+      if (date !== undefined) finished.push({ date, hours: task.hours });
+    }
+  }
+  const doneBy = (endExclusive: string): number =>
+    finished.filter((f) => f.date < endExclusive).reduce((sum, f) => sum + f.hours, 0);
+  const doneNow = doneBy(addDays(today, 1));
+
+  // Weeks on the first plan's grid, extended to the forecast's finish.
+  const first = original.weeks[0]?.start ?? original.startDate;
+  const last = [original.finishDate, forecast.finishDate, today].sort().at(-1) ?? original.finishDate;
+  const hoursIn = (plan: Plan, from: string, to: string): number =>
+    plan.weeks.filter((w) => w.start >= from && w.start < to).reduce((sum, w) => sum + w.hours, 0);
+
+  const points: BurnupPoint[] = [];
+  let planned = 0;
+  let ahead = doneNow;
+  for (let week = first; week <= last; week = addDays(week, 7)) {
+    const end = addDays(week, 7);
+    planned += hoursIn(original, week, end);
+    const begun = week <= today;
+    const current = begun && today < end;
+    if (!begun || current) ahead += hoursIn(forecast, week, end);
+    points.push({
+      week,
+      doneHours: begun ? round(doneBy(current ? addDays(today, 1) : end)) : null,
+      plannedHours: round(planned),
+      forecastHours: begun && !current ? null : round(ahead),
+    });
+  }
+  return points;
+}

@@ -1,0 +1,130 @@
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ErrorSchema, ProgressViewSchema } from '../schemas.js';
+import { client, harness } from '../test-support/harness.js';
+import type { Harness } from '../test-support/harness.js';
+
+let h: Harness;
+let api: ReturnType<typeof client>;
+beforeEach(async () => {
+  h = await harness();
+  api = client(h.app);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function someProgress(target: ReturnType<typeof client>): Promise<void> {
+  await target.put('/api/profile', { startingPoint: 'from-scratch', startDate: '2026-03-02', locale: 'zh-CN' });
+  await target.post('/api/progress/events', { type: 'done', item: 'python-programming' });
+  await target.post('/api/progress/events', { type: 'hours', hours: 2, date: '2026-03-03' });
+  await target.post('/api/projects', { template: 'sentiment-app' });
+  await target.post('/api/projects/sentiment-app/rubric', { item: 'write-up', checked: true });
+  await target.put('/api/projects/sentiment-app/links', { repo: 'https://github.com/someone/sentiment' });
+}
+
+describe('GET /api/export', () => {
+  it('downloads the plan as an iCalendar file that parses, in the profile language', async () => {
+    await someProgress(api);
+    const res = await h.app.request('/api/export?format=ics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
+    expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="mlpath-plan.ics"');
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.some((e) => /[\u4e00-\u9fff]/.test(`${e.summary} ${e.description}`))).toBe(true);
+    // Python is done, so the plan (and the calendar) no longer holds its course.
+    expect(events.some((e) => e.summary.includes('CS50'))).toBe(false);
+  });
+
+  it('downloads English text when asked for it', async () => {
+    await someProgress(api);
+    const res = await h.app.request('/api/export?format=md&locale=en');
+    expect(res.headers.get('Content-Type')).toBe('text/markdown; charset=utf-8');
+    expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="mlpath-progress.md"');
+    const text = await res.text();
+    expect(text).toContain('- [x] Programming in Python `python-programming`');
+    expect(text).toContain('- [ ] Linear algebra `linear-algebra`');
+  });
+
+  it('downloads a full JSON backup', async () => {
+    await someProgress(api);
+    const res = await h.app.request('/api/export?format=json');
+    expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="mlpath-backup.json"');
+    const backup = (await res.json()) as { format: string; events: unknown[]; projects: { checked: string[] }[] };
+    expect(backup.format).toBe('mlpath-backup');
+    expect(backup.events).toHaveLength(3);
+    expect(backup.projects[0]?.checked).toEqual(['write-up']);
+  });
+
+  it('answers 404 for a calendar before there is a plan, and 400 naming format', async () => {
+    expect((await api.get('/api/export?format=ics')).status).toBe(404);
+    for (const path of ['/api/export', '/api/export?format=pdf']) {
+      const { status, json } = await api.get(path);
+      expect(status).toBe(400);
+      expect(ErrorSchema.parse(json).error.problems.map((p) => p.path)).toEqual(['format']);
+    }
+    const locale = await api.get('/api/export?format=md&locale=fr');
+    expect(ErrorSchema.parse(locale.json).error.problems.map((p) => p.path)).toEqual(['locale']);
+  });
+});
+
+describe('POST /api/import', () => {
+  async function backupText(): Promise<string> {
+    await someProgress(api);
+    return (await h.app.request('/api/export?format=json')).text();
+  }
+
+  it('restores a backup into an empty store, giving the identical state', async () => {
+    const text = await backupText();
+    const other = await harness();
+    try {
+      const otherApi = client(other.app);
+      const { status, json } = await otherApi.post('/api/import', text);
+      expect(status).toBe(200);
+      expect(json).toEqual({ imported: { events: 3, projects: 1 } });
+      for (const path of ['/api/profile', '/api/progress', '/api/projects', '/api/plan', '/api/status']) {
+        expect((await otherApi.get(path)).json).toEqual((await api.get(path)).json);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers 409 CONFLICT into a store with data unless merge=true, which adds only what is new', async () => {
+    const text = await backupText();
+    const conflict = await api.post('/api/import', text);
+    expect(conflict.status).toBe(409);
+    expect(ErrorSchema.parse(conflict.json).error.code).toBe('CONFLICT');
+    const merged = await api.post('/api/import?merge=true', text);
+    expect(merged).toMatchObject({ status: 200, json: { imported: { events: 0, projects: 0 } } });
+    expect(ProgressViewSchema.parse((await api.get('/api/progress')).json).events).toHaveLength(3);
+  });
+
+  it('answers 400 IMPORT_INVALID for a file that is not a backup, writing nothing', async () => {
+    for (const body of ['not json at all', '{"format": "something-else"}', '[]']) {
+      const { status, json } = await api.post('/api/import', body);
+      expect(status).toBe(400);
+      expect(ErrorSchema.parse(json).error.code).toBe('IMPORT_INVALID');
+    }
+    const broken = JSON.stringify({
+      format: 'mlpath-backup',
+      version: 1,
+      exportedAt: '2026-03-04T12:00:00.000Z',
+      profile: null,
+      events: [{ id: 'e1', type: 'hours', at: 'yesterday' }],
+      projects: [],
+    });
+    const { json } = await api.post('/api/import', broken);
+    const paths = ErrorSchema.parse(json).error.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['events[0].at', 'events[0].hours']));
+    expect(await h.store.countEvents('local')).toBe(0);
+  });
+
+  it('answers 400 naming merge for a bad flag', async () => {
+    const { status, json } = await api.post('/api/import?merge=yes', '{}');
+    expect(status).toBe(400);
+    expect(ErrorSchema.parse(json).error.problems.map((p) => p.path)).toEqual(['merge']);
+  });
+});

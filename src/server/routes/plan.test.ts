@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ForecastSchema, PlanSchema, PlanWeekSchema, StatusSchema } from '../schemas.js';
+import { client, harness } from '../test-support/harness.js';
+import type { Harness } from '../test-support/harness.js';
+
+let h: Harness;
+let api: ReturnType<typeof client>;
+beforeEach(async () => {
+  h = await harness();
+  api = client(h.app);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const onboard = () =>
+  api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 20, startDate: '2026-03-04' });
+
+describe('before onboarding', () => {
+  it('answers empty states with 200: no plan, no forecast, no week, zero readiness', async () => {
+    expect(await api.get('/api/plan')).toMatchObject({ status: 200, json: { plan: null, forecast: null } });
+    expect(await api.get('/api/today')).toMatchObject({ status: 200, json: { week: null, today: '2026-03-04' } });
+    const status = await api.get('/api/status');
+    expect(status.status).toBe(200);
+    const parsed = StatusSchema.parse(status.json);
+    expect(parsed).toMatchObject({ forecast: null, burnup: [] });
+    expect(parsed.readiness.percent).toBe(0);
+  });
+});
+
+describe('GET /api/plan', () => {
+  it('answers the plan and its forecast, the same for the same state', async () => {
+    await onboard();
+    const first = (await api.get('/api/plan')).json as { plan: unknown; forecast: unknown };
+    const plan = PlanSchema.parse(first.plan);
+    const forecast = ForecastSchema.parse(first.forecast);
+    expect(plan.startDate).toBe('2026-03-04');
+    expect(plan.skills).toEqual(expect.arrayContaining(['python-programming', 'linear-algebra', 'classical-ml']));
+    expect(forecast.finishDate).toBe(plan.finishDate);
+    expect(forecast.movedDays).toBe(0);
+    expect((await api.get('/api/plan')).json).toEqual(first);
+  });
+
+  it('re-plans from progress and today: what is done leaves the plan', async () => {
+    await onboard();
+    const before = PlanSchema.parse(((await api.get('/api/plan')).json as { plan: unknown }).plan);
+    await api.post('/api/progress/events', { type: 'done', item: 'python-programming' });
+    h.setNow('2026-03-18T12:00:00.000Z');
+    const after = (await api.get('/api/plan')).json as { plan: unknown; forecast: unknown };
+    const plan = PlanSchema.parse(after.plan);
+    expect(plan.skills).not.toContain('python-programming');
+    expect(plan.totalHours).toBeLessThan(before.totalHours);
+    expect(plan.startDate).toBe('2026-03-18');
+    expect(ForecastSchema.parse(after.forecast).originalFinishDate).toBe(before.finishDate);
+  });
+});
+
+describe('GET /api/today', () => {
+  it("answers this week's part of the plan", async () => {
+    await onboard();
+    h.setNow('2026-03-12T12:00:00.000Z');
+    const { status, json } = await api.get('/api/today');
+    expect(status).toBe(200);
+    const { week, today } = json as { week: unknown; today: string };
+    expect(today).toBe('2026-03-12');
+    const parsed = PlanWeekSchema.parse(week);
+    expect(parsed.start <= today).toBe(true);
+    expect(parsed.tasks.length).toBeGreaterThan(0);
+  });
+
+  it('answers no week before the plan starts', async () => {
+    await api.put('/api/profile', { startingPoint: 'from-scratch', startDate: '2026-06-01' });
+    expect((await api.get('/api/today')).json).toEqual({ week: null, today: '2026-03-04' });
+  });
+});
+
+describe('GET /api/status', () => {
+  it('answers readiness, the forecast and a burn-up that rises when a skill is marked done', async () => {
+    await onboard();
+    const before = StatusSchema.parse((await api.get('/api/status')).json);
+    expect(before.readiness.percent).toBe(0);
+    expect(before.burnup[0]).toMatchObject({ week: '2026-03-04', doneHours: 0 });
+    const last = before.burnup.at(-1);
+    expect(last?.plannedHours).toBeCloseTo(before.forecast?.plan.totalHours ?? -1, 0);
+    // Weeks not yet begun have no done hours; weeks past have no forecast.
+    expect(before.burnup[1]?.doneHours).toBeNull();
+
+    await api.post('/api/progress/events', { type: 'done', item: 'python-programming' });
+    const after = StatusSchema.parse((await api.get('/api/status')).json);
+    expect(after.readiness.percent).toBeGreaterThan(0);
+    expect(after.readiness.gaps.map((g) => g.skill)).not.toContain('python-programming');
+    expect(after.burnup[0]?.doneHours).toBeGreaterThan(0);
+
+    h.setNow('2026-03-20T12:00:00.000Z');
+    const later = StatusSchema.parse((await api.get('/api/status')).json);
+    expect(later.burnup[0]?.forecastHours).toBeNull();
+    expect(later.burnup[2]?.forecastHours).not.toBeNull();
+  });
+});

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ErrorSchema, PlanSchema, ProfileSchema } from '../schemas.js';
+import { client, harness } from '../test-support/harness.js';
+import type { Harness } from '../test-support/harness.js';
+
+let h: Harness;
+let api: ReturnType<typeof client>;
+beforeEach(async () => {
+  h = await harness();
+  api = client(h.app);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('GET /api/profile', () => {
+  it('answers null before onboarding: an empty profile is a state, not a 404', async () => {
+    const { status, json } = await api.get('/api/profile');
+    expect(status).toBe(200);
+    expect(json).toEqual({ profile: null });
+  });
+});
+
+describe('PUT /api/profile', () => {
+  it('fills every field the client leaves out from the starting point and today', async () => {
+    const { status, json } = await api.put('/api/profile', { startingPoint: 'quant-student' });
+    expect(status).toBe(200);
+    const profile = ProfileSchema.parse((json as { profile: unknown }).profile);
+    expect(profile).toMatchObject({
+      startingPoint: 'quant-student',
+      hoursPerWeek: 15,
+      startDate: '2026-03-04',
+      style: 'structured',
+      known: [],
+      weeksOff: [],
+      freeOnly: false,
+      locale: 'en',
+    });
+    expect((await api.get('/api/profile')).json).toEqual({ profile: json && (json as { profile: unknown }).profile });
+  });
+
+  it('stores the fields given, and makes the plan from them', async () => {
+    const body = {
+      startingPoint: 'from-scratch',
+      hoursPerWeek: 10,
+      known: ['linear-algebra'],
+      weeksOff: [{ start: '2026-04-01', end: '2026-04-14' }],
+      startDate: '2026-03-09',
+      style: 'practical',
+      domain: 'nlp',
+      locale: 'zh-CN',
+      route: 'data-science-first',
+    };
+    expect((await api.put('/api/profile', body)).status).toBe(200);
+    const stored = await h.store.getProfile('local');
+    expect(stored).toMatchObject(body);
+    expect((await h.store.firstPlanSnapshot('local'))?.plan.route).toBe('data-science-first');
+    const plan = PlanSchema.parse(((await api.get('/api/plan')).json as { plan: unknown }).plan);
+    expect(plan.hoursPerWeek).toBe(10);
+    expect(plan.route).toBe('data-science-first');
+    expect(plan.skills).not.toContain('linear-algebra');
+    expect(plan.weeks.filter((w) => w.off).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [{}, 'startingPoint'],
+    [{ startingPoint: 'from-scratch', hoursPerWeek: 0 }, 'hoursPerWeek'],
+    [{ startingPoint: 'from-scratch', hoursPerWeek: 101 }, 'hoursPerWeek'],
+    [{ startingPoint: 'from-scratch', hoursPerWeek: 'ten' }, 'hoursPerWeek'],
+    [{ startingPoint: 'from-scratch', startDate: '2026-13-01' }, 'startDate'],
+    [{ startingPoint: 'from-scratch', style: 'osmosis' }, 'style'],
+    [{ startingPoint: 'from-scratch', weeksOff: [{ start: '2026-05-02', end: '2026-05-01' }] }, 'weeksOff[0].end'],
+    [{ startingPoint: 'from-scratch', hoursPerWek: 10 }, 'hoursPerWek'],
+    [{ startingPoint: 'from-scratch', effortFactor: 3 }, 'effortFactor'],
+  ])('answers 400 naming the field for %j, storing nothing', async (body, field) => {
+    const { status, json } = await api.put('/api/profile', body);
+    expect(status).toBe(400);
+    const { error } = ErrorSchema.parse(json);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.problems.map((p) => p.path)).toContain(field);
+    expect(error.problems.find((p) => p.path === field)?.message).toMatch(/expected|unknown/);
+    expect(await h.store.getProfile('local')).toBeUndefined();
+  });
+
+  it('says the expected range for hours per week', async () => {
+    const { json } = await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 0 });
+    expect(ErrorSchema.parse(json).error.problems).toEqual([
+      { path: 'hoursPerWeek', message: 'expected a number from 1 to 100' },
+    ]);
+  });
+
+  it.each([
+    [{ startingPoint: 'from-scrach' }, 'startingPoint', 'from-scratch'],
+    [{ startingPoint: 'from-scratch', known: ['python-programming', 'linear-algebr'] }, 'known[1]', 'linear-algebra'],
+    [{ startingPoint: 'from-scratch', domain: 'nlpp' }, 'domain', 'nlp'],
+    [{ startingPoint: 'from-scratch', route: 'software-frst' }, 'route', 'software-first'],
+    [{ startingPoint: 'from-scratch', locale: 'zh-TW' }, 'locale', 'zh-CN'],
+  ])('answers 400 with a suggestion for an unknown id in %j', async (body, field, suggestion) => {
+    const { status, json } = await api.put('/api/profile', body);
+    expect(status).toBe(400);
+    const { error } = ErrorSchema.parse(json);
+    const problem = error.problems.find((p) => p.path === field);
+    expect(problem?.message).toContain(`did you mean "${suggestion}"`);
+    expect(error.message).toContain(field);
+  });
+
+  it('answers 422 UNREACHABLE when no plan can be made, storing nothing', async () => {
+    const { status, json } = await api.put('/api/profile', {
+      startingPoint: 'from-scratch',
+      choices: { exclude: ['strang-la'] },
+    });
+    expect(status).toBe(422);
+    const { error } = ErrorSchema.parse(json);
+    expect(error.code).toBe('UNREACHABLE');
+    expect(error.message).toContain('linear-algebra');
+    expect(await h.store.getProfile('local')).toBeUndefined();
+  });
+
+  it('answers 400 for a body that is not JSON or is empty', async () => {
+    expect((await api.put('/api/profile', 'startingPoint=from-scratch')).status).toBe(400);
+    const empty = await h.app.request('/api/profile', { method: 'PUT' });
+    expect(empty.status).toBe(400);
+    expect(ErrorSchema.parse(await empty.json()).error.message).toContain('empty');
+  });
+});
+
+describe('POST /api/plan/preview', () => {
+  it('answers the plan and the recommended route with its reasons, saving nothing', async () => {
+    const { status, json } = await api.post('/api/plan/preview', { startingPoint: 'quant-student', hoursPerWeek: 10 });
+    expect(status).toBe(200);
+    const { plan, recommendation } = json as { plan: unknown; recommendation: { route: string; reasons: unknown[] } };
+    const parsed = PlanSchema.parse(plan);
+    expect(parsed.route).toBe('data-science-first');
+    expect(parsed.hoursPerWeek).toBe(10);
+    expect(recommendation).toEqual({
+      route: 'data-science-first',
+      reasons: [{ en: 'Quantitative students start from maths.', 'zh-CN': '理科学生从数学开始。' }],
+    });
+    expect(await h.store.getProfile('local')).toBeUndefined();
+  });
+
+  it('answers 400 naming the field, as PUT /api/profile does', async () => {
+    const { status, json } = await api.post('/api/plan/preview', { startingPoint: 'from-scratch', freeOnly: 'yes' });
+    expect(status).toBe(400);
+    expect(ErrorSchema.parse(json).error.problems.map((p) => p.path)).toEqual(['freeOnly']);
+  });
+});
