@@ -98,7 +98,10 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ startingPoint: curriculum.startingPoints[0]?.id }),
     });
-    if (!saved.ok) throw new Error(`PUT /api/profile: ${saved.status} ${await saved.text()}`);
+    // With a profile the roadmap also loads the plan (as a learner sees it); without one it is
+    // still open to browse, so the figure is measured either way.
+    if (!saved.ok)
+      console.log(`note: no profile saved (${saved.status}); measuring the roadmap as browsed before onboarding`);
     const skills = curriculum.skills.length;
     const drawn: number[] = [];
     const interactive: number[] = [];

@@ -33,7 +33,8 @@ export function App() {
 
   const hasProfile = Boolean(profile.data?.profile);
   const requested = route.page ?? (hasProfile ? 'today' : 'onboarding');
-  const page: Page = !hasProfile && requested !== 'settings' ? 'onboarding' : requested;
+  // Before onboarding only the roadmap (to browse) and settings (language, import) are open.
+  const page: Page = !hasProfile && requested !== 'settings' && requested !== 'roadmap' ? 'onboarding' : requested;
   const Current = pages[page];
 
   useEffect(() => {

@@ -44,7 +44,7 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
             type="monotone"
             dataKey="plannedHours"
             name={t('progress.planned')}
-            stroke="#64748b"
+            stroke={dark ? '#94a3b8' : '#64748b'}
             strokeDasharray="6 4"
             dot={false}
             isAnimationActive={false}
@@ -54,7 +54,7 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
             type="monotone"
             dataKey="forecastHours"
             name={t('progress.forecastLine')}
-            stroke="#b45309"
+            stroke={dark ? '#fbbf24' : '#b45309'}
             dot={false}
             isAnimationActive={false}
             connectNulls
@@ -63,7 +63,7 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
             type="monotone"
             dataKey="doneHours"
             name={t('progress.doneLine')}
-            stroke="#15803d"
+            stroke={dark ? '#4ade80' : '#15803d'}
             strokeWidth={3}
             dot={false}
             isAnimationActive={false}
@@ -88,7 +88,12 @@ export function HoursChart({ weeks }: { weeks: readonly { week: string; hours: n
           <XAxis dataKey="week" tickFormatter={axis.tickDate} stroke={ink} minTickGap={16} />
           <YAxis tickFormatter={axis.tickNumber} stroke={ink} width={36} />
           <Tooltip labelFormatter={axis.tickDate} formatter={(value) => axis.tickNumber(value)} />
-          <Bar dataKey="hours" name={t('progress.hoursLogged')} fill="#2563eb" isAnimationActive={false} />
+          <Bar
+            dataKey="hours"
+            name={t('progress.hoursLogged')}
+            fill={dark ? '#60a5fa' : '#2563eb'}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

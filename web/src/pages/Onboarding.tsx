@@ -11,7 +11,7 @@ import { api, type Preview, type ProfileInput } from '../lib/api.js';
 import { useCurriculum, useProfile } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
-import { navigate } from '../lib/router.js';
+import { href, navigate } from '../lib/router.js';
 
 export default function Onboarding() {
   const { t, tx, date, num } = useLocale();
@@ -120,7 +120,11 @@ export default function Onboarding() {
       <h1 id="onboarding-title" className="h1">
         {t('onboarding.title')}
       </h1>
-      <p className="mb-4 muted">{t('onboarding.intro')}</p>
+      <p className="mb-2 muted">{t('onboarding.intro')}</p>
+      <p className="mb-4">
+        <a href={href('roadmap')}>{t('onboarding.browse')}</a> ·{' '}
+        <a href={href('settings')}>{t('onboarding.restore')}</a>
+      </p>
       {error && <ErrorNote error={error} />}
       <ProfileForm
         curriculum={c}
