@@ -63,6 +63,11 @@ export interface Choice {
   readonly uncovered: readonly string[];
   /** Resources of choose-one options not taken. */
   readonly passedOver: ReadonlySet<string>;
+  /**
+   * Needed skills only an option not taken teaches: the chosen option stands in for them (taking a
+   * second deep-learning course for one topic would defeat the choice), so they get no task.
+   */
+  readonly leftToOptions: readonly string[];
 }
 
 interface Catalog {
@@ -202,8 +207,13 @@ export function chooseResources(input: ChooseInput): Choice {
   const swap = new Map(profile.choices.swap.map((s) => [s.from, s.to]));
   const needed = new Set(order);
   const uncovered = new Set(order.filter((s) => !input.coveredElsewhere.has(s)));
-  const picks: Pick[] = [];
-  const taken = new Set<string>();
+  const picks: Array<Pick & { provides: string[] }> = [];
+  /** Units already taken of each resource: a resource may be taken again for other units. */
+  const takenUnits = new Map<string, Set<CandidateUnit>>();
+  const available = (c: Candidate): CandidateUnit[] => {
+    const used = takenUnits.get(c.id);
+    return used ? c.units.filter((u) => !used.has(u)) : [...c.units];
+  };
   const skillTitle = (id: string): Text => analysis.skills.get(id)?.title ?? t(id, id);
   const skillList = (ids: readonly string[]): Text => {
     const shown = ids.slice(0, 5).map(skillTitle);
@@ -216,6 +226,7 @@ export function chooseResources(input: ChooseInput): Choice {
     }
     return t(listText(en)['en'] ?? '', listText(zh)['zh-CN'] ?? '');
   };
+  const stageRank = new Map(stages.map((s, i) => [s.id, i]));
   const stageTitle = (id: string): Text => stages.find((s) => s.id === id)?.title ?? t(id, id);
   const firstStage = (skills: readonly string[]): string => {
     let best: string | undefined;
@@ -260,18 +271,31 @@ export function chooseResources(input: ChooseInput): Choice {
   ): boolean => {
     const resolved = swap.get(requested) ?? requested;
     const c = candidates.get(resolved);
-    if (!c || taken.has(c.id) || (!eligible(c) && how !== 'pin' && how !== 'own')) return false;
-    const provides = c.teaches.filter((s) => uncovered.has(s));
+    if (!c || (!eligible(c) && how !== 'pin' && how !== 'own')) return false;
+    const open = available(c);
+    if (open.length === 0) return false;
+    const teaches = new Set(open.flatMap((u) => u.teaches));
+    // A stage's resource provides the skills of its own and earlier stages; skills of later stages it
+    // happens to touch are left to those stages' resources, so a course is not held back by them.
+    const rank = stage === undefined ? undefined : stageRank.get(stage);
+    const provides = c.teaches.filter(
+      (s) =>
+        teaches.has(s) &&
+        uncovered.has(s) &&
+        (rank === undefined || (stageRank.get(input.stageOf.get(s) ?? '') ?? 0) <= rank),
+    );
     // A stage default or cover pick must bring something new; an option is taken whole, and bedside
     // reading is taken for what it teaches even when a course covers the same.
     if (provides.length === 0 && options.force !== true && how !== 'option' && how !== 'ambient') return false;
     const wanted = (s: string): boolean =>
       provides.includes(s) || (options.allUnits === true && needed.has(s) && !input.coveredElsewhere.has(s));
-    let units = options.force ? [...c.units] : c.units.filter((u) => u.teaches.some(wanted));
+    let units = options.force ? open : open.filter((u) => u.teaches.some(wanted));
     if (units.length === 0 && options.force !== true) return false;
-    if (units.length === 0) units = [...c.units];
+    if (units.length === 0) units = open;
     for (const s of provides) uncovered.delete(s);
-    taken.add(c.id);
+    const used = takenUnits.get(c.id) ?? new Set<CandidateUnit>();
+    for (const u of units) used.add(u);
+    takenUnits.set(c.id, used);
     const hours = units.reduce((s, u) => s + u.hours, 0);
     const swappedFrom = resolved !== requested ? requested : undefined;
     const swapNote = swappedFrom
@@ -411,7 +435,7 @@ export function chooseResources(input: ChooseInput): Choice {
     for (const c of teachers.get(s) ?? []) {
       if (seenPool.has(c.id)) continue;
       seenPool.add(c.id);
-      if (!c.ambient && !taken.has(c.id) && !passedOver.has(c.id) && !swap.has(c.id) && eligible(c)) pool.push(c);
+      if (!c.ambient && !passedOver.has(c.id) && !swap.has(c.id) && eligible(c)) pool.push(c);
     }
   }
   const lang = profile.locale.split('-')[0] ?? profile.locale;
@@ -419,11 +443,13 @@ export function chooseResources(input: ChooseInput): Choice {
     (c.style === profile.style ? 0.9 : 1) *
     (profile.locale !== 'en' && c.languages.some((l) => l === profile.locale || l.split('-')[0] === lang) ? 0.85 : 1);
   const score = (c: Candidate): { score: number; covers: number; hours: number } => {
+    const open = available(c);
+    const teaches = new Set(open.flatMap((u) => u.teaches));
     let covers = 0;
-    for (const s of c.teaches) if (uncovered.has(s)) covers++;
+    for (const s of teaches) if (uncovered.has(s)) covers++;
     if (covers === 0) return { score: Infinity, covers, hours: 0 };
     let hours = 0;
-    for (const u of c.units) if (u.teaches.some((s) => uncovered.has(s))) hours += u.hours;
+    for (const u of open) if (u.teaches.some((s) => uncovered.has(s))) hours += u.hours;
     return { score: (Math.max(hours, 0.01) * preference(c)) / covers, covers, hours };
   };
   const heap = new ScoreHeap();
@@ -465,7 +491,20 @@ export function chooseResources(input: ChooseInput): Choice {
     );
   }
 
-  return { picks, uncovered: order.filter((s) => uncovered.has(s)), passedOver };
+  // A skill of a later stage that a unit already taken teaches is provided by that unit after all.
+  for (const s of order) {
+    if (!uncovered.has(s)) continue;
+    const pick = picks.find((p) => p.units.some((u) => u.teaches.includes(s)));
+    if (pick) {
+      pick.provides.push(s);
+      uncovered.delete(s);
+    }
+  }
+  const leftToOptions = order.filter(
+    (s) => uncovered.has(s) && (teachers.get(s) ?? []).some((c) => passedOver.has(c.id) && eligible(c)),
+  );
+  for (const s of leftToOptions) uncovered.delete(s);
+  return { picks, uncovered: order.filter((s) => uncovered.has(s)), passedOver, leftToOptions };
 }
 
 export function styleZh(style: string): string {

@@ -99,8 +99,12 @@ export function neededSkills(
       curriculum.roles.find((r) => r.id === (profile.target ?? DEFAULT_ROLE)) ??
       curriculum.roles.find((r) => r.id === DEFAULT_ROLE) ??
       curriculum.roles[0];
+    // An optional stage ("if needed") contributes only the skills other targets require: its own
+    // skills are not targets of the role.
+    const optionalOnly = new Set(stages.filter((s) => s.optional).flatMap((s) => s.skills));
+    for (const s of stages) if (!s.optional) for (const id of s.skills) optionalOnly.delete(id);
     targets = [
-      ...(role?.weights.map((w) => w.skill) ?? []),
+      ...(role?.weights.map((w) => w.skill).filter((id) => !optionalOnly.has(id)) ?? []),
       ...(domain?.skills ?? []),
       ...stages.filter((s) => s.block !== undefined).flatMap((s) => s.skills),
     ];

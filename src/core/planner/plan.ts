@@ -162,6 +162,17 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
     });
   }
   explanations.push(...choice.picks.map((p) => p.explanation));
+  if (choice.leftToOptions.length > 0) {
+    const names = choice.leftToOptions.map((s) => analysis.skills.get(s)?.title ?? t(s, s));
+    explanations.push({
+      kind: 'skill',
+      subject: choice.leftToOptions.join(','),
+      text: t(
+        `${names.map((n) => n['en']).join(', ')}: only a course option you did not take teaches this; the option you took stands in for it (the curriculum asks for one course, not several).`,
+        `${names.map((n) => n['zh-CN'] ?? n['en']).join('、')}：只有你未选的课程选项讲授这部分；由你所选的选项代替（课程要求只选一门，而不是几门）。`,
+      ),
+    });
+  }
   for (const s of blockStages) {
     if (s.block) explanations.push({ kind: 'stage', subject: s.id, text: s.block.reason });
   }

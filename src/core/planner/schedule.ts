@@ -187,6 +187,12 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
       }
     };
     const hasWork = (q: number): boolean => current[q] !== -1 || (queues[q]?.size ?? 0) > 0;
+    /** Priority of the task a queue would work on next (Infinity when it has none). */
+    const nextPriority = (q: number): number => {
+      const cur = current[q] ?? -1;
+      const next = cur !== -1 ? cur : queues[q]?.peek();
+      return next === undefined ? Infinity : (tasks[next]?.priority ?? Infinity);
+    };
     /** Spend up to `budget` on queue q's tasks; returns what was spent. */
     const work = (q: number, budget: number): number => {
       let spent = 0;
@@ -239,15 +245,21 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
       }
       const rest = cap - used;
       const both = hasWork(0) && hasWork(1);
-      const along = both ? Math.floor(rest * options.alongsideShare) : 0;
-      work(0, rest - along);
-      work(1, cap - used);
-      // Work-conserving: hand unused hours to whichever track can use them.
+      if (both && nextPriority(1) < nextPriority(0)) {
+        // The main track has only later work ready (it waits on the alongside track): no split.
+        work(1, rest);
+      } else {
+        const along = both ? Math.floor(rest * options.alongsideShare) : 0;
+        work(0, rest - along);
+        work(1, cap - used);
+      }
+      // Work-conserving: hand unused hours to whichever track can use them, earliest work first.
       let progress = true;
       while (cap - used > 0 && progress) {
         const before = used;
-        work(0, cap - used);
-        work(1, cap - used);
+        const first = nextPriority(1) < nextPriority(0) ? 1 : 0;
+        work(first, cap - used);
+        work(1 - first, cap - used);
         if (cap - used > 0 && mainLeft <= 0) work(2, cap - used);
         progress = used > before;
       }
@@ -282,6 +294,9 @@ class TaskHeap {
       i = p;
     }
     a[i] = v;
+  }
+  peek(): number | undefined {
+    return this.items[0];
   }
   pop(): number | undefined {
     const a = this.items;

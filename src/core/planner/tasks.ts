@@ -254,7 +254,11 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   };
   drafts.forEach((task, i) => {
     // A task that provides nothing (a second resource of a chosen option) waits like one that would.
-    const gating = task.provides.length > 0 ? task.provides : task.skills;
+    const rank = stageRank.get(task.stage) ?? needs.stages.length;
+    const gating =
+      task.provides.length > 0
+        ? task.provides
+        : task.skills.filter((s) => (stageRank.get(needs.stageOf.get(s) ?? '') ?? 0) <= rank);
     const preds = new Set(task.preds);
     const co = new Set<number>();
     for (const s of gating) {
@@ -266,6 +270,15 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     }
     task.preds = [...preds];
     task.coPreds = [...co].filter((p) => !preds.has(p));
+  });
+  // The job search stage's own reading belongs to the job search: it waits for everything else.
+  drafts.forEach((task) => {
+    if (task.stage !== JOB_SEARCH_STAGE || task.block) return;
+    const preds = new Set(task.preds);
+    drafts.forEach((other, j) => {
+      if (other.stage !== JOB_SEARCH_STAGE && other.kind !== 'ambient' && other.kind !== 'project') preds.add(j);
+    });
+    task.preds = [...preds];
   });
   // Projects follow their stage's study; the job search follows everything outside its stage.
   for (const b of blockTasks) {
