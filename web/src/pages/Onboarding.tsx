@@ -78,15 +78,17 @@ export default function Onboarding() {
           <div className="card">
             <h2 className="h2">{t('plan.milestones')}</h2>
             <ol className="space-y-1">
-              {plan.milestones.map((milestone) => {
-                const stage = c.stages.find((s) => s.id === milestone.stage);
-                return (
-                  <li key={milestone.stage} className="flex flex-wrap justify-between gap-2">
-                    <span>{milestone.title ? tx(milestone.title) : stage ? tx(stage.title) : t('plan.ready')}</span>
-                    <span className="muted">{date(milestone.date)}</span>
-                  </li>
-                );
-              })}
+              {[...plan.milestones]
+                .sort((a, b) => a.date.localeCompare(b.date))
+                .map((milestone) => {
+                  const stage = c.stages.find((s) => s.id === milestone.stage);
+                  return (
+                    <li key={milestone.stage} className="flex flex-wrap justify-between gap-2">
+                      <span>{milestone.title ? tx(milestone.title) : stage ? tx(stage.title) : t('plan.ready')}</span>
+                      <span className="muted">{date(milestone.date)}</span>
+                    </li>
+                  );
+                })}
             </ol>
           </div>
         )}

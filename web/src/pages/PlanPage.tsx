@@ -94,18 +94,22 @@ export default function PlanPage() {
           {t('plan.milestones')}
         </h2>
         <ol className="relative space-y-2 border-l-2 border-slate-300 pl-4 dark:border-slate-600">
-          {current.milestones.map((milestone) => (
-            <li key={milestone.stage} className="relative">
-              <span
-                aria-hidden="true"
-                className={`absolute top-1.5 -left-[1.4rem] h-3 w-3 rounded-full ${
-                  milestone.date < today ? 'bg-green-700' : 'bg-blue-700 dark:bg-blue-400'
-                }`}
-              />
-              <span className="font-medium">{milestone.title ? tx(milestone.title) : stageTitle(milestone.stage)}</span>
-              <span className="ml-2 text-sm muted">{date(milestone.date)}</span>
-            </li>
-          ))}
+          {[...current.milestones]
+            .sort((a, b) => a.date.localeCompare(b.date))
+            .map((milestone) => (
+              <li key={milestone.stage} className="relative">
+                <span
+                  aria-hidden="true"
+                  className={`absolute top-1.5 -left-[1.4rem] h-3 w-3 rounded-full ${
+                    milestone.date < today ? 'bg-green-700' : 'bg-blue-700 dark:bg-blue-400'
+                  }`}
+                />
+                <span className="font-medium">
+                  {milestone.title ? tx(milestone.title) : stageTitle(milestone.stage)}
+                </span>
+                <span className="ml-2 text-sm muted">{date(milestone.date)}</span>
+              </li>
+            ))}
         </ol>
       </section>
 
