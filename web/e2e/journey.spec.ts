@@ -129,6 +129,65 @@ test('the calendar export downloads and parses as iCalendar with the plan in it'
   expect(first.startDate.toJSDate().getTime()).not.toBeNaN();
 });
 
+test('this week: ticking a task off and logging hours show on the progress page', async () => {
+  await openPage(page, '#/progress');
+  const hoursBefore = Number(await page.getByTestId('hours-logged').textContent());
+
+  await openPage(page, '#/today');
+  const task = page
+    .getByRole('region', { name: /^Week \d+/ })
+    .getByRole('checkbox')
+    .first();
+  await expect(task).not.toBeChecked();
+  const name = (await task.evaluate((box) => (box as HTMLInputElement).labels?.[0]?.textContent)) ?? '';
+  expect(name).not.toBe('');
+  // The plan is remade without the finished task; it stays in sight, ticked, under "Done this week".
+  await task.click();
+  const done = page.getByTestId('done-this-week').getByRole('checkbox', { name, exact: true });
+  await expect(done).toBeChecked();
+  await page.getByLabel('Hours spent today').fill('1.5');
+  await page.getByRole('button', { name: 'Log hours' }).click();
+  await expect(page.getByRole('status')).toHaveText('Logged 1.5 h.');
+
+  await page.reload();
+  await expect(page.getByTestId('done-this-week').getByRole('checkbox', { name, exact: true })).toBeChecked();
+  await openPage(page, '#/progress');
+  await expect(page.getByTestId('hours-logged')).toHaveText(String(hoursBefore + 1.5));
+});
+
+test('portfolio: a project started from a template keeps its rubric ticks and links', async () => {
+  await openPage(page, '#/portfolio');
+  await expect(page.getByText('No project yet. Start one from a template below.')).toBeVisible();
+  await page.getByRole('button', { name: 'Start this project' }).first().click();
+  const project = page.getByRole('region', { name: 'My projects' }).getByRole('listitem').first();
+  const rubric = project.getByRole('group', { name: 'Rubric' }).getByRole('checkbox');
+  await expect(rubric.first()).not.toBeChecked();
+  await rubric.first().click();
+  await expect(rubric.first()).toBeChecked();
+  await project.getByRole('textbox', { name: 'Repository' }).fill('https://github.com/example/demo');
+  await project.getByRole('button', { name: 'Save links' }).click();
+  await expect(page.getByText(/1 of \d+ rubric items met/)).toBeVisible();
+
+  await page.reload();
+  const again = page.getByRole('region', { name: 'My projects' }).getByRole('listitem').first();
+  await expect(again.getByRole('group', { name: 'Rubric' }).getByRole('checkbox').first()).toBeChecked();
+  await expect(again.getByRole('textbox', { name: 'Repository' })).toHaveValue('https://github.com/example/demo');
+});
+
+test('a backup exported from settings imports back, merging without duplicates', async () => {
+  await openPage(page, '#/settings');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Backup (.json)' }).click(),
+  ]);
+  const file = await download.path();
+  await page.getByLabel('Backup file to import').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Imported \d+ events and \d+ projects\.$/);
+  const { events } = (await (await page.request.get('/api/progress')).json()) as { events: { id: string }[] };
+  expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+});
+
 test('switching to Chinese changes every visible string but proper names, numbers and titles', async () => {
   const curriculum = (await (await page.request.get('/api/curriculum')).json()) as CurriculumJson;
   const allowed = allowedUnchanged(curriculum);

@@ -135,7 +135,7 @@ export const api = {
     request<{ imported: { events: number; projects: number } }>('POST', `/api/import?merge=${merge}`, backup),
 };
 
-/** The URL of an export download. */
-export function exportUrl(format: 'ics' | 'md' | 'json'): string {
-  return `/api/export?format=${format}`;
+/** The URL of an export download, its text in the given language. */
+export function exportUrl(format: 'ics' | 'md' | 'json', locale: string): string {
+  return `/api/export?${new URLSearchParams({ format, locale }).toString()}`;
 }

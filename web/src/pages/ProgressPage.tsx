@@ -48,7 +48,9 @@ export default function ProgressPage() {
         </div>
         <div>
           <dt className="text-sm muted">{t('progress.totalHours')}</dt>
-          <dd className="text-2xl font-bold">{num(stats.totalHours)}</dd>
+          <dd className="text-2xl font-bold" data-testid="hours-logged">
+            {num(stats.totalHours)}
+          </dd>
         </div>
         <div>
           <dt className="text-sm muted">{t('progress.streak')}</dt>

@@ -94,13 +94,18 @@ export default function Settings() {
         </h2>
         <p className="text-sm muted">{t('settings.exportHint')}</p>
         <div className="flex flex-wrap gap-2">
-          <a className="btn no-underline" href={exportUrl('ics')} download="mlpath-plan.ics" data-testid="export-ics">
+          <a
+            className="btn no-underline"
+            href={exportUrl('ics', locale)}
+            download="mlpath-plan.ics"
+            data-testid="export-ics"
+          >
             {t('settings.exportIcs')}
           </a>
-          <a className="btn no-underline" href={exportUrl('md')} download="mlpath-progress.md">
+          <a className="btn no-underline" href={exportUrl('md', locale)} download="mlpath-progress.md">
             {t('settings.exportMd')}
           </a>
-          <a className="btn no-underline" href={exportUrl('json')} download="mlpath-backup.json">
+          <a className="btn no-underline" href={exportUrl('json', locale)} download="mlpath-backup.json">
             {t('settings.exportJson')}
           </a>
         </div>

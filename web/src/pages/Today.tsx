@@ -30,6 +30,21 @@ export default function Today() {
   const week = today.data.week;
   const items = progress.data.items;
   const stats = progress.data.stats;
+  // The plan is remade from progress, so a ticked task leaves the week's list; it is kept in
+  // sight here (and can be unticked) for the rest of the week.
+  const weekStart = week?.start ?? addDays(today.data.today, -6);
+  const doneThisWeek = [
+    ...new Set(
+      progress.data.events
+        .filter((e) => e.type === 'done' && e.item && e.at.slice(0, 10) >= weekStart && items[e.item] === 'done')
+        .map((e) => e.item ?? ''),
+    ),
+  ];
+  const itemLabel = (key: string) => {
+    const [resource = key, unit] = key.split('/');
+    const label = taskTitle({ kind: 'study', stage: '', resource, unit, skills: [], hours: 0, why: undefined });
+    return label.unit ? `${label.title} — ${label.unit}` : label.title;
+  };
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -127,6 +142,35 @@ export default function Today() {
         )}
       </section>
 
+      {doneThisWeek.length > 0 && (
+        <section className="card" aria-labelledby="done-title">
+          <h2 id="done-title" className="h2">
+            {t('today.doneThisWeek')}
+          </h2>
+          <ul className="space-y-2" data-testid="done-this-week">
+            {doneThisWeek.map((key) => (
+              <li key={key}>
+                <label className="flex items-start gap-3">
+                  <input
+                    type="checkbox"
+                    className="mt-1 h-5 w-5"
+                    checked
+                    disabled={busy}
+                    onChange={() =>
+                      void run(async () => {
+                        await api.record({ type: 'reset', item: key });
+                        return t('today.unticked', { task: itemLabel(key) });
+                      })
+                    }
+                  />
+                  <span className="line-through">{itemLabel(key)}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <form
         className="card space-y-3"
         aria-labelledby="log-title"
@@ -189,7 +233,11 @@ export default function Today() {
             {t('today.log')}
           </button>
         </div>
-        {message && <p className="text-sm text-green-800 dark:text-green-300">{message}</p>}
+        {message && (
+          <p aria-hidden="true" className="text-sm text-green-800 dark:text-green-300">
+            {message}
+          </p>
+        )}
         <button
           type="button"
           className="btn"
