@@ -6,7 +6,10 @@
  * Seeds a fresh store (a profile for the shipped curriculum's first starting point and N
  * progress events), then for each route runs a closed loop of C concurrent clients until it
  * has made the requested number of requests or the time is up, and prints requests per second
- * and latency percentiles. Everything stays on 127.0.0.1; the temporary folder is removed.
+ * and latency percentiles. GET /api/plan is measured twice: with the state unchanged (the
+ * re-plan is kept until the profile, the log or the date changes) and right after a write (each
+ * request re-plans). Clients accept gzip, as browsers do. Everything stays on 127.0.0.1; the
+ * temporary folder is removed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +51,12 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-async function measure(route: string, request: () => Promise<Response>): Promise<Figures> {
+async function measure(
+  route: string,
+  request: () => Promise<Response>,
+  /** Run before each request, outside the timing (e.g. a write that invalidates the plan). */
+  before?: () => Promise<void>,
+): Promise<Figures> {
   // Warm up (JIT, prepared statements) before timing.
   for (let i = 0; i < 20; i++) await (await request()).arrayBuffer();
   const latencies: number[] = [];
@@ -59,6 +67,7 @@ async function measure(route: string, request: () => Promise<Response>): Promise
   const worker = async (): Promise<void> => {
     while (started < REQUESTS && performance.now() < deadline) {
       started++;
+      if (before) await before();
       const t0 = performance.now();
       const res = await request();
       await res.arrayBuffer();
@@ -112,8 +121,18 @@ async function run(): Promise<void> {
     for (let i = 0; i < seed.length; i += 500) await store.appendEvents(learner, seed.slice(i, i + 500));
 
     const item = skills[0] ?? '';
+    const record = async (): Promise<void> => {
+      const res = await fetch(`${server.url}/api/progress/events`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'hours', hours: 0.5 }),
+      });
+      await res.arrayBuffer();
+    };
     const results = [
       await measure('GET /api/plan', () => fetch(`${server.url}/api/plan`)),
+      // After a write the plan is made again: the planner's full cost on every request.
+      await measure('GET /api/plan (re-plan)', () => fetch(`${server.url}/api/plan`), record),
       await measure('GET /api/progress', () => fetch(`${server.url}/api/progress`)),
       await measure('POST /api/progress/events', () =>
         fetch(`${server.url}/api/progress/events`, {

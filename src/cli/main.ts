@@ -8,6 +8,10 @@ import { reportError } from './exit-codes.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { registerCurriculum } from './commands/curriculum.js';
+import { registerExchange } from './commands/exchange.js';
+import { registerProject } from './commands/project.js';
+import { registerProgressViews } from './commands/progress-views.js';
+import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 
 export function buildProgram(io: CliIo): Command {
@@ -18,6 +22,10 @@ export function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCurriculum(program, io);
+  registerTrack(program, io);
+  registerProject(program, io);
+  registerExchange(program, io);
+  registerProgressViews(program, io);
   registerServe(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {

@@ -58,6 +58,10 @@ export function knownItemIds(index: ItemIndex): string[] {
 
 /** Events in the order they apply: by `at`, ties in recorded order. */
 export function orderEvents(events: readonly ProgressEvent[]): ProgressEvent[] {
+  // Logs are nearly always recorded in time order already: check that in one pass before sorting.
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) sorted = (events[i - 1]?.at ?? '') <= (events[i]?.at ?? '');
+  if (sorted) return [...events];
   return events
     .map((event, i) => ({ event, i }))
     .sort((a, b) => (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : a.i - b.i))
@@ -66,9 +70,12 @@ export function orderEvents(events: readonly ProgressEvent[]): ProgressEvent[] {
 
 /** The ids of events cancelled by an undo that is itself in force. */
 export function cancelledIds(events: readonly ProgressEvent[]): Set<string> {
+  return cancelledInOrder(orderEvents(events));
+}
+
+function cancelledInOrder(ordered: readonly ProgressEvent[]): Set<string> {
   const cancelled = new Set<string>();
   // An undo always comes after what it cancels, so walking backwards settles undo-of-undo.
-  const ordered = orderEvents(events);
   for (let i = ordered.length - 1; i >= 0; i--) {
     const event = ordered[i];
     if (event === undefined || cancelled.has(event.id)) continue;
@@ -79,8 +86,8 @@ export function cancelledIds(events: readonly ProgressEvent[]): Set<string> {
 
 /** The event `mlpath undo` cancels next: the latest one in force that is not itself an undo. */
 export function lastUndoable(events: readonly ProgressEvent[]): ProgressEvent | undefined {
-  const cancelled = cancelledIds(events);
   const ordered = orderEvents(events);
+  const cancelled = cancelledInOrder(ordered);
   for (let i = ordered.length - 1; i >= 0; i--) {
     const event = ordered[i];
     if (event !== undefined && event.type !== 'undo' && !cancelled.has(event.id)) return event;
@@ -131,7 +138,9 @@ export function progressStats(
   today: string | undefined,
 ): ProgressStats {
   const index = itemIndex(curriculum);
-  const cancelled = cancelledIds(events);
+  const ordered = orderEvents(events);
+  const cancelled = cancelledInOrder(ordered);
+  const weekOf = new Map<string, string>();
   const skills = new Map<string, ItemStatus>();
   const items = new Map<string, ItemStatus>();
   const unknown = new Map<string, ItemStatus>();
@@ -143,7 +152,7 @@ export function progressStats(
   let totalHours = 0;
   let effective = 0;
 
-  for (const event of orderEvents(events)) {
+  for (const event of ordered) {
     if (event.type === 'undo' || cancelled.has(event.id)) continue;
     effective++;
     const resolved = event.item === undefined ? undefined : resolveItem(index, event.item);
@@ -167,7 +176,11 @@ export function progressStats(
         const date = event.date ?? event.at.slice(0, 10);
         logged.push({ date, hours, item: key });
         totalHours += hours;
-        const week = isoWeek(date);
+        let week = weekOf.get(date);
+        if (week === undefined) {
+          week = isoWeek(date);
+          weekOf.set(date, week);
+        }
         hoursByWeek.set(week, (hoursByWeek.get(week) ?? 0) + hours);
         days.add(date);
         break;

@@ -38,13 +38,14 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
       const unit = task.unit === undefined ? undefined : resource.units.find((u) => u.id === task.unit);
       const local = textIn(resource.localTitle, options.locale) || resource.title;
       return {
-        title: unit ? `${local}: ${textIn(unit.title, options.locale)}` : local,
+        title: textIn(task.title, options.locale) || (unit ? `${local}: ${textIn(unit.title, options.locale)}` : local),
         url: unit?.url ?? resource.url,
       };
     }
     const project = projects.get(task.resource);
-    if (project) return { title: textIn(project.title, options.locale), url: undefined };
-    return { title: task.resource, url: undefined };
+    if (project)
+      return { title: textIn(task.title, options.locale) || textIn(project.title, options.locale), url: undefined };
+    return { title: textIn(task.title, options.locale) || task.resource, url: undefined };
   };
 
   for (const week of plan.weeks) {

@@ -212,6 +212,18 @@ describe('the web app', () => {
     }
   });
 
+  it('serves the app once it is built, without a restart', async () => {
+    const later = mkdtempSync(join(tmpdir(), 'mlpath-dist-'));
+    const app = createApp({ store: h.store, curriculum: h.curriculum, clock: () => new Date(), webDist: later });
+    try {
+      expect(await (await app.request('/')).text()).toContain('npm run build:web');
+      writeFileSync(join(later, 'index.html'), '<!doctype html><div id="root"></div>');
+      expect(await (await app.request('/')).text()).toContain('<div id="root">');
+    } finally {
+      rmSync(later, { recursive: true, force: true });
+    }
+  });
+
   it('answers pages with a note on how to build the app when it is not built', async () => {
     const res = await h.app.request('/');
     expect(res.status).toBe(200);

@@ -1,8 +1,10 @@
 /**
  * @module server/planning
- * What the plan, status and today routes share: the learner's profile and progress read once,
- * and the re-plan from progress and today. The planner is pure and deterministic, so a result
- * is kept per learner until the profile, the event log or the date changes.
+ * What the plan, status and today routes share: the learner's profile and progress, the
+ * re-plan from progress and today, and the JSON answers made from them. The planner is pure and
+ * deterministic and the event log only grows, so all of it is kept per learner until the
+ * profile, the number of events or the date changes; an unchanged state is answered from the
+ * kept JSON after two small queries.
  */
 import type { Curriculum } from '../core/model.js';
 import type { Forecast, Plan, Profile, ProgressState } from '../core/plan-model.js';
@@ -17,52 +19,81 @@ export interface LearnerState {
   readonly progress: ProgressState;
   /** The re-planned plan and forecast; undefined without a profile. */
   readonly forecast: Forecast | undefined;
+  /** The first plan (from the profile alone); undefined without a profile. */
+  original(): Plan | undefined;
 }
 
-/** Re-plans per learner, keyed by what they depend on (bounded: the oldest learner is dropped). */
+interface Entry {
+  readonly key: string;
+  state: Promise<LearnerState> | undefined;
+  readonly bodies: Map<string, string>;
+}
+
 export class Planning {
+  /** Learners whose state is kept; the least recently used is dropped first. */
+  static readonly MAX_LEARNERS = 64;
   readonly #store: Store;
   readonly #curriculum: Curriculum;
-  readonly #cache = new Map<string, { key: string; forecast: Forecast }>();
-  static readonly MAX_LEARNERS = 256;
+  readonly #entries = new Map<string, Entry>();
 
   constructor(store: Store, curriculum: Curriculum) {
     this.#store = store;
     this.#curriculum = curriculum;
   }
 
-  readonly #originals = new Map<string, { key: string; plan: Plan }>();
-
-  /** The first plan: from the profile alone, with no progress. */
-  originalPlan(learner: string, profile: Profile): Plan {
-    const key = JSON.stringify(profile);
-    const cached = this.#originals.get(learner);
-    if (cached?.key === key) return cached.plan;
-    const plan = planFor(this.#curriculum, profile);
-    this.#originals.delete(learner);
-    this.#originals.set(learner, { key, plan });
-    if (this.#originals.size > Planning.MAX_LEARNERS) {
-      const oldest = this.#originals.keys().next().value;
-      if (oldest !== undefined) this.#originals.delete(oldest);
+  async #entry(learner: string, today: string): Promise<Entry> {
+    const [profile, count] = await Promise.all([this.#store.getProfile(learner), this.#store.countEvents(learner)]);
+    // Events are only ever appended (an undo is an event too), so their count identifies the log.
+    const key = `${today}\u0000${count}\u0000${JSON.stringify(profile ?? null)}`;
+    let entry = this.#entries.get(learner);
+    if (entry?.key !== key) entry = { key, state: undefined, bodies: new Map() };
+    this.#entries.delete(learner);
+    this.#entries.set(learner, entry);
+    if (this.#entries.size > Planning.MAX_LEARNERS) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    return plan;
+    return entry;
+  }
+
+  async #compute(learner: string, today: string): Promise<LearnerState> {
+    const [profile, events] = await Promise.all([this.#store.getProfile(learner), this.#store.listEvents(learner)]);
+    const progress = foldProgress(events, this.#curriculum);
+    const forecast = profile ? forecastFrom(this.#curriculum, profile, progress, today) : undefined;
+    let original: Plan | undefined;
+    return {
+      profile,
+      events,
+      progress,
+      forecast,
+      original: () => {
+        if (profile) original ??= planFor(this.#curriculum, profile);
+        return original;
+      },
+    };
   }
 
   async stateOf(learner: string, today: string): Promise<LearnerState> {
-    const [profile, events] = await Promise.all([this.#store.getProfile(learner), this.#store.listEvents(learner)]);
-    const progress = foldProgress(events, this.#curriculum);
-    if (!profile) return { profile, events, progress, forecast: undefined };
-    // Events are append-only, so their count and the last id identify the log.
-    const key = `${today}\u0000${events.length}\u0000${events.at(-1)?.id ?? ''}\u0000${JSON.stringify(profile)}`;
-    const cached = this.#cache.get(learner);
-    if (cached?.key === key) return { profile, events, progress, forecast: cached.forecast };
-    const forecast = forecastFrom(this.#curriculum, profile, progress, today);
-    this.#cache.delete(learner);
-    this.#cache.set(learner, { key, forecast });
-    if (this.#cache.size > Planning.MAX_LEARNERS) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest !== undefined) this.#cache.delete(oldest);
-    }
-    return { profile, events, progress, forecast };
+    const entry = await this.#entry(learner, today);
+    entry.state ??= this.#compute(learner, today);
+    // A failed computation (the planner refused the profile) is not kept.
+    entry.state.catch(() => {
+      entry.state = undefined;
+    });
+    return entry.state;
+  }
+
+  /** The JSON answer `name`, built from the state once per state. */
+  async json(learner: string, today: string, name: string, build: (state: LearnerState) => unknown): Promise<string> {
+    const entry = await this.#entry(learner, today);
+    const kept = entry.bodies.get(name);
+    if (kept !== undefined) return kept;
+    entry.state ??= this.#compute(learner, today);
+    entry.state.catch(() => {
+      entry.state = undefined;
+    });
+    const body = JSON.stringify(build(await entry.state));
+    entry.bodies.set(name, body);
+    return body;
   }
 }

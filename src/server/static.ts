@@ -78,8 +78,10 @@ function isFile(file: string): boolean {
  * folder without `index.html` serves the "not built" note.
  */
 export function webApp(root: string | undefined): MiddlewareHandler {
-  const built = root !== undefined && existsSync(join(root, 'index.html'));
+  // Checked again while not built, so a build made while the server runs is served on reload.
+  let built = false;
   return async (c, next) => {
+    built ||= root !== undefined && existsSync(join(root, 'index.html'));
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const path = c.req.path;
     if (path === '/api' || path.startsWith('/api/')) return next();

@@ -6,7 +6,6 @@
  */
 import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
-import { openPostgresStore } from './postgres.js';
 import { DATABASE_FILE, openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -25,6 +24,10 @@ export function databaseFile(env: Env, cwd?: string): string {
 
 export async function openStore(env: Env, cwd?: string): Promise<Store> {
   const url = env['DATABASE_URL'];
-  if (url !== undefined && url !== '') return openPostgresStore(url);
+  if (url !== undefined && url !== '') {
+    // Loaded only when used: the embedded default never pays for the PostgreSQL driver.
+    const { openPostgresStore } = await import('./postgres.js');
+    return openPostgresStore(url);
+  }
   return openSqliteStore(databaseFile(env, cwd));
 }

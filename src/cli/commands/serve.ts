@@ -4,6 +4,8 @@
  * localhost, over the embedded SQLite store in the data directory (MLPATH_HOME overrides), or
  * PostgreSQL when DATABASE_URL is set. Runs until interrupted (Ctrl-C or SIGTERM).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
@@ -63,6 +65,9 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
     io.err(
       `warning: listening on ${host}: anyone who can reach this address can read and change the progress stored here\n`,
     );
+  }
+  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    io.err('the web app is not built yet (only the API answers): run `npm run build:web`, or `npm start`\n');
   }
   io.err(`data: ${store.location}\npress Ctrl-C to stop\n`);
   await new Promise<void>((resolve) => {

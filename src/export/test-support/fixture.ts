@@ -7,7 +7,7 @@ import { tryParseCurriculum } from '../../content/load.js';
 import type { Curriculum } from '../../core/model.js';
 import type { Plan } from '../../core/plan-model.js';
 
-const yaml = `
+export const FIXTURE_YAML = `
 curriculum:
   id: fixture
   version: 1.0.0
@@ -98,7 +98,7 @@ projects:
 `;
 
 export function fixtureCurriculum(): Curriculum {
-  const result = tryParseCurriculum([{ file: 'fixture.yaml', text: yaml }], '.');
+  const result = tryParseCurriculum([{ file: 'fixture.yaml', text: FIXTURE_YAML }], '.');
   if (!result.ok) throw new Error(`fixture curriculum is invalid: ${JSON.stringify(result.problems)}`);
   return result.curriculum;
 }

@@ -55,6 +55,22 @@ describe('GET /api/plan', () => {
   });
 });
 
+describe('kept answers', () => {
+  it('follow every change of profile, progress and date', async () => {
+    await onboard();
+    const plan = async () => PlanSchema.parse(((await api.get('/api/plan')).json as { plan: unknown }).plan);
+    expect((await plan()).hoursPerWeek).toBe(20);
+    await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 10, startDate: '2026-03-04' });
+    expect((await plan()).hoursPerWeek).toBe(10);
+    await api.post('/api/progress/events', { type: 'skipped', item: 'linear-algebra' });
+    expect((await plan()).skills).not.toContain('linear-algebra');
+    await api.post('/api/progress/undo');
+    expect((await plan()).skills).toContain('linear-algebra');
+    h.setNow('2026-03-11T12:00:00.000Z');
+    expect((await plan()).startDate).toBe('2026-03-11');
+  });
+});
+
 describe('GET /api/today', () => {
   it("answers this week's part of the plan", async () => {
     await onboard();

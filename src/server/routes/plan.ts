@@ -4,48 +4,51 @@
  * forecast, readiness and the burn-up. Without a profile each answers its empty state.
  */
 import { Hono } from 'hono';
-import { addDays } from '../../core/progress.js';
+import type { Context } from 'hono';
 import { readinessFor } from '../../core/planner/index.js';
+import { addDays } from '../../core/progress.js';
 import { burnupOf } from '../burnup.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { localDate } from '../context.js';
 import { Planning } from '../planning.js';
+import type { LearnerState } from '../planning.js';
 
 export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   const { curriculum, clock } = deps;
   const planning = new Planning(deps.store, curriculum);
   const routes = new Hono<AppEnv>();
 
-  routes.get('/plan', async (c) => {
-    const { forecast } = await planning.stateOf(c.get('learner').id, localDate(clock()));
-    return c.json({ plan: forecast?.plan ?? null, forecast: forecast ?? null });
-  });
-
-  routes.get('/status', async (c) => {
+  const answer = async (c: Context<AppEnv>, name: string, build: (state: LearnerState, today: string) => unknown) => {
     const today = localDate(clock());
-    const { profile, progress, forecast, events } = await planning.stateOf(c.get('learner').id, today);
-    const start = profile ? curriculum.startingPoints.find((s) => s.id === profile.startingPoint) : undefined;
-    const known = [...(start?.known ?? []), ...(profile?.known ?? [])];
-    const readiness = readinessFor(curriculum, profile?.target, progress, known);
-    const burnup =
-      profile && forecast
-        ? burnupOf({
-            original: planning.originalPlan(c.get('learner').id, profile),
-            forecast: forecast.plan,
-            events,
-            curriculum,
-            today,
-          })
-        : [];
-    return c.json({ readiness, forecast: forecast ?? null, burnup });
-  });
+    const body = await planning.json(c.get('learner').id, today, name, (state) => build(state, today));
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    return c.body(body);
+  };
 
-  routes.get('/today', async (c) => {
-    const today = localDate(clock());
-    const { forecast } = await planning.stateOf(c.get('learner').id, today);
-    const week = forecast?.plan.weeks.find((w) => w.start <= today && today < addDays(w.start, 7)) ?? null;
-    return c.json({ week, today });
-  });
+  routes.get('/plan', (c) =>
+    answer(c, 'plan', ({ forecast }) => ({ plan: forecast?.plan ?? null, forecast: forecast ?? null })),
+  );
+
+  routes.get('/status', (c) =>
+    answer(c, 'status', (state, today) => {
+      const { profile, progress, forecast, events } = state;
+      const start = profile ? curriculum.startingPoints.find((s) => s.id === profile.startingPoint) : undefined;
+      const known = [...(start?.known ?? []), ...(profile?.known ?? [])];
+      const original = state.original();
+      return {
+        readiness: readinessFor(curriculum, profile?.target, progress, known),
+        forecast: forecast ?? null,
+        burnup: original && forecast ? burnupOf({ original, forecast: forecast.plan, events, curriculum, today }) : [],
+      };
+    }),
+  );
+
+  routes.get('/today', (c) =>
+    answer(c, 'today', ({ forecast }, today) => ({
+      week: forecast?.plan.weeks.find((w) => w.start <= today && today < addDays(w.start, 7)) ?? null,
+      today,
+    })),
+  );
 
   return routes;
 }

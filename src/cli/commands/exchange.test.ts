@@ -1,0 +1,133 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Profile } from '../../core/plan-model.js';
+import { databaseFile } from '../../store/open.js';
+import { openSqliteStore } from '../../store/sqlite.js';
+import { testHome } from '../test-support/home.js';
+import type { TestHome } from '../test-support/home.js';
+
+const profile: Profile = {
+  startingPoint: 'from-scratch',
+  known: [],
+  hoursPerWeek: 10,
+  weeksOff: [],
+  startDate: '2026-11-27',
+  style: 'structured',
+  domain: 'nlp',
+  freeOnly: false,
+  locale: 'zh-CN',
+  target: undefined,
+  route: undefined,
+  effortFactor: undefined,
+  choices: { pin: [], exclude: [], swap: [], own: [] },
+};
+
+const homes: TestHome[] = [];
+async function home(withProfile: boolean): Promise<TestHome> {
+  const h = testHome();
+  homes.push(h);
+  if (withProfile) {
+    const store = await openSqliteStore(databaseFile(h.env()));
+    await store.ensureLearner();
+    await store.saveProfile('local', profile, '2026-11-27T00:00:00.000Z');
+    await store.close();
+  }
+  return h;
+}
+afterEach(() => {
+  for (const h of homes.splice(0)) h.remove();
+});
+
+async function dump(h: TestHome): Promise<unknown> {
+  const store = await openSqliteStore(databaseFile(h.env()));
+  try {
+    return await store.exportData('local');
+  } finally {
+    await store.close();
+  }
+}
+
+describe('mlpath export', () => {
+  it('writes a calendar of the plan in the profile’s language that ical.js reads back', async () => {
+    const h = await home(true);
+    const result = await h.run(['export', '--format', 'ics', '-o', 'plan.ics'], { MLPATH_LANG: '' });
+    expect(result.status).toBe(0);
+    const ics = readFileSync(join(h.dir, 'plan.ics'), 'utf8');
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.length).toBeGreaterThan(2);
+    expect(events[0]?.summary).toMatch(
+      /^📘 CS50's Introduction to Programming with Python: 函数与变量 \(\d+(\.\d)? h\)$/,
+    );
+    expect(result.stderr).toContain('已导出 ics 到 plan.ics');
+  });
+
+  it('writes the Markdown checklist and the JSON backup to standard output', async () => {
+    const h = await home(true);
+    await h.run(['done', 'python-programming']);
+    const md = await h.run(['export', '--format', 'md']);
+    expect(md.stdout).toContain('- [x] Programming in Python `python-programming`');
+    const json = JSON.parse((await h.run(['export', '--format', 'json'])).stdout);
+    expect(json.events).toHaveLength(1);
+    expect(json.profile.startingPoint).toBe('from-scratch');
+  });
+
+  it('refuses an unknown format naming the flag', async () => {
+    const h = await home(true);
+    const result = await h.run(['export', '--format', 'pdf']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--format must be ics, md or json (got "pdf")');
+  });
+});
+
+describe('mlpath import', () => {
+  it('restores a backup into a fresh home to the identical state, and refuses a second import without --merge', async () => {
+    const source = await home(true);
+    await source.run(['done', 'python-programming']);
+    await source.run(['log', '1.5', '--on', 'cs50p']);
+    await source.run(['project', 'add', 'chinese-chatbot']);
+    await source.run(['project', 'check', 'chinese-chatbot', 'front-end']);
+    await source.run(['export', '--format', 'json', '-o', 'backup.json']);
+    const target = await home(false);
+    const file = join(source.dir, 'backup.json');
+    expect(await target.run(['import', file])).toMatchObject({ status: 0 });
+    expect(await dump(target)).toEqual(await dump(source));
+    const again = await target.run(['import', file]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('add --merge');
+    const merged = await target.run(['import', file, '--merge', '--json']);
+    expect(JSON.parse(merged.stdout)).toEqual({
+      eventsAdded: 0,
+      eventsSkipped: 3,
+      projectsAdded: 0,
+      profileWritten: false,
+    });
+    expect(await dump(target)).toEqual(await dump(source));
+  });
+
+  it('refuses corrupt, foreign, future and missing files with a clear message and writes nothing', async () => {
+    const source = await home(true);
+    await source.run(['done', 'python-programming']);
+    const backup = (await source.run(['export', '--format', 'json'])).stdout;
+    const target = await home(false);
+    const files: Array<[string, string, RegExp]> = [
+      ['truncated.json', backup.slice(0, backup.length / 2), /truncated\.json:\d+:\d+: is not valid JSON/],
+      ['package.json', '{"name": "left-pad", "version": "1.3.0"}', /package\.json: is not an mlpath backup/],
+      ['future.json', backup.replace('"version": 1', '"version": 7'), /written by a newer mlpath \(backup version 7/],
+      ['bad-event.json', backup.replace('"type": "done"', '"type": "finished"'), /events\[0\]\.type/],
+      ['photo.json', '\u0089PNG\r\n\u001a\n binary', /is not valid JSON/],
+    ];
+    for (const [name, text, message] of files) {
+      writeFileSync(join(target.dir, name), text);
+      const result = await target.run(['import', name]);
+      expect(result.status, name).toBe(1);
+      expect(result.stderr, name).toMatch(message);
+      expect(result.stderr, name).toContain('nothing was imported');
+      expect(result.stderr, name).not.toMatch(/\n\s+at /); // no stack trace
+    }
+    const missing = await target.run(['import', 'nowhere.json']);
+    expect(missing.stderr).toContain('cannot read nowhere.json: ENOENT');
+    expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [] });
+  });
+});

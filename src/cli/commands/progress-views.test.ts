@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Profile } from '../../core/plan-model.js';
+import { databaseFile } from '../../store/open.js';
+import { openSqliteStore } from '../../store/sqlite.js';
+import { testHome } from '../test-support/home.js';
+import type { TestHome } from '../test-support/home.js';
+
+const profile: Profile = {
+  startingPoint: 'from-scratch',
+  known: [],
+  hoursPerWeek: 10,
+  weeksOff: [],
+  startDate: '2026-11-23',
+  style: 'structured',
+  domain: 'nlp',
+  freeOnly: false,
+  locale: 'en',
+  target: undefined,
+  route: undefined,
+  effortFactor: undefined,
+  choices: { pin: [], exclude: [], swap: [], own: [] },
+};
+
+const homes: TestHome[] = [];
+async function withProfile(now?: string, startDate = profile.startDate): Promise<TestHome> {
+  const home = testHome(now);
+  homes.push(home);
+  const store = await openSqliteStore(databaseFile(home.env()));
+  await store.ensureLearner();
+  await store.saveProfile('local', { ...profile, startDate }, '2026-11-23T00:00:00.000Z');
+  await store.close();
+  return home;
+}
+afterEach(() => {
+  for (const h of homes.splice(0)) h.remove();
+});
+
+describe('mlpath today and week', () => {
+  it('ask for a profile first when there is none', async () => {
+    const home = testHome();
+    homes.push(home);
+    const result = await home.run(['today']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('run `mlpath init` first');
+  });
+
+  it('show the first task of the re-planned week, and move on once it is done', async () => {
+    const home = await withProfile();
+    const before = await home.run(['today']);
+    expect(before.status).toBe(0);
+    expect(before.stdout).toContain('Today, 2026-11-27: study now');
+    expect(before.stdout).toMatch(/Functions and variables.*cs50p\/week-0/);
+    await home.run(['done', 'python-programming']);
+    const after = await home.run(['today']);
+    expect(after.stdout).not.toContain('cs50p');
+    expect(after.stdout).toContain('Linear Algebra Done Right');
+  });
+
+  it('week lists every task with its reason and numbers weeks from the first day of study', async () => {
+    const home = await withProfile('2026-12-01T09:00:00.000Z');
+    const result = await home.run(['week']);
+    expect(result.stdout).toMatch(/^Week 2 \(from 2026-12-01\)/);
+    const json = JSON.parse((await home.run(['week', '--json'])).stdout);
+    expect(json.weekNumber).toBe(2);
+    expect(json.week.tasks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('mlpath status', () => {
+  it('shows stage bars, hours, streak, readiness and how the forecast moved', async () => {
+    const home = await withProfile(undefined, '2026-11-27');
+    const first = JSON.parse((await home.run(['status', '--json'])).stdout);
+    expect(first.forecast.movedDays).toBe(0);
+    expect((await home.run(['status'])).stdout).toContain('unchanged since the first plan');
+    await home.run(['done', 'python-programming']);
+    await home.run(['log', '2', '--date', '2026-11-26']);
+    await home.run(['log', '1.5']);
+    const json = JSON.parse((await home.run(['status', '--json'])).stdout);
+    expect(json.forecast.previousFinishDate).toBe(first.forecast.finishDate);
+    expect(json.forecast.finishDate < first.forecast.finishDate).toBe(true);
+    expect(json.forecast.movedDays).toBeLessThan(0);
+    await home.run(['done', 'linear-algebra']);
+    const result = await home.run(['status']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Learn to code  ████████████████████  1/1');
+    expect(result.stdout).toContain('Maths          ████████████████████  1/1');
+    expect(result.stdout).toContain('Deep learning  ░░░░░░░░░░░░░░░░░░░░  0/1');
+    expect(result.stdout).toContain('Hours this week: 3.5');
+    expect(result.stdout).toContain('Hours in total: 3.5');
+    expect(result.stdout).toContain('Streak: 2 days');
+    expect(result.stdout).toContain('Readiness for ML engineer: 50%');
+    expect(result.stdout).toMatch(
+      /Forecast finish: \d{4}-\d{2}-\d{2} \(previously \d{4}-\d{2}-\d{2}\) — \d+ days earlier than the first plan/,
+    );
+    expect(result.stdout).toContain(`previously ${json.forecast.finishDate}`);
+  });
+
+  it('speaks Chinese', async () => {
+    const home = await withProfile();
+    const result = await home.run(['status'], { MLPATH_LANG: 'zh-CN' });
+    expect(result.stdout).toContain('学习编程');
+    expect(result.stdout).toContain('连续学习：0 天');
+    expect(result.stdout).toContain('机器学习工程师 就绪度：0%');
+  });
+});

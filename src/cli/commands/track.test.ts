@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../store/sqlite.js';
+import { databaseFile } from '../../store/open.js';
+import { foldProgress } from '../../core/progress.js';
+import { fixtureCurriculum } from '../../export/test-support/fixture.js';
+import { testHome } from '../test-support/home.js';
+import type { TestHome } from '../test-support/home.js';
+import { parseHours } from './track.js';
+
+const homes: TestHome[] = [];
+function fresh(now?: string): TestHome {
+  const home = testHome(now);
+  homes.push(home);
+  return home;
+}
+afterEach(() => {
+  for (const h of homes.splice(0)) h.remove();
+});
+
+async function stateOf(home: TestHome) {
+  const store = await openSqliteStore(databaseFile(home.env()));
+  try {
+    const events = await store.listEvents('local');
+    return { events, state: foldProgress(events, fixtureCurriculum()) };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('mlpath done|learning|skip|reset', () => {
+  it('records each status for skills, resources and units, and says what it recorded', async () => {
+    const home = fresh();
+    expect(await home.run(['learning', 'python-programming'])).toMatchObject({
+      status: 0,
+      stdout: 'Learning: Programming in Python\n',
+    });
+    expect((await home.run(['done', 'cs50p/week-0'])).stdout).toBe(
+      "Done: CS50's Introduction to Programming with Python: Functions and variables\n",
+    );
+    expect((await home.run(['skip', 'la-book'])).status).toBe(0);
+    expect((await home.run(['done', 'linear-algebra'])).status).toBe(0);
+    expect((await home.run(['reset', 'linear-algebra'])).status).toBe(0);
+    const { state } = await stateOf(home);
+    expect(state.skills).toEqual(new Map([['python-programming', 'learning']]));
+    expect(state.items).toEqual(
+      new Map([
+        ['cs50p/week-0', 'done'],
+        ['la-book', 'skipped'],
+      ]),
+    );
+  });
+
+  it('follows an old skill id to today’s skill', async () => {
+    const home = fresh();
+    await home.run(['done', 'python']);
+    const { state, events } = await stateOf(home);
+    expect(events[0]?.item).toBe('python-programming');
+    expect(state.skills.get('python-programming')).toBe('done');
+  });
+
+  it('exits non-zero on an unknown id with "did you mean" suggestions, and records nothing', async () => {
+    const home = fresh();
+    const result = await home.run(['done', 'linear-algebr']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('there is no skill, resource or unit "linear-algebr"');
+    expect(result.stderr).toContain('did you mean: linear-algebra');
+    expect((await stateOf(home)).events).toEqual([]);
+  });
+
+  it('speaks Chinese when asked to', async () => {
+    const home = fresh();
+    expect((await home.run(['done', 'python-programming'], { MLPATH_LANG: 'zh-CN' })).stdout).toBe(
+      '已完成：Python 编程\n',
+    );
+    const bad = await home.run(['done', 'pythn-programming'], { MLPATH_LANG: 'zh-CN' });
+    expect(bad.stderr).toContain('你是不是想输入：python-programming');
+  });
+});
+
+describe('mlpath undo', () => {
+  it('takes back the latest step, then the one before, then says there is nothing left', async () => {
+    const home = fresh();
+    await home.run(['learning', 'linear-algebra']);
+    await home.run(['done', 'linear-algebra']);
+    expect((await home.run(['undo'])).stdout).toBe('Undone: done Linear algebra [vectors]\n');
+    expect((await stateOf(home)).state.skills.get('linear-algebra')).toBe('learning');
+    await home.run(['undo']);
+    expect((await stateOf(home)).state.skills.has('linear-algebra')).toBe(false);
+    expect(await home.run(['undo'])).toMatchObject({ status: 0, stdout: 'Nothing to undo.\n' });
+    expect((await stateOf(home)).events.map((e) => e.type)).toEqual(['started', 'done', 'undo', 'undo']);
+  });
+});
+
+describe('mlpath log', () => {
+  it('records decimal hours for a day and an item', async () => {
+    const home = fresh();
+    const result = await home.run(['log', '1h30m', '--on', 'cs50p', '--date', '2026-11-25']);
+    expect(result).toMatchObject({
+      status: 0,
+      stdout: "Logged 1.5 h on 2026-11-25 for CS50's Introduction to Programming with Python.\n",
+    });
+    await home.run(['log', '0.75']);
+    expect((await stateOf(home)).state.logged).toEqual([
+      { date: '2026-11-25', hours: 1.5, item: 'cs50p' },
+      { date: '2026-11-27', hours: 0.75, item: undefined },
+    ]);
+  });
+
+  it('refuses bad hours, bad or future dates and unknown items, naming the flag, and records nothing', async () => {
+    const home = fresh();
+    const cases: Array<[string[], RegExp]> = [
+      [['log', 'lots'], /HOURS must be a number of hours/],
+      [['log', '25'], /HOURS must be/],
+      [['log', '1', '--date', '2026-02-30'], /--date must be a calendar date/],
+      [['log', '1', '--date', '2026-12-01'], /--date 2026-12-01 is in the future/],
+      [['log', '1', '--on', 'cs51p'], /did you mean: cs50p/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await home.run(args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+    expect((await stateOf(home)).events).toEqual([]);
+  });
+
+  it('reads the usual ways of writing a time', () => {
+    expect(parseHours('2')).toBe(2);
+    expect(parseHours('1.25')).toBe(1.25);
+    expect(parseHours('90m')).toBe(1.5);
+    expect(parseHours('1h30m')).toBe(1.5);
+    expect(parseHours('1:45')).toBe(1.75);
+    expect(parseHours('0')).toBeUndefined();
+    expect(parseHours('-1')).toBeUndefined();
+  });
+});
+
+describe('mlpath project', () => {
+  it('adds a project from a template, ticks and unticks rubric items, sets links and lists them', async () => {
+    const home = fresh();
+    expect((await home.run(['project', 'add', 'chinese-chatbot'])).status).toBe(0);
+    expect((await home.run(['project', 'check', 'chinese-chatbot', 'front-end'])).stdout).toContain('Ticked');
+    expect((await home.run(['project', 'check', 'chinese-chatbot', 'write-up'])).status).toBe(0);
+    expect((await home.run(['project', 'check', 'chinese-chatbot', 'write-up', '--undo'])).stdout).toContain(
+      'Unticked',
+    );
+    expect(
+      (await home.run(['project', 'link', 'chinese-chatbot', 'repository', 'https://example.org/bot'])).status,
+    ).toBe(0);
+    const list = JSON.parse((await home.run(['project', 'list', '--json'])).stdout);
+    expect(list).toHaveLength(1);
+    expect(list[0].links.repository).toBe('https://example.org/bot');
+    expect(list[0].rubric).toEqual([
+      { id: 'front-end', title: 'A front end others can try', checked: true },
+      { id: 'write-up', title: 'A write-up', checked: false },
+    ]);
+  });
+
+  it('names unknown templates, projects, rubric items and link kinds with suggestions', async () => {
+    const home = fresh();
+    expect((await home.run(['project', 'add', 'chinese-chatbt'])).stderr).toContain('did you mean: chinese-chatbot');
+    await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot']);
+    expect((await home.run(['project', 'check', 'bot', 'frontend'])).stderr).toContain('did you mean: front-end');
+    expect((await home.run(['project', 'check', 'bott', 'front-end'])).stderr).toContain('did you mean: bot');
+    const badKind = await home.run(['project', 'link', 'bot', 'homepage', 'https://x.org']);
+    expect(badKind.status).toBe(2);
+    expect(badKind.stderr).toContain('KIND must be one of repository, demo, writeup');
+    expect((await home.run(['project', 'link', 'bot', 'demo', 'not a url'])).stderr).toContain(
+      'URL must be an absolute http(s) address',
+    );
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * @module curriculum-cache
+ * Loading and validating the shipped curriculum (hundreds of YAML entries) takes longer than
+ * everything else a command like `mlpath today` does. The validated curriculum is therefore kept
+ * as JSON in the cache folder, keyed by every curriculum file's path, size and modification time
+ * and by the loader's own files: change any of them and the curriculum is loaded afresh.
+ * A cache that cannot be read or written is simply not used.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import envPaths from 'env-paths';
+import { curriculumFiles, loadCurriculum } from '../content/load.js';
+import type { Curriculum } from '../core/model.js';
+
+const FORMAT = 1;
+const LOADER_DIR = fileURLToPath(new URL('../content/', import.meta.url));
+
+/** Where caches go: MLPATH_HOME/cache, or the platform's cache folder. */
+export function cacheDir(env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+  const home = env['MLPATH_HOME'];
+  if (home !== undefined && home !== '') return join(resolve(cwd, home), 'cache');
+  return envPaths('mlpath', { suffix: '' }).cache;
+}
+
+function stamp(file: string): string {
+  const s = statSync(file);
+  return `${file}\u0000${s.size}\u0000${s.mtimeMs}`;
+}
+
+export function loadCurriculumCached(folder: string, cwd: string, dir: string | undefined): Curriculum {
+  if (dir === undefined) return loadCurriculum(folder, cwd);
+  let key: string;
+  try {
+    const loader = readdirSync(LOADER_DIR)
+      .filter((f) => /\.(js|ts)$/.test(f))
+      .sort()
+      .map((f) => stamp(join(LOADER_DIR, f)));
+    const files = curriculumFiles(folder).map(stamp);
+    key = createHash('sha256')
+      .update(JSON.stringify([FORMAT, loader, files]))
+      .digest('hex')
+      .slice(0, 24);
+  } catch {
+    return loadCurriculum(folder, cwd);
+  }
+  const prefix = `curriculum-${createHash('sha256').update(resolve(folder)).digest('hex').slice(0, 12)}-`;
+  const file = join(dir, `${prefix}${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Curriculum;
+  } catch {
+    // No cache yet (or an unreadable one): load, validate, then keep it for next time.
+  }
+  const curriculum = loadCurriculum(folder, cwd);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(curriculum));
+    renameSync(temporary, file);
+    for (const old of readdirSync(dir)) {
+      if (old.startsWith(prefix) && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+    }
+  } catch {
+    // A read-only or full disk only costs speed.
+  }
+  return curriculum;
+}

@@ -1,0 +1,95 @@
+/**
+ * @module session
+ * What every tracking command needs: the store (opened from MLPATH_HOME / DATABASE_URL), the
+ * learner, the curriculum, the clock and the language. Opened per command and always closed.
+ *
+ * `MLPATH_NOW` (an ISO instant) or `MLPATH_TODAY` (a date, as `mlpath plan` reads it) fixes the
+ * clock, for scripted sessions and reproducible output;
+ * `MLPATH_CURRICULUM` points at another curriculum folder; `MLPATH_LANG` picks the language
+ * (otherwise the profile's, otherwise the system's).
+ */
+import { MlpathError } from '../core/errors.js';
+import type { Curriculum, Locale } from '../core/model.js';
+import type { Profile } from '../core/plan-model.js';
+import { openStore } from '../store/open.js';
+import { LOCAL_LEARNER } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
+import type { CliIo } from './io.js';
+import { curriculumDir } from './paths.js';
+
+export interface Session {
+  readonly store: Store;
+  readonly learner: string;
+  readonly now: Date;
+  /** The learner's calendar date (local time), `YYYY-MM-DD`. */
+  readonly today: string;
+  readonly io: CliIo;
+  curriculum(): Curriculum;
+  profile(): Promise<Profile | undefined>;
+  locale(): Promise<Locale>;
+}
+
+export function clock(io: CliIo): Date {
+  const today = io.env['MLPATH_TODAY'];
+  const fixed = io.env['MLPATH_NOW'] || (today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? `${today}T12:00:00` : undefined);
+  if (fixed === undefined || fixed === '') return new Date();
+  const date = new Date(fixed);
+  if (Number.isNaN(date.getTime())) {
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      message: `MLPATH_NOW is not an ISO instant: "${fixed}"`,
+      hint: 'use a value such as 2026-11-27T09:00:00Z, or unset it',
+    });
+  }
+  return date;
+}
+
+/** The local calendar date of an instant. */
+export function localDate(now: Date): string {
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/** The language without a profile: MLPATH_LANG, then the system's (LC_ALL, LC_MESSAGES, LANG). */
+export function systemLocale(env: CliIo['env']): Locale {
+  const explicit = env['MLPATH_LANG'];
+  if (explicit) return explicit.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const system = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return system.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export async function withSession<T>(io: CliIo, fn: (session: Session) => Promise<T>): Promise<T> {
+  const now = clock(io);
+  const store = await openStore(io.env, io.cwd);
+  try {
+    await store.ensureLearner(LOCAL_LEARNER, LOCAL_LEARNER, now.toISOString());
+    let curriculum: Curriculum | undefined;
+    let profile: Profile | undefined | null = null;
+    const session: Session = {
+      store,
+      learner: LOCAL_LEARNER,
+      now,
+      today: localDate(now),
+      io,
+      curriculum: () => {
+        curriculum ??= loadCurriculumCached(
+          curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd),
+          io.cwd,
+          cacheDir(io.env, io.cwd),
+        );
+        return curriculum;
+      },
+      profile: async () => {
+        if (profile === null) profile = await store.getProfile(LOCAL_LEARNER);
+        return profile;
+      },
+      locale: async () => {
+        if (io.env['MLPATH_LANG']) return systemLocale(io.env);
+        return (await session.profile())?.locale ?? systemLocale(io.env);
+      },
+    };
+    return await fn(session);
+  } finally {
+    await store.close();
+  }
+}
