@@ -141,15 +141,22 @@ export default function RoadmapGraph(props: {
     return ids.map((id) => ({ id }));
     // Only on first draw: a status change must not move the view under the learner's pointer.
   }, [layout, curriculum]);
+  // Edges are quiet by default; the chosen skill's prerequisites and dependants light up.
   const edges = useMemo<Edge[]>(
     () =>
-      layout.edges.map((edge) => ({
-        id: `${edge.from}->${edge.to}`,
-        source: edge.from,
-        target: edge.to,
-        style: { stroke: '#64748b', strokeWidth: 1.5 },
-      })),
-    [layout],
+      layout.edges.map((edge) => {
+        const near = selected !== undefined && (edge.from === selected || edge.to === selected);
+        return {
+          id: `${edge.from}->${edge.to}`,
+          source: edge.from,
+          target: edge.to,
+          zIndex: near ? 1 : 0,
+          style: near
+            ? { stroke: dark ? '#93c5fd' : '#1d4ed8', strokeWidth: 2.5 }
+            : { stroke: dark ? '#475569' : '#94a3b8', strokeWidth: 1, opacity: selected ? 0.45 : 0.8 },
+        };
+      }),
+    [layout, selected, dark],
   );
 
   return (
@@ -187,7 +194,13 @@ export default function RoadmapGraph(props: {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap className="max-sm:hidden" pannable zoomable ariaLabel={t('graph.minimap')} />
+        <MiniMap
+          className="max-sm:hidden"
+          style={{ width: 160, height: 110 }}
+          pannable
+          zoomable
+          ariaLabel={t('graph.minimap')}
+        />
       </ReactFlow>
     </div>
   );

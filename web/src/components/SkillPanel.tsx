@@ -63,7 +63,7 @@ export function SkillPanel(props: {
             {t(`area.${skill.area}`)}
             {props.inPlan ? ` · ${t('roadmap.inPlan')}` : ''}
           </p>
-          <h2 id="skill-panel-title" ref={heading} tabIndex={-1} className="text-xl font-bold">
+          <h2 id="skill-panel-title" ref={heading} tabIndex={-1} className="text-xl font-bold outline-none">
             {tx(skill.title)}
           </h2>
           <p className="text-sm" data-testid="skill-status">
