@@ -4,12 +4,12 @@
  * current route. Until a profile exists every page leads to onboarding (an empty profile is a
  * state, not an error).
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.js';
 import { useProfile } from './lib/data.js';
 import { useLocale } from './lib/locale.js';
 import { href, useRoute, type Page } from './lib/router.js';
-import { applyTheme, storedTheme, type Theme } from './lib/theme.js';
+import { applyTheme, useDark } from './lib/theme.js';
 import { ErrorNote, Loading } from './components/Feedback.js';
 
 const pages: Record<Page, React.LazyExoticComponent<() => React.JSX.Element>> = {
@@ -28,7 +28,7 @@ export function App() {
   const { t, locale } = useLocale();
   const route = useRoute();
   const profile = useProfile();
-  const [theme, setTheme] = useState<Theme>(storedTheme);
+  const dark = useDark();
   const mainRef = useRef<HTMLElement>(null);
 
   const hasProfile = Boolean(profile.data?.profile);
@@ -89,14 +89,9 @@ export function App() {
               className="btn py-1"
               aria-label={t('shell.themeToggle')}
               title={t('shell.themeToggle')}
-              onClick={() => {
-                const dark = document.documentElement.classList.contains('dark');
-                const next: Theme = dark ? 'light' : 'dark';
-                setTheme(next);
-                applyTheme(next);
-              }}
+              onClick={() => applyTheme(dark ? 'light' : 'dark')}
             >
-              <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+              <span aria-hidden="true">{dark ? '☀' : '☾'}</span>
             </button>
           </div>
           {hasProfile && (

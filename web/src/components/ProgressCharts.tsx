@@ -17,6 +17,7 @@ import {
 } from 'recharts';
 import type { BurnupPoint } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
+import { useDark } from '../lib/theme.js';
 
 function useAxis() {
   const { date, num } = useLocale();
@@ -29,7 +30,7 @@ function useAxis() {
 export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
   const { t } = useLocale();
   const axis = useAxis();
-  const dark = document.documentElement.classList.contains('dark');
+  const dark = useDark();
   const ink = dark ? '#e2e8f0' : '#1e293b';
   return (
     <div className="h-72 w-full" data-testid="burnup-chart">
@@ -78,7 +79,7 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
 export function HoursChart({ weeks }: { weeks: readonly { week: string; hours: number }[] }) {
   const { t } = useLocale();
   const axis = useAxis();
-  const dark = document.documentElement.classList.contains('dark');
+  const dark = useDark();
   const ink = dark ? '#e2e8f0' : '#1e293b';
   return (
     <div className="h-56 w-full" data-testid="hours-chart">

@@ -22,6 +22,7 @@ import { skillGraphFrom, transitiveReduction } from '../../../src/core/graph.js'
 import type { Area, Curriculum } from '../../../src/core/model.js';
 import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
+import { useDark } from '../lib/theme.js';
 import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
 
 const WIDTH = 200;
@@ -103,7 +104,7 @@ export default function RoadmapGraph(props: {
 }) {
   const { t, tx, locale } = useLocale();
   const { curriculum, statuses, planSkills, onlyPlan, selected, onSelect } = props;
-  const dark = typeof document !== 'undefined' && document.documentElement.classList.contains('dark');
+  const dark = useDark();
   const layout = useMemo(
     () => layoutSkills(curriculum, onlyPlan && planSkills.size > 0 ? planSkills : undefined),
     [curriculum, onlyPlan, planSkills],

@@ -2,6 +2,8 @@
  * @module theme
  * Light, dark or the system's choice, remembered in localStorage and applied as a class on <html>.
  */
+import { useSyncExternalStore } from 'react';
+
 export type Theme = 'light' | 'dark' | 'system';
 const KEY = 'mlpath.theme';
 
@@ -23,4 +25,15 @@ export function applyTheme(theme: Theme): void {
   }
   const dark = theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.classList.toggle('dark', dark);
+}
+
+function subscribeDark(listener: () => void): () => void {
+  const observer = new MutationObserver(listener);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  return () => observer.disconnect();
+}
+
+/** Whether the page is dark now; components drawing their own colours re-render when it changes. */
+export function useDark(): boolean {
+  return useSyncExternalStore(subscribeDark, () => document.documentElement.classList.contains('dark'));
 }
