@@ -51,8 +51,9 @@ async function startServer(home: string): Promise<{ url: string; stop: () => voi
       const found = /https?:\/\/\S+/.exec(out);
       if (found) resolve(found[0]);
     });
-    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.once('exit', (code) => reject(new Error(`mlpath serve exited with ${code}`)));
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`mlpath serve exited with ${code}:\n${err}`)));
   });
   return { url, stop: () => child.kill('SIGTERM') };
 }
