@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { loadCurriculumCached } from '../src/cli/curriculum-cache.js';
 import { loadCurriculum } from '../src/content/load.js';
 import { forecastFrom, profileFor } from '../src/core/planner/index.js';
 import { foldProgress, progressStats } from '../src/core/progress.js';
@@ -138,7 +139,15 @@ try {
   const status = timeProcess(['status']);
 
   // In process: where the time goes.
-  const phases: Record<string, number[]> = { open: [], read: [], curriculum: [], fold: [], forecast: [] };
+  const phases: Record<string, number[]> = {
+    open: [],
+    read: [],
+    'curriculum (YAML)': [],
+    'curriculum (cached)': [],
+    fold: [],
+    forecast: [],
+  };
+  const cache = join(dir, 'cache');
   for (let i = 0; i < runs; i++) {
     let start = process.hrtime.bigint();
     const s = await openSqliteStore(join(home, 'mlpath.db'));
@@ -148,8 +157,11 @@ try {
     phases['read']?.push(ms(start));
     await s.close();
     start = process.hrtime.bigint();
-    const c = loadCurriculum(curriculumFolder);
-    phases['curriculum']?.push(ms(start));
+    loadCurriculum(curriculumFolder);
+    phases['curriculum (YAML)']?.push(ms(start));
+    start = process.hrtime.bigint();
+    const c = loadCurriculumCached(curriculumFolder, root, cache);
+    if (i > 0) phases['curriculum (cached)']?.push(ms(start)); // the first run writes the cache
     start = process.hrtime.bigint();
     progressStats(evs, c, today);
     const state = foldProgress(evs, c);
@@ -168,7 +180,7 @@ try {
   console.log(`  node bin/mlpath.js today       ${fmt(median(today_))}  (min ${fmt(Math.min(...today_))})`);
   console.log(`  node bin/mlpath.js status      ${fmt(median(status))}  (min ${fmt(Math.min(...status))})`);
   console.log('  in process, per phase (median):');
-  for (const [name, xs] of Object.entries(phases)) console.log(`    ${name.padEnd(11)} ${fmt(median(xs))}`);
+  for (const [name, xs] of Object.entries(phases)) console.log(`    ${name.padEnd(20)} ${fmt(median(xs))}`);
 
   // Durable writes: one event per transaction, each committed before the next starts.
   const sqlite = await openSqliteStore(join(dir, 'writes', 'mlpath.db'));

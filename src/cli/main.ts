@@ -9,6 +9,8 @@ import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { registerCurriculum } from './commands/curriculum.js';
 import { registerExchange } from './commands/exchange.js';
+import { registerInit } from './commands/init.js';
+import { registerPlan } from './commands/plan.js';
 import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
 import { registerTrack } from './commands/track.js';
@@ -22,6 +24,8 @@ export function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCurriculum(program, io);
+  registerPlan(program, io);
+  registerInit(program, io);
   registerTrack(program, io);
   registerProject(program, io);
   registerExchange(program, io);

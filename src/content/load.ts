@@ -45,7 +45,7 @@ export function tryParseCurriculum(texts: ReadonlyArray<{ file: string; text: st
     problems.push(...yamlProblems);
     if (yamlProblems.length > 0) continue;
     if (source.data === null || source.data === undefined) continue; // an empty file adds nothing
-    const result = CurriculumFile.safeParse(source.data);
+    const result = CurriculumFile.safeParse(source.data, { reportInput: true });
     if (!result.success) {
       problems.push(...result.error.issues.flatMap((issue) => issueProblems(source, issue)));
       continue;

@@ -53,6 +53,17 @@ describe('GET /api/curriculum', () => {
     }
   });
 
+  it('answers 304 to a client whose copy is current', async () => {
+    const first = await h.app.request('/api/curriculum');
+    const tag = first.headers.get('ETag');
+    expect(tag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await h.app.request('/api/curriculum', { headers: { 'If-None-Match': tag ?? '' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const stale = await h.app.request('/api/curriculum', { headers: { 'If-None-Match': '"old"' } });
+    expect(stale.status).toBe(200);
+  });
+
   it('sends it gzipped to a client that accepts gzip', async () => {
     const res = await h.app.request('/api/curriculum', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(res.headers.get('Content-Encoding')).toBe('gzip');

@@ -8,6 +8,7 @@
  * const app = createApp({ store, curriculum, clock: () => new Date() });
  * const res = await app.request('/api/health');
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -76,9 +77,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     projects: deps.curriculum.projects,
     domains: deps.curriculum.domains,
   });
+  // The curriculum never changes while the server runs: a browser revalidates its copy by ETag.
+  const curriculumTag = `"${createHash('sha256').update(curriculumJson).digest('hex').slice(0, 32)}"`;
   app.get('/api/curriculum', (c) => {
-    c.header('Content-Type', 'application/json; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
+    c.header('ETag', curriculumTag);
+    if (c.req.header('If-None-Match') === curriculumTag) return c.body(null, 304);
+    c.header('Content-Type', 'application/json; charset=utf-8');
     return c.body(curriculumJson);
   });
   const openApi = openApiDocument(version);

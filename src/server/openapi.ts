@@ -45,7 +45,10 @@ function paths(): Json {
       },
     },
     '/api/curriculum': {
-      get: { summary: 'The normalized curriculum', responses: { 200: json(ref('Curriculum')), ...errors() } },
+      get: {
+        summary: 'The normalized curriculum (with an ETag; If-None-Match answers 304)',
+        responses: { 200: json(ref('Curriculum')), 304: { description: 'Not modified' }, ...errors() },
+      },
     },
     '/api/profile': {
       get: {

@@ -73,16 +73,6 @@ export class Planning {
     };
   }
 
-  async stateOf(learner: string, today: string): Promise<LearnerState> {
-    const entry = await this.#entry(learner, today);
-    entry.state ??= this.#compute(learner, today);
-    // A failed computation (the planner refused the profile) is not kept.
-    entry.state.catch(() => {
-      entry.state = undefined;
-    });
-    return entry.state;
-  }
-
   /** The JSON answer `name`, built from the state once per state. */
   async json(learner: string, today: string, name: string, build: (state: LearnerState) => unknown): Promise<string> {
     const entry = await this.#entry(learner, today);

@@ -8,6 +8,7 @@ import { textIn } from '../../core/model.js';
 import { tryLoadCurriculum } from '../../content/load.js';
 import type { CliIo } from '../io.js';
 import { curriculumDir } from '../paths.js';
+import { registerCurriculumImport } from './curriculum-import.js';
 
 export function registerCurriculum(program: Command, io: CliIo): Command {
   const curriculum = program.command('curriculum').description('check, show and import curricula');
@@ -85,5 +86,6 @@ export function registerCurriculum(program: Command, io: CliIo): Command {
       io.out(`${JSON.stringify(json, null, 2)}\n`);
     });
 
+  registerCurriculumImport(curriculum, io);
   return curriculum;
 }

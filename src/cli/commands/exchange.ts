@@ -14,7 +14,7 @@ import { progressToMarkdown } from '../../export/markdown.js';
 import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
 import type { CliIo } from '../io.js';
 import { currentPlan, routeStages } from '../replan.js';
-import { withSession } from '../session.js';
+import { systemLocale, withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 
 const FORMATS = ['ics', 'md', 'json'] as const;
@@ -102,7 +102,10 @@ export function registerExchange(program: Command, io: CliIo): void {
       } catch (error) {
         throw new MlpathError({
           code: 'IMPORT_INVALID',
-          message: `${trackingMessages('en').noSuchFile(fileArg)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing was imported`,
+          message: trackingMessages(systemLocale(io.env)).noSuchFile(
+            fileArg,
+            (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+          ),
         });
       }
       // Validate before opening the store: a bad file never touches the database.

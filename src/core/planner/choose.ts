@@ -4,9 +4,10 @@
  *
  * Order of decisions, each explained:
  * 1. the learner's own resources and pinned ones are always taken;
- * 2. stage by stage along the route, each choose-one group takes one option: the one suiting the
- *    learner's style, else the one with the fewest hours; the other options are passed over;
- * 3. then each stage's default resources, when they teach a needed skill not yet covered;
+ * 2. stage by stage along the route, the stage's default resources, when they teach a needed skill
+ *    not yet covered (the article's order: CS50 before the Python course);
+ * 3. then each choose-one group of the stage takes one option: the one suiting the learner's style,
+ *    else the one with the fewest hours; the other options are passed over;
  * 4. then a greedy weighted set cover for whatever is left: repeatedly the resource with the fewest
  *    hours per newly covered skill (style and language matches count a little cheaper). Greedy set
  *    cover is within a logarithmic factor of the optimum, which is plenty for a few hundred skills;
@@ -137,6 +138,8 @@ export interface ChooseInput {
   /** Resources the chosen domain recommends (considered as its stage's defaults). */
   readonly domainResources: readonly string[];
   readonly domainStage: string | undefined;
+  /** Skills the learner targets by name: covered even if only an option not taken teaches them. */
+  readonly mustCover?: ReadonlySet<string>;
 }
 
 /**
@@ -356,10 +359,32 @@ export function chooseResources(input: ChooseInput): Choice {
     );
   }
 
-  // 2-3. Stage by stage: choose-one groups, then the stage's default resources.
+  // 2-3. Stage by stage: the stage's default resources (CS50 before the Python course), then its
+  // choose-one groups.
   const { chosen, passedOver } = chooseOptions(curriculum, profile, stages);
   const ambientLater: Array<{ id: string; stage: string }> = [];
   for (const stage of stages) {
+    const defaults = [...stage.resources];
+    if (stage.id === input.domainStage) defaults.push(...input.domainResources);
+    for (const id of defaults) {
+      if (passedOver.has(id)) continue;
+      const c = candidates.get(swap.get(id) ?? id);
+      if (c?.ambient) {
+        ambientLater.push({ id, stage: stage.id });
+        continue;
+      }
+      take(
+        id,
+        'stage',
+        stage.id,
+        (_c, p, h) =>
+          t(
+            `The curriculum's suggestion for the stage "${stageTitle(stage.id)['en']}"; it covers ${skillList(p)['en']} in about ${hoursText(h)} h (provider's figure).`,
+            `课程为“${stageTitle(stage.id)['zh-CN']}”阶段建议的资源；约 ${hoursText(h)} 小时（提供方数据），涵盖 ${skillList(p)['zh-CN']}。`,
+          ),
+        { allUnits: true },
+      );
+    }
     for (const group of stage.chooseOne) {
       const c = chosen.get(group);
       if (!c) continue;
@@ -403,27 +428,6 @@ export function chooseResources(input: ChooseInput): Choice {
           { allUnits: true, alternatives: others },
         );
       }
-    }
-    const defaults = [...stage.resources];
-    if (stage.id === input.domainStage) defaults.push(...input.domainResources);
-    for (const id of defaults) {
-      if (passedOver.has(id)) continue;
-      const c = candidates.get(swap.get(id) ?? id);
-      if (c?.ambient) {
-        ambientLater.push({ id, stage: stage.id });
-        continue;
-      }
-      take(
-        id,
-        'stage',
-        stage.id,
-        (_c, p, h) =>
-          t(
-            `The curriculum's suggestion for the stage "${stageTitle(stage.id)['en']}"; it covers ${skillList(p)['en']} in about ${hoursText(h)} h (provider's figure).`,
-            `课程为“${stageTitle(stage.id)['zh-CN']}”阶段建议的资源；约 ${hoursText(h)} 小时（提供方数据），涵盖 ${skillList(p)['zh-CN']}。`,
-          ),
-        { allUnits: true },
-      );
     }
   }
 
@@ -489,6 +493,22 @@ export function chooseResources(input: ChooseInput): Choice {
         ),
       { allUnits: true },
     );
+  }
+
+  // A skill the learner targets by name is covered even when only an option not taken teaches it.
+  for (const s of input.mustCover ?? []) {
+    if (!uncovered.has(s)) continue;
+    const options = (teachers.get(s) ?? []).filter((c) => eligible(c) && !c.ambient);
+    options.sort((a, b) => a.hours - b.hours || a.index - b.index);
+    for (const c of options) {
+      const done = take(c.id, 'cover', undefined, (_c, p, h) =>
+        t(
+          `Your target ${skillList(p)['en']} is taught only here (about ${hoursText(h)} h, provider's figure).`,
+          `你的目标 ${skillList(p)['zh-CN']} 只有这里讲授（约 ${hoursText(h)} 小时，提供方数据）。`,
+        ),
+      );
+      if (done) break;
+    }
   }
 
   // A skill of a later stage that a unit already taken teaches is provided by that unit after all.

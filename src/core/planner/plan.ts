@@ -90,6 +90,7 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
     coveredElsewhere,
     domainResources: needs.domain?.resources ?? [],
     domainStage,
+    mustCover: needs.withBlocks ? undefined : new Set(needs.targets),
   });
   const hourSkills = [...ownHours].filter((s) => !blockSkills.has(s));
   const unreachable: string[] = [];
@@ -98,10 +99,10 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
     else unreachable.push(s);
   }
   if (unreachable.length > 0) {
-    const targetText = profile.target ?? 'the plan';
+    const targetText = profile.target ?? needs.role?.id ?? 'the plan';
     throw new MlpathError({
       code: 'UNREACHABLE',
-      message: `${targetText} cannot be reached: no ${profile.freeOnly ? 'free ' : ''}resource you allow teaches ${unreachable.slice(0, 5).join(', ')}${unreachable.length > 5 ? ` and ${unreachable.length - 5} more` : ''}`,
+      message: `target ${targetText} cannot be reached: no ${profile.freeOnly ? 'free ' : ''}resource you allow teaches ${unreachable.slice(0, 5).join(', ')}${unreachable.length > 5 ? ` and ${unreachable.length - 5} more` : ''}`,
       hint: profile.freeOnly
         ? 'drop --free-only, un-exclude a resource, or add your own resource for these skills'
         : 'un-exclude a resource or add your own resource for these skills',

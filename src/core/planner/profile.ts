@@ -106,9 +106,15 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
     skillIds.add(s.id);
     for (const a of s.aliases) skillIds.add(a);
   }
-  const unknown = (field: ProfileField, value: string, candidates: readonly string[], noun: string): void => {
-    const suggestions = suggest(value, candidates);
-    const shown = candidates.length <= 12 ? candidates : suggestions;
+  const unknown = (
+    field: ProfileField,
+    value: string,
+    candidates: readonly string[],
+    noun: string,
+    shownChoices?: readonly string[],
+  ): void => {
+    const suggestions = suggestIds(value, candidates);
+    const shown = shownChoices ?? (candidates.length <= 12 ? candidates : []);
     const mean = suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '';
     const valid = candidates.length <= 12 ? ` (valid: ${candidates.join(', ')})` : mean;
     problems.push({
@@ -197,7 +203,8 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
     !curriculum.roles.some((r) => r.id === profile.target) &&
     !skillIds.has(profile.target)
   ) {
-    unknown('target', profile.target, [...curriculum.roles.map((r) => r.id), ...skillIds], 'role or skill');
+    const roles = curriculum.roles.map((r) => r.id);
+    unknown('target', profile.target, [...roles, ...skillIds], 'role or skill', roles);
   }
   if (profile.route !== undefined && !curriculum.routes.some((r) => r.id === profile.route)) {
     unknown(
@@ -237,6 +244,26 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
     for (const s of own.teaches) if (!skillIds.has(s)) unknown('choices', s, [...skillIds], 'skill');
   }
   return problems;
+}
+
+/**
+ * Close matches for an unknown id: by edit distance on the whole id, else on its dash-separated
+ * words ("pyton" finds python-basics and python-idiomatic).
+ */
+export function suggestIds(value: string, ids: readonly string[]): string[] {
+  const whole = suggest(value, ids);
+  if (whole.length > 0) return whole;
+  const words = new Map<string, string[]>();
+  for (const id of ids) {
+    for (const w of id.split('-')) {
+      if (w.length < 3) continue;
+      const list = words.get(w) ?? [];
+      list.push(id);
+      words.set(w, list);
+    }
+  }
+  const close = suggest(value, [...words.keys()], 2);
+  return [...new Set(close.flatMap((w) => words.get(w) ?? []))].slice(0, 3);
 }
 
 /** Throw an MlpathError listing every problem of a profile; unknown ids are NOT_FOUND, the rest INVALID_INPUT. */

@@ -67,12 +67,14 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   const topo = new Map(needs.order.map((s, i) => [s, i]));
   const alongside = new Set(needs.stages.filter((s) => s.alongside !== undefined).map((s) => s.id));
   const drafts: Array<Omit<PlannerTask, 'preds' | 'coPreds'> & { preds: number[]; coPreds: number[] }> = [];
+  /** The pick (or block) each task belongs to: within one, the authored unit order rules. */
+  const group: number[] = [];
   const provider = new Map<string, number>();
   const ambientSkill = new Set<string>();
-  const minTopo = (skills: readonly string[]): number =>
-    skills.reduce((m, s) => Math.min(m, topo.get(s) ?? m), needs.order.length);
-  const priorityOf = (stage: string, skills: readonly string[], extra: number): number =>
-    (stageRank.get(stage) ?? needs.stages.length) * 1e9 + minTopo(skills) * 1e3 + Math.min(extra, 999);
+  // Within a stage a track finishes one resource before the next, in the order they were chosen
+  // (CS50 before the Python course); skills studied from their own hours follow prerequisite order.
+  const priorityOf = (stage: string, order: number, unit: number): number =>
+    (stageRank.get(stage) ?? needs.stages.length) * 1e9 + order * 1e4 + Math.min(unit, 9999);
   const skillTitle = (id: string): Text => analysis.skills.get(id)?.title ?? t(id, id);
   const teachesText = (skills: readonly string[]): Text | undefined => {
     if (skills.length === 0) return undefined;
@@ -85,7 +87,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   };
 
   // Study tasks: one per unit taken of each picked resource.
-  for (const pick of choice.picks) {
+  choice.picks.forEach((pick, pickIndex) => {
     const c: Candidate = pick.candidate;
     const provides = new Set(pick.provides);
     const f = c.own ? 1 : factor;
@@ -97,7 +99,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       if (hours <= 0) return;
       const index = drafts.length;
       const title = unit.title
-        ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ')
+        ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ', '：')
         : t(c.title, c.localTitle?.['zh-CN'] ?? c.title);
       drafts.push({
         key: unit.id ? `${c.id}/${unit.id}` : c.id,
@@ -112,18 +114,19 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         title,
         why: teachesText(skills) ?? t('Part of the chosen resource.', '所选资源的一部分。'),
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
-        priority: priorityOf(pick.stage, skills.length > 0 ? skills : [...provides], k),
+        priority: priorityOf(pick.stage, pickIndex, k),
         preds: previous >= 0 ? [previous] : [],
         coPreds: [],
         milestones: [],
       });
+      group[index] = pickIndex;
       for (const s of unitProvides) {
         provider.set(s, index);
         if (c.ambient) ambientSkill.add(s);
       }
       previous = index;
     });
-  }
+  });
 
   // Skills studied from their own hours (imports) or the curriculum's default hours.
   for (const id of input.hourSkills) {
@@ -154,7 +157,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         ),
       ]),
       track: alongside.has(stage) ? 1 : 0,
-      priority: priorityOf(stage, [id], 0),
+      priority: priorityOf(stage, choice.picks.length + (topo.get(id) ?? 0), 0),
       preds: [],
       coPreds: [],
       milestones: [],
@@ -192,6 +195,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         milestones: [],
       });
       blockTasks.push(index);
+      group[index] = -1 - blockTasks.length;
       for (const s of skills) provider.set(s, index);
       continue;
     }
@@ -229,6 +233,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         milestones: template?.milestones ?? [],
       });
       blockTasks.push(index);
+      group[index] = -1000 - (stageRank.get(stage.id) ?? 0);
       previous = index;
     }
     for (const s of skills) provider.set(s, previous);
@@ -255,15 +260,23 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   drafts.forEach((task, i) => {
     // A task that provides nothing (a second resource of a chosen option) waits like one that would.
     const rank = stageRank.get(task.stage) ?? needs.stages.length;
+    // Bedside reading waits for the prerequisites of all it teaches (nothing waits for it in turn).
     const gating =
-      task.provides.length > 0
-        ? task.provides
-        : task.skills.filter((s) => (stageRank.get(needs.stageOf.get(s) ?? '') ?? 0) <= rank);
+      task.kind === 'ambient'
+        ? task.skills
+        : task.provides.length > 0
+          ? task.provides
+          : task.skills.filter((s) => (stageRank.get(needs.stageOf.get(s) ?? '') ?? 0) <= rank);
     const preds = new Set(task.preds);
     const co = new Set<number>();
+    const incidental = task.provides.length === 0 && task.kind !== 'ambient';
     for (const s of gating) {
       for (const g of gatesOf(s, new Set([s]))) {
-        if (g.task === i) continue;
+        // Within one resource the authored order of its units stands for its own prerequisites.
+        if (g.task === i || (group[i] !== undefined && group[i] === group[g.task])) continue;
+        // A unit that provides nothing new waits only for earlier stages, not for its own stage's
+        // other resources (it goes over ground they cover).
+        if (incidental && (stageRank.get(drafts[g.task]?.stage ?? '') ?? 0) >= rank) continue;
         if (g.co) co.add(g.task);
         else preds.add(g.task);
       }

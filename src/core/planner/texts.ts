@@ -11,11 +11,11 @@ export function t(en: string, zh: string): Text {
 }
 
 /** Join several Texts sentence by sentence, locale by locale. */
-export function joinText(parts: readonly (Text | undefined)[], separator = ' '): Text {
+export function joinText(parts: readonly (Text | undefined)[], separator = ' ', zhSeparator = ''): Text {
   const present = parts.filter((p): p is Text => p !== undefined);
   const en = present.map((p) => p['en'] ?? Object.values(p)[0] ?? '').filter((s) => s !== '');
   const zh = present.map((p) => p['zh-CN'] ?? p['en'] ?? Object.values(p)[0] ?? '').filter((s) => s !== '');
-  return { en: en.join(separator), 'zh-CN': zh.join(separator === ' ' ? '' : separator) };
+  return { en: en.join(separator), 'zh-CN': zh.join(zhSeparator) };
 }
 
 /** Hours as a person would say them: 12.5 h, 3 h. */

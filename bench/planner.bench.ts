@@ -1,0 +1,72 @@
+/**
+ * Benchmark: the planner.
+ *   npx tsx bench/planner.bench.ts        (build first for the process figure: npm run build)
+ * Prints the median in-process plan time per shipped starting point (target < 10 ms), plans on
+ * synthetic curricula of 1,000 and 10,000 skills, and the wall time of `mlpath plan` as a process.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCurriculum } from '../src/content/load.js';
+import type { Curriculum } from '../src/core/model.js';
+import { planFor } from '../src/core/planner/plan.js';
+import { profileFor } from '../src/core/planner/profile.js';
+import { randomCurriculum } from '../src/core/planner/test-support/random-curriculum.js';
+import { median, report, timeMedian } from './measure.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const START = '2027-01-04';
+
+console.log('# planner');
+const shipped = loadCurriculum(fileURLToPath(new URL('../curricula/ml-engineer', import.meta.url)));
+console.log(`shipped curriculum: ${shipped.skills.length} skills, ${shipped.resources.length} resources`);
+for (const point of shipped.startingPoints) {
+  const profile = profileFor(shipped, point.id, { startDate: START });
+  let weeks = 0;
+  const warm = timeMedian(200, () => (weeks = planFor(shipped, profile).weekCount));
+  report(`plan ${point.id} (${weeks} weeks), median of 200`, warm, 'ms', '< 10 ms');
+}
+// Cold: a fresh curriculum object each time, so the per-curriculum indexes are rebuilt too.
+const copies: Curriculum[] = Array.from({ length: 51 }, () => structuredClone(shipped));
+let k = 0;
+report(
+  'plan from-scratch on a fresh curriculum object (indexes rebuilt), median of 50',
+  timeMedian(50, () => planFor(copies[k++] ?? shipped, profileFor(shipped, 'from-scratch', { startDate: START }))),
+  'ms',
+  '< 10 ms',
+);
+
+for (const skills of [1_000, 10_000]) {
+  const curriculum = randomCurriculum({
+    seed: 11,
+    skills,
+    density: 0.3,
+    stages: 6,
+    withAlongside: true,
+    corequisites: true,
+  });
+  const profile = profileFor(curriculum, 'p', { startDate: START, hoursPerWeek: 20 });
+  let plan = planFor(curriculum, profile);
+  const runs = skills >= 10_000 ? 5 : 20;
+  const ms = timeMedian(runs, () => (plan = planFor(curriculum, profile)));
+  report(`plan synthetic ${skills} skills (${plan.weekCount} weeks), median of ${runs}`, ms, 'ms');
+}
+
+const bin = fileURLToPath(new URL('../bin/mlpath.js', import.meta.url));
+if (!existsSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)))) {
+  console.log('mlpath plan as a process: skipped (run `npm run build` first)');
+} else {
+  for (const args of [
+    ['plan', '--start-point', 'developer', '--json'],
+    ['plan', '--start-point', 'from-scratch'],
+  ]) {
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const start = performance.now();
+      const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`mlpath ${args.join(' ')} failed: ${r.stderr}`);
+      if (i > 0) times.push(performance.now() - start);
+    }
+    report(`node bin/mlpath.js ${args.join(' ')}, median of 5`, median(times), 'ms');
+  }
+}

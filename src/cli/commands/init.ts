@@ -1,0 +1,203 @@
+/**
+ * @module commands/init
+ * `mlpath init`: the learner's profile, asked question by question in a terminal (or taken from
+ * the flags of `mlpath plan` with `--yes`), saved in the store; then the recommended route, why,
+ * and the first weeks of the plan.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import { MlpathError } from '../../core/errors.js';
+import { nextMonday, isValidIsoDate } from '../../core/dates.js';
+import { LEARNING_STYLES, textIn } from '../../core/model.js';
+import type { Curriculum, Locale } from '../../core/model.js';
+import type { Plan, Profile } from '../../core/plan-model.js';
+import { foldProgress } from '../../core/progress.js';
+import type { CliIo } from '../io.js';
+import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
+import type { ProfileFlags } from '../profile-flags.js';
+import { currentPlan } from '../replan.js';
+import { systemLocale, withSession } from '../session.js';
+import { trackingMessages } from '../tracking-messages.js';
+import { formatHours } from './track.js';
+
+interface InitOptions extends ProfileFlags {
+  yes?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** Ask the profile questions the flags did not answer; undefined when the learner cancels. */
+async function askProfile(
+  curriculum: Curriculum,
+  flags: ProfileFlags,
+  locale: Locale,
+  today: string,
+): Promise<ProfileFlags | undefined> {
+  const prompts = await import('@clack/prompts');
+  const m = trackingMessages(locale);
+  const answers: ProfileFlags = { ...flags };
+  prompts.intro(`mlpath · ${textIn(curriculum.meta.title, locale)}`);
+  const cancelled = (value: unknown): boolean => {
+    if (!prompts.isCancel(value)) return false;
+    prompts.cancel(m.cancelled);
+    return true;
+  };
+  if (answers.locale === undefined) {
+    const value = await prompts.select({
+      message: m.askLocale,
+      options: [
+        { value: 'en', label: 'English' },
+        { value: 'zh-CN', label: '简体中文' },
+      ],
+      initialValue: locale,
+    });
+    if (cancelled(value)) return undefined;
+    answers.locale = String(value);
+  }
+  const t = trackingMessages(answers.locale ?? locale);
+  const loc = answers.locale ?? locale;
+  if (answers.startPoint === undefined && curriculum.startingPoints.length > 0) {
+    const value = await prompts.select({
+      message: t.askStartingPoint,
+      options: curriculum.startingPoints.map((p) => ({
+        value: p.id,
+        label: textIn(p.title, loc),
+        hint: textIn(p.summary, loc),
+      })),
+    });
+    if (cancelled(value)) return undefined;
+    answers.startPoint = String(value);
+  }
+  const point = curriculum.startingPoints.find((p) => p.id === answers.startPoint);
+  if (answers.hours === undefined) {
+    const value = await prompts.text({
+      message: t.askHours,
+      initialValue: String(point?.hoursPerWeek ?? 10),
+      validate: (v) => {
+        const n = Number(v);
+        return v !== undefined && v.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 100
+          ? undefined
+          : '0 < h ≤ 100';
+      },
+    });
+    if (cancelled(value)) return undefined;
+    answers.hours = String(value);
+  }
+  if (answers.style === undefined) {
+    const value = await prompts.select({
+      message: t.askStyle,
+      options: LEARNING_STYLES.map((s) => ({ value: s, label: t.styles[s] ?? s })),
+      initialValue: point?.style ?? 'structured',
+    });
+    if (cancelled(value)) return undefined;
+    answers.style = String(value);
+  }
+  if (answers.domain === undefined && curriculum.domains.length > 0) {
+    const value = await prompts.select({
+      message: t.askDomain,
+      options: [
+        { value: '', label: t.anyDomain },
+        ...curriculum.domains.map((d) => ({ value: d.id, label: textIn(d.title, loc), hint: textIn(d.summary, loc) })),
+      ],
+    });
+    if (cancelled(value)) return undefined;
+    if (value !== '') answers.domain = String(value);
+  }
+  if (answers.freeOnly === undefined) {
+    const value = await prompts.confirm({ message: t.askFreeOnly, initialValue: false });
+    if (cancelled(value)) return undefined;
+    answers.freeOnly = value === true;
+  }
+  if (answers.start === undefined) {
+    const value = await prompts.text({
+      message: t.askStartDate,
+      initialValue: nextMonday(today),
+      validate: (v) => (v !== undefined && isValidIsoDate(v) ? undefined : 'YYYY-MM-DD'),
+    });
+    if (cancelled(value)) return undefined;
+    answers.start = String(value);
+  }
+  prompts.outro(t.profileSaved);
+  return answers;
+}
+
+function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: number): string[] {
+  const lines: string[] = [];
+  for (const week of plan.weeks.slice(0, count)) {
+    const title = `  ${week.start}`;
+    if (week.off) {
+      lines.push(`${title}  ${trackingMessages(locale).weekOff}`);
+      continue;
+    }
+    lines.push(`${title}  (${formatHours(week.hours)} h)`);
+    for (const task of week.tasks) {
+      const resource = curriculum.resources.find((r) => r.id === task.resource);
+      const name =
+        textIn(task.title, locale) ||
+        (resource ? textIn(resource.localTitle, locale) || resource.title : task.resource);
+      lines.push(`    • ${name}  ${formatHours(task.hours)} h`);
+    }
+  }
+  return lines;
+}
+
+export function registerInit(program: Command, io: CliIo): void {
+  const command = program
+    .command('init')
+    .description('set up your profile (questions, or flags with --yes) and see your route and first weeks');
+  addProfileOptions(command)
+    .option('-y, --yes', 'ask nothing: take the flags (and defaults) as they are')
+    .option('--force', 'replace an existing profile (progress is kept)')
+    .option('--json', 'print the saved profile and plan summary as JSON')
+    .action(async (options: InitOptions) => {
+      await withSession(io, async (session) => {
+        const stored = await session.profile();
+        const locale = options.locale ?? stored?.locale ?? systemLocale(io.env);
+        const m = trackingMessages(locale);
+        if (stored && !options.force) {
+          throw new MlpathError({ code: 'CONFLICT', message: m.initExists });
+        }
+        const curriculum = session.curriculum();
+        let flags: ProfileFlags = options;
+        if (!options.yes) {
+          if (!io.isTty || !process.stdin.isTTY)
+            throw new MlpathError({ code: 'INVALID_INPUT', message: m.initNeedsFlags });
+          const answers = await askProfile(curriculum, options, locale, session.today);
+          if (!answers) return;
+          flags = answers;
+        }
+        const profile: Profile = profileFromFlags(
+          curriculum,
+          { ...flags, locale: flags.locale ?? locale },
+          { today: session.today },
+        );
+        // A re-init keeps the progress: plan what is left of it.
+        const events = await session.store.listEvents(session.learner);
+        const forecast = currentPlan(curriculum, profile, foldProgress(events, curriculum), session.today);
+        await session.store.saveProfile(session.learner, profile, session.now.toISOString());
+        await session.store.savePlanSnapshot(session.learner, {
+          id: randomUUID(),
+          at: session.now.toISOString(),
+          reason: 'init',
+          finishDate: forecast.finishDate,
+          plan: forecast.plan,
+        });
+        const plan = forecast.plan;
+        const out = trackingMessages(profile.locale);
+        if (options.json) {
+          io.out(
+            `${JSON.stringify({ profile, route: plan.route, finishDate: plan.finishDate, weekCount: plan.weekCount, firstWeeks: plan.weeks.slice(0, 3) }, null, 2)}\n`,
+          );
+          return;
+        }
+        const route = curriculum.routes.find((r) => r.id === plan.route);
+        const why = plan.explanations.find((e) => e.kind === 'route');
+        io.out(`${out.profileSaved}\n\n`);
+        if (route) io.out(`${out.route(textIn(route.title, profile.locale))}\n`);
+        if (why) io.out(`  ${textIn(why.text, profile.locale)}\n`);
+        io.out(`${out.finish(plan.finishDate, plan.weekCount)}\n\n${out.firstWeeks}\n`);
+        for (const line of firstWeeks(plan, curriculum, profile.locale, 3)) io.out(`${line}\n`);
+        io.out(`\n${out.next}\n`);
+      });
+    });
+}

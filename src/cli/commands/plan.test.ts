@@ -1,0 +1,241 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { memoryIo } from '../io.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TODAY = '2026-11-27'; // a Friday: the default start is Monday 2026-11-30
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo({ env: { MLPATH_TODAY: TODAY } });
+  const code = await main(['plan', ...argv], io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+async function json(...argv: string[]): Promise<Record<string, unknown> & { [k: string]: never }> {
+  const r = await run(...argv, '--json');
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as never;
+}
+
+interface JsonPlan {
+  route: string;
+  hoursPerWeek: number;
+  totalHours: number;
+  startDate: string;
+  finishDate: string;
+  weekCount: number;
+  milestones: { stage: string; date: string }[];
+  weeks: {
+    start: string;
+    off: boolean;
+    hours: number;
+    tasks: { resource: string; unit?: string; hours: number; kind: string; skills: string[] }[];
+  }[];
+  skills: string[];
+  resources: string[];
+  explanations: { kind: string; subject: string; text: Record<string, string> }[];
+  profile: { startingPoint: string; style: string; domain?: string };
+}
+
+const plan = async (...argv: string[]): Promise<JsonPlan> => (await json(...argv)) as unknown as JsonPlan;
+
+describe('mlpath plan --json', () => {
+  it('prints the plan with the documented keys', async () => {
+    const p = await plan('--start-point', 'developer');
+    for (const key of [
+      'route',
+      'hoursPerWeek',
+      'totalHours',
+      'startDate',
+      'finishDate',
+      'weekCount',
+      'milestones',
+      'weeks',
+      'skills',
+      'explanations',
+    ]) {
+      expect(p).toHaveProperty(key);
+    }
+    expect(p.route).toBe('software-first');
+    expect(p.hoursPerWeek).toBe(12);
+    expect(p.weekCount).toBe(p.weeks.length);
+    expect(p.milestones.map((m) => m.stage)).toEqual(expect.arrayContaining(['deep-learning', 'ready', 'job-search']));
+    for (const m of p.milestones) expect(m.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const task = p.weeks[0]?.tasks[0];
+    expect(task).toEqual(expect.objectContaining({ resource: expect.any(String), hours: expect.any(Number) }));
+    expect(p.weeks[0]).toHaveProperty('start');
+    expect(p.skills).toContain('pytorch');
+    expect(p.skills).not.toContain('python-basics'); // a developer knows it
+    expect(p.explanations.every((e) => e.text['en'] && e.text['zh-CN'])).toBe(true);
+  });
+
+  it('starts on the next Monday after today unless --start says otherwise', async () => {
+    expect((await plan('--start-point', 'developer')).startDate).toBe('2026-11-30');
+    expect((await plan('--start-point', 'developer', '--start', '2027-03-03')).startDate).toBe('2027-03-03');
+  });
+
+  it('plans from the from-scratch defaults without --start-point', async () => {
+    const p = await plan();
+    expect(p.profile.startingPoint).toBe('from-scratch');
+    expect(p.skills).toContain('python-basics');
+  });
+
+  it('honours --hours, --style, --domain, --known, --route and --target', async () => {
+    expect((await plan('--hours', '7.5')).hoursPerWeek).toBe(7.5);
+    expect((await plan('--style', 'university')).resources).toContain('nyu-deep-learning');
+    expect((await plan('--domain', 'computer-vision')).resources).toContain('hf-computer-vision-course');
+    expect((await plan('--known', 'python-basics,calculus')).skills).not.toContain('calculus');
+    expect((await plan('--route', 'data-science-first')).route).toBe('data-science-first');
+    const target = await plan('--target', 'backpropagation');
+    expect(target.skills[target.skills.length - 1]).toBe('backpropagation');
+    expect(target.milestones.map((m) => m.stage)).not.toContain('job-search');
+  });
+
+  it('takes only free resources with --free-only (free-to-audit counts as free)', async () => {
+    const p = await plan('--free-only');
+    expect(p.resources).not.toContain('dead-simple-python');
+    expect(p.resources).not.toContain('designing-ml-systems');
+    expect(p.resources).toContain('ml-specialization');
+  });
+
+  it('keeps the weeks given with --weeks-off free of study', async () => {
+    const p = await plan('--start', '2027-01-04', '--weeks-off', '2027-01-11..2027-01-24,2027-03-01..2027-03-07');
+    const off = p.weeks.filter((w) => w.off).map((w) => w.start);
+    expect(off).toEqual(['2027-01-11', '2027-01-18', '2027-03-01']);
+    for (const w of p.weeks.filter((x) => x.off)) expect(w.tasks).toEqual([]);
+  });
+
+  it('honours --pin, --exclude and --swap', async () => {
+    expect((await plan('--pin', 'd2l')).resources).toContain('d2l');
+    expect((await plan('--exclude', 'kaggle-learn')).resources).not.toContain('kaggle-learn');
+    const swapped = await plan('--swap', 'python-mooc-helsinki=cs50p');
+    expect(swapped.resources).toContain('cs50p');
+    expect(swapped.resources).not.toContain('python-mooc-helsinki');
+  });
+
+  it('reads another curriculum folder with --curriculum', async () => {
+    const p = await plan('--curriculum', 'curricula/ml-engineer', '--start-point', 'data-scientist');
+    expect(p.route).toBe('data-science-first');
+  });
+});
+
+describe('mlpath plan as text', () => {
+  it('prints a readable week-by-week plan with milestones and reasons', async () => {
+    const r = await run('--start-point', 'developer');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Your plan: Software-engineering route');
+    expect(r.out).toContain('Milestones');
+    expect(r.out).toContain('Week 1 · 2026-11-30');
+    expect(r.out).toContain('Why these resources');
+    expect(r.out).toContain('Job-ready');
+  });
+
+  it('prints the plan in Chinese with --locale zh-CN', async () => {
+    const r = await run('--start-point', 'developer', '--locale', 'zh-CN');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('你的学习计划');
+    expect(r.out).toContain('里程碑');
+    expect(r.out).toContain('第 1 周');
+    expect(r.out).toContain('为什么选这些资源');
+    expect(r.out).toContain('深度学习');
+    expect(r.out).not.toMatch(/Week \d|Milestones|Why these/);
+  });
+});
+
+describe('mlpath plan with bad input', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    [
+      'an unknown starting point',
+      ['--start-point', 'develper'],
+      /--start-point: unknown starting point "develper"\. Did you mean developer\? Valid choices: from-scratch/,
+    ],
+    ['an unknown known skill', ['--known', 'pyton'], /--known: unknown skill "pyton"\. Did you mean python-basics/],
+    [
+      'an unknown style',
+      ['--style', 'visual'],
+      /--style: unknown learning style "visual"\. Valid choices: structured, university, practical/,
+    ],
+    ['an unknown domain', ['--domain', 'nlpp'], /--domain: unknown domain "nlpp"\. Did you mean nlp\?/],
+    [
+      'an unknown target',
+      ['--target', 'nowhere'],
+      /--target: unknown role or skill "nowhere"\. Valid choices: a role \(ml-engineer/,
+    ],
+    ['an unknown route', ['--route', 'fast'], /--route: unknown route "fast"/],
+    ['zero hours', ['--hours', '0'], /--hours: 0 is out of range/],
+    ['negative hours', ['--hours', '-3'], /--hours: -3 is out of range/],
+    ['too many hours', ['--hours', '101'], /--hours: 101 is out of range/],
+    ['hours that are not a number', ['--hours', 'lots'], /--hours: "lots" is not a number/],
+    ['a start that is not a date', ['--start', '2027-02-30'], /--start: "2027-02-30" is not a date/],
+    [
+      'weeks off that are not a range',
+      ['--weeks-off', '2027-01-01'],
+      /--weeks-off: "2027-01-01" is not a range of dates/,
+    ],
+    [
+      'weeks off that end before they start',
+      ['--weeks-off', '2027-02-01..2027-01-01'],
+      /--weeks-off: "2027-02-01\.\.2027-01-01" ends before it starts/,
+    ],
+    ['an unknown locale', ['--locale', 'fr'], /--locale: unknown locale "fr"/],
+    [
+      'an unknown resource to exclude',
+      ['--exclude', 'cs50'],
+      /--exclude: unknown resource "cs50"\. Did you mean cs50p, cs50x\?/,
+    ],
+    [
+      'an unreachable target',
+      ['--target', 'self-supervised-learning', '--exclude', 'nyu-deep-learning'],
+      /--target: target self-supervised-learning cannot be reached/,
+    ],
+    [
+      'an exclusion that leaves a skill untaught',
+      ['--exclude', 'cs50x'],
+      /--exclude: target ml-engineer cannot be reached: no resource you allow teaches computing-basics/,
+    ],
+  ];
+  for (const [what, argv, message] of cases) {
+    it(`rejects ${what}, naming the flag, with nothing on stdout`, async () => {
+      const r = await run(...argv, '--json');
+      expect(r.code).not.toBe(0);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    });
+  }
+
+  it('reports the bad flag in Chinese with --locale zh-CN', async () => {
+    const r = await run('--style', 'visual', '--locale', 'zh-CN');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--style：未知的学习风格“visual”');
+  });
+});
+
+describe('mlpath plan as a process', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  });
+
+  it('prints the developer plan as JSON', () => {
+    const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--start-point', 'developer', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, MLPATH_TODAY: TODAY },
+    });
+    expect(r.status).toBe(0);
+    const p = JSON.parse(r.stdout) as JsonPlan;
+    expect(p.route).toBe('software-first');
+    expect(p.startDate).toBe('2026-11-30');
+    expect(p.milestones.find((m) => m.stage === 'deep-learning')).toBeDefined();
+  });
+
+  it('exits non-zero with a message on stderr for a bad flag', () => {
+    const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--hours', '0'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--hours');
+  });
+});

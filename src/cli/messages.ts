@@ -1,0 +1,111 @@
+/**
+ * @module messages
+ * The CLI's own words in English and Simplified Chinese, in one table. `{name}` placeholders are
+ * filled from the values given. Curriculum text (titles, reasons) comes from the curriculum itself.
+ */
+
+export const CLI_LOCALES = ['en', 'zh-CN'] as const;
+export type CliLocale = (typeof CLI_LOCALES)[number];
+
+const EN = {
+  'plan.title': 'Your plan: {route}',
+  'plan.profile':
+    'Starting point: {point} · {hours} h/week · learner factor {factor} · style: {style} · domain: {domain}',
+  'plan.span': 'From {start} to {finish}: {weeks} weeks, {total} h in all',
+  'plan.ready': 'Job-ready on {date} ({months} months from the start).',
+  'plan.whyRoute': 'Why this route',
+  'plan.milestones': 'Milestones',
+  'plan.weeks': 'Week by week',
+  'plan.week': 'Week {n} · {date} · {hours} h',
+  'plan.weekOff': 'Week {n} · {date} · week off',
+  'plan.projects': 'Portfolio projects',
+  'plan.project': '{title}: {start} to {end}, {hours} h',
+  'plan.why': 'Why these resources',
+  'plan.notes': 'How the plan was made',
+  'plan.hours': '{hours} h',
+  'plan.empty': 'Nothing to study: you already know everything this target needs.',
+  'plan.byArea': 'Hours by area: {areas}',
+  'style.structured': 'structured',
+  'style.university': 'university',
+  'style.practical': 'practical',
+  'flag.unknown': '{flag}: unknown {noun} "{value}"',
+  'flag.didYouMean': 'Did you mean {choices}?',
+  'flag.skillsHint': 'See the skill ids with `mlpath curriculum show`.',
+  'flag.valid': 'Valid choices: {choices}.',
+  'flag.validTarget': 'Valid choices: a role ({choices}) or any skill id.',
+  'flag.notNumber': '{flag}: "{value}" is not a number',
+  'flag.hoursRange': '{flag}: {value} is out of range; give more than 0 and at most 100 hours a week',
+  'flag.factorRange': '{flag}: {value} is out of range; give a factor from 0.8 to 2.0',
+  'flag.notDate': '{flag}: "{value}" is not a date; write it YYYY-MM-DD, e.g. 2027-01-04',
+  'flag.notRange': '{flag}: "{value}" is not a range of dates; write START..END, e.g. 2027-07-01..2027-07-14',
+  'flag.rangeBackwards': '{flag}: "{value}" ends before it starts',
+  'flag.notSwap': '{flag}: "{value}" is not a swap; write FROM=TO with two resource ids',
+  'flag.unreachable': '{flag}: {message}',
+  'noun.startingPoint': 'starting point',
+  'noun.skill': 'skill',
+  'noun.style': 'learning style',
+  'noun.domain': 'domain',
+  'noun.target': 'role or skill',
+  'noun.route': 'route',
+  'noun.locale': 'locale',
+  'noun.resource': 'resource',
+} as const;
+
+export type MessageKey = keyof typeof EN;
+
+const ZH: Record<MessageKey, string> = {
+  'plan.title': '你的学习计划：{route}',
+  'plan.profile': '起点：{point} · 每周 {hours} 小时 · 学习系数 {factor} · 风格：{style} · 领域：{domain}',
+  'plan.span': '从 {start} 到 {finish}：共 {weeks} 周，合计 {total} 小时',
+  'plan.ready': '{date} 具备求职条件（从开始算起 {months} 个月）。',
+  'plan.whyRoute': '为什么选这条路线',
+  'plan.milestones': '里程碑',
+  'plan.weeks': '逐周安排',
+  'plan.week': '第 {n} 周 · {date} · {hours} 小时',
+  'plan.weekOff': '第 {n} 周 · {date} · 休息周',
+  'plan.projects': '作品集项目',
+  'plan.project': '{title}：{start} 至 {end}，{hours} 小时',
+  'plan.why': '为什么选这些资源',
+  'plan.notes': '计划是如何制定的',
+  'plan.hours': '{hours} 小时',
+  'plan.empty': '没有需要学习的内容：这个目标所需的一切你都已掌握。',
+  'plan.byArea': '各领域学时：{areas}',
+  'style.structured': '结构化',
+  'style.university': '大学式',
+  'style.practical': '实践式',
+  'flag.unknown': '{flag}：未知的{noun}“{value}”',
+  'flag.didYouMean': '你是不是想输入 {choices}？',
+  'flag.skillsHint': 'See the skill ids with `mlpath curriculum show`.',
+  'flag.valid': '可选值：{choices}。',
+  'flag.validTarget': '可选值：一个角色（{choices}）或任意技能编号。',
+  'flag.notNumber': '{flag}：“{value}”不是数字',
+  'flag.hoursRange': '{flag}：{value} 超出范围；每周学时须大于 0 且不超过 100',
+  'flag.factorRange': '{flag}：{value} 超出范围；系数须在 0.8 到 2.0 之间',
+  'flag.notDate': '{flag}：“{value}”不是日期；请写成 YYYY-MM-DD，例如 2027-01-04',
+  'flag.notRange': '{flag}：“{value}”不是日期范围；请写成 开始..结束，例如 2027-07-01..2027-07-14',
+  'flag.rangeBackwards': '{flag}：“{value}”的结束日期早于开始日期',
+  'flag.notSwap': '{flag}：“{value}”不是替换；请写成 原资源=新资源',
+  'flag.unreachable': '{flag}：{message}',
+  'noun.startingPoint': '起点',
+  'noun.skill': '技能',
+  'noun.style': '学习风格',
+  'noun.domain': '领域',
+  'noun.target': '角色或技能',
+  'noun.route': '路线',
+  'noun.locale': '语言',
+  'noun.resource': '资源',
+};
+
+const TABLE: Record<CliLocale, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH };
+
+export function isCliLocale(value: string | undefined): value is CliLocale {
+  return value !== undefined && (CLI_LOCALES as readonly string[]).includes(value);
+}
+
+/** A message in a locale (English for any other), with `{name}` placeholders filled. */
+export function msg(locale: string, key: MessageKey, values: Record<string, string | number> = {}): string {
+  const table = isCliLocale(locale) ? TABLE[locale] : TABLE.en;
+  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    values[name] === undefined ? whole : String(values[name]),
+  );
+}

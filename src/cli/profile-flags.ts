@@ -1,0 +1,236 @@
+/**
+ * @module profile-flags
+ * The learner-profile flags shared by `mlpath plan` and `mlpath init`: declaring them on a command,
+ * and turning their values into a validated Profile. Every bad value becomes an MlpathError that
+ * names the flag, the bad value and the valid choices (with a did-you-mean), in the learner's locale.
+ */
+import type { Command } from 'commander';
+import { MlpathError } from '../core/errors.js';
+import type { ErrorCode, Problem } from '../core/errors.js';
+import { isValidIsoDate, nextMonday } from '../core/dates.js';
+import type { Curriculum, LearningStyle } from '../core/model.js';
+import type { DateRange, Profile, ResourceChoices } from '../core/plan-model.js';
+import { checkProfile, profileFor } from '../core/planner/profile.js';
+import type { ProfileField, ProfileProblem } from '../core/planner/profile.js';
+import { isCliLocale, msg } from './messages.js';
+import type { MessageKey } from './messages.js';
+
+/** The raw values commander collects for the profile flags. */
+export interface ProfileFlags {
+  startPoint?: string;
+  hours?: string;
+  style?: string;
+  domain?: string;
+  start?: string;
+  known?: string;
+  freeOnly?: boolean;
+  target?: string;
+  route?: string;
+  weeksOff?: string;
+  locale?: string;
+  factor?: string;
+  pin?: string;
+  exclude?: string;
+  swap?: string;
+}
+
+/** Declare the profile flags on a command. */
+export function addProfileOptions(command: Command): Command {
+  return command
+    .option('--start-point <id>', 'plan from this starting point (from-scratch, career-changer, developer, ...)')
+    .option('--hours <n>', 'study hours per week (more than 0, at most 100)')
+    .option('--style <style>', 'learning style: structured, university or practical')
+    .option('--domain <id>', 'the field to go deep in (nlp, computer-vision, time-series, ...)')
+    .option('--start <date>', 'first day of study, YYYY-MM-DD (default: next Monday)')
+    .option('--known <ids>', 'skills you already know, comma-separated')
+    .option('--free-only', 'only free resources (free-to-audit courses count as free)')
+    .option('--target <id>', 'a role (default ml-engineer) or any skill id')
+    .option('--route <id>', 'override the recommended route')
+    .option('--weeks-off <ranges>', 'weeks with no study: START..END[,START..END...]')
+    .option('--factor <n>', 'your own learner factor on provider hours (0.8-2.0)')
+    .option('--pin <ids>', 'resources to take in any case, comma-separated')
+    .option('--exclude <ids>', 'resources never to take, comma-separated')
+    .option('--swap <pairs>', 'take one resource instead of another: FROM=TO[,FROM=TO...]')
+    .option('--locale <locale>', 'language of the output: en or zh-CN');
+}
+
+/** The flag that sets each profile field. */
+export const FLAG_OF: Record<Exclude<ProfileField, 'choices'>, string> = {
+  startingPoint: '--start-point',
+  known: '--known',
+  hoursPerWeek: '--hours',
+  weeksOff: '--weeks-off',
+  startDate: '--start',
+  style: '--style',
+  domain: '--domain',
+  locale: '--locale',
+  target: '--target',
+  route: '--route',
+  effortFactor: '--factor',
+};
+
+const NOUN: Record<ProfileField, MessageKey> = {
+  startingPoint: 'noun.startingPoint',
+  known: 'noun.skill',
+  hoursPerWeek: 'noun.skill',
+  weeksOff: 'noun.skill',
+  startDate: 'noun.skill',
+  style: 'noun.style',
+  domain: 'noun.domain',
+  locale: 'noun.locale',
+  target: 'noun.target',
+  route: 'noun.route',
+  effortFactor: 'noun.skill',
+  choices: 'noun.resource',
+};
+
+/** Today as the learner's calendar shows it (MLPATH_TODAY overrides it, for tests and demos). */
+export function todayFrom(env: Readonly<Record<string, string | undefined>>): string {
+  const forced = env['MLPATH_TODAY'];
+  if (forced !== undefined && isValidIsoDate(forced)) return forced;
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const list = (value: string | undefined): string[] | undefined =>
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+
+function fail(code: ErrorCode, message: string, problems: Problem[] = []): never {
+  throw new MlpathError({ code, message, problems });
+}
+
+/**
+ * A profile from flags. `--start-point` plans from that point's defaults and ignores `base` (a
+ * stored profile); without it, flags override `base` field by field. The start date defaults to
+ * the next Monday from `today`.
+ */
+export function profileFromFlags(
+  curriculum: Curriculum,
+  flags: ProfileFlags,
+  options: { today: string; base?: Profile | undefined },
+): Profile {
+  const locale = isCliLocale(flags.locale) ? flags.locale : (options.base?.locale ?? 'en');
+  const base = flags.startPoint !== undefined ? undefined : options.base;
+
+  let hours: number | undefined;
+  if (flags.hours !== undefined) {
+    hours = Number(flags.hours);
+    if (flags.hours.trim() === '' || !Number.isFinite(hours)) {
+      fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag: '--hours', value: flags.hours }));
+    }
+  }
+  let factor: number | undefined;
+  if (flags.factor !== undefined) {
+    factor = Number(flags.factor);
+    if (flags.factor.trim() === '' || !Number.isFinite(factor)) {
+      fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag: '--factor', value: flags.factor }));
+    }
+  }
+  if (flags.start !== undefined && !isValidIsoDate(flags.start)) {
+    fail('INVALID_INPUT', msg(locale, 'flag.notDate', { flag: '--start', value: flags.start }));
+  }
+  let weeksOff: DateRange[] | undefined;
+  if (flags.weeksOff !== undefined) {
+    weeksOff = (list(flags.weeksOff) ?? []).map((range) => {
+      const [start, end, extra] = range.split('..');
+      if (
+        start === undefined ||
+        end === undefined ||
+        extra !== undefined ||
+        !isValidIsoDate(start) ||
+        !isValidIsoDate(end)
+      ) {
+        fail('INVALID_INPUT', msg(locale, 'flag.notRange', { flag: '--weeks-off', value: range }));
+      }
+      return { start, end };
+    });
+  }
+  let choices: ResourceChoices | undefined = base?.choices;
+  if (flags.pin !== undefined || flags.exclude !== undefined || flags.swap !== undefined) {
+    const swap = (list(flags.swap) ?? []).map((pair) => {
+      const [from, to, extra] = pair.split('=');
+      if (!from || !to || extra !== undefined)
+        fail('INVALID_INPUT', msg(locale, 'flag.notSwap', { flag: '--swap', value: pair }));
+      return { from, to };
+    });
+    choices = {
+      pin: list(flags.pin) ?? base?.choices.pin ?? [],
+      exclude: list(flags.exclude) ?? base?.choices.exclude ?? [],
+      swap: flags.swap !== undefined ? swap : (base?.choices.swap ?? []),
+      own: base?.choices.own ?? [],
+    };
+  }
+
+  const profile = profileFor(curriculum, flags.startPoint ?? base?.startingPoint, {
+    startDate: flags.start ?? base?.startDate ?? nextMonday(options.today),
+    known: list(flags.known) ?? base?.known,
+    hoursPerWeek: hours ?? base?.hoursPerWeek,
+    weeksOff: weeksOff ?? base?.weeksOff,
+    style: (flags.style as LearningStyle | undefined) ?? base?.style,
+    domain: flags.domain ?? base?.domain,
+    freeOnly: flags.freeOnly === true ? true : base?.freeOnly,
+    locale: flags.locale ?? base?.locale,
+    target: flags.target ?? base?.target,
+    route: flags.route ?? base?.route,
+    effortFactor: factor ?? base?.effortFactor,
+    choices,
+  });
+
+  const problems = checkProfile(curriculum, profile);
+  if (problems.length === 0) return profile;
+  const messages = problems.map((p) => describeProblem(p, flags, locale));
+  const first = problems[0];
+  fail(
+    first?.kind === 'unknown' ? 'NOT_FOUND' : 'INVALID_INPUT',
+    messages[0] ?? 'invalid flags',
+    messages.slice(1).map((message) => ({ message })),
+  );
+}
+
+/** The flag a problem comes from, for resource choices the one holding the bad id. */
+function flagFor(problem: ProfileProblem, flags: ProfileFlags): string {
+  if (problem.field !== 'choices') return FLAG_OF[problem.field];
+  if ((list(flags.pin) ?? []).includes(problem.value)) return '--pin';
+  if ((list(flags.exclude) ?? []).includes(problem.value)) return '--exclude';
+  return '--swap';
+}
+
+export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, locale: string): string {
+  const flag = flagFor(problem, flags);
+  switch (problem.kind) {
+    case 'unknown': {
+      const zh = locale === 'zh-CN';
+      const parts = [
+        msg(locale, 'flag.unknown', { flag, noun: msg(locale, NOUN[problem.field]), value: problem.value }) +
+          (zh ? '。' : '.'),
+      ];
+      if (problem.suggestions.length > 0) {
+        parts.push(msg(locale, 'flag.didYouMean', { choices: problem.suggestions.join(', ') }));
+      }
+      if (problem.choices.length > 0) {
+        const key = problem.field === 'target' ? 'flag.validTarget' : 'flag.valid';
+        parts.push(msg(locale, key, { choices: problem.choices.join(', ') }));
+      } else if (problem.field === 'known' || problem.field === 'target') parts.push(msg(locale, 'flag.skillsHint'));
+      const text = parts.join(zh ? '' : ' ');
+      return text;
+    }
+    case 'range':
+      return msg(locale, problem.field === 'effortFactor' ? 'flag.factorRange' : 'flag.hoursRange', {
+        flag,
+        value: problem.value,
+      });
+    case 'date':
+      return msg(locale, problem.field === 'weeksOff' ? 'flag.notRange' : 'flag.notDate', {
+        flag,
+        value: problem.value,
+      });
+    case 'date-range':
+      return msg(locale, 'flag.rangeBackwards', { flag, value: problem.value });
+  }
+}

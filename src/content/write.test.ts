@@ -1,0 +1,266 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isMlpathError } from '../core/errors.js';
+import type { Curriculum } from '../core/model.js';
+import { fileURLToPath } from 'node:url';
+import { miniCurriculum } from '../core/planner/test-support/fixtures.js';
+import { importRoadmapSh } from '../importers/roadmap-sh.js';
+import { loadCurriculum } from './load.js';
+import { SCHEMA_URL, writeCurriculum } from './write.js';
+
+const ROADMAP_FIXTURE = fileURLToPath(new URL('../importers/fixtures/roadmap-sh/tiny-ml', import.meta.url));
+
+function tiny(): Curriculum {
+  return {
+    meta: {
+      id: 'tiny',
+      version: '1.0.0',
+      locales: ['en', 'zh-CN'],
+      title: { en: 'Tiny', 'zh-CN': '小' },
+      summary: undefined,
+      rubric: [{ id: 'works', title: { en: 'It works', 'zh-CN': '能用' } }],
+      defaultSkillHours: 2,
+    },
+    skills: [
+      {
+        id: 'a',
+        area: 'math',
+        title: { en: 'A', 'zh-CN': '甲' },
+        summary: undefined,
+        outcomes: [],
+        requires: [],
+        aliases: ['old-a'],
+        hours: 1.5,
+        shortcut: undefined,
+        tags: [],
+      },
+      {
+        id: 'b',
+        area: 'ml',
+        title: { en: 'B', 'zh-CN': '乙' },
+        summary: { en: 'About B', 'zh-CN': '关于乙' },
+        outcomes: [{ en: 'Do B', 'zh-CN': '做乙' }],
+        requires: [{ skill: 'a', reason: { en: 'needs A', 'zh-CN': '需要甲' }, corequisite: true, shortcut: true }],
+        aliases: [],
+        hours: undefined,
+        shortcut: undefined,
+        tags: ['x'],
+      },
+    ],
+    resources: [
+      {
+        id: 'book',
+        title: 'The Book',
+        localTitle: undefined,
+        summary: undefined,
+        authors: ['Someone'],
+        provider: 'Press',
+        url: 'https://example.org/book',
+        kind: 'book',
+        cost: 'paid',
+        languages: ['en'],
+        style: 'reference',
+        effort: {
+          hours: 10,
+          weeks: 5,
+          hoursPerWeek: 2,
+          source: 'https://example.org/book',
+          estimate: false,
+          reasoning: undefined,
+        },
+        units: [
+          { id: 'part-1', title: { en: 'Part 1', 'zh-CN': '第一部分' }, hours: 4, teaches: ['b'], url: undefined },
+        ],
+        teaches: ['b'],
+        ambient: true,
+      },
+      {
+        id: 'course',
+        title: 'The Course',
+        localTitle: { en: 'The Course', 'zh-CN': '课程' },
+        summary: undefined,
+        authors: [],
+        provider: undefined,
+        url: undefined,
+        kind: 'course',
+        cost: 'free',
+        languages: ['en'],
+        style: 'structured',
+        effort: {
+          hours: 6,
+          weeks: undefined,
+          hoursPerWeek: undefined,
+          source: undefined,
+          estimate: true,
+          reasoning: { en: 'a guess', 'zh-CN': '估计' },
+        },
+        units: [],
+        teaches: ['b'],
+        ambient: false,
+      },
+    ],
+    stages: [
+      {
+        id: 's1',
+        title: { en: 'S1', 'zh-CN': '阶段一' },
+        summary: undefined,
+        skills: ['a', 'b'],
+        resources: [],
+        chooseOne: [
+          {
+            id: 'g',
+            title: { en: 'Pick', 'zh-CN': '选' },
+            options: [
+              { resources: ['book'], style: 'university', note: undefined },
+              { resources: ['course'], style: undefined, note: { en: 'short', 'zh-CN': '短' } },
+            ],
+          },
+        ],
+        alongside: undefined,
+        optional: true,
+        block: { weeks: 2, hours: undefined, reason: { en: 'time', 'zh-CN': '时间' } },
+      },
+    ],
+    routes: [
+      {
+        id: 'r',
+        title: { en: 'R', 'zh-CN': '路' },
+        summary: undefined,
+        stages: ['s1'],
+        reasons: [],
+        recommendedFor: ['p'],
+        variantOf: undefined,
+      },
+    ],
+    startingPoints: [
+      {
+        id: 'p',
+        title: { en: 'P', 'zh-CN': '起点' },
+        summary: undefined,
+        known: ['a'],
+        hoursPerWeek: 10,
+        hoursNote: undefined,
+        route: 'r',
+        style: 'practical',
+        effortFactor: 1.2,
+        expected: { months: 6, milestone: 'ready', note: undefined },
+      },
+    ],
+    roles: [
+      { id: 'role', title: { en: 'Role', 'zh-CN': '角色' }, summary: undefined, weights: [{ skill: 'b', weight: 2 }] },
+    ],
+    projects: [
+      {
+        id: 'proj',
+        domain: 'd',
+        title: { en: 'Project', 'zh-CN': '项目' },
+        summary: undefined,
+        skills: ['b'],
+        milestones: [{ en: 'Ship', 'zh-CN': '发布' }],
+        rubric: [],
+        resources: ['book'],
+      },
+    ],
+    domains: [{ id: 'd', title: { en: 'D', 'zh-CN': '领域' }, summary: undefined, skills: ['b'], resources: [] }],
+  };
+}
+
+describe('writeCurriculum', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  const parent = (): string => {
+    dir = mkdtempSync(join(tmpdir(), 'mlpath-write-'));
+    return dir;
+  };
+
+  it('writes YAML that loads back as the same curriculum', () => {
+    const out = join(parent(), 'out');
+    writeCurriculum(tiny(), out);
+    expect(loadCurriculum(out)).toEqual(tiny());
+  });
+
+  it("round-trips the planner's small test curriculum", () => {
+    const mini = miniCurriculum();
+    const out = join(parent(), 'mini');
+    writeCurriculum(mini, out);
+    expect(loadCurriculum(out)).toEqual(mini);
+  });
+
+  it('round-trips an imported roadmap', () => {
+    const imported = importRoadmapSh(ROADMAP_FIXTURE).curriculum;
+    const out = join(parent(), 'roadmap');
+    writeCurriculum(imported, out);
+    expect(loadCurriculum(out)).toEqual(imported);
+  });
+
+  it('starts every file with the schema line for editors', () => {
+    const out = join(parent(), 'out');
+    const files = writeCurriculum(tiny(), out);
+    expect(files).toContain('curriculum.yaml');
+    for (const f of files) {
+      expect(readFileSync(join(out, f), 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_URL}`);
+    }
+  });
+
+  it('writes one-locale text as plain strings', () => {
+    const c = tiny();
+    const english: Curriculum = {
+      ...c,
+      meta: { ...c.meta, locales: ['en'], title: { en: 'Tiny' }, rubric: [] },
+      skills: [{ ...(c.skills[0] as Curriculum['skills'][number]), title: { en: 'A' } }],
+      resources: [],
+      stages: [],
+      routes: [],
+      startingPoints: [],
+      roles: [],
+      projects: [],
+      domains: [],
+    };
+    const out = join(parent(), 'out');
+    writeCurriculum(english, out);
+    expect(readFileSync(join(out, 'skills.yaml'), 'utf8')).toContain('    title: A\n');
+    expect(loadCurriculum(out)).toEqual(english);
+  });
+
+  it('refuses a folder that already holds files and leaves it as it was', () => {
+    const out = join(parent(), 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep.txt'), 'mine');
+    expect(() => writeCurriculum(tiny(), out)).toThrow(/already holds files/);
+    expect(readdirSync(out)).toEqual(['keep.txt']);
+  });
+
+  it('replaces a folder with --force', () => {
+    const out = join(parent(), 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'old.yaml'), 'x: 1');
+    writeCurriculum(tiny(), out, { force: true });
+    expect(existsSync(join(out, 'old.yaml'))).toBe(false);
+    expect(loadCurriculum(out)).toEqual(tiny());
+  });
+
+  it('writes nothing when the result would not pass the curriculum check', () => {
+    const base = parent();
+    const out = join(base, 'out');
+    const c = tiny();
+    const broken: Curriculum = {
+      ...c,
+      routes: [{ ...(c.routes[0] as Curriculum['routes'][number]), stages: ['nowhere'] }],
+    };
+    try {
+      writeCurriculum(broken, out);
+      expect.unreachable('the write should fail');
+    } catch (error) {
+      expect(isMlpathError(error) && error.code).toBe('CURRICULUM_INVALID');
+      expect(isMlpathError(error) && error.problems.map((p) => p.message).join('\n')).toMatch(
+        /unknown stage "nowhere"/,
+      );
+    }
+    expect(readdirSync(base)).toEqual([]); // neither the folder nor a temporary one is left
+  });
+});

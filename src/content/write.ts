@@ -1,0 +1,344 @@
+/**
+ * @module write
+ * Serialises a core Curriculum into a folder of YAML files in mlpath's own format, one file per
+ * kind (curriculum.yaml, skills.yaml, resources.yaml, ...), each starting with the
+ * `# yaml-language-server: $schema=...` line so editors complete and check it.
+ *
+ * Writing is all or nothing: the files go to a temporary folder beside the destination, are loaded
+ * back and validated there, and only then is the folder renamed into place. A failure at any point
+ * leaves the destination as it was.
+ */
+import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { Document } from 'yaml';
+import { MlpathError } from '../core/errors.js';
+import type { ChooseOneGroup, Curriculum, Effort, Requirement, Resource, Skill, Stage, Text } from '../core/model.js';
+import { tryLoadCurriculum } from './load.js';
+import { curriculumJsonSchema } from './schema.js';
+
+/** The schema's `$id`, which editors resolve wherever the curriculum folder lives. */
+export const SCHEMA_URL = String(curriculumJsonSchema()['$id']);
+
+type Plain = string | number | boolean | Plain[] | { [key: string]: Plain };
+
+/** The YAML texts of a curriculum, by file name, in the order they are written. */
+export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: string; text: string }> {
+  const locales = curriculum.meta.locales;
+  const text = (t: Text): Plain => {
+    const keys = Object.keys(t);
+    // A one-locale curriculum reads best with plain strings; the loader reads them as that locale.
+    if (locales.length === 1 && keys.length === 1 && keys[0] === locales[0]) return t[keys[0] ?? ''] ?? '';
+    const out: Record<string, Plain> = {};
+    for (const l of [...locales, ...keys.filter((k) => !locales.includes(k))]) {
+      const v = t[l];
+      if (v !== undefined) out[l] = v;
+    }
+    return out;
+  };
+  const obj = (entries: Array<[string, Plain | undefined]>): Plain => {
+    const out: Record<string, Plain> = {};
+    for (const [k, v] of entries) if (v !== undefined) out[k] = v;
+    return out;
+  };
+  const opt = <T>(value: T | undefined, f: (v: T) => Plain): Plain | undefined =>
+    value === undefined ? undefined : f(value);
+  const list = <T>(values: readonly T[], f: (v: T) => Plain): Plain | undefined =>
+    values.length === 0 ? undefined : values.map(f);
+  const ids = (values: readonly string[]): Plain | undefined => (values.length === 0 ? undefined : [...values]);
+
+  const requirement = (r: Requirement): Plain =>
+    obj([
+      ['skill', r.skill],
+      ['reason', opt(r.reason, text)],
+      ['corequisite', r.corequisite ? true : undefined],
+      ['shortcut', r.shortcut ? true : undefined],
+    ]);
+  const skill = (s: Skill): Plain =>
+    obj([
+      ['id', s.id],
+      ['area', s.area],
+      ['title', text(s.title)],
+      ['summary', opt(s.summary, text)],
+      ['outcomes', list(s.outcomes, text)],
+      ['requires', list(s.requires, requirement)],
+      ['aliases', ids(s.aliases)],
+      ['hours', s.hours],
+      [
+        'shortcut',
+        opt(s.shortcut, (sc) =>
+          obj([
+            ['hours', sc.hours],
+            ['requires', list(sc.requires, requirement)],
+          ]),
+        ),
+      ],
+      ['tags', ids(s.tags)],
+    ]);
+  const effort = (e: Effort): Plain =>
+    obj([
+      ['hours', e.hours],
+      ['weeks', e.weeks],
+      ['hoursPerWeek', e.hoursPerWeek],
+      ['source', e.source],
+      ['estimate', e.estimate ? true : undefined],
+      ['reasoning', opt(e.reasoning, text)],
+    ]);
+  const resource = (r: Resource): Plain =>
+    obj([
+      ['id', r.id],
+      ['title', r.title],
+      ['localTitle', opt(r.localTitle, text)],
+      ['summary', opt(r.summary, text)],
+      ['authors', ids(r.authors)],
+      ['provider', r.provider],
+      ['url', r.url],
+      ['kind', r.kind],
+      ['cost', r.cost],
+      ['languages', [...r.languages]],
+      ['style', r.style],
+      ['effort', effort(r.effort)],
+      [
+        'units',
+        list(r.units, (u) =>
+          obj([
+            ['id', u.id],
+            ['title', text(u.title)],
+            ['hours', u.hours],
+            ['teaches', [...u.teaches]],
+            ['url', u.url],
+          ]),
+        ),
+      ],
+      ['teaches', ids(r.teaches)],
+      ['ambient', r.ambient ? true : undefined],
+    ]);
+  const group = (g: ChooseOneGroup): Plain =>
+    obj([
+      ['id', g.id],
+      ['title', text(g.title)],
+      [
+        'options',
+        g.options.map((o) =>
+          obj([
+            ['resources', [...o.resources]],
+            ['style', o.style],
+            ['note', opt(o.note, text)],
+          ]),
+        ),
+      ],
+    ]);
+  const stage = (s: Stage): Plain =>
+    obj([
+      ['id', s.id],
+      ['title', text(s.title)],
+      ['summary', opt(s.summary, text)],
+      ['skills', ids(s.skills)],
+      ['resources', ids(s.resources)],
+      ['chooseOne', list(s.chooseOne, group)],
+      ['alongside', s.alongside],
+      ['optional', s.optional ? true : undefined],
+      [
+        'block',
+        opt(s.block, (b) =>
+          obj([
+            ['weeks', b.weeks],
+            ['hours', b.hours],
+            ['reason', text(b.reason)],
+          ]),
+        ),
+      ],
+    ]);
+  const rubric = (items: Curriculum['meta']['rubric']): Plain | undefined =>
+    list(items, (i) =>
+      obj([
+        ['id', i.id],
+        ['title', text(i.title)],
+      ]),
+    );
+
+  const c = curriculum;
+  const m = c.meta;
+  const files: Array<[string, string, Plain | undefined]> = [
+    [
+      'curriculum.yaml',
+      'curriculum',
+      obj([
+        ['id', m.id],
+        ['version', m.version],
+        ['locales', [...m.locales]],
+        ['title', text(m.title)],
+        ['summary', opt(m.summary, text)],
+        ['rubric', rubric(m.rubric)],
+        ['defaultSkillHours', m.defaultSkillHours],
+      ]),
+    ],
+    ['skills.yaml', 'skills', list(c.skills, skill)],
+    ['resources.yaml', 'resources', list(c.resources, resource)],
+    ['stages.yaml', 'stages', list(c.stages, stage)],
+    [
+      'routes.yaml',
+      'routes',
+      list(c.routes, (r) =>
+        obj([
+          ['id', r.id],
+          ['title', text(r.title)],
+          ['summary', opt(r.summary, text)],
+          ['stages', [...r.stages]],
+          ['reasons', list(r.reasons, text)],
+          ['recommendedFor', ids(r.recommendedFor)],
+          ['variantOf', r.variantOf],
+        ]),
+      ),
+    ],
+    [
+      'starting-points.yaml',
+      'startingPoints',
+      list(c.startingPoints, (p) =>
+        obj([
+          ['id', p.id],
+          ['title', text(p.title)],
+          ['summary', opt(p.summary, text)],
+          ['known', ids(p.known)],
+          ['hoursPerWeek', p.hoursPerWeek],
+          ['hoursNote', opt(p.hoursNote, text)],
+          ['route', p.route],
+          ['style', p.style],
+          ['effortFactor', p.effortFactor],
+          [
+            'expected',
+            opt(p.expected, (e) =>
+              obj([
+                ['months', e.months],
+                ['milestone', e.milestone],
+                ['note', opt(e.note, text)],
+              ]),
+            ),
+          ],
+        ]),
+      ),
+    ],
+    [
+      'roles.yaml',
+      'roles',
+      list(c.roles, (r) =>
+        obj([
+          ['id', r.id],
+          ['title', text(r.title)],
+          ['summary', opt(r.summary, text)],
+          ['weights', Object.fromEntries(r.weights.map((w) => [w.skill, w.weight]))],
+        ]),
+      ),
+    ],
+    [
+      'projects.yaml',
+      'projects',
+      list(c.projects, (p) =>
+        obj([
+          ['id', p.id],
+          ['domain', p.domain],
+          ['title', text(p.title)],
+          ['summary', opt(p.summary, text)],
+          ['skills', ids(p.skills)],
+          ['milestones', list(p.milestones, text)],
+          ['rubric', rubric(p.rubric)],
+          ['resources', ids(p.resources)],
+        ]),
+      ),
+    ],
+    [
+      'domains.yaml',
+      'domains',
+      list(c.domains, (d) =>
+        obj([
+          ['id', d.id],
+          ['title', text(d.title)],
+          ['summary', opt(d.summary, text)],
+          ['skills', ids(d.skills)],
+          ['resources', ids(d.resources)],
+        ]),
+      ),
+    ],
+  ];
+  return files
+    .filter(([, , value]) => value !== undefined)
+    .map(([name, key, value]) => {
+      const doc = new Document({ [key]: value });
+      const body = doc.toString({ lineWidth: 0 });
+      return { name, text: `# yaml-language-server: $schema=${SCHEMA_URL}\n${body}` };
+    });
+}
+
+export interface WriteOptions {
+  /** Replace a destination folder that already holds files (default: refuse). */
+  readonly force?: boolean;
+  /** Paths in messages are relative to this folder. */
+  readonly cwd?: string;
+}
+
+/**
+ * Write a curriculum folder atomically: into a temporary sibling folder, validated by loading it
+ * back, then renamed to `dir`. Throws CONFLICT when `dir` holds files (unless `force`), and
+ * CURRICULUM_INVALID when the written files do not load; in both cases `dir` is untouched.
+ * Returns the names of the files written.
+ */
+export function writeCurriculum(curriculum: Curriculum, dir: string, options: WriteOptions = {}): string[] {
+  const cwd = options.cwd ?? process.cwd();
+  const shown = relative(cwd, dir) || dir;
+  let existing: string[] | undefined;
+  try {
+    existing = readdirSync(dir);
+  } catch {
+    existing = undefined;
+  }
+  if (existing !== undefined && existing.length > 0 && options.force !== true) {
+    throw new MlpathError({
+      code: 'CONFLICT',
+      message: `the output folder ${shown} already holds files`,
+      hint: 'choose a new or empty folder, or pass --force to replace it',
+    });
+  }
+  const parent = dirname(dir);
+  let temp: string;
+  try {
+    temp = mkdtempSync(join(parent, `.${basename(dir)}.tmp-`));
+  } catch (error) {
+    throw new MlpathError({
+      code: 'STORAGE',
+      message: `cannot create the output folder ${shown}: ${error instanceof Error ? error.message : String(error)}`,
+      hint: 'check that its parent folder exists and is writable',
+    });
+  }
+  try {
+    const files = curriculumYamlFiles(curriculum);
+    for (const file of files) writeFileSync(join(temp, file.name), file.text, 'utf8');
+    const loaded = tryLoadCurriculum(temp, cwd);
+    if (!loaded.ok) {
+      throw new MlpathError({
+        code: 'CURRICULUM_INVALID',
+        message: 'the converted curriculum does not pass the curriculum check; nothing was written',
+        problems: loaded.problems.map((p) => ({
+          ...p,
+          place: p.place ? { ...p.place, file: p.place.file.replace(relative(cwd, temp), shown) } : undefined,
+        })),
+      });
+    }
+    if (existing === undefined) {
+      renameSync(temp, dir);
+    } else {
+      // Move the old folder aside first, so a failed rename can put it back.
+      const aside = `${temp}-old`;
+      renameSync(dir, aside);
+      try {
+        renameSync(temp, dir);
+      } catch (error) {
+        renameSync(aside, dir);
+        throw error;
+      }
+      rmSync(aside, { recursive: true, force: true });
+    }
+    return files.map((f) => f.name);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { isMlpathError } from '../core/errors.js';
+import { IdAllocator, idFrom, jsonErrorAt, parseJson } from './common.js';
+
+describe('parseJson', () => {
+  const placeOf = (text: string) => {
+    try {
+      parseJson(text, 'g.json');
+    } catch (error) {
+      if (isMlpathError(error)) return { message: error.message, place: error.problems[0]?.place };
+      throw error;
+    }
+    throw new Error('expected a failure');
+  };
+  it('parses valid JSON', () => {
+    expect(parseJson('{"a": [1, true, null, "x"]}', 'g.json')).toEqual({ a: [1, true, null, 'x'] });
+  });
+  it('points at a trailing comma', () => {
+    expect(placeOf('{\n  "a": [1,\n  ]\n}')).toEqual({
+      message: 'cannot import g.json: malformed JSON: expected a value, found "]"',
+      place: { file: 'g.json', line: 3, column: 3 },
+    });
+  });
+  it('points at a missing comma between properties', () => {
+    expect(placeOf('{"a": 1\n "b": 2}').place).toEqual({ file: 'g.json', line: 2, column: 2 });
+  });
+  it('points at the end of a truncated file', () => {
+    expect(placeOf('{"nodes": [').message).toMatch(/found the end of the file/);
+  });
+  it('agrees with JSON.parse about what is valid', () => {
+    for (const text of ['[]', '{"a":{"b":[-1.5e3,"\\u0041\\n"]}}', ' 0 '])
+      expect(jsonErrorAt(text).expected).toBe('valid JSON');
+  });
+});
+
+describe('ids', () => {
+  it('makes kebab-case ids from titles and shortens long ones at a word', () => {
+    expect(idFrom('Calculus 1A: Differentiation')).toBe('calculus-1a-differentiation');
+    expect(idFrom('Introduction to Computer Science and Programming using Python and more words')).toBe(
+      'introduction-to-computer-science-and-programming-using',
+    );
+    expect(idFrom('!!!', 'course')).toBe('course');
+  });
+  it('numbers repeated ids', () => {
+    const ids = new IdAllocator();
+    expect([ids.take('a'), ids.take('a'), ids.take('a')]).toEqual(['a', 'a-2', 'a-3']);
+  });
+});

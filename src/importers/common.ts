@@ -1,0 +1,262 @@
+/**
+ * @module importers/common
+ * What every importer shares: the result and summary shapes, id allocation, errors that point at
+ * a file and line, and small text helpers. Importers read files; the core model they produce is
+ * written out by `content/write.ts`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { MlpathError } from '../core/errors.js';
+import type { Area, Curriculum, Text } from '../core/model.js';
+import { normalizeSkillId } from '../core/skill-id.js';
+
+/** Something an importer left out, and why. */
+export interface Dropped {
+  readonly what: string;
+  readonly why: string;
+}
+
+export interface ImportSummary {
+  /** Counts of what was imported, by kind (skills, resources, stages, prerequisites, ...). */
+  readonly imported: Readonly<Record<string, number>>;
+  readonly dropped: readonly Dropped[];
+  readonly warnings: readonly string[];
+}
+
+export interface ImportResult {
+  readonly curriculum: Curriculum;
+  readonly summary: ImportSummary;
+}
+
+export interface ImportOptions {
+  /** Paths in messages are shown relative to this folder (default: the process's). */
+  readonly cwd?: string;
+  /** Hours a node counts when the source gives no time (roadmap.sh; OSSU courses without figures). */
+  readonly defaultHours?: number;
+  /** Called as the import goes, for a progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** English text, the only locale imported curricula carry. */
+export function en(value: string): Text {
+  return { en: value };
+}
+
+/** A kebab-case id from any text; `fallback` when nothing of the text survives. */
+export function idFrom(text: string, fallback = 'item'): string {
+  const id = normalizeSkillId(text);
+  if (id.length === 0) return fallback;
+  if (id.length <= 60) return id;
+  const cut = id.slice(0, 60);
+  const lastHyphen = cut.lastIndexOf('-');
+  return lastHyphen > 20 ? cut.slice(0, lastHyphen) : cut;
+}
+
+/** Hands out unique ids: the first `x` is `x`, later ones `x-2`, `x-3`, ... */
+export class IdAllocator {
+  private readonly taken = new Set<string>();
+  take(base: string): string {
+    let id = base;
+    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    this.taken.add(id);
+    return id;
+  }
+  has(id: string): boolean {
+    return this.taken.has(id);
+  }
+}
+
+/** A path as a user should see it in a message. */
+export function shownPath(path: string, cwd: string = process.cwd()): string {
+  return relative(cwd, path) || path;
+}
+
+/** An import error that names the file and, when known, the line and column. */
+export function importError(
+  file: string,
+  message: string,
+  options: { line?: number; column?: number; hint?: string } = {},
+): MlpathError {
+  return new MlpathError({
+    code: 'IMPORT_INVALID',
+    message: `cannot import ${file}: ${message}`,
+    problems: [{ message, place: { file, line: options.line, column: options.column } }],
+    hint: options.hint,
+  });
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Read a UTF-8 text file, or fail with a message naming it. */
+export function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason =
+      error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : 'cannot read it';
+    throw importError(shown, reason);
+  }
+}
+
+/** Line and column (from 1) of an offset in a text. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < Math.min(offset, text.length); i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Parse JSON, turning a syntax error into an import error at its line and column. */
+export function parseJson(text: string, shown: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const { offset, expected } = jsonErrorAt(text);
+    const found = offset >= text.length ? 'the end of the file' : JSON.stringify(text.charAt(offset));
+    throw importError(shown, `malformed JSON: expected ${expected}, found ${found}`, {
+      ...lineColumnAt(text, offset),
+      hint: 'fix the JSON at that place (a missing or extra comma, bracket or quote is the usual cause)',
+    });
+  }
+}
+
+/**
+ * Where a JSON text first goes wrong, and what was expected there. JSON.parse's own messages
+ * differ between Node versions and often carry no position, so the text is scanned here.
+ */
+export function jsonErrorAt(text: string): { offset: number; expected: string } {
+  let i = 0;
+  const fail = (expected: string): never => {
+    throw { offset: i, expected };
+  };
+  const space = (): void => {
+    while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  };
+  const value = (): void => {
+    space();
+    const ch = text.charAt(i);
+    if (ch === '{') {
+      i++;
+      space();
+      if (text.charAt(i) === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text.charAt(i) !== '"') fail('a property name in double quotes');
+        string();
+        space();
+        if (text.charAt(i) !== ':') fail('":"');
+        i++;
+        value();
+        space();
+        if (text.charAt(i) === ',') {
+          i++;
+          continue;
+        }
+        if (text.charAt(i) === '}') {
+          i++;
+          return;
+        }
+        fail('"," or "}"');
+      }
+    }
+    if (ch === '[') {
+      i++;
+      space();
+      if (text.charAt(i) === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text.charAt(i) === ',') {
+          i++;
+          continue;
+        }
+        if (text.charAt(i) === ']') {
+          i++;
+          return;
+        }
+        fail('"," or "]"');
+      }
+    }
+    if (ch === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (literal && literal[0].length > 0) {
+      i += literal[0].length;
+      return;
+    }
+    fail('a value');
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length) {
+      const ch = text.charAt(i);
+      if (ch === '"') {
+        i++;
+        return;
+      }
+      if (ch === '\\') i++;
+      else if (ch.charCodeAt(0) < 0x20) fail('a closing quote');
+      i++;
+    }
+    fail('a closing quote');
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail('the end of the file');
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'offset' in error && 'expected' in error) {
+      return error as { offset: number; expected: string };
+    }
+    throw error;
+  }
+  return { offset: 0, expected: 'valid JSON' };
+}
+
+const MATH =
+  /\b(math|mathematics|algebra|calculus|geometry|topology|probability|statistic|statistics|linear|matri|matrix|matrices|vector|vectors|derivative|integral|differential|discrete|proof|proofs|logic|theorem|analysis|trigonometry|arithmetic|precalculus|eigen\w*|gaussian|distribution)\b/i;
+const DEEP =
+  /\b(neural|deep learning|cnn|rnn|lstm|transformer|attention|autoencoder|gan|gans|backpropagation|convolutional)\b/i;
+const ML =
+  /\b(machine learning|learning|regression|classification|clustering|bayesian|inference|model|models|kernel|boosting|svm|reinforcement)\b/i;
+const MLOPS = /\b(mlops|deployment|monitoring|docker|kubernetes|ci\/cd|pipeline|serving)\b/i;
+const DATA = /\b(data|sql|database|databases|pandas|visuali[sz]ation|warehouse)\b/i;
+
+/** A best guess at a skill's area from its title, falling back to the curriculum's own area. */
+export function guessArea(title: string, fallback: Area): Area {
+  if (DEEP.test(title)) return 'deep-learning';
+  if (MLOPS.test(title)) return 'mlops';
+  if (MATH.test(title)) return 'math';
+  if (ML.test(title)) return 'ml';
+  if (DATA.test(title)) return 'data';
+  return fallback;
+}
+
+/** Round to one decimal place, for hours in summaries and efforts. */
+export function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
