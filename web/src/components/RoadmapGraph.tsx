@@ -12,12 +12,14 @@ import {
   MiniMap,
   Position,
   ReactFlow,
+  useReactFlow,
+  useStore,
   type Edge,
   type Node,
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { skillGraphFrom, transitiveReduction } from '../../../src/core/graph.js';
 import type { Area, Curriculum } from '../../../src/core/model.js';
 import type { Status } from '../lib/api.js';
@@ -68,6 +70,32 @@ const SkillNode = memo(function SkillNode({ data, selected }: NodeProps<Node<Ski
 });
 
 const nodeTypes = { skill: SkillNode };
+
+/**
+ * Bring the chosen skill into view when it is off screen (chosen from the panel's prerequisite
+ * links or the skill finder), keeping the zoom; a click on a visible node moves nothing.
+ */
+function FollowSelection({
+  selected,
+  positions,
+}: {
+  selected: string | undefined;
+  positions: LayoutResult['positions'];
+}) {
+  const { getViewport, setCenter } = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  useEffect(() => {
+    const at = selected ? positions.get(selected) : undefined;
+    if (!at || width === 0) return;
+    const { x, y, zoom } = getViewport();
+    const left = at.x * zoom + x;
+    const top = at.y * zoom + y;
+    const inside = left >= 0 && top >= 0 && left + WIDTH * zoom <= width && top + HEIGHT * zoom <= height;
+    if (!inside) void setCenter(at.x + WIDTH / 2, at.y + HEIGHT / 2, { zoom: Math.max(zoom, 0.75), duration: 300 });
+  }, [selected, positions, width, height, getViewport, setCenter]);
+  return null;
+}
 
 export interface LayoutResult {
   positions: Map<string, { x: number; y: number }>;
@@ -193,6 +221,7 @@ export default function RoadmapGraph(props: {
           'handle.ariaLabel': t('graph.handle'),
         }}
       >
+        <FollowSelection selected={selected} positions={layout.positions} />
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap

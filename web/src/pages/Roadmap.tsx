@@ -20,7 +20,7 @@ const RoadmapGraph = lazy(() => import('../components/RoadmapGraph.js'));
 const EMPTY: Readonly<Record<string, never>> = {};
 
 export default function Roadmap() {
-  const { t, tx } = useLocale();
+  const { t, tx, locale } = useLocale();
   const route = useRoute();
   const view = route.params.get('view') === 'outline' ? 'outline' : 'graph';
   const curriculum = useCurriculum();
@@ -126,6 +126,23 @@ export default function Roadmap() {
           {view === 'graph' ? (
             <>
               <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+                <label className="flex items-center gap-2">
+                  <span>{t('roadmap.find')}</span>
+                  <select
+                    className="field w-auto max-w-[14rem] py-1 text-sm"
+                    value=""
+                    onChange={(event) => event.target.value && setSelected(event.target.value)}
+                  >
+                    <option value="">{t('roadmap.findPlaceholder')}</option>
+                    {[...c.skills]
+                      .sort((a, b) => tx(a.title).localeCompare(tx(b.title), locale))
+                      .map((skill) => (
+                        <option key={skill.id} value={skill.id}>
+                          {tx(skill.title)}
+                        </option>
+                      ))}
+                  </select>
+                </label>
                 {planSkills.size > 0 && (
                   <label className="flex items-center gap-2">
                     <input type="checkbox" checked={onlyPlan} onChange={(event) => setOnlyPlan(event.target.checked)} />
