@@ -115,6 +115,22 @@ test('marking a skill done on the roadmap with the d key moves the progress char
   await expect(page.getByTestId('skill-panel').getByTestId('skill-status')).toHaveText(/done/);
 });
 
+test('the outline works from the keyboard: Enter opens a skill, l and r set and reset it', async () => {
+  await openPage(page, '#/roadmap?view=outline');
+  const outline = page.getByTestId('roadmap-outline');
+  await expect(outline.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  const skill = outline.getByRole('button').nth(1);
+  await skill.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('skill-panel');
+  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+  await page.keyboard.press('l');
+  await expect(panel.getByTestId('skill-status')).toHaveText(/learning/);
+  await expect(skill).toContainText('learning');
+  await page.keyboard.press('r');
+  await expect(panel.getByTestId('skill-status')).toHaveText(/not started/);
+});
+
 test('the calendar export downloads and parses as iCalendar with the plan in it', async () => {
   await openPage(page, '#/settings');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
