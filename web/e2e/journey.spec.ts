@@ -202,6 +202,13 @@ test('a backup exported from settings imports back, merging without duplicates',
   await expect(page.getByRole('status')).toHaveText(/^Imported \d+ events and \d+ projects\.$/);
   const { events } = (await (await page.request.get('/api/progress')).json()) as { events: { id: string }[] };
   expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+
+  // Replacing instead of merging is refused while data is here, with a message, and changes nothing.
+  await page.getByLabel('Merge with what is here').uncheck();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('This would overwrite what is already here');
+  const after = (await (await page.request.get('/api/progress')).json()) as { events: unknown[] };
+  expect(after.events.length).toBe(events.length);
 });
 
 test('switching to Chinese changes every visible string but proper names, numbers and titles', async () => {

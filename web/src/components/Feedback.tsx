@@ -17,12 +17,15 @@ export function Loading() {
 export function ErrorNote({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useTranslation();
   const problems = error instanceof ApiError ? error.problems : [];
+  // The server's message is English; the code gives a heading in the reader's language.
+  const code = error instanceof ApiError ? error.code : undefined;
+  const heading = code ? t(`errors.${code}`, { defaultValue: t('common.error') }) : t('common.error');
   return (
     <div
       role="alert"
       className="my-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
     >
-      <p className="font-semibold">{t('common.error')}</p>
+      <p className="font-semibold">{heading}</p>
       <p>{error.message}</p>
       {problems.length > 0 && (
         <ul className="list-disc pl-5">
