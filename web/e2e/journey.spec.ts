@@ -211,6 +211,21 @@ test('a backup exported from settings imports back, merging without duplicates',
   expect(after.events.length).toBe(events.length);
 });
 
+test('settings: more hours a week re-plans to an earlier finish', async () => {
+  const before = (await (await page.request.get('/api/plan')).json()) as { plan: { finishDate: string } };
+  await openPage(page, '#/settings');
+  await page.getByLabel('Hours per week').fill('30');
+  await page.getByRole('button', { name: 'Save and re-plan' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved. Your plan was made again.');
+  const after = (await (await page.request.get('/api/plan')).json()) as {
+    plan: { finishDate: string; hoursPerWeek: number };
+  };
+  expect(after.plan.hoursPerWeek).toBe(30);
+  expect(after.plan.finishDate < before.plan.finishDate).toBe(true);
+  await openPage(page, '#/plan');
+  await expect(page.getByText('at 30 h a week', { exact: false })).toBeVisible();
+});
+
 test('switching to Chinese changes every visible string but proper names, numbers and titles', async () => {
   const curriculum = (await (await page.request.get('/api/curriculum')).json()) as CurriculumJson;
   const allowed = allowedUnchanged(curriculum);
