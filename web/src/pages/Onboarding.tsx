@@ -39,7 +39,7 @@ export default function Onboarding() {
   };
 
   if (preview && input) {
-    const route = c.routes.find((r) => r.id === preview.recommendation.route);
+    const route = c.routes.find((r) => r.id === preview.plan.route);
     const plan = preview.plan;
     return (
       <section aria-labelledby="preview-title" className="space-y-4">
@@ -51,6 +51,33 @@ export default function Onboarding() {
             {t('onboarding.route')}: {route ? tx(route.title) : preview.recommendation.route}
           </h2>
           {route?.summary && <p>{tx(route.summary)}</p>}
+          {c.routes.length > 1 && (
+            <div>
+              <label className="label" htmlFor="route-choice">
+                {t('onboarding.otherRoute')}
+              </label>
+              <select
+                id="route-choice"
+                className="field w-auto max-w-full"
+                value={input.route ?? ''}
+                disabled={busy}
+                onChange={(event) => {
+                  const next = { ...input, route: event.target.value || undefined };
+                  void run(async () => {
+                    setPreview(await api.preview(next));
+                    setInput(next);
+                  });
+                }}
+              >
+                <option value="">{t('onboarding.recommended')}</option>
+                {c.routes.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {tx(r.title)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <h3 className="font-semibold">{t('onboarding.why')}</h3>
           <ul className="list-disc space-y-1 pl-5" data-testid="route-reasons">
             {preview.recommendation.reasons.map((reason, index) => (
