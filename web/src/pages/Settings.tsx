@@ -21,6 +21,7 @@ export default function Settings() {
   const [message, setMessage] = useState('');
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const [merge, setMerge] = useState(true);
+  const [fileName, setFileName] = useState('');
   const id = useId();
 
   const run = async (action: () => Promise<string>) => {
@@ -130,17 +131,27 @@ export default function Settings() {
           }}
         >
           <div>
-            <label className="label" htmlFor={`${id}-backup`}>
+            <span className="label" id={`${id}-backup-label`}>
               {t('settings.importFile')}
-            </label>
+            </span>
+            {/* The browser's own file button speaks the browser's language; this one speaks the page's. */}
             <input
               id={`${id}-backup`}
               name="backup"
               type="file"
               accept="application/json,.json"
               required
-              className="text-sm"
+              className="peer sr-only"
+              aria-labelledby={`${id}-backup-label`}
+              onChange={(event) => setFileName(event.target.files?.[0]?.name ?? '')}
             />
+            <label
+              htmlFor={`${id}-backup`}
+              className="btn cursor-pointer peer-focus-visible:outline-3 peer-focus-visible:outline-blue-600"
+            >
+              {t('settings.chooseFile')}
+            </label>
+            <span className="ml-2 text-sm muted">{fileName || t('settings.noFile')}</span>
           </div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={merge} onChange={(event) => setMerge(event.target.checked)} />
