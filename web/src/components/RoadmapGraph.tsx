@@ -19,7 +19,7 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { skillGraphFrom, transitiveReduction } from '../../../src/core/graph.js';
 import type { Area, Curriculum } from '../../../src/core/model.js';
 import type { Status } from '../lib/api.js';
@@ -70,6 +70,29 @@ const SkillNode = memo(function SkillNode({ data, selected }: NodeProps<Node<Ski
 });
 
 const nodeTypes = { skill: SkillNode };
+
+/** Once the pane has its size, put `start` near the top middle of the view at a readable zoom. */
+function InitialView({ start }: { start: { x: number; y: number } | undefined }) {
+  const { setViewport, fitView } = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || width === 0 || height === 0) return;
+    done.current = true;
+    if (!start) {
+      void fitView();
+      return;
+    }
+    const zoom = 0.85;
+    void setViewport({
+      x: width / 2 - (start.x + WIDTH / 2) * zoom,
+      y: Math.min(height * 0.2, 80) - start.y * zoom,
+      zoom,
+    });
+  }, [start, width, height, setViewport, fitView]);
+  return null;
+}
 
 /**
  * Bring the chosen skill into view when it is off screen (chosen from the panel's prerequisite
@@ -162,13 +185,13 @@ export default function RoadmapGraph(props: {
     // `locale` is listed because titles change with the language.
     [curriculum, layout, statuses, planSkills, selected, locale, dark],
   );
-  // Open on where the learner is: the next few skills of the plan not done yet, at a readable zoom
-  // (the whole curriculum fitted at once would be too small to read).
-  const focus = useMemo(() => {
-    const next = [...planSkills].filter((id) => layout.positions.has(id) && !statuses[id]).slice(0, 3);
-    const ids = next.length > 0 ? next : curriculum.skills.slice(0, 3).map((s) => s.id);
-    return ids.map((id) => ({ id }));
-    // Only on first draw: a status change must not move the view under the learner's pointer.
+  // Open on where the learner is: the next skill of the plan not done yet (else the first skill),
+  // near the top of the view at a readable zoom, with what it leads to below it. Fitting the whole
+  // curriculum at once would make every title too small to read.
+  const start = useMemo(() => {
+    const next = [...planSkills].find((id) => layout.positions.has(id) && !statuses[id]);
+    return layout.positions.get(next ?? curriculum.skills[0]?.id ?? '');
+    // Only for the first draw: a status change must not move the view under the learner's pointer.
   }, [layout, curriculum]);
   // Edges are quiet by default; the chosen skill's prerequisites and dependants light up.
   const edges = useMemo<Edge[]>(
@@ -203,8 +226,7 @@ export default function RoadmapGraph(props: {
         nodesConnectable={false}
         edgesFocusable={false}
         colorMode={dark ? 'dark' : 'light'}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.75, nodes: focus }}
+
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
@@ -221,6 +243,7 @@ export default function RoadmapGraph(props: {
           'handle.ariaLabel': t('graph.handle'),
         }}
       >
+        <InitialView start={start} />
         <FollowSelection selected={selected} positions={layout.positions} />
         <Background gap={24} />
         <Controls showInteractive={false} />
