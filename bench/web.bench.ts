@@ -119,7 +119,9 @@ async function main(): Promise<void> {
       });
       drawn.push(performance.now() - start);
       const first = curriculum.skills[0]?.id ?? '';
-      await page.locator(`.react-flow__node[data-id="${first}"]`).click();
+      const node = page.locator(`.react-flow__node[data-id="${first}"]`);
+      await node.focus(); // brings the node into the graph's view if it is off screen
+      await node.click();
       await page.getByTestId('skill-panel').waitFor();
       interactive.push(performance.now() - start);
       await context.close();
