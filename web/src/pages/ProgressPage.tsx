@@ -104,6 +104,7 @@ export default function ProgressPage() {
           })}
         </ul>
       </section>
+      <StageProgress doneByStage={stats.doneByStage} />
       {readiness.gaps.length > 0 && <Gaps gaps={readiness.gaps} />}
     </section>
   );
@@ -136,5 +137,36 @@ function GapList({ gaps }: { gaps: readonly { skill: string; weight: number }[] 
         );
       })}
     </ul>
+  );
+}
+
+function StageProgress({ doneByStage }: { doneByStage: Readonly<Record<string, { done: number; total: number }>> }) {
+  const { t, tx, num } = useLocale();
+  const curriculum = useCurriculum();
+  const stages = (curriculum.data?.stages ?? []).filter((stage) => doneByStage[stage.id]);
+  if (stages.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="stages-title">
+      <h2 id="stages-title" className="h2">
+        {t('progress.byStage')}
+      </h2>
+      <ul className="grid gap-x-6 gap-y-1 sm:grid-cols-2" data-testid="stage-progress">
+        {stages.map((stage) => {
+          const entry = doneByStage[stage.id] ?? { done: 0, total: 0 };
+          const complete = entry.total > 0 && entry.done >= entry.total;
+          return (
+            <li key={stage.id} className="flex justify-between gap-2 text-sm">
+              <span>
+                {complete && <span aria-hidden="true">✓ </span>}
+                {tx(stage.title)}
+              </span>
+              <span className="muted">
+                {t('progress.ofTotal', { done: num(entry.done, 0), total: num(entry.total, 0) })}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
