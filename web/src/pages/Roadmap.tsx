@@ -3,7 +3,7 @@
  * The roadmap: the skill graph or its outline, and a panel for the selected skill. With a skill
  * selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { RoadmapOutline } from '../components/RoadmapOutline.js';
 import { KEY_ACTIONS, SkillPanel, type StatusAction } from '../components/SkillPanel.js';
@@ -35,20 +35,27 @@ export default function Roadmap() {
   const statuses = progress.data?.skills ?? EMPTY;
   const planSkills = useMemo(() => new Set(plan.data?.plan?.skills ?? []), [plan.data]);
 
+  // Status changes run one after another in the order they were asked for, so a quick "l" then
+  // "r" is never lost or reordered while the previous change is still being saved and re-read.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const act = useCallback(
-    async (skillId: string, action: StatusAction) => {
-      setBusy(true);
-      setError(undefined);
-      try {
-        await api.record({ type: action, item: skillId });
-        await invalidate(...PROGRESS_KEYS);
+    (skillId: string, action: StatusAction) => {
+      queue.current = queue.current.then(async () => {
+        setBusy(true);
+        setError(undefined);
+        try {
+          await api.record({ type: action, item: skillId });
+        } catch (caught) {
+          setError(caught instanceof Error ? caught : new Error(String(caught)));
+          return;
+        } finally {
+          setBusy(false);
+        }
         const skill = curriculum.data?.skills.find((s) => s.id === skillId);
         setAnnouncement(t(`roadmap.marked.${action}`, { skill: skill ? tx(skill.title) : skillId }));
-      } catch (caught) {
-        setError(caught instanceof Error ? caught : new Error(String(caught)));
-      } finally {
-        setBusy(false);
-      }
+        await invalidate(...PROGRESS_KEYS);
+      });
+      return queue.current;
     },
     [curriculum.data, t, tx],
   );
@@ -60,14 +67,14 @@ export default function Roadmap() {
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
       const action = KEY_ACTIONS[event.key.toLowerCase()];
-      if (action && !busy) {
+      if (action) {
         event.preventDefault();
         void act(selected, action);
       } else if (event.key === 'Escape') setSelected(undefined);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selected, busy, act]);
+  }, [selected, act]);
 
   if (curriculum.error) return <ErrorNote error={curriculum.error} onRetry={curriculum.reload} />;
   if (!curriculum.data) return <Loading />;
