@@ -1,0 +1,75 @@
+/**
+ * Every page in both languages (and in dark): an axe-core scan with no serious or critical
+ * violations, a screenshot under test-results/screenshots/, and a layout that holds at 375 px.
+ */
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { openPage, PAGES, requireChromium, watch } from './support.js';
+
+requireChromium();
+
+const SCREENSHOTS = 'test-results/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+test.beforeAll(async ({ request }) => {
+  // The journey has saved a profile; when this project runs alone, make one through the API.
+  const { profile } = await (await request.get('/api/profile')).json();
+  if (!profile) {
+    const { startingPoints } = await (await request.get('/api/curriculum')).json();
+    const saved = await request.put('/api/profile', {
+      data: { startingPoint: startingPoints[0].id, hoursPerWeek: 10 },
+    });
+    expect(saved.ok()).toBe(true);
+  }
+});
+
+for (const language of ['en', 'zh-CN'] as const) {
+  for (const theme of language === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
+    test.describe(`${language} ${theme}`, () => {
+      test.use({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
+      test.beforeEach(async ({ page }) => {
+        await page.addInitScript(
+          ([lang, mode]) => {
+            localStorage.setItem('mlpath.locale', lang);
+            localStorage.setItem('mlpath.theme', mode);
+          },
+          [language, theme] as const,
+        );
+      });
+      for (const { name, hash } of PAGES) {
+        test(`${name} has no serious or critical accessibility violations and is captured`, async ({ page }) => {
+          const seen = watch(page);
+          await openPage(page, hash);
+          await expect(page.locator('html')).toHaveAttribute('lang', language);
+          const results = await new AxeBuilder({ page }).analyze();
+          const serious = results.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          expect(serious).toEqual([]);
+          await page.screenshot({
+            path: `${SCREENSHOTS}/${name}-${language}${theme === 'dark' ? '-dark' : ''}.png`,
+            fullPage: true,
+          });
+          expect(seen.consoleErrors).toEqual([]);
+          expect(seen.failedRequests).toEqual([]);
+        });
+      }
+    });
+  }
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  for (const language of ['en', 'zh-CN'] as const) {
+    for (const { name, hash } of PAGES) {
+      test(`${name} (${language}) fits 375 px without sideways scrolling`, async ({ page }) => {
+        await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+        await openPage(page, hash);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: `${SCREENSHOTS}/${name}-${language}-375.png`, fullPage: true });
+      });
+    }
+  }
+});

@@ -1,0 +1,90 @@
+/**
+ * @module e2e/support
+ * Shared helpers for the browser tests: the Chromium check, console and network watching, the
+ * visible text of a page, and the pages of the app.
+ */
+import { existsSync } from 'node:fs';
+import { test, type Page } from '@playwright/test';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * Skip (visibly, with the reason) where Chromium is absent on a developer machine; under CI the
+ * tests always run, so a missing browser fails loudly instead of passing silently.
+ */
+export function requireChromium(): void {
+  const absent = !existsSync(CHROMIUM) && process.env['CI'] !== 'true';
+  if (absent)
+    console.warn(`[e2e] skipped: no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)`);
+  test.skip(absent, `no Chromium at ${CHROMIUM}: install Debian's chromium package or set CHROMIUM_PATH`);
+}
+
+export interface Watch {
+  readonly consoleErrors: string[];
+  readonly failedRequests: string[];
+}
+
+/** Record console errors, page errors, failed requests and error responses from now on. */
+export function watch(page: Page): Watch {
+  const result: Watch = { consoleErrors: [], failedRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') result.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => result.consoleErrors.push(String(error)));
+  page.on('requestfailed', (request) =>
+    result.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) result.failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  return result;
+}
+
+/** The app's pages as hash routes, with a name for files and messages. */
+export const PAGES: readonly { readonly name: string; readonly hash: string }[] = [
+  { name: 'onboarding', hash: '#/onboarding' },
+  { name: 'today', hash: '#/today' },
+  { name: 'roadmap-graph', hash: '#/roadmap' },
+  { name: 'roadmap-outline', hash: '#/roadmap?view=outline' },
+  { name: 'plan', hash: '#/plan' },
+  { name: 'progress', hash: '#/progress' },
+  { name: 'portfolio', hash: '#/portfolio' },
+  { name: 'settings', hash: '#/settings' },
+];
+
+/** Open a page and wait until its content (not the loading note) is there. */
+export async function openPage(page: Page, hash: string): Promise<void> {
+  await page.goto(`/${hash}`);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('main [role="status"].muted'));
+  if (hash.startsWith('#/roadmap') && !hash.includes('outline'))
+    await page.locator('.react-flow__node').first().waitFor();
+  if (hash === '#/progress')
+    await page.locator('[data-testid="burnup-chart"] path.recharts-line-curve').first().waitFor();
+}
+
+/** Every visible text segment on the page (one per text node), trimmed. */
+export function visibleText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.replace(/\s+/g, ' ').trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest('script,style,noscript,option')) continue;
+      if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const rect = parent.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      out.push(text);
+    }
+    // Visible selects show their chosen option.
+    for (const select of document.querySelectorAll('select')) {
+      if (select.checkVisibility()) {
+        const chosen = select.selectedOptions[0]?.textContent?.trim();
+        if (chosen) out.push(chosen);
+      }
+    }
+    return out;
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * @module App
+ * The shell: a skip link, the header with navigation, language and theme, and the page of the
+ * current route. Until a profile exists every page leads to onboarding (an empty profile is a
+ * state, not an error).
+ */
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { LANGUAGES, setLanguage, type Language } from './i18n/index.js';
+import { useProfile } from './lib/data.js';
+import { useLocale } from './lib/locale.js';
+import { href, useRoute, type Page } from './lib/router.js';
+import { applyTheme, useDark } from './lib/theme.js';
+import { ErrorNote, Loading } from './components/Feedback.js';
+
+const pages: Record<Page, React.LazyExoticComponent<() => React.JSX.Element>> = {
+  onboarding: lazy(() => import('./pages/Onboarding.js')),
+  today: lazy(() => import('./pages/Today.js')),
+  roadmap: lazy(() => import('./pages/Roadmap.js')),
+  plan: lazy(() => import('./pages/PlanPage.js')),
+  progress: lazy(() => import('./pages/ProgressPage.js')),
+  portfolio: lazy(() => import('./pages/Portfolio.js')),
+  settings: lazy(() => import('./pages/Settings.js')),
+};
+
+const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'settings'];
+
+export function App() {
+  const { t, locale } = useLocale();
+  const route = useRoute();
+  const profile = useProfile();
+  const dark = useDark();
+  const mainRef = useRef<HTMLElement>(null);
+
+  const hasProfile = Boolean(profile.data?.profile);
+  const requested = route.page ?? (hasProfile ? 'today' : 'onboarding');
+  // Before onboarding only the roadmap (to browse) and settings (language, import) are open.
+  const page: Page = !hasProfile && requested !== 'settings' && requested !== 'roadmap' ? 'onboarding' : requested;
+  const Current = pages[page];
+
+  useEffect(() => {
+    document.title = `${t(`nav.${page}`)} · mlpath`;
+  }, [page, t, locale]);
+
+  // Move focus to the page's content after navigating, as a screen reader user expects.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [page]);
+
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+        className="sr-only rounded bg-white px-3 py-2 text-slate-900 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      >
+        {t('shell.skip')}
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2">
+          <a href={href(hasProfile ? 'today' : 'onboarding')} className="text-lg font-bold no-underline">
+            <span className="text-slate-900 dark:text-white">mlpath</span>
+          </a>
+          <div className="ml-auto flex items-center gap-2">
+            <label className="sr-only" htmlFor="language">
+              {t('shell.language')}
+            </label>
+            <select
+              id="language"
+              className="field w-auto py-1 text-sm"
+              value={locale}
+              onChange={(event) => void setLanguage(event.target.value as Language)}
+            >
+              {LANGUAGES.map((language) => (
+                <option key={language.code} value={language.code} lang={language.code}>
+                  {language.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="btn py-1"
+              aria-label={t('shell.themeToggle')}
+              title={t('shell.themeToggle')}
+              onClick={() => applyTheme(dark ? 'light' : 'dark')}
+            >
+              <span aria-hidden="true">{dark ? '☀' : '☾'}</span>
+            </button>
+          </div>
+          {hasProfile && (
+            <nav aria-label={t('shell.navigation')} className="-mx-1 w-full overflow-x-auto">
+              <ul className="flex gap-1 whitespace-nowrap">
+                {NAV.map((item) => (
+                  <li key={item}>
+                    <a
+                      href={href(item)}
+                      aria-current={item === page ? 'page' : undefined}
+                      className={`block rounded-md px-3 py-1.5 text-sm font-medium no-underline ${
+                        item === page
+                          ? 'bg-blue-700 text-white dark:bg-blue-400 dark:text-slate-950'
+                          : 'text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800'
+                      }`}
+                    >
+                      {t(`nav.${item}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto max-w-6xl px-3 py-4 outline-none">
+        {profile.loading && !profile.data ? (
+          <Loading />
+        ) : profile.error && !profile.data ? (
+          <ErrorNote error={profile.error} onRetry={profile.reload} />
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <Current />
+          </Suspense>
+        )}
+      </main>
+      <footer className="mx-auto max-w-6xl px-3 pb-6 text-xs muted">{t('shell.footer')}</footer>
+    </div>
+  );
+}

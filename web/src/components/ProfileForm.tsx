@@ -1,0 +1,334 @@
+/**
+ * @module ProfileForm
+ * The learner's answers: where they start, their hours and weeks off, how they like to learn, the
+ * domain that draws them, what they already know, when they start and in which language. Used by
+ * onboarding and by settings (where saving re-plans).
+ */
+import { useId, useMemo, useState } from 'react';
+import { AREAS, LEARNING_STYLES, type Curriculum, type LearningStyle } from '../../../src/core/model.js';
+import type { DateRange, Profile } from '../../../src/core/plan-model.js';
+import type { ProfileInput } from '../lib/api.js';
+import { localToday } from '../lib/format.js';
+import { useLocale } from '../lib/locale.js';
+import { LANGUAGES } from '../i18n/index.js';
+
+interface Draft {
+  startingPoint: string;
+  hoursPerWeek: number;
+  weeksOff: DateRange[];
+  style: LearningStyle;
+  domain: string;
+  known: string[];
+  startDate: string;
+  locale: string;
+  freeOnly: boolean;
+}
+
+function draftFrom(profile: Profile | null | undefined, curriculum: Curriculum, locale: string): Draft {
+  const first = curriculum.startingPoints[0];
+  return {
+    startingPoint: profile?.startingPoint ?? first?.id ?? '',
+    hoursPerWeek: profile?.hoursPerWeek ?? first?.hoursPerWeek ?? 10,
+    weeksOff: [...(profile?.weeksOff ?? [])],
+    style: profile?.style ?? first?.style ?? 'structured',
+    domain: profile?.domain ?? '',
+    known: [...(profile?.known ?? [])],
+    startDate: profile?.startDate ?? localToday(),
+    locale: profile?.locale ?? locale,
+    freeOnly: profile?.freeOnly ?? false,
+  };
+}
+
+export function toInput(draft: Draft): ProfileInput {
+  return {
+    startingPoint: draft.startingPoint,
+    hoursPerWeek: draft.hoursPerWeek,
+    weeksOff: draft.weeksOff.filter((range) => range.start && range.end),
+    style: draft.style,
+    domain: draft.domain || undefined,
+    known: draft.known,
+    startDate: draft.startDate,
+    locale: draft.locale,
+    freeOnly: draft.freeOnly,
+  };
+}
+
+export function ProfileForm(props: {
+  curriculum: Curriculum;
+  profile: Profile | null | undefined;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: (input: ProfileInput) => void;
+}) {
+  const { t, tx, locale } = useLocale();
+  const { curriculum } = props;
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(props.profile, curriculum, locale));
+  const id = useId();
+  const point = curriculum.startingPoints.find((sp) => sp.id === draft.startingPoint);
+  const fromPoint = useMemo(() => new Set(point?.known ?? []), [point]);
+  const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+
+  return (
+    <form
+      className="space-y-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit(toInput(draft));
+      }}
+    >
+      <fieldset className="card">
+        <legend className="h2 px-1">{t('profile.startingPoint')}</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {curriculum.startingPoints.map((sp) => (
+            <label
+              key={sp.id}
+              className={`flex cursor-pointer gap-2 rounded-md border p-3 ${
+                draft.startingPoint === sp.id
+                  ? 'border-blue-700 bg-blue-50 dark:border-blue-400 dark:bg-blue-950'
+                  : 'border-slate-300 dark:border-slate-600'
+              }`}
+            >
+              <input
+                type="radio"
+                name={`${id}-sp`}
+                value={sp.id}
+                checked={draft.startingPoint === sp.id}
+                onChange={() =>
+                  update({
+                    startingPoint: sp.id,
+                    hoursPerWeek: sp.hoursPerWeek,
+                    style: sp.style ?? draft.style,
+                    known: draft.known.filter((skill) => !sp.known.includes(skill)),
+                  })
+                }
+                className="mt-1"
+              />
+              <span>
+                <span className="block font-medium">{tx(sp.title)}</span>
+                {sp.summary && <span className="block text-sm muted">{tx(sp.summary)}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="card grid gap-4 sm:grid-cols-3">
+        <div>
+          <label className="label" htmlFor={`${id}-hours`}>
+            {t('profile.hoursPerWeek')}
+          </label>
+          <input
+            id={`${id}-hours`}
+            className="field"
+            type="number"
+            min={1}
+            max={100}
+            step={1}
+            required
+            value={draft.hoursPerWeek}
+            onChange={(event) => update({ hoursPerWeek: Number(event.target.value) })}
+            aria-describedby={point?.hoursNote ? `${id}-hours-note` : undefined}
+          />
+          {point?.hoursNote && (
+            <p id={`${id}-hours-note`} className="mt-1 text-sm muted">
+              {tx(point.hoursNote)}
+            </p>
+          )}
+        </div>
+        <div>
+          <label className="label" htmlFor={`${id}-start`}>
+            {t('profile.startDate')}
+          </label>
+          <input
+            id={`${id}-start`}
+            className="field"
+            type="date"
+            required
+            value={draft.startDate}
+            onChange={(event) => update({ startDate: event.target.value })}
+          />
+        </div>
+        <div>
+          <label className="label" htmlFor={`${id}-locale`}>
+            {t('profile.locale')}
+          </label>
+          <select
+            id={`${id}-locale`}
+            className="field"
+            value={draft.locale}
+            onChange={(event) => update({ locale: event.target.value })}
+          >
+            {LANGUAGES.map((language) => (
+              <option key={language.code} value={language.code} lang={language.code}>
+                {language.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <fieldset className="card">
+        <legend className="h2 px-1">{t('profile.style')}</legend>
+        <div className="grid gap-2 sm:grid-cols-3">
+          {LEARNING_STYLES.map((style) => (
+            <label
+              key={style}
+              className="flex cursor-pointer gap-2 rounded-md border border-slate-300 p-3 dark:border-slate-600"
+            >
+              <input
+                type="radio"
+                name={`${id}-style`}
+                value={style}
+                checked={draft.style === style}
+                onChange={() => update({ style })}
+                className="mt-1"
+              />
+              <span>
+                <span className="block font-medium">{t(`style.${style}`)}</span>
+                <span className="block text-sm muted">{t(`style.${style}Hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <label className="mt-3 flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={draft.freeOnly}
+            onChange={(event) => update({ freeOnly: event.target.checked })}
+          />
+          {t('profile.freeOnly')}
+        </label>
+      </fieldset>
+
+      <div className="card">
+        <label className="label" htmlFor={`${id}-domain`}>
+          {t('profile.domain')}
+        </label>
+        <select
+          id={`${id}-domain`}
+          className="field"
+          value={draft.domain}
+          onChange={(event) => update({ domain: event.target.value })}
+        >
+          <option value="">{t('profile.domainDefault')}</option>
+          {curriculum.domains.map((domain) => (
+            <option key={domain.id} value={domain.id}>
+              {tx(domain.title)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset className="card">
+        <legend className="h2 px-1">{t('profile.weeksOff')}</legend>
+        <p className="mb-2 text-sm muted">{t('profile.weeksOffHint')}</p>
+        <ul className="space-y-2">
+          {draft.weeksOff.map((range, index) => (
+            <li key={index} className="flex flex-wrap items-end gap-2">
+              <div>
+                <label className="label" htmlFor={`${id}-off-${index}-start`}>
+                  {t('profile.offFrom')}
+                </label>
+                <input
+                  id={`${id}-off-${index}-start`}
+                  type="date"
+                  className="field"
+                  required
+                  value={range.start}
+                  onChange={(event) =>
+                    update({
+                      weeksOff: draft.weeksOff.map((r, i) => (i === index ? { ...r, start: event.target.value } : r)),
+                    })
+                  }
+                />
+              </div>
+              <div>
+                <label className="label" htmlFor={`${id}-off-${index}-end`}>
+                  {t('profile.offTo')}
+                </label>
+                <input
+                  id={`${id}-off-${index}-end`}
+                  type="date"
+                  className="field"
+                  required
+                  min={range.start}
+                  value={range.end}
+                  onChange={(event) =>
+                    update({
+                      weeksOff: draft.weeksOff.map((r, i) => (i === index ? { ...r, end: event.target.value } : r)),
+                    })
+                  }
+                />
+              </div>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => update({ weeksOff: draft.weeksOff.filter((_, i) => i !== index) })}
+              >
+                {t('profile.removeOff')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          className="btn mt-2"
+          onClick={() => update({ weeksOff: [...draft.weeksOff, { start: draft.startDate, end: draft.startDate }] })}
+        >
+          {t('profile.addOff')}
+        </button>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend className="h2 px-1">{t('profile.known')}</legend>
+        <p className="mb-2 text-sm muted">{t('profile.knownHint')}</p>
+        {AREAS.map((area) => {
+          const skills = curriculum.skills.filter((skill) => skill.area === area);
+          if (skills.length === 0) return null;
+          return (
+            <details key={area} className="border-t border-slate-200 py-2 dark:border-slate-700">
+              <summary className="cursor-pointer font-medium">
+                {t(`area.${area}`)}{' '}
+                <span className="muted text-sm">
+                  ({skills.filter((s) => fromPoint.has(s.id) || draft.known.includes(s.id)).length}/{skills.length})
+                </span>
+              </summary>
+              <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+                {skills.map((skill) => {
+                  const implied = fromPoint.has(skill.id);
+                  return (
+                    <li key={skill.id}>
+                      <label className="flex items-start gap-2">
+                        <input
+                          type="checkbox"
+                          className="mt-1"
+                          disabled={implied}
+                          checked={implied || draft.known.includes(skill.id)}
+                          onChange={(event) =>
+                            update({
+                              known: event.target.checked
+                                ? [...draft.known, skill.id]
+                                : draft.known.filter((k) => k !== skill.id),
+                            })
+                          }
+                        />
+                        <span>
+                          {tx(skill.title)}
+                          {implied && <span className="ml-1 text-xs muted">({t('profile.fromStartingPoint')})</span>}
+                        </span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </details>
+          );
+        })}
+      </fieldset>
+
+      <button type="submit" className="btn btn-primary" disabled={props.busy || !draft.startingPoint}>
+        {props.busy ? t('common.working') : props.submitLabel}
+      </button>
+    </form>
+  );
+}

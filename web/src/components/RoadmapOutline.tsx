@@ -1,0 +1,69 @@
+/**
+ * @module RoadmapOutline
+ * The roadmap as headings and lists: one heading per stage in the route's order, one list item per
+ * skill with its status. Every skill is a button, so it works with a keyboard and a screen reader.
+ */
+import type { Curriculum } from '../../../src/core/model.js';
+import type { Status } from '../lib/api.js';
+import { useLocale } from '../lib/locale.js';
+import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';
+
+export function RoadmapOutline(props: {
+  curriculum: Curriculum;
+  route: string | undefined;
+  statuses: Readonly<Record<string, Status>>;
+  selected: string | undefined;
+  onSelect: (skillId: string) => void;
+}) {
+  const { t, tx } = useLocale();
+  const groups = skillsByStage(props.curriculum, props.route);
+  return (
+    <div className="space-y-4" data-testid="roadmap-outline">
+      {groups.map(({ stage, skills }) => {
+        const done = skills.filter((s) => props.statuses[s.id] === 'done' || props.statuses[s.id] === 'skipped').length;
+        return (
+          <section key={stage?.id ?? 'other'} className="card" aria-labelledby={`stage-${stage?.id ?? 'other'}`}>
+            <h2 id={`stage-${stage?.id ?? 'other'}`} className="h2">
+              {stage ? tx(stage.title) : t('roadmap.otherSkills')}{' '}
+              <span className="text-sm font-normal muted">
+                {t('roadmap.stageProgress', { done, total: skills.length })}
+              </span>
+            </h2>
+            {stage?.summary && <p className="mb-2 text-sm muted">{tx(stage.summary)}</p>}
+            <ul className="space-y-1">
+              {skills.map((skill) => {
+                const status = props.statuses[skill.id];
+                return (
+                  <li key={skill.id} className="flex items-center gap-2">
+                    <span
+                      aria-hidden="true"
+                      className="inline-block h-4 w-1.5 shrink-0 rounded"
+                      style={{ background: AREA_COLOURS[skill.area].band }}
+                    />
+                    <span aria-hidden="true" className="w-4 text-center">
+                      {STATUS_STYLE[status ?? 'none'].mark}
+                    </span>
+                    <button
+                      type="button"
+                      className={`text-left underline-offset-2 hover:underline ${
+                        props.selected === skill.id ? 'font-bold' : ''
+                      }`}
+                      aria-current={props.selected === skill.id ? 'true' : undefined}
+                      onClick={() => props.onSelect(skill.id)}
+                    >
+                      {tx(skill.title)}
+                      <span className="sr-only">
+                        {' '}
+                        ({t(`area.${skill.area}`)}, {t(`status.${status ?? 'none'}`)})
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

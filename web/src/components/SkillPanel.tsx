@@ -1,0 +1,183 @@
+/**
+ * @module SkillPanel
+ * One skill in detail: summary, outcomes, prerequisites with their reasons, the resources that
+ * teach it (link, kind, cost, effort) and the status buttons (keys d / l / s / r).
+ */
+import { useEffect, useRef } from 'react';
+import type { Curriculum } from '../../../src/core/model.js';
+import type { Status } from '../lib/api.js';
+import { useLocale } from '../lib/locale.js';
+import { AREA_COLOURS, resourcesTeaching } from '../lib/skills.js';
+
+export type StatusAction = 'done' | 'started' | 'skipped' | 'reset';
+
+export const KEY_ACTIONS: Readonly<Record<string, StatusAction>> = {
+  d: 'done',
+  l: 'started',
+  s: 'skipped',
+  r: 'reset',
+};
+
+export function SkillPanel(props: {
+  curriculum: Curriculum;
+  skillId: string;
+  status: Status | undefined;
+  inPlan: boolean;
+  busy: boolean;
+  onAction: (action: StatusAction) => void;
+  onSelect: (skillId: string) => void;
+  onClose: () => void;
+}) {
+  const { t, tx, num } = useLocale();
+  const { curriculum, skillId } = props;
+  const skill = curriculum.skills.find((s) => s.id === skillId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Bring the panel to the reader (and into view on a phone) whenever another skill is chosen.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: false });
+  }, [skillId]);
+  if (!skill) return null;
+  const titleOf = (id: string) => {
+    const other = curriculum.skills.find((s) => s.id === id);
+    return other ? tx(other.title) : id;
+  };
+  const dependants = curriculum.skills.filter((s) => s.requires.some((r) => r.skill === skill.id));
+  const resources = resourcesTeaching(curriculum, skill.id);
+  const actions: { action: StatusAction; key: string; active: boolean }[] = [
+    { action: 'done', key: 'd', active: props.status === 'done' },
+    { action: 'started', key: 'l', active: props.status === 'learning' },
+    { action: 'skipped', key: 's', active: props.status === 'skipped' },
+    { action: 'reset', key: 'r', active: false },
+  ];
+
+  return (
+    <aside
+      aria-labelledby="skill-panel-title"
+      className="card space-y-4 border-t-4"
+      style={{ borderTopColor: AREA_COLOURS[skill.area].band }}
+      data-testid="skill-panel"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <div>
+          <p className="text-sm muted">
+            {t(`area.${skill.area}`)}
+            {props.inPlan ? ` · ${t('roadmap.inPlan')}` : ''}
+          </p>
+          <h2 id="skill-panel-title" ref={heading} tabIndex={-1} className="text-xl font-bold outline-none">
+            {tx(skill.title)}
+          </h2>
+          <p className="text-sm" data-testid="skill-status">
+            {t('roadmap.statusLabel')}: <strong>{t(`status.${props.status ?? 'none'}`)}</strong>
+          </p>
+        </div>
+        <button type="button" className="btn" onClick={props.onClose} aria-label={t('roadmap.closePanel')}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+
+      <div role="group" aria-label={t('roadmap.setStatus')} className="flex flex-wrap gap-2">
+        {actions.map(({ action, key, active }) => (
+          <button
+            key={action}
+            type="button"
+            className={`btn ${active ? 'btn-primary' : ''}`}
+            aria-pressed={action === 'reset' ? undefined : active}
+            aria-keyshortcuts={key}
+            disabled={props.busy}
+            onClick={() => props.onAction(action)}
+          >
+            {t(`action.${action}`)} <kbd className="rounded border border-current px-1 text-xs">{key}</kbd>
+          </button>
+        ))}
+      </div>
+
+      {skill.summary && <p>{tx(skill.summary)}</p>}
+
+      {skill.outcomes.length > 0 && (
+        <section>
+          <h3 className="font-semibold">{t('roadmap.outcomes')}</h3>
+          <ul className="list-disc space-y-1 pl-5">
+            {skill.outcomes.map((outcome, index) => (
+              <li key={index}>{tx(outcome)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section>
+        <h3 className="font-semibold">{t('roadmap.prerequisites')}</h3>
+        {skill.requires.length === 0 ? (
+          <p className="muted">{t('roadmap.noPrerequisites')}</p>
+        ) : (
+          <ul className="space-y-2">
+            {skill.requires.map((requirement) => (
+              <li key={requirement.skill}>
+                <button
+                  type="button"
+                  className="font-medium text-blue-700 underline dark:text-blue-300"
+                  onClick={() => props.onSelect(requirement.skill)}
+                >
+                  {titleOf(requirement.skill)}
+                </button>
+                {requirement.corequisite && <span className="ml-1 text-sm muted">({t('roadmap.corequisite')})</span>}
+                {requirement.shortcut && <span className="ml-1 text-sm muted">({t('roadmap.shortcut')})</span>}
+                {requirement.reason && <p className="text-sm muted">{tx(requirement.reason)}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {dependants.length > 0 && (
+        <section>
+          <h3 className="font-semibold">{t('roadmap.leadsTo')}</h3>
+          <ul className="flex flex-wrap gap-2">
+            {dependants.map((other) => (
+              <li key={other.id}>
+                <button
+                  type="button"
+                  className="text-blue-700 underline dark:text-blue-300"
+                  onClick={() => props.onSelect(other.id)}
+                >
+                  {tx(other.title)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section>
+        <h3 className="font-semibold">{t('roadmap.resources')}</h3>
+        {resources.length === 0 ? (
+          <p className="muted">{t('roadmap.noResources')}</p>
+        ) : (
+          <ul className="space-y-3">
+            {resources.map((resource) => (
+              <li key={resource.id}>
+                {resource.url ? (
+                  <a href={resource.url} target="_blank" rel="noreferrer noopener">
+                    {resource.title}
+                  </a>
+                ) : (
+                  <span className="font-medium">{resource.title}</span>
+                )}
+                {resource.localTitle && tx(resource.localTitle) !== resource.title && (
+                  <span className="ml-1 text-sm muted">({tx(resource.localTitle)})</span>
+                )}
+                <p className="text-sm muted">
+                  {t(`kind.${resource.kind}`)} · {t(`cost.${resource.cost}`)} ·{' '}
+                  {t(resource.effort.estimate ? 'roadmap.effortEstimate' : 'roadmap.effort', {
+                    value: num(resource.effort.hours, 0),
+                  })}
+                  {resource.ambient ? ` · ${t('roadmap.ambient')}` : ''}
+                </p>
+                {resource.summary && <p className="text-sm">{tx(resource.summary)}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * @module api
+ * A typed client for the mlpath HTTP API (see API.md). Every failure arrives in one error shape,
+ * which becomes an `ApiError` carrying the code, the message and the fields at fault.
+ */
+import type { Curriculum, Text } from '../../../src/core/model.js';
+import type { Forecast, Plan, PlanWeek, Profile, Readiness } from '../../../src/core/plan-model.js';
+import type { ProgressEvent } from '../../../src/core/progress-model.js';
+
+export type Status = 'learning' | 'done' | 'skipped';
+
+export interface ApiProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: readonly ApiProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The body of PUT /api/profile and POST /api/plan/preview: startingPoint, the rest optional. */
+export type ProfileInput = Partial<Profile> & { readonly startingPoint: string };
+
+export interface Preview {
+  readonly plan: Plan;
+  readonly recommendation: { readonly route: string; readonly reasons: readonly Text[] };
+}
+
+export interface ProgressStats {
+  readonly totalHours: number;
+  readonly hoursThisWeek: number;
+  readonly streakDays: number;
+  readonly hoursByWeek: readonly { readonly week: string; readonly hours: number }[];
+  readonly doneByArea: Readonly<Record<string, { readonly done: number; readonly total: number }>>;
+  readonly doneByStage: Readonly<Record<string, { readonly done: number; readonly total: number }>>;
+}
+
+export interface ProgressResponse {
+  readonly skills: Readonly<Record<string, Status>>;
+  readonly items: Readonly<Record<string, Status>>;
+  readonly events: readonly ProgressEvent[];
+  readonly stats: ProgressStats;
+}
+
+export interface BurnupPoint {
+  readonly week: string;
+  readonly doneHours: number | null;
+  readonly plannedHours: number | null;
+  readonly forecastHours: number | null;
+}
+
+export interface StatusResponse {
+  readonly readiness: Readiness;
+  readonly forecast: Forecast | null;
+  readonly burnup: readonly BurnupPoint[];
+}
+
+export interface ProjectLinks {
+  readonly repo?: string;
+  readonly demo?: string;
+  readonly writeup?: string;
+}
+
+export interface Project {
+  readonly id: string;
+  readonly template: string;
+  readonly title: Text;
+  readonly rubric: Readonly<Record<string, boolean>>;
+  readonly links: ProjectLinks;
+  readonly createdAt: string;
+}
+
+export type EventInput =
+  | { readonly type: 'started' | 'done' | 'skipped' | 'reset'; readonly item: string }
+  | { readonly type: 'hours'; readonly hours: number; readonly date?: string; readonly item?: string }
+  | { readonly type: 'note'; readonly text: string; readonly item?: string };
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    throw new ApiError(0, 'UNREACHABLE', cause instanceof Error ? cause.message : String(cause));
+  }
+  const text = await response.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; problems?: ApiProblem[] } } | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'INTERNAL',
+      error?.message ?? `${response.status} ${response.statusText}`,
+      error?.problems ?? [],
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  curriculum: () => request<Curriculum>('GET', '/api/curriculum'),
+  profile: () => request<{ profile: Profile | null }>('GET', '/api/profile'),
+  saveProfile: (body: ProfileInput) => request<{ profile: Profile }>('PUT', '/api/profile', body),
+  preview: (body: ProfileInput) => request<Preview>('POST', '/api/plan/preview', body),
+  plan: () => request<{ plan: Plan | null; forecast: Forecast | null }>('GET', '/api/plan'),
+  progress: () => request<ProgressResponse>('GET', '/api/progress'),
+  record: (event: EventInput) => request<{ event: ProgressEvent }>('POST', '/api/progress/events', event),
+  undo: () => request<{ event: ProgressEvent }>('POST', '/api/progress/undo', {}),
+  status: () => request<StatusResponse>('GET', '/api/status'),
+  today: () => request<{ week: PlanWeek | null; today: string }>('GET', '/api/today'),
+  projects: () => request<{ projects: Project[] }>('GET', '/api/projects'),
+  startProject: (template: string) => request<{ project: Project }>('POST', '/api/projects', { template }),
+  tickRubric: (id: string, item: string, checked: boolean) =>
+    request<{ project: Project }>('POST', `/api/projects/${encodeURIComponent(id)}/rubric`, { item, checked }),
+  saveLinks: (id: string, links: ProjectLinks) =>
+    request<{ project: Project }>('PUT', `/api/projects/${encodeURIComponent(id)}/links`, links),
+  importBackup: (backup: unknown, merge: boolean) =>
+    request<{ imported: { events: number; projects: number } }>('POST', `/api/import?merge=${merge}`, backup),
+};
+
+/** The URL of an export download, its text in the given language. */
+export function exportUrl(format: 'ics' | 'md' | 'json', locale: string): string {
+  return `/api/export?${new URLSearchParams({ format, locale }).toString()}`;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, formatDate, formatNumber, localToday } from './format.js';
+
+describe('formatting per locale', () => {
+  it('prints a plan date on the day the planner meant, whatever the time zone', () => {
+    expect(formatDate('2027-01-01', 'en', 'long')).toBe('January 1, 2027');
+    expect(formatDate('2027-01-01', 'zh-CN', 'long')).toBe('2027年1月1日');
+  });
+
+  it('prints short dates without the year in each language', () => {
+    expect(formatDate('2026-11-27', 'en', 'short')).toBe('Nov 27');
+    expect(formatDate('2026-11-27', 'zh-CN', 'short')).toBe('11月27日');
+  });
+
+  it('leaves a malformed date as it came rather than printing Invalid Date', () => {
+    expect(formatDate('someday', 'en')).toBe('someday');
+  });
+
+  it('groups digits and rounds hours per locale', () => {
+    expect(formatNumber(1234.56, 'en')).toBe('1,234.6');
+    expect(formatNumber(1234.56, 'de')).toBe('1.234,6');
+    expect(formatNumber(12, 'zh-CN', 0)).toBe('12');
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-12-29', 6)).toBe('2027-01-04');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('gives today in the local calendar', () => {
+    expect(localToday(new Date(2026, 10, 27, 23, 59))).toBe('2026-11-27');
+  });
+});

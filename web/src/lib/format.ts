@@ -1,0 +1,42 @@
+/**
+ * @module format
+ * Dates and numbers per locale through Intl. Plan dates are calendar dates (`YYYY-MM-DD`) with no
+ * time zone, so they are read and printed in UTC to keep the day the planner meant.
+ */
+
+export function parseDay(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** Today's calendar date in the browser's own time zone, `YYYY-MM-DD`. */
+export function localToday(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function formatDate(day: string, locale: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
+  const date = parseDay(day);
+  if (Number.isNaN(date.getTime())) return day;
+  const options: Intl.DateTimeFormatOptions =
+    style === 'short'
+      ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
+      : { year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+export function formatNumber(value: number, locale: string, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+export function formatPercent(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}
+
+/** Add whole days to a calendar date. */
+export function addDays(day: string, days: number): string {
+  const date = parseDay(day);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

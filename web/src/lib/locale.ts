@@ -1,0 +1,21 @@
+/**
+ * @module locale
+ * The current language and helpers that pick curriculum text and format values in it.
+ */
+import { useTranslation } from 'react-i18next';
+import { textIn, type Text } from '../../../src/core/model.js';
+import { formatDate, formatNumber } from './format.js';
+
+export function useLocale() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language || 'en';
+  return {
+    t,
+    locale,
+    /** Curriculum text in the current language (English when a translation is missing). */
+    tx: (text: Text | undefined) => textIn(text, locale),
+    date: (day: string, style?: 'long' | 'medium' | 'short') => formatDate(day, locale, style),
+    num: (value: number, digits?: number) => formatNumber(value, locale, digits),
+    hours: (value: number) => t('common.hours', { value: formatNumber(value, locale) }),
+  };
+}

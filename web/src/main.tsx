@@ -1,0 +1,18 @@
+/**
+ * @module main
+ * The entry point: translations first, then the app. Pages load on demand.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { initI18n } from './i18n/index.js';
+import './index.css';
+
+initI18n();
+const root = document.getElementById('root');
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -1,0 +1,201 @@
+/**
+ * @module PlanPage
+ * The plan as a timeline by week: milestones, projects and weeks off, every task with the reason
+ * it is there, and the finish date with its forecast.
+ */
+import { useState } from 'react';
+import { ErrorNote, Loading } from '../components/Feedback.js';
+import { useTaskTitle } from '../components/TaskLabel.js';
+import { useCurriculum, usePlan } from '../lib/data.js';
+import { addDays, localToday } from '../lib/format.js';
+import { useLocale } from '../lib/locale.js';
+import { href } from '../lib/router.js';
+
+const FIRST_WEEKS = 12;
+
+export default function PlanPage() {
+  const { t, tx, date, num } = useLocale();
+  const plan = usePlan();
+  const curriculum = useCurriculum();
+  const taskTitle = useTaskTitle(curriculum.data);
+  const [all, setAll] = useState(false);
+
+  if (plan.error) return <ErrorNote error={plan.error} onRetry={plan.reload} />;
+  if (!plan.data || !curriculum.data) return <Loading />;
+  const { forecast } = plan.data;
+  const current = plan.data.plan;
+  if (!current)
+    return (
+      <section>
+        <h1 className="h1">{t('plan.title')}</h1>
+        <p>
+          {t('plan.none')} <a href={href('onboarding')}>{t('nav.onboarding')}</a>
+        </p>
+      </section>
+    );
+  const c = curriculum.data;
+  const route = c.routes.find((r) => r.id === current.route);
+  const today = localToday();
+  const stageTitle = (id: string) => {
+    const stage = c.stages.find((s) => s.id === id);
+    return stage ? tx(stage.title) : id === 'ready' ? t('plan.ready') : id;
+  };
+  const nowIndex = Math.max(
+    0,
+    current.weeks.findIndex((week) => addDays(week.start, 6) >= today),
+  );
+  const weeks = all ? current.weeks : current.weeks.slice(nowIndex, nowIndex + FIRST_WEEKS);
+  const finish = forecast?.finishDate ?? current.finishDate;
+
+  return (
+    <section aria-labelledby="plan-title" className="space-y-4">
+      <h1 id="plan-title" className="h1">
+        {t('plan.title')}
+      </h1>
+      <dl className="card grid gap-3 sm:grid-cols-4">
+        <div>
+          <dt className="text-sm muted">{t('plan.route')}</dt>
+          <dd className="font-semibold">{route ? tx(route.title) : current.route}</dd>
+        </div>
+        <div>
+          <dt className="text-sm muted">{t('plan.finish')}</dt>
+          <dd className="text-lg font-bold" data-testid="plan-finish">
+            {date(finish, 'long')}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm muted">{t('plan.forecast')}</dt>
+          <dd>
+            {forecast
+              ? forecast.movedDays === 0
+                ? t('plan.onTrack')
+                : t(forecast.movedDays > 0 ? 'plan.later' : 'plan.earlier', {
+                    days: num(Math.abs(forecast.movedDays), 0),
+                    original: date(forecast.originalFinishDate),
+                  })
+              : t('plan.noForecast')}
+            {forecast && <span className="block text-sm muted">{t('plan.pace', { pace: num(forecast.pace, 2) })}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm muted">{t('plan.totalHours')}</dt>
+          <dd>
+            {t('plan.hoursAndWeeks', {
+              hours: num(current.totalHours, 0),
+              perWeek: num(current.hoursPerWeek),
+              weeks: num(current.weekCount, 0),
+            })}
+          </dd>
+        </div>
+      </dl>
+
+      <section className="card" aria-labelledby="milestones-title">
+        <h2 id="milestones-title" className="h2">
+          {t('plan.milestones')}
+        </h2>
+        <ol className="relative space-y-2 border-l-2 border-slate-300 pl-4 dark:border-slate-600">
+          {[...current.milestones]
+            .sort((a, b) => a.date.localeCompare(b.date))
+            .map((milestone) => (
+              <li key={milestone.stage} className="relative">
+                <span
+                  aria-hidden="true"
+                  className={`absolute top-1.5 -left-[1.4rem] h-3 w-3 rounded-full ${
+                    milestone.date < today ? 'bg-green-700' : 'bg-blue-700 dark:bg-blue-400'
+                  }`}
+                />
+                <span className="font-medium">
+                  {milestone.title ? tx(milestone.title) : stageTitle(milestone.stage)}
+                </span>
+                <span className="ml-2 text-sm muted">{date(milestone.date)}</span>
+              </li>
+            ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="weeks-title">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="weeks-title" className="h2 mb-0">
+            {t('plan.byWeek')}
+          </h2>
+          {current.weeks.length > FIRST_WEEKS && (
+            <button type="button" className="btn" onClick={() => setAll(!all)} aria-expanded={all}>
+              {all ? t('plan.showUpcoming') : t('plan.showAll', { count: current.weeks.length })}
+            </button>
+          )}
+        </div>
+        <ol className="space-y-3">
+          {weeks.map((week) => {
+            const end = addDays(week.start, 6);
+            const milestones = current.milestones.filter((m) => m.date >= week.start && m.date <= end);
+            const isNow = week.start <= today && today <= end;
+            return (
+              <li
+                key={week.index}
+                className={`card ${isNow ? 'ring-2 ring-blue-700 dark:ring-blue-400' : ''} ${
+                  week.off ? 'bg-slate-100 dark:bg-slate-800' : ''
+                }`}
+              >
+                <h3 className="flex flex-wrap items-baseline gap-x-3 font-semibold">
+                  <span>{t('plan.week', { n: week.index + 1 })}</span>
+                  <span className="text-sm font-normal muted">
+                    {date(week.start)} – {date(end)}
+                  </span>
+                  <span className="text-sm font-normal muted">{t('common.hours', { value: num(week.hours) })}</span>
+                  {isNow && <span className="text-sm text-blue-800 dark:text-blue-300">{t('plan.thisWeek')}</span>}
+                </h3>
+                {week.off ? (
+                  <p className="muted">{t('plan.weekOff')}</p>
+                ) : (
+                  <ul className="mt-2 space-y-2">
+                    {week.tasks.map((task, index) => {
+                      const label = taskTitle(task);
+                      return (
+                        <li key={index} className="border-l-4 pl-2" style={{ borderColor: kindColour(task.kind) }}>
+                          <span className="font-medium">
+                            {label.title}
+                            {label.unit ? ` — ${label.unit}` : ''}
+                          </span>{' '}
+                          <span className="text-sm muted">
+                            ({t(`taskKind.${task.kind}`)}, {t('common.hours', { value: num(task.hours) })})
+                          </span>
+                          {task.why && (
+                            <p className="text-sm">
+                              <span className="muted">{t('plan.why')}: </span>
+                              {tx(task.why)}
+                            </p>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+                {milestones.map((milestone) => (
+                  <p key={milestone.stage} className="mt-2 text-sm font-semibold text-green-800 dark:text-green-300">
+                    ★{' '}
+                    {t('plan.milestoneReached', {
+                      what: milestone.title ? tx(milestone.title) : stageTitle(milestone.stage),
+                    })}
+                  </p>
+                ))}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </section>
+  );
+}
+
+function kindColour(kind: string): string {
+  switch (kind) {
+    case 'project':
+      return '#db2777';
+    case 'ambient':
+      return '#7c3aed';
+    case 'job-search':
+      return '#4b5563';
+    default:
+      return '#2563eb';
+  }
+}

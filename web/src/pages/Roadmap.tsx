@@ -1,0 +1,206 @@
+/**
+ * @module Roadmap
+ * The roadmap: the skill graph or its outline, and a panel for the selected skill. With a skill
+ * selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorNote, Loading } from '../components/Feedback.js';
+import { RoadmapOutline } from '../components/RoadmapOutline.js';
+import { KEY_ACTIONS, SkillPanel, type StatusAction } from '../components/SkillPanel.js';
+import { api } from '../lib/api.js';
+import { useCurriculum, usePlan, useProgress } from '../lib/data.js';
+import { useLocale } from '../lib/locale.js';
+import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
+import { href, navigate, useRoute } from '../lib/router.js';
+import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
+import { AREAS } from '../../../src/core/model.js';
+
+const RoadmapGraph = lazy(() => import('../components/RoadmapGraph.js'));
+
+const EMPTY: Readonly<Record<string, never>> = {};
+
+export default function Roadmap() {
+  const { t, tx, locale } = useLocale();
+  const route = useRoute();
+  const view = route.params.get('view') === 'outline' ? 'outline' : 'graph';
+  const curriculum = useCurriculum();
+  const progress = useProgress();
+  const plan = usePlan();
+  const [selected, setSelected] = useState<string | undefined>(route.params.get('skill') ?? undefined);
+  const [onlyPlan, setOnlyPlan] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [error, setError] = useState<Error | undefined>();
+
+  const statuses = progress.data?.skills ?? EMPTY;
+  const planSkills = useMemo(() => new Set(plan.data?.plan?.skills ?? []), [plan.data]);
+
+  // Status changes run one after another in the order they were asked for, so a quick "l" then
+  // "r" is never lost or reordered while the previous change is still being saved and re-read.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const act = useCallback(
+    (skillId: string, action: StatusAction) => {
+      queue.current = queue.current.then(async () => {
+        setBusy(true);
+        setError(undefined);
+        try {
+          await api.record({ type: action, item: skillId });
+        } catch (caught) {
+          setError(caught instanceof Error ? caught : new Error(String(caught)));
+          return;
+        } finally {
+          setBusy(false);
+        }
+        const skill = curriculum.data?.skills.find((s) => s.id === skillId);
+        setAnnouncement(t(`roadmap.marked.${action}`, { skill: skill ? tx(skill.title) : skillId }));
+        await invalidate(...PROGRESS_KEYS);
+      });
+      return queue.current;
+    },
+    [curriculum.data, t, tx],
+  );
+
+  useEffect(() => {
+    if (!selected) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      const action = KEY_ACTIONS[event.key.toLowerCase()];
+      if (action) {
+        event.preventDefault();
+        void act(selected, action);
+      } else if (event.key === 'Escape') setSelected(undefined);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selected, act]);
+
+  if (curriculum.error) return <ErrorNote error={curriculum.error} onRetry={curriculum.reload} />;
+  if (!curriculum.data) return <Loading />;
+  const c = curriculum.data;
+
+  const panel = selected ? (
+    <SkillPanel
+      curriculum={c}
+      skillId={selected}
+      status={statuses[selected]}
+      inPlan={planSkills.has(selected)}
+      busy={busy}
+      onAction={(action) => void act(selected, action)}
+      onSelect={setSelected}
+      onClose={() => setSelected(undefined)}
+    />
+  ) : (
+    <p className="card muted">{t('roadmap.pick')}</p>
+  );
+
+  return (
+    <section aria-labelledby="roadmap-title">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h1 id="roadmap-title" className="h1 mb-0">
+          {t('roadmap.title')}
+        </h1>
+        <div role="group" aria-label={t('roadmap.view')} className="flex gap-1">
+          <a
+            href={href('roadmap')}
+            aria-current={view === 'graph' ? 'page' : undefined}
+            className={`btn no-underline ${view === 'graph' ? 'btn-primary' : ''}`}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate('roadmap');
+            }}
+          >
+            {t('roadmap.graph')}
+          </a>
+          <a
+            href={href('roadmap', { view: 'outline' })}
+            aria-current={view === 'outline' ? 'page' : undefined}
+            className={`btn no-underline ${view === 'outline' ? 'btn-primary' : ''}`}
+          >
+            {t('roadmap.outline')}
+          </a>
+        </div>
+      </div>
+      <p className="mb-2 text-sm muted">{t('roadmap.keys')}</p>
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      {error && <ErrorNote error={error} />}
+      {progress.error && <ErrorNote error={progress.error} onRetry={progress.reload} />}
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0">
+          {view === 'graph' ? (
+            <>
+              <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+                <label className="flex items-center gap-2">
+                  <span>{t('roadmap.find')}</span>
+                  <select
+                    className="field w-auto max-w-[14rem] py-1 text-sm"
+                    value=""
+                    onChange={(event) => event.target.value && setSelected(event.target.value)}
+                  >
+                    <option value="">{t('roadmap.findPlaceholder')}</option>
+                    {[...c.skills]
+                      .sort((a, b) => tx(a.title).localeCompare(tx(b.title), locale))
+                      .map((skill) => (
+                        <option key={skill.id} value={skill.id}>
+                          {tx(skill.title)}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+                {planSkills.size > 0 && (
+                  <label className="flex items-center gap-2">
+                    <input type="checkbox" checked={onlyPlan} onChange={(event) => setOnlyPlan(event.target.checked)} />
+                    {t('roadmap.onlyPlan')}
+                  </label>
+                )}
+              </div>
+              <Suspense fallback={<Loading />}>
+                <RoadmapGraph
+                  curriculum={c}
+                  statuses={statuses}
+                  planSkills={planSkills}
+                  onlyPlan={onlyPlan}
+                  selected={selected}
+                  onSelect={setSelected}
+                />
+              </Suspense>
+              <details className="mt-2 text-sm">
+                <summary className="cursor-pointer">{t('roadmap.legend')}</summary>
+                <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+                  {AREAS.filter((area) => c.skills.some((s) => s.area === area)).map((area) => (
+                    <li key={area} className="flex items-center gap-1">
+                      <span
+                        aria-hidden="true"
+                        className="inline-block h-3 w-3 rounded-sm"
+                        style={{ background: AREA_COLOURS[area].band }}
+                      />
+                      {t(`area.${area}`)}
+                    </li>
+                  ))}
+                  {(['done', 'learning', 'skipped', 'none'] as const).map((status) => (
+                    <li key={status} className="flex items-center gap-1">
+                      <span aria-hidden="true">{STATUS_STYLE[status].mark}</span>
+                      {t(`status.${status}`)}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </>
+          ) : (
+            <RoadmapOutline
+              curriculum={c}
+              route={plan.data?.plan?.route}
+              statuses={statuses}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          )}
+        </div>
+        <div className="lg:sticky lg:top-2 lg:self-start">{panel}</div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * @module Settings
+ * Edit the profile (saving re-plans), language, theme, export (ics, md, json) and import.
+ */
+import { useId, useState } from 'react';
+import { ErrorNote, Loading } from '../components/Feedback.js';
+import { ProfileForm } from '../components/ProfileForm.js';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
+import { api, exportUrl } from '../lib/api.js';
+import { useCurriculum, useProfile } from '../lib/data.js';
+import { useLocale } from '../lib/locale.js';
+import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
+import { applyTheme, storedTheme, type Theme } from '../lib/theme.js';
+
+export default function Settings() {
+  const { t, locale } = useLocale();
+  const curriculum = useCurriculum();
+  const profile = useProfile();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | undefined>();
+  const [message, setMessage] = useState('');
+  const [theme, setTheme] = useState<Theme>(storedTheme);
+  const [merge, setMerge] = useState(true);
+  const [fileName, setFileName] = useState('');
+  const id = useId();
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setError(undefined);
+    setMessage('');
+    try {
+      setMessage(await action());
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-title" className="space-y-6">
+      <h1 id="settings-title" className="h1">
+        {t('settings.title')}
+      </h1>
+      <p role="status" aria-live="polite" className={message ? 'card text-green-800 dark:text-green-300' : 'sr-only'}>
+        {message}
+      </p>
+      {error && <ErrorNote error={error} />}
+
+      <section className="card grid gap-4 sm:grid-cols-2" aria-labelledby="appearance-title">
+        <h2 id="appearance-title" className="h2 sm:col-span-2">
+          {t('settings.appearance')}
+        </h2>
+        <div>
+          <label className="label" htmlFor={`${id}-language`}>
+            {t('settings.language')}
+          </label>
+          <select
+            id={`${id}-language`}
+            className="field"
+            value={locale}
+            onChange={(event) => void setLanguage(event.target.value as Language)}
+          >
+            {LANGUAGES.map((language) => (
+              <option key={language.code} value={language.code} lang={language.code}>
+                {language.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="label" htmlFor={`${id}-theme`}>
+            {t('settings.theme')}
+          </label>
+          <select
+            id={`${id}-theme`}
+            className="field"
+            value={theme}
+            onChange={(event) => {
+              const next = event.target.value as Theme;
+              setTheme(next);
+              applyTheme(next);
+            }}
+          >
+            <option value="system">{t('settings.themeSystem')}</option>
+            <option value="light">{t('settings.themeLight')}</option>
+            <option value="dark">{t('settings.themeDark')}</option>
+          </select>
+        </div>
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="data-title">
+        <h2 id="data-title" className="h2">
+          {t('settings.data')}
+        </h2>
+        <p className="text-sm muted">{t('settings.exportHint')}</p>
+        <div className="flex flex-wrap gap-2">
+          <a
+            className="btn no-underline"
+            href={exportUrl('ics', locale)}
+            download="mlpath-plan.ics"
+            data-testid="export-ics"
+          >
+            {t('settings.exportIcs')}
+          </a>
+          <a className="btn no-underline" href={exportUrl('md', locale)} download="mlpath-progress.md">
+            {t('settings.exportMd')}
+          </a>
+          <a className="btn no-underline" href={exportUrl('json', locale)} download="mlpath-backup.json">
+            {t('settings.exportJson')}
+          </a>
+        </div>
+        <form
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const input = event.currentTarget.elements.namedItem('backup') as HTMLInputElement | null;
+            const file = input?.files?.[0];
+            if (!file) return;
+            void run(async () => {
+              let backup: unknown;
+              try {
+                backup = JSON.parse(await file.text());
+              } catch {
+                throw new Error(t('settings.importNotJson', { file: file.name }));
+              }
+              const result = await api.importBackup(backup, merge);
+              await invalidate(...PROFILE_KEYS);
+              return t('settings.imported', { events: result.imported.events, projects: result.imported.projects });
+            });
+          }}
+        >
+          <div>
+            <span className="label" id={`${id}-backup-label`}>
+              {t('settings.importFile')}
+            </span>
+            {/* The browser's own file button speaks the browser's language; this one speaks the page's. */}
+            <input
+              id={`${id}-backup`}
+              name="backup"
+              type="file"
+              accept="application/json,.json"
+              required
+              className="peer sr-only"
+              aria-labelledby={`${id}-backup-label`}
+              onChange={(event) => setFileName(event.target.files?.[0]?.name ?? '')}
+            />
+            <label
+              htmlFor={`${id}-backup`}
+              className="btn cursor-pointer peer-focus-visible:outline-3 peer-focus-visible:outline-blue-600"
+            >
+              {t('settings.chooseFile')}
+            </label>
+            <span className="ml-2 text-sm muted">{fileName || t('settings.noFile')}</span>
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={merge} onChange={(event) => setMerge(event.target.checked)} />
+            {t('settings.merge')}
+          </label>
+          <button type="submit" className="btn" disabled={busy}>
+            {t('settings.import')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="profile-title">
+        <h2 id="profile-title" className="h2">
+          {t('settings.profile')}
+        </h2>
+        <p className="mb-3 text-sm muted">{t('settings.profileHint')}</p>
+        {curriculum.error ? (
+          <ErrorNote error={curriculum.error} onRetry={curriculum.reload} />
+        ) : !curriculum.data || !profile.data ? (
+          <Loading />
+        ) : (
+          <ProfileForm
+            key={JSON.stringify(profile.data?.profile ?? null)}
+            curriculum={curriculum.data}
+            profile={profile.data?.profile}
+            submitLabel={t('settings.saveProfile')}
+            busy={busy}
+            onSubmit={(input) =>
+              void run(async () => {
+                await api.saveProfile(input);
+                await invalidate(...PROFILE_KEYS);
+                return t('settings.saved');
+              })
+            }
+          />
+        )}
+      </section>
+    </section>
+  );
+}
