@@ -10,7 +10,8 @@
  */
 import type { Curriculum } from '../core/model.js';
 import type { Plan } from '../core/plan-model.js';
-import { addDays, cancelledIds, itemIndex, orderEvents, resolveItem } from '../core/progress.js';
+import { addDays } from '../core/dates.js';
+import { cancelledIds, itemIndex, orderEvents, resolveItem } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 
 export interface BurnupPoint {

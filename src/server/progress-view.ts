@@ -4,7 +4,8 @@
  * and statistics keyed by the Monday of each week, with done counts per area and per stage.
  */
 import type { Curriculum } from '../core/model.js';
-import { progressStats, weekStart } from '../core/progress.js';
+import { weekStart } from '../core/dates.js';
+import { progressStats } from '../core/progress.js';
 import type { ItemStatus } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { readinessFor } from '../../core/planner/index.js';
-import { addDays } from '../../core/progress.js';
+import { addDays } from '../../core/dates.js';
 import { burnupOf } from '../burnup.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { localDate } from '../context.js';
