@@ -88,3 +88,13 @@ describe('the mlpath binary', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('the mlpath binary in a pipeline', () => {
+  it('stops quietly when the reader closes the pipe early', () => {
+    const result = spawnSync('sh', ['-c', 'node bin/mlpath.js curriculum show --json | head -c 10 >/dev/null'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).not.toMatch(/EPIPE|Unhandled 'error' event/);
+  });
+});
