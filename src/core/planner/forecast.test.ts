@@ -17,22 +17,23 @@ describe('forecastFrom', () => {
   });
 
   it('measures pace as logged hours over the estimate of finished work and stretches what is left', () => {
-    // cs: 40 h x 1.5 = 60 estimated; the learner logged 90 h on it: pace 1.5.
+    // cs: 40 h x 1.5 = 60 estimated; the learner logged 90 h on it: 1.5, shrunk towards 1 by the
+    // 20-hour prior: (90 + 20) / (60 + 20) = 1.375.
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
       logged: [{ date: '2027-02-20', hours: 90, item: 'cs' }],
     };
-    expect(observedPace(c, profile, progress).pace).toBeCloseTo(1.5, 5);
+    expect(observedPace(c, profile, progress).pace).toBeCloseTo(1.375, 5);
     const f = forecastFrom(c, profile, progress, '2027-03-01');
-    expect(f.pace).toBeCloseTo(1.5, 5);
+    expect(f.pace).toBeCloseTo(1.375, 5);
     expect(f.doneHours).toBe(60);
     expect(f.movedDays).toBeGreaterThan(0);
     expect(f.finishDate > f.originalFinishDate).toBe(true);
     expect(f.plan.startDate).toBe('2027-03-01');
     // Study hours stretch by the pace; time boxes (projects, job search) do not.
     const ml = f.plan.weeks.flatMap((w) => w.tasks).filter((t) => t.resource === 'ml');
-    expect(ml.reduce((s, t) => s + t.hours, 0)).toBeCloseTo(50 * 1.5 * 1.5, 1);
+    expect(ml.reduce((s, t) => s + t.hours, 0)).toBeCloseTo(50 * 1.5 * 1.375, 1);
     expect(f.plan.projects?.[0]?.hours).toBeCloseTo(87, 1);
   });
 
@@ -43,7 +44,8 @@ describe('forecastFrom', () => {
       logged: [{ date: '2027-01-20', hours: 36, item: undefined }],
     };
     const f = forecastFrom(c, profile, progress, '2027-01-25');
-    expect(f.pace).toBeCloseTo(0.6, 5);
+    // 36 h logged for 60 h estimated: (36 + 20) / (60 + 20) = 0.7.
+    expect(f.pace).toBeCloseTo(0.7, 5);
     expect(f.movedDays).toBeLessThan(0);
   });
 
@@ -65,15 +67,30 @@ describe('forecastFrom', () => {
       items: new Map([['py-book', 'done']]),
       logged: [{ date: '2027-01-10', hours: 1, item: 'py-book' }],
     };
-    // py-book: 6 h x 1.5 = 9 h estimated; 1 h logged would be a pace of 0.11: clamped, not trusted blindly.
-    const pace = observedPace(c, profile, progress).pace;
-    expect(pace).toBe(0.5);
+    // py-book: 6 h x 1.5 = 9 h estimated; 1 h logged would be a pace of 0.11: too little to judge.
+    expect(observedPace(c, profile, progress).pace).toBe(1);
     const tiny: ProgressState = {
       skills: new Map(),
       items: new Map(),
       logged: [{ date: '2027-01-10', hours: 3, item: undefined }],
     };
     expect(observedPace(c, profile, tiny).pace).toBe(1);
+  });
+
+  it('does not pull the finish months earlier when a known skill is marked done with little time logged', () => {
+    // A learner ticks off cs (60 h estimated), which they already knew, and logs 1.5 h of study.
+    const progress: ProgressState = {
+      skills: new Map(),
+      items: new Map([['cs', 'done']]),
+      logged: [{ date: '2027-01-10', hours: 1.5, item: undefined }],
+    };
+    const f = forecastFrom(c, profile, progress, '2027-01-11');
+    expect(f.pace).toBe(1);
+    // The finish moves only by the work taken off, never by a pace read from 1.5 hours.
+    expect(f.plan.totalHours).toBeCloseTo(planFor(c, profile).totalHours - 60, 1);
+    // With a week of study logged, the pace speaks, but softly: (12 + 20) / (60 + 20) = 0.4 -> 0.5.
+    const week: ProgressState = { ...progress, logged: [{ date: '2027-01-10', hours: 12, item: undefined }] };
+    expect(forecastFrom(c, profile, week, '2027-01-11').pace).toBe(0.5);
   });
 
   it('takes hours logged on an unfinished task off what is left of it', () => {

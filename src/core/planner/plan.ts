@@ -438,14 +438,24 @@ export function settledSkills(progress: ProgressState | undefined): string[] {
 /** Bounds on the observed pace: one unusually fast or slow week should not wreck the forecast. */
 export const MIN_PACE = 0.5;
 export const MAX_PACE = 2.0;
-/** Below this many estimated hours of finished work the pace is not trusted (it stays 1). */
+/**
+ * Below this many hours of finished work (estimated) or of logged time the pace is not trusted:
+ * it stays 1. Marking a skill done that one already knew, with an hour logged, says nothing about
+ * pace, and must not pull the finish date months earlier.
+ */
 export const MIN_PACE_EVIDENCE_HOURS = 5;
+/**
+ * The observed pace is shrunk towards 1 as if this many hours had already been done exactly on
+ * estimate: pace = (logged + K) / (estimated + K). With little evidence the forecast barely moves;
+ * after a few weeks of logged study the learner's own pace dominates.
+ */
+export const PACE_PRIOR_HOURS = 20;
 
 /**
  * The learner's observed pace: hours logged on finished work / estimated hours of that work.
  * Hours logged against a finished item (its key, its resource, or a skill it provides) count, and
- * so do hours logged with no item; hours logged against unfinished items do not. Clamped to
- * 0.5-2.0, and 1 until at least 5 estimated hours are finished.
+ * so do hours logged with no item; hours logged against unfinished items do not. Shrunk towards 1
+ * (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are finished and 5 logged.
  */
 export function observedPace(
   curriculum: Curriculum,
@@ -469,8 +479,11 @@ export function observedPace(
   for (const entry of progress.logged) {
     if (entry.item === undefined || doneKeys.has(entry.item)) logged += entry.hours;
   }
-  if (estimated < MIN_PACE_EVIDENCE_HOURS || logged <= 0) return { pace: 1, doneHours: estimated, loggedHours: logged };
-  const pace = Math.min(MAX_PACE, Math.max(MIN_PACE, logged / estimated));
+  if (estimated < MIN_PACE_EVIDENCE_HOURS || logged < MIN_PACE_EVIDENCE_HOURS) {
+    return { pace: 1, doneHours: estimated, loggedHours: logged };
+  }
+  const shrunk = (logged + PACE_PRIOR_HOURS) / (estimated + PACE_PRIOR_HOURS);
+  const pace = Math.min(MAX_PACE, Math.max(MIN_PACE, shrunk));
   return { pace, doneHours: estimated, loggedHours: logged };
 }
 
