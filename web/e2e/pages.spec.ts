@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openPage, PAGES, requireChromium, watch } from './support.js';
+import { axisLabelProblems, openPage, PAGES, requireChromium, watch } from './support.js';
 
 requireChromium();
 
@@ -69,6 +69,41 @@ test.describe('on a phone', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await page.screenshot({ path: `${SCREENSHOTS}/${name}-${language}-375.png`, fullPage: true });
+      });
+    }
+  }
+});
+
+test.describe('progress charts', () => {
+  test.beforeAll(async ({ request }) => {
+    // The hours chart needs hours logged; the journey logs some, but this project may run alone.
+    const { stats } = await (await request.get('/api/progress')).json();
+    if (stats.hoursByWeek.length === 0) {
+      const logged = await request.post('/api/progress/events', { data: { type: 'hours', hours: 1.5 } });
+      expect(logged.ok()).toBe(true);
+    }
+  });
+  for (const language of ['en', 'zh-CN'] as const) {
+    for (const width of [1280, 375]) {
+      test(`axis labels are whole, inside the chart and never repeated (${language}, ${width} px)`, async ({
+        browser,
+      }) => {
+        const context = await browser.newContext({
+          viewport: { width, height: 900 },
+          ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
+        });
+        const page = await context.newPage();
+        await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+        await openPage(page, '#/progress');
+        await page.locator('[data-testid="hours-chart"] .recharts-bar-rectangle').first().waitFor();
+        expect(await axisLabelProblems(page, 'burnup-chart')).toEqual([]);
+        expect(await axisLabelProblems(page, 'hours-chart')).toEqual([]);
+        // Hours on the Y axes are whole numbers, grouped per locale ("2,800"), never rounded fractions.
+        const yLabels = await page
+          .locator('.recharts-yAxis-tick-labels text.recharts-cartesian-axis-tick-value')
+          .evaluateAll((labels) => labels.map((label) => label.textContent?.trim() ?? ''));
+        for (const label of yLabels) expect(label).toMatch(/^\d{1,3}(,\d{3})*$/);
+        await context.close();
       });
     }
   }
