@@ -68,6 +68,25 @@ test.describe('on a phone', () => {
         await openPage(page, hash);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
+        // Every page of the navigation is in sight, none hidden behind a sideways scroll.
+        const offscreen = await page.locator('header nav a').evaluateAll((links) =>
+          links
+            .filter((link) => {
+              const r = link.getBoundingClientRect();
+              return r.left < 0 || r.right > window.innerWidth;
+            })
+            .map((link) => link.textContent),
+        );
+        expect(offscreen).toEqual([]);
+        // Form fields keep room for what they show (a select squeezed to "Gen" for "General study").
+        const squeezed = await page
+          .locator('main select:visible, main input[type="text"]:visible, main input[type="number"]:visible')
+          .evaluateAll((fields) =>
+            fields
+              .filter((field) => field.getBoundingClientRect().width < 96)
+              .map((field) => field.outerHTML.slice(0, 80)),
+          );
+        expect(squeezed).toEqual([]);
         await page.screenshot({ path: `${SCREENSHOTS}/${name}-${language}-375.png`, fullPage: true });
       });
     }

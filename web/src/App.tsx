@@ -95,8 +95,9 @@ export function App() {
             </button>
           </div>
           {hasProfile && (
-            <nav aria-label={t('shell.navigation')} className="-mx-1 w-full overflow-x-auto">
-              <ul className="flex gap-1 whitespace-nowrap">
+            <nav aria-label={t('shell.navigation')} className="-mx-1 w-full">
+              {/* Wraps on a narrow screen: every page stays in sight, none hides behind a sideways scroll. */}
+              <ul className="flex flex-wrap gap-1 whitespace-nowrap">
                 {NAV.map((item) => (
                   <li key={item}>
                     <a

@@ -18,6 +18,7 @@ import {
 import type { BurnupPoint } from '../lib/api.js';
 import { daysBetween, formatMonth } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
+import { href } from '../lib/router.js';
 import { useDark } from '../lib/theme.js';
 
 /**
@@ -143,7 +144,9 @@ export default function ProgressCharts(props: {
           {t('progress.hoursPerWeek')}
         </h2>
         {props.hoursByWeek.length === 0 ? (
-          <p className="muted">{t('progress.noHours')}</p>
+          <p className="muted">
+            {t('progress.noHours')} <a href={href('today')}>{t('nav.today')}</a>
+          </p>
         ) : (
           <HoursChart weeks={props.hoursByWeek} />
         )}
