@@ -127,3 +127,36 @@ test.describe('progress charts', () => {
     }
   }
 });
+
+test('the roadmap opens on a skill of this week, with this week’s skills as a way into the graph', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { week } = (await (await page.request.get('/api/today')).json()) as {
+    week: { off: boolean; tasks: { skills: string[] }[] } | null;
+  };
+  const { skills: statuses } = (await (await page.request.get('/api/progress')).json()) as {
+    skills: Record<string, string>;
+  };
+  const open = [...new Set((week?.tasks ?? []).flatMap((task) => task.skills))].filter(
+    (id) => statuses[id] !== 'done' && statuses[id] !== 'skipped',
+  );
+  test.skip(!week || week.off || open.length === 0, 'nothing left to learn this week in this data directory');
+  await openPage(page, '#/roadmap');
+  const chips = page.getByTestId('week-skills').getByRole('button');
+  await expect(chips).toHaveCount(Math.min(open.length, 6));
+  // The first of them is in sight in the graph's pane without any panning.
+  const pane = await page.getByTestId('roadmap-graph').boundingBox();
+  const node = await page.locator(`.react-flow__node[data-id="${open[0]}"]`).boundingBox();
+  expect(pane && node).toBeTruthy();
+  if (pane && node) {
+    expect(node.x).toBeGreaterThanOrEqual(pane.x);
+    expect(node.y).toBeGreaterThanOrEqual(pane.y);
+    expect(node.x + node.width).toBeLessThanOrEqual(pane.x + pane.width);
+    expect(node.y + node.height).toBeLessThanOrEqual(pane.y + pane.height);
+  }
+  // A chip chooses its skill: the panel opens on it.
+  const last = open[Math.min(open.length, 6) - 1] ?? '';
+  await chips.last().click();
+  await expect(chips.last()).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('skill-panel')).toBeVisible();
+  await expect(page.locator(`.react-flow__node[data-id="${last}"]`)).toBeInViewport();
+});

@@ -103,7 +103,7 @@ export function App() {
                     <a
                       href={href(item)}
                       aria-current={item === page ? 'page' : undefined}
-                      className={`block rounded-md px-3 py-1.5 text-sm font-medium no-underline ${
+                      className={`block rounded-md px-2.5 py-1.5 text-sm font-medium no-underline sm:px-3 ${
                         item === page
                           ? 'bg-blue-700 text-white dark:bg-blue-400 dark:text-slate-950'
                           : 'text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800'
