@@ -133,10 +133,15 @@ export function layoutSkills(curriculum: Curriculum, only?: ReadonlySet<string>)
   const graph = skillGraphFrom(skills.map((s) => ({ id: s.id, requires: s.requires.filter((r) => ids.has(r.skill)) })));
   const edges = transitiveReduction(graph);
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56, marginx: 8, marginy: 8 });
+  // Each skill sits one row below its latest prerequisite, so a row reads as "ready to learn
+  // now". Dagre's longest-path ranker puts a node as close as it can to its successors; on the
+  // reversed edges, drawn bottom to top, that is as close as it can to its prerequisites. (The
+  // default ranker let a skill with few links, such as algorithms, sink to the bottom rows, next
+  // to the job search.)
+  g.setGraph({ rankdir: 'BT', ranker: 'longest-path', nodesep: 24, ranksep: 56, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const skill of skills) g.setNode(skill.id, { width: WIDTH, height: HEIGHT });
-  for (const edge of edges) g.setEdge(edge.from, edge.to);
+  for (const edge of edges) g.setEdge(edge.to, edge.from);
   dagre.layout(g);
   const positions = new Map<string, { x: number; y: number }>();
   for (const skill of skills) {
