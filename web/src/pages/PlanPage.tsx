@@ -158,10 +158,17 @@ export default function PlanPage() {
                       const label = taskTitle(task);
                       return (
                         <li key={index} className="border-l-4 pl-2" style={{ borderColor: kindColour(task.kind) }}>
-                          <span className="font-medium">
-                            {label.title}
-                            {label.unit ? ` — ${label.unit}` : ''}
-                          </span>{' '}
+                          {label.url ? (
+                            <a className="font-medium" href={label.url} target="_blank" rel="noreferrer noopener">
+                              {label.title}
+                              {label.unit ? ` — ${label.unit}` : ''}
+                            </a>
+                          ) : (
+                            <span className="font-medium">
+                              {label.title}
+                              {label.unit ? ` — ${label.unit}` : ''}
+                            </span>
+                          )}{' '}
                           <span className="text-sm whitespace-nowrap muted">
                             ({t(`taskKind.${task.kind}`)}, {t('common.hours', { value: num(task.hours) })})
                           </span>

@@ -103,7 +103,8 @@ export default function Roadmap() {
       onClose={() => setSelected(undefined)}
     />
   ) : (
-    <p className="card muted">{t('roadmap.pick')}</p>
+    // On a phone the panel comes after the whole roadmap, where this hint would help no one.
+    <p className="card muted max-lg:hidden">{t('roadmap.pick')}</p>
   );
 
   return (
