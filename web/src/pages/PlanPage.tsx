@@ -113,7 +113,7 @@ export default function PlanPage() {
                 <span className="font-medium">
                   {milestone.title ? tx(milestone.title) : stageTitle(milestone.stage)}
                 </span>
-                <span className="ml-2 text-sm muted">{date(milestone.date)}</span>
+                <span className="ml-2 text-sm whitespace-nowrap muted">{date(milestone.date)}</span>
               </li>
             ))}
         </ol>
@@ -170,11 +170,14 @@ export default function PlanPage() {
                             </span>
                           )}{' '}
                           <span className="text-sm whitespace-nowrap muted">
-                            ({t(`taskKind.${task.kind}`)}, {t('common.hours', { value: num(task.hours) })})
+                            {t('common.pairInParens', {
+                              a: t(`taskKind.${task.kind}`),
+                              b: t('common.hours', { value: num(task.hours) }),
+                            })}
                           </span>
                           {task.why && (
                             <p className="text-sm">
-                              <span className="muted">{t('plan.why')}: </span>
+                              <span className="muted">{t('common.label', { label: t('plan.why') })} </span>
                               {tx(task.why)}
                             </p>
                           )}

@@ -125,7 +125,10 @@ export default function Today() {
                       {label.unit ? ` — ${label.unit}` : ''}
                     </label>{' '}
                     <span className="text-sm whitespace-nowrap muted">
-                      ({t(`taskKind.${task.kind}`)}, {t('common.hours', { value: num(task.hours) })})
+                      {t('common.pairInParens', {
+                        a: t(`taskKind.${task.kind}`),
+                        b: t('common.hours', { value: num(task.hours) }),
+                      })}
                     </span>
                     {label.url && (
                       <a className="ml-2 text-sm" href={label.url} target="_blank" rel="noreferrer noopener">
