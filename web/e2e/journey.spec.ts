@@ -174,8 +174,13 @@ test('this week: ticking a task off and logging hours show on the progress page'
 test('portfolio: a project started from a template keeps its rubric ticks and links', async () => {
   await openPage(page, '#/portfolio');
   await expect(page.getByText('No project yet. Start one from a template below.')).toBeVisible();
-  await page.getByRole('button', { name: 'Start this project' }).first().click();
+  const startButtons = page.getByRole('button', { name: 'Start this project' });
+  const templates = await startButtons.count();
+  await startButtons.first().click();
   const project = page.getByRole('region', { name: 'My projects' }).getByRole('listitem').first();
+  // A started idea says so instead of offering to start it twice.
+  await expect(startButtons).toHaveCount(templates - 1);
+  await expect(page.getByText('Started: see My projects above')).toBeVisible();
   const rubric = project.getByRole('group', { name: 'Rubric' }).getByRole('checkbox');
   await expect(rubric.first()).not.toBeChecked();
   await rubric.first().click();
@@ -183,6 +188,18 @@ test('portfolio: a project started from a template keeps its rubric ticks and li
   await project.getByRole('textbox', { name: 'Repository' }).fill('https://github.com/example/demo');
   await project.getByRole('button', { name: 'Save links' }).click();
   await expect(page.getByText(/1 of \d+ rubric items met/)).toBeVisible();
+
+  // The ideas narrow to one domain.
+  const ideas = page
+    .getByRole('region', { name: 'Project ideas' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) });
+  const filter = page.getByLabel('Show ideas for');
+  const domain = (await filter.locator('option').nth(1).textContent()) ?? '';
+  await filter.selectOption({ label: domain });
+  expect(await ideas.count()).toBeGreaterThan(0);
+  expect(await ideas.count()).toBeLessThan(templates);
+  for (const idea of await ideas.all()) await expect(idea).toContainText(domain);
 
   await page.reload();
   const again = page.getByRole('region', { name: 'My projects' }).getByRole('listitem').first();

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openPage, PAGES, requireChromium, watch } from './support.js';
+import { axisLabelProblems, openPage, PAGES, requireChromium, watch } from './support.js';
 
 requireChromium();
 
@@ -68,8 +68,95 @@ test.describe('on a phone', () => {
         await openPage(page, hash);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
+        // Every page of the navigation is in sight, none hidden behind a sideways scroll.
+        const offscreen = await page.locator('header nav a').evaluateAll((links) =>
+          links
+            .filter((link) => {
+              const r = link.getBoundingClientRect();
+              return r.left < 0 || r.right > window.innerWidth;
+            })
+            .map((link) => link.textContent),
+        );
+        expect(offscreen).toEqual([]);
+        // Form fields keep room for what they show (a select squeezed to "Gen" for "General study").
+        const squeezed = await page
+          .locator('main select:visible, main input[type="text"]:visible, main input[type="number"]:visible')
+          .evaluateAll((fields) =>
+            fields
+              .filter((field) => field.getBoundingClientRect().width < 96)
+              .map((field) => field.outerHTML.slice(0, 80)),
+          );
+        expect(squeezed).toEqual([]);
         await page.screenshot({ path: `${SCREENSHOTS}/${name}-${language}-375.png`, fullPage: true });
       });
     }
   }
+});
+
+test.describe('progress charts', () => {
+  test.beforeAll(async ({ request }) => {
+    // The hours chart needs hours logged; the journey logs some, but this project may run alone.
+    const { stats } = await (await request.get('/api/progress')).json();
+    if (stats.hoursByWeek.length === 0) {
+      const logged = await request.post('/api/progress/events', { data: { type: 'hours', hours: 1.5 } });
+      expect(logged.ok()).toBe(true);
+    }
+  });
+  for (const language of ['en', 'zh-CN'] as const) {
+    for (const width of [1280, 375]) {
+      test(`axis labels are whole, inside the chart and never repeated (${language}, ${width} px)`, async ({
+        browser,
+      }) => {
+        const context = await browser.newContext({
+          viewport: { width, height: 900 },
+          ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
+        });
+        const page = await context.newPage();
+        await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+        await openPage(page, '#/progress');
+        await page.locator('[data-testid="hours-chart"] .recharts-bar-rectangle').first().waitFor();
+        expect(await axisLabelProblems(page, 'burnup-chart')).toEqual([]);
+        expect(await axisLabelProblems(page, 'hours-chart')).toEqual([]);
+        // Hours on the Y axes are whole numbers, grouped per locale ("2,800"), never rounded fractions.
+        const yLabels = await page
+          .locator('.recharts-yAxis-tick-labels text.recharts-cartesian-axis-tick-value')
+          .evaluateAll((labels) => labels.map((label) => label.textContent?.trim() ?? ''));
+        for (const label of yLabels) expect(label).toMatch(/^\d{1,3}(,\d{3})*$/);
+        await context.close();
+      });
+    }
+  }
+});
+
+test('the roadmap opens on a skill of this week, with this week’s skills as a way into the graph', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { week } = (await (await page.request.get('/api/today')).json()) as {
+    week: { off: boolean; tasks: { skills: string[] }[] } | null;
+  };
+  const { skills: statuses } = (await (await page.request.get('/api/progress')).json()) as {
+    skills: Record<string, string>;
+  };
+  const open = [...new Set((week?.tasks ?? []).flatMap((task) => task.skills))].filter(
+    (id) => statuses[id] !== 'done' && statuses[id] !== 'skipped',
+  );
+  test.skip(!week || week.off || open.length === 0, 'nothing left to learn this week in this data directory');
+  await openPage(page, '#/roadmap');
+  const chips = page.getByTestId('week-skills').getByRole('button');
+  await expect(chips).toHaveCount(Math.min(open.length, 6));
+  // The first of them is in sight in the graph's pane without any panning.
+  const pane = await page.getByTestId('roadmap-graph').boundingBox();
+  const node = await page.locator(`.react-flow__node[data-id="${open[0]}"]`).boundingBox();
+  expect(pane && node).toBeTruthy();
+  if (pane && node) {
+    expect(node.x).toBeGreaterThanOrEqual(pane.x);
+    expect(node.y).toBeGreaterThanOrEqual(pane.y);
+    expect(node.x + node.width).toBeLessThanOrEqual(pane.x + pane.width);
+    expect(node.y + node.height).toBeLessThanOrEqual(pane.y + pane.height);
+  }
+  // A chip chooses its skill: the panel opens on it.
+  const last = open[Math.min(open.length, 6) - 1] ?? '';
+  await chips.last().click();
+  await expect(chips.last()).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('skill-panel')).toBeVisible();
+  await expect(page.locator(`.react-flow__node[data-id="${last}"]`)).toBeInViewport();
 });

@@ -88,3 +88,35 @@ export function visibleText(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * What is wrong with a chart's axis labels as drawn: a label whose box reaches outside the chart's
+ * SVG (so it is cut off, as "2,800" shown as ",800"), or the same label twice on one axis (as
+ * fractional ticks rounded to "1, 1, 0, 0"). Empty when every label is whole and distinct.
+ */
+export function axisLabelProblems(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((chart, name) => {
+    const problems: string[] = [];
+    const svg = chart.querySelector('.recharts-wrapper > svg.recharts-surface');
+    if (!svg) return [`${name}: no chart drawn`];
+    const box = svg.getBoundingClientRect();
+    for (const axis of ['xAxis', 'yAxis']) {
+      const labels = [...svg.querySelectorAll(`.recharts-${axis}-tick-labels text.recharts-cartesian-axis-tick-value`)];
+      if (labels.length === 0) problems.push(`${name} ${axis}: no labels`);
+      const texts = labels.map((label) => label.textContent?.trim() ?? '');
+      const repeated = texts.filter((text, index) => texts.indexOf(text) !== index);
+      if (repeated.length > 0) problems.push(`${name} ${axis}: repeated labels ${texts.join(', ')}`);
+      for (const [index, label] of labels.entries()) {
+        const r = label.getBoundingClientRect();
+        const outside =
+          r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+        if (outside)
+          problems.push(
+            `${name} ${axis}: "${texts[index]}" at ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} ` +
+              `outside 0..${Math.round(box.width)}`,
+          );
+      }
+    }
+    return problems;
+  }, testId);
+}

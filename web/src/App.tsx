@@ -95,14 +95,15 @@ export function App() {
             </button>
           </div>
           {hasProfile && (
-            <nav aria-label={t('shell.navigation')} className="-mx-1 w-full overflow-x-auto">
-              <ul className="flex gap-1 whitespace-nowrap">
+            <nav aria-label={t('shell.navigation')} className="-mx-1 w-full">
+              {/* Wraps on a narrow screen: every page stays in sight, none hides behind a sideways scroll. */}
+              <ul className="flex flex-wrap gap-1 whitespace-nowrap">
                 {NAV.map((item) => (
                   <li key={item}>
                     <a
                       href={href(item)}
                       aria-current={item === page ? 'page' : undefined}
-                      className={`block rounded-md px-3 py-1.5 text-sm font-medium no-underline ${
+                      className={`block rounded-md px-2.5 py-1.5 text-sm font-medium no-underline sm:px-3 ${
                         item === page
                           ? 'bg-blue-700 text-white dark:bg-blue-400 dark:text-slate-950'
                           : 'text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800'

@@ -314,7 +314,11 @@ export function ProfileForm(props: {
                         />
                         <span>
                           {tx(skill.title)}
-                          {implied && <span className="ml-1 text-xs muted">({t('profile.fromStartingPoint')})</span>}
+                          {implied && (
+                            <span className="ml-1 text-xs muted">
+                              {t('common.inParens', { text: t('profile.fromStartingPoint') })}
+                            </span>
+                          )}
                         </span>
                       </label>
                     </li>

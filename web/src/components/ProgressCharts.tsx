@@ -16,20 +16,32 @@ import {
   YAxis,
 } from 'recharts';
 import type { BurnupPoint } from '../lib/api.js';
+import { daysBetween, formatMonth } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
+import { href } from '../lib/router.js';
 import { useDark } from '../lib/theme.js';
 
-function useAxis() {
-  const { date, num } = useLocale();
+/**
+ * Axis and tooltip labels in the current language. A chart that spans most of a year or more
+ * labels its weeks by month and year, since "Jan 14" after "Nov 26" hides that a year went by.
+ */
+function useAxis(weeks: readonly string[]) {
+  const { date, num, hours, locale } = useLocale();
+  const first = weeks[0];
+  const last = weeks[weeks.length - 1];
+  const long = first !== undefined && last !== undefined && daysBetween(first, last) > 300;
   return {
-    tickDate: (value: unknown) => (typeof value === 'string' ? date(value, 'short') : String(value)),
+    tickDate: (value: unknown) =>
+      typeof value !== 'string' ? String(value) : long ? formatMonth(value, locale) : date(value, 'short'),
+    tooltipDate: (value: unknown) => (typeof value === 'string' ? date(value, 'medium') : String(value)),
     tickNumber: (value: unknown) => (typeof value === 'number' ? num(value, 0) : String(value)),
+    tooltipHours: (value: unknown) => (typeof value === 'number' ? hours(value) : String(value)),
   };
 }
 
 export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
   const { t } = useLocale();
-  const axis = useAxis();
+  const axis = useAxis(points.map((point) => point.week));
   const dark = useDark();
   const ink = dark ? '#e2e8f0' : '#1e293b';
   return (
@@ -37,10 +49,19 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={[...points]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#334155' : '#cbd5e1'} />
-          <XAxis dataKey="week" tickFormatter={axis.tickDate} stroke={ink} minTickGap={24} />
-          <YAxis tickFormatter={axis.tickNumber} stroke={ink} width={44} />
-          <Tooltip labelFormatter={axis.tickDate} formatter={(value) => axis.tickNumber(value)} />
-          <Legend />
+          {/* Padding keeps the first and last dates clear of the Y labels and the card's edge. */}
+          <XAxis
+            dataKey="week"
+            tickFormatter={axis.tickDate}
+            stroke={ink}
+            minTickGap={24}
+            padding={{ left: 24, right: 24 }}
+          />
+          {/* Sized to its widest label, so "2,800" or "2800" is never cut at the left edge. */}
+          <YAxis tickFormatter={axis.tickNumber} stroke={ink} width="auto" allowDecimals={false} />
+          <Tooltip labelFormatter={axis.tooltipDate} formatter={(value) => axis.tooltipHours(value)} />
+          {/* In the order the lines are drawn, the same in every language (not sorted by name). */}
+          <Legend itemSorter={null} />
           <Line
             type="monotone"
             dataKey="plannedHours"
@@ -66,7 +87,8 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
             name={t('progress.doneLine')}
             stroke={dark ? '#4ade80' : '#15803d'}
             strokeWidth={3}
-            dot={false}
+            // Dots keep the first weeks visible: a single week done is a point, not yet a line.
+            dot={{ r: 3, fill: dark ? '#4ade80' : '#15803d' }}
             isAnimationActive={false}
             connectNulls
           />
@@ -78,7 +100,7 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
 
 export function HoursChart({ weeks }: { weeks: readonly { week: string; hours: number }[] }) {
   const { t } = useLocale();
-  const axis = useAxis();
+  const axis = useAxis(weeks.map((week) => week.week));
   const dark = useDark();
   const ink = dark ? '#e2e8f0' : '#1e293b';
   return (
@@ -87,9 +109,11 @@ export function HoursChart({ weeks }: { weeks: readonly { week: string; hours: n
         <BarChart data={[...weeks]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#334155' : '#cbd5e1'} />
           <XAxis dataKey="week" tickFormatter={axis.tickDate} stroke={ink} minTickGap={16} />
-          <YAxis tickFormatter={axis.tickNumber} stroke={ink} width={36} />
-          <Tooltip labelFormatter={axis.tickDate} formatter={(value) => axis.tickNumber(value)} />
+          {/* Whole hours on the axis: with 1.5 h logged, ticks of 0.5 rounded to "0, 0, 1, 1, 2" would repeat. */}
+          <YAxis tickFormatter={axis.tickNumber} stroke={ink} width="auto" allowDecimals={false} />
+          <Tooltip labelFormatter={axis.tooltipDate} formatter={(value) => axis.tooltipHours(value)} />
           <Bar
+            maxBarSize={48}
             dataKey="hours"
             name={t('progress.hoursLogged')}
             fill={dark ? '#60a5fa' : '#2563eb'}
@@ -120,7 +144,9 @@ export default function ProgressCharts(props: {
           {t('progress.hoursPerWeek')}
         </h2>
         {props.hoursByWeek.length === 0 ? (
-          <p className="muted">{t('progress.noHours')}</p>
+          <p className="muted">
+            {t('progress.noHours')} <a href={href('today')}>{t('nav.today')}</a>
+          </p>
         ) : (
           <HoursChart weeks={props.hoursByWeek} />
         )}

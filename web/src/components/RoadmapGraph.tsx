@@ -71,7 +71,7 @@ const SkillNode = memo(function SkillNode({ data, selected }: NodeProps<Node<Ski
 
 const nodeTypes = { skill: SkillNode };
 
-/** Once the pane has its size, put `start` near the top middle of the view at a readable zoom. */
+/** Once the pane has its size, put `start` in the middle of the view at a readable zoom. */
 function InitialView({ start }: { start: { x: number; y: number } | undefined }) {
   const { setViewport, fitView } = useReactFlow();
   const width = useStore((state) => state.width);
@@ -84,10 +84,11 @@ function InitialView({ start }: { start: { x: number; y: number } | undefined })
       void fitView();
       return;
     }
-    const zoom = 0.85;
+    // In the middle, so what leads to the skill (above) and what it opens (below) are both in sight.
+    const zoom = 0.8;
     void setViewport({
       x: width / 2 - (start.x + WIDTH / 2) * zoom,
-      y: Math.min(height * 0.2, 80) - start.y * zoom,
+      y: height / 2 - (start.y + HEIGHT / 2) * zoom,
       zoom,
     });
   }, [start, width, height, setViewport, fitView]);
@@ -132,10 +133,15 @@ export function layoutSkills(curriculum: Curriculum, only?: ReadonlySet<string>)
   const graph = skillGraphFrom(skills.map((s) => ({ id: s.id, requires: s.requires.filter((r) => ids.has(r.skill)) })));
   const edges = transitiveReduction(graph);
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56, marginx: 8, marginy: 8 });
+  // Each skill sits one row below its latest prerequisite, so a row reads as "ready to learn
+  // now". Dagre's longest-path ranker puts a node as close as it can to its successors; on the
+  // reversed edges, drawn bottom to top, that is as close as it can to its prerequisites. (The
+  // default ranker let a skill with few links, such as algorithms, sink to the bottom rows, next
+  // to the job search.)
+  g.setGraph({ rankdir: 'BT', ranker: 'longest-path', nodesep: 24, ranksep: 56, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const skill of skills) g.setNode(skill.id, { width: WIDTH, height: HEIGHT });
-  for (const edge of edges) g.setEdge(edge.from, edge.to);
+  for (const edge of edges) g.setEdge(edge.to, edge.from);
   dagre.layout(g);
   const positions = new Map<string, { x: number; y: number }>();
   for (const skill of skills) {
@@ -152,9 +158,11 @@ export default function RoadmapGraph(props: {
   onlyPlan: boolean;
   selected: string | undefined;
   onSelect: (skillId: string | undefined) => void;
+  /** Where to open: a skill the learner works on this week. */
+  focus?: string | undefined;
 }) {
   const { t, tx, locale } = useLocale();
-  const { curriculum, statuses, planSkills, onlyPlan, selected, onSelect } = props;
+  const { curriculum, statuses, planSkills, onlyPlan, selected, onSelect, focus } = props;
   const dark = useDark();
   const layout = useMemo(
     () => layoutSkills(curriculum, onlyPlan && planSkills.size > 0 ? planSkills : undefined),
@@ -185,14 +193,17 @@ export default function RoadmapGraph(props: {
     // `locale` is listed because titles change with the language.
     [curriculum, layout, statuses, planSkills, selected, locale, dark],
   );
-  // Open on where the learner is: the next skill of the plan not done yet (else the first skill),
-  // near the top of the view at a readable zoom, with what it leads to below it. Fitting the whole
-  // curriculum at once would make every title too small to read.
+  // Open on where the learner is: a skill of this week's plan (else the next skill of the plan not
+  // done yet, else the first skill), in the middle of the view at a readable zoom. Fitting the
+  // whole curriculum at once would make every title too small to read.
   const start = useMemo(() => {
-    const next = [...planSkills].find((id) => layout.positions.has(id) && !statuses[id]);
+    const next =
+      focus !== undefined && layout.positions.has(focus)
+        ? focus
+        : [...planSkills].find((id) => layout.positions.has(id) && !statuses[id]);
     return layout.positions.get(next ?? curriculum.skills[0]?.id ?? '');
     // Only for the first draw: a status change must not move the view under the learner's pointer.
-  }, [layout, curriculum]);
+  }, [layout, curriculum, focus]);
   // Edges are quiet by default; the chosen skill's prerequisites and dependants light up.
   const edges = useMemo<Edge[]>(
     () =>

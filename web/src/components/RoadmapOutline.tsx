@@ -54,7 +54,7 @@ export function RoadmapOutline(props: {
                       {tx(skill.title)}
                       <span className="sr-only">
                         {' '}
-                        ({t(`area.${skill.area}`)}, {t(`status.${status ?? 'none'}`)})
+                        {t('common.pairInParens', { a: t(`area.${skill.area}`), b: t(`status.${status ?? 'none'}`) })}
                       </span>
                     </button>
                   </li>

@@ -67,7 +67,8 @@ export function SkillPanel(props: {
             {tx(skill.title)}
           </h2>
           <p className="text-sm" data-testid="skill-status">
-            {t('roadmap.statusLabel')}: <strong>{t(`status.${props.status ?? 'none'}`)}</strong>
+            {t('common.label', { label: t('roadmap.statusLabel') })}{' '}
+            <strong>{t(`status.${props.status ?? 'none'}`)}</strong>
           </p>
         </div>
         <button type="button" className="btn" onClick={props.onClose} aria-label={t('roadmap.closePanel')}>
@@ -119,8 +120,12 @@ export function SkillPanel(props: {
                 >
                   {titleOf(requirement.skill)}
                 </button>
-                {requirement.corequisite && <span className="ml-1 text-sm muted">({t('roadmap.corequisite')})</span>}
-                {requirement.shortcut && <span className="ml-1 text-sm muted">({t('roadmap.shortcut')})</span>}
+                {requirement.corequisite && (
+                  <span className="ml-1 text-sm muted">{t('common.inParens', { text: t('roadmap.corequisite') })}</span>
+                )}
+                {requirement.shortcut && (
+                  <span className="ml-1 text-sm muted">{t('common.inParens', { text: t('roadmap.shortcut') })}</span>
+                )}
                 {requirement.reason && <p className="text-sm muted">{tx(requirement.reason)}</p>}
               </li>
             ))}
@@ -163,7 +168,7 @@ export function SkillPanel(props: {
                   <span className="font-medium">{resource.title}</span>
                 )}
                 {resource.localTitle && tx(resource.localTitle) !== resource.title && (
-                  <span className="ml-1 text-sm muted">({tx(resource.localTitle)})</span>
+                  <span className="ml-1 text-sm muted">{t('common.inParens', { text: tx(resource.localTitle) })}</span>
                 )}
                 <p className="text-sm muted">
                   {t(`kind.${resource.kind}`)} · {t(`cost.${resource.cost}`)} ·{' '}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, formatNumber, localToday } from './format.js';
+import { addDays, daysBetween, formatDate, formatMonth, formatNumber, localToday } from './format.js';
 
 describe('formatting per locale', () => {
   it('prints a plan date on the day the planner meant, whatever the time zone', () => {
@@ -10,6 +10,16 @@ describe('formatting per locale', () => {
   it('prints short dates without the year in each language', () => {
     expect(formatDate('2026-11-27', 'en', 'short')).toBe('Nov 27');
     expect(formatDate('2026-11-27', 'zh-CN', 'short')).toBe('11月27日');
+  });
+
+  it('names a month with its year for the axis of a long chart, in each language', () => {
+    expect(formatMonth('2026-12-25', 'en')).toBe('Dec 2026');
+    expect(formatMonth('2026-12-25', 'zh-CN')).toBe('2026年12月');
+  });
+
+  it('counts whole days between calendar dates, across a leap day', () => {
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2027-01-01', '2026-12-31')).toBe(-1);
   });
 
   it('leaves a malformed date as it came rather than printing Invalid Date', () => {

@@ -26,6 +26,18 @@ export function formatDate(day: string, locale: string, style: 'long' | 'medium'
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
+/** A week's month and year, for the axis of a long chart: "Dec 2026", "2026年12月". */
+export function formatMonth(day: string, locale: string): string {
+  const date = parseDay(day);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** Whole days from one calendar date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / 86_400_000);
+}
+
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 1): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
 }

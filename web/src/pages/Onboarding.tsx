@@ -48,7 +48,8 @@ export default function Onboarding() {
         </h1>
         <div className="card space-y-3">
           <h2 className="h2">
-            {t('onboarding.route')}: {route ? tx(route.title) : preview.recommendation.route}
+            {t('common.label', { label: t('onboarding.route') })}{' '}
+            {route ? tx(route.title) : preview.recommendation.route}
           </h2>
           {route?.summary && <p>{tx(route.summary)}</p>}
           {c.routes.length > 1 && (

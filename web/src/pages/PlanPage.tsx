@@ -7,14 +7,14 @@ import { useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useTaskTitle } from '../components/TaskLabel.js';
 import { useCurriculum, usePlan } from '../lib/data.js';
-import { addDays, localToday } from '../lib/format.js';
+import { addDays, formatPercent, localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 import { href } from '../lib/router.js';
 
 const FIRST_WEEKS = 12;
 
 export default function PlanPage() {
-  const { t, tx, date, num } = useLocale();
+  const { t, tx, date, num, locale } = useLocale();
   const plan = usePlan();
   const curriculum = useCurriculum();
   const taskTitle = useTaskTitle(curriculum.data);
@@ -46,6 +46,12 @@ export default function PlanPage() {
   );
   const weeks = all ? current.weeks : current.weeks.slice(nowIndex, nowIndex + FIRST_WEEKS);
   const finish = forecast?.finishDate ?? current.finishDate;
+  // The pace is observed hours per estimated hour; a learner reads it better as more or less time.
+  const paceText = (pace: number) => {
+    const change = Math.abs(pace - 1);
+    if (change < 0.05) return t('plan.paceSame');
+    return t(pace > 1 ? 'plan.paceMore' : 'plan.paceLess', { percent: formatPercent(change, locale) });
+  };
 
   return (
     <section aria-labelledby="plan-title" className="space-y-4">
@@ -74,7 +80,7 @@ export default function PlanPage() {
                     original: date(forecast.originalFinishDate),
                   })
               : t('plan.noForecast')}
-            {forecast && <span className="block text-sm muted">{t('plan.pace', { pace: num(forecast.pace, 2) })}</span>}
+            {forecast && <span className="block text-sm muted">{paceText(forecast.pace)}</span>}
           </dd>
         </div>
         <div>
@@ -107,7 +113,7 @@ export default function PlanPage() {
                 <span className="font-medium">
                   {milestone.title ? tx(milestone.title) : stageTitle(milestone.stage)}
                 </span>
-                <span className="ml-2 text-sm muted">{date(milestone.date)}</span>
+                <span className="ml-2 text-sm whitespace-nowrap muted">{date(milestone.date)}</span>
               </li>
             ))}
         </ol>
@@ -152,16 +158,26 @@ export default function PlanPage() {
                       const label = taskTitle(task);
                       return (
                         <li key={index} className="border-l-4 pl-2" style={{ borderColor: kindColour(task.kind) }}>
-                          <span className="font-medium">
-                            {label.title}
-                            {label.unit ? ` — ${label.unit}` : ''}
-                          </span>{' '}
-                          <span className="text-sm muted">
-                            ({t(`taskKind.${task.kind}`)}, {t('common.hours', { value: num(task.hours) })})
+                          {label.url ? (
+                            <a className="font-medium" href={label.url} target="_blank" rel="noreferrer noopener">
+                              {label.title}
+                              {label.unit ? ` — ${label.unit}` : ''}
+                            </a>
+                          ) : (
+                            <span className="font-medium">
+                              {label.title}
+                              {label.unit ? ` — ${label.unit}` : ''}
+                            </span>
+                          )}{' '}
+                          <span className="text-sm whitespace-nowrap muted">
+                            {t('common.pairInParens', {
+                              a: t(`taskKind.${task.kind}`),
+                              b: t('common.hours', { value: num(task.hours) }),
+                            })}
                           </span>
                           {task.why && (
                             <p className="text-sm">
-                              <span className="muted">{t('plan.why')}: </span>
+                              <span className="muted">{t('common.label', { label: t('plan.why') })} </span>
                               {tx(task.why)}
                             </p>
                           )}

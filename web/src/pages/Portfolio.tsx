@@ -28,12 +28,20 @@ export default function Portfolio() {
   const profile = useProfile();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | undefined>();
+  // Ideas for the learner's domain first; the list can be narrowed to one domain.
+  const [shown, setShown] = useState<string | undefined>();
+  const filterId = useId();
 
   if (projects.error) return <ErrorNote error={projects.error} onRetry={projects.reload} />;
   if (!curriculum.data || !projects.data) return <Loading />;
   const c = curriculum.data;
   const domain = profile.data?.profile?.domain;
-  const templates = [...c.projects].sort((a, b) => Number(b.domain === domain) - Number(a.domain === domain));
+  const domainFilter = shown ?? domain ?? '';
+  const templates = [...c.projects]
+    .filter((template) => domainFilter === '' || template.domain === domainFilter)
+    .sort((a, b) => Number(b.domain === domain) - Number(a.domain === domain));
+  const started = new Set(projects.data.projects.map((project) => project.template));
+  const domainsWithIdeas = c.domains.filter((d) => c.projects.some((p) => p.domain === d.id));
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -83,9 +91,27 @@ export default function Portfolio() {
       </section>
 
       <section aria-labelledby="templates-title">
-        <h2 id="templates-title" className="h2">
-          {t('portfolio.templates')}
-        </h2>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="templates-title" className="h2 mb-0">
+            {t('portfolio.templates')}
+          </h2>
+          <div className="flex items-center gap-2 text-sm">
+            <label htmlFor={filterId}>{t('portfolio.showFor')}</label>
+            <select
+              id={filterId}
+              className="field w-auto py-1 text-sm"
+              value={domainFilter}
+              onChange={(event) => setShown(event.target.value)}
+            >
+              <option value="">{t('portfolio.allDomains')}</option>
+              {domainsWithIdeas.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {tx(d.title)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
         <ul className="grid gap-3 md:grid-cols-2">
           {templates.map((template) => {
             const domainEntry = c.domains.find((d) => d.id === template.domain);
@@ -101,14 +127,20 @@ export default function Portfolio() {
                     ))}
                   </ol>
                 )}
-                <button
-                  type="button"
-                  className="btn mt-auto self-start"
-                  disabled={busy}
-                  onClick={() => void run(() => api.startProject(template.id))}
-                >
-                  {t('portfolio.start')}
-                </button>
+                {started.has(template.id) ? (
+                  <p className="mt-auto text-sm font-medium text-green-800 dark:text-green-300">
+                    ✓ {t('portfolio.alreadyStarted')}
+                  </p>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn mt-auto self-start"
+                    disabled={busy}
+                    onClick={() => void run(() => api.startProject(template.id))}
+                  >
+                    {t('portfolio.start')}
+                  </button>
+                )}
               </li>
             );
           })}

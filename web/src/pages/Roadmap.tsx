@@ -8,7 +8,7 @@ import { ErrorNote, Loading } from '../components/Feedback.js';
 import { RoadmapOutline } from '../components/RoadmapOutline.js';
 import { KEY_ACTIONS, SkillPanel, type StatusAction } from '../components/SkillPanel.js';
 import { api } from '../lib/api.js';
-import { useCurriculum, usePlan, useProgress } from '../lib/data.js';
+import { useCurriculum, usePlan, useProgress, useToday } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
 import { href, navigate, useRoute } from '../lib/router.js';
@@ -26,6 +26,7 @@ export default function Roadmap() {
   const curriculum = useCurriculum();
   const progress = useProgress();
   const plan = usePlan();
+  const today = useToday();
   const [selected, setSelected] = useState<string | undefined>(route.params.get('skill') ?? undefined);
   const [onlyPlan, setOnlyPlan] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -34,6 +35,16 @@ export default function Roadmap() {
 
   const statuses = progress.data?.skills ?? EMPTY;
   const planSkills = useMemo(() => new Set(plan.data?.plan?.skills ?? []), [plan.data]);
+  // What the learner works on now: the skills of this week's tasks not yet done or skipped. They
+  // are the way into a large graph, and the graph first opens on the first of them.
+  const weekSkills = useMemo(() => {
+    const tasks = today.data?.week?.off === false ? today.data.week.tasks : [];
+    return [...new Set(tasks.flatMap((task) => task.skills))].filter(
+      (id) => statuses[id] !== 'done' && statuses[id] !== 'skipped',
+    );
+  }, [today.data, statuses]);
+  const [firstFocus, setFirstFocus] = useState<string | undefined>();
+  if (firstFocus === undefined && weekSkills[0] !== undefined) setFirstFocus(weekSkills[0]);
 
   // Status changes run one after another in the order they were asked for, so a quick "l" then
   // "r" is never lost or reordered while the previous change is still being saved and re-read.
@@ -92,7 +103,8 @@ export default function Roadmap() {
       onClose={() => setSelected(undefined)}
     />
   ) : (
-    <p className="card muted">{t('roadmap.pick')}</p>
+    // On a phone the panel comes after the whole roadmap, where this hint would help no one.
+    <p className="card muted max-lg:hidden">{t('roadmap.pick')}</p>
   );
 
   return (
@@ -157,16 +169,41 @@ export default function Roadmap() {
                   </label>
                 )}
               </div>
-              <Suspense fallback={<Loading />}>
-                <RoadmapGraph
-                  curriculum={c}
-                  statuses={statuses}
-                  planSkills={planSkills}
-                  onlyPlan={onlyPlan}
-                  selected={selected}
-                  onSelect={setSelected}
-                />
-              </Suspense>
+              {weekSkills.length > 0 && (
+                <div className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" data-testid="week-skills">
+                  <span className="muted">{t('roadmap.thisWeek')}</span>
+                  {weekSkills.slice(0, 6).map((id) => {
+                    const skill = c.skills.find((s) => s.id === id);
+                    return (
+                      <button
+                        key={id}
+                        type="button"
+                        className="rounded-full border border-blue-700 px-2 py-0.5 text-blue-800 hover:bg-blue-50 aria-pressed:bg-blue-700 aria-pressed:text-white dark:border-blue-300 dark:text-blue-200 dark:hover:bg-slate-800 dark:aria-pressed:bg-blue-300 dark:aria-pressed:text-slate-950"
+                        aria-pressed={selected === id}
+                        onClick={() => setSelected(id)}
+                      >
+                        {skill ? tx(skill.title) : id}
+                      </button>
+                    );
+                  })}
+                </div>
+              )}
+              {/* The first view depends on this week's skills, so the graph waits for them. */}
+              {today.loading && !today.data && !today.error ? (
+                <Loading />
+              ) : (
+                <Suspense fallback={<Loading />}>
+                  <RoadmapGraph
+                    focus={firstFocus}
+                    curriculum={c}
+                    statuses={statuses}
+                    planSkills={planSkills}
+                    onlyPlan={onlyPlan}
+                    selected={selected}
+                    onSelect={setSelected}
+                  />
+                </Suspense>
+              )}
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer">{t('roadmap.legend')}</summary>
                 <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">

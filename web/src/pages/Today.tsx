@@ -124,8 +124,11 @@ export default function Today() {
                       {label.title}
                       {label.unit ? ` — ${label.unit}` : ''}
                     </label>{' '}
-                    <span className="text-sm muted">
-                      ({t(`taskKind.${task.kind}`)}, {t('common.hours', { value: num(task.hours) })})
+                    <span className="text-sm whitespace-nowrap muted">
+                      {t('common.pairInParens', {
+                        a: t(`taskKind.${task.kind}`),
+                        b: t('common.hours', { value: num(task.hours) }),
+                      })}
                     </span>
                     {label.url && (
                       <a className="ml-2 text-sm" href={label.url} target="_blank" rel="noreferrer noopener">
@@ -198,7 +201,7 @@ export default function Today() {
             </label>
             <input
               id={`${id}-hours`}
-              className="field w-28"
+              className="field h-10 w-28"
               type="number"
               min={0.25}
               max={24}
@@ -209,13 +212,13 @@ export default function Today() {
             />
           </div>
           {week && !week.off && week.tasks.length > 0 && (
-            <div className="min-w-0 flex-1">
+            <div className="min-w-0 flex-1 basis-60">
               <label className="label" htmlFor={`${id}-item`}>
                 {t('today.on')}
               </label>
               <select
                 id={`${id}-item`}
-                className="field"
+                className="field h-10"
                 value={item}
                 onChange={(event) => setItem(event.target.value)}
               >
