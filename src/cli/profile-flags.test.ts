@@ -14,6 +14,16 @@ describe('profileFromFlags', () => {
     expect(p.startDate).toBe('2026-11-30');
   });
 
+  it("accepts skill ids in another spelling, such as Metacademy's underscores", () => {
+    const p = profileFromFlags(
+      c,
+      { startPoint: 'developer', known: 'linear_algebra, ML_Basics', target: 'python_style' },
+      { today: '2026-11-27' },
+    );
+    expect(p.known).toEqual(['linear-algebra', 'ml-basics']);
+    expect(p.target).toBe('python-style');
+  });
+
   it('parses lists, ranges and swaps', () => {
     const p = profileFromFlags(
       c,

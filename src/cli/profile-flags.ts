@@ -5,6 +5,7 @@
  * names the flag, the bad value and the valid choices (with a did-you-mean), in the learner's locale.
  */
 import type { Command } from 'commander';
+import { resolveSkillId } from '../core/skill-id.js';
 import { MlpathError } from '../core/errors.js';
 import type { ErrorCode, Problem } from '../core/errors.js';
 import { isValidIsoDate, nextMonday } from '../core/dates.js';
@@ -167,16 +168,20 @@ export function profileFromFlags(
     };
   }
 
+  // Skill ids may be typed in another spelling (Metacademy's `linear_regression`): resolve them here.
+  const skillIds = new Set(curriculum.skills.map((skill) => skill.id));
+  const roleIds = new Set(curriculum.roles.map((role) => role.id));
+  const spelled = (id: string): string => (roleIds.has(id) ? id : (resolveSkillId(id, skillIds) ?? id));
   const profile = profileFor(curriculum, flags.startPoint ?? base?.startingPoint, {
     startDate: flags.start ?? base?.startDate ?? nextMonday(options.today),
-    known: list(flags.known) ?? base?.known,
+    known: list(flags.known)?.map(spelled) ?? base?.known,
     hoursPerWeek: hours ?? base?.hoursPerWeek,
     weeksOff: weeksOff ?? base?.weeksOff,
     style: (flags.style as LearningStyle | undefined) ?? base?.style,
     domain: flags.domain ?? base?.domain,
     freeOnly: flags.freeOnly === true ? true : base?.freeOnly,
     locale: flags.locale ?? base?.locale,
-    target: flags.target ?? base?.target,
+    target: flags.target !== undefined ? spelled(flags.target) : base?.target,
     route: flags.route ?? base?.route,
     effortFactor: factor ?? base?.effortFactor,
     choices,
