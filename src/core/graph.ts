@@ -5,6 +5,8 @@
  * closure and ordering over 100,000 skills stay well under a second. Pure: no I/O, no clock.
  */
 
+import { IndexHeap } from './heap.js';
+
 export interface GraphNodeInput {
   readonly id: string;
   readonly requires: readonly { readonly skill: string; readonly shortcut?: boolean }[];
@@ -96,11 +98,12 @@ export function tryTopologicalOrder(graph: SkillGraph, subset?: Iterable<string>
     members++;
     for (const p of graph.prerequisites[i] ?? []) if (inSet[p]) indegree[i] = (indegree[i] ?? 0) + 1;
   }
-  const heap = new MinHeap();
+  // Smaller index = authored earlier = taken first.
+  const heap = new IndexHeap();
   for (let i = 0; i < n; i++) if (inSet[i] && indegree[i] === 0) heap.push(i);
   const order: string[] = [];
   while (heap.size > 0) {
-    const i = heap.pop();
+    const i = heap.pop() ?? 0;
     order.push(graph.ids[i] ?? '');
     for (const d of graph.dependants[i] ?? []) {
       if (!inSet[d]) continue;
@@ -279,43 +282,4 @@ export function transitiveReduction(graph: SkillGraph): Array<{ from: string; to
     reach[i] = mine;
   }
   return edges;
-}
-
-/** A binary min-heap of node indices; smaller index = authored earlier = taken first. */
-class MinHeap {
-  private readonly items: number[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(value: number): void {
-    const a = this.items;
-    a.push(value);
-    let i = a.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((a[parent] ?? 0) <= value) break;
-      a[i] = a[parent] ?? 0;
-      i = parent;
-    }
-    a[i] = value;
-  }
-  pop(): number {
-    const a = this.items;
-    const top = a[0] ?? 0;
-    const last = a.pop() ?? 0;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const r = l + 1;
-        const c = r < a.length && (a[r] ?? 0) < (a[l] ?? 0) ? r : l;
-        if ((a[c] ?? 0) >= last) break;
-        a[i] = a[c] ?? 0;
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
 }

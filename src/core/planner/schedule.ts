@@ -16,6 +16,7 @@
  * work, which is the lower bound max(total / weekly hours, critical path) for one learner: a chain
  * of tasks can use every hour of a week, so the critical path never exceeds the total.
  */
+import { IndexHeap } from '../heap.js';
 
 export interface ScheduleTask {
   /** Work in hundredths of an hour (integer, > 0). */
@@ -156,10 +157,16 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
     else mainLeft += remaining[i] ?? 0;
   });
   // Ready queues: index 0 main, 1 alongside, 2 ambient.
-  const queues = [new TaskHeap(tasks), new TaskHeap(tasks), new TaskHeap(tasks)];
-  const queueOf = (i: number): TaskHeap => {
+  // Ready tasks by (priority, index): the index breaks ties, so the schedule is deterministic.
+  const byPriority = (a: number, b: number): boolean => {
+    const pa = tasks[a]?.priority ?? 0;
+    const pb = tasks[b]?.priority ?? 0;
+    return pa < pb || (pa === pb && a < b);
+  };
+  const queues = [new IndexHeap(byPriority), new IndexHeap(byPriority), new IndexHeap(byPriority)];
+  const queueOf = (i: number): IndexHeap => {
     const track = tasks[i]?.track ?? 0;
-    return queues[track < 0 ? 2 : track === 1 ? 1 : 0] ?? (queues[0] as TaskHeap);
+    return queues[track < 0 ? 2 : track === 1 ? 1 : 0] ?? (queues[0] as IndexHeap);
   };
   const current = [-1, -1, -1];
   const makeReady = (i: number): void => {
@@ -268,55 +275,4 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
     week++;
   }
   return { weeks, startWeek, startPos, endWeek, endPos, dropped };
-}
-
-/** A min-heap of task indices by (priority, index). */
-class TaskHeap {
-  private readonly items: number[] = [];
-  constructor(private readonly tasks: readonly ScheduleTask[]) {}
-  get size(): number {
-    return this.items.length;
-  }
-  private less(a: number, b: number): boolean {
-    const pa = this.tasks[a]?.priority ?? 0;
-    const pb = this.tasks[b]?.priority ?? 0;
-    return pa < pb || (pa === pb && a < b);
-  }
-  push(v: number): void {
-    const a = this.items;
-    a.push(v);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const parent = a[p] ?? 0;
-      if (!this.less(v, parent)) break;
-      a[i] = parent;
-      i = p;
-    }
-    a[i] = v;
-  }
-  peek(): number | undefined {
-    return this.items[0];
-  }
-  pop(): number | undefined {
-    const a = this.items;
-    if (a.length === 0) return undefined;
-    const top = a[0];
-    const last = a.pop() ?? 0;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const r = l + 1;
-        const c = r < a.length && this.less(a[r] ?? 0, a[l] ?? 0) ? r : l;
-        const child = a[c] ?? 0;
-        if (!this.less(child, last)) break;
-        a[i] = child;
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
 }
