@@ -16,6 +16,7 @@ import { LOCAL_LEARNER } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
 import type { CliIo } from './io.js';
+import { chooseLocale } from './locale.js';
 import { curriculumDir } from './paths.js';
 
 export interface Session {
@@ -52,10 +53,7 @@ export function localDate(now: Date): string {
 
 /** The language without a profile: MLPATH_LANG, then the system's (LC_ALL, LC_MESSAGES, LANG). */
 export function systemLocale(env: CliIo['env']): Locale {
-  const explicit = env['MLPATH_LANG'];
-  if (explicit) return explicit.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-  const system = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
-  return system.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return chooseLocale({ env });
 }
 
 export async function withSession<T>(io: CliIo, fn: (session: Session) => Promise<T>): Promise<T> {
@@ -84,8 +82,8 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
         return profile;
       },
       locale: async () => {
-        if (io.env['MLPATH_LANG']) return systemLocale(io.env);
-        return (await session.profile())?.locale ?? systemLocale(io.env);
+        if (io.env['MLPATH_LANG']) return chooseLocale({ env: io.env });
+        return chooseLocale({ env: io.env, profile: (await session.profile())?.locale });
       },
     };
     return await fn(session);

@@ -16,6 +16,7 @@ import { importMetacademy } from '../../importers/metacademy.js';
 import { importOssu, OSSU_DEFAULT_COURSE_HOURS } from '../../importers/ossu.js';
 import { importRoadmapSh, ROADMAP_DEFAULT_HOURS } from '../../importers/roadmap-sh.js';
 import type { CliIo } from '../io.js';
+import { helpFor } from '../help-messages.js';
 
 export const IMPORT_FORMATS = {
   'roadmap-sh': importRoadmapSh,
@@ -29,22 +30,19 @@ export type ImportFormat = keyof typeof IMPORT_FORMATS;
 const DROPPED_SHOWN = 20;
 
 export function registerCurriculumImport(curriculum: Command, io: CliIo): Command {
+  const h = helpFor(io.env);
   return curriculum
     .command('import')
-    .description('convert a roadmap.sh roadmap, an OSSU curriculum or Metacademy content into a curriculum folder')
-    .requiredOption('--from <format>', 'the source format: roadmap-sh, ossu or metacademy')
-    .argument(
-      '<source>',
-      'roadmap.sh: the roadmap folder; OSSU: the README (or its folder); Metacademy: metacademy-content or graph_data.json',
-    )
-    .requiredOption('-o, --output <dir>', 'the curriculum folder to write (new or empty)')
+    .description(h('curriculum.import'))
+    .requiredOption('--from <format>', h('curriculum.importFrom'))
+    .argument('<source>', h('curriculum.importSource'))
+    .requiredOption('-o, --output <dir>', h('curriculum.importOutput'))
     .option(
       '--default-hours <hours>',
-      `hours a node counts when the source gives no times: each roadmap.sh topic (default ${ROADMAP_DEFAULT_HOURS}), ` +
-        `each OSSU course listed without figures (default ${OSSU_DEFAULT_COURSE_HOURS})`,
+      h('curriculum.importHours', { roadmap: ROADMAP_DEFAULT_HOURS, ossu: OSSU_DEFAULT_COURSE_HOURS }),
     )
-    .option('--force', 'replace the output folder if it already holds files')
-    .option('--json', 'print the summary as JSON on stdout')
+    .option('--force', h('curriculum.importForce'))
+    .option('--json', h('curriculum.importJson'))
     .action(
       (
         source: string,

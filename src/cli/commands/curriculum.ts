@@ -9,15 +9,17 @@ import { tryLoadCurriculum } from '../../content/load.js';
 import type { CliIo } from '../io.js';
 import { curriculumDir } from '../paths.js';
 import { registerCurriculumImport } from './curriculum-import.js';
+import { helpFor } from '../help-messages.js';
 
 export function registerCurriculum(program: Command, io: CliIo): Command {
-  const curriculum = program.command('curriculum').description('check, show and import curricula');
+  const h = helpFor(io.env);
+  const curriculum = program.command('curriculum').description(h('curriculum.description'));
 
   curriculum
     .command('check')
-    .description('validate a curriculum folder (default: the shipped ML-engineer curriculum)')
-    .argument('[dir]', 'curriculum folder')
-    .option('--json', 'print the result as JSON')
+    .description(h('curriculum.check'))
+    .argument('[dir]', h('curriculum.dir'))
+    .option('--json', h('curriculum.checkJson'))
     .action((dir: string | undefined, options: { json?: boolean }) => {
       const folder = curriculumDir(dir, io.cwd);
       const result = tryLoadCurriculum(folder, io.cwd);
@@ -58,9 +60,9 @@ export function registerCurriculum(program: Command, io: CliIo): Command {
 
   curriculum
     .command('show')
-    .description('print the normalized curriculum')
-    .argument('[dir]', 'curriculum folder')
-    .option('--json', 'print JSON (the only format for now)')
+    .description(h('curriculum.show'))
+    .argument('[dir]', h('curriculum.dir'))
+    .option('--json', h('curriculum.showJson'))
     .action((dir: string | undefined) => {
       const folder = curriculumDir(dir, io.cwd);
       const result = tryLoadCurriculum(folder, io.cwd);

@@ -17,6 +17,7 @@ import type { CliIo } from '../io.js';
 import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
+import { helpFor } from '../help-messages.js';
 
 /** The rubric a project is judged by: the curriculum's, then the template's own items. */
 export function rubricFor(curriculum: Curriculum, templateId: string): RubricItem[] {
@@ -53,14 +54,15 @@ function checkUrl(url: string, locale: Locale): string {
 }
 
 export function registerProject(program: Command, io: CliIo): void {
-  const project = program.command('project').description('portfolio projects: add, tick the rubric, link, list');
+  const h = helpFor(io.env);
+  const project = program.command('project').description(h('project'));
 
   project
     .command('add')
-    .description('start a portfolio project from a template')
-    .argument('<template>', 'project template id')
-    .option('--id <id>', 'your own id for it (default: the template id)')
-    .option('--title <title>', 'your own title (default: the template title)')
+    .description(h('project.add'))
+    .argument('<template>', h('project.template'))
+    .option('--id <id>', h('project.id'))
+    .option('--title <title>', h('project.title'))
     .action(async (templateId: string, options: { id?: string; title?: string }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -104,10 +106,10 @@ export function registerProject(program: Command, io: CliIo): void {
 
   project
     .command('check')
-    .description('tick a rubric item of a project (with --undo, untick it)')
-    .argument('<project>', 'project id')
-    .argument('<item>', 'rubric item id')
-    .option('--undo', 'untick it')
+    .description(h('project.check'))
+    .argument('<project>', h('project.project'))
+    .argument('<item>', h('project.item'))
+    .option('--undo', h('project.undo'))
     .action(async (projectId: string, itemId: string, options: { undo?: boolean }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -160,11 +162,11 @@ export function registerProject(program: Command, io: CliIo): void {
 
   project
     .command('link')
-    .description('set a link of a project: repository, demo or writeup (with --clear, remove it)')
-    .argument('<project>', 'project id')
-    .argument('<kind>', `one of ${LINK_KINDS.join(', ')}`)
-    .argument('[url]', 'http(s) address')
-    .option('--clear', 'remove the link')
+    .description(h('project.link'))
+    .argument('<project>', h('project.project'))
+    .argument('<kind>', h('project.kind', { kinds: LINK_KINDS.join(', ') }))
+    .argument('[url]', h('project.url'))
+    .option('--clear', h('project.clear'))
     .action(async (projectId: string, kind: string, url: string | undefined, options: { clear?: boolean }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -191,8 +193,8 @@ export function registerProject(program: Command, io: CliIo): void {
 
   project
     .command('list')
-    .description('list your projects with their rubric and links')
-    .option('--json', 'print JSON')
+    .description(h('project.list'))
+    .option('--json', h('view.json'))
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();

@@ -15,6 +15,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, listen } from '../../server/server.js';
 import { openStore } from '../../store/open.js';
 import type { CliIo } from '../io.js';
 import { curriculumDir } from '../paths.js';
+import { helpFor } from '../help-messages.js';
 
 /** The built web app, found from this file (works from src/ and from dist/). */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -86,11 +87,12 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
 }
 
 export function registerServe(program: Command, io: CliIo): Command {
+  const h = helpFor(io.env);
   return program
     .command('serve')
-    .description(`serve the web app and the HTTP API on localhost (default port ${DEFAULT_PORT}, or PORT)`)
-    .option('--port <n>', `port to listen on (default: PORT or ${DEFAULT_PORT}; 0 picks a free one)`)
-    .option('--host <host>', `address to listen on (default: ${DEFAULT_HOST}, this machine only)`)
-    .option('--curriculum <dir>', 'curriculum folder (default: the shipped ML-engineer curriculum)')
+    .description(h('serve', { port: DEFAULT_PORT }))
+    .option('--port <n>', h('serve.port', { port: DEFAULT_PORT }))
+    .option('--host <host>', h('serve.host', { host: DEFAULT_HOST }))
+    .option('--curriculum <dir>', h('serve.curriculum'))
     .action((options: ServeOptions) => serve(io, options));
 }
