@@ -54,6 +54,17 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
+/** The value of `--locale` on the command line, if any (only some commands have it). */
+function localeFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return undefined;
+    if (arg === '--locale') return argv[i + 1];
+    if (arg.startsWith('--locale=')) return arg.slice('--locale='.length);
+  }
+  return undefined;
+}
+
 /** Run the CLI; resolves to the exit status. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io);
@@ -71,6 +82,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       // Commander has already printed the message (e.g. "unknown option '--hourz'").
       return error.exitCode === 0 ? 0 : 2;
     }
-    return reportError(error, io);
+    return reportError(error, io, chooseLocale({ flag: localeFlag(argv), env: io.env }));
   }
 }
