@@ -48,8 +48,10 @@ describe('edge messages', () => {
   });
 
   it('leaves a message without a template, and every message in English, as it is', () => {
-    const cycle = 'prerequisite cycle: a -> b -> a (each requires the next); remove one of these requirements';
-    expect(translateMessage('zh-CN', cycle)).toBe(cycle);
+    // An importer's short note template ("{owner} requires {tag}") is not tried on errors.
+    const error = 'this step requires a profile; run mlpath init';
+    expect(translateMessage('zh-CN', error)).toBe(error);
+    expect(translateMessage('zh-CN', 'a requires b', 'note')).toBe('a 依赖 b');
     expect(translateMessage('zh-CN', 'something nobody wrote down')).toBe('something nobody wrote down');
     expect(translateMessage('en', 'cannot open x.db: EACCES')).toBe('cannot open x.db: EACCES');
   });

@@ -1,7 +1,7 @@
 /**
  * @module edge-messages
  * Messages that reach the terminal from the layers below the CLI (store, backup import, the
- * curriculum importers, content writing) in English and Simplified Chinese. Those layers keep
+ * curriculum importers, content writing, curriculum validation) in English and Simplified Chinese. Those layers keep
  * their messages as data in one language; the CLI translates them at its edge: each English
  * template below, with `{name}` placeholders, is matched against a whole message, and the
  * Chinese template is filled with the same values (themselves translated when one of them is a
@@ -95,6 +95,74 @@ const EN = {
     'pass the roadmap folder itself (src/data/roadmaps/<slug>/), which holds <slug>.json and content/',
   'hint.emptyFolder': 'choose a new or empty folder, or pass --force to replace it',
   'hint.parentFolder': 'check that its parent folder exists and is writable',
+  // curriculum validation (content/): messages for curriculum authors
+  'content.unknownRefHint': 'unknown {noun} "{id}" as {what}; did you mean {choices}?',
+  'content.unknownRefAlias': 'unknown {noun} "{id}" as {what} ("{old}" is an old id of "{alias}": use that)',
+  'content.unknownRef': 'unknown {noun} "{id}" as {what}',
+  'content.cycle': 'prerequisite cycle: {cycle} (each requires the next); remove one of these requirements',
+  'content.noMeta': 'no file declares `curriculum:` (id, version, locales, title); add one, e.g. curriculum.yaml',
+  'content.secondMeta': 'a second `curriculum:` block; a curriculum declares its metadata once',
+  'content.missingLocale': 'missing text for locale {locales} (declared in curriculum.locales)',
+  'content.missingLocales': 'missing text for locales {locales} (declared in curriculum.locales)',
+  'content.undeclaredLocale': 'text for undeclared locale {locales}; declare it in curriculum.locales or remove it',
+  'content.duplicateId': 'duplicate {noun} id "{id}" (first defined at {place})',
+  'content.duplicateRubric': 'duplicate rubric item id "{id}"',
+  'content.duplicateGroup': 'duplicate choose-one group id "{id}" in stage "{stage}"',
+  'content.duplicateUnit': 'duplicate unit id "{id}"',
+  'content.aliasClaimed': 'alias "{alias}" is already claimed by skill "{owner}"',
+  'content.aliasIsId':
+    'skill id "{id}" is also listed as an alias of "{owner}"; an alias names an old id that no longer exists',
+  'content.blockNeeds': 'a block needs `weeks` or `hours`',
+  'content.effortNeeds': 'effort needs `hours`, or `weeks` and `hoursPerWeek`',
+  'content.noSource':
+    'effort has no `source`: cite where the figure comes from, or mark it `estimate: true` with `reasoning`',
+  'content.noReasoning': 'an estimated effort needs `reasoning`: say how the hours were estimated',
+  'content.badUrl': 'malformed URL "{url}"; expected an absolute URL such as "https://example.org/page"',
+  'content.unitsOver': "units add up to {given} h, more than the resource's effort of {total} h",
+  'content.unitBoth': 'a unit takes `hours` or `share`, not both',
+  'content.noHours':
+    'skill "{id}" has no hours and no resource teaches it; the planner cannot estimate it (add hours or a resource)',
+  'content.noFolder': 'no such curriculum folder; pass a folder of curriculum YAML files',
+  'content.noYaml': 'the folder holds no .yaml files; a curriculum is a folder of YAML files',
+  'content.problemsOne': 'the curriculum in {dir} has {count} problem',
+  'content.problemsMany': 'the curriculum in {dir} has {count} problems',
+  'content.fixHint': 'fix each place listed, then run `mlpath curriculum check` again',
+  'content.unknownTopKey':
+    'unknown key "{key}" (expected curriculum, skills, resources, stages, routes, startingPoints, roles, projects or domains)',
+  'content.unknownKey': '{path}: unknown key "{key}"',
+  'content.missingField': '{path}: missing required field (expected {type})',
+  'content.expectedText':
+    '{path}: expected text: a string, or a map of locale to text such as { en: "...", zh-CN: "..." }',
+  'content.expectedOneOf': '{path}: expected one of {values}',
+  'content.expectedGot': '{path}: expected {type}, got {got}',
+  'content.invalidYaml': 'invalid YAML: {text}',
+  'content.kebabId': '{path}: expected a kebab-case id such as "linear-algebra"',
+  'content.localeTag': '{path}: expected a locale tag such as "en" or "zh-CN"',
+  'content.emptyText': '{path}: expected non-empty text',
+  'content.httpUrl': '{path}: expected an absolute http(s) URL such as "https://example.org/course"',
+  'content.twoOptions': '{path}: expected at least two options to choose from',
+  'noun.skill': 'skill',
+  'noun.resource': 'resource',
+  'noun.stage': 'stage',
+  'noun.route': 'route',
+  'noun.startingPoint': 'starting point',
+  'noun.role': 'role',
+  'noun.project': 'project',
+  'noun.domain': 'domain',
+  'noun.prerequisite': 'prerequisite',
+  'noun.taughtSkill': 'taught skill',
+  'noun.optionResource': 'option resource',
+  'noun.alongside': 'stage to run alongside',
+  'noun.stageSkill': 'stage skill',
+  'noun.stageResource': 'stage resource',
+  'noun.routeStage': 'route stage',
+  'noun.milestone': 'milestone',
+  'noun.knownSkill': 'known skill',
+  'noun.weightedSkill': 'weighted skill',
+  'noun.projectSkill': 'project skill',
+  'noun.projectResource': 'project resource',
+  'noun.domainSkill': 'domain skill',
+  'noun.domainResource': 'domain resource',
   // curriculum importers: what was dropped and why, and warnings
   'drop.noId': 'a node without an id',
   'drop.noLabel': 'it has no label',
@@ -228,6 +296,69 @@ const ZH: Record<EdgeKey, string> = {
   'hint.roadmapFolder': '给出路线图文件夹本身（src/data/roadmaps/<slug>/），其中有 <slug>.json 和 content/',
   'hint.emptyFolder': '选择新的或空的文件夹，或加 --force 替换它',
   'hint.parentFolder': '检查其上级文件夹是否存在且可写',
+  'content.unknownRefHint': '未知的{noun}“{id}”（用作{what}）；你是不是想输入 {choices}？',
+  'content.unknownRefAlias': '未知的{noun}“{id}”（用作{what}）（“{old}”是“{alias}”的旧 id：请改用后者）',
+  'content.unknownRef': '未知的{noun}“{id}”（用作{what}）',
+  'content.cycle': '先修循环：{cycle}（每一项都依赖下一项）；请删除其中一条依赖',
+  'content.noMeta': '没有文件声明 `curriculum:`（id、version、locales、title）；请添加一个，例如 curriculum.yaml',
+  'content.secondMeta': '出现第二个 `curriculum:` 块；课程只声明一次元数据',
+  'content.missingLocale': '缺少语言 {locales} 的文本（已在 curriculum.locales 中声明）',
+  'content.missingLocales': '缺少语言 {locales} 的文本（已在 curriculum.locales 中声明）',
+  'content.undeclaredLocale': '有未声明语言 {locales} 的文本；请在 curriculum.locales 中声明它，或删除该文本',
+  'content.duplicateId': '重复的{noun} id“{id}”（首次定义于 {place}）',
+  'content.duplicateRubric': '重复的评分项 id“{id}”',
+  'content.duplicateGroup': '阶段“{stage}”中重复的单选组 id“{id}”',
+  'content.duplicateUnit': '重复的单元 id“{id}”',
+  'content.aliasClaimed': '别名“{alias}”已被技能“{owner}”占用',
+  'content.aliasIsId': '技能 id“{id}”也被列为“{owner}”的别名；别名应是已不存在的旧 id',
+  'content.blockNeeds': '块需要 `weeks` 或 `hours`',
+  'content.effortNeeds': 'effort 需要 `hours`，或 `weeks` 加 `hoursPerWeek`',
+  'content.noSource': 'effort 没有 `source`：请注明数字的出处，或标记为 `estimate: true` 并给出 `reasoning`',
+  'content.noReasoning': '估计的 effort 需要 `reasoning`：说明小时数是如何估计的',
+  'content.badUrl': '网址“{url}”格式错误；应为绝对网址，例如 "https://example.org/page"',
+  'content.unitsOver': '各单元合计 {given} 小时，超过资源的工作量 {total} 小时',
+  'content.unitBoth': '单元只能有 `hours` 或 `share` 之一，不能两者都有',
+  'content.noHours': '技能“{id}”没有小时数，也没有资源教授它；规划器无法估计（请添加 hours 或资源）',
+  'content.noFolder': '没有这个课程文件夹；请给出存放课程 YAML 文件的文件夹',
+  'content.noYaml': '该文件夹中没有 .yaml 文件；课程是存放 YAML 文件的文件夹',
+  'content.problemsOne': '{dir} 中的课程有 {count} 个问题',
+  'content.problemsMany': '{dir} 中的课程有 {count} 个问题',
+  'content.fixHint': '逐一修正列出的位置，然后再次运行 `mlpath curriculum check`',
+  'content.unknownTopKey':
+    '未知的键“{key}”（应为 curriculum、skills、resources、stages、routes、startingPoints、roles、projects 或 domains）',
+  'content.unknownKey': '{path}：未知的键“{key}”',
+  'content.missingField': '{path}：缺少必填字段（应为 {type}）',
+  'content.expectedText': '{path}：应为文本：字符串，或语言到文本的映射，例如 { en: "...", zh-CN: "..." }',
+  'content.expectedOneOf': '{path}：应为以下之一：{values}',
+  'content.expectedGot': '{path}：应为 {type}，实际为 {got}',
+  'content.invalidYaml': 'YAML 无效：{text}',
+  'content.kebabId': '{path}：应为 kebab-case 形式的 id，例如 "linear-algebra"',
+  'content.localeTag': '{path}：应为语言标签，例如 "en" 或 "zh-CN"',
+  'content.emptyText': '{path}：文本不能为空',
+  'content.httpUrl': '{path}：应为绝对的 http(s) 网址，例如 "https://example.org/course"',
+  'content.twoOptions': '{path}：至少需要两个可选项',
+  'noun.skill': '技能',
+  'noun.resource': '资源',
+  'noun.stage': '阶段',
+  'noun.route': '路线',
+  'noun.startingPoint': '起点',
+  'noun.role': '角色',
+  'noun.project': '项目',
+  'noun.domain': '领域',
+  'noun.prerequisite': '先修',
+  'noun.taughtSkill': '所教技能',
+  'noun.optionResource': '可选资源',
+  'noun.alongside': '并行阶段',
+  'noun.stageSkill': '阶段技能',
+  'noun.stageResource': '阶段资源',
+  'noun.routeStage': '路线阶段',
+  'noun.milestone': '里程碑',
+  'noun.knownSkill': '已掌握技能',
+  'noun.weightedSkill': '加权技能',
+  'noun.projectSkill': '项目技能',
+  'noun.projectResource': '项目资源',
+  'noun.domainSkill': '领域技能',
+  'noun.domainResource': '领域资源',
   'drop.noId': '没有 id 的节点',
   'drop.noLabel': '它没有标签',
   'drop.nodes': '{count} 个 {type} 节点',
@@ -317,6 +448,9 @@ export type MessageScope = 'error' | 'note';
 
 const scopeOf = (key: EdgeKey): MessageScope => (key.startsWith('drop.') || key.startsWith('warn.') ? 'note' : 'error');
 
+/** Placeholders that hold a message or a noun of their own; ids, places and names are never translated. */
+const NESTED = new Set(['message', 'why', 'text', 'noun', 'what']);
+
 /** Each English template as an anchored pattern; placeholders match any text, as little as they can. */
 const MATCHERS: readonly Matcher[] = EDGE_KEYS.map((key) => {
   const template = EN[key];
@@ -345,7 +479,8 @@ export function translateMessage(locale: Locale, text: string, scope: MessageSco
     if (!match) continue;
     const values: Record<string, string> = {};
     names.forEach((name, i) => {
-      values[name] = translateMessage(locale, match[i + 1] ?? '', scope, depth + 1);
+      const value = match[i + 1] ?? '';
+      values[name] = NESTED.has(name) ? translateMessage(locale, value, scope, depth + 1) : value;
     });
     return emsg(locale, key, values);
   }

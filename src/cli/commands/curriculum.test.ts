@@ -121,4 +121,14 @@ describe('mlpath curriculum check in Chinese', () => {
     expect(stderr).toMatch(/src\/content\/fixtures\/cycle\/\w+\.yaml:\d+:\d+: /);
     expect(stderr).toContain('逐一修正列出的位置，然后再次运行 `mlpath curriculum check`');
   });
+
+  it('gives curriculum authors each problem in Chinese at its file:line:col', async () => {
+    const { status, stderr } = await runZh('curriculum', 'check', fixture('unknown-ref'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/skills\.yaml:7:16: 未知的技能“algebr”（用作先修）/);
+    expect(stderr).not.toContain('unknown skill');
+    const many = await runZh('curriculum', 'check', fixture('many-errors'));
+    expect(many.stderr).toMatch(/skills\.yaml:\d+:\d+: skills\[0\]\.id：应为 kebab-case 形式的 id/);
+    expect(many.stderr).toMatch(/stages\.yaml:\d+:\d+: 缺少语言 zh-CN 的文本/);
+  });
 });
