@@ -17,6 +17,7 @@ import type { Store } from '../store/store.js';
 import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
+import { msg } from './messages.js';
 import { curriculumDir } from './paths.js';
 
 export interface Session {
@@ -39,8 +40,8 @@ export function clock(io: CliIo): Date {
   if (Number.isNaN(date.getTime())) {
     throw new MlpathError({
       code: 'INVALID_INPUT',
-      message: `MLPATH_NOW is not an ISO instant: "${fixed}"`,
-      hint: 'use a value such as 2026-11-27T09:00:00Z, or unset it',
+      message: msg(chooseLocale({ env: io.env }), 'env.badNow', { value: fixed }),
+      hint: msg(chooseLocale({ env: io.env }), 'env.badNowHint'),
     });
   }
   return date;

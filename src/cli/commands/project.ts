@@ -18,6 +18,7 @@ import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { helpFor } from '../help-messages.js';
+import { msg } from '../messages.js';
 
 /** The rubric a project is judged by: the curriculum's, then the template's own items. */
 export function rubricFor(curriculum: Curriculum, templateId: string): RubricItem[] {
@@ -82,7 +83,7 @@ export function registerProject(program: Command, io: CliIo): void {
         if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
           throw new MlpathError({
             code: 'INVALID_INPUT',
-            message: `--id must be a kebab-case id such as "my-chatbot" (got "${id}")`,
+            message: msg(locale, 'project.badId', { id }),
           });
         }
         const title = options.title ?? textIn(template.title, locale);
@@ -174,7 +175,7 @@ export function registerProject(program: Command, io: CliIo): void {
         if (!(LINK_KINDS as readonly string[]).includes(kind)) {
           throw new MlpathError({
             code: 'INVALID_INPUT',
-            message: `KIND must be one of ${LINK_KINDS.join(', ')} (got "${kind}")`,
+            message: msg(locale, 'project.badKind', { kinds: LINK_KINDS.join(', '), kind }),
           });
         }
         const found = await requireProject(session, projectId, locale);
@@ -184,7 +185,7 @@ export function registerProject(program: Command, io: CliIo): void {
           return;
         }
         if (url === undefined)
-          throw new MlpathError({ code: 'INVALID_INPUT', message: 'give the URL, or --clear to remove the link' });
+          throw new MlpathError({ code: 'INVALID_INPUT', message: msg(locale, 'project.needUrl') });
         const clean = checkUrl(url, locale);
         await session.store.setProjectLink(session.learner, found.id, kind as LinkKind, clean);
         io.out(`${m.linkSet(kind, clean)}\n`);
