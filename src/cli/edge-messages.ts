@@ -8,6 +8,7 @@
  * known message). A message no template matches is shown as it is. Places (file:line:col),
  * ids, paths and the text of underlying system errors stay as they are.
  */
+import { MlpathError } from '../core/errors.js';
 import type { Locale } from '../core/model.js';
 
 const EN = {
@@ -485,4 +486,17 @@ export function translateMessage(locale: Locale, text: string, scope: MessageSco
     return emsg(locale, key, values);
   }
   return text;
+}
+
+/** The same error with its message, problems and hint in a locale (the original kept as the cause). */
+export function errorIn(locale: Locale, error: MlpathError): MlpathError {
+  if (locale !== 'zh-CN') return error;
+  const t = (text: string): string => translateMessage(locale, text);
+  return new MlpathError({
+    code: error.code,
+    message: t(error.message),
+    problems: error.problems.map((p) => ({ ...p, message: t(p.message) })),
+    ...(error.hint === undefined ? {} : { hint: t(error.hint) }),
+    cause: error,
+  });
 }

@@ -8,13 +8,14 @@
  * `MLPATH_CURRICULUM` points at another curriculum folder; `MLPATH_LANG` picks the language
  * (otherwise the profile's, otherwise the system's).
  */
-import { MlpathError } from '../core/errors.js';
+import { isMlpathError, MlpathError } from '../core/errors.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { openStore } from '../store/open.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
+import { errorIn } from './edge-messages.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
 import { msg } from './messages.js';
@@ -64,6 +65,8 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
     await store.ensureLearner(LOCAL_LEARNER, LOCAL_LEARNER, now.toISOString());
     let curriculum: Curriculum | undefined;
     let profile: Profile | undefined | null = null;
+    // The language the command chose to speak (asked for through `session.locale()`).
+    let spoken: Locale | undefined;
     const session: Session = {
       store,
       learner: LOCAL_LEARNER,
@@ -83,11 +86,18 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
         return profile;
       },
       locale: async () => {
-        if (io.env['MLPATH_LANG']) return chooseLocale({ env: io.env });
-        return chooseLocale({ env: io.env, profile: (await session.profile())?.locale });
+        spoken = io.env['MLPATH_LANG']
+          ? chooseLocale({ env: io.env })
+          : chooseLocale({ env: io.env, profile: (await session.profile())?.locale });
+        return spoken;
       },
     };
-    return await fn(session);
+    try {
+      return await fn(session);
+    } catch (error) {
+      // A failure from below (the store, a backup) is told in the language the command speaks.
+      throw spoken !== undefined && isMlpathError(error) ? errorIn(spoken, error) : error;
+    }
   } finally {
     await store.close();
   }
