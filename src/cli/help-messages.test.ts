@@ -28,6 +28,10 @@ describe('help messages', () => {
     const text = "error: unknown option '--hourz'\n(Did you mean --hours?)\n";
     expect(commanderError('zh-CN', text)).toBe("错误：未知选项 '--hourz'\n（你是不是想输入 --hours？）\n");
     expect(commanderError('en', text)).toBe(text);
+    expect(commanderError('zh-CN', "error: too many arguments for 'today'. Expected 0 arguments but got 1.\n")).toBe(
+      "错误：'today' 的参数过多。应为 0 个，实际为 1 个。\n",
+    );
+    expect(commanderError('zh-CN', "error: missing required argument 'id'\n")).toBe("错误：缺少必需的参数 'id'\n");
   });
 });
 

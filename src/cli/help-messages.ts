@@ -116,7 +116,8 @@ const EN = {
   'error.missingArgument': "error: missing required argument '{name}'",
   'error.optionArgumentMissing': "error: option '{flags}' argument missing",
   'error.requiredOption': "error: required option '{flags}' not specified",
-  'error.tooManyArguments': 'error: too many arguments{where}. Expected {expected} but got {got}.',
+  'error.tooManyArguments': "error: too many arguments for '{command}'. Expected {expected} argument(s) but got {got}.",
+  'error.tooManyArgumentsTop': 'error: too many arguments. Expected {expected} argument(s) but got {got}.',
   'error.didYouMean': '(Did you mean {choices}?)',
   'error.didYouMeanOneOf': '(Did you mean one of {choices}?)',
 } as const;
@@ -220,7 +221,8 @@ const ZH: Record<HelpKey, string> = {
   'error.missingArgument': "错误：缺少必需的参数 '{name}'",
   'error.optionArgumentMissing': "错误：选项 '{flags}' 缺少取值",
   'error.requiredOption': "错误：未指定必需的选项 '{flags}'",
-  'error.tooManyArguments': '错误：参数过多{where}。应为 {expected}，实际 {got}。',
+  'error.tooManyArguments': "错误：'{command}' 的参数过多。应为 {expected} 个，实际为 {got} 个。",
+  'error.tooManyArgumentsTop': '错误：参数过多。应为 {expected} 个，实际为 {got} 个。',
   'error.didYouMean': '（你是不是想输入 {choices}？）',
   'error.didYouMeanOneOf': '（你是不是想输入以下之一：{choices}？）',
 };
@@ -275,8 +277,12 @@ export function commanderError(locale: Locale, text: string): string {
       (m) => hmsg(locale, 'error.requiredOption', { flags: m[1] ?? '' }),
     ],
     [
-      /^error: too many arguments( for '[^']*')?\. Expected (\d+ arguments?) but got (\d+)\./,
-      (m) => hmsg(locale, 'error.tooManyArguments', { where: m[1] ?? '', expected: m[2] ?? '', got: m[3] ?? '' }),
+      /^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./,
+      (m) => hmsg(locale, 'error.tooManyArguments', { command: m[1] ?? '', expected: m[2] ?? '', got: m[3] ?? '' }),
+    ],
+    [
+      /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./,
+      (m) => hmsg(locale, 'error.tooManyArgumentsTop', { expected: m[1] ?? '', got: m[2] ?? '' }),
     ],
     [/\(Did you mean one of ([^)]*)\?\)/, (m) => hmsg(locale, 'error.didYouMeanOneOf', { choices: m[1] ?? '' })],
     [/\(Did you mean ([^)]*)\?\)/, (m) => hmsg(locale, 'error.didYouMean', { choices: m[1] ?? '' })],
