@@ -490,8 +490,9 @@ const MATCHERS: readonly Matcher[] = EDGE_KEYS.map((key) => {
 });
 
 /**
- * A message from below the CLI in a locale: the first English template that matches the whole
- * text gives the Chinese one, its values translated in turn; anything else is returned as it is.
+ * A message from below the CLI in a locale: the first English template of the scope that matches
+ * the whole text gives the Chinese one, filled with the same values (a value that is itself a
+ * message or a noun translated in turn); anything else is returned as it is.
  */
 export function translateMessage(locale: Locale, text: string, scope: MessageScope = 'error', depth = 0): string {
   if (locale !== 'zh-CN' || depth > 3) return text;
