@@ -5,7 +5,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { reportError } from './exit-codes.js';
+import { commanderError, helpFor, helpTitle } from './help-messages.js';
 import { processIo } from './io.js';
+import { chooseLocale } from './locale.js';
 import type { CliIo } from './io.js';
 import { registerCurriculum } from './commands/curriculum.js';
 import { registerExchange } from './commands/exchange.js';
@@ -17,12 +19,23 @@ import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 
 export function buildProgram(io: CliIo): Command {
+  // Commander builds help text as commands are declared: the language is settled first.
+  const locale = chooseLocale({ env: io.env });
+  const h = helpFor(io.env);
+  const output = {
+    writeOut: (s: string) => io.out(s),
+    writeErr: (s: string) => io.err(s),
+    outputError: (s: string, write: (text: string) => void) => write(commanderError(locale, s)),
+  };
   const program = new Command('mlpath')
-    .description('Your dated, explained, trackable plan to become a machine-learning engineer.')
-    .version('0.1.0', '-V, --version')
+    .description(h('program.description'))
+    .version('0.1.0', '-V, --version', h('program.version'))
+    .helpOption('-h, --help', h('program.help'))
+    .helpCommand('help [command]', h('program.helpCommand'))
+    .configureHelp({ styleTitle: (title) => helpTitle(locale, title) })
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput(output);
   registerCurriculum(program, io);
   registerPlan(program, io);
   registerInit(program, io);
@@ -33,12 +46,23 @@ export function buildProgram(io: CliIo): Command {
   registerServe(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    command.exitOverride().configureOutput(output);
     command.showSuggestionAfterError(true);
     command.commands.forEach(configure);
   };
   program.commands.forEach(configure);
   return program;
+}
+
+/** The value of `--locale` on the command line, if any (only some commands have it). */
+function localeFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return undefined;
+    if (arg === '--locale') return argv[i + 1];
+    if (arg.startsWith('--locale=')) return arg.slice('--locale='.length);
+  }
+  return undefined;
 }
 
 /** Run the CLI; resolves to the exit status. */
@@ -58,6 +82,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       // Commander has already printed the message (e.g. "unknown option '--hourz'").
       return error.exitCode === 0 ? 0 : 2;
     }
-    return reportError(error, io);
+    return reportError(error, io, chooseLocale({ flag: localeFlag(argv), env: io.env }));
   }
 }

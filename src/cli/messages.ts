@@ -57,6 +57,20 @@ const EN = {
   'noun.route': 'route',
   'noun.locale': 'locale',
   'noun.resource': 'resource',
+  'env.badNow': 'MLPATH_NOW is not an ISO instant: "{value}"',
+  'env.badNowHint': 'use a value such as 2026-11-27T09:00:00Z, or unset it',
+  'project.badId': '--id must be a kebab-case id such as "my-chatbot" (got "{id}")',
+  'project.badKind': 'KIND must be one of {kinds} (got "{kind}")',
+  'project.needUrl': 'give the URL, or --clear to remove the link',
+  'serve.badPort': '{source}: "{value}" is not a port number',
+  'serve.badPortHint': 'give a whole number from 0 to 65535 (0 picks a free port)',
+  'serve.serving': 'mlpath is serving on {url}',
+  'serve.exposed':
+    'warning: listening on {host}: anyone who can reach this address can read and change the progress stored here',
+  'serve.noWeb': 'the web app is not built yet (only the API answers): run `npm run build:web`, or `npm start`',
+  'serve.data': 'data: {location}',
+  'serve.stop': 'press Ctrl-C to stop',
+  'serve.stopped': 'mlpath: stopped',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -113,6 +127,19 @@ const ZH: Record<MessageKey, string> = {
   'noun.route': '路线',
   'noun.locale': '语言',
   'noun.resource': '资源',
+  'env.badNow': 'MLPATH_NOW 不是 ISO 时间：“{value}”',
+  'env.badNowHint': '请使用类似 2026-11-27T09:00:00Z 的值，或取消设置它',
+  'project.badId': '--id 必须是 kebab-case 形式的 id，例如 "my-chatbot"（实际为“{id}”）',
+  'project.badKind': 'KIND 必须是以下之一：{kinds}（实际为“{kind}”）',
+  'project.needUrl': '请给出网址，或用 --clear 删除该链接',
+  'serve.badPort': '{source}：“{value}”不是端口号',
+  'serve.badPortHint': '请给出 0 到 65535 之间的整数（0 表示任选空闲端口）',
+  'serve.serving': 'mlpath 正在 {url} 上提供服务',
+  'serve.exposed': '警告：正在监听 {host}：任何能访问这个地址的人都可以读取和修改这里保存的进度',
+  'serve.noWeb': '网页应用尚未构建（只有 API 可用）：运行 `npm run build:web` 或 `npm start`',
+  'serve.data': '数据：{location}',
+  'serve.stop': '按 Ctrl-C 停止',
+  'serve.stopped': 'mlpath：已停止',
 };
 
 const TABLE: Record<CliLocale, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH };

@@ -13,6 +13,9 @@ import type { Curriculum, LearningStyle } from '../core/model.js';
 import type { DateRange, Profile, ResourceChoices } from '../core/plan-model.js';
 import { checkProfile, profileFor } from '../core/planner/profile.js';
 import type { ProfileField, ProfileProblem } from '../core/planner/profile.js';
+import { helpFor } from './help-messages.js';
+import type { CliIo } from './io.js';
+import { chooseLocale } from './locale.js';
 import { isCliLocale, msg } from './messages.js';
 import type { MessageKey } from './messages.js';
 
@@ -36,23 +39,24 @@ export interface ProfileFlags {
 }
 
 /** Declare the profile flags on a command. */
-export function addProfileOptions(command: Command): Command {
+export function addProfileOptions(command: Command, io: Pick<CliIo, 'env'>): Command {
+  const h = helpFor(io.env);
   return command
-    .option('--start-point <id>', 'plan from this starting point (from-scratch, career-changer, developer, ...)')
-    .option('--hours <n>', 'study hours per week (more than 0, at most 100)')
-    .option('--style <style>', 'learning style: structured, university or practical')
-    .option('--domain <id>', 'the field to go deep in (nlp, computer-vision, time-series, ...)')
-    .option('--start <date>', 'first day of study, YYYY-MM-DD (default: next Monday)')
-    .option('--known <ids>', 'skills you already know, comma-separated')
-    .option('--free-only', 'only free resources (free-to-audit courses count as free)')
-    .option('--target <id>', 'a role (default ml-engineer) or any skill id')
-    .option('--route <id>', 'override the recommended route')
-    .option('--weeks-off <ranges>', 'weeks with no study: START..END[,START..END...]')
-    .option('--factor <n>', 'your own learner factor on provider hours (0.8-2.0)')
-    .option('--pin <ids>', 'resources to take in any case, comma-separated')
-    .option('--exclude <ids>', 'resources never to take, comma-separated')
-    .option('--swap <pairs>', 'take one resource instead of another: FROM=TO[,FROM=TO...]')
-    .option('--locale <locale>', 'language of the output: en or zh-CN');
+    .option('--start-point <id>', h('flag.startPoint'))
+    .option('--hours <n>', h('flag.hours'))
+    .option('--style <style>', h('flag.style'))
+    .option('--domain <id>', h('flag.domain'))
+    .option('--start <date>', h('flag.start'))
+    .option('--known <ids>', h('flag.known'))
+    .option('--free-only', h('flag.freeOnly'))
+    .option('--target <id>', h('flag.target'))
+    .option('--route <id>', h('flag.route'))
+    .option('--weeks-off <ranges>', h('flag.weeksOff'))
+    .option('--factor <n>', h('flag.factor'))
+    .option('--pin <ids>', h('flag.pin'))
+    .option('--exclude <ids>', h('flag.exclude'))
+    .option('--swap <pairs>', h('flag.swap'))
+    .option('--locale <locale>', h('flag.locale'));
 }
 
 /** The flag that sets each profile field. */
@@ -114,9 +118,15 @@ function fail(code: ErrorCode, message: string, problems: Problem[] = []): never
 export function profileFromFlags(
   curriculum: Curriculum,
   flags: ProfileFlags,
-  options: { today: string; base?: Profile | undefined },
+  options: { today: string; base?: Profile | undefined; env?: Readonly<Record<string, string | undefined>> },
 ): Profile {
-  const locale = isCliLocale(flags.locale) ? flags.locale : (options.base?.locale ?? 'en');
+  // Messages follow the CLI's rule (--locale, MLPATH_LANG, the stored profile, the system); with an
+  // environment given, the plan is written in that language too.
+  const locale = chooseLocale({
+    flag: isCliLocale(flags.locale) ? flags.locale : undefined,
+    env: options.env ?? {},
+    profile: options.base?.locale,
+  });
   const base = flags.startPoint !== undefined ? undefined : options.base;
 
   let hours: number | undefined;
@@ -180,7 +190,7 @@ export function profileFromFlags(
     style: (flags.style as LearningStyle | undefined) ?? base?.style,
     domain: flags.domain ?? base?.domain,
     freeOnly: flags.freeOnly === true ? true : base?.freeOnly,
-    locale: flags.locale ?? base?.locale,
+    locale: flags.locale ?? (options.env ? locale : base?.locale),
     target: flags.target !== undefined ? spelled(flags.target) : base?.target,
     route: flags.route ?? base?.route,
     effortFactor: factor ?? base?.effortFactor,

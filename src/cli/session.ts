@@ -8,14 +8,17 @@
  * `MLPATH_CURRICULUM` points at another curriculum folder; `MLPATH_LANG` picks the language
  * (otherwise the profile's, otherwise the system's).
  */
-import { MlpathError } from '../core/errors.js';
+import { isMlpathError, MlpathError } from '../core/errors.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { openStore } from '../store/open.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
+import { errorIn } from './edge-messages.js';
 import type { CliIo } from './io.js';
+import { chooseLocale } from './locale.js';
+import { msg } from './messages.js';
 import { curriculumDir } from './paths.js';
 
 export interface Session {
@@ -38,8 +41,8 @@ export function clock(io: CliIo): Date {
   if (Number.isNaN(date.getTime())) {
     throw new MlpathError({
       code: 'INVALID_INPUT',
-      message: `MLPATH_NOW is not an ISO instant: "${fixed}"`,
-      hint: 'use a value such as 2026-11-27T09:00:00Z, or unset it',
+      message: msg(chooseLocale({ env: io.env }), 'env.badNow', { value: fixed }),
+      hint: msg(chooseLocale({ env: io.env }), 'env.badNowHint'),
     });
   }
   return date;
@@ -52,10 +55,7 @@ export function localDate(now: Date): string {
 
 /** The language without a profile: MLPATH_LANG, then the system's (LC_ALL, LC_MESSAGES, LANG). */
 export function systemLocale(env: CliIo['env']): Locale {
-  const explicit = env['MLPATH_LANG'];
-  if (explicit) return explicit.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-  const system = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
-  return system.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return chooseLocale({ env });
 }
 
 export async function withSession<T>(io: CliIo, fn: (session: Session) => Promise<T>): Promise<T> {
@@ -65,6 +65,8 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
     await store.ensureLearner(LOCAL_LEARNER, LOCAL_LEARNER, now.toISOString());
     let curriculum: Curriculum | undefined;
     let profile: Profile | undefined | null = null;
+    // The language the command chose to speak (asked for through `session.locale()`).
+    let spoken: Locale | undefined;
     const session: Session = {
       store,
       learner: LOCAL_LEARNER,
@@ -84,11 +86,18 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
         return profile;
       },
       locale: async () => {
-        if (io.env['MLPATH_LANG']) return systemLocale(io.env);
-        return (await session.profile())?.locale ?? systemLocale(io.env);
+        spoken = io.env['MLPATH_LANG']
+          ? chooseLocale({ env: io.env })
+          : chooseLocale({ env: io.env, profile: (await session.profile())?.locale });
+        return spoken;
       },
     };
-    return await fn(session);
+    try {
+      return await fn(session);
+    } catch (error) {
+      // A failure from below (the store, a backup) is told in the language the command speaks.
+      throw spoken !== undefined && isMlpathError(error) ? errorIn(spoken, error) : error;
+    }
   } finally {
     await store.close();
   }

@@ -63,6 +63,36 @@ describe('mlpath curriculum import', () => {
     expect(curriculum.skills.find((s) => s.id === 'concept-59')?.requires.map((r) => r.skill)).toEqual(['concept-58']);
   });
 
+  it('prints the summary, the dropped items and the next step in Chinese with MLPATH_LANG=zh-CN', async () => {
+    const cwd = work();
+    const io = memoryIo({ cwd, env: { MLPATH_LANG: 'zh-CN' } });
+    expect(await main(['curriculum', 'import', '--from', 'roadmap-sh', FIXTURE, '-o', 'out'], io)).toBe(0);
+    const err = io.stderr();
+    expect(err).toMatch(/已把 roadmap\.sh tiny ml 导入 out：4 个主题、3 个子主题、7 项技能/);
+    expect(err).toContain('警告：roadmap.sh 没有给出时长：每个主题和子主题按 3 小时计（可用 --default-hours 修改）');
+    expect(err).toMatch(/已舍弃 3 项：\n {2}- 1 个 title 节点：版面元素，不是主题或子主题/);
+    expect(err).toContain('下一步：mlpath curriculum check out');
+    expect(err).not.toMatch(/imported|dropped|warning|next:/);
+  });
+
+  it('rejects an unknown format in Chinese, with the suggestion', async () => {
+    const cwd = work();
+    const io = memoryIo({ cwd, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(await main(['curriculum', 'import', '--from', 'roadmapsh', FIXTURE, '-o', 'out'], io)).toBe(2);
+    expect(io.stderr()).toContain('--from：未知格式“roadmapsh”；你是不是想输入 roadmap-sh？');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('reports a missing source folder in Chinese and writes nothing', async () => {
+    const cwd = work();
+    const io = memoryIo({ cwd, env: { MLPATH_LANG: 'zh-CN' } });
+    expect(await main(['curriculum', 'import', '--from', 'roadmap-sh', 'nowhere', '-o', 'out'], io)).toBe(1);
+    expect(io.stderr()).toContain(
+      'mlpath: 无法导入 nowhere：没有这个文件夹；请给出含有 <slug>.json 和 content/ 的路线图文件夹',
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('rejects an unknown format with a suggestion and writes nothing', async () => {
     const cwd = work();
     const io = memoryIo({ cwd });

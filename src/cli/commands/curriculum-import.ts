@@ -15,7 +15,11 @@ import type { ImportOptions, ImportResult } from '../../importers/common.js';
 import { importMetacademy } from '../../importers/metacademy.js';
 import { importOssu, OSSU_DEFAULT_COURSE_HOURS } from '../../importers/ossu.js';
 import { importRoadmapSh, ROADMAP_DEFAULT_HOURS } from '../../importers/roadmap-sh.js';
+import { cmsg, importedCount } from '../curriculum-messages.js';
+import { emsg, translateMessage } from '../edge-messages.js';
 import type { CliIo } from '../io.js';
+import { chooseLocale } from '../locale.js';
+import { helpFor } from '../help-messages.js';
 
 export const IMPORT_FORMATS = {
   'roadmap-sh': importRoadmapSh,
@@ -29,34 +33,34 @@ export type ImportFormat = keyof typeof IMPORT_FORMATS;
 const DROPPED_SHOWN = 20;
 
 export function registerCurriculumImport(curriculum: Command, io: CliIo): Command {
+  const h = helpFor(io.env);
   return curriculum
     .command('import')
-    .description('convert a roadmap.sh roadmap, an OSSU curriculum or Metacademy content into a curriculum folder')
-    .requiredOption('--from <format>', 'the source format: roadmap-sh, ossu or metacademy')
-    .argument(
-      '<source>',
-      'roadmap.sh: the roadmap folder; OSSU: the README (or its folder); Metacademy: metacademy-content or graph_data.json',
-    )
-    .requiredOption('-o, --output <dir>', 'the curriculum folder to write (new or empty)')
+    .description(h('curriculum.import'))
+    .requiredOption('--from <format>', h('curriculum.importFrom'))
+    .argument('<source>', h('curriculum.importSource'))
+    .requiredOption('-o, --output <dir>', h('curriculum.importOutput'))
     .option(
       '--default-hours <hours>',
-      `hours a node counts when the source gives no times: each roadmap.sh topic (default ${ROADMAP_DEFAULT_HOURS}), ` +
-        `each OSSU course listed without figures (default ${OSSU_DEFAULT_COURSE_HOURS})`,
+      h('curriculum.importHours', { roadmap: ROADMAP_DEFAULT_HOURS, ossu: OSSU_DEFAULT_COURSE_HOURS }),
     )
-    .option('--force', 'replace the output folder if it already holds files')
-    .option('--json', 'print the summary as JSON on stdout')
+    .option('--force', h('curriculum.importForce'))
+    .option('--json', h('curriculum.importJson'))
     .action(
       (
         source: string,
         options: { from: string; output: string; defaultHours?: string; force?: boolean; json?: boolean },
       ) => {
+        const locale = chooseLocale({ env: io.env });
         const format = options.from;
         if (!(format in IMPORT_FORMATS)) {
           const close = suggest(format, Object.keys(IMPORT_FORMATS));
           throw new MlpathError({
             code: 'INVALID_INPUT',
-            message: `--from: unknown format "${format}"${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`,
-            hint: `use one of: ${Object.keys(IMPORT_FORMATS).join(', ')}`,
+            message:
+              cmsg(locale, 'import.unknownFormat', { format }) +
+              (close.length > 0 ? cmsg(locale, 'import.didYouMean', { choices: close.join(', ') }) : ''),
+            hint: cmsg(locale, 'import.formatHint', { formats: Object.keys(IMPORT_FORMATS).join(', ') }),
           });
         }
         let defaultHours: number | undefined;
@@ -65,15 +69,15 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
           if (!Number.isFinite(defaultHours) || defaultHours <= 0 || defaultHours > 1000) {
             throw new MlpathError({
               code: 'INVALID_INPUT',
-              message: `--default-hours: expected a number of hours above 0 (at most 1000), got "${options.defaultHours}"`,
-              hint: 'for example --default-hours 4',
+              message: cmsg(locale, 'import.badHours', { value: options.defaultHours }),
+              hint: cmsg(locale, 'import.hoursHint'),
             });
           }
         }
         const sourcePath = isAbsolute(source) ? source : resolve(io.cwd, source);
         const output = isAbsolute(options.output) ? options.output : resolve(io.cwd, options.output);
         const importer = IMPORT_FORMATS[format as ImportFormat];
-        const progress = progressBar(io);
+        const progress = progressBar(io, cmsg(locale, 'import.progress'));
         let result: ImportResult;
         try {
           result = importer(sourcePath, { cwd: io.cwd, defaultHours, onProgress: progress.update });
@@ -85,26 +89,31 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
         if (options.json) {
           io.out(`${JSON.stringify({ ok: true, output: options.output, files, ...result.summary }, null, 2)}\n`);
         }
+        // The importers' notes are English data; they are shown translated where a translation is known.
+        const t = (text: string): string => translateMessage(locale, text, 'note');
+        const counts = Object.entries(imported)
+          .map(([kind, count]) => importedCount(locale, kind, count))
+          .join(locale === 'zh-CN' ? '、' : ', ');
         io.err(
-          `imported ${textIn(result.curriculum.meta.title, 'en')} into ${options.output}: ${Object.entries(imported)
-            .map(([k, v]) => `${v} ${k}`)
-            .join(', ')}\n`,
+          `${cmsg(locale, 'import.done', { title: textIn(result.curriculum.meta.title, locale), output: options.output, counts })}\n`,
         );
-        for (const w of warnings) io.err(`warning: ${w}\n`);
+        for (const w of warnings) io.err(`${emsg(locale, 'warning', { text: t(w) })}\n`);
         if (dropped.length > 0) {
-          io.err(`dropped ${dropped.length}:\n`);
-          for (const d of dropped.slice(0, DROPPED_SHOWN)) io.err(`  - ${d.what}: ${d.why}\n`);
+          io.err(`${cmsg(locale, 'import.dropped', { count: dropped.length })}\n`);
+          for (const d of dropped.slice(0, DROPPED_SHOWN)) {
+            io.err(`  - ${cmsg(locale, 'import.droppedItem', { what: t(d.what), why: t(d.why) })}\n`);
+          }
           if (dropped.length > DROPPED_SHOWN) {
-            io.err(`  ... and ${dropped.length - DROPPED_SHOWN} more (use --json for the full list)\n`);
+            io.err(`  ${cmsg(locale, 'import.more', { count: dropped.length - DROPPED_SHOWN })}\n`);
           }
         }
-        io.err(`next: mlpath curriculum check ${options.output}\n`);
+        io.err(`${cmsg(locale, 'import.next', { output: options.output })}\n`);
       },
     );
 }
 
 /** A progress bar on stderr; without a terminal it prints a plain line now and then (noTTYOutput). */
-function progressBar(io: CliIo): { update: (done: number, total: number) => void; stop: () => void } {
+function progressBar(io: CliIo, label: string): { update: (done: number, total: number) => void; stop: () => void } {
   const stream = {
     write: (text: string): boolean => {
       io.err(text);
@@ -121,7 +130,7 @@ function progressBar(io: CliIo): { update: (done: number, total: number) => void
         bar = new cliProgress.SingleBar(
           {
             stream: stream as unknown as NodeJS.WritableStream,
-            format: 'importing [{bar}] {value}/{total}',
+            format: `${label} [{bar}] {value}/{total}`,
             noTTYOutput: true,
             notTTYSchedule: 5000,
             hideCursor: io.isTty,

@@ -98,3 +98,37 @@ describe('the mlpath binary in a pipeline', () => {
     expect(result.stderr).not.toMatch(/EPIPE|Unhandled 'error' event/);
   });
 });
+
+describe('mlpath curriculum check in Chinese', () => {
+  async function runZh(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+    const io = memoryIo({ cwd: root, env: { MLPATH_LANG: 'zh-CN' } });
+    const status = await main(argv, io);
+    return { status, stdout: io.stdout(), stderr: io.stderr() };
+  }
+
+  it('prints the ok summary in Chinese, with the curriculum title in Chinese', async () => {
+    const { status, stderr } = await runZh('curriculum', 'check');
+    expect(status).toBe(0);
+    expect(stderr).toMatch(/^通过：\S+ [\d.]+：\d+ 项技能、\d+ 条先修关系、\d+ 个资源、\d+ 个阶段、/);
+    expect(stderr).not.toMatch(/^ok: /);
+    expect(stderr).not.toMatch(/skills|resources/);
+  });
+
+  it('counts the problems in Chinese and keeps each file:line:col place', async () => {
+    const { status, stderr } = await runZh('curriculum', 'check', fixture('cycle'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^mlpath: \d+ 个文件中有 1 个问题\n/);
+    expect(stderr).toMatch(/src\/content\/fixtures\/cycle\/\w+\.yaml:\d+:\d+: /);
+    expect(stderr).toContain('逐一修正列出的位置，然后再次运行 `mlpath curriculum check`');
+  });
+
+  it('gives curriculum authors each problem in Chinese at its file:line:col', async () => {
+    const { status, stderr } = await runZh('curriculum', 'check', fixture('unknown-ref'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/skills\.yaml:7:16: 未知的技能“algebr”（用作先修）/);
+    expect(stderr).not.toContain('unknown skill');
+    const many = await runZh('curriculum', 'check', fixture('many-errors'));
+    expect(many.stderr).toMatch(/skills\.yaml:\d+:\d+: skills\[0\]\.id：应为 kebab-case 形式的 id/);
+    expect(many.stderr).toMatch(/stages\.yaml:\d+:\d+: 缺少语言 zh-CN 的文本/);
+  });
+});

@@ -7,18 +7,24 @@ import { formatProblem, MlpathError } from '../../core/errors.js';
 import { textIn } from '../../core/model.js';
 import { tryLoadCurriculum } from '../../content/load.js';
 import type { CliIo } from '../io.js';
+import { cmsg, countOf } from '../curriculum-messages.js';
+import { emsg, translateMessage } from '../edge-messages.js';
+import { chooseLocale } from '../locale.js';
 import { curriculumDir } from '../paths.js';
 import { registerCurriculumImport } from './curriculum-import.js';
+import { helpFor } from '../help-messages.js';
 
 export function registerCurriculum(program: Command, io: CliIo): Command {
-  const curriculum = program.command('curriculum').description('check, show and import curricula');
+  const h = helpFor(io.env);
+  const curriculum = program.command('curriculum').description(h('curriculum.description'));
 
   curriculum
     .command('check')
-    .description('validate a curriculum folder (default: the shipped ML-engineer curriculum)')
-    .argument('[dir]', 'curriculum folder')
-    .option('--json', 'print the result as JSON')
+    .description(h('curriculum.check'))
+    .argument('[dir]', h('curriculum.dir'))
+    .option('--json', h('curriculum.checkJson'))
     .action((dir: string | undefined, options: { json?: boolean }) => {
+      const locale = chooseLocale({ env: io.env });
       const folder = curriculumDir(dir, io.cwd);
       const result = tryLoadCurriculum(folder, io.cwd);
       if (options.json) {
@@ -35,39 +41,54 @@ export function registerCurriculum(program: Command, io: CliIo): Command {
           )}\n`,
         );
       }
-      for (const w of result.warnings) io.err(`warning: ${formatProblem(w)}\n`);
+      for (const w of result.warnings) {
+        const text = formatProblem({ ...w, message: translateMessage(locale, w.message) });
+        io.err(`${emsg(locale, 'warning', { text })}\n`);
+      }
       if (!result.ok) {
         throw new MlpathError({
           code: 'CURRICULUM_INVALID',
-          message: `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}`,
+          message: cmsg(locale, 'check.failed', {
+            problems: countOf(locale, 'problem', result.problems.length),
+            files: countOf(locale, 'file', result.files.length),
+          }),
           problems: result.problems,
-          hint: 'fix each place listed, then run `mlpath curriculum check` again',
+          hint: cmsg(locale, 'check.hint'),
         });
       }
       const c = result.curriculum;
       const edges = c.skills.reduce((n, s) => n + s.requires.length, 0);
       if (!options.json) {
-        io.err(
-          `ok: ${textIn(c.meta.title, 'en')} ${c.meta.version}: ${c.skills.length} skills, ${edges} prerequisites, ` +
-            `${c.resources.length} resources, ${c.stages.length} stages, ${c.routes.length} routes, ` +
-            `${c.startingPoints.length} starting points, ${c.roles.length} roles, ${c.projects.length} projects` +
-            `${result.warnings.length > 0 ? `, ${result.warnings.length} warning(s)` : ''}\n`,
-        );
+        const summary = cmsg(locale, 'check.ok', {
+          title: textIn(c.meta.title, locale),
+          version: c.meta.version,
+          skills: c.skills.length,
+          edges,
+          resources: c.resources.length,
+          stages: c.stages.length,
+          routes: c.routes.length,
+          points: c.startingPoints.length,
+          roles: c.roles.length,
+          projects: c.projects.length,
+        });
+        const warnings =
+          result.warnings.length > 0 ? cmsg(locale, 'check.okWarnings', { count: result.warnings.length }) : '';
+        io.err(`${summary}${warnings}\n`);
       }
     });
 
   curriculum
     .command('show')
-    .description('print the normalized curriculum')
-    .argument('[dir]', 'curriculum folder')
-    .option('--json', 'print JSON (the only format for now)')
+    .description(h('curriculum.show'))
+    .argument('[dir]', h('curriculum.dir'))
+    .option('--json', h('curriculum.showJson'))
     .action((dir: string | undefined) => {
       const folder = curriculumDir(dir, io.cwd);
       const result = tryLoadCurriculum(folder, io.cwd);
       if (!result.ok) {
         throw new MlpathError({
           code: 'CURRICULUM_INVALID',
-          message: `the curriculum has ${result.problems.length} problem(s); run \`mlpath curriculum check\` for the list`,
+          message: cmsg(chooseLocale({ env: io.env }), 'show.invalid', { count: result.problems.length }),
           problems: result.problems,
         });
       }

@@ -130,4 +130,31 @@ describe('mlpath import', () => {
     expect(missing.stderr).toContain('cannot read nowhere.json: ENOENT');
     expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [] });
   });
+
+  it('refuses a file that is not a backup, one from a newer mlpath and an invalid one, in Chinese', async () => {
+    const source = await home(true);
+    await source.run(['done', 'python-programming']);
+    const backup = (await source.run(['export', '--format', 'json'])).stdout;
+    const target = await home(false);
+    writeFileSync(join(target.dir, 'package.json'), '{"name": "left-pad", "version": "1.3.0"}');
+    writeFileSync(join(target.dir, 'future.json'), backup.replace('"version": 1', '"version": 7'));
+    const foreign = await target.run(['import', 'package.json'], { MLPATH_LANG: 'zh-CN' });
+    expect(foreign.status).toBe(1);
+    expect(foreign.stderr).toContain(
+      'package.json：不是 mlpath 备份（没有 "format": "mlpath-backup"）；未导入任何内容',
+    );
+    expect(foreign.stderr).toContain('请提供 `mlpath export --format json` 写出的文件');
+    const future = await target.run(['import', 'future.json'], { MLPATH_LANG: 'zh-CN' });
+    expect(future.status).toBe(1);
+    expect(future.stderr).toMatch(
+      /future\.json：由更新版本的 mlpath 写入（备份版本 7；当前版本最高读取 \d+）；未导入任何内容/,
+    );
+    const badEvent = backup.replace('"type": "done"', '"type": "finished"');
+    writeFileSync(join(target.dir, 'bad-event.json'), badEvent);
+    const invalid = await target.run(['import', 'bad-event.json'], { MLPATH_LANG: 'zh-CN' });
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toMatch(/bad-event\.json：不是有效的 mlpath 备份（\d+ 个问题）；未导入任何内容/);
+    expect(invalid.stderr).toMatch(/events\[0\]\.type：/);
+    expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [] });
+  });
 });

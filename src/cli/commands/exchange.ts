@@ -16,6 +16,7 @@ import type { CliIo } from '../io.js';
 import { currentPlan, routeStages } from '../replan.js';
 import { systemLocale, withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
+import { helpFor } from '../help-messages.js';
 
 const FORMATS = ['ics', 'md', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,11 +38,12 @@ export function writeFileAtomic(file: string, text: string): void {
 }
 
 export function registerExchange(program: Command, io: CliIo): void {
+  const h = helpFor(io.env);
   program
     .command('export')
-    .description('export your plan (ics: calendar), progress (md: checklist) or everything (json: backup)')
-    .requiredOption('--format <format>', 'ics, md or json')
-    .option('-o, --output <file>', 'write to this file (default: standard output)')
+    .description(h('export'))
+    .requiredOption('--format <format>', h('export.format'))
+    .option('-o, --output <file>', h('export.output'))
     .action(async (options: { format: string; output?: string }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -90,10 +92,10 @@ export function registerExchange(program: Command, io: CliIo): void {
 
   program
     .command('import')
-    .description('restore a JSON backup (into an empty store; with --merge, add it to what is there)')
-    .argument('<file>', 'a file written by `mlpath export --format json`')
-    .option('--merge', 'add to existing progress, skipping events already present')
-    .option('--json', 'print the result as JSON')
+    .description(h('import'))
+    .argument('<file>', h('import.file'))
+    .option('--merge', h('import.merge'))
+    .option('--json', h('import.json'))
     .action(async (fileArg: string, options: { merge?: boolean; json?: boolean }) => {
       const file = isAbsolute(fileArg) ? fileArg : resolve(io.cwd, fileArg);
       let text: string;

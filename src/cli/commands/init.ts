@@ -16,9 +16,11 @@ import type { CliIo } from '../io.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
 import { currentPlan } from '../replan.js';
-import { systemLocale, withSession } from '../session.js';
+import { chooseLocale } from '../locale.js';
+import { withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
+import { helpFor } from '../help-messages.js';
 
 interface InitOptions extends ProfileFlags {
   yes?: boolean;
@@ -142,17 +144,16 @@ function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: n
 }
 
 export function registerInit(program: Command, io: CliIo): void {
-  const command = program
-    .command('init')
-    .description('set up your profile (questions, or flags with --yes) and see your route and first weeks');
-  addProfileOptions(command)
-    .option('-y, --yes', 'ask nothing: take the flags (and defaults) as they are')
-    .option('--force', 'replace an existing profile (progress is kept)')
-    .option('--json', 'print the saved profile and plan summary as JSON')
+  const h = helpFor(io.env);
+  const command = program.command('init').description(h('init'));
+  addProfileOptions(command, io)
+    .option('-y, --yes', h('init.yes'))
+    .option('--force', h('init.force'))
+    .option('--json', h('init.json'))
     .action(async (options: InitOptions) => {
       await withSession(io, async (session) => {
         const stored = await session.profile();
-        const locale = options.locale ?? stored?.locale ?? systemLocale(io.env);
+        const locale = chooseLocale({ flag: options.locale, env: io.env, profile: stored?.locale });
         const m = trackingMessages(locale);
         if (stored && !options.force) {
           throw new MlpathError({ code: 'CONFLICT', message: m.initExists });

@@ -267,3 +267,25 @@ describe('mlpath plan as a process', () => {
     expect(r.stderr).toContain('--hours');
   });
 });
+
+describe('mlpath plan: the language', () => {
+  async function runIn(
+    env: Record<string, string>,
+    ...argv: string[]
+  ): Promise<{ code: number; out: string; err: string }> {
+    const io = memoryIo({ env: { ...ENV, ...env } });
+    const code = await main(['plan', '--start-point', 'from-scratch', ...argv], io);
+    return { code, out: io.stdout(), err: io.stderr() };
+  }
+
+  it('writes the plan in Chinese with MLPATH_LANG=zh-CN, or with a Chinese system locale', async () => {
+    expect((await runIn({ MLPATH_LANG: 'zh-CN' })).out).toMatch(/^你的学习计划：/);
+    expect((await runIn({ LANG: 'zh_CN.UTF-8' })).out).toMatch(/^你的学习计划：/);
+    expect((await runIn({ LANG: 'en_US.UTF-8' })).out).toMatch(/^Your plan: /);
+  });
+
+  it('lets --locale win over MLPATH_LANG', async () => {
+    expect((await runIn({ MLPATH_LANG: 'zh-CN' }, '--locale', 'en')).out).toMatch(/^Your plan: /);
+    expect((await runIn({ MLPATH_LANG: 'en' }, '--locale', 'zh-CN')).out).toMatch(/^你的学习计划：/);
+  });
+});

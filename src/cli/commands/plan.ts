@@ -19,6 +19,7 @@ import { curriculumDir } from '../paths.js';
 import { addProfileOptions, profileFromFlags, todayFrom } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
 import { storedPlanInput } from '../stored-plan.js';
+import { helpFor } from '../help-messages.js';
 
 interface PlanOptions extends ProfileFlags {
   curriculum?: string;
@@ -26,12 +27,11 @@ interface PlanOptions extends ProfileFlags {
 }
 
 export function registerPlan(program: Command, io: CliIo): Command {
-  const command = program
-    .command('plan')
-    .description('make a dated week-by-week plan from where you are to ML engineer, with the reasons');
-  addProfileOptions(command)
-    .option('--curriculum <dir>', 'a curriculum folder (default: the shipped ML-engineer curriculum)')
-    .option('--json', 'print the plan as JSON')
+  const h = helpFor(io.env);
+  const command = program.command('plan').description(h('plan'));
+  addProfileOptions(command, io)
+    .option('--curriculum <dir>', h('plan.curriculum'))
+    .option('--json', h('plan.json'))
     .action(async (options: PlanOptions) => {
       // The validated curriculum is cached (keyed by its files), as for the tracking commands.
       const curriculum = loadCurriculumCached(
@@ -42,7 +42,7 @@ export function registerPlan(program: Command, io: CliIo): Command {
       // Without --start-point: the stored profile (other flags override single fields) and progress.
       const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
       const today = stored?.today ?? todayFrom(io.env);
-      const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile });
+      const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile, env: io.env });
       const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined);
       if (options.json) io.out(`${JSON.stringify(planJson(plan, profile), null, 2)}\n`);
       else io.out(renderPlan(curriculum, profile, plan));

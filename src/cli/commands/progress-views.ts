@@ -20,6 +20,7 @@ import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
+import { helpFor } from '../help-messages.js';
 
 interface Loaded {
   readonly curriculum: Curriculum;
@@ -90,10 +91,11 @@ function bar(share: number, width = 20): string {
 }
 
 export function registerProgressViews(program: Command, io: CliIo): void {
+  const h = helpFor(io.env);
   program
     .command('today')
-    .description('what to study now, from the re-planned plan')
-    .option('--json', 'print JSON')
+    .description(h('today'))
+    .option('--json', h('view.json'))
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
         const { curriculum, locale, forecast, stats } = await load(session);
@@ -120,8 +122,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
 
   program
     .command('week')
-    .description("this week's study plan, from the re-planned plan")
-    .option('--json', 'print JSON')
+    .description(h('week'))
+    .option('--json', h('view.json'))
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
         const { curriculum, locale, forecast, stats, profile } = await load(session);
@@ -154,8 +156,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
 
   program
     .command('status')
-    .description('progress per stage, hours, streak, readiness and the forecast finish date')
-    .option('--json', 'print JSON')
+    .description(h('status'))
+    .option('--json', h('view.json'))
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
         const { curriculum, profile, locale, stats, forecast } = await load(session);

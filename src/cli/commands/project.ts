@@ -17,6 +17,8 @@ import type { CliIo } from '../io.js';
 import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
+import { helpFor } from '../help-messages.js';
+import { msg } from '../messages.js';
 
 /** The rubric a project is judged by: the curriculum's, then the template's own items. */
 export function rubricFor(curriculum: Curriculum, templateId: string): RubricItem[] {
@@ -53,14 +55,15 @@ function checkUrl(url: string, locale: Locale): string {
 }
 
 export function registerProject(program: Command, io: CliIo): void {
-  const project = program.command('project').description('portfolio projects: add, tick the rubric, link, list');
+  const h = helpFor(io.env);
+  const project = program.command('project').description(h('project'));
 
   project
     .command('add')
-    .description('start a portfolio project from a template')
-    .argument('<template>', 'project template id')
-    .option('--id <id>', 'your own id for it (default: the template id)')
-    .option('--title <title>', 'your own title (default: the template title)')
+    .description(h('project.add'))
+    .argument('<template>', h('project.template'))
+    .option('--id <id>', h('project.id'))
+    .option('--title <title>', h('project.title'))
     .action(async (templateId: string, options: { id?: string; title?: string }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -80,7 +83,7 @@ export function registerProject(program: Command, io: CliIo): void {
         if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
           throw new MlpathError({
             code: 'INVALID_INPUT',
-            message: `--id must be a kebab-case id such as "my-chatbot" (got "${id}")`,
+            message: msg(locale, 'project.badId', { id }),
           });
         }
         const title = options.title ?? textIn(template.title, locale);
@@ -104,10 +107,10 @@ export function registerProject(program: Command, io: CliIo): void {
 
   project
     .command('check')
-    .description('tick a rubric item of a project (with --undo, untick it)')
-    .argument('<project>', 'project id')
-    .argument('<item>', 'rubric item id')
-    .option('--undo', 'untick it')
+    .description(h('project.check'))
+    .argument('<project>', h('project.project'))
+    .argument('<item>', h('project.item'))
+    .option('--undo', h('project.undo'))
     .action(async (projectId: string, itemId: string, options: { undo?: boolean }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -160,11 +163,11 @@ export function registerProject(program: Command, io: CliIo): void {
 
   project
     .command('link')
-    .description('set a link of a project: repository, demo or writeup (with --clear, remove it)')
-    .argument('<project>', 'project id')
-    .argument('<kind>', `one of ${LINK_KINDS.join(', ')}`)
-    .argument('[url]', 'http(s) address')
-    .option('--clear', 'remove the link')
+    .description(h('project.link'))
+    .argument('<project>', h('project.project'))
+    .argument('<kind>', h('project.kind', { kinds: LINK_KINDS.join(', ') }))
+    .argument('[url]', h('project.url'))
+    .option('--clear', h('project.clear'))
     .action(async (projectId: string, kind: string, url: string | undefined, options: { clear?: boolean }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -172,7 +175,7 @@ export function registerProject(program: Command, io: CliIo): void {
         if (!(LINK_KINDS as readonly string[]).includes(kind)) {
           throw new MlpathError({
             code: 'INVALID_INPUT',
-            message: `KIND must be one of ${LINK_KINDS.join(', ')} (got "${kind}")`,
+            message: msg(locale, 'project.badKind', { kinds: LINK_KINDS.join(', '), kind }),
           });
         }
         const found = await requireProject(session, projectId, locale);
@@ -182,7 +185,7 @@ export function registerProject(program: Command, io: CliIo): void {
           return;
         }
         if (url === undefined)
-          throw new MlpathError({ code: 'INVALID_INPUT', message: 'give the URL, or --clear to remove the link' });
+          throw new MlpathError({ code: 'INVALID_INPUT', message: msg(locale, 'project.needUrl') });
         const clean = checkUrl(url, locale);
         await session.store.setProjectLink(session.learner, found.id, kind as LinkKind, clean);
         io.out(`${m.linkSet(kind, clean)}\n`);
@@ -191,8 +194,8 @@ export function registerProject(program: Command, io: CliIo): void {
 
   project
     .command('list')
-    .description('list your projects with their rubric and links')
-    .option('--json', 'print JSON')
+    .description(h('project.list'))
+    .option('--json', h('view.json'))
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();

@@ -33,6 +33,13 @@ describe('mlpath serve', () => {
     expect(io.stderr()).toContain('--port: "eighty" is not a port number');
   });
 
+  it('says what is wrong with --port in Chinese with MLPATH_LANG=zh-CN', async () => {
+    const io = memoryIo({ env: { MLPATH_HOME: home, MLPATH_LANG: 'zh-CN' } });
+    expect(await main(['serve', '--port', 'eighty'], io)).toBe(2);
+    expect(io.stderr()).toContain('--port：“eighty”不是端口号');
+    expect(io.stderr()).toContain('请给出 0 到 65535 之间的整数（0 表示任选空闲端口）');
+  });
+
   it('names PORT when the variable is bad', async () => {
     const io = memoryIo({ env: { MLPATH_HOME: home, PORT: 'x' } });
     expect(await main(['serve'], io)).toBe(2);

@@ -13,8 +13,12 @@ import { loadCurriculum } from '../../content/load.js';
 import { createApp } from '../../server/app.js';
 import { DEFAULT_HOST, DEFAULT_PORT, listen } from '../../server/server.js';
 import { openStore } from '../../store/open.js';
+import type { Locale } from '../../core/model.js';
 import type { CliIo } from '../io.js';
 import { curriculumDir } from '../paths.js';
+import { helpFor } from '../help-messages.js';
+import { chooseLocale } from '../locale.js';
+import { msg } from '../messages.js';
 
 /** The built web app, found from this file (works from src/ and from dist/). */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -22,13 +26,13 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.u
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** A TCP port from a flag or the PORT variable, or an INVALID_INPUT error naming where it came from. */
-export function parsePort(value: string, source: string): number {
+export function parsePort(value: string, source: string, locale: Locale = 'en'): number {
   const port = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new MlpathError({
       code: 'INVALID_INPUT',
-      message: `${source}: "${value}" is not a port number`,
-      hint: 'give a whole number from 0 to 65535 (0 picks a free port)',
+      message: msg(locale, 'serve.badPort', { source, value }),
+      hint: msg(locale, 'serve.badPortHint'),
     });
   }
   return port;
@@ -42,12 +46,13 @@ export interface ServeOptions {
 
 /** Resolves when the server has stopped (on SIGINT or SIGTERM, or when `stop` resolves). */
 export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<void>): Promise<void> {
+  const locale = chooseLocale({ env: io.env });
   const envPort = io.env['PORT'];
   const port =
     options.port !== undefined
-      ? parsePort(options.port, '--port')
+      ? parsePort(options.port, '--port', locale)
       : envPort !== undefined && envPort !== ''
-        ? parsePort(envPort, 'PORT')
+        ? parsePort(envPort, 'PORT', locale)
         : DEFAULT_PORT;
   const host = options.host ?? DEFAULT_HOST;
   const curriculum = loadCurriculum(curriculumDir(options.curriculum, io.cwd), io.cwd);
@@ -60,16 +65,14 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
     await store.close();
     throw error;
   }
-  io.out(`mlpath is serving on ${listening.url}\n`);
+  io.out(`${msg(locale, 'serve.serving', { url: listening.url })}\n`);
   if (!LOOPBACK.has(host)) {
-    io.err(
-      `warning: listening on ${host}: anyone who can reach this address can read and change the progress stored here\n`,
-    );
+    io.err(`${msg(locale, 'serve.exposed', { host })}\n`);
   }
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
-    io.err('the web app is not built yet (only the API answers): run `npm run build:web`, or `npm start`\n');
+    io.err(`${msg(locale, 'serve.noWeb')}\n`);
   }
-  io.err(`data: ${store.location}\npress Ctrl-C to stop\n`);
+  io.err(`${msg(locale, 'serve.data', { location: store.location })}\n${msg(locale, 'serve.stop')}\n`);
   await new Promise<void>((resolve) => {
     const done = (): void => {
       process.off('SIGINT', done);
@@ -82,15 +85,16 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
   });
   await listening.close();
   await store.close();
-  io.err('mlpath: stopped\n');
+  io.err(`${msg(locale, 'serve.stopped')}\n`);
 }
 
 export function registerServe(program: Command, io: CliIo): Command {
+  const h = helpFor(io.env);
   return program
     .command('serve')
-    .description(`serve the web app and the HTTP API on localhost (default port ${DEFAULT_PORT}, or PORT)`)
-    .option('--port <n>', `port to listen on (default: PORT or ${DEFAULT_PORT}; 0 picks a free one)`)
-    .option('--host <host>', `address to listen on (default: ${DEFAULT_HOST}, this machine only)`)
-    .option('--curriculum <dir>', 'curriculum folder (default: the shipped ML-engineer curriculum)')
+    .description(h('serve', { port: DEFAULT_PORT }))
+    .option('--port <n>', h('serve.port', { port: DEFAULT_PORT }))
+    .option('--host <host>', h('serve.host', { host: DEFAULT_HOST }))
+    .option('--curriculum <dir>', h('serve.curriculum'))
     .action((options: ServeOptions) => serve(io, options));
 }

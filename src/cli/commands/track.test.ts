@@ -193,6 +193,16 @@ describe('mlpath project', () => {
       'URL must be an absolute http(s) address',
     );
   });
+
+  it('names a bad link kind and a missing URL in Chinese', async () => {
+    const home = fresh();
+    await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot']);
+    const badKind = await home.run(['project', 'link', 'bot', 'homepage', 'https://x.org'], { MLPATH_LANG: 'zh-CN' });
+    expect(badKind.status).toBe(2);
+    expect(badKind.stderr).toContain('KIND 必须是以下之一：repository, demo, writeup（实际为“homepage”）');
+    const noUrl = await home.run(['project', 'link', 'bot', 'demo'], { MLPATH_LANG: 'zh-CN' });
+    expect(noUrl.stderr).toContain('请给出网址，或用 --clear 删除该链接');
+  });
 });
 
 describe('a data folder holding someone else’s database', () => {

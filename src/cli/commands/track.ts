@@ -12,14 +12,20 @@ import type { CliIo } from '../io.js';
 import { itemTitle, requireItem } from '../items.js';
 import { withSession } from '../session.js';
 import type { Session } from '../session.js';
+import { helpFor } from '../help-messages.js';
 import { trackingMessages } from '../tracking-messages.js';
 
 /** Each with its one-letter alias, the keys roadmap.sh users know: d, l, s, r. */
-const MARKS: ReadonlyArray<{ command: string; alias: string; type: ProgressEventType; description: string }> = [
-  { command: 'done', alias: 'd', type: 'done', description: 'mark a skill, resource or unit done' },
-  { command: 'learning', alias: 'l', type: 'started', description: 'mark a skill, resource or unit as being learned' },
-  { command: 'skip', alias: 's', type: 'skipped', description: 'skip a skill, resource or unit' },
-  { command: 'reset', alias: 'r', type: 'reset', description: 'clear the status of a skill, resource or unit' },
+const MARKS: ReadonlyArray<{
+  command: string;
+  alias: string;
+  type: ProgressEventType;
+  help: 'done' | 'learning' | 'skip' | 'reset';
+}> = [
+  { command: 'done', alias: 'd', type: 'done', help: 'done' },
+  { command: 'learning', alias: 'l', type: 'started', help: 'learning' },
+  { command: 'skip', alias: 's', type: 'skipped', help: 'skip' },
+  { command: 'reset', alias: 'r', type: 'reset', help: 'reset' },
 ];
 
 interface JsonOption {
@@ -32,14 +38,15 @@ function printEvent(io: CliIo, event: ProgressEvent, options: JsonOption, text: 
 }
 
 export function registerTrack(program: Command, io: CliIo): void {
+  const h = helpFor(io.env);
   for (const mark of MARKS) {
     program
       .command(mark.command)
       .alias(mark.alias)
-      .description(mark.description)
-      .argument('<id>', 'skill id, resource id or resource/unit (old skill ids work too)')
-      .option('--note <text>', 'a note to keep with it')
-      .option('--json', 'print the recorded event as JSON')
+      .description(h(mark.help))
+      .argument('<id>', h('track.id'))
+      .option('--note <text>', h('track.note'))
+      .option('--json', h('track.json'))
       .action(async (id: string, options: JsonOption & { note?: string }) => {
         await withSession(io, async (session) => {
           const locale = await session.locale();
@@ -65,8 +72,8 @@ export function registerTrack(program: Command, io: CliIo): void {
 
   program
     .command('undo')
-    .description('undo the latest progress step (repeat to go further back)')
-    .option('--json', 'print the recorded undo event as JSON')
+    .description(h('undo'))
+    .option('--json', h('undo.json'))
     .action(async (options: JsonOption) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -86,10 +93,10 @@ export function registerTrack(program: Command, io: CliIo): void {
 
   program
     .command('note')
-    .description('keep a note in your progress log')
-    .argument('<text>', 'the note')
-    .option('--on <id>', 'what it is about: a skill, resource or resource/unit')
-    .option('--json', 'print the recorded event as JSON')
+    .description(h('note'))
+    .argument('<text>', h('note.text'))
+    .option('--on <id>', h('note.on'))
+    .option('--json', h('track.json'))
     .action(async (text: string, options: JsonOption & { on?: string }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
@@ -104,12 +111,12 @@ export function registerTrack(program: Command, io: CliIo): void {
 
   program
     .command('log')
-    .description('log study time: HOURS as 1.5, 90m or 1h30m')
-    .argument('<hours>', 'time spent: 1.5, 90m, 1h30m or 1:30')
-    .option('--on <id>', 'what it was spent on: a skill, resource or resource/unit')
-    .option('--date <date>', 'the day (YYYY-MM-DD; default today)')
-    .option('--note <text>', 'a note to keep with it')
-    .option('--json', 'print the recorded event as JSON')
+    .description(h('log'))
+    .argument('<hours>', h('log.hours'))
+    .option('--on <id>', h('log.on'))
+    .option('--date <date>', h('log.date'))
+    .option('--note <text>', h('track.note'))
+    .option('--json', h('track.json'))
     .action(async (hoursText: string, options: JsonOption & { on?: string; date?: string; note?: string }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();

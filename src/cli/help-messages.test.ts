@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { commanderError, HELP_KEYS, HELP_TABLES, hmsg } from './help-messages.js';
+import { memoryIo } from './io.js';
+import { main } from './main.js';
+import { msg } from './messages.js';
+
+const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+
+describe('help messages', () => {
+  it('has a non-empty Chinese text, with the same placeholders, for every English one', () => {
+    expect(Object.keys(HELP_TABLES['zh-CN']).sort()).toEqual([...HELP_KEYS].sort());
+    for (const key of HELP_KEYS) {
+      const en = HELP_TABLES.en[key];
+      const zh = HELP_TABLES['zh-CN'][key];
+      expect(en.trim(), key).not.toBe('');
+      expect(zh.trim(), key).not.toBe('');
+      expect(zh, key).not.toBe(en);
+      expect(names(zh), key).toEqual(names(en));
+    }
+  });
+
+  it('fills placeholders and falls back to English for other locales', () => {
+    expect(hmsg('zh-CN', 'serve', { port: 4321 })).toContain('4321');
+    expect(hmsg('fr', 'today')).toBe('what to study now, from the re-planned plan');
+  });
+
+  it("rewrites commander's parse errors in Chinese and leaves English ones alone", () => {
+    const text = "error: unknown option '--hourz'\n(Did you mean --hours?)\n";
+    expect(commanderError('zh-CN', text)).toBe("错误：未知选项 '--hourz'\n（你是不是想输入 --hours？）\n");
+    expect(commanderError('en', text)).toBe(text);
+    expect(commanderError('zh-CN', "error: too many arguments for 'today'. Expected 0 arguments but got 1.\n")).toBe(
+      "错误：'today' 的参数过多。应为 0 个，实际为 1 个。\n",
+    );
+    expect(commanderError('zh-CN', "error: missing required argument 'id'\n")).toBe("错误：缺少必需的参数 'id'\n");
+  });
+});
+
+describe('mlpath --help', () => {
+  it('lists the commands in Chinese with MLPATH_LANG=zh-CN', async () => {
+    const io = memoryIo({ env: { MLPATH_LANG: 'zh-CN' } });
+    expect(await main(['--help'], io)).toBe(0);
+    const out = io.stdout();
+    expect(out).toContain('用法：');
+    expect(out).toContain('命令：');
+    expect(out).toContain('你的机器学习工程师之路');
+    expect(out).toMatch(/plan \[options\]\s+制定从你的现状到机器学习工程师的逐周计划/);
+    expect(out).toMatch(/-h, --help\s+显示命令的帮助/);
+    expect(out).not.toContain('Usage:');
+    expect(out).not.toContain('display help for command');
+  });
+
+  it('describes the plan flags in Chinese when LANG is a Chinese system locale', async () => {
+    const io = memoryIo({ env: { LANG: 'zh_CN.UTF-8' } });
+    expect(await main(['plan', '--help'], io)).toBe(0);
+    const out = io.stdout();
+    expect(out).toMatch(/--hours <n>\s+每周学习小时数（大于 0，最多 100）/);
+    expect(out).toMatch(/--locale <locale>\s+输出语言：en 或 zh-CN/);
+    expect(out).toContain('选项：');
+    expect(out).not.toContain('study hours per week');
+  });
+
+  it('stays in English without a Chinese setting', async () => {
+    const io = memoryIo({ env: { LANG: 'en_US.UTF-8' } });
+    expect(await main(['plan', '--help'], io)).toBe(0);
+    expect(io.stdout()).toContain('Usage: mlpath plan [options]');
+    expect(io.stdout()).toMatch(/--hours <n>\s+study hours per week/);
+  });
+
+  it('reports an unknown flag in Chinese, with the suggestion, and exits 2', async () => {
+    const io = memoryIo({ env: { MLPATH_LANG: 'zh-CN' } });
+    expect(await main(['plan', '--hourz', '10'], io)).toBe(2);
+    expect(io.stderr()).toContain("错误：未知选项 '--hourz'");
+    expect(io.stderr()).toContain('（你是不是想输入 --hours？）');
+  });
+
+  it('reports a bad flag value in Chinese', async () => {
+    const io = memoryIo({ env: { MLPATH_LANG: 'zh-CN', MLPATH_HOME: '' } });
+    expect(await main(['plan', '--start-point', 'from-scratch', '--hours', 'lots'], io)).toBe(2);
+    expect(io.stderr()).toContain(msg('zh-CN', 'flag.notNumber', { flag: '--hours', value: 'lots' }));
+    expect(io.stderr()).toMatch(/[\u4e00-\u9fff]/);
+    expect(io.stderr()).not.toContain('is not a number');
+  });
+});

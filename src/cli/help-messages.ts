@@ -1,0 +1,296 @@
+/**
+ * @module help-messages
+ * What `mlpath --help` says, in English and Simplified Chinese: every command, option and argument
+ * description, and commander's own words (headings, the help and version options, its parse
+ * errors). One table per locale with the same keys and `{name}` placeholders, the same shape as
+ * the CLI's other message tables. Commander builds help text when commands are registered, so the
+ * locale is chosen from the environment before the program is built.
+ */
+import type { Locale } from '../core/model.js';
+import { chooseLocale } from './locale.js';
+
+const EN = {
+  'program.description': 'Your dated, explained, trackable plan to become a machine-learning engineer.',
+  'program.version': 'output the version number',
+  'program.help': 'display help for command',
+  'program.helpCommand': 'display help for command',
+  // curriculum
+  'curriculum.description': 'check, show and import curricula',
+  'curriculum.check': 'validate a curriculum folder (default: the shipped ML-engineer curriculum)',
+  'curriculum.show': 'print the normalized curriculum',
+  'curriculum.dir': 'curriculum folder',
+  'curriculum.checkJson': 'print the result as JSON',
+  'curriculum.showJson': 'print JSON (the only format for now)',
+  'curriculum.import':
+    'convert a roadmap.sh roadmap, an OSSU curriculum or Metacademy content into a curriculum folder',
+  'curriculum.importFrom': 'the source format: roadmap-sh, ossu or metacademy',
+  'curriculum.importSource':
+    'roadmap.sh: the roadmap folder; OSSU: the README (or its folder); Metacademy: metacademy-content or graph_data.json',
+  'curriculum.importOutput': 'the curriculum folder to write (new or empty)',
+  'curriculum.importHours':
+    'hours a node counts when the source gives no times: each roadmap.sh topic (default {roadmap}), each OSSU course listed without figures (default {ossu})',
+  'curriculum.importForce': 'replace the output folder if it already holds files',
+  'curriculum.importJson': 'print the summary as JSON on stdout',
+  // plan and profile flags
+  plan: 'make a dated week-by-week plan from where you are to ML engineer, with the reasons',
+  'plan.curriculum': 'a curriculum folder (default: the shipped ML-engineer curriculum)',
+  'plan.json': 'print the plan as JSON',
+  'flag.startPoint': 'plan from this starting point (from-scratch, career-changer, developer, ...)',
+  'flag.hours': 'study hours per week (more than 0, at most 100)',
+  'flag.style': 'learning style: structured, university or practical',
+  'flag.domain': 'the field to go deep in (nlp, computer-vision, time-series, ...)',
+  'flag.start': 'first day of study, YYYY-MM-DD (default: next Monday)',
+  'flag.known': 'skills you already know, comma-separated',
+  'flag.freeOnly': 'only free resources (free-to-audit courses count as free)',
+  'flag.target': 'a role (default ml-engineer) or any skill id',
+  'flag.route': 'override the recommended route',
+  'flag.weeksOff': 'weeks with no study: START..END[,START..END...]',
+  'flag.factor': 'your own learner factor on provider hours (0.8-2.0)',
+  'flag.pin': 'resources to take in any case, comma-separated',
+  'flag.exclude': 'resources never to take, comma-separated',
+  'flag.swap': 'take one resource instead of another: FROM=TO[,FROM=TO...]',
+  'flag.locale': 'language of the output: en or zh-CN',
+  // init
+  init: 'set up your profile (questions, or flags with --yes) and see your route and first weeks',
+  'init.yes': 'ask nothing: take the flags (and defaults) as they are',
+  'init.force': 'replace an existing profile (progress is kept)',
+  'init.json': 'print the saved profile and plan summary as JSON',
+  // tracking
+  done: 'mark a skill, resource or unit done',
+  learning: 'mark a skill, resource or unit as being learned',
+  skip: 'skip a skill, resource or unit',
+  reset: 'clear the status of a skill, resource or unit',
+  'track.id': 'skill id, resource id or resource/unit (old skill ids work too)',
+  'track.note': 'a note to keep with it',
+  'track.json': 'print the recorded event as JSON',
+  undo: 'undo the latest progress step (repeat to go further back)',
+  'undo.json': 'print the recorded undo event as JSON',
+  note: 'keep a note in your progress log',
+  'note.text': 'the note',
+  'note.on': 'what it is about: a skill, resource or resource/unit',
+  log: 'log study time: HOURS as 1.5, 90m or 1h30m',
+  'log.hours': 'time spent: 1.5, 90m, 1h30m or 1:30',
+  'log.on': 'what it was spent on: a skill, resource or resource/unit',
+  'log.date': 'the day (YYYY-MM-DD; default today)',
+  // views
+  today: 'what to study now, from the re-planned plan',
+  week: "this week's study plan, from the re-planned plan",
+  status: 'progress per stage, hours, streak, readiness and the forecast finish date',
+  'view.json': 'print JSON',
+  // projects
+  project: 'portfolio projects: add, tick the rubric, link, list',
+  'project.add': 'start a portfolio project from a template',
+  'project.template': 'project template id',
+  'project.id': 'your own id for it (default: the template id)',
+  'project.title': 'your own title (default: the template title)',
+  'project.check': 'tick a rubric item of a project (with --undo, untick it)',
+  'project.project': 'project id',
+  'project.item': 'rubric item id',
+  'project.undo': 'untick it',
+  'project.link': 'set a link of a project: repository, demo or writeup (with --clear, remove it)',
+  'project.kind': 'one of {kinds}',
+  'project.url': 'http(s) address',
+  'project.clear': 'remove the link',
+  'project.list': 'list your projects with their rubric and links',
+  // export and import
+  export: 'export your plan (ics: calendar), progress (md: checklist) or everything (json: backup)',
+  'export.format': 'ics, md or json',
+  'export.output': 'write to this file (default: standard output)',
+  import: 'restore a JSON backup (into an empty store; with --merge, add it to what is there)',
+  'import.file': 'a file written by `mlpath export --format json`',
+  'import.merge': 'add to existing progress, skipping events already present',
+  'import.json': 'print the result as JSON',
+  // serve
+  serve: 'serve the web app and the HTTP API on localhost (default port {port}, or PORT)',
+  'serve.port': 'port to listen on (default: PORT or {port}; 0 picks a free one)',
+  'serve.host': 'address to listen on (default: {host}, this machine only)',
+  'serve.curriculum': 'curriculum folder (default: the shipped ML-engineer curriculum)',
+  // commander's own words
+  'title.Usage:': 'Usage:',
+  'title.Options:': 'Options:',
+  'title.Commands:': 'Commands:',
+  'title.Arguments:': 'Arguments:',
+  'title.Global Options:': 'Global Options:',
+  'error.unknownOption': "error: unknown option '{flag}'",
+  'error.unknownCommand': "error: unknown command '{name}'",
+  'error.missingArgument': "error: missing required argument '{name}'",
+  'error.optionArgumentMissing': "error: option '{flags}' argument missing",
+  'error.requiredOption': "error: required option '{flags}' not specified",
+  'error.tooManyArguments': "error: too many arguments for '{command}'. Expected {expected} argument(s) but got {got}.",
+  'error.tooManyArgumentsTop': 'error: too many arguments. Expected {expected} argument(s) but got {got}.',
+  'error.didYouMean': '(Did you mean {choices}?)',
+  'error.didYouMeanOneOf': '(Did you mean one of {choices}?)',
+} as const;
+
+export type HelpKey = keyof typeof EN;
+
+const ZH: Record<HelpKey, string> = {
+  'program.description': '你的机器学习工程师之路：有日期、有理由、可跟踪的学习计划。',
+  'program.version': '显示版本号',
+  'program.help': '显示命令的帮助',
+  'program.helpCommand': '显示命令的帮助',
+  'curriculum.description': '检查、查看和导入课程体系',
+  'curriculum.check': '校验课程文件夹（默认：随附的机器学习工程师课程）',
+  'curriculum.show': '输出规范化后的课程体系',
+  'curriculum.dir': '课程文件夹',
+  'curriculum.checkJson': '以 JSON 输出结果',
+  'curriculum.showJson': '输出 JSON（目前唯一的格式）',
+  'curriculum.import': '把 roadmap.sh 路线图、OSSU 课程或 Metacademy 内容转换为课程文件夹',
+  'curriculum.importFrom': '来源格式：roadmap-sh、ossu 或 metacademy',
+  'curriculum.importSource':
+    'roadmap.sh：路线图文件夹；OSSU：README（或其所在文件夹）；Metacademy：metacademy-content 或 graph_data.json',
+  'curriculum.importOutput': '要写入的课程文件夹（新建或为空）',
+  'curriculum.importHours':
+    '来源未给出时长时每个节点计入的小时数：每个 roadmap.sh 主题（默认 {roadmap}）、每门未列出数据的 OSSU 课程（默认 {ossu}）',
+  'curriculum.importForce': '输出文件夹已有文件时将其替换',
+  'curriculum.importJson': '在标准输出上以 JSON 输出摘要',
+  plan: '制定从你的现状到机器学习工程师的逐周计划，带日期和理由',
+  'plan.curriculum': '课程文件夹（默认：随附的机器学习工程师课程）',
+  'plan.json': '以 JSON 输出计划',
+  'flag.startPoint': '从这个起点制定计划（from-scratch、career-changer、developer 等）',
+  'flag.hours': '每周学习小时数（大于 0，最多 100）',
+  'flag.style': '学习风格：structured、university 或 practical',
+  'flag.domain': '要深入的领域（nlp、computer-vision、time-series 等）',
+  'flag.start': '开始学习的第一天，YYYY-MM-DD（默认：下周一）',
+  'flag.known': '你已掌握的技能，用逗号分隔',
+  'flag.freeOnly': '只用免费资源（可免费旁听的课程算作免费）',
+  'flag.target': '一个角色（默认 ml-engineer）或任意技能 id',
+  'flag.route': '替换推荐的路线',
+  'flag.weeksOff': '不学习的周：START..END[,START..END...]',
+  'flag.factor': '你自己对课程提供方时长的学习系数（0.8-2.0）',
+  'flag.pin': '无论如何都要选用的资源，用逗号分隔',
+  'flag.exclude': '永不选用的资源，用逗号分隔',
+  'flag.swap': '用一个资源替换另一个：FROM=TO[,FROM=TO...]',
+  'flag.locale': '输出语言：en 或 zh-CN',
+  init: '建立你的学习档案（回答问题，或用 --yes 加参数），并查看你的路线和最初几周',
+  'init.yes': '不提问：按参数（和默认值）直接设置',
+  'init.force': '替换已有的学习档案（进度保留）',
+  'init.json': '以 JSON 输出保存的档案和计划摘要',
+  done: '把技能、资源或单元标记为已完成',
+  learning: '把技能、资源或单元标记为正在学习',
+  skip: '跳过技能、资源或单元',
+  reset: '清除技能、资源或单元的状态',
+  'track.id': '技能 id、资源 id 或 资源/单元（旧的技能 id 也可用）',
+  'track.note': '随之保存的备注',
+  'track.json': '以 JSON 输出记录的事件',
+  undo: '撤销最近一步进度（重复执行可继续往前撤销）',
+  'undo.json': '以 JSON 输出记录的撤销事件',
+  note: '在进度日志中记一条备注',
+  'note.text': '备注内容',
+  'note.on': '备注关于什么：技能、资源或 资源/单元',
+  log: '记录学习时间：HOURS 写作 1.5、90m 或 1h30m',
+  'log.hours': '所用时间：1.5、90m、1h30m 或 1:30',
+  'log.on': '时间花在什么上：技能、资源或 资源/单元',
+  'log.date': '日期（YYYY-MM-DD；默认今天）',
+  today: '现在该学什么（依据重新规划后的计划）',
+  week: '本周学习安排（依据重新规划后的计划）',
+  status: '各阶段进度、学习时长、连续天数、就绪程度和预计完成日期',
+  'view.json': '输出 JSON',
+  project: '作品集项目：添加、勾选评分项、设置链接、列出',
+  'project.add': '从模板开始一个作品集项目',
+  'project.template': '项目模板 id',
+  'project.id': '你给它的 id（默认：模板 id）',
+  'project.title': '你给它的标题（默认：模板标题）',
+  'project.check': '勾选项目的一个评分项（加 --undo 取消勾选）',
+  'project.project': '项目 id',
+  'project.item': '评分项 id',
+  'project.undo': '取消勾选',
+  'project.link': '设置项目的链接：repository、demo 或 writeup（加 --clear 删除）',
+  'project.kind': '取值之一：{kinds}',
+  'project.url': 'http(s) 地址',
+  'project.clear': '删除该链接',
+  'project.list': '列出你的项目及其评分项和链接',
+  export: '导出计划（ics：日历）、进度（md：清单）或全部数据（json：备份）',
+  'export.format': 'ics、md 或 json',
+  'export.output': '写入这个文件（默认：标准输出）',
+  import: '恢复 JSON 备份（导入空的存储；加 --merge 则并入已有数据）',
+  'import.file': '由 `mlpath export --format json` 写出的文件',
+  'import.merge': '并入已有进度，跳过已存在的事件',
+  'import.json': '以 JSON 输出结果',
+  serve: '在本机提供网页应用和 HTTP API（默认端口 {port}，或 PORT）',
+  'serve.port': '监听端口（默认：PORT 或 {port}；0 表示任选空闲端口）',
+  'serve.host': '监听地址（默认：{host}，仅本机）',
+  'serve.curriculum': '课程文件夹（默认：随附的机器学习工程师课程）',
+  'title.Usage:': '用法：',
+  'title.Options:': '选项：',
+  'title.Commands:': '命令：',
+  'title.Arguments:': '参数：',
+  'title.Global Options:': '全局选项：',
+  'error.unknownOption': "错误：未知选项 '{flag}'",
+  'error.unknownCommand': "错误：未知命令 '{name}'",
+  'error.missingArgument': "错误：缺少必需的参数 '{name}'",
+  'error.optionArgumentMissing': "错误：选项 '{flags}' 缺少取值",
+  'error.requiredOption': "错误：未指定必需的选项 '{flags}'",
+  'error.tooManyArguments': "错误：'{command}' 的参数过多。应为 {expected} 个，实际为 {got} 个。",
+  'error.tooManyArgumentsTop': '错误：参数过多。应为 {expected} 个，实际为 {got} 个。',
+  'error.didYouMean': '（你是不是想输入 {choices}？）',
+  'error.didYouMeanOneOf': '（你是不是想输入以下之一：{choices}？）',
+};
+
+export const HELP_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<HelpKey, string>>>> = {
+  en: EN,
+  'zh-CN': ZH,
+};
+
+/** Every help key (for completeness checks). */
+export const HELP_KEYS = Object.keys(EN) as HelpKey[];
+
+function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** One help text in a locale (English for any other). */
+export function hmsg(locale: Locale, key: HelpKey, values: Readonly<Record<string, string | number>> = {}): string {
+  return fill((locale === 'zh-CN' ? ZH : EN)[key], values);
+}
+
+/** The help texts of the language the environment asks for (MLPATH_LANG, then the system's). */
+export function helpFor(
+  env: Readonly<Record<string, string | undefined>>,
+): (key: HelpKey, values?: Readonly<Record<string, string | number>>) => string {
+  const locale = chooseLocale({ env });
+  return (key, values = {}) => hmsg(locale, key, values);
+}
+
+/** Commander's heading ("Usage:", "Options:", ...) in a locale; an unknown heading stays as it is. */
+export function helpTitle(locale: Locale, title: string): string {
+  const key = `title.${title}`;
+  return key in EN ? hmsg(locale, key as HelpKey) : title;
+}
+
+/**
+ * Commander's parse errors in a locale. Commander writes them in English with fixed wording; each
+ * known form is matched and rewritten, anything else is left as it is.
+ */
+export function commanderError(locale: Locale, text: string): string {
+  if (locale !== 'zh-CN') return text;
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^error: unknown option '([^']*)'/, (m) => hmsg(locale, 'error.unknownOption', { flag: m[1] ?? '' })],
+    [/^error: unknown command '([^']*)'/, (m) => hmsg(locale, 'error.unknownCommand', { name: m[1] ?? '' })],
+    [/^error: missing required argument '([^']*)'/, (m) => hmsg(locale, 'error.missingArgument', { name: m[1] ?? '' })],
+    [
+      /^error: option '([^']*)' argument missing/,
+      (m) => hmsg(locale, 'error.optionArgumentMissing', { flags: m[1] ?? '' }),
+    ],
+    [
+      /^error: required option '([^']*)' not specified/,
+      (m) => hmsg(locale, 'error.requiredOption', { flags: m[1] ?? '' }),
+    ],
+    [
+      /^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./,
+      (m) => hmsg(locale, 'error.tooManyArguments', { command: m[1] ?? '', expected: m[2] ?? '', got: m[3] ?? '' }),
+    ],
+    [
+      /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./,
+      (m) => hmsg(locale, 'error.tooManyArgumentsTop', { expected: m[1] ?? '', got: m[2] ?? '' }),
+    ],
+    [/\(Did you mean one of ([^)]*)\?\)/, (m) => hmsg(locale, 'error.didYouMeanOneOf', { choices: m[1] ?? '' })],
+    [/\(Did you mean ([^)]*)\?\)/, (m) => hmsg(locale, 'error.didYouMean', { choices: m[1] ?? '' })],
+  ];
+  let out = text;
+  for (const [pattern, replace] of rules) {
+    const match = pattern.exec(out);
+    if (match) out = out.slice(0, match.index) + replace(match) + out.slice(match.index + match[0].length);
+  }
+  return out;
+}
