@@ -58,6 +58,12 @@ test('a fresh data directory opens on onboarding with no console errors and no f
   expect(seen.failedRequests).toEqual([]);
   // Without a profile there is nothing else to navigate to yet.
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  // Switching the page to Chinese before choosing a plan language takes the plan along with it.
+  await expect(page.getByLabel('Language of the plan')).toHaveValue('en');
+  await page.getByLabel('Language', { exact: true }).first().selectOption('zh-CN');
+  await expect(page.getByLabel('计划使用的语言')).toHaveValue('zh-CN');
+  await page.getByLabel('语言', { exact: true }).first().selectOption('en');
+  await expect(page.getByLabel('Language of the plan')).toHaveValue('en');
 });
 
 test('onboarding previews the recommended route with reasons and a finish date, then saves the plan', async () => {

@@ -4,7 +4,7 @@
  * domain that draws them, what they already know, when they start and in which language. Used by
  * onboarding and by settings (where saving re-plans).
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { AREAS, LEARNING_STYLES, type Curriculum, type LearningStyle } from '../../../src/core/model.js';
 import type { DateRange, Profile } from '../../../src/core/plan-model.js';
 import type { ProfileInput } from '../lib/api.js';
@@ -67,6 +67,11 @@ export function ProfileForm(props: {
   const point = curriculum.startingPoints.find((sp) => sp.id === draft.startingPoint);
   const fromPoint = useMemo(() => new Set(point?.known ?? []), [point]);
   const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+  // A new learner who switches the page's language before choosing one for the plan wants both alike.
+  const [localeChosen, setLocaleChosen] = useState(props.profile != null);
+  useEffect(() => {
+    if (!localeChosen) setDraft((current) => ({ ...current, locale }));
+  }, [locale, localeChosen]);
 
   return (
     <form
@@ -156,7 +161,10 @@ export function ProfileForm(props: {
             id={`${id}-locale`}
             className="field"
             value={draft.locale}
-            onChange={(event) => update({ locale: event.target.value })}
+            onChange={(event) => {
+              setLocaleChosen(true);
+              update({ locale: event.target.value });
+            }}
           >
             {LANGUAGES.map((language) => (
               <option key={language.code} value={language.code} lang={language.code}>
