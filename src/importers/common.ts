@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { MlpathError } from '../core/errors.js';
-import type { Area, Curriculum, Text } from '../core/model.js';
+import type { Area, Curriculum, Resource, Route, Skill, Stage, Text } from '../core/model.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 
 /** Something an importer left out, and why. */
@@ -259,4 +259,41 @@ export function guessArea(title: string, fallback: Area): Area {
 /** Round to one decimal place, for hours in summaries and efforts. */
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/**
+ * An imported curriculum: English only, version and texts as given, and none of what only an
+ * authored curriculum has (roles, starting points, project templates, domains, a project rubric),
+ * so the planner targets all of its skills.
+ */
+export function importedCurriculum(parts: {
+  id: string;
+  version: string;
+  title: string;
+  summary: string;
+  defaultSkillHours: number | undefined;
+  skills: readonly Skill[];
+  resources?: readonly Resource[];
+  stages?: readonly Stage[];
+  routes?: readonly Route[];
+}): Curriculum {
+  return {
+    meta: {
+      id: parts.id,
+      version: parts.version,
+      locales: ['en'],
+      title: en(parts.title),
+      summary: en(parts.summary),
+      rubric: [],
+      defaultSkillHours: parts.defaultSkillHours,
+    },
+    skills: parts.skills,
+    resources: parts.resources ?? [],
+    stages: parts.stages ?? [],
+    routes: parts.routes ?? [],
+    startingPoints: [],
+    roles: [],
+    projects: [],
+    domains: [],
+  };
 }

@@ -21,16 +21,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCycle, skillGraphFrom } from '../core/graph.js';
-import type {
-  Area,
-  Curriculum,
-  Requirement,
-  Resource,
-  ResourceKind,
-  Skill,
-  SkillShortcut,
-  Stage,
-} from '../core/model.js';
+import type { Area, Requirement, Resource, ResourceKind, Skill, SkillShortcut, Stage } from '../core/model.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import {
   en,
@@ -38,6 +29,7 @@ import {
   IdAllocator,
   idFrom,
   importError,
+  importedCurriculum,
   isDirectory,
   isFile,
   readText,
@@ -408,27 +400,17 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
   for (const dropNote of dropped.filter((d) => / requires /.test(d.what)))
     warnings.push(`${dropNote.what}: ${dropNote.why}`);
 
-  const curriculum: Curriculum = {
-    meta: {
-      id: 'metacademy',
-      version: '1.0.0',
-      locales: ['en'],
-      title: en('Metacademy concept graph'),
-      summary: en(
-        "Metacademy's concepts, prerequisites, learning goals and time estimates, imported from its content repository (CC BY-SA 3.0).",
-      ),
-      rubric: [],
-      defaultSkillHours: METACADEMY_DEFAULT_HOURS,
-    },
+  const curriculum = importedCurriculum({
+    id: 'metacademy',
+    version: '1.0.0',
+    title: 'Metacademy concept graph',
+    summary:
+      "Metacademy's concepts, prerequisites, learning goals and time estimates, imported from its content repository (CC BY-SA 3.0).",
+    defaultSkillHours: METACADEMY_DEFAULT_HOURS,
     skills,
     resources,
     stages,
-    routes: [],
-    startingPoints: [],
-    roles: [],
-    projects: [],
-    domains: [],
-  };
+  });
   const edges = skills.reduce((n, s) => n + s.requires.length, 0);
   return {
     curriculum,
@@ -681,27 +663,15 @@ export function importMetacademyDump(jsonPath: string, options: ImportOptions = 
     );
   }
   for (const d of dropped.filter((x) => / requires /.test(x.what))) warnings.push(`${d.what}: ${d.why}`);
-  const curriculum: Curriculum = {
-    meta: {
-      id: 'metacademy',
-      version: '2.0.0',
-      locales: ['en'],
-      title: en('Metacademy concept graph'),
-      summary: en(
-        "Metacademy's concepts, prerequisites, learning goals and time estimates, imported from its database dump (CC BY-SA 3.0).",
-      ),
-      rubric: [],
-      defaultSkillHours: METACADEMY_DEFAULT_HOURS,
-    },
+  const curriculum = importedCurriculum({
+    id: 'metacademy',
+    version: '2.0.0',
+    title: 'Metacademy concept graph',
+    summary:
+      "Metacademy's concepts, prerequisites, learning goals and time estimates, imported from its database dump (CC BY-SA 3.0).",
+    defaultSkillHours: METACADEMY_DEFAULT_HOURS,
     skills,
-    resources: [],
-    stages: [],
-    routes: [],
-    startingPoints: [],
-    roles: [],
-    projects: [],
-    domains: [],
-  };
+  });
   return {
     curriculum,
     summary: {

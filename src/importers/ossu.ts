@@ -21,13 +21,14 @@
  *   those courses carry the default hours as an estimate.
  */
 import { basename, dirname, join } from 'node:path';
-import type { Area, ChooseOneGroup, Curriculum, Requirement, Resource, Route, Skill, Stage } from '../core/model.js';
+import type { Area, ChooseOneGroup, Requirement, Resource, Route, Skill, Stage } from '../core/model.js';
 import {
   en,
   guessArea,
   IdAllocator,
   idFrom,
   importError,
+  importedCurriculum,
   isDirectory,
   isFile,
   readText,
@@ -750,28 +751,17 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
           },
         ]
       : [];
-  const headline = /^#\s+(.*)$/m.exec(text)?.[1];
-  const curriculum: Curriculum = {
-    meta: {
-      id: idFrom(`ossu-${slug}`, 'ossu'),
-      version: '1.0.0',
-      locales: ['en'],
-      title: en(`OSSU ${slug.replace(/-/g, ' ')}`),
-      summary: en(
-        `Open Source Society University's ${slug.replace(/-/g, ' ')} curriculum, imported from ${readmeUrl}${headline ? '' : ''}.`,
-      ),
-      rubric: [],
-      defaultSkillHours: undefined,
-    },
+  const curriculum = importedCurriculum({
+    id: idFrom(`ossu-${slug}`, 'ossu'),
+    version: '1.0.0',
+    title: `OSSU ${slug.replace(/-/g, ' ')}`,
+    summary: `Open Source Society University's ${slug.replace(/-/g, ' ')} curriculum, imported from ${readmeUrl}.`,
+    defaultSkillHours: undefined,
     skills: finalSkills,
     resources,
     stages,
     routes,
-    startingPoints: [],
-    roles: [],
-    projects: [],
-    domains: [],
-  };
+  });
   return {
     curriculum,
     summary: {

@@ -20,13 +20,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Area, Curriculum, Requirement, Resource, ResourceKind, Route, Skill, Stage } from '../core/model.js';
+import type { Area, Requirement, Resource, ResourceKind, Route, Skill, Stage } from '../core/model.js';
 import {
   en,
   guessArea,
   IdAllocator,
   idFrom,
   importError,
+  importedCurriculum,
   isDirectory,
   isFile,
   parseJson,
@@ -488,27 +489,17 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
         ]
       : [];
   const pretty = slug.replace(/-/g, ' ');
-  const curriculum: Curriculum = {
-    meta: {
-      id: idFrom(`roadmap-${slug}`, 'roadmap'),
-      version: '1.0.0',
-      locales: ['en'],
-      title: en(`roadmap.sh ${pretty}`),
-      summary: en(
-        `The ${pretty} roadmap from roadmap.sh, imported with ${hours} h per topic (roadmap.sh states no times).`,
-      ),
-      rubric: [],
-      defaultSkillHours: hours,
-    },
+  const curriculum = importedCurriculum({
+    id: idFrom(`roadmap-${slug}`, 'roadmap'),
+    version: '1.0.0',
+    title: `roadmap.sh ${pretty}`,
+    summary: `The ${pretty} roadmap from roadmap.sh, imported with ${hours} h per topic (roadmap.sh states no times).`,
+    defaultSkillHours: hours,
     skills,
     resources,
     stages,
     routes,
-    startingPoints: [],
-    roles: [],
-    projects: [],
-    domains: [],
-  };
+  });
   return {
     curriculum,
     summary: {
