@@ -17,6 +17,7 @@ import { planFor, profileFor } from '../src/core/planner/index.js';
 import { tryLoadCurriculum } from '../src/content/load.js';
 import { writeCurriculum } from '../src/content/write.js';
 import { importRoadmapSh } from '../src/importers/roadmap-sh.js';
+import { misplacedByDistance, outlineOf, readEditorGraph } from '../src/importers/roadmap-sh-outline.js';
 
 interface Row {
   roadmap: string;
@@ -32,6 +33,8 @@ interface Row {
   byEdge: number;
   byStack: number;
   byDistance: number;
+  /** Subtopics joined to a topic by an edge or a stack that the nearest topic on the canvas would misplace. */
+  misplaced: number;
   hours: number;
   weeks: number;
 }
@@ -101,6 +104,7 @@ try {
       byEdge: 0,
       byStack: 0,
       byDistance: 0,
+      misplaced: 0,
       hours: 0,
       weeks: 0,
     };
@@ -124,6 +128,11 @@ try {
           .find((x) => x !== undefined);
         row.byDistance = Number(placed ?? 0);
         row.byEdge = row.subtopics - row.byDistance;
+      }
+      const data = JSON.parse(readFileSync(graph, 'utf8')) as Record<string, unknown>;
+      if (Array.isArray(data['nodes'])) {
+        const { nodes, edges } = readEditorGraph(data);
+        row.misplaced = misplacedByDistance(outlineOf(nodes, edges));
       }
       const out = join(temp, slug);
       writeCurriculum(curriculum, out, { force: true });
@@ -151,29 +160,23 @@ if (args.includes('--json')) {
 } else {
   const pct = (a: number, b: number): string => (b === 0 ? '-' : `${Math.round((a / b) * 100)}%`);
   process.stdout.write(
-    '| roadmap | imports | plans | skills | link lines | read | skipped | subtopics | by edge | by stack | by distance | hours | weeks at 10 h | error |\n' +
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n',
+    '| roadmap | imports | plans | skills | link lines | read | skipped | subtopics | by edge | by stack | by distance | distance would misplace | hours | weeks at 10 h | error |\n' +
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n',
   );
   for (const r of rows) {
     process.stdout.write(
-      `| ${r.roadmap} | ${r.imported ? 'yes' : 'no'} | ${r.planned ? 'yes' : 'no'} | ${r.skills} | ${r.linkLines} | ${r.linksRead} | ${r.linksSkipped} | ${r.subtopics} | ${r.byEdge} | ${r.byStack} | ${r.byDistance} | ${r.hours} | ${r.weeks} | ${r.error ?? ''} |\n`,
+      `| ${r.roadmap} | ${r.imported ? 'yes' : 'no'} | ${r.planned ? 'yes' : 'no'} | ${r.skills} | ${r.linkLines} | ${r.linksRead} | ${r.linksSkipped} | ${r.subtopics} | ${r.byEdge} | ${r.byStack} | ${r.byDistance} | ${r.misplaced} | ${r.hours} | ${r.weeks} | ${r.error ?? ''} |\n`,
     );
   }
   const sum = (f: (r: Row) => number): number => rows.reduce((s, r) => s + f(r), 0);
   const subtopics = sum((r) => r.subtopics);
+  const share = (f: (r: Row) => number): string => `${sum(f)} (${pct(sum(f), subtopics)})`;
   process.stdout.write(
-    `\n${rows.length} graphs: ${rows.filter((r) => r.imported).length} import, ${rows.filter((r) => r.checked).length} pass the check, ` +
-      `${rows.filter((r) => r.planned).length} plan; link lines ${sum((r) => r.linkLines)}, read ${sum((r) => r.linksRead)}, ` +
-      `skipped ${sum((r) => r.linksSkipped)}; subtopics ${subtopics}: by edge ${sum((r) => r.byEdge)} (${pct(
-        sum((r) => r.byEdge),
-        subtopics,
-      )}), ` +
-      `by stack ${sum((r) => r.byStack)} (${pct(
-        sum((r) => r.byStack),
-        subtopics,
-      )}), by distance ${sum((r) => r.byDistance)} (${pct(
-        sum((r) => r.byDistance),
-        subtopics,
-      )})\n`,
+    `\n${rows.length} graphs: ${rows.filter((r) => r.imported).length} import, ` +
+      `${rows.filter((r) => r.checked).length} pass the check, ${rows.filter((r) => r.planned).length} plan; ` +
+      `link lines ${sum((r) => r.linkLines)}, read ${sum((r) => r.linksRead)}, skipped ${sum((r) => r.linksSkipped)}; ` +
+      `subtopics ${subtopics}: by edge ${share((r) => r.byEdge)}, by stack ${share((r) => r.byStack)}, ` +
+      `by distance ${share((r) => r.byDistance)}; ${sum((r) => r.misplaced)} joined by an edge or a stack ` +
+      `would be misplaced by distance alone\n`,
   );
 }

@@ -38,6 +38,12 @@ const EN = {
   'kind.shortcuts': '{count} shortcuts',
   'kind.outcomes': '{count} outcomes',
   'kind.courses': '{count} courses',
+  'kind.checklist items': '{count} checklist items',
+  'kind.links read': '{count} links read',
+  'kind.links skipped': '{count} links skipped',
+  'kind.subtopics by edge': '{count} subtopics placed by an edge',
+  'kind.subtopics by stack': '{count} by a stack, section or line',
+  'kind.subtopics by distance': '{count} by distance only',
 } as const;
 
 export type CurriculumKey = keyof typeof EN;
@@ -74,6 +80,12 @@ const ZH: Record<CurriculumKey, string> = {
   'kind.shortcuts': '{count} 个捷径',
   'kind.outcomes': '{count} 个学习成果',
   'kind.courses': '{count} 门课程',
+  'kind.checklist items': '{count} 个清单项',
+  'kind.links read': '读取 {count} 个链接',
+  'kind.links skipped': '跳过 {count} 个链接',
+  'kind.subtopics by edge': '{count} 个子主题按连线归位',
+  'kind.subtopics by stack': '{count} 个按堆叠、分区框或连线归位',
+  'kind.subtopics by distance': '{count} 个仅按距离归位',
 };
 
 export const CURRICULUM_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<CurriculumKey, string>>>> = {
