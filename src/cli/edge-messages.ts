@@ -96,6 +96,8 @@ const EN = {
   'import.notDump': 'expected a list of {model, pk, fields} records (a Django dumpdata file)',
   'import.badRecord': 'record {index} is not a {model, pk, fields} record',
   'import.outputFull': 'the output folder {dir} already holds files',
+  'import.outputNotCurriculum':
+    'the output folder {dir} holds more than an mlpath curriculum ({entries}); --force replaces only a folder holding a curriculum and nothing else',
   'import.outputCreate': 'cannot create the output folder {dir}: {message}',
   'import.doesNotPass': 'the converted curriculum does not pass the curriculum check; nothing was written',
   'hint.fixJson': 'fix the JSON at that place (a missing or extra comma, bracket or quote is the usual cause)',
@@ -109,6 +111,7 @@ const EN = {
   'hint.roadmapFolder':
     'pass the roadmap folder itself (src/data/roadmaps/<slug>/), which holds <slug>.json and content/',
   'hint.emptyFolder': 'choose a new or empty folder, or pass --force to replace it',
+  'hint.newFolder': 'choose a new or empty folder',
   'hint.parentFolder': 'check that its parent folder exists and is writable',
   // curriculum validation (content/): messages for curriculum authors
   'content.unknownRefHint': 'unknown {noun} "{id}" as {what}; did you mean {choices}?',
@@ -326,6 +329,8 @@ const ZH: Record<EdgeKey, string> = {
   'import.notDump': '应为 {model, pk, fields} 记录的列表（Django dumpdata 文件）',
   'import.badRecord': '第 {index} 条记录不是 {model, pk, fields} 记录',
   'import.outputFull': '输出文件夹 {dir} 中已有文件',
+  'import.outputNotCurriculum':
+    '输出文件夹 {dir} 中除了 mlpath 课程还有别的内容（{entries}）；--force 只替换仅含一份课程的文件夹',
   'import.outputCreate': '无法创建输出文件夹 {dir}：{message}',
   'import.doesNotPass': '转换后的课程未通过课程检查；没有写入任何文件',
   'hint.fixJson': '修正该处的 JSON（通常是多了或少了逗号、括号或引号）',
@@ -337,6 +342,7 @@ const ZH: Record<EdgeKey, string> = {
   'hint.roadmapLink': '把每个资源写成 `- [@type@Title](https://...)`',
   'hint.roadmapFolder': '给出路线图文件夹本身（src/data/roadmaps/<slug>/），其中有 <slug>.json 和 content/',
   'hint.emptyFolder': '选择新的或空的文件夹，或加 --force 替换它',
+  'hint.newFolder': '选择新的或空的文件夹',
   'hint.parentFolder': '检查其上级文件夹是否存在且可写',
   'content.unknownRefHint': '未知的{noun}“{id}”（用作{what}）；你是不是想输入 {choices}？',
   'content.unknownRefAlias': '未知的{noun}“{id}”（用作{what}）（“{old}”是“{alias}”的旧 id：请改用后者）',
