@@ -250,6 +250,8 @@ const EN = {
   'warn.estimated':
     "{count} course(s) without a full Duration x Effort figure were estimated from the curriculum's medians: {list}",
   'warn.unmatched': '{count} free-text prerequisite(s) matched no course of the curriculum (listed under dropped)',
+  'warn.noFigures':
+    "{count} course(s) have neither duration nor effort in OSSU's README and count the default of {hours} h each (change it with --default-hours): {list}",
 } as const;
 
 export type EdgeKey = keyof typeof EN;
@@ -470,6 +472,8 @@ const ZH: Record<EdgeKey, string> = {
     '{file} 没有课程表格：从链接导入了 {count} 门课程，每门按默认的 {hours} 小时估计（可用 --default-hours 修改）；OSSU 各主题间的顺序在图片中，未导入',
   'warn.estimated': '{count} 门课程缺少完整的“时长 × 投入”数据，已按课程体系的中位数估计：{list}',
   'warn.unmatched': '{count} 条自由文本的先修没有匹配到课程体系中的课程（列在“已舍弃”下）',
+  'warn.noFigures':
+    '{count} 门课程在 OSSU 的 README 中既无时长也无投入，每门按默认的 {hours} 小时计（可用 --default-hours 修改）：{list}',
 };
 
 export const EDGE_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<EdgeKey, string>>>> = {
