@@ -66,7 +66,7 @@ describe.skipIf(skipWithoutCorpus('metacademy/metacademy-content'))('importMetac
       en: 'Other skills',
       'zh-CN': '其他技能',
     });
-    expect(plan.milestones.map((m) => m.title['en'])).not.toContain('Probability theory');
+    expect(plan.milestones.map((m) => m.title?.['en'])).not.toContain('Probability theory');
   });
 
   it('plans backpropagation from nothing with the same 15 concepts as Metacademy, about 22.4 hours', () => {
