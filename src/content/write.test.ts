@@ -31,6 +31,8 @@ function tiny(): Curriculum {
       summary: undefined,
       rubric: [{ id: 'works', title: { en: 'It works', 'zh-CN': '能用' } }],
       defaultSkillHours: 2,
+      goal: { en: 'Tiny things', 'zh-CN': '小东西' },
+      ready: { en: 'Ready for tiny things', 'zh-CN': '小东西就绪' },
     },
     skills: [
       {
@@ -220,7 +222,7 @@ describe('writeCurriculum', () => {
     const c = tiny();
     const english: Curriculum = {
       ...c,
-      meta: { ...c.meta, locales: ['en'], title: { en: 'Tiny' }, rubric: [] },
+      meta: { ...c.meta, locales: ['en'], title: { en: 'Tiny' }, rubric: [], goal: undefined, ready: undefined },
       skills: [{ ...(c.skills[0] as Curriculum['skills'][number]), title: { en: 'A' } }],
       resources: [],
       stages: [],

@@ -171,6 +171,8 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
         ['summary', opt(m.summary, text)],
         ['rubric', rubric(m.rubric)],
         ['defaultSkillHours', m.defaultSkillHours],
+        ['goal', opt(m.goal, text)],
+        ['ready', opt(m.ready, text)],
       ]),
     ],
     ['skills.yaml', 'skills', list(c.skills, skill)],

@@ -322,6 +322,10 @@ export function importedCurriculum(parts: {
       summary: en(parts.summary),
       rubric: [],
       defaultSkillHours: parts.defaultSkillHours,
+      // Headings name the curriculum by its title, and the last milestone gets the planner's
+      // neutral label: an imported curriculum says nothing of machine-learning engineers.
+      goal: undefined,
+      ready: undefined,
     },
     skills: parts.skills,
     resources: parts.resources ?? [],

@@ -94,3 +94,35 @@ describe('mlpath curriculum import --force over an earlier import of the same ro
     expect(loadCurriculum(folder).skills.find((s) => s.id === 'rellstm0000000000001')?.title).toEqual({ en: 'LSMT' });
   });
 });
+
+describe("an imported curriculum speaks its own words, in the interface's language", () => {
+  it('plans and exports an English-only roadmap under a Chinese interface, with no machine-learning-engineer words', async () => {
+    const home = testHome();
+    homes.push(home);
+    const folder = join(home.dir, 'roadmap');
+    const on = { MLPATH_CURRICULUM: folder, MLPATH_LANG: 'zh-CN' };
+    expect(
+      (await home.run(['curriculum', 'import', '--from', 'roadmap-sh', `${FIXTURES}relabel-v2`, '-o', 'roadmap'], on))
+        .status,
+    ).toBe(0);
+    const plan = await home.run(['plan', '--curriculum', folder, '--start', '2026-11-30', '--hours', '6'], on);
+    expect(plan.stderr).toBe('');
+    expect(plan.status).toBe(0);
+    // The interface in Chinese, the curriculum's text in English, the last milestone neutral.
+    expect(plan.stdout).toContain('你的学习计划：Roadmap order (roadmap-order)');
+    expect(plan.stdout).toMatch(/计划全部完成：\d{4}-\d{2}-\d{2}（从开始算起 [\d.]+ 个月）。/);
+    expect(plan.stdout).toContain('Neural Networks');
+    expect(plan.stdout).not.toMatch(/求职|机器学习工程师|Job-ready|machine-learning engineer/);
+
+    const init = await home.run(['init', '--yes', '--hours', '6', '--start', '2026-11-30'], on);
+    expect(init.stderr).toBe('');
+    expect((await home.run(['done', 'lstm'], on)).status).toBe(0);
+    const md = await home.run(['export', '--format', 'md'], on);
+    expect(md.stderr).toBe('');
+    expect(md.status).toBe(0);
+    expect(md.stdout.split('\n')[0]).toBe('# 我的学习进度：roadmap.sh relabel');
+    expect(md.stdout).toContain('- [x] LSTM');
+    const en = await home.run(['export', '--format', 'md'], { ...on, MLPATH_LANG: 'en' });
+    expect(en.stdout.split('\n')[0]).toBe('# My progress: roadmap.sh relabel');
+  });
+});

@@ -128,7 +128,13 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   );
   const ready = plan.milestones.find((x) => x.stage === 'ready');
   if (ready)
-    lines.push(m('plan.ready', { date: ready.date, months: round1(monthsBetween(plan.startDate, ready.date)) }));
+    lines.push(
+      m('plan.ready', {
+        milestone: textIn(ready.title, L),
+        date: ready.date,
+        months: round1(monthsBetween(plan.startDate, ready.date)),
+      }),
+    );
 
   const routeWhy = plan.explanations.find((e) => e.kind === 'route');
   if (routeWhy) lines.push('', m('plan.whyRoute'), `  ${textIn(routeWhy.text, L)}`);
