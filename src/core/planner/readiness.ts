@@ -4,6 +4,7 @@
  * (marked done, known, or taught by a resource or unit marked done), and the largest gaps. A
  * curriculum without roles weighs every skill 1.
  */
+import { findRole, readinessWeights } from '../model.js';
 import type { Curriculum } from '../model.js';
 import type { ProgressState, Readiness } from '../plan-model.js';
 import { DEFAULT_ROLE, resolveSkillIds } from './profile.js';
@@ -14,11 +15,9 @@ export function readinessFor(
   progress: ProgressState,
   known: readonly string[] = [],
 ): Readiness {
-  const role =
-    curriculum.roles.find((r) => r.id === (roleId ?? DEFAULT_ROLE)) ??
-    (roleId === undefined ? curriculum.roles[0] : undefined);
+  const role = findRole(curriculum, roleId ?? DEFAULT_ROLE) ?? (roleId === undefined ? curriculum.roles[0] : undefined);
   const weights = role
-    ? role.weights
+    ? readinessWeights(role)
     : curriculum.roles.length === 0
       ? curriculum.skills.map((s) => ({ skill: s.id, weight: 1 }))
       : [];
