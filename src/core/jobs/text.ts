@@ -149,6 +149,12 @@ const ENGLISH_WORDS = new Set(
     ' ',
   ),
 );
+/** Common words of other languages written in Latin letters (French, Spanish, German, Italian, Portuguese). */
+const OTHER_LATIN_WORDS = new Set(
+  'le la les des et un une pour avec dans sur nous vous est du au el los las del y con para por una der die das und mit für wir sie ist nicht il di che per gli os da do em com não é'.split(
+    ' ',
+  ),
+);
 
 /**
  * The posting's language: Chinese when Chinese characters make up a fair part of it, English when enough
@@ -165,9 +171,13 @@ export function detectLanguage(text: string): PostingLanguage | undefined {
   if (other > words.length * 2 && other > 20) return undefined;
   if (words.length === 0) return cjk > 0 ? 'zh-CN' : undefined;
   const english = words.filter((w) => ENGLISH_WORDS.has(w.toLowerCase())).length;
+  const foreign = (text.match(/[a-zA-Z\u00c0-\u00ff]+/g) ?? []).filter((w) =>
+    OTHER_LATIN_WORDS.has(w.toLowerCase()),
+  ).length;
+  if (foreign >= 2 && foreign > english) return undefined;
   if (english >= Math.max(2, words.length * 0.06)) return 'en';
   // Short texts (a title and a list of tools) carry few function words: accept them as English.
-  if (words.length <= 30 && other === 0) return 'en';
+  if (words.length <= 30 && other === 0 && foreign === 0) return 'en';
   return undefined;
 }
 
