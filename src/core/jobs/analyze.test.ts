@@ -68,6 +68,13 @@ describe('analyzePosting: skills and spans', () => {
     expect(skill(a, 'python')).toMatchObject({ outside: false, taught: true });
   });
 
+  it('does not read fields of study after a degree as skills asked', () => {
+    const a = analyzePosting('Data Scientist\nA PhD in statistics or computer science; A/B testing and SQL.', c);
+    expect(skill(a, 'statistics')?.spans.map((s) => s.text)).toEqual(['A/B testing']);
+    const zh = analyzePosting('数据科学家\n计算机、统计相关专业本科；熟悉 SQL 和统计。', c);
+    expect(skill(zh, 'statistics')?.spans).toHaveLength(1);
+  });
+
   it('does not take "Go" the verb for the language', () => {
     const a = analyzePosting('ML Engineer. We go fast with Python.', c);
     expect(skill(a, 'go')).toBeUndefined();

@@ -129,6 +129,7 @@ export function analyzePosting(text: string, curriculum: Curriculum, options: An
   const language = detectLanguage(views.plain) ?? 'en';
   const matches = findPhrases(matcherFor(curriculum), views);
   const nice = niceToHaveRanges(views);
+  const studies = fieldOfStudyRanges(views.folded);
   const titleEnd = titleLineEnd(views.folded);
 
   const skillsById = new Map(curriculum.skills.map((s) => [s.id, s]));
@@ -142,6 +143,8 @@ export function analyzePosting(text: string, curriculum: Curriculum, options: An
         continue;
       }
       if (target.kind === 'skill' && !skillsById.has(target.id)) continue;
+      // "A degree in statistics" names a field of study, not a skill asked for.
+      if (target.kind === 'skill' && inRanges(studies, m.start)) continue;
       const key = `${target.kind}:${target.id}`;
       const entry = found.get(key) ?? { target, required: false, spans: [], first: m.start };
       entry.spans.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
@@ -206,6 +209,24 @@ export function postingError(problem: PostingProblem): MlpathError {
     problems: [{ message: problem.kind }],
     hint: 'paste the text of one job posting in English or Chinese',
   });
+}
+
+const DEGREE_EN =
+  /(?<![a-z])(?:ph\.?d|doctorate|master'?s|bachelor'?s|bsc|msc|b\.s\.|m\.s\.|degree|degrees|diploma|majors?|majoring)(?![a-z])[^.;\n]{0,120}/g;
+const DEGREE_ZH = /[^。；;，,\n]{0,30}专业/g;
+
+/** Where a posting lists fields of study ("PhD in statistics or CS", 计算机、数学或统计相关专业). */
+export function fieldOfStudyRanges(folded: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const re of [DEGREE_EN, DEGREE_ZH]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+      // Stop at the first word that turns from the degree to the work ("with", "and experience").
+      const cut = /\b(?:with|and experience|plus|or equivalent)\b|；|;/.exec(m[0]);
+      ranges.push([m.index, m.index + (cut ? cut.index : m[0].length)]);
+    }
+  }
+  return ranges;
 }
 
 function inRanges(ranges: ReadonlyArray<readonly [number, number]>, at: number): boolean {
