@@ -12,6 +12,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { coverageByRole, coverageOf, marketWeights, POSTING_ROLES } from '../src/core/jobs/postings.js';
 import type { LabelledPosting } from '../src/core/jobs/postings.js';
 import type { Curriculum, RoleWeight } from '../src/core/model.js';
+import { planFor, profileFor, readinessFor } from '../src/core/planner/index.js';
 import { loadCurriculum } from '../src/content/load.js';
 import { loadPostings } from '../src/content/postings.js';
 
@@ -84,6 +85,29 @@ function printCoverage(postings: readonly LabelledPosting[], curriculum: Curricu
   );
 }
 
+/** Readiness per role (against its market weights) once every skill of the article's default plan is done. */
+function printReadinessAfterPlan(curriculum: Curriculum, postings: readonly LabelledPosting[]): void {
+  const profile = profileFor(curriculum, undefined, { startDate: '2027-01-04' });
+  const plan = planFor(curriculum, profile);
+  const planned = new Set(plan.weeks.flatMap((w) => w.tasks.flatMap((t) => t.skills)));
+  for (const id of curriculum.startingPoints.find((p) => p.id === profile.startingPoint)?.known ?? []) planned.add(id);
+  const progress = { skills: new Map([...planned].map((id) => [id, 'done' as const])), items: new Map(), logged: [] };
+  console.log(
+    `\nreadiness after the article's plan (${profile.startingPoint}, default choices, every planned skill done)`,
+  );
+  // The same with every skill the postings ask, including the 2026 skills the curriculum does not define yet.
+  const full = { ...curriculum, roles: curriculum.roles.map((r) => ({ ...r, market: marketWeights(postings, r.id) })) };
+  console.log('role                  weights now  with the 2026 skills  largest gaps (with the 2026 skills)');
+  for (const role of curriculum.roles) {
+    const now = readinessFor(curriculum, role.id, progress);
+    const later = readinessFor(full, role.id, progress);
+    const gaps = later.gaps.slice(0, 5).map((g) => g.skill);
+    console.log(
+      `${role.id.padEnd(22)}${`${now.percent}%`.padStart(11)}  ${`${later.percent}%`.padStart(20)}  ${gaps.join(', ')}`,
+    );
+  }
+}
+
 function main(): void {
   const args = new Set(process.argv.slice(2));
   const postings = loadPostings();
@@ -104,6 +128,7 @@ function main(): void {
     if (pending.length > 0) console.log(`  * pending: ${pending.length} skills the curriculum does not define yet`);
   }
   printCoverage(postings, curriculum);
+  printReadinessAfterPlan(curriculum, postings);
 
   const doc = parseDocument(readFileSync(ROLES_FILE, 'utf8'));
   const roles = doc.get('roles', true);
