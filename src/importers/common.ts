@@ -295,5 +295,6 @@ export function importedCurriculum(parts: {
     roles: [],
     projects: [],
     domains: [],
+    vocabulary: undefined,
   };
 }
