@@ -180,7 +180,7 @@ export function profileFromFlags(
 
   // Skill ids may be typed in another spelling (Metacademy's `linear_regression`): resolve them here.
   const skillIds = new Set(curriculum.skills.map((skill) => skill.id));
-  const roleIds = new Set(curriculum.roles.map((role) => role.id));
+  const roleIds = new Set(curriculum.roles.flatMap((role) => [role.id, ...role.aliases]));
   const spelled = (id: string): string => (roleIds.has(id) ? id : (resolveSkillId(id, skillIds) ?? id));
   const profile = profileFor(curriculum, flags.startPoint ?? base?.startingPoint, {
     startDate: flags.start ?? base?.startDate ?? nextMonday(options.today),

@@ -75,8 +75,8 @@ const DIGEST: readonly DigestItem[] = [
   {
     section: 1,
     item: 'ML researcher is a different role: novel methods for science, no immediate business need',
-    ids: { role: ['ml-researcher'] },
-    texts: [{ in: 'role:ml-researcher', matches: /novel methods/i }],
+    ids: { role: ['research-scientist'] },
+    texts: [{ in: 'role:research-scientist', matches: /novel methods/i }],
   },
   {
     section: 1,

@@ -24,6 +24,7 @@ import type {
   Stage,
   StartingPoint,
   Text,
+  Vocabulary,
 } from '../core/model.js';
 import type { CurriculumFileInput, EffortInput, LocalTextInput, UnitInput } from './schema.js';
 import type { PathKey, YamlSource } from './yaml-source.js';
@@ -199,6 +200,10 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
   const domains: Domain[] = [];
   const skillOrigins: Origin[] = [];
   const aliasOwner = new Map<string, string>();
+  const roleAliasOwner = new Map<string, string>();
+  const vocabularySkills: Record<string, Record<string, string[]>> = {};
+  const vocabularyRoles: Record<string, Record<string, string[]>> = {};
+  let hasVocabulary = false;
 
   for (const { source, data } of files) {
     (data.skills ?? []).forEach((s, i) => {
@@ -333,17 +338,66 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     (data.roles ?? []).forEach((r, i) => {
       const o: Origin = { source, path: ['roles', i] };
       declare('roles', r.id, o);
-      const weights = Object.entries(r.weights).map(([skill, weight]) => {
-        ref('skills', skill, at(o, 'weights', skill), 'weighted skill');
-        return { skill, weight };
-      });
+      const weightsOf = (field: 'weights' | 'market', record: Record<string, number> | undefined) =>
+        Object.entries(record ?? {}).map(([skill, weight]) => {
+          ref('skills', skill, at(o, field, skill), field === 'weights' ? 'weighted skill' : 'market-weighted skill');
+          return { skill, weight };
+        });
+      for (const [k, alias] of (r.aliases ?? []).entries()) {
+        const owner = roleAliasOwner.get(alias);
+        if (owner && owner !== r.id)
+          problemAt(at(o, 'aliases', k), `alias "${alias}" is already claimed by role "${owner}"`);
+        roleAliasOwner.set(alias, r.id);
+      }
+      if (r.market !== undefined && r.evidence === undefined) {
+        problemAt(o, 'market weights need `evidence`: cite the postings and the script they were derived from');
+      }
       roles.push({
         id: r.id,
         title: text(r.title, at(o, 'title')),
         summary: optText(r.summary, at(o, 'summary')),
-        weights,
+        aliases: [...(r.aliases ?? [])],
+        weights: weightsOf('weights', r.weights),
+        market: weightsOf('market', r.market),
+        evidence: r.evidence,
       });
     });
+
+    if (data.vocabulary) {
+      const o: Origin = { source, path: ['vocabulary'] };
+      for (const [kind, list] of [
+        ['skills', data.vocabulary.skills],
+        ['roles', data.vocabulary.roles],
+      ] as const) {
+        for (const [id, phrases] of Object.entries(list ?? {})) {
+          const po = at(o, kind, id);
+          ref(kind, id, po, kind === 'skills' ? 'skill named by phrases' : 'role named by phrases');
+          const target = kind === 'skills' ? vocabularySkills : vocabularyRoles;
+          const merged: Record<string, string[]> = { ...(target[id] ?? {}) };
+          for (const [locale, words] of Object.entries(phrases)) {
+            if (!locales.includes(locale)) {
+              problemAt(
+                at(po, locale),
+                `phrases for undeclared locale ${locale}; declare it in curriculum.locales or remove them`,
+              );
+            }
+            const seen = new Set((merged[locale] ?? []).map((w) => w.toLowerCase()));
+            words.forEach((word, k) => {
+              const key = word.trim().toLowerCase();
+              if (seen.has(key))
+                problemAt(
+                  at(po, locale, k),
+                  `duplicate phrase "${word}" for ${kind === 'skills' ? 'skill' : 'role'} "${id}"`,
+                );
+              seen.add(key);
+            });
+            merged[locale] = [...(merged[locale] ?? []), ...words.map((w) => w.trim())];
+          }
+          target[id] = merged;
+        }
+      }
+      hasVocabulary = true;
+    }
 
     (data.projects ?? []).forEach((p, i) => {
       const o: Origin = { source, path: ['projects', i] };
@@ -383,9 +437,19 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       );
   }
 
+  for (const alias of roleAliasOwner.keys()) {
+    const clash = ids.roles.get(alias);
+    if (clash)
+      problemAt(
+        at(clash, 'id'),
+        `role id "${alias}" is also listed as an alias of "${roleAliasOwner.get(alias)}"; an alias names an old id that no longer exists`,
+      );
+  }
+
   for (const r of references) {
     if (ids[r.kind].has(r.id)) continue;
-    const alias = r.kind === 'skills' ? aliasOwner.get(r.id) : undefined;
+    const alias =
+      r.kind === 'skills' ? aliasOwner.get(r.id) : r.kind === 'roles' ? roleAliasOwner.get(r.id) : undefined;
     const hint = alias ? ` ("${r.id}" is an old id of "${alias}": use that)` : nearby(r.id, ids[r.kind].keys());
     problemAt(r.origin, `unknown ${KIND_NOUN[r.kind]} "${r.id}" as ${r.what}${hint}`);
   }
@@ -416,8 +480,11 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
   });
 
   if (problems.length > 0) return { curriculum: undefined, problems, warnings };
+  const vocabulary: Vocabulary | undefined = hasVocabulary
+    ? { skills: vocabularySkills, roles: vocabularyRoles }
+    : undefined;
   return {
-    curriculum: { meta, skills, resources, stages, routes, startingPoints, roles, projects, domains },
+    curriculum: { meta, skills, resources, stages, routes, startingPoints, roles, projects, domains, vocabulary },
     problems,
     warnings,
   };

@@ -23,6 +23,7 @@ describe('the JSON Schema file', () => {
         'skills',
         'stages',
         'startingPoints',
+        'vocabulary',
       ].sort(),
     );
     expect(schema.additionalProperties).toBe(false);

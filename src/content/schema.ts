@@ -149,7 +149,19 @@ const Role = z.strictObject({
   id: Id,
   title: LocalText,
   summary: LocalText.optional(),
+  aliases: z.array(Id).optional(),
   weights: z.record(Id, z.number().positive()),
+  market: z.record(Id, z.number().positive()).optional(),
+  evidence: z.string().min(1).optional(),
+});
+
+/** Phrases per locale: `{ en: ["PyTorch", "torch"], zh-CN: ["深度学习框架"] }`. */
+const Phrases = z.record(LocaleTag, z.array(z.string().trim().min(1, { error: 'expected a non-empty phrase' })));
+
+/** How postings name skills and roles (see the model's Vocabulary). */
+const Vocabulary = z.strictObject({
+  skills: z.record(Id, Phrases).optional(),
+  roles: z.record(Id, Phrases).optional(),
 });
 
 const RubricItem = z.strictObject({ id: Id, title: LocalText });
@@ -195,6 +207,7 @@ export const CurriculumFile = z.strictObject({
   roles: z.array(Role).optional(),
   projects: z.array(Project).optional(),
   domains: z.array(Domain).optional(),
+  vocabulary: Vocabulary.optional(),
 });
 
 export type CurriculumFileInput = z.infer<typeof CurriculumFile>;

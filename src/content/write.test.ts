@@ -160,7 +160,15 @@ function tiny(): Curriculum {
       },
     ],
     roles: [
-      { id: 'role', title: { en: 'Role', 'zh-CN': '角色' }, summary: undefined, weights: [{ skill: 'b', weight: 2 }] },
+      {
+        id: 'role',
+        title: { en: 'Role', 'zh-CN': '角色' },
+        summary: undefined,
+        aliases: ['old-role'],
+        weights: [{ skill: 'b', weight: 2 }],
+        market: [{ skill: 'b', weight: 3.5 }],
+        evidence: 'ten postings, labelled by hand',
+      },
     ],
     projects: [
       {
@@ -175,6 +183,10 @@ function tiny(): Curriculum {
       },
     ],
     domains: [{ id: 'd', title: { en: 'D', 'zh-CN': '领域' }, summary: undefined, skills: ['b'], resources: [] }],
+    vocabulary: {
+      skills: { a: { en: ['alpha', 'strong alpha'], 'zh-CN': ['甲技能'] }, b: { en: ['strong alpha'] } },
+      roles: { role: { en: ['role engineer'], 'zh-CN': ['角色工程师'] } },
+    },
   };
 }
 
@@ -231,6 +243,7 @@ describe('writeCurriculum', () => {
       roles: [],
       projects: [],
       domains: [],
+      vocabulary: undefined,
     };
     const out = join(parent(), 'out');
     writeCurriculum(english, out);

@@ -228,7 +228,10 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
           ['id', r.id],
           ['title', text(r.title)],
           ['summary', opt(r.summary, text)],
+          ['aliases', ids(r.aliases)],
           ['weights', Object.fromEntries(r.weights.map((w) => [w.skill, w.weight]))],
+          ['market', r.market.length === 0 ? undefined : Object.fromEntries(r.market.map((w) => [w.skill, w.weight]))],
+          ['evidence', r.evidence],
         ]),
       ),
     ],
@@ -260,6 +263,23 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
           ['resources', ids(d.resources)],
         ]),
       ),
+    ],
+    [
+      'vocabulary.yaml',
+      'vocabulary',
+      opt(curriculum.vocabulary, (v) => {
+        const phrases = (record: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>): Plain =>
+          Object.fromEntries(
+            Object.entries(record).map(([id, byLocale]) => [
+              id,
+              Object.fromEntries(Object.entries(byLocale).map(([l, words]) => [l, [...words]])),
+            ]),
+          );
+        return obj([
+          ['skills', Object.keys(v.skills).length === 0 ? undefined : phrases(v.skills)],
+          ['roles', Object.keys(v.roles).length === 0 ? undefined : phrases(v.roles)],
+        ]);
+      }),
     ],
   ];
   return files

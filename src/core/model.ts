@@ -195,7 +195,36 @@ export interface Role {
   readonly id: string;
   readonly title: Text;
   readonly summary: Text | undefined;
+  /** Old ids this role replaces (`ml-researcher` for `research-scientist`): a stored target keeps working. */
+  readonly aliases: readonly string[];
+  /**
+   * What the curriculum's own plan teaches for this role and how central each skill is (1-5): the
+   * planner's targets when a learner aims at the role.
+   */
   readonly weights: readonly RoleWeight[];
+  /**
+   * What job postings for this role ask, weighted by how often (derived from a labelled set of postings,
+   * see `evidence`); readiness and the posting analysis measure against these. Empty when the curriculum
+   * has no such evidence, and then `weights` stand in.
+   */
+  readonly market: readonly RoleWeight[];
+  /** Where `market` comes from: the labelled postings and the script that derived the weights. */
+  readonly evidence: string | undefined;
+}
+
+/** Phrases that name a skill or a role in job postings, per locale (`{ en: [...], zh-CN: [...] }`). */
+export type Phrases = Readonly<Record<Locale, readonly string[]>>;
+
+/**
+ * The words postings use for the curriculum's skills and roles, so a posting can be read against it.
+ * Matching is case-insensitive; a phrase may name more than one skill ("strong Python" names both the
+ * basics and idiomatic Python).
+ */
+export interface Vocabulary {
+  /** Skill id -> phrases. */
+  readonly skills: Readonly<Record<string, Phrases>>;
+  /** Role id -> phrases (titles and wording typical of the role). */
+  readonly roles: Readonly<Record<string, Phrases>>;
 }
 
 export interface RubricItem {
@@ -255,6 +284,8 @@ export interface Curriculum {
   readonly roles: readonly Role[];
   readonly projects: readonly ProjectTemplate[];
   readonly domains: readonly Domain[];
+  /** How job postings name the skills and roles; undefined when the curriculum brings none. */
+  readonly vocabulary: Vocabulary | undefined;
 }
 
 /** Pick the text for a locale, falling back to English and then to any text there is. */
@@ -266,6 +297,16 @@ export function textIn(text: Text | undefined, locale: Locale): string {
 /** What a curriculum leads to, for headings: its `goal`, else its title. */
 export function goalOf(meta: Pick<CurriculumMeta, 'goal' | 'title'>): Text {
   return meta.goal ?? meta.title;
+}
+
+/** The weights readiness measures a role by: its market weights when it has them, else its plan weights. */
+export function readinessWeights(role: Role): readonly RoleWeight[] {
+  return role.market.length > 0 ? role.market : role.weights;
+}
+
+/** A role by its id or one of its old ids (aliases). */
+export function findRole(curriculum: Curriculum, id: string): Role | undefined {
+  return curriculum.roles.find((r) => r.id === id) ?? curriculum.roles.find((r) => r.aliases.includes(id));
 }
 
 /** Index a list of records by id. */

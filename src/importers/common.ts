@@ -335,5 +335,6 @@ export function importedCurriculum(parts: {
     roles: [],
     projects: [],
     domains: [],
+    vocabulary: undefined,
   };
 }

@@ -61,7 +61,10 @@ export function profileFrom(input: ProfileInput, curriculum: Curriculum, today: 
     input.route,
     curriculum.routes.map((r) => r.id),
   );
-  check('target', 'role or skill', input.target, [...curriculum.roles.map((r) => r.id), ...skillIds]);
+  check('target', 'role or skill', input.target, [
+    ...curriculum.roles.flatMap((r) => [r.id, ...r.aliases]),
+    ...skillIds,
+  ]);
   check('locale', 'locale', input.locale, curriculum.meta.locales);
   const choices = input.choices ?? { pin: [], exclude: [], swap: [], own: [] };
   const ownIds = new Set(choices.own.map((o) => o.id));

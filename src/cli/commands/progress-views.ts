@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { MlpathError } from '../../core/errors.js';
 import { addDays, daysBetween } from '../../core/dates.js';
-import { byId, textIn } from '../../core/model.js';
+import { byId, findRole, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { Forecast, PlanTask, PlanWeek, Profile } from '../../core/plan-model.js';
 import { readinessFor } from '../../core/planner/index.js';
@@ -174,7 +174,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           return [{ id, title: textIn(stage.title, locale), done, total: stage.skills.length }];
         });
         const skills = byId(curriculum.skills);
-        const role = curriculum.roles.find((r) => r.id === (profile.target ?? 'ml-engineer')) ?? curriculum.roles[0];
+        const role = findRole(curriculum, profile.target ?? 'ml-engineer') ?? curriculum.roles[0];
         const latest = await session.store.latestPlanSnapshot(session.learner);
         if (!latest || latest.finishDate !== forecast.finishDate) {
           await session.store.savePlanSnapshot(session.learner, {

@@ -8,6 +8,7 @@
  */
 import { neededClosure, skillGraphFrom } from '../graph.js';
 import type { NeedLevel, SkillGraph } from '../graph.js';
+import { findRole } from '../model.js';
 import type { Curriculum, Domain, Role, Skill, Stage } from '../model.js';
 import type { Profile } from '../plan-model.js';
 import { DEFAULT_ROLE, resolveSkillIds, startingPointOf } from './profile.js';
@@ -89,16 +90,14 @@ export function neededSkills(
   const known = new Set(resolveSkillIds(curriculum, [...(point?.known ?? []), ...profile.known, ...extraKnown]));
   const domain = domainFor(curriculum, profile);
   const targetIsSkill =
-    profile.target !== undefined &&
-    !curriculum.roles.some((r) => r.id === profile.target) &&
-    skills.has(profile.target);
+    profile.target !== undefined && findRole(curriculum, profile.target) === undefined && skills.has(profile.target);
   let role: Role | undefined;
   let targets: string[];
   if (targetIsSkill) {
     targets = resolveSkillIds(curriculum, [profile.target ?? '']);
   } else if (curriculum.roles.length > 0) {
     role =
-      curriculum.roles.find((r) => r.id === (profile.target ?? DEFAULT_ROLE)) ??
+      findRole(curriculum, profile.target ?? DEFAULT_ROLE) ??
       curriculum.roles.find((r) => r.id === DEFAULT_ROLE) ??
       curriculum.roles[0];
     // An optional stage ("if needed") contributes only the skills other targets require: its own

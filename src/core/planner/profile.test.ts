@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MlpathError } from '../errors.js';
+import { planFor } from './plan.js';
 import { checkProfile, effortFactorFor, profileFor, validateProfile } from './profile.js';
 import { fixture, miniCurriculum, profileOf } from './test-support/fixtures.js';
 
@@ -94,6 +95,13 @@ describe('checkProfile', () => {
       expect((e as MlpathError).code).toBe('INVALID_INPUT');
       expect((e as MlpathError).message).toContain('hoursPerWeek');
     }
+  });
+
+  it('accepts a role by an old id and plans for the role it now names', () => {
+    const renamed = { ...c, roles: c.roles.map((r) => ({ ...r, id: 'ml-eng', aliases: ['ml-engineer'] })) };
+    const stored = profileOf(renamed, 'from-scratch', { target: 'ml-engineer' });
+    expect(checkProfile(renamed, stored)).toEqual([]);
+    expect(planFor(renamed, stored).finishDate).toBe(planFor(c, profileOf(c, 'from-scratch')).finishDate);
   });
 
   it('keeps the effort factor within 0.8-2.0', () => {

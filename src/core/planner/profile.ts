@@ -6,6 +6,7 @@
  */
 import { MlpathError, suggest } from '../errors.js';
 import { INTERFACE_LOCALES, LEARNING_STYLES } from '../model.js';
+import { findRole } from '../model.js';
 import type { Curriculum, LearningStyle, StartingPoint } from '../model.js';
 import type { DateRange, Profile, ResourceChoices } from '../plan-model.js';
 import { isValidIsoDate } from '../dates.js';
@@ -208,7 +209,7 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
   }
   if (
     profile.target !== undefined &&
-    !curriculum.roles.some((r) => r.id === profile.target) &&
+    findRole(curriculum, profile.target) === undefined &&
     !skillIds.has(profile.target)
   ) {
     const roles = curriculum.roles.map((r) => r.id);

@@ -41,4 +41,29 @@ describe('readinessFor', () => {
     const done = new Map(['dl-basics', 'ml-basics', 'python', 'python-style'].map((s) => [s, 'done' as const]));
     expect(readinessFor(c, 'ml-engineer', { skills: done, items: new Map(), logged: [] }).percent).toBe(100);
   });
+
+  it('measures a role by its market weights when it has them, and finds it by an old id', () => {
+    const role = c.roles[0];
+    if (!role) throw new Error('fixture has a role');
+    const withMarket = {
+      ...c,
+      roles: [
+        {
+          ...role,
+          aliases: ['old-id'],
+          market: [
+            { skill: 'nlp-basics', weight: 4 },
+            { skill: 'python', weight: 1 },
+          ],
+        },
+      ],
+    };
+    const r = readinessFor(withMarket, 'old-id', {
+      skills: new Map([['python', 'done']]),
+      items: new Map(),
+      logged: [],
+    });
+    expect(r.percent).toBe(20);
+    expect(r.gaps).toEqual([{ skill: 'nlp-basics', weight: 4 }]);
+  });
 });

@@ -159,7 +159,10 @@ export function fixture(spec: FixtureSpec): Curriculum {
       id,
       title: tx(id),
       summary: undefined,
+      aliases: [],
       weights: Object.entries(w).map(([skill, weight]) => ({ skill, weight })),
+      market: [],
+      evidence: undefined,
     })),
     projects: (spec.projects ?? []).map((p) => ({
       id: p.id,
@@ -178,6 +181,7 @@ export function fixture(spec: FixtureSpec): Curriculum {
       skills: d.skills,
       resources: d.resources ?? [],
     })),
+    vocabulary: undefined,
   };
 }
 
