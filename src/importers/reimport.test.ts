@@ -133,3 +133,26 @@ describe('reconcileImport over two versions of a course list', () => {
     expect(report.kept).toBe(1);
   });
 });
+
+describe('reconcileImport over an import made when roadmap ids were label slugs', () => {
+  const now = importRoadmapSh(`${FIXTURES}relabel-v1`).curriculum;
+  // The same roadmap as the importer once wrote it: each skill's id was its label's slug.
+  const before: Curriculum = {
+    ...now,
+    skills: now.skills.map((s) => ({ ...s, id: s.aliases[0] ?? s.id, aliases: [], requires: [] })),
+    resources: [],
+    stages: [],
+    routes: [],
+  };
+  const { curriculum, report } = reconcileImport(before, now);
+
+  it('matches each skill by its slug, so marks made under the old ids follow the node', () => {
+    expect(report).toEqual({ added: [], removed: [], renamed: [], kept: 4 });
+    expect(foldProgress([event('lsmt'), event('linear-algebra-2')], curriculum).skills).toEqual(
+      new Map([
+        ['rellstm0000000000001', 'done'],
+        ['rellinalga00000000001', 'done'],
+      ]),
+    );
+  });
+});

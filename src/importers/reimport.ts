@@ -6,7 +6,8 @@
  * A new skill is the same as an old one when:
  * 1. it has the old skill's id (importers take ids from the source's stable keys: roadmap.sh node
  *    ids, Metacademy tags), or
- * 2. it is a course taught by one resource alone whose link is the old course's link (OSSU, where
+ * 2. one of its aliases is the old skill's id (an earlier import that used readable slugs as ids), or
+ * 3. it is a course taught by one resource alone whose link is the old course's link (OSSU, where
  *    the course's title may change and its link stays).
  * The new skill then also answers to the old id and the old aliases (`aliases`, which the progress
  * fold follows), unless another new skill claims them. A resource whose link is an old resource's
@@ -26,7 +27,7 @@ export interface ReimportReport {
   readonly added: readonly string[];
   /** Ids of the earlier import's skills that are gone (progress on them is kept aside, not lost). */
   readonly removed: readonly string[];
-  /** Skills kept under a new title (or a new id that answers to the old one). */
+  /** Skills kept under a new title. */
   readonly renamed: readonly Renamed[];
   /** Skills matched to the earlier import. */
   readonly kept: number;
@@ -82,6 +83,13 @@ export function reconcileImport(
   }
   for (const s of next.skills) {
     if (match.has(s.id)) continue;
+    // An earlier import that used readable slugs as ids: the slug is now the skill's alias.
+    const byAlias = s.aliases.map((a) => oldById.get(a)).find((old) => old && !matchedOld.has(old.id));
+    if (byAlias) {
+      match.set(s.id, byAlias);
+      matchedOld.add(byAlias.id);
+      continue;
+    }
     const url = newLinks.get(s.id);
     const oldId = url ? oldByLink.get(url) : undefined;
     const old = oldId ? oldById.get(oldId) : undefined;
@@ -104,7 +112,7 @@ export function reconcileImport(
   const renamed: Renamed[] = [];
   for (const s of next.skills) {
     const old = match.get(s.id);
-    if (old && (titleOf(old) !== titleOf(s) || old.id !== s.id)) {
+    if (old && titleOf(old) !== titleOf(s)) {
       renamed.push({ id: s.id, from: titleOf(old), to: titleOf(s) });
     }
   }
