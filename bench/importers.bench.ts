@@ -2,10 +2,12 @@
  * Importer benchmark: import the whole Metacademy content (about 400 concepts) and OSSU computer
  * science, write each as YAML, load it back (the curriculum check), and plan: the needed closure
  * and hours for every Metacademy concept as a target, the planner's dated plan for each of them, and
- * the planner's plan for all of OSSU CS at 20 h a week.
+ * the planner's plan for all of OSSU CS at 20 h a week. With `MLPATH_ROADMAPS` set to a checkout's
+ * roadmap folder (roadmap.sh's `src/data/roadmaps`, not shipped: its content may not be copied), it
+ * also times importing every roadmap.sh graph in it.
  * Run with `npx tsx bench/importers.bench.ts`; needs ../shared/corpora beside the project.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,7 @@ import { loadCurriculum } from '../src/content/load.js';
 import { writeCurriculum } from '../src/content/write.js';
 import { importMetacademy } from '../src/importers/metacademy.js';
 import { importOssu } from '../src/importers/ossu.js';
+import { importRoadmapSh } from '../src/importers/roadmap-sh.js';
 
 const CORPORA = fileURLToPath(new URL('../../shared/corpora/', import.meta.url));
 if (!existsSync(CORPORA)) {
@@ -164,3 +167,33 @@ console.log(
   `  planner at 20 h/week: ${f1(csPlanner.ms)} ms; ${csPlanner.value.totalHours} h, ${csPlanner.value.weekCount} weeks ` +
     `(${(csPlanner.value.weekCount / 52.18).toFixed(2)} years), ${START} to ${csPlanner.value.finishDate}`,
 );
+
+// roadmap.sh, when a checkout is given
+const roadmaps = process.env['MLPATH_ROADMAPS'];
+if (roadmaps && existsSync(roadmaps)) {
+  const graphs = readdirSync(roadmaps)
+    .filter((name) => statSync(join(roadmaps, name)).isDirectory())
+    .flatMap((name) =>
+      readdirSync(join(roadmaps, name))
+        .filter((f) => f.endsWith('.json') && !f.endsWith('mapping.json'))
+        .map((f) => join(roadmaps, name, f)),
+    );
+  let skills = 0;
+  let failed = 0;
+  const all = time(1, () => {
+    skills = 0;
+    failed = 0;
+    for (const graph of graphs) {
+      try {
+        skills += importRoadmapSh(graph).curriculum.skills.length;
+      } catch {
+        failed++;
+      }
+    }
+    return skills;
+  });
+  console.log(
+    `roadmap.sh: ${graphs.length} graphs (${failed} refused), ${skills} skills: import ${f1(all.ms)} ms in all, ` +
+      `${f1(all.ms / Math.max(1, graphs.length))} ms a roadmap`,
+  );
+}

@@ -28,6 +28,12 @@ const EN = {
   'import.more': '... and {count} more (use --json for the full list)',
   'import.next': 'next: mlpath curriculum check {output}',
   'import.progress': 'importing',
+  'import.cleaned': 'removed {name}, left beside the output folder by an interrupted import',
+  'import.reimport':
+    'over the earlier import of this curriculum: {kept} skills kept with their progress, {added} added, {removed} removed, {renamed} renamed',
+  'import.renamed': 'renamed: "{from}" is now "{to}" ({id})',
+  'import.added': 'added: "{title}" ({id})',
+  'import.removed': 'removed: {id} (progress recorded on it is kept aside, not lost)',
   'kind.topics': '{count} topics',
   'kind.subtopics': '{count} subtopics',
   'kind.skills': '{count} skills',
@@ -38,6 +44,12 @@ const EN = {
   'kind.shortcuts': '{count} shortcuts',
   'kind.outcomes': '{count} outcomes',
   'kind.courses': '{count} courses',
+  'kind.checklist items': '{count} checklist items',
+  'kind.links read': '{count} links read',
+  'kind.links skipped': '{count} links skipped',
+  'kind.subtopics by edge': '{count} subtopics placed by an edge',
+  'kind.subtopics by stack': '{count} by a stack, section or line',
+  'kind.subtopics by distance': '{count} by distance only',
 } as const;
 
 export type CurriculumKey = keyof typeof EN;
@@ -64,6 +76,12 @@ const ZH: Record<CurriculumKey, string> = {
   'import.more': '……另有 {count} 项（完整列表请用 --json）',
   'import.next': '下一步：mlpath curriculum check {output}',
   'import.progress': '导入中',
+  'import.cleaned': '已删除 {name}：这是一次中断的导入留在输出文件夹旁的',
+  'import.reimport':
+    '覆盖此前导入的同一课程：保留 {kept} 项技能及其进度，新增 {added} 项，移除 {removed} 项，改名 {renamed} 项',
+  'import.renamed': '改名：“{from}”现为“{to}”（{id}）',
+  'import.added': '新增：“{title}”（{id}）',
+  'import.removed': '移除：{id}（记在它上面的进度另行保存，不会丢失）',
   'kind.topics': '{count} 个主题',
   'kind.subtopics': '{count} 个子主题',
   'kind.skills': '{count} 项技能',
@@ -74,6 +92,12 @@ const ZH: Record<CurriculumKey, string> = {
   'kind.shortcuts': '{count} 个捷径',
   'kind.outcomes': '{count} 个学习成果',
   'kind.courses': '{count} 门课程',
+  'kind.checklist items': '{count} 个清单项',
+  'kind.links read': '读取 {count} 个链接',
+  'kind.links skipped': '跳过 {count} 个链接',
+  'kind.subtopics by edge': '{count} 个子主题按连线归位',
+  'kind.subtopics by stack': '{count} 个按堆叠、分区框或连线归位',
+  'kind.subtopics by distance': '{count} 个仅按距离归位',
 };
 
 export const CURRICULUM_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<CurriculumKey, string>>>> = {

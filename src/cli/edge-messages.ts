@@ -77,8 +77,11 @@ const EN = {
   'import.noContent': "missing content folder; a roadmap keeps its topics' text in content/*.md beside its JSON",
   'import.noGraph': 'no roadmap graph: expected <slug>.json beside the content/ folder',
   'import.severalJson': 'several JSON files ({files}); expected <slug>.json named after the folder',
-  'import.notRoadmap': 'expected an object with a "nodes" list (and an "edges" list)',
-  'import.noNodes': 'the roadmap has no topic or subtopic nodes',
+  'import.notRoadmap':
+    'not a roadmap.sh graph: expected an object with a "nodes" list (the roadmap editor\'s format) or a "mockup" with controls (the older Balsamiq format)',
+  'import.noNodes': 'the roadmap has no topic, subtopic or checklist nodes',
+  'import.noNodesHint':
+    'roadmap.sh keeps some roadmaps outside its repository; only a graph with topics can be imported',
   'import.badResourceLink': 'malformed resource link: {text}',
   'import.noCourses': 'found no course tables and no course links; is this an OSSU curriculum README?',
   'import.noCoursesColumn': 'a table without a "Courses" column (header: {header})',
@@ -93,6 +96,8 @@ const EN = {
   'import.notDump': 'expected a list of {model, pk, fields} records (a Django dumpdata file)',
   'import.badRecord': 'record {index} is not a {model, pk, fields} record',
   'import.outputFull': 'the output folder {dir} already holds files',
+  'import.outputNotCurriculum':
+    'the output folder {dir} holds more than an mlpath curriculum ({entries}); --force replaces only a folder holding a curriculum and nothing else',
   'import.outputCreate': 'cannot create the output folder {dir}: {message}',
   'import.doesNotPass': 'the converted curriculum does not pass the curriculum check; nothing was written',
   'hint.fixJson': 'fix the JSON at that place (a missing or extra comma, bracket or quote is the usual cause)',
@@ -106,6 +111,7 @@ const EN = {
   'hint.roadmapFolder':
     'pass the roadmap folder itself (src/data/roadmaps/<slug>/), which holds <slug>.json and content/',
   'hint.emptyFolder': 'choose a new or empty folder, or pass --force to replace it',
+  'hint.newFolder': 'choose a new or empty folder',
   'hint.parentFolder': 'check that its parent folder exists and is writable',
   // curriculum validation (content/): messages for curriculum authors
   'content.unknownRefHint': 'unknown {noun} "{id}" as {what}; did you mean {choices}?',
@@ -213,10 +219,24 @@ const EN = {
   'drop.noMatch': 'matches no course or subject listed before it ({place})',
   'drop.subject': 'subject "{title}"',
   'drop.noCourses': 'it lists no courses ({place})',
+  'drop.noAddress': 'a link node without an address',
+  'drop.noServes': 'no topic or checklist item to attach it to',
+  'drop.extLinks': '{count} ext_link group(s)',
+  'drop.outOfRoadmap': 'links out of the roadmap',
+  'drop.group': 'group {name}',
+  'drop.noTopicNamed': 'no topic is named "{name}"',
   'warn.placed':
-    '{count} subtopic(s) had no dashed edge to a topic and were placed under the nearest topic on the canvas',
-  'warn.repeat': '{count} label(s) repeat; their skills get numbered ids (e.g. "-2")',
-  'warn.linkType': '{place}: unknown link type "@{type}@", imported as an article',
+    '{count} subtopic(s) are joined to no topic by an edge, a stack, a section or a line and were placed under the nearest topic on the canvas: {labels}',
+  'warn.repeat':
+    '{count} label(s) repeat; each keeps its own node id, and their readable aliases are numbered (e.g. "-2")',
+  'warn.keyClash': '{count} node id(s) differ only in letter case or punctuation; they get numbered ids',
+  'warn.otherTypes': 'links of type {types} ({count}) were imported as articles',
+  'warn.skippedLine': '{place}: a resource line that cannot be read was skipped ({why}): {text}',
+  'warn.noLink': 'no complete [title](url) link in it',
+  'warn.noHead': 'the link text starts with "@" but has no "@type@" head',
+  'warn.noLinkTitle': 'the link has a type but no title',
+  'warn.balsamiq':
+    '{file} is an older roadmap drawn in Balsamiq: topics and subtopics are read from its control names, in the order of their numbers',
   'warn.noContent': '{count} topic(s) have no content file in content/; imported without a summary or links',
   'warn.roadmapHours':
     'roadmap.sh states no times: every topic and subtopic counts {hours} h (change it with --default-hours)',
@@ -230,6 +250,8 @@ const EN = {
   'warn.estimated':
     "{count} course(s) without a full Duration x Effort figure were estimated from the curriculum's medians: {list}",
   'warn.unmatched': '{count} free-text prerequisite(s) matched no course of the curriculum (listed under dropped)',
+  'warn.noFigures':
+    "{count} course(s) have neither duration nor effort in OSSU's README and count the default of {hours} h each (change it with --default-hours): {list}",
 } as const;
 
 export type EdgeKey = keyof typeof EN;
@@ -291,8 +313,10 @@ const ZH: Record<EdgeKey, string> = {
   'import.noContent': '缺少 content 文件夹；路线图把各主题的文字放在其 JSON 旁边的 content/*.md 中',
   'import.noGraph': '没有路线图的图文件：content/ 文件夹旁边应有 <slug>.json',
   'import.severalJson': '有多个 JSON 文件（{files}）；应只有一个以文件夹命名的 <slug>.json',
-  'import.notRoadmap': '应为带有 "nodes" 列表（和 "edges" 列表）的对象',
-  'import.noNodes': '路线图中没有主题或子主题节点',
+  'import.notRoadmap':
+    '不是 roadmap.sh 的图：应为带有 "nodes" 列表的对象（路线图编辑器的格式），或带有控件的 "mockup"（旧版 Balsamiq 格式）',
+  'import.noNodes': '路线图中没有主题、子主题或清单节点',
+  'import.noNodesHint': 'roadmap.sh 有些路线图不放在其代码仓库中；只有含主题的图才能导入',
   'import.badResourceLink': '资源链接格式错误：{text}',
   'import.noCourses': '没有找到课程表格，也没有课程链接；这是 OSSU 课程的 README 吗？',
   'import.noCoursesColumn': '表格缺少 "Courses" 列（表头：{header}）',
@@ -307,6 +331,8 @@ const ZH: Record<EdgeKey, string> = {
   'import.notDump': '应为 {model, pk, fields} 记录的列表（Django dumpdata 文件）',
   'import.badRecord': '第 {index} 条记录不是 {model, pk, fields} 记录',
   'import.outputFull': '输出文件夹 {dir} 中已有文件',
+  'import.outputNotCurriculum':
+    '输出文件夹 {dir} 中除了 mlpath 课程还有别的内容（{entries}）；--force 只替换仅含一份课程的文件夹',
   'import.outputCreate': '无法创建输出文件夹 {dir}：{message}',
   'import.doesNotPass': '转换后的课程未通过课程检查；没有写入任何文件',
   'hint.fixJson': '修正该处的 JSON（通常是多了或少了逗号、括号或引号）',
@@ -318,6 +344,7 @@ const ZH: Record<EdgeKey, string> = {
   'hint.roadmapLink': '把每个资源写成 `- [@type@Title](https://...)`',
   'hint.roadmapFolder': '给出路线图文件夹本身（src/data/roadmaps/<slug>/），其中有 <slug>.json 和 content/',
   'hint.emptyFolder': '选择新的或空的文件夹，或加 --force 替换它',
+  'hint.newFolder': '选择新的或空的文件夹',
   'hint.parentFolder': '检查其上级文件夹是否存在且可写',
   'content.unknownRefHint': '未知的{noun}“{id}”（用作{what}）；你是不是想输入 {choices}？',
   'content.unknownRefAlias': '未知的{noun}“{id}”（用作{what}）（“{old}”是“{alias}”的旧 id：请改用后者）',
@@ -419,9 +446,21 @@ const ZH: Record<EdgeKey, string> = {
   'drop.noMatch': '与之前列出的任何课程或科目都不匹配（{place}）',
   'drop.subject': '科目“{title}”',
   'drop.noCourses': '它没有列出任何课程（{place}）',
-  'warn.placed': '{count} 个子主题没有指向主题的虚线边，已放在画布上最近的主题下',
-  'warn.repeat': '{count} 个标签重复；相应技能的 id 加了编号（如 "-2"）',
-  'warn.linkType': '{place}：未知的链接类型 "@{type}@"，按文章导入',
+  'drop.noAddress': '链接节点没有网址',
+  'drop.noServes': '没有可以挂靠的主题或清单项',
+  'drop.extLinks': '{count} 个 ext_link 组',
+  'drop.outOfRoadmap': '指向路线图之外的链接',
+  'drop.group': '组 {name}',
+  'drop.noTopicNamed': '没有名为“{name}”的主题',
+  'warn.placed': '{count} 个子主题没有任何边、堆叠、分区框或连线与主题相连，已放在画布上最近的主题下：{labels}',
+  'warn.repeat': '{count} 个标签重复；每个仍保留自己的节点 id，易读的别名加了编号（如 "-2"）',
+  'warn.keyClash': '{count} 个节点 id 只在大小写或标点上不同；它们的 id 加了编号',
+  'warn.otherTypes': '类型为 {types} 的链接（{count} 个）按文章导入',
+  'warn.skippedLine': '{place}：有一行资源无法读取，已跳过（{why}）：{text}',
+  'warn.noLink': '其中没有完整的 [标题](网址) 链接',
+  'warn.noHead': '链接文字以“@”开头，却没有“@类型@”前缀',
+  'warn.noLinkTitle': '链接有类型但没有标题',
+  'warn.balsamiq': '{file} 是用 Balsamiq 绘制的旧版路线图：主题和子主题取自控件名称，按其编号排序',
   'warn.noContent': '{count} 个主题在 content/ 中没有内容文件；导入时没有摘要和链接',
   'warn.roadmapHours': 'roadmap.sh 没有给出时长：每个主题和子主题按 {hours} 小时计（可用 --default-hours 修改）',
   'warn.noResources': '没有 resources.txt：导入的概念不带资源',
@@ -433,6 +472,8 @@ const ZH: Record<EdgeKey, string> = {
     '{file} 没有课程表格：从链接导入了 {count} 门课程，每门按默认的 {hours} 小时估计（可用 --default-hours 修改）；OSSU 各主题间的顺序在图片中，未导入',
   'warn.estimated': '{count} 门课程缺少完整的“时长 × 投入”数据，已按课程体系的中位数估计：{list}',
   'warn.unmatched': '{count} 条自由文本的先修没有匹配到课程体系中的课程（列在“已舍弃”下）',
+  'warn.noFigures':
+    '{count} 门课程在 OSSU 的 README 中既无时长也无投入，每门按默认的 {hours} 小时计（可用 --default-hours 修改）：{list}',
 };
 
 export const EDGE_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<EdgeKey, string>>>> = {

@@ -43,7 +43,7 @@ describe('mlpath --help', () => {
     expect(out).toContain('用法：');
     expect(out).toContain('命令：');
     expect(out).toContain('你的机器学习工程师之路');
-    expect(out).toMatch(/plan \[options\]\s+制定从你的现状到机器学习工程师的逐周计划/);
+    expect(out).toMatch(/plan \[options\]\s+制定从你的现状到课程目标的逐周计划/);
     expect(out).toMatch(/-h, --help\s+显示命令的帮助/);
     expect(out).not.toContain('Usage:');
     expect(out).not.toContain('display help for command');

@@ -32,7 +32,7 @@ const EN = {
   'curriculum.importForce': 'replace the output folder if it already holds files',
   'curriculum.importJson': 'print the summary as JSON on stdout',
   // plan and profile flags
-  plan: 'make a dated week-by-week plan from where you are to ML engineer, with the reasons',
+  plan: "make a dated week-by-week plan from where you are to the curriculum's goal, with the reasons",
   'plan.curriculum': 'a curriculum folder (default: the shipped ML-engineer curriculum)',
   'plan.json': 'print the plan as JSON',
   'flag.startPoint': 'plan from this starting point (from-scratch, career-changer, developer, ...)',
@@ -144,7 +144,7 @@ const ZH: Record<HelpKey, string> = {
     '来源未给出时长时每个节点计入的小时数：每个 roadmap.sh 主题（默认 {roadmap}）、每门未列出数据的 OSSU 课程（默认 {ossu}）',
   'curriculum.importForce': '输出文件夹已有文件时将其替换',
   'curriculum.importJson': '在标准输出上以 JSON 输出摘要',
-  plan: '制定从你的现状到机器学习工程师的逐周计划，带日期和理由',
+  plan: '制定从你的现状到课程目标的逐周计划，带日期和理由',
   'plan.curriculum': '课程文件夹（默认：随附的机器学习工程师课程）',
   'plan.json': '以 JSON 输出计划',
   'flag.startPoint': '从这个起点制定计划（from-scratch、career-changer、developer 等）',

@@ -4,7 +4,9 @@
  * filled from the values given. Curriculum text (titles, reasons) comes from the curriculum itself.
  */
 
-export const CLI_LOCALES = ['en', 'zh-CN'] as const;
+import { INTERFACE_LOCALES } from '../core/model.js';
+/** The CLI speaks the interface's languages (one list, in the core). */
+export const CLI_LOCALES = INTERFACE_LOCALES;
 export type CliLocale = (typeof CLI_LOCALES)[number];
 
 const EN = {
@@ -12,7 +14,7 @@ const EN = {
   'plan.profile':
     'Starting point: {point} · {hours} h/week · learner factor {factor} · style: {style} · domain: {domain}',
   'plan.span': 'From {start} to {finish}: {weeks} weeks, {total} h in all',
-  'plan.ready': 'Job-ready on {date} ({months} months from the start).',
+  'plan.ready': '{milestone}: {date} ({months} months from the start).',
   'plan.whyRoute': 'Why this route',
   'plan.milestones': 'Milestones',
   'plan.weeks': 'Week by week',
@@ -82,7 +84,7 @@ const ZH: Record<MessageKey, string> = {
   'plan.title': '你的学习计划：{route}',
   'plan.profile': '起点：{point} · 每周 {hours} 小时 · 学习系数 {factor} · 风格：{style} · 领域：{domain}',
   'plan.span': '从 {start} 到 {finish}：共 {weeks} 周，合计 {total} 小时',
-  'plan.ready': '{date} 具备求职条件（从开始算起 {months} 个月）。',
+  'plan.ready': '{milestone}：{date}（从开始算起 {months} 个月）。',
   'plan.whyRoute': '为什么选这条路线',
   'plan.milestones': '里程碑',
   'plan.weeks': '逐周安排',

@@ -140,6 +140,8 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     summary: optText(m.summary, at(metaOrigin, 'summary')),
     rubric: rubric(m.rubric, at(metaOrigin, 'rubric')),
     defaultSkillHours: m.defaultSkillHours,
+    goal: optText(m.goal, at(metaOrigin, 'goal')),
+    ready: optText(m.ready, at(metaOrigin, 'ready')),
   };
 
   const ids: Record<Kind, Map<string, Origin>> = {

@@ -193,6 +193,8 @@ const Meta = z.strictObject({
   summary: LocalText.optional(),
   rubric: z.array(RubricItem).optional(),
   defaultSkillHours: z.number().positive().optional(),
+  goal: LocalText.optional(),
+  ready: LocalText.optional(),
 });
 
 export const CurriculumFile = z.strictObject({

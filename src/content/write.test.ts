@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { miniCurriculum } from '../core/planner/test-support/fixtures.js';
 import { importRoadmapSh } from '../importers/roadmap-sh.js';
 import { loadCurriculum } from './load.js';
-import { SCHEMA_URL, writeCurriculum } from './write.js';
+import { cleanInterruptedWrite, SCHEMA_URL, writeCurriculum } from './write.js';
 
 const ROADMAP_FIXTURE = fileURLToPath(new URL('../importers/fixtures/roadmap-sh/tiny-ml', import.meta.url));
 
@@ -22,6 +31,8 @@ function tiny(): Curriculum {
       summary: undefined,
       rubric: [{ id: 'works', title: { en: 'It works', 'zh-CN': '能用' } }],
       defaultSkillHours: 2,
+      goal: { en: 'Tiny things', 'zh-CN': '小东西' },
+      ready: { en: 'Ready for tiny things', 'zh-CN': '小东西就绪' },
     },
     skills: [
       {
@@ -223,7 +234,7 @@ describe('writeCurriculum', () => {
     const c = tiny();
     const english: Curriculum = {
       ...c,
-      meta: { ...c.meta, locales: ['en'], title: { en: 'Tiny' }, rubric: [] },
+      meta: { ...c.meta, locales: ['en'], title: { en: 'Tiny' }, rubric: [], goal: undefined, ready: undefined },
       skills: [{ ...(c.skills[0] as Curriculum['skills'][number]), title: { en: 'A' } }],
       resources: [],
       stages: [],
@@ -248,13 +259,55 @@ describe('writeCurriculum', () => {
     expect(readdirSync(out)).toEqual(['keep.txt']);
   });
 
-  it('replaces a folder with --force', () => {
+  it('replaces a folder holding a curriculum and nothing else with --force', () => {
     const out = join(parent(), 'out');
     mkdirSync(out);
-    writeFileSync(join(out, 'old.yaml'), 'x: 1');
+    writeFileSync(join(out, 'old.yaml'), 'curriculum:\n  id: old\n');
+    writeFileSync(join(out, 'more.yml'), 'skills: []\n');
     writeCurriculum(tiny(), out, { force: true });
     expect(existsSync(join(out, 'old.yaml'))).toBe(false);
     expect(loadCurriculum(out)).toEqual(tiny());
+  });
+
+  it('refuses with --force a folder holding anything but a curriculum, and leaves it as it was', () => {
+    const base = parent();
+    for (const [name, make] of [
+      ['git', (out: string) => mkdirSync(join(out, '.git'))],
+      ['notes', (out: string) => writeFileSync(join(out, 'notes.txt'), 'mine')],
+      ['plain-yaml', (out: string) => writeFileSync(join(out, 'config.yaml'), 'name: mine\n')],
+    ] as const) {
+      const out = join(base, name);
+      mkdirSync(out);
+      writeFileSync(join(out, 'curriculum.yaml'), name === 'plain-yaml' ? 'x: 1\n' : 'curriculum:\n  id: old\n');
+      make(out);
+      const before = readdirSync(out).sort();
+      expect(() => writeCurriculum(tiny(), out, { force: true })).toThrow(
+        /holds more than an mlpath curriculum .*--force replaces only a folder holding a curriculum and nothing else/,
+      );
+      expect(readdirSync(out).sort()).toEqual(before);
+    }
+    expect(readdirSync(base).sort()).toEqual(['git', 'notes', 'plain-yaml']); // no temporary folder left
+  });
+
+  it('cleans the temporary folders an interrupted write left, putting a set-aside folder back', () => {
+    const base = parent();
+    const out = join(base, 'out');
+    // Killed after writing the new files: only the temporary folder is left beside the output.
+    mkdirSync(join(base, '.out.tmp-abc123'));
+    writeFileSync(join(base, '.out.tmp-abc123', 'skills.yaml'), 'skills: []\n');
+    // Killed between the two renames of a replacement: the old curriculum waits aside.
+    const old = join(base, 'old');
+    writeCurriculum(tiny(), old);
+    mkdirSync(join(base, '.old.tmp-def456'));
+    renameSync(old, join(base, '.old.tmp-def456-old'));
+    // Someone else's folder with a similar name is left alone.
+    mkdirSync(join(base, '.out.tmp-mine'));
+    writeFileSync(join(base, '.out.tmp-mine', 'notes.txt'), 'mine');
+
+    expect(cleanInterruptedWrite(old).sort()).toEqual(['.old.tmp-def456', '.old.tmp-def456-old']);
+    expect(loadCurriculum(old)).toEqual(tiny());
+    writeCurriculum(tiny(), out);
+    expect(readdirSync(base).sort()).toEqual(['.out.tmp-mine', 'old', 'out']);
   });
 
   it('writes nothing when the result would not pass the curriculum check', () => {

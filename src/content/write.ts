@@ -8,7 +8,8 @@
  * back and validated there, and only then is the folder renamed into place. A failure at any point
  * leaves the destination as it was.
  */
-import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { Document } from 'yaml';
 import { MlpathError } from '../core/errors.js';
@@ -170,6 +171,8 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
         ['summary', opt(m.summary, text)],
         ['rubric', rubric(m.rubric)],
         ['defaultSkillHours', m.defaultSkillHours],
+        ['goal', opt(m.goal, text)],
+        ['ready', opt(m.ready, text)],
       ]),
     ],
     ['skills.yaml', 'skills', list(c.skills, skill)],
@@ -289,38 +292,108 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
 }
 
 export interface WriteOptions {
-  /** Replace a destination folder that already holds files (default: refuse). */
+  /** Replace a destination folder that holds an mlpath curriculum and nothing else (default: refuse). */
   readonly force?: boolean;
   /** Paths in messages are relative to this folder. */
   readonly cwd?: string;
 }
 
+/** The temporary folders a write of `dir` makes beside it: `.<name>.tmp-XXXXXX` (and `...-old`). */
+function tempPrefix(dir: string): string {
+  return `.${basename(dir)}.tmp-`;
+}
+
+/**
+ * Whether a folder holds an mlpath curriculum and nothing else: only YAML files (no sub-folders, no
+ * hidden files such as `.git`), one of them declaring `curriculum:`. Returns the entries that are
+ * not, or undefined when the folder is such a curriculum.
+ */
+export function notCurriculumEntries(dir: string): string[] | undefined {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  const others = entries.filter((e) => !e.isFile() || !/\.ya?ml$/i.test(e.name) || e.name.startsWith('.'));
+  if (others.length > 0) return others.map((e) => (e.isDirectory() ? `${e.name}/` : e.name)).sort();
+  const declares = entries.some((e) => /^curriculum:/m.test(readFileSync(join(dir, e.name), 'utf8')));
+  return declares ? undefined : entries.map((e) => e.name).sort();
+}
+
+/**
+ * Put right what an interrupted write of `dir` left beside it: when `dir` is missing but the old
+ * folder set aside is there, it goes back to `dir`; temporary folders that hold only YAML files are
+ * removed. Returns the names of the folders removed or restored.
+ */
+export function cleanInterruptedWrite(dir: string): string[] {
+  const parent = dirname(dir);
+  const prefix = tempPrefix(dir);
+  let siblings: string[];
+  try {
+    siblings = readdirSync(parent).filter((name) => name.startsWith(prefix));
+  } catch {
+    return [];
+  }
+  const touched: string[] = [];
+  let present = existsSync(dir);
+  for (const name of siblings.filter((n) => n.endsWith('-old')).sort()) {
+    if (present) continue;
+    renameSync(join(parent, name), dir);
+    present = true;
+    touched.push(name);
+  }
+  for (const name of readdirSync(parent).filter((n) => n.startsWith(prefix))) {
+    const path = join(parent, name);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    // Only what a write makes: YAML files. Anything else is someone's, and stays.
+    if (entries.every((e) => e.isFile() && /\.ya?ml$/i.test(e.name))) {
+      rmSync(path, { recursive: true, force: true });
+      touched.push(name);
+    }
+  }
+  return touched;
+}
+
 /**
  * Write a curriculum folder atomically: into a temporary sibling folder, validated by loading it
- * back, then renamed to `dir`. Throws CONFLICT when `dir` holds files (unless `force`), and
- * CURRICULUM_INVALID when the written files do not load; in both cases `dir` is untouched.
- * Returns the names of the files written.
+ * back, then renamed to `dir`. Throws CONFLICT when `dir` holds files (unless `force`, and then
+ * only when what it holds is an mlpath curriculum and nothing else), and CURRICULUM_INVALID when
+ * the written files do not load; in each case `dir` is untouched. What an interrupted earlier
+ * write left beside `dir` is put right first (`cleanInterruptedWrite`). Returns the names of the
+ * files written.
  */
 export function writeCurriculum(curriculum: Curriculum, dir: string, options: WriteOptions = {}): string[] {
   const cwd = options.cwd ?? process.cwd();
   const shown = relative(cwd, dir) || dir;
+  cleanInterruptedWrite(dir);
   let existing: string[] | undefined;
   try {
     existing = readdirSync(dir);
   } catch {
     existing = undefined;
   }
-  if (existing !== undefined && existing.length > 0 && options.force !== true) {
-    throw new MlpathError({
-      code: 'CONFLICT',
-      message: `the output folder ${shown} already holds files`,
-      hint: 'choose a new or empty folder, or pass --force to replace it',
-    });
+  if (existing !== undefined && existing.length > 0) {
+    if (options.force !== true) {
+      throw new MlpathError({
+        code: 'CONFLICT',
+        message: `the output folder ${shown} already holds files`,
+        hint: 'choose a new or empty folder, or pass --force to replace it',
+      });
+    }
+    const others = notCurriculumEntries(dir);
+    if (others !== undefined) {
+      throw new MlpathError({
+        code: 'CONFLICT',
+        message: `the output folder ${shown} holds more than an mlpath curriculum (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}); --force replaces only a folder holding a curriculum and nothing else`,
+        hint: 'choose a new or empty folder',
+      });
+    }
   }
   const parent = dirname(dir);
   let temp: string;
   try {
-    temp = mkdtempSync(join(parent, `.${basename(dir)}.tmp-`));
+    temp = mkdtempSync(join(parent, tempPrefix(dir)));
   } catch (error) {
     throw new MlpathError({
       code: 'STORAGE',

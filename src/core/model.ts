@@ -8,6 +8,13 @@
 /** A locale tag such as `en` or `zh-CN`. */
 export type Locale = string;
 
+/**
+ * The languages mlpath's own words (CLI, server, web) are written in. A learner may pick any of
+ * them whatever locales a curriculum declares: the interface speaks the learner's language and the
+ * curriculum's text shows in the nearest locale it has (`textIn`).
+ */
+export const INTERFACE_LOCALES = ['en', 'zh-CN'] as const;
+
 /** Text in each of a curriculum's declared locales. */
 export type Text = Readonly<Record<Locale, string>>;
 
@@ -255,6 +262,16 @@ export interface CurriculumMeta {
   readonly rubric: readonly RubricItem[];
   /** Default hours a skill without own hours or resources counts (imports without times). */
   readonly defaultSkillHours: number | undefined;
+  /**
+   * What the curriculum leads to, as headings name it ("My progress: machine-learning engineer");
+   * the title stands in when absent (`goalOf`).
+   */
+  readonly goal: Text | undefined;
+  /**
+   * The label of the milestone reached when everything but a closing stage such as the job search
+   * is done ("Job-ready: ..."); a neutral label stands in when absent (`READY_TITLE`).
+   */
+  readonly ready: Text | undefined;
 }
 
 export interface Curriculum {
@@ -275,6 +292,11 @@ export interface Curriculum {
 export function textIn(text: Text | undefined, locale: Locale): string {
   if (!text) return '';
   return text[locale] ?? text['en'] ?? Object.values(text)[0] ?? '';
+}
+
+/** What a curriculum leads to, for headings: its `goal`, else its title. */
+export function goalOf(meta: Pick<CurriculumMeta, 'goal' | 'title'>): Text {
+  return meta.goal ?? meta.title;
 }
 
 /** The weights readiness measures a role by: its market weights when it has them, else its plan weights. */

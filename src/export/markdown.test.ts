@@ -54,7 +54,7 @@ describe('progressToMarkdown', () => {
         },
       ],
     });
-    expect(md).toContain('# 我的机器学习工程师学习进度');
+    expect(md).toContain('# 我的学习进度：测试路线');
     expect(md).toContain('## 学习编程\n\n- [x] Python 编程');
     expect(md).toContain('*(学习中)*');
     expect(md).toContain(

@@ -4,7 +4,7 @@
  * each skill done, `- [ ]` for the rest (learning and skipped ones say so). Plain CommonMark
  * task lists, so it reads the same in any editor, on GitHub, in Obsidian.
  */
-import { byId, textIn } from '../core/model.js';
+import { byId, goalOf, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { ProgressState } from '../core/plan-model.js';
 import { exportText } from './text.js';
@@ -80,6 +80,6 @@ export function progressToMarkdown(curriculum: Curriculum, state: ProgressState,
 
   const done = [...listed].filter((id) => state.skills.get(id) === 'done').length;
   const total = listed.size;
-  const head = `# ${t.progressTitle}\n\n${t.summary(done, total, options.totalHours)}\n${t.exported}: ${options.exportedAt}`;
+  const head = `# ${escape(t.progressTitle(textIn(goalOf(curriculum.meta), options.locale)))}\n\n${t.summary(done, total, options.totalHours)}\n${t.exported}: ${options.exportedAt}`;
   return `${[head, ...sections].join('\n\n')}\n`;
 }

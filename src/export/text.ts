@@ -16,7 +16,8 @@ export interface ExportText {
   readonly comma: string;
   readonly kind: Readonly<Record<TaskKind, string>>;
   blockHours(hours: number): string;
-  readonly progressTitle: string;
+  /** The heading of a progress export, naming what the curriculum leads to (`goalOf`). */
+  progressTitle(goal: string): string;
   summary(done: number, total: number, hours: number): string;
   readonly exported: string;
   readonly projects: string;
@@ -34,7 +35,7 @@ const en: ExportText = {
   comma: ', ',
   kind: { study: '📘', ambient: '🛏', project: '🛠', 'job-search': '💼' },
   blockHours: (hours) => `About ${Math.round(hours * 10) / 10} hours this week.`,
-  progressTitle: 'My machine-learning engineer progress',
+  progressTitle: (goal) => `My progress: ${goal}`,
   summary: (done, total, hours) => `${done} of ${total} skills done, ${Math.round(hours * 10) / 10} hours logged.`,
   exported: 'Exported',
   projects: 'Portfolio projects',
@@ -52,7 +53,7 @@ const zhCN: ExportText = {
   comma: '、',
   kind: en.kind,
   blockHours: (hours) => `本周约 ${Math.round(hours * 10) / 10} 小时。`,
-  progressTitle: '我的机器学习工程师学习进度',
+  progressTitle: (goal) => `我的学习进度：${goal}`,
   summary: (done, total, hours) => `已完成 ${done}/${total} 项技能，已记录 ${Math.round(hours * 10) / 10} 小时。`,
   exported: '导出时间',
   projects: '作品集项目',

@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
+import anyAscii from 'any-ascii';
 import { MlpathError } from '../core/errors.js';
 import type { Area, Curriculum, Resource, Route, Skill, Stage, Text } from '../core/model.js';
 import { normalizeSkillId } from '../core/skill-id.js';
@@ -42,14 +43,49 @@ export function en(value: string): Text {
   return { en: value };
 }
 
-/** A kebab-case id from any text; `fallback` when nothing of the text survives. */
+const HAN = /\p{Script=Han}/gu;
+
+/**
+ * Text spelled for an id: the symbols that tell names apart are said in words (`C#` -> `C sharp`,
+ * `C++` -> `C plus plus`, `R&D` -> `R and D`, `.NET` -> `dot NET`), and non-Latin scripts are
+ * transliterated (any-ascii), each Chinese character as its own pinyin syllable (`线性代数` ->
+ * `xian xing dai shu`), so that an id stays readable and "C", "C#" and "C++" stay apart.
+ */
+export function spelledForId(text: string): string {
+  const words = text
+    .replace(/([\p{L}\p{N}])\+\+/gu, '$1 plus plus ')
+    .replace(/([\p{L}\p{N}])\+(?![\p{L}\p{N}])/gu, '$1 plus ')
+    .replace(/([\p{L}])#(?![\p{L}\p{N}])/gu, '$1 sharp ')
+    .replace(/&/g, ' and ')
+    .replace(/(^|[\s(/])\.(?=\p{L})/gu, '$1dot ')
+    .replace(HAN, (ch) => ` ${anyAscii(ch)} `);
+  return anyAscii(words);
+}
+
+/**
+ * A kebab-case id from any text, readable whatever its script (see `spelledForId`); `fallback`
+ * when nothing of the text survives; at most 60 characters, cut at a word.
+ */
 export function idFrom(text: string, fallback = 'item'): string {
-  const id = normalizeSkillId(text);
+  const id = normalizeSkillId(spelledForId(text));
   if (id.length === 0) return fallback;
   if (id.length <= 60) return id;
   const cut = id.slice(0, 60);
   const lastHyphen = cut.lastIndexOf('-');
   return lastHyphen > 20 ? cut.slice(0, lastHyphen) : cut;
+}
+
+/**
+ * The id of a source's stable key (a roadmap.sh node id such as `MEL6y3vwiqwAV6FQihF34`, a legacy
+ * roadmap's control name): lower case, every run of other characters a hyphen. Unlike `idFrom` it
+ * keeps every character that tells keys apart and is never cut; `fallback` when nothing is left.
+ */
+export function idFromKey(key: string, fallback = 'node'): string {
+  const id = key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id.length > 0 ? id : fallback;
 }
 
 /** Hands out unique ids: the first `x` is `x`, later ones `x-2`, `x-3`, ... */
@@ -286,6 +322,10 @@ export function importedCurriculum(parts: {
       summary: en(parts.summary),
       rubric: [],
       defaultSkillHours: parts.defaultSkillHours,
+      // Headings name the curriculum by its title, and the last milestone gets the planner's
+      // neutral label: an imported curriculum says nothing of machine-learning engineers.
+      goal: undefined,
+      ready: undefined,
     },
     skills: parts.skills,
     resources: parts.resources ?? [],

@@ -53,6 +53,22 @@ describe.skipIf(skipWithoutCorpus('metacademy/metacademy-content'))('importMetac
     expect(summary.dropped.some((d) => d.what === 'concepts/ANNOTATED_EXAMPLE')).toBe(true);
   });
 
+  it('files a concept outside Metacademy\'s three courses under "Other skills", not under the last course', () => {
+    const courses = new Set(curriculum.stages.flatMap((s) => s.skills));
+    expect(courses.has('k-means')).toBe(false);
+    const plan = planFor(
+      curriculum,
+      profileFor(curriculum, undefined, { startDate: '2026-01-05', hoursPerWeek: 10, target: 'k-means' }),
+    );
+    const task = plan.weeks.flatMap((w) => w.tasks).find((t) => t.skills.includes('k-means'));
+    expect(curriculum.stages.some((s) => s.id === task?.stage)).toBe(false);
+    expect(plan.milestones.find((m) => m.stage === task?.stage)?.title).toEqual({
+      en: 'Other skills',
+      'zh-CN': '其他技能',
+    });
+    expect(plan.milestones.map((m) => m.title?.['en'])).not.toContain('Probability theory');
+  });
+
   it('plans backpropagation from nothing with the same 15 concepts as Metacademy, about 22.4 hours', () => {
     const plan = planFigures(curriculum, 'backpropagation');
     expect(new Set(plan.concepts)).toEqual(new Set(BACKPROP_PLAN.map(normalizeSkillId)));

@@ -8,7 +8,14 @@ import { planFor, profileFor } from '../core/planner/index.js';
 import { tryParseCurriculum } from '../content/load.js';
 import { curriculumYamlFiles } from '../content/write.js';
 import { CORPORA, skipWithoutCorpus } from './test-support/corpora.js';
-import { importOssu, parseDuration, parseEffort, splitRow, WEEKS_PER_MONTH } from './ossu.js';
+import {
+  importOssu,
+  OSSU_DEFAULT_COURSE_HOURS,
+  parseDuration,
+  parseEffort,
+  splitRow,
+  WEEKS_PER_MONTH,
+} from './ossu.js';
 
 describe('OSSU cells', () => {
   it('reads durations in weeks, ranges at their midpoint, months at 4.35 weeks, any case', () => {
@@ -194,5 +201,74 @@ describe('importOssu on bad input', () => {
   });
   it('rejects a missing README', () => {
     expect(failure(join(tmpdir(), 'no-such-ossu-folder')).message).toMatch(/no such file/);
+  });
+});
+
+describe('importOssu on older and unusual READMEs', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  const readme = (text: string): string => {
+    dir = mkdtempSync(join(tmpdir(), 'mlpath-ossu-'));
+    writeFileSync(join(dir, 'README.md'), text);
+    return dir;
+  };
+
+  it('reads the older numbered-list README, each topic in the order listed', () => {
+    const { curriculum, summary } = importOssu(
+      readme(
+        '![Science](https://example.org/banner.jpg)\n\n## References\n\n- [A Reference Site](https://example.org/ref)\n\n' +
+          '## Topics\n\n- [Programming](#programming)\n\n### Programming\n\n' +
+          '1. [Intro to Programming](https://example.org/intro) - [⎙]()\n1. [Data Structures](https://example.org/ds) - [⎙]()\n' +
+          '\t1. [Trees, Part 1](https://example.org/trees) - [⎙]()\n\n### Math\n\n1. [Discrete Math](https://example.org/discrete) - [⎙]()\n',
+      ),
+      { defaultHours: 20 },
+    );
+    expect(curriculum.resources.map((r) => r.title)).toEqual([
+      'Intro to Programming',
+      'Data Structures',
+      'Trees, Part 1',
+      'Discrete Math',
+    ]);
+    expect(curriculum.stages.map((s) => s.title['en'])).toEqual(['Programming', 'Math']);
+    expect(curriculum.skills.find((s) => s.title['en'] === 'Data Structures')?.requires.map((r) => r.skill)).toEqual([
+      'intro-to-programming',
+    ]);
+    expect(curriculum.resources.every((r) => r.effort.estimate && r.effort.hours === 20)).toBe(true);
+    expect(summary.warnings.some((w) => w.includes('has no course tables'))).toBe(true);
+  });
+
+  it("is named after the curriculum it links to, never after OSSU's forum", () => {
+    const { curriculum } = importOssu(
+      readme(
+        '# Curriculum\n\nSee [the forum](https://github.com/ossu/forum), [the forum again](https://github.com/ossu/forum/issues) ' +
+          'and [this curriculum](https://github.com/ossu/math).\n\n## Basics\n\n' +
+          'Courses | Duration | Effort\n:-- | :--: | :--:\n[A](https://a.example) | 2 weeks | 2 hours/week\n',
+      ),
+    );
+    expect(curriculum.meta.title).toEqual({ en: 'OSSU math' });
+    expect(curriculum.meta.id).toBe('ossu-math');
+  });
+
+  it('gives a course with neither duration nor effort the stated default, said as such, not a product of medians', () => {
+    const { curriculum, summary } = importOssu(
+      readme(
+        '# Curriculum\n\n## Basics\n\nCourses | Duration | Effort\n:-- | :--: | :--:\n' +
+          '[Long](https://a.example) | 14 weeks | 9 hours/week\n[Longer](https://b.example) | 16 weeks | 10 hours/week\n' +
+          '[A Short Playlist](https://c.example) | - | -\n[Not Yet Available]() | 4 weeks | 2 hours/week\n',
+      ),
+    );
+    const playlist = curriculum.resources.find((r) => r.title === 'A Short Playlist');
+    expect(playlist?.effort).toMatchObject({ hours: OSSU_DEFAULT_COURSE_HOURS, estimate: true });
+    expect(playlist?.effort.reasoning?.['en']).toBe(
+      `OSSU lists this course without duration or effort; it counts the default of ${OSSU_DEFAULT_COURSE_HOURS} h per course (change it with --default-hours).`,
+    );
+    expect(summary.warnings).toContain(
+      `1 course(s) have neither duration nor effort in OSSU's README and count the default of ${OSSU_DEFAULT_COURSE_HOURS} h each (change it with --default-hours): A Short Playlist`,
+    );
+    // A course listed without its link is kept, without a link.
+    expect(curriculum.resources.find((r) => r.title === 'Not Yet Available')).toMatchObject({ url: undefined });
   });
 });

@@ -100,7 +100,7 @@ export function splitRow(line: string): string[] {
 }
 
 const ALIGNMENT_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
-const LINK = /\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/;
+const LINK = /\[([^\]]+)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/;
 const LINKS = /\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 
 function plain(markdown: string): string {
@@ -278,7 +278,7 @@ export function parseOssuReadme(text: string, shown: string): Section[] {
         rows.push({
           line: j + 1,
           title,
-          url: link?.[2],
+          url: link?.[2] || undefined,
           weeks: parseDuration(durationText),
           hoursPerWeek: parseEffort(effortText),
           durationText,
@@ -291,7 +291,8 @@ export function parseOssuReadme(text: string, shown: string): Section[] {
       i = j - 1;
       continue;
     }
-    const bare = /^\s*\[([^\]]+)\]\(([^)\s]+)\)/.exec(line);
+    // A course alone on its line, or an item of a numbered list (OSSU's older READMEs).
+    const bare = /^\s*(?:\d+[.)]\s+)?\[([^\]]+)\]\(([^)\s]+)\)/.exec(line);
     if (bare?.[1] && bare[2] && !bare[2].startsWith('#')) {
       current.links.push({ line: i + 1, title: plain(bare[1]), url: bare[2] });
     }
@@ -306,18 +307,34 @@ function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 === 1 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** The OSSU repository a README belongs to, from its own links (or its folder's name). */
-function repositoryOf(text: string, readmePath: string): string {
-  const folder = basename(dirname(readmePath));
+/** OSSU's curriculum repositories (its other repositories, such as its forum, are not curricula). */
+export const OSSU_CURRICULA = [
+  'precollege-math',
+  'computer-science',
+  'data-science',
+  'bioinformatics',
+  'math',
+] as const;
+
+/**
+ * The OSSU curriculum a README belongs to: the curriculum its folder is named after, else the
+ * curriculum repository it links to most (github.com/ossu/... or the older
+ * github.com/open-source-society/...), else the subject its tagline names ("Path to a free
+ * self-taught education in Computer Science"), else a plain `curriculum`.
+ */
+export function repositoryOf(text: string, readmePath: string): string {
+  const folder = basename(dirname(readmePath)).toLowerCase();
+  const named = OSSU_CURRICULA.find((c) => folder.includes(c));
+  if (named) return `https://github.com/ossu/${named}`;
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/https?:\/\/github\.com\/ossu\/([A-Za-z0-9_.-]+)/g)) {
-    const name = (m[1] ?? '').replace(/\.git$/, '');
-    if (['code-of-conduct'].includes(name)) continue;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const m of text.matchAll(/https?:\/\/github\.com\/(?:ossu|open-source-society)\/([A-Za-z0-9_.-]+)/gi)) {
+    const name = (m[1] ?? '').replace(/\.git$/, '').toLowerCase();
+    if ((OSSU_CURRICULA as readonly string[]).includes(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  if (counts.has(folder)) return `https://github.com/ossu/${folder}`;
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return `https://github.com/ossu/${best ? best[0] : idFrom(folder, 'curriculum')}`;
+  if (best) return `https://github.com/ossu/${best[0]}`;
+  const tagline = /self-taught education in ([A-Za-z -]+?)[!.<\n]/i.exec(text);
+  return `https://github.com/ossu/${tagline?.[1] ? idFrom(tagline[1], 'curriculum') : 'curriculum'}`;
 }
 
 export function importOssu(sourcePath: string, options: ImportOptions = {}): ImportResult {
@@ -365,6 +382,7 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
   const resourceIds = new IdAllocator();
   const stageIds = new IdAllocator();
   const estimated: string[] = [];
+  const unknown: string[] = [];
   const subjects = new Map<string, string[]>(); // normalised subject title -> skill ids
   const skillRequires = new Map<string, Requirement[]>();
   const addToSubject = (subject: string, skillId: string): void => {
@@ -392,16 +410,15 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
       } else if (perWeek !== undefined && medianWeeks !== undefined) {
         weeks = medianWeeks;
         reasoning = `OSSU states ${row.effortText} but no duration ("${row.durationText || '-'}"); the duration is the median of this curriculum's courses (${round1(medianWeeks)} weeks).`;
-      } else if (medianWeeks !== undefined && medianPerWeek !== undefined) {
-        weeks = medianWeeks;
-        perWeek = medianPerWeek;
-        reasoning = `OSSU states neither duration nor effort; both are the medians of this curriculum's courses (${round1(medianWeeks)} weeks at ${round1(medianPerWeek)} h/week).`;
       } else {
+        // Neither figure: nothing of this course to go on, so the stated default, said as such
+        // (two medians multiplied made a short video playlist a 126-hour course).
         weeks = undefined;
         perWeek = undefined;
         reasoning = `OSSU lists this course without duration or effort; it counts the default of ${defaultHours} h per course (change it with --default-hours).`;
+        unknown.push(row.title);
       }
-      estimated.push(row.title);
+      if (weeks !== undefined) estimated.push(row.title);
     }
     const hours = weeks !== undefined && perWeek !== undefined ? weeks * perWeek : defaultHours;
     const url = resolveUrl(row.url);
@@ -727,10 +744,15 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
     warnings.push(
       `${shown} has no course tables: ${courseLinks} courses imported from their links, each with the default of ${defaultHours} h as an estimate (change it with --default-hours); OSSU's order between topics is in an image and is not imported`,
     );
-  } else if (estimated.length > 0) {
-    warnings.push(
-      `${estimated.length} course(s) without a full Duration x Effort figure were estimated from the curriculum's medians: ${estimated.join('; ')}`,
-    );
+  } else {
+    if (estimated.length > 0)
+      warnings.push(
+        `${estimated.length} course(s) without a full Duration x Effort figure were estimated from the curriculum's medians: ${estimated.join('; ')}`,
+      );
+    if (unknown.length > 0)
+      warnings.push(
+        `${unknown.length} course(s) have neither duration nor effort in OSSU's README and count the default of ${defaultHours} h each (change it with --default-hours): ${unknown.join('; ')}`,
+      );
   }
   const unmatched = dropped.filter((d) => d.what.startsWith('prerequisite')).length;
   if (unmatched > 0)

@@ -3,17 +3,25 @@
  * A roadmap.sh roadmap (its `<slug>.json` graph beside a `content/` folder of Markdown) into the
  * core model.
  *
- * - `topic` and `subtopic` nodes become skills; every other node type (title, label, paragraph,
- *   button, ...) is layout and is left out (counted in the summary).
- * - Parent and child: a subtopic belongs to the topic a dashed edge joins it to; without such an
- *   edge, to the nearest topic on the canvas (roadmap.sh groups many subtopics by position only).
- * - Order: the solid-edge chain between topics, walked from the topmost topic; topics off the chain
- *   join in vertical order. Each topic requires the one before it; each subtopic requires its topic.
- *   Each topic with its subtopics is a stage, and one route takes the stages in order.
- * - `content/<slug>@<nodeId>.md`: the first paragraph is the summary; `- [@type@Title](url)` lines
- *   are resources teaching the skill.
- * - Edges without a source (or pointing at missing nodes) are dropped; duplicate labels get
- *   distinct ids (`linear-algebra`, `linear-algebra-2`).
+ * - The graph is the editor's `{nodes, edges}` JSON (roadmap-sh-outline.ts) or an older roadmap
+ *   drawn in Balsamiq (roadmap-sh-balsamiq.ts); anything else is refused, naming both formats.
+ * - Topics, subtopics and checklist items (`todo`, `todo-checkbox`, `checklist-item`) become
+ *   skills; link nodes (`resourceButton`, `link-item`) become resources of the item above them;
+ *   every other node (title, label, paragraph, button, section, line, ...) is layout, counted in
+ *   the summary.
+ * - Identity: a skill's id is roadmap.sh's node id (lower case, `_` as `-`), which stays when a
+ *   label is corrected upstream; the label's readable slug (`lstm`, `c-sharp`, `xian-xing-dai-shu`)
+ *   is its alias, so either can be typed and progress follows the node.
+ * - Where a subtopic belongs: an edge, then a stack, section or drawn line, and only then the
+ *   nearest topic on the canvas, which is warned about (roadmap-sh-outline.ts).
+ * - Order: the main path (solid edges between topics) from the topmost topic. Each topic requires
+ *   the one before it; each subtopic or checklist item requires its topic (alongside). Each topic
+ *   with its items is a stage, and one route takes the stages in order.
+ * - `content/<slug>@<nodeId>.md` is read with a CommonMark parser (roadmap-sh-content.ts): the
+ *   first paragraph is the summary and `- [@type@Title](url)` items are resources teaching the
+ *   skill. A resource line that cannot be read is skipped with a warning naming file and line.
+ * - A roadmap kept beside another's JSON (`backend/backend-beginner.json`) reads its content from
+ *   its own folder (`backend-beginner/content/`) when there is one.
  * - roadmap.sh gives no times. Every skill counts a default number of hours
  *   (ROADMAP_DEFAULT_HOURS, or --default-hours), recorded as the curriculum's `defaultSkillHours`
  *   and as each skill's own hours, so resources' rough reading times never override it.
@@ -26,6 +34,7 @@ import {
   guessArea,
   IdAllocator,
   idFrom,
+  idFromKey,
   importError,
   importedCurriculum,
   isDirectory,
@@ -36,36 +45,35 @@ import {
   shownPath,
 } from './common.js';
 import type { Dropped, ImportOptions, ImportResult } from './common.js';
+import { balsamiqOutline, isBalsamiq } from './roadmap-sh-balsamiq.js';
+import { parseRoadmapContent } from './roadmap-sh-content.js';
+import { outlineOf, readEditorGraph } from './roadmap-sh-outline.js';
+import type { Outline, OutlineNode } from './roadmap-sh-outline.js';
+
+export { parseRoadmapContent } from './roadmap-sh-content.js';
 
 /** Hours a topic or subtopic counts, since roadmap.sh states none. */
 export const ROADMAP_DEFAULT_HOURS = 3;
 
-interface RoadmapNode {
-  readonly id: string;
-  readonly type: string;
-  readonly label: string;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-interface RoadmapEdge {
-  readonly source: string;
-  readonly target: string;
-  readonly dashed: boolean;
-}
-
+/** roadmap.sh's link types (and link buttons' badges) as resource kinds; others are articles. */
 const KIND: Record<string, ResourceKind> = {
   article: 'article',
   official: 'article',
   opensource: 'article',
   roadmap: 'article',
   feed: 'article',
+  paper: 'article',
+  guide: 'article',
+  report: 'article',
+  research: 'article',
   course: 'course',
+  courses: 'course',
   video: 'video',
   podcast: 'podcast',
   book: 'book',
+  tutorial: 'interactive',
+  challenges: 'interactive',
+  'tutorial + challenges': 'interactive',
 };
 
 /** A rough time to work through one link of each type: only a tie-breaker, skills carry own hours. */
@@ -79,55 +87,8 @@ const LINK_HOURS: Record<ResourceKind, number> = {
   project: 10,
 };
 
-const RESOURCE_LINE = /^\s*[-*]\s+\[@([a-z.]+)@([^\]]+)\]\((\S+?)\)\s*$/;
-
-/** A content file: its title, first paragraph and resource links, with malformed links as errors. */
-export function parseRoadmapContent(
-  text: string,
-  shown: string,
-): {
-  title: string | undefined;
-  summary: string | undefined;
-  links: Array<{ type: string; title: string; url: string; line: number }>;
-} {
-  const lines = text.split(/\r?\n/);
-  let title: string | undefined;
-  const paragraph: string[] = [];
-  let paragraphDone = false;
-  const links: Array<{ type: string; title: string; url: string; line: number }> = [];
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    const heading = /^#\s+(.*)$/.exec(line);
-    if (heading && title === undefined) {
-      title = heading[1]?.trim();
-      return;
-    }
-    if (/^[-*]\s+\[@/.test(line)) {
-      const m = RESOURCE_LINE.exec(line);
-      if (!m?.[1] || !m[2] || !m[3]) {
-        throw importError(shown, `malformed resource link: ${JSON.stringify(line.slice(0, 80))}`, {
-          line: i + 1,
-          column: 1,
-          hint: 'write each resource as `- [@type@Title](https://...)`',
-        });
-      }
-      links.push({ type: m[1], title: m[2].trim(), url: m[3], line: i + 1 });
-      paragraphDone = true;
-      return;
-    }
-    if (line === '') {
-      if (paragraph.length > 0) paragraphDone = true;
-      return;
-    }
-    if (!paragraphDone && !line.startsWith('#') && !/^visit the following resources/i.test(line)) paragraph.push(line);
-  });
-  const summary = paragraph
-    .join(' ')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]/g, '')
-    .trim();
-  return { title, summary: summary || undefined, links };
-}
+/** How many labels a warning names before it says "and N more". */
+const NAMED = 5;
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -135,15 +96,11 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-function num(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
 /** The roadmap's graph file: `<folder name>.json`, else the only JSON file in the folder. */
 function graphFile(folder: string, shown: string): string {
   const named = join(folder, `${basename(folder)}.json`);
   if (isFile(named)) return named;
-  const candidates = readdirSync(folder).filter((f) => f.endsWith('.json') && f !== 'migration-mapping.json');
+  const candidates = readdirSync(folder).filter((f) => f.endsWith('.json') && !/mapping\.json$/.test(f));
   if (candidates.length === 1 && candidates[0]) return join(folder, candidates[0]);
   throw importError(
     shown,
@@ -152,6 +109,12 @@ function graphFile(folder: string, shown: string): string {
       : `several JSON files (${candidates.join(', ')}); expected <slug>.json named after the folder`,
   );
 }
+
+const named = (labels: readonly string[]): string =>
+  labels
+    .slice(0, NAMED)
+    .map((l) => `"${l}"`)
+    .join(', ') + (labels.length > NAMED ? ` and ${labels.length - NAMED} more` : '');
 
 export function importRoadmapSh(sourcePath: string, options: ImportOptions = {}): ImportResult {
   const cwd = options.cwd ?? process.cwd();
@@ -166,7 +129,13 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
     throw importError(show(sourcePath), 'no such folder; pass the roadmap folder holding <slug>.json and content/');
   }
   const jsonPath = isFile(sourcePath) ? sourcePath : graphFile(folder, show(folder));
-  const contentDir = join(folder, 'content');
+  const slug = basename(jsonPath, '.json');
+  // A roadmap whose JSON sits in another roadmap's folder keeps its content in a folder of its own.
+  const ownFolder = join(folder, '..', slug);
+  const contentDir =
+    basename(folder) !== slug && isDirectory(join(ownFolder, 'content'))
+      ? join(ownFolder, 'content')
+      : join(folder, 'content');
   if (!isDirectory(contentDir)) {
     throw importError(
       show(contentDir),
@@ -176,162 +145,74 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
       },
     );
   }
-  const slug = basename(jsonPath, '.json');
   const jsonShown = show(jsonPath);
   const data = asRecord(parseJson(readText(jsonPath, jsonShown), jsonShown));
-  if (!data || !Array.isArray(data['nodes'])) {
-    throw importError(jsonShown, 'expected an object with a "nodes" list (and an "edges" list)', {
-      line: 1,
-      column: 1,
-    });
-  }
 
-  // Nodes: topics and subtopics are skills; everything else is layout.
-  const nodes: RoadmapNode[] = [];
-  const layout = new Map<string, number>();
-  (data['nodes'] as unknown[]).forEach((raw, i) => {
-    const n = asRecord(raw);
-    const d = asRecord(n?.['data']);
-    const id = n?.['id'];
-    const type = typeof n?.['type'] === 'string' ? (n['type'] as string) : 'unknown';
-    if (!n || typeof id !== 'string') {
-      dropped.push({ what: `nodes[${i}]`, why: 'a node without an id' });
-      return;
-    }
-    if (type !== 'topic' && type !== 'subtopic') {
-      layout.set(type, (layout.get(type) ?? 0) + 1);
-      return;
-    }
-    const label = typeof d?.['label'] === 'string' ? (d['label'] as string).trim() : '';
-    if (label === '') {
-      dropped.push({ what: `${type} ${id}`, why: 'it has no label' });
-      return;
-    }
-    const position = asRecord(n['position']);
-    const measured = asRecord(n['measured']);
-    nodes.push({
-      id,
-      type,
-      label,
-      x: num(position?.['x'], 0),
-      y: num(position?.['y'], 0),
-      width: num(n['width'], num(measured?.['width'], 0)),
-      height: num(n['height'], num(measured?.['height'], 0)),
-    });
-  });
-  for (const [type, count] of layout) {
+  // The outline: topics in order, items under their topics, links under their items.
+  let outline: Outline;
+  let legacyNames: ReadonlyMap<string, string> | undefined;
+  const graphDropped: Dropped[] = [];
+  if (data && Array.isArray(data['nodes'])) {
+    const graph = readEditorGraph(data);
+    graphDropped.push(...graph.dropped);
+    outline = outlineOf(graph.nodes, graph.edges);
+  } else if (data && isBalsamiq(data)) {
+    const mappingPath = join(folder, 'migration-mapping.json');
+    const mapping = isFile(mappingPath)
+      ? (asRecord(parseJson(readText(mappingPath, show(mappingPath)), show(mappingPath))) ?? {})
+      : {};
+    const ids = Object.fromEntries(
+      Object.entries(mapping).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+    const legacy = balsamiqOutline(data, ids);
+    outline = legacy;
+    legacyNames = legacy.names;
+    warnings.push(
+      `${jsonShown} is an older roadmap drawn in Balsamiq: topics and subtopics are read from its control names, in the order of their numbers`,
+    );
+  } else {
+    throw importError(
+      jsonShown,
+      'not a roadmap.sh graph: expected an object with a "nodes" list (the roadmap editor\'s format) or a "mockup" with controls (the older Balsamiq format)',
+      { line: 1, column: 1 },
+    );
+  }
+  for (const [type, count] of outline.layoutCounts) {
     dropped.push({ what: `${count} ${type} node(s)`, why: 'layout, not a topic or subtopic' });
   }
-  if (nodes.length === 0) throw importError(jsonShown, 'the roadmap has no topic or subtopic nodes', { line: 1 });
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
-
-  const edges: RoadmapEdge[] = [];
-  const allIds = new Set(
-    (data['nodes'] as unknown[]).flatMap((raw) => {
-      const id = asRecord(raw)?.['id'];
-      return typeof id === 'string' ? [id] : [];
-    }),
-  );
-  let sourceless = 0;
-  (Array.isArray(data['edges']) ? (data['edges'] as unknown[]) : []).forEach((raw) => {
-    const e = asRecord(raw);
-    if (!e) {
-      sourceless++;
-      return;
-    }
-    const source = e['source'];
-    const target = e['target'];
-    if (typeof source !== 'string' || source === '' || typeof target !== 'string' || target === '') {
-      sourceless++;
-      return;
-    }
-    if (!allIds.has(source) || !allIds.has(target)) {
-      dropped.push({
-        what: `edge ${String(e['id'] ?? `${source}->${target}`)}`,
-        why: 'it joins a node that does not exist',
-      });
-      return;
-    }
-    const style = asRecord(e['style']);
-    const edgeStyle = asRecord(e['data'])?.['edgeStyle'];
-    const dash = style?.['strokeDasharray'];
-    const dashed =
-      edgeStyle === 'dashed' || (edgeStyle === undefined && typeof dash === 'string' && dash !== '0' && dash !== '');
-    edges.push({ source, target, dashed });
-  });
-  if (sourceless > 0) dropped.push({ what: `${sourceless} edge(s)`, why: 'an edge without a source or target' });
-
-  const topics = nodes.filter((n) => n.type === 'topic');
-  const subtopics = nodes.filter((n) => n.type === 'subtopic');
-  const centre = (n: RoadmapNode): [number, number] => [n.x + n.width / 2, n.y + n.height / 2];
-
-  // Topic order: walk the solid chain from the topmost topic; jump to the next topmost when it ends.
-  const solid = new Map<string, string[]>();
-  for (const e of edges) {
-    if (e.dashed || !nodeById.has(e.source) || !nodeById.has(e.target)) continue;
-    if (nodeById.get(e.source)?.type !== 'topic' || nodeById.get(e.target)?.type !== 'topic') continue;
-    solid.set(e.source, [...(solid.get(e.source) ?? []), e.target]);
-    solid.set(e.target, [...(solid.get(e.target) ?? []), e.source]);
-  }
-  const byTop = [...topics].sort((a, b) => a.y - b.y || a.x - b.x);
-  const order: RoadmapNode[] = [];
-  const placed = new Set<string>();
-  for (const start of byTop) {
-    let current: RoadmapNode | undefined = start;
-    while (current && !placed.has(current.id)) {
-      placed.add(current.id);
-      order.push(current);
-      const next: RoadmapNode[] = (solid.get(current.id) ?? [])
-        .map((id) => nodeById.get(id))
-        .filter((n): n is RoadmapNode => n !== undefined && !placed.has(n.id))
-        .sort((a, b) => a.y - b.y || a.x - b.x);
-      current = next[0];
-    }
+  dropped.push(...graphDropped, ...outline.dropped);
+  if (outline.topics.length === 0 && outline.items.length === 0) {
+    throw importError(jsonShown, 'the roadmap has no topic, subtopic or checklist nodes', {
+      line: 1,
+      hint: 'roadmap.sh keeps some roadmaps outside its repository; only a graph with topics can be imported',
+    });
   }
 
-  // Parents: a dashed edge to a topic (or to a subtopic that has one), else the nearest topic.
-  const parent = new Map<string, RoadmapNode>();
-  const dashedNeighbours = new Map<string, string[]>();
-  for (const e of edges.filter((x) => x.dashed)) {
-    dashedNeighbours.set(e.source, [...(dashedNeighbours.get(e.source) ?? []), e.target]);
-    dashedNeighbours.set(e.target, [...(dashedNeighbours.get(e.target) ?? []), e.source]);
-  }
-  let byPosition = 0;
-  for (const s of subtopics) {
-    const seen = new Set<string>([s.id]);
-    const queue = [...(dashedNeighbours.get(s.id) ?? [])];
-    let found: RoadmapNode | undefined;
-    while (queue.length > 0 && !found) {
-      const id = queue.shift() ?? '';
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const n = nodeById.get(id);
-      if (n?.type === 'topic') found = n;
-      else if (n?.type === 'subtopic') queue.push(...(dashedNeighbours.get(id) ?? []));
-    }
-    if (!found && topics.length > 0) {
-      const [sx, sy] = centre(s);
-      found = topics.reduce((best, t) => {
-        const [tx, ty] = centre(t);
-        const [bx, by] = centre(best);
-        return Math.hypot(tx - sx, ty - sy) < Math.hypot(bx - sx, by - sy) ? t : best;
-      });
-      byPosition++;
-    }
-    if (found) parent.set(s.id, found);
-  }
-  if (byPosition > 0) {
+  const orphans = outline.items.filter((i) => i.parent === undefined);
+  for (const o of orphans)
+    dropped.push({ what: `subtopic "${o.node.label}"`, why: 'the roadmap has no topic to place it under' });
+  const byDistance = outline.items.filter((i) => i.by === 'distance' && i.parent !== undefined);
+  if (byDistance.length > 0) {
     warnings.push(
-      `${byPosition} subtopic(s) had no dashed edge to a topic and were placed under the nearest topic on the canvas`,
+      `${byDistance.length} subtopic(s) are joined to no topic by an edge, a stack, a section or a line and were placed under the nearest topic on the canvas: ${named(byDistance.map((i) => i.node.label))}`,
     );
   }
 
-  // Content files, found by node id (the slug part may differ from the label).
+  // Content files, found by node id (the slug part may differ from the label); legacy roadmaps
+  // without an id mapping name them after the control (`tests.md`).
   const contentFiles = new Map<string, string>();
   for (const f of readdirSync(contentDir)) {
+    if (!f.endsWith('.md')) continue;
     const m = /@([^@]+)\.md$/.exec(f);
-    if (m?.[1]) contentFiles.set(m[1], join(contentDir, f));
+    contentFiles.set(m?.[1] ?? f.replace(/\.md$/, ''), join(contentDir, f));
+    if (m) contentFiles.set(`slug:${f.slice(0, f.length - m[0].length)}`, join(contentDir, f));
   }
+  const contentOf = (n: OutlineNode): string | undefined => {
+    const byId = contentFiles.get(n.id);
+    if (byId) return byId;
+    const name = legacyNames?.get(n.id);
+    return name === undefined ? undefined : (contentFiles.get(name) ?? contentFiles.get(`slug:${name}`));
+  };
 
   const area: Area = /mlops/.test(slug)
     ? 'mlops'
@@ -340,94 +221,118 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
       : /machine-learning|ai/.test(slug)
         ? 'ml'
         : 'software';
-  const skillIds = new IdAllocator();
-  const resourceIds = new IdAllocator();
-  const idOf = new Map<string, string>();
-  const ordered = order.flatMap((t) => [
+  const topicIds = new Set(outline.topics.map((t) => t.id));
+  const placed = outline.items.filter((i) => i.parent !== undefined && topicIds.has(i.parent));
+  const ordered: OutlineNode[] = outline.topics.flatMap((t) => [
     t,
-    ...subtopics.filter((s) => parent.get(s.id)?.id === t.id).sort((a, b) => a.y - b.y || a.x - b.x),
+    ...placed
+      .filter((i) => i.parent === t.id)
+      .map((i) => i.node)
+      .sort((a, b) => a.y - b.y || a.x - b.x),
   ]);
-  const orphans = subtopics.filter((s) => !parent.has(s.id));
-  for (const o of orphans)
-    dropped.push({ what: `subtopic "${o.label}"`, why: 'the roadmap has no topic to place it under' });
-  for (const n of ordered) idOf.set(n.id, skillIds.take(idFrom(n.label, n.type)));
-  const duplicates = ordered.length - new Set(ordered.map((n) => n.label.toLowerCase())).size;
-  if (duplicates > 0) warnings.push(`${duplicates} label(s) repeat; their skills get numbered ids (e.g. "-2")`);
+  const parentOf = new Map(placed.map((i) => [i.node.id, i.parent ?? '']));
+  const nodeById = new Map(ordered.map((n) => [n.id, n]));
+
+  // Identity: the node id. Aliases: the label's slug, numbered where labels repeat.
+  const skillIds = new IdAllocator();
+  const idOf = new Map<string, string>();
+  let keyClashes = 0;
+  for (const n of ordered) {
+    const base = idFromKey(n.id);
+    const id = skillIds.take(base);
+    if (id !== base) keyClashes++;
+    idOf.set(n.id, id);
+  }
+  if (keyClashes > 0)
+    warnings.push(`${keyClashes} node id(s) differ only in letter case or punctuation; they get numbered ids`);
+  const aliasIds = new IdAllocator();
+  for (const id of idOf.values()) aliasIds.take(id);
+  const aliasOf = new Map<string, string>();
+  for (const n of ordered) {
+    const slug = idFrom(n.label, n.role === 'topic' ? 'topic' : 'subtopic');
+    if (slug === idOf.get(n.id)) continue; // a legacy name is readable already
+    aliasOf.set(n.id, aliasIds.take(slug));
+  }
+  const repeats = ordered.length - new Set(ordered.map((n) => n.label.toLowerCase())).size;
+  if (repeats > 0)
+    warnings.push(
+      `${repeats} label(s) repeat; each keeps its own node id, and their readable aliases are numbered (e.g. "-2")`,
+    );
 
   const resources: Resource[] = [];
   const resourceByUrl = new Map<string, Resource & { teaches: string[] }>();
+  const resourceIds = new IdAllocator();
+  const otherTypes = new Map<string, number>();
   let missingContent = 0;
+  let linksRead = 0;
+  let linksSkipped = 0;
+  const addLink = (link: { type: string; title: string; url: string }, skill: string, place: string): void => {
+    if (!/^https?:\/\//i.test(link.url) || !URL.canParse(link.url)) {
+      dropped.push({ what: `link "${link.title}"`, why: `not an absolute http(s) URL (${place})` });
+      linksSkipped++;
+      return;
+    }
+    linksRead++;
+    const existing = resourceByUrl.get(link.url);
+    if (existing) {
+      if (!existing.teaches.includes(skill)) existing.teaches.push(skill);
+      return;
+    }
+    const type = link.type.toLowerCase();
+    const kind = KIND[type] ?? 'article';
+    if (!KIND[type]) otherTypes.set(type, (otherTypes.get(type) ?? 0) + 1);
+    const resource = {
+      id: resourceIds.take(idFrom(link.title, 'link')),
+      title: link.title,
+      localTitle: undefined,
+      summary: undefined,
+      authors: [],
+      provider: undefined,
+      url: link.url,
+      kind,
+      cost: 'free' as const,
+      languages: ['en'],
+      style: 'reference' as const,
+      effort: {
+        hours: LINK_HOURS[kind],
+        weeks: undefined,
+        hoursPerWeek: undefined,
+        source: undefined,
+        estimate: true,
+        reasoning: en(
+          `roadmap.sh gives no times; a rough time to work through one ${type} link. The topic's own hours (the import default) are what the plan counts.`,
+        ),
+      },
+      units: [],
+      teaches: [skill],
+      ambient: false,
+    };
+    resourceByUrl.set(link.url, resource);
+    resources.push(resource);
+  };
+
   const skills: Skill[] = [];
   ordered.forEach((n, k) => {
     options.onProgress?.(k, ordered.length);
     const id = idOf.get(n.id) ?? '';
-    const file = contentFiles.get(n.id);
+    const file = contentOf(n);
     let summary: string | undefined;
     if (file) {
-      const content = parseRoadmapContent(readText(file, show(file)), show(file));
+      const shown = show(file);
+      const content = parseRoadmapContent(readText(file, shown));
       summary = content.summary;
-      for (const link of content.links) {
-        if (!/^https?:\/\//i.test(link.url) || !URL.canParse(link.url)) {
-          dropped.push({
-            what: `link "${link.title}"`,
-            why: `not an absolute http(s) URL (${show(file)}:${link.line})`,
-          });
-          continue;
-        }
-        const existing = resourceByUrl.get(link.url);
-        if (existing) {
-          if (!existing.teaches.includes(id)) existing.teaches.push(id);
-          continue;
-        }
-        const kind = KIND[link.type] ?? 'article';
-        if (!KIND[link.type])
-          warnings.push(`${show(file)}:${link.line}: unknown link type "@${link.type}@", imported as an article`);
-        const resource = {
-          id: resourceIds.take(idFrom(link.title, 'link')),
-          title: link.title,
-          localTitle: undefined,
-          summary: undefined,
-          authors: [],
-          provider: undefined,
-          url: link.url,
-          kind,
-          cost: 'free' as const,
-          languages: ['en'],
-          style: 'reference' as const,
-          effort: {
-            hours: LINK_HOURS[kind],
-            weeks: undefined,
-            hoursPerWeek: undefined,
-            source: undefined,
-            estimate: true,
-            reasoning: en(
-              `roadmap.sh gives no times; a rough time to work through one ${link.type} link. The topic's own hours (the import default) are what the plan counts.`,
-            ),
-          },
-          units: [],
-          teaches: [id],
-          ambient: false,
-        };
-        resourceByUrl.set(link.url, resource);
-        resources.push(resource);
+      for (const link of content.links) addLink(link, id, `${shown}:${link.line}`);
+      for (const s of content.skipped) {
+        linksSkipped++;
+        warnings.push(`${shown}:${s.line}: a resource line that cannot be read was skipped (${s.why}): ${s.text}`);
       }
-    } else {
+    } else if (n.role !== 'checklist') {
       missingContent++;
     }
     const requires: Requirement[] = [];
-    if (n.type === 'subtopic') {
-      const p = parent.get(n.id);
-      const pid = p ? idOf.get(p.id) : undefined;
-      if (p && pid)
-        requires.push({
-          skill: pid,
-          reason: en(`A subtopic of "${p.label}" on the roadmap.`),
-          corequisite: true,
-          shortcut: false,
-        });
-    } else {
-      const index = order.indexOf(n);
-      const before = order[index - 1];
+    if (n.role === 'topic') {
+      const index = outline.topics.indexOf(n);
+      const before = outline.topics[index - 1];
       const bid = before ? idOf.get(before.id) : undefined;
       if (before && bid)
         requires.push({
@@ -436,7 +341,22 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
           corequisite: false,
           shortcut: false,
         });
+    } else {
+      const p = nodeById.get(parentOf.get(n.id) ?? '');
+      const pid = p ? idOf.get(p.id) : undefined;
+      if (p && pid)
+        requires.push({
+          skill: pid,
+          reason: en(
+            n.role === 'checklist'
+              ? `A checklist item of "${p.label}" on the roadmap.`
+              : `A subtopic of "${p.label}" on the roadmap.`,
+          ),
+          corequisite: true,
+          shortcut: false,
+        });
     }
+    const alias = aliasOf.get(n.id);
     skills.push({
       id,
       area: guessArea(n.label, area),
@@ -444,36 +364,42 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
       summary: summary ? en(summary) : undefined,
       outcomes: [],
       requires,
-      aliases: [],
+      aliases: alias ? [alias] : [],
       hours,
       shortcut: undefined,
-      tags: ['roadmap-sh', n.type],
+      tags: ['roadmap-sh', n.role],
     });
   });
+  for (const l of outline.links) {
+    const skill = l.serves ? idOf.get(l.serves) : undefined;
+    if (!skill || !l.node.href) {
+      dropped.push({ what: `link "${l.node.label}"`, why: 'no topic or checklist item to attach it to' });
+      continue;
+    }
+    addLink({ type: (l.node.badge ?? 'article').trim(), title: l.node.label, url: l.node.href }, skill, jsonShown);
+  }
   options.onProgress?.(ordered.length, ordered.length);
+  if (otherTypes.size > 0)
+    warnings.push(
+      `links of type ${[...otherTypes.keys()].map((t) => `"${t}"`).join(', ')} (${[...otherTypes.values()].reduce((a, b) => a + b, 0)}) were imported as articles`,
+    );
   if (missingContent > 0)
     warnings.push(`${missingContent} topic(s) have no content file in content/; imported without a summary or links`);
   warnings.push(
     `roadmap.sh states no times: every topic and subtopic counts ${hours} h (change it with --default-hours)`,
   );
 
-  const stageIds = new IdAllocator();
-  const stages: Stage[] = order.map((t) => {
-    const members = ordered
-      .filter((n) => n.id === t.id || parent.get(n.id)?.id === t.id)
-      .map((n) => idOf.get(n.id) ?? '');
-    return {
-      id: stageIds.take(idOf.get(t.id) ?? idFrom(t.label, 'topic')),
-      title: en(t.label),
-      summary: undefined,
-      skills: members,
-      resources: [],
-      chooseOne: [],
-      alongside: undefined,
-      optional: false,
-      block: undefined,
-    };
-  });
+  const stages: Stage[] = outline.topics.map((t) => ({
+    id: idOf.get(t.id) ?? idFromKey(t.id),
+    title: en(t.label),
+    summary: undefined,
+    skills: ordered.filter((n) => n.id === t.id || parentOf.get(n.id) === t.id).map((n) => idOf.get(n.id) ?? ''),
+    resources: [],
+    chooseOne: [],
+    alongside: undefined,
+    optional: false,
+    block: undefined,
+  }));
   const routes: Route[] =
     stages.length > 0
       ? [
@@ -500,14 +426,22 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
     stages,
     routes,
   });
+  const count = (role: string): number => ordered.filter((n) => n.role === role).length;
+  const by = (how: string): number => placed.filter((i) => i.by === how && i.node.role === 'subtopic').length;
   return {
     curriculum,
     summary: {
       imported: {
-        topics: topics.length,
-        subtopics: subtopics.length - orphans.length,
+        topics: count('topic'),
+        subtopics: count('subtopic'),
+        ...(count('checklist') > 0 ? { 'checklist items': count('checklist') } : {}),
         skills: skills.length,
         resources: resources.length,
+        'links read': linksRead,
+        'links skipped': linksSkipped,
+        'subtopics by edge': by('edge') + by('name'),
+        'subtopics by stack': by('stack'),
+        'subtopics by distance': by('distance'),
         stages: stages.length,
         prerequisites: skills.reduce((n, s) => n + s.requires.length, 0),
         hours: round1(skills.length * hours),

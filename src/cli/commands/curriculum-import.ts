@@ -10,10 +10,13 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { MlpathError, suggest } from '../../core/errors.js';
 import { textIn } from '../../core/model.js';
-import { writeCurriculum } from '../../content/write.js';
+import { tryLoadCurriculum } from '../../content/load.js';
+import { cleanInterruptedWrite, writeCurriculum } from '../../content/write.js';
 import type { ImportOptions, ImportResult } from '../../importers/common.js';
 import { importMetacademy } from '../../importers/metacademy.js';
 import { importOssu, OSSU_DEFAULT_COURSE_HOURS } from '../../importers/ossu.js';
+import { reconcileImport } from '../../importers/reimport.js';
+import type { ReimportReport } from '../../importers/reimport.js';
 import { importRoadmapSh, ROADMAP_DEFAULT_HOURS } from '../../importers/roadmap-sh.js';
 import { cmsg, importedCount } from '../curriculum-messages.js';
 import { emsg, translateMessage } from '../edge-messages.js';
@@ -84,11 +87,26 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
         } finally {
           progress.stop();
         }
-        const files = writeCurriculum(result.curriculum, output, { force: options.force === true, cwd: io.cwd });
+        const cleaned = cleanInterruptedWrite(output);
+        // A newer import of the same curriculum over an earlier one keeps the earlier ids as aliases.
+        let reimport: ReimportReport | undefined;
+        let curriculum = result.curriculum;
+        if (options.force === true) {
+          const previous = tryLoadCurriculum(output, io.cwd);
+          if (previous.ok && previous.curriculum.meta.id === curriculum.meta.id) {
+            const merged = reconcileImport(previous.curriculum, curriculum);
+            curriculum = merged.curriculum;
+            reimport = merged.report;
+          }
+        }
+        const files = writeCurriculum(curriculum, output, { force: options.force === true, cwd: io.cwd });
         const { imported, dropped, warnings } = result.summary;
         if (options.json) {
-          io.out(`${JSON.stringify({ ok: true, output: options.output, files, ...result.summary }, null, 2)}\n`);
+          io.out(
+            `${JSON.stringify({ ok: true, output: options.output, files, ...result.summary, ...(reimport ? { reimport } : {}) }, null, 2)}\n`,
+          );
         }
+        for (const name of cleaned) io.err(`${cmsg(locale, 'import.cleaned', { name })}\n`);
         // The importers' notes are English data; they are shown translated where a translation is known.
         const t = (text: string): string => translateMessage(locale, text, 'note');
         const counts = Object.entries(imported)
@@ -105,6 +123,27 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
           }
           if (dropped.length > DROPPED_SHOWN) {
             io.err(`  ${cmsg(locale, 'import.more', { count: dropped.length - DROPPED_SHOWN })}\n`);
+          }
+        }
+        if (reimport) {
+          io.err(
+            `${cmsg(locale, 'import.reimport', {
+              kept: reimport.kept,
+              added: reimport.added.length,
+              removed: reimport.removed.length,
+              renamed: reimport.renamed.length,
+            })}\n`,
+          );
+          for (const r of reimport.renamed.slice(0, DROPPED_SHOWN)) {
+            io.err(`  - ${cmsg(locale, 'import.renamed', { from: r.from, to: r.to, id: r.id })}\n`);
+          }
+          const titleOf = (id: string): string =>
+            textIn(curriculum.skills.find((s) => s.id === id)?.title, locale) || id;
+          for (const id of reimport.added.slice(0, DROPPED_SHOWN)) {
+            io.err(`  + ${cmsg(locale, 'import.added', { title: titleOf(id), id })}\n`);
+          }
+          for (const id of reimport.removed.slice(0, DROPPED_SHOWN)) {
+            io.err(`  - ${cmsg(locale, 'import.removed', { id })}\n`);
           }
         }
         io.err(`${cmsg(locale, 'import.next', { output: options.output })}\n`);

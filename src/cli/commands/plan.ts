@@ -94,9 +94,17 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   const domain = curriculum.domains.find((d) => d.id === profile.domain) ?? curriculum.domains[0];
   const stageTitle = (id: string): string => {
     if (id === 'ready') return textIn(plan.milestones.find((x) => x.stage === 'ready')?.title, L);
-    return textIn(curriculum.stages.find((s) => s.id === id)?.title, L) || id;
+    // A stage the planner adds (skills outside every stage) is known by its milestone's title.
+    const title =
+      curriculum.stages.find((s) => s.id === id)?.title ?? plan.milestones.find((x) => x.stage === id)?.title;
+    return textIn(title, L) || id;
   };
-  lines.push(m('plan.title', { route: route ? `${textIn(route.title, L)} (${route.id})` : plan.route || '-' }));
+  // Without a route (an imported curriculum may have none), the plan is named after the curriculum.
+  lines.push(
+    m('plan.title', {
+      route: route ? `${textIn(route.title, L)} (${route.id})` : textIn(curriculum.meta.title, L) || plan.route,
+    }),
+  );
   lines.push(
     m('plan.profile', {
       point: point ? textIn(point.title, L) : profile.startingPoint,
@@ -120,7 +128,13 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   );
   const ready = plan.milestones.find((x) => x.stage === 'ready');
   if (ready)
-    lines.push(m('plan.ready', { date: ready.date, months: round1(monthsBetween(plan.startDate, ready.date)) }));
+    lines.push(
+      m('plan.ready', {
+        milestone: textIn(ready.title, L),
+        date: ready.date,
+        months: round1(monthsBetween(plan.startDate, ready.date)),
+      }),
+    );
 
   const routeWhy = plan.explanations.find((e) => e.kind === 'route');
   if (routeWhy) lines.push('', m('plan.whyRoute'), `  ${textIn(routeWhy.text, L)}`);

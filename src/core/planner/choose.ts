@@ -402,16 +402,16 @@ export function chooseResources(input: ChooseInput): Choice {
         c.why === 'style'
           ? t(
               `Chosen from "${group.title['en'] ?? group.id}" because it suits your learning style (${profile.style}).`,
-              `从“${group.title['zh-CN'] ?? group.id}”中选出，因为它适合你的学习风格（${styleZh(profile.style)}）。`,
+              `从“${group.title['zh-CN'] ?? group.title['en'] ?? group.id}”中选出，因为它适合你的学习风格（${styleZh(profile.style)}）。`,
             )
           : c.why === 'hours'
             ? t(
                 `Chosen from "${group.title['en'] ?? group.id}": no option matches your style (${profile.style}), so the one with the fewest hours.`,
-                `从“${group.title['zh-CN'] ?? group.id}”中选出：没有选项符合你的风格（${styleZh(profile.style)}），因此选用学时最少的一项。`,
+                `从“${group.title['zh-CN'] ?? group.title['en'] ?? group.id}”中选出：没有选项符合你的风格（${styleZh(profile.style)}），因此选用学时最少的一项。`,
               )
             : t(
                 `Chosen from "${group.title['en'] ?? group.id}": the only option left after your cost and exclusion choices.`,
-                `从“${group.title['zh-CN'] ?? group.id}”中选出：按你的费用和排除设置，这是唯一剩下的选项。`,
+                `从“${group.title['zh-CN'] ?? group.title['en'] ?? group.id}”中选出：按你的费用和排除设置，这是唯一剩下的选项。`,
               );
       for (const id of option.resources) {
         take(

@@ -15,6 +15,8 @@ import { DEFAULT_ROLE, resolveSkillIds, startingPointOf } from './profile.js';
 
 /** The stage id given to every skill when a curriculum has no routes or stages. */
 export const PSEUDO_STAGE = 'study';
+/** The stage of needed skills that no stage lists and no staged skill needs. */
+export const OTHER_STAGE = 'other-skills';
 /** The stage that takes the chosen domain's skills, by convention. */
 export const DOMAIN_STAGE = 'domain-portfolio';
 /** The stage that ends a plan and is not part of being job-ready, by convention. */
@@ -116,7 +118,7 @@ export function neededSkills(
   // Stage of each needed skill: the first stage listing it; domain skills go to the domain stage;
   // the rest take the earliest stage of a skill that needs them (else the last study stage).
   const stageOf = new Map<string, string>();
-  const effectiveStages = stages.length > 0 ? stages : [pseudoStage()];
+  const effectiveStages: Stage[] = stages.length > 0 ? [...stages] : [pseudoStage()];
   const rank = new Map(effectiveStages.map((s, i) => [s.id, i]));
   for (const s of effectiveStages)
     for (const id of s.skills) if (needed.has(id) && !stageOf.has(id)) stageOf.set(id, s.id);
@@ -126,9 +128,11 @@ export function neededSkills(
     effectiveStages[effectiveStages.length - 1];
   if (domain && domainStage)
     for (const id of domain.skills) if (needed.has(id) && !stageOf.has(id)) stageOf.set(id, domainStage.id);
-  const studyStages = effectiveStages.filter((s) => s.block === undefined);
-  const fallback =
-    (studyStages[studyStages.length - 1] ?? effectiveStages[effectiveStages.length - 1])?.id ?? PSEUDO_STAGE;
+  // A skill no stage lists and no staged skill needs (a Metacademy concept outside its courses)
+  // goes to a stage of its own, "Other skills", after the last study stage: never under a stage
+  // it has nothing to do with.
+  const other = otherStage(effectiveStages);
+  let otherUsed = false;
   for (let k = closure.order.length - 1; k >= 0; k--) {
     const id = closure.order[k] ?? '';
     if (stageOf.has(id)) continue;
@@ -138,7 +142,18 @@ export function neededSkills(
       const sd = stageOf.get(graph.ids[d] ?? '');
       if (sd !== undefined && (best === undefined || (rank.get(sd) ?? 0) < (rank.get(best) ?? 0))) best = sd;
     }
-    stageOf.set(id, best ?? fallback);
+    if (best === undefined) {
+      best = stages.length > 0 ? other.id : PSEUDO_STAGE;
+      otherUsed ||= stages.length > 0;
+    }
+    stageOf.set(id, best);
+  }
+  if (otherUsed) {
+    // After the study stages, before blocks of time (projects, the job search).
+    const at = effectiveStages.findIndex((s, i) => s.block !== undefined && i > 0);
+    effectiveStages.splice(at < 0 ? effectiveStages.length : at, 0, other);
+    // Ranks follow the new order (the scheduler takes stages by rank).
+    effectiveStages.forEach((s, i) => rank.set(s.id, i));
   }
   return {
     targets,
@@ -152,6 +167,14 @@ export function neededSkills(
     stageOf,
     withBlocks: !targetIsSkill,
   };
+}
+
+/** The stage of skills outside every stage; its id is free among the curriculum's stage ids. */
+function otherStage(stages: readonly Stage[]): Stage {
+  const taken = new Set(stages.map((s) => s.id));
+  let id = OTHER_STAGE;
+  for (let n = 2; taken.has(id); n++) id = `${OTHER_STAGE}-${n}`;
+  return { ...pseudoStage(), id, title: { en: 'Other skills', 'zh-CN': '其他技能' } };
 }
 
 export function pseudoStage(): Stage {

@@ -32,8 +32,11 @@ export const ALONGSIDE_SHARE = 1 / 3;
 /** Weeks off are read at most this far ahead (about 2,000 years). */
 const MAX_OFF_DAYS = 730_000;
 
-/** The title of the job-ready milestone. */
-export const READY_TITLE: Text = t('Job-ready: everything but the job search done', '具备求职条件：除求职外全部完成');
+/**
+ * The title of the `ready` milestone when the curriculum names none (`meta.ready`): neutral, since an
+ * imported curriculum leads to no job in particular.
+ */
+export const READY_TITLE: Text = t('Everything in the plan done', '计划全部完成');
 export const READY = 'ready';
 
 export interface Prepared {
@@ -44,6 +47,8 @@ export interface Prepared {
   readonly explanations: readonly Explanation[];
   readonly skills: readonly string[];
   readonly withBlocks: boolean;
+  /** The `ready` milestone's title: the curriculum's own, else READY_TITLE. */
+  readonly readyTitle: Text;
 }
 
 /** Everything up to the schedule: route, needs, resources and tasks. Exposed for forecasts and tests. */
@@ -128,7 +133,7 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
       subject: routeChoice.route?.id ?? 'route',
       text: t(
         `Stages in the route's order: ${needs.stages.map((s) => s.title['en'] ?? s.id).join(' -> ')}; within them, every prerequisite comes before what needs it.`,
-        `阶段按路线顺序进行：${needs.stages.map((s) => s.title['zh-CN'] ?? s.id).join(' -> ')}；阶段内，每个先修内容都排在需要它的内容之前。`,
+        `阶段按路线顺序进行：${needs.stages.map((s) => s.title['zh-CN'] ?? s.title['en'] ?? s.id).join(' -> ')}；阶段内，每个先修内容都排在需要它的内容之前。`,
       ),
     });
   }
@@ -145,7 +150,7 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
         : point?.effortFactor !== undefined
           ? t(
               `Study hours are the providers' figures x ${hoursText(factor)}, the learner factor for your starting point (${point.title['en'] ?? point.id}): providers quote the time of someone who already has the background, and learners starting here typically take ${factor >= 1 ? `${Math.round((factor - 1) * 100)}% longer` : `${Math.round((1 - factor) * 100)}% less`}.`,
-              `学习时长 = 提供方给出的学时 x ${hoursText(factor)}，这是你的起点（${point.title['zh-CN'] ?? point.id}）的学习系数：提供方给出的是已有基础者所需的时间，从这里起步的学习者通常${factor >= 1 ? `多用 ${Math.round((factor - 1) * 100)}%` : `少用 ${Math.round((1 - factor) * 100)}%`}的时间。`,
+              `学习时长 = 提供方给出的学时 x ${hoursText(factor)}，这是你的起点（${point.title['zh-CN'] ?? point.title['en'] ?? point.id}）的学习系数：提供方给出的是已有基础者所需的时间，从这里起步的学习者通常${factor >= 1 ? `多用 ${Math.round((factor - 1) * 100)}%` : `少用 ${Math.round((1 - factor) * 100)}%`}的时间。`,
             )
           : t(
               "Study hours are the curriculum's own figures, used as they are (learner factor 1).",
@@ -184,7 +189,7 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
       subject: along.map((s) => s.id).join(','),
       text: t(
         `${along.map((s) => s.title['en'] ?? s.id).join(', ')} run alongside the main track, taking about a third of each week while both have work.`,
-        `${along.map((s) => s.title['zh-CN'] ?? s.id).join('、')} 与主线并行，在两者都有内容时约占每周三分之一的时间。`,
+        `${along.map((s) => s.title['zh-CN'] ?? s.title['en'] ?? s.id).join('、')} 与主线并行，在两者都有内容时约占每周三分之一的时间。`,
       ),
     });
   }
@@ -206,6 +211,7 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
     explanations,
     skills: needs.order,
     withBlocks: needs.withBlocks,
+    readyTitle: curriculum.meta.ready ?? READY_TITLE,
   };
 }
 
@@ -344,7 +350,7 @@ export function planFrom(
     if (date !== undefined) milestones.push({ stage: s.id, date, title: s.title });
   });
   if (tasks.length > 0)
-    milestones.push({ stage: READY, date: prepared.withBlocks ? ready : finish, title: READY_TITLE });
+    milestones.push({ stage: READY, date: prepared.withBlocks ? ready : finish, title: prepared.readyTitle });
   milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   const projects: PlannedProject[] = [];

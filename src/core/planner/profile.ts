@@ -5,7 +5,7 @@
  * field its own way: the CLI names flags, the server names JSON fields.
  */
 import { MlpathError, suggest } from '../errors.js';
-import { LEARNING_STYLES } from '../model.js';
+import { INTERFACE_LOCALES, LEARNING_STYLES } from '../model.js';
 import { findRole } from '../model.js';
 import type { Curriculum, LearningStyle, StartingPoint } from '../model.js';
 import type { DateRange, Profile, ResourceChoices } from '../plan-model.js';
@@ -201,8 +201,11 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       'domain',
     );
   }
-  if (curriculum.meta.locales.length > 0 && !curriculum.meta.locales.includes(profile.locale)) {
-    unknown('locale', profile.locale, curriculum.meta.locales, 'locale');
+  // The interface's languages are always open: an English-only curriculum under a Chinese
+  // interface shows the interface in Chinese and the curriculum's text in English.
+  const locales = [...new Set<string>([...INTERFACE_LOCALES, ...curriculum.meta.locales])];
+  if (!locales.includes(profile.locale)) {
+    unknown('locale', profile.locale, locales, 'locale');
   }
   if (
     profile.target !== undefined &&

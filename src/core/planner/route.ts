@@ -41,21 +41,21 @@ export function chooseRoute(curriculum: Curriculum, profile: Profile): RouteChoi
       recommended && recommended.id !== chosen.id
         ? t(
             `You chose the route "${chosen.title['en'] ?? chosen.id}" (the recommendation for your starting point was "${recommended.title['en'] ?? recommended.id}").`,
-            `你选择了路线“${chosen.title['zh-CN'] ?? chosen.id}”（针对你的起点推荐的是“${recommended.title['zh-CN'] ?? recommended.id}”）。`,
+            `你选择了路线“${chosen.title['zh-CN'] ?? chosen.title['en'] ?? chosen.id}”（针对你的起点推荐的是“${recommended.title['zh-CN'] ?? recommended.title['en'] ?? recommended.id}”）。`,
           )
         : t(
             `You chose the route "${chosen.title['en'] ?? chosen.id}".`,
-            `你选择了路线“${chosen.title['zh-CN'] ?? chosen.id}”。`,
+            `你选择了路线“${chosen.title['zh-CN'] ?? chosen.title['en'] ?? chosen.id}”。`,
           );
   } else if (chosen.recommendedFor.includes(profile.startingPoint)) {
     why = t(
       `The curriculum recommends the route "${chosen.title['en'] ?? chosen.id}" for your starting point (${pointTitle['en'] ?? profile.startingPoint}).`,
-      `课程为你的起点（${pointTitle['zh-CN'] ?? profile.startingPoint}）推荐路线“${chosen.title['zh-CN'] ?? chosen.id}”。`,
+      `课程为你的起点（${pointTitle['zh-CN'] ?? pointTitle['en'] ?? profile.startingPoint}）推荐路线“${chosen.title['zh-CN'] ?? chosen.title['en'] ?? chosen.id}”。`,
     );
   } else {
     why = t(
       `The route "${chosen.title['en'] ?? chosen.id}" is the default for your starting point.`,
-      `路线“${chosen.title['zh-CN'] ?? chosen.id}”是你的起点的默认路线。`,
+      `路线“${chosen.title['zh-CN'] ?? chosen.title['en'] ?? chosen.id}”是你的起点的默认路线。`,
     );
   }
   const alt =

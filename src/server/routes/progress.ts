@@ -41,7 +41,8 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
     const event = newEvent(
       input.type,
       {
-        item: input.item,
+        // Recorded under today's id, not the spelling given (an alias can move between skills).
+        item: input.item === undefined ? undefined : (resolveItem(index, input.item)?.key ?? input.item),
         hours: input.type === 'hours' ? input.hours : undefined,
         date: input.type === 'hours' ? (input.date ?? localDate(now)) : undefined,
         text: input.type === 'note' ? input.text : undefined,

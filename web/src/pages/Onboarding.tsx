@@ -12,6 +12,7 @@ import { useCurriculum, useProfile } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
 import { href, navigate } from '../lib/router.js';
+import { goalOf } from '../../../src/core/model.js';
 
 export default function Onboarding() {
   const { t, tx, date, num } = useLocale();
@@ -148,7 +149,7 @@ export default function Onboarding() {
   return (
     <section aria-labelledby="onboarding-title">
       <h1 id="onboarding-title" className="h1">
-        {t('onboarding.title')}
+        {t('onboarding.title', { goal: tx(goalOf(c.meta)) })}
       </h1>
       <p className="mb-2 muted">{t('onboarding.intro')}</p>
       <p className="mb-4">

@@ -38,7 +38,9 @@ export default function PlanPage() {
   const today = localToday();
   const stageTitle = (id: string) => {
     const stage = c.stages.find((s) => s.id === id);
-    return stage ? tx(stage.title) : id === 'ready' ? t('plan.ready') : id;
+    // A stage the planner adds (skills outside every stage) is known by its milestone's title.
+    const title = stage?.title ?? current.milestones.find((m) => m.stage === id)?.title;
+    return title ? tx(title) : id === 'ready' ? t('plan.ready') : id;
   };
   const nowIndex = Math.max(
     0,

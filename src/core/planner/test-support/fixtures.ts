@@ -128,6 +128,8 @@ export function fixture(spec: FixtureSpec): Curriculum {
       summary: undefined,
       rubric: [],
       defaultSkillHours: spec.defaultSkillHours,
+      goal: undefined,
+      ready: undefined,
     },
     skills,
     resources,
