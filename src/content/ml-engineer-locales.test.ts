@@ -21,12 +21,16 @@ function loadShipped(): { curriculum: Curriculum; warnings: string[] } {
   return { curriculum: result.curriculum, warnings: result.warnings.map(formatProblem) };
 }
 
-/** A per-locale text: a plain object whose keys are all locale tags (at least one of ours). */
+/**
+ * A per-locale text: a plain object whose keys are all locale tags (at least one of ours) and whose values
+ * are not lists (a vocabulary's per-locale phrase lists are search terms, not prose to translate).
+ */
 function isText(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const keys = Object.keys(value);
   return (
     keys.length > 0 &&
+    Object.values(value).every((v) => !Array.isArray(v)) &&
     keys.some((k) => (LOCALES as readonly string[]).includes(k)) &&
     keys.every((k) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(k))
   );
