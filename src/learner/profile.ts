@@ -16,14 +16,15 @@
 import { randomUUID } from 'node:crypto';
 import { nextMonday } from '../core/dates.js';
 import type { Curriculum, LearningStyle } from '../core/model.js';
-import type { DateRange, Forecast, OwnResource, Plan, Profile } from '../core/plan-model.js';
+import type { DateRange, Forecast, Plan, Profile } from '../core/plan-model.js';
 import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor } from '../core/planner/index.js';
+import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
 import type { ProfileProblem } from '../core/planner/index.js';
 import { foldProgress } from '../core/progress.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { today } from './context.js';
 import type { LearnerContext } from './context.js';
-import { LearnerError } from './errors.js';
+import { didYouMean, LearnerError } from './errors.js';
 
 /** What a face received; every field optional (the starting point's defaults fill the rest). */
 export interface ProfileRequest {
@@ -44,7 +45,15 @@ export interface ProfileRequest {
         readonly pin?: readonly string[] | undefined;
         readonly exclude?: readonly string[] | undefined;
         readonly swap?: readonly { readonly from: string; readonly to: string }[] | undefined;
-        readonly own?: readonly OwnResource[] | undefined;
+        readonly own?:
+          | readonly {
+              readonly id: string;
+              readonly title: string;
+              readonly url?: string | undefined;
+              readonly hours: number;
+              readonly teaches: readonly string[];
+            }[]
+          | undefined;
       }
     | undefined;
 }
@@ -72,6 +81,39 @@ function idSets(curriculum: Curriculum) {
     routes: new Set(curriculum.routes.map((r) => r.id)),
     resources: new Set(curriculum.resources.map((r) => r.id)),
   };
+}
+
+const NOUN: Record<ProfileProblem['field'], string> = {
+  startingPoint: 'starting point',
+  known: 'skill',
+  hoursPerWeek: 'number of hours',
+  weeksOff: 'range of dates',
+  startDate: 'date',
+  style: 'learning style',
+  domain: 'domain',
+  locale: 'locale',
+  target: 'role or skill',
+  route: 'route',
+  effortFactor: 'factor',
+  choices: 'resource',
+};
+
+/** A problem as a field-level sentence: what is wrong and what is expected, with suggestions. */
+function problemText(problem: ProfileProblem): string {
+  switch (problem.kind) {
+    case 'unknown':
+      return `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
+    case 'range':
+      return problem.field === 'effortFactor'
+        ? `${problem.value} is out of range: expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`
+        : `${problem.value} is out of range: expected more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`;
+    case 'date':
+      return problem.field === 'weeksOff'
+        ? `"${problem.value}" is not a range of dates: expected START..END as YYYY-MM-DD`
+        : `"${problem.value}" is not a date: expected YYYY-MM-DD`;
+    case 'date-range':
+      return `"${problem.value}" ends before it starts: expected start on or before end`;
+  }
 }
 
 /** The JSON path of a problem's value in a request (`known[2]`, `hoursPerWeek`). */
@@ -108,8 +150,10 @@ export function profileFromInput(
         to: resource(s.to),
       })),
       own: (input.choices.own ?? from?.choices.own ?? []).map((o) => ({
-        ...o,
         id: o.id.trim(),
+        title: o.title,
+        url: o.url,
+        hours: o.hours,
         teaches: o.teaches.map((t) => spell(t, ids.skills) ?? t),
       })),
     };
@@ -132,12 +176,13 @@ export function profileFromInput(
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];
   if (first) {
+    const listed = problems.map((p) => ({ path: pathOf(p, profile), message: problemText(p) }));
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'profile',
-      message: `invalid profile: ${first.message}`,
+      message: `invalid profile: ${listed[0]?.path ?? first.field}: ${listed[0]?.message ?? first.message}`,
       details: { problems },
-      problems: problems.map((p) => ({ path: pathOf(p, profile), message: p.message })),
+      problems: listed,
     });
   }
   return profile;

@@ -8,7 +8,8 @@
  * - A project's id is the template's, or one the learner gives (kebab-case). An id already taken is
  *   refused (CONFLICT) in every face, never numbered silently: a second click or a repeated command
  *   must not create a second project; a second project from one template is named on purpose.
- * - A link is an http(s) URL of at most 2000 characters; an empty one clears the link.
+ * - A link is an https:// URL (a portfolio link others open) of at most 2000 characters; an empty
+ *   one clears the link.
  * - Unticking cancels the ticks in force (undo events naming the project); ticking what is ticked,
  *   or unticking what is not, records nothing.
  */
@@ -208,23 +209,22 @@ export async function setRubricItem(
   return { project: await view(ctx, project.id), item, changed: appended.length > 0 };
 }
 
-/** A link as stored: a clean http(s) URL, or undefined for an empty one. */
+/** A link as stored: a clean https URL, or undefined for an empty one. */
 export function checkLink(kind: LinkKind, url: string | undefined): string | undefined {
   const text = url?.trim();
   if (text === undefined || text === '') return undefined;
   try {
     const parsed = new URL(text);
-    if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && text.length <= MAX_URL_LENGTH)
-      return parsed.toString();
+    if (parsed.protocol === 'https:' && text.length <= MAX_URL_LENGTH) return text;
   } catch {
     // refused below
   }
   throw new LearnerError({
     code: 'INVALID_INPUT',
     reason: 'bad-url',
-    message: `"${text}" is not a web address; give an http:// or https:// URL of at most ${MAX_URL_LENGTH} characters`,
+    message: `"${text}" is not a web address; give an https:// URL of at most ${MAX_URL_LENGTH} characters`,
     details: { value: text, kind },
-    problems: [{ path: kind, message: 'expected an http(s) URL' }],
+    problems: [{ path: kind, message: 'expected an https:// URL' }],
   });
 }
 
