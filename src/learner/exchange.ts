@@ -15,6 +15,7 @@ import { chooseRoute, forecastFrom } from '../core/planner/index.js';
 import { foldProgress, progressStats } from '../core/progress.js';
 import { isMlpathError } from '../core/errors.js';
 import { backupToJson, parseBackup } from '../export/backup.js';
+import type { Backup } from '../export/backup.js';
 import { planToIcs } from '../export/ical.js';
 import { progressToMarkdown } from '../export/markdown.js';
 import { backupOf, projectTicks, restoreBackup } from '../store/backup.js';
@@ -62,14 +63,19 @@ export async function exportText(
 }
 
 /**
- * Import a backup's text (`source` names it in errors). Validated whole first (IMPORT_INVALID);
- * CONFLICT (reason `import-not-empty`) into a learner with data unless `merge`.
+ * A backup's text, validated whole (`source` names it in errors). @throws IMPORT_INVALID.
+ * Pure: a face reads a file with it before opening the store, so a bad file touches nothing.
  */
+export function readBackup(text: string, source: string): Backup {
+  return parseBackup(text, source);
+}
+
+/** Import a read backup. CONFLICT (reason `import-not-empty`) into a learner with data unless `merge`. */
 export async function importBackup(
   ctx: LearnerContext,
-  input: { text: string; source: string; merge: boolean },
+  input: { backup: Backup; merge: boolean },
 ): Promise<ImportResult & { readonly undoable: false }> {
-  const backup = parseBackup(input.text, input.source);
+  const { backup } = input;
   try {
     const result = await restoreBackup(ctx.store, ctx.learnerId, backup, {
       merge: input.merge,

@@ -263,24 +263,3 @@ export async function baselinePlan(ctx: LearnerContext, profile: Profile): Promi
   const first = await ctx.store.firstPlanSnapshot(ctx.learnerId);
   return first?.plan ?? planFor(ctx.curriculum, profile);
 }
-
-/**
- * The plan a request asks for: with `startingPoint`, from the request alone; otherwise from the stored
- * profile (the request overriding single fields) and the progress so far, from today.
- * @throws `needsProfile()` when neither a starting point nor a stored profile is there.
- */
-export async function planFromInput(
-  ctx: LearnerContext | Pick<LearnerContext, 'curriculum' | 'clock'>,
-  input: ProfileRequest,
-): Promise<{ profile: Profile; plan: Plan }> {
-  if (input.startingPoint !== undefined || !('store' in ctx)) {
-    if (input.startingPoint === undefined) throw needsProfile();
-    const profile = profileFromInput(ctx, input);
-    return { profile, plan: planFor(ctx.curriculum, profile) };
-  }
-  const stored = await storedProfile(ctx);
-  if (!stored) throw needsProfile();
-  const profile = profileFromInput(ctx, input, stored);
-  const events = await ctx.store.listEvents(ctx.learnerId);
-  return { profile, plan: planFor(ctx.curriculum, profile, foldProgress(events, ctx.curriculum), today(ctx)) };
-}

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MlpathError } from '../../core/errors.js';
-import { EXPORT_FILES, exportText, importBackup } from '../../learner/exchange.js';
+import { EXPORT_FILES, exportText, importBackup, readBackup } from '../../learner/exchange.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
 import { ExportQuery, ImportQuery } from '../schemas.js';
@@ -43,11 +43,8 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
     }),
     async (c) => {
       const query = parseQuery(c, ImportQuery);
-      const result = await importBackup(learnerContext(deps, c), {
-        text: await readJsonText(c),
-        source: 'the uploaded backup',
-        merge: query.merge,
-      });
+      const backup = readBackup(await readJsonText(c), 'the uploaded backup');
+      const result = await importBackup(learnerContext(deps, c), { backup, merge: query.merge });
       return c.json({ imported: { events: result.eventsAdded, projects: result.projectsAdded }, undoable: false });
     },
   );

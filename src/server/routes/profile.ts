@@ -23,8 +23,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.put('/profile', async (c) => {
     const ctx = learnerContext(deps, c);
     const profile = profileFromInput(ctx, await parseBody(c, ProfileInput));
-    // A profile no plan can be made for (UNREACHABLE) is not stored.
-    planFor(deps.curriculum, profile);
+    // A profile no plan can be made for (UNREACHABLE) is not stored; the work done and the first plan stay.
     const saved = await saveProfile(ctx, profile, 'profile');
     return c.json({ profile: saved.profile });
   });
