@@ -79,8 +79,8 @@ describe('profileFromFlags', () => {
   });
 
   it('trims ids and resolves other spellings, as every face does', () => {
-    const p = profileFromFlags(c, { startPoint: ' developer ', known: ' python_basics ' }, { today: '2026-11-27' });
+    const p = profileFromFlags(c, { startPoint: ' developer ', known: ' Linear_Algebra ' }, { today: '2026-11-27' });
     expect(p.startingPoint).toBe('developer');
-    expect(p.known).toEqual(['python-basics']);
+    expect(p.known).toEqual(['linear-algebra']);
   });
 });

@@ -120,8 +120,7 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       return await fn(session);
     } catch (error) {
       // A failure from below (the store, a backup) is told in the language the command speaks.
-      const locale = spoken ?? (await session.locale().catch(() => systemLocale(io.env)));
-      if (isLearnerError(error)) throw learnerErrorIn(locale, error);
+      if (isLearnerError(error)) throw learnerErrorIn(spoken ?? systemLocale(io.env), error);
       throw spoken !== undefined && isMlpathError(error) ? errorIn(spoken, error) : error;
     }
   } finally {

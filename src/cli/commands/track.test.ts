@@ -190,7 +190,7 @@ describe('mlpath project', () => {
     expect(badKind.status).toBe(2);
     expect(badKind.stderr).toContain('KIND must be one of repository, demo, writeup');
     expect((await home.run(['project', 'link', 'bot', 'demo', 'not a url'])).stderr).toContain(
-      'URL must be an absolute http(s) address',
+      'URL must be an absolute https:// address',
     );
   });
 
