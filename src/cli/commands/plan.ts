@@ -47,9 +47,10 @@ export function registerPlan(program: Command, io: CliIo): Command {
       // Every command's clock: MLPATH_NOW, else MLPATH_TODAY, else the system's (an invalid value is an error).
       const today = localDate(clock(io));
       // Without --start-point: the stored profile (other flags override single fields) and progress;
-      // without a stored profile either, the learner is told how to make one.
+      // without a stored profile either, the learner is told how to make one (a curriculum without
+      // starting points has no choice to make: it plans from its defaults).
       const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
-      if (options.startPoint === undefined && !stored) {
+      if (options.startPoint === undefined && !stored && curriculum.startingPoints.length > 0) {
         throw learnerErrorIn(chooseLocale({ flag: options.locale, env: io.env }), needsProfile());
       }
       const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile, env: io.env });
