@@ -112,7 +112,8 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
   const number = (flag: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag, value }));
+    if (value.trim() === '' || !Number.isFinite(n))
+      fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag, value }));
     return n;
   };
   if (flags.start !== undefined && !isValidIsoDate(flags.start.trim())) {

@@ -39,7 +39,8 @@ const EN = {
   alreadySkipped: 'Already skipped: {title} (nothing new recorded)',
   plannedLogged: 'Logged the {hours} h the plan gives it, on {date} (add --no-log to tick without logging).',
   projectRemoved: 'Project removed: {title} ({id}). `mlpath undo` brings it back.',
-  profileReplaced: 'The earlier profile was replaced; `mlpath undo` cannot bring it back. Your progress and your first plan are kept.',
+  profileReplaced:
+    'The earlier profile was replaced; `mlpath undo` cannot bring it back. Your progress and your first plan are kept.',
   importNotUndoable: 'An import cannot be undone with `mlpath undo`.',
   needsProfileHint: 'make one with `mlpath init`, or give --start-point ID to plan without saving one',
   alreadyUndone: 'that step is already undone',

@@ -62,7 +62,9 @@ export function registerTrack(program: Command, io: CliIo): void {
         });
         const title = itemTitle(curriculum, result.item.key, locale);
         if (options.json) {
-          io.out(`${JSON.stringify(result.event ? { ...result.event, ...(result.logged ? { logged: result.logged } : {}) } : null)}\n`);
+          io.out(
+            `${JSON.stringify(result.event ? { ...result.event, ...(result.logged ? { logged: result.logged } : {}) } : null)}\n`,
+          );
           return;
         }
         if (!result.event) {
