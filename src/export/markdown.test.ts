@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressState } from '../core/plan-model.js';
+import { deriveSkillStates } from '../core/skill-state.js';
 import { progressToMarkdown } from './markdown.js';
 import { fixtureCurriculum } from './test-support/fixture.js';
 
@@ -13,10 +14,11 @@ const state: ProgressState = {
   items: new Map(),
   logged: [],
 };
+const states = deriveSkillStates({ curriculum, progress: state, known: [], plan: undefined });
 
 describe('progressToMarkdown', () => {
   it('writes a checklist per stage with [x] for each skill done and [ ] for the rest', () => {
-    const md = progressToMarkdown(curriculum, state, {
+    const md = progressToMarkdown(curriculum, states, {
       locale: 'en',
       totalHours: 12.5,
       exportedAt: '2026-11-28T00:00:00.000Z',
@@ -28,7 +30,7 @@ describe('progressToMarkdown', () => {
   });
 
   it('keeps skills marked outside the route’s stages in a section of their own', () => {
-    const md = progressToMarkdown(curriculum, state, {
+    const md = progressToMarkdown(curriculum, states, {
       locale: 'en',
       totalHours: 0,
       exportedAt: 'x',
@@ -40,7 +42,7 @@ describe('progressToMarkdown', () => {
   });
 
   it('writes Chinese headings and project rubrics with links', () => {
-    const md = progressToMarkdown(curriculum, state, {
+    const md = progressToMarkdown(curriculum, states, {
       locale: 'zh-CN',
       totalHours: 3,
       exportedAt: '2026-11-28',

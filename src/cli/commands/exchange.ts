@@ -11,6 +11,7 @@ import { isMlpathError, MlpathError } from '../../core/errors.js';
 import { progressStats } from '../../core/progress.js';
 import { backupToJson, parseBackup } from '../../export/backup.js';
 import { progressToMarkdown } from '../../export/markdown.js';
+import { skillStates } from '../../learner/progress.js';
 import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
 import type { CliIo } from '../io.js';
 import { currentPlan, routeStages } from '../replan.js';
@@ -71,7 +72,8 @@ export function registerExchange(program: Command, io: CliIo): void {
               ...p,
               checked: [...(ticks.get(p.id) ?? [])],
             }));
-            text = progressToMarkdown(curriculum, stats, {
+            const ctx = { store: session.store, curriculum, clock: () => session.now, learnerId: session.learner };
+            text = progressToMarkdown(curriculum, await skillStates(ctx), {
               locale,
               stageOrder: routeStages(curriculum, profile),
               totalHours: stats.totalHours,

@@ -14,7 +14,8 @@ import { planToIcs } from '../../export/ical.js';
 import { progressToMarkdown } from '../../export/markdown.js';
 import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { localDate } from '../context.js';
+import { learnerContextOf, localDate } from '../context.js';
+import { skillStates } from '../../learner/progress.js';
 import { ExportQuery, ImportQuery } from '../schemas.js';
 import { parseQuery, readJsonText } from '../validate.js';
 
@@ -44,7 +45,7 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
       const events = await store.listEvents(learner);
       const projects = await store.listProjects(learner);
       const ticks = projectTicks(events);
-      text = progressToMarkdown(curriculum, foldProgress(events, curriculum), {
+      text = progressToMarkdown(curriculum, await skillStates(learnerContextOf(deps, c)), {
         locale,
         stageOrder: profile ? chooseRoute(curriculum, profile).route?.stages : undefined,
         totalHours: progressStats(events, curriculum, undefined).totalHours,

@@ -8,9 +8,9 @@ import { MlpathError, suggest } from '../../core/errors.js';
 import { cancelledIds, itemIndex, knownItemIds, lastUndoable, resolveItem } from '../../core/progress.js';
 import type { ProgressEvent } from '../../core/progress-model.js';
 import { newEvent } from '../../store/events.js';
+import { progressOverview } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { localDate } from '../context.js';
-import { progressView } from '../progress-view.js';
+import { learnerContextOf, localDate } from '../context.js';
 import { ProgressEventInput, UndoInput } from '../schemas.js';
 import { parseBody } from '../validate.js';
 
@@ -20,10 +20,7 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
   const allIds = knownItemIds(index);
   const routes = new Hono<AppEnv>();
 
-  routes.get('/progress', async (c) => {
-    const events = await store.listEvents(c.get('learner').id);
-    return c.json(progressView(events, curriculum, localDate(clock())));
-  });
+  routes.get('/progress', async (c) => c.json(await progressOverview(learnerContextOf(deps, c))));
 
   routes.post('/progress/events', async (c) => {
     const input = await parseBody(c, ProgressEventInput);
