@@ -8,7 +8,7 @@ import type { Curriculum } from './model.js';
 import { weekStart } from './dates.js';
 import type { ItemStatus, ProgressStats } from './progress.js';
 import type { ProgressEvent } from './progress-model.js';
-import { countAll, countsByArea, countsByStage } from './skill-state.js';
+import { countsByArea, countsByStage, skillRecord } from './skill-state.js';
 import type { DoneOfTotal, SkillStates, SkillStatus } from './skill-state.js';
 
 export type { DoneOfTotal } from './skill-state.js';
@@ -27,6 +27,7 @@ export interface ProgressView {
     streakDays: number;
     /** Hours logged per calendar week, keyed by its Monday. */
     hoursByWeek: { week: string; hours: number }[];
+    /** Skills done of those the learner's record lists (skill-state.ts `skillRecord`). */
     skillsDone: DoneOfTotal;
     doneByArea: Record<string, DoneOfTotal>;
     doneByStage: Record<string, DoneOfTotal>;
@@ -38,6 +39,8 @@ export function progressView(input: {
   readonly stats: ProgressStats;
   readonly states: SkillStates;
   readonly curriculum: Pick<Curriculum, 'skills' | 'stages'>;
+  /** The learner's route's stages in order (undefined: the curriculum's), for `skillsDone`. */
+  readonly stageOrder: readonly string[] | undefined;
 }): ProgressView {
   const { events, stats, states, curriculum } = input;
   const byWeek = new Map<string, number>();
@@ -62,7 +65,7 @@ export function progressView(input: {
       hoursThisWeek: stats.hoursThisWeek,
       streakDays: stats.streakDays,
       hoursByWeek,
-      skillsDone: countAll(curriculum, states),
+      skillsDone: skillRecord(curriculum, input.stageOrder, states).count,
       doneByArea: countsByArea(curriculum, states),
       doneByStage: countsByStage(curriculum, states),
     },

@@ -198,10 +198,32 @@ export function countsByArea(curriculum: Pick<Curriculum, 'skills'>, states: Ski
   return Object.fromEntries([...byArea].map(([area, ids]) => [area, countOf(ids, states)]));
 }
 
-/** All the curriculum's skills done of total. */
-export function countAll(curriculum: Pick<Curriculum, 'skills'>, states: SkillStates): DoneOfTotal {
-  return countOf(
-    curriculum.skills.map((s) => s.id),
-    states,
-  );
+/**
+ * The skills a learner's record lists, and so counts: those of the route's stages in order (each
+ * under its first stage), then any other skill that has a status (known, marked or worked on), sorted.
+ * Without a route, the curriculum's stages in order.
+ */
+export interface SkillRecord {
+  readonly sections: readonly { readonly stage: string; readonly skills: readonly string[] }[];
+  readonly others: readonly string[];
+  /** Done of total over every skill listed. */
+  readonly count: DoneOfTotal;
+}
+
+export function skillRecord(
+  curriculum: Pick<Curriculum, 'stages'>,
+  stageOrder: readonly string[] | undefined,
+  states: SkillStates,
+): SkillRecord {
+  const stages = new Map(curriculum.stages.map((s) => [s.id, s]));
+  const listed = new Set<string>();
+  const sections: { stage: string; skills: string[] }[] = [];
+  for (const id of stageOrder ?? curriculum.stages.map((s) => s.id)) {
+    const skills = (stages.get(id)?.skills ?? []).filter((s) => !listed.has(s));
+    if (skills.length === 0) continue;
+    for (const s of skills) listed.add(s);
+    sections.push({ stage: id, skills });
+  }
+  const others = [...states.statuses.keys()].filter((id) => !listed.has(id)).sort();
+  return { sections, others, count: countOf([...listed, ...others], states) };
 }

@@ -7,6 +7,7 @@
  */
 import { byId, goalOf, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
+import { skillRecord } from '../core/skill-state.js';
 import type { SkillStates } from '../core/skill-state.js';
 import { exportText } from './text.js';
 
@@ -36,16 +37,11 @@ function escape(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-export function progressToMarkdown(
-  curriculum: Curriculum,
-  states: Pick<SkillStates, 'statuses'>,
-  options: MarkdownOptions,
-): string {
+export function progressToMarkdown(curriculum: Curriculum, states: SkillStates, options: MarkdownOptions): string {
   const t = exportText(options.locale);
   const stages = byId(curriculum.stages);
   const skills = byId(curriculum.skills);
-  const order = options.stageOrder ?? curriculum.stages.map((s) => s.id);
-  const listed = new Set<string>();
+  const record = skillRecord(curriculum, options.stageOrder, states);
   const sections: string[] = [];
 
   const line = (skillId: string): string => {
@@ -55,17 +51,11 @@ export function progressToMarkdown(
     return `- [${status === 'done' ? 'x' : ' '}] ${title} \`${skillId}\`${note}`;
   };
 
-  for (const stageId of order) {
-    const stage = stages.get(stageId);
-    if (!stage) continue;
-    const ids = stage.skills.filter((id) => !listed.has(id));
-    if (ids.length === 0) continue;
-    ids.forEach((id) => listed.add(id));
-    sections.push(`## ${escape(textIn(stage.title, options.locale))}\n\n${ids.map(line).join('\n')}`);
+  for (const { stage, skills: ids } of record.sections) {
+    sections.push(`## ${escape(textIn(stages.get(stage)?.title, options.locale))}\n\n${ids.map(line).join('\n')}`);
   }
-  // Skills the learner marked that no stage of this route lists still belong in the record.
-  const rest = [...states.statuses.keys()].filter((id) => !listed.has(id)).sort();
-  if (rest.length > 0) sections.push(`## ${t.otherSkills}\n\n${rest.map(line).join('\n')}`);
+  // Skills outside the route's stages that have a status (known, marked, worked on) still belong in the record.
+  if (record.others.length > 0) sections.push(`## ${t.otherSkills}\n\n${record.others.map(line).join('\n')}`);
 
   if (options.projects && options.projects.length > 0) {
     const rubric = curriculum.meta.rubric;
@@ -83,8 +73,7 @@ export function progressToMarkdown(
     sections.push(`## ${t.projects}\n\n${options.projects.map(project).join('\n\n')}`);
   }
 
-  const done = [...listed].filter((id) => states.statuses.get(id) === 'done').length;
-  const total = listed.size;
+  const { done, total } = record.count;
   const head = `# ${escape(t.progressTitle(textIn(goalOf(curriculum.meta), options.locale)))}\n\n${t.summary(done, total, options.totalHours)}\n${t.exported}: ${options.exportedAt}`;
   return `${[head, ...sections].join('\n\n')}\n`;
 }

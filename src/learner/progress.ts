@@ -17,7 +17,7 @@ import type { ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
 import type { ProgressView } from '../core/progress-view.js';
-import { countAll, countsByArea, countsByStage, deriveSkillStates } from '../core/skill-state.js';
+import { countsByArea, countsByStage, deriveSkillStates, skillRecord } from '../core/skill-state.js';
 import type { DoneOfTotal, SkillStates } from '../core/skill-state.js';
 import { currentWeekView } from '../core/weeks.js';
 import type { TodayView } from '../core/weeks.js';
@@ -39,6 +39,8 @@ export interface ProgressSnapshot {
   readonly forecast: Forecast | undefined;
   /** The one progress model's skill states. */
   readonly states: SkillStates;
+  /** The stages of the learner's route in order; undefined without a profile (the curriculum's order). */
+  readonly stageOrder: readonly string[] | undefined;
 }
 
 /** Load the learner's profile and events and derive the plan, forecast and skill states. */
@@ -55,7 +57,8 @@ export async function progressSnapshot(ctx: LearnerContext): Promise<ProgressSna
   const original = profile ? planFor(curriculum, profile) : undefined;
   const forecast = profile && original ? forecastFrom(curriculum, profile, stats, today, original) : undefined;
   const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
-  return { today, profile, events, stats, known, original, forecast, states };
+  const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
+  return { today, profile, events, stats, known, original, forecast, states, stageOrder };
 }
 
 /** The skill states alone (for exports that list skills). */
@@ -82,6 +85,7 @@ export interface StatusReport {
   readonly today: string;
   /** The route's stages in order (stages without skills left out). */
   readonly stages: readonly StageCount[];
+  /** Skills done of those the learner's record lists: the route's, and any other with a status. */
   readonly skills: DoneOfTotal;
   readonly areas: Readonly<Record<string, DoneOfTotal>>;
   readonly hoursThisWeek: number;
@@ -102,10 +106,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const { curriculum } = ctx;
   const { profile, states, stats, forecast } = s;
   const byStage = countsByStage(curriculum, states);
-  const order = profile
-    ? (chooseRoute(curriculum, profile).route?.stages ?? curriculum.stages.map((st) => st.id))
-    : curriculum.stages.map((st) => st.id);
-  const stages = order.flatMap((id) => {
+  const stages = (s.stageOrder ?? curriculum.stages.map((st) => st.id)).flatMap((id) => {
     const count = byStage[id];
     return count && count.total > 0 ? [{ id, ...count }] : [];
   });
@@ -114,7 +115,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   return {
     today: s.today,
     stages,
-    skills: countAll(curriculum, states),
+    skills: skillRecord(curriculum, s.stageOrder, states).count,
     areas: countsByArea(curriculum, states),
     hoursThisWeek: stats.hoursThisWeek,
     totalHours: stats.totalHours,
@@ -156,7 +157,13 @@ export async function rememberForecast(ctx: LearnerContext, snapshot?: ProgressS
 /** GET /api/progress: statuses, events and statistics. */
 export async function progressOverview(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<ProgressView> {
   const s = snapshot ?? (await progressSnapshot(ctx));
-  return progressView({ events: s.events, stats: s.stats, states: s.states, curriculum: ctx.curriculum });
+  return progressView({
+    events: s.events,
+    stats: s.stats,
+    states: s.states,
+    curriculum: ctx.curriculum,
+    stageOrder: s.stageOrder,
+  });
 }
 
 /** `mlpath burnup` and the burn-up of GET /api/status: one point per calendar week; empty without a profile. */
