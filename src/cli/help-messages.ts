@@ -77,6 +77,7 @@ const EN = {
   today: 'what to study now, from the re-planned plan',
   week: "this week's study plan, from the re-planned plan",
   status: 'progress per stage, hours, streak, readiness and the forecast finish date',
+  burnup: 'the burn-up by week: planned hours of finished work, hours logged, plan and forecast',
   'view.json': 'print JSON',
   // projects
   project: 'portfolio projects: add, tick the rubric, link, list',
@@ -188,6 +189,7 @@ const ZH: Record<HelpKey, string> = {
   today: '现在该学什么（依据重新规划后的计划）',
   week: '本周学习安排（依据重新规划后的计划）',
   status: '各阶段进度、学习时长、连续天数、就绪程度和预计完成日期',
+  burnup: '按周的燃起图：已完成内容的计划学时、已记录学时、计划与预测',
   'view.json': '输出 JSON',
   project: '作品集项目：添加、勾选评分项、设置链接、列出',
   'project.add': '从模板开始一个作品集项目',
