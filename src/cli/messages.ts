@@ -73,6 +73,27 @@ const EN = {
   'serve.data': 'data: {location}',
   'serve.stop': 'press Ctrl-C to stop',
   'serve.stopped': 'mlpath: stopped',
+  'serve.multiUserNeedsPostgres':
+    'mlpath serve --multi-user needs PostgreSQL: the embedded SQLite file holds one learner and was not opened',
+  'serve.multiUserNeedsPostgresHint': 'set DATABASE_URL=postgres://USER@HOST:5432/DATABASE (see docs/deploy.md)',
+  'serve.needsSecret': 'mlpath serve --multi-user needs MLPATH_AUTH_SECRET, the key that signs session cookies',
+  'serve.needsSecretHint': 'set MLPATH_AUTH_SECRET to a random value, e.g. from `openssl rand -base64 48`',
+  'serve.needsPublicUrl': 'with --port 0 give the address people open: --public-url URL (or MLPATH_PUBLIC_URL)',
+  'serve.accounts': 'accounts on: sign in at {url}; writes are accepted from that origin only',
+  'serve.plainHttp':
+    'warning: listening on {host} over plain http: passwords and session cookies cross the network unencrypted; put the server behind https (docs/deploy.md)',
+  'admin.added': 'added {email} ({name})',
+  'admin.password': 'password: {password}',
+  'admin.passwordOnce': 'this password is shown once; hand it over privately and ask for it to be changed',
+  'admin.noUsers': 'no users yet: add one with `mlpath admin user add EMAIL --name NAME`',
+  'admin.userLine': '{email}  {name}  {state}  {sessions} sessions  since {since}',
+  'admin.active': 'active',
+  'admin.disabled': 'disabled',
+  'admin.disabledDone': 'disabled {email}: signed out everywhere, cannot sign in until enabled',
+  'admin.enabledDone': 'enabled {email}',
+  'admin.resetDone': 'new password for {email}; every session was ended and the sign-in lock cleared',
+  'admin.needsPostgres': "mlpath admin works on the multi-user server's PostgreSQL database: set DATABASE_URL",
+  'admin.emptyStdin': 'no password on standard input',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -142,6 +163,27 @@ const ZH: Record<MessageKey, string> = {
   'serve.data': '数据：{location}',
   'serve.stop': '按 Ctrl-C 停止',
   'serve.stopped': 'mlpath：已停止',
+  'serve.multiUserNeedsPostgres':
+    'mlpath serve --multi-user 需要 PostgreSQL：内置的 SQLite 文件只保存一位学习者的数据，未被打开',
+  'serve.multiUserNeedsPostgresHint': '请设置 DATABASE_URL=postgres://用户@主机:5432/数据库（见 docs/deploy.md）',
+  'serve.needsSecret': 'mlpath serve --multi-user 需要 MLPATH_AUTH_SECRET，即签署会话 Cookie 的密钥',
+  'serve.needsSecretHint': '请把 MLPATH_AUTH_SECRET 设为一个随机值，例如 `openssl rand -base64 48` 的输出',
+  'serve.needsPublicUrl': '使用 --port 0 时，请给出用户打开的地址：--public-url 网址（或 MLPATH_PUBLIC_URL）',
+  'serve.accounts': '账户已启用：在 {url} 登录；只接受来自该来源的写入',
+  'serve.plainHttp':
+    '警告：正在通过未加密的 http 监听 {host}：密码和会话 Cookie 会以明文在网络上传输；请把服务器放在 https 之后（见 docs/deploy.md）',
+  'admin.added': '已添加 {email}（{name}）',
+  'admin.password': '密码：{password}',
+  'admin.passwordOnce': '这个密码只显示一次；请私下交给对方，并请对方修改',
+  'admin.noUsers': '还没有用户：用 `mlpath admin user add 邮箱 --name 姓名` 添加',
+  'admin.userLine': '{email}  {name}  {state}  {sessions} 个会话  创建于 {since}',
+  'admin.active': '正常',
+  'admin.disabled': '已停用',
+  'admin.disabledDone': '已停用 {email}：所有会话已结束，重新启用前无法登录',
+  'admin.enabledDone': '已启用 {email}',
+  'admin.resetDone': '已为 {email} 设置新密码；所有会话已结束，登录锁定已解除',
+  'admin.needsPostgres': 'mlpath admin 作用于多用户服务器的 PostgreSQL 数据库：请设置 DATABASE_URL',
+  'admin.emptyStdin': '标准输入中没有密码',
 };
 
 const TABLE: Record<CliLocale, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH };
