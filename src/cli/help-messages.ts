@@ -103,7 +103,7 @@ const EN = {
   // serve
   serve: 'serve the web app and the HTTP API on localhost (default port {port}, or PORT)',
   'serve.port': 'port to listen on (default: PORT or {port}; 0 picks a free one)',
-  'serve.host': 'address to listen on (default: {host}, this machine only)',
+  'serve.host': 'address to listen on (default: {host}; without --multi-user only a loopback address)',
   'serve.curriculum': 'curriculum folder (default: the shipped ML-engineer curriculum)',
   'serve.multiUser': 'server mode: accounts on PostgreSQL (needs DATABASE_URL and MLPATH_AUTH_SECRET)',
   'serve.publicUrl':
@@ -226,7 +226,7 @@ const ZH: Record<HelpKey, string> = {
   'import.json': '以 JSON 输出结果',
   serve: '在本机提供网页应用和 HTTP API（默认端口 {port}，或 PORT）',
   'serve.port': '监听端口（默认：PORT 或 {port}；0 表示任选空闲端口）',
-  'serve.host': '监听地址（默认：{host}，仅本机）',
+  'serve.host': '监听地址（默认：{host}；不使用 --multi-user 时只能是本机回环地址）',
   'serve.curriculum': '课程文件夹（默认：随附的机器学习工程师课程）',
   'serve.multiUser': '服务器模式：PostgreSQL 上的账户（需要 DATABASE_URL 和 MLPATH_AUTH_SECRET）',
   'serve.publicUrl': '用户打开的地址，例如 https://mlpath.example.org（默认：MLPATH_PUBLIC_URL 或 http://主机:端口）',

@@ -67,8 +67,9 @@ const EN = {
   'serve.badPort': '{source}: "{value}" is not a port number',
   'serve.badPortHint': 'give a whole number from 0 to 65535 (0 picks a free port)',
   'serve.serving': 'mlpath is serving on {url}',
-  'serve.exposed':
-    'warning: listening on {host}: anyone who can reach this address can read and change the progress stored here',
+  'serve.loopbackOnly':
+    'without accounts mlpath serves this machine only (127.0.0.1, localhost or ::1), not {host}: anyone reaching it could read and change the progress stored here',
+  'serve.loopbackOnlyHint': 'to serve others, use --multi-user with PostgreSQL behind https (docs/deploy.md)',
   'serve.noWeb': 'the web app is not built yet (only the API answers): run `npm run build:web`, or `npm start`',
   'serve.data': 'data: {location}',
   'serve.stop': 'press Ctrl-C to stop',
@@ -158,7 +159,10 @@ const ZH: Record<MessageKey, string> = {
   'serve.badPort': '{source}：“{value}”不是端口号',
   'serve.badPortHint': '请给出 0 到 65535 之间的整数（0 表示任选空闲端口）',
   'serve.serving': 'mlpath 正在 {url} 上提供服务',
-  'serve.exposed': '警告：正在监听 {host}：任何能访问这个地址的人都可以读取和修改这里保存的进度',
+  'serve.loopbackOnly':
+    '没有账户时 mlpath 只为本机提供服务（127.0.0.1、localhost 或 ::1），不能监听 {host}：任何能访问它的人都可以读取和修改这里保存的进度',
+  'serve.loopbackOnlyHint':
+    '要为他人提供服务，请使用 --multi-user 和 PostgreSQL，并放在 https 之后（见 docs/deploy.md）',
   'serve.noWeb': '网页应用尚未构建（只有 API 可用）：运行 `npm run build:web` 或 `npm start`',
   'serve.data': '数据：{location}',
   'serve.stop': '按 Ctrl-C 停止',

@@ -16,7 +16,8 @@ import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorResponseOf, routeNotFound } from './errors.js';
-import { cookieWritesFrom, sameOriginWrites } from './guard.js';
+import { bodyLimits } from './body-limits.js';
+import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
@@ -25,7 +26,8 @@ import { planRoutes } from './routes/plan.js';
 import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
-import { webApp } from './static.js';
+import { securityHeaders } from './security-headers.js';
+import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
   /** The built web app's folder (`web/dist`); undefined serves a "not built" note. */
@@ -36,6 +38,11 @@ export interface AppOptions extends AppDeps {
   readonly accounts?: Accounts;
   /** Reported by /api/health and the OpenAPI document; defaults to package.json's. */
   readonly version?: string;
+  /**
+   * Local mode's port, for the Host check when no socket tells it (in-process requests); a served
+   * request is checked against its socket's own port.
+   */
+  readonly port?: number;
 }
 
 function packageVersion(): string {
@@ -68,8 +75,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const { status, body } = errorResponseOf(routeNotFound(c.req.method, c.req.path));
     return c.json(body, status);
   });
+  app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));
+  // Local mode answers only at its loopback address (DNS rebinding); server mode at any host.
+  if (!accounts) app.use(loopbackHost(options.port));
   app.use(compress());
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
+  app.use('/api/*', bodyLimits());
 
   // Routes that need no learner.
   app.get('/api/health', (c) => c.json({ ok: true as const, version }));

@@ -245,12 +245,6 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
         body = '{}';
         headers.set('Content-Type', 'application/json');
       }
-      if (Buffer.byteLength(body) > AUTH_LIMITS.bodyBytes) {
-        throw new MlpathError({
-          code: 'TOO_LARGE',
-          message: `the body is larger than ${AUTH_LIMITS.bodyBytes} bytes, the most an account route reads`,
-        });
-      }
     }
     const signIn = c.req.path === '/api/auth/sign-in/email' && request.method === 'POST';
     const email = signIn ? emailOf(body) : undefined;

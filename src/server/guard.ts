@@ -63,3 +63,34 @@ export function cookieWritesFrom(publicOrigin: string): MiddlewareHandler {
     await next();
   };
 }
+
+/** The names a local server answers to (with its own port). */
+export const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
+
+/**
+ * Local mode: refuse (421) a request whose `Host` is not a loopback name with the server's port,
+ * so a web page on another name that resolves to 127.0.0.1 (DNS rebinding) reaches nothing. The
+ * port is the socket's own (`port` only when no socket is known, as for in-process requests, where
+ * any port of a loopback name passes).
+ */
+export function loopbackHost(port?: number): MiddlewareHandler {
+  const names = new Set<string>(LOOPBACK_NAMES);
+  return async (c, next) => {
+    const incoming = (c.env as { incoming?: { socket?: { localPort?: number } } } | undefined)?.incoming;
+    const own = incoming?.socket?.localPort ?? port;
+    const host = (c.req.header('Host') ?? (incoming ? '' : new URL(c.req.url).host)).toLowerCase();
+    const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
+    const name = match?.[1] ?? '';
+    const hostPort = match?.[2] === undefined ? undefined : Number(match[2]);
+    const portOk = own === undefined || hostPort === own || (hostPort === undefined && own === 80);
+    if (!names.has(name) || !portOk) {
+      const address = own === undefined ? '127.0.0.1' : `127.0.0.1:${own}`;
+      throw new MlpathError({
+        code: 'MISDIRECTED',
+        message: `this mlpath answers only at its own address (http://${address}), not at "${host || 'no host'}"`,
+        hint: 'to serve other machines, run it with --multi-user behind https (see docs/deploy.md)',
+      });
+    }
+    await next();
+  };
+}

@@ -99,6 +99,14 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
         ? parsePort(envPort, 'PORT', locale)
         : DEFAULT_PORT;
   const host = options.host ?? DEFAULT_HOST;
+  if (!options.multiUser && !LOOPBACK.has(host)) {
+    // Local mode has no accounts: anyone who reached it could read and change everything.
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      message: msg(locale, 'serve.loopbackOnly', { host }),
+      hint: msg(locale, 'serve.loopbackOnlyHint'),
+    });
+  }
   const server = options.multiUser ? serverModeSettings(io, options, locale, host, port) : undefined;
   const curriculum = loadCurriculum(curriculumDir(options.curriculum, io.cwd), io.cwd);
   const store = await openStore(io.env, io.cwd);
@@ -127,8 +135,6 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
     if (server.publicUrl.startsWith('http:') && !LOOPBACK.has(host)) {
       io.err(`${msg(locale, 'serve.plainHttp', { host })}\n`);
     }
-  } else if (!LOOPBACK.has(host)) {
-    io.err(`${msg(locale, 'serve.exposed', { host })}\n`);
   }
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     io.err(`${msg(locale, 'serve.noWeb')}\n`);
