@@ -211,7 +211,8 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
   const clock = options.clock ?? (() => new Date());
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: 2,
+    // Every learner request reads its session here: as many connections as the store has.
+    max: 4,
     connectionTimeoutMillis: 10_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
