@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { burnup, currentWeek, progressSnapshot, status } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { learnerContextOf, localDate } from '../context.js';
+import { learnerContext, localDate } from '../context.js';
 import { Planning } from '../planning.js';
 import type { LearnerState } from '../planning.js';
 
@@ -29,12 +29,12 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   );
 
   routes.get('/status', async (c) => {
-    const ctx = learnerContextOf(deps, c);
+    const ctx = learnerContext(deps, c);
     const snapshot = await progressSnapshot(ctx);
     return c.json({ ...(await status(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
   });
 
-  routes.get('/today', async (c) => c.json(await currentWeek(learnerContextOf(deps, c))));
+  routes.get('/today', async (c) => c.json(await currentWeek(learnerContext(deps, c))));
 
   return routes;
 }
