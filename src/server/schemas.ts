@@ -390,7 +390,20 @@ export const CurriculumSchema = z
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'IMPORT_INVALID', 'UNREACHABLE', 'STORAGE', 'INTERNAL']),
+      code: z.enum([
+        'INVALID_INPUT',
+        'NOT_FOUND',
+        'CONFLICT',
+        'IMPORT_INVALID',
+        'UNREACHABLE',
+        'STORAGE',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'RATE_LIMITED',
+        'MISDIRECTED',
+        'TOO_LARGE',
+        'INTERNAL',
+      ]),
       message: z.string(),
       problems: z.array(z.object({ path: z.string(), message: z.string() })),
     }),
