@@ -15,6 +15,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, listen } from '../../server/server.js';
 import { openStore } from '../../store/open.js';
 import type { Locale } from '../../core/model.js';
 import type { CliIo } from '../io.js';
+import { clock } from '../session.js';
 import { curriculumDir } from '../paths.js';
 import { helpFor } from '../help-messages.js';
 import { chooseLocale } from '../locale.js';
@@ -55,11 +56,13 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
         ? parsePort(envPort, 'PORT', locale)
         : DEFAULT_PORT;
   const host = options.host ?? DEFAULT_HOST;
+  // MLPATH_NOW / MLPATH_TODAY pin the server's clock too (for demos and tests); checked before anything opens.
+  const pinned = io.env['MLPATH_NOW'] || io.env['MLPATH_TODAY'] ? clock(io) : undefined;
   const curriculum = loadCurriculum(curriculumDir(options.curriculum, io.cwd), io.cwd);
   const store = await openStore(io.env, io.cwd);
   let listening;
   try {
-    const app = createApp({ store, curriculum, clock: () => new Date(), webDist: WEB_DIST });
+    const app = createApp({ store, curriculum, clock: () => pinned ?? new Date(), webDist: WEB_DIST });
     listening = await listen(app, { port, host });
   } catch (error) {
     await store.close();
