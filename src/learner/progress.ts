@@ -33,8 +33,13 @@ export interface ProgressSnapshot {
   readonly stats: ProgressStats;
   /** Skills known at the start: the starting point's and the profile's own. */
   readonly known: readonly string[];
-  /** The first plan (from the profile alone); undefined without a profile. */
+  /** The plan from the profile alone (which units teach which skills); undefined without a profile. */
   readonly original: Plan | undefined;
+  /**
+   * The learner's first plan, the baseline forecasts and the burn-up compare with: the first plan
+   * snapshot (kept when a profile is replaced), else the plan from the profile alone.
+   */
+  readonly baseline: Plan | undefined;
   /** The re-plan from today and its forecast; undefined without a profile. */
   readonly forecast: Forecast | undefined;
   /** The one progress model's skill states. */
@@ -84,16 +89,22 @@ async function computeSnapshot(
   today: string,
   profile: Profile | undefined,
 ): Promise<ProgressSnapshot> {
-  const events = await ctx.store.listEvents(ctx.learnerId);
+  const [events, first] = await Promise.all([
+    ctx.store.listEvents(ctx.learnerId),
+    // The first plan is the baseline (kept when a profile is replaced); it is saved with the profile,
+    // so a kept snapshot's key (the profile) also covers it.
+    ctx.store.firstPlanSnapshot(ctx.learnerId),
+  ]);
   const { curriculum } = ctx;
   const stats = progressStats(events, curriculum, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
   const known = [...(point?.known ?? []), ...(profile?.known ?? [])];
   const original = profile ? planFor(curriculum, profile) : undefined;
-  const forecast = profile && original ? forecastFrom(curriculum, profile, stats, today, original) : undefined;
+  const baseline = profile ? (first?.plan ?? original) : undefined;
+  const forecast = profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline) : undefined;
   const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
   const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
-  return { today, profile, events, stats, known, original, forecast, states, stageOrder };
+  return { today, profile, events, stats, known, original, baseline, forecast, states, stageOrder };
 }
 
 /** The skill states alone (for exports that list skills). */
@@ -204,9 +215,9 @@ export async function progressOverview(ctx: LearnerContext, snapshot?: ProgressS
 /** `mlpath burnup` and the burn-up of GET /api/status: one point per calendar week; empty without a profile. */
 export async function burnup(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<BurnupPoint[]> {
   const s = snapshot ?? (await progressSnapshot(ctx));
-  if (!s.original || !s.forecast) return [];
+  if (!s.baseline || !s.forecast) return [];
   return burnupOf({
-    original: s.original,
+    original: s.baseline,
     forecast: s.forecast.plan,
     events: s.events,
     logged: s.stats.logged,
