@@ -10,6 +10,7 @@ import type { Plan, ProgressState } from '../plan-model.js';
 import { forecastFrom } from './forecast.js';
 import { planFor } from './plan.js';
 import { profileFor } from './profile.js';
+import { readinessFor } from './readiness.js';
 
 // The shipped curriculum, found from this file (core does no I/O itself; the content layer reads it).
 const SHIPPED = decodeURIComponent(new URL('../../../curricula/ml-engineer', import.meta.url).pathname);
@@ -169,5 +170,52 @@ describe('random profiles on the shipped curriculum', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('market-ready targets on the shipped curriculum', () => {
+  const doneAll = (plan: Plan, startingPoint: string): ProgressState => {
+    const skills = new Set(plan.weeks.flatMap((w) => w.tasks.flatMap((t) => t.skills)));
+    for (const id of curriculum.startingPoints.find((p) => p.id === startingPoint)?.known ?? []) skills.add(id);
+    return { skills: new Map([...skills].map((id) => [id, 'done'])), items: new Map(), logged: [] };
+  };
+
+  it("leaves the article's plan below full readiness where the market asks more, and plans the rest for each role", () => {
+    for (const role of curriculum.roles) {
+      const article = profileFor(curriculum, undefined, { startDate: START, target: role.id });
+      const market = profileFor(curriculum, undefined, { startDate: START, target: role.id, marketReady: true });
+      const a = planFor(curriculum, article);
+      const m = planFor(curriculum, market);
+      expect(a.marketReady).toBeUndefined();
+      const before = readinessFor(curriculum, role.id, doneAll(a, article.startingPoint));
+      const after = readinessFor(curriculum, role.id, doneAll(m, market.startingPoint));
+      // Every role's postings ask something the article's plan does not teach.
+      expect(before.percent, role.id).toBeLessThan(100);
+      expect(after.percent, role.id).toBe(100);
+      // The comparison is the article's plan for the same learner, and the extra time is real.
+      expect(m.marketReady?.articleFinishDate).toBe(a.finishDate);
+      expect(m.marketReady?.articleWeekCount).toBe(a.weekCount);
+      expect(m.marketReady?.extraWeeks).toBe(m.weekCount - a.weekCount);
+      expect(m.marketReady?.extraWeeks ?? 0).toBeGreaterThan(0);
+      expect(m.marketReady?.extraHours ?? 0).toBeGreaterThan(0);
+      for (const gap of before.gaps) expect(m.skills, `${role.id}: ${gap.skill}`).toContain(gap.skill);
+      expect(m.marketReady?.addedSkills.length ?? 0).toBeGreaterThan(0);
+      for (const id of m.marketReady?.addedSkills ?? []) expect(a.skills).not.toContain(id);
+    }
+  });
+
+  it('schedules the 2026 skills in their own optional stages, before the portfolio and the job search', () => {
+    const plan = planFor(
+      curriculum,
+      profileFor(curriculum, undefined, { startDate: START, target: 'mlops-engineer', marketReady: true }),
+    );
+    const tasks = plan.weeks.flatMap((w) => w.tasks);
+    const firstStage = (skill: string): string | undefined => tasks.find((t) => t.skills.includes(skill))?.stage;
+    expect(firstStage('kubernetes')).toBe('ml-platform');
+    expect(firstStage('infrastructure-as-code')).toBe('ml-platform');
+    expect(firstStage('spark-big-data')).toBe('data-platform');
+    expect(firstStage('responsible-ai')).toBe('llm-engineering');
+    const date = (s: string): string | undefined => plan.milestones.find((x) => x.stage === s)?.date;
+    expect((date('ml-platform') ?? '') <= (date('domain-portfolio') ?? '')).toBe(true);
   });
 });

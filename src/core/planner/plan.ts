@@ -9,6 +9,7 @@ import { MlpathError } from '../errors.js';
 import type { Curriculum, Stage, Text } from '../model.js';
 import type {
   Explanation,
+  MarketReadyComparison,
   Milestone,
   Plan,
   PlanTask,
@@ -432,7 +433,19 @@ export function planFor(curriculum: Curriculum, profile: Profile, progress?: Pro
   const prepared = prepare(curriculum, profile, settledSkills(progress));
   const startDate = today !== undefined ? maxDate(profile.startDate, today) : profile.startDate;
   const pace = progress ? observedPace(curriculum, profile, progress).pace : 1;
-  return planFrom(curriculum, profile, prepared, progress, { startDate, pace });
+  const plan = planFrom(curriculum, profile, prepared, progress, { startDate, pace });
+  if (profile.marketReady !== true) return plan;
+  // A market-ready plan says how much longer it is than the article's plan for the same learner.
+  const article = planFor(curriculum, { ...profile, marketReady: false }, progress, today);
+  const inArticle = new Set(article.skills);
+  const comparison: MarketReadyComparison = {
+    articleFinishDate: article.finishDate,
+    articleWeekCount: article.weekCount,
+    extraWeeks: plan.weekCount - article.weekCount,
+    extraHours: Math.round((plan.totalHours - article.totalHours) * 10) / 10,
+    addedSkills: plan.skills.filter((id) => !inArticle.has(id)),
+  };
+  return { ...plan, marketReady: comparison };
 }
 
 /** Skills done or skipped in progress: they count as known when re-planning. */
