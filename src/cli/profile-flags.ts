@@ -29,6 +29,7 @@ export interface ProfileFlags {
   known?: string;
   freeOnly?: boolean;
   target?: string;
+  marketReady?: boolean;
   route?: string;
   weeksOff?: string;
   locale?: string;
@@ -50,6 +51,7 @@ export function addProfileOptions(command: Command, io: Pick<CliIo, 'env'>): Com
     .option('--known <ids>', h('flag.known'))
     .option('--free-only', h('flag.freeOnly'))
     .option('--target <id>', h('flag.target'))
+    .option('--market-ready', h('flag.marketReady'))
     .option('--route <id>', h('flag.route'))
     .option('--weeks-off <ranges>', h('flag.weeksOff'))
     .option('--factor <n>', h('flag.factor'))
@@ -195,6 +197,7 @@ export function profileFromFlags(
     route: flags.route ?? base?.route,
     effortFactor: factor ?? base?.effortFactor,
     choices,
+    marketReady: flags.marketReady === true ? true : base?.marketReady,
   });
 
   const problems = checkProfile(curriculum, profile);

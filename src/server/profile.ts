@@ -100,6 +100,7 @@ export function profileFrom(input: ProfileInput, curriculum: Curriculum, today: 
     target: input.target,
     route: input.route,
     effortFactor: input.effortFactor,
+    marketReady: input.marketReady,
     choices: {
       pin: choices.pin,
       exclude: choices.exclude,

@@ -67,6 +67,7 @@ export const ProfileInput = z
         .max(2, { error: 'expected a number from 0.8 to 2' }),
     ),
     choices: ResourceChoicesInput.optional(),
+    marketReady: optional(z.boolean({ error: 'expected true or false' })),
   })
   .register(apiSchemas, {
     id: 'ProfileInput',
@@ -154,6 +155,7 @@ export const ProfileSchema = z
     target: z.string().optional(),
     route: z.string().optional(),
     effortFactor: z.number().optional(),
+    marketReady: z.boolean().optional(),
     choices: z.object({
       pin: z.array(z.string()),
       exclude: z.array(z.string()),
@@ -223,6 +225,16 @@ export const PlanSchema = z
         }),
       )
       .optional(),
+    marketReady: z
+      .object({
+        articleFinishDate: z.string(),
+        articleWeekCount: z.number().int(),
+        extraWeeks: z.number().int(),
+        extraHours: z.number(),
+        addedSkills: z.array(z.string()),
+      })
+      .optional()
+      .describe("For a market-ready plan: how much longer it is than the article's plan for the same learner."),
   })
   .register(apiSchemas, { id: 'Plan' });
 
