@@ -152,6 +152,17 @@ describe('the shipped ML-engineer curriculum in English and Chinese', () => {
     expect(clash.map((t) => t.path)).toEqual([]);
   });
 
+  it('records where costs were checked: Coursera courses are paid since free audit ended', () => {
+    const coursera = curriculum.resources.filter((r) => r.url?.includes('coursera.org'));
+    expect(coursera.length).toBeGreaterThan(0);
+    for (const r of coursera) {
+      expect(r.cost, r.id).toBe('paid');
+      expect(r.costCheck?.source, r.id).toMatch(/^https:\/\//);
+    }
+    for (const r of curriculum.resources.filter((x) => x.costCheck !== undefined))
+      expect(r.costCheck?.checked ?? '', r.id).toMatch(/^20\d\d-\d\d-\d\d$/);
+  });
+
   it('keeps units within their resource and gives each unit an English and Chinese title', () => {
     const bad = curriculum.resources.flatMap((r) => {
       const sum = r.units.reduce((n, u) => n + u.hours, 0);

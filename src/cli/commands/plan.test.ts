@@ -118,11 +118,14 @@ describe('mlpath plan --json', () => {
     expect(zh.out).toMatch(/市场就绪：比原文的计划多 \d+ 周/);
   });
 
-  it('takes only free resources with --free-only (free-to-audit counts as free)', async () => {
+  it('takes only free resources with --free-only (Coursera specialisations are paid since audit ended)', async () => {
     const p = await plan('--free-only');
     expect(p.resources).not.toContain('dead-simple-python');
     expect(p.resources).not.toContain('designing-ml-systems');
-    expect(p.resources).toContain('ml-specialization');
+    expect(p.resources).not.toContain('ml-specialization');
+    expect(p.resources).not.toContain('deep-learning-specialization');
+    expect(p.resources).toContain('islp');
+    expect((await plan()).resources).toContain('ml-specialization');
   });
 
   it('keeps the weeks given with --weeks-off free of study', async () => {
