@@ -73,6 +73,20 @@ describe('calibration on the shipped curriculum', () => {
     expect(curriculum.startingPoints.find((p) => p.id === 'from-scratch')?.hoursNote?.['en']).toMatch(/effective/);
   });
 
+  it('runs the maths alongside shallow ML, as the article does, not beside the first steps in code', () => {
+    const plan = planOf('from-scratch');
+    const firstWeek = (stage: string): number => plan.weeks.findIndex((w) => w.tasks.some((t) => t.stage === stage));
+    const lastWeek = (stage: string): number =>
+      plan.weeks.length - 1 - [...plan.weeks].reverse().findIndex((w) => w.tasks.some((t) => t.stage === stage));
+    expect(firstWeek('maths')).toBeGreaterThan(0);
+    expect(Math.abs(firstWeek('maths') - firstWeek('shallow-ml'))).toBeLessThanOrEqual(2);
+    expect(lastWeek('maths')).toBeGreaterThanOrEqual(firstWeek('shallow-ml'));
+    // The university route keeps the maths early (degree courses put it first).
+    const uni = planFor(curriculum, profileFor(curriculum, 'from-scratch', { startDate: START, route: 'university' }));
+    const uniFirst = (stage: string): number => uni.weeks.findIndex((w) => w.tasks.some((t) => t.stage === stage));
+    expect(uniFirst('maths')).toBeLessThan(uniFirst('shallow-ml'));
+  });
+
   it('plans every starting point on the route the curriculum recommends for it', () => {
     const expected: Record<string, string> = {
       'from-scratch': 'software-first',

@@ -29,6 +29,11 @@ export interface ScheduleTask {
   readonly track: number;
   /** Lower is taken first among ready tasks of a track; ties by index. */
   readonly priority: number;
+  /**
+   * An alongside task waits, once otherwise ready, until the main track starts a task of at least this
+   * priority or has no ready work left (maths waits for shallow ML, not for coding). Absent: no wait.
+   */
+  readonly holdUntil?: number | undefined;
 }
 
 export interface ScheduleOptions {
@@ -169,8 +174,24 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
     return queues[track < 0 ? 2 : track === 1 ? 1 : 0] ?? (queues[0] as IndexHeap);
   };
   const current = [-1, -1, -1];
+  /** The highest priority the main track has started so far; held tasks wait for it. */
+  let mainReached = -Infinity;
+  const held: number[] = [];
   const makeReady = (i: number): void => {
-    if ((waitFinish[i] ?? 0) === 0 && (waitStart[i] ?? 0) === 0) queueOf(i).push(i);
+    if ((waitFinish[i] ?? 0) !== 0 || (waitStart[i] ?? 0) !== 0) return;
+    const hold = tasks[i]?.holdUntil;
+    if (hold !== undefined && mainReached < hold) held.push(i);
+    else queueOf(i).push(i);
+  };
+  /** Release held tasks whose threshold is reached, or all of them when the main track is idle. */
+  const release = (all: boolean): void => {
+    for (let k = held.length - 1; k >= 0; k--) {
+      const i = held[k] ?? 0;
+      if (all || mainReached >= (tasks[i]?.holdUntil ?? -Infinity)) {
+        held.splice(k, 1);
+        queueOf(i).push(i);
+      }
+    }
   };
   for (let i = 0; i < n; i++) makeReady(i);
 
@@ -216,6 +237,10 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
           started[cur] = 1;
           startWeek[cur] = week;
           startPos[cur] = used;
+          if (q === 0 && (tasks[cur]?.priority ?? -Infinity) > mainReached) {
+            mainReached = tasks[cur]?.priority ?? mainReached;
+            release(false);
+          }
           for (const d of coDeps[cur] ?? []) {
             waitStart[d] = (waitStart[d] ?? 0) - 1;
             if (waitStart[d] === 0) makeReady(d);
@@ -240,6 +265,15 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
       }
       return spent;
     };
+    if (held.length > 0) {
+      // The main track is about to start its next task: what waits for that task's stage comes along.
+      const next = nextPriority(0);
+      if (next === Infinity) release(true);
+      else if (next > mainReached) {
+        mainReached = next;
+        release(false);
+      }
+    }
     if (cap > 0) {
       // Bedside reading first: a thin slice, enough to end with the rest of the work.
       if (hasWork(2)) {
@@ -263,6 +297,7 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
       // Work-conserving: hand unused hours to whichever track can use them, earliest work first.
       let progress = true;
       while (cap - used > 0 && progress) {
+        if (held.length > 0 && !hasWork(0)) release(true);
         const before = used;
         const first = nextPriority(1) < nextPriority(0) ? 1 : 0;
         work(first, cap - used);

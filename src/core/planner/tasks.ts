@@ -49,6 +49,8 @@ export interface PlannerTask {
   readonly priority: number;
   readonly preds: readonly number[];
   readonly coPreds: readonly number[];
+  /** Held until the main track starts a task of at least this priority, or has nothing else to do. */
+  readonly holdUntil?: number | undefined;
   /** A project template's milestones, for project tasks. */
   readonly milestones: readonly Text[];
 }
@@ -70,7 +72,9 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   const stageRank = new Map(needs.stages.map((s, i) => [s.id, i]));
   const topo = new Map(needs.order.map((s, i) => [s, i]));
   const alongside = new Set(needs.stages.filter((s) => s.alongside !== undefined).map((s) => s.id));
-  const drafts: Array<Omit<PlannerTask, 'preds' | 'coPreds'> & { preds: number[]; coPreds: number[] }> = [];
+  const drafts: Array<
+    Omit<PlannerTask, 'preds' | 'coPreds' | 'holdUntil'> & { preds: number[]; coPreds: number[]; holdUntil?: number }
+  > = [];
   /** The pick (or block) each task belongs to: within one, the authored unit order rules. */
   const group: number[] = [];
   const provider = new Map<string, number>();
@@ -288,6 +292,16 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     task.preds = [...preds];
     task.coPreds = [...co].filter((p) => !preds.has(p));
   });
+  // A stage studied alongside a stage the route takes before it (maths alongside shallow ML) is held
+  // until the main track reaches that stage: the article puts the maths next to shallow ML, not next to
+  // coding. A route that takes it first (university: maths early) keeps it early.
+  for (const stage of needs.stages) {
+    const partner = stage.alongside;
+    const partnerRank = partner === undefined ? undefined : stageRank.get(partner);
+    if (partnerRank === undefined || partnerRank > (stageRank.get(stage.id) ?? -1)) continue;
+    for (const task of drafts)
+      if (task.stage === stage.id && task.kind !== 'ambient') task.holdUntil = partnerRank * 1e9;
+  }
   // The job search stage's own reading belongs to the job search: it waits for everything else.
   drafts.forEach((task) => {
     if (task.stage !== JOB_SEARCH_STAGE || task.block) return;
