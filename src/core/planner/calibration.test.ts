@@ -87,6 +87,23 @@ describe('calibration on the shipped curriculum', () => {
     expect(uniFirst('maths')).toBeLessThan(uniFirst('shallow-ml'));
   });
 
+  it("reads Larson's book (the article's pick for the job search) during the job search of every default plan", () => {
+    for (const point of curriculum.startingPoints) {
+      const plan = planOf(point.id);
+      const reading = plan.weeks.flatMap((w) => w.tasks.filter((t) => t.resource === 'larson-learn-to-code-book'));
+      expect(reading.length, point.id).toBeGreaterThan(0);
+      for (const t of reading) expect(t.stage).toBe('job-search');
+      // It comes after the study of every other stage: no other study task follows its first week.
+      const first = plan.weeks.findIndex((w) => w.tasks.some((t) => t.resource === 'larson-learn-to-code-book'));
+      const laterStudy = plan.weeks
+        .slice(first + 1)
+        .flatMap((w) => w.tasks.filter((t) => t.kind === 'study' && t.stage !== 'job-search'));
+      expect(laterStudy, point.id).toEqual([]);
+      // One book is the job search's reading: the others teach nothing it has not.
+      expect(plan.resources).not.toContain('tech-interview-handbook');
+    }
+  });
+
   it('plans every starting point on the route the curriculum recommends for it', () => {
     const expected: Record<string, string> = {
       'from-scratch': 'software-first',

@@ -19,6 +19,7 @@
 import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../model.js';
 import type { Explanation, Profile } from '../plan-model.js';
 import type { Analysis } from './needs.js';
+import { JOB_SEARCH_STAGE } from './needs.js';
 import { hoursText, joinText, listText, t } from './texts.js';
 
 export interface CandidateUnit {
@@ -445,6 +446,30 @@ export function chooseResources(input: ChooseInput): Choice {
           { allUnits: true, alternatives: others },
         );
       }
+    }
+  }
+
+  // 3b. The job search's own reading (Larson's book in the shipped curriculum): the job-search block
+  // covers its skills, but the article names a book for it, so the stage's default reading comes with
+  // the block: each resource in order while it teaches a job-search skill no earlier one did.
+  const jobSearch = input.stages.find((s) => s.id === JOB_SEARCH_STAGE);
+  if (jobSearch && jobSearch.skills.some((s) => needed.has(s))) {
+    const open = new Set(jobSearch.skills.filter((s) => needed.has(s)));
+    for (const id of jobSearch.resources) {
+      const c = candidates.get(swap.get(id) ?? id);
+      if (!c || c.ambient || !c.teaches.some((s) => open.has(s))) continue;
+      const done = take(
+        id,
+        'stage',
+        jobSearch.id,
+        (_c, _p, h) =>
+          t(
+            `The curriculum's reading for "${stageTitle(jobSearch.id)['en']}", read during the job search (about ${hoursText(h)} h, ${effortOrigin(c)['en']}).`,
+            `课程为“${stageTitle(jobSearch.id)['zh-CN']}”阶段建议的读物，在求职期间阅读（约 ${hoursText(h)} 小时，${effortOrigin(c)['zh-CN']}）。`,
+          ),
+        { force: true },
+      );
+      if (done) for (const s of c.teaches) open.delete(s);
     }
   }
 
