@@ -104,6 +104,15 @@ describe('calibration on the shipped curriculum', () => {
     }
   });
 
+  it('plans no task under a quarter hour, whatever the weekly hours', () => {
+    for (const point of curriculum.startingPoints)
+      for (const hoursPerWeek of [3, 7.5, 12, 40]) {
+        const plan = planFor(curriculum, profileFor(curriculum, point.id, { startDate: START, hoursPerWeek }));
+        const tiny = plan.weeks.flatMap((w) => w.tasks.filter((t) => t.hours < 0.25 - 1e-9).map((t) => t.key));
+        expect(tiny, `${point.id} at ${hoursPerWeek} h`).toEqual([]);
+      }
+  });
+
   it('plans every starting point on the route the curriculum recommends for it', () => {
     const expected: Record<string, string> = {
       'from-scratch': 'software-first',

@@ -53,6 +53,19 @@ describe('schedule', () => {
     expect(idle.startWeek[1]).toBe(0);
   });
 
+  it('splits no task into a piece under a quarter hour', () => {
+    // 990 left in the week: a 1000 task would leave 10 for next week; it leaves 25 instead.
+    const r = schedule([task(10), task(1000, { priority: 1 })], weekly(1000));
+    const pieces = r.weeks.flatMap((w) => w.chunks.map((c) => c.centi));
+    expect(Math.min(...pieces.filter((_, i) => i > 0))).toBeGreaterThanOrEqual(25);
+    expect(
+      r.weeks
+        .flatMap((w) => w.chunks)
+        .filter((c) => c.task === 1)
+        .map((c) => c.centi),
+    ).toEqual([975, 25]);
+  });
+
   it('starts a corequisite no later than its dependant', () => {
     const r = schedule([task(500, { coPreds: [1] }), task(500, { priority: 5 })], weekly(1000));
     expect(r.weeks[0]?.chunks.map((c) => c.task)).toEqual([1, 0]);

@@ -128,6 +128,9 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
   return { preds, dropped };
 }
 
+/** The smallest piece a task is split into, in hundredths of an hour (15 minutes): no "0 h" tasks. */
+export const MIN_CHUNK = 25;
+
 export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOptions): ScheduleResult {
   const n = tasks.length;
   const { dropped } = breakCycles(tasks);
@@ -232,7 +235,21 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
           cur = next;
           current[q] = cur;
         }
-        const h = Math.min(budget - spent, remaining[cur] ?? 0);
+        const left = remaining[cur] ?? 0;
+        let h = Math.min(budget - spent, left);
+        if (h < left && options.nominal >= 4 * MIN_CHUNK) {
+          // A split leaves no piece under MIN_CHUNK (a quarter hour) on either side of the week's end
+          // (with at least an hour a week; below that every piece is small anyway).
+          if (left - h < MIN_CHUNK) h = left - MIN_CHUNK;
+          if (h < MIN_CHUNK) {
+            // Not worth starting here: put it back for next week (the track waits on it).
+            if (!started[cur]) {
+              queues[q]?.push(cur);
+              current[q] = -1;
+            }
+            break;
+          }
+        }
         if (!started[cur]) {
           started[cur] = 1;
           startWeek[cur] = week;

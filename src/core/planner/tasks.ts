@@ -24,6 +24,7 @@ import type { Candidate, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
 import { hoursText, joinText, t } from './texts.js';
+import { MIN_CHUNK } from './schedule.js';
 
 /** A calendar month in weeks (365.25 / 12 / 7): portfolio projects are month-long. */
 export const WEEKS_PER_MONTH = 4.35;
@@ -103,8 +104,9 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     pick.units.forEach((unit, k) => {
       const skills = unit.teaches.filter((s) => needs.needed.has(s));
       const unitProvides = skills.filter((s) => provides.has(s));
-      const hours = unit.hours * f;
-      if (hours <= 0) return;
+      if (unit.hours * f <= 0) return;
+      // A five-minute article still takes a sitting: no task is planned under a quarter hour.
+      const hours = Math.max(unit.hours * f, MIN_CHUNK / 100);
       const index = drafts.length;
       const title = unit.title
         ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ', '：')
