@@ -65,11 +65,11 @@ function printCoverage(postings: readonly LabelledPosting[], curriculum: Curricu
   );
 }
 
-/** Every skill a plan teaches done (with the starting point's known skills), as progress. */
-function allDone(curriculum: Curriculum, plan: Plan, startingPoint: string) {
+/** Every skill a plan teaches done (with the starting point's known skills). */
+function allDone(curriculum: Curriculum, plan: Plan, startingPoint: string): { done: Set<string> } {
   const planned = new Set(plan.weeks.flatMap((w) => w.tasks.flatMap((t) => t.skills)));
   for (const id of curriculum.startingPoints.find((p) => p.id === startingPoint)?.known ?? []) planned.add(id);
-  return { skills: new Map([...planned].map((id) => [id, 'done' as const])), items: new Map(), logged: [] };
+  return { done: planned };
 }
 
 /**

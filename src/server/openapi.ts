@@ -104,11 +104,8 @@ function paths(): Json {
     },
     '/api/today': {
       get: {
-        summary: "This week's part of the plan",
-        responses: {
-          200: json(obj({ week: nullable(ref('PlanWeek')), today: { type: 'string', format: 'date' } })),
-          ...errors(422),
-        },
+        summary: 'The current calendar week: its budget, hours logged and what remains of the plan in it',
+        responses: { 200: json(ref('Today')), ...errors(422) },
       },
     },
     '/api/projects': {
@@ -120,6 +117,13 @@ function paths(): Json {
         summary: 'Start a project from a template',
         requestBody: body(ref('ProjectInput')),
         responses: { 200: json(project), ...errors(400, 404, 409) },
+      },
+    },
+    '/api/projects/{id}': {
+      delete: {
+        summary: 'Remove a project (undo brings it back)',
+        parameters: [idParam],
+        responses: { 200: json(obj({ removed: { type: 'string' } })), ...errors(404) },
       },
     },
     '/api/projects/{id}/rubric': {

@@ -6,6 +6,10 @@
  */
 import { z } from 'zod';
 import { LEARNING_STYLES } from '../core/model.js';
+import { EVENT_TYPES } from '../core/progress-model.js';
+import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
+import { EXPORT_FORMATS } from '../learner/exchange.js';
+import { MAX_HOURS_PER_ENTRY } from '../learner/tracking.js';
 
 /** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
@@ -41,16 +45,20 @@ export const ResourceChoicesInput = z
   })
   .register(apiSchemas, { id: 'ResourceChoices' });
 
+const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`;
+const FACTOR = `expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`;
+
 /** The body of PUT /api/profile and POST /api/plan/preview: only the starting point is required. */
 export const ProfileInput = z
   .strictObject({
     startingPoint: id,
     known: z.array(id).optional(),
+    // Bounds are the core's constants (the learner layer checks them for every face; here they document the contract).
     hoursPerWeek: optional(
       z
-        .number({ error: 'expected a number from 1 to 100' })
-        .min(1, { error: 'expected a number from 1 to 100' })
-        .max(100, { error: 'expected a number from 1 to 100' }),
+        .number({ error: HOURS_A_WEEK })
+        .positive({ error: HOURS_A_WEEK })
+        .max(MAX_HOURS_PER_WEEK, { error: HOURS_A_WEEK }),
     ),
     weeksOff: z.array(DateRangeInput).optional(),
     startDate: optional(isoDate),
@@ -61,10 +69,7 @@ export const ProfileInput = z
     target: optional(id),
     route: optional(id),
     effortFactor: optional(
-      z
-        .number({ error: 'expected a number from 0.8 to 2' })
-        .min(0.8, { error: 'expected a number from 0.8 to 2' })
-        .max(2, { error: 'expected a number from 0.8 to 2' }),
+      z.number({ error: FACTOR }).min(MIN_EFFORT_FACTOR, { error: FACTOR }).max(MAX_EFFORT_FACTOR, { error: FACTOR }),
     ),
     choices: ResourceChoicesInput.optional(),
     marketReady: optional(z.boolean({ error: 'expected true or false' })),
@@ -78,10 +83,9 @@ export type ProfileInput = z.output<typeof ProfileInput>;
 const item = z.string({ error: 'expected an item id (a skill, resource or resource/unit)' }).min(1, {
   error: 'expected an item id (a skill, resource or resource/unit)',
 });
-const hours = z
-  .number({ error: 'expected a number of hours from 0.1 to 24' })
-  .min(0.1, { error: 'expected a number of hours from 0.1 to 24' })
-  .max(24, { error: 'expected a number of hours from 0.1 to 24' });
+// The range is the learner layer's (more than 0, at most MAX_HOURS_PER_ENTRY), the same for every face.
+const HOURS = `expected more than 0 and at most ${MAX_HOURS_PER_ENTRY} hours`;
+const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOURS_PER_ENTRY, { error: HOURS });
 
 export const PROGRESS_INPUT_TYPES = ['started', 'done', 'skipped', 'reset', 'hours', 'note'] as const;
 
@@ -90,7 +94,12 @@ export const ProgressEventInput = z
     'type',
     [
       z.strictObject({ type: z.literal('started'), item }),
-      z.strictObject({ type: z.literal('done'), item }),
+      z.strictObject({
+        type: z.literal('done'),
+        item,
+        /** Log the task's planned hours with the tick (default true), as `mlpath done` does. */
+        logPlannedHours: optional(z.boolean({ error: 'expected true or false' })),
+      }),
       z.strictObject({ type: z.literal('skipped'), item }),
       z.strictObject({ type: z.literal('reset'), item }),
       z.strictObject({ type: z.literal('hours'), hours, item: item.optional(), date: isoDate.optional() }),
@@ -109,20 +118,23 @@ export const UndoInput = z
   .strictObject({ eventId: optional(id) })
   .register(apiSchemas, { id: 'UndoInput', description: 'Without eventId, the last event is undone.' });
 
-export const ProjectInput = z.strictObject({ template: id }).register(apiSchemas, { id: 'ProjectInput' });
+export const ProjectInput = z
+  .strictObject({ template: id, id: optional(id), title: optional(z.string()) })
+  .register(apiSchemas, {
+    id: 'ProjectInput',
+    description: 'A project id already taken is refused (409); give a second project from a template an id of its own.',
+  });
 
 export const RubricInput = z
   .strictObject({ item: id, checked: z.boolean({ error: 'expected true or false' }) })
   .register(apiSchemas, { id: 'RubricInput' });
 
-const httpsUrl = z
-  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'expected an https:// URL' })
-  .max(2000, { error: 'expected a URL of at most 2000 characters' });
+// What a link may be (http or https, at most 2000 characters) is the learner layer's rule.
+const link = z.string({ error: 'expected a URL' });
 export const LinksInput = z
-  .strictObject({ repo: optional(httpsUrl), demo: optional(httpsUrl), writeup: optional(httpsUrl) })
+  .strictObject({ repo: optional(link), demo: optional(link), writeup: optional(link) })
   .register(apiSchemas, { id: 'LinksInput', description: 'Absent or null leaves a link unset.' });
 
-export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
 export const ExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `expected format to be one of ${EXPORT_FORMATS.join(', ')}` }),
   /** The language of the file's text; defaults to the profile's. */
@@ -192,10 +204,11 @@ export const PlanWeekSchema = z
     index: z.number().int(),
     start: z.string(),
     off: z.boolean(),
+    offDays: z.array(z.string()).optional(),
     hours: z.number(),
     tasks: z.array(PlanTaskSchema),
   })
-  .register(apiSchemas, { id: 'PlanWeek' });
+  .register(apiSchemas, { id: 'PlanWeek', description: 'A calendar week of a plan: `start` is its Monday.' });
 
 export const PlanSchema = z
   .object({
@@ -260,7 +273,7 @@ export const ReadinessSchema = z
 export const ProgressEventSchema = z
   .object({
     id: z.string(),
-    type: z.enum(['started', 'done', 'skipped', 'reset', 'hours', 'note', 'project-milestone', 'undo']),
+    type: z.enum(EVENT_TYPES),
     at: z.string(),
     item: z.string().optional(),
     hours: z.number().optional(),
@@ -271,10 +284,16 @@ export const ProgressEventSchema = z
   .register(apiSchemas, { id: 'ProgressEvent' });
 
 const Status = z.enum(['learning', 'done', 'skipped']);
-const DoneOfTotal = z.object({ done: z.number(), total: z.number() });
+const DoneOfTotal = z
+  .object({ done: z.number().int(), total: z.number().int(), share: z.number().min(0).max(1) })
+  .register(apiSchemas, {
+    id: 'DoneOfTotal',
+    description: 'Skills done of total, and the mean share of their planned hours done (0-1).',
+  });
 export const ProgressViewSchema = z
   .object({
     skills: z.record(z.string(), Status),
+    partial: z.record(z.string(), z.number().min(0).max(1)),
     items: z.record(z.string(), Status),
     events: z.array(ProgressEventSchema),
     stats: z.object({
@@ -282,11 +301,16 @@ export const ProgressViewSchema = z
       hoursThisWeek: z.number(),
       streakDays: z.number().int(),
       hoursByWeek: z.array(z.object({ week: z.string(), hours: z.number() })),
+      skillsDone: DoneOfTotal,
       doneByArea: z.record(z.string(), DoneOfTotal),
       doneByStage: z.record(z.string(), DoneOfTotal),
     }),
   })
-  .register(apiSchemas, { id: 'ProgressView' });
+  .register(apiSchemas, {
+    id: 'ProgressView',
+    description:
+      'Skill statuses by the one progress model (marked, known at the start, or every planned unit teaching it done); `partial` is the share of planned hours done of skills begun.',
+  });
 
 export const ProjectSchema = z
   .object({
@@ -301,18 +325,62 @@ export const ProjectSchema = z
 
 export const StatusSchema = z
   .object({
-    readiness: ReadinessSchema,
-    forecast: ForecastSchema.nullable(),
+    today: z.string(),
+    stages: z.array(DoneOfTotal.extend({ id: z.string() })),
+    skills: DoneOfTotal,
+    areas: z.record(z.string(), DoneOfTotal),
+    hoursThisWeek: z.number(),
+    totalHours: z.number(),
+    streakDays: z.number().int(),
+    readiness: ReadinessSchema.extend({ role: z.string().nullable() }),
+    forecast: z
+      .object({
+        finishDate: z.string(),
+        originalFinishDate: z.string(),
+        movedDays: z.number(),
+        pace: z.number(),
+        doneHours: z.number(),
+        remainingHours: z.number(),
+      })
+      .nullable(),
     burnup: z.array(
       z.object({
         week: z.string(),
         doneHours: z.number().nullable(),
+        loggedHours: z.number().nullable(),
         plannedHours: z.number(),
         forecastHours: z.number().nullable(),
       }),
     ),
   })
-  .register(apiSchemas, { id: 'Status' });
+  .register(apiSchemas, {
+    id: 'Status',
+    description:
+      'What `mlpath status --json` prints, plus the burn-up: `doneHours` is the planned hours of finished work, `loggedHours` the hours logged (both cumulative).',
+  });
+
+export const TodaySchema = z
+  .object({
+    today: z.string(),
+    beforeStart: z.boolean(),
+    week: z
+      .object({
+        number: z.number().int(),
+        start: z.string(),
+        end: z.string(),
+        off: z.boolean(),
+        budgetHours: z.number(),
+        loggedHours: z.number(),
+        remainingHours: z.number(),
+        tasks: z.array(PlanTaskSchema),
+      })
+      .nullable(),
+  })
+  .register(apiSchemas, {
+    id: 'Today',
+    description:
+      'The current calendar week (Monday to Sunday), as `mlpath today --json` prints it: its budget, the hours logged in it and what remains; before the start date, the first week.',
+  });
 
 export const CurriculumSchema = z
   .object({
@@ -334,7 +402,20 @@ export const CurriculumSchema = z
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'IMPORT_INVALID', 'UNREACHABLE', 'STORAGE', 'INTERNAL']),
+      code: z.enum([
+        'INVALID_INPUT',
+        'NOT_FOUND',
+        'CONFLICT',
+        'IMPORT_INVALID',
+        'UNREACHABLE',
+        'STORAGE',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'RATE_LIMITED',
+        'MISDIRECTED',
+        'TOO_LARGE',
+        'INTERNAL',
+      ]),
       message: z.string(),
       problems: z.array(z.object({ path: z.string(), message: z.string() })),
     }),
