@@ -82,18 +82,34 @@ const hours = z
   .min(0.1, { error: 'expected a number of hours from 0.1 to 24' })
   .max(24, { error: 'expected a number of hours from 0.1 to 24' });
 
+/**
+ * A client-made event id (letters, digits, `-` and `_`, 8 to 64 characters, as a UUID): an event
+ * sent again with the same id after a lost answer is recorded once.
+ */
+const clientEventId = z
+  .string({ error: 'expected an event id (8 to 64 letters, digits, - or _)' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected an event id (8 to 64 letters, digits, - or _)' })
+  .optional();
+
 export const PROGRESS_INPUT_TYPES = ['started', 'done', 'skipped', 'reset', 'hours', 'note'] as const;
 
 export const ProgressEventInput = z
   .discriminatedUnion(
     'type',
     [
-      z.strictObject({ type: z.literal('started'), item }),
-      z.strictObject({ type: z.literal('done'), item }),
-      z.strictObject({ type: z.literal('skipped'), item }),
-      z.strictObject({ type: z.literal('reset'), item }),
-      z.strictObject({ type: z.literal('hours'), hours, item: item.optional(), date: isoDate.optional() }),
+      z.strictObject({ id: clientEventId, type: z.literal('started'), item }),
+      z.strictObject({ id: clientEventId, type: z.literal('done'), item }),
+      z.strictObject({ id: clientEventId, type: z.literal('skipped'), item }),
+      z.strictObject({ id: clientEventId, type: z.literal('reset'), item }),
       z.strictObject({
+        id: clientEventId,
+        type: z.literal('hours'),
+        hours,
+        item: item.optional(),
+        date: isoDate.optional(),
+      }),
+      z.strictObject({
+        id: clientEventId,
         type: z.literal('note'),
         text: z.string({ error: 'expected the note text' }).min(1, { error: 'expected the note text' }),
         item: item.optional(),

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { readinessFor } from '../../core/planner/index.js';
-import { addDays } from '../../core/dates.js';
+import { addDays, daysBetween } from '../../core/dates.js';
 import { burnupOf } from '../burnup.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { localDate } from '../context.js';
@@ -44,10 +44,32 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   );
 
   routes.get('/today', (c) =>
-    answer(c, 'today', ({ forecast }, today) => ({
-      week: forecast?.plan.weeks.find((w) => w.start <= today && today < addDays(w.start, 7)) ?? null,
-      today,
-    })),
+    answer(c, 'today', ({ forecast, progress, profile }, today) => {
+      const beforeStart = profile !== undefined && today < profile.startDate;
+      const found = forecast?.plan.weeks.find((w) => w.start <= today && today < addDays(w.start, 7));
+      if (!forecast || !found) return { today, beforeStart, week: null };
+      const end = addDays(found.start, 6);
+      const logged = progress.logged
+        .filter((entry) => entry.date >= found.start && entry.date <= end)
+        .reduce((sum, entry) => sum + entry.hours, 0);
+      const budgetHours = found.off ? 0 : forecast.plan.hoursPerWeek;
+      const loggedHours = Math.round(logged * 100) / 100;
+      return {
+        today,
+        beforeStart,
+        week: {
+          // Counted from the learner's own start: the re-made plan begins again at today's week.
+          number: Math.floor(daysBetween(profile?.startDate ?? found.start, found.start) / 7) + 1,
+          start: found.start,
+          end,
+          off: found.off,
+          budgetHours,
+          loggedHours,
+          remainingHours: Math.max(0, Math.round((budgetHours - loggedHours) * 100) / 100),
+          tasks: found.tasks,
+        },
+      };
+    }),
   );
 
   return routes;

@@ -37,8 +37,23 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
         problems: [{ path: 'item', message: `unknown item "${input.item}"` }],
       });
     }
+    const learner = c.get('learner').id;
+    if (input.id !== undefined) {
+      // Sent again (its first answer was lost): the event is already here, so nothing is added.
+      const earlier = (await store.listEvents(learner)).find((e) => e.id === input.id);
+      if (earlier) {
+        if (earlier.type !== input.type) {
+          throw new MlpathError({
+            code: 'CONFLICT',
+            message: `event "${input.id}" was already recorded as "${earlier.type}"; send a new id for a new event`,
+            problems: [{ path: 'id', message: 'already used by another event' }],
+          });
+        }
+        return c.json({ event: earlier });
+      }
+    }
     const now = clock();
-    const event = newEvent(
+    const made = newEvent(
       input.type,
       {
         // Recorded under today's id, not the spelling given (an alias can move between skills).
@@ -49,7 +64,18 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
       },
       now,
     );
-    await store.appendEvents(c.get('learner').id, [event]);
+    const event = input.id === undefined ? made : { ...made, id: input.id };
+    try {
+      await store.appendEvents(learner, [event]);
+    } catch (error) {
+      // Two copies of one resend crossing: the other one was recorded; answer it.
+      const earlier =
+        input.id !== undefined && error instanceof MlpathError && error.code === 'CONFLICT'
+          ? (await store.listEvents(learner)).find((e) => e.id === input.id)
+          : undefined;
+      if (!earlier) throw error;
+      return c.json({ event: earlier });
+    }
     return c.json({ event });
   });
 
