@@ -6,9 +6,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
+import { startOutbox } from './lib/outbox.js';
 import './index.css';
 
 initI18n();
+startOutbox();
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(

@@ -135,7 +135,7 @@ export default function Onboarding() {
                 await api.saveProfile(input);
                 if (input.locale === 'en' || input.locale === 'zh-CN') await setLanguage(input.locale);
                 await invalidate(...PROFILE_KEYS);
-                navigate('plan');
+                navigate('today');
               })
             }
           >
