@@ -81,12 +81,20 @@ test('onboarding previews the recommended route with reasons and a finish date, 
   expect((await (await page.request.get('/api/profile')).json()).profile).toBeNull();
 
   await page.getByRole('button', { name: 'Save and start' }).click();
-  await expect(page).toHaveURL(/#\/plan$/);
+  // Onboarding lands on This week, with one primary action: start the first task.
+  await expect(page).toHaveURL(/#\/today$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
+  await expect(page.getByTestId('week-heading')).toHaveText(/^Week 1 · /);
+  const start = page.getByTestId('start-next');
+  await expect(start).toHaveText(/^Start: \S/);
+  await expect(page.getByTestId('week-hours')).toContainText('0 h of 12 h this week');
+  const saved = (await (await page.request.get('/api/profile')).json()).profile;
+  expect(saved.hoursPerWeek).toBe(12);
+
+  await openPage(page, '#/plan');
   await expect(page.getByRole('heading', { level: 1, name: 'Your plan' })).toBeVisible();
   await expect(page.getByTestId('plan-finish')).toHaveText(/\d{4}/);
   await expect(page.getByRole('heading', { level: 3, name: /^Week 1\b/ })).toBeVisible();
-  const saved = (await (await page.request.get('/api/profile')).json()).profile;
-  expect(saved.hoursPerWeek).toBe(12);
 });
 
 test('marking a skill done on the roadmap with the d key moves the progress chart, and a reload keeps it', async () => {
@@ -151,28 +159,54 @@ test('the calendar export downloads and parses as iCalendar with the plan in it'
   expect(first.startDate.toJSDate().getTime()).not.toBeNaN();
 });
 
-test('this week: ticking a task off and logging hours show on the progress page', async () => {
+test('this week: a ticked row stays in place, checked, with undo; logged hours fill the week and the progress page', async () => {
   await openPage(page, '#/progress');
   const hoursBefore = Number(await page.getByTestId('hours-logged').textContent());
 
   await openPage(page, '#/today');
-  const task = page
-    .getByRole('region', { name: /^Week \d+/ })
+  const rows = page.getByTestId('week-tasks').getByRole('listitem');
+  const names = await rows
     .getByRole('checkbox')
-    .first();
-  await expect(task).not.toBeChecked();
-  const name = (await task.evaluate((box) => (box as HTMLInputElement).labels?.[0]?.textContent)) ?? '';
+    .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+  const open = await rows
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((box) => !(box as HTMLInputElement).checked));
+  const index = open.indexOf(true);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const name = names[index] ?? '';
   expect(name).not.toBe('');
-  // The plan is remade without the finished task; it stays in sight, ticked, under "Done this week".
-  await task.click();
-  const done = page.getByTestId('done-this-week').getByRole('checkbox', { name, exact: true });
-  await expect(done).toBeChecked();
+  await expect(page.getByTestId('start-next')).toHaveText(`Start: ${name}`);
+
+  // Ticked, the row keeps its place (the next task does not slide under the pointer).
+  const box = rows.nth(index).getByRole('checkbox');
+  const before = await box.boundingBox();
+  await box.click();
+  await expect(box).toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: `Ticked off: ${name}` })).toHaveCount(1);
+  // The re-made plan may bring a task forward: it joins at the end; the rows above stay as they were.
+  const after = await rows
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+  expect(after.slice(0, names.length)).toEqual(names);
+  expect((await box.boundingBox())?.y).toBe(before?.y);
+  await expect(page.getByTestId('start-next')).not.toHaveText(`Start: ${name}`);
+  // Undo unticks it, in place; ticking again keeps it done.
+  await rows
+    .nth(index)
+    .getByRole('button', { name: `Undo ${name}` })
+    .click();
+  await expect(box).not.toBeChecked();
+  await expect(page.getByTestId('start-next')).toHaveText(`Start: ${name}`);
+  await box.click();
+  await expect(box).toBeChecked();
+
   await page.getByLabel('Hours spent today').fill('1.5');
   await page.getByRole('button', { name: 'Log hours' }).click();
-  await expect(page.getByRole('status')).toHaveText('Logged 1.5 h.');
+  await expect(page.getByRole('status').filter({ hasText: 'Logged 1.5 h.' })).toHaveCount(1);
+  await expect(page.getByTestId('week-hours')).toContainText('1.5 h of 12 h this week');
 
   await page.reload();
-  await expect(page.getByTestId('done-this-week').getByRole('checkbox', { name, exact: true })).toBeChecked();
+  await expect(rows.getByRole('checkbox', { name, exact: true })).toBeChecked();
   await openPage(page, '#/progress');
   await expect(page.getByTestId('hours-logged')).toHaveText(String(hoursBefore + 1.5));
 });
