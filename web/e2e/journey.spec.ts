@@ -58,27 +58,73 @@ test('a fresh data directory opens on onboarding with no console errors and no f
   expect(seen.failedRequests).toEqual([]);
   // Without a profile there is nothing else to navigate to yet.
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+});
+
+test('onboarding goes in four steps; Back, a reload and "Change my answers" keep the answers; then it saves', async () => {
+  const stepHeading = page.getByTestId('step-heading');
+  await expect(stepHeading).toHaveText('Step 1 of 4: Where you start');
+  const startingPoints = page.getByRole('group', { name: 'Where do you start?' }).getByRole('radio');
+  expect(await startingPoints.count()).toBeGreaterThan(1);
+  await startingPoints.nth(1).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(stepHeading).toHaveText('Step 2 of 4: Your time');
+  await expect(stepHeading).toBeFocused();
+  await expect(page).toHaveURL(/#\/onboarding\?step=time$/);
+
+  // Decimal hours are taken; too few hours and a past start date are warned about, with a way out.
+  await page.getByLabel('Hours per week').fill('2.5');
+  await expect(page.getByTestId('few-hours')).toContainText('With 2.5 h a week the plan will run for years');
+  await page.getByLabel('Start date', { exact: true }).fill('2020-01-06');
+  await expect(page.getByTestId('past-start')).toContainText('has passed');
+  await page.getByRole('button', { name: 'Start today instead' }).click();
+  await expect(page.getByTestId('past-start')).toHaveCount(0);
+
+  // Back (the button, then the browser's) and a reload keep every answer.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(stepHeading).toHaveText('Step 1 of 4: Where you start');
+  await expect(startingPoints.nth(1)).toBeChecked();
+  await page.goBack();
+  await expect(stepHeading).toHaveText('Step 2 of 4: Your time');
+  await expect(page.getByLabel('Hours per week')).toHaveValue('2.5');
+  await page.reload();
+  await expect(stepHeading).toHaveText('Step 2 of 4: Your time');
+  await expect(page.getByLabel('Hours per week')).toHaveValue('2.5');
+  await page.getByLabel('Hours per week').fill('12');
+  await page.getByRole('button', { name: 'Next' }).click();
+
   // Switching the page to Chinese before choosing a plan language takes the plan along with it.
+  await expect(stepHeading).toHaveText('Step 3 of 4: How you learn');
   await expect(page.getByLabel('Language of the plan')).toHaveValue('en');
   await page.getByLabel('Language', { exact: true }).first().selectOption('zh-CN');
   await expect(page.getByLabel('计划使用的语言')).toHaveValue('zh-CN');
   await page.getByLabel('语言', { exact: true }).first().selectOption('en');
   await expect(page.getByLabel('Language of the plan')).toHaveValue('en');
-});
-
-test('onboarding previews the recommended route with reasons and a finish date, then saves the plan', async () => {
-  const startingPoints = page.getByRole('group', { name: 'Where do you start?' }).getByRole('radio');
-  expect(await startingPoints.count()).toBeGreaterThan(0);
-  await startingPoints.first().check();
-  await page.getByLabel('Hours per week').fill('12');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(stepHeading).toHaveText('Step 4 of 4: What you know');
   await page.getByRole('button', { name: 'Show my plan' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Your recommended plan' })).toBeVisible();
+  const previewHeading = page.getByRole('heading', { level: 1, name: 'Your recommended plan' });
+  await expect(previewHeading).toBeVisible();
+  await expect(previewHeading).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Why this route' })).toBeVisible();
   expect(await page.getByTestId('route-reasons').getByRole('listitem').count()).toBeGreaterThan(0);
   await expect(page.getByTestId('finish-date')).toHaveText(/\d{4}/);
   // Nothing is saved by a preview.
   expect((await (await page.request.get('/api/profile')).json()).profile).toBeNull();
+  // A reload shows the preview again; Back returns to the last step, inside the app.
+  await page.reload();
+  await expect(previewHeading).toBeVisible();
+  await page.goBack();
+  await expect(stepHeading).toHaveText('Step 4 of 4: What you know');
+  await page.goForward();
+  await expect(previewHeading).toBeVisible();
+
+  await page.getByRole('button', { name: 'Change my answers' }).click();
+  await expect(stepHeading).toHaveText('Step 1 of 4: Where you start');
+  await expect(startingPoints.nth(1)).toBeChecked();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Show my plan' }).click();
+  await expect(previewHeading).toBeVisible();
 
   await page.getByRole('button', { name: 'Save and start' }).click();
   // Onboarding lands on This week, with one primary action: start the first task.
