@@ -81,8 +81,9 @@ export class PageBoundary extends Component<
 function BoundaryNote({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const { t } = useTranslation();
   // A chunk that did not load is a network failure in all but name.
-  const network =
-    /dynamically imported module|Failed to fetch|Importing a module script failed|error loading/i.test(error.message);
+  const network = /dynamically imported module|Failed to fetch|Importing a module script failed|error loading/i.test(
+    error.message,
+  );
   return (
     <section aria-labelledby="boundary-title" className="space-y-2">
       <h1 id="boundary-title" className="h1">

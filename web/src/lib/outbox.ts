@@ -107,13 +107,10 @@ export function flush(): Promise<void> {
 
 /** The events waiting to be sent, re-rendering when that changes. */
 export function usePending(): readonly Pending[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    read,
-  );
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, read);
 }
 
 /** Start sending what waits from an earlier visit, and whenever the connection returns. */

@@ -311,13 +311,7 @@ export default function Today() {
 }
 
 /** The one primary action: start the next task, opening its resource (or the page it lives on). */
-function NextAction({
-  label,
-  task,
-}: {
-  label: { full: string; url: string | undefined };
-  task: PlanTask | undefined;
-}) {
+function NextAction({ label, task }: { label: { full: string; url: string | undefined }; task: PlanTask | undefined }) {
   const { t, num } = useLocale();
   const target = label.url ?? (task?.kind === 'project' ? href('portfolio') : href('plan'));
   const external = label.url !== undefined;
