@@ -25,7 +25,7 @@ test.beforeAll(async ({ request }) => {
 });
 
 for (const language of ['en', 'zh-CN'] as const) {
-  for (const theme of language === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
+  for (const theme of ['light', 'dark'] as const) {
     test.describe(`${language} ${theme}`, () => {
       test.use({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
       test.beforeEach(async ({ page }) => {
@@ -59,39 +59,50 @@ for (const language of ['en', 'zh-CN'] as const) {
   }
 }
 
-test.describe('on a phone', () => {
-  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  for (const language of ['en', 'zh-CN'] as const) {
-    for (const { name, hash } of PAGES) {
-      test(`${name} (${language}) fits 375 px without sideways scrolling`, async ({ page }) => {
-        await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
-        await openPage(page, hash);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow).toBeLessThanOrEqual(0);
-        // Every page of the navigation is in sight, none hidden behind a sideways scroll.
-        const offscreen = await page.locator('header nav a').evaluateAll((links) =>
-          links
-            .filter((link) => {
-              const r = link.getBoundingClientRect();
-              return r.left < 0 || r.right > window.innerWidth;
-            })
-            .map((link) => link.textContent),
-        );
-        expect(offscreen).toEqual([]);
-        // Form fields keep room for what they show (a select squeezed to "Gen" for "General study").
-        const squeezed = await page
-          .locator('main select:visible, main input[type="text"]:visible, main input[type="number"]:visible')
-          .evaluateAll((fields) =>
-            fields
-              .filter((field) => field.getBoundingClientRect().width < 96)
-              .map((field) => field.outerHTML.slice(0, 80)),
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`on a phone (${theme})`, () => {
+    test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, colorScheme: theme });
+    for (const language of ['en', 'zh-CN'] as const) {
+      for (const { name, hash } of PAGES) {
+        test(`${name} (${language}, ${theme}) fits 375 px without sideways scrolling`, async ({ page }) => {
+          await page.addInitScript(
+            ([lang, mode]) => {
+              localStorage.setItem('mlpath.locale', lang);
+              localStorage.setItem('mlpath.theme', mode);
+            },
+            [language, theme] as const,
           );
-        expect(squeezed).toEqual([]);
-        await page.screenshot({ path: `${SCREENSHOTS}/${name}-${language}-375.png`, fullPage: true });
-      });
+          await openPage(page, hash);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow).toBeLessThanOrEqual(0);
+          // Every page of the navigation is in sight, none hidden behind a sideways scroll.
+          const offscreen = await page.locator('header nav a').evaluateAll((links) =>
+            links
+              .filter((link) => {
+                const r = link.getBoundingClientRect();
+                return r.left < 0 || r.right > window.innerWidth;
+              })
+              .map((link) => link.textContent),
+          );
+          expect(offscreen).toEqual([]);
+          // Form fields keep room for what they show (a select squeezed to "Gen" for "General study").
+          const squeezed = await page
+            .locator('main select:visible, main input[type="text"]:visible, main input[type="number"]:visible')
+            .evaluateAll((fields) =>
+              fields
+                .filter((field) => field.getBoundingClientRect().width < 96)
+                .map((field) => field.outerHTML.slice(0, 80)),
+            );
+          expect(squeezed).toEqual([]);
+          await page.screenshot({
+            path: `${SCREENSHOTS}/${name}-${language}${theme === 'dark' ? '-dark' : ''}-375.png`,
+            fullPage: true,
+          });
+        });
+      }
     }
-  }
-});
+  });
+}
 
 test.describe('progress charts', () => {
   test.beforeAll(async ({ request }) => {
@@ -160,3 +171,34 @@ test('the roadmap opens on a skill of this week, with this week’s skills as a 
   await expect(page.getByTestId('skill-panel')).toBeVisible();
   await expect(page.locator(`.react-flow__node[data-id="${last}"]`)).toBeInViewport();
 });
+
+for (const language of ['en', 'zh-CN'] as const) {
+  test(`the hours chart shows every week to this one, a week without hours as zero, and a today line (${language})`, async ({
+    page,
+  }) => {
+    const { today } = (await (await page.request.get('/api/today')).json()) as { today: string };
+    const back = new Date(Date.parse(`${today}T00:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
+    const { events } = (await (await page.request.get('/api/progress')).json()) as {
+      events: { type: string; date?: string }[];
+    };
+    if (!events.some((e) => e.type === 'hours' && e.date === back)) {
+      const logged = await page.request.post('/api/progress/events', { data: { type: 'hours', hours: 2, date: back } });
+      expect(logged.ok()).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+    await openPage(page, '#/progress');
+    const words =
+      language === 'en'
+        ? { table: 'Show as a table', today: 'Today', zero: '0 h', now: '(this week)' }
+        : { table: '以表格显示', today: '今天', zero: '0 小时', now: '（本周）' };
+    await page.getByText(words.table).click();
+    const rows = page.getByTestId('hours-table').locator('tbody tr');
+    // Four weeks at least (three weeks back to this one), with at least one of them at zero.
+    expect(await rows.count()).toBeGreaterThanOrEqual(4);
+    const cells = page.getByTestId('hours-table').locator('tbody td:last-child');
+    expect(await cells.allTextContents()).toContain(words.zero);
+    await expect(rows.last()).toContainText(words.now);
+    await expect(page.getByTestId('burnup-chart').locator('.recharts-reference-line')).toContainText(words.today);
+  });
+}
