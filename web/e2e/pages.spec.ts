@@ -139,7 +139,7 @@ test.describe('progress charts', () => {
   }
 });
 
-test('the roadmap opens on a skill of this week, with this week’s skills as a way into the graph', async ({ page }) => {
+test('the roadmap opens with a skill of this week in view, with this week’s skills as a way in', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   const { week } = (await (await page.request.get('/api/today')).json()) as {
     week: { off: boolean; tasks: { skills: string[] }[] } | null;
@@ -154,23 +154,76 @@ test('the roadmap opens on a skill of this week, with this week’s skills as a 
   await openPage(page, '#/roadmap');
   const chips = page.getByTestId('week-skills').getByRole('button');
   await expect(chips).toHaveCount(Math.min(open.length, 6));
-  // The first of them is in sight in the graph's pane without any panning.
-  const pane = await page.getByTestId('roadmap-graph').boundingBox();
-  const node = await page.locator(`.react-flow__node[data-id="${open[0]}"]`).boundingBox();
-  expect(pane && node).toBeTruthy();
-  if (pane && node) {
-    expect(node.x).toBeGreaterThanOrEqual(pane.x);
-    expect(node.y).toBeGreaterThanOrEqual(pane.y);
-    expect(node.x + node.width).toBeLessThanOrEqual(pane.x + pane.width);
-    expect(node.y + node.height).toBeLessThanOrEqual(pane.y + pane.height);
-  }
-  // A chip chooses its skill: the panel opens on it.
+  const path = page.getByTestId('roadmap-path');
+  await expect(path.locator(`[data-skill="${open[0]}"]`)).toBeInViewport();
+  // A chip chooses its skill: the panel opens on it and the tile is in view, chosen.
   const last = open[Math.min(open.length, 6) - 1] ?? '';
   await chips.last().click();
   await expect(chips.last()).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('skill-panel')).toBeVisible();
-  await expect(page.locator(`.react-flow__node[data-id="${last}"]`)).toBeInViewport();
+  await expect(path.locator(`[data-skill="${last}"]`)).toBeInViewport();
+  await expect(path.locator(`[data-skill="${last}"]`)).toHaveAttribute('aria-pressed', 'true');
+  // The wheel scrolls the page (nothing on the roadmap catches it).
+  const before = await page.evaluate(() => window.scrollY);
+  await path.hover();
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
 });
+
+for (const language of ['en', 'zh-CN'] as const) {
+  test(`keyboard only: one Tab stop on the roadmap, arrows move, Enter chooses, d marks done (${language})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+    await openPage(page, '#/roadmap');
+    const path = page.getByTestId('roadmap-path');
+    const inPath = () => path.evaluate((root) => root.contains(document.activeElement));
+    const focusedSkill = () => page.evaluate(() => document.activeElement?.getAttribute('data-skill') ?? '');
+
+    // Tab from the view switch reaches the path within a few presses, on one tile only.
+    await page
+      .getByRole('group', { name: language === 'en' ? 'View' : '视图' })
+      .getByRole('link')
+      .last()
+      .focus();
+    let presses = 0;
+    while (!(await inPath()) && presses < 12) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    expect(await inPath()).toBe(true);
+    const first = await focusedSkill();
+    expect(first).not.toBe('');
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(ring).not.toBe('none');
+    await page.keyboard.press('Tab');
+    expect(await inPath()).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedSkill()).toBe(first);
+
+    // Arrows move between skills.
+    await page.keyboard.press('ArrowRight');
+    const second = await focusedSkill();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('ArrowDown');
+    const third = await focusedSkill();
+    const y = (id: string) => path.locator(`[data-skill="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
+    expect(await y(third)).toBeGreaterThan(await y(second));
+
+    // Enter chooses the skill; d marks it done; r resets it.
+    await page.keyboard.press('Enter');
+    await expect(path.locator(`[data-skill="${third}"]`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('skill-panel')).toBeVisible();
+    const status = async () =>
+      ((await (await page.request.get('/api/progress')).json()) as { skills: Record<string, string> }).skills[third];
+    await path.locator(`[data-skill="${third}"]`).focus();
+    await page.keyboard.press('d');
+    await expect.poll(status).toBe('done');
+    await page.keyboard.press('r');
+    await expect.poll(status).toBeUndefined();
+  });
+}
 
 for (const language of ['en', 'zh-CN'] as const) {
   test(`the hours chart shows every week to this one, a week without hours as zero, and a today line (${language})`, async ({

@@ -7,10 +7,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
+import { PlanTimeline } from '../components/PlanTimeline.js';
 import { ProfileForm, STEPS, toInput, type Draft, type Step } from '../components/ProfileForm.js';
 import { setLanguage } from '../i18n/index.js';
 import { api, type Preview, type ProfileInput } from '../lib/api.js';
 import { useCurriculum, useProfile } from '../lib/data.js';
+import { localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
 import { href, navigate, useRoute } from '../lib/router.js';
@@ -188,6 +190,7 @@ export default function Onboarding() {
             <dd className="text-xl font-bold">{num(plan.weekCount, 0)}</dd>
           </div>
         </dl>
+        <PlanTimeline curriculum={c} plan={plan} today={localToday()} />
         {plan.milestones.length > 0 && (
           <div className="card">
             <h2 className="h2">{t('plan.milestones')}</h2>

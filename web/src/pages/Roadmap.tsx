@@ -1,7 +1,7 @@
 /**
  * @module Roadmap
- * The roadmap: the skill graph or its outline, and a panel for the selected skill. With a skill
- * selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
+ * The roadmap: the path of stages and skills or its outline, and a panel for the selected skill.
+ * With a skill selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
@@ -15,7 +15,7 @@ import { href, navigate, useRoute } from '../lib/router.js';
 import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
 import { AREAS } from '../../../src/core/model.js';
 
-const RoadmapGraph = lazy(() => import('../components/RoadmapGraph.js'));
+const RoadmapPath = lazy(() => import('../components/RoadmapPath.js'));
 
 const EMPTY: Readonly<Record<string, never>> = {};
 
@@ -188,19 +188,21 @@ export default function Roadmap() {
                   })}
                 </div>
               )}
-              {/* The first view depends on this week's skills, so the graph waits for them. */}
+              {/* The first view depends on this week's skills, so the path waits for them. */}
               {today.loading && !today.data && !today.error ? (
                 <Loading />
               ) : (
                 <Suspense fallback={<Loading />}>
-                  <RoadmapGraph
-                    focus={firstFocus}
+                  <RoadmapPath
+                    focus={firstFocus ?? [...planSkills].find((id) => !statuses[id])}
                     curriculum={c}
+                    route={plan.data?.plan?.route}
                     statuses={statuses}
                     planSkills={planSkills}
                     onlyPlan={onlyPlan}
                     selected={selected}
                     onSelect={setSelected}
+                    onAct={(skillId, action) => void act(skillId, action)}
                   />
                 </Suspense>
               )}
