@@ -95,9 +95,9 @@ test('onboarding goes in four steps; Back, a reload and "Change my answers" keep
   // Switching the page to Chinese before choosing a plan language takes the plan along with it.
   await expect(stepHeading).toHaveText('Step 3 of 4: How you learn');
   await expect(page.getByLabel('Language of the plan')).toHaveValue('en');
-  await page.getByLabel('Language', { exact: true }).first().selectOption('zh-CN');
+  await page.getByLabel('Page language', { exact: true }).first().selectOption('zh-CN');
   await expect(page.getByLabel('计划使用的语言')).toHaveValue('zh-CN');
-  await page.getByLabel('语言', { exact: true }).first().selectOption('en');
+  await page.getByLabel('页面语言', { exact: true }).first().selectOption('en');
   await expect(page.getByLabel('Language of the plan')).toHaveValue('en');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(stepHeading).toHaveText('Step 4 of 4: What you know');
@@ -317,7 +317,10 @@ test('settings: more hours a week re-plans to an earlier finish', async () => {
   await openPage(page, '#/settings');
   await page.getByLabel('Hours per week').fill('30');
   await page.getByRole('button', { name: 'Save and re-plan' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved. Your plan was made again.');
+  await expect(page.getByRole('status')).toHaveText(
+    /^Saved\. Your plan was made again: you now finish on .+ \(before: .+\)\.$/,
+  );
+  await expect(page.getByRole('status')).toBeInViewport();
   const after = (await (await page.request.get('/api/plan')).json()) as {
     plan: { finishDate: string; hoursPerWeek: number };
   };
@@ -336,7 +339,7 @@ test('switching to Chinese changes every visible string but proper names, number
     await openPage(page, hash);
     english.set(name, await visibleText(page));
   }
-  await page.getByLabel('Language', { exact: true }).first().selectOption('zh-CN');
+  await page.getByLabel('Page language', { exact: true }).first().selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
   const unchanged: string[] = [];

@@ -319,12 +319,12 @@ function NextAction({ label, task }: { label: { full: string; url: string | unde
     <div className="space-y-1">
       <p className="text-sm muted">{t('today.nextUp')}</p>
       <a
-        className="btn btn-primary min-h-12 max-w-full px-4 text-base no-underline"
+        className="btn btn-primary min-h-12 max-w-full justify-start px-4 py-2 text-base no-underline"
         href={target}
         data-testid="start-next"
         {...(external ? { target: '_blank', rel: 'noreferrer noopener' } : {})}
       >
-        <span className="truncate">{t('today.start', { task: label.full })}</span>
+        <span className="text-left">{t('today.start', { task: label.full })}</span>
       </a>
       {task && (
         <p className="text-sm muted">
