@@ -271,6 +271,7 @@ test('portfolio: a project started from a template keeps its rubric ticks and li
   await expect(rubric.first()).toBeChecked();
   await project.getByRole('textbox', { name: 'Repository' }).fill('https://github.com/example/demo');
   await project.getByRole('button', { name: 'Save links' }).click();
+  await expect(project.getByRole('status')).toHaveText('Links saved.');
   await expect(page.getByText(/1 of \d+ rubric items met/)).toBeVisible();
 
   // The ideas narrow to one domain.
