@@ -37,6 +37,21 @@ describe('stageBars', () => {
     ]);
   });
 
+  it('leaves bedside reading out of a stage that has other work, and keeps a stage of reading only', () => {
+    const bedside = (stage: string): PlanTask => ({ ...task(stage, 1), kind: 'ambient' });
+    const bars = stageBars({
+      weeks: [
+        week(0, '2026-01-05', [task('code', 6), bedside('code'), bedside('books')]),
+        week(1, '2026-01-12', [task('ml', 6), bedside('code'), bedside('books')]),
+      ],
+    });
+    expect(bars.map((b) => [b.stage, b.from, b.to])).toEqual([
+      ['books', 0, 1],
+      ['code', 0, 0],
+      ['ml', 1, 1],
+    ]);
+  });
+
   it('is empty for a plan without tasks', () => {
     expect(stageBars({ weeks: [] })).toEqual([]);
   });

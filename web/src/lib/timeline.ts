@@ -18,11 +18,18 @@ export interface StageBar {
   readonly hours: number;
 }
 
-/** Stage bars in the order the stages begin (ties: the longer first). */
+/**
+ * Stage bars in the order the stages begin (ties: the longer first). Bedside reading (`ambient`
+ * tasks, a little each week) does not stretch a stage's bar unless the stage has nothing else.
+ */
 export function stageBars(plan: Pick<Plan, 'weeks'>): StageBar[] {
   const spans = new Map<string, { from: number; to: number; hours: number }>();
+  const solid = new Set(
+    plan.weeks.flatMap((week) => week.tasks.filter((t) => t.kind !== 'ambient').map((t) => t.stage)),
+  );
   plan.weeks.forEach((week, index) => {
     for (const task of week.tasks) {
+      if (task.kind === 'ambient' && solid.has(task.stage)) continue;
       const span = spans.get(task.stage);
       if (span) {
         span.to = index;
