@@ -62,7 +62,28 @@ export function App() {
       first.current = false;
       return;
     }
-    mainRef.current?.focus();
+    // The page's heading, as a screen reader announces it; Shift+Tab from there is the menu.
+    const main = mainRef.current;
+    const focusHeading = () => {
+      const heading = main?.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    main?.focus();
+    // A page still loading gets its heading focused once it is drawn.
+    if (!main) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
   }, [page]);
 
   return (
