@@ -252,6 +252,8 @@ for (const language of ['en', 'zh-CN'] as const) {
     const cells = page.getByTestId('hours-table').locator('tbody td:last-child');
     expect(await cells.allTextContents()).toContain(words.zero);
     await expect(rows.last()).toContainText(words.now);
-    await expect(page.getByTestId('burnup-chart').locator('.recharts-reference-line')).toContainText(words.today);
+    const burnup = page.getByTestId('burnup-chart');
+    await expect(burnup.locator('.recharts-reference-line')).toHaveCount(1);
+    await expect(burnup.locator('svg text').filter({ hasText: new RegExp(`^${words.today}$`) })).toHaveCount(1);
   });
 }

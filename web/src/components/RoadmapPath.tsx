@@ -193,7 +193,7 @@ export default function RoadmapPath(props: {
                   </span>
                 </h2>
                 {stage?.summary && <p className="mb-2 text-sm muted">{tx(stage.summary)}</p>}
-                <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2">{skills.map(tile)}</ul>
+                <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">{skills.map(tile)}</ul>
               </section>
             </li>
           );
