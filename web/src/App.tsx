@@ -56,8 +56,11 @@ export function App() {
   }, [page, t, locale]);
 
   // Move focus to the page's content after navigating, as a screen reader user expects.
+  // Not on the first page drawn (the one the app opens on, once the profile is known).
+  const ready = !(profile.loading && !profile.data);
   const first = useRef(true);
   useEffect(() => {
+    if (!ready) return;
     if (first.current) {
       first.current = false;
       return;
@@ -84,7 +87,7 @@ export function App() {
       observer.disconnect();
       clearTimeout(stop);
     };
-  }, [page]);
+  }, [page, ready]);
 
   return (
     <div className="min-h-screen">

@@ -74,15 +74,6 @@ export function PlanTimeline(props: {
               {title(bar.stage)}
             </div>
             <div className="relative h-4 rounded-sm bg-slate-100 dark:bg-slate-800">
-              {weeks.map((w, wi) =>
-                w.off ? (
-                  <span
-                    key={wi}
-                    className="absolute inset-y-0 bg-slate-300 dark:bg-slate-600"
-                    style={{ left: pct(wi), width: pct(1) }}
-                  />
-                ) : null,
-              )}
               <span
                 className="absolute inset-y-0 rounded-sm"
                 style={{
@@ -91,9 +82,19 @@ export function PlanTimeline(props: {
                   background: PALETTE[i % PALETTE.length],
                 }}
               />
+              {/* Weeks off over the bars, so a break inside a stage shows too. */}
+              {weeks.map((w, wi) =>
+                w.off ? (
+                  <span
+                    key={wi}
+                    className="absolute inset-y-0 bg-slate-400/70 dark:bg-slate-500/70"
+                    style={{ left: pct(wi), width: pct(1) }}
+                  />
+                ) : null,
+              )}
               {showToday && (
                 <span
-                  className="absolute -inset-y-1 w-0.5 bg-slate-900 dark:bg-white"
+                  className="absolute inset-y-0 w-0.5 bg-slate-900 dark:bg-white"
                   style={{ left: pct(indexOf(today)) }}
                 />
               )}
@@ -139,7 +140,10 @@ export function PlanTimeline(props: {
           ))}
           {weeks.some((w) => w.off) && (
             <li className="flex items-center gap-x-2">
-              <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-slate-300 dark:bg-slate-600" />
+              <span
+                aria-hidden="true"
+                className="inline-block h-3 w-3 rounded-sm bg-slate-400/70 dark:bg-slate-500/70"
+              />
               {t('timeline.weeksOff', { count: weeks.filter((w) => w.off).length })}
             </li>
           )}

@@ -266,7 +266,7 @@ export default function Onboarding() {
           ))}
         </ol>
       </nav>
-      <h2 ref={heading} tabIndex={-1} className="h2 outline-none focus-visible:outline" data-testid="step-heading">
+      <h2 ref={heading} tabIndex={-1} className="h2" data-testid="step-heading">
         {t('onboarding.stepOf', {
           n: num(index + 1, 0),
           total: num(STEPS.length, 0),
