@@ -204,8 +204,11 @@ test('the calendar export downloads and parses as iCalendar with the plan in it'
 });
 
 test('this week: a ticked row stays in place, checked, with undo; logged hours fill the week and the progress page', async () => {
-  await openPage(page, '#/progress');
-  const hoursBefore = Number(await page.getByTestId('hours-logged').textContent());
+  const weekHours = async () =>
+    ((await (await page.request.get('/api/today')).json()) as { week: { loggedHours: number } }).week.loggedHours;
+  const totalHours = async () =>
+    ((await (await page.request.get('/api/progress')).json()) as { stats: { totalHours: number } }).stats.totalHours;
+  const hoursAtStart = await weekHours();
 
   await openPage(page, '#/today');
   const rows = page.getByTestId('week-tasks').getByRole('listitem');
@@ -234,25 +237,32 @@ test('this week: a ticked row stays in place, checked, with undo; logged hours f
   expect(after.slice(0, names.length)).toEqual(names);
   expect((await box.boundingBox())?.y).toBe(before?.y);
   await expect(page.getByTestId('start-next')).not.toHaveText(`Start: ${name}`);
-  // Undo unticks it, in place; ticking again keeps it done.
+  // A tick logs the task's planned hours; Undo takes back both, in place; ticking again keeps it done.
+  await expect.poll(weekHours).toBeGreaterThan(hoursAtStart);
   await rows
     .nth(index)
     .getByRole('button', { name: `Undo ${name}` })
     .click();
   await expect(box).not.toBeChecked();
   await expect(page.getByTestId('start-next')).toHaveText(`Start: ${name}`);
+  expect(await weekHours()).toBe(hoursAtStart);
   await box.click();
   await expect(box).toBeChecked();
 
+  const weekBefore = await weekHours();
+  const totalBefore = await totalHours();
   await page.getByLabel('Hours spent today').fill('1.5');
   await page.getByRole('button', { name: 'Log hours' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Logged 1.5 h.' })).toHaveCount(1);
-  await expect(page.getByTestId('week-hours')).toContainText('1.5 h of 12 h this week');
+  const shown = new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(weekBefore + 1.5);
+  await expect(page.getByTestId('week-hours')).toContainText(`${shown} h of 12 h this week`);
 
   await page.reload();
   await expect(rows.getByRole('checkbox', { name, exact: true })).toBeChecked();
   await openPage(page, '#/progress');
-  await expect(page.getByTestId('hours-logged')).toHaveText(String(hoursBefore + 1.5));
+  await expect(page.getByTestId('hours-logged')).toHaveText(
+    new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(totalBefore + 1.5),
+  );
 });
 
 test('portfolio: a project started from a template keeps its rubric ticks and links', async () => {

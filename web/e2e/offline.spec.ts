@@ -83,11 +83,12 @@ for (const language of ['en', 'zh-CN'] as const) {
 
       await context.setOffline(false);
       await expect(page.getByRole('status').filter({ hasText: words.kept })).toHaveCount(0);
-      const after = await events(page);
-      expect(after).toHaveLength(before + 1);
-      const sent = after.at(-1);
-      expect(sent?.type).toBe('done');
-      expect(after.filter((e) => e.id === sent?.id)).toHaveLength(1);
+      // Sent once: one new tick (with the planned hours it logs), under the id made on the device.
+      const fresh = (await events(page)).slice(before);
+      const ticks = fresh.filter((e) => e.type === 'done');
+      expect(ticks).toHaveLength(1);
+      expect(fresh.filter((e) => e.type !== 'done' && e.type !== 'hours')).toEqual([]);
+      expect(ticks[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       await expect(box).toBeChecked();
       await page.reload();
       await expect(page.getByTestId('week-tasks').getByRole('checkbox').nth(index)).toBeChecked();

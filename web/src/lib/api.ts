@@ -144,7 +144,9 @@ export const api = {
   plan: () => request<{ plan: Plan | null; forecast: Forecast | null }>('GET', '/api/plan'),
   progress: () => request<ProgressResponse>('GET', '/api/progress'),
   record: (event: EventInput) => request<{ event: ProgressEvent }>('POST', '/api/progress/events', event),
-  undo: () => request<{ event: ProgressEvent }>('POST', '/api/progress/undo', {}),
+  /** Undo the last step, or the one `eventId` names (a tick takes the hours it logged with it). */
+  undo: (eventId?: string) =>
+    request<{ event: ProgressEvent }>('POST', '/api/progress/undo', eventId === undefined ? {} : { eventId }),
   status: () => request<StatusResponse>('GET', '/api/status'),
   today: () => request<TodayResponse>('GET', '/api/today'),
   projects: () => request<{ projects: Project[] }>('GET', '/api/projects'),

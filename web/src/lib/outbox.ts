@@ -61,25 +61,34 @@ export function eventId(): string {
 }
 
 /**
- * Record a progress event: sent now when the server answers, else kept and sent later.
- * Resolves `'sent'` or `'kept'`; any answer from the server other than success is thrown as is.
+ * Record a progress event: sent now when the server answers, else kept and sent later. Resolves
+ * how (`sent` or `kept`) and the event's id; any answer from the server other than success is
+ * thrown as is.
  */
-export async function record(event: EventInput): Promise<'sent' | 'kept'> {
+export async function record(event: EventInput): Promise<{ how: 'sent' | 'kept'; id: string }> {
   const pending: Pending = { ...event, id: eventId() };
   // Behind events already waiting: they are sent first, in the order they were made.
   if (read().length > 0) {
     write([...read(), pending]);
     void flush();
-    return 'kept';
+    return { how: 'kept', id: pending.id };
   }
   try {
     await api.record(pending);
-    return 'sent';
+    return { how: 'sent', id: pending.id };
   } catch (error) {
     if (!(error instanceof ApiError && error.code === 'NETWORK')) throw error;
     write([...read(), pending]);
-    return 'kept';
+    return { how: 'kept', id: pending.id };
   }
+}
+
+/** Take back an event still waiting to be sent; false when it has been sent (undo it on the server). */
+export function cancel(id: string): boolean {
+  const waiting = read();
+  if (!waiting.some((e) => e.id === id)) return false;
+  write(waiting.filter((e) => e.id !== id));
+  return true;
 }
 
 /** Send what waits, oldest first; stops at the first network failure. Refreshes progress after. */

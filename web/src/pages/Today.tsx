@@ -12,7 +12,7 @@ import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';
 import { useCurriculum, useProfile, useProgress, useToday } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
-import { pendingHours, record, usePending, withPending } from '../lib/outbox.js';
+import { cancel, pendingHours, record, usePending, withPending } from '../lib/outbox.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
 import { href } from '../lib/router.js';
 
@@ -49,7 +49,7 @@ export default function Today() {
   const [hours, setHours] = useState('1');
   const [item, setItem] = useState('');
   const [message, setMessage] = useState('');
-  const [lastTick, setLastTick] = useState<{ key: string; done: boolean; title: string } | undefined>();
+  const [lastTick, setLastTick] = useState<{ key: string; done: boolean; id: string } | undefined>();
   const seen = useRef<{ week: string; rows: Map<string, Row> }>({ week: '', rows: new Map() });
   const id = useId();
 
@@ -99,18 +99,28 @@ export default function Today() {
     }
   };
   /** Record one event; progress is re-read when it reached the server. */
-  const send = async (event: Parameters<typeof record>[0]): Promise<'sent' | 'kept'> => {
-    const how = await record(event);
-    if (how === 'sent') await invalidate(...PROGRESS_KEYS);
-    return how;
+  const send = async (event: Parameters<typeof record>[0]) => {
+    const sent = await record(event);
+    if (sent.how === 'sent') await invalidate(...PROGRESS_KEYS);
+    return sent;
   };
   const tick = (row: Row, done: boolean) =>
     void run(async () => {
       const title = labelOf(row).full;
-      const how = await send({ type: done ? 'done' : 'reset', item: row.key });
-      setLastTick({ key: row.key, done, title });
+      const { how, id } = await send({ type: done ? 'done' : 'reset', item: row.key });
+      setLastTick({ key: row.key, done, id });
       const said = t(done ? 'today.ticked' : 'today.unticked', { task: title });
       return how === 'kept' ? `${said} ${t('offline.kept')}` : said;
+    });
+  /** Take a tick back exactly (with the hours it logged): unsent, it is dropped; sent, undone. */
+  const untick = (row: Row, id: string) =>
+    void run(async () => {
+      setLastTick(undefined);
+      if (!cancel(id)) {
+        await api.undo(id);
+        await invalidate(...PROGRESS_KEYS);
+      }
+      return t('today.tickUndone', { task: labelOf(row).full });
     });
 
   return (
@@ -208,10 +218,7 @@ export default function Today() {
                       type="button"
                       className="btn shrink-0 py-0.5"
                       disabled={busy}
-                      onClick={() => {
-                        setLastTick(undefined);
-                        tick(row, !done);
-                      }}
+                      onClick={() => untick(row, lastTick.id)}
                     >
                       {t('today.undoTick')}
                       <span className="sr-only"> {label.full}</span>
@@ -231,7 +238,7 @@ export default function Today() {
           event.preventDefault();
           const value = Number(hours);
           void run(async () => {
-            const how = await send({
+            const { how } = await send({
               type: 'hours',
               hours: value,
               date: today.data?.today,
