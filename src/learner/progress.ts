@@ -43,13 +43,48 @@ export interface ProgressSnapshot {
   readonly stageOrder: readonly string[] | undefined;
 }
 
-/** Load the learner's profile and events and derive the plan, forecast and skill states. */
+/** Learners whose snapshot is kept, per store and curriculum; the least recently used is dropped first. */
+export const KEPT_SNAPSHOTS = 64;
+const kept = new WeakMap<object, WeakMap<object, Map<string, { key: string; snapshot: Promise<ProgressSnapshot> }>>>();
+
+/**
+ * Load the learner's profile and events and derive the plan, forecast and skill states. The planner
+ * is pure and the event log only grows (an undo is an event too), so a snapshot is kept until the
+ * profile, the number of events or the date changes: an unchanged state costs two small queries.
+ */
 export async function progressSnapshot(ctx: LearnerContext): Promise<ProgressSnapshot> {
   const today = todayOf(ctx);
-  const [profile, events] = await Promise.all([
+  const [profile, count] = await Promise.all([
     ctx.store.getProfile(ctx.learnerId),
-    ctx.store.listEvents(ctx.learnerId),
+    ctx.store.countEvents(ctx.learnerId),
   ]);
+  const key = `${today}\u0000${count}\u0000${JSON.stringify(profile ?? null)}`;
+  let byCurriculum = kept.get(ctx.store);
+  if (!byCurriculum) kept.set(ctx.store, (byCurriculum = new WeakMap()));
+  let learners = byCurriculum.get(ctx.curriculum);
+  if (!learners) byCurriculum.set(ctx.curriculum, (learners = new Map()));
+  const found = learners.get(ctx.learnerId);
+  learners.delete(ctx.learnerId);
+  if (found?.key === key) {
+    learners.set(ctx.learnerId, found);
+    return found.snapshot;
+  }
+  const snapshot = computeSnapshot(ctx, today, profile);
+  learners.set(ctx.learnerId, { key, snapshot });
+  if (learners.size > KEPT_SNAPSHOTS) learners.delete(learners.keys().next().value ?? '');
+  // A failed load (the database was busy) is not kept.
+  snapshot.catch(() => {
+    if (learners.get(ctx.learnerId)?.snapshot === snapshot) learners.delete(ctx.learnerId);
+  });
+  return snapshot;
+}
+
+async function computeSnapshot(
+  ctx: LearnerContext,
+  today: string,
+  profile: Profile | undefined,
+): Promise<ProgressSnapshot> {
+  const events = await ctx.store.listEvents(ctx.learnerId);
   const { curriculum } = ctx;
   const stats = progressStats(events, curriculum, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
