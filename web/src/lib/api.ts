@@ -54,6 +54,8 @@ export interface ProgressResponse {
 export interface BurnupPoint {
   readonly week: string;
   readonly doneHours: number | null;
+  /** Hours logged to the end of the week, cumulative (not drawn yet). */
+  readonly loggedHours?: number | null;
   readonly plannedHours: number | null;
   readonly forecastHours: number | null;
 }
