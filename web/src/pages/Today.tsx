@@ -144,8 +144,10 @@ export default function Today() {
 
       {week && !week.off && (
         <div className="card space-y-3">
+          {/* The slot keeps the Start block's height, so swapping it for the celebration (the last
+              tick) does not move the rows below under the learner's pointer. */}
           {allDone ? (
-            <div className="celebrate flex items-center gap-3" data-testid="week-done">
+            <div className="celebrate flex min-h-24 items-center gap-3" data-testid="week-done">
               <span aria-hidden="true" className="celebrate-mark text-3xl">
                 🎉
               </span>
@@ -323,7 +325,7 @@ function NextAction({ label, task }: { label: { full: string; url: string | unde
   const target = label.url ?? (task?.kind === 'project' ? href('portfolio') : href('plan'));
   const external = label.url !== undefined;
   return (
-    <div className="space-y-1">
+    <div className="min-h-24 space-y-1">
       <p className="text-sm muted">{t('today.nextUp')}</p>
       <a
         className="btn btn-primary min-h-12 max-w-full justify-start px-4 py-2 text-base no-underline"
