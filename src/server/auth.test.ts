@@ -67,6 +67,33 @@ describe.skipIf(!reachable.ok && !IN_CI)('accounts on PostgreSQL', () => {
     expect((session.json as { user: { email: string } }).user.email).toBe(ada.email);
   });
 
+  it('tells the web app its mode, and names the field and the reason of each sign-up refusal', async () => {
+    h = await accountsHarness();
+    const mode = await send(h.app, 'GET', '/api/mode');
+    expect(mode.json).toEqual({
+      mode: 'multi-user',
+      signUp: true,
+      passwordMin: AUTH_LIMITS.passwordMin,
+      passwordMax: AUTH_LIMITS.passwordMax,
+    });
+    const short = await send(h.app, 'POST', '/api/auth/sign-up/email', {
+      body: { ...ada, password: 'x'.repeat(AUTH_LIMITS.passwordMin - 1) },
+    });
+    expect(short.status).toBe(400);
+    expect(ErrorSchema.parse(short.json).error.problems.map((p) => p.path)).toEqual(['password']);
+    await signUp(h.app, ada);
+    const taken = await send(h.app, 'POST', '/api/auth/sign-up/email', { body: { ...ada, name: 'Ada again' } });
+    expect(taken.status).toBe(409);
+    expect(ErrorSchema.parse(taken.json).error).toMatchObject({ code: 'CONFLICT', problems: [{ path: 'email' }] });
+    await h.close();
+
+    h = await accountsHarness({ signUp: false });
+    expect((await send(h.app, 'GET', '/api/mode')).json).toMatchObject({ mode: 'multi-user', signUp: false });
+    const closed = await send(h.app, 'POST', '/api/auth/sign-up/email', { body: grace });
+    expect(closed.status).toBe(403);
+    expect(ErrorSchema.parse(closed.json).error.message).toMatch(/^sign-up is closed on this server/);
+  });
+
   it('marks the cookie Secure (with the __Secure- prefix) behind https', async () => {
     h = await accountsHarness({ publicUrl: 'https://mlpath.example.org' });
     const res = await h.app.request('https://mlpath.example.org/api/auth/sign-up/email', {
