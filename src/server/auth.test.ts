@@ -195,6 +195,8 @@ describe.skipIf(!reachable.ok && !IN_CI)('accounts on PostgreSQL', () => {
     expect(statuses.slice(0, AUTH_LIMITS.signInPerWindow).every((s) => s === 401)).toBe(true);
     expect(last?.status).toBe(429);
     expect(codeOf(last?.json)).toBe('RATE_LIMITED');
+    // The address is limited, not an account: no field is at fault (a locked account names the email).
+    expect(ErrorSchema.parse(last?.json).error.problems).toEqual([]);
     expect(Number(last?.res.headers.get('Retry-After'))).toBeGreaterThan(0);
   });
 
@@ -212,6 +214,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('accounts on PostgreSQL', () => {
     const locked = await attempt(ada.password, '203.0.113.200');
     expect(locked.status).toBe(429);
     expect(ErrorSchema.parse(locked.json).error.message).toContain('too many failed sign-ins for this account');
+    expect(ErrorSchema.parse(locked.json).error.problems.map((p) => p.path)).toEqual(['email']);
     expect(Number(locked.res.headers.get('Retry-After'))).toBe(AUTH_LIMITS.lockoutSeconds);
     expect(locked.res.headers.getSetCookie()).toEqual([]);
 

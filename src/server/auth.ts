@@ -255,10 +255,13 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
       const lockedFor = await lockout.lockedFor(email);
       if (lockedFor > 0) {
         c.header('Retry-After', String(lockedFor));
+        const message = `too many failed sign-ins for this account; try again in ${Math.ceil(lockedFor / 60)} min`;
         throw new MlpathError({
           code: 'RATE_LIMITED',
-          message: `too many failed sign-ins for this account; try again in ${Math.ceil(lockedFor / 60)} min`,
+          message,
           hint: 'an administrator can reset the password at once with `mlpath admin user reset-password`',
+          // The account (not the address) is locked: the problem is the email's.
+          problems: [{ path: 'email', message }],
         });
       }
     }
