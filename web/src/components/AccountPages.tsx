@@ -2,7 +2,8 @@
  * @module AccountPages
  * What a multi-user server shows instead of the app's pages while nobody is signed in: the
  * sign-in page, or the sign-up page when the server offers sign-up and the person asks for it.
- * Switching between them moves focus to the new page's heading.
+ * Switching between them moves focus to the new page's heading (once it is drawn: the pages load on
+ * demand).
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ServerMode } from '../lib/account.js';
@@ -27,19 +28,17 @@ export function AccountPages({ mode }: { mode: ServerMode | undefined }) {
     switched.current = true;
     setView(next);
   };
-  useEffect(() => {
-    if (!switched.current) return;
-    const heading = document.getElementById(shown === 'signUp' ? 'sign-up-title' : 'sign-in-title');
-    heading?.setAttribute('tabindex', '-1');
-    heading?.focus();
-  });
-
   return (
     <Suspense fallback={<Loading />}>
       {shown === 'signUp' && mode?.mode === 'multi-user' ? (
-        <SignUp passwordMin={mode.passwordMin} passwordMax={mode.passwordMax} onSignIn={() => go('signIn')} />
+        <SignUp
+          passwordMin={mode.passwordMin}
+          passwordMax={mode.passwordMax}
+          onSignIn={() => go('signIn')}
+          focusHeading={switched.current}
+        />
       ) : (
-        <SignIn signUpOpen={signUpOpen} onSignUp={() => go('signUp')} />
+        <SignIn signUpOpen={signUpOpen} onSignUp={() => go('signUp')} focusHeading={switched.current} />
       )}
     </Suspense>
   );

@@ -4,16 +4,29 @@
  * password, too many attempts, a locked or disabled account) in the page's language, and the
  * way to the sign-up page when the server offers sign-up.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AccountField, looksLikeEmail, RefusalNote, refusalOf, useFormErrors } from '../components/AccountForm.js';
 import { signIn } from '../lib/account.js';
 import { useLocale } from '../lib/locale.js';
 
-export default function SignIn({ signUpOpen, onSignUp }: { signUpOpen: boolean; onSignUp: () => void }) {
+export default function SignIn({
+  signUpOpen,
+  onSignUp,
+  focusHeading,
+}: {
+  signUpOpen: boolean;
+  onSignUp: () => void;
+  /** Move focus to the heading once drawn (after switching from the sign-up page). */
+  focusHeading: boolean;
+}) {
   const { t } = useLocale();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
   const form = useFormErrors(['email', 'password']);
 
   const submit = async () => {
@@ -39,7 +52,7 @@ export default function SignIn({ signUpOpen, onSignUp }: { signUpOpen: boolean; 
 
   return (
     <section aria-labelledby="sign-in-title" className="mx-auto max-w-md space-y-4">
-      <h1 id="sign-in-title" className="h1 mb-1">
+      <h1 id="sign-in-title" ref={heading} tabIndex={-1} className="h1 mb-1 outline-none">
         {t('account.signIn.title')}
       </h1>
       <p className="muted">{t('account.signIn.intro')}</p>

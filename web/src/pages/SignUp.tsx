@@ -4,7 +4,7 @@
  * email and a password of the server's lengths; the server's refusal (email taken, sign-up
  * closed, too many sign-ups) in the page's language. A new account lands on onboarding.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AccountField, looksLikeEmail, RefusalNote, refusalOf, useFormErrors } from '../components/AccountForm.js';
 import { signUp } from '../lib/account.js';
 import { useLocale } from '../lib/locale.js';
@@ -13,16 +13,23 @@ export default function SignUp({
   passwordMin,
   passwordMax,
   onSignIn,
+  focusHeading,
 }: {
   passwordMin: number;
   passwordMax: number;
   onSignIn: () => void;
+  /** Move focus to the heading once drawn (after switching from the sign-in page). */
+  focusHeading: boolean;
 }) {
   const { t } = useLocale();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
   const form = useFormErrors(['name', 'email', 'password']);
   const lengths = { min: passwordMin, max: passwordMax };
 
@@ -52,7 +59,7 @@ export default function SignUp({
 
   return (
     <section aria-labelledby="sign-up-title" className="mx-auto max-w-md space-y-4">
-      <h1 id="sign-up-title" className="h1 mb-1">
+      <h1 id="sign-up-title" ref={heading} tabIndex={-1} className="h1 mb-1 outline-none">
         {t('account.signUp.title')}
       </h1>
       <p className="muted">{t('account.signUp.intro')}</p>
