@@ -267,6 +267,12 @@ test('a second account sees none of the first one’s data, and an email in use 
   );
 
   await signUpThroughPage(page, bob);
+  // On a phone the header keeps the name, sign-out, language and theme in sight, with no sideways scroll.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SHOTS}/signed-in-en-375.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
   const data = await dataOf(page);
   expect(data.profile).toBeNull();
   expect(data.events).toEqual([]);
