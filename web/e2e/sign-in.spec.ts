@@ -246,6 +246,20 @@ test('sign up lands on onboarding; sign out shows the sign-in page; signing back
   const data = await dataOf(page);
   expect(data.profile).not.toBeNull();
   expect(data.events.some((e) => e.text === adaNote)).toBe(true);
+
+  // A session that ends while a page is open: the next read answers 401, the sign-in page stands in,
+  // and signing in again returns to the page that was asked for.
+  await page.context().clearCookies();
+  await page.goto(`${server?.url}/#/plan`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill(ada.email);
+  await page.getByLabel('Password').fill(ada.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/#\/plan$/);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await page.context().close();
 });
 
