@@ -159,7 +159,7 @@ test('a visitor gets the sign-in page, in both languages, at 1280 and 375 px, wi
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/sign-in-en-${width}.png`, fullPage: true });
 
-    await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+    await page.getByLabel('Page language', { exact: true }).selectOption('zh-CN');
     await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
     await expect(page.getByLabel('电子邮箱')).toBeVisible();
     await expect(page.getByRole('button', { name: '创建账号' })).toBeVisible();
@@ -193,7 +193,7 @@ test('sign-up ties each error to its field and moves focus to it, in the page la
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
-  await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+  await page.getByLabel('Page language', { exact: true }).selectOption('zh-CN');
   await page.getByRole('button', { name: '创建账号' }).click();
   await expect(page.getByLabel('密码')).toHaveAccessibleDescription(/请使用 10 到 128 个字符（当前为 5 个）/);
   await page.context().close();
@@ -234,10 +234,10 @@ test('sign up lands on onboarding; sign out shows the sign-in page; signing back
   await page.getByLabel('Password').fill('not-her-password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The email or the password is wrong.' })).toBeFocused();
-  await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+  await page.getByLabel('Page language', { exact: true }).selectOption('zh-CN');
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: '电子邮箱或密码不正确。' })).toBeFocused();
-  await page.getByLabel('语言', { exact: true }).selectOption('en');
+  await page.getByLabel('页面语言', { exact: true }).selectOption('en');
 
   await page.getByLabel('Password').fill(ada.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -4,10 +4,14 @@
  * no accounts and nothing here shows; in multi-user mode the app reads the session
  * (`GET /api/auth/get-session`) and asks the learner to sign in whenever there is none or any
  * request answers 401. Signing in, up or out drops every cached read, so one account's data never
- * shows for another.
+ * shows for another; progress waiting in the outbox is sent before signing out, kept for the same
+ * person signing in again, and dropped (with the service worker's cached reads) when the person
+ * changes.
  */
 import { useSyncExternalStore } from 'react';
 import { onUnauthenticated, request } from './api.js';
+import { dropApiCache } from './api-cache.js';
+import { discardAll, flush } from './outbox.js';
 import { forgetAll } from './resource.js';
 
 /** GET /api/mode (the server's ServerModeSchema). */
@@ -57,8 +61,14 @@ function start(): void {
       set({ mode });
       if (mode.mode !== 'multi-user') return;
       const session = await request<{ user: SignedInUser } | null>('GET', '/api/auth/get-session');
-      if (session?.user) set({ user: { name: session.user.name, email: session.user.email } });
-      else set({ user: null, signInNeeded: true });
+      if (session?.user) {
+        set({ user: { name: session.user.name, email: session.user.email } });
+        try {
+          localStorage.setItem(LAST_KEY, session.user.email);
+        } catch {
+          // Best effort.
+        }
+      } else set({ user: null, signInNeeded: true });
     } catch {
       // Unreachable: the pages' own reads show the error and offer to try again.
       started = false;
@@ -77,15 +87,38 @@ export function useAccount(): AccountState {
   );
 }
 
-function signedIn(user: SignedInUser): void {
+/** The email of the last person signed in at this browser (localStorage), whose outbox it holds. */
+const LAST_KEY = 'mlpath.account';
+function lastEmail(): string | null {
+  try {
+    return localStorage.getItem(LAST_KEY);
+  } catch {
+    return null;
+  }
+}
+
+async function signedIn(user: SignedInUser): Promise<void> {
+  const previous = lastEmail();
+  try {
+    localStorage.setItem(LAST_KEY, user.email);
+  } catch {
+    // Best effort: without storage there is no outbox either.
+  }
+  if (previous !== user.email) {
+    // Someone else's unsent progress and cached reads are not this person's.
+    discardAll();
+    await dropApiCache();
+  }
   forgetAll();
   set({ user: { name: user.name, email: user.email }, signInNeeded: false });
+  // The same person again: what waited while signed out is sent now.
+  if (previous === user.email) void flush();
 }
 
 /** Throws ApiError (UNAUTHENTICATED: wrong email or password; RATE_LIMITED; FORBIDDEN: disabled). */
 export async function signIn(email: string, password: string): Promise<void> {
   const reply = await request<{ user: SignedInUser }>('POST', '/api/auth/sign-in/email', { email, password });
-  signedIn(reply.user);
+  await signedIn(reply.user);
 }
 
 /** Creates the account and signs in; throws ApiError (CONFLICT: email taken; FORBIDDEN: sign-up closed; …). */
@@ -93,10 +126,12 @@ export async function signUp(name: string, email: string, password: string): Pro
   const reply = await request<{ user: SignedInUser }>('POST', '/api/auth/sign-up/email', { name, email, password });
   // A new account starts at onboarding, whatever page the browser was on.
   window.location.hash = '#/onboarding';
-  signedIn(reply.user);
+  await signedIn(reply.user);
 }
 
+/** Sends what waits in the outbox first (it is this person's), then ends the session. */
 export async function signOut(): Promise<void> {
+  await flush();
   await request<unknown>('POST', '/api/auth/sign-out', {});
   // The next person starts from the app's first page, not this one's last.
   window.location.hash = '';
