@@ -46,6 +46,8 @@ export default defineConfig({
     },
   },
   projects: [
+    // Accounts: starts its own `mlpath serve --multi-user` on PostgreSQL; independent of the rest.
+    { name: 'accounts', testMatch: /sign-in\.spec\.ts/ },
     // The journey starts from the fresh data directory, so it runs before anything else writes.
     { name: 'journey', testMatch: /journey\.spec\.ts/ },
     { name: 'pages', testMatch: /pages\.spec\.ts/, dependencies: ['journey'] },

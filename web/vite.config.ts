@@ -10,6 +10,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { API_CACHE } from './src/lib/api-cache.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -34,7 +35,7 @@ export default defineConfig({
             urlPattern: ({ url, request }) => url.pathname.startsWith('/api/') && request.method === 'GET',
             handler: 'NetworkFirst',
             options: {
-              cacheName: 'mlpath-api',
+              cacheName: API_CACHE,
               networkTimeoutSeconds: 4,
               expiration: { maxEntries: 64 },
             },

@@ -31,6 +31,14 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/mode', () => {
+  it('says the server runs in local mode, with no accounts', async () => {
+    const { status, json } = await api.get('/api/mode');
+    expect(status).toBe(200);
+    expect(json).toEqual({ mode: 'local' });
+  });
+});
+
 describe('GET /api/curriculum', () => {
   it('answers the normalized curriculum', async () => {
     const { status, json } = await api.get('/api/curriculum');

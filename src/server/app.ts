@@ -13,9 +13,11 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { withAccountRoutes } from './auth-openapi.js';
+import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
+import type { ServerMode } from './schemas.js';
 import { errorResponseOf, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
@@ -85,6 +87,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Routes that need no learner.
   app.get('/api/health', (c) => c.json({ ok: true as const, version }));
+  // Which mode the web app talks to: local (no accounts) or multi-user (sign in; sign up when open).
+  const mode: ServerMode = accounts
+    ? {
+        mode: 'multi-user',
+        signUp: accounts.signUp,
+        passwordMin: AUTH_LIMITS.passwordMin,
+        passwordMax: AUTH_LIMITS.passwordMax,
+      }
+    : { mode: 'local' };
+  app.get('/api/mode', (c) => c.json(mode));
   const curriculumJson = JSON.stringify({
     meta: deps.curriculum.meta,
     skills: deps.curriculum.skills,

@@ -21,6 +21,7 @@ if (!reachable.ok && !IN_CI) console.warn(`skipping the isolation matrix: ${reac
 /** Routes that hold no learner's data and need no session. */
 const PUBLIC = new Set([
   'GET /api/health',
+  'GET /api/mode',
   'GET /api/curriculum',
   'GET /api/openapi.json',
   'POST /api/auth/sign-up/email',

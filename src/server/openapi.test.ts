@@ -45,6 +45,7 @@ describe('GET /api/openapi.json', () => {
     expect(operations.sort()).toEqual(
       [
         'GET /api/health',
+        'GET /api/mode',
         'GET /api/curriculum',
         'GET /api/profile',
         'PUT /api/profile',

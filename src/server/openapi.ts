@@ -47,6 +47,12 @@ function paths(): Json {
         responses: { 200: json(obj({ ok: { const: true }, version: { type: 'string' } })) },
       },
     },
+    '/api/mode': {
+      get: {
+        summary: 'Local or multi-user mode; in multi-user mode, whether sign-up is open and the password lengths',
+        responses: { 200: json(ref('ServerMode')) },
+      },
+    },
     '/api/curriculum': {
       get: {
         summary: 'The normalized curriculum (with an ETag; If-None-Match answers 304)',

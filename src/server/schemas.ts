@@ -438,3 +438,21 @@ export const ErrorSchema = z
     }),
   })
   .register(apiSchemas, { id: 'Error' });
+
+/**
+ * GET /api/mode: how the web app talks to this server. Local mode has no accounts; multi-user
+ * mode needs a session (sign in), offers sign-up when `signUp` is true, and takes passwords of
+ * `passwordMin` to `passwordMax` characters.
+ */
+export const ServerModeSchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('local') }),
+    z.object({
+      mode: z.literal('multi-user'),
+      signUp: z.boolean(),
+      passwordMin: z.number().int(),
+      passwordMax: z.number().int(),
+    }),
+  ])
+  .register(apiSchemas, { id: 'ServerMode' });
+export type ServerMode = z.infer<typeof ServerModeSchema>;

@@ -11,6 +11,9 @@ import { useLocale } from './lib/locale.js';
 import { href, useRoute, type Page } from './lib/router.js';
 import { applyTheme, useDark } from './lib/theme.js';
 import { ErrorNote, Loading, PageBoundary } from './components/Feedback.js';
+import { AccountMenu } from './components/AccountMenu.js';
+import { AccountPages } from './components/AccountPages.js';
+import { useAccount } from './lib/account.js';
 import { flush, usePending } from './lib/outbox.js';
 
 type PageModule = Promise<{ default: () => React.JSX.Element }>;
@@ -40,6 +43,8 @@ export function App() {
   const { t, locale } = useLocale();
   const route = useRoute();
   const profile = useProfile();
+  // A multi-user server with no session: the sign-in page stands in for every page.
+  const account = useAccount();
   const dark = useDark();
   const mainRef = useRef<HTMLElement>(null);
 
@@ -52,8 +57,8 @@ export function App() {
   const pending = usePending();
 
   useEffect(() => {
-    document.title = `${t(`nav.${page}`)} · mlpath`;
-  }, [page, t, locale]);
+    if (!account.signInNeeded) document.title = `${t(`nav.${page}`)} · mlpath`;
+  }, [page, t, locale, account.signInNeeded]);
 
   // Move focus to the page's content after navigating, as a screen reader user expects.
   // Not on the first page drawn (the one the app opens on, once the profile is known).
@@ -106,7 +111,8 @@ export function App() {
           <a href={href(hasProfile ? 'today' : 'onboarding')} className="text-lg font-bold no-underline">
             <span className="text-slate-900 dark:text-white">mlpath</span>
           </a>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+            <AccountMenu />
             <label className="sr-only" htmlFor="language">
               {t('shell.language')}
             </label>
@@ -132,7 +138,7 @@ export function App() {
               <span aria-hidden="true">{dark ? '☀' : '☾'}</span>
             </button>
           </div>
-          {hasProfile && (
+          {hasProfile && !account.signInNeeded && (
             <nav aria-label={t('shell.navigation')} className="-mx-1 w-full">
               {/* Wraps on a narrow screen: every page stays in sight, none hides behind a sideways scroll. */}
               <ul className="flex flex-wrap gap-1 whitespace-nowrap">
@@ -170,7 +176,9 @@ export function App() {
         </div>
       )}
       <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto max-w-6xl px-3 py-4 outline-none">
-        {profile.loading && !profile.data ? (
+        {account.signInNeeded ? (
+          <AccountPages mode={account.mode} />
+        ) : profile.loading && !profile.data ? (
           <Loading />
         ) : profile.error && !profile.data ? (
           <ErrorNote error={profile.error} onRetry={profile.reload} />
@@ -188,7 +196,9 @@ export function App() {
           </PageBoundary>
         )}
       </main>
-      <footer className="mx-auto max-w-6xl px-3 pb-6 text-xs muted">{t('shell.footer')}</footer>
+      <footer className="mx-auto max-w-6xl px-3 pb-6 text-xs muted">
+        {t(account.mode?.mode === 'multi-user' ? 'account.footer' : 'shell.footer')}
+      </footer>
     </div>
   );
 }

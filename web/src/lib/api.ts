@@ -21,6 +21,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems: readonly ApiProblem[] = [],
+    /** From Retry-After on a refusal (RATE_LIMITED): seconds to wait before trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -107,7 +109,14 @@ export interface TodayResponse {
   readonly week: TodayWeek | null;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Told of every 401 (no session): the app then asks the learner to sign in (see account.ts). */
+const unauthenticatedListeners = new Set<() => void>();
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: { accept: 'application/json' } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -128,11 +137,14 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; problems?: ApiProblem[] } } | undefined)?.error;
+    if (response.status === 401) for (const listener of unauthenticatedListeners) listener();
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
     throw new ApiError(
       response.status,
       error?.code ?? 'INTERNAL',
       error?.message ?? `${response.status} ${response.statusText}`,
       error?.problems ?? [],
+      Number.isFinite(retryAfter) ? retryAfter : undefined,
     );
   }
   return data as T;

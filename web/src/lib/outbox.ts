@@ -101,6 +101,8 @@ export function flush(): Promise<void> {
           await api.record(next);
         } catch (error) {
           if (error instanceof ApiError && error.code === 'NETWORK') return;
+          // No session (a multi-user server): kept until the person signs in again (see account.ts).
+          if (error instanceof ApiError && error.status === 401) return;
           // Refused by the server (an item renamed away meanwhile): dropping it is all that can be done.
         }
         write(read().slice(1));
@@ -159,4 +161,9 @@ export function pendingHours(pending: readonly Pending[], start: string, end: st
     (sum, e) => (e.type === 'hours' && e.date !== undefined && e.date >= start && e.date <= end ? sum + e.hours : sum),
     0,
   );
+}
+
+/** Drop everything waiting (another person signs in at this browser: it was not theirs to send). */
+export function discardAll(): void {
+  write([]);
 }
