@@ -20,6 +20,7 @@ import { errorResponseOf, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
+import { learnerWritesInTurn } from './learner-lock.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
 import { exchangeRoutes } from './routes/exchange.js';
@@ -114,6 +115,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
+  app.use('/api/*', learnerWritesInTurn(deps.store));
   app.route('/api', profileRoutes(deps));
   app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));
