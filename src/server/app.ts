@@ -29,6 +29,7 @@ import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
 import { securityHeaders } from './security-headers.js';
+import { refuseNul } from './validate.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(compress());
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
   app.use('/api/*', bodyLimits());
+  app.use('/api/*', refuseNul());
 
   // Routes that need no learner.
   app.get('/api/health', (c) => c.json({ ok: true as const, version }));
