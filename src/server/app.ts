@@ -16,7 +16,7 @@ import { withAccountRoutes } from './auth-openapi.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { errorResponseOf, routeNotFound } from './errors.js';
+import { errorResponseOf, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
@@ -72,6 +72,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const { status, body } = errorResponseOf(error);
     // Only a bug is logged; expected failures are the client's to read.
     if (status >= 500) console.error(`mlpath serve: ${c.req.method} ${c.req.path}:`, error);
+    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(body, status);
   });
   app.notFound((c) => {

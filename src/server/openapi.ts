@@ -27,8 +27,11 @@ const errors = (...statuses: number[]): Record<string, Json> => {
     409: 'Conflict with stored data (CONFLICT)',
     422: 'The plan cannot be made (UNREACHABLE)',
     500: 'Storage or internal error (STORAGE, INTERNAL)',
+    503: 'The database is unavailable or busy (UNAVAILABLE); retry after the Retry-After seconds',
   };
-  return Object.fromEntries([...statuses, 500].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]));
+  return Object.fromEntries(
+    [...statuses, 500, 503].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]),
+  );
 };
 const body = (schema: Json): Json => ({ required: true, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A project id' };

@@ -419,13 +419,57 @@ function projectFromRow(row: Selectable<ProjectsTable>): PortfolioProject {
   };
 }
 
-/** Database failures (locked, full disk, lost connection) become one STORAGE error naming the place. */
+/**
+ * PostgreSQL SQLSTATEs that say "not now" rather than "broken": the connection was lost or the
+ * server is shutting down (class 08, 57P01-57P03), a statement or lock timeout (57014, 55P03), a
+ * deadlock or serialization failure (40P01, 40001). SQLite's busy and locked codes, and the
+ * network's own errors, say the same.
+ */
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '55P03',
+  '40P01',
+  '40001',
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_LOCKED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+/** The pg driver's own words for a lost connection or a pool that gave none in time. */
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|not queryable|timeout exceeded when trying to connect|connection timeout/i;
+
+/** Whether a database failure is temporary (the database is unreachable or busy), not a broken store. */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return error instanceof Error && UNAVAILABLE_MESSAGE.test(error.message);
+}
+
+/**
+ * Database failures become one error naming the place: UNAVAILABLE when the database is
+ * unreachable or busy (a lost connection, a timeout), STORAGE otherwise (full disk, damage).
+ */
 export async function storageErrors<T>(location: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
     if (error instanceof MlpathError) throw error;
     const message = error instanceof Error ? error.message : String(error);
+    if (isUnavailable(error)) {
+      throw new MlpathError({
+        code: 'UNAVAILABLE',
+        message: `the database at ${location} is unavailable: ${message}`,
+        cause: error,
+      });
+    }
     throw new MlpathError({ code: 'STORAGE', message: `the database at ${location} failed: ${message}`, cause: error });
   }
 }
