@@ -24,10 +24,10 @@ afterEach(async () => {
 });
 
 describe('GET /api/health', () => {
-  it('says the server is up and which version it runs', async () => {
+  it('says the server is up, which version it runs and that its database answers', async () => {
     const { status, json } = await api.get('/api/health');
     expect(status).toBe(200);
-    expect(json).toEqual({ ok: true, version: '9.9.9-test' });
+    expect(json).toEqual({ ok: true, version: '9.9.9-test', database: { kind: 'sqlite', status: 'ok' } });
   });
 });
 

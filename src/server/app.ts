@@ -28,6 +28,7 @@ import { planRoutes } from './routes/plan.js';
 import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
+import { healthOf } from './health.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
@@ -88,7 +89,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/api/*', refuseNul());
 
   // Routes that need no learner.
-  app.get('/api/health', (c) => c.json({ ok: true as const, version }));
+  app.get('/api/health', async (c) => {
+    const health = await healthOf(deps.store, version);
+    c.header('Cache-Control', 'no-store');
+    return c.json(health, health.ok ? 200 : 503);
+  });
   const curriculumJson = JSON.stringify({
     meta: deps.curriculum.meta,
     skills: deps.curriculum.skills,

@@ -36,6 +36,13 @@ const errors = (...statuses: number[]): Record<string, Json> => {
 const body = (schema: Json): Json => ({ required: true, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A project id' };
 
+const health = (ok: boolean, status: string): Json =>
+  obj({
+    ok: { const: ok },
+    version: { type: 'string' },
+    database: obj({ kind: { enum: ['sqlite', 'postgres'] }, status: { const: status } }),
+  });
+
 function paths(): Json {
   const plan = obj({ plan: nullable(ref('Plan')), forecast: nullable(ref('Forecast')) });
   // `event` is null when nothing was recorded (skipping what is skipped); `logged`, the planned hours a tick logged.
@@ -46,8 +53,11 @@ function paths(): Json {
   return {
     '/api/health': {
       get: {
-        summary: 'Liveness and version',
-        responses: { 200: json(obj({ ok: { const: true }, version: { type: 'string' } })) },
+        summary: 'Liveness, version and the database: 200 when it answers, 503 when it is unavailable',
+        responses: {
+          200: json(health(true, 'ok')),
+          503: json(health(false, 'unavailable'), 'The database is unavailable'),
+        },
       },
     },
     '/api/curriculum': {
