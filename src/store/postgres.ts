@@ -47,7 +47,7 @@ export const POSTGRES_TIMEOUTS = {
   connect: 5_000,
 } as const;
 
-/** The name mlpath's connections carry in `pg_stat_activity`. */
+/** The name mlpath's connections carry in `pg_stat_activity` (PGAPPNAME overrides it). */
 export const APPLICATION_NAME = 'mlpath';
 
 /**
@@ -66,7 +66,7 @@ export function postgresPool(
     statement_timeout: POSTGRES_TIMEOUTS.statement,
     lock_timeout: POSTGRES_TIMEOUTS.lock,
     idle_in_transaction_session_timeout: POSTGRES_TIMEOUTS.idleInTransaction,
-    application_name: options.applicationName ?? APPLICATION_NAME,
+    application_name: options.applicationName ?? (process.env['PGAPPNAME'] || APPLICATION_NAME),
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   pool.on('error', () => undefined);
