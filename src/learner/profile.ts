@@ -40,6 +40,8 @@ export interface ProfileRequest {
   readonly target?: string | undefined;
   readonly route?: string | undefined;
   readonly effortFactor?: number | undefined;
+  /** Plan for everything the role's job postings ask (`Profile.marketReady`). */
+  readonly marketReady?: boolean | undefined;
   readonly choices?:
     | {
         readonly pin?: readonly string[] | undefined;
@@ -172,6 +174,7 @@ export function profileFromInput(
     route: spell(input.route, ids.routes) ?? from?.route,
     effortFactor: input.effortFactor ?? from?.effortFactor,
     choices,
+    marketReady: input.marketReady ?? from?.marketReady,
   });
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];
