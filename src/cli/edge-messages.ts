@@ -20,6 +20,7 @@ const EN = {
   'store.noProject': 'there is no project "{id}"',
   'store.notEmpty': 'this store already holds progress ({events} events, {projects} projects); nothing was imported',
   'store.failed': 'the database at {location} failed: {message}',
+  'store.unavailable': 'the database at {location} is unavailable: {message}',
   'store.otherApp':
     '{file} is not an mlpath database (it belongs to another application, id {id}); it was left untouched',
   'store.otherTables':
@@ -286,6 +287,7 @@ const ZH: Record<EdgeKey, string> = {
   'store.noProject': '没有项目“{id}”',
   'store.notEmpty': '此存储中已有进度（{events} 个事件，{projects} 个项目）；未导入任何内容',
   'store.failed': '位于 {location} 的数据库出错：{message}',
+  'store.unavailable': '位于 {location} 的数据库暂时不可用：{message}',
   'store.otherApp': '{file} 不是 mlpath 数据库（它属于另一个应用程序，id 为 {id}）；未做任何改动',
   'store.otherTables': '{file} 不是 mlpath 数据库（其中有另一个应用程序的表：{tables}）；未做任何改动',
   'store.notOurs': '{location} 不是 mlpath 数据库（{why}）；未做任何改动',

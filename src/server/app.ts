@@ -18,10 +18,11 @@ import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
 import type { ServerMode } from './schemas.js';
-import { errorResponseOf, routeNotFound } from './errors.js';
+import { errorResponseOf, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
+import { learnerWritesInTurn } from './learner-lock.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
 import { exchangeRoutes } from './routes/exchange.js';
@@ -29,7 +30,9 @@ import { planRoutes } from './routes/plan.js';
 import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
+import { healthOf } from './health.js';
 import { securityHeaders } from './security-headers.js';
+import { refuseNul } from './validate.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
@@ -72,6 +75,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const { status, body } = errorResponseOf(error);
     // Only a bug is logged; expected failures are the client's to read.
     if (status >= 500) console.error(`mlpath serve: ${c.req.method} ${c.req.path}:`, error);
+    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(body, status);
   });
   app.notFound((c) => {
@@ -84,9 +88,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(compress());
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
   app.use('/api/*', bodyLimits());
+  app.use('/api/*', refuseNul());
 
   // Routes that need no learner.
-  app.get('/api/health', (c) => c.json({ ok: true as const, version }));
+  app.get('/api/health', async (c) => {
+    const health = await healthOf(deps.store, version);
+    c.header('Cache-Control', 'no-store');
+    return c.json(health, health.ok ? 200 : 503);
+  });
   // Which mode the web app talks to: local (no accounts) or multi-user (sign in; sign up when open).
   const mode: ServerMode = accounts
     ? {
@@ -126,6 +135,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
+  app.use('/api/*', learnerWritesInTurn(deps.store));
   app.route('/api', profileRoutes(deps));
   app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));

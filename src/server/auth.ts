@@ -22,7 +22,7 @@ import type { BetterAuthOptions } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import type { Context } from 'hono';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { postgresPool } from '../store/postgres.js';
 import { MlpathError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
 import type { Store } from '../store/store.js';
@@ -211,15 +211,9 @@ export function libraryOptions(db: Kysely<AuthTables>, options: AccountsOptions,
 export async function openAccounts(options: AccountsOptions): Promise<Accounts> {
   const publicUrl = checkOptions(options);
   const clock = options.clock ?? (() => new Date());
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    // Every learner request reads its session here: as many connections as the store has.
-    max: 4,
-    connectionTimeoutMillis: 10_000,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
-  // A lost idle connection must not crash the process.
-  pool.on('error', () => undefined);
+  // Every learner request reads its session here: as many connections as the store has. The
+  // store's pool: its timeouts, and a lost connection fails one request, never the process.
+  const pool = postgresPool(options.url, { schema: options.schema, max: 4 });
   const db = new Kysely<AuthTables>({ dialect: new PostgresDialect({ pool }) });
 
   const auth = betterAuth(libraryOptions(db, options, publicUrl));

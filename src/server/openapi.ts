@@ -27,11 +27,21 @@ const errors = (...statuses: number[]): Record<string, Json> => {
     409: 'Conflict with stored data (CONFLICT)',
     422: 'The plan cannot be made (UNREACHABLE)',
     500: 'Storage or internal error (STORAGE, INTERNAL)',
+    503: 'The database is unavailable or busy (UNAVAILABLE); retry after the Retry-After seconds',
   };
-  return Object.fromEntries([...statuses, 500].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]));
+  return Object.fromEntries(
+    [...statuses, 500, 503].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]),
+  );
 };
 const body = (schema: Json): Json => ({ required: true, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A project id' };
+
+const health = (ok: boolean, status: string): Json =>
+  obj({
+    ok: { const: ok },
+    version: { type: 'string' },
+    database: obj({ kind: { enum: ['sqlite', 'postgres'] }, status: { const: status } }),
+  });
 
 function paths(): Json {
   const plan = obj({ plan: nullable(ref('Plan')), forecast: nullable(ref('Forecast')) });
@@ -43,8 +53,11 @@ function paths(): Json {
   return {
     '/api/health': {
       get: {
-        summary: 'Liveness and version',
-        responses: { 200: json(obj({ ok: { const: true }, version: { type: 'string' } })) },
+        summary: 'Liveness, version and the database: 200 when it answers, 503 when it is unavailable',
+        responses: {
+          200: json(health(true, 'ok')),
+          503: json(health(false, 'unavailable'), 'The database is unavailable'),
+        },
       },
     },
     '/api/mode': {

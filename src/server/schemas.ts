@@ -426,6 +426,7 @@ export const ErrorSchema = z
         'IMPORT_INVALID',
         'UNREACHABLE',
         'STORAGE',
+        'UNAVAILABLE',
         'UNAUTHENTICATED',
         'FORBIDDEN',
         'RATE_LIMITED',

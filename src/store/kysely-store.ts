@@ -9,6 +9,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { MlpathError } from '../core/errors.js';
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
+import { KeyedMutex } from './keyed-mutex.js';
 import type { Dialect } from './migrations.js';
 import type { Database, EventsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
@@ -16,27 +17,53 @@ import type { ImportResult, Learner, LearnerData, LinkKind, PlanSnapshot, Portfo
 
 type Db = Kysely<Database>;
 
+/** The first key of the PostgreSQL advisory lock on a learner (the second is the hash of its id). */
+export const LEARNER_LOCK_CLASS = 70_219;
+
 export class KyselyStore implements Store {
   readonly kind: Dialect;
   readonly location: string;
   readonly #db: Db;
   readonly #onClose: () => Promise<void>;
+  /** True for the store `exclusive` hands out: `#db` is one connection inside an open transaction. */
+  readonly #bound: boolean;
+  readonly #learnerLocks = new KeyedMutex();
 
-  constructor(db: Db, kind: Dialect, location: string, onClose: () => Promise<void>) {
+  constructor(db: Db, kind: Dialect, location: string, onClose: () => Promise<void>, bound = false) {
     this.#db = db;
     this.kind = kind;
     this.location = location;
     this.#onClose = onClose;
+    this.#bound = bound;
   }
 
-  /** Run `fn` in one write transaction on one connection. */
+  /** Run `fn` in one write transaction on one connection (inside `exclusive`, in its transaction). */
   async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (this.#bound) return storageErrors(this.location, () => fn(this.#db));
     return this.#run(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN', fn);
   }
 
   /** Run `fn` in one read-only transaction: every read sees the same snapshot. */
   async readTransaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (this.#bound) return storageErrors(this.location, () => fn(this.#db));
     return this.#run(this.kind === 'sqlite' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
+  }
+
+  async exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T> {
+    if (this.#bound) return fn(this);
+    // In process first, so one learner's queue holds one connection at most, not one per waiter.
+    return this.#learnerLocks.run(learnerId, () =>
+      this.transaction(async (conn) => {
+        if (this.kind === 'postgres') {
+          await sql`SELECT pg_advisory_xact_lock(${LEARNER_LOCK_CLASS}, hashtext(${learnerId}))`.execute(conn);
+        }
+        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true));
+      }),
+    );
+  }
+
+  async ping(): Promise<void> {
+    await storageErrors(this.location, () => sql`SELECT 1`.execute(this.#db));
   }
 
   async #run<T>(begin: string, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -392,13 +419,57 @@ function projectFromRow(row: Selectable<ProjectsTable>): PortfolioProject {
   };
 }
 
-/** Database failures (locked, full disk, lost connection) become one STORAGE error naming the place. */
+/**
+ * PostgreSQL SQLSTATEs that say "not now" rather than "broken": the connection was lost or the
+ * server is shutting down (class 08, 57P01-57P03), a statement or lock timeout (57014, 55P03), a
+ * deadlock or serialization failure (40P01, 40001). SQLite's busy and locked codes, and the
+ * network's own errors, say the same.
+ */
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '55P03',
+  '40P01',
+  '40001',
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_LOCKED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+/** The pg driver's own words for a lost connection or a pool that gave none in time. */
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|not queryable|timeout exceeded when trying to connect|connection timeout/i;
+
+/** Whether a database failure is temporary (the database is unreachable or busy), not a broken store. */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return error instanceof Error && UNAVAILABLE_MESSAGE.test(error.message);
+}
+
+/**
+ * Database failures become one error naming the place: UNAVAILABLE when the database is
+ * unreachable or busy (a lost connection, a timeout), STORAGE otherwise (full disk, damage).
+ */
 export async function storageErrors<T>(location: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
     if (error instanceof MlpathError) throw error;
     const message = error instanceof Error ? error.message : String(error);
+    if (isUnavailable(error)) {
+      throw new MlpathError({
+        code: 'UNAVAILABLE',
+        message: `the database at ${location} is unavailable: ${message}`,
+        cause: error,
+      });
+    }
     throw new MlpathError({ code: 'STORAGE', message: `the database at ${location} failed: ${message}`, cause: error });
   }
 }

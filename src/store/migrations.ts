@@ -162,8 +162,8 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, location: 
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     if (meta.get('app') !== APP_ID)
       throw notOurs(location, `its mlpath_meta names "${meta.get('app') ?? 'no application'}"`);
-  } else if (dialect === 'sqlite' && tables.size > 0) {
-    // A SQLite file belongs to one application: tables without our marker are someone else's.
+  } else if (tables.size > 0) {
+    // A SQLite file, or a PostgreSQL schema, with tables but without our marker is someone else's.
     throw notOurs(location, `it holds tables of another application: ${[...tables].slice(0, 5).join(', ')}`);
   } else {
     await sql`CREATE TABLE mlpath_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);

@@ -104,5 +104,19 @@ export interface Store {
    */
   importData(learnerId: string, data: LearnerData, options: { merge: boolean; at: string }): Promise<ImportResult>;
 
+  /**
+   * Run `fn` holding this learner's lock, with a store bound to one write transaction: every read
+   * and write `fn` makes through the store it is given sees one state and commits together (or,
+   * if `fn` throws, not at all). Concurrent calls for one learner run one after another, in this
+   * process (an in-process lock) and across processes and servers (SQLite's write lock,
+   * PostgreSQL's transaction advisory lock on the learner). Calls made through the bound store run
+   * in the same transaction; calling `exclusive` on it again just runs `fn`.
+   * @throws MlpathError UNAVAILABLE when the lock is not granted within the lock timeout.
+   */
+  exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T>;
+
+  /** Whether the database answers one trivial query. @throws MlpathError UNAVAILABLE or STORAGE. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }
