@@ -69,12 +69,24 @@ function initial(d: Dialect): string[] {
   ];
 }
 
+/** Kept job postings ("my target jobs"); the same text in both dialects. */
+const postings = [
+  `CREATE TABLE postings (
+     learner_id TEXT NOT NULL REFERENCES learners(id),
+     id TEXT NOT NULL,
+     title TEXT NOT NULL,
+     text TEXT NOT NULL,
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (learner_id, id))`,
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'learners, profiles, events, plan snapshots, projects',
     sql: { sqlite: initial('sqlite'), postgres: initial('postgres') },
   },
+  { version: 2, name: 'kept job postings', sql: { sqlite: postings, postgres: postings } },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

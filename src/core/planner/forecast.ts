@@ -8,15 +8,17 @@ import type { Curriculum } from '../model.js';
 import type { Forecast, Profile, ProgressState } from '../plan-model.js';
 import { daysBetween } from '../dates.js';
 import { observedPace, planFor } from './plan.js';
+import type { PlanOptions } from './plan.js';
 
 export function forecastFrom(
   curriculum: Curriculum,
   profile: Profile,
   progress: ProgressState,
   today: string,
+  options: PlanOptions = {},
 ): Forecast {
   const original = planFor(curriculum, profile);
-  const plan = planFor(curriculum, profile, progress, today);
+  const plan = planFor(curriculum, profile, progress, today, options);
   const { pace, doneHours } = observedPace(curriculum, profile, progress);
   return {
     plan,
