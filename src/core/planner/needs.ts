@@ -94,7 +94,7 @@ export function neededSkills(
     profile.target !== undefined && findRole(curriculum, profile.target) === undefined && skills.has(profile.target);
   let role: Role | undefined;
   let targets: string[];
-  if (goal !== undefined && goal.length > 0) {
+  if (goal !== undefined) {
     // A goal of skills (what kept job postings ask for) replaces the role's and domain's skills; the
     // route's blocks (portfolio, job search) stay, since the goal is still a job.
     role = curriculum.roles.length > 0 ? findRole(curriculum, profile.target ?? DEFAULT_ROLE) : undefined;
@@ -174,7 +174,7 @@ export function neededSkills(
     level: closure.level,
     stages: effectiveStages,
     stageOf,
-    withBlocks: !targetIsSkill || (goal !== undefined && goal.length > 0),
+    withBlocks: !targetIsSkill || goal !== undefined,
   };
 }
 
