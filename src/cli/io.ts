@@ -13,6 +13,14 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The working directory relative paths are resolved against. */
   readonly cwd: string;
+  /** Everything on standard input, for commands that read a file named `-`. */
+  readonly stdin?: () => Promise<Buffer>;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
 }
 
 export function processIo(): CliIo {
@@ -27,11 +35,14 @@ export function processIo(): CliIo {
     isTty: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    stdin: readStdin,
   };
 }
 
 /** An io that records everything, for tests. */
-export function memoryIo(options: { env?: Record<string, string | undefined>; cwd?: string } = {}): CliIo & {
+export function memoryIo(
+  options: { env?: Record<string, string | undefined>; cwd?: string; stdin?: string | Buffer } = {},
+): CliIo & {
   stdout: () => string;
   stderr: () => string;
 } {
@@ -47,6 +58,8 @@ export function memoryIo(options: { env?: Record<string, string | undefined>; cw
     isTty: false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    stdin: async () =>
+      typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? Buffer.alloc(0)),
     stdout: () => stdout,
     stderr: () => stderr,
   };
