@@ -72,6 +72,25 @@ export interface JobsPlan {
   readonly movedDays: number;
 }
 
+/** The JSON form of a plan toward the target jobs (`mlpath plan --jobs --json`, GET /api/jobs/plan). */
+export function jobsPlanJson(result: JobsPlan): {
+  postings: number;
+  goal: JobsPlan['goal'];
+  notTaught: JobsPlan['notTaught'];
+  finishDate: { current: string; withJobs: string };
+  movedDays: number;
+  plan: Forecast['plan'];
+} {
+  return {
+    postings: result.postings,
+    goal: result.goal,
+    notTaught: result.notTaught,
+    finishDate: { current: result.current.finishDate, withJobs: result.withJobs.finishDate },
+    movedDays: result.movedDays,
+    plan: result.withJobs.plan,
+  };
+}
+
 /** The `--json` shape: exactly the fields the contract names, nothing more. */
 export function jobAnalysisOf(a: PostingAnalysis): JobAnalysis {
   return {

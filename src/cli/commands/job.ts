@@ -15,6 +15,7 @@ import type { Plan, Profile } from '../../core/plan-model.js';
 import type { LearnerContext } from '../../learner/context.js';
 import {
   analyzeJob,
+  jobsPlanJson,
   keepJob,
   listJobs,
   MAX_POSTING_LENGTH,
@@ -169,20 +170,7 @@ export async function planJobsCommand(
     const result = await planTowardJobs(contextOf(session, curriculum), locale);
     const profile = await session.profile();
     if (json) {
-      io.out(
-        `${JSON.stringify(
-          {
-            postings: result.postings,
-            goal: result.goal,
-            notTaught: result.notTaught,
-            finishDate: { current: result.current.finishDate, withJobs: result.withJobs.finishDate },
-            movedDays: result.movedDays,
-            plan: result.withJobs.plan,
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      io.out(`${JSON.stringify(jobsPlanJson(result), null, 2)}\n`);
     } else if (profile) {
       const text = render({ ...profile, locale }, result.withJobs.plan);
       io.out(renderJobsPlan(result, curriculum, locale, text));

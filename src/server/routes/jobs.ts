@@ -1,0 +1,71 @@
+/**
+ * @module server/routes/jobs
+ * The learner's target jobs: POST /api/jobs/analyze (read a posting), GET and POST /api/jobs (list,
+ * keep), DELETE /api/jobs/:id (forget) and GET /api/jobs/plan (plan toward the kept postings). Thin
+ * over `src/learner/jobs.ts`; bodies are JSON, checked by zod and refused over JOB_BODY_LIMIT_BYTES.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MlpathError } from '../../core/errors.js';
+import type { LearnerContext } from '../../learner/context.js';
+import {
+  analyzeJob,
+  jobsPlanJson,
+  keepJob,
+  listJobs,
+  MAX_POSTING_LENGTH,
+  planTowardJobs,
+  removeJob,
+} from '../../learner/jobs.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { JobLocaleQuery, JobTextInput } from '../schemas.js';
+import { parseBody, parseQuery } from '../validate.js';
+
+/** A posting of MAX_POSTING_LENGTH code units is at most 300 KB as UTF-8 JSON (plus escapes): 1 MB is ample. */
+export const JOB_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const limit = bodyLimit({
+  maxSize: JOB_BODY_LIMIT_BYTES,
+  onError: () => {
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      message: `the posting is too long (the request is over ${JOB_BODY_LIMIT_BYTES / 1024 / 1024} MB; a posting may have ${MAX_POSTING_LENGTH} characters); nothing was stored`,
+      problems: [{ path: 'text', message: 'too-long' }],
+    });
+  },
+});
+
+export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const ctx = (c: Context<AppEnv>): LearnerContext => ({ ...deps, learnerId: c.get('learner').id });
+
+  routes.post('/jobs/analyze', limit, async (c) => {
+    const input = await parseBody(c, JobTextInput);
+    return c.json({ analysis: await analyzeJob(ctx(c), input.text, input.locale) });
+  });
+
+  routes.get('/jobs', async (c) => {
+    const { locale } = parseQuery(c, JobLocaleQuery);
+    return c.json({ jobs: await listJobs(ctx(c), locale) });
+  });
+
+  routes.post('/jobs', limit, async (c) => {
+    const input = await parseBody(c, JobTextInput);
+    const { posting, analysis } = await keepJob(ctx(c), input.text, input.locale);
+    return c.json({ job: posting, analysis });
+  });
+
+  routes.get('/jobs/plan', async (c) => {
+    const { locale } = parseQuery(c, JobLocaleQuery);
+    return c.json(jobsPlanJson(await planTowardJobs(ctx(c), locale)));
+  });
+
+  routes.delete('/jobs/:id', async (c) => {
+    const id = c.req.param('id');
+    await removeJob(ctx(c), id);
+    return c.json({ removed: id });
+  });
+
+  return routes;
+}
