@@ -13,7 +13,8 @@ import { daysBetween } from '../core/dates.js';
 import { MlpathError } from '../core/errors.js';
 import { analyzePosting, postingError } from '../core/jobs/analyze.js';
 import type { PostingAnalysis } from '../core/jobs/analyze.js';
-import type { Seniority } from '../core/jobs/postings.js';
+import { jobAnalysisOf } from '../core/jobs/contract.js';
+import type { JobAnalysis, JobsPlanJson, KeptJob } from '../core/jobs/contract.js';
 import { MAX_POSTING_LENGTH, postingProblem, textViews } from '../core/jobs/text.js';
 import type { PostingProblemKind } from '../core/jobs/text.js';
 import type { Locale } from '../core/model.js';
@@ -25,38 +26,8 @@ import type { KeptPosting } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { today } from './context.js';
 
-export { MAX_POSTING_LENGTH };
-export type { PostingProblemKind };
-
-/** The analysis as `mlpath job analyze --json` prints it and the API answers it. */
-export interface JobAnalysis {
-  readonly role: { readonly id: string; readonly confidence: number; readonly evidence: readonly string[] };
-  readonly seniority: Seniority;
-  readonly skills: ReadonlyArray<{
-    readonly id: string;
-    readonly title: string;
-    /** False for a term the curriculum does not teach ("not taught here"). */
-    readonly taught: boolean;
-    readonly required: boolean;
-    /** Offsets in UTF-16 code units into the text as read. */
-    readonly spans: ReadonlyArray<{ readonly start: number; readonly end: number; readonly text: string }>;
-  }>;
-  /** 0..1: the share of what the posting asks (required counts twice) that the learner has. */
-  readonly readiness: number;
-  /** What the posting asks that the learner lacks, most asked first; weight 2 required, 1 nice-to-have. */
-  readonly gaps: ReadonlyArray<{ readonly id: string; readonly title: string; readonly weight: number }>;
-}
-
-/** A kept posting as lists show it, with its analysis against today's progress. */
-export interface KeptJob {
-  readonly id: string;
-  readonly title: string;
-  readonly addedAt: string;
-  readonly role: string;
-  readonly seniority: Seniority;
-  readonly readiness: number;
-  readonly gaps: JobAnalysis['gaps'];
-}
+export { MAX_POSTING_LENGTH, jobAnalysisOf };
+export type { PostingProblemKind, JobAnalysis, JobsPlanJson, KeptJob };
 
 export interface JobsPlan {
   /** How many kept postings the goal comes from. */
@@ -73,14 +44,7 @@ export interface JobsPlan {
 }
 
 /** The JSON form of a plan toward the target jobs (`mlpath plan --jobs --json`, GET /api/jobs/plan). */
-export function jobsPlanJson(result: JobsPlan): {
-  postings: number;
-  goal: JobsPlan['goal'];
-  notTaught: JobsPlan['notTaught'];
-  finishDate: { current: string; withJobs: string };
-  movedDays: number;
-  plan: Forecast['plan'];
-} {
+export function jobsPlanJson(result: JobsPlan): JobsPlanJson {
   return {
     postings: result.postings,
     goal: result.goal,
@@ -88,23 +52,6 @@ export function jobsPlanJson(result: JobsPlan): {
     finishDate: { current: result.current.finishDate, withJobs: result.withJobs.finishDate },
     movedDays: result.movedDays,
     plan: result.withJobs.plan,
-  };
-}
-
-/** The `--json` shape: exactly the fields the contract names, nothing more. */
-export function jobAnalysisOf(a: PostingAnalysis): JobAnalysis {
-  return {
-    role: { id: a.role.id, confidence: a.role.confidence, evidence: [...a.role.evidence] },
-    seniority: a.seniority,
-    skills: a.skills.map((s) => ({
-      id: s.id,
-      title: s.title,
-      taught: s.taught,
-      required: s.required,
-      spans: s.spans.map((p) => ({ start: p.start, end: p.end, text: p.text })),
-    })),
-    readiness: a.readiness,
-    gaps: a.gaps.map((g) => ({ id: g.id, title: g.title, weight: g.weight })),
   };
 }
 
