@@ -19,10 +19,11 @@ const pages: Record<Page, React.LazyExoticComponent<() => React.JSX.Element>> = 
   plan: lazy(() => import('./pages/PlanPage.js')),
   progress: lazy(() => import('./pages/ProgressPage.js')),
   portfolio: lazy(() => import('./pages/Portfolio.js')),
+  jobs: lazy(() => import('./pages/Jobs.js')),
   settings: lazy(() => import('./pages/Settings.js')),
 };
 
-const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'settings'];
+const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'jobs', 'settings'];
 
 export function App() {
   const { t, locale } = useLocale();
