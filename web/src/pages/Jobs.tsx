@@ -230,7 +230,7 @@ export default function Jobs() {
             <div className="card">
               <dt className="text-sm muted">{t('jobs.readiness')}</dt>
               <dd className="text-lg font-semibold" data-testid="job-readiness">
-                {t('jobs.readinessValue', { percent: percent(a.readiness) })}
+                {percent(a.readiness)}%
               </dd>
               <dd>
                 <div className="mt-1 h-2 rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
