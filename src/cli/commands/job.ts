@@ -98,7 +98,9 @@ export function renderAnalysis(a: JobAnalysis, curriculum: Curriculum, text: str
   );
   if (a.role.evidence.length > 0)
     lines.push(
-      m('roleEvidence', { evidence: a.role.evidence.map((e) => evidenceText(e, locale)).join(m('evidenceSep')) }),
+      m('roleEvidence', {
+        evidence: a.role.evidence.map((e) => evidenceText(e, curriculum, locale)).join(m('evidenceSep')),
+      }),
     );
   lines.push(m('seniority', { level: m(`level.${a.seniority}` as JobMessageKey) }));
   lines.push(m('readiness', { percent: percent(a.readiness) }));
@@ -122,11 +124,17 @@ export function renderAnalysis(a: JobAnalysis, curriculum: Curriculum, text: str
 }
 
 /** One piece of the role's evidence (`title: "..."`, `"..."` or `skills: a, b`) in the learner's language. */
-function evidenceText(evidence: string, locale: Locale): string {
+function evidenceText(evidence: string, curriculum: Curriculum, locale: Locale): string {
   const title = /^title: (.*)$/.exec(evidence);
   if (title) return jmsg(locale, 'evidenceTitle', { phrase: title[1] ?? '' });
   const skills = /^skills: (.*)$/.exec(evidence);
-  if (skills) return jmsg(locale, 'evidenceSkills', { skills: skills[1] ?? '' });
+  if (skills) {
+    const names = (skills[1] ?? '').split(', ').map((id) => {
+      const skill = curriculum.skills.find((s) => s.id === id);
+      return skill ? textIn(skill.title, locale) : id;
+    });
+    return jmsg(locale, 'evidenceSkills', { skills: names.join(locale === 'zh-CN' ? '、' : ', ') });
+  }
   return evidence;
 }
 

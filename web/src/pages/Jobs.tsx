@@ -151,14 +151,20 @@ export default function Jobs() {
   const c = curriculum.data;
   const a = analyzed?.analysis;
   const percent = (x: number): string => String(Math.round(x * 100));
+  const sep = locale === 'zh-CN' ? '、' : ', ';
   const evidence = (e: string): string => {
     const title = /^title: (.*)$/.exec(e);
     if (title) return t('jobs.evidenceTitle', { phrase: title[1] ?? '' });
     const skills = /^skills: (.*)$/.exec(e);
-    if (skills) return t('jobs.evidenceSkills', { skills: skills[1] ?? '' });
+    if (skills) {
+      const names = (skills[1] ?? '').split(', ').map((id) => {
+        const skill = c.skills.find((s) => s.id === id);
+        return skill ? tx(skill.title) : id;
+      });
+      return t('jobs.evidenceSkills', { skills: names.join(sep) });
+    }
     return e;
   };
-  const sep = locale === 'zh-CN' ? '、' : ', ';
 
   return (
     <section aria-labelledby="jobs-title" className="space-y-4">
