@@ -179,7 +179,15 @@ function paths(): Json {
         ],
         requestBody: body({ type: 'object', description: 'A backup as written by GET /api/export?format=json' }),
         responses: {
-          200: json(obj({ imported: obj({ events: { type: 'integer' }, projects: { type: 'integer' } }) })),
+          200: json(
+            obj({
+              imported: obj({
+                events: { type: 'integer' },
+                projects: { type: 'integer' },
+                postings: { type: 'integer' },
+              }),
+            }),
+          ),
           ...errors(400, 409),
         },
       },

@@ -124,7 +124,10 @@ export function registerExchange(program: Command, io: CliIo): void {
           throw error;
         });
         if (options.json) io.out(`${JSON.stringify(result)}\n`);
-        else io.out(`${m.imported(result.eventsAdded, result.eventsSkipped, result.projectsAdded)}\n`);
+        else
+          io.out(
+            `${m.imported(result.eventsAdded, result.eventsSkipped, result.projectsAdded, result.postingsAdded)}\n`,
+          );
       });
     });
 }

@@ -183,5 +183,19 @@ describe('mlpath job add|list|remove and plan --jobs', () => {
     const none = await home.run(['plan', '--jobs'], shipped);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('no target jobs kept yet');
+    const noneZh = await home.run(['plan', '--jobs'], { ...shipped, MLPATH_LANG: 'zh-CN' });
+    expect(noneZh.stderr).toContain('还没有保存任何目标职位');
+    expect(noneZh.stderr).toContain('用 `mlpath job add 文件` 保存一份职位描述');
+  });
+
+  it('round-trips kept postings through export and import', async () => {
+    const source = fresh();
+    await source.run(['job', 'add', file(source, 'mle.md', POSTING)], shipped);
+    const backup = join(source.dir, 'backup.json');
+    expect((await source.run(['export', '--format', 'json', '-o', backup], shipped)).status).toBe(0);
+    const target = fresh();
+    expect((await target.run(['import', backup], shipped)).status).toBe(0);
+    expect(await keptIds(target)).toEqual(await keptIds(source));
+    expect(await keptIds(target)).toHaveLength(1);
   });
 });

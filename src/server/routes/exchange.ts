@@ -88,7 +88,9 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
         merge: query.merge,
         at: clock().toISOString(),
       });
-      return c.json({ imported: { events: result.eventsAdded, projects: result.projectsAdded } });
+      return c.json({
+        imported: { events: result.eventsAdded, projects: result.projectsAdded, postings: result.postingsAdded },
+      });
     },
   );
 

@@ -142,7 +142,11 @@ export const api = {
   removeJob: (id: string) => request<{ removed: string }>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
   jobsPlan: (locale: string) => request<JobsPlanJson>('GET', `/api/jobs/plan?locale=${encodeURIComponent(locale)}`),
   importBackup: (backup: unknown, merge: boolean) =>
-    request<{ imported: { events: number; projects: number } }>('POST', `/api/import?merge=${merge}`, backup),
+    request<{ imported: { events: number; projects: number; postings: number } }>(
+      'POST',
+      `/api/import?merge=${merge}`,
+      backup,
+    ),
 };
 
 /** The URL of an export download, its text in the given language. */
