@@ -25,6 +25,7 @@ import { foldProgress } from '../core/progress.js';
 import type { KeptPosting } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { today } from './context.js';
+import { needsProfile } from './profile.js';
 
 export { MAX_POSTING_LENGTH, jobAnalysisOf };
 export type { PostingProblemKind, JobAnalysis, JobsPlanJson, KeptJob };
@@ -178,13 +179,7 @@ export async function removeJob(ctx: LearnerContext, id: string): Promise<void> 
 export async function planTowardJobs(ctx: LearnerContext, locale?: Locale): Promise<JobsPlan> {
   const [view, postings] = await Promise.all([learnerView(ctx, locale), ctx.store.listPostings(ctx.learnerId)]);
   const profile = view.profile;
-  if (!profile) {
-    throw new MlpathError({
-      code: 'NOT_FOUND',
-      message: 'no profile yet: run `mlpath init` first',
-      hint: 'set up your profile, then plan toward your target jobs',
-    });
-  }
+  if (!profile) throw needsProfile();
   if (postings.length === 0) {
     throw new MlpathError({
       code: 'NOT_FOUND',

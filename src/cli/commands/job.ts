@@ -82,7 +82,8 @@ async function wording<T>(name: string, text: string, locale: Locale, fn: () => 
   }
 }
 
-function contextOf(session: Session, curriculum: Curriculum = session.curriculum()): LearnerContext {
+function contextOf(session: Session, curriculum?: Curriculum): LearnerContext {
+  if (!curriculum) return session.context();
   return { store: session.store, curriculum, clock: () => session.now, learnerId: session.learner };
 }
 

@@ -18,6 +18,7 @@ import {
   planTowardJobs,
   removeJob,
 } from '../../learner/jobs.js';
+import { learnerContext } from '../context.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { JobLocaleQuery, JobTextInput } from '../schemas.js';
 import { parseBody, parseQuery } from '../validate.js';
@@ -38,7 +39,7 @@ const limit = bodyLimit({
 
 export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const ctx = (c: Context<AppEnv>): LearnerContext => ({ ...deps, learnerId: c.get('learner').id });
+  const ctx = (c: Context<AppEnv>): LearnerContext => learnerContext(deps, c);
 
   routes.post('/jobs/analyze', limit, async (c) => {
     const input = await parseBody(c, JobTextInput);
