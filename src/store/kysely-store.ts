@@ -290,7 +290,10 @@ export class KyselyStore implements Store {
         (await db.selectFrom('postings').select('id').where('learner_id', '=', learnerId).execute()).map((r) => r.id),
       );
       const empty =
-        profile === undefined && existingEvents.size === 0 && existingProjects.size === 0 && existingPostings.size === 0;
+        profile === undefined &&
+        existingEvents.size === 0 &&
+        existingProjects.size === 0 &&
+        existingPostings.size === 0;
       if (!empty && !options.merge) {
         throw new MlpathError({
           code: 'CONFLICT',
