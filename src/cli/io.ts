@@ -13,14 +13,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The working directory relative paths are resolved against. */
   readonly cwd: string;
-  /** Everything on standard input, for commands that read a file named `-`. */
-  readonly stdin?: () => Promise<Buffer>;
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks);
+  /** All of standard input as text (read only by commands that ask for it, such as --password-stdin). */
+  readStdin?(): Promise<string>;
 }
 
 export function processIo(): CliIo {
@@ -35,13 +29,17 @@ export function processIo(): CliIo {
     isTty: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
-    stdin: readStdin,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }
 
 /** An io that records everything, for tests. */
 export function memoryIo(
-  options: { env?: Record<string, string | undefined>; cwd?: string; stdin?: string | Buffer } = {},
+  options: { env?: Record<string, string | undefined>; cwd?: string; stdin?: string } = {},
 ): CliIo & {
   stdout: () => string;
   stderr: () => string;
@@ -58,8 +56,7 @@ export function memoryIo(
     isTty: false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
-    stdin: async () =>
-      typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? Buffer.alloc(0)),
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
     stdout: () => stdout,
     stderr: () => stderr,
   };

@@ -19,7 +19,7 @@ import { MAX_POSTING_LENGTH, postingProblem, textViews } from '../core/jobs/text
 import type { PostingProblemKind } from '../core/jobs/text.js';
 import type { Locale } from '../core/model.js';
 import type { Forecast, Profile, ProgressState } from '../core/plan-model.js';
-import { forecastFrom } from '../core/planner/index.js';
+import { forecastFrom, planFor } from '../core/planner/index.js';
 import { startingPointOf } from '../core/planner/profile.js';
 import { foldProgress } from '../core/progress.js';
 import type { KeptPosting } from '../store/store.js';
@@ -207,8 +207,12 @@ export async function planTowardJobs(ctx: LearnerContext, locale?: Locale): Prom
     .sort((a, b) => b.weight - a.weight || a.first - b.first)
     .map(({ id, title, weight }) => ({ id, title, weight }));
   const day = today(ctx);
-  const current = forecastFrom(ctx.curriculum, profile, view.progress, day);
-  const withJobs = forecastFrom(ctx.curriculum, profile, view.progress, day, { goal: goal.map((g) => g.id) });
+  // The first plan (from the profile alone) is the same for both: made once.
+  const original = planFor(ctx.curriculum, profile);
+  const current = forecastFrom(ctx.curriculum, profile, view.progress, day, original);
+  const withJobs = forecastFrom(ctx.curriculum, profile, view.progress, day, original, {
+    goal: goal.map((g) => g.id),
+  });
   return {
     postings: postings.length,
     goal,

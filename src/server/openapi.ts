@@ -25,6 +25,7 @@ const errors = (...statuses: number[]): Record<string, Json> => {
     400: 'Invalid input (INVALID_INPUT, IMPORT_INVALID); `problems` names each field',
     404: 'Unknown id (NOT_FOUND), with suggestions in the message',
     409: 'Conflict with stored data (CONFLICT)',
+    413: 'The body is over the route\'s limit (TOO_LARGE); for a posting, the problem is { path: "text", message: "too-long" }',
     422: 'The plan cannot be made (UNREACHABLE)',
     500: 'Storage or internal error (STORAGE, INTERNAL)',
   };
@@ -111,11 +112,8 @@ function paths(): Json {
     },
     '/api/today': {
       get: {
-        summary: "This week's part of the plan",
-        responses: {
-          200: json(obj({ week: nullable(ref('PlanWeek')), today: { type: 'string', format: 'date' } })),
-          ...errors(422),
-        },
+        summary: 'The current calendar week: its budget, hours logged and what remains of the plan in it',
+        responses: { 200: json(ref('Today')), ...errors(422) },
       },
     },
     '/api/projects': {
@@ -204,7 +202,7 @@ function paths(): Json {
         summary:
           "Read a job posting against the learner's progress: skills with spans, role, seniority, readiness, gaps",
         requestBody: body(ref('JobTextInput')),
-        responses: { 200: json(obj({ analysis: ref('JobAnalysis') })), ...errors(400) },
+        responses: { 200: json(obj({ analysis: ref('JobAnalysis') })), ...errors(400, 413) },
       },
     },
     '/api/jobs': {
@@ -216,7 +214,10 @@ function paths(): Json {
       post: {
         summary: 'Keep a posting among the target jobs (nothing is stored when the text cannot be read)',
         requestBody: body(ref('JobTextInput')),
-        responses: { 200: json(obj({ job: ref('KeptJob'), analysis: ref('JobAnalysis') })), ...errors(400, 409) },
+        responses: {
+          200: json(obj({ job: ref('KeptJob'), analysis: ref('JobAnalysis') })),
+          ...errors(400, 409, 413),
+        },
       },
     },
     '/api/jobs/plan': {

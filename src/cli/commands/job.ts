@@ -42,7 +42,7 @@ export async function readPosting(io: CliIo, file: string, locale: Locale): Prom
   let name = file;
   if (file === '-') {
     name = m('stdinName');
-    bytes = io.stdin ? await io.stdin() : Buffer.alloc(0);
+    bytes = Buffer.from(io.readStdin ? await io.readStdin() : '', 'utf8');
   } else {
     const path = isAbsolute(file) ? file : resolve(io.cwd, file);
     let size: number;

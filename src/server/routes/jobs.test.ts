@@ -85,8 +85,8 @@ describe('POST /api/jobs/analyze', () => {
   it('refuses a body over the limit (5 MB of text) before reading it, and a body without text', async () => {
     const api = client(h.app);
     const big = await api.post('/api/jobs', { text: 'Python and SQL. '.repeat(330_000) });
-    expect(big.status).toBe(400);
-    expect(big.json).toMatchObject({ error: { problems: [{ path: 'text', message: 'too-long' }] } });
+    expect(big.status).toBe(413);
+    expect(big.json).toMatchObject({ error: { code: 'TOO_LARGE', problems: [{ path: 'text', message: 'too-long' }] } });
     const none = await api.post('/api/jobs', { posting: 'x' });
     expect(none.status).toBe(400);
     expect(none.json).toMatchObject({ error: { code: 'INVALID_INPUT' } });
@@ -132,7 +132,7 @@ describe('/api/jobs: keep, list, plan, remove', () => {
       headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example', Host: 'localhost' },
       body: JSON.stringify({ text: EN }),
     });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(403);
     expect(await h.store.listPostings('local')).toEqual([]);
   });
 });

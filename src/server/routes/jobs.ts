@@ -2,46 +2,22 @@
  * @module server/routes/jobs
  * The learner's target jobs: POST /api/jobs/analyze (read a posting), GET and POST /api/jobs (list,
  * keep), DELETE /api/jobs/:id (forget) and GET /api/jobs/plan (plan toward the kept postings). Thin
- * over `src/learner/jobs.ts`; bodies are JSON, checked by zod and refused over JOB_BODY_LIMIT_BYTES.
+ * over `src/learner/jobs.ts`; bodies are JSON, checked by zod, and at most BODY_LIMITS.jobs (body-limits.ts).
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { MlpathError } from '../../core/errors.js';
 import type { LearnerContext } from '../../learner/context.js';
-import {
-  analyzeJob,
-  jobsPlanJson,
-  keepJob,
-  listJobs,
-  MAX_POSTING_LENGTH,
-  planTowardJobs,
-  removeJob,
-} from '../../learner/jobs.js';
+import { analyzeJob, jobsPlanJson, keepJob, listJobs, planTowardJobs, removeJob } from '../../learner/jobs.js';
 import { learnerContext } from '../context.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { JobLocaleQuery, JobTextInput } from '../schemas.js';
 import { parseBody, parseQuery } from '../validate.js';
 
-/** A posting of MAX_POSTING_LENGTH code units is at most 300 KB as UTF-8 JSON (plus escapes): 1 MB is ample. */
-export const JOB_BODY_LIMIT_BYTES = 1024 * 1024;
-
-const limit = bodyLimit({
-  maxSize: JOB_BODY_LIMIT_BYTES,
-  onError: () => {
-    throw new MlpathError({
-      code: 'INVALID_INPUT',
-      message: `the posting is too long (the request is over ${JOB_BODY_LIMIT_BYTES / 1024 / 1024} MB; a posting may have ${MAX_POSTING_LENGTH} characters); nothing was stored`,
-      problems: [{ path: 'text', message: 'too-long' }],
-    });
-  },
-});
-
 export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const ctx = (c: Context<AppEnv>): LearnerContext => learnerContext(deps, c);
 
-  routes.post('/jobs/analyze', limit, async (c) => {
+  routes.post('/jobs/analyze', async (c) => {
     const input = await parseBody(c, JobTextInput);
     return c.json({ analysis: await analyzeJob(ctx(c), input.text, input.locale) });
   });
@@ -51,7 +27,7 @@ export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ jobs: await listJobs(ctx(c), locale) });
   });
 
-  routes.post('/jobs', limit, async (c) => {
+  routes.post('/jobs', async (c) => {
     const input = await parseBody(c, JobTextInput);
     const { posting, analysis } = await keepJob(ctx(c), input.text, input.locale);
     return c.json({ job: posting, analysis });

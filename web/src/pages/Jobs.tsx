@@ -17,7 +17,7 @@ type BadKind = (typeof BAD_KINDS)[number];
 
 /** The kind of unreadable text an API error reports, if it is one. */
 function badKind(error: unknown): BadKind | undefined {
-  if (!(error instanceof ApiError) || error.code !== 'INVALID_INPUT') return undefined;
+  if (!(error instanceof ApiError) || (error.code !== 'INVALID_INPUT' && error.code !== 'TOO_LARGE')) return undefined;
   const problem = error.problems[0];
   return problem?.path === 'text' && (BAD_KINDS as readonly string[]).includes(problem.message)
     ? (problem.message as BadKind)
