@@ -124,8 +124,15 @@ export const api = {
   preview: (body: ProfileInput) => request<Preview>('POST', '/api/plan/preview', body),
   plan: () => request<{ plan: Plan | null; forecast: Forecast | null }>('GET', '/api/plan'),
   progress: () => request<ProgressResponse>('GET', '/api/progress'),
-  record: (event: EventInput) => request<{ event: ProgressEvent }>('POST', '/api/progress/events', event),
-  undo: () => request<{ event: ProgressEvent }>('POST', '/api/progress/undo', {}),
+  // `event` is null when nothing was recorded (a repeated skip); `logged`, the planned hours a tick logged.
+  record: (event: EventInput) =>
+    request<{ event: ProgressEvent | null; logged: ProgressEvent | null }>('POST', '/api/progress/events', event),
+  undo: () =>
+    request<{ event: ProgressEvent; events: ProgressEvent[]; undone: ProgressEvent[] }>(
+      'POST',
+      '/api/progress/undo',
+      {},
+    ),
   status: () => request<StatusResponse>('GET', '/api/status'),
   today: () => request<{ week: PlanWeek | null; today: string }>('GET', '/api/today'),
   projects: () => request<{ projects: Project[] }>('GET', '/api/projects'),
@@ -142,7 +149,7 @@ export const api = {
   removeJob: (id: string) => request<{ removed: string }>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
   jobsPlan: (locale: string) => request<JobsPlanJson>('GET', `/api/jobs/plan?locale=${encodeURIComponent(locale)}`),
   importBackup: (backup: unknown, merge: boolean) =>
-    request<{ imported: { events: number; projects: number; postings: number } }>(
+    request<{ imported: { events: number; projects: number; postings: number }; undoable: false }>(
       'POST',
       `/api/import?merge=${merge}`,
       backup,
