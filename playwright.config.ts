@@ -52,6 +52,8 @@ export default defineConfig({
     { name: 'journey', testMatch: /journey\.spec\.ts/ },
     { name: 'pages', testMatch: /pages\.spec\.ts/, dependencies: ['journey'] },
     { name: 'offline', testMatch: /offline\.spec\.ts/, dependencies: ['journey'] },
+    // Makes its own profile when run alone; keeps no posting when it ends.
+    { name: 'jobs', testMatch: /jobs\.spec\.ts/, dependencies: ['journey'] },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

@@ -12,6 +12,7 @@ import type { CliIo } from './io.js';
 import { registerCurriculum } from './commands/curriculum.js';
 import { registerExchange } from './commands/exchange.js';
 import { registerInit } from './commands/init.js';
+import { registerJob } from './commands/job.js';
 import { registerPlan } from './commands/plan.js';
 import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
   registerInit(program, io);
   registerTrack(program, io);
   registerProject(program, io);
+  registerJob(program, io);
   registerExchange(program, io);
   registerProgressViews(program, io);
   registerServe(program, io);

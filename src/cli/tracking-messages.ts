@@ -68,7 +68,7 @@ const EN = {
   rubricLine: 'rubric {done}/{total}',
   exported: 'Exported {format} to {file}',
   needsProfile: 'no profile yet: run `mlpath init` first',
-  imported: 'Imported {added} events ({skipped} already present) and {projects} projects.',
+  imported: 'Imported {added} events ({skipped} already present), {projects} projects and {postings} target jobs.',
   importNotEmpty: 'this store already holds progress; nothing was imported',
   importMergeHint:
     'add --merge to add the backup to it (events already present are skipped), or import into a fresh MLPATH_HOME',
@@ -185,7 +185,7 @@ const ZH: Record<TrackingKey, string> = {
   rubricLine: '评分项 {done}/{total}',
   exported: '已导出 {format} 到 {file}',
   needsProfile: '还没有学习档案：请先运行 `mlpath init`',
-  imported: '已导入 {added} 条事件（{skipped} 条已存在）和 {projects} 个项目。',
+  imported: '已导入 {added} 条事件（{skipped} 条已存在）、{projects} 个项目和 {postings} 个目标职位。',
   importNotEmpty: '此存储中已有学习进度；未导入任何内容',
   importMergeHint: '加 --merge 把备份合并进来（已有的事件会跳过），或导入到新的 MLPATH_HOME',
   noSuchFile: '无法读取 {file}：{reason}；未导入任何内容',
@@ -324,7 +324,8 @@ export function trackingMessages(locale: Locale) {
     profileReplaced: t('profileReplaced'),
     importNotUndoable: t('importNotUndoable'),
     alreadyUndone: t('alreadyUndone'),
-    imported: (added: number, skipped: number, projects: number) => t('imported', { added, skipped, projects }),
+    imported: (added: number, skipped: number, projects: number, postings: number) =>
+      t('imported', { added, skipped, projects, postings }),
     importNotEmpty: t('importNotEmpty'),
     importMergeHint: t('importMergeHint'),
     noSuchFile: (file: string, reason: string) => t('noSuchFile', { file, reason }),

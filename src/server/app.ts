@@ -26,6 +26,7 @@ import { learnerWritesInTurn } from './learner-lock.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
 import { exchangeRoutes } from './routes/exchange.js';
+import { jobRoutes } from './routes/jobs.js';
 import { planRoutes } from './routes/plan.js';
 import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
@@ -141,6 +142,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', progressRoutes(deps));
   app.route('/api', projectRoutes(deps));
   app.route('/api', exchangeRoutes(deps));
+  app.route('/api', jobRoutes(deps));
 
   app.use('*', webApp(options.webDist));
   return app;

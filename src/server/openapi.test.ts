@@ -63,6 +63,11 @@ describe('GET /api/openapi.json', () => {
         'PUT /api/projects/{id}/links',
         'GET /api/export',
         'POST /api/import',
+        'POST /api/jobs/analyze',
+        'GET /api/jobs',
+        'POST /api/jobs',
+        'GET /api/jobs/plan',
+        'DELETE /api/jobs/{id}',
         'GET /api/openapi.json',
       ].sort(),
     );

@@ -457,3 +457,71 @@ export const ServerModeSchema = z
   ])
   .register(apiSchemas, { id: 'ServerMode' });
 export type ServerMode = z.infer<typeof ServerModeSchema>;
+
+// ---------------------------------------------------------------- target jobs
+
+const jobLocale = optional(z.enum(['en', 'zh-CN'], { error: 'expected locale to be en or zh-CN' }));
+
+export const JobTextInput = z
+  .strictObject({
+    text: z.string({ error: 'expected the text of a job posting (a string)' }),
+    locale: jobLocale,
+  })
+  .register(apiSchemas, {
+    id: 'JobTextInput',
+    description:
+      'A job posting in English or Chinese (plain, Markdown or HTML), at most 100,000 UTF-16 code units; ' +
+      "`locale` names the skills (default: the profile's). Unreadable text answers 400 with one problem " +
+      '{ path: "text", message: "empty" | "binary" | "too-long" | "unsupported-language" }.',
+  });
+
+export const JobLocaleQuery = z.object({ locale: jobLocale });
+
+const JobGapSchema = z.object({ id: z.string(), title: z.string(), weight: z.number() });
+
+export const JobAnalysisSchema = z
+  .strictObject({
+    role: z.strictObject({ id: z.string(), confidence: z.number().min(0).max(1), evidence: z.array(z.string()) }),
+    seniority: z.enum(['intern', 'junior', 'mid', 'senior', 'lead']),
+    skills: z.array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        taught: z.boolean(),
+        required: z.boolean(),
+        spans: z.array(z.strictObject({ start: z.number().int(), end: z.number().int(), text: z.string() })),
+      }),
+    ),
+    readiness: z.number().min(0).max(1),
+    gaps: z.array(JobGapSchema),
+  })
+  .register(apiSchemas, {
+    id: 'JobAnalysis',
+    description: 'What a posting asks, read against the learner; span offsets are UTF-16 code units into the text.',
+  });
+
+export const KeptJobSchema = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    addedAt: z.string(),
+    role: z.string(),
+    seniority: z.string(),
+    readiness: z.number().min(0).max(1),
+    gaps: z.array(JobGapSchema),
+  })
+  .register(apiSchemas, { id: 'KeptJob', description: "A kept posting, read against today's progress." });
+
+export const JobsPlanSchema = z
+  .object({
+    postings: z.number().int(),
+    goal: z.array(JobGapSchema),
+    notTaught: z.array(z.object({ id: z.string(), title: z.string() })),
+    finishDate: z.object({ current: z.string(), withJobs: z.string() }),
+    movedDays: z.number().int(),
+    plan: PlanSchema,
+  })
+  .register(apiSchemas, {
+    id: 'JobsPlan',
+    description: "The plan toward the union of the kept postings' gaps, and how its finish date moves.",
+  });

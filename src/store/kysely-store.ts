@@ -11,9 +11,18 @@ import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { Dialect } from './migrations.js';
-import type { Database, EventsTable, ProjectsTable } from './schema.js';
+import type { Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
-import type { ImportResult, Learner, LearnerData, LinkKind, PlanSnapshot, PortfolioProject, Store } from './store.js';
+import type {
+  ImportResult,
+  KeptPosting,
+  Learner,
+  LearnerData,
+  LinkKind,
+  PlanSnapshot,
+  PortfolioProject,
+  Store,
+} from './store.js';
 
 type Db = Kysely<Database>;
 
@@ -247,11 +256,46 @@ export class KyselyStore implements Store {
     });
   }
 
+  async addPosting(learnerId: string, posting: KeptPosting): Promise<void> {
+    await this.transaction(async (db) => {
+      const taken = await db
+        .selectFrom('postings')
+        .select('id')
+        .where('learner_id', '=', learnerId)
+        .where('id', '=', posting.id)
+        .executeTakeFirst();
+      if (taken) throw conflict(`the posting "${posting.id}" is already kept`);
+      await insertPostings(db, learnerId, [posting]);
+    });
+  }
+
+  async listPostings(learnerId: string): Promise<KeptPosting[]> {
+    return readPostings(this.#db, learnerId, this.location);
+  }
+
+  async removePosting(learnerId: string, postingId: string): Promise<void> {
+    await this.transaction(async (db) => {
+      const result = await db
+        .deleteFrom('postings')
+        .where('learner_id', '=', learnerId)
+        .where('id', '=', postingId)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) {
+        throw new MlpathError({
+          code: 'NOT_FOUND',
+          message: `there is no kept posting "${postingId}"`,
+          hint: 'see `mlpath job list`',
+        });
+      }
+    });
+  }
+
   async exportData(learnerId: string): Promise<LearnerData> {
     return this.readTransaction(async (db) => ({
       profile: await readProfile(db, learnerId, this.location),
       events: await readEvents(db, learnerId, this.location),
       projects: await readProjects(db, learnerId, this.location),
+      postings: await readPostings(db, learnerId, this.location),
     }));
   }
 
@@ -269,7 +313,14 @@ export class KyselyStore implements Store {
       const existingProjects = new Set(
         (await db.selectFrom('projects').select('id').where('learner_id', '=', learnerId).execute()).map((r) => r.id),
       );
-      const empty = profile === undefined && existingEvents.size === 0 && existingProjects.size === 0;
+      const existingPostings = new Set(
+        (await db.selectFrom('postings').select('id').where('learner_id', '=', learnerId).execute()).map((r) => r.id),
+      );
+      const empty =
+        profile === undefined &&
+        existingEvents.size === 0 &&
+        existingProjects.size === 0 &&
+        existingPostings.size === 0;
       if (!empty && !options.merge) {
         throw new MlpathError({
           code: 'CONFLICT',
@@ -284,14 +335,17 @@ export class KyselyStore implements Store {
         return true;
       });
       const newProjects = data.projects.filter((p) => !existingProjects.has(p.id));
+      const newPostings = data.postings.filter((p) => !existingPostings.has(p.id));
       await insertEvents(db, learnerId, newEvents);
       await insertProjects(db, learnerId, newProjects);
+      await insertPostings(db, learnerId, newPostings);
       const profileWritten = profile === undefined && data.profile !== undefined;
       if (profileWritten && data.profile) await writeProfile(db, learnerId, data.profile, options.at);
       return {
         eventsAdded: newEvents.length,
         eventsSkipped: data.events.length - newEvents.length,
         projectsAdded: newProjects.length,
+        postingsAdded: newPostings.length,
         profileWritten,
       };
     });
@@ -354,6 +408,34 @@ async function insertProjects(db: Db, learnerId: string, projects: readonly Port
       })),
     )
     .execute();
+}
+
+async function insertPostings(db: Db, learnerId: string, postings: readonly KeptPosting[]): Promise<void> {
+  // One row each: a posting's text is large, and few are kept.
+  for (const p of postings) {
+    await db
+      .insertInto('postings')
+      .values({ learner_id: learnerId, id: p.id, title: p.title, text: p.text, added_at: p.addedAt })
+      .execute();
+  }
+}
+
+async function readPostings(db: Db, learnerId: string, location: string): Promise<KeptPosting[]> {
+  const rows = await storageErrors(location, () =>
+    db
+      .selectFrom('postings')
+      .selectAll()
+      .where('learner_id', '=', learnerId)
+      .orderBy('added_at')
+      .orderBy('id')
+      .execute(),
+  );
+  return rows.map((row: Selectable<PostingsTable>) => ({
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    addedAt: row.added_at,
+  }));
 }
 
 async function writeProfile(db: Db, learnerId: string, profile: Profile, at: string): Promise<void> {

@@ -24,6 +24,7 @@ const loaders: Record<Page, () => PageModule> = {
   plan: () => import('./pages/PlanPage.js'),
   progress: () => import('./pages/ProgressPage.js'),
   portfolio: () => import('./pages/Portfolio.js'),
+  jobs: () => import('./pages/Jobs.js'),
   settings: () => import('./pages/Settings.js'),
 };
 // A page's lazy component is made again after a failed load, so "Try again" loads it afresh.
@@ -37,7 +38,7 @@ function pageComponent(page: Page) {
   return component;
 }
 
-const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'settings'];
+const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'jobs', 'settings'];
 
 export function App() {
   const { t, locale } = useLocale();

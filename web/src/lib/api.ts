@@ -7,6 +7,9 @@
 import type { Curriculum, Text } from '../../../src/core/model.js';
 import type { Forecast, Plan, PlanTask, Profile, Readiness } from '../../../src/core/plan-model.js';
 import type { ProgressEvent } from '../../../src/core/progress-model.js';
+import type { JobAnalysis, JobsPlanJson, KeptJob } from '../../../src/core/jobs/contract.js';
+
+export type { JobAnalysis, JobsPlanJson, KeptJob };
 
 export type Status = 'learning' | 'done' | 'skipped';
 
@@ -175,8 +178,15 @@ export const api = {
     request<{ project: Project }>('POST', `/api/projects/${encodeURIComponent(id)}/rubric`, { item, checked }),
   saveLinks: (id: string, links: ProjectLinks) =>
     request<{ project: Project }>('PUT', `/api/projects/${encodeURIComponent(id)}/links`, links),
+  analyzeJob: (text: string, locale: string) =>
+    request<{ analysis: JobAnalysis }>('POST', '/api/jobs/analyze', { text, locale }),
+  jobs: (locale: string) => request<{ jobs: KeptJob[] }>('GET', `/api/jobs?locale=${encodeURIComponent(locale)}`),
+  keepJob: (text: string, locale: string) =>
+    request<{ job: KeptJob; analysis: JobAnalysis }>('POST', '/api/jobs', { text, locale }),
+  removeJob: (id: string) => request<{ removed: string }>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
+  jobsPlan: (locale: string) => request<JobsPlanJson>('GET', `/api/jobs/plan?locale=${encodeURIComponent(locale)}`),
   importBackup: (backup: unknown, merge: boolean) =>
-    request<{ imported: { events: number; projects: number }; undoable: false }>(
+    request<{ imported: { events: number; projects: number; postings: number }; undoable: false }>(
       'POST',
       `/api/import?merge=${merge}`,
       backup,
