@@ -182,6 +182,7 @@ export function fixture(spec: FixtureSpec): Curriculum {
       resources: d.resources ?? [],
     })),
     vocabulary: undefined,
+    selfCheck: [],
   };
 }
 
