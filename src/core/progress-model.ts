@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'hours',
   'note',
   'project-milestone',
+  'reviewed',
   'undo',
 ] as const;
 export type ProgressEventType = (typeof EVENT_TYPES)[number];
@@ -24,14 +25,15 @@ export interface ProgressEvent {
   readonly at: string;
   /**
    * The item: a skill id, a resource id, or `resourceId/unitId`; for project milestones the
-   * project id. Ids, never layout ids; an old skill id follows the skill's `aliases`.
+   * project id; for `reviewed`, the card `skill/question`. Ids, never layout ids; an old skill id
+   * follows the skill's `aliases`.
    */
   readonly item: string | undefined;
   /** Decimal hours, for `hours` events. */
   readonly hours: number | undefined;
   /** The day the hours were spent, `YYYY-MM-DD`, for `hours` events. */
   readonly date: string | undefined;
-  /** Free text for notes; the milestone or rubric item for project milestones. */
+  /** Free text for notes; the rubric item for project milestones; the rating (again, hard, good, easy) for `reviewed`. */
   readonly text: string | undefined;
   /** For `undo`: the id of the event it cancels. */
   readonly undoes: string | undefined;

@@ -17,6 +17,7 @@ import type { Problem } from '../core/errors.js';
 import { LEARNING_STYLES } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
+import { isReviewRating, REVIEW_RATINGS } from '../core/review.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 
 export const BACKUP_FORMAT = 'mlpath-backup';
@@ -99,8 +100,18 @@ const EventSchema = z
       ctx.addIssue({ code: 'custom', message: 'an hours event needs "hours"', path: ['hours'] });
     if (event.type === 'undo' && event.undoes === undefined)
       ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
-    if (['started', 'done', 'skipped', 'reset', 'project-milestone'].includes(event.type) && event.item === undefined) {
+    if (
+      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'reviewed'].includes(event.type) &&
+      event.item === undefined
+    ) {
       ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
+    }
+    if (event.type === 'reviewed' && !isReviewRating(event.text ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a reviewed event needs "text" to be its rating: ${REVIEW_RATINGS.join(', ')}`,
+        path: ['text'],
+      });
     }
   });
 

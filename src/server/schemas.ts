@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LEARNING_STYLES } from '../core/model.js';
+import { EVENT_TYPES } from '../core/progress-model.js';
 
 /** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
@@ -248,7 +249,7 @@ export const ReadinessSchema = z
 export const ProgressEventSchema = z
   .object({
     id: z.string(),
-    type: z.enum(['started', 'done', 'skipped', 'reset', 'hours', 'note', 'project-milestone', 'undo']),
+    type: z.enum(EVENT_TYPES),
     at: z.string(),
     item: z.string().optional(),
     hours: z.number().optional(),
