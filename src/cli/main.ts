@@ -15,6 +15,7 @@ import { registerInit } from './commands/init.js';
 import { registerPlan } from './commands/plan.js';
 import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
+import { registerReview } from './commands/review.js';
 import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIo): Command {
   registerProject(program, io);
   registerExchange(program, io);
   registerProgressViews(program, io);
+  registerReview(program, io);
   registerServe(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {

@@ -9,7 +9,7 @@ import { questionKey } from '../core/model.js';
 import type { Text } from '../core/model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { deckInput } from '../core/review-events.js';
-import { dueCards, REVIEW_RATINGS, retrievability, reviewDeck, skillRecall } from '../core/review.js';
+import { dueCards, isReviewRating, REVIEW_RATINGS, retrievability, reviewDeck, skillRecall } from '../core/review.js';
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
@@ -74,6 +74,7 @@ export async function reviewQueue(ctx: LearnerContext, options: { limit?: number
 
 export interface RatedCard {
   readonly event: ProgressEvent;
+  readonly rating: ReviewRating;
   /** The card after the rating. */
   readonly card: ReviewCard;
 }
@@ -84,7 +85,7 @@ export interface RatedCard {
  * good, easy.
  */
 export async function rateReview(ctx: LearnerContext, key: string, rating: string): Promise<RatedCard> {
-  if (!(REVIEW_RATINGS as readonly string[]).includes(rating)) {
+  if (!isReviewRating(rating)) {
     throw new MlpathError({
       code: 'INVALID_INPUT',
       message: `rating must be one of ${REVIEW_RATINGS.join(', ')} (got "${rating}")`,
@@ -99,10 +100,10 @@ export async function rateReview(ctx: LearnerContext, key: string, rating: strin
       hint: 'see `mlpath review --json` for the cards due',
     });
   }
-  const event = newEvent('reviewed', { item: key, text: rating as ReviewRating }, ctx.clock());
+  const event = newEvent('reviewed', { item: key, text: rating }, ctx.clock());
   await ctx.store.appendEvents(ctx.learnerId, [event]);
   const after = (await deck(ctx, [...events, event])).find((c) => c.key === key) ?? before;
-  return { event, card: after };
+  return { event, rating, card: after };
 }
 
 /** Every card of the learner's done skills with its question and answer (for an export). */
