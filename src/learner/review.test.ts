@@ -60,7 +60,7 @@ describe('reviewing a learner’s done skills', () => {
     expect(after.next).toBe(rated.card.due);
 
     // The rating travels in the backup and gives the same schedule when restored elsewhere.
-    const backup = parseBackup(backupToJson(await backupOf(ctx.store, 'local', at.now.toISOString())));
+    const backup = parseBackup(backupToJson(await backupOf(ctx.store, 'local', at.now.toISOString())), 'backup.json');
     const other = await context(at);
     await restoreBackup(other.store, 'local', backup, { merge: false, at: at.now.toISOString() });
     const restored = (await reviewCards(other)).find((c) => c.card.key === first);
