@@ -6,6 +6,7 @@ import {
   dueCards,
   newCard,
   rateCard,
+  recallBySkill,
   REFRESH_LAPSES,
   retrievability,
   REVIEW_PARAMETERS,
@@ -128,6 +129,9 @@ describe('recall per skill', () => {
     const [sql] = skillRecall(deck, new Date('2026-03-03T10:00:00.000Z'));
     expect(sql).toMatchObject({ skill: 'sql', cards: 2, reviewed: 1, lapses: 0, needsRefresh: false });
     expect(sql?.retrievability).toBeCloseTo(soon, 10);
+    const recall = recallBySkill(skillRecall(deck, new Date('2026-03-03T10:00:00.000Z')));
+    expect([...recall.keys()]).toEqual(['sql']);
+    expect(recall.get('sql')).toBeCloseTo(soon, 10);
   });
 
   it(`flags a skill whose cards lapsed ${REFRESH_LAPSES} times as needing a refresh`, () => {

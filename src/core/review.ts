@@ -191,6 +191,13 @@ export function skillRecall(cards: readonly ReviewCard[], at: Date): SkillRecall
   });
 }
 
+/** Skill id -> mean retrievability, for the skills with reviewed cards (what readiness weighs by). */
+export function recallBySkill(recall: readonly SkillRecall[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const s of recall) if (s.retrievability !== undefined) map.set(s.skill, s.retrievability);
+  return map;
+}
+
 function fromFsrs(skill: string, question: string, card: Card): ReviewCard {
   return {
     key: `${skill}/${question}`,
