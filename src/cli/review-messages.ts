@@ -1,6 +1,6 @@
 /**
  * @module review-messages
- * What `mlpath review` says, in English and Simplified Chinese: one table per locale with the same
+ * What `mlpath review` and the placement check of `mlpath init` say, in English and Simplified Chinese: one table per locale with the same
  * keys (a missing translation is a type error) and `{name}` placeholders, the same shape as the
  * CLI's other message tables.
  */
@@ -34,6 +34,24 @@ const EN = {
   inMinutes: 'in {count} min',
   inHours: 'in {count} h',
   inDays: 'in {count} days',
+  // placement, in `mlpath init`
+  placementOffer: 'Take a short self-check, so the plan skips what you already know?',
+  placementArea: 'Check {area} ({count} questions)?',
+  'placementArea.check': 'Check it',
+  'placementArea.skip': 'Skip this area',
+  'placementArea.stop': 'Stop the check',
+  placementQuestion: 'Question {index} of {total} · {skill}',
+  placementThink: 'Answer it in your head, then look at the model answer.',
+  'placementThink.reveal': 'Show the model answer',
+  'placementThink.skipArea': 'Skip the rest of this area',
+  placementModel: 'Model answer',
+  placementJudge: 'How did your answer compare?',
+  'placement.knew': 'I knew it: mark the skill known',
+  'placement.partly': 'Partly',
+  'placement.no': 'I did not know it',
+  placementSummary: 'You showed you know {count} skills:',
+  placementConfirm: 'Mark them known, so the plan leaves them out?',
+  placementKept: 'Marked known: {count} skills.',
 } as const;
 
 export type ReviewKey = keyof typeof EN;
@@ -64,6 +82,23 @@ const ZH: Record<ReviewKey, string> = {
   inMinutes: '{count} 分钟后',
   inHours: '{count} 小时后',
   inDays: '{count} 天后',
+  placementOffer: '做一个简短的自测，让计划跳过你已经掌握的内容？',
+  placementArea: '检测“{area}”领域（{count} 道题）？',
+  'placementArea.check': '检测',
+  'placementArea.skip': '跳过这个领域',
+  'placementArea.stop': '结束自测',
+  placementQuestion: '第 {index}/{total} 题 · {skill}',
+  placementThink: '先在心里作答，再看参考答案。',
+  'placementThink.reveal': '显示参考答案',
+  'placementThink.skipArea': '跳过这个领域的其余题目',
+  placementModel: '参考答案',
+  placementJudge: '和参考答案相比，你答得怎样？',
+  'placement.knew': '我会：把这项技能标记为已掌握',
+  'placement.partly': '部分会',
+  'placement.no': '不会',
+  placementSummary: '你表明已掌握以下 {count} 项技能：',
+  placementConfirm: '把它们标记为已掌握，让计划不再安排？',
+  placementKept: '已标记为已掌握：{count} 项技能。',
 };
 
 export const REVIEW_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<ReviewKey, string>>>> = {
