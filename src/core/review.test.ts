@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { SelfCheckQuestion } from './model.js';
 import {
   dueCards,
+  expectedReviews,
   newCard,
   rateCard,
   recallBySkill,
   REFRESH_LAPSES,
   retrievability,
+  REVIEW_MINUTES_PER_CARD,
   REVIEW_PARAMETERS,
   reviewDeck,
   skillRecall,
@@ -109,6 +111,28 @@ describe('the deck', () => {
     const [card] = reviewDeck({ questions: QUESTIONS.slice(0, 1), done: new Map([['sql', later]]), reviews });
     expect(card?.phase).toBe('new');
     expect(card?.due).toBe(later);
+  });
+});
+
+describe('the review time to reserve', () => {
+  it('counts the reviews a week brings when every answer is good, and their minutes', () => {
+    const done = new Map([['sql', DONE_AT]]);
+    const fresh = reviewDeck({ questions: QUESTIONS, done, reviews: [] });
+    const week = { from: new Date(DONE_AT), to: new Date(Date.parse(DONE_AT) + 7 * 86_400_000) };
+    const first = expectedReviews(fresh, week.from, week.to);
+    // Each new card: learning steps (now, +10 min), then reviews at growing intervals within the week.
+    expect(first.reviews).toBeGreaterThanOrEqual(2 * 3);
+    expect(first.minutes).toBe(first.reviews * REVIEW_MINUTES_PER_CARD);
+    // Months later, well-learned cards need far fewer reviews per week.
+    let cards = fresh;
+    let at = Date.parse(DONE_AT);
+    for (let i = 0; i < 6; i++) {
+      cards = cards.map((c) => rateCard(c, 'good', new Date(Math.max(at, Date.parse(c.due)))));
+      at = Math.max(...cards.map((c) => Date.parse(c.due)));
+    }
+    const later = expectedReviews(cards, new Date(at + 86_400_000), new Date(at + 8 * 86_400_000));
+    expect(later.reviews).toBeLessThan(first.reviews);
+    expect(expectedReviews([], week.from, week.to)).toEqual({ reviews: 0, minutes: 0 });
   });
 });
 

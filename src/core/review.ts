@@ -137,12 +137,13 @@ export function reviewDeck(input: DeckInput): ReviewCard[] {
   for (const question of input.questions) {
     const since = input.done.get(question.skill);
     if (since === undefined) continue;
-    let card = newCard(question, new Date(since));
+    // Folded in the library's own card shape, converted once at the end.
+    let card = createEmptyCard(new Date(since));
     for (const review of byCard.get(questionKey(question)) ?? []) {
       if (review.at < since) continue;
-      card = rateCard(card, review.rating, new Date(review.at));
+      card = scheduler.next(card, new Date(review.at), GRADE[review.rating]).card;
     }
-    cards.push(card);
+    cards.push(fromFsrs(question.skill, question.id, card));
   }
   return cards;
 }
@@ -189,6 +190,32 @@ export function skillRecall(cards: readonly ReviewCard[], at: Date): SkillRecall
       due: list.filter((c) => c.phase === 'new' || c.due <= now).length,
     };
   });
+}
+
+/** Minutes one review takes: read the question, answer it in one's head, compare with the model answer, rate. */
+export const REVIEW_MINUTES_PER_CARD = 2;
+
+/**
+ * The reviews expected between `from` (inclusive) and `to` (exclusive), assuming every answer is
+ * rated good, and the minutes they take: what a weekly plan can reserve for review. New cards count
+ * as due at `from`.
+ */
+export function expectedReviews(
+  cards: readonly ReviewCard[],
+  from: Date,
+  to: Date,
+): { reviews: number; minutes: number } {
+  let reviews = 0;
+  for (let card of cards) {
+    // A card's intervals grow with each good rating, so this walk is short (a handful of steps a week).
+    for (let step = 0; step < 50; step++) {
+      const due = new Date(Math.max(Date.parse(card.due), from.getTime()));
+      if (due >= to) break;
+      reviews++;
+      card = rateCard(card, 'good', due);
+    }
+  }
+  return { reviews, minutes: reviews * REVIEW_MINUTES_PER_CARD };
 }
 
 /** Skill id -> mean retrievability, for the skills with reviewed cards (what readiness weighs by). */
