@@ -67,6 +67,28 @@ describe('reviewing a learner’s done skills', () => {
     expect(restored?.card).toEqual(rated.card);
   });
 
+  it('keeps a backup whose review rating is not one of the four out', () => {
+    const backup = {
+      format: 'mlpath-backup',
+      version: 1,
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      profile: null,
+      events: [
+        { id: 'r1', type: 'reviewed', at: '2026-12-01T09:00:00.000Z', item: 'sql-databases/x', text: 'perfect' },
+      ],
+      projects: [],
+    };
+    let error: unknown;
+    try {
+      parseBackup(JSON.stringify(backup), 'backup.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(isMlpathError(error) && error.problems.map((p) => p.message)).toEqual([
+      'events[0].text: a reviewed event needs "text" to be its rating: again, hard, good, easy',
+    ]);
+  });
+
   it('refuses a card of a skill not done, an unknown card and a rating outside the four', async () => {
     const at = { now: new Date('2026-12-01T09:00:00.000Z') };
     const ctx = await context(at);
