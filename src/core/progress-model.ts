@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'hours',
   'note',
   'project-milestone',
+  'project-change',
   'reviewed',
   'undo',
 ] as const;
@@ -33,7 +34,12 @@ export interface ProgressEvent {
   readonly hours: number | undefined;
   /** The day the hours were spent, `YYYY-MM-DD`, for `hours` events. */
   readonly date: string | undefined;
-  /** Free text for notes; the rubric item for project milestones; the rating (again, hard, good, easy) for `reviewed`. */
+  /**
+   * Free text for notes; the milestone or rubric item for project milestones; for a
+   * `project-change` (a project added, removed or its links set) the project before and after, as
+   * JSON `{ "before": project | null, "after": project | null }`, so an undo can put it back; for
+   * `reviewed`, the rating (again, hard, good, easy).
+   */
   readonly text: string | undefined;
   /** For `undo`: the id of the event it cancels. */
   readonly undoes: string | undefined;

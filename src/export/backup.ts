@@ -101,7 +101,7 @@ const EventSchema = z
     if (event.type === 'undo' && event.undoes === undefined)
       ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
     if (
-      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'reviewed'].includes(event.type) &&
+      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change', 'reviewed'].includes(event.type) &&
       event.item === undefined
     ) {
       ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
