@@ -24,6 +24,8 @@ export type LearnerReason =
   | 'already-undone'
   | 'needs-profile'
   | 'import-not-empty'
+  | 'bad-rating'
+  | 'unknown-card'
   | 'profile';
 
 export class LearnerError extends MlpathError {

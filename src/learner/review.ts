@@ -13,6 +13,7 @@ import { dueCards, isReviewRating, REVIEW_RATINGS, retrievability, reviewDeck, s
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
+import { LearnerError } from './errors.js';
 
 /** A card with its question and answer, as a face shows it. */
 export interface ReviewItem {
@@ -86,18 +87,21 @@ export interface RatedCard {
  */
 export async function rateReview(ctx: LearnerContext, key: string, rating: string): Promise<RatedCard> {
   if (!isReviewRating(rating)) {
-    throw new MlpathError({
+    throw new LearnerError({
       code: 'INVALID_INPUT',
+      reason: 'bad-rating',
       message: `rating must be one of ${REVIEW_RATINGS.join(', ')} (got "${rating}")`,
+      details: { value: rating, ratings: [...REVIEW_RATINGS] },
     });
   }
   const events = await ctx.store.listEvents(ctx.learnerId);
   const before = (await deck(ctx, events)).find((c) => c.key === key);
   if (before === undefined) {
-    throw new MlpathError({
+    throw new LearnerError({
       code: 'NOT_FOUND',
+      reason: 'unknown-card',
       message: `there is no card "${key}" to review: cards are the questions of skills marked done`,
-      hint: 'see `mlpath review --json` for the cards due',
+      details: { id: key },
     });
   }
   const event = newEvent('reviewed', { item: key, text: rating }, ctx.clock());

@@ -66,7 +66,7 @@ describe('mlpath review', () => {
     const first = SQL_CARDS[0] ?? '';
     expect(await home.run(['review', first, 'perfect'], shipped)).toMatchObject({
       status: 2,
-      stderr: 'mlpath: rating must be one of again, hard, good, easy (got "perfect")\n',
+      stderr: 'mlpath: RATING must be one of again, hard, good, easy (got "perfect")\n',
     });
     const zh = await home.run(['review', 'git/none', 'good'], { ...shipped, MLPATH_LANG: 'zh-CN' });
     expect(zh.status).toBe(2);

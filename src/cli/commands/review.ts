@@ -36,7 +36,7 @@ export type NextKey = () => Promise<string>;
 
 function learnerContext(session: Session, io: CliIo): LearnerContext {
   // A review session takes minutes: each rating is timed when it is given (unless MLPATH_NOW pins it).
-  return { store: session.store, curriculum: session.curriculum(), clock: () => clock(io), learnerId: session.learner };
+  return { ...session.context(), clock: () => clock(io) };
 }
 
 /** The due list as `--json` prints it: texts in the learner's language. */
