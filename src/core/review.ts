@@ -16,10 +16,10 @@ import { createEmptyCard, fsrs, generatorParameters, Rating, State } from 'ts-fs
 import type { Card, Grade } from 'ts-fsrs';
 import { questionKey } from './model.js';
 import type { SelfCheckQuestion } from './model.js';
+import type { CardPhase, ReviewRating } from './review-model.js';
 
-/** The four answers to "how well did you recall it?", in the order keys 1-4 give them. */
-export const REVIEW_RATINGS = ['again', 'hard', 'good', 'easy'] as const;
-export type ReviewRating = (typeof REVIEW_RATINGS)[number];
+export { CARD_PHASES, isReviewRating, REVIEW_RATINGS } from './review-model.js';
+export type { CardPhase, ReviewRating } from './review-model.js';
 
 /** The probability of recall a card is scheduled to keep (FSRS's requested retention). */
 export const REVIEW_RETENTION = 0.9;
@@ -27,9 +27,6 @@ export const REVIEW_RETENTION = 0.9;
 export const REVIEW_MAX_INTERVAL_DAYS = 365;
 /** Lapses on a skill's cards since it was marked done that flag it "needs a refresh". */
 export const REFRESH_LAPSES = 3;
-
-export const CARD_PHASES = ['new', 'learning', 'review', 'relearning'] as const;
-export type CardPhase = (typeof CARD_PHASES)[number];
 
 /** One rating of one card, as the log holds it. */
 export interface Review {
@@ -95,10 +92,6 @@ export const REVIEW_PARAMETERS = generatorParameters({
 });
 
 const scheduler = fsrs(REVIEW_PARAMETERS);
-
-export function isReviewRating(value: string): value is ReviewRating {
-  return (REVIEW_RATINGS as readonly string[]).includes(value);
-}
 
 /** A card that has never been reviewed, due at `at`. */
 export function newCard(question: Pick<SelfCheckQuestion, 'skill' | 'id'>, at: Date): ReviewCard {

@@ -17,7 +17,7 @@ import type { Problem } from '../core/errors.js';
 import { LEARNING_STYLES } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
-import { isReviewRating, REVIEW_RATINGS } from '../core/review.js';
+import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 
 export const BACKUP_FORMAT = 'mlpath-backup';

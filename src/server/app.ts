@@ -23,6 +23,7 @@ import { planRoutes } from './routes/plan.js';
 import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
+import { reviewRoutes } from './routes/review.js';
 import { webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));
   app.route('/api', projectRoutes(deps));
+  app.route('/api', reviewRoutes(deps));
   app.route('/api', exchangeRoutes(deps));
 
   app.use('*', webApp(options.webDist));
