@@ -1,13 +1,15 @@
 /**
  * @module export/ical
  * The plan as an iCalendar file (RFC 5545) for any calendar app: each week's study blocks as
- * all-day events spanning that week (title, hours, the skills, why, and a link), and each
+ * all-day events spanning that week's open days (nothing on a day off; title, hours, the skills, why,
+ * and a link), and each
  * milestone as a one-day event. UIDs are derived from the plan's content, so importing a
  * newer export updates the same events instead of adding copies. ical-generator folds long
  * lines at 75 octets without splitting a UTF-8 character, as the RFC asks.
  */
 import ical from 'ical-generator';
 import { addDays } from '../core/dates.js';
+import { openSpans } from '../core/weeks.js';
 import { byId, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { Plan, PlanTask } from '../core/plan-model.js';
@@ -50,6 +52,8 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
 
   for (const week of plan.weeks) {
     if (week.off) continue;
+    // Study goes on the week's open days only: a run of them per event (one, unless days off split it).
+    const spans = openSpans(week);
     week.tasks.forEach((task, i) => {
       const { title, url } = taskTitle(task);
       const stage = stages.get(task.stage);
@@ -62,15 +66,17 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
         task.why ? `${t.why}${t.colon}${textIn(task.why, options.locale)}` : undefined,
         url,
       ].filter((line): line is string => line !== undefined && line !== '');
-      calendar.createEvent({
-        id: `${plan.startDate}-w${week.index}-${i}-${(task.key || `${task.resource}${task.unit ? `/${task.unit}` : ''}`).replace(/[^a-z0-9-]+/gi, '-')}@mlpath`,
-        start: week.start,
-        end: addDays(week.start, 7),
-        allDay: true,
-        summary: `${t.kind[task.kind]} ${title} (${formatHours(task.hours)} h)`,
-        description: lines.join('\n'),
-        stamp: options.now,
-        ...(url === undefined ? {} : { url }),
+      spans.forEach((span, k) => {
+        calendar.createEvent({
+          id: `${plan.startDate}-w${week.index}-${i}-${(task.key || `${task.resource}${task.unit ? `/${task.unit}` : ''}`).replace(/[^a-z0-9-]+/gi, '-')}${k > 0 ? `-${k}` : ''}@mlpath`,
+          start: span.start,
+          end: span.end,
+          allDay: true,
+          summary: `${t.kind[task.kind]} ${title} (${formatHours(task.hours)} h)`,
+          description: lines.join('\n'),
+          stamp: options.now,
+          ...(url === undefined ? {} : { url }),
+        });
       });
     });
   }
