@@ -101,3 +101,19 @@ describe('reviewing a learner’s done skills', () => {
     expect(await ctx.store.countEvents('local')).toBe(1);
   });
 });
+
+describe('which skills have cards', () => {
+  it('counts a skill done by its work: a resource teaching it finished', async () => {
+    const at = { now: new Date('2026-12-01T09:00:00.000Z') };
+    const ctx = await context(at);
+    // A resource teaching a skill, finished whole: its skills are done by the one progress model.
+    const resource = curriculum.resources.find((r) => r.id === 'missing-semester');
+    if (!resource) throw new Error('the curriculum has no resource missing-semester');
+    await ctx.store.appendEvents('local', [newEvent('done', { item: resource.id }, at.now)]);
+    const queue = await reviewQueue(ctx);
+    expect(queue.skills.map((s) => s.skill)).toEqual(
+      resource.teaches.filter((id) => curriculum.selfCheck.some((q) => q.skill === id)),
+    );
+    expect(queue.due.every((d) => d.card.due === at.now.toISOString())).toBe(true);
+  });
+});
