@@ -100,7 +100,7 @@ export async function rateReview(ctx: LearnerContext, key: string, rating: strin
     throw new LearnerError({
       code: 'NOT_FOUND',
       reason: 'unknown-card',
-      message: `there is no card "${key}" to review: cards are the questions of skills marked done`,
+      message: `there is no card "${key}" to review: cards are the questions of skills done`,
       details: { id: key },
     });
   }
