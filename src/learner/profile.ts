@@ -40,6 +40,8 @@ export interface ProfileRequest {
   readonly target?: string | undefined;
   readonly route?: string | undefined;
   readonly effortFactor?: number | undefined;
+  /** Plan for everything the role's job postings ask (`Profile.marketReady`). */
+  readonly marketReady?: boolean | undefined;
   readonly choices?:
     | {
         readonly pin?: readonly string[] | undefined;
@@ -172,6 +174,7 @@ export function profileFromInput(
     route: spell(input.route, ids.routes) ?? from?.route,
     effortFactor: input.effortFactor ?? from?.effortFactor,
     choices,
+    marketReady: input.marketReady ?? from?.marketReady,
   });
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];
@@ -256,10 +259,4 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
     await store.savePlanSnapshot(learnerId, { id: randomUUID(), at, reason, finishDate: plan.finishDate, plan });
   }
   return { profile, forecast, replaced: previous !== undefined, baselineKept: first !== undefined };
-}
-
-/** The first plan the learner had (the burn-up's baseline): the first snapshot, else the profile's plan. */
-export async function baselinePlan(ctx: LearnerContext, profile: Profile): Promise<Plan> {
-  const first = await ctx.store.firstPlanSnapshot(ctx.learnerId);
-  return first?.plan ?? planFor(ctx.curriculum, profile);
 }

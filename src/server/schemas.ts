@@ -73,6 +73,7 @@ export const ProfileInput = z
       z.number({ error: FACTOR }).min(MIN_EFFORT_FACTOR, { error: FACTOR }).max(MAX_EFFORT_FACTOR, { error: FACTOR }),
     ),
     choices: ResourceChoicesInput.optional(),
+    marketReady: optional(z.boolean({ error: 'expected true or false' })),
   })
   .register(apiSchemas, {
     id: 'ProfileInput',
@@ -177,6 +178,7 @@ export const ProfileSchema = z
     target: z.string().optional(),
     route: z.string().optional(),
     effortFactor: z.number().optional(),
+    marketReady: z.boolean().optional(),
     choices: z.object({
       pin: z.array(z.string()),
       exclude: z.array(z.string()),
@@ -247,6 +249,16 @@ export const PlanSchema = z
         }),
       )
       .optional(),
+    marketReady: z
+      .object({
+        articleFinishDate: z.string(),
+        articleWeekCount: z.number().int(),
+        extraWeeks: z.number().int(),
+        extraHours: z.number(),
+        addedSkills: z.array(z.string()),
+      })
+      .optional()
+      .describe("For a market-ready plan: how much longer it is than the article's plan for the same learner."),
   })
   .register(apiSchemas, { id: 'Plan' });
 

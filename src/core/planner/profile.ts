@@ -66,6 +66,7 @@ export interface ProfileOverrides {
   readonly route?: string | undefined;
   readonly effortFactor?: number | undefined;
   readonly choices?: ResourceChoices | undefined;
+  readonly marketReady?: boolean | undefined;
 }
 
 /** The starting point of a curriculum, or undefined when the curriculum has none (an import). */
@@ -101,6 +102,7 @@ export function profileFor(
     route: overrides.route,
     effortFactor: overrides.effortFactor,
     choices: overrides.choices ?? NO_CHOICES,
+    ...(overrides.marketReady === true ? { marketReady: true } : {}),
   };
 }
 
