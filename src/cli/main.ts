@@ -16,6 +16,7 @@ import { registerJob } from './commands/job.js';
 import { registerPlan } from './commands/plan.js';
 import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
+import { registerReview } from './commands/review.js';
 import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo): Command {
   registerJob(program, io);
   registerExchange(program, io);
   registerProgressViews(program, io);
+  registerReview(program, io);
   registerServe(program, io);
   registerAdmin(program, io);
   // Subcommands inherit the same output and error handling.

@@ -20,6 +20,7 @@ describe('the JSON Schema file', () => {
         'resources',
         'roles',
         'routes',
+        'selfCheck',
         'skills',
         'stages',
         'startingPoints',

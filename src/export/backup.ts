@@ -19,6 +19,7 @@ import type { Problem } from '../core/errors.js';
 import { LEARNING_STYLES } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
+import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { MAX_POSTING_LENGTH } from '../core/jobs/text.js';
 
@@ -115,10 +116,17 @@ const EventSchema = z
     if (event.type === 'undo' && event.undoes === undefined)
       ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
     if (
-      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change'].includes(event.type) &&
+      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change', 'reviewed'].includes(event.type) &&
       event.item === undefined
     ) {
       ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
+    }
+    if (event.type === 'reviewed' && !isReviewRating(event.text ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a reviewed event needs "text" to be its rating: ${REVIEW_RATINGS.join(', ')}`,
+        path: ['text'],
+      });
     }
   });
 

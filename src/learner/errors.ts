@@ -25,6 +25,8 @@ export type LearnerReason =
   | 'event-id-taken'
   | 'needs-profile'
   | 'import-not-empty'
+  | 'bad-rating'
+  | 'unknown-card'
   | 'profile';
 
 export class LearnerError extends MlpathError {

@@ -32,6 +32,7 @@ import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
 import { healthOf } from './health.js';
+import { reviewRoutes } from './routes/review.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
@@ -141,6 +142,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));
   app.route('/api', projectRoutes(deps));
+  app.route('/api', reviewRoutes(deps));
   app.route('/api', exchangeRoutes(deps));
   app.route('/api', jobRoutes(deps));
 

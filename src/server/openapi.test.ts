@@ -54,6 +54,8 @@ describe('GET /api/openapi.json', () => {
         'GET /api/progress',
         'POST /api/progress/events',
         'POST /api/progress/undo',
+        'GET /api/review',
+        'POST /api/review/ratings',
         'GET /api/status',
         'GET /api/today',
         'GET /api/projects',

@@ -129,6 +129,28 @@ function paths(): Json {
         responses: { 200: json(undone), ...errors(400, 404, 409) },
       },
     },
+    '/api/review': {
+      get: {
+        summary: 'The cards due now (self-check questions of done skills) and recall per skill',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1 },
+            description: 'At most this many due cards',
+          },
+        ],
+        responses: { 200: json(ref('ReviewQueue')), ...errors(400) },
+      },
+    },
+    '/api/review/ratings': {
+      post: {
+        summary: 'Rate one card (again, hard, good, easy); recorded as a reviewed event',
+        requestBody: body(ref('ReviewRatingInput')),
+        responses: { 200: json(obj({ event: ref('ProgressEvent'), card: ref('ReviewCard') })), ...errors(400, 404) },
+      },
+    },
     '/api/status': {
       get: { summary: 'Readiness, forecast and burn-up', responses: { 200: json(ref('Status')), ...errors(422) } },
     },

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LEARNING_STYLES } from '../core/model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
+import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
 import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
 import { EXPORT_FORMATS } from '../learner/exchange.js';
 import { MAX_HOURS_PER_ENTRY } from '../learner/tracking.js';
@@ -134,6 +135,16 @@ export type ProgressEventInput = z.output<typeof ProgressEventInput>;
 export const UndoInput = z
   .strictObject({ eventId: optional(id) })
   .register(apiSchemas, { id: 'UndoInput', description: 'Without eventId, the last event is undone.' });
+
+export const ReviewRatingInput = z
+  .strictObject({
+    card: id,
+    rating: z.enum(REVIEW_RATINGS, { error: `expected one of ${REVIEW_RATINGS.join(', ')}` }),
+  })
+  .register(apiSchemas, {
+    id: 'ReviewRatingInput',
+    description: 'A card (`skill/question`, of a skill marked done) and how well it was recalled.',
+  });
 
 export const ProjectInput = z
   .strictObject({ template: id, id: optional(id), title: optional(z.string()) })
@@ -524,4 +535,56 @@ export const JobsPlanSchema = z
   .register(apiSchemas, {
     id: 'JobsPlan',
     description: "The plan toward the union of the kept postings' gaps, and how its finish date moves.",
+  });
+
+const LocalTextSchema = z.record(z.string(), z.string());
+
+export const ReviewCardSchema = z
+  .object({
+    key: z.string(),
+    skill: z.string(),
+    question: z.string(),
+    phase: z.enum(CARD_PHASES),
+    due: z.string(),
+    stability: z.number(),
+    difficulty: z.number(),
+    reps: z.number(),
+    lapses: z.number(),
+    scheduledDays: z.number(),
+    elapsedDays: z.number(),
+    learningSteps: z.number(),
+    lastReview: z.string().nullable(),
+  })
+  .register(apiSchemas, { id: 'ReviewCard', description: 'A card and its FSRS memory state; instants are ISO.' });
+
+export const ReviewQueueSchema = z
+  .object({
+    at: z.string(),
+    cards: z.number(),
+    due: z.array(
+      z.object({
+        card: ReviewCardSchema,
+        skillTitle: LocalTextSchema,
+        question: LocalTextSchema,
+        answer: LocalTextSchema,
+        retrievability: z.number().nullable(),
+      }),
+    ),
+    skills: z.array(
+      z.object({
+        skill: z.string(),
+        cards: z.number(),
+        reviewed: z.number(),
+        retrievability: z.number().nullable(),
+        lapses: z.number(),
+        needsRefresh: z.boolean(),
+        due: z.number(),
+      }),
+    ),
+    next: z.string().nullable(),
+  })
+  .register(apiSchemas, {
+    id: 'ReviewQueue',
+    description:
+      'The cards due now (overdue first, then new), recall per done skill, and when the next card falls due.',
   });
