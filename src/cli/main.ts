@@ -9,6 +9,7 @@ import { commanderError, helpFor, helpTitle } from './help-messages.js';
 import { processIo } from './io.js';
 import { chooseLocale } from './locale.js';
 import type { CliIo } from './io.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerCurriculum } from './commands/curriculum.js';
 import { registerExchange } from './commands/exchange.js';
 import { registerInit } from './commands/init.js';
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
   registerTrack(program, io);
   registerProject(program, io);
   registerExchange(program, io);
+  registerCalendar(program, io);
   registerProgressViews(program, io);
   registerServe(program, io);
   // Subcommands inherit the same output and error handling.

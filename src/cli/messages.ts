@@ -73,6 +73,11 @@ const EN = {
   'serve.data': 'data: {location}',
   'serve.stop': 'press Ctrl-C to stop',
   'serve.stopped': 'mlpath: stopped',
+  'calendar.address': 'Your calendar feed: {url}',
+  'calendar.rotated': 'A new address replaces the old one, which no longer works: {url}',
+  'calendar.howTo':
+    'Subscribe to it by URL in your calendar app while `mlpath serve` runs there. Google and Outlook on the web fetch it from their own servers, so they need an address reachable from the internet. Anyone with the address can read your plan: keep it private, and use --rotate to revoke it.',
+  'calendar.badBase': '--base: "{value}" is not an http(s) address, e.g. https://mlpath.example.org',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -142,6 +147,11 @@ const ZH: Record<MessageKey, string> = {
   'serve.data': '数据：{location}',
   'serve.stop': '按 Ctrl-C 停止',
   'serve.stopped': 'mlpath：已停止',
+  'calendar.address': '你的日历订阅地址：{url}',
+  'calendar.rotated': '新地址已替换旧地址，旧地址不再可用：{url}',
+  'calendar.howTo':
+    '在日历应用中按网址订阅它（需要 `mlpath serve` 正在运行）。网页版 Google 日历和 Outlook 从它们自己的服务器读取订阅，因此需要一个可以从互联网访问的地址。任何拿到这个地址的人都能看到你的计划：请勿公开，可用 --rotate 作废它。',
+  'calendar.badBase': '--base：“{value}”不是 http(s) 地址，例如 https://mlpath.example.org',
 };
 
 const TABLE: Record<CliLocale, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH };

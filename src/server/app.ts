@@ -18,6 +18,7 @@ import { sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
+import { calendarRoutes, feedRoutes } from './routes/calendar.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { planRoutes } from './routes/plan.js';
 import { profileRoutes } from './routes/profile.js';
@@ -86,6 +87,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.header('Content-Type', 'application/json; charset=utf-8');
     return c.body(curriculumJson);
   });
+  // The calendar feed: its secret address is its only key (no learner session).
+  app.route('/', feedRoutes(deps));
   const openApi = openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
@@ -96,6 +99,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', progressRoutes(deps));
   app.route('/api', projectRoutes(deps));
   app.route('/api', exchangeRoutes(deps));
+  app.route('/api', calendarRoutes(deps));
 
   app.use('*', webApp(options.webDist));
   return app;

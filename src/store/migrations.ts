@@ -69,11 +69,44 @@ function initial(d: Dialect): string[] {
   ];
 }
 
+/** A learner's calendar: its stable id (part of every event UID) and the feed's secret. */
+function calendars(): string[] {
+  return [
+    `CREATE TABLE calendars (
+       learner_id TEXT PRIMARY KEY REFERENCES learners(id),
+       calendar_id TEXT NOT NULL,
+       token TEXT,
+       token_hash TEXT UNIQUE,
+       created_at TEXT NOT NULL,
+       rotated_at TEXT)`,
+    `CREATE TABLE calendar_events (
+       learner_id TEXT NOT NULL REFERENCES learners(id),
+       uid TEXT NOT NULL,
+       subject TEXT NOT NULL,
+       occurrence INTEGER NOT NULL,
+       sequence INTEGER NOT NULL,
+       fingerprint TEXT NOT NULL,
+       state TEXT NOT NULL,
+       all_day INTEGER NOT NULL,
+       start_at TEXT NOT NULL,
+       end_at TEXT NOT NULL,
+       time_zone TEXT,
+       summary TEXT NOT NULL,
+       updated_at TEXT NOT NULL,
+       PRIMARY KEY (learner_id, uid))`,
+  ];
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'learners, profiles, events, plan snapshots, projects',
     sql: { sqlite: initial('sqlite'), postgres: initial('postgres') },
+  },
+  {
+    version: 2,
+    name: 'calendars (feed secret) and what was last exported per event UID',
+    sql: { sqlite: calendars(), postgres: calendars() },
   },
 ];
 

@@ -13,7 +13,7 @@ import { backupToJson, parseBackup } from '../../export/backup.js';
 import { progressToMarkdown } from '../../export/markdown.js';
 import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
 import type { CliIo } from '../io.js';
-import { currentPlan, routeStages } from '../replan.js';
+import { routeStages } from '../replan.js';
 import { systemLocale, withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { helpFor } from '../help-messages.js';
@@ -61,9 +61,11 @@ export function registerExchange(program: Command, io: CliIo): void {
           const curriculum = session.curriculum();
           const events = await session.store.listEvents(session.learner);
           if (format === 'ics') {
-            const { plan } = currentPlan(curriculum, profile, events, session.today);
-            const { planToIcs } = await import('../../export/ical.js');
-            text = planToIcs(plan, curriculum, { locale, now: session.now });
+            const { calendarFile } = await import('../../learner/calendar.js');
+            text = await calendarFile(
+              { store: session.store, curriculum, clock: () => session.now, learnerId: session.learner },
+              { locale },
+            );
           } else {
             const stats = progressStats(events, curriculum, session.today);
             const ticks = projectTicks(events);

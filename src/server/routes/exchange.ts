@@ -7,14 +7,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MlpathError } from '../../core/errors.js';
-import { chooseRoute, forecastFrom } from '../../core/planner/index.js';
+import { chooseRoute } from '../../core/planner/index.js';
 import { foldProgress, progressStats } from '../../core/progress.js';
 import { backupToJson, parseBackup } from '../../export/backup.js';
-import { planToIcs } from '../../export/ical.js';
 import { progressToMarkdown } from '../../export/markdown.js';
+import { calendarFile } from '../../learner/calendar.js';
 import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { localDate } from '../context.js';
 import { ExportQuery, ImportQuery } from '../schemas.js';
 import { parseQuery, readJsonText } from '../validate.js';
 
@@ -52,15 +51,7 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
         projects: projects.map((p) => ({ ...p, checked: ticks.get(p.id) ?? new Set<string>() })),
       });
     } else {
-      if (!profile) {
-        throw new MlpathError({
-          code: 'NOT_FOUND',
-          message: 'there is no plan to export yet: set up your profile first',
-        });
-      }
-      const events = await store.listEvents(learner);
-      const forecast = forecastFrom(curriculum, profile, foldProgress(events, curriculum), localDate(now));
-      text = planToIcs(forecast.plan, curriculum, { locale, now });
+      text = await calendarFile({ ...deps, learnerId: learner }, { locale });
     }
     const file = FILES[query.format];
     return c.body(text, 200, {
