@@ -45,6 +45,8 @@ describe('GET /api/openapi.json', () => {
     expect(operations.sort()).toEqual(
       [
         'GET /api/health',
+        'GET /api/calendar',
+        'POST /api/calendar/rotate',
         'GET /api/curriculum',
         'GET /api/profile',
         'PUT /api/profile',

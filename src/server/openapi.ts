@@ -37,6 +37,11 @@ function paths(): Json {
   const plan = obj({ plan: nullable(ref('Plan')), forecast: nullable(ref('Forecast')) });
   const event = obj({ event: ref('ProgressEvent') });
   const project = obj({ project: ref('Project') });
+  const feedAddress = obj({
+    path: { type: 'string', description: '/calendar/<secret>.ics' },
+    url: { type: 'string', description: 'The path on the address this request reached' },
+    rotatedAt: nullable({ type: 'string', description: 'When the address last changed (ISO), or null' }),
+  });
   return {
     '/api/health': {
       get: {
@@ -175,6 +180,19 @@ function paths(): Json {
           200: json(obj({ imported: obj({ events: { type: 'integer' }, projects: { type: 'integer' } }) })),
           ...errors(400, 409),
         },
+      },
+    },
+    '/api/calendar': {
+      get: {
+        summary:
+          "The learner's calendar feed address (made on first request): GET it with no other credentials for an iCalendar file that Google, Apple and Outlook can subscribe to",
+        responses: { 200: json(obj({ feed: feedAddress })), ...errors() },
+      },
+    },
+    '/api/calendar/rotate': {
+      post: {
+        summary: 'Replace the calendar feed address; the old one answers 404 from now on',
+        responses: { 200: json(obj({ feed: feedAddress })), ...errors(400) },
       },
     },
     '/api/openapi.json': {
