@@ -26,7 +26,8 @@ describe('planToIcs', () => {
     // The week off (2026-12-07) has no block.
     expect(blocks.map((b) => new ICAL.Event(b).startDate.toString())).not.toContain('2026-12-07');
     const milestones = events.filter((e) => String(e.getFirstPropertyValue('summary')).startsWith('Milestone'));
-    expect(milestones.map((m) => new ICAL.Event(m).startDate.toString())).toEqual(['2026-12-13', '2026-12-27']);
+    // The first milestone fell in the week off: it shows on the last day before it, when the work ended.
+    expect(milestones.map((m) => new ICAL.Event(m).startDate.toString())).toEqual(['2026-12-06', '2026-12-27']);
   });
 
   it('round-trips Chinese titles and descriptions exactly, with every line folded within 75 octets', () => {
@@ -61,9 +62,30 @@ describe('planToIcs', () => {
     expect(b.map((e) => String(e.getFirstPropertyValue('uid')))).toEqual(uids);
   });
 
-  it('declares an RFC 5545 calendar with a product id and CRLF line ends', () => {
+  it('declares a published RFC 5545 calendar with a product id, ending every line (the last too) with CRLF', () => {
     const ics = planToIcs(plan, curriculum, { locale: 'en', now });
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
-    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    expect(ics).toContain('\r\nMETHOD:PUBLISH\r\n');
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('marks week-long blocks and milestones transparent, so they never make the learner look busy', () => {
+    const events = parse(planToIcs(plan, curriculum, { locale: 'en', now })).getAllSubcomponents('vevent');
+    expect(events.length).toBe(6);
+    for (const e of events) expect(e.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
+  });
+
+  it('gives no milestone a day inside a week off the learner gave', () => {
+    const ics = planToIcs(plan, curriculum, {
+      locale: 'en',
+      now,
+      weeksOff: [{ start: '2026-12-24', end: '2027-01-03' }],
+    });
+    const milestones = parse(ics)
+      .getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e))
+      .filter((e) => e.summary.startsWith('Milestone'));
+    expect(milestones.map((m) => m.startDate.toString())).toEqual(['2026-12-06', '2026-12-23']);
   });
 });

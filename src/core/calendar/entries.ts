@@ -111,9 +111,14 @@ export function calendarEntries(plan: Plan, options: EntryOptions): CalendarEntr
       });
     }
   }
+  // The learner's weeks off and the plan's weeks with no study at all.
+  const off = [
+    ...options.weeksOff,
+    ...plan.weeks.filter((w) => w.off).map((w) => ({ start: w.start, end: addDays(w.start, 6) })),
+  ];
   for (const milestone of plan.milestones) {
     const subject = milestoneSubject(milestone);
-    const date = outsideWeeksOff(milestone.date, options.weeksOff);
+    const date = outsideWeeksOff(milestone.date, off);
     entries.push({
       kind: 'milestone',
       subject,
