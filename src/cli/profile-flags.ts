@@ -10,7 +10,15 @@ import { MlpathError } from '../core/errors.js';
 import type { ErrorCode, Problem } from '../core/errors.js';
 import { isValidIsoDate, nextMonday } from '../core/dates.js';
 import type { Curriculum, LearningStyle } from '../core/model.js';
-import type { DateRange, Profile, ResourceChoices } from '../core/plan-model.js';
+import type { DateRange, Profile, ResourceChoices, StudyDays } from '../core/plan-model.js';
+import { WEEKDAYS } from '../core/plan-model.js';
+import {
+  DEFAULT_STUDY_TIME,
+  MAX_REMINDER_MINUTES,
+  isKnownTimeZone,
+  isValidTime,
+  isWeekday,
+} from '../core/calendar/sessions.js';
 import { checkProfile, profileFor } from '../core/planner/profile.js';
 import type { ProfileField, ProfileProblem } from '../core/planner/profile.js';
 import { helpFor } from './help-messages.js';
@@ -36,6 +44,10 @@ export interface ProfileFlags {
   pin?: string;
   exclude?: string;
   swap?: string;
+  studyDays?: string;
+  studyTime?: string;
+  timeZone?: string;
+  reminder?: string;
 }
 
 /** Declare the profile flags on a command. */
@@ -56,6 +68,10 @@ export function addProfileOptions(command: Command, io: Pick<CliIo, 'env'>): Com
     .option('--pin <ids>', h('flag.pin'))
     .option('--exclude <ids>', h('flag.exclude'))
     .option('--swap <pairs>', h('flag.swap'))
+    .option('--study-days <days>', h('flag.studyDays'))
+    .option('--study-time <time>', h('flag.studyTime'))
+    .option('--time-zone <zone>', h('flag.timeZone'))
+    .option('--reminder <minutes>', h('flag.reminder'))
     .option('--locale <locale>', h('flag.locale'));
 }
 
@@ -72,6 +88,7 @@ export const FLAG_OF: Record<Exclude<ProfileField, 'choices'>, string> = {
   target: '--target',
   route: '--route',
   effortFactor: '--factor',
+  study: '--study-days',
 };
 
 const NOUN: Record<ProfileField, MessageKey> = {
@@ -87,6 +104,7 @@ const NOUN: Record<ProfileField, MessageKey> = {
   route: 'noun.route',
   effortFactor: 'noun.skill',
   choices: 'noun.resource',
+  study: 'noun.skill',
 };
 
 /** Today as the learner's calendar shows it (MLPATH_TODAY overrides it, for tests and demos). */
@@ -178,6 +196,8 @@ export function profileFromFlags(
     };
   }
 
+  const study = studyFromFlags(flags, base?.study, locale);
+
   // Skill ids may be typed in another spelling (Metacademy's `linear_regression`): resolve them here.
   const skillIds = new Set(curriculum.skills.map((skill) => skill.id));
   const roleIds = new Set(curriculum.roles.flatMap((role) => [role.id, ...role.aliases]));
@@ -195,6 +215,7 @@ export function profileFromFlags(
     route: flags.route ?? base?.route,
     effortFactor: factor ?? base?.effortFactor,
     choices,
+    study,
   });
 
   const problems = checkProfile(curriculum, profile);
@@ -208,8 +229,66 @@ export function profileFromFlags(
   );
 }
 
+/** The time zone this computer is set to (the default for study days). */
+function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * Study days from `--study-days`, `--study-time`, `--time-zone` and `--reminder` over the stored
+ * ones; `--study-days none` removes them. Each bad value is an INVALID_INPUT naming its flag.
+ */
+function studyFromFlags(flags: ProfileFlags, base: StudyDays | undefined, locale: string): StudyDays | undefined {
+  const given =
+    flags.studyDays !== undefined ||
+    flags.studyTime !== undefined ||
+    flags.timeZone !== undefined ||
+    flags.reminder !== undefined;
+  if (!given) return base;
+  if (flags.studyDays?.trim().toLowerCase() === 'none') return undefined;
+  let days: StudyDays['days'] | undefined = base?.days;
+  if (flags.studyDays !== undefined) {
+    const named = (list(flags.studyDays.toLowerCase()) ?? []).map((day) => {
+      if (!isWeekday(day)) fail('INVALID_INPUT', msg(locale, 'flag.badStudyDay', { flag: '--study-days', value: day }));
+      return day;
+    });
+    if (named.length === 0)
+      fail('INVALID_INPUT', msg(locale, 'flag.badStudyDay', { flag: '--study-days', value: flags.studyDays }));
+    if (new Set(named).size !== named.length)
+      fail('INVALID_INPUT', msg(locale, 'flag.studyDayTwice', { flag: '--study-days', value: flags.studyDays }));
+    days = WEEKDAYS.filter((day) => named.includes(day));
+  }
+  if (days === undefined) {
+    const flag = flags.studyTime !== undefined ? '--study-time' : flags.timeZone !== undefined ? '--time-zone' : '--reminder';
+    fail('INVALID_INPUT', msg(locale, 'flag.studyNeedsDays', { flag }));
+  }
+  if (flags.studyTime !== undefined && !isValidTime(flags.studyTime))
+    fail('INVALID_INPUT', msg(locale, 'flag.badTime', { flag: '--study-time', value: flags.studyTime }));
+  if (flags.timeZone !== undefined && !isKnownTimeZone(flags.timeZone))
+    fail('INVALID_INPUT', msg(locale, 'flag.badTimeZone', { flag: '--time-zone', value: flags.timeZone }));
+  let reminderMinutes = base?.reminderMinutes;
+  if (flags.reminder !== undefined) {
+    const value = Number(flags.reminder);
+    if (flags.reminder.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_REMINDER_MINUTES)
+      fail('INVALID_INPUT', msg(locale, 'flag.badReminder', { flag: '--reminder', value: flags.reminder }));
+    reminderMinutes = value;
+  }
+  return {
+    days,
+    time: flags.studyTime ?? base?.time ?? DEFAULT_STUDY_TIME,
+    timeZone: flags.timeZone ?? base?.timeZone ?? systemTimeZone(),
+    reminderMinutes,
+  };
+}
+
 /** The flag a problem comes from, for resource choices the one holding the bad id. */
 function flagFor(problem: ProfileProblem, flags: ProfileFlags): string {
+  if (problem.field === 'study') {
+    if (problem.value === flags.studyTime) return '--study-time';
+    if (problem.value === flags.timeZone) return '--time-zone';
+    if (problem.value === flags.reminder) return '--reminder';
+    return '--study-days';
+  }
   if (problem.field !== 'choices') return FLAG_OF[problem.field];
   if ((list(flags.pin) ?? []).includes(problem.value)) return '--pin';
   if ((list(flags.exclude) ?? []).includes(problem.value)) return '--exclude';
@@ -247,5 +326,17 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
       });
     case 'date-range':
       return msg(locale, 'flag.rangeBackwards', { flag, value: problem.value });
+    case 'study': {
+      // Flags are checked as they are read; these come from stored study days a flag did not replace.
+      const key =
+        flag === '--study-time'
+          ? 'flag.badTime'
+          : flag === '--time-zone'
+            ? 'flag.badTimeZone'
+            : flag === '--reminder'
+              ? 'flag.badReminder'
+              : 'flag.badStudyDay';
+      return msg(locale, key, { flag, value: problem.value });
+    }
   }
 }

@@ -16,6 +16,7 @@ import { MlpathError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
 import { LEARNING_STYLES } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
+import { WEEKDAYS } from '../core/plan-model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 
@@ -77,6 +78,14 @@ const ProfileSchema = z.strictObject({
       }),
     ),
   }),
+  study: z
+    .strictObject({
+      days: z.array(z.enum(WEEKDAYS)).min(1),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      timeZone: z.string().min(1),
+      reminderMinutes: z.number().int().min(0).optional(),
+    })
+    .optional(),
 });
 
 const EventSchema = z
@@ -275,6 +284,7 @@ function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {
       swap: p.choices.swap,
       own: p.choices.own.map((o) => ({ id: o.id, title: o.title, url: o.url, hours: o.hours, teaches: o.teaches })),
     },
+    ...(p.study === undefined ? {} : { study: { ...p.study, reminderMinutes: p.study.reminderMinutes } }),
   };
 }
 

@@ -6,16 +6,6 @@
  * A zone without changes gets one STANDARD observance.
  */
 
-/** Whether Node knows an IANA time zone (`Europe/Berlin`, `Asia/Shanghai`, `UTC`). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return timeZone.trim() !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** The zone's offset from UTC at an instant, in minutes (east positive). */
 export function offsetMinutes(timeZone: string, instant: number): number {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant);

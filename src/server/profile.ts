@@ -106,5 +106,6 @@ export function profileFrom(input: ProfileInput, curriculum: Curriculum, today: 
       swap: choices.swap,
       own: choices.own.map((o) => ({ id: o.id, title: o.title, url: o.url, hours: o.hours, teaches: o.teaches })),
     },
+    study: input.study && { ...input.study, reminderMinutes: input.study.reminderMinutes },
   });
 }

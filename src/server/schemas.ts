@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { LEARNING_STYLES } from '../core/model.js';
+import { WEEKDAYS } from '../core/plan-model.js';
+import { MAX_REMINDER_MINUTES, isKnownTimeZone, isValidTime } from '../core/calendar/sessions.js';
 
 /** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
@@ -41,6 +43,32 @@ export const ResourceChoicesInput = z
   })
   .register(apiSchemas, { id: 'ResourceChoices' });
 
+export const StudyDaysInput = z
+  .strictObject({
+    days: z
+      .array(z.enum(WEEKDAYS, { error: `expected days from ${WEEKDAYS.join(', ')}` }))
+      .min(1, { error: 'expected at least one study day' })
+      .refine((days) => new Set(days).size === days.length, { error: 'expected each day once' }),
+    time: z
+      .string({ error: 'expected a time as HH:MM' })
+      .refine(isValidTime, { error: 'expected a time as HH:MM (24-hour), e.g. 19:00' }),
+    timeZone: z
+      .string({ error: 'expected an IANA time zone' })
+      .refine(isKnownTimeZone, { error: 'expected a known IANA time zone, e.g. Europe/Berlin or Asia/Shanghai' }),
+    reminderMinutes: optional(
+      z
+        .number({ error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
+        .int({ error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
+        .min(0, { error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
+        .max(MAX_REMINDER_MINUTES, { error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` }),
+    ),
+  })
+  .register(apiSchemas, {
+    id: 'StudyDays',
+    description:
+      'When the learner studies; each week’s hours are shared over its study days, and calendars show timed sessions',
+  });
+
 /** The body of PUT /api/profile and POST /api/plan/preview: only the starting point is required. */
 export const ProfileInput = z
   .strictObject({
@@ -67,6 +95,7 @@ export const ProfileInput = z
         .max(2, { error: 'expected a number from 0.8 to 2' }),
     ),
     choices: ResourceChoicesInput.optional(),
+    study: optional(StudyDaysInput),
   })
   .register(apiSchemas, {
     id: 'ProfileInput',
@@ -168,6 +197,14 @@ export const ProfileSchema = z
         }),
       ),
     }),
+    study: z
+      .object({
+        days: z.array(z.enum(WEEKDAYS)),
+        time: z.string(),
+        timeZone: z.string(),
+        reminderMinutes: z.number().optional(),
+      })
+      .optional(),
   })
   .register(apiSchemas, { id: 'Profile' });
 

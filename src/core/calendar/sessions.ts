@@ -36,6 +36,23 @@ export function isValidTime(value: string): boolean {
   return TIME.test(value);
 }
 
+/** Whether an IANA time zone is known (`Europe/Berlin`, `Asia/Shanghai`, `UTC`), by the runtime's own data. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  if (timeZone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** When sessions start unless the learner says otherwise. */
+export const DEFAULT_STUDY_TIME = '19:00';
+
+/** The longest reminder before a session, in minutes (a day). */
+export const MAX_REMINDER_MINUTES = 1440;
+
 /** Whether a string is a weekday name mlpath knows (`mon` ... `sun`). */
 export function isWeekday(value: string): value is Weekday {
   return (WEEKDAYS as readonly string[]).includes(value);
