@@ -22,6 +22,8 @@ interface Draft {
   startDate: string;
   locale: string;
   freeOnly: boolean;
+  /** Study days are not edited here; they are kept as they are. */
+  study: Profile['study'];
 }
 
 function draftFrom(profile: Profile | null | undefined, curriculum: Curriculum, locale: string): Draft {
@@ -36,6 +38,7 @@ function draftFrom(profile: Profile | null | undefined, curriculum: Curriculum, 
     startDate: profile?.startDate ?? localToday(),
     locale: profile?.locale ?? locale,
     freeOnly: profile?.freeOnly ?? false,
+    study: profile?.study,
   };
 }
 
@@ -50,6 +53,7 @@ export function toInput(draft: Draft): ProfileInput {
     startDate: draft.startDate,
     locale: draft.locale,
     freeOnly: draft.freeOnly,
+    ...(draft.study ? { study: draft.study } : {}),
   };
 }
 
