@@ -46,9 +46,12 @@ const EN = {
   'flag.badStudyDay': '{flag}: "{value}" is not a day of the week; use mon, tue, wed, thu, fri, sat, sun (or none)',
   'flag.studyDayTwice': '{flag}: "{value}" names a day twice',
   'flag.badTime': '{flag}: "{value}" is not a time; write it HH:MM, e.g. 19:00',
-  'flag.badTimeZone': '{flag}: "{value}" is not a known time zone; give an IANA name such as Europe/Berlin or Asia/Shanghai',
+  'flag.badTimeZone':
+    '{flag}: "{value}" is not a known time zone; give an IANA name such as Europe/Berlin or Asia/Shanghai',
   'flag.badReminder': '{flag}: "{value}" is not a reminder; give whole minutes from 0 to 1440',
   'flag.studyNeedsDays': '{flag} needs study days: add --study-days, e.g. --study-days mon,wed,sat',
+  'flag.sessionTooLong':
+    '{flag}: your weekly hours on these days make {hours}-hour sessions; choose more study days or fewer --hours (at most {max} hours a session)',
   'area.software': 'software',
   'area.data': 'data',
   'area.math': 'maths',
@@ -130,6 +133,8 @@ const ZH: Record<MessageKey, string> = {
   'flag.badTimeZone': '{flag}：“{value}”不是已知的时区；请给出 IANA 名称，例如 Asia/Shanghai 或 Europe/Berlin',
   'flag.badReminder': '{flag}：“{value}”不是有效的提醒；请给出 0 到 1440 之间的整数分钟',
   'flag.studyNeedsDays': '{flag} 需要先设学习日：加上 --study-days，例如 --study-days mon,wed,sat',
+  'flag.sessionTooLong':
+    '{flag}：按每周小时数，这些学习日每次要学 {hours} 小时；请多选几个学习日或减少 --hours（每次最多 {max} 小时）',
   'area.software': '软件',
   'area.data': '数据',
   'area.math': '数学',

@@ -102,7 +102,7 @@ describe('profileFromFlags: study days', () => {
   });
 
   it('keeps stored study days a flag does not replace, and removes them with none', () => {
-    const base = profileFromFlags(c, { studyDays: 'tue', timeZone: 'Europe/Berlin' }, today);
+    const base = profileFromFlags(c, { studyDays: 'tue', timeZone: 'Europe/Berlin', hours: '6' }, today);
     expect(base.study).toMatchObject({ days: ['tue'], time: '19:00', timeZone: 'Europe/Berlin' });
     const later = profileFromFlags(c, { studyTime: '06:45' }, { ...today, base });
     expect(later.study).toEqual({
@@ -133,6 +133,9 @@ describe('profileFromFlags: study days', () => {
         expect((error as MlpathError).code).toBe('INVALID_INPUT');
       }
     }
+    expect(() => profileFromFlags(c, { studyDays: 'sat,sun', hours: '30' }, today)).toThrow(
+      /^--study-days: your weekly hours on these days make 15-hour sessions; choose more study days or fewer --hours \(at most 12 hours a session\)$/,
+    );
     expect(() => profileFromFlags(c, { studyDays: 'mon', studyTime: '25:00', locale: 'zh-CN' }, today)).toThrow(
       /^--study-time：“25:00”不是时间/,
     );

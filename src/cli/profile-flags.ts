@@ -15,6 +15,7 @@ import { WEEKDAYS } from '../core/plan-model.js';
 import {
   DEFAULT_STUDY_TIME,
   MAX_REMINDER_MINUTES,
+  MAX_SESSION_HOURS,
   isKnownTimeZone,
   isValidTime,
   isWeekday,
@@ -259,7 +260,8 @@ function studyFromFlags(flags: ProfileFlags, base: StudyDays | undefined, locale
     days = WEEKDAYS.filter((day) => named.includes(day));
   }
   if (days === undefined) {
-    const flag = flags.studyTime !== undefined ? '--study-time' : flags.timeZone !== undefined ? '--time-zone' : '--reminder';
+    const flag =
+      flags.studyTime !== undefined ? '--study-time' : flags.timeZone !== undefined ? '--time-zone' : '--reminder';
     fail('INVALID_INPUT', msg(locale, 'flag.studyNeedsDays', { flag }));
   }
   if (flags.studyTime !== undefined && !isValidTime(flags.studyTime))
@@ -326,6 +328,8 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
       });
     case 'date-range':
       return msg(locale, 'flag.rangeBackwards', { flag, value: problem.value });
+    case 'session-length':
+      return msg(locale, 'flag.sessionTooLong', { flag: '--study-days', hours: problem.value, max: MAX_SESSION_HOURS });
     case 'study': {
       // Flags are checked as they are read; these come from stored study days a flag did not replace.
       const key =

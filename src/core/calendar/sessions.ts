@@ -50,6 +50,9 @@ export function isKnownTimeZone(timeZone: string): boolean {
 /** When sessions start unless the learner says otherwise. */
 export const DEFAULT_STUDY_TIME = '19:00';
 
+/** The longest session the weekly hours may make on the study days (hours per week / study days). */
+export const MAX_SESSION_HOURS = 12;
+
 /** The longest reminder before a session, in minutes (a day). */
 export const MAX_REMINDER_MINUTES = 1440;
 

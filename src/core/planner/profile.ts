@@ -12,7 +12,13 @@ import type { DateRange, Profile, ResourceChoices } from '../plan-model.js';
 import { isValidIsoDate } from '../dates.js';
 import { WEEKDAYS } from '../plan-model.js';
 import type { StudyDays } from '../plan-model.js';
-import { MAX_REMINDER_MINUTES, isKnownTimeZone, isValidTime, isWeekday } from '../calendar/sessions.js';
+import {
+  MAX_REMINDER_MINUTES,
+  MAX_SESSION_HOURS,
+  isKnownTimeZone,
+  isValidTime,
+  isWeekday,
+} from '../calendar/sessions.js';
 
 /** Hours per week a curriculum without starting points plans with, unless the learner says otherwise. */
 export const DEFAULT_HOURS_PER_WEEK = 10;
@@ -42,8 +48,11 @@ export type ProfileField =
   | 'choices'
   | 'study';
 
-/** `study`: a study day, time, time zone or reminder that cannot be read (the message says which). */
-export type ProfileProblemKind = 'unknown' | 'range' | 'date' | 'date-range' | 'study';
+/**
+ * `study`: a study day, time, time zone or reminder that cannot be read (the message says which);
+ * `session-length`: the weekly hours over the study days make sessions longer than MAX_SESSION_HOURS.
+ */
+export type ProfileProblemKind = 'unknown' | 'range' | 'date' | 'date-range' | 'study' | 'session-length';
 
 /** One thing wrong with a profile: which field, the bad value, and what would be valid. */
 export interface ProfileProblem {
@@ -245,7 +254,21 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       message: `effortFactor: ${profile.effortFactor} is out of range; give a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`,
     });
   }
-  if (profile.study !== undefined) problems.push(...checkStudyDays(profile.study));
+  if (profile.study !== undefined) {
+    problems.push(...checkStudyDays(profile.study));
+    const days = new Set(profile.study.days).size;
+    if (days > 0 && profile.hoursPerWeek / days > MAX_SESSION_HOURS) {
+      const hours = Math.round((profile.hoursPerWeek / days) * 10) / 10;
+      problems.push({
+        field: 'study',
+        kind: 'session-length',
+        value: String(hours),
+        choices: [],
+        suggestions: [],
+        message: `study: ${profile.hoursPerWeek} hours a week on ${days} study day(s) makes ${hours}-hour sessions; choose more study days or fewer hours (at most ${MAX_SESSION_HOURS} hours a session)`,
+      });
+    }
+  }
   const resourceIds = curriculum.resources.map((r) => r.id);
   const ownIds = profile.choices.own.map((o) => o.id);
   const known = new Set([...resourceIds, ...ownIds]);

@@ -170,6 +170,8 @@ describe('PUT /api/profile: study days', () => {
       [{ days: ['mon'], time: '7pm', timeZone: 'UTC' }, 'study.time'],
       [{ days: ['mon'], time: '19:00', timeZone: 'Nowhere/Else' }, 'study.timeZone'],
       [{ days: ['mon'], time: '19:00', timeZone: 'UTC', reminderMinutes: 2000 }, 'study.reminderMinutes'],
+      // 20 hours a week (the starting point's) in one day: 20-hour sessions.
+      [{ days: ['sun'], time: '09:00', timeZone: 'UTC' }, 'study'],
     ] as const;
     for (const [study, path] of bad) {
       const { status, json } = await api.put('/api/profile', { startingPoint: 'from-scratch', study });
