@@ -51,7 +51,7 @@ const EN = {
   'flag.swap': 'take one resource instead of another: FROM=TO[,FROM=TO...]',
   'flag.studyDays': 'days you study, e.g. mon,wed,sat (none: no study days); calendars then show timed sessions',
   'flag.studyTime': 'when your sessions start, HH:MM (default 19:00); a session lasts your weekly hours / study days',
-  'flag.timeZone': 'your time zone, e.g. Europe/Berlin (default: this computer\'s)',
+  'flag.timeZone': "your time zone, e.g. Europe/Berlin (default: this computer's)",
   'flag.reminder': 'a calendar reminder this many minutes before each session',
   'flag.locale': 'language of the output: en or zh-CN',
   // init
