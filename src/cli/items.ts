@@ -1,27 +1,10 @@
 /**
  * @module items
- * Ids a learner types (skill, resource, resource/unit, an old skill id) checked against the
- * curriculum, with "did you mean" for a typo; and their titles for messages.
+ * Titles of the items a learner names (skills, resources, units), for messages. Which id names
+ * which item is the learner layer's rule (learner/items.ts).
  */
-import { MlpathError, suggest } from '../core/errors.js';
 import { byId, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
-import { itemIndex, knownItemIds, resolveItem } from '../core/progress.js';
-import type { ItemKind } from '../core/progress.js';
-import { trackingMessages } from './tracking-messages.js';
-
-export function requireItem(curriculum: Curriculum, id: string, locale: Locale): { kind: ItemKind; key: string } {
-  const index = itemIndex(curriculum);
-  const found = resolveItem(index, id.trim());
-  if (found) return found;
-  const m = trackingMessages(locale);
-  const suggestions = suggest(id, knownItemIds(index), 5);
-  throw new MlpathError({
-    code: 'NOT_FOUND',
-    message: m.unknownItem(id),
-    hint: suggestions.length > 0 ? m.didYouMean(suggestions) : m.idHint,
-  });
-}
 
 /** A readable title for a skill, resource or unit key, falling back to the key itself. */
 export function itemTitle(curriculum: Curriculum, key: string | undefined, locale: Locale): string {

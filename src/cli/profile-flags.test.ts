@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MlpathError } from '../core/errors.js';
 import { miniCurriculum, profileOf } from '../core/planner/test-support/fixtures.js';
-import { profileFromFlags, todayFrom } from './profile-flags.js';
+import { profileFromFlags } from './profile-flags.js';
 
 const c = miniCurriculum();
 
@@ -78,9 +78,10 @@ describe('profileFromFlags', () => {
     expect(error({ weeksOff: '2027-01-01..2027-01-02..2027-01-03' })).toMatch(/^--weeks-off:/);
   });
 
-  it('reads today from MLPATH_TODAY when it is a date', () => {
-    expect(todayFrom({ MLPATH_TODAY: '2027-05-05' })).toBe('2027-05-05');
-    expect(todayFrom({ MLPATH_TODAY: 'soon' })).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  it('trims ids and resolves other spellings, as every face does', () => {
+    const p = profileFromFlags(c, { startPoint: ' developer ', known: ' Linear_Algebra ' }, { today: '2026-11-27' });
+    expect(p.startingPoint).toBe('developer');
+    expect(p.known).toEqual(['linear-algebra']);
   });
 });
 

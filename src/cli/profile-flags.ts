@@ -1,27 +1,29 @@
 /**
  * @module profile-flags
  * The learner-profile flags shared by `mlpath plan` and `mlpath init`: declaring them on a command,
- * and turning their values into a validated Profile. Every bad value becomes an MlpathError that
- * names the flag, the bad value and the valid choices (with a did-you-mean), in the learner's locale.
+ * parsing their text into a profile request, and naming the flag behind each problem the learner
+ * layer finds (the bad value and the valid choices, with a did-you-mean) in the learner's locale.
+ * The rules themselves are the learner layer's (`learner/profile.ts`).
  */
 import type { Command } from 'commander';
-import { resolveSkillId } from '../core/skill-id.js';
 import { MlpathError } from '../core/errors.js';
 import type { ErrorCode, Problem } from '../core/errors.js';
-import { isValidIsoDate, nextMonday } from '../core/dates.js';
-import type { Curriculum, LearningStyle } from '../core/model.js';
-import type { DateRange, Profile, ResourceChoices, StudyDays } from '../core/plan-model.js';
+import { isValidIsoDate } from '../core/dates.js';
+import type { Curriculum, Locale } from '../core/model.js';
+import type { DateRange, Profile } from '../core/plan-model.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import {
-  DEFAULT_STUDY_TIME,
   MAX_REMINDER_MINUTES,
   MAX_SESSION_HOURS,
   isKnownTimeZone,
   isValidTime,
   isWeekday,
 } from '../core/calendar/sessions.js';
-import { checkProfile, profileFor } from '../core/planner/profile.js';
 import type { ProfileField, ProfileProblem } from '../core/planner/profile.js';
+import { isLearnerError } from '../learner/errors.js';
+import type { LearnerError } from '../learner/errors.js';
+import { profileFromInput } from '../learner/profile.js';
+import type { ProfileRequest } from '../learner/profile.js';
 import { helpFor } from './help-messages.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
@@ -108,15 +110,6 @@ const NOUN: Record<ProfileField, MessageKey> = {
   study: 'noun.skill',
 };
 
-/** Today as the learner's calendar shows it (MLPATH_TODAY overrides it, for tests and demos). */
-export function todayFrom(env: Readonly<Record<string, string | undefined>>): string {
-  const forced = env['MLPATH_TODAY'];
-  if (forced !== undefined && isValidIsoDate(forced)) return forced;
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const list = (value: string | undefined): string[] | undefined =>
   value === undefined
     ? undefined
@@ -130,39 +123,18 @@ function fail(code: ErrorCode, message: string, problems: Problem[] = []): never
 }
 
 /**
- * A profile from flags. `--start-point` plans from that point's defaults and ignores `base` (a
- * stored profile); without it, flags override `base` field by field. The start date defaults to
- * the next Monday from `today`.
+ * The flags' values as a profile request: numbers, lists, ranges and swaps parsed from their
+ * text (the CLI's own syntax). What the values may be is the learner layer's rule.
  */
-export function profileFromFlags(
-  curriculum: Curriculum,
-  flags: ProfileFlags,
-  options: { today: string; base?: Profile | undefined; env?: Readonly<Record<string, string | undefined>> },
-): Profile {
-  // Messages follow the CLI's rule (--locale, MLPATH_LANG, the stored profile, the system); with an
-  // environment given, the plan is written in that language too.
-  const locale = chooseLocale({
-    flag: isCliLocale(flags.locale) ? flags.locale : undefined,
-    env: options.env ?? {},
-    profile: options.base?.locale,
-  });
-  const base = flags.startPoint !== undefined ? undefined : options.base;
-
-  let hours: number | undefined;
-  if (flags.hours !== undefined) {
-    hours = Number(flags.hours);
-    if (flags.hours.trim() === '' || !Number.isFinite(hours)) {
-      fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag: '--hours', value: flags.hours }));
-    }
-  }
-  let factor: number | undefined;
-  if (flags.factor !== undefined) {
-    factor = Number(flags.factor);
-    if (flags.factor.trim() === '' || !Number.isFinite(factor)) {
-      fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag: '--factor', value: flags.factor }));
-    }
-  }
-  if (flags.start !== undefined && !isValidIsoDate(flags.start)) {
+export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRequest {
+  const number = (flag: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n))
+      fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag, value }));
+    return n;
+  };
+  if (flags.start !== undefined && !isValidIsoDate(flags.start.trim())) {
     fail('INVALID_INPUT', msg(locale, 'flag.notDate', { flag: '--start', value: flags.start }));
   }
   let weeksOff: DateRange[] | undefined;
@@ -181,73 +153,52 @@ export function profileFromFlags(
       return { start, end };
     });
   }
-  let choices: ResourceChoices | undefined = base?.choices;
-  if (flags.pin !== undefined || flags.exclude !== undefined || flags.swap !== undefined) {
-    const swap = (list(flags.swap) ?? []).map((pair) => {
-      const [from, to, extra] = pair.split('=');
-      if (!from || !to || extra !== undefined)
-        fail('INVALID_INPUT', msg(locale, 'flag.notSwap', { flag: '--swap', value: pair }));
-      return { from, to };
-    });
-    choices = {
-      pin: list(flags.pin) ?? base?.choices.pin ?? [],
-      exclude: list(flags.exclude) ?? base?.choices.exclude ?? [],
-      swap: flags.swap !== undefined ? swap : (base?.choices.swap ?? []),
-      own: base?.choices.own ?? [],
-    };
-  }
-
-  const study = studyFromFlags(flags, base?.study, locale);
-
-  // Skill ids may be typed in another spelling (Metacademy's `linear_regression`): resolve them here.
-  const skillIds = new Set(curriculum.skills.map((skill) => skill.id));
-  const roleIds = new Set(curriculum.roles.flatMap((role) => [role.id, ...role.aliases]));
-  const spelled = (id: string): string => (roleIds.has(id) ? id : (resolveSkillId(id, skillIds) ?? id));
-  const profile = profileFor(curriculum, flags.startPoint ?? base?.startingPoint, {
-    startDate: flags.start ?? base?.startDate ?? nextMonday(options.today),
-    known: list(flags.known)?.map(spelled) ?? base?.known,
-    hoursPerWeek: hours ?? base?.hoursPerWeek,
-    weeksOff: weeksOff ?? base?.weeksOff,
-    style: (flags.style as LearningStyle | undefined) ?? base?.style,
-    domain: flags.domain ?? base?.domain,
-    freeOnly: flags.freeOnly === true ? true : base?.freeOnly,
-    locale: flags.locale ?? (options.env ? locale : base?.locale),
-    target: flags.target !== undefined ? spelled(flags.target) : base?.target,
-    route: flags.route ?? base?.route,
-    effortFactor: factor ?? base?.effortFactor,
+  const swap =
+    flags.swap === undefined
+      ? undefined
+      : (list(flags.swap) ?? []).map((pair) => {
+          const [from, to, extra] = pair.split('=');
+          if (!from || !to || extra !== undefined)
+            fail('INVALID_INPUT', msg(locale, 'flag.notSwap', { flag: '--swap', value: pair }));
+          return { from, to };
+        });
+  const choices =
+    flags.pin !== undefined || flags.exclude !== undefined || flags.swap !== undefined
+      ? { pin: list(flags.pin), exclude: list(flags.exclude), swap }
+      : undefined;
+  return {
+    startingPoint: flags.startPoint,
+    hoursPerWeek: number('--hours', flags.hours),
+    effortFactor: number('--factor', flags.factor),
+    startDate: flags.start,
+    weeksOff,
+    known: list(flags.known),
+    style: flags.style,
+    domain: flags.domain,
+    freeOnly: flags.freeOnly === true ? true : undefined,
+    locale: flags.locale,
+    target: flags.target,
+    route: flags.route,
     choices,
-    study,
-  });
-
-  const problems = checkProfile(curriculum, profile);
-  if (problems.length === 0) return profile;
-  const messages = problems.map((p) => describeProblem(p, flags, locale));
-  const first = problems[0];
-  fail(
-    first?.kind === 'unknown' ? 'NOT_FOUND' : 'INVALID_INPUT',
-    messages[0] ?? 'invalid flags',
-    messages.slice(1).map((message) => ({ message })),
-  );
-}
-
-/** The time zone this computer is set to (the default for study days). */
-function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    study: studyFromFlags(flags, locale),
+  };
 }
 
 /**
- * Study days from `--study-days`, `--study-time`, `--time-zone` and `--reminder` over the stored
- * ones; `--study-days none` removes them. Each bad value is an INVALID_INPUT naming its flag.
+ * Study days from `--study-days` (`none` removes them), `--study-time`, `--time-zone` and
+ * `--reminder`; what is not given comes from the stored ones (the learner layer's rule). Each value
+ * that cannot be read is an INVALID_INPUT naming its flag.
  */
-function studyFromFlags(flags: ProfileFlags, base: StudyDays | undefined, locale: string): StudyDays | undefined {
-  const given =
-    flags.studyDays !== undefined ||
-    flags.studyTime !== undefined ||
-    flags.timeZone !== undefined ||
-    flags.reminder !== undefined;
-  if (!given) return base;
-  if (flags.studyDays?.trim().toLowerCase() === 'none') return undefined;
-  let days: StudyDays['days'] | undefined = base?.days;
+function studyFromFlags(flags: ProfileFlags, locale: Locale): ProfileRequest['study'] {
+  if (
+    flags.studyDays === undefined &&
+    flags.studyTime === undefined &&
+    flags.timeZone === undefined &&
+    flags.reminder === undefined
+  )
+    return undefined;
+  if (flags.studyDays?.trim().toLowerCase() === 'none') return null;
+  let days: string[] | undefined;
   if (flags.studyDays !== undefined) {
     const named = (list(flags.studyDays.toLowerCase()) ?? []).map((day) => {
       if (!isWeekday(day)) fail('INVALID_INPUT', msg(locale, 'flag.badStudyDay', { flag: '--study-days', value: day }));
@@ -259,28 +210,78 @@ function studyFromFlags(flags: ProfileFlags, base: StudyDays | undefined, locale
       fail('INVALID_INPUT', msg(locale, 'flag.studyDayTwice', { flag: '--study-days', value: flags.studyDays }));
     days = WEEKDAYS.filter((day) => named.includes(day));
   }
-  if (days === undefined) {
+  if (flags.studyTime !== undefined && !isValidTime(flags.studyTime.trim()))
+    fail('INVALID_INPUT', msg(locale, 'flag.badTime', { flag: '--study-time', value: flags.studyTime }));
+  if (flags.timeZone !== undefined && !isKnownTimeZone(flags.timeZone.trim()))
+    fail('INVALID_INPUT', msg(locale, 'flag.badTimeZone', { flag: '--time-zone', value: flags.timeZone }));
+  let reminderMinutes: number | undefined;
+  if (flags.reminder !== undefined) {
+    reminderMinutes = Number(flags.reminder);
+    if (
+      flags.reminder.trim() === '' ||
+      !Number.isInteger(reminderMinutes) ||
+      reminderMinutes < 0 ||
+      reminderMinutes > MAX_REMINDER_MINUTES
+    )
+      fail('INVALID_INPUT', msg(locale, 'flag.badReminder', { flag: '--reminder', value: flags.reminder }));
+  }
+  return { days, time: flags.studyTime?.trim(), timeZone: flags.timeZone?.trim(), reminderMinutes };
+}
+
+/** The time zone this computer is set to (the default for new study days). */
+function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * A profile from flags, by the learner layer's rules (`learner/profile.ts`: start date, spellings,
+ * trimming, bounds, suggestions). `--start-point` plans from that point's defaults and ignores
+ * `base` (a stored profile); without it, flags override `base` field by field. A refusal names
+ * the flags, in the learner's language.
+ */
+export function profileFromFlags(
+  curriculum: Curriculum,
+  flags: ProfileFlags,
+  options: { today: string; base?: Profile | undefined; env?: Readonly<Record<string, string | undefined>> },
+): Profile {
+  // Messages follow the CLI's rule (--locale, MLPATH_LANG, the stored profile, the system); with an
+  // environment given, the plan is written in that language too.
+  const locale = chooseLocale({
+    flag: isCliLocale(flags.locale) ? flags.locale : undefined,
+    env: options.env ?? {},
+    profile: options.base?.locale,
+  });
+  const parsed = requestFromFlags(flags, locale);
+  const storedStudy = flags.startPoint === undefined ? options.base?.study : undefined;
+  if (parsed.study && parsed.study.days === undefined && !storedStudy) {
     const flag =
       flags.studyTime !== undefined ? '--study-time' : flags.timeZone !== undefined ? '--time-zone' : '--reminder';
     fail('INVALID_INPUT', msg(locale, 'flag.studyNeedsDays', { flag }));
   }
-  if (flags.studyTime !== undefined && !isValidTime(flags.studyTime))
-    fail('INVALID_INPUT', msg(locale, 'flag.badTime', { flag: '--study-time', value: flags.studyTime }));
-  if (flags.timeZone !== undefined && !isKnownTimeZone(flags.timeZone))
-    fail('INVALID_INPUT', msg(locale, 'flag.badTimeZone', { flag: '--time-zone', value: flags.timeZone }));
-  let reminderMinutes = base?.reminderMinutes;
-  if (flags.reminder !== undefined) {
-    const value = Number(flags.reminder);
-    if (flags.reminder.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_REMINDER_MINUTES)
-      fail('INVALID_INPUT', msg(locale, 'flag.badReminder', { flag: '--reminder', value: flags.reminder }));
-    reminderMinutes = value;
+  // New study days are in this computer's time zone unless --time-zone says otherwise.
+  const request =
+    parsed.study && parsed.study.timeZone === undefined && !storedStudy
+      ? { ...parsed, study: { ...parsed.study, timeZone: systemTimeZone() } }
+      : parsed;
+  const ctx = { curriculum, clock: () => new Date(`${options.today}T12:00:00`) };
+  // With an environment, the plan speaks the CLI's language; without one, the stored profile's.
+  const withLocale = request.locale === undefined && options.env ? { ...request, locale } : request;
+  try {
+    return profileFromInput(ctx, withLocale, options.base);
+  } catch (error) {
+    throw isLearnerError(error) && error.reason === 'profile' ? flagError(error, flags, locale) : error;
   }
-  return {
-    days,
-    time: flags.studyTime ?? base?.time ?? DEFAULT_STUDY_TIME,
-    timeZone: flags.timeZone ?? base?.timeZone ?? systemTimeZone(),
-    reminderMinutes,
-  };
+}
+
+/** A refused profile, each problem named by its flag in the learner's language. */
+function flagError(error: LearnerError, flags: ProfileFlags, locale: string): MlpathError {
+  const problems = (error.details['problems'] ?? []) as ProfileProblem[];
+  const messages = problems.map((p) => describeProblem(p, flags, locale));
+  return new MlpathError({
+    code: 'INVALID_INPUT',
+    message: messages[0] ?? error.message,
+    problems: messages.slice(1).map((message) => ({ message })),
+  });
 }
 
 /** The flag a problem comes from, for resource choices the one holding the bad id. */

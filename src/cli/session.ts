@@ -3,12 +3,16 @@
  * What every tracking command needs: the store (opened from MLPATH_HOME / DATABASE_URL), the
  * learner, the curriculum, the clock and the language. Opened per command and always closed.
  *
- * `MLPATH_NOW` (an ISO instant) or `MLPATH_TODAY` (a date, as `mlpath plan` reads it) fixes the
- * clock, for scripted sessions and reproducible output;
+ * `MLPATH_NOW` (an ISO instant) or `MLPATH_TODAY` (a date) fixes the clock of every command, for
+ * scripted sessions and reproducible output (an invalid value is an error);
  * `MLPATH_CURRICULUM` points at another curriculum folder; `MLPATH_LANG` picks the language
  * (otherwise the profile's, otherwise the system's).
  */
 import { isMlpathError, MlpathError } from '../core/errors.js';
+import { isValidIsoDate } from '../core/dates.js';
+import { localDate } from '../learner/context.js';
+import type { LearnerContext } from '../learner/context.js';
+import { isLearnerError } from '../learner/errors.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { openStore } from '../store/open.js';
@@ -18,6 +22,7 @@ import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
 import { errorIn } from './edge-messages.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
+import { learnerErrorIn } from './learner-messages.js';
 import { msg } from './messages.js';
 import { curriculumDir } from './paths.js';
 
@@ -28,30 +33,48 @@ export interface Session {
   /** The learner's calendar date (local time), `YYYY-MM-DD`. */
   readonly today: string;
   readonly io: CliIo;
+  /** What the learner layer's actions take (loads the curriculum on first use). */
+  context(): LearnerContext;
   curriculum(): Curriculum;
   profile(): Promise<Profile | undefined>;
   locale(): Promise<Locale>;
 }
 
-export function clock(io: CliIo): Date {
-  const today = io.env['MLPATH_TODAY'];
-  const fixed = io.env['MLPATH_NOW'] || (today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? `${today}T12:00:00` : undefined);
-  if (fixed === undefined || fixed === '') return new Date();
-  const date = new Date(fixed);
-  if (Number.isNaN(date.getTime())) {
-    throw new MlpathError({
-      code: 'INVALID_INPUT',
-      message: msg(chooseLocale({ env: io.env }), 'env.badNow', { value: fixed }),
-      hint: msg(chooseLocale({ env: io.env }), 'env.badNowHint'),
-    });
+/**
+ * Now, for every command: `MLPATH_NOW` (an ISO instant) wins, else `MLPATH_TODAY` (a date, at
+ * noon local time), else the system clock. A value that is set but not valid is an error, never
+ * silently ignored.
+ */
+export function clock(io: Pick<CliIo, 'env'>): Date {
+  const locale = chooseLocale({ env: io.env });
+  const now = io.env['MLPATH_NOW'];
+  const day = io.env['MLPATH_TODAY'];
+  if (now !== undefined && now !== '') {
+    const date = new Date(now);
+    if (Number.isNaN(date.getTime())) {
+      throw new MlpathError({
+        code: 'INVALID_INPUT',
+        message: msg(locale, 'env.badNow', { value: now }),
+        hint: msg(locale, 'env.badNowHint'),
+      });
+    }
+    return date;
   }
-  return date;
+  if (day !== undefined && day !== '') {
+    if (!isValidIsoDate(day)) {
+      throw new MlpathError({
+        code: 'INVALID_INPUT',
+        message: msg(locale, 'env.badToday', { value: day }),
+        hint: msg(locale, 'env.badTodayHint'),
+      });
+    }
+    return new Date(`${day}T12:00:00`);
+  }
+  return new Date();
 }
 
-/** The local calendar date of an instant. */
-export function localDate(now: Date): string {
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
+/** The local calendar date of an instant: the learner layer's one rule. */
+export { localDate } from '../learner/context.js';
 
 /** The language without a profile: MLPATH_LANG, then the system's (LC_ALL, LC_MESSAGES, LANG). */
 export function systemLocale(env: CliIo['env']): Locale {
@@ -73,6 +96,7 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       now,
       today: localDate(now),
       io,
+      context: () => ({ store, curriculum: session.curriculum(), clock: () => now, learnerId: LOCAL_LEARNER }),
       curriculum: () => {
         curriculum ??= loadCurriculumCached(
           curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd),
@@ -96,6 +120,7 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       return await fn(session);
     } catch (error) {
       // A failure from below (the store, a backup) is told in the language the command speaks.
+      if (isLearnerError(error)) throw learnerErrorIn(spoken ?? systemLocale(io.env), error);
       throw spoken !== undefined && isMlpathError(error) ? errorIn(spoken, error) : error;
     }
   } finally {

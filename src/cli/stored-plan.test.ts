@@ -61,10 +61,15 @@ describe('mlpath plan without --start-point', () => {
     expect(plan.startDate).toBe('2026-11-30');
   });
 
-  it('without a stored profile plans from the defaults and creates no database', async () => {
+  it('without a stored profile says so and how to make one, and creates no database', async () => {
     const h = fresh();
-    const plan = await planJson(h);
-    expect(plan.profile.startingPoint).toBe('from-scratch');
+    const result = await h.run(['plan', '--json', '--curriculum', h.curriculum]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('mlpath init');
+    expect(existsSync(join(h.home, 'mlpath.db'))).toBe(false);
+    const planned = await planJson(h, ['--start-point', 'from-scratch']);
+    expect(planned.profile.startingPoint).toBe('from-scratch');
     expect(existsSync(join(h.home, 'mlpath.db'))).toBe(false);
   });
 });

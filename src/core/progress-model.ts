@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'hours',
   'note',
   'project-milestone',
+  'project-change',
   'undo',
 ] as const;
 export type ProgressEventType = (typeof EVENT_TYPES)[number];
@@ -31,7 +32,11 @@ export interface ProgressEvent {
   readonly hours: number | undefined;
   /** The day the hours were spent, `YYYY-MM-DD`, for `hours` events. */
   readonly date: string | undefined;
-  /** Free text for notes; the milestone or rubric item for project milestones. */
+  /**
+   * Free text for notes; the milestone or rubric item for project milestones; for a
+   * `project-change` (a project added, removed or its links set) the project before and after, as
+   * JSON `{ "before": project | null, "after": project | null }`, so an undo can put it back.
+   */
   readonly text: string | undefined;
   /** For `undo`: the id of the event it cancels. */
   readonly undoes: string | undefined;

@@ -108,7 +108,7 @@ const EventSchema = z
       ctx.addIssue({ code: 'custom', message: 'an hours event needs "hours"', path: ['hours'] });
     if (event.type === 'undo' && event.undoes === undefined)
       ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
-    if (['started', 'done', 'skipped', 'reset', 'project-milestone'].includes(event.type) && event.item === undefined) {
+    if (['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change'].includes(event.type) && event.item === undefined) {
       ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
     }
   });

@@ -7,7 +7,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { calendarEntries } from '../core/calendar/entries.js';
 import { firstOccurrences, reconcile } from '../core/calendar/sync.js';
-import { MlpathError } from '../core/errors.js';
 import type { Locale } from '../core/model.js';
 import { forecastFrom } from '../core/planner/index.js';
 import { foldProgress } from '../core/progress.js';
@@ -16,6 +15,7 @@ import { tokenHash } from '../store/kysely-store.js';
 import type { CalendarFeed } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { today } from './context.js';
+import { needsProfile } from './profile.js';
 
 /** How often subscribed calendars are asked to refresh: every 6 hours, in seconds. */
 export const FEED_REFRESH_SECONDS = 6 * 3600;
@@ -46,20 +46,14 @@ async function calendarOf(ctx: LearnerContext): Promise<CalendarFeed> {
  * The current plan as iCalendar text, for a file export or the feed. Records what it sent, so the
  * next export keeps unchanged events as they are, raises SEQUENCE on changed ones and sends
  * events that left the plan once as cancelled.
- * Errors: NOT_FOUND when the learner has no profile yet.
+ * @throws LearnerError NOT_FOUND (reason `needs-profile`) when the learner has no profile yet.
  */
 export async function calendarFile(
   ctx: LearnerContext,
   options: { readonly locale?: Locale | undefined; readonly feed?: boolean } = {},
 ): Promise<string> {
   const profile = await ctx.store.getProfile(ctx.learnerId);
-  if (!profile) {
-    throw new MlpathError({
-      code: 'NOT_FOUND',
-      message: 'there is no plan to put in a calendar yet: set up your profile first',
-      hint: 'run `mlpath init` (or open the app) first',
-    });
-  }
+  if (!profile) throw needsProfile();
   const now = ctx.clock();
   const day = today(ctx);
   const locale = options.locale ?? profile.locale;

@@ -3,6 +3,8 @@
  * What every route finds on the Hono context, and the app's dependencies.
  */
 import type { Curriculum } from '../core/model.js';
+import type { Context } from 'hono';
+import type { LearnerContext } from '../learner/context.js';
 import type { Store } from '../store/store.js';
 
 /** The learner a request acts for, resolved once by the learner middleware. */
@@ -23,10 +25,10 @@ export interface AppDeps {
   readonly clock: () => Date;
 }
 
-/** The calendar date of an instant in the server's time zone (a local server is the learner's). */
-export function localDate(instant: Date): string {
-  const y = instant.getFullYear();
-  const m = String(instant.getMonth() + 1).padStart(2, '0');
-  const d = String(instant.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+/** The learner context a request acts in: what every learner action takes. */
+export function learnerContext(deps: AppDeps, c: Context<AppEnv>): LearnerContext {
+  return { store: deps.store, curriculum: deps.curriculum, clock: deps.clock, learnerId: c.get('learner').id };
 }
+
+/** The learner's calendar date: the learner layer's one rule for today. */
+export { localDate } from '../learner/context.js';

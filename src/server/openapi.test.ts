@@ -59,6 +59,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/today',
         'GET /api/projects',
         'POST /api/projects',
+        'DELETE /api/projects/{id}',
         'POST /api/projects/{id}/rubric',
         'PUT /api/projects/{id}/links',
         'GET /api/export',
@@ -91,7 +92,7 @@ describe('GET /api/openapi.json', () => {
     };
     expect(profile.required).toEqual(['startingPoint']);
     expect(profile.additionalProperties).toBe(false);
-    expect(JSON.stringify(profile.properties['hoursPerWeek'])).toContain('"minimum":1');
+    expect(JSON.stringify(profile.properties['hoursPerWeek'])).toContain('"exclusiveMinimum":0');
     expect(JSON.stringify(profile.properties['hoursPerWeek'])).toContain('"maximum":100');
     expect(JSON.stringify(d.components.schemas['ProgressEventInput'])).toContain('"const":"hours"');
   });

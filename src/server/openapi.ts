@@ -127,6 +127,13 @@ function paths(): Json {
         responses: { 200: json(project), ...errors(400, 404, 409) },
       },
     },
+    '/api/projects/{id}': {
+      delete: {
+        summary: 'Remove a project (undo brings it back)',
+        parameters: [idParam],
+        responses: { 200: json(obj({ removed: { type: 'string' } })), ...errors(404) },
+      },
+    },
     '/api/projects/{id}/rubric': {
       post: {
         summary: 'Tick or untick a rubric item',

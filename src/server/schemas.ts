@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { LEARNING_STYLES } from '../core/model.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import { MAX_REMINDER_MINUTES, isKnownTimeZone, isValidTime } from '../core/calendar/sessions.js';
+import { EVENT_TYPES } from '../core/progress-model.js';
+import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
+import { EXPORT_FORMATS } from '../learner/exchange.js';
+import { MAX_HOURS_PER_ENTRY } from '../learner/tracking.js';
 
 /** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
@@ -68,17 +72,20 @@ export const StudyDaysInput = z
     description:
       'When the learner studies; each week’s hours are shared over its study days, and calendars show timed sessions',
   });
+const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`;
+const FACTOR = `expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`;
 
 /** The body of PUT /api/profile and POST /api/plan/preview: only the starting point is required. */
 export const ProfileInput = z
   .strictObject({
     startingPoint: id,
     known: z.array(id).optional(),
+    // Bounds are the core's constants (the learner layer checks them for every face; here they document the contract).
     hoursPerWeek: optional(
       z
-        .number({ error: 'expected a number from 1 to 100' })
-        .min(1, { error: 'expected a number from 1 to 100' })
-        .max(100, { error: 'expected a number from 1 to 100' }),
+        .number({ error: HOURS_A_WEEK })
+        .positive({ error: HOURS_A_WEEK })
+        .max(MAX_HOURS_PER_WEEK, { error: HOURS_A_WEEK }),
     ),
     weeksOff: z.array(DateRangeInput).optional(),
     startDate: optional(isoDate),
@@ -89,10 +96,7 @@ export const ProfileInput = z
     target: optional(id),
     route: optional(id),
     effortFactor: optional(
-      z
-        .number({ error: 'expected a number from 0.8 to 2' })
-        .min(0.8, { error: 'expected a number from 0.8 to 2' })
-        .max(2, { error: 'expected a number from 0.8 to 2' }),
+      z.number({ error: FACTOR }).min(MIN_EFFORT_FACTOR, { error: FACTOR }).max(MAX_EFFORT_FACTOR, { error: FACTOR }),
     ),
     choices: ResourceChoicesInput.optional(),
     study: optional(StudyDaysInput),
@@ -106,10 +110,9 @@ export type ProfileInput = z.output<typeof ProfileInput>;
 const item = z.string({ error: 'expected an item id (a skill, resource or resource/unit)' }).min(1, {
   error: 'expected an item id (a skill, resource or resource/unit)',
 });
-const hours = z
-  .number({ error: 'expected a number of hours from 0.1 to 24' })
-  .min(0.1, { error: 'expected a number of hours from 0.1 to 24' })
-  .max(24, { error: 'expected a number of hours from 0.1 to 24' });
+// The range is the learner layer's (more than 0, at most MAX_HOURS_PER_ENTRY), the same for every face.
+const HOURS = `expected more than 0 and at most ${MAX_HOURS_PER_ENTRY} hours`;
+const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOURS_PER_ENTRY, { error: HOURS });
 
 export const PROGRESS_INPUT_TYPES = ['started', 'done', 'skipped', 'reset', 'hours', 'note'] as const;
 
@@ -118,7 +121,12 @@ export const ProgressEventInput = z
     'type',
     [
       z.strictObject({ type: z.literal('started'), item }),
-      z.strictObject({ type: z.literal('done'), item }),
+      z.strictObject({
+        type: z.literal('done'),
+        item,
+        /** Log the task's planned hours with the tick (default true), as `mlpath done` does. */
+        logPlannedHours: optional(z.boolean({ error: 'expected true or false' })),
+      }),
       z.strictObject({ type: z.literal('skipped'), item }),
       z.strictObject({ type: z.literal('reset'), item }),
       z.strictObject({ type: z.literal('hours'), hours, item: item.optional(), date: isoDate.optional() }),
@@ -137,20 +145,23 @@ export const UndoInput = z
   .strictObject({ eventId: optional(id) })
   .register(apiSchemas, { id: 'UndoInput', description: 'Without eventId, the last event is undone.' });
 
-export const ProjectInput = z.strictObject({ template: id }).register(apiSchemas, { id: 'ProjectInput' });
+export const ProjectInput = z
+  .strictObject({ template: id, id: optional(id), title: optional(z.string()) })
+  .register(apiSchemas, {
+    id: 'ProjectInput',
+    description: 'A project id already taken is refused (409); give a second project from a template an id of its own.',
+  });
 
 export const RubricInput = z
   .strictObject({ item: id, checked: z.boolean({ error: 'expected true or false' }) })
   .register(apiSchemas, { id: 'RubricInput' });
 
-const httpsUrl = z
-  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'expected an https:// URL' })
-  .max(2000, { error: 'expected a URL of at most 2000 characters' });
+// What a link may be (http or https, at most 2000 characters) is the learner layer's rule.
+const link = z.string({ error: 'expected a URL' });
 export const LinksInput = z
-  .strictObject({ repo: optional(httpsUrl), demo: optional(httpsUrl), writeup: optional(httpsUrl) })
+  .strictObject({ repo: optional(link), demo: optional(link), writeup: optional(link) })
   .register(apiSchemas, { id: 'LinksInput', description: 'Absent or null leaves a link unset.' });
 
-export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
 export const ExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `expected format to be one of ${EXPORT_FORMATS.join(', ')}` }),
   /** The language of the file's text; defaults to the profile's. */
@@ -285,7 +296,7 @@ export const ReadinessSchema = z
 export const ProgressEventSchema = z
   .object({
     id: z.string(),
-    type: z.enum(['started', 'done', 'skipped', 'reset', 'hours', 'note', 'project-milestone', 'undo']),
+    type: z.enum(EVENT_TYPES),
     at: z.string(),
     item: z.string().optional(),
     hours: z.number().optional(),

@@ -196,6 +196,23 @@ export class KyselyStore implements Store {
     return readProjects(this.#db, learnerId, this.location);
   }
 
+  async removeProject(learnerId: string, projectId: string): Promise<void> {
+    await this.transaction(async (db) => {
+      const result = await db
+        .deleteFrom('projects')
+        .where('learner_id', '=', learnerId)
+        .where('id', '=', projectId)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) {
+        throw new MlpathError({
+          code: 'NOT_FOUND',
+          message: `there is no project "${projectId}"`,
+          hint: 'see `mlpath project list`',
+        });
+      }
+    });
+  }
+
   async setProjectLink(learnerId: string, projectId: string, kind: LinkKind, url: string | undefined): Promise<void> {
     await this.transaction(async (db) => {
       const result = await db

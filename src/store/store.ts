@@ -101,6 +101,8 @@ export interface Store {
   /** Add a project; an id already taken is a CONFLICT. */
   addProject(learnerId: string, project: PortfolioProject): Promise<void>;
   listProjects(learnerId: string): Promise<PortfolioProject[]>;
+  /** Remove a project (its rubric events stay in the log); NOT_FOUND if there is no such project. */
+  removeProject(learnerId: string, projectId: string): Promise<void>;
   /** Set (or, with undefined, clear) one link of a project; NOT_FOUND if there is no such project. */
   setProjectLink(learnerId: string, projectId: string, kind: LinkKind, url: string | undefined): Promise<void>;
 

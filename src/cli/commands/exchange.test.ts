@@ -97,11 +97,13 @@ describe('mlpath import', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('add --merge');
     const merged = await target.run(['import', file, '--merge', '--json']);
+    // done, the hours, the project's start (a step undo can take back) and its rubric tick.
     expect(JSON.parse(merged.stdout)).toEqual({
       eventsAdded: 0,
-      eventsSkipped: 3,
+      eventsSkipped: 4,
       projectsAdded: 0,
       profileWritten: false,
+      undoable: false,
     });
     expect(await dump(target)).toEqual(await dump(source));
   });

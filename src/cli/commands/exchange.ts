@@ -7,19 +7,13 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { isMlpathError, MlpathError } from '../../core/errors.js';
-import { progressStats } from '../../core/progress.js';
-import { backupToJson, parseBackup } from '../../export/backup.js';
-import { progressToMarkdown } from '../../export/markdown.js';
-import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
+import { MlpathError } from '../../core/errors.js';
+import { EXPORT_FORMATS, exportText, importBackup, readBackup } from '../../learner/exchange.js';
+import type { ExportFormat } from '../../learner/exchange.js';
 import type { CliIo } from '../io.js';
-import { routeStages } from '../replan.js';
 import { systemLocale, withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { helpFor } from '../help-messages.js';
-
-const FORMATS = ['ics', 'md', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** Write a file atomically: a reader (or a crash) never sees half of it. */
 export function writeFileAtomic(file: string, text: string): void {
@@ -48,40 +42,11 @@ export function registerExchange(program: Command, io: CliIo): void {
       await withSession(io, async (session) => {
         const locale = await session.locale();
         const m = trackingMessages(locale);
-        if (!(FORMATS as readonly string[]).includes(options.format)) {
+        if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
           throw new MlpathError({ code: 'INVALID_INPUT', message: m.badFormat(options.format) });
         }
-        const format = options.format as Format;
-        let text: string;
-        if (format === 'json') {
-          text = backupToJson(await backupOf(session.store, session.learner, session.now.toISOString()));
-        } else {
-          const profile = await session.profile();
-          if (!profile) throw new MlpathError({ code: 'NOT_FOUND', message: m.needsProfile });
-          const curriculum = session.curriculum();
-          const events = await session.store.listEvents(session.learner);
-          if (format === 'ics') {
-            const { calendarFile } = await import('../../learner/calendar.js');
-            text = await calendarFile(
-              { store: session.store, curriculum, clock: () => session.now, learnerId: session.learner },
-              { locale },
-            );
-          } else {
-            const stats = progressStats(events, curriculum, session.today);
-            const ticks = projectTicks(events);
-            const projects = (await session.store.listProjects(session.learner)).map((p) => ({
-              ...p,
-              checked: [...(ticks.get(p.id) ?? [])],
-            }));
-            text = progressToMarkdown(curriculum, stats, {
-              locale,
-              stageOrder: routeStages(curriculum, profile),
-              totalHours: stats.totalHours,
-              exportedAt: session.now.toISOString(),
-              projects,
-            });
-          }
-        }
+        const format = options.format as ExportFormat;
+        const text = await exportText(session.context(), { format, locale });
         if (options.output === undefined || options.output === '-') {
           io.out(text);
           return;
@@ -113,20 +78,16 @@ export function registerExchange(program: Command, io: CliIo): void {
         });
       }
       // Validate before opening the store: a bad file never touches the database.
-      const backup = parseBackup(text, fileArg);
+      const backup = readBackup(text, fileArg);
       await withSession(io, async (session) => {
         const m = trackingMessages(await session.locale());
-        const result = await restoreBackup(session.store, session.learner, backup, {
-          merge: options.merge === true,
-          at: session.now.toISOString(),
-        }).catch((error: unknown) => {
-          if (isMlpathError(error) && error.code === 'CONFLICT') {
-            throw new MlpathError({ code: 'CONFLICT', message: m.importNotEmpty, hint: m.importMergeHint });
-          }
-          throw error;
-        });
-        if (options.json) io.out(`${JSON.stringify(result)}\n`);
-        else io.out(`${m.imported(result.eventsAdded, result.eventsSkipped, result.projectsAdded)}\n`);
+        const result = await importBackup(session.context(), { backup, merge: options.merge === true });
+        if (options.json) {
+          io.out(`${JSON.stringify(result)}\n`);
+          return;
+        }
+        io.out(`${m.imported(result.eventsAdded, result.eventsSkipped, result.projectsAdded)}\n`);
+        io.out(`${m.importNotUndoable}\n`);
       });
     });
 }

@@ -4,18 +4,16 @@
  * the flags of `mlpath plan` with `--yes`), saved in the store; then the recommended route, why,
  * and the first weeks of the plan.
  */
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import { nextMonday, isValidIsoDate } from '../../core/dates.js';
 import { LEARNING_STYLES, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { Plan, Profile } from '../../core/plan-model.js';
-import { foldProgress } from '../../core/progress.js';
 import type { CliIo } from '../io.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
-import { currentPlan } from '../replan.js';
+import { saveProfile } from '../../learner/profile.js';
 import { chooseLocale } from '../locale.js';
 import { withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
@@ -172,17 +170,9 @@ export function registerInit(program: Command, io: CliIo): void {
           { ...flags, locale: flags.locale ?? locale },
           { today: session.today },
         );
-        // A re-init keeps the progress: plan what is left of it.
-        const events = await session.store.listEvents(session.learner);
-        const forecast = currentPlan(curriculum, profile, foldProgress(events, curriculum), session.today);
-        await session.store.saveProfile(session.learner, profile, session.now.toISOString());
-        await session.store.savePlanSnapshot(session.learner, {
-          id: randomUUID(),
-          at: session.now.toISOString(),
-          reason: 'init',
-          finishDate: forecast.finishDate,
-          plan: forecast.plan,
-        });
+        // A re-init keeps the progress and the first plan (the baseline); it plans what is left.
+        const saved = await saveProfile(session.context(), profile, 'init');
+        const forecast = saved.forecast;
         const plan = forecast.plan;
         const out = trackingMessages(profile.locale);
         if (options.json) {
@@ -194,7 +184,9 @@ export function registerInit(program: Command, io: CliIo): void {
         const route = curriculum.routes.find((r) => r.id === plan.route);
         const why = plan.explanations.find((e) => e.kind === 'route');
         // After the questions, the prompts have already said it.
-        if (options.yes) io.out(`${out.profileSaved}\n\n`);
+        if (options.yes) io.out(`${out.profileSaved}\n`);
+        if (saved.replaced) io.out(`${out.profileReplaced}\n`);
+        if (options.yes || saved.replaced) io.out('\n');
         if (route) io.out(`${out.route(textIn(route.title, profile.locale))}\n`);
         if (why) io.out(`  ${textIn(why.text, profile.locale)}\n`);
         io.out(`${out.finish(plan.finishDate, plan.weekCount)}\n\n${out.firstWeeks}\n`);

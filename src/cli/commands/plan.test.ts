@@ -14,10 +14,15 @@ const HOME = mkdtempSync(join(tmpdir(), 'mlpath-plan-test-'));
 const ENV = { MLPATH_TODAY: TODAY, MLPATH_HOME: HOME };
 afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function runAs(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   const io = memoryIo({ env: ENV });
   const code = await main(['plan', ...argv], io);
   return { code, out: io.stdout(), err: io.stderr() };
+}
+
+/** `mlpath plan` from the from-scratch defaults unless the case names its starting point (there is no stored profile). */
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runAs(argv.includes('--start-point') ? argv : ['--start-point', 'from-scratch', ...argv]);
 }
 
 async function json(...argv: string[]): Promise<Record<string, unknown> & { [k: string]: never }> {
@@ -84,10 +89,35 @@ describe('mlpath plan --json', () => {
     expect((await plan('--start-point', 'developer', '--start', '2027-03-03')).startDate).toBe('2027-03-03');
   });
 
-  it('plans from the from-scratch defaults without --start-point', async () => {
+  it('plans from the from-scratch defaults with --start-point from-scratch', async () => {
     const p = await plan();
     expect(p.profile.startingPoint).toBe('from-scratch');
     expect(p.skills).toContain('python-basics');
+  });
+
+  it('without --start-point and without a saved profile, says so and how to make one', async () => {
+    const r = await runAs(['--hours', '8']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('no profile yet');
+    expect(r.err).toContain('mlpath init');
+    expect(r.err).toContain('--start-point');
+  });
+
+  it('honours MLPATH_NOW, and refuses an invalid MLPATH_TODAY or MLPATH_NOW', async () => {
+    const at = async (env: Record<string, string>) => {
+      const io = memoryIo({ env: { ...ENV, ...env } });
+      const code = await main(['plan', '--start-point', 'developer', '--json'], io);
+      return { code, out: io.stdout(), err: io.stderr() };
+    };
+    const now = await at({ MLPATH_NOW: '2027-01-06T09:00:00Z' });
+    expect((JSON.parse(now.out) as JsonPlan).startDate).toBe('2027-01-11');
+    const badToday = await at({ MLPATH_TODAY: 'soon' });
+    expect(badToday.code).toBe(2);
+    expect(badToday.err).toContain('MLPATH_TODAY is not a date: "soon"');
+    const badNow = await at({ MLPATH_NOW: 'later' });
+    expect(badNow.code).toBe(2);
+    expect(badNow.err).toContain('MLPATH_NOW is not an ISO instant: "later"');
   });
 
   it('honours --hours, --style, --domain, --known, --route and --target', async () => {
@@ -257,7 +287,7 @@ describe('mlpath plan as a process', () => {
   });
 
   it('exits non-zero with a message on stderr for a bad flag', () => {
-    const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--hours', '0'], {
+    const r = spawnSync('node', ['bin/mlpath.js', 'plan', '--start-point', 'from-scratch', '--hours', '0'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { PATH: process.env['PATH'], ...ENV },

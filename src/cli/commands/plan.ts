@@ -2,7 +2,8 @@
  * @module commands/plan
  * `mlpath plan`: a dated, explained, week-by-week plan for a learner profile given by flags
  * (`--start-point` plans from that starting point's defaults; without it, from the stored profile
- * and progress when there is one). Text for people, `--json` for tools.
+ * and progress, and without a stored profile it says so and how to make one). Text for people,
+ * `--json` for tools.
  */
 import type { Command } from 'commander';
 import { isMlpathError, MlpathError } from '../../core/errors.js';
@@ -16,7 +17,11 @@ import type { CliIo } from '../io.js';
 import { msg } from '../messages.js';
 import type { MessageKey } from '../messages.js';
 import { curriculumDir } from '../paths.js';
-import { addProfileOptions, profileFromFlags, todayFrom } from '../profile-flags.js';
+import { needsProfile } from '../../learner/profile.js';
+import { learnerErrorIn } from '../learner-messages.js';
+import { chooseLocale } from '../locale.js';
+import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
+import { clock, localDate } from '../session.js';
 import type { ProfileFlags } from '../profile-flags.js';
 import { storedPlanInput } from '../stored-plan.js';
 import { helpFor } from '../help-messages.js';
@@ -39,9 +44,15 @@ export function registerPlan(program: Command, io: CliIo): Command {
         io.cwd,
         cacheDir(io.env, io.cwd),
       );
-      // Without --start-point: the stored profile (other flags override single fields) and progress.
+      // Every command's clock: MLPATH_NOW, else MLPATH_TODAY, else the system's (an invalid value is an error).
+      const today = localDate(clock(io));
+      // Without --start-point: the stored profile (other flags override single fields) and progress;
+      // without a stored profile either, the learner is told how to make one (a curriculum without
+      // starting points has no choice to make: it plans from its defaults).
       const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
-      const today = stored?.today ?? todayFrom(io.env);
+      if (options.startPoint === undefined && !stored && curriculum.startingPoints.length > 0) {
+        throw learnerErrorIn(chooseLocale({ flag: options.locale, env: io.env }), needsProfile());
+      }
       const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile, env: io.env });
       const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined);
       if (options.json) io.out(`${JSON.stringify(planJson(plan, profile), null, 2)}\n`);

@@ -1,58 +1,20 @@
 /**
  * @module commands/project
- * `mlpath project add|check|link|list`: portfolio projects from the curriculum's templates.
- * Rubric ticks are `project-milestone` events (so `mlpath undo` takes one back); links are the
- * project's repository, demo and write-up.
+ * `mlpath project add|check|link|remove|list`: portfolio projects from the curriculum's templates.
+ * Each command parses its arguments, makes one call to the learner layer (learner/projects.ts holds
+ * the rules: ids, duplicates, rubric, links) and prints. Every change is a step `mlpath undo` takes back.
  */
 import type { Command } from 'commander';
-import { isMlpathError, MlpathError, suggest } from '../../core/errors.js';
-import { byId, textIn } from '../../core/model.js';
-import type { Curriculum, Locale, RubricItem } from '../../core/model.js';
-import { cancelledIds, orderEvents } from '../../core/progress.js';
-import { projectTicks } from '../../store/backup.js';
-import { newEvent } from '../../store/events.js';
+import { MlpathError } from '../../core/errors.js';
+import { textIn } from '../../core/model.js';
+import { addProject, listProjects, removeProject, setLinks, setRubricItem } from '../../learner/projects.js';
 import { LINK_KINDS } from '../../store/store.js';
-import type { LinkKind, PortfolioProject } from '../../store/store.js';
+import type { LinkKind } from '../../store/store.js';
 import type { CliIo } from '../io.js';
 import { withSession } from '../session.js';
-import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { helpFor } from '../help-messages.js';
 import { msg } from '../messages.js';
-
-/** The rubric a project is judged by: the curriculum's, then the template's own items. */
-export function rubricFor(curriculum: Curriculum, templateId: string): RubricItem[] {
-  const template = byId(curriculum.projects).get(templateId);
-  const items = [...curriculum.meta.rubric];
-  for (const item of template?.rubric ?? []) if (!items.some((i) => i.id === item.id)) items.push(item);
-  return items;
-}
-
-async function requireProject(session: Session, id: string, locale: Locale): Promise<PortfolioProject> {
-  const projects = await session.store.listProjects(session.learner);
-  const found = projects.find((p) => p.id === id);
-  if (found) return found;
-  const m = trackingMessages(locale);
-  const close = suggest(
-    id,
-    projects.map((p) => p.id),
-  );
-  throw new MlpathError({
-    code: 'NOT_FOUND',
-    message: m.unknownProject(id),
-    hint: close.length > 0 ? m.didYouMean(close) : m.projectsHint,
-  });
-}
-
-function checkUrl(url: string, locale: Locale): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.toString();
-  } catch {
-    // reported below
-  }
-  throw new MlpathError({ code: 'INVALID_INPUT', message: trackingMessages(locale).badUrl(url) });
-}
 
 export function registerProject(program: Command, io: CliIo): void {
   const h = helpFor(io.env);
@@ -67,41 +29,9 @@ export function registerProject(program: Command, io: CliIo): void {
     .action(async (templateId: string, options: { id?: string; title?: string }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
-        const m = trackingMessages(locale);
-        const curriculum = session.curriculum();
-        const template = byId(curriculum.projects).get(templateId);
-        if (!template) {
-          const ids = curriculum.projects.map((p) => p.id);
-          const close = suggest(templateId, ids);
-          throw new MlpathError({
-            code: 'NOT_FOUND',
-            message: m.unknownTemplate(templateId),
-            hint: close.length > 0 ? m.didYouMean(close) : m.templatesHint(ids),
-          });
-        }
-        const id = options.id ?? template.id;
-        if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-          throw new MlpathError({
-            code: 'INVALID_INPUT',
-            message: msg(locale, 'project.badId', { id }),
-          });
-        }
-        const title = options.title ?? textIn(template.title, locale);
-        await session.store
-          .addProject(session.learner, {
-            id,
-            template: template.id,
-            title,
-            createdAt: session.now.toISOString(),
-            links: { repository: undefined, demo: undefined, writeup: undefined },
-          })
-          .catch((error: unknown) => {
-            if (isMlpathError(error) && error.code === 'CONFLICT') {
-              throw new MlpathError({ code: 'CONFLICT', message: m.projectExists(id), hint: m.projectIdHint });
-            }
-            throw error;
-          });
-        io.out(`${m.projectAdded(title, id)}\n`);
+        const added = await addProject(session.context(), { template: templateId, ...options, locale });
+        const title = textIn(added.title, locale);
+        io.out(`${trackingMessages(locale).projectAdded(title, added.id)}\n`);
       });
     });
 
@@ -115,49 +45,12 @@ export function registerProject(program: Command, io: CliIo): void {
       await withSession(io, async (session) => {
         const locale = await session.locale();
         const m = trackingMessages(locale);
-        const curriculum = session.curriculum();
-        const found = await requireProject(session, projectId, locale);
-        const rubric = rubricFor(curriculum, found.template);
-        const item = rubric.find((r) => r.id === itemId);
-        if (!item) {
-          const close = suggest(
-            itemId,
-            rubric.map((r) => r.id),
-          );
-          throw new MlpathError({
-            code: 'NOT_FOUND',
-            message: m.unknownRubric(itemId),
-            hint: close.length > 0 ? m.didYouMean(close) : m.rubricHint(rubric.map((r) => r.id)),
-          });
-        }
-        const events = await session.store.listEvents(session.learner);
-        const ticked = projectTicks(events).get(found.id)?.has(item.id) === true;
-        const title = textIn(item.title, locale);
-        if (!options.undo) {
-          if (ticked) {
-            io.out(`${m.alreadyTicked(found.title, title)}\n`);
-            return;
-          }
-          await session.store.appendEvents(session.learner, [
-            newEvent('project-milestone', { item: found.id, text: item.id }, session.now),
-          ]);
-          io.out(`${m.ticked(found.title, title)}\n`);
-          return;
-        }
-        if (!ticked) {
-          io.out(`${m.notTicked(found.title, title)}\n`);
-          return;
-        }
-        // Untick by cancelling every tick of this item still in force.
-        const cancelled = cancelledIds(events);
-        const ticks = orderEvents(events).filter(
-          (e) => e.type === 'project-milestone' && e.item === found.id && e.text === item.id && !cancelled.has(e.id),
-        );
-        await session.store.appendEvents(
-          session.learner,
-          ticks.map((e) => newEvent('undo', { undoes: e.id }, session.now)),
-        );
-        io.out(`${m.unticked(found.title, title)}\n`);
+        const checked = options.undo !== true;
+        const result = await setRubricItem(session.context(), { project: projectId, item: itemId, checked });
+        const name = textIn(result.project.title, locale);
+        const title = textIn(result.item.title, locale);
+        if (checked) io.out(`${result.changed ? m.ticked(name, title) : m.alreadyTicked(name, title)}\n`);
+        else io.out(`${result.changed ? m.unticked(name, title) : m.notTicked(name, title)}\n`);
       });
     });
 
@@ -178,17 +71,27 @@ export function registerProject(program: Command, io: CliIo): void {
             message: msg(locale, 'project.badKind', { kinds: LINK_KINDS.join(', '), kind }),
           });
         }
-        const found = await requireProject(session, projectId, locale);
-        if (options.clear) {
-          await session.store.setProjectLink(session.learner, found.id, kind as LinkKind, undefined);
-          io.out(`${m.linkCleared(kind)}\n`);
-          return;
-        }
-        if (url === undefined)
+        if (!options.clear && url === undefined)
           throw new MlpathError({ code: 'INVALID_INPUT', message: msg(locale, 'project.needUrl') });
-        const clean = checkUrl(url, locale);
-        await session.store.setProjectLink(session.learner, found.id, kind as LinkKind, clean);
-        io.out(`${m.linkSet(kind, clean)}\n`);
+        const link = kind as LinkKind;
+        const updated = await setLinks(session.context(), {
+          project: projectId,
+          links: { [link]: options.clear ? undefined : url },
+        });
+        const value = updated.links[link];
+        io.out(`${value === undefined ? m.linkCleared(kind) : m.linkSet(kind, value)}\n`);
+      });
+    });
+
+  project
+    .command('remove')
+    .description(h('project.remove'))
+    .argument('<project>', h('project.project'))
+    .action(async (projectId: string) => {
+      await withSession(io, async (session) => {
+        const m = trackingMessages(await session.locale());
+        const removed = await removeProject(session.context(), { project: projectId });
+        io.out(`${m.projectRemoved(removed.title, removed.id)}\n`);
       });
     });
 
@@ -201,16 +104,15 @@ export function registerProject(program: Command, io: CliIo): void {
         const locale = await session.locale();
         const m = trackingMessages(locale);
         const curriculum = session.curriculum();
-        const projects = await session.store.listProjects(session.learner);
-        const ticks = projectTicks(await session.store.listEvents(session.learner));
+        const projects = await listProjects(session.context());
         if (options.json) {
           const json = projects.map((p) => ({
-            ...p,
-            rubric: rubricFor(curriculum, p.template).map((r) => ({
-              id: r.id,
-              title: textIn(r.title, locale),
-              checked: ticks.get(p.id)?.has(r.id) === true,
-            })),
+            id: p.id,
+            template: p.template,
+            title: textIn(p.title, locale),
+            createdAt: p.createdAt,
+            links: p.links,
+            rubric: p.rubric.map((r) => ({ id: r.id, title: textIn(r.title, locale), checked: r.checked })),
           }));
           io.out(`${JSON.stringify(json, null, 2)}\n`);
           return;
@@ -220,12 +122,9 @@ export function registerProject(program: Command, io: CliIo): void {
           return;
         }
         for (const p of projects) {
-          const rubric = rubricFor(curriculum, p.template);
-          const checked = ticks.get(p.id) ?? new Set<string>();
-          io.out(
-            `${p.title} (${p.id}) — ${m.rubricLine(rubric.filter((r) => checked.has(r.id)).length, rubric.length)}\n`,
-          );
-          for (const r of rubric) io.out(`  [${checked.has(r.id) ? 'x' : ' '}] ${r.id}: ${textIn(r.title, locale)}\n`);
+          const done = p.rubric.filter((r) => r.checked).length;
+          io.out(`${textIn(p.title, locale)} (${p.id}) — ${m.rubricLine(done, p.rubric.length)}\n`);
+          for (const r of p.rubric) io.out(`  [${r.checked ? 'x' : ' '}] ${r.id}: ${textIn(r.title, locale)}\n`);
           for (const kind of LINK_KINDS) if (p.links[kind]) io.out(`  ${kind}: ${p.links[kind]}\n`);
         }
       });

@@ -190,7 +190,7 @@ describe('mlpath project', () => {
     expect(badKind.status).toBe(2);
     expect(badKind.stderr).toContain('KIND must be one of repository, demo, writeup');
     expect((await home.run(['project', 'link', 'bot', 'demo', 'not a url'])).stderr).toContain(
-      'URL must be an absolute http(s) address',
+      'URL must be an absolute https:// address',
     );
   });
 
@@ -219,5 +219,36 @@ describe('a data folder holding someone else’s database', () => {
     expect(result.stderr).toContain('MLPATH_HOME');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('ticking a task', () => {
+  it('logs the planned hours with a line saying so, --no-log ticks only, and undo takes both back', async () => {
+    const home = fresh();
+    expect((await home.run(['init', '--yes', '--start-point', 'from-scratch'])).status).toBe(0);
+    const ticked = await home.run(['done', 'cs50p/week-0']);
+    expect(ticked.stdout).toMatch(
+      /^Done: .*Functions and variables\nLogged the [\d.]+ h the plan gives it, on 2026-11-27 \(add --no-log/,
+    );
+    const only = await home.run(['done', 'cs50p/week-1', '--no-log']);
+    expect(only.stdout).not.toContain('Logged');
+    expect((await stateOf(home)).events.map((e) => e.type)).toEqual(['done', 'hours', 'done']);
+    await home.run(['undo']);
+    const undone = await home.run(['undo']);
+    expect(undone.stdout).toMatch(/^Undone: done .*Functions and variables\nUndone: [\d.]+ h logged for 2026-11-27\n$/);
+    const { state } = await stateOf(home);
+    expect(state.items.size).toBe(0);
+    expect(state.logged).toEqual([]);
+  });
+
+  it('says so when a skip changes nothing, and when init replaces a profile', async () => {
+    const home = fresh();
+    await home.run(['skip', 'la-book']);
+    expect((await home.run(['skip', 'la-book'])).stdout).toBe(
+      'Already skipped: Linear Algebra Done Right (nothing new recorded)\n',
+    );
+    await home.run(['init', '--yes', '--start-point', 'from-scratch']);
+    const again = await home.run(['init', '--yes', '--force', '--hours', '12']);
+    expect(again.stdout).toContain('`mlpath undo` cannot bring it back. Your progress and your first plan are kept.');
   });
 });

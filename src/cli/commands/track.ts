@@ -1,15 +1,16 @@
 /**
  * @module commands/track
- * `mlpath done|learning|skip|reset ID`, `mlpath undo` and `mlpath log HOURS`: each appends one
- * event to the progress log (undo appends one that cancels the latest step still in force).
+ * `mlpath done|learning|skip|reset ID`, `mlpath undo`, `mlpath note TEXT` and `mlpath log HOURS`:
+ * parse the arguments, one call to the learner layer (learner/tracking.ts holds the rules), print.
+ * `done` on a task logs its planned hours too, and says so (`--no-log` to tick without logging).
  */
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
-import type { ProgressEvent, ProgressEventType } from '../../core/progress-model.js';
-import { lastUndoable } from '../../core/progress.js';
-import { newEvent } from '../../store/events.js';
+import type { ProgressEvent } from '../../core/progress-model.js';
+import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
+import type { MarkType } from '../../learner/tracking.js';
 import type { CliIo } from '../io.js';
-import { itemTitle, requireItem } from '../items.js';
+import { itemTitle } from '../items.js';
 import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { helpFor } from '../help-messages.js';
@@ -19,7 +20,7 @@ import { trackingMessages } from '../tracking-messages.js';
 const MARKS: ReadonlyArray<{
   command: string;
   alias: string;
-  type: ProgressEventType;
+  type: MarkType;
   help: 'done' | 'learning' | 'skip' | 'reset';
 }> = [
   { command: 'done', alias: 'd', type: 'done', help: 'done' },
@@ -40,34 +41,42 @@ function printEvent(io: CliIo, event: ProgressEvent, options: JsonOption, text: 
 export function registerTrack(program: Command, io: CliIo): void {
   const h = helpFor(io.env);
   for (const mark of MARKS) {
-    program
+    const command = program
       .command(mark.command)
       .alias(mark.alias)
       .description(h(mark.help))
       .argument('<id>', h('track.id'))
       .option('--note <text>', h('track.note'))
-      .option('--json', h('track.json'))
-      .action(async (id: string, options: JsonOption & { note?: string }) => {
-        await withSession(io, async (session) => {
-          const locale = await session.locale();
-          const m = trackingMessages(locale);
-          const curriculum = session.curriculum();
-          const item = requireItem(curriculum, id, locale);
-          // Recorded under today's id; events recorded under an old id are still followed by the fold.
-          const event = newEvent(
-            mark.type,
-            { item: item.key, ...(options.note ? { text: options.note } : {}) },
-            session.now,
-          );
-          await session.store.appendEvents(session.learner, [event]);
-          printEvent(
-            io,
-            event,
-            options,
-            m.marked(m.status[mark.type] ?? mark.type, itemTitle(curriculum, item.key, locale)),
-          );
+      .option('--json', h('track.json'));
+    if (mark.type === 'done') command.option('--no-log', h('track.noLog'));
+    command.action(async (id: string, options: JsonOption & { note?: string; log?: boolean }) => {
+      await withSession(io, async (session) => {
+        const locale = await session.locale();
+        const m = trackingMessages(locale);
+        const curriculum = session.curriculum();
+        const result = await markItem(session.context(), {
+          type: mark.type,
+          item: id,
+          note: options.note,
+          logPlannedHours: options.log !== false,
         });
+        const title = itemTitle(curriculum, result.item.key, locale);
+        if (options.json) {
+          io.out(
+            `${JSON.stringify(result.event ? { ...result.event, ...(result.logged ? { logged: result.logged } : {}) } : null)}\n`,
+          );
+          return;
+        }
+        if (!result.event) {
+          io.out(`${m.alreadySkipped(title)}\n`);
+          return;
+        }
+        io.out(`${m.marked(m.status[mark.type] ?? mark.type, title)}\n`);
+        if (result.logged) {
+          io.out(`${m.plannedLogged(formatHours(result.logged.hours ?? 0), result.logged.date ?? session.today)}\n`);
+        }
       });
+    });
   }
 
   program
@@ -78,16 +87,17 @@ export function registerTrack(program: Command, io: CliIo): void {
       await withSession(io, async (session) => {
         const locale = await session.locale();
         const m = trackingMessages(locale);
-        const events = await session.store.listEvents(session.learner);
-        const target = lastUndoable(events);
-        if (!target) {
+        const result = await undo(session.context());
+        if (!result) {
           if (options.json) io.out('null\n');
           else io.out(`${m.nothingToUndo}\n`);
           return;
         }
-        const event = newEvent('undo', { undoes: target.id }, session.now);
-        await session.store.appendEvents(session.learner, [event]);
-        printEvent(io, event, options, m.undone(describeEvent(session, target, locale)));
+        if (options.json) {
+          io.out(`${JSON.stringify(result.events[0])}\n`);
+          return;
+        }
+        for (const target of result.undone) io.out(`${m.undone(describeEvent(session, target, locale))}\n`);
       });
     });
 
@@ -99,12 +109,8 @@ export function registerTrack(program: Command, io: CliIo): void {
     .option('--json', h('track.json'))
     .action(async (text: string, options: JsonOption & { on?: string }) => {
       await withSession(io, async (session) => {
-        const locale = await session.locale();
-        const m = trackingMessages(locale);
-        if (text.trim() === '') throw new MlpathError({ code: 'INVALID_INPUT', message: m.emptyNote });
-        const item = options.on === undefined ? undefined : requireItem(session.curriculum(), options.on, locale);
-        const event = newEvent('note', { text, ...(item ? { item: item.key } : {}) }, session.now);
-        await session.store.appendEvents(session.learner, [event]);
+        const m = trackingMessages(await session.locale());
+        const { event } = await addNote(session.context(), { text, item: options.on });
         printEvent(io, event, options, m.noted);
       });
     });
@@ -121,25 +127,24 @@ export function registerTrack(program: Command, io: CliIo): void {
       await withSession(io, async (session) => {
         const locale = await session.locale();
         const m = trackingMessages(locale);
+        // The ways a learner types a time are the CLI's; the bounds are the learner layer's.
         const hours = parseHours(hoursText);
         if (hours === undefined) throw new MlpathError({ code: 'INVALID_INPUT', message: m.badHours(hoursText) });
-        const date = options.date ?? session.today;
-        if (!isCalendarDate(date)) throw new MlpathError({ code: 'INVALID_INPUT', message: m.badDate(date) });
-        if (date > session.today)
-          throw new MlpathError({ code: 'INVALID_INPUT', message: m.futureDate(date, session.today) });
-        const curriculum = options.on === undefined ? undefined : session.curriculum();
-        const item = curriculum && options.on !== undefined ? requireItem(curriculum, options.on, locale) : undefined;
-        const event = newEvent(
-          'hours',
-          { hours, date, ...(item ? { item: item.key } : {}), ...(options.note ? { text: options.note } : {}) },
-          session.now,
-        );
-        await session.store.appendEvents(session.learner, [event]);
+        const { event, item } = await logHours(session.context(), {
+          hours,
+          date: options.date,
+          item: options.on,
+          note: options.note,
+        });
         printEvent(
           io,
           event,
           options,
-          m.logged(formatHours(hours), date, curriculum && item ? itemTitle(curriculum, item.key, locale) : undefined),
+          m.logged(
+            formatHours(hours),
+            event.date ?? session.today,
+            item ? itemTitle(session.curriculum(), item.key, locale) : undefined,
+          ),
         );
       });
     });
@@ -169,6 +174,12 @@ function describeEvent(session: Session, event: ProgressEvent, locale: string): 
       return m.eventWhat.note(event.text ?? '');
     case 'project-milestone':
       return m.eventWhat.milestone(event.item ?? '', event.text ?? '');
+    case 'project-change': {
+      const project = event.item ?? '';
+      if (event.text?.includes('"before":null')) return m.eventWhat.projectAdded(project);
+      if (event.text?.includes('"after":null')) return m.eventWhat.projectRemoved(project);
+      return m.eventWhat.projectLinks(project);
+    }
     case 'undo':
       return event.undoes ?? '';
   }
@@ -185,12 +196,6 @@ export function parseHours(text: string): number | undefined {
   else if ((match = /^(\d+):([0-5]\d)$/.exec(s))) hours = Number(match[1]) + Number(match[2]) / 60;
   if (hours === undefined || !Number.isFinite(hours) || hours <= 0 || hours > 24) return undefined;
   return Math.round(hours * 1000) / 1000;
-}
-
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 export function formatHours(hours: number): string {

@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { MlpathError } from '../../core/errors.js';
 import { calendarFeed, calendarFile, learnerOfFeed } from '../../learner/calendar.js';
 import type { AppDeps, AppEnv } from '../context.js';
+import { learnerContext } from '../context.js';
 
 function noFeed(): MlpathError {
   return new MlpathError({
@@ -48,11 +49,11 @@ function address(c: Context<AppEnv>, path: string): { path: string; url: string 
 export function calendarRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/calendar', async (c) => {
-    const feed = await calendarFeed({ ...deps, learnerId: c.get('learner').id });
+    const feed = await calendarFeed(learnerContext(deps, c));
     return c.json({ feed: { ...address(c, feed.path), rotatedAt: feed.rotatedAt ?? null } });
   });
   routes.post('/calendar/rotate', async (c) => {
-    const feed = await calendarFeed({ ...deps, learnerId: c.get('learner').id }, { rotate: true });
+    const feed = await calendarFeed(learnerContext(deps, c), { rotate: true });
     return c.json({ feed: { ...address(c, feed.path), rotatedAt: feed.rotatedAt ?? null } });
   });
   return routes;

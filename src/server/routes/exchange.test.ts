@@ -54,7 +54,8 @@ describe('GET /api/export', () => {
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="mlpath-backup.json"');
     const backup = (await res.json()) as { format: string; events: unknown[]; projects: { checked: string[] }[] };
     expect(backup.format).toBe('mlpath-backup');
-    expect(backup.events).toHaveLength(3);
+    // done, hours, the project's start, its rubric tick, its link.
+    expect(backup.events).toHaveLength(5);
     expect(backup.projects[0]?.checked).toEqual(['write-up']);
   });
 
@@ -83,7 +84,7 @@ describe('POST /api/import', () => {
       const otherApi = client(other.app);
       const { status, json } = await otherApi.post('/api/import', text);
       expect(status).toBe(200);
-      expect(json).toEqual({ imported: { events: 3, projects: 1 } });
+      expect(json).toEqual({ imported: { events: 5, projects: 1 }, undoable: false });
       for (const path of ['/api/profile', '/api/progress', '/api/projects', '/api/plan', '/api/status']) {
         expect((await otherApi.get(path)).json).toEqual((await api.get(path)).json);
       }
@@ -99,7 +100,7 @@ describe('POST /api/import', () => {
     expect(ErrorSchema.parse(conflict.json).error.code).toBe('CONFLICT');
     const merged = await api.post('/api/import?merge=true', text);
     expect(merged).toMatchObject({ status: 200, json: { imported: { events: 0, projects: 0 } } });
-    expect(ProgressViewSchema.parse((await api.get('/api/progress')).json).events).toHaveLength(3);
+    expect(ProgressViewSchema.parse((await api.get('/api/progress')).json).events).toHaveLength(5);
   });
 
   it('answers 400 IMPORT_INVALID for a file that is not a backup, writing nothing', async () => {

@@ -7,53 +7,22 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MlpathError } from '../../core/errors.js';
-import { chooseRoute } from '../../core/planner/index.js';
-import { foldProgress, progressStats } from '../../core/progress.js';
-import { backupToJson, parseBackup } from '../../export/backup.js';
-import { progressToMarkdown } from '../../export/markdown.js';
-import { calendarFile } from '../../learner/calendar.js';
-import { backupOf, projectTicks, restoreBackup } from '../../store/backup.js';
+import { EXPORT_FILES, exportText, importBackup, readBackup } from '../../learner/exchange.js';
 import type { AppDeps, AppEnv } from '../context.js';
+import { learnerContext } from '../context.js';
 import { ExportQuery, ImportQuery } from '../schemas.js';
 import { parseQuery, readJsonText } from '../validate.js';
 
 /** A backup of years of daily events is a few megabytes; this leaves ample room. */
 export const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
-const FILES = {
-  ics: { name: 'mlpath-plan.ics', type: 'text/calendar; charset=utf-8' },
-  md: { name: 'mlpath-progress.md', type: 'text/markdown; charset=utf-8' },
-  json: { name: 'mlpath-backup.json', type: 'application/json; charset=utf-8' },
-} as const;
-
 export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { store, curriculum, clock } = deps;
   const routes = new Hono<AppEnv>();
 
   routes.get('/export', async (c) => {
     const query = parseQuery(c, ExportQuery);
-    const learner = c.get('learner').id;
-    const now = clock();
-    const profile = await store.getProfile(learner);
-    const locale = query.locale ?? profile?.locale ?? curriculum.meta.locales[0] ?? 'en';
-    let text: string;
-    if (query.format === 'json') {
-      text = backupToJson(await backupOf(store, learner, now.toISOString()));
-    } else if (query.format === 'md') {
-      const events = await store.listEvents(learner);
-      const projects = await store.listProjects(learner);
-      const ticks = projectTicks(events);
-      text = progressToMarkdown(curriculum, foldProgress(events, curriculum), {
-        locale,
-        stageOrder: profile ? chooseRoute(curriculum, profile).route?.stages : undefined,
-        totalHours: progressStats(events, curriculum, undefined).totalHours,
-        exportedAt: now.toISOString(),
-        projects: projects.map((p) => ({ ...p, checked: ticks.get(p.id) ?? new Set<string>() })),
-      });
-    } else {
-      text = await calendarFile({ ...deps, learnerId: learner }, { locale });
-    }
-    const file = FILES[query.format];
+    const text = await exportText(learnerContext(deps, c), { format: query.format, locale: query.locale });
+    const file = EXPORT_FILES[query.format];
     return c.body(text, 200, {
       'Content-Type': file.type,
       'Content-Disposition': `attachment; filename="${file.name}"`,
@@ -74,12 +43,9 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
     }),
     async (c) => {
       const query = parseQuery(c, ImportQuery);
-      const backup = parseBackup(await readJsonText(c), 'the uploaded backup');
-      const result = await restoreBackup(store, c.get('learner').id, backup, {
-        merge: query.merge,
-        at: clock().toISOString(),
-      });
-      return c.json({ imported: { events: result.eventsAdded, projects: result.projectsAdded } });
+      const backup = readBackup(await readJsonText(c), 'the uploaded backup');
+      const result = await importBackup(learnerContext(deps, c), { backup, merge: query.merge });
+      return c.json({ imported: { events: result.eventsAdded, projects: result.projectsAdded }, undoable: false });
     },
   );
 

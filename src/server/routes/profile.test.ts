@@ -22,14 +22,15 @@ describe('GET /api/profile', () => {
 });
 
 describe('PUT /api/profile', () => {
-  it('fills every field the client leaves out from the starting point and today', async () => {
+  it('fills every field the client leaves out from the starting point, starting the Monday on or after today', async () => {
     const { status, json } = await api.put('/api/profile', { startingPoint: 'quant-student' });
     expect(status).toBe(200);
     const profile = ProfileSchema.parse((json as { profile: unknown }).profile);
     expect(profile).toMatchObject({
       startingPoint: 'quant-student',
       hoursPerWeek: 15,
-      startDate: '2026-03-04',
+      // 2026-03-04 is a Wednesday: plan weeks are calendar weeks, so the plan starts the next Monday.
+      startDate: '2026-03-09',
       style: 'structured',
       known: [],
       weeksOff: [],
@@ -85,7 +86,7 @@ describe('PUT /api/profile', () => {
   it('says the expected range for hours per week', async () => {
     const { json } = await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 0 });
     expect(ErrorSchema.parse(json).error.problems).toEqual([
-      { path: 'hoursPerWeek', message: 'expected a number from 1 to 100' },
+      { path: 'hoursPerWeek', message: 'expected more than 0 and at most 100 hours a week' },
     ]);
   });
 

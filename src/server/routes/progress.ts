@@ -1,23 +1,20 @@
 /**
  * @module server/routes/progress
  * GET /api/progress, POST /api/progress/events, POST /api/progress/undo. Events are only ever
- * appended; undo appends an `undo` event naming the one it cancels.
+ * appended; undo appends an `undo` event naming the one it cancels. A tick (`done`) logs its
+ * planned hours unless `logPlannedHours` is false; undoing it takes both back.
  */
 import { Hono } from 'hono';
-import { MlpathError, suggest } from '../../core/errors.js';
-import { cancelledIds, itemIndex, knownItemIds, lastUndoable, resolveItem } from '../../core/progress.js';
-import type { ProgressEvent } from '../../core/progress-model.js';
-import { newEvent } from '../../store/events.js';
+import { MlpathError } from '../../core/errors.js';
+import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { localDate } from '../context.js';
+import { learnerContext, localDate } from '../context.js';
 import { progressView } from '../progress-view.js';
 import { ProgressEventInput, UndoInput } from '../schemas.js';
 import { parseBody } from '../validate.js';
 
 export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store, curriculum, clock } = deps;
-  const index = itemIndex(curriculum);
-  const allIds = knownItemIds(index);
   const routes = new Hono<AppEnv>();
 
   routes.get('/progress', async (c) => {
@@ -25,62 +22,25 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(progressView(events, curriculum, localDate(clock())));
   });
 
+  // Writes: validate, one call to the learner layer (learner/tracking.ts), JSON.
   routes.post('/progress/events', async (c) => {
     const input = await parseBody(c, ProgressEventInput);
-    if (input.item !== undefined && resolveItem(index, input.item) === undefined) {
-      const close = suggest(input.item, allIds);
-      throw new MlpathError({
-        code: 'NOT_FOUND',
-        message:
-          `no skill, resource or unit is called "${input.item}"` +
-          (close.length > 0 ? `; did you mean ${close.map((s) => `"${s}"`).join(' or ')}?` : ''),
-        problems: [{ path: 'item', message: `unknown item "${input.item}"` }],
-      });
+    const ctx = learnerContext(deps, c);
+    if (input.type === 'hours') {
+      const { event } = await logHours(ctx, { hours: input.hours, date: input.date, item: input.item });
+      return c.json({ event, logged: null });
     }
-    const now = clock();
-    const event = newEvent(
-      input.type,
-      {
-        // Recorded under today's id, not the spelling given (an alias can move between skills).
-        item: input.item === undefined ? undefined : (resolveItem(index, input.item)?.key ?? input.item),
-        hours: input.type === 'hours' ? input.hours : undefined,
-        date: input.type === 'hours' ? (input.date ?? localDate(now)) : undefined,
-        text: input.type === 'note' ? input.text : undefined,
-      },
-      now,
-    );
-    await store.appendEvents(c.get('learner').id, [event]);
-    return c.json({ event });
+    if (input.type === 'note') return c.json({ event: (await addNote(ctx, input)).event, logged: null });
+    const logPlannedHours = input.type === 'done' ? input.logPlannedHours : undefined;
+    const { event, logged } = await markItem(ctx, { type: input.type, item: input.item, logPlannedHours });
+    return c.json({ event: event ?? null, logged: logged ?? null });
   });
 
   routes.post('/progress/undo', async (c) => {
     const input = await parseBody(c, UndoInput, { emptyAllowed: true });
-    const learner = c.get('learner').id;
-    const events = await store.listEvents(learner);
-    let target: ProgressEvent | undefined;
-    if (input.eventId === undefined) {
-      target = lastUndoable(events);
-      if (!target) throw new MlpathError({ code: 'NOT_FOUND', message: 'there is nothing to undo yet' });
-    } else {
-      target = events.find((e) => e.id === input.eventId);
-      if (!target) {
-        throw new MlpathError({
-          code: 'NOT_FOUND',
-          message: `no event has the id "${input.eventId}"`,
-          problems: [{ path: 'eventId', message: 'unknown event id' }],
-        });
-      }
-      if (cancelledIds(events).has(target.id)) {
-        throw new MlpathError({
-          code: 'CONFLICT',
-          message: `event "${target.id}" is already undone`,
-          problems: [{ path: 'eventId', message: 'already undone' }],
-        });
-      }
-    }
-    const event = newEvent('undo', { item: target.item, undoes: target.id }, clock());
-    await store.appendEvents(learner, [event]);
-    return c.json({ event });
+    const result = await undo(learnerContext(deps, c), { eventId: input.eventId });
+    if (!result) throw new MlpathError({ code: 'NOT_FOUND', message: 'there is nothing to undo yet' });
+    return c.json({ event: result.events[0], events: result.events, undone: result.undone });
   });
 
   return routes;

@@ -37,10 +37,30 @@ describe('projects', () => {
     expect(list.projects.map((p) => ProjectSchema.parse(p).id)).toEqual(['sentiment-app']);
   });
 
-  it('numbers a second project from the same template', async () => {
+  it('refuses a second project under a taken id (as the CLI does), and takes one with an id of its own', async () => {
     await api.post('/api/projects', { template: 'sentiment-app' });
-    const second = await api.post('/api/projects', { template: 'sentiment-app' });
+    const again = await api.post('/api/projects', { template: 'sentiment-app' });
+    expect(again.status).toBe(409);
+    expect(ErrorSchema.parse(again.json).error.code).toBe('CONFLICT');
+    const second = await api.post('/api/projects', { template: 'sentiment-app', id: 'sentiment-app-2' });
     expect(projectOf(second.json).id).toBe('sentiment-app-2');
+    const list = (await api.get('/api/projects')).json as { projects: unknown[] };
+    expect(list.projects).toHaveLength(2);
+  });
+
+  it('removes a project, and undo brings it back with its links', async () => {
+    await api.post('/api/projects', { template: 'sentiment-app' });
+    await api.put('/api/projects/sentiment-app/links', { repo: 'https://github.com/someone/sentiment' });
+    const removed = await h.app.request('/api/projects/sentiment-app', { method: 'DELETE' });
+    expect(removed.status).toBe(200);
+    expect((await api.get('/api/projects')).json).toEqual({ projects: [] });
+    expect((await api.post('/api/progress/undo', {})).status).toBe(200);
+    const list = (await api.get('/api/projects')).json as { projects: unknown[] };
+    expect(list.projects.map((p) => ProjectSchema.parse(p).links)).toEqual([
+      { repo: 'https://github.com/someone/sentiment' },
+    ]);
+    const gone = await h.app.request('/api/projects/nope', { method: 'DELETE' });
+    expect(gone.status).toBe(404);
   });
 
   it('ticks and unticks rubric items, keeping every step in the event log', async () => {
@@ -53,7 +73,8 @@ describe('projects', () => {
     const unticked = await api.post('/api/projects/sentiment-app/rubric', { item: 'front-end', checked: false });
     expect(projectOf(unticked.json).rubric['front-end']).toBe(false);
     const types = (await h.store.listEvents('local')).map((e) => e.type);
-    expect(types).toEqual(['project-milestone', 'undo']);
+    // The project's start is a step of its own (undo takes it back), then the tick and its untick.
+    expect(types).toEqual(['project-change', 'project-milestone', 'undo']);
   });
 
   it('replaces the links with PUT, clearing those not given', async () => {
@@ -86,7 +107,8 @@ describe('projects', () => {
     const item = await api.post('/api/projects/sentiment-app/rubric', { item: 'frontend', checked: true });
     expect(item.status).toBe(404);
     expect(ErrorSchema.parse(item.json).error.problems[0]?.path).toBe('item');
-    expect(await h.store.listEvents('local')).toEqual([]);
+    // Only the project's start was recorded: none of the refused requests wrote anything.
+    expect((await h.store.listEvents('local')).map((e) => e.type)).toEqual(['project-change']);
   });
 
   it.each([

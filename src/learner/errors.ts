@@ -1,0 +1,56 @@
+/**
+ * @module learner/errors
+ * The learner layer's refusals: an MlpathError (so both faces map its code to an exit status or an
+ * HTTP status in their one place) that also carries a `reason` and the values behind it. The English
+ * message serves the API and logs; the CLI words the same reason in the learner's language from
+ * `reason` and `details`, so no face has to parse a sentence.
+ */
+import { MlpathError } from '../core/errors.js';
+import type { ErrorCode, Problem } from '../core/errors.js';
+
+export type LearnerReason =
+  | 'unknown-item'
+  | 'unknown-project'
+  | 'unknown-template'
+  | 'unknown-rubric-item'
+  | 'project-exists'
+  | 'bad-project-id'
+  | 'bad-url'
+  | 'bad-hours'
+  | 'bad-date'
+  | 'future-date'
+  | 'empty-note'
+  | 'unknown-event'
+  | 'already-undone'
+  | 'needs-profile'
+  | 'import-not-empty'
+  | 'profile';
+
+export class LearnerError extends MlpathError {
+  readonly reason: LearnerReason;
+  /** The values the message is made of (ids, suggestions, limits), for a face to word them. */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(options: {
+    code: ErrorCode;
+    reason: LearnerReason;
+    message: string;
+    details?: Record<string, unknown>;
+    problems?: readonly Problem[];
+    hint?: string;
+    cause?: unknown;
+  }) {
+    super(options);
+    this.reason = options.reason;
+    this.details = options.details ?? {};
+  }
+}
+
+export function isLearnerError(value: unknown): value is LearnerError {
+  return value instanceof LearnerError;
+}
+
+/** " did you mean "a" or "b"?" for an English message, or nothing. */
+export function didYouMean(suggestions: readonly string[]): string {
+  return suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+}

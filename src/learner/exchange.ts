@@ -1,0 +1,97 @@
+/**
+ * @module learner/exchange
+ * Exports (Markdown progress, iCalendar plan, JSON backup) and importing a backup. The file formats
+ * are `src/export`'s; this module decides what goes in them, once for both faces.
+ *
+ * Rules:
+ * - Markdown needs no profile: it is the record of what was done (in the curriculum's stage order
+ *   without a profile, the route's with one). Every face exports it the same way.
+ * - iCalendar is the plan: without a saved profile there is none (NOT_FOUND, reason `needs-profile`);
+ *   it is written by `learner/calendar`, which keeps it in sync with earlier exports and the feed.
+ * - The language: the one asked for, else the profile's, else the curriculum's first.
+ * - An import is validated whole before anything is written; into a learner with data it needs
+ *   `merge`. An import is not an event: `undo` cannot take it back (`undoable: false`).
+ */
+import { chooseRoute } from '../core/planner/index.js';
+import { progressStats } from '../core/progress.js';
+import { isMlpathError } from '../core/errors.js';
+import { backupToJson, parseBackup } from '../export/backup.js';
+import type { Backup } from '../export/backup.js';
+import { progressToMarkdown } from '../export/markdown.js';
+import { backupOf, projectTicks, restoreBackup } from '../store/backup.js';
+import type { ImportResult } from '../store/store.js';
+import { calendarFile } from './calendar.js';
+import { today } from './context.js';
+import type { LearnerContext } from './context.js';
+import { LearnerError } from './errors.js';
+import { needsProfile } from './profile.js';
+
+export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What each export is called and its media type. */
+export const EXPORT_FILES: Record<ExportFormat, { readonly name: string; readonly type: string }> = {
+  ics: { name: 'mlpath-plan.ics', type: 'text/calendar; charset=utf-8' },
+  md: { name: 'mlpath-progress.md', type: 'text/markdown; charset=utf-8' },
+  json: { name: 'mlpath-backup.json', type: 'application/json; charset=utf-8' },
+};
+
+/** The text of an export. @throws LearnerError NOT_FOUND for an iCalendar export without a profile. */
+export async function exportText(
+  ctx: LearnerContext,
+  input: { format: ExportFormat; locale?: string | undefined },
+): Promise<string> {
+  const { store, curriculum, learnerId } = ctx;
+  const now = ctx.clock();
+  if (input.format === 'json') return backupToJson(await backupOf(store, learnerId, now.toISOString()));
+  const [profile, events] = await Promise.all([store.getProfile(learnerId), store.listEvents(learnerId)]);
+  const locale = input.locale ?? profile?.locale ?? curriculum.meta.locales[0] ?? 'en';
+  if (input.format === 'ics') {
+    if (!profile) throw needsProfile();
+    return calendarFile(ctx, { locale });
+  }
+  const stats = progressStats(events, curriculum, today(ctx));
+  const ticks = projectTicks(events);
+  const projects = (await store.listProjects(learnerId)).map((p) => ({ ...p, checked: [...(ticks.get(p.id) ?? [])] }));
+  return progressToMarkdown(curriculum, stats, {
+    locale,
+    stageOrder: profile ? chooseRoute(curriculum, profile).route?.stages : undefined,
+    totalHours: stats.totalHours,
+    exportedAt: now.toISOString(),
+    projects,
+  });
+}
+
+/**
+ * A backup's text, validated whole (`source` names it in errors). @throws IMPORT_INVALID.
+ * Pure: a face reads a file with it before opening the store, so a bad file touches nothing.
+ */
+export function readBackup(text: string, source: string): Backup {
+  return parseBackup(text, source);
+}
+
+/** Import a read backup. CONFLICT (reason `import-not-empty`) into a learner with data unless `merge`. */
+export async function importBackup(
+  ctx: LearnerContext,
+  input: { backup: Backup; merge: boolean },
+): Promise<ImportResult & { readonly undoable: false }> {
+  const { backup } = input;
+  try {
+    const result = await restoreBackup(ctx.store, ctx.learnerId, backup, {
+      merge: input.merge,
+      at: ctx.clock().toISOString(),
+    });
+    return { ...result, undoable: false };
+  } catch (error) {
+    if (isMlpathError(error) && error.code === 'CONFLICT') {
+      throw new LearnerError({
+        code: 'CONFLICT',
+        reason: 'import-not-empty',
+        message: error.message,
+        hint: 'import with merge to add the backup to what is there (events already present are skipped)',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * @module learner/items
+ * The one rule for an id a learner types (a skill, an old skill id, a resource or `resource/unit`):
+ * surrounding spaces are trimmed; another spelling of a skill id (`python_basics`, `Python Basics`)
+ * resolves to it; an unknown id is refused with up to three "did you mean" suggestions.
+ */
+import { suggest } from '../core/errors.js';
+import type { Curriculum } from '../core/model.js';
+import { itemIndex, knownItemIds, resolveItem } from '../core/progress.js';
+import type { ItemIndex, ItemKind } from '../core/progress.js';
+import { normalizeSkillId } from '../core/skill-id.js';
+import { didYouMean, LearnerError } from './errors.js';
+
+/** How many "did you mean" suggestions an unknown id gets, in every face. */
+export const MAX_SUGGESTIONS = 3;
+
+export interface ResolvedItem {
+  readonly kind: ItemKind;
+  /** Today's id: events are recorded under it, whatever spelling was typed. */
+  readonly key: string;
+}
+
+const indexes = new WeakMap<Curriculum, ItemIndex>();
+
+function indexOf(curriculum: Curriculum): ItemIndex {
+  let index = indexes.get(curriculum);
+  if (!index) {
+    index = itemIndex(curriculum);
+    indexes.set(curriculum, index);
+  }
+  return index;
+}
+
+/** The item an id names, or undefined. `python_basics` and ` python-basics ` both name `python-basics`. */
+export function findItem(curriculum: Curriculum, id: string): ResolvedItem | undefined {
+  const index = indexOf(curriculum);
+  const trimmed = id.trim();
+  return resolveItem(index, trimmed) ?? resolveItem(index, normalizeSkillId(trimmed));
+}
+
+/**
+ * The item an id names; throws NOT_FOUND (reason `unknown-item`, details `{ id, suggestions }`)
+ * naming `path`, the field or argument it came from.
+ */
+export function requireItem(curriculum: Curriculum, id: string, path = 'item'): ResolvedItem {
+  const found = findItem(curriculum, id);
+  if (found) return found;
+  const suggestions = suggest(id.trim(), knownItemIds(indexOf(curriculum)), MAX_SUGGESTIONS);
+  throw new LearnerError({
+    code: 'NOT_FOUND',
+    reason: 'unknown-item',
+    message: `no skill, resource or unit is called "${id}"${didYouMean(suggestions)}`,
+    details: { id, suggestions },
+    problems: [{ path, message: `unknown item "${id}"` }],
+  });
+}

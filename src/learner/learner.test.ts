@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureCurriculum } from '../export/test-support/fixture.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { tempDir } from '../store/test-support/databases.js';
+import { LOCAL_LEARNER } from '../store/store.js';
+import type { LearnerContext } from './context.js';
+import { isLearnerError } from './errors.js';
+import { exportText } from './exchange.js';
+import { findItem } from './items.js';
+import { profileFromInput, saveProfile } from './profile.js';
+import { addProject, setLinks } from './projects.js';
+import { markItem, TICK_HOURS_SUFFIX, undo } from './tracking.js';
+
+const dirs: string[] = [];
+const stores: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function context(now = '2026-11-27T09:00:00.000Z'): Promise<LearnerContext & { setNow(at: string): void }> {
+  const dir = tempDir('mlpath-learner-');
+  dirs.push(dir);
+  const store = await openSqliteStore(join(dir, 'mlpath.db'));
+  stores.push(store);
+  await store.ensureLearner(LOCAL_LEARNER);
+  let at = new Date(now);
+  return {
+    store,
+    curriculum: fixtureCurriculum(),
+    clock: () => at,
+    learnerId: LOCAL_LEARNER,
+    setNow: (instant) => {
+      at = new Date(instant);
+    },
+  };
+}
+
+describe('items', () => {
+  it('trims, follows other spellings and old ids, and knows units', () => {
+    const c = fixtureCurriculum();
+    expect(findItem(c, ' Linear_Algebra ')).toEqual({ kind: 'skill', key: 'linear-algebra' });
+    expect(findItem(c, 'python')).toEqual({ kind: 'skill', key: 'python-programming' });
+    expect(findItem(c, 'cs50p/week-1')).toEqual({ kind: 'unit', key: 'cs50p/week-1' });
+    expect(findItem(c, 'nothing-like-it')).toBeUndefined();
+  });
+});
+
+describe('saveProfile', () => {
+  it('keeps the first plan and the work done when a profile is replaced, and says it was replaced', async () => {
+    const ctx = await context();
+    const first = await saveProfile(ctx, profileFromInput(ctx, { startingPoint: 'from-scratch' }), 'init');
+    expect(first).toMatchObject({ replaced: false, baselineKept: false });
+    const baseline = await ctx.store.firstPlanSnapshot(LOCAL_LEARNER);
+    await markItem(ctx, { type: 'done', item: 'cs50p/week-0' });
+    ctx.setNow('2026-12-09T09:00:00.000Z');
+    const second = await saveProfile(
+      ctx,
+      profileFromInput(ctx, { startingPoint: 'from-scratch', hoursPerWeek: 20 }),
+      'init',
+    );
+    expect(second).toMatchObject({ replaced: true, baselineKept: true });
+    expect(await ctx.store.firstPlanSnapshot(LOCAL_LEARNER)).toEqual(baseline);
+    expect(await ctx.store.latestPlanSnapshot(LOCAL_LEARNER)).toEqual(baseline);
+    // The work done stays, and the new plan does not schedule it again.
+    expect((await ctx.store.listEvents(LOCAL_LEARNER)).map((e) => e.type)).toEqual(['done', 'hours']);
+    const tasks = second.forecast.plan.weeks.flatMap((w) => w.tasks.map((t) => t.key));
+    expect(tasks).not.toContain('cs50p/week-0');
+    expect(second.profile.startDate).toBe('2026-12-14');
+  });
+
+  it('stores nothing for a profile no plan can be made for', async () => {
+    const ctx = await context();
+    const profile = profileFromInput(ctx, { startingPoint: 'from-scratch', choices: { exclude: ['la-book'] } });
+    await expect(saveProfile(ctx, profile, 'init')).rejects.toMatchObject({ code: 'UNREACHABLE' });
+    expect(await ctx.store.getProfile(LOCAL_LEARNER)).toBeUndefined();
+  });
+});
+
+describe('a tick and its planned hours', () => {
+  it('logs the hours the plan gives the task, under an id tied to the tick, and undoes both by either id', async () => {
+    const ctx = await context();
+    await saveProfile(ctx, profileFromInput(ctx, { startingPoint: 'from-scratch' }), 'init');
+    const { event, logged } = await markItem(ctx, { type: 'done', item: 'cs50p/week-0' });
+    expect(logged?.id).toBe(`${event?.id}${TICK_HOURS_SUFFIX}`);
+    expect(logged?.hours).toBeGreaterThanOrEqual(10);
+    const result = await undo(ctx, { eventId: logged?.id });
+    expect(result?.undone.map((e) => e.type)).toEqual(['done', 'hours']);
+    expect(result?.events.map((e) => e.item)).toEqual(['cs50p/week-0', 'cs50p/week-0']);
+    await expect(undo(ctx, { eventId: event?.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await undo(ctx)).toBeUndefined();
+  });
+
+  it('logs nothing for a skill, or without a profile (no plan gives it hours)', async () => {
+    const ctx = await context();
+    expect((await markItem(ctx, { type: 'done', item: 'cs50p/week-0' })).logged).toBeUndefined();
+    expect((await markItem(ctx, { type: 'done', item: 'linear-algebra' })).logged).toBeUndefined();
+  });
+});
+
+describe('undo of project changes', () => {
+  it('puts links back one change at a time, and an undo of the undo puts the change back', async () => {
+    const ctx = await context();
+    await addProject(ctx, { template: 'chinese-chatbot' });
+    await setLinks(ctx, { project: 'chinese-chatbot', links: { repository: 'https://github.com/a/b' } });
+    await setLinks(ctx, { project: 'chinese-chatbot', links: { demo: 'https://demo.example.org' } });
+    const first = await undo(ctx);
+    expect((await ctx.store.listProjects(LOCAL_LEARNER))[0]?.links).toEqual({
+      repository: 'https://github.com/a/b',
+      demo: undefined,
+      writeup: undefined,
+    });
+    await undo(ctx, { eventId: first?.events[0]?.id });
+    expect((await ctx.store.listProjects(LOCAL_LEARNER))[0]?.links.demo).toBe('https://demo.example.org');
+  });
+
+  it('refuses a link that is not https, naming the link', async () => {
+    const ctx = await context();
+    await addProject(ctx, { template: 'chinese-chatbot' });
+    const refused = await setLinks(ctx, { project: 'chinese-chatbot', links: { demo: 'ftp://x' } }).catch((e) => e);
+    expect(isLearnerError(refused) && refused.reason).toBe('bad-url');
+    expect(isLearnerError(refused) && refused.problems[0]?.path).toBe('demo');
+  });
+});
+
+describe('exports', () => {
+  it('writes the Markdown record without a profile and refuses the calendar, saying what is missing', async () => {
+    const ctx = await context();
+    await markItem(ctx, { type: 'done', item: 'python' });
+    expect(await exportText(ctx, { format: 'md' })).toContain('- [x] Programming in Python');
+    const refused = await exportText(ctx, { format: 'ics' }).catch((e) => e);
+    expect(isLearnerError(refused) && refused.reason).toBe('needs-profile');
+  });
+});

@@ -1,0 +1,304 @@
+/**
+ * @module learner/profile
+ * A learner profile from what a face received (flags, questions, a JSON body), saving it, and the
+ * plan it gives. One rule each, whichever face asks:
+ * - **start date**: the one given, else the stored profile's, else the Monday on or after today
+ *   (plan weeks are calendar weeks);
+ * - **trimming**: every id is trimmed (`" python-basics "` is `python-basics`);
+ * - **spellings and aliases**: an id in another spelling (`python_basics`, `Python Basics`) resolves
+ *   to the id it spells; old skill ids stay valid (the fold follows `aliases`);
+ * - **bounds**: the core's (`checkProfile`): more than 0 and at most 100 hours a week, a learner
+ *   factor from 0.8 to 2;
+ * - **suggestions**: an unknown id gets the core's "did you mean" list (`suggestIds`).
+ * A bad profile is refused before anything is stored (LearnerError, reason `profile`, with
+ * `details.problems` the core's ProfileProblem list so a face can name its own fields).
+ */
+import { randomUUID } from 'node:crypto';
+import { nextMonday } from '../core/dates.js';
+import type { Curriculum, LearningStyle } from '../core/model.js';
+import type { DateRange, Forecast, Plan, Profile, StudyDays, Weekday } from '../core/plan-model.js';
+import { DEFAULT_STUDY_TIME } from '../core/calendar/sessions.js';
+import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor } from '../core/planner/index.js';
+import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
+import type { ProfileProblem } from '../core/planner/index.js';
+import { foldProgress } from '../core/progress.js';
+import { normalizeSkillId } from '../core/skill-id.js';
+import { today } from './context.js';
+import type { LearnerContext } from './context.js';
+import { didYouMean, LearnerError } from './errors.js';
+
+/** What a face received; every field optional (the starting point's defaults fill the rest). */
+export interface ProfileRequest {
+  readonly startingPoint?: string | undefined;
+  readonly known?: readonly string[] | undefined;
+  readonly hoursPerWeek?: number | undefined;
+  readonly weeksOff?: readonly DateRange[] | undefined;
+  readonly startDate?: string | undefined;
+  readonly style?: string | undefined;
+  readonly domain?: string | undefined;
+  readonly freeOnly?: boolean | undefined;
+  readonly locale?: string | undefined;
+  readonly target?: string | undefined;
+  readonly route?: string | undefined;
+  readonly effortFactor?: number | undefined;
+  readonly choices?:
+    | {
+        readonly pin?: readonly string[] | undefined;
+        readonly exclude?: readonly string[] | undefined;
+        readonly swap?: readonly { readonly from: string; readonly to: string }[] | undefined;
+        readonly own?:
+          | readonly {
+              readonly id: string;
+              readonly title: string;
+              readonly url?: string | undefined;
+              readonly hours: number;
+              readonly teaches: readonly string[];
+            }[]
+          | undefined;
+      }
+    | undefined;
+  /**
+   * Study days: fields given replace the stored ones', the rest are kept (a new set starts at
+   * DEFAULT_STUDY_TIME, in UTC unless a time zone is given); `null` removes them.
+   */
+  readonly study?:
+    | {
+        readonly days?: readonly string[] | undefined;
+        readonly time?: string | undefined;
+        readonly timeZone?: string | undefined;
+        readonly reminderMinutes?: number | undefined;
+      }
+    | null
+    | undefined;
+}
+
+/** The id meant: trimmed; then as given when known, else its normalised spelling when that is known. */
+function spell(value: string | undefined, known: ReadonlySet<string>): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (known.has(trimmed)) return trimmed;
+  const normalized = normalizeSkillId(trimmed);
+  return known.has(normalized) ? normalized : trimmed;
+}
+
+function idSets(curriculum: Curriculum) {
+  const skills = new Set<string>();
+  for (const s of curriculum.skills) {
+    skills.add(s.id);
+    for (const a of s.aliases) skills.add(a);
+  }
+  return {
+    skills,
+    targets: new Set([...curriculum.roles.flatMap((r) => [r.id, ...r.aliases]), ...skills]),
+    points: new Set(curriculum.startingPoints.map((p) => p.id)),
+    domains: new Set(curriculum.domains.map((d) => d.id)),
+    routes: new Set(curriculum.routes.map((r) => r.id)),
+    resources: new Set(curriculum.resources.map((r) => r.id)),
+  };
+}
+
+const NOUN: Record<ProfileProblem['field'], string> = {
+  startingPoint: 'starting point',
+  known: 'skill',
+  hoursPerWeek: 'number of hours',
+  weeksOff: 'range of dates',
+  startDate: 'date',
+  style: 'learning style',
+  domain: 'domain',
+  locale: 'locale',
+  target: 'role or skill',
+  route: 'route',
+  effortFactor: 'factor',
+  choices: 'resource',
+  study: 'study day',
+};
+
+/** A problem as a field-level sentence: what is wrong and what is expected, with suggestions. */
+function problemText(problem: ProfileProblem): string {
+  switch (problem.kind) {
+    case 'unknown':
+      return `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
+    case 'range':
+      return problem.field === 'effortFactor'
+        ? `${problem.value} is out of range: expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`
+        : `${problem.value} is out of range: expected more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`;
+    case 'date':
+      return problem.field === 'weeksOff'
+        ? `"${problem.value}" is not a range of dates: expected START..END as YYYY-MM-DD`
+        : `"${problem.value}" is not a date: expected YYYY-MM-DD`;
+    case 'date-range':
+      return `"${problem.value}" ends before it starts: expected start on or before end`;
+    case 'study':
+    case 'session-length':
+      return problem.message.replace(/^study: /, '');
+  }
+}
+
+/** The JSON path of a problem's value in a request (`known[2]`, `hoursPerWeek`). */
+function pathOf(problem: ProfileProblem, profile: Profile): string {
+  if (problem.field === 'known') {
+    const i = profile.known.indexOf(problem.value);
+    return i >= 0 ? `known[${i}]` : 'known';
+  }
+  if (problem.field === 'study' && problem.kind === 'study' && profile.study) {
+    const { study } = profile;
+    if (problem.value === study.time) return 'study.time';
+    if (problem.value === study.timeZone) return 'study.timeZone';
+    if (problem.value === String(study.reminderMinutes)) return 'study.reminderMinutes';
+    const i = study.days.indexOf(problem.value as Weekday);
+    return i >= 0 ? `study.days[${i}]` : 'study.days';
+  }
+  return problem.field;
+}
+
+/**
+ * The profile a request describes. Without `startingPoint`, `base` (the stored profile) fills what
+ * the request leaves out; with it, the starting point's defaults do.
+ * @throws LearnerError INVALID_INPUT (reason `profile`) listing every problem.
+ */
+export function profileFromInput(
+  ctx: Pick<LearnerContext, 'curriculum' | 'clock'>,
+  input: ProfileRequest,
+  base?: Profile | undefined,
+): Profile {
+  const { curriculum } = ctx;
+  const ids = idSets(curriculum);
+  const from = input.startingPoint !== undefined ? undefined : base;
+  const trimmed = (v: string | undefined): string | undefined => v?.trim();
+  const resource = (v: string): string => spell(v, ids.resources) ?? v;
+  let choices = from?.choices;
+  if (input.choices !== undefined) {
+    choices = {
+      pin: (input.choices.pin ?? from?.choices.pin ?? []).map(resource),
+      exclude: (input.choices.exclude ?? from?.choices.exclude ?? []).map(resource),
+      swap: (input.choices.swap ?? from?.choices.swap ?? []).map((s) => ({
+        from: resource(s.from),
+        to: resource(s.to),
+      })),
+      own: (input.choices.own ?? from?.choices.own ?? []).map((o) => ({
+        id: o.id.trim(),
+        title: o.title,
+        url: o.url,
+        hours: o.hours,
+        teaches: o.teaches.map((t) => spell(t, ids.skills) ?? t),
+      })),
+    };
+  }
+  const known = input.known?.map((k) => spell(k, ids.skills) ?? k).filter((k) => k !== '');
+  const profile = profileFor(curriculum, spell(input.startingPoint, ids.points) ?? from?.startingPoint, {
+    startDate: trimmed(input.startDate) ?? from?.startDate ?? nextMonday(today(ctx)),
+    known: known ? [...new Set(known)] : from?.known,
+    hoursPerWeek: input.hoursPerWeek ?? from?.hoursPerWeek,
+    weeksOff: input.weeksOff ?? from?.weeksOff,
+    style: (trimmed(input.style) as LearningStyle | undefined) ?? from?.style,
+    domain: spell(input.domain, ids.domains) ?? from?.domain,
+    freeOnly: input.freeOnly ?? from?.freeOnly,
+    locale: trimmed(input.locale) ?? from?.locale,
+    target: spell(input.target, ids.targets) ?? from?.target,
+    route: spell(input.route, ids.routes) ?? from?.route,
+    effortFactor: input.effortFactor ?? from?.effortFactor,
+    choices,
+    study: studyOf(input.study, from?.study),
+  });
+  const problems = checkProfile(curriculum, profile);
+  const first = problems[0];
+  if (first) {
+    const listed = problems.map((p) => ({ path: pathOf(p, profile), message: problemText(p) }));
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'profile',
+      message: `invalid profile: ${listed[0]?.path ?? first.field}: ${listed[0]?.message ?? first.message}`,
+      details: { problems },
+      problems: listed,
+    });
+  }
+  return profile;
+}
+
+/** Study days from a request over the stored ones (see `ProfileRequest.study`). */
+function studyOf(input: ProfileRequest['study'], stored: StudyDays | undefined): StudyDays | undefined {
+  if (input === null) return undefined;
+  if (input === undefined) return stored;
+  return {
+    days: (input.days?.map((d) => d.trim().toLowerCase()) as Weekday[] | undefined) ?? stored?.days ?? [],
+    time: input.time?.trim() ?? stored?.time ?? DEFAULT_STUDY_TIME,
+    timeZone: input.timeZone?.trim() ?? stored?.timeZone ?? 'UTC',
+    reminderMinutes: input.reminderMinutes ?? stored?.reminderMinutes,
+  };
+}
+
+/** The route a profile is recommended, with the curriculum's reasons (the planner's sentence when it gives none). */
+export function recommendationOf(
+  curriculum: Curriculum,
+  profile: Profile,
+  plan: Plan,
+): { route: string; reasons: Curriculum['routes'][number]['reasons'] } {
+  const choice = chooseRoute(curriculum, profile);
+  const route = choice.route;
+  return {
+    route: route?.id ?? plan.route,
+    reasons:
+      route && route.reasons.length > 0 ? [...route.reasons] : choice.explanation ? [choice.explanation.text] : [],
+  };
+}
+
+/** The stored profile, or undefined. */
+export async function storedProfile(ctx: LearnerContext): Promise<Profile | undefined> {
+  return ctx.store.getProfile(ctx.learnerId);
+}
+
+/** The refusal for an action that needs a saved profile (NOT_FOUND, reason `needs-profile`). */
+export function needsProfile(): LearnerError {
+  return new LearnerError({
+    code: 'NOT_FOUND',
+    reason: 'needs-profile',
+    message: 'there is no saved profile yet',
+    hint: 'make one with `mlpath init` (or PUT /api/profile); `mlpath plan --start-point ID` plans without saving',
+  });
+}
+
+/** The stored profile; throws `needsProfile()` without one. */
+export async function requireProfile(ctx: LearnerContext): Promise<Profile> {
+  const profile = await storedProfile(ctx);
+  if (!profile) throw needsProfile();
+  return profile;
+}
+
+export interface SavedProfile {
+  readonly profile: Profile;
+  /** The plan from today with the progress so far. */
+  readonly forecast: Forecast;
+  /** Whether an earlier profile was replaced. A replaced profile cannot be taken back with undo. */
+  readonly replaced: boolean;
+  /** Whether the first plan (the burn-up's baseline) was kept from an earlier profile. */
+  readonly baselineKept: boolean;
+}
+
+/**
+ * Save a profile (replacing the stored one). The work already done stays (the progress log is not
+ * touched) and so does the first-plan snapshot, the baseline every later forecast is compared with;
+ * only a learner's first profile records one. A profile no plan can be made for (UNREACHABLE) is not
+ * stored. Saving a profile is not an event: `undo` does not take it back (`replaced` says so).
+ */
+export async function saveProfile(ctx: LearnerContext, profile: Profile, reason: string): Promise<SavedProfile> {
+  const { store, curriculum, learnerId } = ctx;
+  const [previous, events, first] = await Promise.all([
+    store.getProfile(learnerId),
+    store.listEvents(learnerId),
+    store.firstPlanSnapshot(learnerId),
+  ]);
+  const forecast = forecastFrom(curriculum, profile, foldProgress(events, curriculum), today(ctx));
+  const at = ctx.clock().toISOString();
+  await store.saveProfile(learnerId, profile, at);
+  if (!first) {
+    const plan = planFor(curriculum, profile);
+    await store.savePlanSnapshot(learnerId, { id: randomUUID(), at, reason, finishDate: plan.finishDate, plan });
+  }
+  return { profile, forecast, replaced: previous !== undefined, baselineKept: first !== undefined };
+}
+
+/** The first plan the learner had (the burn-up's baseline): the first snapshot, else the profile's plan. */
+export async function baselinePlan(ctx: LearnerContext, profile: Profile): Promise<Plan> {
+  const first = await ctx.store.firstPlanSnapshot(ctx.learnerId);
+  return first?.plan ?? planFor(ctx.curriculum, profile);
+}

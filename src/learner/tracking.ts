@@ -1,0 +1,231 @@
+/**
+ * @module learner/tracking
+ * Recording progress: mark an item (started, done, skipped, reset), log hours, write a note, undo.
+ * Every change is one or more events appended to the log; nothing is changed in place.
+ *
+ * Rules:
+ * - An item id follows the one rule of `items.ts` (trimmed, other spellings, suggestions).
+ * - Skipping an item already skipped records nothing new.
+ * - Ticking a task done (a resource or unit the plan schedules) logs its planned hours with it,
+ *   unless the learner says not to (`logPlannedHours: false`); the log is recorded with the tick
+ *   and an undo of the tick takes it back too.
+ * - Hours: more than 0 and at most 24 per entry, on a real date that is not in the future.
+ * - Undo cancels the latest step still in force (or the event named), of any kind: a mark, hours,
+ *   a note, a rubric tick, a project added, removed or re-linked. Undo events carry the item of
+ *   the event they cancel.
+ */
+import { forecastFrom } from '../core/planner/index.js';
+import { cancelledIds, foldProgress, lastUndoable, orderEvents } from '../core/progress.js';
+import type { ProgressEvent } from '../core/progress-model.js';
+import { isValidIsoDate } from '../core/dates.js';
+import { newEvent } from '../store/events.js';
+import { today } from './context.js';
+import type { LearnerContext } from './context.js';
+import { LearnerError } from './errors.js';
+import { requireItem } from './items.js';
+import type { ResolvedItem } from './items.js';
+import { applyProjectChange } from './projects.js';
+
+export const MARK_TYPES = ['started', 'done', 'skipped', 'reset'] as const;
+export type MarkType = (typeof MARK_TYPES)[number];
+
+/** The most hours one log entry may hold (a day). */
+export const MAX_HOURS_PER_ENTRY = 24;
+
+/** The id of the hours a tick logged: the tick's id with this suffix, so an undo finds it. */
+export const TICK_HOURS_SUFFIX = ':planned-hours';
+
+export interface MarkResult {
+  readonly item: ResolvedItem;
+  /** The mark recorded; undefined when nothing changed (skipping what is already skipped). */
+  readonly event: ProgressEvent | undefined;
+  /** The planned hours logged with a tick, when any. */
+  readonly logged: ProgressEvent | undefined;
+}
+
+/**
+ * The hours the learner's current plan gives a task (a resource or `resource/unit` key); 0 when it
+ * is not in the plan (a skill, or no profile yet).
+ */
+export async function plannedHours(
+  ctx: LearnerContext,
+  key: string,
+  events?: readonly ProgressEvent[],
+): Promise<number> {
+  const profile = await ctx.store.getProfile(ctx.learnerId);
+  if (!profile) return 0;
+  const log = events ?? (await ctx.store.listEvents(ctx.learnerId));
+  const { plan } = forecastFrom(ctx.curriculum, profile, foldProgress(log, ctx.curriculum), today(ctx));
+  let hours = 0;
+  for (const week of plan.weeks) {
+    for (const task of week.tasks) {
+      const taskKey = task.key ?? (task.unit === undefined ? task.resource : `${task.resource}/${task.unit}`);
+      if (taskKey === key) hours += task.hours;
+    }
+  }
+  return Math.round(hours * 100) / 100;
+}
+
+/** Mark an item. See the module's rules for skipping twice and for ticking a task. */
+export async function markItem(
+  ctx: LearnerContext,
+  input: { type: MarkType; item: string; note?: string | undefined; logPlannedHours?: boolean | undefined },
+): Promise<MarkResult> {
+  const item = requireItem(ctx.curriculum, input.item);
+  const events = await ctx.store.listEvents(ctx.learnerId);
+  if (input.type === 'skipped') {
+    const state = foldProgress(events, ctx.curriculum);
+    const status = item.kind === 'skill' ? state.skills.get(item.key) : state.items.get(item.key);
+    if (status === 'skipped') return { item, event: undefined, logged: undefined };
+  }
+  const now = ctx.clock();
+  const note = input.note?.trim();
+  const event = newEvent(input.type, { item: item.key, ...(note ? { text: note } : {}) }, now);
+  let logged: ProgressEvent | undefined;
+  if (input.type === 'done' && item.kind !== 'skill' && input.logPlannedHours !== false) {
+    const hours = await plannedHours(ctx, item.key, events);
+    if (hours > 0) {
+      logged = {
+        ...newEvent('hours', { item: item.key, hours, date: today(ctx) }, now),
+        id: `${event.id}${TICK_HOURS_SUFFIX}`,
+      };
+    }
+  }
+  await ctx.store.appendEvents(ctx.learnerId, logged ? [event, logged] : [event]);
+  return { item, event, logged };
+}
+
+/** Log hours. @throws LearnerError INVALID_INPUT for hours out of (0, 24], a bad or future date. */
+export async function logHours(
+  ctx: LearnerContext,
+  input: { hours: number; date?: string | undefined; item?: string | undefined; note?: string | undefined },
+): Promise<{ event: ProgressEvent; item: ResolvedItem | undefined }> {
+  if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > MAX_HOURS_PER_ENTRY) {
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'bad-hours',
+      message: `${input.hours} is not a number of hours; give more than 0 and at most ${MAX_HOURS_PER_ENTRY}`,
+      details: { value: String(input.hours), max: MAX_HOURS_PER_ENTRY },
+      problems: [{ path: 'hours', message: `expected more than 0 and at most ${MAX_HOURS_PER_ENTRY} hours` }],
+    });
+  }
+  const day = today(ctx);
+  const date = input.date?.trim() || day;
+  if (!isValidIsoDate(date)) {
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'bad-date',
+      message: `"${date}" is not a date; write it YYYY-MM-DD`,
+      details: { value: date },
+      problems: [{ path: 'date', message: 'expected a date as YYYY-MM-DD' }],
+    });
+  }
+  if (date > day) {
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'future-date',
+      message: `${date} is in the future (today is ${day}); hours are logged for days that have happened`,
+      details: { value: date, today: day },
+      problems: [{ path: 'date', message: 'expected today or an earlier day' }],
+    });
+  }
+  const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
+  const note = input.note?.trim();
+  const event = newEvent(
+    'hours',
+    {
+      hours: Math.round(input.hours * 1000) / 1000,
+      date,
+      ...(item ? { item: item.key } : {}),
+      ...(note ? { text: note } : {}),
+    },
+    ctx.clock(),
+  );
+  await ctx.store.appendEvents(ctx.learnerId, [event]);
+  return { event, item };
+}
+
+/** Write a note, on an item or on the whole journey. @throws LearnerError INVALID_INPUT for empty text. */
+export async function addNote(
+  ctx: LearnerContext,
+  input: { text: string; item?: string | undefined },
+): Promise<{ event: ProgressEvent; item: ResolvedItem | undefined }> {
+  const text = input.text.trim();
+  if (text === '') {
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'empty-note',
+      message: 'a note needs some text',
+      problems: [{ path: 'text', message: 'expected the note text' }],
+    });
+  }
+  const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
+  const event = newEvent('note', { text, ...(item ? { item: item.key } : {}) }, ctx.clock());
+  await ctx.store.appendEvents(ctx.learnerId, [event]);
+  return { event, item };
+}
+
+export interface UndoResult {
+  /** The events cancelled: the step, and the hours a tick logged with it. */
+  readonly undone: readonly ProgressEvent[];
+  /** The undo events appended, one per event cancelled. */
+  readonly events: readonly ProgressEvent[];
+}
+
+/**
+ * Undo the latest step still in force, or the event `eventId` names. Undefined when there is
+ * nothing to undo. Undoing an undo (by its id) puts the step back.
+ * @throws LearnerError NOT_FOUND for an unknown id, CONFLICT for an event already undone.
+ */
+export async function undo(
+  ctx: LearnerContext,
+  input: { eventId?: string | undefined } = {},
+): Promise<UndoResult | undefined> {
+  const events = await ctx.store.listEvents(ctx.learnerId);
+  const cancelled = cancelledIds(events);
+  let target: ProgressEvent | undefined;
+  if (input.eventId === undefined) {
+    target = lastUndoable(events);
+    if (!target) return undefined;
+  } else {
+    const id = input.eventId.trim();
+    target = events.find((e) => e.id === id);
+    if (!target) {
+      throw new LearnerError({
+        code: 'NOT_FOUND',
+        reason: 'unknown-event',
+        message: `no event has the id "${id}"`,
+        details: { id },
+        problems: [{ path: 'eventId', message: 'unknown event id' }],
+      });
+    }
+    if (cancelled.has(target.id)) {
+      throw new LearnerError({
+        code: 'CONFLICT',
+        reason: 'already-undone',
+        message: `event "${target.id}" is already undone`,
+        details: { id: target.id },
+        problems: [{ path: 'eventId', message: 'already undone' }],
+      });
+    }
+  }
+  // The hours a tick logged go with the tick, whichever of the two is named.
+  const byId = new Map(events.map((e) => [e.id, e]));
+  if (target.id.endsWith(TICK_HOURS_SUFFIX)) {
+    const tick = byId.get(target.id.slice(0, -TICK_HOURS_SUFFIX.length));
+    if (tick && !cancelled.has(tick.id)) target = tick;
+  }
+  const companion = byId.get(`${target.id}${TICK_HOURS_SUFFIX}`);
+  const undone = companion && !cancelled.has(companion.id) ? [target, companion] : [target];
+  await applyProjectChange(ctx, target, events, 'undo');
+  const now = ctx.clock();
+  const appended = undone.map((e) => newEvent('undo', { item: e.item, undoes: e.id }, now));
+  await ctx.store.appendEvents(ctx.learnerId, appended);
+  return { undone, events: appended };
+}
+
+/** The events in force, in the order they apply (for a face that lists recent steps). */
+export function eventsInForce(events: readonly ProgressEvent[]): ProgressEvent[] {
+  const cancelled = cancelledIds(events);
+  return orderEvents(events).filter((e) => e.type !== 'undo' && !cancelled.has(e.id));
+}
