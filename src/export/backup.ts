@@ -5,8 +5,11 @@
  * ```json
  * { "format": "mlpath-backup", "version": 1, "exportedAt": "2026-11-27T10:00:00.000Z",
  *   "profile": { ... }, "events": [ { "id", "type", "at", "item"?, "hours"?, ... } ],
- *   "projects": [ { "id", "template", "title", "createdAt", "links": { ... }, "checked": [ ... ] } ] }
+ *   "projects": [ { "id", "template", "title", "createdAt", "links": { ... }, "checked": [ ... ] } ],
+ *   "calendar": { "id" } }
  * ```
+ * `calendar.id` (optional) is the learner's calendar id, part of every calendar event's UID: restored
+ * with it, a calendar exported again updates the same events instead of adding copies.
  * `hours` are decimal hours. `checked` (the rubric items ticked) is derived from the project's
  * `project-milestone` events and written for readers; on import the events are what counts.
  * Parsing validates everything before anything is written, and names the field at fault.
@@ -44,6 +47,8 @@ export interface Backup {
   readonly profile: Profile | undefined;
   readonly events: readonly ProgressEvent[];
   readonly projects: readonly BackupProject[];
+  /** The learner's calendar id, when one was made. */
+  readonly calendar?: { readonly id: string } | undefined;
 }
 
 const Instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
@@ -108,7 +113,10 @@ const EventSchema = z
       ctx.addIssue({ code: 'custom', message: 'an hours event needs "hours"', path: ['hours'] });
     if (event.type === 'undo' && event.undoes === undefined)
       ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
-    if (['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change'].includes(event.type) && event.item === undefined) {
+    if (
+      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change'].includes(event.type) &&
+      event.item === undefined
+    ) {
       ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
     }
   });
@@ -130,6 +138,9 @@ const BackupSchema = z
     profile: ProfileSchema.nullable(),
     events: z.array(EventSchema),
     projects: z.array(ProjectSchema),
+    calendar: z
+      .strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, { error: 'expected 32 hex digits' }) })
+      .optional(),
   })
   .superRefine((backup, ctx) => {
     const ids = new Set<string>();
@@ -159,6 +170,7 @@ export function backupToJson(backup: Backup): string {
     profile: backup.profile ?? null,
     events: backup.events.map((e) => dropUndefined({ ...e })),
     projects: backup.projects.map((p) => ({ ...dropUndefined({ ...p, links: dropUndefined({ ...p.links }) }) })),
+    ...(backup.calendar === undefined ? {} : { calendar: { id: backup.calendar.id } }),
   };
   return `${JSON.stringify(plain, null, 2)}\n`;
 }
@@ -256,6 +268,7 @@ export function parseBackup(text: string, file: string): Backup {
       links: { repository: p.links.repository, demo: p.links.demo, writeup: p.links.writeup },
       checked: p.checked,
     })),
+    ...(b.calendar === undefined ? {} : { calendar: { id: b.calendar.id } }),
   };
 }
 

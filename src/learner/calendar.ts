@@ -28,7 +28,8 @@ export function feedPath(token: string): string {
   return `/calendar/${token}.ics`;
 }
 
-async function calendarOf(ctx: LearnerContext): Promise<CalendarFeed> {
+/** The learner's calendar (its id is in every UID and in backups), made on first use. */
+export async function ensureCalendar(ctx: LearnerContext): Promise<CalendarFeed> {
   const found = await ctx.store.getCalendar(ctx.learnerId);
   if (found) return found;
   const created: CalendarFeed = {
@@ -59,7 +60,7 @@ export async function calendarFile(
   const locale = options.locale ?? profile.locale;
   const events = await ctx.store.listEvents(ctx.learnerId);
   const { plan } = forecastFrom(ctx.curriculum, profile, foldProgress(events, ctx.curriculum), day);
-  const calendar = await calendarOf(ctx);
+  const calendar = await ensureCalendar(ctx);
   const records = await ctx.store.listCalendarRecords(ctx.learnerId);
   const entries = calendarEntries(plan, {
     study: profile.study,
@@ -84,7 +85,7 @@ export async function calendarFeed(
   ctx: LearnerContext,
   options: { readonly rotate?: boolean } = {},
 ): Promise<{ path: string; rotatedAt: string | undefined }> {
-  const calendar = await calendarOf(ctx);
+  const calendar = await ensureCalendar(ctx);
   if (calendar.token !== undefined && !options.rotate) {
     return { path: feedPath(calendar.token), rotatedAt: calendar.rotatedAt };
   }

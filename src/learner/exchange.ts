@@ -20,7 +20,7 @@ import type { Backup } from '../export/backup.js';
 import { progressToMarkdown } from '../export/markdown.js';
 import { backupOf, projectTicks, restoreBackup } from '../store/backup.js';
 import type { ImportResult } from '../store/store.js';
-import { calendarFile } from './calendar.js';
+import { calendarFile, ensureCalendar } from './calendar.js';
 import { today } from './context.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError } from './errors.js';
@@ -43,7 +43,11 @@ export async function exportText(
 ): Promise<string> {
   const { store, curriculum, learnerId } = ctx;
   const now = ctx.clock();
-  if (input.format === 'json') return backupToJson(await backupOf(store, learnerId, now.toISOString()));
+  if (input.format === 'json') {
+    // The calendar id goes into the backup, so a restored learner's calendar keeps its UIDs.
+    await ensureCalendar(ctx);
+    return backupToJson(await backupOf(store, learnerId, now.toISOString()));
+  }
   const [profile, events] = await Promise.all([store.getProfile(learnerId), store.listEvents(learnerId)]);
   const locale = input.locale ?? profile?.locale ?? curriculum.meta.locales[0] ?? 'en';
   if (input.format === 'ics') {
