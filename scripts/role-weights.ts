@@ -99,8 +99,8 @@ function printReadinessAfterPlan(curriculum: Curriculum, postings: readonly Labe
   const full = { ...curriculum, roles: curriculum.roles.map((r) => ({ ...r, market: marketWeights(postings, r.id) })) };
   console.log('role                  weights now  with the 2026 skills  largest gaps (with the 2026 skills)');
   for (const role of curriculum.roles) {
-    const now = readinessFor(curriculum, role.id, progress);
-    const later = readinessFor(full, role.id, progress);
+    const now = readinessFor(curriculum, role.id, { done: new Set(progress.skills.keys()) });
+    const later = readinessFor(full, role.id, { done: new Set(progress.skills.keys()) });
     const gaps = later.gaps.slice(0, 5).map((g) => g.skill);
     console.log(
       `${role.id.padEnd(22)}${`${now.percent}%`.padStart(11)}  ${`${later.percent}%`.padStart(20)}  ${gaps.join(', ')}`,

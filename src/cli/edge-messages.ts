@@ -42,6 +42,18 @@ const EN = {
   'hint.ownFolder': 'point MLPATH_HOME at a folder of its own',
   'hint.ownFolderApp': 'point MLPATH_HOME at a folder of its own (mlpath\'s files carry the application "{id}")',
   'hint.outputPath': 'check the -o path',
+  // accounts of the multi-user server (server/auth.ts)
+  'auth.secretShort': 'MLPATH_AUTH_SECRET is too short ({length} characters; at least {min})',
+  'auth.secretHint': 'generate one with `openssl rand -base64 48`',
+  'auth.notUrl': 'the public URL "{url}" is not a URL',
+  'auth.urlHint': 'write it like https://mlpath.example.org',
+  'auth.notHttp': 'the public URL "{url}" is not http or https',
+  'auth.passwordLength': 'a password needs {min} to {max} characters (this one has {length})',
+  'auth.noUser': 'no user has the email {email}',
+  'auth.listHint': 'see them with `mlpath admin user list`',
+  'auth.notEmail': '"{email}" is not an email address',
+  'auth.needsName': 'a user needs a name',
+  'auth.taken': 'a user with the email {email} already exists',
   // backup import
   'backup.notJson': '{file}: is not valid JSON ({why}); nothing was imported',
   'backup.notBackup': '{file}: is not an mlpath backup (no "format": "{format}"); nothing was imported',
@@ -257,6 +269,17 @@ const EN = {
 export type EdgeKey = keyof typeof EN;
 
 const ZH: Record<EdgeKey, string> = {
+  'auth.secretShort': 'MLPATH_AUTH_SECRET 太短（{length} 个字符；至少需要 {min} 个）',
+  'auth.secretHint': '可用 `openssl rand -base64 48` 生成一个',
+  'auth.notUrl': '公开网址“{url}”不是网址',
+  'auth.urlHint': '请写成类似 https://mlpath.example.org 的形式',
+  'auth.notHttp': '公开网址“{url}”不是 http 或 https',
+  'auth.passwordLength': '密码需要 {min} 到 {max} 个字符（这个有 {length} 个）',
+  'auth.noUser': '没有邮箱为 {email} 的用户',
+  'auth.listHint': '可用 `mlpath admin user list` 查看',
+  'auth.notEmail': '“{email}”不是邮箱地址',
+  'auth.needsName': '用户需要一个名字',
+  'auth.taken': '邮箱为 {email} 的用户已存在',
   unexpected: '意外错误：{message}',
   debugHint: '设置 MLPATH_DEBUG=1 可查看详情；请报告此问题。',
   warning: '警告：{text}',

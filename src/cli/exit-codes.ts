@@ -17,6 +17,11 @@ const EXIT_STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 2,
   NOT_FOUND: 2,
   STORAGE: 3,
+  UNAUTHENTICATED: 4,
+  FORBIDDEN: 4,
+  RATE_LIMITED: 4,
+  MISDIRECTED: 4,
+  TOO_LARGE: 2,
   INTERNAL: 70,
 };
 

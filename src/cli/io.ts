@@ -13,6 +13,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The working directory relative paths are resolved against. */
   readonly cwd: string;
+  /** All of standard input as text (read only by commands that ask for it, such as --password-stdin). */
+  readStdin?(): Promise<string>;
 }
 
 export function processIo(): CliIo {
@@ -27,11 +29,18 @@ export function processIo(): CliIo {
     isTty: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }
 
 /** An io that records everything, for tests. */
-export function memoryIo(options: { env?: Record<string, string | undefined>; cwd?: string } = {}): CliIo & {
+export function memoryIo(
+  options: { env?: Record<string, string | undefined>; cwd?: string; stdin?: string } = {},
+): CliIo & {
   stdout: () => string;
   stderr: () => string;
 } {
@@ -47,6 +56,7 @@ export function memoryIo(options: { env?: Record<string, string | undefined>; cw
     isTty: false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
     stdout: () => stdout,
     stderr: () => stderr,
   };

@@ -18,6 +18,7 @@ import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
 import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
+import { registerAdmin } from './commands/admin.js';
 
 export function buildProgram(io: CliIo): Command {
   // Commander builds help text as commands are declared: the language is settled first.
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo): Command {
   registerCalendar(program, io);
   registerProgressViews(program, io);
   registerServe(program, io);
+  registerAdmin(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput(output);

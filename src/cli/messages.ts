@@ -78,8 +78,9 @@ const EN = {
   'serve.badPort': '{source}: "{value}" is not a port number',
   'serve.badPortHint': 'give a whole number from 0 to 65535 (0 picks a free port)',
   'serve.serving': 'mlpath is serving on {url}',
-  'serve.exposed':
-    'warning: listening on {host}: anyone who can reach this address can read and change the progress stored here',
+  'serve.loopbackOnly':
+    'without accounts mlpath serves this machine only (127.0.0.1, localhost or ::1), not {host}: anyone reaching it could read and change the progress stored here',
+  'serve.loopbackOnlyHint': 'to serve others, use --multi-user with PostgreSQL behind https (docs/deploy.md)',
   'serve.noWeb': 'the web app is not built yet (only the API answers): run `npm run build:web`, or `npm start`',
   'serve.data': 'data: {location}',
   'serve.stop': 'press Ctrl-C to stop',
@@ -89,6 +90,27 @@ const EN = {
   'calendar.howTo':
     'Subscribe to it by URL in your calendar app while `mlpath serve` runs there. Google and Outlook on the web fetch it from their own servers, so they need an address reachable from the internet. Anyone with the address can read your plan: keep it private, and use --rotate to revoke it.',
   'calendar.badBase': '--base: "{value}" is not an http(s) address, e.g. https://mlpath.example.org',
+  'serve.multiUserNeedsPostgres':
+    'mlpath serve --multi-user needs PostgreSQL: the embedded SQLite file holds one learner and was not opened',
+  'serve.multiUserNeedsPostgresHint': 'set DATABASE_URL=postgres://USER@HOST:5432/DATABASE (see docs/deploy.md)',
+  'serve.needsSecret': 'mlpath serve --multi-user needs MLPATH_AUTH_SECRET, the key that signs session cookies',
+  'serve.needsSecretHint': 'set MLPATH_AUTH_SECRET to a random value, e.g. from `openssl rand -base64 48`',
+  'serve.needsPublicUrl': 'with --port 0 give the address people open: --public-url URL (or MLPATH_PUBLIC_URL)',
+  'serve.accounts': 'accounts on: sign in at {url}; writes are accepted from that origin only',
+  'serve.plainHttp':
+    'warning: listening on {host} over plain http: passwords and session cookies cross the network unencrypted; put the server behind https (docs/deploy.md)',
+  'admin.added': 'added {email} ({name})',
+  'admin.password': 'password: {password}',
+  'admin.passwordOnce': 'this password is shown once; hand it over privately and ask for it to be changed',
+  'admin.noUsers': 'no users yet: add one with `mlpath admin user add EMAIL --name NAME`',
+  'admin.userLine': '{email}  {name}  {state}  {sessions} sessions  since {since}',
+  'admin.active': 'active',
+  'admin.disabled': 'disabled',
+  'admin.disabledDone': 'disabled {email}: signed out everywhere, cannot sign in until enabled',
+  'admin.enabledDone': 'enabled {email}',
+  'admin.resetDone': 'new password for {email}; every session was ended and the sign-in lock cleared',
+  'admin.needsPostgres': "mlpath admin works on the multi-user server's PostgreSQL database: set DATABASE_URL",
+  'admin.emptyStdin': 'no password on standard input',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -163,7 +185,10 @@ const ZH: Record<MessageKey, string> = {
   'serve.badPort': '{source}：“{value}”不是端口号',
   'serve.badPortHint': '请给出 0 到 65535 之间的整数（0 表示任选空闲端口）',
   'serve.serving': 'mlpath 正在 {url} 上提供服务',
-  'serve.exposed': '警告：正在监听 {host}：任何能访问这个地址的人都可以读取和修改这里保存的进度',
+  'serve.loopbackOnly':
+    '没有账户时 mlpath 只为本机提供服务（127.0.0.1、localhost 或 ::1），不能监听 {host}：任何能访问它的人都可以读取和修改这里保存的进度',
+  'serve.loopbackOnlyHint':
+    '要为他人提供服务，请使用 --multi-user 和 PostgreSQL，并放在 https 之后（见 docs/deploy.md）',
   'serve.noWeb': '网页应用尚未构建（只有 API 可用）：运行 `npm run build:web` 或 `npm start`',
   'serve.data': '数据：{location}',
   'serve.stop': '按 Ctrl-C 停止',
@@ -173,6 +198,27 @@ const ZH: Record<MessageKey, string> = {
   'calendar.howTo':
     '在日历应用中按网址订阅它（需要 `mlpath serve` 正在运行）。网页版 Google 日历和 Outlook 从它们自己的服务器读取订阅，因此需要一个可以从互联网访问的地址。任何拿到这个地址的人都能看到你的计划：请勿公开，可用 --rotate 作废它。',
   'calendar.badBase': '--base：“{value}”不是 http(s) 地址，例如 https://mlpath.example.org',
+  'serve.multiUserNeedsPostgres':
+    'mlpath serve --multi-user 需要 PostgreSQL：内置的 SQLite 文件只保存一位学习者的数据，未被打开',
+  'serve.multiUserNeedsPostgresHint': '请设置 DATABASE_URL=postgres://用户@主机:5432/数据库（见 docs/deploy.md）',
+  'serve.needsSecret': 'mlpath serve --multi-user 需要 MLPATH_AUTH_SECRET，即签署会话 Cookie 的密钥',
+  'serve.needsSecretHint': '请把 MLPATH_AUTH_SECRET 设为一个随机值，例如 `openssl rand -base64 48` 的输出',
+  'serve.needsPublicUrl': '使用 --port 0 时，请给出用户打开的地址：--public-url 网址（或 MLPATH_PUBLIC_URL）',
+  'serve.accounts': '账户已启用：在 {url} 登录；只接受来自该来源的写入',
+  'serve.plainHttp':
+    '警告：正在通过未加密的 http 监听 {host}：密码和会话 Cookie 会以明文在网络上传输；请把服务器放在 https 之后（见 docs/deploy.md）',
+  'admin.added': '已添加 {email}（{name}）',
+  'admin.password': '密码：{password}',
+  'admin.passwordOnce': '这个密码只显示一次；请私下交给对方，并请对方修改',
+  'admin.noUsers': '还没有用户：用 `mlpath admin user add 邮箱 --name 姓名` 添加',
+  'admin.userLine': '{email}  {name}  {state}  {sessions} 个会话  创建于 {since}',
+  'admin.active': '正常',
+  'admin.disabled': '已停用',
+  'admin.disabledDone': '已停用 {email}：所有会话已结束，重新启用前无法登录',
+  'admin.enabledDone': '已启用 {email}',
+  'admin.resetDone': '已为 {email} 设置新密码；所有会话已结束，登录锁定已解除',
+  'admin.needsPostgres': 'mlpath admin 作用于多用户服务器的 PostgreSQL 数据库：请设置 DATABASE_URL',
+  'admin.emptyStdin': '标准输入中没有密码',
 };
 
 const TABLE: Record<CliLocale, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH };

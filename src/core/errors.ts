@@ -19,6 +19,16 @@ export type ErrorCode =
   | 'CONFLICT'
   /** The database or data directory cannot be used. */
   | 'STORAGE'
+  /** The request carries no valid session (sign in first). */
+  | 'UNAUTHENTICATED'
+  /** The request is understood but refused: another site's write, a disabled account. */
+  | 'FORBIDDEN'
+  /** Too many attempts: wait (the response says how long) and try again. */
+  | 'RATE_LIMITED'
+  /** The request names a host this server does not answer for. */
+  | 'MISDIRECTED'
+  /** The request body is larger than the route accepts. */
+  | 'TOO_LARGE'
   /** A bug: an invariant was broken. */
   | 'INTERNAL';
 

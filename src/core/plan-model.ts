@@ -94,11 +94,14 @@ export interface PlanTask {
 }
 
 export interface PlanWeek {
-  /** 0-based week number from the plan's start. */
+  /** 0-based week number from the plan's first week (a re-plan's first week is the current one). */
   readonly index: number;
-  /** The week's first day, `YYYY-MM-DD`. */
+  /** The week's Monday, `YYYY-MM-DD`: plan weeks are calendar weeks. */
   readonly start: string;
+  /** No day of the week is open for study (see weeks.ts). */
   readonly off: boolean;
+  /** Days of the week closed for study (declared off, or before the first day of study), when any. */
+  readonly offDays?: readonly string[];
   readonly hours: number;
   readonly tasks: readonly PlanTask[];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressState } from '../core/plan-model.js';
+import { deriveSkillStates } from '../core/skill-state.js';
 import { progressToMarkdown } from './markdown.js';
 import { fixtureCurriculum } from './test-support/fixture.js';
 
@@ -13,10 +14,11 @@ const state: ProgressState = {
   items: new Map(),
   logged: [],
 };
+const states = deriveSkillStates({ curriculum, progress: state, known: [], plan: undefined });
 
 describe('progressToMarkdown', () => {
   it('writes a checklist per stage with [x] for each skill done and [ ] for the rest', () => {
-    const md = progressToMarkdown(curriculum, state, {
+    const md = progressToMarkdown(curriculum, states, {
       locale: 'en',
       totalHours: 12.5,
       exportedAt: '2026-11-28T00:00:00.000Z',
@@ -24,11 +26,12 @@ describe('progressToMarkdown', () => {
     expect(md).toContain('## Learn to code\n\n- [x] Programming in Python `python-programming`');
     expect(md).toContain('## Maths\n\n- [ ] Linear algebra \\[vectors\\] `linear-algebra` *(learning)*');
     expect(md).toContain('## Deep learning\n\n- [ ] Deep learning basics `deep-learning-basics`');
-    expect(md).toContain('1 of 3 skills done, 12.5 hours logged.');
+    // Counted over every skill listed: the route's three and `old-skill`, marked outside its stages.
+    expect(md).toContain('2 of 4 skills done, 12.5 hours logged.');
   });
 
   it('keeps skills marked outside the route’s stages in a section of their own', () => {
-    const md = progressToMarkdown(curriculum, state, {
+    const md = progressToMarkdown(curriculum, states, {
       locale: 'en',
       totalHours: 0,
       exportedAt: 'x',
@@ -40,7 +43,7 @@ describe('progressToMarkdown', () => {
   });
 
   it('writes Chinese headings and project rubrics with links', () => {
-    const md = progressToMarkdown(curriculum, state, {
+    const md = progressToMarkdown(curriculum, states, {
       locale: 'zh-CN',
       totalHours: 3,
       exportedAt: '2026-11-28',

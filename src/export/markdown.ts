@@ -1,12 +1,14 @@
 /**
  * @module export/markdown
  * Progress as a Markdown checklist, one section per stage in the route's order: `- [x]` for
- * each skill done, `- [ ]` for the rest (learning and skipped ones say so). Plain CommonMark
+ * each skill done, `- [ ]` for the rest (learning and skipped ones say so). Statuses are the one
+ * progress model's (core/skill-state.ts): marked, known at the start, or all its planned work done. Plain CommonMark
  * task lists, so it reads the same in any editor, on GitHub, in Obsidian.
  */
 import { byId, goalOf, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
-import type { ProgressState } from '../core/plan-model.js';
+import { skillRecord } from '../core/skill-state.js';
+import type { SkillStates } from '../core/skill-state.js';
 import { exportText } from './text.js';
 
 export interface MarkdownProject {
@@ -35,32 +37,25 @@ function escape(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-export function progressToMarkdown(curriculum: Curriculum, state: ProgressState, options: MarkdownOptions): string {
+export function progressToMarkdown(curriculum: Curriculum, states: SkillStates, options: MarkdownOptions): string {
   const t = exportText(options.locale);
   const stages = byId(curriculum.stages);
   const skills = byId(curriculum.skills);
-  const order = options.stageOrder ?? curriculum.stages.map((s) => s.id);
-  const listed = new Set<string>();
+  const record = skillRecord(curriculum, options.stageOrder, states);
   const sections: string[] = [];
 
   const line = (skillId: string): string => {
-    const status = state.skills.get(skillId);
+    const status = states.statuses.get(skillId);
     const title = escape(textIn(skills.get(skillId)?.title, options.locale) || skillId);
     const note = status === 'learning' ? ` *(${t.learning})*` : status === 'skipped' ? ` *(${t.skipped})*` : '';
     return `- [${status === 'done' ? 'x' : ' '}] ${title} \`${skillId}\`${note}`;
   };
 
-  for (const stageId of order) {
-    const stage = stages.get(stageId);
-    if (!stage) continue;
-    const ids = stage.skills.filter((id) => !listed.has(id));
-    if (ids.length === 0) continue;
-    ids.forEach((id) => listed.add(id));
-    sections.push(`## ${escape(textIn(stage.title, options.locale))}\n\n${ids.map(line).join('\n')}`);
+  for (const { stage, skills: ids } of record.sections) {
+    sections.push(`## ${escape(textIn(stages.get(stage)?.title, options.locale))}\n\n${ids.map(line).join('\n')}`);
   }
-  // Skills the learner marked that no stage of this route lists still belong in the record.
-  const rest = [...state.skills.keys()].filter((id) => !listed.has(id)).sort();
-  if (rest.length > 0) sections.push(`## ${t.otherSkills}\n\n${rest.map(line).join('\n')}`);
+  // Skills outside the route's stages that have a status (known, marked, worked on) still belong in the record.
+  if (record.others.length > 0) sections.push(`## ${t.otherSkills}\n\n${record.others.map(line).join('\n')}`);
 
   if (options.projects && options.projects.length > 0) {
     const rubric = curriculum.meta.rubric;
@@ -78,8 +73,7 @@ export function progressToMarkdown(curriculum: Curriculum, state: ProgressState,
     sections.push(`## ${t.projects}\n\n${options.projects.map(project).join('\n\n')}`);
   }
 
-  const done = [...listed].filter((id) => state.skills.get(id) === 'done').length;
-  const total = listed.size;
+  const { done, total } = record.count;
   const head = `# ${escape(t.progressTitle(textIn(goalOf(curriculum.meta), options.locale)))}\n\n${t.summary(done, total, options.totalHours)}\n${t.exported}: ${options.exportedAt}`;
   return `${[head, ...sections].join('\n\n')}\n`;
 }

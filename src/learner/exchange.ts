@@ -25,6 +25,7 @@ import { today } from './context.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError } from './errors.js';
 import { needsProfile } from './profile.js';
+import { skillStates } from './progress.js';
 
 export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -57,7 +58,7 @@ export async function exportText(
   const stats = progressStats(events, curriculum, today(ctx));
   const ticks = projectTicks(events);
   const projects = (await store.listProjects(learnerId)).map((p) => ({ ...p, checked: [...(ticks.get(p.id) ?? [])] }));
-  return progressToMarkdown(curriculum, stats, {
+  return progressToMarkdown(curriculum, await skillStates(ctx), {
     locale,
     stageOrder: profile ? chooseRoute(curriculum, profile).route?.stages : undefined,
     totalHours: stats.totalHours,

@@ -252,7 +252,7 @@ describe('writes from other sites', () => {
       headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json', Host: '127.0.0.1:4321' },
       body: JSON.stringify({ type: 'hours', hours: 1 }),
     });
-    expect(crossSite.status).toBe(400);
+    expect(crossSite.status).toBe(403);
     expect(ErrorSchema.parse(await crossSite.json()).error.message).toContain('another site');
 
     const plainText = await h.app.request('/api/progress/events', {

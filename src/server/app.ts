@@ -12,9 +12,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { AUTH_ROUTES } from './auth.js';
+import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorResponseOf, routeNotFound } from './errors.js';
-import { sameOriginWrites } from './guard.js';
+import { bodyLimits } from './body-limits.js';
+import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
@@ -24,15 +27,23 @@ import { planRoutes } from './routes/plan.js';
 import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
-import { webApp } from './static.js';
+import { securityHeaders } from './security-headers.js';
+import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
   /** The built web app's folder (`web/dist`); undefined serves a "not built" note. */
   readonly webDist?: string | undefined;
-  /** Who a request acts for; defaults to the single local learner. */
+  /** Who a request acts for; defaults to the single local learner (or, with accounts, the session's). */
   readonly resolveLearner?: LearnerResolver;
+  /** Server mode: accounts, their routes under /api/auth/, and every learner route keyed by the session. */
+  readonly accounts?: Accounts;
   /** Reported by /api/health and the OpenAPI document; defaults to package.json's. */
   readonly version?: string;
+  /**
+   * Local mode's port, for the Host check when no socket tells it (in-process requests); a served
+   * request is checked against its socket's own port.
+   */
+  readonly port?: number;
 }
 
 function packageVersion(): string {
@@ -49,7 +60,10 @@ function packageVersion(): string {
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const deps: AppDeps = { store: options.store, curriculum: options.curriculum, clock: options.clock };
   const version = options.version ?? packageVersion();
-  const resolveLearner = options.resolveLearner ?? localLearner(deps.store, deps.clock);
+  const accounts = options.accounts;
+  const resolveLearner =
+    options.resolveLearner ??
+    (accounts ? accounts.resolveLearner(deps.store, deps.clock) : localLearner(deps.store, deps.clock));
 
   const app = new Hono<AppEnv>();
   app.onError((error, c) => {
@@ -62,8 +76,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const { status, body } = errorResponseOf(routeNotFound(c.req.method, c.req.path));
     return c.json(body, status);
   });
+  app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));
+  // Local mode answers only at its loopback address (DNS rebinding); server mode at any host.
+  if (!accounts) app.use(loopbackHost(options.port));
   app.use(compress());
-  app.use('/api/*', sameOriginWrites());
+  app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
+  app.use('/api/*', bodyLimits());
 
   // Routes that need no learner.
   app.get('/api/health', (c) => c.json({ ok: true as const, version }));
@@ -91,6 +109,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', feedRoutes(deps));
   const openApi = openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
+
+  if (accounts) {
+    for (const route of AUTH_ROUTES) app.on(route.method, `/api/auth/${route.path}`, (c) => accounts.handle(c));
+  }
 
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));

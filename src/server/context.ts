@@ -2,8 +2,8 @@
  * @module server/context
  * What every route finds on the Hono context, and the app's dependencies.
  */
-import type { Curriculum } from '../core/model.js';
 import type { Context } from 'hono';
+import type { Curriculum } from '../core/model.js';
 import type { LearnerContext } from '../learner/context.js';
 import type { Store } from '../store/store.js';
 

@@ -109,11 +109,8 @@ function paths(): Json {
     },
     '/api/today': {
       get: {
-        summary: "This week's part of the plan",
-        responses: {
-          200: json(obj({ week: nullable(ref('PlanWeek')), today: { type: 'string', format: 'date' } })),
-          ...errors(422),
-        },
+        summary: 'The current calendar week: its budget, hours logged and what remains of the plan in it',
+        responses: { 200: json(ref('Today')), ...errors(422) },
       },
     },
     '/api/projects': {

@@ -238,10 +238,11 @@ export const PlanWeekSchema = z
     index: z.number().int(),
     start: z.string(),
     off: z.boolean(),
+    offDays: z.array(z.string()).optional(),
     hours: z.number(),
     tasks: z.array(PlanTaskSchema),
   })
-  .register(apiSchemas, { id: 'PlanWeek' });
+  .register(apiSchemas, { id: 'PlanWeek', description: 'A calendar week of a plan: `start` is its Monday.' });
 
 export const PlanSchema = z
   .object({
@@ -307,10 +308,16 @@ export const ProgressEventSchema = z
   .register(apiSchemas, { id: 'ProgressEvent' });
 
 const Status = z.enum(['learning', 'done', 'skipped']);
-const DoneOfTotal = z.object({ done: z.number(), total: z.number() });
+const DoneOfTotal = z
+  .object({ done: z.number().int(), total: z.number().int(), share: z.number().min(0).max(1) })
+  .register(apiSchemas, {
+    id: 'DoneOfTotal',
+    description: 'Skills done of total, and the mean share of their planned hours done (0-1).',
+  });
 export const ProgressViewSchema = z
   .object({
     skills: z.record(z.string(), Status),
+    partial: z.record(z.string(), z.number().min(0).max(1)),
     items: z.record(z.string(), Status),
     events: z.array(ProgressEventSchema),
     stats: z.object({
@@ -318,11 +325,16 @@ export const ProgressViewSchema = z
       hoursThisWeek: z.number(),
       streakDays: z.number().int(),
       hoursByWeek: z.array(z.object({ week: z.string(), hours: z.number() })),
+      skillsDone: DoneOfTotal,
       doneByArea: z.record(z.string(), DoneOfTotal),
       doneByStage: z.record(z.string(), DoneOfTotal),
     }),
   })
-  .register(apiSchemas, { id: 'ProgressView' });
+  .register(apiSchemas, {
+    id: 'ProgressView',
+    description:
+      'Skill statuses by the one progress model (marked, known at the start, or every planned unit teaching it done); `partial` is the share of planned hours done of skills begun.',
+  });
 
 export const ProjectSchema = z
   .object({
@@ -337,18 +349,62 @@ export const ProjectSchema = z
 
 export const StatusSchema = z
   .object({
-    readiness: ReadinessSchema,
-    forecast: ForecastSchema.nullable(),
+    today: z.string(),
+    stages: z.array(DoneOfTotal.extend({ id: z.string() })),
+    skills: DoneOfTotal,
+    areas: z.record(z.string(), DoneOfTotal),
+    hoursThisWeek: z.number(),
+    totalHours: z.number(),
+    streakDays: z.number().int(),
+    readiness: ReadinessSchema.extend({ role: z.string().nullable() }),
+    forecast: z
+      .object({
+        finishDate: z.string(),
+        originalFinishDate: z.string(),
+        movedDays: z.number(),
+        pace: z.number(),
+        doneHours: z.number(),
+        remainingHours: z.number(),
+      })
+      .nullable(),
     burnup: z.array(
       z.object({
         week: z.string(),
         doneHours: z.number().nullable(),
+        loggedHours: z.number().nullable(),
         plannedHours: z.number(),
         forecastHours: z.number().nullable(),
       }),
     ),
   })
-  .register(apiSchemas, { id: 'Status' });
+  .register(apiSchemas, {
+    id: 'Status',
+    description:
+      'What `mlpath status --json` prints, plus the burn-up: `doneHours` is the planned hours of finished work, `loggedHours` the hours logged (both cumulative).',
+  });
+
+export const TodaySchema = z
+  .object({
+    today: z.string(),
+    beforeStart: z.boolean(),
+    week: z
+      .object({
+        number: z.number().int(),
+        start: z.string(),
+        end: z.string(),
+        off: z.boolean(),
+        budgetHours: z.number(),
+        loggedHours: z.number(),
+        remainingHours: z.number(),
+        tasks: z.array(PlanTaskSchema),
+      })
+      .nullable(),
+  })
+  .register(apiSchemas, {
+    id: 'Today',
+    description:
+      'The current calendar week (Monday to Sunday), as `mlpath today --json` prints it: its budget, the hours logged in it and what remains; before the start date, the first week.',
+  });
 
 export const CurriculumSchema = z
   .object({
@@ -370,7 +426,20 @@ export const CurriculumSchema = z
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'IMPORT_INVALID', 'UNREACHABLE', 'STORAGE', 'INTERNAL']),
+      code: z.enum([
+        'INVALID_INPUT',
+        'NOT_FOUND',
+        'CONFLICT',
+        'IMPORT_INVALID',
+        'UNREACHABLE',
+        'STORAGE',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'RATE_LIMITED',
+        'MISDIRECTED',
+        'TOO_LARGE',
+        'INTERNAL',
+      ]),
       message: z.string(),
       problems: z.array(z.object({ path: z.string(), message: z.string() })),
     }),

@@ -35,11 +35,13 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-const NOT_BUILT_PAGE = `<!doctype html>
+/** The page served while the web app is not built (its inline style is allowed by hash: security-headers.ts). */
+export const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>mlpath: the web app is not built</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+<title>mlpath: the web app is not built</title>
+<style>body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5 }</style></head>
+<body>
 <h1>The mlpath web app is not built yet</h1>
 <p>The API is running (see <a href="/api/health">/api/health</a> and <a href="/api/openapi.json">/api/openapi.json</a>).
 To build the web app, run <code>npm run build:web</code> in the project folder, then reload this page;

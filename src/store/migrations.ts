@@ -96,6 +96,67 @@ function calendars(): string[] {
        PRIMARY KEY (learner_id, uid))`,
   ];
 }
+/**
+ * Accounts of the multi-user server (PostgreSQL only; SQLite is a single learner's file). The
+ * first five tables are the authentication library's own (better-auth, with our table names;
+ * its column names are its own, hence the quoting); a test checks that the library finds
+ * nothing missing. `auth_sign_in_failures` counts failed sign-ins per email for the lockout.
+ * A user's learner is the learner whose id is the user's id.
+ */
+const accounts: readonly string[] = [
+  `CREATE TABLE auth_users (
+     "id" TEXT PRIMARY KEY,
+     "name" TEXT NOT NULL,
+     "email" TEXT NOT NULL UNIQUE,
+     "emailVerified" BOOLEAN NOT NULL,
+     "image" TEXT,
+     "createdAt" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+     "updatedAt" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+     "disabled" BOOLEAN)`,
+  `CREATE TABLE auth_sessions (
+     "id" TEXT PRIMARY KEY,
+     "expiresAt" TIMESTAMPTZ NOT NULL,
+     "token" TEXT NOT NULL UNIQUE,
+     "createdAt" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+     "updatedAt" TIMESTAMPTZ NOT NULL,
+     "ipAddress" TEXT,
+     "userAgent" TEXT,
+     "userId" TEXT NOT NULL REFERENCES auth_users ("id") ON DELETE CASCADE)`,
+  `CREATE INDEX "auth_sessions_userId_idx" ON auth_sessions ("userId")`,
+  `CREATE TABLE auth_accounts (
+     "id" TEXT PRIMARY KEY,
+     "accountId" TEXT NOT NULL,
+     "providerId" TEXT NOT NULL,
+     "userId" TEXT NOT NULL REFERENCES auth_users ("id") ON DELETE CASCADE,
+     "accessToken" TEXT,
+     "refreshToken" TEXT,
+     "idToken" TEXT,
+     "accessTokenExpiresAt" TIMESTAMPTZ,
+     "refreshTokenExpiresAt" TIMESTAMPTZ,
+     "scope" TEXT,
+     "password" TEXT,
+     "createdAt" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+     "updatedAt" TIMESTAMPTZ NOT NULL)`,
+  `CREATE INDEX "auth_accounts_userId_idx" ON auth_accounts ("userId")`,
+  `CREATE TABLE auth_verifications (
+     "id" TEXT PRIMARY KEY,
+     "identifier" TEXT NOT NULL,
+     "value" TEXT NOT NULL,
+     "expiresAt" TIMESTAMPTZ NOT NULL,
+     "createdAt" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+     "updatedAt" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP)`,
+  `CREATE INDEX "auth_verifications_identifier_idx" ON auth_verifications ("identifier")`,
+  `CREATE TABLE auth_rate_limits (
+     "id" TEXT PRIMARY KEY,
+     "key" TEXT NOT NULL UNIQUE,
+     "count" INTEGER NOT NULL,
+     "lastRequest" BIGINT NOT NULL)`,
+  `CREATE TABLE auth_sign_in_failures (
+     email TEXT PRIMARY KEY,
+     failures INTEGER NOT NULL,
+     first_at TEXT NOT NULL,
+     locked_until TEXT)`,
+];
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -103,8 +164,9 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'learners, profiles, events, plan snapshots, projects',
     sql: { sqlite: initial('sqlite'), postgres: initial('postgres') },
   },
+  { version: 2, name: 'accounts of the multi-user server', sql: { sqlite: [], postgres: accounts } },
   {
-    version: 2,
+    version: 3,
     name: 'calendars (feed secret) and what was last exported per event UID',
     sql: { sqlite: calendars(), postgres: calendars() },
   },

@@ -60,15 +60,17 @@ describe('mlpath today and week', () => {
   it('before the first day of study says when the plan starts', async () => {
     const home = await withProfile(undefined, '2026-12-07');
     const result = await home.run(['today']);
-    expect(result.stdout).toMatch(/^Your plan starts on 2026-12-07 with:\n/);
+    expect(result.stdout).toMatch(/^Week 1 starts on 2026-12-07: 10 h planned\n/);
   });
 
-  it('week lists every task with its reason and numbers weeks from the first day of study', async () => {
+  it('week lists every task with its reason, as a calendar week numbered from the first day of study', async () => {
     const home = await withProfile('2026-12-01T09:00:00.000Z');
     const result = await home.run(['week']);
-    expect(result.stdout).toMatch(/^Week 2 \(from 2026-12-01\)/);
+    expect(result.stdout).toMatch(/^Week 2, 2026-11-30 to 2026-12-06\n/);
+    expect(result.stdout).toContain('This week: 0 of 10 h logged, 10 h left');
     const json = JSON.parse((await home.run(['week', '--json'])).stdout);
-    expect(json.weekNumber).toBe(2);
+    expect(json).toMatchObject({ today: '2026-12-01', beforeStart: false });
+    expect(json.week).toMatchObject({ number: 2, start: '2026-11-30', end: '2026-12-06', budgetHours: 10 });
     expect(json.week.tasks.length).toBeGreaterThan(0);
   });
 });

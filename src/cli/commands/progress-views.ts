@@ -1,50 +1,42 @@
 /**
  * @module commands/progress-views
- * `mlpath today`, `mlpath week` and `mlpath status`: the re-planned plan and the state of the
- * progress log, for people (or, with --json, for scripts).
+ * `mlpath today`, `mlpath week`, `mlpath status` and `mlpath burnup`: each is one call to the learner
+ * layer (src/learner/progress.ts), rendered for people or, with --json, printed as the same record
+ * GET /api/today, /api/status answer.
  */
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { MlpathError } from '../../core/errors.js';
-import { addDays, daysBetween } from '../../core/dates.js';
 import { byId, findRole, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
-import type { Forecast, PlanTask, PlanWeek, Profile } from '../../core/plan-model.js';
-import { readinessFor } from '../../core/planner/index.js';
-import { progressStats } from '../../core/progress.js';
-import type { ProgressStats } from '../../core/progress.js';
+import type { PlanTask } from '../../core/plan-model.js';
+import type { LearnerContext } from '../../learner/context.js';
+import { burnup, currentWeek, progressSnapshot, rememberForecast, status } from '../../learner/progress.js';
+import type { ProgressSnapshot } from '../../learner/progress.js';
 import type { CliIo } from '../io.js';
-import { currentPlan, routeStages } from '../replan.js';
 import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
 import { helpFor } from '../help-messages.js';
 
-interface Loaded {
-  readonly curriculum: Curriculum;
-  readonly profile: Profile;
-  readonly locale: Locale;
-  readonly stats: ProgressStats;
-  readonly forecast: Forecast;
+/** The learner context of a CLI session. */
+function contextOf(session: Session): LearnerContext {
+  return {
+    store: session.store,
+    curriculum: session.curriculum(),
+    clock: () => session.now,
+    learnerId: session.learner,
+  };
 }
 
-async function load(session: Session): Promise<Loaded> {
+/** The snapshot the views are made from; these commands need a profile. */
+async function load(session: Session): Promise<{ ctx: LearnerContext; locale: Locale; snapshot: ProgressSnapshot }> {
   const locale = await session.locale();
-  const profile = await session.profile();
-  if (!profile) throw new MlpathError({ code: 'NOT_FOUND', message: trackingMessages(locale).needsProfile });
-  const curriculum = session.curriculum();
-  const events = await session.store.listEvents(session.learner);
-  const stats = progressStats(events, curriculum, session.today);
-  const forecast = currentPlan(curriculum, profile, stats, session.today);
-  return { curriculum, profile, locale, stats, forecast };
-}
-
-/** The week of the re-planned plan that holds `today` (the plan starts today, or later when study has not begun). */
-function currentWeek(forecast: Forecast, today: string): PlanWeek | undefined {
-  const weeks = forecast.plan.weeks;
-  return weeks.find((w) => w.start <= today && today < addDays(w.start, 7)) ?? weeks[0];
+  const ctx = contextOf(session);
+  const snapshot = await progressSnapshot(ctx);
+  if (!snapshot.profile) throw new MlpathError({ code: 'NOT_FOUND', message: trackingMessages(locale).needsProfile });
+  return { ctx, locale, snapshot };
 }
 
 function taskTitle(task: PlanTask, curriculum: Curriculum, locale: Locale): string {
@@ -98,25 +90,31 @@ export function registerProgressViews(program: Command, io: CliIo): void {
     .option('--json', h('view.json'))
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
-        const { curriculum, locale, forecast, stats } = await load(session);
-        const m = trackingMessages(locale);
-        const week = currentWeek(forecast, session.today);
-        const tasks = week?.tasks ?? [];
+        const { ctx, locale, snapshot } = await load(session);
+        const view = await currentWeek(ctx, snapshot);
         if (options.json) {
-          io.out(
-            `${JSON.stringify({ date: session.today, week: week ?? null, hoursThisWeek: stats.hoursThisWeek }, null, 2)}\n`,
-          );
+          io.out(`${JSON.stringify(view, null, 2)}\n`);
           return;
         }
-        if (tasks.length === 0) {
+        const m = trackingMessages(locale);
+        const week = view.week;
+        if (!week || week.off) {
           io.out(`${week?.off ? m.weekOff : m.nothingPlanned}\n`);
           return;
         }
+        if (week.tasks.length === 0) {
+          const more = (snapshot.forecast?.plan.weeks.length ?? 0) > 0;
+          io.out(`${more ? m.weekSpent : m.nothingPlanned}\n`);
+          if (more) io.out(`${budgetLine(m, week)}\n`);
+          return;
+        }
         // Before the first day of study, show what the first week holds.
-        io.out(`${week && week.start > session.today ? m.startsOn(week.start) : m.todayTitle(session.today)}\n`);
+        io.out(
+          `${view.beforeStart ? m.weekUpcoming(snapshot.profile?.startDate ?? week.start, formatHours(week.budgetHours)) : m.todayTitle(view.today)}\n`,
+        );
         // The week's work in plan order; the first tasks are the ones to start with.
-        for (const task of tasks.slice(0, 3)) io.out(`${taskLine(task, curriculum, locale, io)}\n`);
-        io.out(`${m.hoursThisWeek(`${formatHours(stats.hoursThisWeek)} / ${formatHours(week?.hours ?? 0)}`)}\n`);
+        for (const task of week.tasks.slice(0, 3)) io.out(`${taskLine(task, ctx.curriculum, locale, io)}\n`);
+        if (!view.beforeStart) io.out(`${budgetLine(m, week)}\n`);
       });
     });
 
@@ -126,31 +124,33 @@ export function registerProgressViews(program: Command, io: CliIo): void {
     .option('--json', h('view.json'))
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
-        const { curriculum, locale, forecast, stats, profile } = await load(session);
-        const m = trackingMessages(locale);
-        const week = currentWeek(forecast, session.today);
-        // Weeks are numbered from the first day of study, whatever day the re-plan starts on.
-        const number = Math.max(0, Math.floor(daysBetween(profile.startDate, week?.start ?? session.today) / 7));
+        const { ctx, locale, snapshot } = await load(session);
+        const view = await currentWeek(ctx, snapshot);
         if (options.json) {
-          io.out(
-            `${JSON.stringify({ weekNumber: number + 1, week: week ?? null, hoursThisWeek: stats.hoursThisWeek }, null, 2)}\n`,
-          );
+          io.out(`${JSON.stringify(view, null, 2)}\n`);
           return;
         }
-        if (!week || week.tasks.length === 0) {
-          io.out(`${week?.off ? m.weekOff : m.nothingPlanned}\n`);
+        const m = trackingMessages(locale);
+        const week = view.week;
+        if (!week) {
+          io.out(`${m.nothingPlanned}\n`);
           return;
         }
-        io.out(`${m.weekOf(number, week.start)} — ${m.hoursLeft(formatHours(week.hours))}\n`);
+        io.out(`${m.weekSpan(week.number, week.start, week.end)}\n`);
+        if (week.off) {
+          io.out(`${m.weekOff}\n`);
+          return;
+        }
         for (const task of week.tasks) {
-          io.out(`${taskLine(task, curriculum, locale, io)}\n`);
+          io.out(`${taskLine(task, ctx.curriculum, locale, io)}\n`);
           if (task.why) io.out(`      ${textIn(task.why, locale)}\n`);
         }
-        const end = addDays(week.start, 7);
-        for (const milestone of forecast.plan.milestones.filter((ms) => ms.date >= week.start && ms.date < end)) {
+        for (const milestone of snapshot.forecast?.plan.milestones ?? []) {
+          if (milestone.date < week.start || milestone.date > week.end) continue;
           io.out(`  ★ ${textIn(milestone.title, locale) || milestone.stage} (${milestone.date})\n`);
         }
-        io.out(`${m.hoursThisWeek(formatHours(stats.hoursThisWeek))}\n`);
+        if (week.tasks.length === 0) io.out(`${week.remainingHours > 0 ? m.nothingPlanned : m.weekSpent}\n`);
+        io.out(`${budgetLine(m, week)}\n`);
       });
     });
 
@@ -160,77 +160,81 @@ export function registerProgressViews(program: Command, io: CliIo): void {
     .option('--json', h('view.json'))
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
-        const { curriculum, profile, locale, stats, forecast } = await load(session);
-        const m = trackingMessages(locale);
-        const point = curriculum.startingPoints.find((p) => p.id === profile.startingPoint);
-        const known = [...(point?.known ?? []), ...profile.known];
-        const knownSet = new Set(known);
-        const readiness = readinessFor(curriculum, profile.target, stats, known);
-        const stages = byId(curriculum.stages);
-        const stageRows = (routeStages(curriculum, profile) ?? curriculum.stages.map((s) => s.id)).flatMap((id) => {
-          const stage = stages.get(id);
-          if (!stage || stage.skills.length === 0) return [];
-          const done = stage.skills.filter((s) => stats.skills.get(s) === 'done' || knownSet.has(s)).length;
-          return [{ id, title: textIn(stage.title, locale), done, total: stage.skills.length }];
-        });
-        const skills = byId(curriculum.skills);
-        const role = findRole(curriculum, profile.target ?? 'ml-engineer') ?? curriculum.roles[0];
-        const latest = await session.store.latestPlanSnapshot(session.learner);
-        if (!latest || latest.finishDate !== forecast.finishDate) {
-          await session.store.savePlanSnapshot(session.learner, {
-            id: randomUUID(),
-            at: session.now.toISOString(),
-            reason: 'status',
-            finishDate: forecast.finishDate,
-            plan: forecast.plan,
-          });
-        }
-        const json = {
-          date: session.today,
-          stages: stageRows,
-          hoursThisWeek: stats.hoursThisWeek,
-          totalHours: stats.totalHours,
-          streakDays: stats.streakDays,
-          readiness: { role: role?.id ?? null, percent: readiness.percent, gaps: readiness.gaps },
-          forecast: {
-            finishDate: forecast.finishDate,
-            originalFinishDate: forecast.originalFinishDate,
-            movedDays: forecast.movedDays,
-            previousFinishDate: latest?.finishDate ?? null,
-            pace: forecast.pace,
-            doneHours: forecast.doneHours,
-            remainingHours: forecast.remainingHours,
-          },
-        };
+        const { ctx, locale, snapshot } = await load(session);
+        const report = await status(ctx, snapshot);
+        // The finish date this machine showed last: kept with the plan snapshots, not in the shared record.
+        const previousFinishDate = await rememberForecast(ctx, snapshot);
         if (options.json) {
-          io.out(`${JSON.stringify(json, null, 2)}\n`);
+          const forecast = report.forecast && { ...report.forecast, previousFinishDate };
+          io.out(`${JSON.stringify({ ...report, forecast }, null, 2)}\n`);
           return;
         }
-        const width = Math.max(...stageRows.map((r) => displayWidth(r.title)), 4);
+        const m = trackingMessages(locale);
+        const { curriculum } = ctx;
+        const stages = byId(curriculum.stages);
+        const rows = report.stages.map((row) => ({ ...row, title: textIn(stages.get(row.id)?.title, locale) }));
+        const width = Math.max(...rows.map((r) => displayWidth(r.title)), 4);
         io.out(`${m.statusTitle}\n`);
-        for (const row of stageRows) {
-          io.out(
-            `  ${padColumns(row.title, width)}  ${bar(row.total > 0 ? row.done / row.total : 0)}  ${row.done}/${row.total}\n`,
-          );
-        }
-        io.out(`${m.hoursThisWeek(formatHours(stats.hoursThisWeek))}\n`);
-        io.out(`${m.hoursTotal(formatHours(stats.totalHours))}\n`);
-        io.out(`${m.streak(stats.streakDays)}\n`);
-        io.out(`${m.readiness(readiness.percent, role ? textIn(role.title, locale) : '-')}\n`);
-        if (readiness.gaps.length > 0) {
+        for (const row of rows)
+          io.out(`  ${padColumns(row.title, width)}  ${bar(row.share)}  ${row.done}/${row.total}\n`);
+        io.out(`${m.skillsDone(report.skills.done, report.skills.total)}\n`);
+        io.out(`${m.hoursThisWeek(formatHours(report.hoursThisWeek))}\n`);
+        io.out(`${m.hoursTotal(formatHours(report.totalHours))}\n`);
+        io.out(`${m.streak(report.streakDays)}\n`);
+        const role = report.readiness.role === null ? undefined : findRole(curriculum, report.readiness.role);
+        io.out(`${m.readiness(report.readiness.percent, role ? textIn(role.title, locale) : '-')}\n`);
+        if (report.readiness.gaps.length > 0) {
+          const skills = byId(curriculum.skills);
           io.out(
             `  ${m.gaps(
-              readiness.gaps
+              report.readiness.gaps
                 .slice(0, 3)
                 .map((g) => textIn(skills.get(g.skill)?.title, locale) || g.skill)
                 .join(', '),
             )}\n`,
           );
         }
-        const previous = latest && latest.finishDate !== forecast.finishDate ? m.sinceLast(latest.finishDate) : '';
+        const forecast = report.forecast;
+        if (!forecast) return;
+        const previous =
+          previousFinishDate !== null && previousFinishDate !== forecast.finishDate
+            ? m.sinceLast(previousFinishDate)
+            : '';
         io.out(
           `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
         );
       });
     });
+
+  program
+    .command('burnup')
+    .description(h('burnup'))
+    .option('--json', h('view.json'))
+    .action(async (options: { json?: boolean }) => {
+      await withSession(io, async (session) => {
+        const { ctx, locale, snapshot } = await load(session);
+        const points = await burnup(ctx, snapshot);
+        if (options.json) {
+          io.out(`${JSON.stringify(points, null, 2)}\n`);
+          return;
+        }
+        const m = trackingMessages(locale);
+        const cell = (value: number | null, width: number): string =>
+          (value === null ? '-' : formatHours(value)).padStart(width);
+        io.out(`${m.burnupTitle}\n${m.burnupHead}\n`);
+        for (const p of points) {
+          io.out(
+            `${p.week}${cell(p.doneHours, 7)}${cell(p.loggedHours, 8)}${cell(p.plannedHours, 9)}${cell(p.forecastHours, 10)}\n`,
+          );
+        }
+        io.out(`${m.burnupDone}\n${m.burnupLogged}\n`);
+      });
+    });
+}
+
+function budgetLine(
+  m: ReturnType<typeof trackingMessages>,
+  week: { budgetHours: number; loggedHours: number; remainingHours: number },
+): string {
+  return m.weekBudget(formatHours(week.loggedHours), formatHours(week.budgetHours), formatHours(week.remainingHours));
 }

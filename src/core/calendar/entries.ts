@@ -7,11 +7,13 @@
  * Occurrences count on from the ones already in the past (`firstOccurrence`), so a re-plan a week
  * later numbers a task's remaining pieces as before and only what really moved changes.
  *
- * Without study days each week's task is one all-day block spanning the week (the week's days
- * from the plan's start on); with study days each piece of a task is a timed session on a study day
- * (see `weekSessions`). A week with work but no usable study day keeps the all-day block.
+ * Without study days each week's task is an all-day block over the week's open days (a block per
+ * run of them, when days off split the week); with study days each piece of a task is a timed
+ * session on a study day (see `weekSessions`). A week with work but no usable study day keeps the
+ * all-day blocks.
  */
-import { addDays, toDayNumber } from '../dates.js';
+import { addDays } from '../dates.js';
+import { openSpans } from '../weeks.js';
 import type { DateRange, Milestone, Plan, PlanTask, StudyDays } from '../plan-model.js';
 import { localDateTime, weekSessions } from './sessions.js';
 
@@ -69,9 +71,11 @@ export function calendarEntries(plan: Plan, options: EntryOptions): CalendarEntr
     return n;
   };
   const entries: CalendarEntry[] = [];
-  const limits = { planStart: plan.startDate, weeksOff: options.weeksOff };
   for (const week of plan.weeks) {
     if (week.off || week.tasks.length === 0) continue;
+    // Sessions go on study days from the plan's first day on (a re-plan starts today), never on a closed day.
+    const closed = (week.offDays ?? []).map((day) => ({ start: day, end: day }));
+    const limits = { planStart: plan.startDate, weeksOff: [...options.weeksOff, ...closed] };
     const pieces = options.study ? weekSessions(week, options.study, limits) : [];
     if (options.study && pieces.length > 0) {
       const { time, timeZone, reminderMinutes } = options.study;
@@ -96,19 +100,21 @@ export function calendarEntries(plan: Plan, options: EntryOptions): CalendarEntr
       }
       continue;
     }
-    // A week that began before the plan did is shown from the plan's first day.
-    const start = toDayNumber(week.start) < toDayNumber(plan.startDate) ? plan.startDate : week.start;
+    // The week's open days, a run of them per event (one, unless days off split the week).
+    const spans = openSpans(week);
     for (const task of week.tasks) {
       const subject = taskSubject(task);
-      entries.push({
-        kind: 'task',
-        subject,
-        occurrence: occurrence(subject),
-        task,
-        hours: task.hours,
-        reminderMinutes: undefined,
-        time: { allDay: true, start, end: addDays(week.start, 7) },
-      });
+      for (const span of spans) {
+        entries.push({
+          kind: 'task',
+          subject,
+          occurrence: occurrence(subject),
+          task,
+          hours: task.hours,
+          reminderMinutes: undefined,
+          time: { allDay: true, start: span.start, end: span.end },
+        });
+      }
     }
   }
   // The learner's weeks off and the plan's weeks with no study at all.

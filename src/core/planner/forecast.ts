@@ -5,7 +5,7 @@
  * (the plan from the profile alone, with no progress).
  */
 import type { Curriculum } from '../model.js';
-import type { Forecast, Profile, ProgressState } from '../plan-model.js';
+import type { Forecast, Plan, Profile, ProgressState } from '../plan-model.js';
 import { daysBetween } from '../dates.js';
 import { observedPace, planFor } from './plan.js';
 
@@ -14,8 +14,9 @@ export function forecastFrom(
   profile: Profile,
   progress: ProgressState,
   today: string,
+  /** The first plan, when the caller has it already. */
+  original: Plan = planFor(curriculum, profile),
 ): Forecast {
-  const original = planFor(curriculum, profile);
   const plan = planFor(curriculum, profile, progress, today);
   const { pace, doneHours } = observedPace(curriculum, profile, progress);
   return {

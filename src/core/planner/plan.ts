@@ -17,7 +17,8 @@ import type {
   Profile,
   ProgressState,
 } from '../plan-model.js';
-import { addDays, maxDate, toDayNumber, fromDayNumber } from '../dates.js';
+import { addDays, maxDate, toDayNumber, fromDayNumber, weekStart } from '../dates.js';
+import { closedDays, hoursLoggedBetween, studyCalendar } from '../weeks.js';
 import { chooseOptions, chooseResources } from './choose.js';
 import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages } from './needs.js';
 import { effortFactorFor, startingPointOf, validateProfile } from './profile.js';
@@ -226,7 +227,10 @@ export function taskSettled(task: PlannerTask, progress: ProgressState | undefin
 }
 
 export interface ScheduleSettings {
+  /** The first day of study, or of the re-plan (today); the plan's weeks are the calendar weeks from its own. */
   readonly startDate: string;
+  /** Hours already logged in the calendar week of `startDate`: they come off that week's budget. */
+  readonly loggedThisWeek?: number;
   /** Multiply the hours of study tasks (not time boxes) by this: the learner's observed pace. */
   readonly pace: number;
 }
@@ -270,25 +274,28 @@ export function planFrom(
     track: task.track,
     priority: task.priority,
   }));
+  // Plan weeks are calendar weeks (Monday start): the grid begins on the Monday of the week study
+  // starts or resumes in. Each week's budget is the weekly hours over its open days (weeks.ts); the
+  // current week's is what remains after the hours already logged in it.
   const start = settings.startDate;
-  const startDay = toDayNumber(start);
-  const offDays = new Set<number>();
-  for (const r of profile.weeksOff) {
-    const a = Math.max(toDayNumber(r.start), startDay);
-    const b = toDayNumber(r.end);
-    for (let d = a; d <= b && d < startDay + MAX_OFF_DAYS; d++) offDays.add(d);
-  }
-  const nominal = Math.max(1, Math.round(profile.hoursPerWeek * 100));
+  const calendar = studyCalendar(profile);
+  const firstDay = toDayNumber(start);
+  const gridStart = toDayNumber(weekStart(start));
+  const loggedCenti = Math.round((settings.loggedThisWeek ?? 0) * 100);
+  const datingDays = (week: number): number[] => calendar.openDays(gridStart + week * 7, firstDay);
   const capacity = (week: number): number => {
-    if (offDays.size === 0) return nominal;
-    let off = 0;
-    for (let d = 0; d < 7; d++) if (offDays.has(startDay + week * 7 + d)) off++;
-    return Math.floor((nominal * (7 - off)) / 7);
+    const budget = calendar.budgetCenti(gridStart + week * 7);
+    if (week !== 0) return budget;
+    // No day left to study this week: nothing more goes in it.
+    if (datingDays(0).length === 0) return 0;
+    return Math.max(0, budget - loggedCenti);
   };
+  const nominal = calendar.nominalCenti;
   // A guard, never reached: even if every week had a single day of study, the work would fit in
   // 7 x (total / weekly budget) weeks, plus the weeks wholly off.
   const totalCenti = scheduleTasks.reduce((sum, task) => sum + task.centi, 0);
-  const maxWeeks = Math.ceil((7 * totalCenti) / Math.max(1, nominal)) + Math.ceil(offDays.size / 7) + 10;
+  const offDays = calendar.offDayCount(gridStart, MAX_OFF_DAYS);
+  const maxWeeks = Math.ceil((7 * totalCenti) / Math.max(1, nominal)) + Math.ceil(offDays / 7) + 11;
   const result = schedule(scheduleTasks, { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks });
   if (result.endWeek.some((w) => w < 0) && tasks.length > 0) {
     throw new MlpathError({
@@ -297,10 +304,14 @@ export function planFrom(
       hint: 'give fewer weeks off or more hours per week',
     });
   }
+  // A position in a week's budget, as a day: the budget spread evenly over the days left to study.
   const dayOf = (week: number, pos: number, cap: number, end: boolean): string => {
-    const frac = cap > 0 ? (7 * pos) / cap : 0;
+    const days = datingDays(week);
+    const n = days.length;
+    if (n === 0) return fromDayNumber(gridStart + week * 7);
+    const frac = cap > 0 ? (n * pos) / cap : 0;
     const offset = end ? Math.ceil(frac) - 1 : Math.floor(frac);
-    return fromDayNumber(startDay + week * 7 + Math.min(6, Math.max(0, offset)));
+    return fromDayNumber(days[Math.min(n - 1, Math.max(0, offset))] ?? gridStart + week * 7);
   };
   const endDate = (k: number): string => {
     const w = result.endWeek[k] ?? 0;
@@ -311,26 +322,30 @@ export function planFrom(
     return dayOf(w, result.startPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, false);
   };
 
-  const weeks: PlanWeek[] = result.weeks.map((w, index) => ({
-    index,
-    start: addDays(start, index * 7),
-    off: w.capacity === 0,
-    hours: round2(w.used / 100),
-    tasks: w.chunks.map((chunk): PlanTask => {
-      const task = tasks[chunk.task];
-      return {
-        kind: task?.kind ?? 'study',
-        stage: task?.stage ?? '',
-        resource: task?.resource ?? '',
-        unit: task?.unit,
-        skills: task?.skills ?? [],
-        hours: round2(chunk.centi / 100),
-        why: task?.why,
-        key: task?.key ?? '',
-        title: task?.title,
-      };
-    }),
-  }));
+  const weeks: PlanWeek[] = result.weeks.map((w, index) => {
+    const closed = closedDays(calendar, gridStart + index * 7);
+    return {
+      index,
+      start: fromDayNumber(gridStart + index * 7),
+      off: closed.length === 7,
+      ...(closed.length > 0 ? { offDays: closed } : {}),
+      hours: round2(w.used / 100),
+      tasks: w.chunks.map((chunk): PlanTask => {
+        const task = tasks[chunk.task];
+        return {
+          kind: task?.kind ?? 'study',
+          stage: task?.stage ?? '',
+          resource: task?.resource ?? '',
+          unit: task?.unit,
+          skills: task?.skills ?? [],
+          hours: round2(chunk.centi / 100),
+          why: task?.why,
+          key: task?.key ?? '',
+          title: task?.title,
+        };
+      }),
+    };
+  });
   // Trailing weeks with no work (weeks off after the last task) are not part of the plan.
   while (weeks.length > 0 && (weeks[weeks.length - 1]?.tasks.length ?? 0) === 0) weeks.pop();
 
@@ -432,7 +447,12 @@ export function planFor(curriculum: Curriculum, profile: Profile, progress?: Pro
   const prepared = prepare(curriculum, profile, settledSkills(progress));
   const startDate = today !== undefined ? maxDate(profile.startDate, today) : profile.startDate;
   const pace = progress ? observedPace(curriculum, profile, progress).pace : 1;
-  return planFrom(curriculum, profile, prepared, progress, { startDate, pace });
+  const monday = weekStart(startDate);
+  const loggedThisWeek =
+    progress && today !== undefined && weekStart(today) === monday
+      ? hoursLoggedBetween(progress.logged, monday, addDays(monday, 6))
+      : 0;
+  return planFrom(curriculum, profile, prepared, progress, { startDate, pace, loggedThisWeek });
 }
 
 /** Skills done or skipped in progress: they count as known when re-planning. */

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readinessFor } from './readiness.js';
+import { doneSkills, readinessFor } from './readiness.js';
+import type { ProgressState } from '../plan-model.js';
 import { fixture, miniCurriculum } from './test-support/fixtures.js';
 
 const c = miniCurriculum();
 const none = { skills: new Map(), items: new Map(), logged: [] } as const;
+const states = (curriculum: typeof c, progress: ProgressState, known: readonly string[] = []) => ({
+  done: doneSkills(curriculum, progress, known),
+});
 
 describe('readinessFor', () => {
   it('is 0% with nothing done and lists the heaviest gaps first', () => {
-    const r = readinessFor(c, 'ml-engineer', none);
+    const r = readinessFor(c, 'ml-engineer', states(c, none));
     expect(r.percent).toBe(0);
     expect(r.gaps[0]).toEqual({ skill: 'dl-basics', weight: 3 });
     expect(r.gaps.map((g) => g.skill)).toEqual(['dl-basics', 'ml-basics', 'python', 'python-style']);
@@ -18,28 +22,37 @@ describe('readinessFor', () => {
     const r = readinessFor(
       c,
       'ml-engineer',
-      { skills: new Map([['python', 'done']]), items: new Map([['ml', 'done']]), logged: [] },
-      ['python-style'],
+      states(c, { skills: new Map([['python', 'done']]), items: new Map([['ml', 'done']]), logged: [] }, [
+        'python-style',
+      ]),
     );
     expect(r.percent).toBeCloseTo((100 * 4) / 7, 1);
     expect(r.gaps).toEqual([{ skill: 'dl-basics', weight: 3 }]);
   });
 
   it('does not count skipped skills as done', () => {
-    const r = readinessFor(c, undefined, { skills: new Map([['dl-basics', 'skipped']]), items: new Map(), logged: [] });
+    const r = readinessFor(
+      c,
+      undefined,
+      states(c, { skills: new Map([['dl-basics', 'skipped']]), items: new Map(), logged: [] }),
+    );
     expect(r.percent).toBe(0);
   });
 
   it('weighs every skill equally in a curriculum without roles', () => {
     const imported = fixture({ skills: { a: [], b: ['a'], c: [], d: [] } });
-    const r = readinessFor(imported, undefined, { skills: new Map([['a', 'done']]), items: new Map(), logged: [] });
+    const r = readinessFor(
+      imported,
+      undefined,
+      states(imported, { skills: new Map([['a', 'done']]), items: new Map(), logged: [] }),
+    );
     expect(r.percent).toBe(25);
     expect(r.gaps).toHaveLength(3);
   });
 
   it('is 100% with every weighted skill done', () => {
     const done = new Map(['dl-basics', 'ml-basics', 'python', 'python-style'].map((s) => [s, 'done' as const]));
-    expect(readinessFor(c, 'ml-engineer', { skills: done, items: new Map(), logged: [] }).percent).toBe(100);
+    expect(readinessFor(c, 'ml-engineer', states(c, { skills: done, items: new Map(), logged: [] })).percent).toBe(100);
   });
 
   it('measures a role by its market weights when it has them, and finds it by an old id', () => {
@@ -58,11 +71,11 @@ describe('readinessFor', () => {
         },
       ],
     };
-    const r = readinessFor(withMarket, 'old-id', {
-      skills: new Map([['python', 'done']]),
-      items: new Map(),
-      logged: [],
-    });
+    const r = readinessFor(
+      withMarket,
+      'old-id',
+      states(withMarket, { skills: new Map([['python', 'done']]), items: new Map(), logged: [] }),
+    );
     expect(r.percent).toBe(20);
     expect(r.gaps).toEqual([{ skill: 'nlp-basics', weight: 4 }]);
   });

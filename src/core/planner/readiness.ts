@@ -1,19 +1,21 @@
 /**
  * @module planner/readiness
  * How job-ready a learner is for a role: the share of the role's skill weights whose skills are done
- * (marked done, known, or taught by a resource or unit marked done), and the largest gaps. A
- * curriculum without roles weighs every skill 1.
+ * (by the one progress model, skill-state.ts), and the largest gaps. A curriculum without roles
+ * weighs every skill 1.
  */
 import { findRole, readinessWeights } from '../model.js';
 import type { Curriculum } from '../model.js';
 import type { ProgressState, Readiness } from '../plan-model.js';
-import { DEFAULT_ROLE, resolveSkillIds } from './profile.js';
+import { deriveSkillStates } from '../skill-state.js';
+import type { SkillStates } from '../skill-state.js';
+import { DEFAULT_ROLE } from './profile.js';
 
+/** Readiness from the derived skill states (see skill-state.ts). */
 export function readinessFor(
   curriculum: Curriculum,
   roleId: string | undefined,
-  progress: ProgressState,
-  known: readonly string[] = [],
+  states: Pick<SkillStates, 'done'>,
 ): Readiness {
   const role = findRole(curriculum, roleId ?? DEFAULT_ROLE) ?? (roleId === undefined ? curriculum.roles[0] : undefined);
   const weights = role
@@ -21,7 +23,7 @@ export function readinessFor(
     : curriculum.roles.length === 0
       ? curriculum.skills.map((s) => ({ skill: s.id, weight: 1 }))
       : [];
-  const done = doneSkills(curriculum, progress, known);
+  const done = states.done;
   let total = 0;
   let have = 0;
   const gaps: { skill: string; weight: number }[] = [];
@@ -36,22 +38,13 @@ export function readinessFor(
 }
 
 /**
- * The skills a learner has: known ones, ones marked done, and ones taught by a resource or unit marked
- * done (old skill ids follow the skills' aliases).
+ * The skills a learner has, by the one progress model without a plan (marks, known skills, and the
+ * work of the resource furthest along): for callers that have no profile to plan from.
  */
 export function doneSkills(
   curriculum: Curriculum,
   progress: ProgressState | undefined,
   known: readonly string[] = [],
-): Set<string> {
-  const done = new Set(resolveSkillIds(curriculum, known));
-  if (!progress) return done;
-  for (const [id, status] of progress.skills)
-    if (status === 'done') done.add(resolveSkillIds(curriculum, [id])[0] ?? id);
-  for (const r of curriculum.resources) {
-    if (progress.items.get(r.id) === 'done') for (const s of r.teaches) done.add(s);
-    for (const u of r.units)
-      if (progress.items.get(`${r.id}/${u.id}`) === 'done') for (const s of u.teaches) done.add(s);
-  }
-  return done;
+): ReadonlySet<string> {
+  return deriveSkillStates({ curriculum, progress, known, plan: undefined }).done;
 }

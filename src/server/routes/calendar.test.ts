@@ -75,12 +75,16 @@ describe('the calendar feed', () => {
     expect(((await api.get('/api/calendar')).json as FeedBody).feed.path).toBe(fresh.path);
   });
 
-  it('refuses a rotation another web site asks for', async () => {
-    const res = await h.app.request('/api/calendar/rotate', {
+  it('refuses a rotation another web site asks for, keeping the address', async () => {
+    const api = client(h.app);
+    const before = ((await api.get('/api/calendar')).json as FeedBody).feed.path;
+    const res = await h.app.request('http://127.0.0.1:4321/api/calendar/rotate', {
       method: 'POST',
-      headers: { Origin: 'https://evil.example', Host: 'localhost' },
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json', Host: '127.0.0.1:4321' },
+      body: '{}',
     });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(403);
+    expect(((await api.get('/api/calendar')).json as FeedBody).feed.path).toBe(before);
   });
 
   it('a feed for a learner without a profile says what is missing', async () => {

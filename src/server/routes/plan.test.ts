@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ForecastSchema, PlanSchema, PlanWeekSchema, StatusSchema } from '../schemas.js';
+import { ForecastSchema, PlanSchema, StatusSchema, TodaySchema } from '../schemas.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 
@@ -19,7 +19,10 @@ const onboard = () =>
 describe('before onboarding', () => {
   it('answers empty states with 200: no plan, no forecast, no week, zero readiness', async () => {
     expect(await api.get('/api/plan')).toMatchObject({ status: 200, json: { plan: null, forecast: null } });
-    expect(await api.get('/api/today')).toMatchObject({ status: 200, json: { week: null, today: '2026-03-04' } });
+    expect(await api.get('/api/today')).toMatchObject({
+      status: 200,
+      json: { today: '2026-03-04', beforeStart: false, week: null },
+    });
     const status = await api.get('/api/status');
     expect(status.status).toBe(200);
     const parsed = StatusSchema.parse(status.json);
@@ -72,21 +75,28 @@ describe('kept answers', () => {
 });
 
 describe('GET /api/today', () => {
-  it("answers this week's part of the plan", async () => {
+  it('answers the current calendar week: Monday to Sunday, numbered from the real start, with its budget', async () => {
     await onboard();
     h.setNow('2026-03-12T12:00:00.000Z');
+    await api.post('/api/progress/events', { type: 'hours', hours: 3, date: '2026-03-10' });
     const { status, json } = await api.get('/api/today');
     expect(status).toBe(200);
-    const { week, today } = json as { week: unknown; today: string };
+    const { today, beforeStart, week } = TodaySchema.parse(json);
     expect(today).toBe('2026-03-12');
-    const parsed = PlanWeekSchema.parse(week);
-    expect(parsed.start <= today).toBe(true);
-    expect(parsed.tasks.length).toBeGreaterThan(0);
+    expect(beforeStart).toBe(false);
+    // Study began on Wednesday 2026-03-04, in the week of Monday 2026-03-02: this is week 2.
+    expect(week).toMatchObject({ number: 2, start: '2026-03-09', end: '2026-03-15', off: false });
+    expect(week).toMatchObject({ budgetHours: 20, loggedHours: 3, remainingHours: 17 });
+    const planned = (week?.tasks ?? []).reduce((sum, t) => sum + t.hours, 0);
+    expect(planned).toBeCloseTo(17, 1);
   });
 
-  it('answers no week before the plan starts', async () => {
+  it('shows the first week as upcoming before the plan starts', async () => {
     await api.put('/api/profile', { startingPoint: 'from-scratch', startDate: '2026-06-01' });
-    expect((await api.get('/api/today')).json).toEqual({ week: null, today: '2026-03-04' });
+    const view = TodaySchema.parse((await api.get('/api/today')).json);
+    expect(view).toMatchObject({ today: '2026-03-04', beforeStart: true });
+    expect(view.week).toMatchObject({ number: 1, start: '2026-06-01', end: '2026-06-07', loggedHours: 0 });
+    expect(view.week?.tasks.length).toBeGreaterThan(0);
   });
 });
 
@@ -95,9 +105,10 @@ describe('GET /api/status', () => {
     await onboard();
     const before = StatusSchema.parse((await api.get('/api/status')).json);
     expect(before.readiness.percent).toBe(0);
-    expect(before.burnup[0]).toMatchObject({ week: '2026-03-04', doneHours: 0 });
+    // Calendar weeks: the first is the week of Monday 2026-03-02, where study began on the Wednesday.
+    expect(before.burnup[0]).toMatchObject({ week: '2026-03-02', doneHours: 0, loggedHours: 0 });
     const last = before.burnup.at(-1);
-    expect(last?.plannedHours).toBeCloseTo(before.forecast?.plan.totalHours ?? -1, 0);
+    expect(last?.plannedHours).toBeCloseTo(before.forecast?.remainingHours ?? -1, 0);
     // Weeks not yet begun have no done hours; weeks past have no forecast.
     expect(before.burnup[1]?.doneHours).toBeNull();
 

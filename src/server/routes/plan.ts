@@ -1,15 +1,14 @@
 /**
  * @module server/routes/plan
  * GET /api/plan, /api/status and /api/today: the plan re-made from progress and today, the
- * forecast, readiness and the burn-up. Without a profile each answers its empty state.
+ * forecast, readiness and the burn-up. Without a profile each answers its empty state. Status and
+ * today are one call each to the learner layer, the same calls `mlpath status` and `mlpath today` make.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { readinessFor } from '../../core/planner/index.js';
-import { addDays } from '../../core/dates.js';
-import { burnupOf } from '../burnup.js';
+import { burnup, currentWeek, progressSnapshot, status } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { localDate } from '../context.js';
+import { learnerContext, localDate } from '../context.js';
 import { Planning } from '../planning.js';
 import type { LearnerState } from '../planning.js';
 
@@ -29,26 +28,13 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
     answer(c, 'plan', ({ forecast }) => ({ plan: forecast?.plan ?? null, forecast: forecast ?? null })),
   );
 
-  routes.get('/status', (c) =>
-    answer(c, 'status', (state, today) => {
-      const { profile, progress, forecast, events } = state;
-      const start = profile ? curriculum.startingPoints.find((s) => s.id === profile.startingPoint) : undefined;
-      const known = [...(start?.known ?? []), ...(profile?.known ?? [])];
-      const original = state.original();
-      return {
-        readiness: readinessFor(curriculum, profile?.target, progress, known),
-        forecast: forecast ?? null,
-        burnup: original && forecast ? burnupOf({ original, forecast: forecast.plan, events, curriculum, today }) : [],
-      };
-    }),
-  );
+  routes.get('/status', async (c) => {
+    const ctx = learnerContext(deps, c);
+    const snapshot = await progressSnapshot(ctx);
+    return c.json({ ...(await status(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
+  });
 
-  routes.get('/today', (c) =>
-    answer(c, 'today', ({ forecast }, today) => ({
-      week: forecast?.plan.weeks.find((w) => w.start <= today && today < addDays(w.start, 7)) ?? null,
-      today,
-    })),
-  );
+  routes.get('/today', async (c) => c.json(await currentWeek(learnerContext(deps, c))));
 
   return routes;
 }

@@ -21,8 +21,8 @@ describe('GET /api/progress', () => {
     expect(view.skills).toEqual({});
     expect(view.events).toEqual([]);
     expect(view.stats.totalHours).toBe(0);
-    expect(view.stats.doneByArea['math']).toEqual({ done: 0, total: 1 });
-    expect(view.stats.doneByStage['shallow-ml']).toEqual({ done: 0, total: 1 });
+    expect(view.stats.doneByArea['math']).toEqual({ done: 0, total: 1, share: 0 });
+    expect(view.stats.doneByStage['shallow-ml']).toEqual({ done: 0, total: 1, share: 0 });
   });
 
   it('folds recorded events into statuses and statistics by week', async () => {
@@ -32,7 +32,8 @@ describe('GET /api/progress', () => {
     await api.post('/api/progress/events', { type: 'hours', hours: 1, item: 'python' });
     await api.post('/api/progress/events', { type: 'hours', hours: 4, date: '2026-02-24' });
     const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
-    expect(view.skills).toEqual({ 'linear-algebra': 'done' });
+    // A unit begun that teaches a skill puts the skill in progress (the one progress model).
+    expect(view.skills).toEqual({ 'linear-algebra': 'done', 'python-programming': 'learning' });
     expect(view.items).toEqual({ 'cs50x/week-0': 'learning' });
     expect(view.events).toHaveLength(5);
     expect(view.stats.totalHours).toBe(7.5);
@@ -42,8 +43,8 @@ describe('GET /api/progress', () => {
       { week: '2026-02-23', hours: 4 },
       { week: '2026-03-02', hours: 3.5 },
     ]);
-    expect(view.stats.doneByArea['math']).toEqual({ done: 1, total: 1 });
-    expect(view.stats.doneByStage['maths']).toEqual({ done: 1, total: 1 });
+    expect(view.stats.doneByArea['math']).toEqual({ done: 1, total: 1, share: 1 });
+    expect(view.stats.doneByStage['maths']).toEqual({ done: 1, total: 1, share: 1 });
     expect(view.stats.streakDays).toBe(2);
   });
 });

@@ -8,19 +8,15 @@ import { Hono } from 'hono';
 import { MlpathError } from '../../core/errors.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { learnerContext, localDate } from '../context.js';
-import { progressView } from '../progress-view.js';
+import { learnerContext } from '../context.js';
+import { progressOverview } from '../../learner/progress.js';
 import { ProgressEventInput, UndoInput } from '../schemas.js';
 import { parseBody } from '../validate.js';
 
 export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { store, curriculum, clock } = deps;
   const routes = new Hono<AppEnv>();
 
-  routes.get('/progress', async (c) => {
-    const events = await store.listEvents(c.get('learner').id);
-    return c.json(progressView(events, curriculum, localDate(clock())));
-  });
+  routes.get('/progress', async (c) => c.json(await progressOverview(learnerContext(deps, c))));
 
   // Writes: validate, one call to the learner layer (learner/tracking.ts), JSON.
   routes.post('/progress/events', async (c) => {

@@ -1,28 +1,34 @@
 /**
- * @module server/burnup
- * The burn-up chart's series, one point per plan week (keyed by the week's first day):
+ * @module burnup
+ * The burn-up chart's series, one point per calendar week (keyed by its Monday). Pure.
  * - `plannedHours`: the first plan's hours (from the profile alone), cumulative;
- * - `doneHours`: estimated hours of the work finished by the end of that week (a task counts
- *   when its resource or unit is marked done, or when every skill it teaches is), cumulative;
- *   null for weeks that have not begun;
+ * - `doneHours` ("done"): the planned hours of the work finished by the end of that week (a task
+ *   counts when its resource or unit is marked done, or when every skill it teaches is), cumulative;
+ *   null for weeks that have not begun. Planned, not spent: ticking a 5-hour unit adds 5;
+ * - `loggedHours` ("hours logged"): the hours the learner logged by the end of that week,
+ *   cumulative; null for weeks that have not begun;
  * - `forecastHours`: done so far plus the re-planned weeks from today, cumulative; null before
  *   the current week.
  */
-import type { Curriculum } from '../core/model.js';
-import type { Plan } from '../core/plan-model.js';
-import { addDays } from '../core/dates.js';
-import { cancelledIds, itemIndex, orderEvents, resolveItem } from '../core/progress.js';
-import type { ProgressEvent } from '../core/progress-model.js';
+import type { Curriculum } from './model.js';
+import type { Plan, ProgressState } from './plan-model.js';
+import { addDays, weekStart } from './dates.js';
+import { cancelledIds, itemIndex, orderEvents, resolveItem } from './progress.js';
+import type { ProgressEvent } from './progress-model.js';
 
 export interface BurnupPoint {
   week: string;
   doneHours: number | null;
+  loggedHours: number | null;
   plannedHours: number;
   forecastHours: number | null;
 }
 
 /** The day each item (skill, resource or unit key) became done, for items done now. */
-export function doneDates(events: readonly ProgressEvent[], curriculum: Curriculum): Map<string, string> {
+export function doneDates(
+  events: readonly ProgressEvent[],
+  curriculum: Pick<Curriculum, 'skills' | 'resources'>,
+): Map<string, string> {
   const index = itemIndex(curriculum);
   const cancelled = cancelledIds(events);
   const done = new Map<string, string>();
@@ -41,10 +47,12 @@ export function burnupOf(options: {
   original: Plan;
   forecast: Plan;
   events: readonly ProgressEvent[];
-  curriculum: Curriculum;
+  /** Hours logged (the fold's). */
+  logged: ProgressState['logged'];
+  curriculum: Pick<Curriculum, 'skills' | 'resources'>;
   today: string;
 }): BurnupPoint[] {
-  const { original, forecast, events, curriculum, today } = options;
+  const { original, forecast, events, logged, curriculum, today } = options;
   const dates = doneDates(events, curriculum);
 
   // When each task of the first plan was finished, if it was.
@@ -65,9 +73,11 @@ export function burnupOf(options: {
   const doneBy = (endExclusive: string): number =>
     finished.filter((f) => f.date < endExclusive).reduce((sum, f) => sum + f.hours, 0);
   const doneNow = doneBy(addDays(today, 1));
+  const loggedBy = (endExclusive: string): number =>
+    logged.filter((l) => l.date < endExclusive).reduce((sum, l) => sum + l.hours, 0);
 
   // Weeks on the first plan's grid, extended to the forecast's finish.
-  const first = original.weeks[0]?.start ?? original.startDate;
+  const first = original.weeks[0]?.start ?? weekStart(original.startDate);
   const last = [original.finishDate, forecast.finishDate, today].sort().at(-1) ?? original.finishDate;
   const hoursIn = (plan: Plan, from: string, to: string): number =>
     plan.weeks.filter((w) => w.start >= from && w.start < to).reduce((sum, w) => sum + w.hours, 0);
@@ -84,6 +94,7 @@ export function burnupOf(options: {
     points.push({
       week,
       doneHours: begun ? round(doneBy(current ? addDays(today, 1) : end)) : null,
+      loggedHours: begun ? round(loggedBy(current ? addDays(today, 1) : end)) : null,
       plannedHours: round(planned),
       forecastHours: begun && !current ? null : round(ahead),
     });

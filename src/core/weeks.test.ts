@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { isoWeekday } from './dates.js';
+import type { ProgressState } from './plan-model.js';
+import { planFor } from './planner/plan.js';
+import { fixture, profileOf } from './planner/test-support/fixtures.js';
+import { currentWeekView, openSpans, studyCalendar, weekNumber } from './weeks.js';
+
+const curriculum = fixture({
+  skills: { a: [], b: ['a'], c: ['b'] },
+  resources: {
+    ra: {
+      hours: 30,
+      teaches: ['a'],
+      units: [
+        ['p1', 10, ['a']],
+        ['p2', 10, ['a']],
+        ['p3', 10, ['a']],
+      ],
+    },
+    rb: { hours: 30, teaches: ['b'] },
+    rc: { hours: 30, teaches: ['c'] },
+  },
+  stages: [{ id: 's', skills: ['a', 'b', 'c'], resources: ['ra', 'rb', 'rc'] }],
+  startingPoints: [{ id: 'p', effortFactor: 1 }],
+});
+const sumHours = (tasks: readonly { hours: number }[]): number =>
+  Math.round(tasks.reduce((s, t) => s + t.hours, 0) * 100) / 100;
+const logged = (entries: Array<[string, number]>): ProgressState => ({
+  skills: new Map(),
+  items: new Map(),
+  logged: entries.map(([date, hours]) => ({ date, hours, item: undefined })),
+});
+
+describe('calendar weeks', () => {
+  it('start every plan week on a Monday, the first partly open when study starts mid-week', () => {
+    // Wednesday 2027-01-06: the first week is the week of Monday 2027-01-04, open Wednesday to Sunday.
+    const plan = planFor(curriculum, profileOf(curriculum, 'p', { hoursPerWeek: 7, startDate: '2027-01-06' }));
+    expect(plan.weeks.every((w) => isoWeekday(w.start) === 1)).toBe(true);
+    expect(plan.weeks[0]).toMatchObject({ start: '2027-01-04', hours: 5, offDays: ['2027-01-04', '2027-01-05'] });
+    expect(plan.weeks[1]).toMatchObject({ start: '2027-01-11', hours: 7 });
+    expect(plan.weeks[1]?.offDays).toBeUndefined();
+    expect(plan.startDate).toBe('2027-01-06');
+  });
+
+  it('keep a declared week off free for all seven days', () => {
+    const profile = profileOf(curriculum, 'p', {
+      hoursPerWeek: 10,
+      startDate: '2027-01-04',
+      weeksOff: [{ start: '2027-01-18', end: '2027-01-24' }],
+    });
+    const plan = planFor(curriculum, profile);
+    const off = plan.weeks.find((w) => w.start === '2027-01-18');
+    expect(off).toMatchObject({ off: true, hours: 0, tasks: [] });
+    expect(off?.offDays).toHaveLength(7);
+    expect(openSpans(off ?? { start: '2027-01-18' })).toEqual([]);
+    const view = currentWeekView({ profile, plan, logged: [], today: '2027-01-20' });
+    expect(view.week).toMatchObject({ number: 3, off: true, budgetHours: 0, remainingHours: 0, tasks: [] });
+  });
+
+  it('share a week partly off pro rata over its open days, and place study only on those', () => {
+    const profile = profileOf(curriculum, 'p', {
+      hoursPerWeek: 7,
+      startDate: '2027-01-04',
+      weeksOff: [{ start: '2027-01-13', end: '2027-01-14' }],
+    });
+    expect(studyCalendar(profile).budgetCenti(studyCalendar(profile).firstMonday + 7)).toBe(500);
+    const week = planFor(curriculum, profile).weeks[1];
+    expect(week).toMatchObject({ start: '2027-01-11', hours: 5, offDays: ['2027-01-13', '2027-01-14'] });
+    expect(openSpans(week ?? { start: '' })).toEqual([
+      { start: '2027-01-11', end: '2027-01-13' },
+      { start: '2027-01-15', end: '2027-01-18' },
+    ]);
+  });
+});
+
+describe('currentWeekView', () => {
+  const profile = profileOf(curriculum, 'p', { hoursPerWeek: 10, startDate: '2027-01-04' });
+
+  it('mid-week shows what remains of the week after the hours logged in it, not a fresh week', () => {
+    const progress = logged([
+      ['2027-02-01', 2],
+      ['2027-02-02', 1.5],
+      ['2027-01-31', 4], // the Sunday before: last week's
+    ]);
+    const plan = planFor(curriculum, profile, progress, '2027-02-03');
+    expect(plan.weeks[0]?.start).toBe('2027-02-01');
+    expect(plan.weeks[0]?.hours).toBeCloseTo(6.5, 5);
+    const view = currentWeekView({ profile, plan, logged: progress.logged, today: '2027-02-03' });
+    expect(view).toMatchObject({ today: '2027-02-03', beforeStart: false });
+    expect(view.week).toMatchObject({
+      number: 5,
+      start: '2027-02-01',
+      end: '2027-02-07',
+      off: false,
+      budgetHours: 10,
+      loggedHours: 3.5,
+      remainingHours: 6.5,
+    });
+    expect(sumHours(view.week?.tasks ?? [])).toBeCloseTo(6.5, 5);
+  });
+
+  it('puts nothing more in a week whose hours are all logged', () => {
+    const progress = logged([['2027-02-01', 12]]);
+    const plan = planFor(curriculum, profile, progress, '2027-02-03');
+    const view = currentWeekView({ profile, plan, logged: progress.logged, today: '2027-02-03' });
+    expect(view.week).toMatchObject({ loggedHours: 12, remainingHours: 0, tasks: [] });
+    expect(plan.weeks[1]?.hours).toBe(10);
+  });
+
+  it('before the start date shows the first week as upcoming', () => {
+    const later = profileOf(curriculum, 'p', { hoursPerWeek: 10, startDate: '2027-03-03' });
+    const plan = planFor(curriculum, later, logged([]), '2027-02-10');
+    const view = currentWeekView({ profile: later, plan, logged: [], today: '2027-02-10' });
+    expect(view.beforeStart).toBe(true);
+    expect(view.week).toMatchObject({ number: 1, start: '2027-03-01', end: '2027-03-07' });
+    // Wednesday to Sunday of the first week are open: 5/7 of 10 h.
+    expect(view.week?.budgetHours).toBeCloseTo(7.14, 2);
+    expect(sumHours(view.week?.tasks ?? [])).toBeCloseTo(7.14, 2);
+  });
+
+  it('is null without a profile', () => {
+    expect(currentWeekView({ profile: undefined, plan: undefined, logged: [], today: '2027-01-05' })).toEqual({
+      today: '2027-01-05',
+      beforeStart: false,
+      week: null,
+    });
+  });
+});
+
+describe('weekNumber', () => {
+  it('counts calendar weeks from the Monday of the real start date', () => {
+    expect(weekNumber({ startDate: '2027-01-06' }, '2027-01-04')).toBe(1);
+    expect(weekNumber({ startDate: '2027-01-06' }, '2027-01-10')).toBe(1);
+    expect(weekNumber({ startDate: '2027-01-06' }, '2027-01-11')).toBe(2);
+    expect(weekNumber({ startDate: '2027-01-04' }, '2027-03-08')).toBe(10);
+  });
+});

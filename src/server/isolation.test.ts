@@ -1,0 +1,265 @@
+/**
+ * The isolation matrix of the multi-user server, against the real PostgreSQL: two accounts, and
+ * every route the app serves under /api (enumerated from the app itself, so a new route is in the
+ * matrix the day it is added). Each account in turn attacks the other: reads must show none of
+ * the victim's data, writes (aimed at the victim's ids) must leave the victim's data, sessions and
+ * password as they were, and without a session every learner route answers 401.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IN_CI, postgresReachable } from '../store/test-support/databases.js';
+import type { LearnerData } from '../store/store.js';
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import type { AppEnv } from './context.js';
+import { accountsHarness, cookieOf, send, signUp } from './test-support/accounts.js';
+import type { AccountsHarness, Reply } from './test-support/accounts.js';
+
+const reachable = await postgresReachable();
+if (!reachable.ok && !IN_CI) console.warn(`skipping the isolation matrix: ${reachable.reason}`);
+
+/** Routes that hold no learner's data and need no session. */
+const PUBLIC = new Set([
+  'GET /api/health',
+  'GET /api/curriculum',
+  'GET /api/openapi.json',
+  'POST /api/auth/sign-up/email',
+  'POST /api/auth/sign-in/email',
+]);
+
+interface Person {
+  readonly name: string;
+  readonly email: string;
+  readonly password: string;
+  cookie: string;
+  userId: string;
+  /** The session token, as the cookie carries it (before its signature). */
+  token: string;
+  /** Strings only this person's data holds. */
+  markers: string[];
+  lastEventId: string;
+  projectId: string;
+}
+
+function person(label: string): Person {
+  const tag = randomBytes(6).toString('hex');
+  return {
+    name: `${label}-${tag}`,
+    email: `${label.toLowerCase()}-${tag}@example.org`,
+    password: `pw-${label}-${tag}-long`,
+    cookie: '',
+    userId: '',
+    token: '',
+    markers: [],
+    lastEventId: '',
+    projectId: 'sentiment-app',
+  };
+}
+
+/** Query strings a GET route needs to answer with data (others are asked without one). */
+const QUERIES: Record<string, readonly string[]> = {
+  'GET /api/export': ['?format=json', '?format=md', '?format=ics'],
+};
+
+/** Request bodies aimed at the victim, per route; a route without one is sent `{}` and a victim-id body. */
+function bodiesFor(route: string, victim: Person, attackerExport: string): unknown[] {
+  const table: Record<string, unknown[]> = {
+    'PUT /api/profile': [{ startingPoint: 'quant-student', hoursPerWeek: 3 }],
+    'POST /api/plan/preview': [{ startingPoint: 'from-scratch' }],
+    'POST /api/progress/events': [
+      { type: 'hours', hours: 1 },
+      { type: 'note', text: `attack on ${victim.userId}` },
+      { type: 'done', item: 'python-programming' },
+    ],
+    'POST /api/progress/undo': [{ eventId: victim.lastEventId }, {}],
+    'POST /api/projects': [{ template: 'sentiment-app' }],
+    'POST /api/projects/:id/rubric': [
+      { item: 'deployed', checked: true },
+      { item: 'front-end', checked: false },
+    ],
+    'PUT /api/projects/:id/links': [{ repo: 'https://attacker.example.org/x' }, {}],
+    'POST /api/import': [attackerExport],
+    'POST /api/auth/revoke-session': [{ token: victim.token }],
+    'POST /api/auth/revoke-other-sessions': [{}],
+    'POST /api/auth/change-password': [{ currentPassword: victim.password, newPassword: 'attacker-chosen-pw' }],
+    'POST /api/auth/sign-out': [{}],
+  };
+  return table[route] ?? [{}, { id: victim.userId, userId: victim.userId, eventId: victim.lastEventId }];
+}
+
+/** A route's path with every `:param` set to the victim's id of that kind. */
+function pathFor(path: string, victim: Person): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? victim.projectId : victim.userId));
+}
+
+describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', () => {
+  let h: AccountsHarness;
+  const ada = person('Ada');
+  const bob = person('Bob');
+
+  /** Every METHOD path the app serves under /api, from its router. */
+  let routes: string[];
+
+  async function populate(p: Person): Promise<void> {
+    const created = await signUp(h.app, p);
+    p.cookie = created.cookie;
+    p.userId = created.userId;
+    p.token = decodeURIComponent(p.cookie.split('=')[1] ?? '').split('.')[0] ?? '';
+    const note = `private note of ${p.name}`;
+    const link = `https://${p.name.toLowerCase()}.example.org/repo`;
+    const write = async (method: string, path: string, body: unknown): Promise<Reply> => {
+      const reply = await send(h.app, method, path, { cookie: p.cookie, body });
+      expect(reply.status, `${method} ${path}: ${reply.text}`).toBe(200);
+      return reply;
+    };
+    await write('PUT', '/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 12, startDate: '2026-03-02' });
+    await write('POST', '/api/progress/events', { type: 'done', item: 'python-programming' });
+    await write('POST', '/api/progress/events', { type: 'hours', hours: 2.5, date: '2026-03-03' });
+    await write('POST', '/api/projects', { template: 'sentiment-app' });
+    await write('POST', '/api/projects/sentiment-app/rubric', { item: 'front-end', checked: true });
+    await write('PUT', '/api/projects/sentiment-app/links', { repo: link });
+    const last = await write('POST', '/api/progress/events', { type: 'note', text: note });
+    p.lastEventId = (last.json as { event: { id: string } }).event.id;
+    const events = await h.store.listEvents(p.userId);
+    p.markers = [note, link, p.name, p.email, p.userId, p.token, ...events.map((e) => e.id)];
+  }
+
+  /** What must not change when someone else acts: the data, the sessions, the password. */
+  async function stateOf(p: Person): Promise<{ data: LearnerData; session: number; sessions: string }> {
+    const session = await send(h.app, 'GET', '/api/progress', { cookie: p.cookie });
+    const list = await send(h.app, 'GET', '/api/auth/list-sessions', { cookie: p.cookie });
+    return { data: await h.store.exportData(p.userId), session: session.status, sessions: list.text };
+  }
+
+  beforeAll(async () => {
+    h = await accountsHarness({ trustProxy: true });
+    routes = [
+      ...new Set(
+        h.app.routes
+          .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*'))
+          .map((r) => `${r.method} ${r.path}`),
+      ),
+    ].sort((a, b) => Number(a.endsWith('/sign-out')) - Number(b.endsWith('/sign-out')) || a.localeCompare(b));
+    await populate(ada);
+    await populate(bob);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('enumerates the learner routes and the account routes', () => {
+    for (const expected of [
+      'GET /api/profile',
+      'POST /api/progress/events',
+      'GET /api/export',
+      'PUT /api/projects/:id/links',
+      'POST /api/auth/sign-out',
+      'GET /api/auth/list-sessions',
+    ]) {
+      expect(routes).toContain(expected);
+    }
+  });
+
+  it('answers 401 on every learner route without a session, and shows no one’s data on the others', async () => {
+    let attempts = 0;
+    for (const route of routes) {
+      if (PUBLIC.has(route)) continue;
+      const [method = 'GET', path = ''] = route.split(' ');
+      for (const victim of [ada, bob]) {
+        const reply = await send(h.app, method, pathFor(path, victim), {
+          ...(method === 'GET' ? {} : { body: bodiesFor(route, victim, '{}')[0] }),
+        });
+        attempts++;
+        if (!path.startsWith('/api/auth/')) expect(reply.status, route).toBe(401);
+        for (const marker of victim.markers) expect(reply.text, `${route} leaks ${marker}`).not.toContain(marker);
+      }
+    }
+    console.info(`isolation: ${attempts} requests without a session, all refused or empty`);
+    expect(attempts).toBeGreaterThan(20);
+  });
+
+  /** Every non-public route as `attacker`, aimed at `victim`; what was tried and what got through. */
+  async function matrix(
+    app: Hono<AppEnv>,
+    attacker: Person,
+    victim: Person,
+  ): Promise<{ reads: number; writes: number; failures: string[] }> {
+    const attackerExport = (await send(app, 'GET', '/api/export?format=json', { cookie: attacker.cookie })).text;
+    const before = await stateOf(victim);
+    let reads = 0;
+    let writes = 0;
+    const failures: string[] = [];
+    for (const route of routes) {
+      if (PUBLIC.has(route)) continue;
+      const [method = 'GET', path = ''] = route.split(' ');
+      const target = pathFor(path, victim);
+      const attempts =
+        method === 'GET'
+          ? (QUERIES[route] ?? ['']).map((q) => ({ path: target + q, body: undefined as unknown }))
+          : bodiesFor(route, victim, attackerExport).map((body) => ({ path: target, body }));
+      for (const attempt of attempts) {
+        const reply = await send(app, method, attempt.path, {
+          cookie: attacker.cookie,
+          ...(attempt.body === undefined ? {} : { body: attempt.body }),
+        });
+        const what = `${method} ${attempt.path}`;
+        if (reply.status >= 500) failures.push(`${what}: answered ${reply.status}`);
+        // A marker the attacker sent (an id aimed at the victim) may be echoed back; any other is a leak.
+        const sent = `${attempt.path} ${JSON.stringify(attempt.body ?? '')}`;
+        const leaked = victim.markers.filter((m) => reply.text.includes(m) && !sent.includes(m));
+        if (leaked.length > 0) failures.push(`${what}: shows ${leaked.join(', ')}`);
+        if (method === 'GET') reads++;
+        else {
+          writes++;
+          if (JSON.stringify(await stateOf(victim)) !== JSON.stringify(before)) {
+            failures.push(`${what}: changed the victim's data or sessions`);
+          }
+        }
+      }
+    }
+    return { reads, writes, failures };
+  }
+
+  async function signInAgain(p: Person): Promise<void> {
+    const reply = await send(h.app, 'POST', '/api/auth/sign-in/email', {
+      body: { email: p.email, password: p.password },
+    });
+    expect(reply.status).toBe(200);
+    p.cookie = cookieOf(reply.res);
+  }
+
+  for (const [attackerName, victimName] of [
+    ['Bob', 'Ada'],
+    ['Ada', 'Bob'],
+  ] as const) {
+    it(`denies ${attackerName} every read and write of ${victimName}'s data`, async () => {
+      const attacker = attackerName === 'Ada' ? ada : bob;
+      const victim = victimName === 'Ada' ? ada : bob;
+      // Sign-out (the last route) ended the attacker's session in an earlier round.
+      await signInAgain(attacker);
+      const { reads, writes, failures } = await matrix(h.app, attacker, victim);
+      expect(failures).toEqual([]);
+      // The victim still signs in with the same password.
+      await signInAgain(victim);
+      console.info(
+        `isolation: ${attackerName} → ${victimName}: ${reads} reads and ${writes} writes attempted, ${reads + writes - failures.length} denied`,
+      );
+      expect(reads).toBeGreaterThan(5);
+      expect(writes).toBeGreaterThan(10);
+    });
+  }
+
+  it('catches a leak: with a resolver that ignores the session, the matrix reports the victim’s data', async () => {
+    await signInAgain(bob);
+    const leaky = createApp({
+      store: h.store,
+      curriculum: h.curriculum,
+      clock: () => new Date('2026-03-04T12:00:00Z'),
+      accounts: h.accounts,
+      resolveLearner: () => Promise.resolve({ id: ada.userId }),
+    });
+    const { failures } = await matrix(leaky, bob, ada);
+    expect(failures.some((f) => f.startsWith('GET /api/progress: shows'))).toBe(true);
+    expect(failures.some((f) => f.includes("changed the victim's data"))).toBe(true);
+  });
+});
