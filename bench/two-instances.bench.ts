@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -65,7 +66,11 @@ async function startInstance(port: number, env: Record<string, string>): Promise
     { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    // The server logs only failures it did not expect (5xx): show them.
+    if (process.env['MLPATH_BENCH_VERBOSE'] === '1') process.stderr.write(d);
+  });
   await new Promise<void>((resolve, reject) => {
     let stdout = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -182,6 +187,8 @@ async function main(): Promise<void> {
     console.log(
       `two instances, ${CONNECTIONS} connections, ${USERS} users, ${elapsed.toFixed(1)} s (loopback, one PostgreSQL)`,
     );
+    // Figures from a busy machine are not comparable with those of an idle one: say which it was.
+    console.log(`  machine      ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end`);
     console.log(`  requests     ${latencies.length} (${perInstance.join(' + ')} per instance)`);
     console.log(`  requests/s   ${(latencies.length / elapsed).toFixed(0)}`);
     console.log(

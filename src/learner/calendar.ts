@@ -8,13 +8,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { calendarEntries } from '../core/calendar/entries.js';
 import { firstOccurrences, reconcile } from '../core/calendar/sync.js';
 import type { Locale } from '../core/model.js';
-import { forecastFrom } from '../core/planner/index.js';
-import { foldProgress } from '../core/progress.js';
 import { calendarName, renderEntries, writeIcs } from '../export/ical.js';
 import { tokenHash } from '../store/kysely-store.js';
 import type { CalendarFeed } from '../store/store.js';
 import type { LearnerContext } from './context.js';
-import { today } from './context.js';
+import { progressSnapshot } from './progress.js';
 import { needsProfile } from './profile.js';
 
 /** How often subscribed calendars are asked to refresh: every 6 hours, in seconds. */
@@ -53,13 +51,14 @@ export async function calendarFile(
   ctx: LearnerContext,
   options: { readonly locale?: Locale | undefined; readonly feed?: boolean } = {},
 ): Promise<string> {
-  const profile = await ctx.store.getProfile(ctx.learnerId);
-  if (!profile) throw needsProfile();
+  // The re-plan of the one progress model (learner/progress.ts), as every view shows it.
+  const snapshot = await progressSnapshot(ctx);
+  const { profile, forecast } = snapshot;
+  if (!profile || !forecast) throw needsProfile();
   const now = ctx.clock();
-  const day = today(ctx);
+  const day = snapshot.today;
   const locale = options.locale ?? profile.locale;
-  const events = await ctx.store.listEvents(ctx.learnerId);
-  const { plan } = forecastFrom(ctx.curriculum, profile, foldProgress(events, ctx.curriculum), day);
+  const { plan } = forecast;
   const calendar = await ensureCalendar(ctx);
   const records = await ctx.store.listCalendarRecords(ctx.learnerId);
   const entries = calendarEntries(plan, {

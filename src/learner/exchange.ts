@@ -12,8 +12,6 @@
  * - An import is validated whole before anything is written; into a learner with data it needs
  *   `merge`. An import is not an event: `undo` cannot take it back (`undoable: false`).
  */
-import { chooseRoute } from '../core/planner/index.js';
-import { progressStats } from '../core/progress.js';
 import { isMlpathError } from '../core/errors.js';
 import { backupToJson, parseBackup } from '../export/backup.js';
 import type { Backup } from '../export/backup.js';
@@ -21,11 +19,10 @@ import { progressToMarkdown } from '../export/markdown.js';
 import { backupOf, projectTicks, restoreBackup } from '../store/backup.js';
 import type { ImportResult } from '../store/store.js';
 import { calendarFile, ensureCalendar } from './calendar.js';
-import { today } from './context.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError } from './errors.js';
 import { needsProfile } from './profile.js';
-import { skillStates } from './progress.js';
+import { progressSnapshot } from './progress.js';
 
 export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -51,17 +48,18 @@ export async function exportText(
   }
   const [profile, events] = await Promise.all([store.getProfile(learnerId), store.listEvents(learnerId)]);
   const locale = input.locale ?? profile?.locale ?? curriculum.meta.locales[0] ?? 'en';
+  // The re-plan and the skill states of the one progress model (learner/progress.ts).
+  const snapshot = await progressSnapshot(ctx);
   if (input.format === 'ics') {
-    if (!profile) throw needsProfile();
+    if (!profile || !snapshot.forecast) throw needsProfile();
     return calendarFile(ctx, { locale });
   }
-  const stats = progressStats(events, curriculum, today(ctx));
   const ticks = projectTicks(events);
   const projects = (await store.listProjects(learnerId)).map((p) => ({ ...p, checked: [...(ticks.get(p.id) ?? [])] }));
-  return progressToMarkdown(curriculum, await skillStates(ctx), {
+  return progressToMarkdown(curriculum, snapshot.states, {
     locale,
-    stageOrder: profile ? chooseRoute(curriculum, profile).route?.stages : undefined,
-    totalHours: stats.totalHours,
+    stageOrder: snapshot.stageOrder,
+    totalHours: snapshot.stats.totalHours,
     exportedAt: now.toISOString(),
     projects,
   });

@@ -10,6 +10,7 @@ import { isLearnerError } from './errors.js';
 import { exportText } from './exchange.js';
 import { findItem } from './items.js';
 import { profileFromInput, saveProfile } from './profile.js';
+import { burnup, status } from './progress.js';
 import { addProject, setLinks } from './projects.js';
 import { markItem, TICK_HOURS_SUFFIX, undo } from './tracking.js';
 
@@ -69,6 +70,20 @@ describe('saveProfile', () => {
     const tasks = second.forecast.plan.weeks.flatMap((w) => w.tasks.map((t) => t.key));
     expect(tasks).not.toContain('cs50p/week-0');
     expect(second.profile.startDate).toBe('2026-12-14');
+  });
+
+  it('keeps the first plan as the baseline of the forecast and the burn-up after a replaced profile', async () => {
+    const ctx = await context();
+    await saveProfile(ctx, profileFromInput(ctx, { startingPoint: 'from-scratch', hoursPerWeek: 5 }), 'init');
+    const before = await status(ctx);
+    const plannedBefore = (await burnup(ctx)).map((p) => p.plannedHours);
+    await saveProfile(ctx, profileFromInput(ctx, { startingPoint: 'from-scratch', hoursPerWeek: 20 }), 'init');
+    const after = await status(ctx);
+    expect(after.forecast?.originalFinishDate).toBe(before.forecast?.originalFinishDate);
+    // Four times the hours a week: the plan finishes earlier than the first plan said.
+    expect((after.forecast?.finishDate ?? '') < (before.forecast?.finishDate ?? '')).toBe(true);
+    expect(after.forecast?.movedDays).toBeLessThan(0);
+    expect((await burnup(ctx)).map((p) => p.plannedHours).slice(0, plannedBefore.length)).toEqual(plannedBefore);
   });
 
   it('stores nothing for a profile no plan can be made for', async () => {

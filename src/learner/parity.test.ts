@@ -36,7 +36,8 @@ type Step =
   | { do: 'rubric'; project: string; item: string; checked: boolean }
   | { do: 'link'; project: string; kind: 'repository' | 'demo' | 'writeup'; url: string }
   | { do: 'project-remove'; project: string }
-  | { do: 'export'; format: 'md' | 'ics' | 'json' };
+  | { do: 'export'; format: 'md' | 'ics' | 'json' }
+  | { do: 'week' };
 
 type Ending = 'done' | 'bad-request' | 'conflict' | 'nothing';
 
@@ -97,6 +98,7 @@ const CLI_STEP: Record<Step['do'], (step: never) => string[]> = {
   link: (s: Extract<Step, { do: 'link' }>) => ['project', 'link', s.project, s.kind, s.url],
   'project-remove': (s: Extract<Step, { do: 'project-remove' }>) => ['project', 'remove', s.project],
   export: (s: Extract<Step, { do: 'export' }>) => ['export', '--format', s.format],
+  week: () => ['week', '--json'],
 };
 
 async function viaCli(home: TestHome, step: Step): Promise<StepResult> {
@@ -104,11 +106,16 @@ async function viaCli(home: TestHome, step: Step): Promise<StepResult> {
   const { status, stdout, stderr } = await home.run(argv);
   const ending: Ending =
     status === 0 ? (/^Nothing to undo\./.test(stdout) ? 'nothing' : 'done') : status === 1 ? 'conflict' : 'bad-request';
-  return {
-    ending,
-    suggestions: suggestionsIn(stderr),
-    ...(step.do === 'export' && status === 0 ? { text: stdout } : {}),
-  };
+  // What an export writes, or the week `week --json` shows (compared with GET /api/today).
+  const text =
+    status !== 0
+      ? undefined
+      : step.do === 'export'
+        ? stdout
+        : step.do === 'week'
+          ? JSON.stringify(JSON.parse(stdout))
+          : undefined;
+  return { ending, suggestions: suggestionsIn(stderr), ...(text !== undefined ? { text } : {}) };
 }
 
 async function viaApi(h: Harness, step: Step): Promise<StepResult> {
@@ -172,6 +179,12 @@ async function viaApi(h: Harness, step: Step): Promise<StepResult> {
       const response = await h.app.request(`/api/projects/${step.project}`, { method: 'DELETE' });
       res = { status: response.status, json: await response.json(), res: response };
       break;
+    }
+    case 'week': {
+      const week = await api.get('/api/today');
+      return week.status === 200
+        ? { ending: 'done', suggestions: [], text: JSON.stringify(week.json) }
+        : { ending: 'bad-request', suggestions: [] };
     }
     case 'export': {
       const response = await h.app.request(`/api/export?format=${step.format}`);
@@ -382,6 +395,26 @@ const CASES: readonly Case[] = [
     sameAs: setup.slice(0, -1),
   })),
   {
+    name: 'the current week before the start date, and in the first week',
+    steps: [
+      profile({ start: '2026-12-14' }),
+      { do: 'week' },
+      { do: 'undo' },
+      profile({ start: '2026-11-23' }),
+      { do: 'week' },
+    ],
+    endings: ['done', 'done', 'nothing', 'done', 'done'],
+    then: (_s, r) => {
+      // Before the start: the plan's first week, said to be ahead; saving a profile is not a step undo takes back.
+      expect(JSON.parse(r[1]?.text ?? 'null')).toMatchObject({
+        today: '2026-11-27',
+        beforeStart: true,
+        week: { number: 1, start: '2026-12-14' },
+      });
+      expect(JSON.parse(r[4]?.text ?? 'null')?.week).not.toBeNull();
+    },
+  },
+  {
     name: 'undo with nothing to undo, and undo step by step back to the start',
     steps: [
       { do: 'undo' },
@@ -436,10 +469,6 @@ describe('the CLI and the API answer alike', () => {
       }
     });
   }
-
-  // The week shown before the plan's start date is the read views' (the learner-model work):
-  // `today`/`week` and GET /api/today must agree on it once that lands.
-  it.todo('the current week before the start date is the same in `mlpath week` and GET /api/today');
 });
 
 describe('undo leaves each kind of step as if it had not happened', () => {

@@ -296,9 +296,3 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
   }
   return { profile, forecast, replaced: previous !== undefined, baselineKept: first !== undefined };
 }
-
-/** The first plan the learner had (the burn-up's baseline): the first snapshot, else the profile's plan. */
-export async function baselinePlan(ctx: LearnerContext, profile: Profile): Promise<Plan> {
-  const first = await ctx.store.firstPlanSnapshot(ctx.learnerId);
-  return first?.plan ?? planFor(ctx.curriculum, profile);
-}

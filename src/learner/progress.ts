@@ -33,8 +33,13 @@ export interface ProgressSnapshot {
   readonly stats: ProgressStats;
   /** Skills known at the start: the starting point's and the profile's own. */
   readonly known: readonly string[];
-  /** The first plan (from the profile alone); undefined without a profile. */
+  /** The plan from the profile alone (which units teach which skills); undefined without a profile. */
   readonly original: Plan | undefined;
+  /**
+   * The learner's first plan, the baseline forecasts and the burn-up compare with: the first plan
+   * snapshot (kept when a profile is replaced), else the plan from the profile alone.
+   */
+  readonly baseline: Plan | undefined;
   /** The re-plan from today and its forecast; undefined without a profile. */
   readonly forecast: Forecast | undefined;
   /** The one progress model's skill states. */
@@ -43,22 +48,63 @@ export interface ProgressSnapshot {
   readonly stageOrder: readonly string[] | undefined;
 }
 
-/** Load the learner's profile and events and derive the plan, forecast and skill states. */
+/** Learners whose snapshot is kept, per store and curriculum; the least recently used is dropped first. */
+export const KEPT_SNAPSHOTS = 64;
+const kept = new WeakMap<object, WeakMap<object, Map<string, { key: string; snapshot: Promise<ProgressSnapshot> }>>>();
+
+/**
+ * Load the learner's profile and events and derive the plan, forecast and skill states. The planner
+ * is pure and the event log only grows (an undo is an event too), so a snapshot is kept until the
+ * profile, the number of events or the date changes: an unchanged state costs two small queries.
+ */
 export async function progressSnapshot(ctx: LearnerContext): Promise<ProgressSnapshot> {
   const today = todayOf(ctx);
-  const [profile, events] = await Promise.all([
+  const [profile, count] = await Promise.all([
     ctx.store.getProfile(ctx.learnerId),
+    ctx.store.countEvents(ctx.learnerId),
+  ]);
+  const key = `${today}\u0000${count}\u0000${JSON.stringify(profile ?? null)}`;
+  let byCurriculum = kept.get(ctx.store);
+  if (!byCurriculum) kept.set(ctx.store, (byCurriculum = new WeakMap()));
+  let learners = byCurriculum.get(ctx.curriculum);
+  if (!learners) byCurriculum.set(ctx.curriculum, (learners = new Map()));
+  const found = learners.get(ctx.learnerId);
+  learners.delete(ctx.learnerId);
+  if (found?.key === key) {
+    learners.set(ctx.learnerId, found);
+    return found.snapshot;
+  }
+  const snapshot = computeSnapshot(ctx, today, profile);
+  learners.set(ctx.learnerId, { key, snapshot });
+  if (learners.size > KEPT_SNAPSHOTS) learners.delete(learners.keys().next().value ?? '');
+  // A failed load (the database was busy) is not kept.
+  snapshot.catch(() => {
+    if (learners.get(ctx.learnerId)?.snapshot === snapshot) learners.delete(ctx.learnerId);
+  });
+  return snapshot;
+}
+
+async function computeSnapshot(
+  ctx: LearnerContext,
+  today: string,
+  profile: Profile | undefined,
+): Promise<ProgressSnapshot> {
+  const [events, first] = await Promise.all([
     ctx.store.listEvents(ctx.learnerId),
+    // The first plan is the baseline (kept when a profile is replaced); it is saved with the profile,
+    // so a kept snapshot's key (the profile) also covers it.
+    ctx.store.firstPlanSnapshot(ctx.learnerId),
   ]);
   const { curriculum } = ctx;
   const stats = progressStats(events, curriculum, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
   const known = [...(point?.known ?? []), ...(profile?.known ?? [])];
   const original = profile ? planFor(curriculum, profile) : undefined;
-  const forecast = profile && original ? forecastFrom(curriculum, profile, stats, today, original) : undefined;
+  const baseline = profile ? (first?.plan ?? original) : undefined;
+  const forecast = profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline) : undefined;
   const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
   const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
-  return { today, profile, events, stats, known, original, forecast, states, stageOrder };
+  return { today, profile, events, stats, known, original, baseline, forecast, states, stageOrder };
 }
 
 /** The skill states alone (for exports that list skills). */
@@ -169,9 +215,9 @@ export async function progressOverview(ctx: LearnerContext, snapshot?: ProgressS
 /** `mlpath burnup` and the burn-up of GET /api/status: one point per calendar week; empty without a profile. */
 export async function burnup(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<BurnupPoint[]> {
   const s = snapshot ?? (await progressSnapshot(ctx));
-  if (!s.original || !s.forecast) return [];
+  if (!s.baseline || !s.forecast) return [];
   return burnupOf({
-    original: s.original,
+    original: s.baseline,
     forecast: s.forecast.plan,
     events: s.events,
     logged: s.stats.logged,

@@ -258,6 +258,14 @@ function parseChange(event: ProgressEvent): ProjectChange | undefined {
   }
 }
 
+/** What a `project-change` event did: added, removed or re-linked a project (undefined for other events). */
+export function projectChangeKind(event: ProgressEvent): 'added' | 'removed' | 'links' | undefined {
+  if (event.type !== 'project-change') return undefined;
+  const change = parseChange(event);
+  if (!change) return undefined;
+  return change.before === null ? 'added' : change.after === null ? 'removed' : 'links';
+}
+
 /** Put a project in the state given (null: no project). */
 async function putProject(ctx: LearnerContext, id: string, state: PortfolioProject | null): Promise<void> {
   const exists = (await ctx.store.listProjects(ctx.learnerId)).some((p) => p.id === id);

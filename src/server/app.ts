@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { withAccountRoutes } from './auth-openapi.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
@@ -107,7 +108,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));
-  const openApi = openApiDocument(version);
+  const openApi = accounts ? withAccountRoutes(openApiDocument(version)) : openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   if (accounts) {

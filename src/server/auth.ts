@@ -367,6 +367,12 @@ function signInLockout(db: Kysely<AuthTables>, clock: () => Date): Lockout {
             WHEN auth_sign_in_failures.first_at >= ${windowStart}
              AND auth_sign_in_failures.failures + 1 >= ${AUTH_LIMITS.lockoutFailures} THEN ${until}
             ELSE auth_sign_in_failures.locked_until END`.execute(db);
+      // Counts that no longer matter (window over, no lock) are dropped, so guessed emails do not pile up.
+      await db
+        .deleteFrom('auth_sign_in_failures')
+        .where('first_at', '<', windowStart)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+        .execute();
     },
     async clear(email) {
       await db.deleteFrom('auth_sign_in_failures').where('email', '=', email).execute();

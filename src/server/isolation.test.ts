@@ -160,6 +160,17 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
     }
   });
 
+  it('matches the OpenAPI document of server mode: every route documented, every documented route served', async () => {
+    const doc = (await send(h.app, 'GET', '/api/openapi.json')).json as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect([...documented].sort()).toEqual([...routes].sort());
+    expect(Object.keys(doc.paths['/api/progress']?.['get']?.responses ?? {})).toContain('401');
+  });
+
   it('answers 401 on every learner route without a session, and shows no one’s data on the others', async () => {
     let attempts = 0;
     for (const route of routes) {

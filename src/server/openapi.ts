@@ -35,7 +35,10 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 
 function paths(): Json {
   const plan = obj({ plan: nullable(ref('Plan')), forecast: nullable(ref('Forecast')) });
-  const event = obj({ event: ref('ProgressEvent') });
+  // `event` is null when nothing was recorded (skipping what is skipped); `logged`, the planned hours a tick logged.
+  const recorded = obj({ event: nullable(ref('ProgressEvent')), logged: nullable(ref('ProgressEvent')) });
+  const events = { type: 'array', items: ref('ProgressEvent') };
+  const undone = obj({ event: ref('ProgressEvent'), events, undone: events });
   const project = obj({ project: ref('Project') });
   const feedAddress = obj({
     path: { type: 'string', description: '/calendar/<secret>.ics' },
@@ -92,16 +95,16 @@ function paths(): Json {
     },
     '/api/progress/events': {
       post: {
-        summary: 'Record a progress event',
+        summary: "Record a progress event (a tick also logs the task's planned hours unless logPlannedHours is false)",
         requestBody: body(ref('ProgressEventInput')),
-        responses: { 200: json(event), ...errors(400, 404) },
+        responses: { 200: json(recorded), ...errors(400, 404) },
       },
     },
     '/api/progress/undo': {
       post: {
-        summary: 'Undo an event (by default the last one) by appending an undo event',
+        summary: 'Undo a step (by default the latest) by appending undo events; a tick takes its logged hours with it',
         requestBody: { required: false, content: { 'application/json': { schema: ref('UndoInput') } } },
-        responses: { 200: json(event), ...errors(400, 404) },
+        responses: { 200: json(undone), ...errors(400, 404, 409) },
       },
     },
     '/api/status': {
@@ -175,13 +178,18 @@ function paths(): Json {
     },
     '/api/import': {
       post: {
-        summary: 'Restore a JSON backup',
+        summary: 'Restore a JSON backup (not a step of the log: undo cannot take it back)',
         parameters: [
           { name: 'merge', in: 'query', required: false, schema: { type: 'string', enum: ['true', 'false'] } },
         ],
         requestBody: body({ type: 'object', description: 'A backup as written by GET /api/export?format=json' }),
         responses: {
-          200: json(obj({ imported: obj({ events: { type: 'integer' }, projects: { type: 'integer' } }) })),
+          200: json(
+            obj({
+              imported: obj({ events: { type: 'integer' }, projects: { type: 'integer' } }),
+              undoable: { type: 'boolean', const: false },
+            }),
+          ),
           ...errors(400, 409),
         },
       },

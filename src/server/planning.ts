@@ -1,7 +1,8 @@
 /**
  * @module server/planning
- * What the plan, status and today routes share: the learner's profile and progress, the
- * re-plan from progress and today, and the JSON answers made from them. The planner is pure and
+ * What GET /api/plan answers from: the learner's profile and progress, the re-plan from progress
+ * and today, and the JSON answer made from them (status, progress and today are learner actions,
+ * src/learner/progress.ts). The planner is pure and
  * deterministic and the event log only grows, so all of it is kept per learner until the
  * profile, the number of events or the date changes; an unchanged state is answered from the
  * kept JSON after two small queries.

@@ -164,6 +164,17 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       });
     });
 
+    it('removes a project, and refuses to remove one that is not there', async () => {
+      await store.ensureLearner();
+      await store.addProject(LOCAL_LEARNER, project);
+      await store.removeProject(LOCAL_LEARNER, 'chatbot');
+      expect(await store.listProjects(LOCAL_LEARNER)).toEqual([]);
+      await expect(store.removeProject(LOCAL_LEARNER, 'chatbot')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      // Its id is free again (undo of a removal adds it back).
+      await store.addProject(LOCAL_LEARNER, project);
+      expect((await store.listProjects(LOCAL_LEARNER)).map((p) => p.id)).toEqual(['chatbot']);
+    });
+
     it('imports a backup into an empty learner to give the identical data', async () => {
       await store.ensureLearner('ann');
       await store.saveProfile('ann', profile, '2026-11-27T00:00:00.000Z');

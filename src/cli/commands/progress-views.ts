@@ -20,20 +20,10 @@ import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
 import { helpFor } from '../help-messages.js';
 
-/** The learner context of a CLI session. */
-function contextOf(session: Session): LearnerContext {
-  return {
-    store: session.store,
-    curriculum: session.curriculum(),
-    clock: () => session.now,
-    learnerId: session.learner,
-  };
-}
-
 /** The snapshot the views are made from; these commands need a profile. */
 async function load(session: Session): Promise<{ ctx: LearnerContext; locale: Locale; snapshot: ProgressSnapshot }> {
   const locale = await session.locale();
-  const ctx = contextOf(session);
+  const ctx = session.context();
   const snapshot = await progressSnapshot(ctx);
   if (!snapshot.profile) throw new MlpathError({ code: 'NOT_FOUND', message: trackingMessages(locale).needsProfile });
   return { ctx, locale, snapshot };

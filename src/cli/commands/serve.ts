@@ -22,6 +22,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, listen } from '../../server/server.js';
 import { openStore } from '../../store/open.js';
 import type { Locale } from '../../core/model.js';
 import type { CliIo } from '../io.js';
+import { clock } from '../session.js';
 import { curriculumDir } from '../paths.js';
 import { helpFor } from '../help-messages.js';
 import { chooseLocale } from '../locale.js';
@@ -99,6 +100,8 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
         ? parsePort(envPort, 'PORT', locale)
         : DEFAULT_PORT;
   const host = options.host ?? DEFAULT_HOST;
+  // MLPATH_NOW / MLPATH_TODAY pin the server's clock too (for demos and tests); checked before anything opens.
+  const pinned = io.env['MLPATH_NOW'] || io.env['MLPATH_TODAY'] ? clock(io) : undefined;
   if (!options.multiUser && !LOOPBACK.has(host)) {
     // Local mode has no accounts: anyone who reached it could read and change everything.
     throw new MlpathError({
@@ -122,7 +125,7 @@ export async function serve(io: CliIo, options: ServeOptions, stop?: Promise<voi
         signUp: options.signUp !== false && io.env['MLPATH_SIGN_UP'] !== 'closed',
       });
     }
-    const app = createApp({ store, curriculum, clock: () => new Date(), webDist: WEB_DIST, accounts });
+    const app = createApp({ store, curriculum, clock: () => pinned ?? new Date(), webDist: WEB_DIST, accounts });
     listening = await listen(app, { port, host });
   } catch (error) {
     await accounts?.close();

@@ -252,3 +252,16 @@ describe('ticking a task', () => {
     expect(again.stdout).toContain('`mlpath undo` cannot bring it back. Your progress and your first plan are kept.');
   });
 });
+
+describe('undo of project steps', () => {
+  it('names what it takes back: a removal, a link, the project itself', async () => {
+    const home = fresh();
+    await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot']);
+    await home.run(['project', 'link', 'bot', 'demo', 'https://bot.example.org']);
+    expect((await home.run(['project', 'remove', 'bot'])).stdout).toContain('`mlpath undo` brings it back');
+    expect((await home.run(['undo'])).stdout).toBe('Undone: project bot removed\n');
+    expect((await home.run(['undo'])).stdout).toBe('Undone: links of project bot changed\n');
+    expect((await home.run(['undo'])).stdout).toBe('Undone: project bot added\n');
+    expect(JSON.parse((await home.run(['project', 'list', '--json'])).stdout)).toEqual([]);
+  });
+});

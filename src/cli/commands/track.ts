@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import type { ProgressEvent } from '../../core/progress-model.js';
+import { projectChangeKind } from '../../learner/projects.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
 import type { MarkType } from '../../learner/tracking.js';
 import type { CliIo } from '../io.js';
@@ -176,8 +177,9 @@ function describeEvent(session: Session, event: ProgressEvent, locale: string): 
       return m.eventWhat.milestone(event.item ?? '', event.text ?? '');
     case 'project-change': {
       const project = event.item ?? '';
-      if (event.text?.includes('"before":null')) return m.eventWhat.projectAdded(project);
-      if (event.text?.includes('"after":null')) return m.eventWhat.projectRemoved(project);
+      const kind = projectChangeKind(event);
+      if (kind === 'added') return m.eventWhat.projectAdded(project);
+      if (kind === 'removed') return m.eventWhat.projectRemoved(project);
       return m.eventWhat.projectLinks(project);
     }
     case 'undo':

@@ -6,10 +6,10 @@
  */
 import { Hono } from 'hono';
 import { MlpathError } from '../../core/errors.js';
+import { progressOverview } from '../../learner/progress.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { progressOverview } from '../../learner/progress.js';
 import { ProgressEventInput, UndoInput } from '../schemas.js';
 import { parseBody } from '../validate.js';
 

@@ -123,8 +123,15 @@ export const api = {
   preview: (body: ProfileInput) => request<Preview>('POST', '/api/plan/preview', body),
   plan: () => request<{ plan: Plan | null; forecast: Forecast | null }>('GET', '/api/plan'),
   progress: () => request<ProgressResponse>('GET', '/api/progress'),
-  record: (event: EventInput) => request<{ event: ProgressEvent }>('POST', '/api/progress/events', event),
-  undo: () => request<{ event: ProgressEvent }>('POST', '/api/progress/undo', {}),
+  // `event` is null when nothing was recorded (a repeated skip); `logged`, the planned hours a tick logged.
+  record: (event: EventInput) =>
+    request<{ event: ProgressEvent | null; logged: ProgressEvent | null }>('POST', '/api/progress/events', event),
+  undo: () =>
+    request<{ event: ProgressEvent; events: ProgressEvent[]; undone: ProgressEvent[] }>(
+      'POST',
+      '/api/progress/undo',
+      {},
+    ),
   status: () => request<StatusResponse>('GET', '/api/status'),
   today: () => request<{ week: PlanWeek | null; today: string }>('GET', '/api/today'),
   projects: () => request<{ projects: Project[] }>('GET', '/api/projects'),
@@ -134,7 +141,11 @@ export const api = {
   saveLinks: (id: string, links: ProjectLinks) =>
     request<{ project: Project }>('PUT', `/api/projects/${encodeURIComponent(id)}/links`, links),
   importBackup: (backup: unknown, merge: boolean) =>
-    request<{ imported: { events: number; projects: number } }>('POST', `/api/import?merge=${merge}`, backup),
+    request<{ imported: { events: number; projects: number }; undoable: false }>(
+      'POST',
+      `/api/import?merge=${merge}`,
+      backup,
+    ),
 };
 
 /** The calendar feed's address: `GET /calendar/<secret>.ics` needs no other credentials. */

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { burnupOf } from './burnup.js';
+import type { ProgressEvent } from './progress-model.js';
+import { progressStats } from './progress.js';
+import { planFor } from './planner/plan.js';
+import { fixture, profileOf } from './planner/test-support/fixtures.js';
+
+const curriculum = fixture({
+  skills: { a: [], b: ['a'] },
+  resources: {
+    ra: {
+      hours: 20,
+      teaches: ['a'],
+      units: [
+        ['u1', 10, ['a']],
+        ['u2', 10, ['a']],
+      ],
+    },
+    rb: { hours: 20, teaches: ['b'] },
+  },
+  stages: [{ id: 's', skills: ['a', 'b'], resources: ['ra', 'rb'] }],
+  startingPoints: [{ id: 'p', effortFactor: 1 }],
+});
+const profile = profileOf(curriculum, 'p', { hoursPerWeek: 10, startDate: '2027-01-04' });
+const original = planFor(curriculum, profile);
+
+let n = 0;
+const event = (type: ProgressEvent['type'], at: string, extra: Partial<ProgressEvent> = {}): ProgressEvent => ({
+  id: `e${++n}`,
+  type,
+  at: `${at}T10:00:00.000Z`,
+  item: undefined,
+  hours: undefined,
+  date: undefined,
+  text: undefined,
+  undoes: undefined,
+  ...extra,
+});
+
+describe('burnupOf', () => {
+  it('counts "done" as planned hours of finished work and "hours logged" as logged, cumulative by calendar week', () => {
+    const events = [
+      event('done', '2027-01-06', { item: 'ra/u1' }),
+      event('hours', '2027-01-06', { hours: 14, date: '2027-01-06' }),
+      event('hours', '2027-01-12', { hours: 3, date: '2027-01-12' }),
+    ];
+    const today = '2027-01-13';
+    const stats = progressStats(events, curriculum, today);
+    const forecast = planFor(curriculum, profile, stats, today);
+    const points = burnupOf({ original, forecast, events, logged: stats.logged, curriculum, today });
+    expect(points.map((p) => p.week).slice(0, 3)).toEqual(['2027-01-04', '2027-01-11', '2027-01-18']);
+    // Ticking a 10-hour unit is 10 hours done, though 14 were logged for it.
+    expect(points[0]).toMatchObject({ doneHours: 10, loggedHours: 14, plannedHours: 10, forecastHours: null });
+    expect(points[1]).toMatchObject({ doneHours: 10, loggedHours: 17, plannedHours: 20 });
+    expect(points[2]).toMatchObject({ doneHours: null, loggedHours: null });
+    expect(points.at(-1)?.plannedHours).toBe(40);
+  });
+});
