@@ -9,58 +9,18 @@
  * weights that learned from its own labels. Prints role accuracy, per-skill and overall micro precision,
  * recall and F1, the required / nice-to-have agreement, seniority accuracy and the time per posting.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { analyzePosting, matcherFor } from '../src/core/jobs/analyze.js';
 import type { PostingAnalysis } from '../src/core/jobs/analyze.js';
 import { marketWeights } from '../src/core/jobs/postings.js';
 import type { LabelledPosting } from '../src/core/jobs/postings.js';
-import type { Curriculum, Skill } from '../src/core/model.js';
+import type { Curriculum } from '../src/core/model.js';
 import { loadCurriculum } from '../src/content/load.js';
-import { loadPostings, POSTINGS_DIR } from '../src/content/postings.js';
+import { loadPostings } from '../src/content/postings.js';
 import { median, report } from './measure.js';
 
 const CURRICULUM = decodeURIComponent(new URL('../curricula/ml-engineer', import.meta.url).pathname);
-const PENDING = join(POSTINGS_DIR, 'vocabulary-2026.yaml');
-
-/** The shipped curriculum, plus the 2026 skills' phrases while those skills have not landed in it. */
-function benchCurriculum(): { curriculum: Curriculum; pending: string[] } {
-  const shipped = loadCurriculum(CURRICULUM);
-  if (!existsSync(PENDING)) return { curriculum: shipped, pending: [] };
-  const file = parse(readFileSync(PENDING, 'utf8')) as {
-    vocabulary: { skills: Record<string, Record<string, string[]>> };
-  };
-  const have = new Set(shipped.skills.map((s) => s.id));
-  const pending = Object.keys(file.vocabulary.skills).filter((id) => !have.has(id));
-  const stub = (id: string): Skill => ({
-    id,
-    area: 'mlops',
-    title: { en: id, 'zh-CN': id },
-    summary: undefined,
-    outcomes: [],
-    requires: [],
-    aliases: [],
-    hours: undefined,
-    shortcut: undefined,
-    tags: [],
-  });
-  const skills = { ...(shipped.vocabulary?.skills ?? {}) };
-  for (const [id, phrases] of Object.entries(file.vocabulary.skills)) {
-    const merged: Record<string, string[]> = {};
-    for (const [l, words] of Object.entries(skills[id] ?? {})) merged[l] = [...words];
-    for (const [l, words] of Object.entries(phrases)) merged[l] = [...(merged[l] ?? []), ...words];
-    skills[id] = merged;
-  }
-  return {
-    curriculum: {
-      ...shipped,
-      skills: [...shipped.skills, ...pending.map(stub)],
-      vocabulary: { skills, roles: shipped.vocabulary?.roles ?? {} },
-    },
-    pending,
-  };
-}
 
 function withMarket(curriculum: Curriculum, postings: readonly LabelledPosting[]): Curriculum {
   const known = new Set(curriculum.skills.map((s) => s.id));
@@ -86,12 +46,8 @@ const prf = (s: Score): { p: number; r: number; f: number } => {
 const f2 = (x: number): string => x.toFixed(2);
 
 function evaluate(name: string, cases: ReadonlyArray<{ posting: LabelledPosting; text: string }>): void {
-  const { curriculum, pending } = benchCurriculum();
+  const curriculum = loadCurriculum(CURRICULUM);
   const all = loadPostings();
-  if (pending.length > 0)
-    console.log(
-      `note: ${pending.length} skills of the 2026 curriculum are not in curricula/ml-engineer yet; their phrases come from data/postings/vocabulary-2026.yaml`,
-    );
   const micro = score();
   const byLocale = new Map<string, Score>();
   const perSkill = new Map<string, Score>();

@@ -1,64 +1,45 @@
 // Derives each role's market weights from the labelled postings (data/postings) and prints them with the
-// curriculum's coverage of what the postings ask, by role.
+// curriculum's coverage of what the postings ask, by role, before and after the 2026 market stages, and each
+// role's readiness after the article's plan and after its market-ready plan, with how much longer that takes.
 //
-//   npx tsx scripts/role-weights.ts          print weights and coverage
+//   npx tsx scripts/role-weights.ts          print weights, coverage and readiness
 //   npx tsx scripts/role-weights.ts --write  also write the weights into curricula/ml-engineer/roles.yaml
 //   npx tsx scripts/role-weights.ts --check  exit 1 when roles.yaml differs from what the postings give
 //
-// Skills the curriculum does not define yet are printed as pending and left out of roles.yaml, so the file
-// always validates; run the script again once they exist.
+// Skills the curriculum does not define are printed as pending and left out of roles.yaml, so the file
+// always validates.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { coverageByRole, coverageOf, marketWeights, POSTING_ROLES } from '../src/core/jobs/postings.js';
 import type { LabelledPosting } from '../src/core/jobs/postings.js';
 import type { Curriculum, RoleWeight } from '../src/core/model.js';
+import { monthsBetween } from '../src/core/dates.js';
 import { planFor, profileFor, readinessFor } from '../src/core/planner/index.js';
+import type { Plan } from '../src/core/plan-model.js';
 import { loadCurriculum } from '../src/content/load.js';
 import { loadPostings } from '../src/content/postings.js';
 
-/** The skills the 2026 curriculum adds; coverage is also shown as if they were taught. */
-export const SKILLS_2026 = [
-  'cloud-ml-platform',
-  'kubernetes',
-  'infrastructure-as-code',
-  'spark-big-data',
-  'data-warehousing',
-  'workflow-orchestration',
-  'feature-stores',
-  'streaming-data',
-  'observability-on-call',
-  'distributed-training',
-  'inference-optimization',
-  'llm-agents',
-  'llm-evaluation',
-  'vector-databases',
-  'responsible-ai',
-];
+/** The optional stages of the 2026 market skills: the article's curriculum is the rest. */
+export const MARKET_STAGES = ['ml-platform', 'data-platform', 'llm-engineering'];
 
 const CURRICULUM = new URL('../curricula/ml-engineer', import.meta.url);
 const ROLES_FILE = new URL('../curricula/ml-engineer/roles.yaml', import.meta.url);
+const START = '2027-01-04';
 export const EVIDENCE =
   'data/postings: 53 labelled job postings (38 English, 15 Chinese) read in 2026; weights derived by scripts/role-weights.ts';
 
-function withSkillsTaught(curriculum: Curriculum, ids: readonly string[]): Curriculum {
-  const teacher = {
-    id: 'the-2026-skills',
-    title: 'the 2026 skills',
-    localTitle: undefined,
-    summary: undefined,
-    authors: [],
-    provider: undefined,
-    url: undefined,
-    kind: 'course' as const,
-    cost: 'free' as const,
-    languages: ['en'],
-    style: 'practical' as const,
-    effort: { hours: 1, weeks: undefined, hoursPerWeek: undefined, source: 'x', estimate: false, reasoning: undefined },
-    units: [],
-    teaches: [...ids],
-    ambient: false,
+/** The curriculum as it was before the market stages: nothing teaches their skills. */
+function withoutMarketSkills(curriculum: Curriculum): Curriculum {
+  const market = new Set(curriculum.stages.filter((s) => MARKET_STAGES.includes(s.id)).flatMap((s) => s.skills));
+  const keep = (ids: readonly string[]): string[] => ids.filter((id) => !market.has(id));
+  return {
+    ...curriculum,
+    resources: curriculum.resources.map((r) => ({
+      ...r,
+      teaches: keep(r.teaches),
+      units: r.units.map((u) => ({ ...u, teaches: keep(u.teaches) })),
+    })),
   };
-  return { ...curriculum, resources: [...curriculum.resources, teacher] };
 }
 
 function percent(x: number): string {
@@ -66,44 +47,54 @@ function percent(x: number): string {
 }
 
 function printCoverage(postings: readonly LabelledPosting[], curriculum: Curriculum): void {
-  const later = withSkillsTaught(curriculum, SKILLS_2026);
+  const before = coverageByRole(postings, withoutMarketSkills(curriculum));
   const now = coverageByRole(postings, curriculum);
-  const after = coverageByRole(postings, later);
   console.log('\ncoverage of what postings ask (weighted by frequency; nice-to-have counts half)');
-  console.log('role                  postings  taught now  with the 2026 skills  most asked, not taught now');
+  console.log("role                  postings  article's stages  with the 2026 stages  most asked, not taught");
   for (const c of now) {
-    const a = after.find((x) => x.role === c.role);
+    const b = before.find((x) => x.role === c.role);
     const top = c.missing.slice(0, 5).map((m) => `${m.id} ${m.demand}`);
     console.log(
-      `${c.role.padEnd(22)}${String(c.postings).padStart(8)}  ${percent(c.covered).padStart(10)}  ${percent(a?.covered ?? 0).padStart(20)}  ${top.join(', ')}`,
+      `${c.role.padEnd(22)}${String(c.postings).padStart(8)}  ${percent(b?.covered ?? 0).padStart(16)}  ${percent(c.covered).padStart(20)}  ${top.join(', ')}`,
     );
   }
-  const all = coverageOf(postings, curriculum).covered;
-  const allAfter = coverageOf(postings, later).covered;
+  const all = coverageOf(postings, withoutMarketSkills(curriculum)).covered;
+  const allNow = coverageOf(postings, curriculum).covered;
   console.log(
-    `${'all roles'.padEnd(22)}${String(postings.length).padStart(8)}  ${percent(all).padStart(10)}  ${percent(allAfter).padStart(20)}`,
+    `${'all roles'.padEnd(22)}${String(postings.length).padStart(8)}  ${percent(all).padStart(16)}  ${percent(allNow).padStart(20)}`,
   );
 }
 
-/** Readiness per role (against its market weights) once every skill of the article's default plan is done. */
-function printReadinessAfterPlan(curriculum: Curriculum, postings: readonly LabelledPosting[]): void {
-  const profile = profileFor(curriculum, undefined, { startDate: '2027-01-04' });
-  const plan = planFor(curriculum, profile);
+/** Every skill a plan teaches done (with the starting point's known skills). */
+function allDone(curriculum: Curriculum, plan: Plan, startingPoint: string): { done: Set<string> } {
   const planned = new Set(plan.weeks.flatMap((w) => w.tasks.flatMap((t) => t.skills)));
-  for (const id of curriculum.startingPoints.find((p) => p.id === profile.startingPoint)?.known ?? []) planned.add(id);
-  const progress = { skills: new Map([...planned].map((id) => [id, 'done' as const])), items: new Map(), logged: [] };
+  for (const id of curriculum.startingPoints.find((p) => p.id === startingPoint)?.known ?? []) planned.add(id);
+  return { done: planned };
+}
+
+/**
+ * Readiness per role (against its market weights) once every skill of the role's plan is done: the article's
+ * plan and the market-ready plan, from scratch with default choices, with the months each takes.
+ */
+function printReadiness(curriculum: Curriculum): void {
+  console.log(`\nreadiness per role (from-scratch, default choices, every planned skill done; start ${START})`);
   console.log(
-    `\nreadiness after the article's plan (${profile.startingPoint}, default choices, every planned skill done)`,
+    "role                  article's plan  months  market-ready plan  months  longer by     largest gaps after the article's plan",
   );
-  // The same with every skill the postings ask, including the 2026 skills the curriculum does not define yet.
-  const full = { ...curriculum, roles: curriculum.roles.map((r) => ({ ...r, market: marketWeights(postings, r.id) })) };
-  console.log('role                  weights now  with the 2026 skills  largest gaps (with the 2026 skills)');
   for (const role of curriculum.roles) {
-    const now = readinessFor(curriculum, role.id, { done: new Set(progress.skills.keys()) });
-    const later = readinessFor(full, role.id, { done: new Set(progress.skills.keys()) });
-    const gaps = later.gaps.slice(0, 5).map((g) => g.skill);
+    const article = profileFor(curriculum, undefined, { startDate: START, target: role.id });
+    const market = profileFor(curriculum, undefined, { startDate: START, target: role.id, marketReady: true });
+    const a = planFor(curriculum, article);
+    const m = planFor(curriculum, market);
+    const ra = readinessFor(curriculum, role.id, allDone(curriculum, a, article.startingPoint));
+    const rm = readinessFor(curriculum, role.id, allDone(curriculum, m, market.startingPoint));
+    const extra = m.marketReady;
+    const longer = extra ? `${extra.extraWeeks} wk, ${extra.extraHours} h` : '-';
     console.log(
-      `${role.id.padEnd(22)}${`${now.percent}%`.padStart(11)}  ${`${later.percent}%`.padStart(20)}  ${gaps.join(', ')}`,
+      `${role.id.padEnd(22)}${`${ra.percent}%`.padStart(14)}  ${monthsBetween(START, a.finishDate).toFixed(1).padStart(6)}  ${`${rm.percent}%`.padStart(17)}  ${monthsBetween(START, m.finishDate).toFixed(1).padStart(6)}  ${longer.padEnd(12)}  ${ra.gaps
+        .slice(0, 5)
+        .map((g) => g.skill)
+        .join(', ')}`,
     );
   }
 }
@@ -128,7 +119,7 @@ function main(): void {
     if (pending.length > 0) console.log(`  * pending: ${pending.length} skills the curriculum does not define yet`);
   }
   printCoverage(postings, curriculum);
-  printReadinessAfterPlan(curriculum, postings);
+  printReadiness(curriculum);
 
   const doc = parseDocument(readFileSync(ROLES_FILE, 'utf8'));
   const roles = doc.get('roles', true);

@@ -43,6 +43,8 @@ const EN = {
   'flag.known': 'skills you already know, comma-separated',
   'flag.freeOnly': 'only free resources (free-to-audit courses count as free)',
   'flag.target': 'a role (default ml-engineer) or any skill id',
+  'flag.marketReady':
+    "plan for everything the role's job postings ask, beyond the article's plan, and show how much longer it takes",
   'flag.route': 'override the recommended route',
   'flag.weeksOff': 'weeks with no study: START..END[,START..END...]',
   'flag.factor': 'your own learner factor on provider hours (0.8-2.0)',
@@ -185,6 +187,7 @@ const ZH: Record<HelpKey, string> = {
   'flag.known': '你已掌握的技能，用逗号分隔',
   'flag.freeOnly': '只用免费资源（可免费旁听的课程算作免费）',
   'flag.target': '一个角色（默认 ml-engineer）或任意技能 id',
+  'flag.marketReady': '按该角色招聘要求的全部技能制定计划（超出原文的计划），并显示需要多花多少时间',
   'flag.route': '替换推荐的路线',
   'flag.weeksOff': '不学习的周：START..END[,START..END...]',
   'flag.factor': '你自己对课程提供方时长的学习系数（0.8-2.0）',

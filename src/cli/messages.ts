@@ -15,6 +15,8 @@ const EN = {
     'Starting point: {point} · {hours} h/week · learner factor {factor} · style: {style} · domain: {domain}',
   'plan.span': 'From {start} to {finish}: {weeks} weeks, {total} h in all',
   'plan.ready': '{milestone}: {date} ({months} months from the start).',
+  'plan.marketReady':
+    "Market-ready: {weeks} weeks ({hours} h) longer than the article's plan, which would finish on {date}. Added for what job postings ask: {skills}.",
   'plan.whyRoute': 'Why this route',
   'plan.milestones': 'Milestones',
   'plan.weeks': 'Week by week',
@@ -123,6 +125,8 @@ const ZH: Record<MessageKey, string> = {
   'plan.profile': '起点：{point} · 每周 {hours} 小时 · 学习系数 {factor} · 风格：{style} · 领域：{domain}',
   'plan.span': '从 {start} 到 {finish}：共 {weeks} 周，合计 {total} 小时',
   'plan.ready': '{milestone}：{date}（从开始算起 {months} 个月）。',
+  'plan.marketReady':
+    '市场就绪：比原文的计划多 {weeks} 周（{hours} 小时），原文的计划将于 {date} 完成。为满足招聘要求而增加：{skills}。',
   'plan.whyRoute': '为什么选这条路线',
   'plan.milestones': '里程碑',
   'plan.weeks': '逐周安排',

@@ -40,6 +40,7 @@ export interface ProfileFlags {
   known?: string;
   freeOnly?: boolean;
   target?: string;
+  marketReady?: boolean;
   route?: string;
   weeksOff?: string;
   locale?: string;
@@ -65,6 +66,7 @@ export function addProfileOptions(command: Command, io: Pick<CliIo, 'env'>): Com
     .option('--known <ids>', h('flag.known'))
     .option('--free-only', h('flag.freeOnly'))
     .option('--target <id>', h('flag.target'))
+    .option('--market-ready', h('flag.marketReady'))
     .option('--route <id>', h('flag.route'))
     .option('--weeks-off <ranges>', h('flag.weeksOff'))
     .option('--factor <n>', h('flag.factor'))
@@ -181,6 +183,7 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
     route: flags.route,
     choices,
     study: studyFromFlags(flags, locale),
+    marketReady: flags.marketReady === true ? true : undefined,
   };
 }
 

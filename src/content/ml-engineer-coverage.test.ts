@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../core/errors.js';
 import type { Curriculum, Stage } from '../core/model.js';
 import { tryLoadCurriculum } from './load.js';
+import { loadPostings } from './postings.js';
 
 const SHIPPED = fileURLToPath(new URL('../../curricula/ml-engineer', import.meta.url));
 
@@ -62,6 +63,9 @@ const ARTICLE_ORDER = [
   'domain-portfolio',
   'job-search',
 ];
+
+/** The article's stages among some stage ids, in the order given (the 2026 market stages left out). */
+const articleStages = (ids: readonly string[]): string[] => ids.filter((id) => ARTICLE_ORDER.includes(id));
 
 /** The digest (../shared/seed/README.md, sections 1-6), item by item, and where each is carried. */
 const DIGEST: readonly DigestItem[] = [
@@ -479,8 +483,12 @@ const DIGEST: readonly DigestItem[] = [
     ids: { stage: ARTICLE_ORDER },
     facts: [
       {
-        what: "stages are authored in the article's order",
-        holds: (c) => c.stages.map((s) => s.id).join() === ARTICLE_ORDER.join(),
+        what: "the article's stages are authored in the article's order",
+        holds: (c) => articleStages(c.stages.map((s) => s.id)).join() === ARTICLE_ORDER.join(),
+      },
+      {
+        what: "every stage beyond the article's is optional (the 2026 market stages)",
+        holds: (c) => c.stages.filter((s) => !ARTICLE_ORDER.includes(s.id)).every((s) => s.optional),
       },
       { what: 'maths runs alongside shallow ML', holds: (c) => stage(c, 'maths')?.alongside === 'shallow-ml' },
       {
@@ -489,7 +497,7 @@ const DIGEST: readonly DigestItem[] = [
       },
       {
         what: 'data-science-first follows the checklist order',
-        holds: (c) => route(c, 'data-science-first')?.stages.join() === ARTICLE_ORDER.join(),
+        holds: (c) => articleStages(route(c, 'data-science-first')?.stages ?? []).join() === ARTICLE_ORDER.join(),
       },
     ],
   },
@@ -625,4 +633,71 @@ describe('the shipped curriculum carries every item of the article', () => {
       'route:software-first no longer says /Jupyter notebook is only a toy/i',
     );
   });
+});
+
+/**
+ * The skills the 2026 job market asks beyond the article (issue: roles from evidence), each mapped to the
+ * optional stage that teaches it. The article's plan stays as it was; a role's market-ready target plans these.
+ */
+const MARKET_2026: Readonly<Record<string, 'ml-platform' | 'data-platform' | 'llm-engineering'>> = {
+  'cloud-ml-platform': 'ml-platform',
+  kubernetes: 'ml-platform',
+  'infrastructure-as-code': 'ml-platform',
+  'observability-on-call': 'ml-platform',
+  'distributed-training': 'ml-platform',
+  'inference-optimization': 'ml-platform',
+  'spark-big-data': 'data-platform',
+  'data-warehousing': 'data-platform',
+  'workflow-orchestration': 'data-platform',
+  'feature-stores': 'data-platform',
+  'streaming-data': 'data-platform',
+  'llm-agents': 'llm-engineering',
+  'llm-evaluation': 'llm-engineering',
+  'vector-databases': 'llm-engineering',
+  'responsible-ai': 'llm-engineering',
+};
+
+describe('the shipped curriculum carries the 2026 market skills', () => {
+  const curriculum = loadShipped();
+  const postings = loadPostings();
+  const both = (t: Readonly<Record<string, string>> | undefined): boolean =>
+    (t?.['en'] ?? '').trim() !== '' && (t?.['zh-CN'] ?? '').trim() !== '';
+
+  it('maps every skill the postings ask that the article does not teach', () => {
+    const article = new Set(curriculum.stages.filter((s) => ARTICLE_ORDER.includes(s.id)).flatMap((s) => s.skills));
+    const domainSkills = new Set(curriculum.domains.flatMap((d) => d.skills));
+    const asked = new Set(postings.flatMap((p) => [...p.required, ...p.niceToHave]));
+    const unmapped = [...asked].filter(
+      (id) => !article.has(id) && !domainSkills.has(id) && MARKET_2026[id] === undefined,
+    );
+    expect(unmapped).toEqual([]);
+  });
+
+  for (const [id, stageId] of Object.entries(MARKET_2026)) {
+    it(`${id}: in the optional ${stageId} stage, with outcomes, reasons, a free resource, phrases and postings`, () => {
+      const skill = curriculum.skills.find((s) => s.id === id);
+      expect(skill, id).toBeDefined();
+      if (!skill) return;
+      expect(both(skill.title) && both(skill.summary)).toBe(true);
+      expect(skill.outcomes.length).toBeGreaterThanOrEqual(2);
+      for (const o of skill.outcomes) expect(both(o)).toBe(true);
+      expect(skill.requires.length).toBeGreaterThan(0);
+      for (const r of skill.requires) expect(both(r.reason), `${id} requires ${r.skill}`).toBe(true);
+      const st = stage(curriculum, stageId);
+      expect(st?.optional).toBe(true);
+      expect(st?.skills).toContain(id);
+      // Free first: the stage's own defaults teach it with a free resource.
+      const teachers = curriculum.resources.filter(
+        (r) => r.teaches.includes(id) || r.units.some((u) => u.teaches.includes(id)),
+      );
+      expect(teachers.some((r) => r.cost === 'free' && st?.resources.includes(r.id))).toBe(true);
+      for (const r of teachers)
+        expect(r.effort.source !== undefined || (r.effort.estimate && both(r.effort.reasoning)), r.id).toBe(true);
+      expect(curriculum.vocabulary?.skills[id]?.['en']?.length ?? 0).toBeGreaterThan(0);
+      expect(postings.some((p) => p.required.includes(id) || p.niceToHave.includes(id))).toBe(true);
+      // The article's plan does not target it; some role's market weights do.
+      expect(curriculum.roles.some((r) => r.weights.some((w) => w.skill === id))).toBe(false);
+      expect(curriculum.roles.some((r) => r.market.some((w) => w.skill === id))).toBe(true);
+    });
+  }
 });

@@ -131,6 +131,38 @@ describe('the shipped ML-engineer curriculum in English and Chinese', () => {
     expect(bad).toEqual([]);
   });
 
+  it('gives every resource its own Chinese title, distinct from every other resource', () => {
+    const missing = curriculum.resources.filter((r) => !CJK.test(r.localTitle?.['zh-CN'] ?? '')).map((r) => r.id);
+    expect(missing).toEqual([]);
+    const byTitle = new Map<string, string[]>();
+    for (const r of curriculum.resources) {
+      const zh = r.localTitle?.['zh-CN'] ?? '';
+      byTitle.set(zh, [...(byTitle.get(zh) ?? []), r.id]);
+    }
+    expect([...byTitle.values()].filter((ids) => ids.length > 1)).toEqual([]);
+  });
+
+  it('keeps 推理 for inference: reasoning is marked as such wherever the word stands for it', () => {
+    // "Reasoning" next to 推理 in the English means the Chinese must say which sense it is.
+    const clash = texts.filter(({ text }) => {
+      const en = String(text['en'] ?? '');
+      const zh = String(text['zh-CN'] ?? '');
+      return /reasoning/i.test(en) && /推理/.test(zh) && !/推理（reasoning）/.test(zh);
+    });
+    expect(clash.map((t) => t.path)).toEqual([]);
+  });
+
+  it('records where costs were checked: Coursera courses are paid since free audit ended', () => {
+    const coursera = curriculum.resources.filter((r) => r.url?.includes('coursera.org'));
+    expect(coursera.length).toBeGreaterThan(0);
+    for (const r of coursera) {
+      expect(r.cost, r.id).toBe('paid');
+      expect(r.costCheck?.source, r.id).toMatch(/^https:\/\//);
+    }
+    for (const r of curriculum.resources.filter((x) => x.costCheck !== undefined))
+      expect(r.costCheck?.checked ?? '', r.id).toMatch(/^20\d\d-\d\d-\d\d$/);
+  });
+
   it('keeps units within their resource and gives each unit an English and Chinese title', () => {
     const bad = curriculum.resources.flatMap((r) => {
       const sum = r.units.reduce((n, u) => n + u.hours, 0);

@@ -247,6 +247,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
         url: r.url,
         kind: r.kind,
         cost: r.cost,
+        ...(r.costCheck ? { costCheck: { source: r.costCheck.source, checked: r.costCheck.checked } } : {}),
         languages: [...(r.languages ?? ['en'])],
         style: r.style,
         effort,

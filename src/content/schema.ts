@@ -78,6 +78,12 @@ const Resource = z.strictObject({
   url: HttpsUrl.optional(),
   kind: z.enum(RESOURCE_KINDS),
   cost: z.enum(COSTS),
+  costCheck: z
+    .strictObject({
+      source: z.string().min(1),
+      checked: z.iso.date({ error: 'expected the day the cost was checked, YYYY-MM-DD' }),
+    })
+    .optional(),
   languages: z.array(LocaleTag).optional(),
   style: z.enum(STYLES),
   effort: Effort,

@@ -95,6 +95,15 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
       ['url', r.url],
       ['kind', r.kind],
       ['cost', r.cost],
+      [
+        'costCheck',
+        r.costCheck
+          ? obj([
+              ['source', r.costCheck.source],
+              ['checked', r.costCheck.checked],
+            ])
+          : undefined,
+      ],
       ['languages', [...r.languages]],
       ['style', r.style],
       ['effort', effort(r.effort)],

@@ -91,6 +91,14 @@ export interface ResourceUnit {
   readonly url: string | undefined;
 }
 
+/** Where a resource's cost was confirmed, and when (access terms change: Coursera ended free audit in 2025). */
+export interface CostCheck {
+  /** A URL or citation that states the cost. */
+  readonly source: string;
+  /** The day the cost was last confirmed, `YYYY-MM-DD`. */
+  readonly checked: string;
+}
+
 export interface Resource {
   readonly id: string;
   /** The title as published (not translated). */
@@ -103,6 +111,8 @@ export interface Resource {
   readonly url: string | undefined;
   readonly kind: ResourceKind;
   readonly cost: Cost;
+  /** Where the cost was confirmed and when; absent when nobody has recorded it. */
+  readonly costCheck?: CostCheck | undefined;
   readonly languages: readonly string[];
   readonly style: ResourceStyle;
   readonly effort: Effort;

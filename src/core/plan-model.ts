@@ -71,6 +71,12 @@ export interface Profile {
   readonly choices: ResourceChoices;
   /** Study days and time; absent, calendars show each week's work as week-long all-day blocks. */
   readonly study?: StudyDays | undefined;
+  /**
+   * Plan for the role's market-ready target: besides what the article's plan teaches for the role, every
+   * skill the role's job postings ask (its market weights), including the optional market stages. Absent
+   * or false: the article's plan.
+   */
+  readonly marketReady?: boolean | undefined;
 }
 
 export type TaskKind = 'study' | 'ambient' | 'project' | 'job-search';
@@ -153,6 +159,20 @@ export interface Plan {
   readonly explanations: readonly Explanation[];
   /** Portfolio projects with their dates and milestones. */
   readonly projects?: readonly PlannedProject[];
+  /** For a market-ready plan: how it compares with the article's plan for the same learner. */
+  readonly marketReady?: MarketReadyComparison | undefined;
+}
+
+/** How much a market-ready plan adds to the article's plan for the same learner and progress. */
+export interface MarketReadyComparison {
+  /** Finish date and length in weeks of the article's plan. */
+  readonly articleFinishDate: string;
+  readonly articleWeekCount: number;
+  /** Weeks and study hours the market-ready plan adds (weeks from finish to finish). */
+  readonly extraWeeks: number;
+  readonly extraHours: number;
+  /** Skills the market-ready plan teaches that the article's plan does not, in study order. */
+  readonly addedSkills: readonly string[];
 }
 
 /** What the planner needs to know of progress (the fold of the event log). */

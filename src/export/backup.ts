@@ -69,6 +69,7 @@ const ProfileSchema = z.strictObject({
   target: z.string().min(1).optional(),
   route: z.string().min(1).optional(),
   effortFactor: z.number().positive().optional(),
+  marketReady: z.boolean().optional(),
   choices: z.strictObject({
     pin: z.array(z.string()),
     exclude: z.array(z.string()),
@@ -291,6 +292,7 @@ function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {
     target: p.target,
     route: p.route,
     effortFactor: p.effortFactor,
+    ...(p.marketReady === true ? { marketReady: true } : {}),
     choices: {
       pin: p.choices.pin,
       exclude: p.choices.exclude,

@@ -41,6 +41,8 @@ export interface ProfileRequest {
   readonly target?: string | undefined;
   readonly route?: string | undefined;
   readonly effortFactor?: number | undefined;
+  /** Plan for everything the role's job postings ask (`Profile.marketReady`). */
+  readonly marketReady?: boolean | undefined;
   readonly choices?:
     | {
         readonly pin?: readonly string[] | undefined;
@@ -199,6 +201,7 @@ export function profileFromInput(
     effortFactor: input.effortFactor ?? from?.effortFactor,
     choices,
     study: studyOf(input.study, from?.study),
+    marketReady: input.marketReady ?? from?.marketReady,
   });
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];

@@ -100,6 +100,7 @@ export const ProfileInput = z
     ),
     choices: ResourceChoicesInput.optional(),
     study: optional(StudyDaysInput),
+    marketReady: optional(z.boolean({ error: 'expected true or false' })),
   })
   .register(apiSchemas, {
     id: 'ProfileInput',
@@ -194,6 +195,7 @@ export const ProfileSchema = z
     target: z.string().optional(),
     route: z.string().optional(),
     effortFactor: z.number().optional(),
+    marketReady: z.boolean().optional(),
     choices: z.object({
       pin: z.array(z.string()),
       exclude: z.array(z.string()),
@@ -272,6 +274,16 @@ export const PlanSchema = z
         }),
       )
       .optional(),
+    marketReady: z
+      .object({
+        articleFinishDate: z.string(),
+        articleWeekCount: z.number().int(),
+        extraWeeks: z.number().int(),
+        extraHours: z.number(),
+        addedSkills: z.array(z.string()),
+      })
+      .optional()
+      .describe("For a market-ready plan: how much longer it is than the article's plan for the same learner."),
   })
   .register(apiSchemas, { id: 'Plan' });
 

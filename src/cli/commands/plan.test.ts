@@ -49,7 +49,8 @@ interface JsonPlan {
   skills: string[];
   resources: string[];
   explanations: { kind: string; subject: string; text: Record<string, string> }[];
-  profile: { startingPoint: string; style: string; domain?: string };
+  profile: { startingPoint: string; style: string; domain?: string; marketReady?: boolean };
+  marketReady?: { articleFinishDate: string; extraWeeks: number; addedSkills: string[] };
 }
 
 const plan = async (...argv: string[]): Promise<JsonPlan> => (await json(...argv)) as unknown as JsonPlan;
@@ -131,11 +132,30 @@ describe('mlpath plan --json', () => {
     expect(target.milestones.map((m) => m.stage)).not.toContain('job-search');
   });
 
-  it('takes only free resources with --free-only (free-to-audit counts as free)', async () => {
+  it('plans the rest of what postings ask with --market-ready, and says how much longer it takes', async () => {
+    const article = await plan('--target', 'mlops-engineer');
+    const market = await plan('--target', 'mlops-engineer', '--market-ready');
+    expect(article.skills).not.toContain('kubernetes');
+    expect(market.skills).toContain('kubernetes');
+    expect(market.profile.marketReady).toBe(true);
+    expect(market.marketReady?.articleFinishDate).toBe(article.finishDate);
+    expect(market.marketReady?.extraWeeks).toBe(market.weekCount - article.weekCount);
+    expect(market.marketReady?.addedSkills).toContain('kubernetes');
+    const text = await run('--target', 'mlops-engineer', '--market-ready');
+    expect(text.out).toContain(`${market.marketReady?.extraWeeks} weeks`);
+    expect(text.out).toContain('Kubernetes and Helm');
+    const zh = await run('--target', 'mlops-engineer', '--market-ready', '--locale', 'zh-CN');
+    expect(zh.out).toMatch(/市场就绪：比原文的计划多 \d+ 周/);
+  });
+
+  it('takes only free resources with --free-only (Coursera specialisations are paid since audit ended)', async () => {
     const p = await plan('--free-only');
     expect(p.resources).not.toContain('dead-simple-python');
     expect(p.resources).not.toContain('designing-ml-systems');
-    expect(p.resources).toContain('ml-specialization');
+    expect(p.resources).not.toContain('ml-specialization');
+    expect(p.resources).not.toContain('deep-learning-specialization');
+    expect(p.resources).toContain('islp');
+    expect((await plan()).resources).toContain('ml-specialization');
   });
 
   it('keeps the weeks given with --weeks-off free of study', async () => {

@@ -147,6 +147,20 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
       }),
     );
 
+  if (plan.marketReady) {
+    const titles = plan.marketReady.addedSkills.map(
+      (id) => textIn(curriculum.skills.find((s) => s.id === id)?.title, L) || id,
+    );
+    lines.push(
+      m('plan.marketReady', {
+        weeks: plan.marketReady.extraWeeks,
+        hours: round1(plan.marketReady.extraHours),
+        date: plan.marketReady.articleFinishDate,
+        skills: titles.join(L === 'zh-CN' ? '、' : ', '),
+      }),
+    );
+  }
+
   const routeWhy = plan.explanations.find((e) => e.kind === 'route');
   if (routeWhy) lines.push('', m('plan.whyRoute'), `  ${textIn(routeWhy.text, L)}`);
 

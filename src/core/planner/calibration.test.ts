@@ -10,6 +10,7 @@ import type { Plan, ProgressState } from '../plan-model.js';
 import { forecastFrom } from './forecast.js';
 import { planFor } from './plan.js';
 import { profileFor } from './profile.js';
+import { readinessFor } from './readiness.js';
 
 // The shipped curriculum, found from this file (core does no I/O itself; the content layer reads it).
 const SHIPPED = decodeURIComponent(new URL('../../../curricula/ml-engineer', import.meta.url).pathname);
@@ -70,6 +71,46 @@ describe('calibration on the shipped curriculum', () => {
       expect(point.hoursNote?.['zh-CN']).toBeTruthy();
     }
     expect(curriculum.startingPoints.find((p) => p.id === 'from-scratch')?.hoursNote?.['en']).toMatch(/effective/);
+  });
+
+  it('runs the maths alongside shallow ML, as the article does, not beside the first steps in code', () => {
+    const plan = planOf('from-scratch');
+    const firstWeek = (stage: string): number => plan.weeks.findIndex((w) => w.tasks.some((t) => t.stage === stage));
+    const lastWeek = (stage: string): number =>
+      plan.weeks.length - 1 - [...plan.weeks].reverse().findIndex((w) => w.tasks.some((t) => t.stage === stage));
+    expect(firstWeek('maths')).toBeGreaterThan(0);
+    expect(Math.abs(firstWeek('maths') - firstWeek('shallow-ml'))).toBeLessThanOrEqual(2);
+    expect(lastWeek('maths')).toBeGreaterThanOrEqual(firstWeek('shallow-ml'));
+    // The university route keeps the maths early (degree courses put it first).
+    const uni = planFor(curriculum, profileFor(curriculum, 'from-scratch', { startDate: START, route: 'university' }));
+    const uniFirst = (stage: string): number => uni.weeks.findIndex((w) => w.tasks.some((t) => t.stage === stage));
+    expect(uniFirst('maths')).toBeLessThan(uniFirst('shallow-ml'));
+  });
+
+  it("reads Larson's book (the article's pick for the job search) during the job search of every default plan", () => {
+    for (const point of curriculum.startingPoints) {
+      const plan = planOf(point.id);
+      const reading = plan.weeks.flatMap((w) => w.tasks.filter((t) => t.resource === 'larson-learn-to-code-book'));
+      expect(reading.length, point.id).toBeGreaterThan(0);
+      for (const t of reading) expect(t.stage).toBe('job-search');
+      // It comes after the study of every other stage: no other study task follows its first week.
+      const first = plan.weeks.findIndex((w) => w.tasks.some((t) => t.resource === 'larson-learn-to-code-book'));
+      const laterStudy = plan.weeks
+        .slice(first + 1)
+        .flatMap((w) => w.tasks.filter((t) => t.kind === 'study' && t.stage !== 'job-search'));
+      expect(laterStudy, point.id).toEqual([]);
+      // One book is the job search's reading: the others teach nothing it has not.
+      expect(plan.resources).not.toContain('tech-interview-handbook');
+    }
+  });
+
+  it('plans no task under a quarter hour, whatever the weekly hours', () => {
+    for (const point of curriculum.startingPoints)
+      for (const hoursPerWeek of [3, 7.5, 12, 40]) {
+        const plan = planFor(curriculum, profileFor(curriculum, point.id, { startDate: START, hoursPerWeek }));
+        const tiny = plan.weeks.flatMap((w) => w.tasks.filter((t) => t.hours < 0.25 - 1e-9).map((t) => t.key));
+        expect(tiny, `${point.id} at ${hoursPerWeek} h`).toEqual([]);
+      }
   });
 
   it('plans every starting point on the route the curriculum recommends for it', () => {
@@ -169,5 +210,52 @@ describe('random profiles on the shipped curriculum', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('market-ready targets on the shipped curriculum', () => {
+  const doneAll = (plan: Plan, startingPoint: string): { done: Set<string> } => {
+    const skills = new Set(plan.weeks.flatMap((w) => w.tasks.flatMap((t) => t.skills)));
+    for (const id of curriculum.startingPoints.find((p) => p.id === startingPoint)?.known ?? []) skills.add(id);
+    return { done: skills };
+  };
+
+  it("leaves the article's plan below full readiness where the market asks more, and plans the rest for each role", () => {
+    for (const role of curriculum.roles) {
+      const article = profileFor(curriculum, undefined, { startDate: START, target: role.id });
+      const market = profileFor(curriculum, undefined, { startDate: START, target: role.id, marketReady: true });
+      const a = planFor(curriculum, article);
+      const m = planFor(curriculum, market);
+      expect(a.marketReady).toBeUndefined();
+      const before = readinessFor(curriculum, role.id, doneAll(a, article.startingPoint));
+      const after = readinessFor(curriculum, role.id, doneAll(m, market.startingPoint));
+      // Every role's postings ask something the article's plan does not teach.
+      expect(before.percent, role.id).toBeLessThan(100);
+      expect(after.percent, role.id).toBe(100);
+      // The comparison is the article's plan for the same learner, and the extra time is real.
+      expect(m.marketReady?.articleFinishDate).toBe(a.finishDate);
+      expect(m.marketReady?.articleWeekCount).toBe(a.weekCount);
+      expect(m.marketReady?.extraWeeks).toBe(m.weekCount - a.weekCount);
+      expect(m.marketReady?.extraWeeks ?? 0).toBeGreaterThan(0);
+      expect(m.marketReady?.extraHours ?? 0).toBeGreaterThan(0);
+      for (const gap of before.gaps) expect(m.skills, `${role.id}: ${gap.skill}`).toContain(gap.skill);
+      expect(m.marketReady?.addedSkills.length ?? 0).toBeGreaterThan(0);
+      for (const id of m.marketReady?.addedSkills ?? []) expect(a.skills).not.toContain(id);
+    }
+  });
+
+  it('schedules the 2026 skills in their own optional stages, before the portfolio and the job search', () => {
+    const plan = planFor(
+      curriculum,
+      profileFor(curriculum, undefined, { startDate: START, target: 'mlops-engineer', marketReady: true }),
+    );
+    const tasks = plan.weeks.flatMap((w) => w.tasks);
+    const firstStage = (skill: string): string | undefined => tasks.find((t) => t.skills.includes(skill))?.stage;
+    expect(firstStage('kubernetes')).toBe('ml-platform');
+    expect(firstStage('infrastructure-as-code')).toBe('ml-platform');
+    expect(firstStage('spark-big-data')).toBe('data-platform');
+    expect(firstStage('responsible-ai')).toBe('llm-engineering');
+    const date = (s: string): string | undefined => plan.milestones.find((x) => x.stage === s)?.date;
+    expect((date('ml-platform') ?? '') <= (date('domain-portfolio') ?? '')).toBe(true);
   });
 });

@@ -17,6 +17,23 @@ describe('resource choice', () => {
     expect(plan.totalHours).toBe(20);
   });
 
+  it("says whether a pick's hours are the provider's figure or the curriculum's estimate", () => {
+    const c = fixture({
+      skills: { a: [], b: [] },
+      resources: {
+        stated: { hours: 6, teaches: ['a'] },
+        guessed: { hours: 6, teaches: ['b'], estimate: true },
+      },
+    });
+    const plan = planFor(c, profileOf(c, undefined));
+    const why = (id: string): Record<string, string> => plan.explanations.find((e) => e.subject === id)?.text ?? {};
+    expect(why('stated')['en']).toContain("the provider's figure");
+    expect(why('stated')['en']).not.toContain('estimate');
+    expect(why('guessed')['en']).toContain("the curriculum's estimate");
+    expect(why('guessed')['en']).not.toContain("provider's figure");
+    expect(why('guessed')['zh-CN']).toContain('课程的估计');
+  });
+
   it('leaves out units that teach only what is known or covered', () => {
     const c = fixture({
       skills: { a: [], b: ['a'] },

@@ -19,6 +19,7 @@
 import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../model.js';
 import type { Explanation, Profile } from '../plan-model.js';
 import type { Analysis } from './needs.js';
+import { JOB_SEARCH_STAGE } from './needs.js';
 import { hoursText, joinText, listText, t } from './texts.js';
 
 export interface CandidateUnit {
@@ -39,6 +40,8 @@ export interface Candidate {
   readonly ambient: boolean;
   /** A resource the learner brought: its hours are their own estimate, used as they are. */
   readonly own: boolean;
+  /** The hours are the curriculum's estimate (with its reasoning), not a figure the provider states. */
+  readonly estimate: boolean;
   readonly units: readonly CandidateUnit[];
   readonly teaches: readonly string[];
   readonly hours: number;
@@ -97,6 +100,7 @@ function catalogOf(curriculum: Curriculum): Catalog {
       languages: r.languages,
       ambient: r.ambient,
       own: false,
+      estimate: r.effort.estimate,
       units,
       teaches,
       hours: units.reduce((s, u) => s + u.hours, 0),
@@ -118,6 +122,16 @@ function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
     }
   }
   return teachers;
+}
+
+/**
+ * Where a pick's hours come from, for its explanation: the provider's own figure, the curriculum's
+ * estimate (its reasoning is in the resource's effort), or the learner's own estimate.
+ */
+export function effortOrigin(c: { readonly own: boolean; readonly estimate: boolean }): Text {
+  if (c.own) return t('your own estimate', '你自己的估计');
+  if (c.estimate) return t("the curriculum's estimate, reasoned in the resource", '课程的估计，理由见资源说明');
+  return t("the provider's figure", '提供方给出的数据');
 }
 
 /** A resource's title in a locale: its local title where it has one. */
@@ -198,6 +212,7 @@ export function chooseResources(input: ChooseInput): Choice {
     languages: [profile.locale],
     ambient: false,
     own: true,
+    estimate: true,
     units: [{ id: undefined, title: undefined, hours: o.hours, teaches: o.teaches }],
     teaches: o.teaches,
     hours: o.hours,
@@ -377,10 +392,10 @@ export function chooseResources(input: ChooseInput): Choice {
         id,
         'stage',
         stage.id,
-        (_c, p, h) =>
+        (c, p, h) =>
           t(
-            `The curriculum's suggestion for the stage "${stageTitle(stage.id)['en']}"; it covers ${skillList(p)['en']} in about ${hoursText(h)} h (provider's figure).`,
-            `课程为“${stageTitle(stage.id)['zh-CN']}”阶段建议的资源；约 ${hoursText(h)} 小时（提供方数据），涵盖 ${skillList(p)['zh-CN']}。`,
+            `The curriculum's suggestion for the stage "${stageTitle(stage.id)['en']}"; it covers ${skillList(p)['en']} in about ${hoursText(h)} h (${effortOrigin(c)['en']}).`,
+            `课程为“${stageTitle(stage.id)['zh-CN']}”阶段建议的资源；约 ${hoursText(h)} 小时（${effortOrigin(c)['zh-CN']}），涵盖 ${skillList(p)['zh-CN']}。`,
           ),
         { allUnits: true },
       );
@@ -418,16 +433,43 @@ export function chooseResources(input: ChooseInput): Choice {
           id,
           'option',
           stage.id,
-          (_c, p, h) =>
+          (c, p, h) =>
             joinText([
               why,
               option.note,
-              t(`About ${hoursText(h)} h as the provider states it.`, `按提供方的说法约 ${hoursText(h)} 小时。`),
+              t(
+                `About ${hoursText(h)} h (${effortOrigin(c)['en']}).`,
+                `约 ${hoursText(h)} 小时（${effortOrigin(c)['zh-CN']}）。`,
+              ),
               p.length > 0 ? t(`Covers ${skillList(p)['en']}.`, `涵盖 ${skillList(p)['zh-CN']}。`) : undefined,
             ]),
           { allUnits: true, alternatives: others },
         );
       }
+    }
+  }
+
+  // 3b. The job search's own reading (Larson's book in the shipped curriculum): the job-search block
+  // covers its skills, but the article names a book for it, so the stage's default reading comes with
+  // the block: each resource in order while it teaches a job-search skill no earlier one did.
+  const jobSearch = input.stages.find((s) => s.id === JOB_SEARCH_STAGE);
+  if (jobSearch && jobSearch.skills.some((s) => needed.has(s))) {
+    const open = new Set(jobSearch.skills.filter((s) => needed.has(s)));
+    for (const id of jobSearch.resources) {
+      const c = candidates.get(swap.get(id) ?? id);
+      if (!c || c.ambient || !c.teaches.some((s) => open.has(s))) continue;
+      const done = take(
+        id,
+        'stage',
+        jobSearch.id,
+        (_c, _p, h) =>
+          t(
+            `The curriculum's reading for "${stageTitle(jobSearch.id)['en']}", read during the job search (about ${hoursText(h)} h, ${effortOrigin(c)['en']}).`,
+            `课程为“${stageTitle(jobSearch.id)['zh-CN']}”阶段建议的读物，在求职期间阅读（约 ${hoursText(h)} 小时，${effortOrigin(c)['zh-CN']}）。`,
+          ),
+        { force: true },
+      );
+      if (done) for (const s of c.teaches) open.delete(s);
     }
   }
 
@@ -472,10 +514,10 @@ export function chooseResources(input: ChooseInput): Choice {
       continue;
     }
     const rivals = pool.length;
-    take(top.item.id, 'cover', undefined, (_c, p, h) =>
+    take(top.item.id, 'cover', undefined, (c, p, h) =>
       t(
-        `Covers ${skillList(p)['en']} in about ${hoursText(h)} h (provider's figure): the fewest hours per needed skill among ${rivals} resources that teach what was still missing.`,
-        `约 ${hoursText(h)} 小时（提供方数据）涵盖 ${skillList(p)['zh-CN']}：在 ${rivals} 个能补上缺口的资源中，每项所需技能的学时最少。`,
+        `Covers ${skillList(p)['en']} in about ${hoursText(h)} h (${effortOrigin(c)['en']}): the fewest hours per needed skill among ${rivals} resources that teach what was still missing.`,
+        `约 ${hoursText(h)} 小时（${effortOrigin(c)['zh-CN']}）涵盖 ${skillList(p)['zh-CN']}：在 ${rivals} 个能补上缺口的资源中，每项所需技能的学时最少。`,
       ),
     );
   }
@@ -501,10 +543,10 @@ export function chooseResources(input: ChooseInput): Choice {
     const options = (teachers.get(s) ?? []).filter((c) => eligible(c) && !c.ambient);
     options.sort((a, b) => a.hours - b.hours || a.index - b.index);
     for (const c of options) {
-      const done = take(c.id, 'cover', undefined, (_c, p, h) =>
+      const done = take(c.id, 'cover', undefined, (c2, p, h) =>
         t(
-          `Your target ${skillList(p)['en']} is taught only here (about ${hoursText(h)} h, provider's figure).`,
-          `你的目标 ${skillList(p)['zh-CN']} 只有这里讲授（约 ${hoursText(h)} 小时，提供方数据）。`,
+          `Your target ${skillList(p)['en']} is taught only here (about ${hoursText(h)} h, ${effortOrigin(c2)['en']}).`,
+          `你的目标 ${skillList(p)['zh-CN']} 只有这里讲授（约 ${hoursText(h)} 小时，${effortOrigin(c2)['zh-CN']}）。`,
         ),
       );
       if (done) break;

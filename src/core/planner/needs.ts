@@ -104,8 +104,11 @@ export function neededSkills(
     // skills are not targets of the role.
     const optionalOnly = new Set(stages.filter((s) => s.optional).flatMap((s) => s.skills));
     for (const s of stages) if (!s.optional) for (const id of s.skills) optionalOnly.delete(id);
+    // A market-ready target adds every skill the role's postings ask, optional stages included.
+    const market = profile.marketReady === true ? (role?.market.map((w) => w.skill) ?? []) : [];
     targets = [
       ...(role?.weights.map((w) => w.skill).filter((id) => !optionalOnly.has(id)) ?? []),
+      ...resolveSkillIds(curriculum, market).filter((id) => skills.has(id)),
       ...(domain?.skills ?? []),
       ...stages.filter((s) => s.block !== undefined).flatMap((s) => s.skills),
     ];

@@ -9,6 +9,7 @@ import { MlpathError } from '../errors.js';
 import type { Curriculum, Stage, Text } from '../model.js';
 import type {
   Explanation,
+  MarketReadyComparison,
   Milestone,
   Plan,
   PlanTask,
@@ -26,7 +27,7 @@ import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
 import { buildTasks } from './tasks.js';
 import type { PlannerTask } from './tasks.js';
-import { hoursText, t } from './texts.js';
+import { hoursText, joinText, t } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
@@ -185,13 +186,27 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
   }
   if (needs.stages.some((s) => s.alongside !== undefined)) {
     const along = needs.stages.filter((s) => s.alongside !== undefined);
+    const rank = new Map(needs.stages.map((s, i) => [s.id, i]));
+    const partnerOf = (s: Stage): Stage | undefined => needs.stages.find((x) => x.id === s.alongside);
+    const waits = along.filter((s) => {
+      const p = partnerOf(s);
+      return p !== undefined && (rank.get(p.id) ?? 0) < (rank.get(s.id) ?? 0);
+    });
     explanations.push({
       kind: 'schedule',
       subject: along.map((s) => s.id).join(','),
-      text: t(
-        `${along.map((s) => s.title['en'] ?? s.id).join(', ')} run alongside the main track, taking about a third of each week while both have work.`,
-        `${along.map((s) => s.title['zh-CN'] ?? s.title['en'] ?? s.id).join('、')} 与主线并行，在两者都有内容时约占每周三分之一的时间。`,
-      ),
+      text: joinText([
+        t(
+          `${along.map((s) => s.title['en'] ?? s.id).join(', ')} run alongside the main track, taking about a third of each week while both have work.`,
+          `${along.map((s) => s.title['zh-CN'] ?? s.title['en'] ?? s.id).join('、')} 与主线并行，在两者都有内容时约占每周三分之一的时间。`,
+        ),
+        ...waits.map((s) =>
+          t(
+            `${s.title['en'] ?? s.id} starts when ${partnerOf(s)?.title['en'] ?? ''} does, as the article pairs them.`,
+            `${s.title['zh-CN'] ?? s.title['en'] ?? s.id}在${partnerOf(s)?.title['zh-CN'] ?? ''}开始时开始，与文章的安排一致。`,
+          ),
+        ),
+      ]),
     });
   }
   if (tasks.some((task) => task.kind === 'ambient')) {
@@ -273,6 +288,7 @@ export function planFrom(
     }),
     track: task.track,
     priority: task.priority,
+    ...(task.holdUntil !== undefined ? { holdUntil: task.holdUntil } : {}),
   }));
   // Plan weeks are calendar weeks (Monday start): the grid begins on the Monday of the week study
   // starts or resumes in. Each week's budget is the weekly hours over its open days (weeks.ts); the
@@ -452,7 +468,19 @@ export function planFor(curriculum: Curriculum, profile: Profile, progress?: Pro
     progress && today !== undefined && weekStart(today) === monday
       ? hoursLoggedBetween(progress.logged, monday, addDays(monday, 6))
       : 0;
-  return planFrom(curriculum, profile, prepared, progress, { startDate, pace, loggedThisWeek });
+  const plan = planFrom(curriculum, profile, prepared, progress, { startDate, pace, loggedThisWeek });
+  if (profile.marketReady !== true) return plan;
+  // A market-ready plan says how much longer it is than the article's plan for the same learner.
+  const article = planFor(curriculum, { ...profile, marketReady: false }, progress, today);
+  const inArticle = new Set(article.skills);
+  const comparison: MarketReadyComparison = {
+    articleFinishDate: article.finishDate,
+    articleWeekCount: article.weekCount,
+    extraWeeks: plan.weekCount - article.weekCount,
+    extraHours: Math.round((plan.totalHours - article.totalHours) * 10) / 10,
+    addedSkills: plan.skills.filter((id) => !inArticle.has(id)),
+  };
+  return { ...plan, marketReady: comparison };
 }
 
 /** Skills done or skipped in progress: they count as known when re-planning. */

@@ -81,6 +81,7 @@ export interface ProfileOverrides {
   readonly effortFactor?: number | undefined;
   readonly choices?: ResourceChoices | undefined;
   readonly study?: StudyDays | undefined;
+  readonly marketReady?: boolean | undefined;
 }
 
 /** The starting point of a curriculum, or undefined when the curriculum has none (an import). */
@@ -117,6 +118,7 @@ export function profileFor(
     effortFactor: overrides.effortFactor,
     choices: overrides.choices ?? NO_CHOICES,
     ...(overrides.study === undefined ? {} : { study: overrides.study }),
+    ...(overrides.marketReady === true ? { marketReady: true } : {}),
   };
 }
 

@@ -36,6 +36,36 @@ describe('schedule', () => {
     expect(r.weeks.reduce((s, w) => s + w.used, 0)).toBe(2600);
   });
 
+  it('holds an alongside task until the main track reaches its partner, or has nothing else to do', () => {
+    // Main: coding (priority 1, 2 weeks), then shallow ML (priority 10); maths held until priority 10.
+    const r = schedule(
+      [task(2000, { priority: 1 }), task(1000, { priority: 10 }), task(600, { track: 1, holdUntil: 10 })],
+      weekly(1000),
+    );
+    expect(r.startWeek[2]).toBe(r.startWeek[1]);
+    expect(r.startWeek[2]).toBeGreaterThan(0);
+    // With a main task that waits for the held one to start, the idle main track releases it.
+    const idle = schedule(
+      [task(600, { priority: 10, coPreds: [1] }), task(600, { track: 1, holdUntil: 10 })],
+      weekly(1000),
+    );
+    expect(idle.endWeek.every((w) => w >= 0)).toBe(true);
+    expect(idle.startWeek[1]).toBe(0);
+  });
+
+  it('splits no task into a piece under a quarter hour', () => {
+    // 990 left in the week: a 1000 task would leave 10 for next week; it leaves 25 instead.
+    const r = schedule([task(10), task(1000, { priority: 1 })], weekly(1000));
+    const pieces = r.weeks.flatMap((w) => w.chunks.map((c) => c.centi));
+    expect(Math.min(...pieces.filter((_, i) => i > 0))).toBeGreaterThanOrEqual(25);
+    expect(
+      r.weeks
+        .flatMap((w) => w.chunks)
+        .filter((c) => c.task === 1)
+        .map((c) => c.centi),
+    ).toEqual([975, 25]);
+  });
+
   it('starts a corequisite no later than its dependant', () => {
     const r = schedule([task(500, { coPreds: [1] }), task(500, { priority: 5 })], weekly(1000));
     expect(r.weeks[0]?.chunks.map((c) => c.task)).toEqual([1, 0]);

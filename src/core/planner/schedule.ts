@@ -29,6 +29,11 @@ export interface ScheduleTask {
   readonly track: number;
   /** Lower is taken first among ready tasks of a track; ties by index. */
   readonly priority: number;
+  /**
+   * An alongside task waits, once otherwise ready, until the main track starts a task of at least this
+   * priority or has no ready work left (maths waits for shallow ML, not for coding). Absent: no wait.
+   */
+  readonly holdUntil?: number | undefined;
 }
 
 export interface ScheduleOptions {
@@ -123,6 +128,9 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
   return { preds, dropped };
 }
 
+/** The smallest piece a task is split into, in hundredths of an hour (15 minutes): no "0 h" tasks. */
+export const MIN_CHUNK = 25;
+
 export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOptions): ScheduleResult {
   const n = tasks.length;
   const { dropped } = breakCycles(tasks);
@@ -169,8 +177,24 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
     return queues[track < 0 ? 2 : track === 1 ? 1 : 0] ?? (queues[0] as IndexHeap);
   };
   const current = [-1, -1, -1];
+  /** The highest priority the main track has started so far; held tasks wait for it. */
+  let mainReached = -Infinity;
+  const held: number[] = [];
   const makeReady = (i: number): void => {
-    if ((waitFinish[i] ?? 0) === 0 && (waitStart[i] ?? 0) === 0) queueOf(i).push(i);
+    if ((waitFinish[i] ?? 0) !== 0 || (waitStart[i] ?? 0) !== 0) return;
+    const hold = tasks[i]?.holdUntil;
+    if (hold !== undefined && mainReached < hold) held.push(i);
+    else queueOf(i).push(i);
+  };
+  /** Release held tasks whose threshold is reached, or all of them when the main track is idle. */
+  const release = (all: boolean): void => {
+    for (let k = held.length - 1; k >= 0; k--) {
+      const i = held[k] ?? 0;
+      if (all || mainReached >= (tasks[i]?.holdUntil ?? -Infinity)) {
+        held.splice(k, 1);
+        queueOf(i).push(i);
+      }
+    }
   };
   for (let i = 0; i < n; i++) makeReady(i);
 
@@ -211,11 +235,29 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
           cur = next;
           current[q] = cur;
         }
-        const h = Math.min(budget - spent, remaining[cur] ?? 0);
+        const left = remaining[cur] ?? 0;
+        let h = Math.min(budget - spent, left);
+        if (h < left && options.nominal >= 4 * MIN_CHUNK) {
+          // A split leaves no piece under MIN_CHUNK (a quarter hour) on either side of the week's end
+          // (with at least an hour a week; below that every piece is small anyway).
+          if (left - h < MIN_CHUNK) h = left - MIN_CHUNK;
+          if (h < MIN_CHUNK) {
+            // Not worth starting here: put it back for next week (the track waits on it).
+            if (!started[cur]) {
+              queues[q]?.push(cur);
+              current[q] = -1;
+            }
+            break;
+          }
+        }
         if (!started[cur]) {
           started[cur] = 1;
           startWeek[cur] = week;
           startPos[cur] = used;
+          if (q === 0 && (tasks[cur]?.priority ?? -Infinity) > mainReached) {
+            mainReached = tasks[cur]?.priority ?? mainReached;
+            release(false);
+          }
           for (const d of coDeps[cur] ?? []) {
             waitStart[d] = (waitStart[d] ?? 0) - 1;
             if (waitStart[d] === 0) makeReady(d);
@@ -240,6 +282,15 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
       }
       return spent;
     };
+    if (held.length > 0) {
+      // The main track is about to start its next task: what waits for that task's stage comes along.
+      const next = nextPriority(0);
+      if (next === Infinity) release(true);
+      else if (next > mainReached) {
+        mainReached = next;
+        release(false);
+      }
+    }
     if (cap > 0) {
       // Bedside reading first: a thin slice, enough to end with the rest of the work.
       if (hasWork(2)) {
@@ -263,6 +314,7 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
       // Work-conserving: hand unused hours to whichever track can use them, earliest work first.
       let progress = true;
       while (cap - used > 0 && progress) {
+        if (held.length > 0 && !hasWork(0)) release(true);
         const before = used;
         const first = nextPriority(1) < nextPriority(0) ? 1 : 0;
         work(first, cap - used);

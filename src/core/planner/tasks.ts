@@ -24,6 +24,7 @@ import type { Candidate, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
 import { hoursText, joinText, t } from './texts.js';
+import { MIN_CHUNK } from './schedule.js';
 
 /** A calendar month in weeks (365.25 / 12 / 7): portfolio projects are month-long. */
 export const WEEKS_PER_MONTH = 4.35;
@@ -49,6 +50,8 @@ export interface PlannerTask {
   readonly priority: number;
   readonly preds: readonly number[];
   readonly coPreds: readonly number[];
+  /** Held until the main track starts a task of at least this priority, or has nothing else to do. */
+  readonly holdUntil?: number | undefined;
   /** A project template's milestones, for project tasks. */
   readonly milestones: readonly Text[];
 }
@@ -70,7 +73,9 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   const stageRank = new Map(needs.stages.map((s, i) => [s.id, i]));
   const topo = new Map(needs.order.map((s, i) => [s, i]));
   const alongside = new Set(needs.stages.filter((s) => s.alongside !== undefined).map((s) => s.id));
-  const drafts: Array<Omit<PlannerTask, 'preds' | 'coPreds'> & { preds: number[]; coPreds: number[] }> = [];
+  const drafts: Array<
+    Omit<PlannerTask, 'preds' | 'coPreds' | 'holdUntil'> & { preds: number[]; coPreds: number[]; holdUntil?: number }
+  > = [];
   /** The pick (or block) each task belongs to: within one, the authored unit order rules. */
   const group: number[] = [];
   const provider = new Map<string, number>();
@@ -99,8 +104,9 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     pick.units.forEach((unit, k) => {
       const skills = unit.teaches.filter((s) => needs.needed.has(s));
       const unitProvides = skills.filter((s) => provides.has(s));
-      const hours = unit.hours * f;
-      if (hours <= 0) return;
+      if (unit.hours * f <= 0) return;
+      // A five-minute article still takes a sitting: no task is planned under a quarter hour.
+      const hours = Math.max(unit.hours * f, MIN_CHUNK / 100);
       const index = drafts.length;
       const title = unit.title
         ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ', '：')
@@ -288,6 +294,16 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     task.preds = [...preds];
     task.coPreds = [...co].filter((p) => !preds.has(p));
   });
+  // A stage studied alongside a stage the route takes before it (maths alongside shallow ML) is held
+  // until the main track reaches that stage: the article puts the maths next to shallow ML, not next to
+  // coding. A route that takes it first (university: maths early) keeps it early.
+  for (const stage of needs.stages) {
+    const partner = stage.alongside;
+    const partnerRank = partner === undefined ? undefined : stageRank.get(partner);
+    if (partnerRank === undefined || partnerRank > (stageRank.get(stage.id) ?? -1)) continue;
+    for (const task of drafts)
+      if (task.stage === stage.id && task.kind !== 'ambient') task.holdUntil = partnerRank * 1e9;
+  }
   // The job search stage's own reading belongs to the job search: it waits for everything else.
   drafts.forEach((task) => {
     if (task.stage !== JOB_SEARCH_STAGE || task.block) return;

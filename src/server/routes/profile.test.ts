@@ -140,6 +140,22 @@ describe('POST /api/plan/preview', () => {
     expect(await h.store.getProfile('local')).toBeUndefined();
   });
 
+  it('answers a market-ready plan with its comparison (a role without market weights adds nothing)', async () => {
+    const { status, json } = await api.post('/api/plan/preview', { startingPoint: 'quant-student', marketReady: true });
+    expect(status).toBe(200);
+    const plan = PlanSchema.parse((json as { plan: unknown }).plan);
+    expect(plan.marketReady).toEqual({
+      articleFinishDate: plan.finishDate,
+      articleWeekCount: plan.weekCount,
+      extraWeeks: 0,
+      extraHours: 0,
+      addedSkills: [],
+    });
+    const bad = await api.post('/api/plan/preview', { startingPoint: 'quant-student', marketReady: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(ErrorSchema.parse(bad.json).error.problems.map((p) => p.path)).toEqual(['marketReady']);
+  });
+
   it('answers 400 naming the field, as PUT /api/profile does', async () => {
     const { status, json } = await api.post('/api/plan/preview', { startingPoint: 'from-scratch', freeOnly: 'yes' });
     expect(status).toBe(400);

@@ -28,6 +28,8 @@ export interface ResourceSpec {
   style?: ResourceStyle;
   ambient?: boolean;
   languages?: string[];
+  /** The hours are the curriculum's estimate rather than the provider's figure. */
+  estimate?: boolean;
   /** [unit id, hours, teaches] */
   units?: Array<[string, number, string[]]>;
 }
@@ -90,9 +92,9 @@ export function fixture(spec: FixtureSpec): Curriculum {
       hours: r.hours,
       weeks: undefined,
       hoursPerWeek: undefined,
-      source: 'test',
-      estimate: false,
-      reasoning: undefined,
+      source: r.estimate === true ? undefined : 'test',
+      estimate: r.estimate === true,
+      reasoning: r.estimate === true ? tx('test estimate') : undefined,
     },
     units: (r.units ?? []).map(([uid, hours, teaches]) => ({
       id: uid,
