@@ -49,6 +49,7 @@ export default defineConfig({
     // The journey starts from the fresh data directory, so it runs before anything else writes.
     { name: 'journey', testMatch: /journey\.spec\.ts/ },
     { name: 'pages', testMatch: /pages\.spec\.ts/, dependencies: ['journey'] },
+    { name: 'offline', testMatch: /offline\.spec\.ts/, dependencies: ['journey'] },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

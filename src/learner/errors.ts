@@ -22,6 +22,7 @@ export type LearnerReason =
   | 'empty-note'
   | 'unknown-event'
   | 'already-undone'
+  | 'event-id-taken'
   | 'needs-profile'
   | 'import-not-empty'
   | 'profile';

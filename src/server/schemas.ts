@@ -115,23 +115,40 @@ const item = z.string({ error: 'expected an item id (a skill, resource or resour
 const HOURS = `expected more than 0 and at most ${MAX_HOURS_PER_ENTRY} hours`;
 const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOURS_PER_ENTRY, { error: HOURS });
 
+/**
+ * A client-made event id (letters, digits, `-` and `_`, 8 to 64 characters, as a UUID): an event
+ * sent again with the same id after a lost answer is recorded once.
+ */
+const clientEventId = z
+  .string({ error: 'expected an event id (8 to 64 letters, digits, - or _)' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected an event id (8 to 64 letters, digits, - or _)' })
+  .optional();
+
 export const PROGRESS_INPUT_TYPES = ['started', 'done', 'skipped', 'reset', 'hours', 'note'] as const;
 
 export const ProgressEventInput = z
   .discriminatedUnion(
     'type',
     [
-      z.strictObject({ type: z.literal('started'), item }),
+      z.strictObject({ id: clientEventId, type: z.literal('started'), item }),
       z.strictObject({
+        id: clientEventId,
         type: z.literal('done'),
         item,
         /** Log the task's planned hours with the tick (default true), as `mlpath done` does. */
         logPlannedHours: optional(z.boolean({ error: 'expected true or false' })),
       }),
-      z.strictObject({ type: z.literal('skipped'), item }),
-      z.strictObject({ type: z.literal('reset'), item }),
-      z.strictObject({ type: z.literal('hours'), hours, item: item.optional(), date: isoDate.optional() }),
+      z.strictObject({ id: clientEventId, type: z.literal('skipped'), item }),
+      z.strictObject({ id: clientEventId, type: z.literal('reset'), item }),
       z.strictObject({
+        id: clientEventId,
+        type: z.literal('hours'),
+        hours,
+        item: item.optional(),
+        date: isoDate.optional(),
+      }),
+      z.strictObject({
+        id: clientEventId,
         type: z.literal('note'),
         text: z.string({ error: 'expected the note text' }).min(1, { error: 'expected the note text' }),
         item: item.optional(),
