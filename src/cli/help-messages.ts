@@ -46,6 +46,8 @@ const EN = {
   'flag.marketReady':
     "plan for everything the role's job postings ask, beyond the article's plan, and show how much longer it takes",
   'flag.route': 'override the recommended route',
+  'flag.region':
+    'where you study from: cn (mainland China) prefers resources reachable there and says what it swapped; none clears it',
   'flag.weeksOff': 'weeks with no study: START..END[,START..END...]',
   'flag.factor': 'your own learner factor on provider hours (0.8-2.0)',
   'flag.pin': 'resources to take in any case, comma-separated',
@@ -179,6 +181,7 @@ const ZH: Record<HelpKey, string> = {
   'flag.target': '一个角色（默认 ml-engineer）或任意技能 id',
   'flag.marketReady': '按该角色招聘要求的全部技能制定计划（超出原文的计划），并显示需要多花多少时间',
   'flag.route': '替换推荐的路线',
+  'flag.region': '你在哪里学习：cn（中国大陆）优先选用在那里能访问的资源，并说明替换了哪些；none 表示清除',
   'flag.weeksOff': '不学习的周：START..END[,START..END...]',
   'flag.factor': '你自己对课程提供方时长的学习系数（0.8-2.0）',
   'flag.pin': '无论如何都要选用的资源，用逗号分隔',

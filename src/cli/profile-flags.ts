@@ -33,6 +33,7 @@ export interface ProfileFlags {
   freeOnly?: boolean;
   target?: string;
   marketReady?: boolean;
+  region?: string;
   route?: string;
   weeksOff?: string;
   locale?: string;
@@ -61,7 +62,8 @@ export function addProfileOptions(command: Command, io: Pick<CliIo, 'env'>): Com
     .option('--pin <ids>', h('flag.pin'))
     .option('--exclude <ids>', h('flag.exclude'))
     .option('--swap <pairs>', h('flag.swap'))
-    .option('--locale <locale>', h('flag.locale'));
+    .option('--locale <locale>', h('flag.locale'))
+    .option('--region <id>', h('flag.region'));
 }
 
 /** The flag that sets each profile field. */
@@ -77,6 +79,7 @@ export const FLAG_OF: Record<Exclude<ProfileField, 'choices'>, string> = {
   target: '--target',
   route: '--route',
   effortFactor: '--factor',
+  region: '--region',
 };
 
 const NOUN: Record<ProfileField, MessageKey> = {
@@ -91,6 +94,7 @@ const NOUN: Record<ProfileField, MessageKey> = {
   target: 'noun.target',
   route: 'noun.route',
   effortFactor: 'noun.skill',
+  region: 'noun.region',
   choices: 'noun.resource',
 };
 
@@ -165,6 +169,7 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
     route: flags.route,
     choices,
     marketReady: flags.marketReady === true ? true : undefined,
+    region: flags.region,
   };
 }
 

@@ -9,7 +9,9 @@
  *   to the id it spells; old skill ids stay valid (the fold follows `aliases`);
  * - **bounds**: the core's (`checkProfile`): more than 0 and at most 100 hours a week, a learner
  *   factor from 0.8 to 2;
- * - **suggestions**: an unknown id gets the core's "did you mean" list (`suggestIds`).
+ * - **suggestions**: an unknown id gets the core's "did you mean" list (`suggestIds`);
+ * - **region**: a curriculum region id, case-insensitive; `none` (or empty) clears it; a learner whose
+ *   locale a region lists in `suggestFor` is offered it (`regionToConfirm`), never given it silently.
  * A bad profile is refused before anything is stored (LearnerError, reason `profile`, with
  * `details.problems` the core's ProfileProblem list so a face can name its own fields).
  */
@@ -21,6 +23,7 @@ import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor } from '..
 import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
 import type { ProfileProblem } from '../core/planner/index.js';
 import { foldProgress } from '../core/progress.js';
+import { suggestedRegion } from '../core/regions.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { today } from './context.js';
 import type { LearnerContext } from './context.js';
@@ -42,6 +45,8 @@ export interface ProfileRequest {
   readonly effortFactor?: number | undefined;
   /** Plan for everything the role's job postings ask (`Profile.marketReady`). */
   readonly marketReady?: boolean | undefined;
+  /** Where the learner studies from, a curriculum region id (`cn`); `""` or `none` clears it. */
+  readonly region?: string | undefined;
   readonly choices?:
     | {
         readonly pin?: readonly string[] | undefined;
@@ -97,6 +102,7 @@ const NOUN: Record<ProfileProblem['field'], string> = {
   target: 'role or skill',
   route: 'route',
   effortFactor: 'factor',
+  region: 'region',
   choices: 'resource',
 };
 
@@ -116,6 +122,24 @@ function problemText(problem: ProfileProblem): string {
     case 'date-range':
       return `"${problem.value}" ends before it starts: expected start on or before end`;
   }
+}
+
+/** The region meant: trimmed and lower-cased; `""` or `none` clears it; absent keeps the stored one. */
+function regionFrom(value: string | undefined, stored: string | undefined): string | undefined {
+  if (value === undefined) return stored;
+  const v = value.trim().toLowerCase();
+  return v === '' || v === NO_REGION ? undefined : v;
+}
+
+/** The word that clears a stored region (`--region none`). */
+export const NO_REGION = 'none';
+
+/**
+ * The region a face should offer to confirm: the curriculum's region for the profile's locale
+ * (`cn` for zh-CN) while the learner has chosen none. Never applied without the learner's word.
+ */
+export function regionToConfirm(curriculum: Curriculum, profile: Profile): string | undefined {
+  return suggestedRegion(curriculum, profile.locale, profile.region)?.id;
 }
 
 /** The JSON path of a problem's value in a request (`known[2]`, `hoursPerWeek`). */
@@ -175,6 +199,7 @@ export function profileFromInput(
     effortFactor: input.effortFactor ?? from?.effortFactor,
     choices,
     marketReady: input.marketReady ?? from?.marketReady,
+    region: regionFrom(input.region, from?.region),
   });
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];

@@ -73,6 +73,13 @@ export const ProfileInput = z
     ),
     choices: ResourceChoicesInput.optional(),
     marketReady: optional(z.boolean({ error: 'expected true or false' })),
+    region: optional(
+      z
+        .string({ error: 'expected a region id such as cn, or none to clear it' })
+        .describe(
+          'Where the learner studies from (a curriculum region, e.g. cn for mainland China); none clears it. Never set without the learner saying so.',
+        ),
+    ),
   })
   .register(apiSchemas, {
     id: 'ProfileInput',
@@ -168,6 +175,7 @@ export const ProfileSchema = z
     route: z.string().optional(),
     effortFactor: z.number().optional(),
     marketReady: z.boolean().optional(),
+    region: z.string().optional(),
     choices: z.object({
       pin: z.array(z.string()),
       exclude: z.array(z.string()),

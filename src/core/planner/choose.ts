@@ -21,6 +21,7 @@ import type { Explanation, Profile } from '../plan-model.js';
 import type { Analysis } from './needs.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import { hoursText, joinText, listText, t } from './texts.js';
+import { reachIn, regionOf } from '../regions.js';
 
 export interface CandidateUnit {
   /** Unit id, or undefined for a resource without units (taken whole). */
@@ -167,8 +168,9 @@ export function chooseOptions(
   stages: readonly Stage[],
 ): { chosen: Map<ChooseOneGroup, { option: number; why: 'style' | 'hours' | 'only' }>; passedOver: Set<string> } {
   const { candidates } = catalogOf(curriculum);
-  const eligible = eligibility(profile);
-  const swap = new Map(profile.choices.swap.map((s) => [s.from, s.to]));
+  const rules = regionRules(curriculum, profile);
+  const eligible = eligibility(profile, rules);
+  const swap = swapsOf(profile, rules);
   const chosen = new Map<ChooseOneGroup, { option: number; why: 'style' | 'hours' | 'only' }>();
   const passedOver = new Set<string>();
   for (const stage of stages) {
@@ -195,9 +197,56 @@ export function chooseOptions(
   return { chosen, passedOver };
 }
 
-function eligibility(profile: Profile): (c: Candidate) => boolean {
+/**
+ * What the learner's region changes: resources it cannot reach are swapped for the curriculum's
+ * alternative (`regions.<id>.instead`) or, without one, not taken; the learner's own swaps come first.
+ */
+export interface RegionRules {
+  /** Unreachable resource -> the reachable resource taken instead. */
+  readonly swap: ReadonlyMap<string, string>;
+  /** Resources the region cannot reach and nothing replaces. */
+  readonly blocked: ReadonlySet<string>;
+  /** Why each resource of `swap` and `blocked` is affected: the blocking hosts with their sources. */
+  readonly reasons: ReadonlyMap<string, Text>;
+}
+
+export function regionRules(curriculum: Curriculum, profile: Profile): RegionRules {
+  const region = regionOf(curriculum, profile.region);
+  const swap = new Map<string, string>();
+  const blocked = new Set<string>();
+  const reasons = new Map<string, Text>();
+  if (!region) return { swap, blocked, reasons };
+  const byIdMap = new Map(curriculum.resources.map((r) => [r.id, r]));
+  for (const r of curriculum.resources) {
+    const reach = reachIn(region, r);
+    if (reach.reachable) continue;
+    const hosts = reach.blocked.map((b) => `${b.host} (${b.source}, checked ${b.checked})`).join('; ');
+    const hostsZh = reach.blocked.map((b) => `${b.host}（${b.source}，核实于 ${b.checked}）`).join('；');
+    reasons.set(
+      r.id,
+      t(
+        `${r.title} is served only from ${hosts}, which learners in ${region.title['en'] ?? region.id} cannot reach`,
+        `${r.localTitle?.['zh-CN'] ?? r.title} 只能从 ${hostsZh} 访问，而${region.title['zh-CN'] ?? region.id}的学习者无法访问`,
+      ),
+    );
+    const instead = reach.instead === undefined ? undefined : byIdMap.get(reach.instead);
+    if (instead && reachIn(region, instead).reachable) swap.set(r.id, instead.id);
+    else blocked.add(r.id);
+  }
+  return { swap, blocked, reasons };
+}
+
+function eligibility(profile: Profile, rules: RegionRules): (c: Candidate) => boolean {
   const excluded = new Set(profile.choices.exclude);
-  return (c) => !excluded.has(c.id) && (c.own || !profile.freeOnly || c.cost !== 'paid');
+  return (c) =>
+    !excluded.has(c.id) && (c.own || !rules.blocked.has(c.id)) && (c.own || !profile.freeOnly || c.cost !== 'paid');
+}
+
+/** The learner's swaps, then the region's for resources the learner did not swap themselves. */
+function swapsOf(profile: Profile, rules: RegionRules): Map<string, string> {
+  const swap = new Map(rules.swap);
+  for (const s of profile.choices.swap) swap.set(s.from, s.to);
+  return swap;
 }
 
 export function chooseResources(input: ChooseInput): Choice {
@@ -221,8 +270,10 @@ export function chooseResources(input: ChooseInput): Choice {
   const candidates = new Map(catalog.candidates);
   for (const c of own) candidates.set(c.id, c);
   const teachers = own.length > 0 ? teachersOf(candidates.values()) : catalog.teachers;
-  const eligible = eligibility(profile);
-  const swap = new Map(profile.choices.swap.map((s) => [s.from, s.to]));
+  const rules = regionRules(curriculum, profile);
+  const eligible = eligibility(profile, rules);
+  const swap = swapsOf(profile, rules);
+  const ownSwaps = new Set(profile.choices.swap.map((s) => s.from));
   const needed = new Set(order);
   const uncovered = new Set(order.filter((s) => !input.coveredElsewhere.has(s)));
   const picks: Array<Pick & { provides: string[] }> = [];
@@ -316,12 +367,19 @@ export function chooseResources(input: ChooseInput): Choice {
     takenUnits.set(c.id, used);
     const hours = units.reduce((s, u) => s + u.hours, 0);
     const swappedFrom = resolved !== requested ? requested : undefined;
-    const swapNote = swappedFrom
+    const regionReason =
+      swappedFrom !== undefined && !ownSwaps.has(swappedFrom) ? rules.reasons.get(swappedFrom) : undefined;
+    const swapNote = regionReason
       ? t(
-          `You swapped it in for ${candidates.get(swappedFrom)?.title ?? swappedFrom}.`,
-          `你用它替换了 ${candidates.get(swappedFrom)?.title ?? swappedFrom}。`,
+          `Taken instead of ${candidates.get(swappedFrom ?? '')?.title ?? swappedFrom}: ${regionReason['en']}.`,
+          `代替 ${candidateTitle(candidates.get(swappedFrom ?? '') ?? c, 'zh-CN')}：${regionReason['zh-CN']}。`,
         )
-      : undefined;
+      : swappedFrom
+        ? t(
+            `You swapped it in for ${candidates.get(swappedFrom)?.title ?? swappedFrom}.`,
+            `你用它替换了 ${candidates.get(swappedFrom)?.title ?? swappedFrom}。`,
+          )
+        : undefined;
     const unitNote =
       units.length < c.units.length
         ? t(

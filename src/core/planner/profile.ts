@@ -36,6 +36,7 @@ export type ProfileField =
   | 'target'
   | 'route'
   | 'effortFactor'
+  | 'region'
   | 'choices';
 
 export type ProfileProblemKind = 'unknown' | 'range' | 'date' | 'date-range';
@@ -67,6 +68,7 @@ export interface ProfileOverrides {
   readonly effortFactor?: number | undefined;
   readonly choices?: ResourceChoices | undefined;
   readonly marketReady?: boolean | undefined;
+  readonly region?: string | undefined;
 }
 
 /** The starting point of a curriculum, or undefined when the curriculum has none (an import). */
@@ -103,6 +105,7 @@ export function profileFor(
     effortFactor: overrides.effortFactor,
     choices: overrides.choices ?? NO_CHOICES,
     ...(overrides.marketReady === true ? { marketReady: true } : {}),
+    ...(overrides.region !== undefined ? { region: overrides.region } : {}),
   };
 }
 
@@ -239,6 +242,14 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       suggestions: [],
       message: `effortFactor: ${profile.effortFactor} is out of range; give a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`,
     });
+  }
+  if (profile.region !== undefined && !(curriculum.regions ?? []).some((r) => r.id === profile.region)) {
+    unknown(
+      'region',
+      profile.region,
+      (curriculum.regions ?? []).map((r) => r.id),
+      'region',
+    );
   }
   const resourceIds = curriculum.resources.map((r) => r.id);
   const ownIds = profile.choices.own.map((o) => o.id);
