@@ -36,7 +36,8 @@ const EN = {
   'plan.curriculum': 'a curriculum folder (default: the shipped ML-engineer curriculum)',
   'plan.json': 'print the plan as JSON',
   'flag.startPoint': 'plan from this starting point (from-scratch, career-changer, developer, ...)',
-  'flag.hours': 'study hours per week (more than 0, at most 100)',
+  'flag.hours':
+    "effective study hours a week: time actually studying, not time at the desk (more than 0, at most 100); full-time = 28, the effective part of a 40-hour week, which plans the article's full time",
   'flag.style': 'learning style: structured, university or practical',
   'flag.domain': 'the field to go deep in (nlp, computer-vision, time-series, ...)',
   'flag.start': 'first day of study, YYYY-MM-DD (default: next Monday)',
@@ -172,7 +173,8 @@ const ZH: Record<HelpKey, string> = {
   'plan.curriculum': '课程文件夹（默认：随附的机器学习工程师课程）',
   'plan.json': '以 JSON 输出计划',
   'flag.startPoint': '从这个起点制定计划（from-scratch、career-changer、developer 等）',
-  'flag.hours': '每周学习小时数（大于 0，最多 100）',
+  'flag.hours':
+    '每周有效学习小时数：真正用于学习的时间，而不是坐在桌前的时间（大于 0，最多 100）；full-time = 28，即每周 40 小时中的有效部分，对应原文所说的全职学习',
   'flag.style': '学习风格：structured、university 或 practical',
   'flag.domain': '要深入的领域（nlp、computer-vision、time-series 等）',
   'flag.start': '开始学习的第一天，YYYY-MM-DD（默认：下周一）',

@@ -11,6 +11,7 @@ import type { ErrorCode, Problem } from '../core/errors.js';
 import { isValidIsoDate } from '../core/dates.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { DateRange, Profile } from '../core/plan-model.js';
+import { FULL_TIME } from '../core/planner/profile.js';
 import type { ProfileField, ProfileProblem } from '../core/planner/profile.js';
 import { isLearnerError } from '../learner/errors.js';
 import type { LearnerError } from '../learner/errors.js';
@@ -156,7 +157,7 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
       : undefined;
   return {
     startingPoint: flags.startPoint,
-    hoursPerWeek: number('--hours', flags.hours),
+    hoursPerWeek: flags.hours?.trim().toLowerCase() === FULL_TIME ? FULL_TIME : number('--hours', flags.hours),
     effortFactor: number('--factor', flags.factor),
     startDate: flags.start,
     weeksOff,

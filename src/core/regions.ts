@@ -80,8 +80,17 @@ export function suggestedRegion(
   return curriculum.regions?.find((r) => r.suggestFor.includes(locale));
 }
 
-/** The address to show a learner: the regional one where needed, else the page in their locale, else the page. */
-export function resourceUrl(resource: Resource, locale: Locale, region: Region | undefined): string | undefined {
+/**
+ * The address to show a learner for a resource (or one of its units): the regional one where the usual
+ * hosts are unreachable, else the unit's page, else the page in their locale, else the page.
+ */
+export function resourceUrl(
+  resource: Resource,
+  locale: Locale,
+  region: Region | undefined,
+  unitId?: string | undefined,
+): string | undefined {
   const reach = reachIn(region, resource);
-  return reach.regionalUrl ?? resource.localUrl?.[locale] ?? resource.url;
+  const unit = unitId === undefined ? undefined : resource.units.find((u) => u.id === unitId);
+  return reach.regionalUrl ?? unit?.url ?? resource.localUrl?.[locale] ?? resource.url;
 }

@@ -12,6 +12,7 @@ import { addDays } from '../core/dates.js';
 import { openSpans } from '../core/weeks.js';
 import { byId, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
+import { regionOf, resourceUrl } from '../core/regions.js';
 import type { Plan, PlanTask } from '../core/plan-model.js';
 import { exportText } from './text.js';
 
@@ -21,6 +22,8 @@ export interface IcsOptions {
   readonly now: Date;
   /** Label for the calendar; defaults to the curriculum's title. */
   readonly name?: string;
+  /** The learner's region id: links point to addresses reachable there (`resourceUrl`). */
+  readonly region?: string | undefined;
 }
 
 export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOptions): string {
@@ -41,7 +44,7 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
       const local = textIn(resource.localTitle, options.locale) || resource.title;
       return {
         title: textIn(task.title, options.locale) || (unit ? `${local}: ${textIn(unit.title, options.locale)}` : local),
-        url: unit?.url ?? resource.url,
+        url: resourceUrl(resource, options.locale, regionOf(curriculum, options.region), unit?.id),
       };
     }
     const project = projects.get(task.resource);

@@ -47,7 +47,7 @@ export async function exportText(
   const snapshot = await progressSnapshot(ctx);
   if (input.format === 'ics') {
     if (!profile || !snapshot.forecast) throw needsProfile();
-    return planToIcs(snapshot.forecast.plan, curriculum, { locale, now });
+    return planToIcs(snapshot.forecast.plan, curriculum, { locale, now, region: profile.region });
   }
   const ticks = projectTicks(events);
   const projects = (await store.listProjects(learnerId)).map((p) => ({ ...p, checked: [...(ticks.get(p.id) ?? [])] }));

@@ -9,6 +9,7 @@
  *   to the id it spells; old skill ids stay valid (the fold follows `aliases`);
  * - **bounds**: the core's (`checkProfile`): more than 0 and at most 100 hours a week, a learner
  *   factor from 0.8 to 2;
+ * - **hours**: effective study hours a week; `full-time` stands for FULL_TIME_HOURS (28 of a 40-hour week);
  * - **suggestions**: an unknown id gets the core's "did you mean" list (`suggestIds`);
  * - **region**: a curriculum region id, case-insensitive; `none` (or empty) clears it; a learner whose
  *   locale a region lists in `suggestFor` is offered it (`regionToConfirm`), never given it silently.
@@ -20,7 +21,13 @@ import { nextMonday } from '../core/dates.js';
 import type { Curriculum, LearningStyle } from '../core/model.js';
 import type { DateRange, Forecast, Plan, Profile } from '../core/plan-model.js';
 import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor } from '../core/planner/index.js';
-import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
+import {
+  FULL_TIME,
+  FULL_TIME_HOURS,
+  MAX_EFFORT_FACTOR,
+  MAX_HOURS_PER_WEEK,
+  MIN_EFFORT_FACTOR,
+} from '../core/planner/profile.js';
 import type { ProfileProblem } from '../core/planner/index.js';
 import { foldProgress } from '../core/progress.js';
 import { suggestedRegion } from '../core/regions.js';
@@ -33,7 +40,8 @@ import { didYouMean, LearnerError } from './errors.js';
 export interface ProfileRequest {
   readonly startingPoint?: string | undefined;
   readonly known?: readonly string[] | undefined;
-  readonly hoursPerWeek?: number | undefined;
+  /** Effective study hours a week, or `full-time` (FULL_TIME_HOURS). */
+  readonly hoursPerWeek?: number | typeof FULL_TIME | undefined;
   readonly weeksOff?: readonly DateRange[] | undefined;
   readonly startDate?: string | undefined;
   readonly style?: string | undefined;
@@ -110,11 +118,13 @@ const NOUN: Record<ProfileProblem['field'], string> = {
 function problemText(problem: ProfileProblem): string {
   switch (problem.kind) {
     case 'unknown':
-      return `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
+      return problem.field === 'region'
+        ? `unknown region "${problem.value}": expected ${[...problem.choices, NO_REGION].join(', ')}`
+        : `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
     case 'range':
       return problem.field === 'effortFactor'
         ? `${problem.value} is out of range: expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`
-        : `${problem.value} is out of range: expected more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`;
+        : `${problem.value} is out of range: expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
     case 'date':
       return problem.field === 'weeksOff'
         ? `"${problem.value}" is not a range of dates: expected START..END as YYYY-MM-DD`
@@ -188,7 +198,7 @@ export function profileFromInput(
   const profile = profileFor(curriculum, spell(input.startingPoint, ids.points) ?? from?.startingPoint, {
     startDate: trimmed(input.startDate) ?? from?.startDate ?? nextMonday(today(ctx)),
     known: known ? [...new Set(known)] : from?.known,
-    hoursPerWeek: input.hoursPerWeek ?? from?.hoursPerWeek,
+    hoursPerWeek: (input.hoursPerWeek === FULL_TIME ? FULL_TIME_HOURS : input.hoursPerWeek) ?? from?.hoursPerWeek,
     weeksOff: input.weeksOff ?? from?.weeksOff,
     style: (trimmed(input.style) as LearningStyle | undefined) ?? from?.style,
     domain: spell(input.domain, ids.domains) ?? from?.domain,

@@ -7,7 +7,13 @@
 import { z } from 'zod';
 import { LEARNING_STYLES } from '../core/model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
-import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
+import {
+  FULL_TIME,
+  FULL_TIME_HOURS,
+  MAX_EFFORT_FACTOR,
+  MAX_HOURS_PER_WEEK,
+  MIN_EFFORT_FACTOR,
+} from '../core/planner/profile.js';
 import { EXPORT_FORMATS } from '../learner/exchange.js';
 import { MAX_HOURS_PER_ENTRY } from '../learner/tracking.js';
 
@@ -45,7 +51,7 @@ export const ResourceChoicesInput = z
   })
   .register(apiSchemas, { id: 'ResourceChoices' });
 
-const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`;
+const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
 const FACTOR = `expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`;
 
 /** The body of PUT /api/profile and POST /api/plan/preview: only the starting point is required. */
@@ -56,9 +62,19 @@ export const ProfileInput = z
     // Bounds are the core's constants (the learner layer checks them for every face; here they document the contract).
     hoursPerWeek: optional(
       z
-        .number({ error: HOURS_A_WEEK })
-        .positive({ error: HOURS_A_WEEK })
-        .max(MAX_HOURS_PER_WEEK, { error: HOURS_A_WEEK }),
+        .union(
+          [
+            z
+              .number({ error: HOURS_A_WEEK })
+              .positive({ error: HOURS_A_WEEK })
+              .max(MAX_HOURS_PER_WEEK, { error: HOURS_A_WEEK }),
+            z.literal(FULL_TIME),
+          ],
+          { error: HOURS_A_WEEK },
+        )
+        .describe(
+          `Effective study hours a week (time actually studying), or "${FULL_TIME}" for ${FULL_TIME_HOURS} (full time: a 40-hour week).`,
+        ),
     ),
     weeksOff: z.array(DateRangeInput).optional(),
     startDate: optional(isoDate),

@@ -17,6 +17,14 @@ export const DEFAULT_HOURS_PER_WEEK = 10;
 export const MIN_EFFORT_FACTOR = 0.8;
 export const MAX_EFFORT_FACTOR = 2.0;
 export const MAX_HOURS_PER_WEEK = 100;
+/**
+ * The word for full-time study (`--hours full-time`), and the effective hours a week it stands for:
+ * a 40-hour week of which about 28 hours are effective study (the rest is breaks, review, planning
+ * and being stuck). Hours a week are always effective hours; this is the article's "full time",
+ * which the from-scratch starting point plans with (about 18 months to job-ready).
+ */
+export const FULL_TIME = 'full-time';
+export const FULL_TIME_HOURS = 28;
 /** The role planned for when the learner names none (if the curriculum has it). */
 export const DEFAULT_ROLE = 'ml-engineer';
 /** The starting point planned for when the learner names none (if the curriculum has it). */
