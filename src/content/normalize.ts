@@ -259,6 +259,9 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
         ambient: r.ambient === true,
         ...(r.localUrl ? { localUrl: { ...r.localUrl } } : {}),
         ...(r.media ? { media: [...r.media] } : {}),
+        ...(r.skimAfter
+          ? { skimAfter: refs('resources', r.skimAfter, at(o, 'skimAfter'), 'resource skimmed after') }
+          : {}),
         ...(r.regions
           ? {
               regions: Object.fromEntries(

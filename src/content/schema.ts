@@ -111,6 +111,7 @@ const Resource = z.strictObject({
   teaches: z.array(Id).optional(),
   ambient: z.boolean().optional(),
   localUrl: z.record(LocaleTag, HttpsUrl).optional(),
+  skimAfter: z.array(Id).optional(),
   media: z.array(Host).optional(),
   regions: z
     .record(

@@ -127,6 +127,11 @@ export interface Resource {
    * YouTube): these, not the page's host, decide whether a region can reach it.
    */
   readonly media?: readonly string[] | undefined;
+  /**
+   * Resources after which its units that teach only what they taught are skimmed rather than worked
+   * through (the article: CS50 graduates can skim the Python course's first chapters).
+   */
+  readonly skimAfter?: readonly string[] | undefined;
   /** How learners in a region reach it, per region id (see `Region`). */
   readonly regions?: Readonly<Record<string, RegionAccess>> | undefined;
 }

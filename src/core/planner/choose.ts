@@ -29,7 +29,19 @@ export interface CandidateUnit {
   readonly title: Text | undefined;
   readonly hours: number;
   readonly teaches: readonly string[];
+  /**
+   * Skimmed: everything it teaches that the plan needs was taught by an earlier resource of the plan
+   * (CS50's Python week before the Python course's first parts), so it is planned at SKIM_SHARE of its hours.
+   */
+  readonly skim?: { readonly by: readonly string[] } | undefined;
 }
+
+/**
+ * The share of a unit's hours a skim takes: reading it through and doing a few exercises to find the
+ * differences, about a quarter of working through it (the curriculum's estimate; the article says only
+ * that CS50 graduates can skim the Python course's first chapters).
+ */
+export const SKIM_SHARE = 0.25;
 
 export interface Candidate {
   readonly id: string;
@@ -47,6 +59,8 @@ export interface Candidate {
   readonly teaches: readonly string[];
   readonly hours: number;
   readonly index: number;
+  /** Resources after which units teaching only what they taught are skimmed (`Resource.skimAfter`). */
+  readonly skimAfter?: readonly string[] | undefined;
 }
 
 export type PickHow = 'own' | 'pin' | 'option' | 'stage' | 'cover' | 'ambient';
@@ -106,6 +120,7 @@ function catalogOf(curriculum: Curriculum): Catalog {
       teaches,
       hours: units.reduce((s, u) => s + u.hours, 0),
       index,
+      skimAfter: r.skimAfter,
     });
   });
   const catalog = { candidates, teachers: teachersOf(candidates.values()) };
@@ -277,6 +292,8 @@ export function chooseResources(input: ChooseInput): Choice {
   const needed = new Set(order);
   const uncovered = new Set(order.filter((s) => !input.coveredElsewhere.has(s)));
   const picks: Array<Pick & { provides: string[] }> = [];
+  /** The resource that provides each needed skill taken so far (for skimming later units). */
+  const taughtBy = new Map<string, string>();
   /** Units already taken of each resource: a resource may be taken again for other units. */
   const takenUnits = new Map<string, Set<CandidateUnit>>();
   const available = (c: Candidate): CandidateUnit[] => {
@@ -365,6 +382,22 @@ export function chooseResources(input: ChooseInput): Choice {
     const used = takenUnits.get(c.id) ?? new Set<CandidateUnit>();
     for (const u of units) used.add(u);
     takenUnits.set(c.id, used);
+    // Units teaching only what a resource named in `skimAfter` already taught in this plan are
+    // skimmed (CS50 graduates skim the Python course's first parts).
+    const after = new Set(c.skimAfter ?? []);
+    if (after.size > 0) {
+      units = units.map((u) => {
+        const skills = u.teaches.filter((s) => needed.has(s) && !input.coveredElsewhere.has(s));
+        if (skills.length === 0 || skills.some((s) => provides.includes(s) || !after.has(taughtBy.get(s) ?? '')))
+          return u;
+        return {
+          ...u,
+          hours: u.hours * SKIM_SHARE,
+          skim: { by: [...new Set(skills.map((s) => taughtBy.get(s) ?? ''))] },
+        };
+      });
+    }
+    for (const s of provides) taughtBy.set(s, c.id);
     const hours = units.reduce((s, u) => s + u.hours, 0);
     const swappedFrom = resolved !== requested ? requested : undefined;
     const regionReason =
@@ -378,6 +411,15 @@ export function chooseResources(input: ChooseInput): Choice {
         ? t(
             `You swapped it in for ${candidates.get(swappedFrom)?.title ?? swappedFrom}.`,
             `你用它替换了 ${candidates.get(swappedFrom)?.title ?? swappedFrom}。`,
+          )
+        : undefined;
+    const skimmed = units.filter((u) => u.skim !== undefined);
+    const skimBy = [...new Set(skimmed.flatMap((u) => u.skim?.by ?? []))].map((id) => candidates.get(id) ?? c);
+    const skimNote =
+      skimmed.length > 0
+        ? t(
+            `${skimmed.length} of its parts teach only what ${skimBy.map((x) => x.title).join(' and ')} already taught: skim them (about a quarter of their time).`,
+            `其中 ${skimmed.length} 个部分只讲 ${skimBy.map((x) => candidateTitle(x, 'zh-CN')).join('和')} 已经讲过的内容：快速浏览即可（约四分之一的时间）。`,
           )
         : undefined;
     const unitNote =
@@ -398,7 +440,7 @@ export function chooseResources(input: ChooseInput): Choice {
       explanation: {
         kind: 'resource',
         subject: c.id,
-        text: joinText([reason(c, provides, hours), swapNote, unitNote, altText(alternatives)]),
+        text: joinText([reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)]),
       },
     });
     return true;
