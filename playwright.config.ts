@@ -46,9 +46,14 @@ export default defineConfig({
     },
   },
   projects: [
+    // Accounts: starts its own `mlpath serve --multi-user` on PostgreSQL; independent of the rest.
+    { name: 'accounts', testMatch: /sign-in\.spec\.ts/ },
     // The journey starts from the fresh data directory, so it runs before anything else writes.
     { name: 'journey', testMatch: /journey\.spec\.ts/ },
     { name: 'pages', testMatch: /pages\.spec\.ts/, dependencies: ['journey'] },
+    { name: 'offline', testMatch: /offline\.spec\.ts/, dependencies: ['journey'] },
+    // Makes its own profile when run alone; keeps no posting when it ends.
+    { name: 'jobs', testMatch: /jobs\.spec\.ts/, dependencies: ['journey'] },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

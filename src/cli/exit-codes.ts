@@ -17,6 +17,7 @@ const EXIT_STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 2,
   NOT_FOUND: 2,
   STORAGE: 3,
+  UNAVAILABLE: 3,
   UNAUTHENTICATED: 4,
   FORBIDDEN: 4,
   RATE_LIMITED: 4,

@@ -8,6 +8,7 @@ import { MlpathError } from '../core/errors.js';
 import type { Locale } from '../core/model.js';
 import type { LearnerError } from '../learner/errors.js';
 import { errorIn } from './edge-messages.js';
+import { rmsg } from './review-messages.js';
 import { trackingMessages } from './tracking-messages.js';
 
 const strings = (value: unknown): string[] =>
@@ -51,6 +52,10 @@ export function learnerErrorIn(locale: Locale, error: LearnerError): MlpathError
       return make(m.needsProfile, m.needsProfileHint);
     case 'import-not-empty':
       return make(m.importNotEmpty, m.importMergeHint);
+    case 'bad-rating':
+      return make(rmsg(locale, 'badRating', { value: text(d['value']) }));
+    case 'unknown-card':
+      return make(rmsg(locale, 'unknownCard', { id }), rmsg(locale, 'cardsHint'));
     default:
       return errorIn(locale, error);
   }

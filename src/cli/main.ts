@@ -12,9 +12,11 @@ import type { CliIo } from './io.js';
 import { registerCurriculum } from './commands/curriculum.js';
 import { registerExchange } from './commands/exchange.js';
 import { registerInit } from './commands/init.js';
+import { registerJob } from './commands/job.js';
 import { registerPlan } from './commands/plan.js';
 import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
+import { registerReview } from './commands/review.js';
 import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
@@ -42,8 +44,10 @@ export function buildProgram(io: CliIo): Command {
   registerInit(program, io);
   registerTrack(program, io);
   registerProject(program, io);
+  registerJob(program, io);
   registerExchange(program, io);
   registerProgressViews(program, io);
+  registerReview(program, io);
   registerServe(program, io);
   registerAdmin(program, io);
   // Subcommands inherit the same output and error handling.

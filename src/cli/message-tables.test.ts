@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CURRICULUM_TABLES } from './curriculum-messages.js';
 import { EDGE_TABLES } from './edge-messages.js';
 import { HELP_TABLES } from './help-messages.js';
+import { JOB_TABLES } from './job-messages.js';
 import { MESSAGE_KEYS, msg } from './messages.js';
+import { REVIEW_TABLES } from './review-messages.js';
 import { TRACKING_TABLES } from './tracking-messages.js';
 
 type Table = Readonly<Record<string, string>>;
@@ -19,6 +21,8 @@ const TABLES: Record<string, { en: Table; zh: Table }> = {
   help: { en: HELP_TABLES.en, zh: HELP_TABLES['zh-CN'] },
   curriculum: { en: CURRICULUM_TABLES.en, zh: CURRICULUM_TABLES['zh-CN'] },
   edge: { en: EDGE_TABLES.en, zh: EDGE_TABLES['zh-CN'] },
+  job: { en: JOB_TABLES.en, zh: JOB_TABLES['zh-CN'] },
+  review: { en: REVIEW_TABLES.en, zh: REVIEW_TABLES['zh-CN'] },
 };
 
 describe('the CLI message tables', () => {

@@ -148,6 +148,6 @@ function typeName(value: unknown): string {
 
 function knownKeysHint(path: readonly PathKey[]): string {
   return path.length === 0
-    ? ' (expected curriculum, skills, resources, stages, routes, startingPoints, roles, projects, domains or vocabulary)'
+    ? ' (expected curriculum, skills, resources, stages, routes, startingPoints, roles, projects, domains, vocabulary or selfCheck)'
     : '';
 }

@@ -2,7 +2,8 @@
  * @module normalize
  * Turns schema-valid curriculum files into the core model, checking what a schema cannot:
  * text in every declared locale, unique ids, references that resolve, an acyclic prerequisite
- * graph, sourced effort figures. Every problem names its file, line and column; all are collected.
+ * graph, sourced effort figures, self-check questions on known skills with ids unique per skill.
+ * Every problem names its file, line and column; all are collected.
  */
 import { suggest } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
@@ -21,6 +22,7 @@ import type {
   Role,
   Route,
   RubricItem,
+  SelfCheckQuestion,
   Skill,
   Stage,
   StartingPoint,
@@ -207,6 +209,8 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
   let hasVocabulary = false;
   const regions: Region[] = [];
   const regionRefs: { id: string; origin: Origin }[] = [];
+  const selfCheck: SelfCheckQuestion[] = [];
+  const questionOrigins = new Map<string, Origin>();
 
   for (const { source, data } of files) {
     (data.skills ?? []).forEach((s, i) => {
@@ -457,6 +461,29 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       });
     });
 
+    (data.selfCheck ?? []).forEach((set, i) => {
+      const o: Origin = { source, path: ['selfCheck', i] };
+      ref('skills', set.skill, at(o, 'skill'), 'skill with self-check questions');
+      set.questions.forEach((q, k) => {
+        const qo = at(o, 'questions', k);
+        const key = `${set.skill}/${q.id}`;
+        const first = questionOrigins.get(key);
+        if (first) {
+          const place = first.source.place(first.path, 'id');
+          problemAt(
+            at(qo, 'id'),
+            `duplicate question id "${q.id}" for skill "${set.skill}" (first defined at ${place.file}:${place.line}:${place.column})`,
+          );
+        } else questionOrigins.set(key, qo);
+        selfCheck.push({
+          id: q.id,
+          skill: set.skill,
+          question: text(q.question, at(qo, 'question')),
+          answer: text(q.answer, at(qo, 'answer')),
+        });
+      });
+    });
+
     (data.domains ?? []).forEach((d, i) => {
       const o: Origin = { source, path: ['domains', i] };
       declare('domains', d.id, o);
@@ -546,6 +573,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       domains,
       vocabulary,
       ...(regions.length > 0 ? { regions } : {}),
+      selfCheck,
     },
     problems,
     warnings,

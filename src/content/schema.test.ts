@@ -21,6 +21,7 @@ describe('the JSON Schema file', () => {
         'resources',
         'roles',
         'routes',
+        'selfCheck',
         'skills',
         'stages',
         'startingPoints',

@@ -224,6 +224,15 @@ const Domain = z.strictObject({
   resources: z.array(Id).optional(),
 });
 
+/** One self-check question with the answer a mentor would accept; `id` is stable (review cards are keyed by it). */
+const SelfCheckQuestion = z.strictObject({ id: Id, question: LocalText, answer: LocalText });
+
+/** A skill's self-check questions (at least one), usually kept in `self-check/*.yaml`. */
+const SelfCheck = z.strictObject({
+  skill: Id,
+  questions: z.array(SelfCheckQuestion).min(1, { error: 'expected at least one question' }),
+});
+
 const Meta = z.strictObject({
   id: Id,
   version: z.string().min(1),
@@ -248,6 +257,7 @@ export const CurriculumFile = z.strictObject({
   domains: z.array(Domain).optional(),
   vocabulary: Vocabulary.optional(),
   regions: z.array(Region).optional(),
+  selfCheck: z.array(SelfCheck).optional(),
 });
 
 export type CurriculumFileInput = z.infer<typeof CurriculumFile>;

@@ -187,6 +187,26 @@ function tiny(): Curriculum {
       skills: { a: { en: ['alpha', 'strong alpha'], 'zh-CN': ['甲技能'] }, b: { en: ['strong alpha'] } },
       roles: { role: { en: ['role engineer'], 'zh-CN': ['角色工程师'] } },
     },
+    selfCheck: [
+      {
+        id: 'q1',
+        skill: 'a',
+        question: { en: 'Why A?', 'zh-CN': '为什么是甲？' },
+        answer: { en: 'Because.', 'zh-CN': '因为。' },
+      },
+      {
+        id: 'q1',
+        skill: 'b',
+        question: { en: 'Why B?', 'zh-CN': '为什么是乙？' },
+        answer: { en: 'It follows.', 'zh-CN': '随之而来。' },
+      },
+      {
+        id: 'q2',
+        skill: 'a',
+        question: { en: 'How A?', 'zh-CN': '甲怎么做？' },
+        answer: { en: 'Slowly.', 'zh-CN': '慢慢来。' },
+      },
+    ],
   };
 }
 
@@ -244,6 +264,7 @@ describe('writeCurriculum', () => {
       projects: [],
       domains: [],
       vocabulary: undefined,
+      selfCheck: [],
     };
     const out = join(parent(), 'out');
     writeCurriculum(english, out);

@@ -13,7 +13,17 @@ import type { Dirent } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { Document } from 'yaml';
 import { MlpathError } from '../core/errors.js';
-import type { ChooseOneGroup, Curriculum, Effort, Requirement, Resource, Skill, Stage, Text } from '../core/model.js';
+import type {
+  ChooseOneGroup,
+  Curriculum,
+  Effort,
+  Requirement,
+  Resource,
+  SelfCheckQuestion,
+  Skill,
+  Stage,
+  Text,
+} from '../core/model.js';
 import { tryLoadCurriculum } from './load.js';
 import { curriculumJsonSchema } from './schema.js';
 
@@ -290,6 +300,27 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
         ]);
       }),
     ],
+    [
+      'self-check.yaml',
+      'selfCheck',
+      curriculum.selfCheck.length === 0
+        ? undefined
+        : selfCheckRuns(curriculum.selfCheck).map((run) =>
+            obj([
+              ['skill', run.skill],
+              [
+                'questions',
+                run.questions.map((q) =>
+                  obj([
+                    ['id', q.id],
+                    ['question', text(q.question)],
+                    ['answer', text(q.answer)],
+                  ]),
+                ),
+              ],
+            ]),
+          ),
+    ],
   ];
   return files
     .filter(([, , value]) => value !== undefined)
@@ -298,6 +329,19 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
       const body = doc.toString({ lineWidth: 0 });
       return { name, text: `# yaml-language-server: $schema=${SCHEMA_URL}\n${body}` };
     });
+}
+
+/** Consecutive questions on one skill, so the written file keeps the authored order. */
+function selfCheckRuns(
+  questions: readonly SelfCheckQuestion[],
+): Array<{ skill: string; questions: SelfCheckQuestion[] }> {
+  const runs: Array<{ skill: string; questions: SelfCheckQuestion[] }> = [];
+  for (const q of questions) {
+    const last = runs[runs.length - 1];
+    if (last && last.skill === q.skill) last.questions.push(q);
+    else runs.push({ skill: q.skill, questions: [q] });
+  }
+  return runs;
 }
 
 export interface WriteOptions {

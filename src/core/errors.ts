@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'CONFLICT'
   /** The database or data directory cannot be used. */
   | 'STORAGE'
+  /** The database cannot be reached now or is busy past its timeouts: try again shortly. */
+  | 'UNAVAILABLE'
   /** The request carries no valid session (sign in first). */
   | 'UNAUTHENTICATED'
   /** The request is understood but refused: another site's write, a disabled account. */

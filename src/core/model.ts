@@ -307,6 +307,20 @@ export interface Domain {
   readonly resources: readonly string[];
 }
 
+/**
+ * A self-check question on a skill, with a model answer: used for placement and, once the skill is
+ * done, as a spaced-review card. Its identity is `skill/id` (see `questionKey`), stable across versions.
+ */
+export interface SelfCheckQuestion {
+  /** Unique within its skill. */
+  readonly id: string;
+  /** The skill it checks (a current skill id). */
+  readonly skill: string;
+  readonly question: Text;
+  /** What a good answer contains. */
+  readonly answer: Text;
+}
+
 export interface CurriculumMeta {
   readonly id: string;
   readonly version: string;
@@ -343,6 +357,8 @@ export interface Curriculum {
   readonly vocabulary: Vocabulary | undefined;
   /** Regions with hosts their learners cannot reach; absent or empty when the curriculum lists none. */
   readonly regions?: readonly Region[] | undefined;
+  /** Self-check questions, in authored order; empty when the curriculum brings none (imports). */
+  readonly selfCheck: readonly SelfCheckQuestion[];
 }
 
 /** Pick the text for a locale, falling back to English and then to any text there is. */
@@ -364,6 +380,16 @@ export function readinessWeights(role: Role): readonly RoleWeight[] {
 /** A role by its id or one of its old ids (aliases). */
 export function findRole(curriculum: Curriculum, id: string): Role | undefined {
   return curriculum.roles.find((r) => r.id === id) ?? curriculum.roles.find((r) => r.aliases.includes(id));
+}
+
+/** A question's stable key, `skill/id`: the id of its review card. */
+export function questionKey(q: Pick<SelfCheckQuestion, 'skill' | 'id'>): string {
+  return `${q.skill}/${q.id}`;
+}
+
+/** A skill's self-check questions, in authored order. */
+export function questionsFor(curriculum: Pick<Curriculum, 'selfCheck'>, skill: string): SelfCheckQuestion[] {
+  return curriculum.selfCheck.filter((q) => q.skill === skill);
 }
 
 /** Index a list of records by id. */

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'note',
   'project-milestone',
   'project-change',
+  'reviewed',
   'undo',
 ] as const;
 export type ProgressEventType = (typeof EVENT_TYPES)[number];
@@ -25,7 +26,8 @@ export interface ProgressEvent {
   readonly at: string;
   /**
    * The item: a skill id, a resource id, or `resourceId/unitId`; for project milestones the
-   * project id. Ids, never layout ids; an old skill id follows the skill's `aliases`.
+   * project id; for `reviewed`, the card `skill/question`. Ids, never layout ids; an old skill id
+   * follows the skill's `aliases`.
    */
   readonly item: string | undefined;
   /** Decimal hours, for `hours` events. */
@@ -35,7 +37,8 @@ export interface ProgressEvent {
   /**
    * Free text for notes; the milestone or rubric item for project milestones; for a
    * `project-change` (a project added, removed or its links set) the project before and after, as
-   * JSON `{ "before": project | null, "after": project | null }`, so an undo can put it back.
+   * JSON `{ "before": project | null, "after": project | null }`, so an undo can put it back; for
+   * `reviewed`, the rating (again, hard, good, easy).
    */
   readonly text: string | undefined;
   /** For `undo`: the id of the event it cancels. */

@@ -5,8 +5,10 @@
  * ```json
  * { "format": "mlpath-backup", "version": 1, "exportedAt": "2026-11-27T10:00:00.000Z",
  *   "profile": { ... }, "events": [ { "id", "type", "at", "item"?, "hours"?, ... } ],
- *   "projects": [ { "id", "template", "title", "createdAt", "links": { ... }, "checked": [ ... ] } ] }
+ *   "projects": [ { "id", "template", "title", "createdAt", "links": { ... }, "checked": [ ... ] } ],
+ *   "postings": [ { "id", "title", "text", "addedAt" } ] }
  * ```
+ * Version 2 added `postings` (the kept job postings); a version 1 backup reads as one with none.
  * `hours` are decimal hours. `checked` (the rubric items ticked) is derived from the project's
  * `project-milestone` events and written for readers; on import the events are what counts.
  * Parsing validates everything before anything is written, and names the field at fault.
@@ -17,10 +19,22 @@ import type { Problem } from '../core/errors.js';
 import { LEARNING_STYLES } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
+import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
+import { MAX_POSTING_LENGTH } from '../core/jobs/text.js';
 
 export const BACKUP_FORMAT = 'mlpath-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** The versions this mlpath reads: 1 (before kept postings) and 2. */
+const READABLE_VERSIONS = [1, 2] as const;
+
+/** A kept job posting as the backup carries it (the store's KeptPosting). */
+export interface BackupPosting {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly addedAt: string;
+}
 
 /** A project as the backup carries it (the store's PortfolioProject plus ticked rubric items). */
 export interface BackupProject {
@@ -43,6 +57,7 @@ export interface Backup {
   readonly profile: Profile | undefined;
   readonly events: readonly ProgressEvent[];
   readonly projects: readonly BackupProject[];
+  readonly postings: readonly BackupPosting[];
 }
 
 const Instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
@@ -102,10 +117,17 @@ const EventSchema = z
     if (event.type === 'undo' && event.undoes === undefined)
       ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
     if (
-      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change'].includes(event.type) &&
+      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change', 'reviewed'].includes(event.type) &&
       event.item === undefined
     ) {
       ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
+    }
+    if (event.type === 'reviewed' && !isReviewRating(event.text ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a reviewed event needs "text" to be its rating: ${REVIEW_RATINGS.join(', ')}`,
+        path: ['text'],
+      });
     }
   });
 
@@ -118,14 +140,22 @@ const ProjectSchema = z.strictObject({
   checked: z.array(z.string()).default([]),
 });
 
+const PostingSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  title: z.string().max(500),
+  text: z.string().min(1).max(MAX_POSTING_LENGTH),
+  addedAt: Instant,
+});
+
 const BackupSchema = z
   .strictObject({
     format: z.literal(BACKUP_FORMAT),
-    version: z.literal(BACKUP_VERSION),
+    version: z.literal(READABLE_VERSIONS),
     exportedAt: Instant,
     profile: ProfileSchema.nullable(),
     events: z.array(EventSchema),
     projects: z.array(ProjectSchema),
+    postings: z.array(PostingSchema).default([]),
   })
   .superRefine((backup, ctx) => {
     const ids = new Set<string>();
@@ -144,6 +174,16 @@ const BackupSchema = z
         });
       projectIds.add(project.id);
     });
+    const postingIds = new Set<string>();
+    backup.postings.forEach((posting, i) => {
+      if (postingIds.has(posting.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `posting id "${posting.id}" appears twice`,
+          path: ['postings', i, 'id'],
+        });
+      postingIds.add(posting.id);
+    });
   });
 
 /** The backup as JSON text: absent values are left out, the profile is `null` when there is none. */
@@ -155,6 +195,7 @@ export function backupToJson(backup: Backup): string {
     profile: backup.profile ?? null,
     events: backup.events.map((e) => dropUndefined({ ...e })),
     projects: backup.projects.map((p) => ({ ...dropUndefined({ ...p, links: dropUndefined({ ...p.links }) }) })),
+    postings: backup.postings,
   };
   return `${JSON.stringify(plain, null, 2)}\n`;
 }
@@ -252,6 +293,7 @@ export function parseBackup(text: string, file: string): Backup {
       links: { repository: p.links.repository, demo: p.links.demo, writeup: p.links.writeup },
       checked: p.checked,
     })),
+    postings: b.postings.map((p) => ({ id: p.id, title: p.title, text: p.text, addedAt: utc(p.addedAt) })),
   };
 }
 

@@ -336,5 +336,6 @@ export function importedCurriculum(parts: {
     projects: [],
     domains: [],
     vocabulary: undefined,
+    selfCheck: [],
   };
 }

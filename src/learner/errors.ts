@@ -22,8 +22,11 @@ export type LearnerReason =
   | 'empty-note'
   | 'unknown-event'
   | 'already-undone'
+  | 'event-id-taken'
   | 'needs-profile'
   | 'import-not-empty'
+  | 'bad-rating'
+  | 'unknown-card'
   | 'profile';
 
 export class LearnerError extends MlpathError {

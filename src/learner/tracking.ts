@@ -10,6 +10,9 @@
  *   unless the learner says not to (`logPlannedHours: false`); the log is recorded with the tick
  *   and an undo of the tick takes it back too.
  * - Hours: more than 0 and at most 24 per entry, on a real date that is not in the future.
+ * - A step may carry an id made by the client (`id`); sent again with the same id (its first answer
+ *   lost) it records nothing and answers what was recorded. An id used by another kind of step is
+ *   a CONFLICT.
  * - Undo cancels the latest step still in force (or the event named), of any kind: a mark, hours,
  *   a note, a rubric tick, a project added, removed or re-linked. Undo events carry the item of
  *   the event they cancel.
@@ -66,13 +69,51 @@ export async function plannedHours(
   return Math.round(hours * 100) / 100;
 }
 
-/** Mark an item. See the module's rules for skipping twice and for ticking a task. */
+/**
+ * The step already recorded under a client's id, or undefined when the id is new (or not given).
+ * @throws LearnerError CONFLICT when the id belongs to another kind of step.
+ */
+function recordedAs(
+  events: readonly ProgressEvent[],
+  id: string | undefined,
+  type: ProgressEvent['type'],
+): ProgressEvent | undefined {
+  if (id === undefined) return undefined;
+  const found = events.find((e) => e.id === id);
+  if (found && found.type !== type) {
+    throw new LearnerError({
+      code: 'CONFLICT',
+      reason: 'event-id-taken',
+      message: `event "${id}" was already recorded as "${found.type}"; send a new id for a new step`,
+      details: { id, type: found.type },
+      problems: [{ path: 'id', message: 'already used by another step' }],
+    });
+  }
+  return found;
+}
+
+/** A new event, under the client's id when one is given. */
+function made(event: ProgressEvent, id: string | undefined): ProgressEvent {
+  return id === undefined ? event : { ...event, id };
+}
+
+/** Mark an item. See the module's rules for skipping twice, ticking a task and client ids. */
 export async function markItem(
   ctx: LearnerContext,
-  input: { type: MarkType; item: string; note?: string | undefined; logPlannedHours?: boolean | undefined },
+  input: {
+    type: MarkType;
+    item: string;
+    note?: string | undefined;
+    logPlannedHours?: boolean | undefined;
+    id?: string | undefined;
+  },
 ): Promise<MarkResult> {
   const item = requireItem(ctx.curriculum, input.item);
   const events = await ctx.store.listEvents(ctx.learnerId);
+  const earlier = recordedAs(events, input.id, input.type);
+  if (earlier) {
+    return { item, event: earlier, logged: events.find((e) => e.id === `${earlier.id}${TICK_HOURS_SUFFIX}`) };
+  }
   if (input.type === 'skipped') {
     const state = foldProgress(events, ctx.curriculum);
     const status = item.kind === 'skill' ? state.skills.get(item.key) : state.items.get(item.key);
@@ -80,7 +121,7 @@ export async function markItem(
   }
   const now = ctx.clock();
   const note = input.note?.trim();
-  const event = newEvent(input.type, { item: item.key, ...(note ? { text: note } : {}) }, now);
+  const event = made(newEvent(input.type, { item: item.key, ...(note ? { text: note } : {}) }, now), input.id);
   let logged: ProgressEvent | undefined;
   if (input.type === 'done' && item.kind !== 'skill' && input.logPlannedHours !== false) {
     const hours = await plannedHours(ctx, item.key, events);
@@ -98,7 +139,13 @@ export async function markItem(
 /** Log hours. @throws LearnerError INVALID_INPUT for hours out of (0, 24], a bad or future date. */
 export async function logHours(
   ctx: LearnerContext,
-  input: { hours: number; date?: string | undefined; item?: string | undefined; note?: string | undefined },
+  input: {
+    hours: number;
+    date?: string | undefined;
+    item?: string | undefined;
+    note?: string | undefined;
+    id?: string | undefined;
+  },
 ): Promise<{ event: ProgressEvent; item: ResolvedItem | undefined }> {
   if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > MAX_HOURS_PER_ENTRY) {
     throw new LearnerError({
@@ -130,8 +177,12 @@ export async function logHours(
     });
   }
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
+  if (input.id !== undefined) {
+    const earlier = recordedAs(await ctx.store.listEvents(ctx.learnerId), input.id, 'hours');
+    if (earlier) return { event: earlier, item };
+  }
   const note = input.note?.trim();
-  const event = newEvent(
+  const fresh = newEvent(
     'hours',
     {
       hours: Math.round(input.hours * 1000) / 1000,
@@ -141,6 +192,7 @@ export async function logHours(
     },
     ctx.clock(),
   );
+  const event = made(fresh, input.id);
   await ctx.store.appendEvents(ctx.learnerId, [event]);
   return { event, item };
 }
@@ -148,7 +200,7 @@ export async function logHours(
 /** Write a note, on an item or on the whole journey. @throws LearnerError INVALID_INPUT for empty text. */
 export async function addNote(
   ctx: LearnerContext,
-  input: { text: string; item?: string | undefined },
+  input: { text: string; item?: string | undefined; id?: string | undefined },
 ): Promise<{ event: ProgressEvent; item: ResolvedItem | undefined }> {
   const text = input.text.trim();
   if (text === '') {
@@ -160,7 +212,11 @@ export async function addNote(
     });
   }
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
-  const event = newEvent('note', { text, ...(item ? { item: item.key } : {}) }, ctx.clock());
+  if (input.id !== undefined) {
+    const earlier = recordedAs(await ctx.store.listEvents(ctx.learnerId), input.id, 'note');
+    if (earlier) return { event: earlier, item };
+  }
+  const event = made(newEvent('note', { text, ...(item ? { item: item.key } : {}) }, ctx.clock()), input.id);
   await ctx.store.appendEvents(ctx.learnerId, [event]);
   return { event, item };
 }

@@ -24,10 +24,18 @@ afterEach(async () => {
 });
 
 describe('GET /api/health', () => {
-  it('says the server is up and which version it runs', async () => {
+  it('says the server is up, which version it runs and that its database answers', async () => {
     const { status, json } = await api.get('/api/health');
     expect(status).toBe(200);
-    expect(json).toEqual({ ok: true, version: '9.9.9-test' });
+    expect(json).toEqual({ ok: true, version: '9.9.9-test', database: { kind: 'sqlite', status: 'ok' } });
+  });
+});
+
+describe('GET /api/mode', () => {
+  it('says the server runs in local mode, with no accounts', async () => {
+    const { status, json } = await api.get('/api/mode');
+    expect(status).toBe(200);
+    expect(json).toEqual({ mode: 'local' });
   });
 });
 
@@ -109,7 +117,6 @@ describe('errors', () => {
       ['NOT_FOUND', 404],
       ['CONFLICT', 409],
       ['UNREACHABLE', 422],
-      ['STORAGE', 500],
     ] as const;
     for (const [code, status] of cases) {
       const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -123,6 +130,30 @@ describe('errors', () => {
       quiet.mockRestore();
       expect(res.status).toBe(status);
       expect(ErrorSchema.parse(await res.json()).error).toMatchObject({ code, message: `a ${code} failure` });
+    }
+  });
+
+  it('answers a database failure without its details (a path, a URL): 500 STORAGE, 503 UNAVAILABLE', async () => {
+    const failures = [
+      ['STORAGE', 500, 'the database at /home/ada/.local/share/mlpath/mlpath.db failed: disk I/O error'],
+      ['UNAVAILABLE', 503, 'the database at postgres://mlpath@db.internal:5432/mlpath is unavailable: timeout'],
+    ] as const;
+    for (const [code, status, message] of failures) {
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const app = createApp({
+        store: h.store,
+        curriculum: h.curriculum,
+        clock: () => new Date(),
+        resolveLearner: () => Promise.reject(new MlpathError({ code, message })),
+      });
+      const res = await app.request('/api/progress');
+      expect(res.status).toBe(status);
+      const text = await res.text();
+      expect(ErrorSchema.parse(JSON.parse(text)).error.code).toBe(code);
+      expect(text).not.toMatch(/\/home|postgres:|db\.internal|disk I\/O/);
+      // The server's own log keeps the details.
+      expect(String(logged.mock.calls[0]?.[1])).toContain(message);
+      logged.mockRestore();
     }
   });
 });

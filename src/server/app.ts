@@ -13,21 +13,28 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { withAccountRoutes } from './auth-openapi.js';
+import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { errorResponseOf, routeNotFound } from './errors.js';
+import type { ServerMode } from './schemas.js';
+import { errorResponseOf, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
+import { learnerWritesInTurn } from './learner-lock.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
 import { exchangeRoutes } from './routes/exchange.js';
+import { jobRoutes } from './routes/jobs.js';
 import { planRoutes } from './routes/plan.js';
 import { profileRoutes } from './routes/profile.js';
 import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
+import { healthOf } from './health.js';
+import { reviewRoutes } from './routes/review.js';
 import { securityHeaders } from './security-headers.js';
+import { refuseNul } from './validate.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
@@ -70,6 +77,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const { status, body } = errorResponseOf(error);
     // Only a bug is logged; expected failures are the client's to read.
     if (status >= 500) console.error(`mlpath serve: ${c.req.method} ${c.req.path}:`, error);
+    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(body, status);
   });
   app.notFound((c) => {
@@ -82,9 +90,24 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(compress());
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
   app.use('/api/*', bodyLimits());
+  app.use('/api/*', refuseNul());
 
   // Routes that need no learner.
-  app.get('/api/health', (c) => c.json({ ok: true as const, version }));
+  app.get('/api/health', async (c) => {
+    const health = await healthOf(deps.store, version);
+    c.header('Cache-Control', 'no-store');
+    return c.json(health, health.ok ? 200 : 503);
+  });
+  // Which mode the web app talks to: local (no accounts) or multi-user (sign in; sign up when open).
+  const mode: ServerMode = accounts
+    ? {
+        mode: 'multi-user',
+        signUp: accounts.signUp,
+        passwordMin: AUTH_LIMITS.passwordMin,
+        passwordMax: AUTH_LIMITS.passwordMax,
+      }
+    : { mode: 'local' };
+  app.get('/api/mode', (c) => c.json(mode));
   const curriculumJson = JSON.stringify({
     meta: deps.curriculum.meta,
     skills: deps.curriculum.skills,
@@ -114,11 +137,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
+  app.use('/api/*', learnerWritesInTurn(deps.store));
   app.route('/api', profileRoutes(deps));
   app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));
   app.route('/api', projectRoutes(deps));
+  app.route('/api', reviewRoutes(deps));
   app.route('/api', exchangeRoutes(deps));
+  app.route('/api', jobRoutes(deps));
 
   app.use('*', webApp(options.webDist));
   return app;

@@ -67,7 +67,7 @@ export function withAccountRoutes(document: Json): Json {
       },
     };
   }
-  const open = new Set(['/api/health', '/api/curriculum', '/api/openapi.json']);
+  const open = new Set(['/api/health', '/api/mode', '/api/curriculum', '/api/openapi.json']);
   for (const [path, methods] of Object.entries(paths)) {
     if (open.has(path) || path.startsWith('/api/auth/')) continue;
     for (const [method, operation] of Object.entries(methods)) {

@@ -67,6 +67,33 @@ describe.skipIf(!reachable.ok && !IN_CI)('accounts on PostgreSQL', () => {
     expect((session.json as { user: { email: string } }).user.email).toBe(ada.email);
   });
 
+  it('tells the web app its mode, and names the field and the reason of each sign-up refusal', async () => {
+    h = await accountsHarness();
+    const mode = await send(h.app, 'GET', '/api/mode');
+    expect(mode.json).toEqual({
+      mode: 'multi-user',
+      signUp: true,
+      passwordMin: AUTH_LIMITS.passwordMin,
+      passwordMax: AUTH_LIMITS.passwordMax,
+    });
+    const short = await send(h.app, 'POST', '/api/auth/sign-up/email', {
+      body: { ...ada, password: 'x'.repeat(AUTH_LIMITS.passwordMin - 1) },
+    });
+    expect(short.status).toBe(400);
+    expect(ErrorSchema.parse(short.json).error.problems.map((p) => p.path)).toEqual(['password']);
+    await signUp(h.app, ada);
+    const taken = await send(h.app, 'POST', '/api/auth/sign-up/email', { body: { ...ada, name: 'Ada again' } });
+    expect(taken.status).toBe(409);
+    expect(ErrorSchema.parse(taken.json).error).toMatchObject({ code: 'CONFLICT', problems: [{ path: 'email' }] });
+    await h.close();
+
+    h = await accountsHarness({ signUp: false });
+    expect((await send(h.app, 'GET', '/api/mode')).json).toMatchObject({ mode: 'multi-user', signUp: false });
+    const closed = await send(h.app, 'POST', '/api/auth/sign-up/email', { body: grace });
+    expect(closed.status).toBe(403);
+    expect(ErrorSchema.parse(closed.json).error.message).toMatch(/^sign-up is closed on this server/);
+  });
+
   it('marks the cookie Secure (with the __Secure- prefix) behind https', async () => {
     h = await accountsHarness({ publicUrl: 'https://mlpath.example.org' });
     const res = await h.app.request('https://mlpath.example.org/api/auth/sign-up/email', {
@@ -168,6 +195,8 @@ describe.skipIf(!reachable.ok && !IN_CI)('accounts on PostgreSQL', () => {
     expect(statuses.slice(0, AUTH_LIMITS.signInPerWindow).every((s) => s === 401)).toBe(true);
     expect(last?.status).toBe(429);
     expect(codeOf(last?.json)).toBe('RATE_LIMITED');
+    // The address is limited, not an account: no field is at fault (a locked account names the email).
+    expect(ErrorSchema.parse(last?.json).error.problems).toEqual([]);
     expect(Number(last?.res.headers.get('Retry-After'))).toBeGreaterThan(0);
   });
 
@@ -185,6 +214,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('accounts on PostgreSQL', () => {
     const locked = await attempt(ada.password, '203.0.113.200');
     expect(locked.status).toBe(429);
     expect(ErrorSchema.parse(locked.json).error.message).toContain('too many failed sign-ins for this account');
+    expect(ErrorSchema.parse(locked.json).error.problems.map((p) => p.path)).toEqual(['email']);
     expect(Number(locked.res.headers.get('Retry-After'))).toBe(AUTH_LIMITS.lockoutSeconds);
     expect(locked.res.headers.getSetCookie()).toEqual([]);
 

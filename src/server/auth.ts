@@ -22,7 +22,7 @@ import type { BetterAuthOptions } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import type { Context } from 'hono';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { postgresPool } from '../store/postgres.js';
 import { MlpathError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
 import type { Store } from '../store/store.js';
@@ -86,6 +86,8 @@ export interface AccountsAdmin {
 export interface Accounts {
   /** The public origin (`https://host`): writes carrying a cookie must come from it. */
   readonly origin: string;
+  /** Whether anyone may create an account (else only `mlpath admin user add`). */
+  readonly signUp: boolean;
   /** Answer one of AUTH_ROUTES. */
   handle(c: Context<AppEnv>): Promise<Response>;
   /** The learner of the request's session; UNAUTHENTICATED without one. */
@@ -209,15 +211,9 @@ export function libraryOptions(db: Kysely<AuthTables>, options: AccountsOptions,
 export async function openAccounts(options: AccountsOptions): Promise<Accounts> {
   const publicUrl = checkOptions(options);
   const clock = options.clock ?? (() => new Date());
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    // Every learner request reads its session here: as many connections as the store has.
-    max: 4,
-    connectionTimeoutMillis: 10_000,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
-  // A lost idle connection must not crash the process.
-  pool.on('error', () => undefined);
+  // Every learner request reads its session here: as many connections as the store has. The
+  // store's pool: its timeouts, and a lost connection fails one request, never the process.
+  const pool = postgresPool(options.url, { schema: options.schema, max: 4 });
   const db = new Kysely<AuthTables>({ dialect: new PostgresDialect({ pool }) });
 
   const auth = betterAuth(libraryOptions(db, options, publicUrl));
@@ -253,10 +249,13 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
       const lockedFor = await lockout.lockedFor(email);
       if (lockedFor > 0) {
         c.header('Retry-After', String(lockedFor));
+        const message = `too many failed sign-ins for this account; try again in ${Math.ceil(lockedFor / 60)} min`;
         throw new MlpathError({
           code: 'RATE_LIMITED',
-          message: `too many failed sign-ins for this account; try again in ${Math.ceil(lockedFor / 60)} min`,
+          message,
           hint: 'an administrator can reset the password at once with `mlpath admin user reset-password`',
+          // The account (not the address) is locked: the problem is the email's.
+          problems: [{ path: 'email', message }],
         });
       }
     }
@@ -297,6 +296,7 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
   const admin = accountsAdmin(async () => (await auth.$context) as unknown as AdminContext, db, lockout);
   return {
     origin: publicUrl.origin,
+    signUp: options.signUp !== false,
     handle,
     resolveLearner,
     admin,
@@ -314,20 +314,47 @@ function emailOf(body: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The library's refusals that need our own code or name a field (`path` of a problem), so a
+ * client can say which field is wrong, and why, in its own language.
+ */
+const LIBRARY_REFUSALS: Record<string, { code?: ErrorCode; message?: string; hint?: string; path?: string }> = {
+  EMAIL_PASSWORD_SIGN_UP_DISABLED: {
+    code: 'FORBIDDEN',
+    message: 'sign-up is closed on this server',
+    hint: 'an administrator adds accounts with `mlpath admin user add`',
+  },
+  INVALID_EMAIL: { path: 'email' },
+  USER_ALREADY_EXISTS: { code: 'CONFLICT', path: 'email' },
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { code: 'CONFLICT', path: 'email' },
+  PASSWORD_TOO_SHORT: { path: 'password' },
+  PASSWORD_TOO_LONG: { path: 'password' },
+};
+
 /** Turn the library's error response into ours, keeping Retry-After and any cookie it clears. */
 async function ourError(c: Context<AppEnv>, response: Response): Promise<never> {
   let message = `the account route answered ${response.status}`;
+  let libraryCode = '';
   try {
-    const parsed = (await response.json()) as { message?: unknown };
+    const parsed = (await response.json()) as { message?: unknown; code?: unknown };
     if (typeof parsed.message === 'string' && parsed.message !== '') message = parsed.message;
+    if (typeof parsed.code === 'string') libraryCode = parsed.code;
   } catch {
     // Not JSON: keep the plain message.
   }
   const retry = response.headers.get('x-retry-after') ?? response.headers.get('retry-after');
   if (retry) c.header('Retry-After', retry);
   for (const cookie of response.headers.getSetCookie()) c.header('Set-Cookie', cookie, { append: true });
-  const code = CODE_OF_STATUS[response.status] ?? (response.status >= 500 ? 'INTERNAL' : 'INVALID_INPUT');
-  throw new MlpathError({ code, message: message.charAt(0).toLowerCase() + message.slice(1) });
+  const refusal = LIBRARY_REFUSALS[libraryCode];
+  const code =
+    refusal?.code ?? CODE_OF_STATUS[response.status] ?? (response.status >= 500 ? 'INTERNAL' : 'INVALID_INPUT');
+  const text = refusal?.message ?? message.charAt(0).toLowerCase() + message.slice(1);
+  throw new MlpathError({
+    code,
+    message: text,
+    ...(refusal?.hint ? { hint: refusal.hint } : {}),
+    ...(refusal?.path ? { problems: [{ path: refusal.path, message: text }] } : {}),
+  });
 }
 
 interface Lockout {

@@ -15,6 +15,8 @@ export interface LearnerRef {
 export interface AppEnv {
   Variables: {
     learner: LearnerRef;
+    /** A write request's store, bound to its learner's lock and transaction (server/learner-lock.ts). */
+    store: Store | undefined;
   };
 }
 
@@ -27,7 +29,12 @@ export interface AppDeps {
 
 /** The learner context a request acts in: what every learner action takes. */
 export function learnerContext(deps: AppDeps, c: Context<AppEnv>): LearnerContext {
-  return { store: deps.store, curriculum: deps.curriculum, clock: deps.clock, learnerId: c.get('learner').id };
+  return {
+    store: c.get('store') ?? deps.store,
+    curriculum: deps.curriculum,
+    clock: deps.clock,
+    learnerId: c.get('learner').id,
+  };
 }
 
 /** The learner's calendar date: the learner layer's one rule for today. */

@@ -31,6 +31,7 @@ const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   CONFLICT: 409,
   UNREACHABLE: 422,
   STORAGE: 500,
+  UNAVAILABLE: 503,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
@@ -48,8 +49,27 @@ function apiProblem(problem: Problem): ApiProblem {
   return { path: problem.path ?? '', message: problem.message };
 }
 
+/**
+ * What a client reads for a database failure: the details (a file path, a database URL, the
+ * driver's words) are the server's to log, never the client's to see.
+ */
+const DATABASE_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  STORAGE: "the server's database failed; the server's log has the details",
+  UNAVAILABLE: "the server's database is unavailable or busy right now; nothing was changed; try again in a moment",
+};
+
+/** Seconds a client waits before retrying an UNAVAILABLE answer (its Retry-After header). */
+export const RETRY_AFTER_SECONDS = 1;
+
 /** Turn anything thrown into the status and body a client sees. */
 export function errorResponseOf(error: unknown): { status: ContentfulStatusCode; body: ApiErrorBody } {
+  const database = isMlpathError(error) ? DATABASE_MESSAGES[error.code] : undefined;
+  if (isMlpathError(error) && database !== undefined) {
+    return {
+      status: httpStatusOf(error.code),
+      body: { error: { code: error.code as ApiErrorCode, message: database, problems: [] } },
+    };
+  }
   if (isMlpathError(error)) {
     const code: ApiErrorCode = error.code === 'CURRICULUM_INVALID' ? 'INTERNAL' : error.code;
     const message = error.hint ? `${error.message} (${error.hint})` : error.message;

@@ -21,6 +21,7 @@ if (!reachable.ok && !IN_CI) console.warn(`skipping the isolation matrix: ${reac
 /** Routes that hold no learner's data and need no session. */
 const PUBLIC = new Set([
   'GET /api/health',
+  'GET /api/mode',
   'GET /api/curriculum',
   'GET /api/openapi.json',
   'POST /api/auth/sign-up/email',
@@ -39,6 +40,8 @@ interface Person {
   markers: string[];
   lastEventId: string;
   projectId: string;
+  /** The id of the job posting this person keeps. */
+  postingId: string;
 }
 
 function person(label: string): Person {
@@ -53,6 +56,7 @@ function person(label: string): Person {
     markers: [],
     lastEventId: '',
     projectId: 'sentiment-app',
+    postingId: '',
   };
 }
 
@@ -89,7 +93,8 @@ function bodiesFor(route: string, victim: Person, attackerExport: string): unkno
 
 /** A route's path with every `:param` set to the victim's id of that kind. */
 function pathFor(path: string, victim: Person): string {
-  return path.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? victim.projectId : victim.userId));
+  const id = path.startsWith('/api/jobs/') ? victim.postingId : victim.projectId;
+  return path.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : victim.userId));
 }
 
 describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', () => {
@@ -118,10 +123,12 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
     await write('POST', '/api/projects', { template: 'sentiment-app' });
     await write('POST', '/api/projects/sentiment-app/rubric', { item: 'front-end', checked: true });
     await write('PUT', '/api/projects/sentiment-app/links', { repo: link });
+    const posting = `Machine Learning Engineer at ${p.name}\nRequirements: Python, PyTorch and SQL.`;
+    p.postingId = ((await write('POST', '/api/jobs', { text: posting })).json as { job: { id: string } }).job.id;
     const last = await write('POST', '/api/progress/events', { type: 'note', text: note });
     p.lastEventId = (last.json as { event: { id: string } }).event.id;
     const events = await h.store.listEvents(p.userId);
-    p.markers = [note, link, p.name, p.email, p.userId, p.token, ...events.map((e) => e.id)];
+    p.markers = [note, link, p.name, p.email, p.userId, p.token, p.postingId, ...events.map((e) => e.id)];
   }
 
   /** What must not change when someone else acts: the data, the sessions, the password. */

@@ -45,6 +45,7 @@ describe('GET /api/openapi.json', () => {
     expect(operations.sort()).toEqual(
       [
         'GET /api/health',
+        'GET /api/mode',
         'GET /api/curriculum',
         'GET /api/profile',
         'PUT /api/profile',
@@ -53,6 +54,8 @@ describe('GET /api/openapi.json', () => {
         'GET /api/progress',
         'POST /api/progress/events',
         'POST /api/progress/undo',
+        'GET /api/review',
+        'POST /api/review/ratings',
         'GET /api/status',
         'GET /api/today',
         'GET /api/projects',
@@ -62,6 +65,11 @@ describe('GET /api/openapi.json', () => {
         'PUT /api/projects/{id}/links',
         'GET /api/export',
         'POST /api/import',
+        'POST /api/jobs/analyze',
+        'GET /api/jobs',
+        'POST /api/jobs',
+        'GET /api/jobs/plan',
+        'DELETE /api/jobs/{id}',
         'GET /api/openapi.json',
       ].sort(),
     );

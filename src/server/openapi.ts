@@ -30,13 +30,31 @@ const errors = (...statuses: number[]): Record<string, Json> => {
     400: 'Invalid input (INVALID_INPUT, IMPORT_INVALID); `problems` names each field',
     404: 'Unknown id (NOT_FOUND), with suggestions in the message',
     409: 'Conflict with stored data (CONFLICT)',
+    413: 'The body is over the route\'s limit (TOO_LARGE); for a posting, the problem is { path: "text", message: "too-long" }',
     422: 'The plan cannot be made (UNREACHABLE)',
     500: 'Storage or internal error (STORAGE, INTERNAL)',
+    503: 'The database is unavailable or busy (UNAVAILABLE); retry after the Retry-After seconds',
   };
-  return Object.fromEntries([...statuses, 500].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]));
+  return Object.fromEntries(
+    [...statuses, 500, 503].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]),
+  );
 };
 const body = (schema: Json): Json => ({ required: true, content: { 'application/json': { schema } } });
+const localeParam = {
+  name: 'locale',
+  in: 'query',
+  required: false,
+  description: "The language of skill titles (default: the profile's)",
+  schema: { type: 'string', enum: ['en', 'zh-CN'] },
+};
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A project id' };
+
+const health = (ok: boolean, status: string): Json =>
+  obj({
+    ok: { const: ok },
+    version: { type: 'string' },
+    database: obj({ kind: { enum: ['sqlite', 'postgres'] }, status: { const: status } }),
+  });
 
 function paths(): Json {
   const plan = obj({ plan: nullable(ref('Plan')), forecast: nullable(ref('Forecast')) });
@@ -48,8 +66,17 @@ function paths(): Json {
   return {
     '/api/health': {
       get: {
-        summary: 'Liveness and version',
-        responses: { 200: json(obj({ ok: { const: true }, version: { type: 'string' } })) },
+        summary: 'Liveness, version and the database: 200 when it answers, 503 when it is unavailable',
+        responses: {
+          200: json(health(true, 'ok')),
+          503: json(health(false, 'unavailable'), 'The database is unavailable'),
+        },
+      },
+    },
+    '/api/mode': {
+      get: {
+        summary: 'Local or multi-user mode; in multi-user mode, whether sign-up is open and the password lengths',
+        responses: { 200: json(ref('ServerMode')) },
       },
     },
     '/api/curriculum': {
@@ -115,6 +142,28 @@ function paths(): Json {
         summary: 'Undo a step (by default the latest) by appending undo events; a tick takes its logged hours with it',
         requestBody: { required: false, content: { 'application/json': { schema: ref('UndoInput') } } },
         responses: { 200: json(undone), ...errors(400, 404, 409) },
+      },
+    },
+    '/api/review': {
+      get: {
+        summary: 'The cards due now (self-check questions of done skills) and recall per skill',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1 },
+            description: 'At most this many due cards',
+          },
+        ],
+        responses: { 200: json(ref('ReviewQueue')), ...errors(400) },
+      },
+    },
+    '/api/review/ratings': {
+      post: {
+        summary: 'Rate one card (again, hard, good, easy); recorded as a reviewed event',
+        requestBody: body(ref('ReviewRatingInput')),
+        responses: { 200: json(obj({ event: ref('ProgressEvent'), card: ref('ReviewCard') })), ...errors(400, 404) },
       },
     },
     '/api/status': {
@@ -196,12 +245,55 @@ function paths(): Json {
         responses: {
           200: json(
             obj({
-              imported: obj({ events: { type: 'integer' }, projects: { type: 'integer' } }),
+              imported: obj({
+                events: { type: 'integer' },
+                projects: { type: 'integer' },
+                postings: { type: 'integer' },
+              }),
               undoable: { type: 'boolean', const: false },
             }),
           ),
           ...errors(400, 409),
         },
+      },
+    },
+    '/api/jobs/analyze': {
+      post: {
+        summary:
+          "Read a job posting against the learner's progress: skills with spans, role, seniority, readiness, gaps",
+        requestBody: body(ref('JobTextInput')),
+        responses: { 200: json(obj({ analysis: ref('JobAnalysis') })), ...errors(400, 413) },
+      },
+    },
+    '/api/jobs': {
+      get: {
+        summary: 'The kept postings ("my target jobs"), each read against today\'s progress',
+        parameters: [localeParam],
+        responses: { 200: json(obj({ jobs: { type: 'array', items: ref('KeptJob') } })), ...errors(400) },
+      },
+      post: {
+        summary: 'Keep a posting among the target jobs (nothing is stored when the text cannot be read)',
+        requestBody: body(ref('JobTextInput')),
+        responses: {
+          200: json(obj({ job: ref('KeptJob'), analysis: ref('JobAnalysis') })),
+          ...errors(400, 409, 413),
+        },
+      },
+    },
+    '/api/jobs/plan': {
+      get: {
+        summary: "Plan toward the union of the kept postings' gaps, and how the finish date moves",
+        parameters: [localeParam],
+        responses: { 200: json(ref('JobsPlan')), ...errors(404, 422) },
+      },
+    },
+    '/api/jobs/{id}': {
+      delete: {
+        summary: 'Forget a kept posting',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A kept posting id' },
+        ],
+        responses: { 200: json(obj({ removed: { type: 'string' } })), ...errors(404) },
       },
     },
     '/api/openapi.json': {

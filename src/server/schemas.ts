@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LEARNING_STYLES } from '../core/model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
+import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
 import {
   FULL_TIME,
   FULL_TIME_HOURS,
@@ -110,23 +111,40 @@ const item = z.string({ error: 'expected an item id (a skill, resource or resour
 const HOURS = `expected more than 0 and at most ${MAX_HOURS_PER_ENTRY} hours`;
 const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOURS_PER_ENTRY, { error: HOURS });
 
+/**
+ * A client-made event id (letters, digits, `-` and `_`, 8 to 64 characters, as a UUID): an event
+ * sent again with the same id after a lost answer is recorded once.
+ */
+const clientEventId = z
+  .string({ error: 'expected an event id (8 to 64 letters, digits, - or _)' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected an event id (8 to 64 letters, digits, - or _)' })
+  .optional();
+
 export const PROGRESS_INPUT_TYPES = ['started', 'done', 'skipped', 'reset', 'hours', 'note'] as const;
 
 export const ProgressEventInput = z
   .discriminatedUnion(
     'type',
     [
-      z.strictObject({ type: z.literal('started'), item }),
+      z.strictObject({ id: clientEventId, type: z.literal('started'), item }),
       z.strictObject({
+        id: clientEventId,
         type: z.literal('done'),
         item,
         /** Log the task's planned hours with the tick (default true), as `mlpath done` does. */
         logPlannedHours: optional(z.boolean({ error: 'expected true or false' })),
       }),
-      z.strictObject({ type: z.literal('skipped'), item }),
-      z.strictObject({ type: z.literal('reset'), item }),
-      z.strictObject({ type: z.literal('hours'), hours, item: item.optional(), date: isoDate.optional() }),
+      z.strictObject({ id: clientEventId, type: z.literal('skipped'), item }),
+      z.strictObject({ id: clientEventId, type: z.literal('reset'), item }),
       z.strictObject({
+        id: clientEventId,
+        type: z.literal('hours'),
+        hours,
+        item: item.optional(),
+        date: isoDate.optional(),
+      }),
+      z.strictObject({
+        id: clientEventId,
         type: z.literal('note'),
         text: z.string({ error: 'expected the note text' }).min(1, { error: 'expected the note text' }),
         item: item.optional(),
@@ -140,6 +158,16 @@ export type ProgressEventInput = z.output<typeof ProgressEventInput>;
 export const UndoInput = z
   .strictObject({ eventId: optional(id) })
   .register(apiSchemas, { id: 'UndoInput', description: 'Without eventId, the last event is undone.' });
+
+export const ReviewRatingInput = z
+  .strictObject({
+    card: id,
+    rating: z.enum(REVIEW_RATINGS, { error: `expected one of ${REVIEW_RATINGS.join(', ')}` }),
+  })
+  .register(apiSchemas, {
+    id: 'ReviewRatingInput',
+    description: 'A card (`skill/question`, of a skill marked done) and how well it was recalled.',
+  });
 
 export const ProjectInput = z
   .strictObject({ template: id, id: optional(id), title: optional(z.string()) })
@@ -433,6 +461,7 @@ export const ErrorSchema = z
         'IMPORT_INVALID',
         'UNREACHABLE',
         'STORAGE',
+        'UNAVAILABLE',
         'UNAUTHENTICATED',
         'FORBIDDEN',
         'RATE_LIMITED',
@@ -445,3 +474,141 @@ export const ErrorSchema = z
     }),
   })
   .register(apiSchemas, { id: 'Error' });
+
+/**
+ * GET /api/mode: how the web app talks to this server. Local mode has no accounts; multi-user
+ * mode needs a session (sign in), offers sign-up when `signUp` is true, and takes passwords of
+ * `passwordMin` to `passwordMax` characters.
+ */
+export const ServerModeSchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('local') }),
+    z.object({
+      mode: z.literal('multi-user'),
+      signUp: z.boolean(),
+      passwordMin: z.number().int(),
+      passwordMax: z.number().int(),
+    }),
+  ])
+  .register(apiSchemas, { id: 'ServerMode' });
+export type ServerMode = z.infer<typeof ServerModeSchema>;
+
+// ---------------------------------------------------------------- target jobs
+
+const jobLocale = optional(z.enum(['en', 'zh-CN'], { error: 'expected locale to be en or zh-CN' }));
+
+export const JobTextInput = z
+  .strictObject({
+    text: z.string({ error: 'expected the text of a job posting (a string)' }),
+    locale: jobLocale,
+  })
+  .register(apiSchemas, {
+    id: 'JobTextInput',
+    description:
+      'A job posting in English or Chinese (plain, Markdown or HTML), at most 100,000 UTF-16 code units; ' +
+      "`locale` names the skills (default: the profile's). Unreadable text answers 400 with one problem " +
+      '{ path: "text", message: "empty" | "binary" | "too-long" | "unsupported-language" }.',
+  });
+
+export const JobLocaleQuery = z.object({ locale: jobLocale });
+
+const JobGapSchema = z.object({ id: z.string(), title: z.string(), weight: z.number() });
+
+export const JobAnalysisSchema = z
+  .strictObject({
+    role: z.strictObject({ id: z.string(), confidence: z.number().min(0).max(1), evidence: z.array(z.string()) }),
+    seniority: z.enum(['intern', 'junior', 'mid', 'senior', 'lead']),
+    skills: z.array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        taught: z.boolean(),
+        required: z.boolean(),
+        spans: z.array(z.strictObject({ start: z.number().int(), end: z.number().int(), text: z.string() })),
+      }),
+    ),
+    readiness: z.number().min(0).max(1),
+    gaps: z.array(JobGapSchema),
+  })
+  .register(apiSchemas, {
+    id: 'JobAnalysis',
+    description: 'What a posting asks, read against the learner; span offsets are UTF-16 code units into the text.',
+  });
+
+export const KeptJobSchema = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    addedAt: z.string(),
+    role: z.string(),
+    seniority: z.string(),
+    readiness: z.number().min(0).max(1),
+    gaps: z.array(JobGapSchema),
+  })
+  .register(apiSchemas, { id: 'KeptJob', description: "A kept posting, read against today's progress." });
+
+export const JobsPlanSchema = z
+  .object({
+    postings: z.number().int(),
+    goal: z.array(JobGapSchema),
+    notTaught: z.array(z.object({ id: z.string(), title: z.string() })),
+    finishDate: z.object({ current: z.string(), withJobs: z.string() }),
+    movedDays: z.number().int(),
+    plan: PlanSchema,
+  })
+  .register(apiSchemas, {
+    id: 'JobsPlan',
+    description: "The plan toward the union of the kept postings' gaps, and how its finish date moves.",
+  });
+
+const LocalTextSchema = z.record(z.string(), z.string());
+
+export const ReviewCardSchema = z
+  .object({
+    key: z.string(),
+    skill: z.string(),
+    question: z.string(),
+    phase: z.enum(CARD_PHASES),
+    due: z.string(),
+    stability: z.number(),
+    difficulty: z.number(),
+    reps: z.number(),
+    lapses: z.number(),
+    scheduledDays: z.number(),
+    elapsedDays: z.number(),
+    learningSteps: z.number(),
+    lastReview: z.string().nullable(),
+  })
+  .register(apiSchemas, { id: 'ReviewCard', description: 'A card and its FSRS memory state; instants are ISO.' });
+
+export const ReviewQueueSchema = z
+  .object({
+    at: z.string(),
+    cards: z.number(),
+    due: z.array(
+      z.object({
+        card: ReviewCardSchema,
+        skillTitle: LocalTextSchema,
+        question: LocalTextSchema,
+        answer: LocalTextSchema,
+        retrievability: z.number().nullable(),
+      }),
+    ),
+    skills: z.array(
+      z.object({
+        skill: z.string(),
+        cards: z.number(),
+        reviewed: z.number(),
+        retrievability: z.number().nullable(),
+        lapses: z.number(),
+        needsRefresh: z.boolean(),
+        due: z.number(),
+      }),
+    ),
+    next: z.string().nullable(),
+  })
+  .register(apiSchemas, {
+    id: 'ReviewQueue',
+    description:
+      'The cards due now (overdue first, then new), recall per done skill, and when the next card falls due.',
+  });

@@ -18,7 +18,11 @@ describe('listen', () => {
       expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ ok: true, version: '9.9.9-test' });
+      expect(await health.json()).toEqual({
+        ok: true,
+        version: '9.9.9-test',
+        database: { kind: 'sqlite', status: 'ok' },
+      });
       const recorded = await fetch(`${server.url}/api/progress/events`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

@@ -2,7 +2,13 @@
  * @module server/server
  * Listening on a real port: the only place that opens a socket. The handle closes the server
  * (and waits for it), so callers — the CLI, tests, the benchmark — own its lifetime explicitly.
+ *
+ * Closing drains: the port stops accepting at once, idle keep-alive connections are closed, the
+ * requests in flight run to their answer (each connection is closed once its answer is sent), and
+ * only then does `close()` resolve, so the caller may close the store. A request still running
+ * after `drainMs` has its connection cut.
  */
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -17,6 +23,8 @@ export interface Listening {
 }
 
 export const DEFAULT_PORT = 4321;
+/** How long closing waits for requests in flight, in milliseconds, before cutting their connections. */
+export const DRAIN_TIMEOUT_MS = 10_000;
 export const DEFAULT_HOST = '127.0.0.1';
 
 function urlFor(host: string, port: number): string {
@@ -25,8 +33,19 @@ function urlFor(host: string, port: number): string {
 }
 
 /** Listen on `host:port` (port 0 picks a free one); resolves once the socket is open. */
-export function listen(app: Hono<AppEnv>, options: { port: number; host: string }): Promise<Listening> {
-  const server = createAdaptorServer({ fetch: app.fetch });
+export function listen(
+  app: Hono<AppEnv>,
+  options: { port: number; host: string; drainMs?: number },
+): Promise<Listening> {
+  // Without createServer options the adaptor makes a plain node:http server.
+  const server = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  let draining = false;
+  server.on('request', (_req, res) => {
+    // An answer sent while draining leaves its connection idle: close it, so the drain can end.
+    res.once('finish', () => {
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       reject(
@@ -49,9 +68,15 @@ export function listen(app: Hono<AppEnv>, options: { port: number; host: string 
         port,
         close: () =>
           new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            // Keep-alive connections would hold close() open until they time out.
-            if ('closeAllConnections' in server) server.closeAllConnections();
+            draining = true;
+            const cut = setTimeout(() => server.closeAllConnections(), options.drainMs ?? DRAIN_TIMEOUT_MS);
+            server.close((error) => {
+              clearTimeout(cut);
+              if (error) fail(error);
+              else done();
+            });
+            // Idle keep-alive connections would hold close() open until they time out.
+            server.closeIdleConnections();
           }),
       });
     });

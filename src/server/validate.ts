@@ -3,7 +3,7 @@
  * Reading request bodies and queries through zod: a failure becomes INVALID_INPUT with one
  * problem per field, each naming its path (`weeksOff[0].start`), and changes nothing.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { MlpathError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
@@ -41,6 +41,49 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what:
   });
 }
 
+/** A NUL character, or a JSON escape of one (`\u0000` not itself escaped). */
+const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/i;
+
+/** The path of the first string (or key) in a JSON value that holds a NUL, or undefined. */
+function nulPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = nulPath(item, [...path, i]);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) return [...path, key];
+      const found = nulPath(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function nulRefused(where: string): MlpathError {
+  return new MlpathError({
+    code: 'INVALID_INPUT',
+    message: `${where} holds the NUL character (\\u0000), which no text in mlpath may hold; remove it`,
+    problems: [{ path: where, message: 'remove the NUL character (\\u0000)' }],
+  });
+}
+
+/**
+ * Text with a NUL character is refused in one place for every route and both stores (SQLite would
+ * keep it, PostgreSQL cannot): the path and the query here, bodies in `readJsonText`.
+ */
+export function refuseNul(): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.path.includes('\u0000')) throw nulRefused('the request path');
+    for (const [key, values] of Object.entries(c.req.queries())) {
+      if (key.includes('\u0000') || values.some((v) => v.includes('\u0000'))) throw nulRefused(`query ${key}`);
+    }
+    return next();
+  };
+}
+
 /**
  * The request body as text, refused unless it is sent as JSON. Browsers send a cross-site form
  * or `text/plain` body without asking first, but must ask (a CORS preflight, which this server
@@ -55,6 +98,15 @@ export async function readJsonText(c: Context): Promise<string> {
       message: `send the body as JSON with the header Content-Type: application/json (it came as "${type || 'no type'}")`,
       problems: [{ path: '', message: 'expected Content-Type: application/json' }],
     });
+  }
+  if (text.includes('\u0000') || NUL_ESCAPE.test(text)) {
+    let where: PropertyKey[] | undefined;
+    try {
+      where = nulPath(JSON.parse(text));
+    } catch {
+      where = undefined;
+    }
+    throw nulRefused(where && where.length > 0 ? pathText(where) : 'the request body');
   }
   return text;
 }

@@ -58,6 +58,12 @@ async function filledStore(): Promise<KyselyStore> {
     createdAt: '2026-11-27T09:20:00.000Z',
     links: { repository: 'https://example.org/bot', demo: undefined, writeup: undefined },
   });
+  await store.addPosting('local', {
+    id: 'p-1a2b3c4d',
+    title: 'Machine Learning Engineer',
+    text: '<h1>Machine Learning Engineer</h1><p>PyTorch &amp; Kubernetes; 熟悉大模型优先</p>',
+    addedAt: '2026-11-27T11:00:00.000Z',
+  });
   return store;
 }
 
@@ -65,8 +71,16 @@ describe('the JSON backup', () => {
   it('has the documented top level, decimal hours and item ids', async () => {
     const store = await filledStore();
     const json = JSON.parse(backupToJson(await backupOf(store, 'local', '2026-11-28T00:00:00.000Z')));
-    expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'profile', 'events', 'projects']);
-    expect(json.version).toBe(1);
+    expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'profile', 'events', 'projects', 'postings']);
+    expect(json.version).toBe(2);
+    expect(json.postings).toEqual([
+      {
+        id: 'p-1a2b3c4d',
+        title: 'Machine Learning Engineer',
+        text: '<h1>Machine Learning Engineer</h1><p>PyTorch &amp; Kubernetes; 熟悉大模型优先</p>',
+        addedAt: '2026-11-27T11:00:00.000Z',
+      },
+    ]);
     expect(json.events[1]).toMatchObject({ type: 'hours', hours: 1.25, item: 'cs50p/week-0', date: '2026-11-27' });
     expect(json.events[0]).toMatchObject({ type: 'started', item: 'python-programming' });
     expect(json.projects[0]).toMatchObject({
@@ -84,7 +98,13 @@ describe('the JSON backup', () => {
       merge: false,
       at: '2026-11-28T01:00:00.000Z',
     });
-    expect(result).toEqual({ eventsAdded: 5, eventsSkipped: 0, projectsAdded: 1, profileWritten: true });
+    expect(result).toEqual({
+      eventsAdded: 5,
+      eventsSkipped: 0,
+      projectsAdded: 1,
+      postingsAdded: 1,
+      profileWritten: true,
+    });
     expect(await target.exportData('local')).toEqual(await source.exportData('local'));
     expect(backupToJson(await backupOf(target, 'local', '2026-11-28T00:00:00.000Z'))).toBe(text);
   });
@@ -141,9 +161,32 @@ describe('parseBackup refuses bad files with a clear message naming the place', 
   });
 
   it('says a backup from a newer version needs a newer mlpath', () => {
-    expect(() => parseBackup(JSON.stringify({ ...good(), version: 2 }), 'b.json')).toThrow(
-      /written by a newer mlpath \(backup version 2; this one reads up to 1\)/,
+    expect(() => parseBackup(JSON.stringify({ ...good(), version: 3 }), 'b.json')).toThrow(
+      /written by a newer mlpath \(backup version 3; this one reads up to 2\)/,
     );
+  });
+
+  it('reads a version 1 backup (before kept postings) as one with no postings', () => {
+    const backup = parseBackup(JSON.stringify(good()), 'b.json');
+    expect(backup.version).toBe(1);
+    expect(backup.postings).toEqual([]);
+  });
+
+  it('reads postings of a version 2 backup and refuses a posting kept twice or too long', () => {
+    const posting = { id: 'p-1', title: 'ML Engineer', text: 'ML Engineer\nPyTorch', addedAt: '2026-11-28T00:00:00Z' };
+    const v2 = { ...good(), version: 2, postings: [posting] };
+    expect(parseBackup(JSON.stringify(v2), 'b.json').postings).toEqual([
+      { ...posting, addedAt: '2026-11-28T00:00:00.000Z' },
+    ]);
+    expect(() => parseBackup(JSON.stringify({ ...v2, postings: [posting, posting] }), 'b.json')).toThrow(
+      /not a valid mlpath backup/,
+    );
+    try {
+      parseBackup(JSON.stringify({ ...v2, postings: [{ ...posting, text: 'x'.repeat(100_001) }] }), 'b.json');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { problems: { path: string }[] }).problems[0]?.path).toBe('postings[0].text');
+    }
   });
 
   it('lists each invalid field by its path', () => {

@@ -23,6 +23,7 @@ export async function backupOf(store: Store, learnerId: string, exportedAt: stri
     profile: data.profile,
     events: data.events,
     projects: data.projects.map((p) => ({ ...p, checked: [...(ticks.get(p.id) ?? [])].sort() })),
+    postings: data.postings,
   };
 }
 
@@ -45,6 +46,7 @@ export async function restoreBackup(
         createdAt: p.createdAt,
         links: p.links,
       })),
+      postings: backup.postings,
     },
     options,
   );

@@ -9,34 +9,70 @@ import type { Kysely, Selectable } from 'kysely';
 import { MlpathError } from '../core/errors.js';
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
+import { KeyedMutex } from './keyed-mutex.js';
 import type { Dialect } from './migrations.js';
-import type { Database, EventsTable, ProjectsTable } from './schema.js';
+import type { Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
-import type { ImportResult, Learner, LearnerData, LinkKind, PlanSnapshot, PortfolioProject, Store } from './store.js';
+import type {
+  ImportResult,
+  KeptPosting,
+  Learner,
+  LearnerData,
+  LinkKind,
+  PlanSnapshot,
+  PortfolioProject,
+  Store,
+} from './store.js';
 
 type Db = Kysely<Database>;
+
+/** The first key of the PostgreSQL advisory lock on a learner (the second is the hash of its id). */
+export const LEARNER_LOCK_CLASS = 70_219;
 
 export class KyselyStore implements Store {
   readonly kind: Dialect;
   readonly location: string;
   readonly #db: Db;
   readonly #onClose: () => Promise<void>;
+  /** True for the store `exclusive` hands out: `#db` is one connection inside an open transaction. */
+  readonly #bound: boolean;
+  readonly #learnerLocks = new KeyedMutex();
 
-  constructor(db: Db, kind: Dialect, location: string, onClose: () => Promise<void>) {
+  constructor(db: Db, kind: Dialect, location: string, onClose: () => Promise<void>, bound = false) {
     this.#db = db;
     this.kind = kind;
     this.location = location;
     this.#onClose = onClose;
+    this.#bound = bound;
   }
 
-  /** Run `fn` in one write transaction on one connection. */
+  /** Run `fn` in one write transaction on one connection (inside `exclusive`, in its transaction). */
   async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (this.#bound) return storageErrors(this.location, () => fn(this.#db));
     return this.#run(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN', fn);
   }
 
   /** Run `fn` in one read-only transaction: every read sees the same snapshot. */
   async readTransaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (this.#bound) return storageErrors(this.location, () => fn(this.#db));
     return this.#run(this.kind === 'sqlite' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
+  }
+
+  async exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T> {
+    if (this.#bound) return fn(this);
+    // In process first, so one learner's queue holds one connection at most, not one per waiter.
+    return this.#learnerLocks.run(learnerId, () =>
+      this.transaction(async (conn) => {
+        if (this.kind === 'postgres') {
+          await sql`SELECT pg_advisory_xact_lock(${LEARNER_LOCK_CLASS}, hashtext(${learnerId}))`.execute(conn);
+        }
+        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true));
+      }),
+    );
+  }
+
+  async ping(): Promise<void> {
+    await storageErrors(this.location, () => sql`SELECT 1`.execute(this.#db));
   }
 
   async #run<T>(begin: string, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -220,11 +256,46 @@ export class KyselyStore implements Store {
     });
   }
 
+  async addPosting(learnerId: string, posting: KeptPosting): Promise<void> {
+    await this.transaction(async (db) => {
+      const taken = await db
+        .selectFrom('postings')
+        .select('id')
+        .where('learner_id', '=', learnerId)
+        .where('id', '=', posting.id)
+        .executeTakeFirst();
+      if (taken) throw conflict(`the posting "${posting.id}" is already kept`);
+      await insertPostings(db, learnerId, [posting]);
+    });
+  }
+
+  async listPostings(learnerId: string): Promise<KeptPosting[]> {
+    return readPostings(this.#db, learnerId, this.location);
+  }
+
+  async removePosting(learnerId: string, postingId: string): Promise<void> {
+    await this.transaction(async (db) => {
+      const result = await db
+        .deleteFrom('postings')
+        .where('learner_id', '=', learnerId)
+        .where('id', '=', postingId)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) {
+        throw new MlpathError({
+          code: 'NOT_FOUND',
+          message: `there is no kept posting "${postingId}"`,
+          hint: 'see `mlpath job list`',
+        });
+      }
+    });
+  }
+
   async exportData(learnerId: string): Promise<LearnerData> {
     return this.readTransaction(async (db) => ({
       profile: await readProfile(db, learnerId, this.location),
       events: await readEvents(db, learnerId, this.location),
       projects: await readProjects(db, learnerId, this.location),
+      postings: await readPostings(db, learnerId, this.location),
     }));
   }
 
@@ -242,7 +313,14 @@ export class KyselyStore implements Store {
       const existingProjects = new Set(
         (await db.selectFrom('projects').select('id').where('learner_id', '=', learnerId).execute()).map((r) => r.id),
       );
-      const empty = profile === undefined && existingEvents.size === 0 && existingProjects.size === 0;
+      const existingPostings = new Set(
+        (await db.selectFrom('postings').select('id').where('learner_id', '=', learnerId).execute()).map((r) => r.id),
+      );
+      const empty =
+        profile === undefined &&
+        existingEvents.size === 0 &&
+        existingProjects.size === 0 &&
+        existingPostings.size === 0;
       if (!empty && !options.merge) {
         throw new MlpathError({
           code: 'CONFLICT',
@@ -257,14 +335,17 @@ export class KyselyStore implements Store {
         return true;
       });
       const newProjects = data.projects.filter((p) => !existingProjects.has(p.id));
+      const newPostings = data.postings.filter((p) => !existingPostings.has(p.id));
       await insertEvents(db, learnerId, newEvents);
       await insertProjects(db, learnerId, newProjects);
+      await insertPostings(db, learnerId, newPostings);
       const profileWritten = profile === undefined && data.profile !== undefined;
       if (profileWritten && data.profile) await writeProfile(db, learnerId, data.profile, options.at);
       return {
         eventsAdded: newEvents.length,
         eventsSkipped: data.events.length - newEvents.length,
         projectsAdded: newProjects.length,
+        postingsAdded: newPostings.length,
         profileWritten,
       };
     });
@@ -327,6 +408,34 @@ async function insertProjects(db: Db, learnerId: string, projects: readonly Port
       })),
     )
     .execute();
+}
+
+async function insertPostings(db: Db, learnerId: string, postings: readonly KeptPosting[]): Promise<void> {
+  // One row each: a posting's text is large, and few are kept.
+  for (const p of postings) {
+    await db
+      .insertInto('postings')
+      .values({ learner_id: learnerId, id: p.id, title: p.title, text: p.text, added_at: p.addedAt })
+      .execute();
+  }
+}
+
+async function readPostings(db: Db, learnerId: string, location: string): Promise<KeptPosting[]> {
+  const rows = await storageErrors(location, () =>
+    db
+      .selectFrom('postings')
+      .selectAll()
+      .where('learner_id', '=', learnerId)
+      .orderBy('added_at')
+      .orderBy('id')
+      .execute(),
+  );
+  return rows.map((row: Selectable<PostingsTable>) => ({
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    addedAt: row.added_at,
+  }));
 }
 
 async function writeProfile(db: Db, learnerId: string, profile: Profile, at: string): Promise<void> {
@@ -392,13 +501,57 @@ function projectFromRow(row: Selectable<ProjectsTable>): PortfolioProject {
   };
 }
 
-/** Database failures (locked, full disk, lost connection) become one STORAGE error naming the place. */
+/**
+ * PostgreSQL SQLSTATEs that say "not now" rather than "broken": the connection was lost or the
+ * server is shutting down (class 08, 57P01-57P03), a statement or lock timeout (57014, 55P03), a
+ * deadlock or serialization failure (40P01, 40001). SQLite's busy and locked codes, and the
+ * network's own errors, say the same.
+ */
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '55P03',
+  '40P01',
+  '40001',
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_LOCKED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+/** The pg driver's own words for a lost connection or a pool that gave none in time. */
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|not queryable|timeout exceeded when trying to connect|connection timeout/i;
+
+/** Whether a database failure is temporary (the database is unreachable or busy), not a broken store. */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return error instanceof Error && UNAVAILABLE_MESSAGE.test(error.message);
+}
+
+/**
+ * Database failures become one error naming the place: UNAVAILABLE when the database is
+ * unreachable or busy (a lost connection, a timeout), STORAGE otherwise (full disk, damage).
+ */
 export async function storageErrors<T>(location: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
     if (error instanceof MlpathError) throw error;
     const message = error instanceof Error ? error.message : String(error);
+    if (isUnavailable(error)) {
+      throw new MlpathError({
+        code: 'UNAVAILABLE',
+        message: `the database at ${location} is unavailable: ${message}`,
+        cause: error,
+      });
+    }
     throw new MlpathError({ code: 'STORAGE', message: `the database at ${location} failed: ${message}`, cause: error });
   }
 }

@@ -69,6 +69,17 @@ function initial(d: Dialect): string[] {
   ];
 }
 
+/** Kept job postings ("my target jobs"); the same text in both dialects. */
+const postings = [
+  `CREATE TABLE postings (
+     learner_id TEXT NOT NULL REFERENCES learners(id),
+     id TEXT NOT NULL,
+     title TEXT NOT NULL,
+     text TEXT NOT NULL,
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (learner_id, id))`,
+];
+
 /**
  * Accounts of the multi-user server (PostgreSQL only; SQLite is a single learner's file). The
  * first five tables are the authentication library's own (better-auth, with our table names;
@@ -138,6 +149,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: { sqlite: initial('sqlite'), postgres: initial('postgres') },
   },
   { version: 2, name: 'accounts of the multi-user server', sql: { sqlite: [], postgres: accounts } },
+  { version: 3, name: 'kept job postings', sql: { sqlite: postings, postgres: postings } },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
@@ -162,8 +174,8 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, location: 
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     if (meta.get('app') !== APP_ID)
       throw notOurs(location, `its mlpath_meta names "${meta.get('app') ?? 'no application'}"`);
-  } else if (dialect === 'sqlite' && tables.size > 0) {
-    // A SQLite file belongs to one application: tables without our marker are someone else's.
+  } else if (tables.size > 0) {
+    // A SQLite file, or a PostgreSQL schema, with tables but without our marker is someone else's.
     throw notOurs(location, `it holds tables of another application: ${[...tables].slice(0, 5).join(', ')}`);
   } else {
     await sql`CREATE TABLE mlpath_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { IN_CI, postgresDatabase, postgresReachable } from './test-support/databases.js';
+import pg from 'pg';
+import { IN_CI, TEST_DATABASE_URL, postgresDatabase, postgresReachable } from './test-support/databases.js';
 import { MIGRATIONS } from './migrations.js';
 import { openPostgresStore } from './postgres.js';
 
@@ -24,6 +25,20 @@ describe.skipIf(!reachable.ok && !IN_CI)('the PostgreSQL store', () => {
     });
   });
 
+  it("refuses a schema that holds another application's tables, and changes nothing", async () => {
+    const database = postgresDatabase();
+    databases.push(database);
+    await database.exec(`CREATE SCHEMA ${database.schema}`);
+    await database.exec(`CREATE TABLE ${database.schema}.customers (id INTEGER PRIMARY KEY, name TEXT)`);
+    await database.exec(`INSERT INTO ${database.schema}.customers VALUES (1, 'Ada')`);
+    await expect(database.open()).rejects.toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(/is not an mlpath database \(it holds tables of another application: customers\)/),
+    });
+    const tables = await postgresTables(database.schema);
+    expect(tables).toEqual(['customers']);
+  });
+
   it('opens the same schema from two servers at once, applying each migration once', async () => {
     const database = postgresDatabase();
     databases.push(database);
@@ -40,3 +55,17 @@ describe.skipIf(!reachable.ok && !IN_CI)('the PostgreSQL store', () => {
     });
   });
 });
+
+async function postgresTables(schema: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const result = await client.query(
+      'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1',
+      [schema],
+    );
+    return result.rows.map((r: { name: string }) => r.name);
+  } finally {
+    await client.end();
+  }
+}

@@ -17,6 +17,8 @@ export interface PostgresOptions {
   readonly schema?: string;
   readonly maxConnections?: number;
   readonly now?: string;
+  /** The name its connections carry in `pg_stat_activity` (default `mlpath`). */
+  readonly applicationName?: string;
 }
 
 /** The URL without its password, for messages. */
@@ -32,6 +34,50 @@ export function redactUrl(url: string): string {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/**
+ * The limits every mlpath connection to PostgreSQL runs with, in milliseconds: a statement is
+ * cancelled after `statement`, a wait for a lock (a row, a table, a learner's advisory lock) after
+ * `lock`, a transaction left idle is ended after `idleInTransaction`, and a request waits at most
+ * `connect` for a connection from the pool. Each failure answers UNAVAILABLE, never a hang.
+ */
+export const POSTGRES_TIMEOUTS = {
+  statement: 15_000,
+  lock: 5_000,
+  idleInTransaction: 30_000,
+  connect: 5_000,
+} as const;
+
+/** The name mlpath's connections carry in `pg_stat_activity` (PGAPPNAME overrides it). */
+export const APPLICATION_NAME = 'mlpath';
+
+/**
+ * A connection pool with mlpath's timeouts whose lost connections never crash the process: an
+ * idle connection's error is dropped by the pool, a busy one's reaches its query (which fails
+ * with UNAVAILABLE), and either way the broken connection is discarded and replaced.
+ */
+export function postgresPool(
+  url: string,
+  options: { schema?: string | undefined; max: number; applicationName?: string | undefined },
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max,
+    connectionTimeoutMillis: POSTGRES_TIMEOUTS.connect,
+    statement_timeout: POSTGRES_TIMEOUTS.statement,
+    lock_timeout: POSTGRES_TIMEOUTS.lock,
+    idle_in_transaction_session_timeout: POSTGRES_TIMEOUTS.idleInTransaction,
+    application_name: options.applicationName ?? (process.env['PGAPPNAME'] || APPLICATION_NAME),
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  pool.on('error', () => undefined);
+  // A connection lost while checked out between two queries emits `error` with no query to fail:
+  // without a listener that would end the process. The next query on it fails instead.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  return pool;
+}
+
 /** An arbitrary constant key for the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 7_021_983_114;
 
@@ -40,14 +86,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
     throw new MlpathError({ code: 'INVALID_INPUT', message: `"${options.schema}" is not a plain schema name` });
   }
-  const pool = new pg.Pool({
-    connectionString: url,
+  const pool = postgresPool(url, {
+    schema: options.schema,
     max: options.maxConnections ?? 4,
-    connectionTimeoutMillis: 10_000,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    applicationName: options.applicationName,
   });
-  // An idle client's lost connection must not crash the process.
-  pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
     try {

@@ -66,6 +66,15 @@ export interface ProjectsTable {
   writeup: string | null;
 }
 
+export interface PostingsTable {
+  learner_id: string;
+  id: string;
+  title: string;
+  /** The posting's text as given. */
+  text: string;
+  added_at: string;
+}
+
 export interface Database {
   mlpath_meta: MetaTable;
   schema_migrations: MigrationsTable;
@@ -74,4 +83,5 @@ export interface Database {
   events: EventsTable;
   plan_snapshots: PlanSnapshotsTable;
   projects: ProjectsTable;
+  postings: PostingsTable;
 }

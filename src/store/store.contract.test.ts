@@ -8,7 +8,7 @@ import type { ProgressEvent } from '../core/progress-model.js';
 import type { KyselyStore } from './kysely-store.js';
 import { MIGRATIONS } from './migrations.js';
 import { LOCAL_LEARNER } from './store.js';
-import type { PortfolioProject } from './store.js';
+import type { KeptPosting, PortfolioProject } from './store.js';
 import { IN_CI, postgresDatabase, postgresReachable, sqliteDatabase } from './test-support/databases.js';
 import type { TestDatabase } from './test-support/databases.js';
 
@@ -60,6 +60,13 @@ const project: PortfolioProject = {
   title: '中文客服机器人',
   createdAt: '2026-11-27T11:00:00.000Z',
   links: { repository: 'https://example.org/me/chatbot', demo: undefined, writeup: undefined },
+};
+
+const posting: KeptPosting = {
+  id: 'p-3f2a9c1d',
+  title: '机器学习工程师（大模型方向）',
+  text: '机器学习工程师（大模型方向）\n岗位要求：熟悉 PyTorch、Kubernetes；有大模型微调经验者优先。🚀',
+  addedAt: '2026-11-27T12:00:00.000Z',
 };
 
 function contract(name: string, makeDatabase: () => TestDatabase): void {
@@ -162,6 +169,26 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       });
     });
 
+    it('keeps job postings per learner, with Chinese text, refuses one kept twice and removes by id', async () => {
+      await store.ensureLearner('ann');
+      await store.ensureLearner('bo');
+      expect(await store.listPostings('ann')).toEqual([]);
+      const later: KeptPosting = {
+        id: 'p-0000aaaa',
+        title: 'MLOps Engineer',
+        text: 'MLOps Engineer\nDocker',
+        addedAt: '2026-11-28T00:00:00.000Z',
+      };
+      await store.addPosting('ann', later);
+      await store.addPosting('ann', posting);
+      await expect(store.addPosting('ann', posting)).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(await store.listPostings('ann')).toEqual([posting, later]);
+      expect(await store.listPostings('bo')).toEqual([]);
+      await expect(store.removePosting('bo', posting.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await store.removePosting('ann', posting.id);
+      expect(await store.listPostings('ann')).toEqual([later]);
+    });
+
     it('removes a project, and refuses to remove one that is not there', async () => {
       await store.ensureLearner();
       await store.addProject(LOCAL_LEARNER, project);
@@ -178,16 +205,24 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       await store.saveProfile('ann', profile, '2026-11-27T00:00:00.000Z');
       await store.appendEvents('ann', events);
       await store.addProject('ann', project);
+      await store.addPosting('ann', posting);
       const backup = await store.exportData('ann');
+      expect(backup.postings).toEqual([posting]);
       const result = await store.importData('bo', backup, { merge: false, at: '2026-11-28T00:00:00.000Z' });
-      expect(result).toEqual({ eventsAdded: events.length, eventsSkipped: 0, projectsAdded: 1, profileWritten: true });
+      expect(result).toEqual({
+        eventsAdded: events.length,
+        eventsSkipped: 0,
+        projectsAdded: 1,
+        postingsAdded: 1,
+        profileWritten: true,
+      });
       expect(await store.exportData('bo')).toEqual(backup);
     });
 
     it('refuses to import into a learner with data unless merging, and writes nothing', async () => {
       await store.ensureLearner();
       await store.appendEvents(LOCAL_LEARNER, events.slice(0, 1));
-      const backup = { profile, events, projects: [project] };
+      const backup = { profile, events, projects: [project], postings: [posting] };
       await expect(
         store.importData(LOCAL_LEARNER, backup, { merge: false, at: '2026-11-28T00:00:00.000Z' }),
       ).rejects.toMatchObject({
@@ -197,6 +232,7 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
         profile: undefined,
         events: events.slice(0, 1),
         projects: [],
+        postings: [],
       });
     });
 
@@ -206,11 +242,22 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
         events[0] as ProgressEvent,
         event('own', 'done', '2026-11-29T00:00:00.000Z', { item: 'y' }),
       ]);
-      const backup = { profile, events, projects: [project] };
+      const backup = { profile, events, projects: [project], postings: [posting] };
       const first = await store.importData(LOCAL_LEARNER, backup, { merge: true, at: '2026-11-30T00:00:00.000Z' });
-      expect(first).toMatchObject({ eventsAdded: events.length - 1, eventsSkipped: 1, projectsAdded: 1 });
+      expect(first).toMatchObject({
+        eventsAdded: events.length - 1,
+        eventsSkipped: 1,
+        projectsAdded: 1,
+        postingsAdded: 1,
+      });
       const second = await store.importData(LOCAL_LEARNER, backup, { merge: true, at: '2026-11-30T00:00:00.000Z' });
-      expect(second).toMatchObject({ eventsAdded: 0, eventsSkipped: events.length, projectsAdded: 0 });
+      expect(second).toMatchObject({
+        eventsAdded: 0,
+        eventsSkipped: events.length,
+        projectsAdded: 0,
+        postingsAdded: 0,
+      });
+      expect(await store.listPostings(LOCAL_LEARNER)).toEqual([posting]);
       const ids = (await store.listEvents(LOCAL_LEARNER)).map((e) => e.id);
       expect(ids.sort()).toEqual([...events.map((e) => e.id), 'own'].sort());
     });

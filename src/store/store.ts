@@ -40,6 +40,17 @@ export interface PortfolioProject {
   readonly links: ProjectLinks;
 }
 
+/** A job posting the learner keeps among their target jobs; its analysis is made afresh when read. */
+export interface KeptPosting {
+  /** Unique per learner: derived from the text, so the same posting is kept once. */
+  readonly id: string;
+  /** The posting's first line (its job title, usually), for lists. */
+  readonly title: string;
+  /** The text as given (plain, Markdown or HTML), at most MAX_POSTING_LENGTH UTF-16 code units. */
+  readonly text: string;
+  readonly addedAt: string;
+}
+
 export interface PlanSnapshot {
   readonly id: string;
   readonly at: string;
@@ -54,6 +65,7 @@ export interface LearnerData {
   readonly profile: Profile | undefined;
   readonly events: readonly ProgressEvent[];
   readonly projects: readonly PortfolioProject[];
+  readonly postings: readonly KeptPosting[];
 }
 
 export interface ImportResult {
@@ -61,6 +73,7 @@ export interface ImportResult {
   /** Events already present (same id), left as they were. */
   readonly eventsSkipped: number;
   readonly projectsAdded: number;
+  readonly postingsAdded: number;
   readonly profileWritten: boolean;
 }
 
@@ -95,14 +108,35 @@ export interface Store {
   /** Set (or, with undefined, clear) one link of a project; NOT_FOUND if there is no such project. */
   setProjectLink(learnerId: string, projectId: string, kind: LinkKind, url: string | undefined): Promise<void>;
 
+  /** Keep a job posting; an id already kept is a CONFLICT. */
+  addPosting(learnerId: string, posting: KeptPosting): Promise<void>;
+  /** The kept postings, oldest first. */
+  listPostings(learnerId: string): Promise<KeptPosting[]>;
+  /** Forget a kept posting; NOT_FOUND if there is none with that id. */
+  removePosting(learnerId: string, postingId: string): Promise<void>;
+
   /** Everything of a learner, read in one transaction (a consistent backup). */
   exportData(learnerId: string): Promise<LearnerData>;
   /**
    * Restore a backup in one transaction: into a learner with no data, or with `merge` into one
-   * that has some (events de-duplicated by id, projects by id, the stored profile kept).
+   * that has some (events de-duplicated by id, projects and postings by id, the stored profile kept).
    * Without `merge`, a learner with data is a CONFLICT and nothing is written.
    */
   importData(learnerId: string, data: LearnerData, options: { merge: boolean; at: string }): Promise<ImportResult>;
+
+  /**
+   * Run `fn` holding this learner's lock, with a store bound to one write transaction: every read
+   * and write `fn` makes through the store it is given sees one state and commits together (or,
+   * if `fn` throws, not at all). Concurrent calls for one learner run one after another, in this
+   * process (an in-process lock) and across processes and servers (SQLite's write lock,
+   * PostgreSQL's transaction advisory lock on the learner). Calls made through the bound store run
+   * in the same transaction; calling `exclusive` on it again just runs `fn`.
+   * @throws MlpathError UNAVAILABLE when the lock is not granted within the lock timeout.
+   */
+  exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T>;
+
+  /** Whether the database answers one trivial query. @throws MlpathError UNAVAILABLE or STORAGE. */
+  ping(): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -25,7 +25,7 @@ test.beforeAll(async ({ request }) => {
 });
 
 for (const language of ['en', 'zh-CN'] as const) {
-  for (const theme of language === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
+  for (const theme of ['light', 'dark'] as const) {
     test.describe(`${language} ${theme}`, () => {
       test.use({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
       test.beforeEach(async ({ page }) => {
@@ -59,39 +59,50 @@ for (const language of ['en', 'zh-CN'] as const) {
   }
 }
 
-test.describe('on a phone', () => {
-  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  for (const language of ['en', 'zh-CN'] as const) {
-    for (const { name, hash } of PAGES) {
-      test(`${name} (${language}) fits 375 px without sideways scrolling`, async ({ page }) => {
-        await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
-        await openPage(page, hash);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow).toBeLessThanOrEqual(0);
-        // Every page of the navigation is in sight, none hidden behind a sideways scroll.
-        const offscreen = await page.locator('header nav a').evaluateAll((links) =>
-          links
-            .filter((link) => {
-              const r = link.getBoundingClientRect();
-              return r.left < 0 || r.right > window.innerWidth;
-            })
-            .map((link) => link.textContent),
-        );
-        expect(offscreen).toEqual([]);
-        // Form fields keep room for what they show (a select squeezed to "Gen" for "General study").
-        const squeezed = await page
-          .locator('main select:visible, main input[type="text"]:visible, main input[type="number"]:visible')
-          .evaluateAll((fields) =>
-            fields
-              .filter((field) => field.getBoundingClientRect().width < 96)
-              .map((field) => field.outerHTML.slice(0, 80)),
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`on a phone (${theme})`, () => {
+    test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, colorScheme: theme });
+    for (const language of ['en', 'zh-CN'] as const) {
+      for (const { name, hash } of PAGES) {
+        test(`${name} (${language}, ${theme}) fits 375 px without sideways scrolling`, async ({ page }) => {
+          await page.addInitScript(
+            ([lang, mode]) => {
+              localStorage.setItem('mlpath.locale', lang);
+              localStorage.setItem('mlpath.theme', mode);
+            },
+            [language, theme] as const,
           );
-        expect(squeezed).toEqual([]);
-        await page.screenshot({ path: `${SCREENSHOTS}/${name}-${language}-375.png`, fullPage: true });
-      });
+          await openPage(page, hash);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow).toBeLessThanOrEqual(0);
+          // Every page of the navigation is in sight, none hidden behind a sideways scroll.
+          const offscreen = await page.locator('header nav a').evaluateAll((links) =>
+            links
+              .filter((link) => {
+                const r = link.getBoundingClientRect();
+                return r.left < 0 || r.right > window.innerWidth;
+              })
+              .map((link) => link.textContent),
+          );
+          expect(offscreen).toEqual([]);
+          // Form fields keep room for what they show (a select squeezed to "Gen" for "General study").
+          const squeezed = await page
+            .locator('main select:visible, main input[type="text"]:visible, main input[type="number"]:visible')
+            .evaluateAll((fields) =>
+              fields
+                .filter((field) => field.getBoundingClientRect().width < 96)
+                .map((field) => field.outerHTML.slice(0, 80)),
+            );
+          expect(squeezed).toEqual([]);
+          await page.screenshot({
+            path: `${SCREENSHOTS}/${name}-${language}${theme === 'dark' ? '-dark' : ''}-375.png`,
+            fullPage: true,
+          });
+        });
+      }
     }
-  }
-});
+  });
+}
 
 test.describe('progress charts', () => {
   test.beforeAll(async ({ request }) => {
@@ -128,7 +139,7 @@ test.describe('progress charts', () => {
   }
 });
 
-test('the roadmap opens on a skill of this week, with this week’s skills as a way into the graph', async ({ page }) => {
+test('the roadmap opens with a skill of this week in view, with this week’s skills as a way in', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   const { week } = (await (await page.request.get('/api/today')).json()) as {
     week: { off: boolean; tasks: { skills: string[] }[] } | null;
@@ -143,20 +154,106 @@ test('the roadmap opens on a skill of this week, with this week’s skills as a 
   await openPage(page, '#/roadmap');
   const chips = page.getByTestId('week-skills').getByRole('button');
   await expect(chips).toHaveCount(Math.min(open.length, 6));
-  // The first of them is in sight in the graph's pane without any panning.
-  const pane = await page.getByTestId('roadmap-graph').boundingBox();
-  const node = await page.locator(`.react-flow__node[data-id="${open[0]}"]`).boundingBox();
-  expect(pane && node).toBeTruthy();
-  if (pane && node) {
-    expect(node.x).toBeGreaterThanOrEqual(pane.x);
-    expect(node.y).toBeGreaterThanOrEqual(pane.y);
-    expect(node.x + node.width).toBeLessThanOrEqual(pane.x + pane.width);
-    expect(node.y + node.height).toBeLessThanOrEqual(pane.y + pane.height);
-  }
-  // A chip chooses its skill: the panel opens on it.
+  const path = page.getByTestId('roadmap-path');
+  await expect(path.locator(`[data-skill="${open[0]}"]`)).toBeInViewport();
+  // A chip chooses its skill: the panel opens on it and the tile is in view, chosen.
   const last = open[Math.min(open.length, 6) - 1] ?? '';
   await chips.last().click();
   await expect(chips.last()).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('skill-panel')).toBeVisible();
-  await expect(page.locator(`.react-flow__node[data-id="${last}"]`)).toBeInViewport();
+  await expect(path.locator(`[data-skill="${last}"]`)).toBeInViewport();
+  await expect(path.locator(`[data-skill="${last}"]`)).toHaveAttribute('aria-pressed', 'true');
+  // The wheel scrolls the page (nothing on the roadmap catches it).
+  const before = await page.evaluate(() => window.scrollY);
+  await path.hover();
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
 });
+
+for (const language of ['en', 'zh-CN'] as const) {
+  test(`keyboard only: one Tab stop on the roadmap, arrows move, Enter chooses, d marks done (${language})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+    await openPage(page, '#/roadmap');
+    const path = page.getByTestId('roadmap-path');
+    const inPath = () => path.evaluate((root) => root.contains(document.activeElement));
+    const focusedSkill = () => page.evaluate(() => document.activeElement?.getAttribute('data-skill') ?? '');
+
+    // Tab from the view switch reaches the path within a few presses, on one tile only.
+    await page
+      .getByRole('group', { name: language === 'en' ? 'View' : '视图' })
+      .getByRole('link')
+      .last()
+      .focus();
+    let presses = 0;
+    while (!(await inPath()) && presses < 12) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    expect(await inPath()).toBe(true);
+    const first = await focusedSkill();
+    expect(first).not.toBe('');
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(ring).not.toBe('none');
+    await page.keyboard.press('Tab');
+    expect(await inPath()).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedSkill()).toBe(first);
+
+    // Arrows move between skills.
+    await page.keyboard.press('ArrowRight');
+    const second = await focusedSkill();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('ArrowDown');
+    const third = await focusedSkill();
+    const y = (id: string) => path.locator(`[data-skill="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
+    expect(await y(third)).toBeGreaterThan(await y(second));
+
+    // Enter chooses the skill; d marks it done; r resets it.
+    await page.keyboard.press('Enter');
+    await expect(path.locator(`[data-skill="${third}"]`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('skill-panel')).toBeVisible();
+    const status = async () =>
+      ((await (await page.request.get('/api/progress')).json()) as { skills: Record<string, string> }).skills[third];
+    await path.locator(`[data-skill="${third}"]`).focus();
+    await page.keyboard.press('d');
+    await expect.poll(status).toBe('done');
+    await page.keyboard.press('r');
+    await expect.poll(status).toBeUndefined();
+  });
+}
+
+for (const language of ['en', 'zh-CN'] as const) {
+  test(`the hours chart shows every week to this one, a week without hours as zero, and a today line (${language})`, async ({
+    page,
+  }) => {
+    const { today } = (await (await page.request.get('/api/today')).json()) as { today: string };
+    const back = new Date(Date.parse(`${today}T00:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
+    const { events } = (await (await page.request.get('/api/progress')).json()) as {
+      events: { type: string; date?: string }[];
+    };
+    if (!events.some((e) => e.type === 'hours' && e.date === back)) {
+      const logged = await page.request.post('/api/progress/events', { data: { type: 'hours', hours: 2, date: back } });
+      expect(logged.ok()).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+    await openPage(page, '#/progress');
+    const words =
+      language === 'en'
+        ? { table: 'Show as a table', today: 'Today', zero: '0 h', now: '(this week)' }
+        : { table: '以表格显示', today: '今天', zero: '0 小时', now: '（本周）' };
+    await page.getByText(words.table).click();
+    const rows = page.getByTestId('hours-table').locator('tbody tr');
+    // Four weeks at least (three weeks back to this one), with at least one of them at zero.
+    expect(await rows.count()).toBeGreaterThanOrEqual(4);
+    const cells = page.getByTestId('hours-table').locator('tbody td:last-child');
+    expect(await cells.allTextContents()).toContain(words.zero);
+    await expect(rows.last()).toContainText(words.now);
+    const burnup = page.getByTestId('burnup-chart');
+    await expect(burnup.locator('.recharts-reference-line')).toHaveCount(1);
+    await expect(burnup.locator('svg text').filter({ hasText: new RegExp(`^${words.today}$`) })).toHaveCount(1);
+  });
+}

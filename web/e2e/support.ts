@@ -44,7 +44,7 @@ export function watch(page: Page): Watch {
 export const PAGES: readonly { readonly name: string; readonly hash: string }[] = [
   { name: 'onboarding', hash: '#/onboarding' },
   { name: 'today', hash: '#/today' },
-  { name: 'roadmap-graph', hash: '#/roadmap' },
+  { name: 'roadmap-path', hash: '#/roadmap' },
   { name: 'roadmap-outline', hash: '#/roadmap?view=outline' },
   { name: 'plan', hash: '#/plan' },
   { name: 'progress', hash: '#/progress' },
@@ -59,7 +59,7 @@ export async function openPage(page: Page, hash: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('main [role="status"].muted'));
   if (hash.startsWith('#/roadmap') && !hash.includes('outline'))
-    await page.locator('.react-flow__node').first().waitFor();
+    await page.locator('[data-testid="roadmap-path"] [data-skill]').first().waitFor();
   if (hash === '#/progress')
     await page.locator('[data-testid="burnup-chart"] path.recharts-line-curve').first().waitFor();
 }

@@ -4,30 +4,48 @@
  * current route. Until a profile exists every page leads to onboarding (an empty profile is a
  * state, not an error).
  */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.js';
 import { useProfile } from './lib/data.js';
 import { useLocale } from './lib/locale.js';
 import { href, useRoute, type Page } from './lib/router.js';
 import { applyTheme, useDark } from './lib/theme.js';
-import { ErrorNote, Loading } from './components/Feedback.js';
+import { ErrorNote, Loading, PageBoundary } from './components/Feedback.js';
+import { AccountMenu } from './components/AccountMenu.js';
+import { AccountPages } from './components/AccountPages.js';
+import { useAccount } from './lib/account.js';
+import { flush, usePending } from './lib/outbox.js';
 
-const pages: Record<Page, React.LazyExoticComponent<() => React.JSX.Element>> = {
-  onboarding: lazy(() => import('./pages/Onboarding.js')),
-  today: lazy(() => import('./pages/Today.js')),
-  roadmap: lazy(() => import('./pages/Roadmap.js')),
-  plan: lazy(() => import('./pages/PlanPage.js')),
-  progress: lazy(() => import('./pages/ProgressPage.js')),
-  portfolio: lazy(() => import('./pages/Portfolio.js')),
-  settings: lazy(() => import('./pages/Settings.js')),
+type PageModule = Promise<{ default: () => React.JSX.Element }>;
+const loaders: Record<Page, () => PageModule> = {
+  onboarding: () => import('./pages/Onboarding.js'),
+  today: () => import('./pages/Today.js'),
+  roadmap: () => import('./pages/Roadmap.js'),
+  plan: () => import('./pages/PlanPage.js'),
+  progress: () => import('./pages/ProgressPage.js'),
+  portfolio: () => import('./pages/Portfolio.js'),
+  jobs: () => import('./pages/Jobs.js'),
+  settings: () => import('./pages/Settings.js'),
 };
+// A page's lazy component is made again after a failed load, so "Try again" loads it afresh.
+const pages = new Map<Page, React.LazyExoticComponent<() => React.JSX.Element>>();
+function pageComponent(page: Page) {
+  let component = pages.get(page);
+  if (!component) {
+    component = lazy(loaders[page]);
+    pages.set(page, component);
+  }
+  return component;
+}
 
-const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'settings'];
+const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'jobs', 'settings'];
 
 export function App() {
   const { t, locale } = useLocale();
   const route = useRoute();
   const profile = useProfile();
+  // A multi-user server with no session: the sign-in page stands in for every page.
+  const account = useAccount();
   const dark = useDark();
   const mainRef = useRef<HTMLElement>(null);
 
@@ -35,21 +53,47 @@ export function App() {
   const requested = route.page ?? (hasProfile ? 'today' : 'onboarding');
   // Before onboarding only the roadmap (to browse) and settings (language, import) are open.
   const page: Page = !hasProfile && requested !== 'settings' && requested !== 'roadmap' ? 'onboarding' : requested;
-  const Current = pages[page];
+  const [attempt, setAttempt] = useState(0);
+  const Current = pageComponent(page);
+  const pending = usePending();
 
   useEffect(() => {
-    document.title = `${t(`nav.${page}`)} · mlpath`;
-  }, [page, t, locale]);
+    if (!account.signInNeeded) document.title = `${t(`nav.${page}`)} · mlpath`;
+  }, [page, t, locale, account.signInNeeded]);
 
   // Move focus to the page's content after navigating, as a screen reader user expects.
+  // Not on the first page drawn (the one the app opens on, once the profile is known).
+  const ready = !(profile.loading && !profile.data);
   const first = useRef(true);
   useEffect(() => {
+    if (!ready) return;
     if (first.current) {
       first.current = false;
       return;
     }
-    mainRef.current?.focus();
-  }, [page]);
+    // The page's heading, as a screen reader announces it; Shift+Tab from there is the menu.
+    const main = mainRef.current;
+    const focusHeading = () => {
+      const heading = main?.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    main?.focus();
+    // A page still loading gets its heading focused once it is drawn.
+    if (!main) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
+  }, [page, ready]);
 
   return (
     <div className="min-h-screen">
@@ -68,7 +112,8 @@ export function App() {
           <a href={href(hasProfile ? 'today' : 'onboarding')} className="text-lg font-bold no-underline">
             <span className="text-slate-900 dark:text-white">mlpath</span>
           </a>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+            <AccountMenu />
             <label className="sr-only" htmlFor="language">
               {t('shell.language')}
             </label>
@@ -94,7 +139,7 @@ export function App() {
               <span aria-hidden="true">{dark ? '☀' : '☾'}</span>
             </button>
           </div>
-          {hasProfile && (
+          {hasProfile && !account.signInNeeded && (
             <nav aria-label={t('shell.navigation')} className="-mx-1 w-full">
               {/* Wraps on a narrow screen: every page stays in sight, none hides behind a sideways scroll. */}
               <ul className="flex flex-wrap gap-1 whitespace-nowrap">
@@ -118,18 +163,43 @@ export function App() {
           )}
         </div>
       </header>
+      {pending.length > 0 && (
+        <div
+          role="status"
+          className="border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+        >
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-3 py-2 text-sm">
+            <span>{t('offline.banner', { count: pending.length })}</span>
+            <button type="button" className="btn py-0.5" onClick={() => void flush()}>
+              {t('offline.sendNow')}
+            </button>
+          </div>
+        </div>
+      )}
       <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto max-w-6xl px-3 py-4 outline-none">
-        {profile.loading && !profile.data ? (
+        {account.signInNeeded ? (
+          <AccountPages mode={account.mode} />
+        ) : profile.loading && !profile.data ? (
           <Loading />
         ) : profile.error && !profile.data ? (
           <ErrorNote error={profile.error} onRetry={profile.reload} />
         ) : (
-          <Suspense fallback={<Loading />}>
-            <Current />
-          </Suspense>
+          <PageBoundary
+            key={`${page}:${attempt}`}
+            onRetry={() => {
+              pages.delete(page);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            <Suspense fallback={<Loading />}>
+              <Current />
+            </Suspense>
+          </PageBoundary>
         )}
       </main>
-      <footer className="mx-auto max-w-6xl px-3 pb-6 text-xs muted">{t('shell.footer')}</footer>
+      <footer className="mx-auto max-w-6xl px-3 pb-6 text-xs muted">
+        {t(account.mode?.mode === 'multi-user' ? 'account.footer' : 'shell.footer')}
+      </footer>
     </div>
   );
 }

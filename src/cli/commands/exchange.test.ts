@@ -102,6 +102,7 @@ describe('mlpath import', () => {
       eventsAdded: 0,
       eventsSkipped: 4,
       projectsAdded: 0,
+      postingsAdded: 0,
       profileWritten: false,
       undoable: false,
     });
@@ -116,7 +117,7 @@ describe('mlpath import', () => {
     const files: Array<[string, string, RegExp]> = [
       ['truncated.json', backup.slice(0, backup.length / 2), /truncated\.json:\d+:\d+: is not valid JSON/],
       ['package.json', '{"name": "left-pad", "version": "1.3.0"}', /package\.json: is not an mlpath backup/],
-      ['future.json', backup.replace('"version": 1', '"version": 7'), /written by a newer mlpath \(backup version 7/],
+      ['future.json', backup.replace('"version": 2', '"version": 7'), /written by a newer mlpath \(backup version 7/],
       ['bad-event.json', backup.replace('"type": "done"', '"type": "finished"'), /events\[0\]\.type/],
       ['photo.json', '\u0089PNG\r\n\u001a\n binary', /is not valid JSON/],
     ];
@@ -130,7 +131,7 @@ describe('mlpath import', () => {
     }
     const missing = await target.run(['import', 'nowhere.json']);
     expect(missing.stderr).toContain('cannot read nowhere.json: ENOENT');
-    expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [] });
+    expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [], postings: [] });
   });
 
   it('refuses a file that is not a backup, one from a newer mlpath and an invalid one, in Chinese', async () => {
@@ -139,7 +140,7 @@ describe('mlpath import', () => {
     const backup = (await source.run(['export', '--format', 'json'])).stdout;
     const target = await home(false);
     writeFileSync(join(target.dir, 'package.json'), '{"name": "left-pad", "version": "1.3.0"}');
-    writeFileSync(join(target.dir, 'future.json'), backup.replace('"version": 1', '"version": 7'));
+    writeFileSync(join(target.dir, 'future.json'), backup.replace('"version": 2', '"version": 7'));
     const foreign = await target.run(['import', 'package.json'], { MLPATH_LANG: 'zh-CN' });
     expect(foreign.status).toBe(1);
     expect(foreign.stderr).toContain(
@@ -157,6 +158,6 @@ describe('mlpath import', () => {
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toMatch(/bad-event\.json：不是有效的 mlpath 备份（\d+ 个问题）；未导入任何内容/);
     expect(invalid.stderr).toMatch(/events\[0\]\.type：/);
-    expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [] });
+    expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [], postings: [] });
   });
 });

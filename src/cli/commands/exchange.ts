@@ -86,7 +86,7 @@ export function registerExchange(program: Command, io: CliIo): void {
           io.out(`${JSON.stringify(result)}\n`);
           return;
         }
-        io.out(`${m.imported(result.eventsAdded, result.eventsSkipped, result.projectsAdded)}\n`);
+        io.out(`${m.imported(result.eventsAdded, result.eventsSkipped, result.projectsAdded, result.postingsAdded)}\n`);
         io.out(`${m.importNotUndoable}\n`);
       });
     });

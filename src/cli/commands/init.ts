@@ -1,8 +1,8 @@
 /**
  * @module commands/init
  * `mlpath init`: the learner's profile, asked question by question in a terminal (or taken from
- * the flags of `mlpath plan` with `--yes`), saved in the store; then the recommended route, why,
- * and the first weeks of the plan.
+ * the flags of `mlpath plan` with `--yes`), with an optional placement check whose answered skills
+ * become known, saved in the store; then the recommended route, why, and the first weeks of the plan.
  */
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
@@ -18,6 +18,8 @@ import { FULL_TIME_HOURS } from '../../core/planner/profile.js';
 import { regionOf } from '../../core/regions.js';
 import { msg } from '../messages.js';
 import { chooseLocale } from '../locale.js';
+import { runPlacement, terminalPlacementPrompter } from '../placement.js';
+import { rmsg } from '../review-messages.js';
 import { withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
@@ -126,6 +128,13 @@ async function askProfile(
     });
     if (cancelled(value)) return undefined;
     answers.start = String(value);
+  }
+  // Placement: what the learner shows they know joins the starting point's known skills.
+  const base = answers.known !== undefined ? answers.known.split(',').map((s) => s.trim()) : [...(point?.known ?? [])];
+  const placed = await runPlacement(curriculum, base, await terminalPlacementPrompter(curriculum, loc));
+  if (placed.length > 0) {
+    answers.known = [...new Set([...base, ...placed])].join(',');
+    prompts.log.info(rmsg(loc, 'placementKept', { count: placed.length }));
   }
   prompts.outro(t.profileSaved);
   return answers;

@@ -27,10 +27,12 @@ import { clock, localDate } from '../session.js';
 import type { ProfileFlags } from '../profile-flags.js';
 import { storedPlanInput } from '../stored-plan.js';
 import { helpFor } from '../help-messages.js';
+import { planJobsCommand } from './job.js';
 
 interface PlanOptions extends ProfileFlags {
   curriculum?: string;
   json?: boolean;
+  jobs?: boolean;
 }
 
 export function registerPlan(program: Command, io: CliIo): Command {
@@ -39,13 +41,20 @@ export function registerPlan(program: Command, io: CliIo): Command {
   addProfileOptions(command, io)
     .option('--curriculum <dir>', h('plan.curriculum'))
     .option('--json', h('plan.json'))
+    .option('--jobs', h('plan.jobs'))
     .action(async (options: PlanOptions) => {
       // The validated curriculum is cached (keyed by its files), as for the tracking commands.
+      // With --jobs: the tracking commands' curriculum (MLPATH_CURRICULUM), which the postings were kept with.
+      const jobsCurriculum = options.jobs && !options.curriculum ? io.env['MLPATH_CURRICULUM'] || undefined : undefined;
       const curriculum = loadCurriculumCached(
-        curriculumDir(options.curriculum, io.cwd),
+        curriculumDir(jobsCurriculum ?? options.curriculum, io.cwd),
         io.cwd,
         cacheDir(io.env, io.cwd),
       );
+      if (options.jobs) {
+        await planJobsCommand(io, curriculum, options.json === true, (p, plan) => renderPlan(curriculum, p, plan));
+        return;
+      }
       // Every command's clock: MLPATH_NOW, else MLPATH_TODAY, else the system's (an invalid value is an error).
       const today = localDate(clock(io));
       // Without --start-point: the stored profile (other flags override single fields) and progress;

@@ -175,6 +175,8 @@ function describeEvent(session: Session, event: ProgressEvent, locale: string): 
       return m.eventWhat.note(event.text ?? '');
     case 'project-milestone':
       return m.eventWhat.milestone(event.item ?? '', event.text ?? '');
+    case 'reviewed':
+      return m.eventWhat.reviewed(event.item ?? '', event.text ?? '');
     case 'project-change': {
       const project = event.item ?? '';
       const kind = projectChangeKind(event);

@@ -8,6 +8,7 @@ import type { Curriculum } from '../model.js';
 import type { Forecast, Plan, Profile, ProgressState } from '../plan-model.js';
 import { daysBetween } from '../dates.js';
 import { observedPace, planFor } from './plan.js';
+import type { PlanOptions } from './plan.js';
 
 export function forecastFrom(
   curriculum: Curriculum,
@@ -16,8 +17,9 @@ export function forecastFrom(
   today: string,
   /** The first plan, when the caller has it already. */
   original: Plan = planFor(curriculum, profile),
+  options: PlanOptions = {},
 ): Forecast {
-  const plan = planFor(curriculum, profile, progress, today);
+  const plan = planFor(curriculum, profile, progress, today, options);
   const { pace, doneHours } = observedPace(curriculum, profile, progress);
   return {
     plan,

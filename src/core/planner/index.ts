@@ -7,5 +7,6 @@ export type { ProfileOverrides, ProfileProblem, ProfileField } from './profile.j
 export { recommendedRoute, chooseRoute } from './route.js';
 export { planFor, observedPace, READY, READY_TITLE, ALONGSIDE_SHARE } from './plan.js';
 export { forecastFrom } from './forecast.js';
+export type { PlanOptions } from './plan.js';
 export { readinessFor } from './readiness.js';
 export { WEEKS_PER_MONTH } from './tasks.js';

@@ -14,6 +14,21 @@ describe('neededSkills', () => {
     expect(needs.stageOf.get('nlp-basics')).toBe('domain-portfolio');
   });
 
+  it('aims at a goal of skills instead of the role and domain, keeping the block stages', () => {
+    const needs = neededSkills(c, profileOf(c, 'from-scratch'), stages, new Set(), [], ['ml-basics', 'no-such-skill']);
+    expect(needs.targets).toEqual(expect.arrayContaining(['ml-basics', 'portfolio', 'interviewing']));
+    expect(needs.targets).not.toContain('no-such-skill');
+    expect(needs.order).toContain('python'); // a prerequisite of the goal
+    expect(needs.order).toContain('dl-basics'); // the portfolio block needs it
+    expect(needs.order).not.toContain('python-style'); // the role's, not the goal's
+    expect(needs.order).not.toContain('nlp-basics'); // the domain's, not the goal's
+    expect(needs.withBlocks).toBe(true);
+    // An empty goal (the postings ask nothing the learner lacks) leaves only the blocks.
+    const blocks = neededSkills(c, profileOf(c, 'from-scratch'), stages, new Set(), [], []);
+    expect(blocks.order).not.toContain('nlp-basics');
+    expect(blocks.targets).toEqual(expect.arrayContaining(['portfolio', 'interviewing']));
+  });
+
   it('takes the chosen domain', () => {
     const needs = neededSkills(c, profileOf(c, 'from-scratch', { domain: 'vision' }), stages, new Set());
     expect(needs.order).not.toContain('nlp-basics');

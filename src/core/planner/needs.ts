@@ -84,6 +84,7 @@ export function neededSkills(
   stages: readonly Stage[],
   excludedOptionSkills: ReadonlySet<string>,
   extraKnown: Iterable<string> = [],
+  goal: readonly string[] | undefined = undefined,
 ): Needs {
   const { graph, skills } = analyse(curriculum);
   const point = startingPointOf(curriculum, profile.startingPoint);
@@ -93,7 +94,15 @@ export function neededSkills(
     profile.target !== undefined && findRole(curriculum, profile.target) === undefined && skills.has(profile.target);
   let role: Role | undefined;
   let targets: string[];
-  if (targetIsSkill) {
+  if (goal !== undefined) {
+    // A goal of skills (what kept job postings ask for) replaces the role's and domain's skills; the
+    // route's blocks (portfolio, job search) stay, since the goal is still a job.
+    role = curriculum.roles.length > 0 ? findRole(curriculum, profile.target ?? DEFAULT_ROLE) : undefined;
+    targets = [
+      ...resolveSkillIds(curriculum, goal).filter((id) => skills.has(id)),
+      ...stages.filter((s) => s.block !== undefined).flatMap((s) => s.skills),
+    ];
+  } else if (targetIsSkill) {
     targets = resolveSkillIds(curriculum, [profile.target ?? '']);
   } else if (curriculum.roles.length > 0) {
     role =
@@ -168,7 +177,7 @@ export function neededSkills(
     level: closure.level,
     stages: effectiveStages,
     stageOf,
-    withBlocks: !targetIsSkill,
+    withBlocks: !targetIsSkill || goal !== undefined,
   };
 }
 

@@ -54,8 +54,18 @@ export interface Prepared {
   readonly readyTitle: Text;
 }
 
+/** What a plan aims at beyond the profile: `goal`, skill ids that replace the role's and domain's targets. */
+export interface PlanOptions {
+  readonly goal?: readonly string[] | undefined;
+}
+
 /** Everything up to the schedule: route, needs, resources and tasks. Exposed for forecasts and tests. */
-export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: Iterable<string> = []): Prepared {
+export function prepare(
+  curriculum: Curriculum,
+  profile: Profile,
+  extraKnown: Iterable<string> = [],
+  options: PlanOptions = {},
+): Prepared {
   validateProfile(curriculum, profile);
   const analysis = analyse(curriculum);
   const routeChoice = chooseRoute(curriculum, profile);
@@ -74,7 +84,7 @@ export function prepare(curriculum: Curriculum, profile: Profile, extraKnown: It
     }
     for (const s of passedTeach) if (!teachers.has(s)) excludedOptionSkills.add(s);
   }
-  const needs = neededSkills(curriculum, profile, stages, excludedOptionSkills, extraKnown);
+  const needs = neededSkills(curriculum, profile, stages, excludedOptionSkills, extraKnown, options.goal);
   const blockStages = needs.withBlocks ? needs.stages.filter((s) => s.block !== undefined) : [];
   const blockSkills = new Set(blockStages.flatMap((s) => s.skills).filter((s) => needs.needed.has(s)));
   const ownHours = new Set(
@@ -471,8 +481,14 @@ export function planFrom(
  * The plan for a profile. With progress, what is done or skipped is left out, the rest is planned
  * from `today` (when later than the start date) at the learner's observed pace.
  */
-export function planFor(curriculum: Curriculum, profile: Profile, progress?: ProgressState, today?: string): Plan {
-  const prepared = prepare(curriculum, profile, settledSkills(progress));
+export function planFor(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress?: ProgressState,
+  today?: string,
+  options: PlanOptions = {},
+): Plan {
+  const prepared = prepare(curriculum, profile, settledSkills(progress), options);
   const startDate = today !== undefined ? maxDate(profile.startDate, today) : profile.startDate;
   const pace = progress ? observedPace(curriculum, profile, progress).pace : 1;
   const monday = weekStart(startDate);

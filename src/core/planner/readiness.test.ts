@@ -30,6 +30,19 @@ describe('readinessFor', () => {
     expect(r.gaps).toEqual([{ skill: 'dl-basics', weight: 3 }]);
   });
 
+  it('weighs a done skill by how well it is remembered, when review says so', () => {
+    // Weights: dl-basics 3, ml-basics 2, python 1, python-style 1 (total 7); python recalled at 50%.
+    const progress = {
+      skills: new Map([['python', 'done' as const]]),
+      items: new Map([['ml', 'done' as const]]),
+      logged: [],
+    };
+    const done = states(c, progress, ['python-style']);
+    const r = readinessFor(c, 'ml-engineer', done, new Map([['python', 0.5]]));
+    expect(r.percent).toBeCloseTo((100 * 3.5) / 7, 1);
+    expect(readinessFor(c, 'ml-engineer', done).percent).toBeCloseTo((100 * 4) / 7, 1);
+  });
+
   it('does not count skipped skills as done', () => {
     const r = readinessFor(
       c,

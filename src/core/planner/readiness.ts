@@ -2,7 +2,9 @@
  * @module planner/readiness
  * How job-ready a learner is for a role: the share of the role's skill weights whose skills are done
  * (by the one progress model, skill-state.ts), and the largest gaps. A curriculum without roles
- * weighs every skill 1.
+ * weighs every skill 1. With `recall` (skill id -> retrievability 0-1, from spaced review), a done
+ * skill counts in proportion to how well it is remembered; a done skill without reviewed cards
+ * counts whole.
  */
 import { findRole, readinessWeights } from '../model.js';
 import type { Curriculum } from '../model.js';
@@ -16,6 +18,7 @@ export function readinessFor(
   curriculum: Curriculum,
   roleId: string | undefined,
   states: Pick<SkillStates, 'done'>,
+  recall: ReadonlyMap<string, number> = new Map(),
 ): Readiness {
   const role = findRole(curriculum, roleId ?? DEFAULT_ROLE) ?? (roleId === undefined ? curriculum.roles[0] : undefined);
   const weights = role
@@ -30,7 +33,7 @@ export function readinessFor(
   const order = new Map(curriculum.skills.map((s, i) => [s.id, i]));
   for (const w of weights) {
     total += w.weight;
-    if (done.has(w.skill)) have += w.weight;
+    if (done.has(w.skill)) have += w.weight * Math.min(1, Math.max(0, recall.get(w.skill) ?? 1));
     else gaps.push({ skill: w.skill, weight: w.weight });
   }
   gaps.sort((a, b) => b.weight - a.weight || (order.get(a.skill) ?? 0) - (order.get(b.skill) ?? 0));

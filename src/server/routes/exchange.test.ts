@@ -84,7 +84,7 @@ describe('POST /api/import', () => {
       const otherApi = client(other.app);
       const { status, json } = await otherApi.post('/api/import', text);
       expect(status).toBe(200);
-      expect(json).toEqual({ imported: { events: 5, projects: 1 }, undoable: false });
+      expect(json).toEqual({ imported: { events: 5, projects: 1, postings: 0 }, undoable: false });
       for (const path of ['/api/profile', '/api/progress', '/api/projects', '/api/plan', '/api/status']) {
         expect((await otherApi.get(path)).json).toEqual((await api.get(path)).json);
       }

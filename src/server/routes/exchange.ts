@@ -45,7 +45,10 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
       const query = parseQuery(c, ImportQuery);
       const backup = readBackup(await readJsonText(c), 'the uploaded backup');
       const result = await importBackup(learnerContext(deps, c), { backup, merge: query.merge });
-      return c.json({ imported: { events: result.eventsAdded, projects: result.projectsAdded }, undoable: false });
+      return c.json({
+        imported: { events: result.eventsAdded, projects: result.projectsAdded, postings: result.postingsAdded },
+        undoable: false,
+      });
     },
   );
 

@@ -60,6 +60,27 @@ describe('POST /api/progress/events', () => {
     expect(await h.store.listEvents('local')).toHaveLength(1);
   });
 
+  it('records a client-made id once: the same event sent again adds nothing and answers the first', async () => {
+    const id = '0b4f3c2e-8d1a-4c55-9f0e-2a7d6b1c9e31';
+    const first = await api.post('/api/progress/events', { id, type: 'hours', hours: 2 });
+    const again = await api.post('/api/progress/events', { id, type: 'hours', hours: 2 });
+    expect(first.status).toBe(200);
+    expect(again).toMatchObject({ status: 200, json: first.json });
+    expect(ProgressEventSchema.parse((first.json as { event: unknown }).event).id).toBe(id);
+    expect(await h.store.listEvents('local')).toHaveLength(1);
+  });
+
+  it('refuses a client id already used by an event of another type, naming the field, and records nothing', async () => {
+    const id = 'abcdefgh-1234';
+    await api.post('/api/progress/events', { id, type: 'hours', hours: 1 });
+    const { status, json } = await api.post('/api/progress/events', { id, type: 'note', text: 'hi' });
+    expect(status).toBe(409);
+    expect(JSON.stringify(json)).toContain('"path":"id"');
+    const bad = await api.post('/api/progress/events', { id: 'no spaces allowed', type: 'hours', hours: 1 });
+    expect(bad.status).toBe(400);
+    expect(await h.store.listEvents('local')).toHaveLength(1);
+  });
+
   it('keeps an old skill id as given; the fold maps it to the skill that replaced it', async () => {
     await api.post('/api/progress/events', { type: 'done', item: 'python' });
     const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);

@@ -23,12 +23,17 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
     const input = await parseBody(c, ProgressEventInput);
     const ctx = learnerContext(deps, c);
     if (input.type === 'hours') {
-      const { event } = await logHours(ctx, { hours: input.hours, date: input.date, item: input.item });
+      const { event } = await logHours(ctx, { hours: input.hours, date: input.date, item: input.item, id: input.id });
       return c.json({ event, logged: null });
     }
     if (input.type === 'note') return c.json({ event: (await addNote(ctx, input)).event, logged: null });
     const logPlannedHours = input.type === 'done' ? input.logPlannedHours : undefined;
-    const { event, logged } = await markItem(ctx, { type: input.type, item: input.item, logPlannedHours });
+    const { event, logged } = await markItem(ctx, {
+      type: input.type,
+      item: input.item,
+      logPlannedHours,
+      id: input.id,
+    });
     return c.json({ event: event ?? null, logged: logged ?? null });
   });
 

@@ -75,5 +75,6 @@ export function client(app: Hono<AppEnv>) {
     get: (path: string) => send('GET', path),
     post: (path: string, body?: unknown) => send('POST', path, body),
     put: (path: string, body?: unknown) => send('PUT', path, body),
+    delete: (path: string) => send('DELETE', path),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * @module Feedback
- * Loading and error states, announced to screen readers.
+ * Loading and error states, announced to screen readers, and the boundary that catches a page
+ * which fails to load or to draw, with a way to try again.
  */
+import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
 
@@ -20,13 +22,15 @@ export function ErrorNote({ error, onRetry }: { error: Error; onRetry?: () => vo
   // The server's message is English; the code gives a heading in the reader's language.
   const code = error instanceof ApiError ? error.code : undefined;
   const heading = code ? t(`errors.${code}`, { defaultValue: t('common.error') }) : t('common.error');
+  // "Failed to fetch" says nothing useful: a network failure says what to do instead.
+  const text = code === 'NETWORK' ? t('errors.NETWORK_HINT') : error.message;
   return (
     <div
       role="alert"
       className="my-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
     >
       <p className="font-semibold">{heading}</p>
-      <p>{error.message}</p>
+      <p>{text}</p>
       {problems.length > 0 && (
         <ul className="list-disc pl-5">
           {problems.map((problem) => (
@@ -42,5 +46,51 @@ export function ErrorNote({ error, onRetry }: { error: Error; onRetry?: () => vo
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * Catches what a page throws while loading (its code chunk) or drawing, and shows it with a
+ * retry instead of a blank app. `onRetry` lets the parent load the page afresh.
+ */
+export class PageBoundary extends Component<
+  { children: ReactNode; onRetry: () => void },
+  { error: Error | undefined }
+> {
+  override state: { error: Error | undefined } = { error: undefined };
+
+  static getDerivedStateFromError(error: unknown): { error: Error } {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <BoundaryNote
+        error={error}
+        onRetry={() => {
+          this.props.onRetry();
+          this.setState({ error: undefined });
+        }}
+      />
+    );
+  }
+}
+
+function BoundaryNote({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const { t } = useTranslation();
+  // A chunk that did not load is a network failure in all but name.
+  const network = /dynamically imported module|Failed to fetch|Importing a module script failed|error loading/i.test(
+    error.message,
+  );
+  return (
+    <section aria-labelledby="boundary-title" className="space-y-2">
+      <h1 id="boundary-title" className="h1">
+        {t('boundary.title')}
+      </h1>
+      <p>{t('boundary.hint')}</p>
+      <ErrorNote error={network ? new ApiError(0, 'NETWORK', error.message) : error} onRetry={onRetry} />
+    </section>
   );
 }

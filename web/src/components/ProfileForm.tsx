@@ -2,17 +2,26 @@
  * @module ProfileForm
  * The learner's answers: where they start, their hours and weeks off, how they like to learn, the
  * domain that draws them, what they already know, when they start and in which language. Used by
- * onboarding and by settings (where saving re-plans).
+ * onboarding, one step at a time (`step` 1-4, see STEPS), and by settings, all at once (where
+ * saving re-plans). The draft can be kept by the caller (`onDraft`) and given back (`draft`).
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { AREAS, LEARNING_STYLES, type Curriculum, type LearningStyle } from '../../../src/core/model.js';
+import { MAX_HOURS_PER_WEEK } from '../../../src/core/planner/profile.js';
 import type { DateRange, Profile } from '../../../src/core/plan-model.js';
 import type { ProfileInput } from '../lib/api.js';
 import { localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 import { LANGUAGES } from '../i18n/index.js';
 
-interface Draft {
+/** The onboarding steps, in order; each names the part of the form it shows. */
+export const STEPS = ['start', 'time', 'style', 'known'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Below this many hours a week the form warns that the plan will run for years. */
+export const FEW_HOURS = 5;
+
+export interface Draft {
   startingPoint: string;
   hoursPerWeek: number;
   weeksOff: DateRange[];
@@ -22,9 +31,11 @@ interface Draft {
   startDate: string;
   locale: string;
   freeOnly: boolean;
+  /** The plan's language was chosen here (else it follows the page's language). */
+  localeChosen?: boolean;
 }
 
-function draftFrom(profile: Profile | null | undefined, curriculum: Curriculum, locale: string): Draft {
+export function draftFrom(profile: Profile | null | undefined, curriculum: Curriculum, locale: string): Draft {
   const first = curriculum.startingPoints[0];
   return {
     startingPoint: profile?.startingPoint ?? first?.id ?? '',
@@ -59,288 +70,333 @@ export function ProfileForm(props: {
   submitLabel: string;
   busy: boolean;
   onSubmit: (input: ProfileInput) => void;
+  /** A kept draft to start from (onboarding after Back or a reload). */
+  draft?: Draft | undefined;
+  /** Called with every change, to keep the draft. */
+  onDraft?: (draft: Draft) => void;
+  /** Show one step only, with Back and Next (the last one submits). */
+  step?: Step | undefined;
+  onStep?: (step: Step) => void;
 }) {
-  const { t, tx, locale } = useLocale();
-  const { curriculum } = props;
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(props.profile, curriculum, locale));
+  const { t, tx, locale, date } = useLocale();
+  const { curriculum, step, onDraft } = props;
+  const [draft, setDraft] = useState<Draft>(() => props.draft ?? draftFrom(props.profile, curriculum, locale));
   const id = useId();
   const point = curriculum.startingPoints.find((sp) => sp.id === draft.startingPoint);
   const fromPoint = useMemo(() => new Set(point?.known ?? []), [point]);
   const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   // A new learner who switches the page's language before choosing one for the plan wants both alike.
-  const [localeChosen, setLocaleChosen] = useState(props.profile != null);
+  const localeChosen = props.profile != null || draft.localeChosen === true;
   useEffect(() => {
-    if (!localeChosen) setDraft((current) => ({ ...current, locale }));
+    if (!localeChosen) setDraft((current) => (current.locale === locale ? current : { ...current, locale }));
   }, [locale, localeChosen]);
+  useEffect(() => onDraft?.(draft), [draft, onDraft]);
+  const shows = (part: Step) => step === undefined || step === part;
+  const index = step ? STEPS.indexOf(step) : -1;
+  const last = step === undefined || index === STEPS.length - 1;
+  const today = localToday();
 
   return (
     <form
       className="space-y-6"
       onSubmit={(event) => {
         event.preventDefault();
-        props.onSubmit(toInput(draft));
+        if (!last && step) props.onStep?.(STEPS[index + 1] ?? step);
+        else props.onSubmit(toInput(draft));
       }}
     >
-      <fieldset className="card">
-        <legend className="h2 px-1">{t('profile.startingPoint')}</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {curriculum.startingPoints.map((sp) => (
-            <label
-              key={sp.id}
-              className={`flex cursor-pointer gap-2 rounded-md border p-3 ${
-                draft.startingPoint === sp.id
-                  ? 'border-blue-700 bg-blue-50 dark:border-blue-400 dark:bg-blue-950'
-                  : 'border-slate-300 dark:border-slate-600'
-              }`}
-            >
-              <input
-                type="radio"
-                name={`${id}-sp`}
-                value={sp.id}
-                checked={draft.startingPoint === sp.id}
-                onChange={() =>
-                  update({
-                    startingPoint: sp.id,
-                    hoursPerWeek: sp.hoursPerWeek,
-                    style: sp.style ?? draft.style,
-                    known: draft.known.filter((skill) => !sp.known.includes(skill)),
-                  })
-                }
-                className="mt-1"
-              />
-              <span>
-                <span className="block font-medium">{tx(sp.title)}</span>
-                {sp.summary && <span className="block text-sm muted">{tx(sp.summary)}</span>}
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <div className="card grid gap-4 sm:grid-cols-3">
-        <div>
-          <label className="label" htmlFor={`${id}-hours`}>
-            {t('profile.hoursPerWeek')}
-          </label>
-          <input
-            id={`${id}-hours`}
-            className="field"
-            type="number"
-            min={1}
-            max={100}
-            step={1}
-            required
-            value={draft.hoursPerWeek}
-            onChange={(event) => update({ hoursPerWeek: Number(event.target.value) })}
-            aria-describedby={point?.hoursNote ? `${id}-hours-note` : undefined}
-          />
-          {point?.hoursNote && (
-            <p id={`${id}-hours-note`} className="mt-1 text-sm muted">
-              {tx(point.hoursNote)}
-            </p>
-          )}
-        </div>
-        <div>
-          <label className="label" htmlFor={`${id}-start`}>
-            {t('profile.startDate')}
-          </label>
-          <input
-            id={`${id}-start`}
-            className="field"
-            type="date"
-            required
-            value={draft.startDate}
-            onChange={(event) => update({ startDate: event.target.value })}
-          />
-        </div>
-        <div>
-          <label className="label" htmlFor={`${id}-locale`}>
-            {t('profile.locale')}
-          </label>
-          <select
-            id={`${id}-locale`}
-            className="field"
-            value={draft.locale}
-            onChange={(event) => {
-              setLocaleChosen(true);
-              update({ locale: event.target.value });
-            }}
-          >
-            {LANGUAGES.map((language) => (
-              <option key={language.code} value={language.code} lang={language.code}>
-                {language.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-
-      <fieldset className="card">
-        <legend className="h2 px-1">{t('profile.style')}</legend>
-        <div className="grid gap-2 sm:grid-cols-3">
-          {LEARNING_STYLES.map((style) => (
-            <label
-              key={style}
-              className="flex cursor-pointer gap-2 rounded-md border border-slate-300 p-3 dark:border-slate-600"
-            >
-              <input
-                type="radio"
-                name={`${id}-style`}
-                value={style}
-                checked={draft.style === style}
-                onChange={() => update({ style })}
-                className="mt-1"
-              />
-              <span>
-                <span className="block font-medium">{t(`style.${style}`)}</span>
-                <span className="block text-sm muted">{t(`style.${style}Hint`)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <label className="mt-3 flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={draft.freeOnly}
-            onChange={(event) => update({ freeOnly: event.target.checked })}
-          />
-          {t('profile.freeOnly')}
-        </label>
-      </fieldset>
-
-      <div className="card">
-        <label className="label" htmlFor={`${id}-domain`}>
-          {t('profile.domain')}
-        </label>
-        <select
-          id={`${id}-domain`}
-          className="field"
-          value={draft.domain}
-          onChange={(event) => update({ domain: event.target.value })}
-        >
-          <option value="">{t('profile.domainDefault')}</option>
-          {curriculum.domains.map((domain) => (
-            <option key={domain.id} value={domain.id}>
-              {tx(domain.title)}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      <fieldset className="card">
-        <legend className="h2 px-1">{t('profile.weeksOff')}</legend>
-        <p className="mb-2 text-sm muted">{t('profile.weeksOffHint')}</p>
-        <ul className="space-y-2">
-          {draft.weeksOff.map((range, index) => (
-            <li key={index} className="flex flex-wrap items-end gap-2">
-              <div>
-                <label className="label" htmlFor={`${id}-off-${index}-start`}>
-                  {t('profile.offFrom')}
-                </label>
-                <input
-                  id={`${id}-off-${index}-start`}
-                  type="date"
-                  className="field"
-                  required
-                  value={range.start}
-                  onChange={(event) =>
-                    update({
-                      weeksOff: draft.weeksOff.map((r, i) => (i === index ? { ...r, start: event.target.value } : r)),
-                    })
-                  }
-                />
-              </div>
-              <div>
-                <label className="label" htmlFor={`${id}-off-${index}-end`}>
-                  {t('profile.offTo')}
-                </label>
-                <input
-                  id={`${id}-off-${index}-end`}
-                  type="date"
-                  className="field"
-                  required
-                  min={range.start}
-                  value={range.end}
-                  onChange={(event) =>
-                    update({
-                      weeksOff: draft.weeksOff.map((r, i) => (i === index ? { ...r, end: event.target.value } : r)),
-                    })
-                  }
-                />
-              </div>
-              <button
-                type="button"
-                className="btn"
-                onClick={() => update({ weeksOff: draft.weeksOff.filter((_, i) => i !== index) })}
+      {shows('start') && (
+        <fieldset className="card">
+          <legend className="h2 px-1">{t('profile.startingPoint')}</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {curriculum.startingPoints.map((sp) => (
+              <label
+                key={sp.id}
+                className={`flex cursor-pointer gap-2 rounded-md border p-3 ${
+                  draft.startingPoint === sp.id
+                    ? 'border-blue-700 bg-blue-50 dark:border-blue-400 dark:bg-blue-950'
+                    : 'border-slate-300 dark:border-slate-600'
+                }`}
               >
-                {t('profile.removeOff')}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <button
-          type="button"
-          className="btn mt-2"
-          onClick={() => update({ weeksOff: [...draft.weeksOff, { start: draft.startDate, end: draft.startDate }] })}
-        >
-          {t('profile.addOff')}
-        </button>
-      </fieldset>
-
-      <fieldset className="card">
-        <legend className="h2 px-1">{t('profile.known')}</legend>
-        <p className="mb-2 text-sm muted">{t('profile.knownHint')}</p>
-        {AREAS.map((area) => {
-          const skills = curriculum.skills.filter((skill) => skill.area === area);
-          if (skills.length === 0) return null;
-          return (
-            <details key={area} className="border-t border-slate-200 py-2 dark:border-slate-700">
-              <summary className="cursor-pointer font-medium">
-                {t(`area.${area}`)}{' '}
-                <span className="muted text-sm">
-                  ({skills.filter((s) => fromPoint.has(s.id) || draft.known.includes(s.id)).length}/{skills.length})
+                <input
+                  type="radio"
+                  name={`${id}-sp`}
+                  value={sp.id}
+                  checked={draft.startingPoint === sp.id}
+                  onChange={() =>
+                    update({
+                      startingPoint: sp.id,
+                      hoursPerWeek: sp.hoursPerWeek,
+                      style: sp.style ?? draft.style,
+                      known: draft.known.filter((skill) => !sp.known.includes(skill)),
+                    })
+                  }
+                  className="mt-1"
+                />
+                <span>
+                  <span className="block font-medium">{tx(sp.title)}</span>
+                  {sp.summary && <span className="block text-sm muted">{tx(sp.summary)}</span>}
                 </span>
-              </summary>
-              <ul className="mt-2 grid gap-1 sm:grid-cols-2">
-                {skills.map((skill) => {
-                  const implied = fromPoint.has(skill.id);
-                  return (
-                    <li key={skill.id}>
-                      <label className="flex items-start gap-2">
-                        <input
-                          type="checkbox"
-                          className="mt-1"
-                          disabled={implied}
-                          checked={implied || draft.known.includes(skill.id)}
-                          onChange={(event) =>
-                            update({
-                              known: event.target.checked
-                                ? [...draft.known, skill.id]
-                                : draft.known.filter((k) => k !== skill.id),
-                            })
-                          }
-                        />
-                        <span>
-                          {tx(skill.title)}
-                          {implied && (
-                            <span className="ml-1 text-xs muted">
-                              {t('common.inParens', { text: t('profile.fromStartingPoint') })}
-                            </span>
-                          )}
-                        </span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </details>
-          );
-        })}
-      </fieldset>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
 
-      <button type="submit" className="btn btn-primary" disabled={props.busy || !draft.startingPoint}>
-        {props.busy ? t('common.working') : props.submitLabel}
-      </button>
+      {shows('time') && (
+        <div className="card grid gap-4 sm:grid-cols-2">
+          <div>
+            <label className="label" htmlFor={`${id}-hours`}>
+              {t('profile.hoursPerWeek')}
+            </label>
+            <input
+              id={`${id}-hours`}
+              className="field"
+              type="number"
+              min={0.5}
+              max={MAX_HOURS_PER_WEEK}
+              step={0.5}
+              required
+              value={draft.hoursPerWeek}
+              onChange={(event) => update({ hoursPerWeek: Number(event.target.value) })}
+              aria-describedby={`${id}-hours-note ${id}-hours-warning`}
+            />
+            {point?.hoursNote && (
+              <p id={`${id}-hours-note`} className="mt-1 text-sm muted">
+                {tx(point.hoursNote)}
+              </p>
+            )}
+            {draft.hoursPerWeek > 0 && draft.hoursPerWeek < FEW_HOURS && (
+              <p id={`${id}-hours-warning`} className="warning mt-1 text-sm" data-testid="few-hours">
+                {t('profile.fewHours', { hours: draft.hoursPerWeek, usual: FEW_HOURS })}
+              </p>
+            )}
+          </div>
+          <div>
+            <label className="label" htmlFor={`${id}-start`}>
+              {t('profile.startDate')}
+            </label>
+            <input
+              id={`${id}-start`}
+              className="field"
+              type="date"
+              required
+              value={draft.startDate}
+              onChange={(event) => update({ startDate: event.target.value })}
+              aria-describedby={`${id}-start-warning`}
+            />
+            {draft.startDate && draft.startDate < today && (
+              <div id={`${id}-start-warning`} className="warning mt-1 text-sm" data-testid="past-start">
+                <p>{t('profile.pastStart', { date: date(draft.startDate, 'long') })}</p>
+                <button type="button" className="btn mt-1 py-0.5" onClick={() => update({ startDate: today })}>
+                  {t('profile.startToday')}
+                </button>
+              </div>
+            )}
+          </div>
+        </div>
+      )}
+
+      {shows('style') && (
+        <fieldset className="card">
+          <legend className="h2 px-1">{t('profile.style')}</legend>
+          <div className="grid gap-2 sm:grid-cols-3">
+            {LEARNING_STYLES.map((style) => (
+              <label
+                key={style}
+                className="flex cursor-pointer gap-2 rounded-md border border-slate-300 p-3 dark:border-slate-600"
+              >
+                <input
+                  type="radio"
+                  name={`${id}-style`}
+                  value={style}
+                  checked={draft.style === style}
+                  onChange={() => update({ style })}
+                  className="mt-1"
+                />
+                <span>
+                  <span className="block font-medium">{t(`style.${style}`)}</span>
+                  <span className="block text-sm muted">{t(`style.${style}Hint`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <label className="mt-3 flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={draft.freeOnly}
+              onChange={(event) => update({ freeOnly: event.target.checked })}
+            />
+            {t('profile.freeOnly')}
+          </label>
+        </fieldset>
+      )}
+
+      {shows('style') && (
+        <div className="card grid gap-4 sm:grid-cols-2">
+          <div>
+            <label className="label" htmlFor={`${id}-domain`}>
+              {t('profile.domain')}
+            </label>
+            <select
+              id={`${id}-domain`}
+              className="field"
+              value={draft.domain}
+              onChange={(event) => update({ domain: event.target.value })}
+            >
+              <option value="">{t('profile.domainDefault')}</option>
+              {curriculum.domains.map((domain) => (
+                <option key={domain.id} value={domain.id}>
+                  {tx(domain.title)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label className="label" htmlFor={`${id}-locale`}>
+              {t('profile.locale')}
+            </label>
+            <select
+              id={`${id}-locale`}
+              className="field"
+              value={draft.locale}
+              onChange={(event) => update({ locale: event.target.value, localeChosen: true })}
+            >
+              {LANGUAGES.map((language) => (
+                <option key={language.code} value={language.code} lang={language.code}>
+                  {language.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+
+      {shows('time') && (
+        <fieldset className="card">
+          <legend className="h2 px-1">{t('profile.weeksOff')}</legend>
+          <p className="mb-2 text-sm muted">{t('profile.weeksOffHint')}</p>
+          <ul className="space-y-2">
+            {draft.weeksOff.map((range, index) => (
+              <li key={index} className="flex flex-wrap items-end gap-2">
+                <div>
+                  <label className="label" htmlFor={`${id}-off-${index}-start`}>
+                    {t('profile.offFrom')}
+                  </label>
+                  <input
+                    id={`${id}-off-${index}-start`}
+                    type="date"
+                    className="field"
+                    required
+                    value={range.start}
+                    onChange={(event) =>
+                      update({
+                        weeksOff: draft.weeksOff.map((r, i) => (i === index ? { ...r, start: event.target.value } : r)),
+                      })
+                    }
+                  />
+                </div>
+                <div>
+                  <label className="label" htmlFor={`${id}-off-${index}-end`}>
+                    {t('profile.offTo')}
+                  </label>
+                  <input
+                    id={`${id}-off-${index}-end`}
+                    type="date"
+                    className="field"
+                    required
+                    min={range.start}
+                    value={range.end}
+                    onChange={(event) =>
+                      update({
+                        weeksOff: draft.weeksOff.map((r, i) => (i === index ? { ...r, end: event.target.value } : r)),
+                      })
+                    }
+                  />
+                </div>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => update({ weeksOff: draft.weeksOff.filter((_, i) => i !== index) })}
+                >
+                  {t('profile.removeOff')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="btn mt-2"
+            onClick={() => update({ weeksOff: [...draft.weeksOff, { start: draft.startDate, end: draft.startDate }] })}
+          >
+            {t('profile.addOff')}
+          </button>
+        </fieldset>
+      )}
+
+      {shows('known') && (
+        <fieldset className="card">
+          <legend className="h2 px-1">{t('profile.known')}</legend>
+          <p className="mb-2 text-sm muted">{t('profile.knownHint')}</p>
+          {AREAS.map((area) => {
+            const skills = curriculum.skills.filter((skill) => skill.area === area);
+            if (skills.length === 0) return null;
+            return (
+              <details key={area} className="border-t border-slate-200 py-2 dark:border-slate-700">
+                <summary className="cursor-pointer font-medium">
+                  {t(`area.${area}`)}{' '}
+                  <span className="muted text-sm">
+                    ({skills.filter((s) => fromPoint.has(s.id) || draft.known.includes(s.id)).length}/{skills.length})
+                  </span>
+                </summary>
+                <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+                  {skills.map((skill) => {
+                    const implied = fromPoint.has(skill.id);
+                    return (
+                      <li key={skill.id}>
+                        <label className="flex items-start gap-2">
+                          <input
+                            type="checkbox"
+                            className="mt-1"
+                            disabled={implied}
+                            checked={implied || draft.known.includes(skill.id)}
+                            onChange={(event) =>
+                              update({
+                                known: event.target.checked
+                                  ? [...draft.known, skill.id]
+                                  : draft.known.filter((k) => k !== skill.id),
+                              })
+                            }
+                          />
+                          <span>
+                            {tx(skill.title)}
+                            {implied && (
+                              <span className="ml-1 text-xs muted">
+                                {t('common.inParens', { text: t('profile.fromStartingPoint') })}
+                              </span>
+                            )}
+                          </span>
+                        </label>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </details>
+            );
+          })}
+        </fieldset>
+      )}
+
+      <div className="flex flex-wrap gap-2">
+        {step && index > 0 && (
+          <button type="button" className="btn" onClick={() => props.onStep?.(STEPS[index - 1] ?? step)}>
+            {t('onboarding.back')}
+          </button>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={props.busy || !draft.startingPoint}>
+          {props.busy ? t('common.working') : last ? props.submitLabel : t('onboarding.next')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,22 +1,28 @@
 /**
  * @module ProgressCharts
  * The burn-up (hours done against the plan and the forecast) and hours per week, drawn with
- * recharts. Loaded on demand. Each chart also has a text summary for screen readers.
+ * recharts. Loaded on demand. Every week is drawn (zero weeks too) up to the current one, a
+ * "today" line marks now, planned and forecast climb to the same (current) total with the first
+ * plan as a faint reference (see lib/charts), and month ticks fall at an even step.
  */
 import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   Legend,
   Line,
   LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { BurnupPoint } from '../lib/api.js';
+import { burnupAgainstCurrent, evenTicks, everyWeek, type WeekHours } from '../lib/charts.js';
 import { daysBetween, formatMonth } from '../lib/format.js';
+import { weekStart } from '../../../src/core/dates.js';
 import { useLocale } from '../lib/locale.js';
 import { href } from '../lib/router.js';
 import { useDark } from '../lib/theme.js';
@@ -39,22 +45,32 @@ function useAxis(weeks: readonly string[]) {
   };
 }
 
-export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
+/** At most this many ticks on a week axis: fewer on a phone. */
+function useTickCount(): number {
+  return typeof window !== 'undefined' && window.innerWidth < 640 ? 4 : 8;
+}
+
+export function BurnupChart({ points, today }: { points: readonly BurnupPoint[]; today: string }) {
   const { t } = useLocale();
-  const axis = useAxis(points.map((point) => point.week));
+  const rows = burnupAgainstCurrent(points);
+  const weeks = rows.map((row) => row.week);
+  const axis = useAxis(weeks);
+  const ticks = evenTicks(weeks, useTickCount());
+  const now = weekStart(today);
   const dark = useDark();
   const ink = dark ? '#e2e8f0' : '#1e293b';
   return (
     <div className="h-72 w-full" data-testid="burnup-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={[...points]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <LineChart data={rows} margin={{ top: 18, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#334155' : '#cbd5e1'} />
           {/* Padding keeps the first and last dates clear of the Y labels and the card's edge. */}
           <XAxis
             dataKey="week"
             tickFormatter={axis.tickDate}
             stroke={ink}
-            minTickGap={24}
+            ticks={ticks}
+            interval={0}
             padding={{ left: 24, right: 24 }}
           />
           {/* Sized to its widest label, so "2,800" or "2800" is never cut at the left edge. */}
@@ -62,6 +78,25 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
           <Tooltip labelFormatter={axis.tooltipDate} formatter={(value) => axis.tooltipHours(value)} />
           {/* In the order the lines are drawn, the same in every language (not sorted by name). */}
           <Legend itemSorter={null} />
+          {weeks.includes(now) && (
+            <ReferenceLine
+              x={now}
+              stroke={ink}
+              strokeWidth={1.5}
+              label={{ value: t('progress.todayLine'), position: 'top', fill: ink, fontSize: 12 }}
+            />
+          )}
+          <Line
+            type="monotone"
+            dataKey="firstPlanHours"
+            name={t('progress.firstPlan')}
+            stroke={dark ? '#64748b' : '#94a3b8'}
+            strokeOpacity={0.6}
+            strokeDasharray="2 4"
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
+          />
           <Line
             type="monotone"
             dataKey="plannedHours"
@@ -98,27 +133,40 @@ export function BurnupChart({ points }: { points: readonly BurnupPoint[] }) {
   );
 }
 
-export function HoursChart({ weeks }: { weeks: readonly { week: string; hours: number }[] }) {
+export function HoursChart({ weeks }: { weeks: readonly WeekHours[] }) {
   const { t } = useLocale();
   const axis = useAxis(weeks.map((week) => week.week));
+  const ticks = evenTicks(
+    weeks.map((week) => week.week),
+    useTickCount(),
+  );
+  const current = weeks.find((week) => week.current)?.week;
   const dark = useDark();
   const ink = dark ? '#e2e8f0' : '#1e293b';
+  const bar = dark ? '#60a5fa' : '#2563eb';
   return (
     <div className="h-56 w-full" data-testid="hours-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={[...weeks]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <BarChart data={[...weeks]} margin={{ top: 18, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#334155' : '#cbd5e1'} />
-          <XAxis dataKey="week" tickFormatter={axis.tickDate} stroke={ink} minTickGap={16} />
+          <XAxis dataKey="week" tickFormatter={axis.tickDate} stroke={ink} ticks={ticks} interval={0} />
           {/* Whole hours on the axis: with 1.5 h logged, ticks of 0.5 rounded to "0, 0, 1, 1, 2" would repeat. */}
           <YAxis tickFormatter={axis.tickNumber} stroke={ink} width="auto" allowDecimals={false} />
           <Tooltip labelFormatter={axis.tooltipDate} formatter={(value) => axis.tooltipHours(value)} />
-          <Bar
-            maxBarSize={48}
-            dataKey="hours"
-            name={t('progress.hoursLogged')}
-            fill={dark ? '#60a5fa' : '#2563eb'}
-            isAnimationActive={false}
-          />
+          <Bar maxBarSize={48} dataKey="hours" name={t('progress.hoursLogged')} fill={bar} isAnimationActive={false}>
+            {/* The current week, still filling, is drawn lighter. */}
+            {weeks.map((week) => (
+              <Cell key={week.week} fill={bar} fillOpacity={week.current ? 0.55 : 1} />
+            ))}
+          </Bar>
+          {current && (
+            <ReferenceLine
+              x={current}
+              stroke={ink}
+              strokeDasharray="3 3"
+              label={{ value: t('progress.thisWeek'), position: 'top', fill: ink, fontSize: 12 }}
+            />
+          )}
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -128,8 +176,13 @@ export function HoursChart({ weeks }: { weeks: readonly { week: string; hours: n
 export default function ProgressCharts(props: {
   burnup: readonly BurnupPoint[];
   hoursByWeek: readonly { week: string; hours: number }[];
+  /** `YYYY-MM-DD` */
+  today: string;
+  /** The plan's start, `YYYY-MM-DD`: the hours chart begins there. */
+  start: string | undefined;
 }) {
-  const { t } = useLocale();
+  const { t, date, hours } = useLocale();
+  const weeks = everyWeek(props.hoursByWeek, props.today, props.start);
   return (
     <>
       <section className="card" aria-labelledby="burnup-title">
@@ -137,7 +190,7 @@ export default function ProgressCharts(props: {
           {t('progress.burnup')}
         </h2>
         <p className="mb-2 text-sm muted">{t('progress.burnupHint')}</p>
-        <BurnupChart points={props.burnup} />
+        <BurnupChart points={props.burnup} today={props.today} />
       </section>
       <section className="card" aria-labelledby="hours-title">
         <h2 id="hours-title" className="h2">
@@ -148,7 +201,35 @@ export default function ProgressCharts(props: {
             {t('progress.noHours')} <a href={href('today')}>{t('nav.today')}</a>
           </p>
         ) : (
-          <HoursChart weeks={props.hoursByWeek} />
+          <>
+            <HoursChart weeks={weeks} />
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer">{t('progress.asTable')}</summary>
+              <table className="mt-1" data-testid="hours-table">
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-4 text-left">
+                      {t('progress.weekOf')}
+                    </th>
+                    <th scope="col" className="text-right">
+                      {t('progress.hoursLogged')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {weeks.map((week) => (
+                    <tr key={week.week}>
+                      <td className="pr-4">
+                        {date(week.week)}
+                        {week.current ? ` ${t('common.inParens', { text: t('progress.thisWeek') })}` : ''}
+                      </td>
+                      <td className="text-right">{hours(week.hours)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </>
         )}
       </section>
     </>

@@ -62,6 +62,8 @@ export function useResource<T>(key: string, load: () => Promise<T>): ResourceSta
     },
     () => entries.get(key)?.state ?? EMPTY,
   ) as ResourceState<T>;
+  // After `forgetAll` the generation changes, so a mounted reader fetches its key again.
+  const current = generation;
   useEffect(() => {
     let entry = entries.get(key);
     if (!entry) {
@@ -69,8 +71,21 @@ export function useResource<T>(key: string, load: () => Promise<T>): ResourceSta
       entries.set(key, entry);
       void fetchEntry(key, entry);
     }
-  }, [key, load]);
+  }, [key, load, current]);
   return { ...state, reload: () => void invalidate(key) };
+}
+
+let generation = 0;
+
+/**
+ * Drop every cached read (another person signed in, or out): nothing of one account's data stays
+ * on screen for the next; readers still mounted fetch theirs again.
+ */
+export function forgetAll(): void {
+  for (const entry of entries.values()) entry.version++;
+  entries.clear();
+  generation++;
+  emit();
 }
 
 /** Re-fetch the given keys (those never read are simply dropped). Resolves when all are back. */

@@ -6,16 +6,19 @@
 import type { Area, Curriculum, Resource, Skill, Stage } from '../../../src/core/model.js';
 import type { Status } from './api.js';
 
-/** Area colours: a light tint for the node and a strong band, both readable with dark text. */
-export const AREA_COLOURS: Readonly<Record<Area, { band: string; tint: string; tintDark: string }>> = {
-  software: { band: '#2563eb', tint: '#eff6ff', tintDark: '#172554' },
-  data: { band: '#0891b2', tint: '#ecfeff', tintDark: '#083344' },
-  math: { band: '#7c3aed', tint: '#f5f3ff', tintDark: '#2e1065' },
-  ml: { band: '#db2777', tint: '#fdf2f8', tintDark: '#500724' },
-  'deep-learning': { band: '#dc2626', tint: '#fef2f2', tintDark: '#450a0a' },
-  mlops: { band: '#ea580c', tint: '#fff7ed', tintDark: '#431407' },
-  domain: { band: '#16a34a', tint: '#f0fdf4', tintDark: '#052e16' },
-  career: { band: '#4b5563', tint: '#f9fafb', tintDark: '#111827' },
+/**
+ * Area colours: a light tint for a skill, a band that marks its area, and a strong fill for a
+ * skill done (white text on it keeps at least 4.5:1 contrast).
+ */
+export const AREA_COLOURS: Readonly<Record<Area, { band: string; tint: string; tintDark: string; strong: string }>> = {
+  software: { band: '#2563eb', tint: '#eff6ff', tintDark: '#172554', strong: '#1d4ed8' },
+  data: { band: '#0891b2', tint: '#ecfeff', tintDark: '#083344', strong: '#0e7490' },
+  math: { band: '#7c3aed', tint: '#f5f3ff', tintDark: '#2e1065', strong: '#6d28d9' },
+  ml: { band: '#db2777', tint: '#fdf2f8', tintDark: '#500724', strong: '#be185d' },
+  'deep-learning': { band: '#dc2626', tint: '#fef2f2', tintDark: '#450a0a', strong: '#b91c1c' },
+  mlops: { band: '#ea580c', tint: '#fff7ed', tintDark: '#431407', strong: '#c2410c' },
+  domain: { band: '#16a34a', tint: '#f0fdf4', tintDark: '#052e16', strong: '#15803d' },
+  career: { band: '#4b5563', tint: '#f9fafb', tintDark: '#111827', strong: '#374151' },
 };
 
 export const STATUS_STYLE: Readonly<Record<Status | 'none', { border: string; mark: string }>> = {

@@ -6,7 +6,9 @@
 import { useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useTaskTitle } from '../components/TaskLabel.js';
-import { useCurriculum, usePlan } from '../lib/data.js';
+import { PlanTimeline } from '../components/PlanTimeline.js';
+import { useCurriculum, usePlan, useProfile } from '../lib/data.js';
+import { weekNumber } from '../lib/timeline.js';
 import { addDays, formatPercent, localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 import { href } from '../lib/router.js';
@@ -16,6 +18,7 @@ const FIRST_WEEKS = 12;
 export default function PlanPage() {
   const { t, tx, date, num, locale } = useLocale();
   const plan = usePlan();
+  const profile = useProfile();
   const curriculum = useCurriculum();
   const taskTitle = useTaskTitle(curriculum.data);
   const [all, setAll] = useState(false);
@@ -97,6 +100,14 @@ export default function PlanPage() {
         </div>
       </dl>
 
+      <PlanTimeline
+        curriculum={c}
+        plan={current}
+        today={today}
+        firstFinish={forecast?.originalFinishDate}
+        numberFrom={profile.data?.profile?.startDate}
+      />
+
       <section className="card" aria-labelledby="milestones-title">
         <h2 id="milestones-title" className="h2">
           {t('plan.milestones')}
@@ -145,7 +156,11 @@ export default function PlanPage() {
                 }`}
               >
                 <h3 className="flex flex-wrap items-baseline gap-x-3 font-semibold">
-                  <span>{t('plan.week', { n: week.index + 1 })}</span>
+                  <span>
+                    {t('plan.week', {
+                      n: num(weekNumber(week.start, profile.data?.profile?.startDate, week.index), 0),
+                    })}
+                  </span>
                   <span className="text-sm font-normal muted">
                     {date(week.start)} – {date(end)}
                   </span>

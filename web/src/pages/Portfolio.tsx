@@ -43,14 +43,17 @@ export default function Portfolio() {
   const started = new Set(projects.data.projects.map((project) => project.template));
   const domainsWithIdeas = c.domains.filter((d) => c.projects.some((p) => p.domain === d.id));
 
-  const run = async (action: () => Promise<unknown>) => {
+  /** Run a write and re-read; resolves whether it succeeded (a failure is shown). */
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     try {
       await action();
       await invalidate('projects', 'status');
+      return true;
     } catch (caught) {
       setError(caught instanceof Error ? caught : new Error(String(caught)));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -83,7 +86,7 @@ export default function Portfolio() {
                 })()}
                 busy={busy}
                 onTick={(item, checked) => void run(() => api.tickRubric(project.id, item, checked))}
-                onLinks={(links) => void run(() => api.saveLinks(project.id, links))}
+                onLinks={(links) => run(() => api.saveLinks(project.id, links))}
               />
             ))}
           </ul>
@@ -156,10 +159,11 @@ function ProjectCard(props: {
   rubric: RubricItem[];
   busy: boolean;
   onTick: (item: string, checked: boolean) => void;
-  onLinks: (links: ProjectLinks) => void;
+  onLinks: (links: ProjectLinks) => Promise<boolean>;
 }) {
   const { t, tx, date } = useLocale();
   const id = useId();
+  const [saved, setSaved] = useState(false);
   const [links, setLinks] = useState<ProjectLinks>(props.project.links);
   const ticked = props.rubric.filter((item) => props.project.rubric[item.id]).length;
   return (
@@ -195,7 +199,8 @@ function ProjectCard(props: {
           const clean: Record<string, string> = {};
           for (const [key, value] of Object.entries(links))
             if (typeof value === 'string' && value.trim()) clean[key] = value.trim();
-          props.onLinks(clean);
+          setSaved(false);
+          void props.onLinks(clean).then(setSaved);
         }}
       >
         {(['repo', 'demo', 'writeup'] as const).map((kind) => (
@@ -210,13 +215,21 @@ function ProjectCard(props: {
               pattern="https://.*"
               placeholder="https://"
               value={links[kind] ?? ''}
-              onChange={(event) => setLinks({ ...links, [kind]: event.target.value })}
+              onChange={(event) => {
+                setSaved(false);
+                setLinks({ ...links, [kind]: event.target.value });
+              }}
             />
           </div>
         ))}
-        <button type="submit" className="btn self-start sm:col-span-3 sm:justify-self-start" disabled={props.busy}>
-          {t('portfolio.saveLinks')}
-        </button>
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
+          <button type="submit" className="btn" disabled={props.busy}>
+            {t('portfolio.saveLinks')}
+          </button>
+          <span role="status" className="text-sm text-green-800 dark:text-green-300">
+            {saved ? t('portfolio.linksSaved') : ''}
+          </span>
+        </div>
       </form>
     </li>
   );

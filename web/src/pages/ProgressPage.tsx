@@ -6,8 +6,8 @@
 import { lazy, Suspense } from 'react';
 import { AREAS } from '../../../src/core/model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
-import { useCurriculum, useProgress, useStatus } from '../lib/data.js';
-import { formatPercent } from '../lib/format.js';
+import { useCurriculum, useProfile, useProgress, useStatus, useToday } from '../lib/data.js';
+import { formatPercent, localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 
 const ProgressCharts = lazy(() => import('../components/ProgressCharts.js'));
@@ -16,6 +16,8 @@ export default function ProgressPage() {
   const { t, date, num, locale } = useLocale();
   const progress = useProgress();
   const status = useStatus();
+  const today = useToday();
+  const profile = useProfile();
 
   if (progress.error) return <ErrorNote error={progress.error} onRetry={progress.reload} />;
   if (status.error) return <ErrorNote error={status.error} onRetry={status.reload} />;
@@ -69,7 +71,12 @@ export default function ProgressPage() {
         </p>
       )}
       <Suspense fallback={<Loading />}>
-        <ProgressCharts burnup={burnup} hoursByWeek={stats.hoursByWeek} />
+        <ProgressCharts
+          burnup={burnup}
+          hoursByWeek={stats.hoursByWeek}
+          today={today.data?.today ?? localToday()}
+          start={profile.data?.profile?.startDate}
+        />
       </Suspense>
       <section className="card" aria-labelledby="areas-title">
         <h2 id="areas-title" className="h2">

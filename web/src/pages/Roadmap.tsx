@@ -1,21 +1,21 @@
 /**
  * @module Roadmap
- * The roadmap: the skill graph or its outline, and a panel for the selected skill. With a skill
- * selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
+ * The roadmap: the path of stages and skills or its outline, and a panel for the selected skill.
+ * With a skill selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { RoadmapOutline } from '../components/RoadmapOutline.js';
 import { KEY_ACTIONS, SkillPanel, type StatusAction } from '../components/SkillPanel.js';
 import { api } from '../lib/api.js';
-import { useCurriculum, usePlan, useProgress, useToday } from '../lib/data.js';
+import { useCurriculum, usePlan, useProfile, useProgress, useToday } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
 import { href, navigate, useRoute } from '../lib/router.js';
 import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
 import { AREAS } from '../../../src/core/model.js';
 
-const RoadmapGraph = lazy(() => import('../components/RoadmapGraph.js'));
+const RoadmapPath = lazy(() => import('../components/RoadmapPath.js'));
 
 const EMPTY: Readonly<Record<string, never>> = {};
 
@@ -27,7 +27,17 @@ export default function Roadmap() {
   const progress = useProgress();
   const plan = usePlan();
   const today = useToday();
-  const [selected, setSelected] = useState<string | undefined>(route.params.get('skill') ?? undefined);
+  const [selected, choose] = useState<string | undefined>(route.params.get('skill') ?? undefined);
+  // The chosen skill is kept in the address (replacing, not adding, a history entry), so Back to
+  // the roadmap and a reload come back to it.
+  const setSelected = useCallback((skill: string | undefined) => {
+    choose(skill);
+    const params = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+    if (skill) params.set('skill', skill);
+    else params.delete('skill');
+    const query = params.toString();
+    window.history.replaceState(window.history.state, '', `#/roadmap${query ? `?${query}` : ''}`);
+  }, []);
   const [onlyPlan, setOnlyPlan] = useState(false);
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -49,8 +59,15 @@ export default function Roadmap() {
   // Status changes run one after another in the order they were asked for, so a quick "l" then
   // "r" is never lost or reordered while the previous change is still being saved and re-read.
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const hasProfile = Boolean(useProfile().data?.profile);
+  const [needProfile, setNeedProfile] = useState(false);
   const act = useCallback(
     (skillId: string, action: StatusAction) => {
+      // Progress belongs to a plan: before onboarding the keys say so instead of recording.
+      if (!hasProfile) {
+        setNeedProfile(true);
+        return Promise.resolve();
+      }
       queue.current = queue.current.then(async () => {
         setBusy(true);
         setError(undefined);
@@ -68,7 +85,7 @@ export default function Roadmap() {
       });
       return queue.current;
     },
-    [curriculum.data, t, tx],
+    [curriculum.data, t, tx, hasProfile],
   );
 
   useEffect(() => {
@@ -138,6 +155,11 @@ export default function Roadmap() {
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
+      {needProfile && (
+        <p role="status" className="warning mb-2">
+          {t('roadmap.needProfile')} <a href={href('onboarding')}>{t('nav.onboarding')}</a>
+        </p>
+      )}
       {error && <ErrorNote error={error} />}
       {progress.error && <ErrorNote error={progress.error} onRetry={progress.reload} />}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -188,19 +210,21 @@ export default function Roadmap() {
                   })}
                 </div>
               )}
-              {/* The first view depends on this week's skills, so the graph waits for them. */}
+              {/* The first view depends on this week's skills, so the path waits for them. */}
               {today.loading && !today.data && !today.error ? (
                 <Loading />
               ) : (
                 <Suspense fallback={<Loading />}>
-                  <RoadmapGraph
-                    focus={firstFocus}
+                  <RoadmapPath
+                    focus={firstFocus ?? [...planSkills].find((id) => !statuses[id])}
                     curriculum={c}
+                    route={plan.data?.plan?.route}
                     statuses={statuses}
                     planSkills={planSkills}
                     onlyPlan={onlyPlan}
                     selected={selected}
                     onSelect={setSelected}
+                    onAct={(skillId, action) => void act(skillId, action)}
                   />
                 </Suspense>
               )}

@@ -2,7 +2,7 @@
  * @module Settings
  * Edit the profile (saving re-plans), language, theme, export (ics, md, json) and import.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { ProfileForm } from '../components/ProfileForm.js';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
@@ -13,7 +13,7 @@ import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
 import { applyTheme, storedTheme, type Theme } from '../lib/theme.js';
 
 export default function Settings() {
-  const { t, locale } = useLocale();
+  const { t, locale, date } = useLocale();
   const curriculum = useCurriculum();
   const profile = useProfile();
   const [busy, setBusy] = useState(false);
@@ -23,6 +23,13 @@ export default function Settings() {
   const [merge, setMerge] = useState(true);
   const [fileName, setFileName] = useState('');
   const id = useId();
+
+  // The confirmation goes away after a while; it stays in the page's status for screen readers until then.
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(''), 10_000);
+    return () => clearTimeout(timer);
+  }, [message]);
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -42,7 +49,16 @@ export default function Settings() {
       <h1 id="settings-title" className="h1">
         {t('settings.title')}
       </h1>
-      <p role="status" aria-live="polite" className={message ? 'card text-green-800 dark:text-green-300' : 'sr-only'}>
+      {/* Shown at the bottom of the window, so a confirmation is in sight wherever the form was sent from. */}
+      <p
+        role="status"
+        aria-live="polite"
+        className={
+          message
+            ? 'card fixed inset-x-3 bottom-3 z-20 mx-auto max-w-xl border-green-700 text-green-800 shadow-lg dark:border-green-400 dark:text-green-300'
+            : 'sr-only'
+        }
+      >
         {message}
       </p>
       {error && <ErrorNote error={error} />}
@@ -181,9 +197,13 @@ export default function Settings() {
             busy={busy}
             onSubmit={(input) =>
               void run(async () => {
+                const before = (await api.plan()).plan?.finishDate;
                 await api.saveProfile(input);
                 await invalidate(...PROFILE_KEYS);
-                return t('settings.saved');
+                const after = (await api.plan()).plan?.finishDate;
+                return before && after && before !== after
+                  ? t('settings.savedMoved', { date: date(after, 'long'), before: date(before, 'long') })
+                  : t('settings.saved');
               })
             }
           />

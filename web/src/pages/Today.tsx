@@ -1,86 +1,168 @@
 /**
  * @module Today
- * This week's tasks to tick off, and a form to log the hours spent today.
+ * This week, the learner's home: one action to start the next task, the week's hours against its
+ * budget, the tasks to tick (a ticked row stays where it is, checked, with undo), a small
+ * celebration when every task is done, and a form to log the hours spent today. Ticks and hours
+ * made while the server is away are kept on this device and shown as made (see lib/outbox).
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import type { PlanTask } from '../../../src/core/plan-model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
-import { api } from '../lib/api.js';
-import { useCurriculum, useProgress, useToday } from '../lib/data.js';
-import { addDays } from '../lib/format.js';
+import { api, type TodayWeek } from '../lib/api.js';
+import { useCurriculum, useProfile, useProgress, useToday } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
+import { cancel, pendingHours, record, usePending, withPending } from '../lib/outbox.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
 import { href } from '../lib/router.js';
+
+interface Row {
+  readonly key: string;
+  /** The plan's task, when this week's plan has (or had, in this visit) one for the key. */
+  readonly task: PlanTask | undefined;
+}
+
+/**
+ * The week's rows in a fixed order. The plan is re-made from progress, so a ticked task leaves
+ * `week.tasks`; its row is kept where it was (from `seen`, this visit's earlier rows) or, on a
+ * fresh visit, listed first among what was ticked this week.
+ */
+function rowsOf(week: TodayWeek, doneThisWeek: readonly string[], seen: ReadonlyMap<string, Row>): Row[] {
+  const planned = week.tasks.map((task) => ({ key: taskKey(task), task }));
+  const ticked = doneThisWeek.map((key) => ({ key, task: undefined }));
+  const order = seen.size === 0 ? [...ticked, ...planned] : [...seen.values(), ...planned, ...ticked];
+  const rows = new Map<string, Row>();
+  for (const row of order) if (!rows.has(row.key)) rows.set(row.key, row);
+  return [...rows.values()];
+}
 
 export default function Today() {
   const { t, tx, date, num } = useLocale();
   const today = useToday();
   const progress = useProgress();
+  const profile = useProfile();
   const curriculum = useCurriculum();
+  const pending = usePending();
   const taskTitle = useTaskTitle(curriculum.data);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | undefined>();
   const [hours, setHours] = useState('1');
   const [item, setItem] = useState('');
   const [message, setMessage] = useState('');
+  const [lastTick, setLastTick] = useState<{ key: string; done: boolean; id: string } | undefined>();
+  const seen = useRef<{ week: string; rows: Map<string, Row> }>({ week: '', rows: new Map() });
   const id = useId();
 
-  if (today.error) return <ErrorNote error={today.error} onRetry={today.reload} />;
-  if (!today.data || !progress.data) return <Loading />;
+  if (!today.data || !progress.data) {
+    const failed = today.error ?? progress.error;
+    return failed ? <ErrorNote error={failed} onRetry={() => void invalidate(...PROGRESS_KEYS)} /> : <Loading />;
+  }
   const week = today.data.week;
-  const items = progress.data.items;
-  const stats = progress.data.stats;
-  // The plan is remade from progress, so a ticked task leaves the week's list; it is kept in
-  // sight here (and can be unticked) for the rest of the week.
-  const weekStart = week?.start ?? addDays(today.data.today, -6);
-  const doneThisWeek = [
-    ...new Set(
-      progress.data.events
-        .filter((e) => e.type === 'done' && e.item && e.at.slice(0, 10) >= weekStart && items[e.item] === 'done')
-        .map((e) => e.item ?? ''),
-    ),
-  ];
-  const itemLabel = (key: string) => {
-    const [resource = key, unit] = key.split('/');
-    const label = taskTitle({ kind: 'study', stage: '', resource, unit, skills: [], hours: 0, why: undefined });
-    return label.unit ? `${label.title} — ${label.unit}` : label.title;
+  const items = withPending(progress.data.items, pending);
+  const stale = today.error ?? progress.error;
+
+  const labelOf = (row: Row) => {
+    const [resource = row.key, unit] = row.key.split('/');
+    const label = taskTitle(
+      row.task ?? { kind: 'study', stage: '', resource, unit, skills: [], hours: 0, why: undefined },
+    );
+    return { ...label, full: label.unit ? `${label.title} — ${label.unit}` : label.title };
   };
+
+  let rows: Row[] = [];
+  if (week && !week.off) {
+    if (seen.current.week !== week.start) seen.current = { week: week.start, rows: new Map() };
+    const doneThisWeek = [
+      ...new Set(
+        progress.data.events
+          .filter((e) => e.type === 'done' && e.item && e.at.slice(0, 10) >= week.start && items[e.item] === 'done')
+          .map((e) => e.item ?? ''),
+      ),
+    ];
+    rows = rowsOf(week, doneThisWeek, seen.current.rows);
+    seen.current.rows = new Map(rows.map((row) => [row.key, row]));
+  }
+  const next = rows.find((row) => items[row.key] !== 'done' && row.task);
+  const allDone = rows.length > 0 && !next;
+  const logged = week ? week.loggedHours + pendingHours(pending, week.start, week.end) : 0;
+  const budget = week?.budgetHours ?? 0;
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
     setError(undefined);
     try {
       setMessage(await action());
-      await invalidate(...PROGRESS_KEYS);
     } catch (caught) {
       setError(caught instanceof Error ? caught : new Error(String(caught)));
     } finally {
       setBusy(false);
     }
   };
+  /** Record one event; progress is re-read when it reached the server. */
+  const send = async (event: Parameters<typeof record>[0]) => {
+    const sent = await record(event);
+    if (sent.how === 'sent') await invalidate(...PROGRESS_KEYS);
+    return sent;
+  };
+  const tick = (row: Row, done: boolean) =>
+    void run(async () => {
+      const title = labelOf(row).full;
+      const { how, id } = await send({ type: done ? 'done' : 'reset', item: row.key });
+      setLastTick({ key: row.key, done, id });
+      const said = t(done ? 'today.ticked' : 'today.unticked', { task: title });
+      return how === 'kept' ? `${said} ${t('offline.kept')}` : said;
+    });
+  /** Take a tick back exactly (with the hours it logged): unsent, it is dropped; sent, undone. */
+  const untick = (row: Row, id: string) =>
+    void run(async () => {
+      setLastTick(undefined);
+      if (!cancel(id)) {
+        await api.undo(id);
+        await invalidate(...PROGRESS_KEYS);
+      }
+      return t('today.tickUndone', { task: labelOf(row).full });
+    });
 
   return (
     <section aria-labelledby="today-title" className="space-y-4">
-      <h1 id="today-title" className="h1">
-        {t('today.title')}
-      </h1>
-      <p className="muted">{date(today.data.today, 'long')}</p>
-      <dl className="card grid grid-cols-3 gap-3">
-        <div>
-          <dt className="text-sm muted">{t('today.hoursThisWeek')}</dt>
-          <dd className="text-xl font-bold">{num(stats.hoursThisWeek)}</dd>
+      <div>
+        <h1 id="today-title" className="h1 mb-1">
+          {t('today.title')}
+        </h1>
+        <p className="muted" data-testid="week-heading">
+          {week
+            ? t('today.weekOf', { n: num(week.number, 0), start: date(week.start), end: date(week.end) })
+            : date(today.data.today, 'long')}
+        </p>
+      </div>
+      {stale && <ErrorNote error={stale} onRetry={() => void invalidate(...PROGRESS_KEYS)} />}
+      {today.data.beforeStart && profile.data?.profile && (
+        <p className="card" data-testid="before-start">
+          {t('today.beforeStart', { date: date(profile.data.profile.startDate, 'long') })}
+        </p>
+      )}
+
+      {week && !week.off && (
+        <div className="card space-y-3">
+          {/* The slot keeps the Start block's height, so swapping it for the celebration (the last
+              tick) does not move the rows below under the learner's pointer. */}
+          {allDone ? (
+            <div className="celebrate flex min-h-24 items-center gap-3" data-testid="week-done">
+              <span aria-hidden="true" className="celebrate-mark text-3xl">
+                🎉
+              </span>
+              <div>
+                <p className="text-lg font-bold">{t('today.weekDone', { n: num(week.number, 0) })}</p>
+                <p className="muted">{t('today.weekDoneHint')}</p>
+              </div>
+            </div>
+          ) : next ? (
+            <NextAction label={labelOf(next)} task={next.task} />
+          ) : null}
+          <HoursMeter logged={logged} budget={budget} />
         </div>
-        <div>
-          <dt className="text-sm muted">{t('today.planned')}</dt>
-          <dd className="text-xl font-bold">{week ? num(week.hours) : '–'}</dd>
-        </div>
-        <div>
-          <dt className="text-sm muted">{t('progress.streak')}</dt>
-          <dd className="text-xl font-bold">
-            {t('progress.days', { count: stats.streakDays, value: num(stats.streakDays, 0) })}
-          </dd>
-        </div>
-      </dl>
+      )}
+
       <p role="status" aria-live="polite" className="sr-only">
         {message}
       </p>
@@ -88,91 +170,68 @@ export default function Today() {
 
       <section className="card" aria-labelledby="tasks-title">
         <h2 id="tasks-title" className="h2">
-          {week
-            ? t('today.weekOf', { n: week.index + 1, start: date(week.start), end: date(addDays(week.start, 6)) })
-            : t('today.noWeek')}
+          {week ? t('today.tasks', { n: num(week.number, 0) }) : t('today.noWeek')}
         </h2>
         {!week ? (
           <p>
-            {t('today.noWeekHint')} <a href={href('plan')}>{t('nav.plan')}</a>
+            {t(today.data.beforeStart ? 'today.noWeekYet' : 'today.noWeekHint')}{' '}
+            <a href={href('plan')}>{t('nav.plan')}</a>
           </p>
         ) : week.off ? (
           <p>{t('plan.weekOff')}</p>
         ) : (
-          <ul className="space-y-3">
-            {week.tasks.map((task, index) => {
-              const key = taskKey(task);
-              const done = items[key] === 'done';
-              const label = taskTitle(task);
+          <ul className="divide-y divide-slate-200 dark:divide-slate-700" data-testid="week-tasks">
+            {rows.map((row, index) => {
+              const done = items[row.key] === 'done';
+              const label = labelOf(row);
+              const boxId = `${id}-task-${index}`;
               return (
-                <li key={index} className="flex items-start gap-3">
+                <li key={row.key} className="flex items-start gap-3 py-2">
                   <input
-                    id={`${id}-task-${index}`}
+                    id={boxId}
                     type="checkbox"
-                    className="mt-1 h-5 w-5"
+                    className="mt-1 h-5 w-5 shrink-0"
                     checked={done}
                     disabled={busy}
-                    onChange={() =>
-                      void run(async () => {
-                        await api.record({ type: done ? 'reset' : 'done', item: key });
-                        return t(done ? 'today.unticked' : 'today.ticked', { task: label.title });
-                      })
-                    }
+                    onChange={() => tick(row, !done)}
                   />
-                  <div>
-                    <label htmlFor={`${id}-task-${index}`} className={`font-medium ${done ? 'line-through' : ''}`}>
-                      {label.title}
-                      {label.unit ? ` — ${label.unit}` : ''}
+                  <div className="min-w-0 flex-1">
+                    <label htmlFor={boxId} className={`font-medium ${done ? 'muted line-through' : ''}`}>
+                      {label.full}
                     </label>{' '}
-                    <span className="text-sm whitespace-nowrap muted">
-                      {t('common.pairInParens', {
-                        a: t(`taskKind.${task.kind}`),
-                        b: t('common.hours', { value: num(task.hours) }),
-                      })}
-                    </span>
-                    {label.url && (
+                    {row.task && (
+                      <span className="text-sm whitespace-nowrap muted">
+                        {t('common.pairInParens', {
+                          a: t(`taskKind.${row.task.kind}`),
+                          b: t('common.hours', { value: num(row.task.hours) }),
+                        })}
+                      </span>
+                    )}
+                    {label.url && !done && (
                       <a className="ml-2 text-sm" href={label.url} target="_blank" rel="noreferrer noopener">
                         {t('today.open')}
-                        <span className="sr-only"> {label.title}</span>
+                        <span className="sr-only"> {label.full}</span>
                       </a>
                     )}
-                    {task.why && <p className="text-sm muted">{tx(task.why)}</p>}
+                    {row.task?.why && !done && <p className="text-sm muted">{tx(row.task.why)}</p>}
                   </div>
+                  {lastTick?.key === row.key && lastTick.done === done && (
+                    <button
+                      type="button"
+                      className="btn shrink-0 py-0.5"
+                      disabled={busy}
+                      onClick={() => untick(row, lastTick.id)}
+                    >
+                      {t('today.undoTick')}
+                      <span className="sr-only"> {label.full}</span>
+                    </button>
+                  )}
                 </li>
               );
             })}
           </ul>
         )}
       </section>
-
-      {doneThisWeek.length > 0 && (
-        <section className="card" aria-labelledby="done-title">
-          <h2 id="done-title" className="h2">
-            {t('today.doneThisWeek')}
-          </h2>
-          <ul className="space-y-2" data-testid="done-this-week">
-            {doneThisWeek.map((key) => (
-              <li key={key}>
-                <label className="flex items-start gap-3">
-                  <input
-                    type="checkbox"
-                    className="mt-1 h-5 w-5"
-                    checked
-                    disabled={busy}
-                    onChange={() =>
-                      void run(async () => {
-                        await api.record({ type: 'reset', item: key });
-                        return t('today.unticked', { task: itemLabel(key) });
-                      })
-                    }
-                  />
-                  <span className="line-through">{itemLabel(key)}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
 
       <form
         className="card space-y-3"
@@ -181,13 +240,14 @@ export default function Today() {
           event.preventDefault();
           const value = Number(hours);
           void run(async () => {
-            await api.record({
+            const { how } = await send({
               type: 'hours',
               hours: value,
               date: today.data?.today,
               ...(item ? { item } : {}),
             });
-            return t('today.logged', { value: num(value) });
+            const said = t('today.logged', { value: num(value) });
+            return how === 'kept' ? `${said} ${t('offline.kept')}` : said;
           });
         }}
       >
@@ -211,7 +271,7 @@ export default function Today() {
               onChange={(event) => setHours(event.target.value)}
             />
           </div>
-          {week && !week.off && week.tasks.length > 0 && (
+          {rows.length > 0 && (
             <div className="min-w-0 flex-1 basis-60">
               <label className="label" htmlFor={`${id}-item`}>
                 {t('today.on')}
@@ -223,10 +283,9 @@ export default function Today() {
                 onChange={(event) => setItem(event.target.value)}
               >
                 <option value="">{t('today.general')}</option>
-                {week.tasks.map((task, index) => (
-                  <option key={index} value={taskKey(task)}>
-                    {taskTitle(task).title}
-                    {taskTitle(task).unit ? ` — ${taskTitle(task).unit}` : ''}
+                {rows.map((row) => (
+                  <option key={row.key} value={row.key}>
+                    {labelOf(row).full}
                   </option>
                 ))}
               </select>
@@ -248,6 +307,7 @@ export default function Today() {
           onClick={() =>
             void run(async () => {
               await api.undo();
+              await invalidate(...PROGRESS_KEYS);
               return t('today.undone');
             })
           }
@@ -256,5 +316,63 @@ export default function Today() {
         </button>
       </form>
     </section>
+  );
+}
+
+/** The one primary action: start the next task, opening its resource (or the page it lives on). */
+function NextAction({ label, task }: { label: { full: string; url: string | undefined }; task: PlanTask | undefined }) {
+  const { t, num } = useLocale();
+  const target = label.url ?? (task?.kind === 'project' ? href('portfolio') : href('plan'));
+  const external = label.url !== undefined;
+  return (
+    <div className="min-h-24 space-y-1">
+      <p className="text-sm muted">{t('today.nextUp')}</p>
+      <a
+        className="btn btn-primary min-h-12 max-w-full justify-start px-4 py-2 text-base no-underline"
+        href={target}
+        data-testid="start-next"
+        {...(external ? { target: '_blank', rel: 'noreferrer noopener' } : {})}
+      >
+        <span className="text-left">{t('today.start', { task: label.full })}</span>
+      </a>
+      {task && (
+        <p className="text-sm muted">
+          {t('common.pairInParens', {
+            a: t(`taskKind.${task.kind}`),
+            b: t('common.hours', { value: num(task.hours) }),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The week's hours logged against its budget, as a bar and in words. */
+function HoursMeter({ logged, budget }: { logged: number; budget: number }) {
+  const { t, num } = useLocale();
+  const share = budget > 0 ? Math.min(1, logged / budget) : 0;
+  const words = t('today.hoursOfBudget', { logged: num(logged), budget: num(budget) });
+  return (
+    <div data-testid="week-hours">
+      <div className="flex flex-wrap justify-between gap-2 text-sm">
+        <span className="font-medium">{words}</span>
+        <span className="muted">
+          {logged >= budget
+            ? t('today.budgetMet')
+            : t('today.hoursToGo', { value: num(Math.round((budget - logged) * 100) / 100) })}
+        </span>
+      </div>
+      <div
+        role="meter"
+        aria-label={t('today.hoursThisWeek')}
+        aria-valuemin={0}
+        aria-valuemax={budget}
+        aria-valuenow={Math.min(logged, budget)}
+        aria-valuetext={words}
+        className="mt-1 h-2.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+      >
+        <div className="h-full rounded-full bg-green-700 dark:bg-green-400" style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
   );
 }

@@ -184,6 +184,7 @@ export function fixture(spec: FixtureSpec): Curriculum {
       resources: d.resources ?? [],
     })),
     vocabulary: undefined,
+    selfCheck: [],
   };
 }
 

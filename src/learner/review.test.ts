@@ -1,0 +1,119 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isMlpathError } from '../core/errors.js';
+import { loadCurriculum } from '../content/load.js';
+import { backupToJson, parseBackup } from '../export/backup.js';
+import { backupOf, restoreBackup } from '../store/backup.js';
+import { newEvent } from '../store/events.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import { tempDir } from '../store/test-support/databases.js';
+import type { LearnerContext } from './context.js';
+import { rateReview, reviewCards, reviewQueue } from './review.js';
+
+const curriculum = loadCurriculum(fileURLToPath(new URL('../../curricula/ml-engineer', import.meta.url)));
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+async function context(at: { now: Date }): Promise<LearnerContext> {
+  const dir = tempDir();
+  const store: Store = await openSqliteStore(join(dir, 'mlpath.db'));
+  cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+  cleanup.push(() => store.close());
+  await store.ensureLearner('local', 'local', at.now.toISOString());
+  return { store, curriculum, clock: () => at.now, learnerId: 'local' };
+}
+
+async function expectError(promise: Promise<unknown>, code: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isMlpathError(error) && error.code).toBe(code);
+}
+
+describe('reviewing a learner’s done skills', () => {
+  it('turns a done skill’s questions into due cards, schedules a rating, and keeps it in the backup', async () => {
+    const at = { now: new Date('2026-12-01T09:00:00.000Z') };
+    const ctx = await context(at);
+    expect((await reviewQueue(ctx)).cards).toBe(0);
+
+    await ctx.store.appendEvents('local', [newEvent('done', { item: 'sql-databases' }, at.now)]);
+    const queue = await reviewQueue(ctx);
+    const keys = curriculum.selfCheck.filter((q) => q.skill === 'sql-databases').map((q) => `sql-databases/${q.id}`);
+    expect(queue.due.map((d) => d.card.key)).toEqual(keys);
+    expect(queue.due[0]?.question['zh-CN']).toBeTruthy();
+    expect(queue.skills).toMatchObject([{ skill: 'sql-databases', cards: keys.length, due: keys.length }]);
+
+    at.now = new Date('2026-12-01T09:05:00.000Z');
+    const first = keys[0] ?? '';
+    const rated = await rateReview(ctx, first, 'easy');
+    expect(rated.event).toMatchObject({ type: 'reviewed', item: first, text: 'easy' });
+    expect(rated.card.phase).toBe('review');
+    expect(new Date(rated.card.due).getTime()).toBeGreaterThan(at.now.getTime() + 86_400_000);
+    const after = await reviewQueue(ctx);
+    expect(after.due.map((d) => d.card.key)).toEqual(keys.slice(1));
+    expect(after.next).toBe(rated.card.due);
+
+    // The rating travels in the backup and gives the same schedule when restored elsewhere.
+    const backup = parseBackup(backupToJson(await backupOf(ctx.store, 'local', at.now.toISOString())), 'backup.json');
+    const other = await context(at);
+    await restoreBackup(other.store, 'local', backup, { merge: false, at: at.now.toISOString() });
+    const restored = (await reviewCards(other)).find((c) => c.card.key === first);
+    expect(restored?.card).toEqual(rated.card);
+  });
+
+  it('keeps a backup whose review rating is not one of the four out', () => {
+    const backup = {
+      format: 'mlpath-backup',
+      version: 1,
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      profile: null,
+      events: [
+        { id: 'r1', type: 'reviewed', at: '2026-12-01T09:00:00.000Z', item: 'sql-databases/x', text: 'perfect' },
+      ],
+      projects: [],
+    };
+    let error: unknown;
+    try {
+      parseBackup(JSON.stringify(backup), 'backup.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(isMlpathError(error) && error.problems.map((p) => p.message)).toEqual([
+      'events[0].text: a reviewed event needs "text" to be its rating: again, hard, good, easy',
+    ]);
+  });
+
+  it('refuses a card of a skill not done, an unknown card and a rating outside the four', async () => {
+    const at = { now: new Date('2026-12-01T09:00:00.000Z') };
+    const ctx = await context(at);
+    const [question] = curriculum.selfCheck;
+    const key = `${question?.skill}/${question?.id}`;
+    await expectError(rateReview(ctx, key, 'good'), 'NOT_FOUND');
+    await ctx.store.appendEvents('local', [newEvent('done', { item: question?.skill ?? '' }, at.now)]);
+    await expectError(rateReview(ctx, `${question?.skill}/no-such-question`, 'good'), 'NOT_FOUND');
+    await expectError(rateReview(ctx, key, 'perfect'), 'INVALID_INPUT');
+    expect(await ctx.store.countEvents('local')).toBe(1);
+  });
+});
+
+describe('which skills have cards', () => {
+  it('counts a skill done by its work: a resource teaching it finished', async () => {
+    const at = { now: new Date('2026-12-01T09:00:00.000Z') };
+    const ctx = await context(at);
+    // A resource teaching a skill, finished whole: its skills are done by the one progress model.
+    const resource = curriculum.resources.find((r) => r.id === 'missing-semester');
+    if (!resource) throw new Error('the curriculum has no resource missing-semester');
+    await ctx.store.appendEvents('local', [newEvent('done', { item: resource.id }, at.now)]);
+    const queue = await reviewQueue(ctx);
+    expect(queue.skills.map((s) => s.skill)).toEqual(
+      resource.teaches.filter((id) => curriculum.selfCheck.some((q) => q.skill === id)),
+    );
+    expect(queue.due.every((d) => d.card.due === at.now.toISOString())).toBe(true);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * @module server/routes/jobs
+ * The learner's target jobs: POST /api/jobs/analyze (read a posting), GET and POST /api/jobs (list,
+ * keep), DELETE /api/jobs/:id (forget) and GET /api/jobs/plan (plan toward the kept postings). Thin
+ * over `src/learner/jobs.ts`; bodies are JSON, checked by zod, and at most BODY_LIMITS.jobs (body-limits.ts).
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { LearnerContext } from '../../learner/context.js';
+import { analyzeJob, jobsPlanJson, keepJob, listJobs, planTowardJobs, removeJob } from '../../learner/jobs.js';
+import { learnerContext } from '../context.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { JobLocaleQuery, JobTextInput } from '../schemas.js';
+import { parseBody, parseQuery } from '../validate.js';
+
+export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const ctx = (c: Context<AppEnv>): LearnerContext => learnerContext(deps, c);
+
+  routes.post('/jobs/analyze', async (c) => {
+    const input = await parseBody(c, JobTextInput);
+    return c.json({ analysis: await analyzeJob(ctx(c), input.text, input.locale) });
+  });
+
+  routes.get('/jobs', async (c) => {
+    const { locale } = parseQuery(c, JobLocaleQuery);
+    return c.json({ jobs: await listJobs(ctx(c), locale) });
+  });
+
+  routes.post('/jobs', async (c) => {
+    const input = await parseBody(c, JobTextInput);
+    const { posting, analysis } = await keepJob(ctx(c), input.text, input.locale);
+    return c.json({ job: posting, analysis });
+  });
+
+  routes.get('/jobs/plan', async (c) => {
+    const { locale } = parseQuery(c, JobLocaleQuery);
+    return c.json(jobsPlanJson(await planTowardJobs(ctx(c), locale)));
+  });
+
+  routes.delete('/jobs/:id', async (c) => {
+    const id = c.req.param('id');
+    await removeJob(ctx(c), id);
+    return c.json({ removed: id });
+  });
+
+  return routes;
+}

@@ -1,0 +1,235 @@
+/**
+ * @module RoadmapPath
+ * The roadmap as a vertical path: the stages in study order as numbered sections down a line, the
+ * skills of each as tiles inside. A tile keeps its area's colour band in every state; done is a
+ * strong fill in that colour, learning a half fill, skipped a dashed outline. Skills outside the
+ * learner's plan are plain. It is ordinary page content, so the wheel and touch scroll the page and
+ * the browser's zoom keeps it sharp.
+ *
+ * Keyboard: the path is one Tab stop (a roving tabindex); arrow keys move between skills (Up and
+ * Down to the nearest tile in the row above or below), Home and End to the ends, Enter or Space
+ * chooses, d / l / s / r set done, learning, skipped or reset on the skill in focus.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Curriculum, Skill } from '../../../src/core/model.js';
+import type { Status } from '../lib/api.js';
+import { useLocale } from '../lib/locale.js';
+import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';
+import { KEY_ACTIONS, type StatusAction } from './SkillPanel.js';
+import { useDark } from '../lib/theme.js';
+
+export default function RoadmapPath(props: {
+  curriculum: Curriculum;
+  route: string | undefined;
+  statuses: Readonly<Record<string, Status>>;
+  planSkills: ReadonlySet<string>;
+  onlyPlan: boolean;
+  selected: string | undefined;
+  onSelect: (skillId: string) => void;
+  onAct: (skillId: string, action: StatusAction) => void;
+  /** The skill to show and put the Tab stop on when the path opens (the next one to learn). */
+  focus: string | undefined;
+}) {
+  const { t, tx, num } = useLocale();
+  const dark = useDark();
+  const { curriculum, statuses, planSkills, onlyPlan, selected } = props;
+  const groups = useMemo(
+    () =>
+      skillsByStage(curriculum, props.route)
+        .map((group) => ({
+          ...group,
+          skills: onlyPlan && planSkills.size > 0 ? group.skills.filter((s) => planSkills.has(s.id)) : group.skills,
+        }))
+        .filter((group) => group.skills.length > 0),
+    [curriculum, props.route, onlyPlan, planSkills],
+  );
+  const order = useMemo(() => groups.flatMap((group) => group.skills.map((skill) => skill.id)), [groups]);
+  const [active, setActive] = useState<string | undefined>(undefined);
+  const current = active && order.includes(active) ? active : (selected ?? props.focus ?? order[0]);
+  const tiles = useRef(new Map<string, HTMLButtonElement>());
+
+  // Open with the next skill in view (once; later status changes must not scroll the page).
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !props.focus) return;
+    opened.current = true;
+    tiles.current.get(props.focus)?.scrollIntoView({ block: 'center' });
+  }, [props.focus]);
+  // A skill chosen elsewhere (the finder, the panel's links) comes into view and takes the Tab stop.
+  useEffect(() => {
+    if (!selected) return;
+    setActive(selected);
+    const tile = tiles.current.get(selected);
+    if (tile && !isInView(tile)) tile.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [selected]);
+
+  const move = (to: string | undefined) => {
+    if (!to) return;
+    setActive(to);
+    tiles.current.get(to)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !current) return;
+    const index = order.indexOf(current);
+    const action = KEY_ACTIONS[event.key.toLowerCase()];
+    let to: string | undefined;
+    if (event.key === 'ArrowRight') to = order[index + 1];
+    else if (event.key === 'ArrowLeft') to = order[index - 1];
+    else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') to = nearestInRow(current, event.key, tiles.current);
+    else if (event.key === 'Home') to = order[0];
+    else if (event.key === 'End') to = order[order.length - 1];
+    else if (action) {
+      event.preventDefault();
+      // Handled here for the skill in focus; the page's own key handler is for the chosen skill.
+      event.stopPropagation();
+      props.onSelect(current);
+      props.onAct(current, action);
+      return;
+    } else return;
+    event.preventDefault();
+    move(to);
+  };
+
+  const tile = (skill: Skill) => {
+    const status = statuses[skill.id];
+    const colours = AREA_COLOURS[skill.area];
+    const inPlan = planSkills.size === 0 || planSkills.has(skill.id);
+    const plain = dark ? '#0f172a' : '#ffffff';
+    const tint = inPlan ? (dark ? colours.tintDark : colours.tint) : plain;
+    const background =
+      status === 'done'
+        ? colours.strong
+        : status === 'learning'
+          ? `linear-gradient(90deg, ${colours.strong} 0 8px, ${tint} 8px), linear-gradient(135deg, transparent 55%, ${colours.band}55 55%)`
+          : tint;
+    const statusLabel = t(`status.${status ?? 'none'}`);
+    const isSelected = selected === skill.id;
+    return (
+      <li key={skill.id}>
+        <button
+          type="button"
+          ref={(element) => {
+            if (element) tiles.current.set(skill.id, element);
+            else tiles.current.delete(skill.id);
+          }}
+          data-skill={skill.id}
+          tabIndex={skill.id === current ? 0 : -1}
+          aria-pressed={isSelected}
+          aria-label={[
+            tx(skill.title),
+            t(`area.${skill.area}`),
+            statusLabel,
+            ...(inPlan && planSkills.size > 0 ? [t('roadmap.inPlan')] : []),
+          ].join(', ')}
+          onClick={() => {
+            setActive(skill.id);
+            props.onSelect(skill.id);
+          }}
+          onFocus={() => setActive(skill.id)}
+          className={`flex h-full min-h-14 w-full items-stretch overflow-hidden rounded-md text-left ${
+            status === 'done' ? 'text-white' : 'text-slate-900 dark:text-slate-100'
+          } ${isSelected ? 'ring-4 ring-blue-600 ring-offset-2 dark:ring-blue-300 dark:ring-offset-slate-900' : ''}`}
+          style={{
+            background,
+            border: `2px ${status === 'skipped' ? 'dashed' : 'solid'} ${
+              status === 'done' ? colours.strong : inPlan ? colours.band : dark ? '#475569' : '#94a3b8'
+            }`,
+          }}
+        >
+          <span aria-hidden="true" style={{ background: colours.band, width: 6, flexShrink: 0 }} />
+          <span className="flex min-w-0 flex-1 flex-col justify-center px-2 py-1">
+            <span className={`text-sm leading-tight font-medium ${status === 'skipped' ? 'line-through' : ''}`}>
+              {tx(skill.title)}
+            </span>
+            <span aria-hidden="true" className="text-xs">
+              {STATUS_STYLE[status ?? 'none'].mark} {statusLabel}
+            </span>
+          </span>
+        </button>
+      </li>
+    );
+  };
+
+  return (
+    <div
+      role="group"
+      aria-label={t('roadmap.pathLabel')}
+      aria-describedby="roadmap-path-help"
+      onKeyDown={onKeyDown}
+      data-testid="roadmap-path"
+    >
+      <p id="roadmap-path-help" className="sr-only">
+        {t('roadmap.pathHelp')}
+      </p>
+      <ol className="relative">
+        {groups.map(({ stage, skills }, index) => {
+          const done = skills.filter((s) => statuses[s.id] === 'done' || statuses[s.id] === 'skipped').length;
+          const id = `path-stage-${stage?.id ?? 'other'}`;
+          return (
+            <li key={stage?.id ?? 'other'} className="relative pb-6 pl-12 last:pb-0">
+              {/* The path's line, from this stage's number down to the next. */}
+              {index < groups.length - 1 && (
+                <span
+                  aria-hidden="true"
+                  className="absolute top-9 bottom-0 left-[17px] w-1 rounded bg-slate-300 dark:bg-slate-600"
+                />
+              )}
+              <span
+                aria-hidden="true"
+                className={`absolute top-0 left-0 flex h-9 w-9 items-center justify-center rounded-full border-2 text-sm font-bold ${
+                  done === skills.length
+                    ? 'border-green-700 bg-green-700 text-white dark:border-green-400 dark:bg-green-400 dark:text-slate-950'
+                    : 'border-slate-400 bg-white text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
+                }`}
+              >
+                {done === skills.length ? '✓' : num(index + 1, 0)}
+              </span>
+              <section aria-labelledby={id}>
+                <h2 id={id} className="h2 mb-1 pt-1">
+                  {stage ? tx(stage.title) : t('roadmap.otherSkills')}{' '}
+                  <span className="text-sm font-normal muted">
+                    {t('roadmap.stageProgress', { done, total: skills.length })}
+                  </span>
+                </h2>
+                {stage?.summary && <p className="mb-2 text-sm muted">{tx(stage.summary)}</p>}
+                <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">{skills.map(tile)}</ul>
+              </section>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+function isInView(element: HTMLElement): boolean {
+  const r = element.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight;
+}
+
+/** The tile in the row above or below whose centre is nearest across; undefined at the edge. */
+function nearestInRow(
+  from: string,
+  key: 'ArrowUp' | 'ArrowDown',
+  tiles: ReadonlyMap<string, HTMLElement>,
+): string | undefined {
+  const start = tiles.get(from)?.getBoundingClientRect();
+  if (!start) return undefined;
+  const x = start.left + start.width / 2;
+  const below = key === 'ArrowDown';
+  let row: number | undefined;
+  let best: { id: string; dx: number } | undefined;
+  // Tiles come in page order, so the first row past the start is the nearest one.
+  const entries = [...tiles.entries()].map(([id, el]) => ({ id, r: el.getBoundingClientRect() }));
+  const candidates = entries
+    .filter(({ r }) => (below ? r.top >= start.bottom - 1 : r.bottom <= start.top + 1))
+    .sort((a, b) => (below ? a.r.top - b.r.top : b.r.top - a.r.top));
+  for (const { id, r } of candidates) {
+    row ??= r.top;
+    if (Math.abs(r.top - row) > 2) break;
+    const dx = Math.abs(r.left + r.width / 2 - x);
+    if (!best || dx < best.dx) best = { id, dx };
+  }
+  return best?.id;
+}
