@@ -9,6 +9,7 @@ import { commanderError, helpFor, helpTitle } from './help-messages.js';
 import { processIo } from './io.js';
 import { chooseLocale } from './locale.js';
 import type { CliIo } from './io.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerCurriculum } from './commands/curriculum.js';
 import { registerExchange } from './commands/exchange.js';
 import { registerInit } from './commands/init.js';
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo): Command {
   registerProject(program, io);
   registerJob(program, io);
   registerExchange(program, io);
+  registerCalendar(program, io);
   registerProgressViews(program, io);
   registerReview(program, io);
   registerServe(program, io);

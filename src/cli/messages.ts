@@ -48,6 +48,15 @@ const EN = {
   'flag.rangeBackwards': '{flag}: "{value}" ends before it starts',
   'flag.notSwap': '{flag}: "{value}" is not a swap; write FROM=TO with two resource ids',
   'flag.unreachable': '{flag}: {message}',
+  'flag.badStudyDay': '{flag}: "{value}" is not a day of the week; use mon, tue, wed, thu, fri, sat, sun (or none)',
+  'flag.studyDayTwice': '{flag}: "{value}" names a day twice',
+  'flag.badTime': '{flag}: "{value}" is not a time; write it HH:MM, e.g. 19:00',
+  'flag.badTimeZone':
+    '{flag}: "{value}" is not a known time zone; give an IANA name such as Europe/Berlin or Asia/Shanghai',
+  'flag.badReminder': '{flag}: "{value}" is not a reminder; give whole minutes from 0 to 1440',
+  'flag.studyNeedsDays': '{flag} needs study days: add --study-days, e.g. --study-days mon,wed,sat',
+  'flag.sessionTooLong':
+    '{flag}: your weekly hours on these days make {hours}-hour sessions; choose more study days or fewer --hours (at most {max} hours a session)',
   'area.software': 'software',
   'area.data': 'data',
   'area.math': 'maths',
@@ -82,6 +91,11 @@ const EN = {
   'serve.data': 'data: {location}',
   'serve.stop': 'press Ctrl-C to stop',
   'serve.stopped': 'mlpath: stopped',
+  'calendar.address': 'Your calendar feed: {url}',
+  'calendar.rotated': 'A new address replaces the old one, which no longer works: {url}',
+  'calendar.howTo':
+    'Subscribe to it by URL in your calendar app while `mlpath serve` runs there. Google and Outlook on the web fetch it from their own servers, so they need an address reachable from the internet. Anyone with the address can read your plan: keep it private, and use --rotate to revoke it.',
+  'calendar.badBase': '--base: "{value}" is not an http(s) address, e.g. https://mlpath.example.org',
   'serve.multiUserNeedsPostgres':
     'mlpath serve --multi-user needs PostgreSQL: the embedded SQLite file holds one learner and was not opened',
   'serve.multiUserNeedsPostgresHint': 'set DATABASE_URL=postgres://USER@HOST:5432/DATABASE (see docs/deploy.md)',
@@ -148,6 +162,14 @@ const ZH: Record<MessageKey, string> = {
   'flag.rangeBackwards': '{flag}：“{value}”的结束日期早于开始日期',
   'flag.notSwap': '{flag}：“{value}”不是替换；请写成 原资源=新资源',
   'flag.unreachable': '{flag}：{message}',
+  'flag.badStudyDay': '{flag}：“{value}”不是星期几；请用 mon、tue、wed、thu、fri、sat、sun（或 none）',
+  'flag.studyDayTwice': '{flag}：“{value}”中有重复的日子',
+  'flag.badTime': '{flag}：“{value}”不是时间；请写成 HH:MM，例如 19:00',
+  'flag.badTimeZone': '{flag}：“{value}”不是已知的时区；请给出 IANA 名称，例如 Asia/Shanghai 或 Europe/Berlin',
+  'flag.badReminder': '{flag}：“{value}”不是有效的提醒；请给出 0 到 1440 之间的整数分钟',
+  'flag.studyNeedsDays': '{flag} 需要先设学习日：加上 --study-days，例如 --study-days mon,wed,sat',
+  'flag.sessionTooLong':
+    '{flag}：按每周小时数，这些学习日每次要学 {hours} 小时；请多选几个学习日或减少 --hours（每次最多 {max} 小时）',
   'area.software': '软件',
   'area.data': '数据',
   'area.math': '数学',
@@ -183,6 +205,11 @@ const ZH: Record<MessageKey, string> = {
   'serve.data': '数据：{location}',
   'serve.stop': '按 Ctrl-C 停止',
   'serve.stopped': 'mlpath：已停止',
+  'calendar.address': '你的日历订阅地址：{url}',
+  'calendar.rotated': '新地址已替换旧地址，旧地址不再可用：{url}',
+  'calendar.howTo':
+    '在日历应用中按网址订阅它（需要 `mlpath serve` 正在运行）。网页版 Google 日历和 Outlook 从它们自己的服务器读取订阅，因此需要一个可以从互联网访问的地址。任何拿到这个地址的人都能看到你的计划：请勿公开，可用 --rotate 作废它。',
+  'calendar.badBase': '--base：“{value}”不是 http(s) 地址，例如 https://mlpath.example.org',
   'serve.multiUserNeedsPostgres':
     'mlpath serve --multi-user 需要 PostgreSQL：内置的 SQLite 文件只保存一位学习者的数据，未被打开',
   'serve.multiUserNeedsPostgresHint': '请设置 DATABASE_URL=postgres://用户@主机:5432/数据库（见 docs/deploy.md）',

@@ -84,3 +84,61 @@ describe('profileFromFlags', () => {
     expect(p.known).toEqual(['linear-algebra']);
   });
 });
+
+describe('profileFromFlags: study days', () => {
+  const today = { today: '2026-11-27' };
+
+  it('reads days, time, time zone and reminder, in week order', () => {
+    const p = profileFromFlags(
+      c,
+      { studyDays: 'SAT, mon,wed', studyTime: '19:00', timeZone: 'Asia/Shanghai', reminder: '10' },
+      today,
+    );
+    expect(p.study).toEqual({
+      days: ['mon', 'wed', 'sat'],
+      time: '19:00',
+      timeZone: 'Asia/Shanghai',
+      reminderMinutes: 10,
+    });
+  });
+
+  it('keeps stored study days a flag does not replace, and removes them with none', () => {
+    const base = profileFromFlags(c, { studyDays: 'tue', timeZone: 'Europe/Berlin', hours: '6' }, today);
+    expect(base.study).toMatchObject({ days: ['tue'], time: '19:00', timeZone: 'Europe/Berlin' });
+    const later = profileFromFlags(c, { studyTime: '06:45' }, { ...today, base });
+    expect(later.study).toEqual({
+      days: ['tue'],
+      time: '06:45',
+      timeZone: 'Europe/Berlin',
+      reminderMinutes: undefined,
+    });
+    expect(profileFromFlags(c, { hours: '8' }, { ...today, base }).study).toEqual(base.study);
+    expect(profileFromFlags(c, { studyDays: 'none' }, { ...today, base }).study).toBeUndefined();
+  });
+
+  it('names the flag and the fix for each bad value, in English and Chinese', () => {
+    const cases: [Parameters<typeof profileFromFlags>[1], RegExp][] = [
+      [{ studyDays: 'mon,funday' }, /^--study-days: "funday" is not a day of the week/],
+      [{ studyDays: 'mon,mon' }, /^--study-days: "mon,mon" names a day twice/],
+      [{ studyDays: 'mon', studyTime: '7pm' }, /^--study-time: "7pm" is not a time; write it HH:MM/],
+      [{ studyDays: 'mon', timeZone: 'Mars/Olympus' }, /^--time-zone: "Mars\/Olympus" is not a known time zone/],
+      [{ studyDays: 'mon', reminder: '-5' }, /^--reminder: "-5" is not a reminder/],
+      [{ studyTime: '19:00' }, /^--study-time needs study days: add --study-days/],
+    ];
+    for (const [flags, message] of cases) {
+      expect(() => profileFromFlags(c, flags, today)).toThrow(message);
+      try {
+        profileFromFlags(c, flags, today);
+      } catch (error) {
+        expect(error).toBeInstanceOf(MlpathError);
+        expect((error as MlpathError).code).toBe('INVALID_INPUT');
+      }
+    }
+    expect(() => profileFromFlags(c, { studyDays: 'sat,sun', hours: '30' }, today)).toThrow(
+      /^--study-days: your weekly hours on these days make 15-hour sessions; choose more study days or fewer --hours \(at most 12 hours a session\)$/,
+    );
+    expect(() => profileFromFlags(c, { studyDays: 'mon', studyTime: '25:00', locale: 'zh-CN' }, today)).toThrow(
+      /^--study-time：“25:00”不是时间/,
+    );
+  });
+});

@@ -12,6 +12,14 @@ import { isValidIsoDate } from '../core/dates.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { DateRange, Profile } from '../core/plan-model.js';
 import { FULL_TIME } from '../core/planner/profile.js';
+import { WEEKDAYS } from '../core/plan-model.js';
+import {
+  MAX_REMINDER_MINUTES,
+  MAX_SESSION_HOURS,
+  isKnownTimeZone,
+  isValidTime,
+  isWeekday,
+} from '../core/calendar/sessions.js';
 import type { ProfileField, ProfileProblem } from '../core/planner/profile.js';
 import { isLearnerError } from '../learner/errors.js';
 import type { LearnerError } from '../learner/errors.js';
@@ -42,6 +50,10 @@ export interface ProfileFlags {
   pin?: string;
   exclude?: string;
   swap?: string;
+  studyDays?: string;
+  studyTime?: string;
+  timeZone?: string;
+  reminder?: string;
 }
 
 /** Declare the profile flags on a command. */
@@ -63,6 +75,10 @@ export function addProfileOptions(command: Command, io: Pick<CliIo, 'env'>): Com
     .option('--pin <ids>', h('flag.pin'))
     .option('--exclude <ids>', h('flag.exclude'))
     .option('--swap <pairs>', h('flag.swap'))
+    .option('--study-days <days>', h('flag.studyDays'))
+    .option('--study-time <time>', h('flag.studyTime'))
+    .option('--time-zone <zone>', h('flag.timeZone'))
+    .option('--reminder <minutes>', h('flag.reminder'))
     .option('--locale <locale>', h('flag.locale'))
     .option('--region <id>', h('flag.region'));
 }
@@ -81,6 +97,7 @@ export const FLAG_OF: Record<Exclude<ProfileField, 'choices'>, string> = {
   route: '--route',
   effortFactor: '--factor',
   region: '--region',
+  study: '--study-days',
 };
 
 const NOUN: Record<ProfileField, MessageKey> = {
@@ -97,6 +114,7 @@ const NOUN: Record<ProfileField, MessageKey> = {
   effortFactor: 'noun.skill',
   region: 'noun.region',
   choices: 'noun.resource',
+  study: 'noun.skill',
 };
 
 const list = (value: string | undefined): string[] | undefined =>
@@ -169,9 +187,59 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
     target: flags.target,
     route: flags.route,
     choices,
+    study: studyFromFlags(flags, locale),
     marketReady: flags.marketReady === true ? true : undefined,
     region: flags.region,
   };
+}
+
+/**
+ * Study days from `--study-days` (`none` removes them), `--study-time`, `--time-zone` and
+ * `--reminder`; what is not given comes from the stored ones (the learner layer's rule). Each value
+ * that cannot be read is an INVALID_INPUT naming its flag.
+ */
+function studyFromFlags(flags: ProfileFlags, locale: Locale): ProfileRequest['study'] {
+  if (
+    flags.studyDays === undefined &&
+    flags.studyTime === undefined &&
+    flags.timeZone === undefined &&
+    flags.reminder === undefined
+  )
+    return undefined;
+  if (flags.studyDays?.trim().toLowerCase() === 'none') return null;
+  let days: string[] | undefined;
+  if (flags.studyDays !== undefined) {
+    const named = (list(flags.studyDays.toLowerCase()) ?? []).map((day) => {
+      if (!isWeekday(day)) fail('INVALID_INPUT', msg(locale, 'flag.badStudyDay', { flag: '--study-days', value: day }));
+      return day;
+    });
+    if (named.length === 0)
+      fail('INVALID_INPUT', msg(locale, 'flag.badStudyDay', { flag: '--study-days', value: flags.studyDays }));
+    if (new Set(named).size !== named.length)
+      fail('INVALID_INPUT', msg(locale, 'flag.studyDayTwice', { flag: '--study-days', value: flags.studyDays }));
+    days = WEEKDAYS.filter((day) => named.includes(day));
+  }
+  if (flags.studyTime !== undefined && !isValidTime(flags.studyTime.trim()))
+    fail('INVALID_INPUT', msg(locale, 'flag.badTime', { flag: '--study-time', value: flags.studyTime }));
+  if (flags.timeZone !== undefined && !isKnownTimeZone(flags.timeZone.trim()))
+    fail('INVALID_INPUT', msg(locale, 'flag.badTimeZone', { flag: '--time-zone', value: flags.timeZone }));
+  let reminderMinutes: number | undefined;
+  if (flags.reminder !== undefined) {
+    reminderMinutes = Number(flags.reminder);
+    if (
+      flags.reminder.trim() === '' ||
+      !Number.isInteger(reminderMinutes) ||
+      reminderMinutes < 0 ||
+      reminderMinutes > MAX_REMINDER_MINUTES
+    )
+      fail('INVALID_INPUT', msg(locale, 'flag.badReminder', { flag: '--reminder', value: flags.reminder }));
+  }
+  return { days, time: flags.studyTime?.trim(), timeZone: flags.timeZone?.trim(), reminderMinutes };
+}
+
+/** The time zone this computer is set to (the default for new study days). */
+function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 /**
@@ -192,7 +260,18 @@ export function profileFromFlags(
     env: options.env ?? {},
     profile: options.base?.locale,
   });
-  const request = requestFromFlags(flags, locale);
+  const parsed = requestFromFlags(flags, locale);
+  const storedStudy = flags.startPoint === undefined ? options.base?.study : undefined;
+  if (parsed.study && parsed.study.days === undefined && !storedStudy) {
+    const flag =
+      flags.studyTime !== undefined ? '--study-time' : flags.timeZone !== undefined ? '--time-zone' : '--reminder';
+    fail('INVALID_INPUT', msg(locale, 'flag.studyNeedsDays', { flag }));
+  }
+  // New study days are in this computer's time zone unless --time-zone says otherwise.
+  const request =
+    parsed.study && parsed.study.timeZone === undefined && !storedStudy
+      ? { ...parsed, study: { ...parsed.study, timeZone: systemTimeZone() } }
+      : parsed;
   const ctx = { curriculum, clock: () => new Date(`${options.today}T12:00:00`) };
   // With an environment, the plan speaks the CLI's language; without one, the stored profile's.
   const withLocale = request.locale === undefined && options.env ? { ...request, locale } : request;
@@ -216,6 +295,12 @@ function flagError(error: LearnerError, flags: ProfileFlags, locale: string): Ml
 
 /** The flag a problem comes from, for resource choices the one holding the bad id. */
 function flagFor(problem: ProfileProblem, flags: ProfileFlags): string {
+  if (problem.field === 'study') {
+    if (problem.value === flags.studyTime) return '--study-time';
+    if (problem.value === flags.timeZone) return '--time-zone';
+    if (problem.value === flags.reminder) return '--reminder';
+    return '--study-days';
+  }
   if (problem.field !== 'choices') return FLAG_OF[problem.field];
   if ((list(flags.pin) ?? []).includes(problem.value)) return '--pin';
   if ((list(flags.exclude) ?? []).includes(problem.value)) return '--exclude';
@@ -253,5 +338,19 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
       });
     case 'date-range':
       return msg(locale, 'flag.rangeBackwards', { flag, value: problem.value });
+    case 'session-length':
+      return msg(locale, 'flag.sessionTooLong', { flag: '--study-days', hours: problem.value, max: MAX_SESSION_HOURS });
+    case 'study': {
+      // Flags are checked as they are read; these come from stored study days a flag did not replace.
+      const key =
+        flag === '--study-time'
+          ? 'flag.badTime'
+          : flag === '--time-zone'
+            ? 'flag.badTimeZone'
+            : flag === '--reminder'
+              ? 'flag.badReminder'
+              : 'flag.badStudyDay';
+      return msg(locale, key, { flag, value: problem.value });
+    }
   }
 }

@@ -132,4 +132,23 @@ describe('full time and effective hours', () => {
     const backup = await run(['export', '--format', 'json']);
     expect((JSON.parse(backup.stdout) as { profile: { region?: string } }).profile.region).toBe('cn');
   });
+
+  it('the calendar links a learner in mainland China to addresses reachable there', async () => {
+    const init = await run([
+      'init',
+      '--yes',
+      '--start-point',
+      'from-scratch',
+      '--style',
+      'university',
+      '--locale',
+      'zh-CN',
+      '--region',
+      'cn',
+    ]);
+    expect(init.status, init.stderr).toBe(0);
+    const ics = (await run(['export', '--format', 'ics'])).stdout.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('https://space.bilibili.com/88461692');
+    expect(ics).not.toContain('https://www.3blue1brown.com/topics/linear-algebra');
+  });
 });

@@ -30,6 +30,25 @@ export interface ResourceChoices {
   readonly own: readonly OwnResource[];
 }
 
+/** The days of the week, Monday first, as a profile names them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * When the learner studies: on these days, from this local time, in this time zone. Each week's hours
+ * are shared out over the week's study days, so a session lasts the week's hours / the days available.
+ */
+export interface StudyDays {
+  /** At least one; in week order. */
+  readonly days: readonly Weekday[];
+  /** The sessions' local start time, `HH:MM` (24-hour). */
+  readonly time: string;
+  /** An IANA time zone, e.g. `Europe/Berlin` or `Asia/Shanghai`. */
+  readonly timeZone: string;
+  /** A reminder this many minutes before each session (0-1440), or undefined for none. */
+  readonly reminderMinutes: number | undefined;
+}
+
 export interface Profile {
   readonly startingPoint: string;
   /** Skills known beyond the starting point's own. */
@@ -50,6 +69,8 @@ export interface Profile {
   /** A learner factor that overrides the starting point's (kept within 0.8-2.0). */
   readonly effortFactor: number | undefined;
   readonly choices: ResourceChoices;
+  /** Study days and time; absent, calendars show each week's work as week-long all-day blocks. */
+  readonly study?: StudyDays | undefined;
   /**
    * Plan for the role's market-ready target: besides what the article's plan teaches for the role, every
    * skill the role's job postings ask (its market weights), including the optional market stages. Absent

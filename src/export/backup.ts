@@ -6,9 +6,11 @@
  * { "format": "mlpath-backup", "version": 1, "exportedAt": "2026-11-27T10:00:00.000Z",
  *   "profile": { ... }, "events": [ { "id", "type", "at", "item"?, "hours"?, ... } ],
  *   "projects": [ { "id", "template", "title", "createdAt", "links": { ... }, "checked": [ ... ] } ],
- *   "postings": [ { "id", "title", "text", "addedAt" } ] }
+ *   "postings": [ { "id", "title", "text", "addedAt" } ], "calendar": { "id" } }
  * ```
  * Version 2 added `postings` (the kept job postings); a version 1 backup reads as one with none.
+ * `calendar.id` (optional) is the learner's calendar id, part of every calendar event's UID: restored
+ * with it, a calendar exported again updates the same events instead of adding copies.
  * `hours` are decimal hours. `checked` (the rubric items ticked) is derived from the project's
  * `project-milestone` events and written for readers; on import the events are what counts.
  * Parsing validates everything before anything is written, and names the field at fault.
@@ -18,6 +20,7 @@ import { MlpathError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
 import { LEARNING_STYLES } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
+import { WEEKDAYS } from '../core/plan-model.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
 import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
@@ -58,6 +61,8 @@ export interface Backup {
   readonly events: readonly ProgressEvent[];
   readonly projects: readonly BackupProject[];
   readonly postings: readonly BackupPosting[];
+  /** The learner's calendar id, when one was made. */
+  readonly calendar?: { readonly id: string } | undefined;
 }
 
 const Instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
@@ -94,6 +99,14 @@ const ProfileSchema = z.strictObject({
       }),
     ),
   }),
+  study: z
+    .strictObject({
+      days: z.array(z.enum(WEEKDAYS)).min(1),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      timeZone: z.string().min(1),
+      reminderMinutes: z.number().int().min(0).optional(),
+    })
+    .optional(),
 });
 
 const EventSchema = z
@@ -156,6 +169,9 @@ const BackupSchema = z
     events: z.array(EventSchema),
     projects: z.array(ProjectSchema),
     postings: z.array(PostingSchema).default([]),
+    calendar: z
+      .strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, { error: 'expected 32 hex digits' }) })
+      .optional(),
   })
   .superRefine((backup, ctx) => {
     const ids = new Set<string>();
@@ -196,6 +212,7 @@ export function backupToJson(backup: Backup): string {
     events: backup.events.map((e) => dropUndefined({ ...e })),
     projects: backup.projects.map((p) => ({ ...dropUndefined({ ...p, links: dropUndefined({ ...p.links }) }) })),
     postings: backup.postings,
+    ...(backup.calendar === undefined ? {} : { calendar: { id: backup.calendar.id } }),
   };
   return `${JSON.stringify(plain, null, 2)}\n`;
 }
@@ -294,6 +311,7 @@ export function parseBackup(text: string, file: string): Backup {
       checked: p.checked,
     })),
     postings: b.postings.map((p) => ({ id: p.id, title: p.title, text: p.text, addedAt: utc(p.addedAt) })),
+    ...(b.calendar === undefined ? {} : { calendar: { id: b.calendar.id } }),
   };
 }
 
@@ -324,6 +342,7 @@ function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {
       swap: p.choices.swap,
       own: p.choices.own.map((o) => ({ id: o.id, title: o.title, url: o.url, hours: o.hours, teaches: o.teaches })),
     },
+    ...(p.study === undefined ? {} : { study: { ...p.study, reminderMinutes: p.study.reminderMinutes } }),
   };
 }
 

@@ -6,7 +6,8 @@
  * Rules:
  * - Markdown needs no profile: it is the record of what was done (in the curriculum's stage order
  *   without a profile, the route's with one). Every face exports it the same way.
- * - iCalendar is the plan: without a saved profile there is none (NOT_FOUND, reason `needs-profile`).
+ * - iCalendar is the plan: without a saved profile there is none (NOT_FOUND, reason `needs-profile`);
+ *   it is written by `learner/calendar`, which keeps it in sync with earlier exports and the feed.
  * - The language: the one asked for, else the profile's, else the curriculum's first.
  * - An import is validated whole before anything is written; into a learner with data it needs
  *   `merge`. An import is not an event: `undo` cannot take it back (`undoable: false`).
@@ -14,10 +15,10 @@
 import { isMlpathError } from '../core/errors.js';
 import { backupToJson, parseBackup } from '../export/backup.js';
 import type { Backup } from '../export/backup.js';
-import { planToIcs } from '../export/ical.js';
 import { progressToMarkdown } from '../export/markdown.js';
 import { backupOf, projectTicks, restoreBackup } from '../store/backup.js';
 import type { ImportResult } from '../store/store.js';
+import { calendarFile, ensureCalendar } from './calendar.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError } from './errors.js';
 import { needsProfile } from './profile.js';
@@ -40,14 +41,18 @@ export async function exportText(
 ): Promise<string> {
   const { store, curriculum, learnerId } = ctx;
   const now = ctx.clock();
-  if (input.format === 'json') return backupToJson(await backupOf(store, learnerId, now.toISOString()));
+  if (input.format === 'json') {
+    // The calendar id goes into the backup, so a restored learner's calendar keeps its UIDs.
+    await ensureCalendar(ctx);
+    return backupToJson(await backupOf(store, learnerId, now.toISOString()));
+  }
   const [profile, events] = await Promise.all([store.getProfile(learnerId), store.listEvents(learnerId)]);
   const locale = input.locale ?? profile?.locale ?? curriculum.meta.locales[0] ?? 'en';
   // The re-plan and the skill states of the one progress model (learner/progress.ts).
   const snapshot = await progressSnapshot(ctx);
   if (input.format === 'ics') {
     if (!profile || !snapshot.forecast) throw needsProfile();
-    return planToIcs(snapshot.forecast.plan, curriculum, { locale, now, region: profile.region });
+    return calendarFile(ctx, { locale });
   }
   const ticks = projectTicks(events);
   const projects = (await store.listProjects(learnerId)).map((p) => ({ ...p, checked: [...(ticks.get(p.id) ?? [])] }));

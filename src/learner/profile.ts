@@ -19,7 +19,8 @@
 import { randomUUID } from 'node:crypto';
 import { nextMonday } from '../core/dates.js';
 import type { Curriculum, LearningStyle } from '../core/model.js';
-import type { DateRange, Forecast, Plan, Profile } from '../core/plan-model.js';
+import type { DateRange, Forecast, Plan, Profile, StudyDays, Weekday } from '../core/plan-model.js';
+import { DEFAULT_STUDY_TIME } from '../core/calendar/sessions.js';
 import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor } from '../core/planner/index.js';
 import {
   FULL_TIME,
@@ -71,6 +72,19 @@ export interface ProfileRequest {
           | undefined;
       }
     | undefined;
+  /**
+   * Study days: fields given replace the stored ones', the rest are kept (a new set starts at
+   * DEFAULT_STUDY_TIME, in UTC unless a time zone is given); `null` removes them.
+   */
+  readonly study?:
+    | {
+        readonly days?: readonly string[] | undefined;
+        readonly time?: string | undefined;
+        readonly timeZone?: string | undefined;
+        readonly reminderMinutes?: number | undefined;
+      }
+    | null
+    | undefined;
 }
 
 /** The id meant: trimmed; then as given when known, else its normalised spelling when that is known. */
@@ -112,6 +126,7 @@ const NOUN: Record<ProfileProblem['field'], string> = {
   effortFactor: 'factor',
   region: 'region',
   choices: 'resource',
+  study: 'study day',
 };
 
 /** A problem as a field-level sentence: what is wrong and what is expected, with suggestions. */
@@ -131,6 +146,9 @@ function problemText(problem: ProfileProblem): string {
         : `"${problem.value}" is not a date: expected YYYY-MM-DD`;
     case 'date-range':
       return `"${problem.value}" ends before it starts: expected start on or before end`;
+    case 'study':
+    case 'session-length':
+      return problem.message.replace(/^study: /, '');
   }
 }
 
@@ -157,6 +175,14 @@ function pathOf(problem: ProfileProblem, profile: Profile): string {
   if (problem.field === 'known') {
     const i = profile.known.indexOf(problem.value);
     return i >= 0 ? `known[${i}]` : 'known';
+  }
+  if (problem.field === 'study' && problem.kind === 'study' && profile.study) {
+    const { study } = profile;
+    if (problem.value === study.time) return 'study.time';
+    if (problem.value === study.timeZone) return 'study.timeZone';
+    if (problem.value === String(study.reminderMinutes)) return 'study.reminderMinutes';
+    const i = study.days.indexOf(problem.value as Weekday);
+    return i >= 0 ? `study.days[${i}]` : 'study.days';
   }
   return problem.field;
 }
@@ -208,6 +234,7 @@ export function profileFromInput(
     route: spell(input.route, ids.routes) ?? from?.route,
     effortFactor: input.effortFactor ?? from?.effortFactor,
     choices,
+    study: studyOf(input.study, from?.study),
     marketReady: input.marketReady ?? from?.marketReady,
     region: regionFrom(input.region, from?.region),
   });
@@ -224,6 +251,18 @@ export function profileFromInput(
     });
   }
   return profile;
+}
+
+/** Study days from a request over the stored ones (see `ProfileRequest.study`). */
+function studyOf(input: ProfileRequest['study'], stored: StudyDays | undefined): StudyDays | undefined {
+  if (input === null) return undefined;
+  if (input === undefined) return stored;
+  return {
+    days: (input.days?.map((d) => d.trim().toLowerCase()) as Weekday[] | undefined) ?? stored?.days ?? [],
+    time: input.time?.trim() ?? stored?.time ?? DEFAULT_STUDY_TIME,
+    timeZone: input.timeZone?.trim() ?? stored?.timeZone ?? 'UTC',
+    reminderMinutes: input.reminderMinutes ?? stored?.reminderMinutes,
+  };
 }
 
 /** The route a profile is recommended, with the curriculum's reasons (the planner's sentence when it gives none). */

@@ -25,6 +25,7 @@ import { learnerMiddleware, localLearner } from './learner.js';
 import { learnerWritesInTurn } from './learner-lock.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
+import { calendarRoutes, feedRoutes } from './routes/calendar.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { jobRoutes } from './routes/jobs.js';
 import { planRoutes } from './routes/plan.js';
@@ -128,6 +129,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.header('Content-Type', 'application/json; charset=utf-8');
     return c.body(curriculumJson);
   });
+  // The calendar feed: its secret address is its only key (no learner session).
+  app.route('/', feedRoutes(deps));
   const openApi = accounts ? withAccountRoutes(openApiDocument(version)) : openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
@@ -145,6 +148,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', reviewRoutes(deps));
   app.route('/api', exchangeRoutes(deps));
   app.route('/api', jobRoutes(deps));
+  app.route('/api', calendarRoutes(deps));
 
   app.use('*', webApp(options.webDist));
   return app;

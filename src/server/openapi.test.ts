@@ -46,6 +46,8 @@ describe('GET /api/openapi.json', () => {
       [
         'GET /api/health',
         'GET /api/mode',
+        'GET /api/calendar',
+        'POST /api/calendar/rotate',
         'GET /api/curriculum',
         'GET /api/profile',
         'PUT /api/profile',

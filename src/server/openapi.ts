@@ -63,6 +63,11 @@ function paths(): Json {
   const events = { type: 'array', items: ref('ProgressEvent') };
   const undone = obj({ event: ref('ProgressEvent'), events, undone: events });
   const project = obj({ project: ref('Project') });
+  const feedAddress = obj({
+    path: { type: 'string', description: '/calendar/<secret>.ics' },
+    url: { type: 'string', description: 'The path on the address this request reached' },
+    rotatedAt: nullable({ type: 'string', description: 'When the address last changed (ISO), or null' }),
+  });
   return {
     '/api/health': {
       get: {
@@ -294,6 +299,19 @@ function paths(): Json {
           { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A kept posting id' },
         ],
         responses: { 200: json(obj({ removed: { type: 'string' } })), ...errors(404) },
+      },
+    },
+    '/api/calendar': {
+      get: {
+        summary:
+          "The learner's calendar feed address (made on first request): GET it with no other credentials for an iCalendar file that Google, Apple and Outlook can subscribe to",
+        responses: { 200: json(obj({ feed: feedAddress })), ...errors() },
+      },
+    },
+    '/api/calendar/rotate': {
+      post: {
+        summary: 'Replace the calendar feed address; the old one answers 404 from now on',
+        responses: { 200: json(obj({ feed: feedAddress })), ...errors(400) },
       },
     },
     '/api/openapi.json': {

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { LEARNING_STYLES } from '../core/model.js';
+import { WEEKDAYS } from '../core/plan-model.js';
+import { MAX_REMINDER_MINUTES, isKnownTimeZone, isValidTime } from '../core/calendar/sessions.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
 import {
@@ -52,6 +54,31 @@ export const ResourceChoicesInput = z
   })
   .register(apiSchemas, { id: 'ResourceChoices' });
 
+export const StudyDaysInput = z
+  .strictObject({
+    days: z
+      .array(z.enum(WEEKDAYS, { error: `expected days from ${WEEKDAYS.join(', ')}` }))
+      .min(1, { error: 'expected at least one study day' })
+      .refine((days) => new Set(days).size === days.length, { error: 'expected each day once' }),
+    time: z
+      .string({ error: 'expected a time as HH:MM' })
+      .refine(isValidTime, { error: 'expected a time as HH:MM (24-hour), e.g. 19:00' }),
+    timeZone: z
+      .string({ error: 'expected an IANA time zone' })
+      .refine(isKnownTimeZone, { error: 'expected a known IANA time zone, e.g. Europe/Berlin or Asia/Shanghai' }),
+    reminderMinutes: optional(
+      z
+        .number({ error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
+        .int({ error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
+        .min(0, { error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
+        .max(MAX_REMINDER_MINUTES, { error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` }),
+    ),
+  })
+  .register(apiSchemas, {
+    id: 'StudyDays',
+    description:
+      'When the learner studies; each week’s hours are shared over its study days, and calendars show timed sessions',
+  });
 const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
 const FACTOR = `expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`;
 
@@ -89,6 +116,7 @@ export const ProfileInput = z
       z.number({ error: FACTOR }).min(MIN_EFFORT_FACTOR, { error: FACTOR }).max(MAX_EFFORT_FACTOR, { error: FACTOR }),
     ),
     choices: ResourceChoicesInput.optional(),
+    study: optional(StudyDaysInput),
     marketReady: optional(z.boolean({ error: 'expected true or false' })),
     region: optional(
       z
@@ -234,6 +262,14 @@ export const ProfileSchema = z
         }),
       ),
     }),
+    study: z
+      .object({
+        days: z.array(z.enum(WEEKDAYS)),
+        time: z.string(),
+        timeZone: z.string(),
+        reminderMinutes: z.number().optional(),
+      })
+      .optional(),
   })
   .register(apiSchemas, { id: 'Profile' });
 

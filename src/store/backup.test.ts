@@ -142,6 +142,24 @@ describe('parseBackup refuses bad files with a clear message naming the place', 
     expect(parseBackup(JSON.stringify(good()), 'b.json').events).toHaveLength(1);
   });
 
+  it('keeps study days through a backup and back', () => {
+    const profile = {
+      startingPoint: 'from-scratch',
+      known: [],
+      hoursPerWeek: 6,
+      weeksOff: [],
+      startDate: '2026-11-30',
+      style: 'structured',
+      freeOnly: false,
+      locale: 'zh-CN',
+      choices: { pin: [], exclude: [], swap: [], own: [] },
+      study: { days: ['mon', 'wed', 'sat'], time: '19:00', timeZone: 'Asia/Shanghai', reminderMinutes: 15 },
+    };
+    const parsed = parseBackup(JSON.stringify({ ...good(), profile }), 'b.json');
+    expect(parsed.profile?.study).toEqual(profile.study);
+    expect(JSON.parse(backupToJson(parsed)).profile.study).toEqual(profile.study);
+  });
+
   it('keeps instants with an offset as the same moment in UTC, so events order correctly', () => {
     const backup = good();
     backup['events'] = [{ id: 'e1', type: 'done', at: '2026-11-28T08:30:00+08:00', item: 'x' }];

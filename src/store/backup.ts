@@ -15,6 +15,7 @@ export function projectTicks(events: readonly ProgressEvent[]): ReadonlyMap<stri
 
 export async function backupOf(store: Store, learnerId: string, exportedAt: string): Promise<Backup> {
   const data = await store.exportData(learnerId);
+  const calendar = await store.getCalendar(learnerId);
   const ticks = projectTicks(data.events);
   return {
     format: BACKUP_FORMAT,
@@ -24,17 +25,21 @@ export async function backupOf(store: Store, learnerId: string, exportedAt: stri
     events: data.events,
     projects: data.projects.map((p) => ({ ...p, checked: [...(ticks.get(p.id) ?? [])].sort() })),
     postings: data.postings,
+    ...(calendar === undefined ? {} : { calendar: { id: calendar.calendarId } }),
   };
 }
 
-/** Restore a parsed backup (one transaction; see Store.importData for the rules). */
+/**
+ * Restore a parsed backup (one transaction; see Store.importData for the rules). The backup's
+ * calendar id is taken when the learner has no calendar yet, so exported calendars keep their UIDs.
+ */
 export async function restoreBackup(
   store: Store,
   learnerId: string,
   backup: Backup,
   options: { merge: boolean; at: string },
 ): Promise<ImportResult> {
-  return store.importData(
+  const result = await store.importData(
     learnerId,
     {
       profile: backup.profile,
@@ -50,4 +55,13 @@ export async function restoreBackup(
     },
     options,
   );
+  if (backup.calendar !== undefined && (await store.getCalendar(learnerId)) === undefined) {
+    await store.saveCalendar(learnerId, {
+      calendarId: backup.calendar.id,
+      token: undefined,
+      createdAt: options.at,
+      rotatedAt: undefined,
+    });
+  }
+  return result;
 }

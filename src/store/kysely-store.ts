@@ -14,6 +14,7 @@ import type { Dialect } from './migrations.js';
 import type { Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
 import type {
+  CalendarFeed,
   ImportResult,
   KeptPosting,
   Learner,
@@ -23,6 +24,8 @@ import type {
   PortfolioProject,
   Store,
 } from './store.js';
+import type { CalendarRecord } from '../core/calendar/sync.js';
+import { createHash } from 'node:crypto';
 
 type Db = Kysely<Database>;
 
@@ -290,6 +293,109 @@ export class KyselyStore implements Store {
     });
   }
 
+  async getCalendar(learnerId: string): Promise<CalendarFeed | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db.selectFrom('calendars').selectAll().where('learner_id', '=', learnerId).executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return {
+      calendarId: row.calendar_id,
+      token: row.token ?? undefined,
+      createdAt: row.created_at,
+      rotatedAt: row.rotated_at ?? undefined,
+    };
+  }
+
+  async saveCalendar(learnerId: string, calendar: CalendarFeed): Promise<void> {
+    const values = {
+      calendar_id: calendar.calendarId,
+      token: calendar.token ?? null,
+      token_hash: calendar.token === undefined ? null : tokenHash(calendar.token),
+      created_at: calendar.createdAt,
+      rotated_at: calendar.rotatedAt ?? null,
+    };
+    await this.transaction(async (db) => {
+      await db
+        .insertInto('calendars')
+        .values({ learner_id: learnerId, ...values })
+        .onConflict((oc) => oc.column('learner_id').doUpdateSet(values))
+        .execute();
+    });
+  }
+
+  async findCalendarByTokenHash(hash: string): Promise<{ learnerId: string; token: string } | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('calendars')
+        .select(['learner_id', 'token'])
+        .where('token_hash', '=', hash)
+        .executeTakeFirst(),
+    );
+    return row && row.token !== null ? { learnerId: row.learner_id, token: row.token } : undefined;
+  }
+
+  async listCalendarRecords(learnerId: string): Promise<CalendarRecord[]> {
+    const rows = await storageErrors(this.location, () =>
+      this.#db.selectFrom('calendar_events').selectAll().where('learner_id', '=', learnerId).orderBy('uid').execute(),
+    );
+    return rows.map((row) => ({
+      uid: row.uid,
+      subject: row.subject,
+      occurrence: Number(row.occurrence),
+      sequence: Number(row.sequence),
+      fingerprint: row.fingerprint,
+      state: row.state as CalendarRecord['state'],
+      allDay: Number(row.all_day) === 1,
+      start: row.start_at,
+      end: row.end_at,
+      timeZone: row.time_zone ?? undefined,
+      summary: row.summary,
+      updatedAt: row.updated_at,
+    }));
+  }
+
+  async saveCalendarRecords(learnerId: string, records: readonly CalendarRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.transaction(async (db) => {
+      for (let i = 0; i < records.length; i += BATCH / 10) {
+        const rows = records.slice(i, i + BATCH / 10).map((r) => ({
+          learner_id: learnerId,
+          uid: r.uid,
+          subject: r.subject,
+          occurrence: r.occurrence,
+          sequence: r.sequence,
+          fingerprint: r.fingerprint,
+          state: r.state,
+          all_day: r.allDay ? 1 : 0,
+          start_at: r.start,
+          end_at: r.end,
+          time_zone: r.timeZone ?? null,
+          summary: r.summary,
+          updated_at: r.updatedAt,
+        }));
+        await db
+          .insertInto('calendar_events')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['learner_id', 'uid']).doUpdateSet((eb) => ({
+              subject: eb.ref('excluded.subject'),
+              occurrence: eb.ref('excluded.occurrence'),
+              sequence: eb.ref('excluded.sequence'),
+              fingerprint: eb.ref('excluded.fingerprint'),
+              state: eb.ref('excluded.state'),
+              all_day: eb.ref('excluded.all_day'),
+              start_at: eb.ref('excluded.start_at'),
+              end_at: eb.ref('excluded.end_at'),
+              time_zone: eb.ref('excluded.time_zone'),
+              summary: eb.ref('excluded.summary'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
   async exportData(learnerId: string): Promise<LearnerData> {
     return this.readTransaction(async (db) => ({
       profile: await readProfile(db, learnerId, this.location),
@@ -354,6 +460,11 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     await this.#onClose();
   }
+}
+
+/** The digest a feed secret is found by (SHA-256, hex). */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /** A unique-key violation from either database (SQLite's constraint code, PostgreSQL's SQLSTATE 23505). */

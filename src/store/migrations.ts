@@ -80,6 +80,33 @@ const postings = [
      PRIMARY KEY (learner_id, id))`,
 ];
 
+/** A learner's calendar: its stable id (part of every event UID) and the feed's secret. */
+function calendars(): string[] {
+  return [
+    `CREATE TABLE calendars (
+       learner_id TEXT PRIMARY KEY REFERENCES learners(id),
+       calendar_id TEXT NOT NULL,
+       token TEXT,
+       token_hash TEXT UNIQUE,
+       created_at TEXT NOT NULL,
+       rotated_at TEXT)`,
+    `CREATE TABLE calendar_events (
+       learner_id TEXT NOT NULL REFERENCES learners(id),
+       uid TEXT NOT NULL,
+       subject TEXT NOT NULL,
+       occurrence INTEGER NOT NULL,
+       sequence INTEGER NOT NULL,
+       fingerprint TEXT NOT NULL,
+       state TEXT NOT NULL,
+       all_day INTEGER NOT NULL,
+       start_at TEXT NOT NULL,
+       end_at TEXT NOT NULL,
+       time_zone TEXT,
+       summary TEXT NOT NULL,
+       updated_at TEXT NOT NULL,
+       PRIMARY KEY (learner_id, uid))`,
+  ];
+}
 /**
  * Accounts of the multi-user server (PostgreSQL only; SQLite is a single learner's file). The
  * first five tables are the authentication library's own (better-auth, with our table names;
@@ -150,6 +177,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 2, name: 'accounts of the multi-user server', sql: { sqlite: [], postgres: accounts } },
   { version: 3, name: 'kept job postings', sql: { sqlite: postings, postgres: postings } },
+  {
+    version: 4,
+    name: 'calendars (feed secret) and what was last exported per event UID',
+    sql: { sqlite: calendars(), postgres: calendars() },
+  },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -75,6 +75,36 @@ export interface PostingsTable {
   added_at: string;
 }
 
+export interface CalendarsTable {
+  learner_id: string;
+  /** Random and stable: part of every event UID, so UIDs never collide between learners or installs. */
+  calendar_id: string;
+  /** The feed's secret (null until the learner asks for the address). */
+  token: string | null;
+  /** SHA-256 of the token, hex: how a feed request finds its learner. */
+  token_hash: string | null;
+  created_at: string;
+  rotated_at: string | null;
+}
+
+export interface CalendarEventsTable {
+  learner_id: string;
+  uid: string;
+  subject: string;
+  occurrence: number;
+  sequence: number;
+  fingerprint: string;
+  /** active, cancelled or past. */
+  state: string;
+  /** 1 for all day, 0 for timed. */
+  all_day: number;
+  start_at: string;
+  end_at: string;
+  time_zone: string | null;
+  summary: string;
+  updated_at: string;
+}
+
 export interface Database {
   mlpath_meta: MetaTable;
   schema_migrations: MigrationsTable;
@@ -84,4 +114,6 @@ export interface Database {
   plan_snapshots: PlanSnapshotsTable;
   projects: ProjectsTable;
   postings: PostingsTable;
+  calendars: CalendarsTable;
+  calendar_events: CalendarEventsTable;
 }

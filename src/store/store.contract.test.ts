@@ -5,7 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
+import type { CalendarRecord } from '../core/calendar/sync.js';
 import type { KyselyStore } from './kysely-store.js';
+import { tokenHash } from './kysely-store.js';
 import { MIGRATIONS } from './migrations.js';
 import { LOCAL_LEARNER } from './store.js';
 import type { KeptPosting, PortfolioProject } from './store.js';
@@ -260,6 +262,72 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       expect(await store.listPostings(LOCAL_LEARNER)).toEqual([posting]);
       const ids = (await store.listEvents(LOCAL_LEARNER)).map((e) => e.id);
       expect(ids.sort()).toEqual([...events.map((e) => e.id), 'own'].sort());
+    });
+
+    it('keeps a calendar per learner: the feed secret is found by its digest, and a replaced one is not', async () => {
+      await store.ensureLearner();
+      expect(await store.getCalendar(LOCAL_LEARNER)).toBeUndefined();
+      const calendar = {
+        calendarId: 'c0ffee',
+        token: undefined,
+        createdAt: '2026-11-30T00:00:00.000Z',
+        rotatedAt: undefined,
+      };
+      await store.saveCalendar(LOCAL_LEARNER, calendar);
+      expect(await store.getCalendar(LOCAL_LEARNER)).toEqual(calendar);
+      await store.saveCalendar(LOCAL_LEARNER, { ...calendar, token: 'first-secret' });
+      expect(await store.findCalendarByTokenHash(tokenHash('first-secret'))).toEqual({
+        learnerId: LOCAL_LEARNER,
+        token: 'first-secret',
+      });
+      await store.saveCalendar(LOCAL_LEARNER, {
+        ...calendar,
+        token: 'second-secret',
+        rotatedAt: '2026-12-01T00:00:00.000Z',
+      });
+      expect(await store.findCalendarByTokenHash(tokenHash('first-secret'))).toBeUndefined();
+      expect((await store.findCalendarByTokenHash(tokenHash('second-secret')))?.learnerId).toBe(LOCAL_LEARNER);
+      expect(await store.getCalendar(LOCAL_LEARNER)).toMatchObject({
+        calendarId: 'c0ffee',
+        rotatedAt: '2026-12-01T00:00:00.000Z',
+      });
+    });
+
+    it('records what was exported per event UID, replacing a record by its UID', async () => {
+      await store.ensureLearner();
+      const record: CalendarRecord = {
+        uid: 'u1@mlpath',
+        subject: 'task:cs50x/week-0',
+        occurrence: 2,
+        sequence: 0,
+        fingerprint: 'f1',
+        state: 'active',
+        allDay: false,
+        start: '2026-12-02T19:00:00',
+        end: '2026-12-02T21:00:00',
+        timeZone: 'Asia/Shanghai',
+        summary: '📘 函数 (2 h)',
+        updatedAt: '2026-11-30T00:00:00.000Z',
+      };
+      const milestone: CalendarRecord = {
+        ...record,
+        uid: 'u2@mlpath',
+        subject: 'milestone:code',
+        occurrence: 0,
+        allDay: true,
+        start: '2026-12-13',
+        end: '2026-12-14',
+        timeZone: undefined,
+      };
+      await store.saveCalendarRecords(LOCAL_LEARNER, [record, milestone]);
+      await store.saveCalendarRecords(LOCAL_LEARNER, [
+        { ...record, sequence: 1, state: 'cancelled', fingerprint: 'f2' },
+      ]);
+      expect(await store.listCalendarRecords(LOCAL_LEARNER)).toEqual([
+        { ...record, sequence: 1, state: 'cancelled', fingerprint: 'f2' },
+        milestone,
+      ]);
+      expect(await store.listCalendarRecords('someone-else')).toEqual([]);
     });
 
     it('keeps everything across close and reopen, applying migrations only once', async () => {

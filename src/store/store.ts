@@ -7,6 +7,7 @@
  */
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
+import type { CalendarRecord } from '../core/calendar/sync.js';
 
 /** The id of the learner a local, single-user installation records everything under. */
 export const LOCAL_LEARNER = 'local';
@@ -77,6 +78,16 @@ export interface ImportResult {
   readonly profileWritten: boolean;
 }
 
+/** A learner's calendar: the id in every event UID, and the subscription feed's secret. */
+export interface CalendarFeed {
+  /** Random, stable for the learner's life: UIDs never collide between learners or installations. */
+  readonly calendarId: string;
+  /** The feed's secret, or undefined until the learner first asks for the address. */
+  readonly token: string | undefined;
+  readonly createdAt: string;
+  readonly rotatedAt: string | undefined;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Where the data lives, for messages: a file path, or a URL without its password. */
@@ -114,6 +125,19 @@ export interface Store {
   listPostings(learnerId: string): Promise<KeptPosting[]>;
   /** Forget a kept posting; NOT_FOUND if there is none with that id. */
   removePosting(learnerId: string, postingId: string): Promise<void>;
+  /** The learner's calendar, if one was made. */
+  getCalendar(learnerId: string): Promise<CalendarFeed | undefined>;
+  /**
+   * Create or replace the learner's calendar (its feed secret is stored with a SHA-256 digest
+   * for lookups; a replaced secret no longer finds the learner).
+   */
+  saveCalendar(learnerId: string, calendar: CalendarFeed): Promise<void>;
+  /** The learner whose feed secret has this SHA-256 digest (hex), with the stored secret. */
+  findCalendarByTokenHash(tokenHash: string): Promise<{ learnerId: string; token: string } | undefined>;
+  /** What was last exported per event UID (see core/calendar/sync). */
+  listCalendarRecords(learnerId: string): Promise<CalendarRecord[]>;
+  /** Insert or replace records by UID, in one transaction. */
+  saveCalendarRecords(learnerId: string, records: readonly CalendarRecord[]): Promise<void>;
 
   /** Everything of a learner, read in one transaction (a consistent backup). */
   exportData(learnerId: string): Promise<LearnerData>;

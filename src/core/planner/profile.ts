@@ -10,6 +10,15 @@ import { findRole } from '../model.js';
 import type { Curriculum, LearningStyle, StartingPoint } from '../model.js';
 import type { DateRange, Profile, ResourceChoices } from '../plan-model.js';
 import { isValidIsoDate } from '../dates.js';
+import { WEEKDAYS } from '../plan-model.js';
+import type { StudyDays } from '../plan-model.js';
+import {
+  MAX_REMINDER_MINUTES,
+  MAX_SESSION_HOURS,
+  isKnownTimeZone,
+  isValidTime,
+  isWeekday,
+} from '../calendar/sessions.js';
 
 /** Hours per week a curriculum without starting points plans with, unless the learner says otherwise. */
 export const DEFAULT_HOURS_PER_WEEK = 10;
@@ -45,9 +54,14 @@ export type ProfileField =
   | 'route'
   | 'effortFactor'
   | 'region'
-  | 'choices';
+  | 'choices'
+  | 'study';
 
-export type ProfileProblemKind = 'unknown' | 'range' | 'date' | 'date-range';
+/**
+ * `study`: a study day, time, time zone or reminder that cannot be read (the message says which);
+ * `session-length`: the weekly hours over the study days make sessions longer than MAX_SESSION_HOURS.
+ */
+export type ProfileProblemKind = 'unknown' | 'range' | 'date' | 'date-range' | 'study' | 'session-length';
 
 /** One thing wrong with a profile: which field, the bad value, and what would be valid. */
 export interface ProfileProblem {
@@ -75,6 +89,7 @@ export interface ProfileOverrides {
   readonly route?: string | undefined;
   readonly effortFactor?: number | undefined;
   readonly choices?: ResourceChoices | undefined;
+  readonly study?: StudyDays | undefined;
   readonly marketReady?: boolean | undefined;
   readonly region?: string | undefined;
 }
@@ -112,6 +127,7 @@ export function profileFor(
     route: overrides.route,
     effortFactor: overrides.effortFactor,
     choices: overrides.choices ?? NO_CHOICES,
+    ...(overrides.study === undefined ? {} : { study: overrides.study }),
     ...(overrides.marketReady === true ? { marketReady: true } : {}),
     ...(overrides.region !== undefined ? { region: overrides.region } : {}),
   };
@@ -259,6 +275,21 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       'region',
     );
   }
+  if (profile.study !== undefined) {
+    problems.push(...checkStudyDays(profile.study));
+    const days = new Set(profile.study.days).size;
+    if (days > 0 && profile.hoursPerWeek / days > MAX_SESSION_HOURS) {
+      const hours = Math.round((profile.hoursPerWeek / days) * 10) / 10;
+      problems.push({
+        field: 'study',
+        kind: 'session-length',
+        value: String(hours),
+        choices: [],
+        suggestions: [],
+        message: `study: ${profile.hoursPerWeek} hours a week on ${days} study day(s) makes ${hours}-hour sessions; choose more study days or fewer hours (at most ${MAX_SESSION_HOURS} hours a session)`,
+      });
+    }
+  }
   const resourceIds = curriculum.resources.map((r) => r.id);
   const ownIds = profile.choices.own.map((o) => o.id);
   const known = new Set([...resourceIds, ...ownIds]);
@@ -272,6 +303,28 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
   }
   for (const own of profile.choices.own) {
     for (const s of own.teaches) if (!skillIds.has(s)) unknown('choices', s, [...skillIds], 'skill');
+  }
+  return problems;
+}
+
+/** Every problem with study days (empty when they can be used). */
+export function checkStudyDays(study: StudyDays): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const problem = (value: string, message: string, choices: readonly string[] = []): void => {
+    problems.push({ field: 'study', kind: 'study', value, choices, suggestions: [], message: `study: ${message}` });
+  };
+  if (study.days.length === 0) problem('', `give at least one study day (${WEEKDAYS.join(', ')})`, WEEKDAYS);
+  for (const day of study.days) {
+    if (!isWeekday(day)) problem(day, `"${day}" is not a day of the week; use ${WEEKDAYS.join(', ')}`, WEEKDAYS);
+  }
+  if (new Set(study.days).size !== study.days.length) problem(study.days.join(','), 'a study day is given twice');
+  if (!isValidTime(study.time)) problem(study.time, `"${study.time}" is not a time; write it HH:MM, e.g. 19:00`);
+  if (!isKnownTimeZone(study.timeZone)) {
+    problem(study.timeZone, `"${study.timeZone}" is not a known time zone; give an IANA name such as Europe/Berlin`);
+  }
+  const reminder = study.reminderMinutes;
+  if (reminder !== undefined && (!Number.isInteger(reminder) || reminder < 0 || reminder > MAX_REMINDER_MINUTES)) {
+    problem(String(reminder), `a reminder is a whole number of minutes from 0 to ${MAX_REMINDER_MINUTES}`);
   }
   return problems;
 }

@@ -198,3 +198,40 @@ describe('region and full time through the API (shipped curriculum)', () => {
     expect(ProfileSchema.parse((json as { profile: unknown }).profile).hoursPerWeek).toBe(28);
   });
 });
+
+describe('PUT /api/profile: study days', () => {
+  it('stores study days and a time, and the calendar export places sessions on them', async () => {
+    const study = { days: ['mon', 'thu'], time: '18:30', timeZone: 'Asia/Shanghai', reminderMinutes: 20 };
+    const { status, json } = await api.put('/api/profile', {
+      startingPoint: 'from-scratch',
+      startDate: '2026-03-09',
+      study,
+    });
+    expect(status).toBe(200);
+    expect(ProfileSchema.parse((json as { profile: unknown }).profile).study).toEqual(study);
+    expect(((await api.get('/api/profile')).json as { profile: { study: unknown } }).profile.study).toEqual(study);
+    const ics = await (await h.app.request('/api/export?format=ics')).text();
+    expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:20260309T183000');
+    expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:20260312T183000');
+    expect(ics).not.toContain('DTSTART;TZID=Asia/Shanghai:20260310');
+  });
+
+  it('names the field of a bad study day, time or time zone, and stores nothing', async () => {
+    const bad = [
+      [{ days: ['someday'], time: '19:00', timeZone: 'UTC' }, 'study.days[0]'],
+      [{ days: [], time: '19:00', timeZone: 'UTC' }, 'study.days'],
+      [{ days: ['mon'], time: '7pm', timeZone: 'UTC' }, 'study.time'],
+      [{ days: ['mon'], time: '19:00', timeZone: 'Nowhere/Else' }, 'study.timeZone'],
+      [{ days: ['mon'], time: '19:00', timeZone: 'UTC', reminderMinutes: 2000 }, 'study.reminderMinutes'],
+      // 20 hours a week (the starting point's) in one day: 20-hour sessions.
+      [{ days: ['sun'], time: '09:00', timeZone: 'UTC' }, 'study'],
+    ] as const;
+    for (const [study, path] of bad) {
+      const { status, json } = await api.put('/api/profile', { startingPoint: 'from-scratch', study });
+      expect(status).toBe(400);
+      const error = ErrorSchema.parse(json).error;
+      expect(error.problems.map((p) => p.path)).toContain(path);
+    }
+    expect((await api.get('/api/profile')).json).toEqual({ profile: null });
+  });
+});

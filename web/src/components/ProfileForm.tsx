@@ -31,6 +31,8 @@ export interface Draft {
   startDate: string;
   locale: string;
   freeOnly: boolean;
+  /** Study days are not edited here; they are kept as they are. */
+  study: Profile['study'];
   /** The plan's language was chosen here (else it follows the page's language). */
   localeChosen?: boolean;
 }
@@ -47,6 +49,7 @@ export function draftFrom(profile: Profile | null | undefined, curriculum: Curri
     startDate: profile?.startDate ?? localToday(),
     locale: profile?.locale ?? locale,
     freeOnly: profile?.freeOnly ?? false,
+    study: profile?.study,
   };
 }
 
@@ -61,6 +64,7 @@ export function toInput(draft: Draft): ProfileInput {
     startDate: draft.startDate,
     locale: draft.locale,
     freeOnly: draft.freeOnly,
+    ...(draft.study ? { study: draft.study } : {}),
   };
 }
 

@@ -154,6 +154,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 export const api = {
+  calendarFeed: () => request<{ feed: CalendarFeed }>('GET', '/api/calendar'),
+  rotateCalendarFeed: () => request<{ feed: CalendarFeed }>('POST', '/api/calendar/rotate', {}),
   curriculum: () => request<Curriculum>('GET', '/api/curriculum'),
   profile: () => request<{ profile: Profile | null }>('GET', '/api/profile'),
   saveProfile: (body: ProfileInput) => request<{ profile: Profile }>('PUT', '/api/profile', body),
@@ -192,6 +194,13 @@ export const api = {
       backup,
     ),
 };
+
+/** The calendar feed's address: `GET /calendar/<secret>.ics` needs no other credentials. */
+export interface CalendarFeed {
+  readonly path: string;
+  readonly url: string;
+  readonly rotatedAt: string | null;
+}
 
 /** The URL of an export download, its text in the given language. */
 export function exportUrl(format: 'ics' | 'md' | 'json', locale: string): string {

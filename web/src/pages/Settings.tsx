@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { ProfileForm } from '../components/ProfileForm.js';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
-import { api, exportUrl } from '../lib/api.js';
+import { api, exportUrl, type CalendarFeed } from '../lib/api.js';
 import { useCurriculum, useProfile } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
@@ -22,6 +22,7 @@ export default function Settings() {
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const [merge, setMerge] = useState(true);
   const [fileName, setFileName] = useState('');
+  const [feed, setFeed] = useState<CalendarFeed | undefined>();
   const id = useId();
 
   // The confirmation goes away after a while; it stays in the page's status for screen readers until then.
@@ -177,6 +178,59 @@ export default function Settings() {
             {t('settings.import')}
           </button>
         </form>
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="calendar-title">
+        <h2 id="calendar-title" className="h2">
+          {t('settings.calendar')}
+        </h2>
+        <p className="text-sm muted">{t('settings.calendarHint')}</p>
+        {feed && (
+          <div>
+            <label className="label" htmlFor={`${id}-feed`}>
+              {t('settings.calendarAddress')}
+            </label>
+            <input
+              id={`${id}-feed`}
+              className="field font-mono"
+              readOnly
+              value={feed.url}
+              onFocus={(event) => event.currentTarget.select()}
+              data-testid="calendar-feed"
+            />
+          </div>
+        )}
+        <div className="flex flex-wrap gap-2">
+          {!feed && (
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  setFeed((await api.calendarFeed()).feed);
+                  return '';
+                })
+              }
+            >
+              {t('settings.calendarShow')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() => {
+              if (!window.confirm(t('settings.calendarRotateConfirm'))) return;
+              void run(async () => {
+                setFeed((await api.rotateCalendarFeed()).feed);
+                return t('settings.calendarRotated');
+              });
+            }}
+          >
+            {t('settings.calendarRotate')}
+          </button>
+        </div>
       </section>
 
       <section aria-labelledby="profile-title">
