@@ -53,17 +53,17 @@ describe('mlpath --help', () => {
     const io = memoryIo({ env: { LANG: 'zh_CN.UTF-8' } });
     expect(await main(['plan', '--help'], io)).toBe(0);
     const out = io.stdout();
-    expect(out).toMatch(/--hours <n>\s+每周学习小时数（大于 0，最多 100）/);
+    expect(out).toMatch(/--hours <n>\s+每周有效学习小时数/);
     expect(out).toMatch(/--locale <locale>\s+输出语言：en 或 zh-CN/);
     expect(out).toContain('选项：');
-    expect(out).not.toContain('study hours per week');
+    expect(out).not.toContain('effective study hours');
   });
 
   it('stays in English without a Chinese setting', async () => {
     const io = memoryIo({ env: { LANG: 'en_US.UTF-8' } });
     expect(await main(['plan', '--help'], io)).toBe(0);
     expect(io.stdout()).toContain('Usage: mlpath plan [options]');
-    expect(io.stdout()).toMatch(/--hours <n>\s+study hours per week/);
+    expect(io.stdout()).toMatch(/--hours <n>\s+effective study hours a week/);
   });
 
   it('reports an unknown flag in Chinese, with the suggestion, and exits 2', async () => {

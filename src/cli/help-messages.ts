@@ -36,7 +36,8 @@ const EN = {
   'plan.curriculum': 'a curriculum folder (default: the shipped ML-engineer curriculum)',
   'plan.json': 'print the plan as JSON',
   'flag.startPoint': 'plan from this starting point (from-scratch, career-changer, developer, ...)',
-  'flag.hours': 'study hours per week (more than 0, at most 100)',
+  'flag.hours':
+    "effective study hours a week: time actually studying, not time at the desk (more than 0, at most 100); full-time = 28, the effective part of a 40-hour week, which plans the article's full time",
   'flag.style': 'learning style: structured, university or practical',
   'flag.domain': 'the field to go deep in (nlp, computer-vision, time-series, ...)',
   'flag.start': 'first day of study, YYYY-MM-DD (default: next Monday)',
@@ -46,6 +47,8 @@ const EN = {
   'flag.marketReady':
     "plan for everything the role's job postings ask, beyond the article's plan, and show how much longer it takes",
   'flag.route': 'override the recommended route',
+  'flag.region':
+    'where you study from: cn (mainland China) prefers resources reachable there and says what it swapped; none clears it',
   'flag.weeksOff': 'weeks with no study: START..END[,START..END...]',
   'flag.factor': 'your own learner factor on provider hours (0.8-2.0)',
   'flag.pin': 'resources to take in any case, comma-separated',
@@ -197,7 +200,8 @@ const ZH: Record<HelpKey, string> = {
   'plan.curriculum': '课程文件夹（默认：随附的机器学习工程师课程）',
   'plan.json': '以 JSON 输出计划',
   'flag.startPoint': '从这个起点制定计划（from-scratch、career-changer、developer 等）',
-  'flag.hours': '每周学习小时数（大于 0，最多 100）',
+  'flag.hours':
+    '每周有效学习小时数：真正用于学习的时间，而不是坐在桌前的时间（大于 0，最多 100）；full-time = 28，即每周 40 小时中的有效部分，对应原文所说的全职学习',
   'flag.style': '学习风格：structured、university 或 practical',
   'flag.domain': '要深入的领域（nlp、computer-vision、time-series 等）',
   'flag.start': '开始学习的第一天，YYYY-MM-DD（默认：下周一）',
@@ -206,6 +210,7 @@ const ZH: Record<HelpKey, string> = {
   'flag.target': '一个角色（默认 ml-engineer）或任意技能 id',
   'flag.marketReady': '按该角色招聘要求的全部技能制定计划（超出原文的计划），并显示需要多花多少时间',
   'flag.route': '替换推荐的路线',
+  'flag.region': '你在哪里学习：cn（中国大陆）优先选用在那里能访问的资源，并说明替换了哪些；none 表示清除',
   'flag.weeksOff': '不学习的周：START..END[,START..END...]',
   'flag.factor': '你自己对课程提供方时长的学习系数（0.8-2.0）',
   'flag.pin': '无论如何都要选用的资源，用逗号分隔',

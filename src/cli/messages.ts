@@ -17,6 +17,9 @@ const EN = {
   'plan.ready': '{milestone}: {date} ({months} months from the start).',
   'plan.marketReady':
     "Market-ready: {weeks} weeks ({hours} h) longer than the article's plan, which would finish on {date}. Added for what job postings ask: {skills}.",
+  'plan.effectiveHours':
+    'Hours are effective study hours: time actually studying. Full time (a 40-hour week) is about {fullTime} effective hours (`--hours full-time`).',
+  'plan.regionHint': 'Studying from {region}? Add `--region {id}` to plan with resources reachable there.',
   'plan.whyRoute': 'Why this route',
   'plan.milestones': 'Milestones',
   'plan.weeks': 'Week by week',
@@ -68,6 +71,7 @@ const EN = {
   'noun.domain': 'domain',
   'noun.target': 'role or skill',
   'noun.route': 'route',
+  'noun.region': 'region',
   'noun.locale': 'locale',
   'noun.resource': 'resource',
   'env.badNow': 'MLPATH_NOW is not an ISO instant: "{value}"',
@@ -127,6 +131,9 @@ const ZH: Record<MessageKey, string> = {
   'plan.ready': '{milestone}：{date}（从开始算起 {months} 个月）。',
   'plan.marketReady':
     '市场就绪：比原文的计划多 {weeks} 周（{hours} 小时），原文的计划将于 {date} 完成。为满足招聘要求而增加：{skills}。',
+  'plan.effectiveHours':
+    '小时数指有效学习时间：真正用于学习的时间。全职（每周 40 小时）约等于 {fullTime} 小时有效学习（`--hours full-time`）。',
+  'plan.regionHint': '在{region}学习？加上 `--region {id}`，计划会选用在那里能访问的资源。',
   'plan.whyRoute': '为什么选这条路线',
   'plan.milestones': '里程碑',
   'plan.weeks': '逐周安排',
@@ -177,6 +184,7 @@ const ZH: Record<MessageKey, string> = {
   'noun.domain': '领域',
   'noun.target': '角色或技能',
   'noun.route': '路线',
+  'noun.region': '地区',
   'noun.locale': '语言',
   'noun.resource': '资源',
   'env.badNow': 'MLPATH_NOW 不是 ISO 时间：“{value}”',

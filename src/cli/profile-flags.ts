@@ -11,6 +11,7 @@ import type { ErrorCode, Problem } from '../core/errors.js';
 import { isValidIsoDate } from '../core/dates.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { DateRange, Profile } from '../core/plan-model.js';
+import { FULL_TIME } from '../core/planner/profile.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import {
   MAX_REMINDER_MINUTES,
@@ -41,6 +42,7 @@ export interface ProfileFlags {
   freeOnly?: boolean;
   target?: string;
   marketReady?: boolean;
+  region?: string;
   route?: string;
   weeksOff?: string;
   locale?: string;
@@ -77,7 +79,8 @@ export function addProfileOptions(command: Command, io: Pick<CliIo, 'env'>): Com
     .option('--study-time <time>', h('flag.studyTime'))
     .option('--time-zone <zone>', h('flag.timeZone'))
     .option('--reminder <minutes>', h('flag.reminder'))
-    .option('--locale <locale>', h('flag.locale'));
+    .option('--locale <locale>', h('flag.locale'))
+    .option('--region <id>', h('flag.region'));
 }
 
 /** The flag that sets each profile field. */
@@ -93,6 +96,7 @@ export const FLAG_OF: Record<Exclude<ProfileField, 'choices'>, string> = {
   target: '--target',
   route: '--route',
   effortFactor: '--factor',
+  region: '--region',
   study: '--study-days',
 };
 
@@ -108,6 +112,7 @@ const NOUN: Record<ProfileField, MessageKey> = {
   target: 'noun.target',
   route: 'noun.route',
   effortFactor: 'noun.skill',
+  region: 'noun.region',
   choices: 'noun.resource',
   study: 'noun.skill',
 };
@@ -170,7 +175,7 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
       : undefined;
   return {
     startingPoint: flags.startPoint,
-    hoursPerWeek: number('--hours', flags.hours),
+    hoursPerWeek: flags.hours?.trim().toLowerCase() === FULL_TIME ? FULL_TIME : number('--hours', flags.hours),
     effortFactor: number('--factor', flags.factor),
     startDate: flags.start,
     weeksOff,
@@ -184,6 +189,7 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
     choices,
     study: studyFromFlags(flags, locale),
     marketReady: flags.marketReady === true ? true : undefined,
+    region: flags.region,
   };
 }
 

@@ -117,6 +117,7 @@ const EN = {
   askStyle: 'How do you like to learn?',
   askDomain: 'Which domain draws you?',
   askFreeOnly: 'Only free resources?',
+  askRegion: 'Do you study from {region}? The plan then prefers resources reachable there and says what it swapped.',
   askStartDate: 'First day of study (YYYY-MM-DD)',
   askLocale: 'Language',
   'style.structured': 'Structured video courses (Ng style)',
@@ -233,6 +234,7 @@ const ZH: Record<TrackingKey, string> = {
   askStyle: '你喜欢怎样学习？',
   askDomain: '你对哪个领域最感兴趣？',
   askFreeOnly: '只用免费资源？',
+  askRegion: '你在{region}学习吗？如果是，计划会优先选用在那里能访问的资源，并说明替换了哪些。',
   askStartDate: '开始学习的日期（YYYY-MM-DD）',
   askLocale: '语言',
   'style.structured': '结构化视频课程（吴恩达风格）',
@@ -373,6 +375,7 @@ export function trackingMessages(locale: Locale) {
     askStyle: t('askStyle'),
     askDomain: t('askDomain'),
     askFreeOnly: t('askFreeOnly'),
+    askRegion: (region: string) => t('askRegion', { region }),
     askStartDate: t('askStartDate'),
     askLocale: t('askLocale'),
     styles: {

@@ -48,7 +48,10 @@ function allTexts(value: unknown, path = ''): Found[] {
   if (value !== null && typeof value === 'object') {
     const id = (value as { id?: unknown }).id;
     const label = typeof id === 'string' ? `${path}(${id})` : path;
-    return Object.entries(value).flatMap(([k, v]) => allTexts(v, label === '' ? k : `${label}.${k}`));
+    // A resource's per-locale addresses (`localUrl`) are links, not prose to translate.
+    return Object.entries(value)
+      .filter(([k]) => k !== 'localUrl')
+      .flatMap(([k, v]) => allTexts(v, label === '' ? k : `${label}.${k}`));
   }
   return [];
 }

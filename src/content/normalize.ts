@@ -16,6 +16,7 @@ import type {
   Effort,
   ProjectTemplate,
   Requirement,
+  Region,
   Resource,
   ResourceUnit,
   Role,
@@ -206,6 +207,8 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
   const vocabularySkills: Record<string, Record<string, string[]>> = {};
   const vocabularyRoles: Record<string, Record<string, string[]>> = {};
   let hasVocabulary = false;
+  const regions: Region[] = [];
+  const regionRefs: { id: string; origin: Origin }[] = [];
   const selfCheck: SelfCheckQuestion[] = [];
   const questionOrigins = new Map<string, Origin>();
 
@@ -258,6 +261,28 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
         units: normalizeUnits(r.units, effort.hours, teaches, at(o, 'units')),
         teaches,
         ambient: r.ambient === true,
+        ...(r.localUrl ? { localUrl: { ...r.localUrl } } : {}),
+        ...(r.media ? { media: [...r.media] } : {}),
+        ...(r.skimAfter
+          ? { skimAfter: refs('resources', r.skimAfter, at(o, 'skimAfter'), 'resource skimmed after') }
+          : {}),
+        ...(r.regions
+          ? {
+              regions: Object.fromEntries(
+                Object.entries(r.regions).map(([region, a]) => {
+                  const ao = at(o, 'regions', region);
+                  if (a.url === undefined && a.instead === undefined)
+                    problemAt(
+                      ao,
+                      'a region entry needs `url` (the same content reachable there) or `instead` (a resource)',
+                    );
+                  if (a.instead !== undefined) ref('resources', a.instead, at(ao, 'instead'), 'resource taken instead');
+                  regionRefs.push({ id: region, origin: ao });
+                  return [region, { url: a.url, instead: a.instead, note: optText(a.note, at(ao, 'note')) }];
+                }),
+              ),
+            }
+          : {}),
       });
     });
 
@@ -404,6 +429,22 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       hasVocabulary = true;
     }
 
+    (data.regions ?? []).forEach((r, i) => {
+      const o: Origin = { source, path: ['regions', i] };
+      if (regions.some((x) => x.id === r.id)) problemAt(at(o, 'id'), `duplicate region id "${r.id}"`);
+      regions.push({
+        id: r.id,
+        title: text(r.title, at(o, 'title')),
+        suggestFor: [...(r.suggestFor ?? [])],
+        unreachable: r.unreachable.map((u, k) => ({
+          host: u.host,
+          source: u.source,
+          checked: u.checked,
+          how: text(u.how, at(o, 'unreachable', k, 'how')),
+        })),
+      });
+    });
+
     (data.projects ?? []).forEach((p, i) => {
       const o: Origin = { source, path: ['projects', i] };
       declare('projects', p.id, o);
@@ -474,6 +515,14 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       );
   }
 
+  for (const r of regionRefs) {
+    if (!regions.some((x) => x.id === r.id))
+      problemAt(
+        r.origin,
+        `unknown region "${r.id}"; declare it under \`regions\` (valid: ${regions.map((x) => x.id).join(', ') || 'none'})`,
+      );
+  }
+
   for (const r of references) {
     if (ids[r.kind].has(r.id)) continue;
     const alias =
@@ -523,6 +572,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       projects,
       domains,
       vocabulary,
+      ...(regions.length > 0 ? { regions } : {}),
       selfCheck,
     },
     problems,

@@ -17,6 +17,7 @@ describe('the JSON Schema file', () => {
         'curriculum',
         'domains',
         'projects',
+        'regions',
         'resources',
         'roles',
         'routes',

@@ -30,6 +30,26 @@ const HttpsUrl = z.url({
   error: 'expected an absolute http(s) URL such as "https://example.org/course"',
 });
 
+/** A host name such as `youtube.com` (lower case, no scheme or path). */
+const Host = z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, {
+  error: 'expected a host name such as "youtube.com" (no scheme, no path)',
+});
+
+/** A region whose learners cannot reach some hosts, each with its source and the day it was checked. */
+const Region = z.strictObject({
+  id: Id,
+  title: LocalText,
+  suggestFor: z.array(LocaleTag).optional(),
+  unreachable: z.array(
+    z.strictObject({
+      host: Host,
+      source: z.string().min(1),
+      checked: z.iso.date({ error: 'expected the day the host was checked, YYYY-MM-DD' }),
+      how: LocalText,
+    }),
+  ),
+});
+
 const Requirement = z.strictObject({
   skill: Id,
   reason: LocalText.optional(),
@@ -90,6 +110,19 @@ const Resource = z.strictObject({
   units: z.array(Unit).optional(),
   teaches: z.array(Id).optional(),
   ambient: z.boolean().optional(),
+  localUrl: z.record(LocaleTag, HttpsUrl).optional(),
+  skimAfter: z.array(Id).optional(),
+  media: z.array(Host).optional(),
+  regions: z
+    .record(
+      Id,
+      z.strictObject({
+        url: HttpsUrl.optional(),
+        instead: Id.optional(),
+        note: LocalText,
+      }),
+    )
+    .optional(),
 });
 
 const ChooseOneOption = z.strictObject({
@@ -223,6 +256,7 @@ export const CurriculumFile = z.strictObject({
   projects: z.array(Project).optional(),
   domains: z.array(Domain).optional(),
   vocabulary: Vocabulary.optional(),
+  regions: z.array(Region).optional(),
   selfCheck: z.array(SelfCheck).optional(),
 });
 

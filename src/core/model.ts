@@ -120,6 +120,51 @@ export interface Resource {
   readonly teaches: readonly string[];
   /** Bedside reading: done a little each week, alongside everything else. */
   readonly ambient: boolean;
+  /** The same resource's page in another locale (`{ zh-CN: "https://fullstackopen.com/zh/" }`). */
+  readonly localUrl?: Text | undefined;
+  /**
+   * Hosts the content itself is delivered from when the page at `url` only links to it (lectures on
+   * YouTube): these, not the page's host, decide whether a region can reach it.
+   */
+  readonly media?: readonly string[] | undefined;
+  /**
+   * Resources after which its units that teach only what they taught are skimmed rather than worked
+   * through (the article: CS50 graduates can skim the Python course's first chapters).
+   */
+  readonly skimAfter?: readonly string[] | undefined;
+  /** How learners in a region reach it, per region id (see `Region`). */
+  readonly regions?: Readonly<Record<string, RegionAccess>> | undefined;
+}
+
+/** A resource in one region: the same content at another address, or another resource instead. */
+export interface RegionAccess {
+  /** The same content at an address reachable there (an official mirror or channel). */
+  readonly url: string | undefined;
+  /** A resource to take instead (it covers the same ground and is reachable there). */
+  readonly instead: string | undefined;
+  /** What the alternative is and how it was confirmed, per locale. */
+  readonly note: Text | undefined;
+}
+
+/** A host learners in a region cannot reach, with where that is recorded. */
+export interface UnreachableHost {
+  /** A host name; its subdomains are covered too (`google.com` covers `colab.research.google.com`). */
+  readonly host: string;
+  /** A public, citable source that records the block. */
+  readonly source: string;
+  /** The day the entry was last checked, `YYYY-MM-DD`. */
+  readonly checked: string;
+  /** How it was checked, per locale. */
+  readonly how: Text;
+}
+
+/** A region whose learners cannot reach some hosts (mainland China: `cn`). */
+export interface Region {
+  readonly id: string;
+  readonly title: Text;
+  /** Locales whose learners are offered this region (the learner confirms; it is never set silently). */
+  readonly suggestFor: readonly Locale[];
+  readonly unreachable: readonly UnreachableHost[];
 }
 
 export interface ChooseOneOption {
@@ -310,6 +355,8 @@ export interface Curriculum {
   readonly domains: readonly Domain[];
   /** How job postings name the skills and roles; undefined when the curriculum brings none. */
   readonly vocabulary: Vocabulary | undefined;
+  /** Regions with hosts their learners cannot reach; absent or empty when the curriculum lists none. */
+  readonly regions?: readonly Region[] | undefined;
   /** Self-check questions, in authored order; empty when the curriculum brings none (imports). */
   readonly selfCheck: readonly SelfCheckQuestion[];
 }

@@ -77,6 +77,11 @@ export interface Profile {
    * or false: the article's plan.
    */
   readonly marketReady?: boolean | undefined;
+  /**
+   * Where the learner studies from, a curriculum region id (`cn`: mainland China). The planner then
+   * prefers resources reachable there and says what it swapped. Absent: no region's limits apply.
+   */
+  readonly region?: string | undefined;
 }
 
 export type TaskKind = 'study' | 'ambient' | 'project' | 'job-search';
@@ -132,7 +137,8 @@ export interface PlannedProject {
   readonly milestones: readonly { readonly title: Text; readonly date: string }[];
 }
 
-export type ExplanationKind = 'route' | 'resource' | 'order' | 'effort' | 'stage' | 'skill' | 'schedule';
+export type ExplanationKind =
+  'route' | 'resource' | 'order' | 'effort' | 'stage' | 'skill' | 'schedule' | 'region' | 'language';
 
 export interface Explanation {
   readonly kind: ExplanationKind;

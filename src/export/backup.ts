@@ -84,6 +84,7 @@ const ProfileSchema = z.strictObject({
   route: z.string().min(1).optional(),
   effortFactor: z.number().positive().optional(),
   marketReady: z.boolean().optional(),
+  region: z.string().min(1).optional(),
   choices: z.strictObject({
     pin: z.array(z.string()),
     exclude: z.array(z.string()),
@@ -334,6 +335,7 @@ function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {
     route: p.route,
     effortFactor: p.effortFactor,
     ...(p.marketReady === true ? { marketReady: true } : {}),
+    ...(p.region !== undefined ? { region: p.region } : {}),
     choices: {
       pin: p.choices.pin,
       exclude: p.choices.exclude,

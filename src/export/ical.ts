@@ -25,6 +25,7 @@ import type { CalendarRecord, CurrentEvent } from '../core/calendar/sync.js';
 import { byId, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { DateRange, Plan, PlanTask, StudyDays } from '../core/plan-model.js';
+import { regionOf, resourceUrl } from '../core/regions.js';
 import { exportText } from './text.js';
 import { vtimezone } from './vtimezone.js';
 
@@ -49,6 +50,8 @@ export function eventUid(calendarId: string, curriculumId: string, subject: stri
 
 export interface RenderOptions {
   readonly locale: Locale;
+  /** The learner's region id: links point to addresses reachable there (`resourceUrl`). */
+  readonly region?: string | undefined;
   /** The learner's calendar id (stable, random); part of every UID. */
   readonly calendarId: string;
 }
@@ -73,7 +76,7 @@ export function renderEntries(
       const local = textIn(resource.localTitle, locale) || resource.title;
       return {
         title: textIn(task.title, locale) || (unit ? `${local}: ${textIn(unit.title, locale)}` : local),
-        url: unit?.url ?? resource.url,
+        url: resourceUrl(resource, locale, regionOf(curriculum, options.region), unit?.id),
       };
     }
     const project = projects.get(task.resource);

@@ -66,7 +66,11 @@ export async function calendarFile(
     weeksOff: profile.weeksOff,
     firstOccurrence: firstOccurrences(records, day),
   });
-  const rendered = renderEntries(entries, ctx.curriculum, { locale, calendarId: calendar.calendarId });
+  const rendered = renderEntries(entries, ctx.curriculum, {
+    locale,
+    calendarId: calendar.calendarId,
+    region: profile.region,
+  });
   const sync = reconcile(records, rendered, day, now.toISOString());
   await ctx.store.saveCalendarRecords(ctx.learnerId, sync.changed);
   return writeIcs(rendered, {

@@ -9,7 +9,10 @@
  *   to the id it spells; old skill ids stay valid (the fold follows `aliases`);
  * - **bounds**: the core's (`checkProfile`): more than 0 and at most 100 hours a week, a learner
  *   factor from 0.8 to 2;
- * - **suggestions**: an unknown id gets the core's "did you mean" list (`suggestIds`).
+ * - **hours**: effective study hours a week; `full-time` stands for FULL_TIME_HOURS (28 of a 40-hour week);
+ * - **suggestions**: an unknown id gets the core's "did you mean" list (`suggestIds`);
+ * - **region**: a curriculum region id, case-insensitive; `none` (or empty) clears it; a learner whose
+ *   locale a region lists in `suggestFor` is offered it (`regionToConfirm`), never given it silently.
  * A bad profile is refused before anything is stored (LearnerError, reason `profile`, with
  * `details.problems` the core's ProfileProblem list so a face can name its own fields).
  */
@@ -19,9 +22,16 @@ import type { Curriculum, LearningStyle } from '../core/model.js';
 import type { DateRange, Forecast, Plan, Profile, StudyDays, Weekday } from '../core/plan-model.js';
 import { DEFAULT_STUDY_TIME } from '../core/calendar/sessions.js';
 import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor } from '../core/planner/index.js';
-import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
+import {
+  FULL_TIME,
+  FULL_TIME_HOURS,
+  MAX_EFFORT_FACTOR,
+  MAX_HOURS_PER_WEEK,
+  MIN_EFFORT_FACTOR,
+} from '../core/planner/profile.js';
 import type { ProfileProblem } from '../core/planner/index.js';
 import { foldProgress } from '../core/progress.js';
+import { suggestedRegion } from '../core/regions.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { today } from './context.js';
 import type { LearnerContext } from './context.js';
@@ -31,7 +41,8 @@ import { didYouMean, LearnerError } from './errors.js';
 export interface ProfileRequest {
   readonly startingPoint?: string | undefined;
   readonly known?: readonly string[] | undefined;
-  readonly hoursPerWeek?: number | undefined;
+  /** Effective study hours a week, or `full-time` (FULL_TIME_HOURS). */
+  readonly hoursPerWeek?: number | typeof FULL_TIME | undefined;
   readonly weeksOff?: readonly DateRange[] | undefined;
   readonly startDate?: string | undefined;
   readonly style?: string | undefined;
@@ -43,6 +54,8 @@ export interface ProfileRequest {
   readonly effortFactor?: number | undefined;
   /** Plan for everything the role's job postings ask (`Profile.marketReady`). */
   readonly marketReady?: boolean | undefined;
+  /** Where the learner studies from, a curriculum region id (`cn`); `""` or `none` clears it. */
+  readonly region?: string | undefined;
   readonly choices?:
     | {
         readonly pin?: readonly string[] | undefined;
@@ -111,6 +124,7 @@ const NOUN: Record<ProfileProblem['field'], string> = {
   target: 'role or skill',
   route: 'route',
   effortFactor: 'factor',
+  region: 'region',
   choices: 'resource',
   study: 'study day',
 };
@@ -119,11 +133,13 @@ const NOUN: Record<ProfileProblem['field'], string> = {
 function problemText(problem: ProfileProblem): string {
   switch (problem.kind) {
     case 'unknown':
-      return `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
+      return problem.field === 'region'
+        ? `unknown region "${problem.value}": expected ${[...problem.choices, NO_REGION].join(', ')}`
+        : `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
     case 'range':
       return problem.field === 'effortFactor'
         ? `${problem.value} is out of range: expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`
-        : `${problem.value} is out of range: expected more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`;
+        : `${problem.value} is out of range: expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
     case 'date':
       return problem.field === 'weeksOff'
         ? `"${problem.value}" is not a range of dates: expected START..END as YYYY-MM-DD`
@@ -134,6 +150,24 @@ function problemText(problem: ProfileProblem): string {
     case 'session-length':
       return problem.message.replace(/^study: /, '');
   }
+}
+
+/** The region meant: trimmed and lower-cased; `""` or `none` clears it; absent keeps the stored one. */
+function regionFrom(value: string | undefined, stored: string | undefined): string | undefined {
+  if (value === undefined) return stored;
+  const v = value.trim().toLowerCase();
+  return v === '' || v === NO_REGION ? undefined : v;
+}
+
+/** The word that clears a stored region (`--region none`). */
+export const NO_REGION = 'none';
+
+/**
+ * The region a face should offer to confirm: the curriculum's region for the profile's locale
+ * (`cn` for zh-CN) while the learner has chosen none. Never applied without the learner's word.
+ */
+export function regionToConfirm(curriculum: Curriculum, profile: Profile): string | undefined {
+  return suggestedRegion(curriculum, profile.locale, profile.region)?.id;
 }
 
 /** The JSON path of a problem's value in a request (`known[2]`, `hoursPerWeek`). */
@@ -190,7 +224,7 @@ export function profileFromInput(
   const profile = profileFor(curriculum, spell(input.startingPoint, ids.points) ?? from?.startingPoint, {
     startDate: trimmed(input.startDate) ?? from?.startDate ?? nextMonday(today(ctx)),
     known: known ? [...new Set(known)] : from?.known,
-    hoursPerWeek: input.hoursPerWeek ?? from?.hoursPerWeek,
+    hoursPerWeek: (input.hoursPerWeek === FULL_TIME ? FULL_TIME_HOURS : input.hoursPerWeek) ?? from?.hoursPerWeek,
     weeksOff: input.weeksOff ?? from?.weeksOff,
     style: (trimmed(input.style) as LearningStyle | undefined) ?? from?.style,
     domain: spell(input.domain, ids.domains) ?? from?.domain,
@@ -202,6 +236,7 @@ export function profileFromInput(
     choices,
     study: studyOf(input.study, from?.study),
     marketReady: input.marketReady ?? from?.marketReady,
+    region: regionFrom(input.region, from?.region),
   });
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];

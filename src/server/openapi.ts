@@ -20,6 +20,11 @@ const obj = (properties: Record<string, Json>, required = Object.keys(properties
   required,
 });
 const nullable = (schema: Json): Json => ({ oneOf: [schema, { type: 'null' }] });
+const REGION_TO_CONFIRM: Json = {
+  type: 'string',
+  description:
+    "Present while the profile has no region and the curriculum suggests one for its locale (cn for zh-CN): ask the learner, and send `region` only with their answer (or 'none').",
+};
 const errors = (...statuses: number[]): Record<string, Json> => {
   const descriptions: Record<number, string> = {
     400: 'Invalid input (INVALID_INPUT, IMPORT_INVALID); `problems` names each field',
@@ -88,12 +93,18 @@ function paths(): Json {
     '/api/profile': {
       get: {
         summary: "The learner's profile (null before onboarding)",
-        responses: { 200: json(obj({ profile: nullable(ref('Profile')) })), ...errors() },
+        responses: {
+          200: json(obj({ profile: nullable(ref('Profile')), regionToConfirm: REGION_TO_CONFIRM }, ['profile'])),
+          ...errors(),
+        },
       },
       put: {
         summary: 'Store the profile (the plan is re-made)',
         requestBody: body(ref('ProfileInput')),
-        responses: { 200: json(obj({ profile: ref('Profile') })), ...errors(400, 422) },
+        responses: {
+          200: json(obj({ profile: ref('Profile'), regionToConfirm: REGION_TO_CONFIRM }, ['profile'])),
+          ...errors(400, 422),
+        },
       },
     },
     '/api/plan/preview': {
@@ -102,10 +113,14 @@ function paths(): Json {
         requestBody: body(ref('ProfileInput')),
         responses: {
           200: json(
-            obj({
-              plan: ref('Plan'),
-              recommendation: obj({ route: { type: 'string' }, reasons: { type: 'array', items: ref('Text') } }),
-            }),
+            obj(
+              {
+                plan: ref('Plan'),
+                recommendation: obj({ route: { type: 'string' }, reasons: { type: 'array', items: ref('Text') } }),
+                regionToConfirm: REGION_TO_CONFIRM,
+              },
+              ['plan', 'recommendation'],
+            ),
           ),
           ...errors(400, 422),
         },

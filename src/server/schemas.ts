@@ -10,7 +10,13 @@ import { WEEKDAYS } from '../core/plan-model.js';
 import { MAX_REMINDER_MINUTES, isKnownTimeZone, isValidTime } from '../core/calendar/sessions.js';
 import { EVENT_TYPES } from '../core/progress-model.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
-import { MAX_EFFORT_FACTOR, MAX_HOURS_PER_WEEK, MIN_EFFORT_FACTOR } from '../core/planner/profile.js';
+import {
+  FULL_TIME,
+  FULL_TIME_HOURS,
+  MAX_EFFORT_FACTOR,
+  MAX_HOURS_PER_WEEK,
+  MIN_EFFORT_FACTOR,
+} from '../core/planner/profile.js';
 import { EXPORT_FORMATS } from '../learner/exchange.js';
 import { MAX_HOURS_PER_ENTRY } from '../learner/tracking.js';
 
@@ -73,7 +79,7 @@ export const StudyDaysInput = z
     description:
       'When the learner studies; each week’s hours are shared over its study days, and calendars show timed sessions',
   });
-const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`;
+const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
 const FACTOR = `expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`;
 
 /** The body of PUT /api/profile and POST /api/plan/preview: only the starting point is required. */
@@ -84,9 +90,19 @@ export const ProfileInput = z
     // Bounds are the core's constants (the learner layer checks them for every face; here they document the contract).
     hoursPerWeek: optional(
       z
-        .number({ error: HOURS_A_WEEK })
-        .positive({ error: HOURS_A_WEEK })
-        .max(MAX_HOURS_PER_WEEK, { error: HOURS_A_WEEK }),
+        .union(
+          [
+            z
+              .number({ error: HOURS_A_WEEK })
+              .positive({ error: HOURS_A_WEEK })
+              .max(MAX_HOURS_PER_WEEK, { error: HOURS_A_WEEK }),
+            z.literal(FULL_TIME),
+          ],
+          { error: HOURS_A_WEEK },
+        )
+        .describe(
+          `Effective study hours a week (time actually studying), or "${FULL_TIME}" for ${FULL_TIME_HOURS} (full time: a 40-hour week).`,
+        ),
     ),
     weeksOff: z.array(DateRangeInput).optional(),
     startDate: optional(isoDate),
@@ -102,6 +118,13 @@ export const ProfileInput = z
     choices: ResourceChoicesInput.optional(),
     study: optional(StudyDaysInput),
     marketReady: optional(z.boolean({ error: 'expected true or false' })),
+    region: optional(
+      z
+        .string({ error: 'expected a region id such as cn, or none to clear it' })
+        .describe(
+          'Where the learner studies from (a curriculum region, e.g. cn for mainland China); none clears it. Never set without the learner saying so.',
+        ),
+    ),
   })
   .register(apiSchemas, {
     id: 'ProfileInput',
@@ -224,6 +247,7 @@ export const ProfileSchema = z
     route: z.string().optional(),
     effortFactor: z.number().optional(),
     marketReady: z.boolean().optional(),
+    region: z.string().optional(),
     choices: z.object({
       pin: z.array(z.string()),
       exclude: z.array(z.string()),

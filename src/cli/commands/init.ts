@@ -13,7 +13,10 @@ import type { Plan, Profile } from '../../core/plan-model.js';
 import type { CliIo } from '../io.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
-import { saveProfile } from '../../learner/profile.js';
+import { NO_REGION, regionToConfirm, saveProfile } from '../../learner/profile.js';
+import { FULL_TIME_HOURS } from '../../core/planner/profile.js';
+import { regionOf } from '../../core/regions.js';
+import { msg } from '../messages.js';
 import { chooseLocale } from '../locale.js';
 import { runPlacement, terminalPlacementPrompter } from '../placement.js';
 import { rmsg } from '../review-messages.js';
@@ -110,6 +113,13 @@ async function askProfile(
     if (cancelled(value)) return undefined;
     answers.freeOnly = value === true;
   }
+  // A region suggested for the learner's language is asked, never set without their answer.
+  const region = answers.region === undefined ? curriculum.regions?.find((r) => r.suggestFor.includes(loc)) : undefined;
+  if (region) {
+    const value = await prompts.confirm({ message: t.askRegion(textIn(region.title, loc)), initialValue: true });
+    if (cancelled(value)) return undefined;
+    answers.region = value === true ? region.id : NO_REGION;
+  }
   if (answers.start === undefined) {
     const value = await prompts.text({
       message: t.askStartDate,
@@ -198,7 +208,14 @@ export function registerInit(program: Command, io: CliIo): void {
         if (options.yes || saved.replaced) io.out('\n');
         if (route) io.out(`${out.route(textIn(route.title, profile.locale))}\n`);
         if (why) io.out(`  ${textIn(why.text, profile.locale)}\n`);
-        io.out(`${out.finish(plan.finishDate, plan.weekCount)}\n\n${out.firstWeeks}\n`);
+        io.out(`${out.finish(plan.finishDate, plan.weekCount)}\n`);
+        io.out(`${msg(profile.locale, 'plan.effectiveHours', { fullTime: FULL_TIME_HOURS })}\n`);
+        const toConfirm = regionOf(curriculum, regionToConfirm(curriculum, profile));
+        if (toConfirm)
+          io.out(
+            `${msg(profile.locale, 'plan.regionHint', { region: textIn(toConfirm.title, profile.locale), id: toConfirm.id })}\n`,
+          );
+        io.out(`\n${out.firstWeeks}\n`);
         for (const line of firstWeeks(plan, curriculum, profile.locale, 3)) io.out(`${line}\n`);
         io.out(`\n${out.next}\n`);
       });

@@ -17,7 +17,9 @@ import type { CliIo } from '../io.js';
 import { msg } from '../messages.js';
 import type { MessageKey } from '../messages.js';
 import { curriculumDir } from '../paths.js';
-import { needsProfile } from '../../learner/profile.js';
+import { needsProfile, regionToConfirm } from '../../learner/profile.js';
+import { FULL_TIME_HOURS } from '../../core/planner/profile.js';
+import { regionOf } from '../../core/regions.js';
 import { learnerErrorIn } from '../learner-messages.js';
 import { chooseLocale } from '../locale.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
@@ -134,6 +136,9 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
       domain: domain ? textIn(domain.title, L) : '-',
     }),
   );
+  lines.push(m('plan.effectiveHours', { fullTime: FULL_TIME_HOURS }));
+  const toConfirm = regionOf(curriculum, regionToConfirm(curriculum, profile));
+  if (toConfirm) lines.push(m('plan.regionHint', { region: textIn(toConfirm.title, L), id: toConfirm.id }));
   if (plan.weeks.length === 0) {
     lines.push('', m('plan.empty'));
     return `${lines.join('\n')}\n`;

@@ -21,6 +21,7 @@ import type { Explanation, Profile } from '../plan-model.js';
 import type { Analysis } from './needs.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import { hoursText, joinText, listText, t } from './texts.js';
+import { reachIn, regionOf } from '../regions.js';
 
 export interface CandidateUnit {
   /** Unit id, or undefined for a resource without units (taken whole). */
@@ -28,7 +29,19 @@ export interface CandidateUnit {
   readonly title: Text | undefined;
   readonly hours: number;
   readonly teaches: readonly string[];
+  /**
+   * Skimmed: everything it teaches that the plan needs was taught by an earlier resource of the plan
+   * (CS50's Python week before the Python course's first parts), so it is planned at SKIM_SHARE of its hours.
+   */
+  readonly skim?: { readonly by: readonly string[] } | undefined;
 }
+
+/**
+ * The share of a unit's hours a skim takes: reading it through and doing a few exercises to find the
+ * differences, about a quarter of working through it (the curriculum's estimate; the article says only
+ * that CS50 graduates can skim the Python course's first chapters).
+ */
+export const SKIM_SHARE = 0.25;
 
 export interface Candidate {
   readonly id: string;
@@ -46,6 +59,8 @@ export interface Candidate {
   readonly teaches: readonly string[];
   readonly hours: number;
   readonly index: number;
+  /** Resources after which units teaching only what they taught are skimmed (`Resource.skimAfter`). */
+  readonly skimAfter?: readonly string[] | undefined;
 }
 
 export type PickHow = 'own' | 'pin' | 'option' | 'stage' | 'cover' | 'ambient';
@@ -105,6 +120,7 @@ function catalogOf(curriculum: Curriculum): Catalog {
       teaches,
       hours: units.reduce((s, u) => s + u.hours, 0),
       index,
+      skimAfter: r.skimAfter,
     });
   });
   const catalog = { candidates, teachers: teachersOf(candidates.values()) };
@@ -167,8 +183,9 @@ export function chooseOptions(
   stages: readonly Stage[],
 ): { chosen: Map<ChooseOneGroup, { option: number; why: 'style' | 'hours' | 'only' }>; passedOver: Set<string> } {
   const { candidates } = catalogOf(curriculum);
-  const eligible = eligibility(profile);
-  const swap = new Map(profile.choices.swap.map((s) => [s.from, s.to]));
+  const rules = regionRules(curriculum, profile);
+  const eligible = eligibility(profile, rules);
+  const swap = swapsOf(profile, rules);
   const chosen = new Map<ChooseOneGroup, { option: number; why: 'style' | 'hours' | 'only' }>();
   const passedOver = new Set<string>();
   for (const stage of stages) {
@@ -195,9 +212,56 @@ export function chooseOptions(
   return { chosen, passedOver };
 }
 
-function eligibility(profile: Profile): (c: Candidate) => boolean {
+/**
+ * What the learner's region changes: resources it cannot reach are swapped for the curriculum's
+ * alternative (`regions.<id>.instead`) or, without one, not taken; the learner's own swaps come first.
+ */
+export interface RegionRules {
+  /** Unreachable resource -> the reachable resource taken instead. */
+  readonly swap: ReadonlyMap<string, string>;
+  /** Resources the region cannot reach and nothing replaces. */
+  readonly blocked: ReadonlySet<string>;
+  /** Why each resource of `swap` and `blocked` is affected: the blocking hosts with their sources. */
+  readonly reasons: ReadonlyMap<string, Text>;
+}
+
+export function regionRules(curriculum: Curriculum, profile: Profile): RegionRules {
+  const region = regionOf(curriculum, profile.region);
+  const swap = new Map<string, string>();
+  const blocked = new Set<string>();
+  const reasons = new Map<string, Text>();
+  if (!region) return { swap, blocked, reasons };
+  const byIdMap = new Map(curriculum.resources.map((r) => [r.id, r]));
+  for (const r of curriculum.resources) {
+    const reach = reachIn(region, r);
+    if (reach.reachable) continue;
+    const hosts = reach.blocked.map((b) => `${b.host} (${b.source}, checked ${b.checked})`).join('; ');
+    const hostsZh = reach.blocked.map((b) => `${b.host}（${b.source}，核实于 ${b.checked}）`).join('；');
+    reasons.set(
+      r.id,
+      t(
+        `${r.title} is served only from ${hosts}, which learners in ${region.title['en'] ?? region.id} cannot reach`,
+        `${r.localTitle?.['zh-CN'] ?? r.title} 只能从 ${hostsZh} 访问，而${region.title['zh-CN'] ?? region.id}的学习者无法访问`,
+      ),
+    );
+    const instead = reach.instead === undefined ? undefined : byIdMap.get(reach.instead);
+    if (instead && reachIn(region, instead).reachable) swap.set(r.id, instead.id);
+    else blocked.add(r.id);
+  }
+  return { swap, blocked, reasons };
+}
+
+function eligibility(profile: Profile, rules: RegionRules): (c: Candidate) => boolean {
   const excluded = new Set(profile.choices.exclude);
-  return (c) => !excluded.has(c.id) && (c.own || !profile.freeOnly || c.cost !== 'paid');
+  return (c) =>
+    !excluded.has(c.id) && (c.own || !rules.blocked.has(c.id)) && (c.own || !profile.freeOnly || c.cost !== 'paid');
+}
+
+/** The learner's swaps, then the region's for resources the learner did not swap themselves. */
+function swapsOf(profile: Profile, rules: RegionRules): Map<string, string> {
+  const swap = new Map(rules.swap);
+  for (const s of profile.choices.swap) swap.set(s.from, s.to);
+  return swap;
 }
 
 export function chooseResources(input: ChooseInput): Choice {
@@ -221,11 +285,15 @@ export function chooseResources(input: ChooseInput): Choice {
   const candidates = new Map(catalog.candidates);
   for (const c of own) candidates.set(c.id, c);
   const teachers = own.length > 0 ? teachersOf(candidates.values()) : catalog.teachers;
-  const eligible = eligibility(profile);
-  const swap = new Map(profile.choices.swap.map((s) => [s.from, s.to]));
+  const rules = regionRules(curriculum, profile);
+  const eligible = eligibility(profile, rules);
+  const swap = swapsOf(profile, rules);
+  const ownSwaps = new Set(profile.choices.swap.map((s) => s.from));
   const needed = new Set(order);
   const uncovered = new Set(order.filter((s) => !input.coveredElsewhere.has(s)));
   const picks: Array<Pick & { provides: string[] }> = [];
+  /** The resource that provides each needed skill taken so far (for skimming later units). */
+  const taughtBy = new Map<string, string>();
   /** Units already taken of each resource: a resource may be taken again for other units. */
   const takenUnits = new Map<string, Set<CandidateUnit>>();
   const available = (c: Candidate): CandidateUnit[] => {
@@ -314,14 +382,46 @@ export function chooseResources(input: ChooseInput): Choice {
     const used = takenUnits.get(c.id) ?? new Set<CandidateUnit>();
     for (const u of units) used.add(u);
     takenUnits.set(c.id, used);
+    // Units teaching only what a resource named in `skimAfter` already taught in this plan are
+    // skimmed (CS50 graduates skim the Python course's first parts).
+    const after = new Set(c.skimAfter ?? []);
+    if (after.size > 0) {
+      units = units.map((u) => {
+        const skills = u.teaches.filter((s) => needed.has(s) && !input.coveredElsewhere.has(s));
+        if (skills.length === 0 || skills.some((s) => provides.includes(s) || !after.has(taughtBy.get(s) ?? '')))
+          return u;
+        return {
+          ...u,
+          hours: u.hours * SKIM_SHARE,
+          skim: { by: [...new Set(skills.map((s) => taughtBy.get(s) ?? ''))] },
+        };
+      });
+    }
+    for (const s of provides) taughtBy.set(s, c.id);
     const hours = units.reduce((s, u) => s + u.hours, 0);
     const swappedFrom = resolved !== requested ? requested : undefined;
-    const swapNote = swappedFrom
+    const regionReason =
+      swappedFrom !== undefined && !ownSwaps.has(swappedFrom) ? rules.reasons.get(swappedFrom) : undefined;
+    const swapNote = regionReason
       ? t(
-          `You swapped it in for ${candidates.get(swappedFrom)?.title ?? swappedFrom}.`,
-          `你用它替换了 ${candidates.get(swappedFrom)?.title ?? swappedFrom}。`,
+          `Taken instead of ${candidates.get(swappedFrom ?? '')?.title ?? swappedFrom}: ${regionReason['en']}.`,
+          `代替 ${candidateTitle(candidates.get(swappedFrom ?? '') ?? c, 'zh-CN')}：${regionReason['zh-CN']}。`,
         )
-      : undefined;
+      : swappedFrom
+        ? t(
+            `You swapped it in for ${candidates.get(swappedFrom)?.title ?? swappedFrom}.`,
+            `你用它替换了 ${candidates.get(swappedFrom)?.title ?? swappedFrom}。`,
+          )
+        : undefined;
+    const skimmed = units.filter((u) => u.skim !== undefined);
+    const skimBy = [...new Set(skimmed.flatMap((u) => u.skim?.by ?? []))].map((id) => candidates.get(id) ?? c);
+    const skimNote =
+      skimmed.length > 0
+        ? t(
+            `${skimmed.length} of its parts teach only what ${skimBy.map((x) => x.title).join(' and ')} already taught: skim them (about a quarter of their time).`,
+            `其中 ${skimmed.length} 个部分只讲 ${skimBy.map((x) => candidateTitle(x, 'zh-CN')).join('和')} 已经讲过的内容：快速浏览即可（约四分之一的时间）。`,
+          )
+        : undefined;
     const unitNote =
       units.length < c.units.length
         ? t(
@@ -340,7 +440,7 @@ export function chooseResources(input: ChooseInput): Choice {
       explanation: {
         kind: 'resource',
         subject: c.id,
-        text: joinText([reason(c, provides, hours), swapNote, unitNote, altText(alternatives)]),
+        text: joinText([reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)]),
       },
     });
     return true;

@@ -20,7 +20,8 @@ import type {
 } from '../plan-model.js';
 import { addDays, maxDate, toDayNumber, fromDayNumber, weekStart } from '../dates.js';
 import { closedDays, hoursLoggedBetween, studyCalendar } from '../weeks.js';
-import { chooseOptions, chooseResources } from './choose.js';
+import { chooseOptions, chooseResources, regionRules } from './choose.js';
+import { languageNote, regionNotes } from './region-notes.js';
 import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages } from './needs.js';
 import { effortFactorFor, startingPointOf, validateProfile } from './profile.js';
 import { chooseRoute } from './route.js';
@@ -180,6 +181,17 @@ export function prepare(
     });
   }
   explanations.push(...choice.picks.map((p) => p.explanation));
+  explanations.push(
+    ...regionNotes(
+      curriculum,
+      profile,
+      regionRules(curriculum, profile),
+      needs.stages,
+      choice.picks,
+      new Set(needs.order),
+    ),
+  );
+  explanations.push(...languageNote(curriculum, profile, choice.picks));
   if (choice.leftToOptions.length > 0) {
     const names = choice.leftToOptions.map((s) => analysis.skills.get(s)?.title ?? t(s, s));
     explanations.push({

@@ -26,6 +26,14 @@ export const DEFAULT_HOURS_PER_WEEK = 10;
 export const MIN_EFFORT_FACTOR = 0.8;
 export const MAX_EFFORT_FACTOR = 2.0;
 export const MAX_HOURS_PER_WEEK = 100;
+/**
+ * The word for full-time study (`--hours full-time`), and the effective hours a week it stands for:
+ * a 40-hour week of which about 28 hours are effective study (the rest is breaks, review, planning
+ * and being stuck). Hours a week are always effective hours; this is the article's "full time",
+ * which the from-scratch starting point plans with (about 18 months to job-ready).
+ */
+export const FULL_TIME = 'full-time';
+export const FULL_TIME_HOURS = 28;
 /** The role planned for when the learner names none (if the curriculum has it). */
 export const DEFAULT_ROLE = 'ml-engineer';
 /** The starting point planned for when the learner names none (if the curriculum has it). */
@@ -45,6 +53,7 @@ export type ProfileField =
   | 'target'
   | 'route'
   | 'effortFactor'
+  | 'region'
   | 'choices'
   | 'study';
 
@@ -82,6 +91,7 @@ export interface ProfileOverrides {
   readonly choices?: ResourceChoices | undefined;
   readonly study?: StudyDays | undefined;
   readonly marketReady?: boolean | undefined;
+  readonly region?: string | undefined;
 }
 
 /** The starting point of a curriculum, or undefined when the curriculum has none (an import). */
@@ -119,6 +129,7 @@ export function profileFor(
     choices: overrides.choices ?? NO_CHOICES,
     ...(overrides.study === undefined ? {} : { study: overrides.study }),
     ...(overrides.marketReady === true ? { marketReady: true } : {}),
+    ...(overrides.region !== undefined ? { region: overrides.region } : {}),
   };
 }
 
@@ -255,6 +266,14 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       suggestions: [],
       message: `effortFactor: ${profile.effortFactor} is out of range; give a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`,
     });
+  }
+  if (profile.region !== undefined && !(curriculum.regions ?? []).some((r) => r.id === profile.region)) {
+    unknown(
+      'region',
+      profile.region,
+      (curriculum.regions ?? []).map((r) => r.id),
+      'region',
+    );
   }
   if (profile.study !== undefined) {
     problems.push(...checkStudyDays(profile.study));

@@ -122,7 +122,12 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         hours,
         block: false,
         title,
-        why: teachesText(skills) ?? t('Part of the chosen resource.', '所选资源的一部分。'),
+        why: unit.skim
+          ? t(
+              'Skim it: an earlier resource of your plan already taught this; read it through and do a few exercises.',
+              '快速浏览：计划中较早的资源已经讲过这些内容；通读一遍，做几道练习即可。',
+            )
+          : (teachesText(skills) ?? t('Part of the chosen resource.', '所选资源的一部分。')),
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
         priority: priorityOf(pick.stage, pickIndex, k),
         preds: previous >= 0 ? [previous] : [],

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../../content/load.js';
 import { ErrorSchema, PlanSchema, ProfileSchema } from '../schemas.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 
+const SHIPPED = decodeURIComponent(new URL('../../../curricula/ml-engineer', import.meta.url).pathname);
 let h: Harness;
 let api: ReturnType<typeof client>;
 beforeEach(async () => {
@@ -86,7 +88,7 @@ describe('PUT /api/profile', () => {
   it('says the expected range for hours per week', async () => {
     const { json } = await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 0 });
     expect(ErrorSchema.parse(json).error.problems).toEqual([
-      { path: 'hoursPerWeek', message: 'expected more than 0 and at most 100 hours a week' },
+      { path: 'hoursPerWeek', message: 'expected more than 0 and at most 100 effective hours a week, or "full-time"' },
     ]);
   });
 
@@ -160,6 +162,40 @@ describe('POST /api/plan/preview', () => {
     const { status, json } = await api.post('/api/plan/preview', { startingPoint: 'from-scratch', freeOnly: 'yes' });
     expect(status).toBe(400);
     expect(ErrorSchema.parse(json).error.problems.map((p) => p.path)).toEqual(['freeOnly']);
+  });
+});
+
+describe('region and full time through the API (shipped curriculum)', () => {
+  beforeEach(async () => {
+    await h.close();
+    h = await harness({ curriculum: loadCurriculum(SHIPPED) });
+    api = client(h.app);
+  });
+
+  it('suggests cn for a Chinese learner without setting it, and stores it only when sent', async () => {
+    const preview = await api.post('/api/plan/preview', { startingPoint: 'from-scratch', locale: 'zh-CN' });
+    expect(preview.status).toBe(200);
+    expect((preview.json as { regionToConfirm?: string }).regionToConfirm).toBe('cn');
+    const put = await api.put('/api/profile', { startingPoint: 'from-scratch', locale: 'zh-CN' });
+    expect((put.json as { profile: { region?: string } }).profile.region).toBeUndefined();
+    expect((put.json as { regionToConfirm?: string }).regionToConfirm).toBe('cn');
+    const confirmed = await api.put('/api/profile', { startingPoint: 'from-scratch', locale: 'zh-CN', region: 'cn' });
+    expect(ProfileSchema.parse((confirmed.json as { profile: unknown }).profile).region).toBe('cn');
+    expect((confirmed.json as { regionToConfirm?: string }).regionToConfirm).toBeUndefined();
+    expect((await h.store.getProfile('local'))?.region).toBe('cn');
+  });
+
+  it('refuses an unknown region, naming the field and the valid ones', async () => {
+    const { status, json } = await api.put('/api/profile', { startingPoint: 'from-scratch', region: 'mars' });
+    expect(status).toBe(400);
+    const problem = ErrorSchema.parse(json).error.problems.find((p) => p.path === 'region');
+    expect(problem?.message).toContain('cn');
+    expect(await h.store.getProfile('local')).toBeUndefined();
+  });
+
+  it('takes "full-time" for hours a week as 28 effective hours', async () => {
+    const { json } = await api.put('/api/profile', { startingPoint: 'developer', hoursPerWeek: 'full-time' });
+    expect(ProfileSchema.parse((json as { profile: unknown }).profile).hoursPerWeek).toBe(28);
   });
 });
 

@@ -6,7 +6,14 @@
  */
 import { Hono } from 'hono';
 import { planFor } from '../../core/planner/index.js';
-import { profileFromInput, recommendationOf, saveProfile, storedProfile } from '../../learner/profile.js';
+import type { Profile } from '../../core/plan-model.js';
+import {
+  profileFromInput,
+  recommendationOf,
+  regionToConfirm,
+  saveProfile,
+  storedProfile,
+} from '../../learner/profile.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
 import { ProfileInput } from '../schemas.js';
@@ -14,10 +21,16 @@ import { parseBody } from '../validate.js';
 
 export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  // The region the learner's language suggests (cn for zh-CN) while they have chosen none: the client
+  // asks them and sends `region` only with their answer.
+  const toConfirm = (profile: Profile | undefined): { regionToConfirm?: string } => {
+    const id = profile ? regionToConfirm(deps.curriculum, profile) : undefined;
+    return id === undefined ? {} : { regionToConfirm: id };
+  };
 
   routes.get('/profile', async (c) => {
     const profile = await storedProfile(learnerContext(deps, c));
-    return c.json({ profile: profile ?? null });
+    return c.json({ profile: profile ?? null, ...toConfirm(profile) });
   });
 
   routes.put('/profile', async (c) => {
@@ -25,13 +38,13 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const profile = profileFromInput(ctx, await parseBody(c, ProfileInput));
     // A profile no plan can be made for (UNREACHABLE) is not stored; the work done and the first plan stay.
     const saved = await saveProfile(ctx, profile, 'profile');
-    return c.json({ profile: saved.profile });
+    return c.json({ profile: saved.profile, ...toConfirm(saved.profile) });
   });
 
   routes.post('/plan/preview', async (c) => {
     const profile = profileFromInput(learnerContext(deps, c), await parseBody(c, ProfileInput));
     const plan = planFor(deps.curriculum, profile);
-    return c.json({ plan, recommendation: recommendationOf(deps.curriculum, profile, plan) });
+    return c.json({ plan, recommendation: recommendationOf(deps.curriculum, profile, plan), ...toConfirm(profile) });
   });
 
   return routes;
