@@ -133,8 +133,11 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
 
   /** What must not change when someone else acts: the data, the sessions, the password. */
   async function stateOf(p: Person): Promise<{ data: LearnerData; session: number; sessions: string }> {
-    const session = await send(h.app, 'GET', '/api/progress', { cookie: p.cookie });
-    const list = await send(h.app, 'GET', '/api/auth/list-sessions', { cookie: p.cookie });
+    // The victim looks from an address of their own (the harness trusts X-Forwarded-For), so the
+    // attacker's burst of requests does not spend the victim's rate limit and blur what changed.
+    const headers = { 'X-Forwarded-For': `192.0.2.${p === ada ? 10 : 20}` };
+    const session = await send(h.app, 'GET', '/api/progress', { cookie: p.cookie, headers });
+    const list = await send(h.app, 'GET', '/api/auth/list-sessions', { cookie: p.cookie, headers });
     return { data: await h.store.exportData(p.userId), session: session.status, sessions: list.text };
   }
 

@@ -63,7 +63,8 @@ describe('POST /api/jobs/analyze', () => {
     const api = client(h.app);
     const cases: Array<[unknown, string]> = [
       [{ text: '   ' }, 'empty'],
-      [{ text: 'PK\u0003\u0004\u0000\u0000\u0000' }, 'binary'],
+      // Control characters without NUL reach the analyzer, which calls them binary.
+      [{ text: `PK\u0003\u0004${'\u0001\u0002'.repeat(40)} engineer` }, 'binary'],
       [{ text: 'Machine learning engineer. '.repeat(4000) }, 'too-long'],
       [
         {
@@ -78,6 +79,12 @@ describe('POST /api/jobs/analyze', () => {
         expect(status, `${path} ${kind}`).toBe(400);
         expect(json).toMatchObject({ error: { code: 'INVALID_INPUT', problems: [{ path: 'text', message: kind }] } });
       }
+    }
+    // A NUL is refused at the door for every route (validate.ts), naming the field, before any analysis.
+    for (const path of ['/api/jobs/analyze', '/api/jobs']) {
+      const { status, json } = await api.post(path, { text: 'PK\u0003\u0004\u0000\u0000\u0000' });
+      expect(status).toBe(400);
+      expect(json).toMatchObject({ error: { code: 'INVALID_INPUT', problems: [{ path: 'text' }] } });
     }
     expect(await h.store.listPostings('local')).toEqual([]);
   });
