@@ -68,6 +68,12 @@ describe('each kind of broken curriculum gets a message with file:line:col', () 
     );
   });
 
+  it('refuses a route reason for an unknown starting point, at the id, with a suggestion', () => {
+    expect(problemsOf('unknown-reason-for')).toEqual([
+      'src/content/fixtures/unknown-reason-for/routes.yaml:7:26: unknown starting point "devloper" as starting point a route reason is for; did you mean "developer"?',
+    ]);
+  });
+
   it('names the whole prerequisite cycle', () => {
     const problems = problemsOf('cycle');
     expect(problems).toHaveLength(1);

@@ -29,7 +29,7 @@ import type {
   Text,
   Vocabulary,
 } from '../core/model.js';
-import type { CurriculumFileInput, EffortInput, LocalTextInput, UnitInput } from './schema.js';
+import type { CurriculumFileInput, EffortInput, LocalTextInput, RouteReasonInput, UnitInput } from './schema.js';
 import type { PathKey, YamlSource } from './yaml-source.js';
 
 export interface ParsedFile {
@@ -332,7 +332,19 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
         title: text(r.title, at(o, 'title')),
         summary: optText(r.summary, at(o, 'summary')),
         stages: refs('stages', r.stages, at(o, 'stages'), 'route stage'),
-        reasons: (r.reasons ?? []).map((t, k) => text(t, at(o, 'reasons', k))),
+        reasons: (r.reasons ?? []).map((reason, k) =>
+          isTaggedReason(reason)
+            ? {
+                text: text(reason.text, at(o, 'reasons', k, 'text')),
+                for: refs(
+                  'startingPoints',
+                  reason.for,
+                  at(o, 'reasons', k, 'for'),
+                  'starting point a route reason is for',
+                ),
+              }
+            : { text: text(reason, at(o, 'reasons', k)), for: [] },
+        ),
         recommendedFor: refs('startingPoints', r.recommendedFor, at(o, 'recommendedFor'), 'starting point'),
         variantOf: r.variantOf,
       });
@@ -653,4 +665,9 @@ function round(hours: number): number {
 
 export function formatPath(path: readonly PathKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+/** A route reason in its `{ for, text }` form (the other form is plain text for everyone). */
+function isTaggedReason(reason: RouteReasonInput): reason is Exclude<RouteReasonInput, LocalTextInput> {
+  return typeof reason === 'object' && Array.isArray(reason['for']);
 }

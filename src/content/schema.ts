@@ -155,12 +155,18 @@ const Stage = z.strictObject({
     .optional(),
 });
 
+/**
+ * A route's argument: text for everyone, or `{ for: [starting-point ids], text }` for the learners
+ * starting there only.
+ */
+const RouteReason = z.union([z.strictObject({ for: z.array(Id).min(1), text: LocalText }), LocalText]);
+
 const Route = z.strictObject({
   id: Id,
   title: LocalText,
   summary: LocalText.optional(),
   stages: z.array(Id).min(1),
-  reasons: z.array(LocalText).optional(),
+  reasons: z.array(RouteReason).optional(),
   recommendedFor: z.array(Id).optional(),
   variantOf: Id.optional(),
 });
@@ -262,6 +268,7 @@ export const CurriculumFile = z.strictObject({
 
 export type CurriculumFileInput = z.infer<typeof CurriculumFile>;
 export type LocalTextInput = z.infer<typeof LocalText>;
+export type RouteReasonInput = z.infer<typeof RouteReason>;
 export type EffortInput = z.infer<typeof Effort>;
 export type UnitInput = z.infer<typeof Unit>;
 

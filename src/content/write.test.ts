@@ -140,7 +140,10 @@ function tiny(): Curriculum {
         title: { en: 'R', 'zh-CN': '路' },
         summary: undefined,
         stages: ['s1'],
-        reasons: [],
+        reasons: [
+          { text: { en: 'For everyone.', 'zh-CN': '给所有人。' }, for: [] },
+          { text: { en: 'For P only.', 'zh-CN': '只给 P。' }, for: ['p'] },
+        ],
         recommendedFor: ['p'],
         variantOf: undefined,
       },

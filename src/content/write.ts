@@ -206,7 +206,17 @@ export function curriculumYamlFiles(curriculum: Curriculum): Array<{ name: strin
           ['title', text(r.title)],
           ['summary', opt(r.summary, text)],
           ['stages', [...r.stages]],
-          ['reasons', list(r.reasons, text)],
+          [
+            'reasons',
+            list(r.reasons, (reason) =>
+              reason.for.length === 0
+                ? text(reason.text)
+                : obj([
+                    ['for', [...reason.for]],
+                    ['text', text(reason.text)],
+                  ]),
+            ),
+          ],
           ['recommendedFor', ids(r.recommendedFor)],
           ['variantOf', r.variantOf],
         ]),

@@ -206,13 +206,20 @@ export interface Stage {
   readonly block: StageBlock | undefined;
 }
 
+/** One argument for a route, addressed to some starting points (ids) or, when `for` is empty, to everyone. */
+export interface RouteReason {
+  readonly text: Text;
+  readonly for: readonly string[];
+}
+
 export interface Route {
   readonly id: string;
   readonly title: Text;
   readonly summary: Text | undefined;
   /** Stage ids in the order this route takes them. */
   readonly stages: readonly string[];
-  readonly reasons: readonly Text[];
+  /** The curriculum's arguments for this route; show them through `reasonsFor` (core/planner/route). */
+  readonly reasons: readonly RouteReason[];
   /** Starting points this route is recommended for. */
   readonly recommendedFor: readonly string[];
   /** This route is a variant of another (the university path of data-science-first). */

@@ -18,10 +18,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { nextMonday } from '../core/dates.js';
-import type { Curriculum, LearningStyle } from '../core/model.js';
+import type { Curriculum, LearningStyle, Text } from '../core/model.js';
 import type { DateRange, Forecast, Plan, Profile, StudyDays, Weekday } from '../core/plan-model.js';
 import { DEFAULT_STUDY_TIME } from '../core/calendar/sessions.js';
-import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor } from '../core/planner/index.js';
+import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor, reasonsFor } from '../core/planner/index.js';
 import {
   FULL_TIME,
   FULL_TIME_HOURS,
@@ -265,18 +265,21 @@ function studyOf(input: ProfileRequest['study'], stored: StudyDays | undefined):
   };
 }
 
-/** The route a profile is recommended, with the curriculum's reasons (the planner's sentence when it gives none). */
+/**
+ * The route a profile is recommended, with the curriculum's reasons for its starting point (the
+ * planner's sentence when there are none).
+ */
 export function recommendationOf(
   curriculum: Curriculum,
   profile: Profile,
   plan: Plan,
-): { route: string; reasons: Curriculum['routes'][number]['reasons'] } {
+): { route: string; reasons: Text[] } {
   const choice = chooseRoute(curriculum, profile);
   const route = choice.route;
+  const reasons = route ? reasonsFor(route, profile.startingPoint) : [];
   return {
     route: route?.id ?? plan.route,
-    reasons:
-      route && route.reasons.length > 0 ? [...route.reasons] : choice.explanation ? [choice.explanation.text] : [],
+    reasons: reasons.length > 0 ? reasons : choice.explanation ? [choice.explanation.text] : [],
   };
 }
 

@@ -4,7 +4,7 @@
  */
 export { profileFor, checkProfile, validateProfile, effortFactorFor, NO_CHOICES } from './profile.js';
 export type { ProfileOverrides, ProfileProblem, ProfileField } from './profile.js';
-export { recommendedRoute, chooseRoute } from './route.js';
+export { recommendedRoute, chooseRoute, reasonsFor } from './route.js';
 export { planFor, observedPace, READY, READY_TITLE, ALONGSIDE_SHARE } from './plan.js';
 export { forecastFrom } from './forecast.js';
 export type { PlanOptions } from './plan.js';

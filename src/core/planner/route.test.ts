@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRoute, recommendedRoute } from './route.js';
+import type { Curriculum, Route } from '../model.js';
+import { chooseRoute, reasonsFor, recommendedRoute } from './route.js';
 import { fixture, miniCurriculum, profileOf } from './test-support/fixtures.js';
 
 describe('route choice', () => {
@@ -31,5 +32,58 @@ describe('route choice', () => {
     const choice = chooseRoute(c, profileOf(c, 'quant', { route: 'software-first' }));
     expect(choice.route?.id).toBe('software-first');
     expect(choice.explanation?.text['en']).toContain('recommendation for your starting point was');
+  });
+
+  describe("reasons for the learner's starting point only", () => {
+    const said = (en: string) => ({ en, 'zh-CN': `中${en}` });
+    const tagged: Curriculum = {
+      ...c,
+      routes: c.routes.map((r): Route =>
+        r.id === 'software-first'
+          ? {
+              ...r,
+              reasons: [
+                { text: said('General: deployed simple models create value.'), for: [] },
+                { text: said('Developers become valuable quickly.'), for: ['developer'] },
+                { text: said('Career changers use their earlier field.'), for: ['career-changer'] },
+                { text: said('Data scientists already have the maths.'), for: ['data-scientist', 'quant'] },
+                { text: said('General: never neglect the maths.'), for: [] },
+              ],
+            }
+          : r,
+      ),
+    };
+    const softwareFirst = tagged.routes.find((r) => r.id === 'software-first');
+
+    it('gives a developer the general reasons and the developer one, in curriculum order', () => {
+      expect(softwareFirst && reasonsFor(softwareFirst, 'developer').map((t) => t['en'])).toEqual([
+        'General: deployed simple models create value.',
+        'Developers become valuable quickly.',
+        'General: never neglect the maths.',
+      ]);
+    });
+
+    it("keeps other starting points' reasons out of a developer's route explanation, in both languages", () => {
+      const text = chooseRoute(tagged, profileOf(tagged, 'developer')).explanation?.text;
+      expect(text?.['en']).toContain('Developers become valuable quickly.');
+      expect(text?.['en']).toContain('General: never neglect the maths.');
+      expect(text?.['zh-CN']).toContain('中Developers become valuable quickly.');
+      expect(text?.['en']).not.toContain('Career changers');
+      expect(text?.['en']).not.toContain('Data scientists');
+      expect(text?.['zh-CN']).not.toContain('Career changers');
+    });
+
+    it('shows a learner whose starting point no reason names the general ones only', () => {
+      expect(softwareFirst && reasonsFor(softwareFirst, 'from-scratch').map((t) => t['en'])).toEqual([
+        'General: deployed simple models create value.',
+        'General: never neglect the maths.',
+      ]);
+    });
+
+    it('shows a reason naming several starting points to each of them', () => {
+      const quant = chooseRoute(tagged, profileOf(tagged, 'quant', { route: 'software-first' })).explanation?.text;
+      expect(quant?.['en']).toContain('Data scientists already have the maths.');
+      expect(quant?.['en']).not.toContain('Developers become valuable');
+    });
   });
 });

@@ -3,9 +3,10 @@
  * Which route a learner takes: the one the curriculum recommends for their starting point (a route
  * whose `recommendedFor` lists it; a main route before its variants), else the starting point's own
  * default, else the first route. The learner's explicit choice always wins. Every choice carries the
- * curriculum's reasons for the route plus a sentence saying why it was picked.
+ * curriculum's reasons for the route that address the learner's starting point (see `reasonsFor`)
+ * plus a sentence saying why it was picked.
  */
-import type { Curriculum, Route } from '../model.js';
+import type { Curriculum, Route, Text } from '../model.js';
 import type { Explanation, Profile } from '../plan-model.js';
 import { startingPointOf } from './profile.js';
 import { joinText, t } from './texts.js';
@@ -25,6 +26,14 @@ export function recommendedRoute(curriculum: Curriculum, startingPointId: string
   if (main) return main;
   const own = startingPointOf(curriculum, startingPointId)?.route;
   return routes.find((r) => r.id === own) ?? routes[0];
+}
+
+/**
+ * The route's reasons a learner from `startingPointId` is shown, in curriculum order: those naming
+ * that starting point in `for`, and those for everyone (empty `for`). The one place that decides it.
+ */
+export function reasonsFor(route: Route, startingPointId: string): Text[] {
+  return route.reasons.filter((r) => r.for.length === 0 || r.for.includes(startingPointId)).map((r) => r.text);
 }
 
 export function chooseRoute(curriculum: Curriculum, profile: Profile): RouteChoice {
@@ -68,6 +77,10 @@ export function chooseRoute(curriculum: Curriculum, profile: Profile): RouteChoi
   return {
     route: chosen,
     alternatives,
-    explanation: { kind: 'route', subject: chosen.id, text: joinText([why, ...chosen.reasons, alt]) },
+    explanation: {
+      kind: 'route',
+      subject: chosen.id,
+      text: joinText([why, ...reasonsFor(chosen, profile.startingPoint), alt]),
+    },
   };
 }

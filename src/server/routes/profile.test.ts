@@ -128,7 +128,7 @@ describe('PUT /api/profile', () => {
 });
 
 describe('POST /api/plan/preview', () => {
-  it('answers the plan and the recommended route with its reasons, saving nothing', async () => {
+  it("answers the plan and the recommended route with its reasons for the learner's starting point, saving nothing", async () => {
     const { status, json } = await api.post('/api/plan/preview', { startingPoint: 'quant-student', hoursPerWeek: 10 });
     expect(status).toBe(200);
     const { plan, recommendation } = json as { plan: unknown; recommendation: { route: string; reasons: unknown[] } };
@@ -137,6 +137,7 @@ describe('POST /api/plan/preview', () => {
     expect(parsed.hoursPerWeek).toBe(10);
     expect(recommendation).toEqual({
       route: 'data-science-first',
+      // The route's reason for from-scratch learners is left out.
       reasons: [{ en: 'Quantitative students start from maths.', 'zh-CN': '理科学生从数学开始。' }],
     });
     expect(await h.store.getProfile('local')).toBeUndefined();

@@ -106,6 +106,8 @@ routes:
     recommendedFor: [quant-student]
     reasons:
       - { en: Quantitative students start from maths., zh-CN: 理科学生从数学开始。 }
+      - for: [from-scratch]
+        text: { en: Self-taught learners can take this route too., zh-CN: 自学者也可以走这条路线。 }
 startingPoints:
   - id: from-scratch
     title: { en: From scratch, zh-CN: 从零开始 }

@@ -141,7 +141,7 @@ export function fixture(spec: FixtureSpec): Curriculum {
       title: tx(r.id),
       summary: undefined,
       stages: r.stages,
-      reasons: [tx(`reason for ${r.id}`)],
+      reasons: [{ text: tx(`reason for ${r.id}`), for: [] }],
       recommendedFor: r.recommendedFor ?? [],
       variantOf: r.variantOf,
     })),
