@@ -193,7 +193,10 @@ export default function Today() {
                     className="mt-1 h-5 w-5 shrink-0"
                     checked={done}
                     disabled={busy}
-                    onChange={() => tick(row, !done)}
+                    onChange={() =>
+                      // Unticking the tick just made takes it back exactly, with the hours it logged.
+                      done && lastTick?.key === row.key && lastTick.done ? untick(row, lastTick.id) : tick(row, !done)
+                    }
                   />
                   <div className="min-w-0 flex-1">
                     <label htmlFor={boxId} className={`font-medium ${done ? 'muted line-through' : ''}`}>
