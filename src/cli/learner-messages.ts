@@ -46,6 +46,8 @@ export function learnerErrorIn(locale: Locale, error: LearnerError): MlpathError
       return make(m.futureDate(text(d['value']), text(d['today'])));
     case 'empty-note':
       return make(m.emptyNote);
+    case 'long-note':
+      return make(m.longNote(text(d['length']), text(d['max'])));
     case 'already-undone':
       return make(m.alreadyUndone);
     case 'needs-profile':

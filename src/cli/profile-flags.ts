@@ -11,7 +11,7 @@ import type { ErrorCode, Problem } from '../core/errors.js';
 import { isValidIsoDate } from '../core/dates.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { DateRange, Profile } from '../core/plan-model.js';
-import { FULL_TIME } from '../core/planner/profile.js';
+import { FIRST_START_YEAR, FULL_TIME, LAST_START_YEAR } from '../core/planner/profile.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import {
   MAX_REMINDER_MINUTES,
@@ -327,6 +327,13 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
       return text;
     }
     case 'range':
+      if (problem.field === 'startDate')
+        return msg(locale, 'flag.dateRange', {
+          flag,
+          value: problem.value,
+          first: FIRST_START_YEAR,
+          last: LAST_START_YEAR,
+        });
       return msg(locale, problem.field === 'effortFactor' ? 'flag.factorRange' : 'flag.hoursRange', {
         flag,
         value: problem.value,

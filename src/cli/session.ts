@@ -8,6 +8,7 @@
  * `MLPATH_CURRICULUM` points at another curriculum folder; `MLPATH_LANG` picks the language
  * (otherwise the profile's, otherwise the system's).
  */
+import { FIRST_START_YEAR, LAST_START_YEAR } from '../core/planner/profile.js';
 import { isMlpathError, MlpathError } from '../core/errors.js';
 import { isValidIsoDate } from '../core/dates.js';
 import { localDate } from '../learner/context.js';
@@ -51,7 +52,9 @@ export function clock(io: Pick<CliIo, 'env'>): Date {
   const day = io.env['MLPATH_TODAY'];
   if (now !== undefined && now !== '') {
     const date = new Date(now);
-    if (Number.isNaN(date.getTime())) {
+    // Outside the years a plan may start in, dates computed from now would run past year 9999.
+    const year = date.getUTCFullYear();
+    if (Number.isNaN(date.getTime()) || year < FIRST_START_YEAR || year > LAST_START_YEAR) {
       throw new MlpathError({
         code: 'INVALID_INPUT',
         message: msg(locale, 'env.badNow', { value: now }),
@@ -61,7 +64,8 @@ export function clock(io: Pick<CliIo, 'env'>): Date {
     return date;
   }
   if (day !== undefined && day !== '') {
-    if (!isValidIsoDate(day)) {
+    const year = Number(day.slice(0, 4));
+    if (!isValidIsoDate(day) || year < FIRST_START_YEAR || year > LAST_START_YEAR) {
       throw new MlpathError({
         code: 'INVALID_INPUT',
         message: msg(locale, 'env.badToday', { value: day }),

@@ -4,6 +4,9 @@
  * place: "undo" appends an event that cancels an earlier one.
  */
 
+/** The longest note (characters) a learner may keep: the log, the API and the backup hold the same limit. */
+export const MAX_NOTE_LENGTH = 10_000;
+
 export const EVENT_TYPES = [
   'started',
   'done',

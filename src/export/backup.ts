@@ -19,9 +19,10 @@ import { z } from 'zod';
 import { MlpathError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
 import { LEARNING_STYLES } from '../core/model.js';
+import { MAX_HOURS_PER_WEEK } from '../core/planner/profile.js';
 import type { Profile } from '../core/plan-model.js';
 import { WEEKDAYS } from '../core/plan-model.js';
-import { EVENT_TYPES } from '../core/progress-model.js';
+import { EVENT_TYPES, MAX_NOTE_LENGTH } from '../core/progress-model.js';
 import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { MAX_POSTING_LENGTH } from '../core/jobs/text.js';
@@ -73,7 +74,7 @@ const DateRange = z.strictObject({ start: Day, end: Day });
 const ProfileSchema = z.strictObject({
   startingPoint: z.string().min(1),
   known: z.array(z.string().min(1)),
-  hoursPerWeek: z.number().positive().max(168),
+  hoursPerWeek: z.number().positive().max(MAX_HOURS_PER_WEEK),
   weeksOff: z.array(DateRange),
   startDate: Day,
   style: z.enum(LEARNING_STYLES),
@@ -121,7 +122,7 @@ const EventSchema = z
       .max(24 * 7)
       .optional(),
     date: Day.optional(),
-    text: z.string().max(10_000).optional(),
+    text: z.string().max(MAX_NOTE_LENGTH).optional(),
     undoes: z.string().min(1).optional(),
   })
   .superRefine((event, ctx) => {

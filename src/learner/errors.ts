@@ -20,6 +20,7 @@ export type LearnerReason =
   | 'bad-date'
   | 'future-date'
   | 'empty-note'
+  | 'long-note'
   | 'unknown-event'
   | 'already-undone'
   | 'event-id-taken'

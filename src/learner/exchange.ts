@@ -12,7 +12,8 @@
  * - An import is validated whole before anything is written; into a learner with data it needs
  *   `merge`. An import is not an event: `undo` cannot take it back (`undoable: false`).
  */
-import { isMlpathError } from '../core/errors.js';
+import { isMlpathError, MlpathError } from '../core/errors.js';
+import { checkProfile } from '../core/planner/index.js';
 import { backupToJson, parseBackup } from '../export/backup.js';
 import type { Backup } from '../export/backup.js';
 import { progressToMarkdown } from '../export/markdown.js';
@@ -79,6 +80,18 @@ export async function importBackup(
   input: { backup: Backup; merge: boolean },
 ): Promise<ImportResult & { readonly undoable: false }> {
   const { backup } = input;
+  // The profile must be one this curriculum can plan from, by the same rule every face's profile
+  // input meets: a backup that passed its schema but names an unknown starting point, a skill this
+  // curriculum lacks or hours out of range would leave every command failing after the import.
+  const problems = backup.profile ? checkProfile(ctx.curriculum, backup.profile) : [];
+  if (problems.length > 0) {
+    throw new MlpathError({
+      code: 'IMPORT_INVALID',
+      message: `the backup's profile cannot be planned from with this curriculum; nothing was imported`,
+      hint: 'correct the profile in the file (or remove it and run `mlpath init` after the import)',
+      problems: problems.map((p) => ({ path: `profile.${p.field}`, message: p.message })),
+    });
+  }
   try {
     const result = await restoreBackup(ctx.store, ctx.learnerId, backup, {
       merge: input.merge,

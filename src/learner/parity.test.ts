@@ -273,6 +273,21 @@ const CASES: readonly Case[] = [
     then: (s) => expect(s.profile?.hoursPerWeek).toBe(0.5),
   },
   {
+    name: 'bounds: a start far outside 2000-2100 is refused, not planned into year 10000',
+    steps: [profile({ start: '9999-12-31' }), profile({ start: '1999-12-27' }), profile({ start: '2100-12-27' })],
+    endings: ['bad-request', 'bad-request', 'done'],
+    then: (s) => expect(s.profile?.startDate).toBe('2100-12-27'),
+  },
+  {
+    name: 'bounds: a note of 10,000 characters is kept, one more is refused (the backup holds the same limit)',
+    steps: [
+      { do: 'note', text: 'y'.repeat(10_001) },
+      { do: 'note', text: 'y'.repeat(10_000) },
+    ],
+    endings: ['bad-request', 'done'],
+    then: (s) => expect(s.steps.map((e) => e.text?.length)).toEqual([10_000]),
+  },
+  {
     name: 'marks: spellings, trimming and suggestions',
     steps: [
       { do: 'mark', type: 'done', item: ' Linear_Algebra ' },

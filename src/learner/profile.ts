@@ -24,7 +24,9 @@ import { DEFAULT_STUDY_TIME } from '../core/calendar/sessions.js';
 import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor, reasonsFor } from '../core/planner/index.js';
 import {
   FULL_TIME,
+  FIRST_START_YEAR,
   FULL_TIME_HOURS,
+  LAST_START_YEAR,
   MAX_EFFORT_FACTOR,
   MAX_HOURS_PER_WEEK,
   MIN_EFFORT_FACTOR,
@@ -137,6 +139,8 @@ function problemText(problem: ProfileProblem): string {
         ? `unknown region "${problem.value}": expected ${[...problem.choices, NO_REGION].join(', ')}`
         : `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
     case 'range':
+      if (problem.field === 'startDate')
+        return `${problem.value} is out of range: expected a start between ${FIRST_START_YEAR} and ${LAST_START_YEAR}`;
       return problem.field === 'effortFactor'
         ? `${problem.value} is out of range: expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`
         : `${problem.value} is out of range: expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;

@@ -20,6 +20,7 @@
 import { forecastFrom } from '../core/planner/index.js';
 import { cancelledIds, foldProgress, lastUndoable, orderEvents } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
+import { MAX_NOTE_LENGTH } from '../core/progress-model.js';
 import { isValidIsoDate } from '../core/dates.js';
 import { newEvent } from '../store/events.js';
 import { today } from './context.js';
@@ -209,6 +210,15 @@ export async function addNote(
       reason: 'empty-note',
       message: 'a note needs some text',
       problems: [{ path: 'text', message: 'expected the note text' }],
+    });
+  }
+  if (text.length > MAX_NOTE_LENGTH) {
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'long-note',
+      message: `a note holds at most ${MAX_NOTE_LENGTH} characters (this one has ${text.length}); split it into several`,
+      details: { length: text.length, max: MAX_NOTE_LENGTH },
+      problems: [{ path: 'text', message: `at most ${MAX_NOTE_LENGTH} characters` }],
     });
   }
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);

@@ -120,6 +120,20 @@ describe('mlpath import', () => {
       ['future.json', backup.replace('"version": 2', '"version": 7'), /written by a newer mlpath \(backup version 7/],
       ['bad-event.json', backup.replace('"type": "done"', '"type": "finished"'), /events\[0\]\.type/],
       ['photo.json', '\u0089PNG\r\n\u001a\n binary', /is not valid JSON/],
+      // Profiles that pass the file's form but no plan could be made from: refused by the same rule as
+      // `init` and the API, so an import never leaves every command failing.
+      ['hours.json', backup.replace('"hoursPerWeek": 10', '"hoursPerWeek": 150'), /profile\.hoursPerWeek/],
+      [
+        'year.json',
+        backup.replace('"startDate": "2026-11-27"', '"startDate": "9999-12-31"'),
+        /startDate: 9999-12-31 is out of range/,
+      ],
+      [
+        'point.json',
+        backup.replace('"startingPoint": "from-scratch"', '"startingPoint": "astronaut"'),
+        /startingPoint: unknown starting point "astronaut"/,
+      ],
+      ['note.json', backup.replace('"type": "done"', `"type": "note", "text": "${'y'.repeat(10_001)}"`), /text/],
     ];
     for (const [name, text, message] of files) {
       writeFileSync(join(target.dir, name), text);

@@ -115,10 +115,14 @@ describe('mlpath plan --json', () => {
     expect((JSON.parse(now.out) as JsonPlan).startDate).toBe('2027-01-11');
     const badToday = await at({ MLPATH_TODAY: 'soon' });
     expect(badToday.code).toBe(2);
-    expect(badToday.err).toContain('MLPATH_TODAY is not a date: "soon"');
+    expect(badToday.err).toContain('MLPATH_TODAY is not a date between the years 2000 and 2100: "soon"');
     const badNow = await at({ MLPATH_NOW: 'later' });
     expect(badNow.code).toBe(2);
-    expect(badNow.err).toContain('MLPATH_NOW is not an ISO instant: "later"');
+    expect(badNow.err).toContain('MLPATH_NOW is not an ISO instant between the years 2000 and 2100: "later"');
+    // Far in the future, dates computed from now would run past year 9999: refused, not a crash.
+    const farNow = await at({ MLPATH_NOW: '9999-12-30T00:00:00Z' });
+    expect(farNow.code).toBe(2);
+    expect(farNow.err).toContain('between the years 2000 and 2100');
   });
 
   it('honours --hours, --style, --domain, --known, --route and --target', async () => {

@@ -27,6 +27,12 @@ export const MIN_EFFORT_FACTOR = 0.8;
 export const MAX_EFFORT_FACTOR = 2.0;
 export const MAX_HOURS_PER_WEEK = 100;
 /**
+ * The years a plan may start in. Far outside them a plan is a typing mistake, and its dates would run
+ * past what a calendar date can hold (year 9999).
+ */
+export const FIRST_START_YEAR = 2000;
+export const LAST_START_YEAR = 2100;
+/**
  * The word for full-time study (`--hours full-time`), and the effective hours a week it stands for:
  * a 40-hour week of which about 28 hours are effective study (the rest is breaks, review, planning
  * and being stuck). Hours a week are always effective hours; this is the article's "full time",
@@ -196,6 +202,18 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       suggestions: [],
       message: `startDate: "${profile.startDate}" is not a date; write it YYYY-MM-DD, e.g. 2027-01-04`,
     });
+  } else {
+    const year = Number(profile.startDate.slice(0, 4));
+    if (year < FIRST_START_YEAR || year > LAST_START_YEAR) {
+      problems.push({
+        field: 'startDate',
+        kind: 'range',
+        value: profile.startDate,
+        choices: [],
+        suggestions: [],
+        message: `startDate: ${profile.startDate} is out of range; start between ${FIRST_START_YEAR} and ${LAST_START_YEAR}`,
+      });
+    }
   }
   profile.weeksOff.forEach((r) => {
     const value = `${r.start}..${r.end}`;
