@@ -208,7 +208,8 @@ describe('random profiles on the shipped curriculum', () => {
           if (job) expect(job).toBe(plan.finishDate);
         },
       ),
-      { numRuns: 60 },
+      // A counterexample once found: at 1.25 h a week bedside reading ran on past the job search.
+      { numRuns: 60, examples: [['from-scratch', 1.25, 'structured', 'nlp', false, [], 0]] },
     );
   });
 });

@@ -295,10 +295,15 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
       // Bedside reading first: a thin slice, enough to end with the rest of the work.
       if (hasWork(2)) {
         const weeksLeft = Math.max(1, Math.ceil(mainLeft / Math.max(1, options.nominal)));
+        const need = Math.ceil(ambientLeft / weeksLeft);
+        // A quarter of the week at most, unless that would leave bedside reading running on after
+        // the rest of the work (a budget of an hour or two): then the share it needs to end with it.
         const want =
           mainLeft <= 0 && !hasWork(0) && !hasWork(1)
             ? cap
-            : Math.min(Math.max(50, Math.ceil(ambientLeft / weeksLeft)), Math.floor(cap / 4));
+            : need > Math.floor(cap / 4)
+              ? need
+              : Math.min(Math.max(50, need), Math.floor(cap / 4));
         work(2, Math.min(want, cap));
       }
       const rest = cap - used;
