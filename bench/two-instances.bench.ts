@@ -11,18 +11,16 @@
  * latency percentiles and errors, and checks that every acknowledged write is stored. The schema
  * is dropped and both servers stopped at the end.
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openAccounts } from '../src/server/auth.js';
 import { openPostgresStore } from '../src/store/postgres.js';
+import { spawnCli } from '../src/cli/test-support/spawn-cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BASE_URL = process.env['MLPATH_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function flag(name: string, fallback: number): number {
@@ -48,23 +46,9 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function startInstance(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));",
-      'serve',
-      '--multi-user',
-      '--no-sign-up',
-      '--trust-proxy',
-      '--port',
-      String(port),
-    ],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnCli(['serve', '--multi-user', '--no-sign-up', '--trust-proxy', '--port', String(port)], {
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();

@@ -3,19 +3,17 @@
  * (held on its learner's lock) is answered and recorded, new connections are refused at once, and
  * the process exits 0 with its database connections closed.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEARNER_LOCK_CLASS } from '../store/kysely-store.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import { IN_CI, TEST_DATABASE_URL, postgresDatabase, postgresReachable } from '../store/test-support/databases.js';
+import { spawnCli } from '../cli/test-support/spawn-cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const reachable = await postgresReachable();
 if (!reachable.ok && !IN_CI) console.warn(`skipping the drain test: ${reachable.reason}`);
 
@@ -47,24 +45,9 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath serve on SIGTERM', () => {
   it('answers the request in flight, refuses new ones, then closes the store and exits 0', async () => {
     const url = new URL(TEST_DATABASE_URL);
     url.searchParams.set('options', `-c search_path=${database.schema}`);
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));",
-        'serve',
-        '--port',
-        '0',
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, MLPATH_HOME: home, DATABASE_URL: url.toString(), PGAPPNAME: appName },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnCli(['serve', '--port', '0'], {
+      env: { ...process.env, MLPATH_HOME: home, DATABASE_URL: url.toString(), PGAPPNAME: appName },
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

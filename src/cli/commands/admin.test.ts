@@ -2,19 +2,17 @@
  * `mlpath admin user ...` and `mlpath serve --multi-user` against the real PostgreSQL: accounts
  * made by the administrator sign in to a real server process; SQLite is refused for server mode.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, TEST_DATABASE_URL, postgresDatabase, postgresReachable } from '../../store/test-support/databases.js';
 import { memoryIo } from '../io.js';
 import { main } from '../main.js';
+import { spawnCli } from '../test-support/spawn-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const reachable = await postgresReachable();
 if (!reachable.ok && !IN_CI) console.warn(`skipping mlpath admin on PostgreSQL: ${reachable.reason}`);
 
@@ -132,26 +130,9 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath admin and the multi-user server
     expect(added.status).toBe(0);
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));",
-        'serve',
-        '--multi-user',
-        '--no-sign-up',
-        '--port',
-        String(port),
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env, MLPATH_AUTH_SECRET: randomBytes(32).toString('base64'), MLPATH_LANG: 'en' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnCli(['serve', '--multi-user', '--no-sign-up', '--port', String(port)], {
+      env: { ...process.env, ...env, MLPATH_AUTH_SECRET: randomBytes(32).toString('base64'), MLPATH_LANG: 'en' },
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

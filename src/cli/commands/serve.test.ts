@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 import { parsePort } from './serve.js';
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+import { spawnCli } from '../test-support/spawn-cli.js';
 
 let home: string;
 beforeEach(() => {
@@ -47,20 +44,9 @@ describe('mlpath serve', () => {
   });
 
   it('serves on localhost with the embedded store, prints the URL and stops on SIGTERM', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));",
-        'serve',
-        '--port',
-        '0',
-      ],
-      { cwd: ROOT, env: { ...process.env, MLPATH_HOME: home, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawnCli(['serve', '--port', '0'], {
+      env: { ...process.env, MLPATH_HOME: home, DATABASE_URL: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
