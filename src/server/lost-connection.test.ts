@@ -92,13 +92,22 @@ describe.skipIf(!reachable.ok && !IN_CI)('a server whose PostgreSQL connections 
     expect(texts).toEqual(['before', 'after']);
   });
 
-  it('survives idle connections terminated: at most one request fails, cleanly, and the next works', async () => {
+  it('survives idle connections terminated: each dead connection fails at most one request, cleanly, then it works', async () => {
     await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
       applicationName,
     ]);
     while ((await ourBackends()) > 0) await new Promise((r) => setTimeout(r, 20));
-    const first = await app.request('/api/progress');
-    if (first.status !== 200) await expectCleanUnavailable(first);
+    // The pool may hold several idle connections (4 at most), each now dead: a request that takes one
+    // fails with a clean 503 and the connection is discarded, so the server answers again at the latest
+    // once every dead one is gone.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= 4; attempt++) {
+      const reply = await app.request('/api/progress');
+      statuses.push(reply.status);
+      if (reply.status === 200) break;
+      await expectCleanUnavailable(reply);
+    }
+    expect(statuses.at(-1)).toBe(200);
     expect((await app.request('/api/progress')).status).toBe(200);
   });
 
