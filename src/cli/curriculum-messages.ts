@@ -5,6 +5,7 @@
  * message tables. Counts choose their singular or plural key in `countOf`.
  */
 import type { Locale } from '../core/model.js';
+import { fill } from './fill.js';
 
 const EN = {
   'check.ok':
@@ -114,8 +115,7 @@ export function cmsg(
   key: CurriculumKey,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  const template = (locale === 'zh-CN' ? ZH : EN)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fill((locale === 'zh-CN' ? ZH : EN)[key], values);
 }
 
 /** "1 problem", "3 files", "2 个问题". */

@@ -8,6 +8,7 @@
  */
 import type { Locale } from '../core/model.js';
 import { chooseLocale } from './locale.js';
+import { fill } from './fill.js';
 
 const EN = {
   'program.description': 'Your dated, explained, trackable plan to become a machine-learning engineer.',
@@ -332,10 +333,6 @@ export const HELP_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<HelpKe
 
 /** Every help key (for completeness checks). */
 export const HELP_KEYS = Object.keys(EN) as HelpKey[];
-
-function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
 
 /** One help text in a locale (English for any other). */
 export function hmsg(locale: Locale, key: HelpKey, values: Readonly<Record<string, string | number>> = {}): string {

@@ -5,6 +5,7 @@
  * shape as the CLI's other message tables.
  */
 import type { Locale } from '../core/model.js';
+import { fill } from './fill.js';
 
 const EN = {
   role: 'Role: {title} ({id}), confidence {confidence}',
@@ -100,10 +101,7 @@ const ZH: Record<JobMessageKey, string> = {
 
 /** A job message in a locale (English for any other), with `{name}` placeholders filled. */
 export function jmsg(locale: Locale, key: JobMessageKey, values: Record<string, string | number> = {}): string {
-  const table = locale === 'zh-CN' ? ZH : EN;
-  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    values[name] === undefined ? whole : String(values[name]),
-  );
+  return fill((locale === 'zh-CN' ? ZH : EN)[key], values);
 }
 
 /** Both tables, for the completeness check of every CLI message table. */

@@ -5,6 +5,7 @@
  */
 
 import { INTERFACE_LOCALES } from '../core/model.js';
+import { fill } from './fill.js';
 /** The CLI speaks the interface's languages (one list, in the core). */
 export const CLI_LOCALES = INTERFACE_LOCALES;
 export type CliLocale = (typeof CLI_LOCALES)[number];
@@ -243,8 +244,5 @@ export function isCliLocale(value: string | undefined): value is CliLocale {
 
 /** A message in a locale (English for any other), with `{name}` placeholders filled. */
 export function msg(locale: string, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const table = isCliLocale(locale) ? TABLE[locale] : TABLE.en;
-  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    values[name] === undefined ? whole : String(values[name]),
-  );
+  return fill((isCliLocale(locale) ? TABLE[locale] : TABLE.en)[key], values);
 }

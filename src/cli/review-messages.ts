@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../core/model.js';
 import type { ReviewRating } from '../core/review.js';
+import { fill } from './fill.js';
 
 const EN = {
   nothingDue: 'Nothing to review now.',
@@ -114,8 +115,7 @@ export const REVIEW_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<Revi
 
 /** One message in a locale, `{name}` placeholders filled from `values`. */
 export function rmsg(locale: Locale, key: ReviewKey, values: Readonly<Record<string, string | number>> = {}): string {
-  const template = (locale.toLowerCase().startsWith('zh') ? ZH : EN)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fill((locale.toLowerCase().startsWith('zh') ? ZH : EN)[key], values);
 }
 
 /** A rating's word in a locale. */

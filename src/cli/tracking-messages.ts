@@ -7,6 +7,7 @@
  * key where wording depends on a value (plurals, earlier or later).
  */
 import type { Locale } from '../core/model.js';
+import { fill } from './fill.js';
 
 const EN = {
   marked: '{status}: {title}',
@@ -256,8 +257,7 @@ function isChinese(locale: Locale): boolean {
 
 /** One message in a locale, `{name}` placeholders filled from `values`. */
 export function tmsg(locale: Locale, key: TrackingKey, values: Readonly<Record<string, string | number>> = {}): string {
-  const template = (isChinese(locale) ? ZH : EN)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fill((isChinese(locale) ? ZH : EN)[key], values);
 }
 
 function list(locale: Locale, ids: readonly string[]): string {
