@@ -123,7 +123,11 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
     await write('POST', '/api/projects', { template: 'sentiment-app' });
     await write('POST', '/api/projects/sentiment-app/rubric', { item: 'front-end', checked: true });
     await write('PUT', '/api/projects/sentiment-app/links', { repo: link });
-    const posting = `Machine Learning Engineer at ${p.name}\nRequirements: Python, PyTorch and SQL.`;
+    // Enough English that the random marker in the name can never tip the language check.
+    const posting =
+      `Machine Learning Engineer at ${p.name}\n` +
+      'We are looking for an engineer to build and deploy machine learning models with our data team.\n' +
+      'Requirements: Python, PyTorch and SQL.';
     p.postingId = ((await write('POST', '/api/jobs', { text: posting })).json as { job: { id: string } }).job.id;
     const last = await write('POST', '/api/progress/events', { type: 'note', text: note });
     p.lastEventId = (last.json as { event: { id: string } }).event.id;
