@@ -189,12 +189,14 @@ export const UndoInput = z
 
 export const ReviewRatingInput = z
   .strictObject({
+    id: clientEventId,
     card: id,
     rating: z.enum(REVIEW_RATINGS, { error: `expected one of ${REVIEW_RATINGS.join(', ')}` }),
   })
   .register(apiSchemas, {
     id: 'ReviewRatingInput',
-    description: 'A card (`skill/question`, of a skill marked done) and how well it was recalled.',
+    description:
+      'A card (`skill/question`, of a skill marked done) and how well it was recalled; `id`, made by the client, makes sending it twice harmless.',
   });
 
 export const ProjectInput = z
@@ -421,6 +423,7 @@ export const StatusSchema = z
     totalHours: z.number(),
     streakDays: z.number().int(),
     readiness: ReadinessSchema.extend({ role: z.string().nullable() }),
+    needsRefresh: z.array(z.string()),
     forecast: z
       .object({
         finishDate: z.string(),
@@ -444,7 +447,7 @@ export const StatusSchema = z
   .register(apiSchemas, {
     id: 'Status',
     description:
-      'What `mlpath status --json` prints, plus the burn-up: `doneHours` is the planned hours of finished work, `loggedHours` the hours logged (both cumulative).',
+      'What `mlpath status --json` prints, plus the burn-up: `doneHours` is the planned hours of finished work, `loggedHours` the hours logged (both cumulative). `needsRefresh`: done skills whose review cards keep lapsing; readiness counts a reviewed skill by its recall.',
   });
 
 export const TodaySchema = z
@@ -463,11 +466,19 @@ export const TodaySchema = z
         tasks: z.array(PlanTaskSchema),
       })
       .nullable(),
+    review: z
+      .object({
+        reviews: z.number().int(),
+        dueNow: z.number().int(),
+        minutesPerCard: z.number(),
+        minutes: z.number(),
+      })
+      .nullable(),
   })
   .register(apiSchemas, {
     id: 'Today',
     description:
-      'The current calendar week (Monday to Sunday), as `mlpath today --json` prints it: its budget, the hours logged in it and what remains; before the start date, the first week.',
+      'The current calendar week (Monday to Sunday), as `mlpath today --json` prints it: its budget, the hours logged in it and what remains; before the start date, the first week. `review`: the reviews expected from now to the end of the week (every answer taken as good) and the minutes reserved for them.',
   });
 
 export const CurriculumSchema = z
