@@ -7,6 +7,7 @@
 import type { Curriculum, Text } from '../../../src/core/model.js';
 import type { Forecast, Plan, PlanTask, Profile, Readiness } from '../../../src/core/plan-model.js';
 import type { ProgressEvent } from '../../../src/core/progress-model.js';
+import type { CardPhase, ReviewRating } from '../../../src/core/review-model.js';
 import type { JobAnalysis, JobsPlanJson, KeptJob } from '../../../src/core/jobs/contract.js';
 
 export type { JobAnalysis, JobsPlanJson, KeptJob };
@@ -67,6 +68,8 @@ export interface BurnupPoint {
 
 export interface StatusResponse {
   readonly readiness: Readiness;
+  /** Done skills whose review cards keep lapsing: study them again. */
+  readonly needsRefresh: readonly string[];
   readonly forecast: Forecast | null;
   readonly burnup: readonly BurnupPoint[];
 }
@@ -110,6 +113,53 @@ export interface TodayResponse {
   /** The learner's start date is still ahead. */
   readonly beforeStart: boolean;
   readonly week: TodayWeek | null;
+  /** The review time the week reserves: reviews expected to its end, and their minutes. */
+  readonly review: WeekReview | null;
+}
+export interface WeekReview {
+  readonly reviews: number;
+  readonly dueNow: number;
+  readonly minutesPerCard: number;
+  readonly minutes: number;
+}
+
+/** GET /api/review: a card of a done skill's self-check question and its memory state. */
+export interface ReviewCardJson {
+  readonly key: string;
+  readonly skill: string;
+  readonly question: string;
+  readonly phase: CardPhase;
+  readonly due: string;
+  readonly reps: number;
+  readonly lapses: number;
+}
+export interface ReviewItemJson {
+  readonly card: ReviewCardJson;
+  readonly skillTitle: Text;
+  readonly question: Text;
+  readonly answer: Text;
+  readonly retrievability: number | null;
+}
+export interface ReviewQueueResponse {
+  readonly at: string;
+  readonly cards: number;
+  readonly due: readonly ReviewItemJson[];
+  readonly skills: readonly {
+    readonly skill: string;
+    readonly cards: number;
+    readonly reviewed: number;
+    readonly retrievability: number | null;
+    readonly lapses: number;
+    readonly needsRefresh: boolean;
+    readonly due: number;
+  }[];
+  readonly next: string | null;
+}
+/** A rating to record; `id`, made by the client, makes sending it twice harmless. */
+export interface RatingInput {
+  readonly id?: string;
+  readonly card: string;
+  readonly rating: ReviewRating;
 }
 
 /** Told of every 401 (no session): the app then asks the learner to sign in (see account.ts). */
@@ -173,6 +223,9 @@ export const api = {
       eventId === undefined ? {} : { eventId },
     ),
   status: () => request<StatusResponse>('GET', '/api/status'),
+  review: () => request<ReviewQueueResponse>('GET', '/api/review'),
+  rate: (rating: RatingInput) =>
+    request<{ event: ProgressEvent; card: ReviewCardJson }>('POST', '/api/review/ratings', rating),
   today: () => request<TodayResponse>('GET', '/api/today'),
   projects: () => request<{ projects: Project[] }>('GET', '/api/projects'),
   startProject: (template: string) => request<{ project: Project }>('POST', '/api/projects', { template }),

@@ -12,4 +12,5 @@ export const usePlan = () => useResource('plan', api.plan);
 export const useProgress = () => useResource('progress', api.progress);
 export const useStatus = () => useResource('status', api.status);
 export const useToday = () => useResource('today', api.today);
+export const useReview = () => useResource('review', api.review);
 export const useProjects = () => useResource('projects', api.projects);
