@@ -129,6 +129,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.header('Content-Type', 'application/json; charset=utf-8');
     return c.body(curriculumJson);
   });
+  // The self-check questions (the placement check in the web's onboarding asks them): as static as the curriculum.
+  const selfCheckJson = JSON.stringify({ questions: deps.curriculum.selfCheck });
+  const selfCheckTag = `"${createHash('sha256').update(selfCheckJson).digest('hex').slice(0, 32)}"`;
+  app.get('/api/self-check', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    c.header('ETag', selfCheckTag);
+    if (c.req.header('If-None-Match') === selfCheckTag) return c.body(null, 304);
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    return c.body(selfCheckJson);
+  });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));
   const openApi = accounts ? withAccountRoutes(openApiDocument(version)) : openApiDocument(version);

@@ -49,6 +49,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/calendar',
         'POST /api/calendar/rotate',
         'GET /api/curriculum',
+        'GET /api/self-check',
         'GET /api/profile',
         'PUT /api/profile',
         'POST /api/plan/preview',

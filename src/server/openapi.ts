@@ -57,6 +57,7 @@ const health = (ok: boolean, status: string): Json =>
   });
 
 function paths(): Json {
+  const str: Json = { type: 'string' };
   const plan = obj({ plan: nullable(ref('Plan')), forecast: nullable(ref('Forecast')) });
   // `event` is null when nothing was recorded (skipping what is skipped); `logged`, the planned hours a tick logged.
   const recorded = obj({ event: nullable(ref('ProgressEvent')), logged: nullable(ref('ProgressEvent')) });
@@ -88,6 +89,17 @@ function paths(): Json {
       get: {
         summary: 'The normalized curriculum (with an ETag; If-None-Match answers 304)',
         responses: { 200: json(ref('Curriculum')), 304: { description: 'Not modified' }, ...errors() },
+      },
+    },
+    '/api/self-check': {
+      get: {
+        summary:
+          "The curriculum's self-check questions with model answers, per skill in authored order (the placement check asks each skill's first); with an ETag",
+        responses: {
+          200: json(obj({ questions: { type: 'array', items: obj({ id: str, skill: str, question: ref('Text'), answer: ref('Text') }) } })),
+          304: { description: 'Not modified' },
+          ...errors(),
+        },
       },
     },
     '/api/profile': {

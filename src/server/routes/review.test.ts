@@ -130,4 +130,14 @@ describe('the review API', () => {
     expect(after.needsRefresh).toEqual(['python-basics']);
     expect(after.readiness.percent).toBeLessThan(before.readiness.percent);
   });
+
+  it('serves the self-check questions the web’s placement check asks, revalidated by ETag', async () => {
+    const first = await api.get('/api/self-check');
+    expect(first.status).toBe(200);
+    expect((first.json as { questions: unknown[] }).questions).toEqual(curriculum.selfCheck);
+    const tag = first.res.headers.get('etag') ?? '';
+    expect(tag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await h.app.request('/api/self-check', { headers: { 'If-None-Match': tag } });
+    expect(again.status).toBe(304);
+  });
 });

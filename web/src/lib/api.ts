@@ -4,7 +4,7 @@
  * which becomes an `ApiError` carrying the code, the message and the fields at fault. When the
  * server cannot be reached at all the code is `NETWORK` (status 0), never one of the server's.
  */
-import type { Curriculum, Text } from '../../../src/core/model.js';
+import type { Curriculum, SelfCheckQuestion, Text } from '../../../src/core/model.js';
 import type { Forecast, Plan, PlanTask, Profile, Readiness } from '../../../src/core/plan-model.js';
 import type { ProgressEvent } from '../../../src/core/progress-model.js';
 import type { CardPhase, ReviewRating } from '../../../src/core/review-model.js';
@@ -207,6 +207,7 @@ export const api = {
   calendarFeed: () => request<{ feed: CalendarFeed }>('GET', '/api/calendar'),
   rotateCalendarFeed: () => request<{ feed: CalendarFeed }>('POST', '/api/calendar/rotate', {}),
   curriculum: () => request<Curriculum>('GET', '/api/curriculum'),
+  selfCheck: () => request<{ questions: SelfCheckQuestion[] }>('GET', '/api/self-check'),
   profile: () => request<{ profile: Profile | null }>('GET', '/api/profile'),
   saveProfile: (body: ProfileInput) => request<{ profile: Profile }>('PUT', '/api/profile', body),
   preview: (body: ProfileInput) => request<Preview>('POST', '/api/plan/preview', body),

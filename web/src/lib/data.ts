@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { useResource } from './resource.js';
 
 export const useCurriculum = () => useResource<Curriculum>('curriculum', api.curriculum);
+export const useSelfCheck = () => useResource('self-check', api.selfCheck);
 export const useProfile = () => useResource('profile', api.profile);
 export const usePlan = () => useResource('plan', api.plan);
 export const useProgress = () => useResource('progress', api.progress);
