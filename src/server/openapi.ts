@@ -96,7 +96,14 @@ function paths(): Json {
         summary:
           "The curriculum's self-check questions with model answers, per skill in authored order (the placement check asks each skill's first); with an ETag",
         responses: {
-          200: json(obj({ questions: { type: 'array', items: obj({ id: str, skill: str, question: ref('Text'), answer: ref('Text') }) } })),
+          200: json(
+            obj({
+              questions: {
+                type: 'array',
+                items: obj({ id: str, skill: str, question: ref('Text'), answer: ref('Text') }),
+              },
+            }),
+          ),
           304: { description: 'Not modified' },
           ...errors(),
         },
