@@ -69,6 +69,7 @@ export function PlacementCheck(props: {
         <h2 ref={heading} tabIndex={-1} className="h2">
           {t('onboarding.check.area', { area: areaName(step.area), count: num(step.count, 0) })}
         </h2>
+        <p className="text-sm">{t('onboarding.check.areaHint')}</p>
         <div className="flex flex-wrap gap-2">
           <button type="button" className="btn btn-primary" onClick={() => move({ kind: 'check' })}>
             {t('onboarding.check.checkArea')}

@@ -65,12 +65,14 @@ export default function Review() {
   useEffect(() => {
     if (review.data === kept.current && !review.error) return;
     kept.current = undefined;
-    if (review.data && review.data !== session?.from) {
+    // A queue read again mid-session (a kept rating sent) waits until the session's cards are done.
+    const running = session !== undefined && index < session.cards.length;
+    if (review.data && review.data !== session?.from && !running) {
       setSession({ from: review.data, cards: review.data.due });
       setIndex(0);
       setRevealed(false);
     }
-  }, [review.data, review.error, session?.from]);
+  }, [review.data, review.error, session, index]);
 
   const current = session?.cards[index];
   const total = session?.cards.length ?? 0;
