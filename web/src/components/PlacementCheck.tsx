@@ -19,6 +19,7 @@ import {
 import { useSelfCheck } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { ErrorNote, Loading } from './Feedback.js';
+import { InlineCode } from './InlineCode.js';
 
 export function PlacementCheck(props: {
   curriculum: Curriculum;
@@ -95,7 +96,7 @@ export function PlacementCheck(props: {
           })}
         </p>
         <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold whitespace-pre-line">
-          {tx(step.question.question)}
+          <InlineCode text={tx(step.question.question)} />
         </h2>
         {!revealed ? (
           <>
@@ -115,7 +116,7 @@ export function PlacementCheck(props: {
             <div className="rounded-md border-l-4 border-blue-700 bg-slate-50 p-3 dark:border-blue-300 dark:bg-slate-800">
               <h3 className="text-sm font-semibold">{t('onboarding.check.model')}</h3>
               <p className="whitespace-pre-line" data-testid="placement-answer">
-                {tx(step.question.answer)}
+                <InlineCode text={tx(step.question.answer)} />
               </p>
             </div>
             <fieldset>

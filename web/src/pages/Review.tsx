@@ -10,6 +10,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { REVIEW_RATINGS, type ReviewRating } from '../../../src/core/review-model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
+import { InlineCode } from '../components/InlineCode.js';
 import type { ReviewItemJson, ReviewQueueResponse } from '../lib/api.js';
 import { useCurriculum, useReview } from '../lib/data.js';
 import { formatPercent } from '../lib/format.js';
@@ -50,7 +51,7 @@ export default function Review() {
   const [index, setIndex] = useState(0);
   const [revealed, setRevealed] = useState(false);
   const [reviewed, setReviewed] = useState(0);
-  const [message, setMessage] = useState('');
+  const [said, setSaid] = useState<{ rating: ReviewRating; kept: boolean } | undefined>();
   const [error, setError] = useState<Error | undefined>();
   const [busy, setBusy] = useState(false);
   const cardHeading = useRef<HTMLHeadingElement>(null);
@@ -68,6 +69,8 @@ export default function Review() {
     // A queue read again mid-session (a kept rating sent) waits until the session's cards are done.
     const running = session !== undefined && index < session.cards.length;
     if (review.data && review.data !== session?.from && !running) {
+      // A queue read again after the session's last card: what was said of that card is past.
+      if (session) setSaid(undefined);
       setSession({ from: review.data, cards: review.data.due });
       setIndex(0);
       setRevealed(false);
@@ -89,8 +92,7 @@ export default function Review() {
     try {
       const { how } = await record({ type: 'reviewed', card: current.card.key, rating });
       setReviewed((n) => n + 1);
-      const said = t('review.rated', { rating: t(`review.rating.${rating}`) });
-      setMessage(how === 'kept' ? `${said} ${t('offline.kept')}` : said);
+      setSaid({ rating, kept: how === 'kept' });
       setRevealed(false);
       if (index + 1 < total) setIndex(index + 1);
       else {
@@ -150,7 +152,8 @@ export default function Review() {
         <p className="muted">{t('review.intro')}</p>
       </div>
       <p role="status" aria-live="polite" className="min-h-6 text-sm">
-        {message}
+        {said &&
+          `${t('review.rated', { rating: t(`review.rating.${said.rating}`) })}${said.kept ? ` ${t('offline.kept')}` : ''}`}
       </p>
       {error && <ErrorNote error={error} />}
 
@@ -168,7 +171,7 @@ export default function Review() {
               {t('review.question')}
             </h2>
             <p className="text-lg whitespace-pre-line" data-testid="review-question">
-              {tx(current.question)}
+              <InlineCode text={tx(current.question)} />
             </p>
           </div>
           {!revealed ? (
@@ -183,7 +186,7 @@ export default function Review() {
               <div className="rounded-md border-l-4 border-blue-700 bg-slate-50 p-3 dark:border-blue-300 dark:bg-slate-800">
                 <h3 className="text-sm font-semibold">{t('review.answer')}</h3>
                 <p className="whitespace-pre-line" data-testid="review-answer">
-                  {tx(current.answer)}
+                  <InlineCode text={tx(current.answer)} />
                 </p>
               </div>
               <fieldset>
