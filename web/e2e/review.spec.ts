@@ -186,7 +186,7 @@ test('one review session: Space reveals, 1-4 and the buttons rate, offline ratin
   await page.goto('/#/today');
   await page.reload();
   const reserved = page.getByTestId('week-review');
-  await expect(reserved).toContainText(/Review: about \d+ min of this week are kept for \d+ reviews/);
+  await expect(reserved).toContainText(/Review: about \d+ min of this week set aside for \d+ reviews/);
   await page.screenshot({ path: `${SCREENSHOTS}/review-this-week-en.png` });
   await reserved.getByRole('link', { name: 'Review now' }).click();
 
