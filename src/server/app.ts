@@ -119,6 +119,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     roles: deps.curriculum.roles,
     projects: deps.curriculum.projects,
     domains: deps.curriculum.domains,
+    regions: deps.curriculum.regions,
   });
   // The curriculum never changes while the server runs: a browser revalidates its copy by ETag.
   const curriculumTag = `"${createHash('sha256').update(curriculumJson).digest('hex').slice(0, 32)}"`;
