@@ -166,6 +166,20 @@ describe('the shipped ML-engineer curriculum in English and Chinese', () => {
       expect(r.costCheck?.checked ?? '', r.id).toMatch(/^20\d\d-\d\d-\d\d$/);
   });
 
+  it('records for every resource where its cost was checked, and what the source says in both languages', () => {
+    const unchecked = curriculum.resources.filter((r) => !r.costCheck?.source.startsWith('https://')).map((r) => r.id);
+    expect(unchecked).toEqual([]);
+    const unexplained = curriculum.resources
+      .filter((r) => r.costCheck?.note !== undefined && LOCALES.some((l) => !r.costCheck?.note?.[l]))
+      .map((r) => r.id);
+    expect(unexplained).toEqual([]);
+    // A resource sold as a book is paid, whatever else its note says.
+    const soldAsFree = curriculum.resources
+      .filter((r) => r.cost !== 'paid' && /^Sold as a book/.test(r.costCheck?.note?.['en'] ?? ''))
+      .map((r) => r.id);
+    expect(soldAsFree).toEqual([]);
+  });
+
   it('keeps units within their resource and gives each unit an English and Chinese title', () => {
     const bad = curriculum.resources.flatMap((r) => {
       const sum = r.units.reduce((n, u) => n + u.hours, 0);

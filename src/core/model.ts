@@ -97,6 +97,8 @@ export interface CostCheck {
   readonly source: string;
   /** The day the cost was last confirmed, `YYYY-MM-DD`. */
   readonly checked: string;
+  /** What the source says, where free and paid parts differ (a free PDF and a sold print edition, cloud bills). */
+  readonly note?: Text | undefined;
 }
 
 export interface Resource {
