@@ -166,6 +166,15 @@ describe('the shipped ML-engineer curriculum in English and Chinese', () => {
       expect(r.costCheck?.checked ?? '', r.id).toMatch(/^20\d\d-\d\d-\d\d$/);
   });
 
+  it('gives every estimated effort its reasoning in both languages and the page it counts from', () => {
+    const estimates = curriculum.resources.filter((r) => r.effort.estimate);
+    expect(estimates.length).toBeGreaterThan(0);
+    const bare = estimates
+      .filter((r) => !r.effort.source?.startsWith('https://') || LOCALES.some((l) => !r.effort.reasoning?.[l]))
+      .map((r) => r.id);
+    expect(bare).toEqual([]);
+  });
+
   it('records for every resource where its cost was checked, and what the source says in both languages', () => {
     const unchecked = curriculum.resources.filter((r) => !r.costCheck?.source.startsWith('https://')).map((r) => r.id);
     expect(unchecked).toEqual([]);
