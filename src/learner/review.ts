@@ -50,9 +50,16 @@ export interface ReviewQueue {
   readonly next: string | undefined;
 }
 
-async function deck(ctx: LearnerContext, events?: readonly ProgressEvent[]): Promise<ReviewCard[]> {
+/** Decks already folded, per event log (the progress snapshot keeps its log while it holds) and curriculum. */
+const folded = new WeakMap<readonly ProgressEvent[], WeakMap<object, readonly ReviewCard[]>>();
+
+async function deck(ctx: LearnerContext, events?: readonly ProgressEvent[]): Promise<readonly ReviewCard[]> {
   const log = events ?? (await ctx.store.listEvents(ctx.learnerId));
-  return reviewDeck(deckInput(log, ctx.curriculum));
+  let byCurriculum = folded.get(log);
+  if (!byCurriculum) folded.set(log, (byCurriculum = new WeakMap()));
+  let cards = byCurriculum.get(ctx.curriculum);
+  if (!cards) byCurriculum.set(ctx.curriculum, (cards = reviewDeck(deckInput(log, ctx.curriculum))));
+  return cards;
 }
 
 function item(ctx: LearnerContext, card: ReviewCard, at: Date): ReviewItem {
