@@ -75,6 +75,17 @@ describe('analyzePosting: skills and spans', () => {
     expect(skill(zh, 'statistics')?.spans).toHaveLength(1);
   });
 
+  it('reads "BS in Statistics" and "MS/PhD" as fields of study, not skills asked', () => {
+    const a = analyzePosting('ML Engineer\n- BS in Computer Science, Statistics or a related field\n- Python', c);
+    expect(skill(a, 'statistics')).toBeUndefined();
+    expect(skill(a, 'python')?.required).toBe(true);
+    const b = analyzePosting('ML Engineer\n- MS/PhD in statistics\n- SQL', c);
+    expect(skill(b, 'statistics')).toBeUndefined();
+    // Milliseconds are not a degree.
+    const d = analyzePosting('ML Engineer\n- serve under 50 ms in statistics-heavy products with Python', c);
+    expect(skill(d, 'statistics')).toBeDefined();
+  });
+
   it('does not take "Go" the verb for the language', () => {
     const a = analyzePosting('ML Engineer. We go fast with Python.', c);
     expect(skill(a, 'go')).toBeUndefined();

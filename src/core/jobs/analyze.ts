@@ -248,7 +248,7 @@ export function postingError(problem: PostingProblem): MlpathError {
 }
 
 const DEGREE_EN =
-  /(?<![a-z])(?:ph\.?d|doctorate|master'?s|bachelor'?s|bsc|msc|b\.s\.|m\.s\.|degree|degrees|diploma|majors?|majoring)(?![a-z])[^.;\n]{0,120}/g;
+  /(?<![a-z])(?:ph\.?d|doctorate|master'?s|bachelor'?s|bsc|msc|b\.s\.|m\.s\.|(?<!\d\s?)(?:bs|ms|ba)(?=\s*(?:\/|in\s|degree))|degree|degrees|diploma|majors?|majoring)(?![a-z])[^.;\n]{0,120}/g;
 const DEGREE_ZH = /[^。；;，,\n]{0,30}专业/g;
 
 /** Where a posting lists fields of study ("PhD in statistics or CS", 计算机、数学或统计相关专业). */
