@@ -21,7 +21,7 @@ import { openSqliteStore } from '../../store/sqlite.js';
 import type { LearnerData } from '../../store/store.js';
 import { IN_CI, TEST_DATABASE_URL, postgresDatabase, postgresReachable } from '../../store/test-support/databases.js';
 import type { TestDatabase } from '../../store/test-support/databases.js';
-import { CREDENTIALS_FILE } from '../remote.js';
+import { CREDENTIALS_FILE, readCredentials, remoteClient } from '../remote.js';
 import { testHome } from '../test-support/home.js';
 import type { TestHome } from '../test-support/home.js';
 
@@ -246,6 +246,39 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath login, sync and logout against 
 
     const bad = await post('/api/sync', batch, 'has spaces in it');
     expect(bad.status).toBe(400);
+  });
+
+  it('retries a push whose reply was lost with the same key, and the server adds its events once', async () => {
+    const io = { env: laptop.env(), cwd: laptop.dir };
+    const credentials = readCredentials(io);
+    if (!credentials) throw new Error('the laptop is not signed in');
+    let lost = 0;
+    // The request reaches the server and is answered; the answer is lost on its way back, once.
+    const lossy = async (input: string, init: RequestInit): Promise<Response> => {
+      const res = await fetch(input, init);
+      if (init.method === 'POST' && lost === 0) {
+        lost++;
+        await res.arrayBuffer();
+        throw new TypeError('fetch failed');
+      }
+      return res;
+    };
+    const client = remoteClient(io, credentials, lossy);
+    const before = await store.countEvents(userId);
+    const id = `lost-reply-${randomBytes(6).toString('hex')}`;
+    const answer = await client.request<{ added: { events: number } }>('POST', '/api/sync', {
+      body: {
+        events: [{ id, type: 'note', at: '2026-11-27T12:00:00.000Z', text: 'the reply was lost' }],
+        projects: [],
+        postings: [],
+        profile: null,
+      },
+      idempotencyKey: randomBytes(16).toString('hex'),
+    });
+    expect(lost).toBe(1);
+    // The retry got the first answer: one event added, once.
+    expect(answer.added.events).toBe(1);
+    expect(await store.countEvents(userId)).toBe(before + 1);
   });
 
   it('signs out: the session ends on the server and the credentials file is gone', async () => {
