@@ -76,7 +76,10 @@ export function idempotentWrites(clock: () => Date): MiddlewareHandler<AppEnv> {
     const store = c.get('store');
     if (!store) throw new MlpathError({ code: 'INTERNAL', message: 'a write ran outside its learner’s lock' });
     const learnerId = c.get('learner').id;
-    const kept = await store.findIdempotencyKey(learnerId, key);
+    const cutoff = new Date(clock().getTime() - IDEMPOTENCY_KEEP_HOURS * 3600 * 1000).toISOString();
+    const found = await store.findIdempotencyKey(learnerId, key);
+    // A key older than the keeping time is forgotten (and dropped when the next answer is kept).
+    const kept = found && found.createdAt >= cutoff ? found : undefined;
     if (kept) {
       if (requestHash(c, await readBounded(c)) !== kept.requestHash) {
         throw new MlpathError({
