@@ -5,7 +5,7 @@
  * retried POST under one Idempotency-Key adding one event.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -185,6 +185,9 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath login, sync and logout against 
     }
     expect(await store.countEvents(userId)).toBe(count);
     expect(comparable(await localData(laptop))).toEqual(a);
+    expect(await ok(desktop, ['sync'], { MLPATH_LANG: 'zh-CN' })).toContain(`已与 ${server} 保持同步`);
+    // The synced device plans and reports from what it received.
+    expect(await ok(desktop, ['status'])).toContain('Skills done: 2 of 3');
   });
 
   it('keeps the later of two conflicting profile edits on every side', async () => {
@@ -282,7 +285,8 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath login, sync and logout against 
   });
 
   it('signs out: the session ends on the server and the credentials file is gone', async () => {
-    const { cookie } = JSON.parse(readFileSync(join(desktop.home, CREDENTIALS_FILE), 'utf8')) as { cookie: string };
+    const stale = readFileSync(join(desktop.home, CREDENTIALS_FILE), 'utf8');
+    const { cookie } = JSON.parse(stale) as { cookie: string };
     const out = await ok(desktop, ['logout']);
     expect(out).toContain(`signed out of ${server}`);
     expect(existsSync(join(desktop.home, CREDENTIALS_FILE))).toBe(false);
@@ -290,5 +294,11 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath login, sync and logout against 
     expect(after.status).toBe(401);
     const sync = await desktop.run(['sync']);
     expect(sync.status).toBe(4);
+    expect(sync.stderr).toContain('not signed in');
+    // A kept session that the server no longer knows is told apart: sign in again.
+    writeFileSync(join(desktop.home, CREDENTIALS_FILE), stale, { mode: 0o600 });
+    const ended = await desktop.run(['sync']);
+    expect(ended.status).toBe(4);
+    expect(ended.stderr).toContain(`sign in again with \`mlpath login ${server}\``);
   });
 });
