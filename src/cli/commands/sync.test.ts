@@ -21,6 +21,8 @@ import { openSqliteStore } from '../../store/sqlite.js';
 import type { LearnerData } from '../../store/store.js';
 import { IN_CI, TEST_DATABASE_URL, postgresDatabase, postgresReachable } from '../../store/test-support/databases.js';
 import type { TestDatabase } from '../../store/test-support/databases.js';
+import { memoryIo } from '../io.js';
+import { main } from '../main.js';
 import { CREDENTIALS_FILE, readCredentials, remoteClient } from '../remote.js';
 import { testHome } from '../test-support/home.js';
 import type { TestHome } from '../test-support/home.js';
@@ -159,7 +161,9 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath login, sync and logout against 
   });
 
   it('brings a second device to the same state, and both converge on each one’s new steps', async () => {
-    await ok(desktop, ['login', server, '--email', email], { MLPATH_PASSWORD: password });
+    // A script gives the password on standard input.
+    const io = memoryIo({ env: desktop.env(), cwd: desktop.dir, stdin: `${password}\n` });
+    expect(await main(['login', server, '--email', email], io), io.stderr()).toBe(0);
     const pulled = await syncJson(desktop);
     const laptopData = await localData(laptop);
     expect(pulled.pulled).toBe(laptopData.events.length);
