@@ -115,7 +115,8 @@ async function askCredentials(
   let email = emailFlag?.trim() ?? '';
   let password = envPassword ?? '';
   if (email === '' || password === '') {
-    if (io.isTty) {
+    // Prompts need a terminal on both ends; piped input is the password (its first line).
+    if (io.isTty && io.stdinIsTty !== false) {
       const prompts = await import('@clack/prompts');
       if (email === '') {
         const value = await prompts.text({ message: msg(locale, 'login.email') });
