@@ -7,7 +7,8 @@
  * Rules:
  * - Events are never changed, so the merge of two logs is their union by event id: each side adds
  *   the other's events it lacks and skips the ones it has. Projects and kept postings are merged the
- *   same way, by id (a project's later link edits or removal on one side are not carried over).
+ *   same way, by id; a project both sides have gains the links only the other's copy has (a link
+ *   changed on both sides keeps each side's own; a removal on one side is not carried over).
  * - The profile is not an event: of two profiles, the one saved later wins (by its saved-at time;
  *   equal times are settled by comparing the profiles' JSON, so both sides pick the same one). A
  *   profile taken from the other side keeps its saved-at time, so it does not travel back.
@@ -20,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { MlpathError } from '../core/errors.js';
 import { checkProfile } from '../core/planner/index.js';
 import type { ProgressEvent } from '../core/progress-model.js';
+import { LINK_KINDS } from '../store/store.js';
 import type { EventPage, KeptPosting, PortfolioProject, ProfileRecord, Store } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 
@@ -125,6 +127,17 @@ async function receiveInto(store: Store, ctx: LearnerContext, batch: SyncBatch):
     { profile: undefined, events: batch.events, projects: batch.projects, postings: batch.postings },
     { merge: true, at: ctx.clock().toISOString() },
   );
+  // A project both sides have gains the links only the batch's copy has (a link set on one side).
+  const mine = new Map((await store.listProjects(learnerId)).map((p) => [p.id, p]));
+  for (const theirs of batch.projects) {
+    const own = mine.get(theirs.id);
+    if (!own) continue;
+    for (const kind of LINK_KINDS) {
+      const link = theirs.links[kind];
+      if (own.links[kind] === undefined && link !== undefined)
+        await store.setProjectLink(learnerId, own.id, kind, link);
+    }
+  }
   let profile: SyncReceived['profile'] = 'none';
   if (batch.profile) {
     const current = await store.getProfileRecord(learnerId);
@@ -183,9 +196,13 @@ export async function syncWith(ctx: LearnerContext, remote: SyncRemote): Promise
 
   // 2. Send: our events after our cursor, the projects and postings the server lacks, a later profile.
   const ours = await syncState(ctx);
-  const theirProjects = new Set(theirs.projects.map((p) => p.id));
+  const theirProjects = new Map(theirs.projects.map((p) => [p.id, p]));
   const theirPostings = new Set(theirs.postings.map((p) => p.id));
-  let projects = ours.projects.filter((p) => !theirProjects.has(p.id));
+  // A project the server lacks, or whose server copy lacks a link this one has.
+  let projects: readonly PortfolioProject[] = ours.projects.filter((p) => {
+    const copy = theirProjects.get(p.id);
+    return !copy || LINK_KINDS.some((k) => p.links[k] !== undefined && copy.links[k] === undefined);
+  });
   let postings = ours.postings.filter((p) => !theirPostings.has(p.id));
   let profile = ours.profile && laterProfile(ours.profile, theirs.profile) ? ours.profile : undefined;
   const result = {

@@ -173,6 +173,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath login, sync and logout against 
 
     // Each device records a step of its own, then both sync (the laptop twice, to see the desktop's).
     await ok(desktop, ['done', 'linear-algebra']);
+    await ok(desktop, ['project', 'link', 'chinese-chatbot', 'repository', 'https://example.org/me/chatbot']);
     await ok(laptop, ['note', 'a second note from the laptop']);
     await syncJson(desktop);
     await syncJson(laptop);
@@ -180,6 +181,8 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath login, sync and logout against 
     const a = comparable(await localData(laptop));
     expect(comparable(await localData(desktop))).toEqual(a);
     expect(comparable(await store.exportData(userId))).toEqual(a);
+    // A link set on one device reached the project on the other.
+    expect((await localData(laptop)).projects[0]?.links.repository).toBe('https://example.org/me/chatbot');
 
     // A second round adds nothing anywhere.
     const count = await store.countEvents(userId);
