@@ -98,7 +98,7 @@ test('placement in onboarding: a self-check per area, a summary to confirm, the 
 
   // The step offers the check above the list of skills to tick by hand.
   const offer = page.getByTestId('placement-offer');
-  await expect(offer).toContainText('A short self-check');
+  await expect(offer).toContainText('Check what you already know');
   await page.screenshot({ path: `${SCREENSHOTS}/placement-offer-en.png` });
   await offer.getByRole('button', { name: 'Start the check' }).click();
   await expect(page).toHaveURL(/step=check$/);
