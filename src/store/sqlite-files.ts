@@ -34,10 +34,6 @@ export function readHeader(file: string): Buffer {
   }
 }
 
-export function hasSqliteHeader(file: string): boolean {
-  return readHeader(file).subarray(0, 16).toString('latin1') === SQLITE_MAGIC;
-}
-
 /** The application id in a SQLite header (bytes 68-71), or undefined for a file without one. */
 export function headerApplicationId(file: string): number | undefined {
   const header = readHeader(file);

@@ -20,7 +20,7 @@ import { KyselyStore } from './kysely-store.js';
 import { APP_ID, migrate, SCHEMA_VERSION, SQLITE_APPLICATION_ID } from './migrations.js';
 import type { Database } from './schema.js';
 import { backupIfDue } from './sqlite-backups.js';
-import { canWrite, hasSqliteHeader, openReadOnly } from './sqlite-files.js';
+import { canWrite, headerApplicationId, openReadOnly } from './sqlite-files.js';
 
 export const DATABASE_FILE = 'mlpath.db';
 
@@ -112,7 +112,7 @@ function inspect(file: string, check: boolean): string | undefined {
   try {
     opened = openReadOnly(file);
   } catch (error) {
-    if (sqliteFault(error) === 'damaged' && hasSqliteHeader(file)) return (error as Error).message;
+    if (sqliteFault(error) === 'damaged' && markedOurs(file)) return (error as Error).message;
     throw notOurs(file, error);
   }
   try {
@@ -122,11 +122,16 @@ function inspect(file: string, check: boolean): string | undefined {
     return problems.length > 0 ? shortReport(problems) : undefined;
   } catch (error) {
     if (error instanceof MlpathError) throw error;
-    if (sqliteFault(error) === 'damaged' && hasSqliteHeader(file)) return (error as Error).message;
+    if (sqliteFault(error) === 'damaged' && markedOurs(file)) return (error as Error).message;
     throw notOurs(file, error);
   } finally {
     opened.close();
   }
+}
+
+/** A file whose SQLite header carries our application id: when it cannot be read, it is damaged, not foreign. */
+function markedOurs(file: string): boolean {
+  return headerApplicationId(file) === SQLITE_APPLICATION_ID;
 }
 
 function notOurs(file: string, error: unknown): MlpathError {
