@@ -55,6 +55,12 @@ export function canWrite(file: string): boolean {
   return canAccess(dirname(file), constants.W_OK) && (!existsSync(file) || canAccess(file, constants.W_OK));
 }
 
+/** SQLite could not read in place: it may not make the `-shm` file (CANTOPEN), or must write to recover the WAL (READONLY). */
+function needsCopy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY'));
+}
+
 export interface ReadOnlyDatabase {
   readonly raw: BetterSqlite3.Database;
   /** Close the connection and remove the temporary copy, if one was made. */
@@ -73,10 +79,10 @@ export function openReadOnly(file: string, timeoutMs = 15_000): ReadOnlyDatabase
       return { raw, close: () => raw.close() };
     } catch (error) {
       raw.close();
-      if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error;
+      if (!needsCopy(error)) throw error;
     }
   } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error;
+    if (!needsCopy(error)) throw error;
   }
   const dir = mkdtempSync(join(tmpdir(), 'mlpath-read-'));
   const copy = join(dir, 'mlpath.db');

@@ -35,6 +35,7 @@ export function renderDoctor(report: DoctorReport, locale: Locale): string {
   const lines = [t('doctor.file', { file: report.file, size: bytesText(report.bytes) })];
   if (report.integrity.length > 0)
     lines.push(t('doctor.integrity', { result: report.integrity.slice(0, 5).join('; ') }));
+  else if (report.error !== undefined) lines.push(t('doctor.integrity', { result: report.error }));
   if (report.integrity.length > 0)
     lines.push(
       report.foreignKeyViolations > 0
