@@ -83,7 +83,11 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  const store = new KyselyStore(db, 'sqlite', file, () => db.destroy());
+  let watch: ReturnType<typeof setInterval> | undefined;
+  const store = new KyselyStore(db, 'sqlite', file, () => {
+    if (watch !== undefined) clearInterval(watch);
+    return db.destroy();
+  });
   try {
     await store.transaction(async (trx) => {
       await migrate(trx, 'sqlite', file, now);
@@ -99,7 +103,13 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
       return openRefusingWrites(file, error as StoreFault);
     throw error;
   }
-  if (!created && options.backups !== false && holdsData(raw)) await backupIfDue(raw, file, new Date(now));
+  if (options.backups !== false) {
+    if (!created && holdsData(raw)) await backupIfDue(raw, file, new Date(now));
+    // A process that stays open (`mlpath serve`) checks the file and makes the day's backup every
+    // hour; damage found then turns the store read-only from that moment.
+    watch = setInterval(() => void keepWatch(store, raw, file), WATCH_EVERY_MS);
+    watch.unref();
+  }
   return store;
 }
 
@@ -140,6 +150,23 @@ function notOurs(file: string, error: unknown): MlpathError {
     message: `${file} is not an mlpath database (${(error as Error).message}); it was left untouched`,
     hint: 'point MLPATH_HOME at a folder of its own',
   });
+}
+
+/** How often a store that stays open is checked and, once a day, backed up. */
+export const WATCH_EVERY_MS = 60 * 60 * 1000;
+
+async function keepWatch(store: KyselyStore, raw: BetterSqlite3.Database, file: string): Promise<void> {
+  if (store.writeRefusal || !raw.open) return;
+  try {
+    const problems = quickCheck(raw);
+    if (problems.length > 0) {
+      store.refuseWrites(faultFor('damaged', file, shortReport(problems)));
+      return;
+    }
+    if (holdsData(raw)) await backupIfDue(raw, file, new Date());
+  } catch (error) {
+    if (sqliteFault(error) === 'damaged') store.refuseWrites(faultFor('damaged', file, (error as Error).message));
+  }
 }
 
 /** Whether there is anything worth a backup: a profile or an event. */
