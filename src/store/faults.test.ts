@@ -147,7 +147,7 @@ describe('a full disk (max_page_count)', () => {
         failure = error;
       }
     }
-    expect(failure).toMatchObject({ code: 'STORAGE', fault: 'full' });
+    expect(failure).toMatchObject({ code: 'UNAVAILABLE', fault: 'full' });
     expect((failure as Error).message).toMatch(/the disk holding .* is full; nothing was written/);
     expect(await store.countEvents(LOCAL_LEARNER)).toBe(acknowledged);
     const backup = JSON.parse(await exportText(ctx(store), { format: 'json', locale: 'en' })) as { events: unknown[] };

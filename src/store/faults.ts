@@ -1,8 +1,10 @@
 /**
  * @module store/faults
  * Why a store cannot be written, told apart: the disk is full, the file or its folder is
- * read-only, the file is damaged, or the disk failed. Each is a `StoreFault` (a STORAGE error)
- * whose message names the real cause; the store stays readable in all four, so the learner can
+ * read-only, the file is damaged, or the disk failed. Each is a `StoreFault`: UNAVAILABLE for a
+ * full disk or a read-only store (the same write succeeds once that is fixed, so a client keeps
+ * it and tries again: the server answers 503), STORAGE for damage and disk failures. Each
+ * message names the real cause; the store stays readable in all four, so the learner can
  * still look at their progress and export it. Callers that write only by the way (a remembered
  * forecast, the calendar's export records) skip such writes with `isWriteFault`.
  */
@@ -14,7 +16,7 @@ export class StoreFault extends MlpathError {
   readonly fault: FaultKind;
 
   constructor(fault: FaultKind, message: string, hint: string, cause?: unknown) {
-    super({ code: 'STORAGE', message, hint, cause });
+    super({ code: fault === 'full' || fault === 'read-only' ? 'UNAVAILABLE' : 'STORAGE', message, hint, cause });
     this.fault = fault;
   }
 }
