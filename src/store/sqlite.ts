@@ -198,6 +198,12 @@ function createDatabase(file: string): boolean {
       hint: 'set MLPATH_HOME to a folder you can write to',
     });
   }
+  if (!canWrite(file))
+    throw new MlpathError({
+      code: 'STORAGE',
+      message: `cannot create the database ${file}: its folder is read-only`,
+      hint: 'set MLPATH_HOME to a folder you can write to',
+    });
   const draft = `${file}.new-${randomBytes(4).toString('hex')}`;
   try {
     const raw = new BetterSqlite3(draft);
@@ -223,10 +229,10 @@ function createDatabase(file: string): boolean {
       code: 'STORAGE',
       message:
         fault === 'read-only'
-          ? `cannot create ${file}: its folder is read-only`
+          ? `cannot create the database ${file}: its folder is read-only`
           : fault === 'full'
-            ? `cannot create ${file}: the disk is full`
-            : `cannot create ${file}: ${(error as Error).message}`,
+            ? `cannot create the database ${file}: the disk is full`
+            : `cannot create the database ${file}: ${(error as Error).message}`,
       hint: 'set MLPATH_HOME to a folder you can write to',
     });
   } finally {
