@@ -183,9 +183,8 @@ test('one review session: Space reveals, 1-4 and the buttons rate, offline ratin
   expect(total).toBeGreaterThanOrEqual(3);
 
   // This week reserves the review minutes and leads to the Review page.
-  // (Marked through the API, not the page: a reload reads it.)
-  await page.goto('/#/today');
-  await page.reload();
+  // (Marked through the API, not the page: a fresh load of the app reads it.)
+  await page.goto('/?fresh#/today');
   const reserved = page.getByTestId('week-review');
   await expect(reserved).toContainText(/Review: about \d+ min of this week set aside for \d+ reviews/);
   await page.screenshot({ path: `${SCREENSHOTS}/review-this-week-en.png` });
