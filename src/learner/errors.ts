@@ -28,6 +28,16 @@ export type LearnerReason =
   | 'import-not-empty'
   | 'bad-rating'
   | 'unknown-card'
+  | 'unknown-cohort'
+  | 'unknown-member'
+  | 'bad-invite-code'
+  | 'already-member'
+  | 'not-cohort-owner'
+  | 'owner-role'
+  | 'bad-role'
+  | 'bad-cohort-name'
+  | 'bad-cohort-kind'
+  | 'bad-target-date'
   | 'profile';
 
 export class LearnerError extends MlpathError {
