@@ -127,13 +127,15 @@ export function formatInviteCode(code: string): string {
 
 /**
  * The invite code in what a learner typed: the code (any case, with or without its dash or spaces)
- * or an invite link carrying it (`…/cohorts?join=CODE`). Undefined when it cannot be one.
+ * or an invite link carrying it (`…/#/cohorts?join=CODE`). Undefined when it cannot be one.
  */
 export function inviteCodeFrom(text: string): string | undefined {
   let raw = text.trim();
   if (/^https?:\/\//i.test(raw)) {
     try {
-      raw = new URL(raw).searchParams.get('join') ?? '';
+      const url = new URL(raw);
+      // The web app's link keeps its query in the fragment (`/#/cohorts?join=CODE`).
+      raw = url.searchParams.get('join') ?? new URLSearchParams(url.hash.split('?')[1] ?? '').get('join') ?? '';
     } catch {
       return undefined;
     }

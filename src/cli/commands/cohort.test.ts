@@ -122,7 +122,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath cohort against a server', () =>
     const invite = JSON.parse((await run(ada, ['invite', '--json'])).stdout) as {
       invite: { code: string; link: string };
     };
-    expect(invite.invite.link).toBe(`${server}/cohorts?join=${invite.invite.code}`);
+    expect(invite.invite.link).toBe(`${server}/#/cohorts?join=${invite.invite.code}`);
     const wrong = await run(bob, ['join', 'AAAAA-AAAAA']);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toContain('no cohort has the invite code "AAAAA-AAAAA"');

@@ -101,7 +101,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('cohorts on PostgreSQL', () => {
     cohort = cohortOf(reply);
     expect(cohort).toMatchObject({ name: 'Evening ML', kind: 'study-group', targetDate: '2026-09-30', role: 'owner' });
     expect(cohort.invite?.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
-    expect(cohort.invite?.link).toBe(`http://127.0.0.1:4321/cohorts?join=${cohort.invite?.code}`);
+    expect(cohort.invite?.link).toBe(`http://127.0.0.1:4321/#/cohorts?join=${cohort.invite?.code}`);
     expect(cohort.members.map((m) => [m.name, m.role, m.you])).toEqual([[ada.name, 'owner', true]]);
     const list = (await as(ada, 'GET', '/api/cohorts')).json as { cohorts: { id: string; members: number }[] };
     expect(list.cohorts.map((c) => [c.id, c.members])).toEqual([[cohort.id, 1]]);

@@ -39,13 +39,13 @@ export const JoinInput = z.strictObject({ code: z.string().min(1).max(2000) });
 export const SharingInput = z.strictObject({ progress: z.boolean(), pace: z.boolean() });
 export const RoleInput = z.strictObject({ role: z.enum(['mentor', 'member']) });
 
-/** The cohort as the API answers it: the invite code formatted, with its link, for the owner and mentors. */
+/** The cohort as the API answers it: the invite code formatted, with its link (the web app's cohort page), for the owner and mentors. */
 export function cohortJson(cohort: CohortStatus, origin: string) {
   const { inviteCode, memberList, ...rest } = cohort;
   return {
     ...rest,
     invite: inviteCode
-      ? { code: formatInviteCode(inviteCode), link: `${origin}/cohorts?join=${formatInviteCode(inviteCode)}` }
+      ? { code: formatInviteCode(inviteCode), link: `${origin}/#/cohorts?join=${formatInviteCode(inviteCode)}` }
       : null,
     members: memberList,
     memberCount: rest.members,
