@@ -46,6 +46,13 @@ export default function Cohorts() {
   const [sharing, setSharing] = useState({ progress: false, pace: false });
   const ids = { name: useId(), kind: useId(), date: useId(), code: useId(), refusal: useId() };
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // After creating or joining, the cohort's heading takes the focus once it is drawn.
+  const [focusCohort, setFocusCohort] = useState(false);
+  useEffect(() => {
+    if (!focusCohort || !cohort) return;
+    headingRef.current?.focus();
+    setFocusCohort(false);
+  }, [focusCohort, cohort]);
 
   const multiUser = account.mode?.mode === 'multi-user';
 
@@ -114,7 +121,7 @@ export default function Cohorts() {
   const open = (view: CohortView): void => {
     show(view);
     navigate('cohorts', { id: view.id });
-    requestAnimationFrame(() => headingRef.current?.focus());
+    setFocusCohort(true);
   };
 
   if (account.mode && !multiUser) {
