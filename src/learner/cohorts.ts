@@ -179,11 +179,17 @@ function checkInput(ctx: LearnerContext, input: CohortInput): { name: string; ki
   return { name, kind: input.kind as CohortKind, targetDate: input.targetDate };
 }
 
-/** The acting learner's membership of a cohort; NOT_FOUND when there is none (or no such cohort). */
+/**
+ * The acting learner's membership of a cohort; NOT_FOUND when there is none (or no such cohort).
+ * With `lock`, the cohort's row is locked first (in the request's write transaction), so two
+ * changes of one cohort's members (two people leaving at once) run in turn, each on the other's result.
+ */
 async function membership(
   ctx: LearnerContext,
   cohortId: string,
+  options: { lock?: boolean } = {},
 ): Promise<{ cohort: Cohort; members: CohortMember[]; me: CohortMember }> {
+  if (options.lock) await ctx.store.lockCohort(cohortId);
   const cohort = await ctx.store.getCohort(cohortId);
   const members = cohort ? await ctx.store.listCohortMembers(cohortId) : [];
   const me = members.find((m) => m.learnerId === ctx.learnerId);
@@ -237,6 +243,11 @@ export async function joinCohort(ctx: LearnerContext, codeOrLink: string): Promi
       hint: 'ask the cohort’s owner or a mentor for the current code; it changes when they renew it',
     });
   }
+  await ctx.store.lockCohort(cohort.id);
+  // Its last member may have left (deleting it) while this request waited for the lock.
+  if (!(await ctx.store.getCohort(cohort.id))) {
+    throw refuse('NOT_FOUND', 'bad-invite-code', 'no cohort has this invite code', { path: 'code' });
+  }
   const members = await ctx.store.listCohortMembers(cohort.id);
   if (members.some((m) => m.learnerId === ctx.learnerId)) {
     throw refuse('CONFLICT', 'already-member', `you are already in the cohort "${cohort.name}"`, {
@@ -278,7 +289,7 @@ export async function setMemberRole(
   learnerId: string,
   role: string,
 ): Promise<CohortStatus> {
-  const { members, me } = await membership(ctx, cohortId);
+  const { members, me } = await membership(ctx, cohortId, { lock: true });
   ownerOnly(me, 'change roles');
   if (role !== 'mentor' && role !== 'member') {
     throw refuse('INVALID_INPUT', 'bad-role', `the role "${role}" is not mentor or member`, {
@@ -296,7 +307,7 @@ export async function setMemberRole(
 
 /** The owner removes a member (not themself: they leave). */
 export async function removeMember(ctx: LearnerContext, cohortId: string, learnerId: string): Promise<CohortStatus> {
-  const { members, me } = await membership(ctx, cohortId);
+  const { members, me } = await membership(ctx, cohortId, { lock: true });
   ownerOnly(me, 'remove members');
   memberOf(members, learnerId, 'member');
   if (learnerId === ctx.learnerId) {
@@ -317,7 +328,7 @@ export async function leaveCohort(
   ctx: LearnerContext,
   cohortId: string,
 ): Promise<{ left: string; deleted: boolean; newOwner: string | null }> {
-  const { members, me } = await membership(ctx, cohortId);
+  const { members, me } = await membership(ctx, cohortId, { lock: true });
   const others = members.filter((m) => m.learnerId !== ctx.learnerId);
   if (others.length === 0) {
     await ctx.store.deleteCohort(cohortId);

@@ -345,6 +345,13 @@ export class KyselyStore implements Store {
     return row ? cohortFromRow(row) : undefined;
   }
 
+  async lockCohort(cohortId: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction((db) =>
+      db.selectFrom('cohorts').select('id').where('id', '=', cohortId).forUpdate().execute(),
+    );
+  }
+
   async findCohortByCode(inviteCode: string): Promise<Cohort | undefined> {
     this.#cohortsHere();
     const row = await storageErrors(this.location, () =>

@@ -179,6 +179,11 @@ export interface Store {
    */
   createCohort(cohort: Cohort, owner: string): Promise<void>;
   getCohort(cohortId: string): Promise<Cohort | undefined>;
+  /**
+   * Hold the cohort's row lock until the surrounding transaction ends (the learner's write
+   * transaction of `exclusive`), so membership changes of one cohort run one after another.
+   */
+  lockCohort(cohortId: string): Promise<void>;
   findCohortByCode(inviteCode: string): Promise<Cohort | undefined>;
   /** The learner's cohorts with their role, oldest first. */
   listCohortsOf(learnerId: string): Promise<{ cohort: Cohort; role: CohortRole }[]>;

@@ -241,6 +241,23 @@ describe.skipIf(!reachable.ok && !IN_CI)('cohorts on PostgreSQL', () => {
     expect(await h.store.getCohort(cohort.id)).toBeUndefined();
     expect((await as(bob, 'POST', '/api/cohorts/join', { code: cohort.invite?.code })).status).toBe(404);
   });
+
+  it('runs two members leaving at once one after the other: the cohort is not left without members', async () => {
+    for (let round = 0; round < 4; round++) {
+      const made = cohortOf(
+        await as(ada, 'POST', '/api/cohorts', { name: `Race ${round}`, kind: 'team', targetDate: '2026-09-30' }),
+      );
+      expect((await as(bob, 'POST', '/api/cohorts/join', { code: made.invite?.code })).status).toBe(200);
+      const [first, second] = await Promise.all([
+        as(ada, 'POST', `/api/cohorts/${made.id}/leave`),
+        as(bob, 'POST', `/api/cohorts/${made.id}/leave`),
+      ]);
+      expect([first?.status, second?.status]).toEqual([200, 200]);
+      // Whoever went second was alone and deleted it; without the lock both see the other and it stays, empty.
+      expect([first?.json, second?.json].filter((j) => (j as { deleted: boolean }).deleted)).toHaveLength(1);
+      expect(await h.store.getCohort(made.id)).toBeUndefined();
+    }
+  });
 });
 
 describe('cohorts in local mode', () => {
