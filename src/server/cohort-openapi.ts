@@ -1,12 +1,19 @@
 /**
  * @module server/cohort-openapi
  * The cohort routes (routes/cohorts.ts) in the OpenAPI document, added when the server runs with
- * accounts (cohorts exist in server mode only). Request bodies come from the routes' own zod
+ * accounts (cohorts exist in server mode only). Bodies and answers come from the routes' own zod
  * schemas; failures take the API's error shape.
  */
 import { z } from 'zod';
-import { COHORT_KINDS, COHORT_ROLES } from '../store/store.js';
-import { CohortInput, JoinInput, RoleInput, SharingInput } from './routes/cohorts.js';
+import {
+  CohortInput,
+  CohortListSchema,
+  CohortViewSchema,
+  JoinInput,
+  LeftSchema,
+  RoleInput,
+  SharingInput,
+} from './routes/cohorts.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,66 +21,26 @@ const error = (description: string): Json => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
-const ok = (schema: Json): Json => ({ description: 'OK', content: { 'application/json': { schema } } });
-const obj = (properties: Record<string, Json>, required = Object.keys(properties)): Json => ({
-  type: 'object',
-  properties,
-  required,
-});
-const nullable = (schema: Json): Json => ({ oneOf: [schema, { type: 'null' }] });
-const str = { type: 'string' };
-const num = { type: 'number' };
-const bodyOf = (schema: z.ZodType): Json => {
+const jsonOf = (schema: z.ZodType): Json => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as Json;
-  return { required: true, content: { 'application/json': { schema: rest } } };
+  return rest;
 };
+const ok = (schema: z.ZodType): Json => ({
+  description: 'OK',
+  content: { 'application/json': { schema: jsonOf(schema) } },
+});
+const bodyOf = (schema: z.ZodType): Json => ({
+  required: true,
+  content: { 'application/json': { schema: jsonOf(schema) } },
+});
 const param = (name: string, description: string): Json => ({
   name,
   in: 'path',
   required: true,
-  schema: str,
+  schema: { type: 'string' },
   description,
 });
-
-const summary = {
-  id: str,
-  name: str,
-  kind: { enum: [...COHORT_KINDS] },
-  targetDate: { type: 'string', format: 'date' },
-  createdAt: str,
-  role: { enum: [...COHORT_ROLES], description: "The signed-in learner's role" },
-  members: num,
-};
-const member = obj({
-  learnerId: str,
-  name: str,
-  role: { enum: [...COHORT_ROLES] },
-  joinedAt: str,
-  you: { type: 'boolean' },
-  sharing: obj({ progress: { type: 'boolean' }, pace: { type: 'boolean' } }),
-  progress: nullable(obj({ skillsDone: num, skillsTotal: num, percent: num, readiness: num })),
-  pace: nullable(
-    obj({
-      hoursThisWeek: num,
-      weeklyHours: { type: 'number', description: 'Mean hours a week over the last 4 weeks' },
-      plannedHours: nullable(num),
-      pace: nullable(num),
-      finishDate: nullable(str),
-      daysLate: nullable({ type: 'number', description: "Forecast finish minus the cohort's date, in days" }),
-    }),
-  ),
-  behind: nullable({ type: 'boolean' }),
-});
-const cohort = obj({
-  cohort: obj({
-    ...summary,
-    today: str,
-    invite: nullable(obj({ code: str, link: str })),
-    members: { type: 'array', items: member },
-    memberCount: num,
-    behind: { type: 'array', items: str, description: 'Names of the members whose shared forecast is late' },
-  }),
-});
+const cohort = CohortViewSchema;
 const cohortId = param('id', 'A cohort id');
 const memberId = param('member', "A member's learner id");
 const notMember = error('No such cohort among yours (NOT_FOUND): the same answer whether it exists or not');
@@ -82,7 +49,7 @@ const PATHS: Record<string, Record<string, Json>> = {
   '/api/cohorts': {
     get: {
       summary: 'The cohorts the signed-in learner is in',
-      responses: { 200: ok(obj({ cohorts: { type: 'array', items: obj(summary) } })) },
+      responses: { 200: ok(CohortListSchema) },
     },
     post: {
       summary: 'Create a cohort (study group, bootcamp or team) with a target date; you are its owner',
@@ -121,7 +88,7 @@ const PATHS: Record<string, Record<string, Json>> = {
       summary: 'Leave; an owner hands the cohort to a mentor (else a member); the last one out deletes it',
       parameters: [cohortId],
       responses: {
-        200: ok(obj({ left: str, deleted: { type: 'boolean' }, newOwner: nullable(str) })),
+        200: ok(LeftSchema),
         404: notMember,
       },
     },

@@ -9,6 +9,7 @@ import { IN_CI, postgresReachable } from '../../store/test-support/databases.js'
 import { accountsHarness, send, signUp } from '../test-support/accounts.js';
 import type { AccountsHarness, Reply } from '../test-support/accounts.js';
 import { client, harness } from '../test-support/harness.js';
+import { CohortListSchema, CohortViewSchema, LeftSchema } from './cohorts.js';
 
 const reachable = await postgresReachable();
 if (!reachable.ok && !IN_CI) console.warn(`skipping cohorts: ${reachable.reason}`);
@@ -58,7 +59,11 @@ describe.skipIf(!reachable.ok && !IN_CI)('cohorts on PostgreSQL', () => {
   const carol = who('Carol');
   const as = (p: Who, method: string, path: string, body?: unknown): Promise<Reply> =>
     send(h.app, method, path, { cookie: p.cookie, ...(body === undefined ? {} : { body }) });
-  const cohortOf = (reply: Reply): CohortJson => (reply.json as { cohort: CohortJson }).cohort;
+  // Every answer is read through the schema the OpenAPI document publishes, so the two cannot drift.
+  const cohortOf = (reply: Reply): CohortJson => {
+    expect(reply.status, reply.text).toBe(200);
+    return CohortViewSchema.parse(reply.json).cohort as CohortJson;
+  };
   const rowOf = (cohort: CohortJson, p: Who): MemberRow | undefined => cohort.members.find((m) => m.learnerId === p.id);
   let cohort: CohortJson;
 
@@ -88,7 +93,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('cohorts on PostgreSQL', () => {
       const problems = (reply.json as { error: { problems: { path: string }[] } }).error.problems;
       expect(problems.map((p) => p.path)).toContain(path);
     }
-    expect(((await as(ada, 'GET', '/api/cohorts')).json as { cohorts: unknown[] }).cohorts).toEqual([]);
+    expect(CohortListSchema.parse((await as(ada, 'GET', '/api/cohorts')).json).cohorts).toEqual([]);
   });
 
   it('creates a cohort whose owner sees its invite code and link', async () => {
@@ -103,7 +108,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('cohorts on PostgreSQL', () => {
     expect(cohort.invite?.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     expect(cohort.invite?.link).toBe(`http://127.0.0.1:4321/#/cohorts?join=${cohort.invite?.code}`);
     expect(cohort.members.map((m) => [m.name, m.role, m.you])).toEqual([[ada.name, 'owner', true]]);
-    const list = (await as(ada, 'GET', '/api/cohorts')).json as { cohorts: { id: string; members: number }[] };
+    const list = CohortListSchema.parse((await as(ada, 'GET', '/api/cohorts')).json);
     expect(list.cohorts.map((c) => [c.id, c.members])).toEqual([[cohort.id, 1]]);
   });
 
@@ -233,7 +238,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('cohorts on PostgreSQL', () => {
   it('hands the cohort to the mentor when the owner leaves, and deletes it when the last one leaves', async () => {
     const left = await as(ada, 'POST', `/api/cohorts/${cohort.id}/leave`);
     expect(left.status, left.text).toBe(200);
-    expect(left.json).toEqual({ left: cohort.id, deleted: false, newOwner: bob.id });
+    expect(LeftSchema.parse(left.json)).toEqual({ left: cohort.id, deleted: false, newOwner: bob.id });
     expect((await as(ada, 'GET', `/api/cohorts/${cohort.id}`)).status).toBe(404);
     expect(cohortOf(await as(bob, 'GET', `/api/cohorts/${cohort.id}`)).role).toBe('owner');
     const last = await as(bob, 'POST', `/api/cohorts/${cohort.id}/leave`);

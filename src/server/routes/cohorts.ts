@@ -30,6 +30,56 @@ import { learnerContext } from '../context.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { parseBody } from '../validate.js';
 
+const roleSchema = z.enum(['owner', 'mentor', 'member']);
+const summaryShape = {
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(COHORT_KINDS),
+  targetDate: z.string().describe('YYYY-MM-DD'),
+  createdAt: z.string(),
+  role: roleSchema.describe("The signed-in learner's role"),
+};
+/** GET /api/cohorts: the cohorts the signed-in learner is in. */
+export const CohortListSchema = z.object({
+  cohorts: z.array(z.object({ ...summaryShape, members: z.number().describe('How many members') })),
+});
+const memberSchema = z.object({
+  learnerId: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  joinedAt: z.string(),
+  you: z.boolean(),
+  sharing: z.object({ progress: z.boolean(), pace: z.boolean() }),
+  progress: z
+    .object({ skillsDone: z.number(), skillsTotal: z.number(), percent: z.number(), readiness: z.number() })
+    .nullable()
+    .describe('Null unless the member shares progress (one’s own row always has it)'),
+  pace: z
+    .object({
+      hoursThisWeek: z.number(),
+      weeklyHours: z.number().describe('Mean hours a week over the last 4 weeks'),
+      plannedHours: z.number().nullable(),
+      pace: z.number().nullable(),
+      finishDate: z.string().nullable(),
+      daysLate: z.number().nullable().describe("Forecast finish minus the cohort's date, in days"),
+    })
+    .nullable()
+    .describe('Null unless the member shares pace (one’s own row always has it)'),
+  behind: z.boolean().nullable(),
+});
+/** A cohort as the signed-in member may see it (GET /api/cohorts/{id} and the writes' answer). */
+export const CohortViewSchema = z.object({
+  cohort: z.object({
+    ...summaryShape,
+    today: z.string(),
+    invite: z.object({ code: z.string(), link: z.string() }).nullable().describe('For the owner and mentors only'),
+    members: z.array(memberSchema),
+    memberCount: z.number(),
+    behind: z.array(z.string()).describe('Names of the members whose shared forecast finishes after the date'),
+  }),
+});
+export const LeftSchema = z.object({ left: z.string(), deleted: z.boolean(), newOwner: z.string().nullable() });
+
 export const CohortInput = z.strictObject({
   name: z.string().min(1).max(MAX_COHORT_NAME),
   kind: z.enum(COHORT_KINDS),
