@@ -26,6 +26,13 @@ export { COHORT_KINDS };
 export type { Cohort, CohortKind, CohortRole, CohortSharing };
 
 export const MAX_COHORT_NAME = 80;
+/**
+ * Members a cohort may have. Its status re-plans every sharing member (5-10 ms each on a busy
+ * two-core machine: bench/cohort.bench.ts); 50 keeps a full cohort's status near a third of a second
+ * and within the snapshots the learner layer keeps per store (KEPT_SNAPSHOTS, 64): past them, each
+ * status computed every member afresh (65 members: 1.2-4 s).
+ */
+export const MAX_COHORT_MEMBERS = 50;
 /** Weeks the "hours a week" of a member is averaged over (this week and the three before). */
 export const COHORT_HOURS_WEEKS = 4;
 /** Invite codes: 10 characters of Crockford's base 32 (50 bits), shown as XXXXX-XXXXX. */
@@ -252,6 +259,13 @@ export async function joinCohort(ctx: LearnerContext, codeOrLink: string): Promi
   if (members.some((m) => m.learnerId === ctx.learnerId)) {
     throw refuse('CONFLICT', 'already-member', `you are already in the cohort "${cohort.name}"`, {
       details: { cohort: cohort.id, name: cohort.name },
+    });
+  }
+  if (members.length >= MAX_COHORT_MEMBERS) {
+    // Refused (403), not a conflict with the learner's own state: nothing they change makes room.
+    throw refuse('FORBIDDEN', 'cohort-full', `the cohort "${cohort.name}" is full (${MAX_COHORT_MEMBERS} members)`, {
+      details: { cohort: cohort.id, name: cohort.name, max: MAX_COHORT_MEMBERS },
+      hint: 'ask its owner to remove a member, or start a cohort of your own',
     });
   }
   await ctx.store.addCohortMember(cohort.id, ctx.learnerId, 'member', ctx.clock().toISOString());

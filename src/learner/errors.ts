@@ -32,6 +32,7 @@ export type LearnerReason =
   | 'unknown-member'
   | 'bad-invite-code'
   | 'already-member'
+  | 'cohort-full'
   | 'not-cohort-owner'
   | 'owner-role'
   | 'bad-role'

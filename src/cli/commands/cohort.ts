@@ -8,6 +8,7 @@
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import type { ErrorCode } from '../../core/errors.js';
+import { MAX_COHORT_MEMBERS } from '../../learner/cohorts.js';
 import type { CohortMemberStatus, CohortSummary } from '../../learner/cohorts.js';
 import type { cohortJson } from '../../server/routes/cohorts.js';
 import { helpFor } from '../help-messages.js';
@@ -257,6 +258,7 @@ export function registerCohort(program: Command, io: CliIo): void {
         {
           NOT_FOUND: () => refuse('NOT_FOUND', face.m('cohort.badCode', { code }), face.m('cohort.badCodeHint')),
           CONFLICT: () => refuse('CONFLICT', face.m('cohort.alreadyMember')),
+          FORBIDDEN: () => refuse('FORBIDDEN', face.m('cohort.full', { max: MAX_COHORT_MEMBERS })),
         },
       );
       if (options.json) return json({ cohort: joined });

@@ -9,6 +9,7 @@ import { IN_CI, postgresReachable } from '../../store/test-support/databases.js'
 import { accountsHarness, send, signUp } from '../test-support/accounts.js';
 import type { AccountsHarness, Reply } from '../test-support/accounts.js';
 import { client, harness } from '../test-support/harness.js';
+import { MAX_COHORT_MEMBERS } from '../../learner/cohorts.js';
 import { CohortListSchema, CohortViewSchema, LeftSchema } from './cohorts.js';
 
 const reachable = await postgresReachable();
@@ -262,6 +263,21 @@ describe.skipIf(!reachable.ok && !IN_CI)('cohorts on PostgreSQL', () => {
       expect([first?.json, second?.json].filter((j) => (j as { deleted: boolean }).deleted)).toHaveLength(1);
       expect(await h.store.getCohort(made.id)).toBeUndefined();
     }
+  });
+
+  it('refuses a member beyond the cohort’s limit, and adds nothing', async () => {
+    const made = cohortOf(
+      await as(ada, 'POST', '/api/cohorts', { name: 'Full house', kind: 'team', targetDate: '2026-09-30' }),
+    );
+    for (let i = 1; i < MAX_COHORT_MEMBERS; i++) {
+      const learner = await h.store.ensureLearner(`filler-${tag}-${i}`, `Filler ${i}`, '2026-03-04T12:00:00.000Z');
+      await h.store.addCohortMember(made.id, learner.id, 'member', '2026-03-04T12:00:00.000Z');
+    }
+    const refused = await as(carol, 'POST', '/api/cohorts/join', { code: made.invite?.code });
+    expect(refused.status, refused.text).toBe(403);
+    expect(refused.text).toContain(`is full (${MAX_COHORT_MEMBERS} members)`);
+    expect(cohortOf(await as(ada, 'GET', `/api/cohorts/${made.id}`)).memberCount).toBe(MAX_COHORT_MEMBERS);
+    expect((await as(carol, 'GET', `/api/cohorts/${made.id}`)).status).toBe(404);
   });
 });
 

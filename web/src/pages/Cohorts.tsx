@@ -23,6 +23,7 @@ function refusalKey(error: unknown, action: 'create' | 'join' | 'other'): string
   if (action === 'create' && path === 'targetDate') return 'cohorts.errors.date';
   if (action === 'join' && error.code === 'NOT_FOUND') return 'cohorts.errors.code';
   if (action === 'join' && error.code === 'CONFLICT') return 'cohorts.errors.already';
+  if (action === 'join' && error.code === 'FORBIDDEN') return 'cohorts.errors.full';
   if (error.code === 'FORBIDDEN') return 'cohorts.errors.forbidden';
   if (error.code === 'NOT_FOUND') return 'cohorts.errors.notMember';
   return undefined;
