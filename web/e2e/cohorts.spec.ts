@@ -133,6 +133,9 @@ test('creating, joining by link, sharing, the behind list, roles and leaving', a
   await ada.getByLabel('Page language', { exact: true }).selectOption('zh-CN');
   await expect(ada.getByRole('heading', { level: 1, name: '学习群组' })).toBeVisible();
   await expect(ada.getByText('落后于目标日期：Bob Chen')).toBeVisible();
+  // What was just said follows the language too.
+  await expect(ada.getByRole('status').filter({ hasText: 'Bob Chen 现在是导师。' })).toBeVisible();
+  await expect(ada.getByRole('row', { name: /Ada Lovelace \(创建者，你\)/ })).toBeVisible();
   await expect(ada.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '学习群组' })).toBeVisible();
   await ada.screenshot({ path: `${SHOTS}/cohorts-zh-CN-1280.png`, fullPage: true });
   await ada.getByLabel('页面语言', { exact: true }).selectOption('en');

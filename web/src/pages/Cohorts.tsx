@@ -39,7 +39,8 @@ export default function Cohorts() {
   const [error, setError] = useState<Error | undefined>();
   const [refusal, setRefusal] = useState<{ key: string; field?: 'name' | 'date' | 'code' } | undefined>();
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | undefined>();
+  // Kept as a key and its values, so it follows the page's language.
+  const [notice, setNotice] = useState<{ key: string; values?: Record<string, string> } | undefined>();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<CohortKind>('study-group');
   const [targetDate, setTargetDate] = useState('');
@@ -103,7 +104,8 @@ export default function Cohorts() {
     } else setError(caught instanceof Error ? caught : new Error(String(caught)));
   }
 
-  async function act(action: 'create' | 'join' | 'other', run: () => Promise<string | undefined>): Promise<void> {
+  type Notice = { key: string; values?: Record<string, string> };
+  async function act(action: 'create' | 'join' | 'other', run: () => Promise<Notice | undefined>): Promise<void> {
     setBusy(true);
     setError(undefined);
     setRefusal(undefined);
@@ -166,7 +168,11 @@ export default function Cohorts() {
           role="status"
           className="rounded-md bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
         >
-          {notice}
+          {t(notice.key, {
+            ...notice.values,
+            // A role is named in the page's language when shown.
+            ...(notice.values?.['role'] ? { role: roleName(notice.values['role']) } : {}),
+          })}
         </p>
       )}
 
@@ -198,7 +204,7 @@ export default function Cohorts() {
                 onClick={() =>
                   void act('other', async () => {
                     show((await cohortsApi.renewInvite(cohort.id)).cohort);
-                    return t('cohorts.renewed');
+                    return { key: 'cohorts.renewed' };
                   })
                 }
               >
@@ -225,8 +231,7 @@ export default function Cohorts() {
                     <th scope="row" className="py-1 pr-2 font-medium">
                       {member.name}{' '}
                       <span className="muted">
-                        ({roleName(member.role)}
-                        {member.you ? `, ${t('cohorts.you')}` : ''})
+                        ({member.you ? t('cohorts.roleYou', { role: roleName(member.role) }) : roleName(member.role)})
                       </span>
                     </th>
                     <td className="pr-2">
@@ -272,7 +277,7 @@ export default function Cohorts() {
                                 void act('other', async () => {
                                   const role = member.role === 'mentor' ? 'member' : 'mentor';
                                   show((await cohortsApi.setRole(cohort.id, member.learnerId, role)).cohort);
-                                  return t('cohorts.roleSet', { name: member.name, role: roleName(role) });
+                                  return { key: 'cohorts.roleSet', values: { name: member.name, role } };
                                 })
                               }
                             >
@@ -288,7 +293,7 @@ export default function Cohorts() {
                                 if (!window.confirm(t('cohorts.removeConfirm', { name: member.name }))) return;
                                 void act('other', async () => {
                                   show((await cohortsApi.remove(cohort.id, member.learnerId)).cohort);
-                                  return t('cohorts.removed', { name: member.name });
+                                  return { key: 'cohorts.removed', values: { name: member.name } };
                                 });
                               }}
                             >
@@ -316,7 +321,7 @@ export default function Cohorts() {
                 event.preventDefault();
                 void act('other', async () => {
                   show((await cohortsApi.share(cohort.id, sharing)).cohort);
-                  return t('cohorts.sharingSaved');
+                  return { key: 'cohorts.sharingSaved' };
                 });
               }}
             >
@@ -355,7 +360,7 @@ export default function Cohorts() {
                 await cohortsApi.leave(cohort.id);
                 setCohort(undefined);
                 navigate('cohorts');
-                return t('cohorts.left', { name: cohort.name });
+                return { key: 'cohorts.left', values: { name: cohort.name } };
               });
             }}
           >
@@ -404,7 +409,7 @@ export default function Cohorts() {
               const { cohort: joined } = await cohortsApi.join(code);
               setCode('');
               open(joined);
-              return t('cohorts.joined', { name: joined.name });
+              return { key: 'cohorts.joined', values: { name: joined.name } };
             });
           }}
         >
@@ -439,7 +444,7 @@ export default function Cohorts() {
               setName('');
               setTargetDate('');
               open(made);
-              return t('cohorts.created', { name: made.name });
+              return { key: 'cohorts.created', values: { name: made.name } };
             });
           }}
         >
