@@ -21,6 +21,8 @@ import { registerReview } from './commands/review.js';
 import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
+import { registerSync } from './commands/sync.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerCohort } from './commands/cohort.js';
 
 export function buildProgram(io: CliIo): Command {
@@ -53,6 +55,8 @@ export function buildProgram(io: CliIo): Command {
   registerReview(program, io);
   registerServe(program, io);
   registerAdmin(program, io);
+  registerSync(program, io);
+  registerDoctor(program, io);
   registerCohort(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {

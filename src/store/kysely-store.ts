@@ -9,6 +9,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { MlpathError } from '../core/errors.js';
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
+import { faultFor, sqliteFault } from './faults.js';
+import type { StoreFault } from './faults.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { Dialect } from './migrations.js';
 import type { CohortsTable, Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
@@ -20,6 +22,8 @@ import type {
   CohortMember,
   CohortRole,
   CohortSharing,
+  EventPage,
+  IdempotencyRecord,
   ImportResult,
   KeptPosting,
   Learner,
@@ -27,7 +31,9 @@ import type {
   LinkKind,
   PlanSnapshot,
   PortfolioProject,
+  ProfileRecord,
   Store,
+  SyncCursors,
 } from './store.js';
 import type { CalendarRecord } from '../core/calendar/sync.js';
 import { createHash } from 'node:crypto';
@@ -45,17 +51,42 @@ export class KyselyStore implements Store {
   /** True for the store `exclusive` hands out: `#db` is one connection inside an open transaction. */
   readonly #bound: boolean;
   readonly #learnerLocks = new KeyedMutex();
+  /** Set when the store was opened read-only (a damaged file, a read-only folder): every write is refused with it. */
+  #refusal: StoreFault | undefined;
 
-  constructor(db: Db, kind: Dialect, location: string, onClose: () => Promise<void>, bound = false) {
+  constructor(
+    db: Db,
+    kind: Dialect,
+    location: string,
+    onClose: () => Promise<void>,
+    bound = false,
+    refusal?: StoreFault,
+  ) {
     this.#db = db;
     this.kind = kind;
     this.location = location;
     this.#onClose = onClose;
     this.#bound = bound;
+    this.#refusal = refusal;
+  }
+
+  /** Refuse every write from now on with `fault` (the store is read-only: reads still work). */
+  refuseWrites(fault: StoreFault): void {
+    this.#refusal = fault;
+  }
+
+  /** Why this store refuses writes, if it does. */
+  get writeRefusal(): StoreFault | undefined {
+    return this.#refusal;
+  }
+
+  #checkWritable(): void {
+    if (this.#refusal) throw this.#refusal;
   }
 
   /** Run `fn` in one write transaction on one connection (inside `exclusive`, in its transaction). */
   async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    this.#checkWritable();
     if (this.#bound) return storageErrors(this.location, () => fn(this.#db));
     return this.#run(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN', fn);
   }
@@ -68,13 +99,14 @@ export class KyselyStore implements Store {
 
   async exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T> {
     if (this.#bound) return fn(this);
+    this.#checkWritable();
     // In process first, so one learner's queue holds one connection at most, not one per waiter.
     return this.#learnerLocks.run(learnerId, () =>
       this.transaction(async (conn) => {
         if (this.kind === 'postgres') {
           await sql`SELECT pg_advisory_xact_lock(${LEARNER_LOCK_CLASS}, hashtext(${learnerId}))`.execute(conn);
         }
-        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true));
+        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true, this.#refusal));
       }),
     );
   }
@@ -144,6 +176,7 @@ export class KyselyStore implements Store {
     if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
     try {
       // One event is one statement, committed on its own: a single round trip and a single sync.
+      this.#checkWritable();
       if (events.length === 1) await storageErrors(this.location, () => insertEvents(this.#db, learnerId, events));
       else await this.transaction((db) => insertEvents(db, learnerId, events));
     } catch (error) {
@@ -166,6 +199,119 @@ export class KyselyStore implements Store {
         .executeTakeFirst(),
     );
     return Number(row?.n ?? 0);
+  }
+
+  async getProfileRecord(learnerId: string): Promise<ProfileRecord | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('profiles')
+        .select(['profile', 'updated_at'])
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst(),
+    );
+    return row ? { profile: JSON.parse(row.profile) as Profile, savedAt: row.updated_at } : undefined;
+  }
+
+  async listEventsAfter(learnerId: string, after: string | undefined, limit: number): Promise<EventPage> {
+    const from = after === undefined ? 0 : cursorNumber(after);
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select(['seq', 'id', 'type', 'at', 'item', 'hours', 'date', 'text', 'undoes'])
+        .where('learner_id', '=', learnerId)
+        .where('seq', '>', from)
+        .orderBy('seq')
+        .limit(limit + 1)
+        .execute(),
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      events: page.map(eventFromRow),
+      cursor: last === undefined ? after : String(last.seq),
+      more: rows.length > limit,
+    };
+  }
+
+  async eventCursor(learnerId: string): Promise<string | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst(),
+    );
+    return row?.seq === null || row?.seq === undefined ? undefined : String(row.seq);
+  }
+
+  async findIdempotencyKey(learnerId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('learner_id', '=', learnerId)
+        .where('key', '=', key)
+        .executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return {
+      key: row.key,
+      requestHash: row.request_hash,
+      status: Number(row.status),
+      contentType: row.content_type,
+      response: row.response,
+      createdAt: row.created_at,
+    };
+  }
+
+  async saveIdempotencyKey(learnerId: string, record: IdempotencyRecord, forgetBefore: string): Promise<void> {
+    await this.transaction(async (db) => {
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('learner_id', '=', learnerId)
+        .where('created_at', '<', forgetBefore)
+        .execute();
+      await db
+        .insertInto('idempotency_keys')
+        .values({
+          learner_id: learnerId,
+          key: record.key,
+          request_hash: record.requestHash,
+          status: record.status,
+          content_type: record.contentType,
+          response: record.response,
+          created_at: record.createdAt,
+        })
+        .execute();
+    });
+  }
+
+  async getSyncCursors(learnerId: string, remote: string): Promise<SyncCursors | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('sync_state')
+        .selectAll()
+        .where('learner_id', '=', learnerId)
+        .where('remote', '=', remote)
+        .executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return { pushed: row.pushed_cursor ?? undefined, pulled: row.pulled_cursor ?? undefined, syncedAt: row.synced_at };
+  }
+
+  async saveSyncCursors(learnerId: string, remote: string, cursors: SyncCursors): Promise<void> {
+    const values = {
+      pushed_cursor: cursors.pushed ?? null,
+      pulled_cursor: cursors.pulled ?? null,
+      synced_at: cursors.syncedAt,
+    };
+    await this.transaction(async (db) => {
+      await db
+        .insertInto('sync_state')
+        .values({ learner_id: learnerId, remote, ...values })
+        .onConflict((oc) => oc.columns(['learner_id', 'remote']).doUpdateSet(values))
+        .execute();
+    });
   }
 
   async savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void> {
@@ -762,6 +908,18 @@ async function readEvents(db: Db, learnerId: string, location: string): Promise<
   return rows.map(eventFromRow);
 }
 
+/** An event cursor as the store gave it (the seq of an event). @throws MlpathError INVALID_INPUT. */
+function cursorNumber(cursor: string): number {
+  if (!/^\d{1,15}$/.test(cursor)) {
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      message: `"${cursor.slice(0, 40)}" is not an event cursor`,
+      problems: [{ path: 'after', message: 'expected the cursor a previous page gave' }],
+    });
+  }
+  return Number(cursor);
+}
+
 function eventFromRow(row: Omit<Selectable<EventsTable>, 'seq' | 'learner_id'>): ProgressEvent {
   return {
     id: row.id,
@@ -842,6 +1000,10 @@ export async function storageErrors<T>(location: string, fn: () => Promise<T>): 
   } catch (error) {
     if (error instanceof MlpathError) throw error;
     const message = error instanceof Error ? error.message : String(error);
+    const fault = sqliteFault(error);
+    if (fault) {
+      throw faultFor(fault, location, message, error);
+    }
     if (isUnavailable(error)) {
       throw new MlpathError({
         code: 'UNAVAILABLE',

@@ -125,6 +125,30 @@ export interface CohortMembersTable {
   joined_at: string;
 }
 
+export interface IdempotencyKeysTable {
+  learner_id: string;
+  /** The client's `Idempotency-Key`. */
+  key: string;
+  /** SHA-256 (hex) of the method, path, query and body: the same key for another request is refused. */
+  request_hash: string;
+  status: number;
+  content_type: string;
+  /** The answer's body as sent. */
+  response: string;
+  created_at: string;
+}
+
+export interface SyncStateTable {
+  learner_id: string;
+  /** The server and account (`URL userId`). */
+  remote: string;
+  /** The local event cursor up to which every event was sent. */
+  pushed_cursor: string | null;
+  /** The server's event cursor up to which every event was received. */
+  pulled_cursor: string | null;
+  synced_at: string;
+}
+
 export interface Database {
   mlpath_meta: MetaTable;
   schema_migrations: MigrationsTable;
@@ -138,4 +162,6 @@ export interface Database {
   calendar_events: CalendarEventsTable;
   cohorts: CohortsTable;
   cohort_members: CohortMembersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  sync_state: SyncStateTable;
 }
