@@ -78,8 +78,14 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath cohort against a server', () =>
       const created = await web('POST', '/api/auth/sign-up/email', p);
       expect(created.status).toBe(200);
       p.cookie = cookieOf(created);
-      const env = { env: { MLPATH_HOME: p.home }, cwd: p.home };
-      writeCredentials(env, await signIn(env, server, p));
+      if (p === ada) {
+        // Ada signs in with `mlpath login`: the cohort commands use the credentials it keeps.
+        const io = memoryIo({ env: { MLPATH_HOME: p.home, MLPATH_LANG: 'en', MLPATH_PASSWORD: p.password } });
+        expect(await main(['login', server, '--email', p.email], io), io.stderr()).toBe(0);
+      } else {
+        const env = { env: { MLPATH_HOME: p.home }, cwd: p.home };
+        writeCredentials(env, await signIn(env, server, p));
+      }
     }
   });
   afterAll(async () => {
