@@ -15,6 +15,7 @@
  */
 import { suggest } from '../core/errors.js';
 import { byId, textIn } from '../core/model.js';
+import { MAX_LINK_LENGTH } from '../core/planner/profile.js';
 import type { Curriculum, RubricItem, Text } from '../core/model.js';
 import { cancelledIds, progressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
@@ -26,7 +27,8 @@ import { didYouMean, LearnerError } from './errors.js';
 import { MAX_SUGGESTIONS } from './items.js';
 
 export const PROJECT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const MAX_URL_LENGTH = 2000;
+/** The link limit of every way in (core/planner/profile.ts). */
+export const MAX_URL_LENGTH = MAX_LINK_LENGTH;
 
 export interface ProjectView {
   readonly id: string;

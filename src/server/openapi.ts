@@ -5,7 +5,7 @@
  * object is written out by hand, one entry per route.
  */
 import { z } from 'zod';
-import { apiSchemas } from './schemas.js';
+import { apiSchemas } from '../contract/index.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorSchema, ProgressViewSchema } from '../schemas.js';
+import { ErrorSchema, ProgressViewSchema } from '../../contract/index.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 

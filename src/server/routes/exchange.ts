@@ -10,7 +10,7 @@ import { MlpathError } from '../../core/errors.js';
 import { EXPORT_FILES, exportText, importBackup, readBackup } from '../../learner/exchange.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ExportQuery, ImportQuery } from '../schemas.js';
+import { ExportQuery, ImportQuery } from '../../contract/index.js';
 import { parseQuery, readJsonText } from '../validate.js';
 
 /** A backup of years of daily events is a few megabytes; this leaves ample room. */
