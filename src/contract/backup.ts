@@ -52,7 +52,8 @@ export const Backup = z
     const twice = (ids: readonly string[], list: 'events' | 'projects' | 'postings', noun: string): void => {
       const seen = new Set<string>();
       ids.forEach((id, i) => {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `${noun} id "${id}" appears twice`, path: [list, i, 'id'] });
+        if (seen.has(id))
+          ctx.addIssue({ code: 'custom', message: `${noun} id "${id}" appears twice`, path: [list, i, 'id'] });
         seen.add(id);
       });
     };

@@ -6,12 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
-import {
-  EVENT_TYPES,
-  MAX_EVENT_TEXT_LENGTH,
-  MAX_HOURS_PER_ENTRY,
-  MAX_NOTE_LENGTH,
-} from '../core/progress-model.js';
+import { EVENT_TYPES, MAX_EVENT_TEXT_LENGTH, MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH } from '../core/progress-model.js';
 import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
 import { apiSchemas, Day, Id, Instant, IsoDate, optional, StoredId } from './common.js';
 

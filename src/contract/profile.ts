@@ -169,8 +169,8 @@ export const ProfileInput = z
         .string({ error: 'expected a region id such as cn, or none to clear it' })
         .max(MAX_ID_LENGTH, { error: 'expected a region id such as cn, or none to clear it' })
         .describe(
-        'Where the learner studies from (a curriculum region, e.g. cn for mainland China); none clears it. Never set without the learner saying so.',
-      ),
+          'Where the learner studies from (a curriculum region, e.g. cn for mainland China); none clears it. Never set without the learner saying so.',
+        ),
     ),
   })
   .register(apiSchemas, {

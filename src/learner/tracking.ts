@@ -25,7 +25,8 @@ import { isValidIsoDate } from '../core/dates.js';
 import { newEvent } from '../store/events.js';
 import { today } from './context.js';
 import type { LearnerContext } from './context.js';
-import { LearnerError } from './errors.js';
+import { LearnerError, withinLimit } from './errors.js';
+import { MAX_ID_LENGTH } from '../core/planner/profile.js';
 import { requireItem } from './items.js';
 import type { ResolvedItem } from './items.js';
 import { applyProjectChange } from './projects.js';
@@ -253,7 +254,7 @@ export async function undo(
     target = lastUndoable(events);
     if (!target) return undefined;
   } else {
-    const id = input.eventId.trim();
+    const id = withinLimit(input.eventId.trim(), MAX_ID_LENGTH, 'eventId');
     target = events.find((e) => e.id === id);
     if (!target) {
       throw new LearnerError({
