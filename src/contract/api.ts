@@ -6,6 +6,7 @@
  * and the checks cannot drift apart.
  */
 import { z } from 'zod';
+import type { Curriculum } from '../core/model.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
 import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 import { apiSchemas, Id as id, optional } from './common.js';
@@ -258,7 +259,7 @@ export const TodaySchema = z
       'The current calendar week (Monday to Sunday), as `mlpath today --json` prints it: its budget, the hours logged in it and what remains; before the start date, the first week.',
   });
 
-export const CurriculumSchema = z
+const CurriculumFrame = z
   .object({
     meta: z.object({ id: z.string(), version: z.string(), locales: z.array(z.string()), title: TextSchema }).loose(),
     skills: z.array(z.object({ id: z.string(), area: z.string(), title: TextSchema }).loose()),
@@ -274,6 +275,16 @@ export const CurriculumSchema = z
     id: 'Curriculum',
     description: 'The normalized curriculum (the model of src/core/model.ts), as `mlpath curriculum show --json`.',
   });
+
+/**
+ * GET /api/curriculum answers these fields of the core's Curriculum, serialized as they are (server/app.ts):
+ * the schema checks their frame, the type is the core model's.
+ */
+export type CurriculumJson = Pick<
+  Curriculum,
+  'meta' | 'skills' | 'resources' | 'stages' | 'routes' | 'startingPoints' | 'roles' | 'projects' | 'domains'
+>;
+export const CurriculumSchema = CurriculumFrame as unknown as z.ZodType<CurriculumJson>;
 
 export const ErrorSchema = z
   .object({
