@@ -21,8 +21,11 @@ const ITEM_EVENTS: readonly string[] = [
   'reviewed',
 ];
 
+/** Event types whose text is a note the learner wrote (alone, or with a mark or logged hours). */
+const NOTE_EVENTS: readonly string[] = ['note', 'started', 'done', 'skipped', 'reset', 'hours'];
+
 /**
- * An event as stored. Hours are those of one log entry; a note's text is at most MAX_NOTE_LENGTH,
+ * An event as stored. Hours are those of one log entry; a note's text (alone or with a mark or hours) is at most MAX_NOTE_LENGTH,
  * a rubric item an id; other texts (a project before and after a change) MAX_EVENT_TEXT_LENGTH.
  */
 export const ProgressEvent = z
@@ -49,7 +52,7 @@ export const ProgressEvent = z
     if (ITEM_EVENTS.includes(event.type) && event.item === undefined) {
       ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
     }
-    if (event.type === 'note' && event.text !== undefined && event.text.length > MAX_NOTE_LENGTH) {
+    if (NOTE_EVENTS.includes(event.type) && event.text !== undefined && event.text.length > MAX_NOTE_LENGTH) {
       ctx.addIssue({
         code: 'too_big',
         origin: 'string',

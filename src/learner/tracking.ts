@@ -93,6 +93,21 @@ function recordedAs(
   return found;
 }
 
+/**
+ * A note (alone, or with a mark or logged hours) holds at most MAX_NOTE_LENGTH characters, in every
+ * face and in the backup. @throws LearnerError INVALID_INPUT, reason `long-note`.
+ */
+function noteWithinLimit(text: string, path: string): void {
+  if (text.length <= MAX_NOTE_LENGTH) return;
+  throw new LearnerError({
+    code: 'INVALID_INPUT',
+    reason: 'long-note',
+    message: `a note holds at most ${MAX_NOTE_LENGTH} characters (this one has ${text.length}); split it into several`,
+    details: { length: text.length, max: MAX_NOTE_LENGTH },
+    problems: [{ path, message: `at most ${MAX_NOTE_LENGTH} characters` }],
+  });
+}
+
 /** A new event, under the client's id when one is given. */
 function made(event: ProgressEvent, id: string | undefined): ProgressEvent {
   return id === undefined ? event : { ...event, id };
@@ -110,6 +125,7 @@ export async function markItem(
   },
 ): Promise<MarkResult> {
   const item = requireItem(ctx.curriculum, input.item);
+  noteWithinLimit(input.note?.trim() ?? '', 'note');
   const events = await ctx.store.listEvents(ctx.learnerId);
   const earlier = recordedAs(events, input.id, input.type);
   if (earlier) {
@@ -148,7 +164,9 @@ export async function logHours(
     id?: string | undefined;
   },
 ): Promise<{ event: ProgressEvent; item: ResolvedItem | undefined }> {
-  if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > MAX_HOURS_PER_ENTRY) {
+  // Hours are kept to the thousandth: what rounds to none is refused as none.
+  const hours = Math.round(input.hours * 1000) / 1000;
+  if (!Number.isFinite(input.hours) || hours <= 0 || input.hours > MAX_HOURS_PER_ENTRY) {
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'bad-hours',
@@ -183,10 +201,11 @@ export async function logHours(
     if (earlier) return { event: earlier, item };
   }
   const note = input.note?.trim();
+  noteWithinLimit(note ?? '', 'note');
   const fresh = newEvent(
     'hours',
     {
-      hours: Math.round(input.hours * 1000) / 1000,
+      hours,
       date,
       ...(item ? { item: item.key } : {}),
       ...(note ? { text: note } : {}),
@@ -212,15 +231,7 @@ export async function addNote(
       problems: [{ path: 'text', message: 'expected the note text' }],
     });
   }
-  if (text.length > MAX_NOTE_LENGTH) {
-    throw new LearnerError({
-      code: 'INVALID_INPUT',
-      reason: 'long-note',
-      message: `a note holds at most ${MAX_NOTE_LENGTH} characters (this one has ${text.length}); split it into several`,
-      details: { length: text.length, max: MAX_NOTE_LENGTH },
-      problems: [{ path: 'text', message: `at most ${MAX_NOTE_LENGTH} characters` }],
-    });
-  }
+  noteWithinLimit(text, 'text');
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
   if (input.id !== undefined) {
     const earlier = recordedAs(await ctx.store.listEvents(ctx.learnerId), input.id, 'note');
