@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_ROUTES, splitRouteKey } from '../contract/routes.js';
 import type { RouteContract } from '../contract/routes.js';
+import { BODY_LIMITS, bodyLimitOf } from './body-limits.js';
 import { accountsHarness } from './test-support/accounts.js';
 import { client, harness } from './test-support/harness.js';
 import type { Harness } from './test-support/harness.js';
@@ -131,5 +132,22 @@ describe('GET /api/openapi.json', () => {
         expect(body, `${method} ${path}`).not.toContain('no such API route');
       }
     }
+  });
+});
+
+describe('body limits', () => {
+  it('come from each route’s row of the table, accounts and unknown routes aside', async () => {
+    expect(bodyLimitOf('POST', '/api/jobs')).toBe('jobs');
+    expect(bodyLimitOf('POST', '/api/jobs/analyze')).toBe('jobs');
+    expect(bodyLimitOf('POST', '/api/import')).toBe('import');
+    expect(bodyLimitOf('PUT', '/api/projects/some-app/links')).toBe('api');
+    expect(bodyLimitOf('POST', '/api/auth/sign-in/email')).toBe('auth');
+    expect(bodyLimitOf('POST', '/api/no-such-route')).toBe('api');
+    const big = { startingPoint: 'from-scratch', known: Array.from({ length: 400 }, () => 'k'.repeat(200)) };
+    const res = await client(h.app).put('/api/profile', big);
+    expect(res.status).toBe(413);
+    const d = await doc();
+    const put = d.paths['/api/profile']?.['put'] as { requestBody: { description: string } };
+    expect(put.requestBody.description).toBe(`At most ${BODY_LIMITS.api} bytes`);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { apiSchemas } from '../contract/index.js';
+import { BODY_LIMITS } from './body-limits.js';
 import { API_ROUTES, openApiPath, splitRouteKey } from '../contract/routes.js';
 import type { RouteContract } from '../contract/routes.js';
 
@@ -101,6 +102,7 @@ function paths(): Json {
         ? {
             requestBody: {
               required: route.bodyOptional !== true,
+              description: `At most ${BODY_LIMITS[route.bodyLimit ?? 'api']} bytes`,
               content: { 'application/json': { schema: schemaRef(route.body, key, 'Body') } },
             },
           }

@@ -134,6 +134,15 @@ describe('mlpath import', () => {
         /startingPoint: unknown starting point "astronaut"/,
       ],
       ['note.json', backup.replace('"type": "done"', `"type": "note", "text": "${'y'.repeat(10_001)}"`), /text/],
+      ['known.json', backup.replace('"known": []', '"known": ["astrology"]'), /known: unknown skill "astrology"/],
+      ['locale.json', backup.replace('"locale": "zh-CN"', '"locale": "xx"'), /locale: unknown locale "xx"/],
+      // An id of a megabyte is refused by its length, before any "did you mean" search.
+      ['long-id.json', backup.replace('"python-programming"', `"${'p'.repeat(1_000_000)}"`), /events\[0\]\.item/],
+      [
+        'long-own.json',
+        backup.replace('"own": []', `"own": [{ "id": "${'o'.repeat(201)}", "title": "t", "hours": 1, "teaches": [] }]`),
+        /profile\.choices\.own\[0\]\.id/,
+      ],
     ];
     for (const [name, text, message] of files) {
       writeFileSync(join(target.dir, name), text);
