@@ -58,6 +58,14 @@ describe('the contract', () => {
     ]);
   });
 
+  it('holds a log entry to a day, and a tick’s planned hours to what the plan gave the task', () => {
+    const hours = (id: string, value: number) =>
+      ProgressEvent.safeParse({ id, type: 'hours', at: '2026-11-27T10:00:00.000Z', hours: value, date: '2026-11-27' })
+        .success;
+    expect([hours('e1', LIMITS.hoursPerEntry), hours('e1', LIMITS.hoursPerEntry + 1)]).toEqual([true, false]);
+    expect(hours('e1:planned-hours', 120)).toBe(true);
+  });
+
   it('refuses a backup whose ids appear twice, naming the second', () => {
     const event = { id: 'e1', type: 'note', at: '2026-11-27T10:00:00.000Z', text: 'hi' };
     const result = Backup.safeParse({

@@ -6,7 +6,13 @@
  */
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
-import { EVENT_TYPES, MAX_EVENT_TEXT_LENGTH, MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH } from '../core/progress-model.js';
+import {
+  EVENT_TYPES,
+  MAX_EVENT_TEXT_LENGTH,
+  MAX_HOURS_PER_ENTRY,
+  MAX_NOTE_LENGTH,
+  TICK_HOURS_SUFFIX,
+} from '../core/progress-model.js';
 import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
 import { apiSchemas, Day, Id, Instant, IsoDate, optional, StoredId } from './common.js';
 
@@ -25,7 +31,7 @@ const ITEM_EVENTS: readonly string[] = [
 const NOTE_EVENTS: readonly string[] = ['note', 'started', 'done', 'skipped', 'reset', 'hours'];
 
 /**
- * An event as stored. Hours are those of one log entry; a note's text (alone or with a mark or hours) is at most MAX_NOTE_LENGTH,
+ * An event as stored. Hours are those of one log entry (or of a tick's planned hours); a note's text (alone or with a mark or hours) is at most MAX_NOTE_LENGTH,
  * a rubric item an id; other texts (a project before and after a change) MAX_EVENT_TEXT_LENGTH.
  */
 export const ProgressEvent = z
@@ -39,12 +45,24 @@ export const ProgressEvent = z
       .min(1)
       .max(2 * MAX_ID_LENGTH + 1)
       .optional(),
-    hours: z.number().positive().max(MAX_HOURS_PER_ENTRY).optional(),
+    hours: z.number().positive().finite().optional(),
     date: Day.optional(),
     text: z.string().max(MAX_EVENT_TEXT_LENGTH).optional(),
     undoes: StoredId.optional(),
   })
   .superRefine((event, ctx) => {
+    // A log entry holds at most a day; the planned hours a tick logged, what the plan gave the task.
+    if (event.hours !== undefined && event.hours > MAX_HOURS_PER_ENTRY && !event.id.endsWith(TICK_HOURS_SUFFIX)) {
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'number',
+        maximum: MAX_HOURS_PER_ENTRY,
+        inclusive: true,
+        input: event.hours,
+        message: `Too big: expected number to be <=${MAX_HOURS_PER_ENTRY}`,
+        path: ['hours'],
+      });
+    }
     if (event.type === 'hours' && event.hours === undefined)
       ctx.addIssue({ code: 'custom', message: 'an hours event needs "hours"', path: ['hours'] });
     if (event.type === 'undo' && event.undoes === undefined)

@@ -20,7 +20,7 @@
 import { forecastFrom } from '../core/planner/index.js';
 import { cancelledIds, foldProgress, lastUndoable, orderEvents } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH } from '../core/progress-model.js';
+import { MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH, TICK_HOURS_SUFFIX } from '../core/progress-model.js';
 import { isValidIsoDate } from '../core/dates.js';
 import { newEvent } from '../store/events.js';
 import { today } from './context.js';
@@ -36,8 +36,7 @@ export type MarkType = (typeof MARK_TYPES)[number];
 
 export { MAX_HOURS_PER_ENTRY };
 
-/** The id of the hours a tick logged: the tick's id with this suffix, so an undo finds it. */
-export const TICK_HOURS_SUFFIX = ':planned-hours';
+export { TICK_HOURS_SUFFIX };
 
 export interface MarkResult {
   readonly item: ResolvedItem;
