@@ -6,7 +6,7 @@
  * and the checks cannot drift apart.
  */
 import { z } from 'zod';
-import type { Curriculum } from '../core/model.js';
+import type { curriculumView } from '../core/curriculum-view.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
 import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 import { apiSchemas, Id as id, optional } from './common.js';
@@ -270,6 +270,7 @@ const CurriculumFrame = z
     roles: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
     projects: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
     domains: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
+    regions: z.array(z.object({ id: z.string() }).loose()).optional(),
   })
   .register(apiSchemas, {
     id: 'Curriculum',
@@ -277,13 +278,10 @@ const CurriculumFrame = z
   });
 
 /**
- * GET /api/curriculum answers these fields of the core's Curriculum, serialized as they are (server/app.ts):
- * the schema checks their frame, the type is the core model's.
+ * GET /api/curriculum answers the core's curriculum view (core/curriculum-view.ts), serialized as it
+ * is: the schema checks its frame, the type is the core model's.
  */
-export type CurriculumJson = Pick<
-  Curriculum,
-  'meta' | 'skills' | 'resources' | 'stages' | 'routes' | 'startingPoints' | 'roles' | 'projects' | 'domains'
->;
+export type CurriculumJson = ReturnType<typeof curriculumView>;
 export const CurriculumSchema = CurriculumFrame as unknown as z.ZodType<CurriculumJson>;
 
 export const ErrorSchema = z
