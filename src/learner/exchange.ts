@@ -91,7 +91,8 @@ export async function importBackup(
       code: 'IMPORT_INVALID',
       message: `the backup's profile cannot be planned from with this curriculum; nothing was imported`,
       hint: 'correct the profile in the file (or remove it and run `mlpath init` after the import)',
-      problems: problems.map((p) => ({ path: `profile.${p.field}`, message: p.message })),
+      // Each message starts with its field; prefixed, it names the field's path in the file.
+      problems: problems.map((p) => ({ path: `profile.${p.field}`, message: `profile.${p.message}` })),
     });
   }
   try {
