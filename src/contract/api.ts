@@ -9,9 +9,13 @@ import { z } from 'zod';
 import type { curriculumView } from '../core/curriculum-view.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
 import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
+import { BackupPosting, BackupProject } from './backup.js';
 import { apiSchemas, Id as id, optional } from './common.js';
 import { Profile } from './profile.js';
 import { ProgressEvent } from './events.js';
+
+/** The most events one sync batch or page carries. */
+export const SYNC_MAX_EVENTS = 1000;
 
 /** The files an export writes: the plan (iCalendar), progress (Markdown) and the full backup (JSON). */
 export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
@@ -450,4 +454,83 @@ export const ReviewQueueSchema = z
     id: 'ReviewQueue',
     description:
       'The cards due now (overdue first, then new), recall per done skill, and when the next card falls due.',
+  });
+
+// ---------------------------------------------------------------- sync (requests and answers)
+
+/** An event cursor: opaque to clients; this server's are digits. */
+const cursor = z.string().regex(/^\d{1,15}$/, { error: 'expected the cursor a previous page gave' });
+const instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
+
+export const SyncProfileSchema = z
+  .strictObject({ profile: Profile, savedAt: instant })
+  .register(apiSchemas, { id: 'SyncProfile', description: 'A profile and when it was saved (the later one wins).' });
+export const SyncProjectSchema = BackupProject.omit({ checked: true }).register(apiSchemas, { id: 'SyncProject' });
+export const SyncPostingSchema = BackupPosting.register(apiSchemas, { id: 'SyncPosting' });
+/** A synced event is a stored event (the same schema, so one component: ProgressEvent). */
+export const SyncEventSchema = ProgressEvent;
+
+/** Unique ids within one list of a batch. */
+function uniqueIds(items: readonly { id: string }[], ctx: z.RefinementCtx, path: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id))
+      ctx.addIssue({ code: 'custom', message: `id "${item.id}" appears twice`, path: [path, i, 'id'] });
+    seen.add(item.id);
+  });
+}
+
+export const SyncBatchInput = z
+  .strictObject({
+    events: z.array(SyncEventSchema).max(SYNC_MAX_EVENTS),
+    projects: z.array(SyncProjectSchema).max(1000),
+    postings: z.array(SyncPostingSchema).max(1000),
+    profile: SyncProfileSchema.nullable(),
+  })
+  .superRefine((batch, ctx) => {
+    uniqueIds(batch.events, ctx, 'events');
+    uniqueIds(batch.projects, ctx, 'projects');
+    uniqueIds(batch.postings, ctx, 'postings');
+  })
+  .register(apiSchemas, {
+    id: 'SyncBatch',
+    description: `Events (at most ${SYNC_MAX_EVENTS}), projects and postings to add (by id; those present are skipped), and a profile that replaces the stored one only when saved later.`,
+  });
+
+export const SyncEventsQuery = z.object({
+  after: cursor.optional(),
+  limit: z.coerce
+    .number({ error: 'expected limit to be a number' })
+    .int({ error: 'expected limit to be a whole number' })
+    .min(1, { error: 'expected limit to be at least 1' })
+    .max(SYNC_MAX_EVENTS, { error: `expected limit to be at most ${SYNC_MAX_EVENTS}` })
+    .optional(),
+});
+
+export const SyncStateSchema = z
+  .object({
+    profile: SyncProfileSchema.nullable(),
+    projects: z.array(SyncProjectSchema),
+    postings: z.array(SyncPostingSchema),
+  })
+  .register(apiSchemas, { id: 'SyncState' });
+
+export const SyncEventsPageSchema = z
+  .object({ events: z.array(SyncEventSchema), cursor: cursor.nullable(), more: z.boolean() })
+  .register(apiSchemas, {
+    id: 'SyncEventsPage',
+    description: 'Events in the order the server recorded them; `cursor` goes in `after` for the next page.',
+  });
+
+export const SyncReceivedSchema = z
+  .object({
+    added: z.object({ events: z.number().int(), projects: z.number().int(), postings: z.number().int() }),
+    profile: z.enum(['taken', 'kept', 'none']),
+    cursorBefore: cursor.nullable(),
+    cursor: cursor.nullable(),
+  })
+  .register(apiSchemas, {
+    id: 'SyncReceived',
+    description:
+      'What was added; whether the profile was taken; the event cursor before and after (equal to a client’s cursor before, nothing else arrived in between).',
   });

@@ -30,6 +30,11 @@ import {
   RubricInput,
   ServerModeSchema,
   StatusSchema,
+  SyncBatchInput,
+  SyncEventsPageSchema,
+  SyncEventsQuery,
+  SyncReceivedSchema,
+  SyncStateSchema,
   TextSchema,
   TodaySchema,
 } from './api.js';
@@ -42,7 +47,7 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** How much of a request body a route reads (server/body-limits.ts holds the byte counts). */
-export type BodyLimit = 'api' | 'jobs' | 'import' | 'auth';
+export type BodyLimit = 'api' | 'jobs' | 'import' | 'sync' | 'auth';
 
 export interface RouteContract {
   readonly summary: string;
@@ -280,6 +285,24 @@ export const API_ROUTES = {
     summary:
       "The learner's calendar feed address (made on first request): GET it with no other credentials for an iCalendar file that Google, Apple and Outlook can subscribe to",
     response: z.object({ feed: FeedAddress }),
+  },
+  'GET /api/sync/state': {
+    summary: "Sync: the learner's profile with its saved-at time, projects and kept postings",
+    response: SyncStateSchema,
+  },
+  'GET /api/sync/events': {
+    summary: "Sync: the learner's events after a cursor, in the order they were recorded",
+    query: SyncEventsQuery,
+    response: SyncEventsPageSchema,
+    errors: [400],
+  },
+  'POST /api/sync': {
+    summary:
+      'Sync: add events, projects and postings the learner lacks (by id) and keep the later profile; send an Idempotency-Key',
+    body: SyncBatchInput,
+    bodyLimit: 'sync',
+    response: SyncReceivedSchema,
+    errors: [400, 409, 413],
   },
   'POST /api/calendar/rotate': {
     summary: 'Replace the calendar feed address; the old one answers 404 from now on',

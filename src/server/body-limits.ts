@@ -4,7 +4,8 @@
  * declared Content-Length over the limit is refused at once; a streamed body when it passes the
  * limit) with TOO_LARGE (413). Which limit a route reads under is its row's `bodyLimit` in the route
  * table (contract/routes.ts; `api` unless it says otherwise), so a new route has one the moment it is
- * documented. The import route keeps its own, larger limit (routes/exchange.ts, IMPORT_INVALID). A job
+ * documented. The import and sync routes keep their own, larger limits (routes/exchange.ts, refused as
+ * IMPORT_INVALID; routes/sync.ts). A job
  * posting (POST /api/jobs, /api/jobs/analyze) may be 100,000 characters, about 300 KB as UTF-8 JSON: its
  * routes read up to 1 MiB, and a larger body is refused as a posting that is too long (problem `text`).
  */
@@ -25,6 +26,8 @@ export const BODY_LIMITS = {
   jobs: 1024 * 1024,
   /** A backup of years of daily events is a few megabytes; this leaves ample room. */
   import: 50 * 1024 * 1024,
+  /** A batch of 1,000 events with notes, or a few long postings: ample room, still bounded. */
+  sync: 16 * 1024 * 1024,
 } as const satisfies Record<BodyLimit, number>;
 
 /** The limit of each route of the table that reads a body, by method and path pattern. */
@@ -61,12 +64,12 @@ export function bodyLimits(): MiddlewareHandler {
   const api = limit(BODY_LIMITS.api);
   const auth = limit(BODY_LIMITS.auth);
   const jobs = limit(BODY_LIMITS.jobs, [{ path: 'text', message: 'too-long' }]);
-  const limits: Record<Exclude<BodyLimit, 'import'>, MiddlewareHandler> = { api, auth, jobs };
+  const limits: Record<Exclude<BodyLimit, 'import' | 'sync'>, MiddlewareHandler> = { api, auth, jobs };
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const limit = bodyLimitOf(c.req.method, c.req.path);
-    // The import route refuses its over-large bodies itself, as an invalid backup.
-    if (limit === 'import') return next();
+    // Import and sync refuse their over-large bodies themselves (routes/exchange.ts, routes/sync.ts).
+    if (limit === 'import' || limit === 'sync') return next();
     return limits[limit](c, next);
   };
 }

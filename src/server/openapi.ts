@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { apiSchemas } from '../contract/index.js';
 import { BODY_LIMITS } from './body-limits.js';
+import { IDEMPOTENCY_HEADER } from './idempotency.js';
 import { API_ROUTES, openApiPath, splitRouteKey } from '../contract/routes.js';
 import type { RouteContract } from '../contract/routes.js';
 
@@ -30,6 +31,15 @@ const errors = (...statuses: number[]): Record<string, Json> => {
   return Object.fromEntries(
     [...statuses, 500, 503].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]),
   );
+};
+
+const idempotencyKey: Json = {
+  name: IDEMPOTENCY_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'Any write accepts it: a retry with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is 409. Kept 24 h.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
 };
 
 /** `GET /api/projects/:id` → `DeleteProjectsIdResponse`-style component ids for unnamed answers. */
@@ -95,9 +105,11 @@ function paths(): Json {
         ? json(schemaRef(other.schema, key, `Response${status}`), other.description)
         : { description: other.description };
     }
+    // Every learner write takes an Idempotency-Key (server/idempotency.ts).
+    const params = [...parameters(key, route), ...(method !== 'GET' && !route.open ? [idempotencyKey] : [])];
     const operation: Json = {
       summary: route.summary,
-      ...(parameters(key, route).length > 0 ? { parameters: parameters(key, route) } : {}),
+      ...(params.length > 0 ? { parameters: params } : {}),
       ...(route.body
         ? {
             requestBody: {
