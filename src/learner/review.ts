@@ -24,7 +24,8 @@ import {
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
-import { LearnerError } from './errors.js';
+import { LearnerError, withinLimit } from './errors.js';
+import { MAX_ID_LENGTH } from '../core/planner/profile.js';
 import { made, recordedAs } from './tracking.js';
 
 /** A card with its question and answer, as a face shows it. */
@@ -120,6 +121,7 @@ export async function rateReview(
       details: { value: rating, ratings: [...REVIEW_RATINGS] },
     });
   }
+  withinLimit(key, 2 * MAX_ID_LENGTH + 1, 'card');
   const events = await ctx.store.listEvents(ctx.learnerId);
   const earlier = recordedAs(events, options.id, 'reviewed');
   if (earlier !== undefined) {

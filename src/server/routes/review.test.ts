@@ -8,7 +8,7 @@ import {
   ReviewQueueSchema,
   StatusSchema,
   TodaySchema,
-} from '../schemas.js';
+} from '../../contract/index.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 

@@ -22,7 +22,7 @@ import { ErrorNote, Loading } from './Feedback.js';
 import { InlineCode } from './InlineCode.js';
 
 export function PlacementCheck(props: {
-  curriculum: Curriculum;
+  curriculum: Pick<Curriculum, 'skills'>;
   /** Skills already known (the starting point's and the ones ticked): not asked about. */
   known: readonly string[];
   /** The learner is done: the skills to mark known (empty when none or declined). */

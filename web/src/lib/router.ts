@@ -14,6 +14,7 @@ export const PAGES = [
   'progress',
   'portfolio',
   'jobs',
+  'cohorts',
   'settings',
 ] as const;
 export type Page = (typeof PAGES)[number];
