@@ -126,7 +126,7 @@ export const API_ROUTES = {
     open: true,
   },
   'GET /api/self-check': {
-    summary: 'The self-check questions the web\'s placement check asks (with an ETag; If-None-Match answers 304)',
+    summary: "The self-check questions the web's placement check asks (with an ETag; If-None-Match answers 304)",
     response: SelfCheckSchema,
     other: { 304: { description: 'Not modified' } },
     open: true,
