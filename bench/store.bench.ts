@@ -160,7 +160,7 @@ try {
     loadCurriculum(curriculumFolder);
     phases['curriculum (YAML)']?.push(ms(start));
     start = process.hrtime.bigint();
-    const c = loadCurriculumCached(curriculumFolder, root, cache);
+    const c = await loadCurriculumCached(curriculumFolder, root, cache);
     if (i > 0) phases['curriculum (cached)']?.push(ms(start)); // the first run writes the cache
     start = process.hrtime.bigint();
     progressStats(evs, c, today);
