@@ -138,22 +138,98 @@ export function progressStats(
   curriculum: ProgressCurriculum,
   today: string | undefined,
 ): ProgressStats {
-  const index = itemIndex(curriculum);
-  const ordered = orderEvents(events);
-  const cancelled = cancelledInOrder(ordered);
-  const weekOf = new Map<string, string>();
-  const skills = new Map<string, ItemStatus>();
-  const items = new Map<string, ItemStatus>();
-  const unknown = new Map<string, ItemStatus>();
-  const logged: LoggedHours[] = [];
-  const hoursByWeek = new Map<string, number>();
-  const days = new Set<string>();
-  const projectTicks = new Map<string, Set<string>>();
-  const notes: { at: string; text: string; item: string | undefined }[] = [];
-  let totalHours = 0;
-  let effective = 0;
+  return statsOf(foldEvents(events, itemIndex(curriculum)), today);
+}
 
+/**
+ * The fold of a log before `today` anchors it: what a store keeps next to the log and extends with
+ * the events recorded since (extendFold), so reading progress does not read the whole log.
+ */
+export interface ProgressFold {
+  readonly skills: Map<string, ItemStatus>;
+  readonly items: Map<string, ItemStatus>;
+  readonly unknown: Map<string, ItemStatus>;
+  readonly logged: LoggedHours[];
+  readonly hoursByWeek: Map<string, number>;
+  /** Unrounded. */
+  readonly totalHours: number;
+  readonly days: Set<string>;
+  readonly projectTicks: Map<string, Set<string>>;
+  readonly notes: { at: string; text: string; item: string | undefined }[];
+  readonly effectiveEvents: number;
+  /** Events folded, undo events and cancelled ones included. */
+  readonly events: number;
+  /** The latest `at` folded ('' for none). */
+  readonly lastAt: string;
+}
+
+function emptyFold(): ProgressFold {
+  return {
+    skills: new Map(),
+    items: new Map(),
+    unknown: new Map(),
+    logged: [],
+    hoursByWeek: new Map(),
+    totalHours: 0,
+    days: new Set(),
+    projectTicks: new Map(),
+    notes: [],
+    effectiveEvents: 0,
+    events: 0,
+    lastAt: '',
+  };
+}
+
+/** Fold a whole log. */
+export function foldEvents(events: readonly ProgressEvent[], index: ItemIndex): ProgressFold {
+  const ordered = orderEvents(events);
+  return applyEvents(emptyFold(), ordered, cancelledInOrder(ordered), index);
+}
+
+/**
+ * The fold extended by events recorded after those it holds, or undefined when they cannot simply
+ * be applied on top and the log must be folded again: an undo among them (it cancels an event
+ * already folded), or one that happened before the latest folded (events apply in time order).
+ * The fold given is left as it was.
+ */
+export function extendFold(
+  fold: ProgressFold,
+  events: readonly ProgressEvent[],
+  index: ItemIndex,
+): ProgressFold | undefined {
+  let last = fold.lastAt;
+  for (const event of events) {
+    if (event.type === 'undo' || event.at < last) return undefined;
+    last = event.at;
+  }
+  const copy: ProgressFold = {
+    ...fold,
+    skills: new Map(fold.skills),
+    items: new Map(fold.items),
+    unknown: new Map(fold.unknown),
+    logged: [...fold.logged],
+    hoursByWeek: new Map(fold.hoursByWeek),
+    days: new Set(fold.days),
+    projectTicks: new Map([...fold.projectTicks].map(([id, ticks]) => [id, new Set(ticks)])),
+    notes: [...fold.notes],
+  };
+  return applyEvents(copy, events, new Set(), index);
+}
+
+/** Apply events in order to a fold (whose collections it fills in place). */
+function applyEvents(
+  fold: ProgressFold,
+  ordered: readonly ProgressEvent[],
+  cancelled: ReadonlySet<string>,
+  index: ItemIndex,
+): ProgressFold {
+  const { skills, items, unknown, logged, hoursByWeek, days, projectTicks, notes } = fold;
+  const weekOf = new Map<string, string>();
+  let totalHours = fold.totalHours;
+  let effective = fold.effectiveEvents;
+  let lastAt = fold.lastAt;
   for (const event of ordered) {
+    if (event.at > lastAt) lastAt = event.at;
     if (event.type === 'undo' || cancelled.has(event.id)) continue;
     effective++;
     const resolved = event.item === undefined ? undefined : resolveItem(index, event.item);
@@ -199,21 +275,85 @@ export function progressStats(
       }
     }
   }
-  const activeDays = [...days].sort();
+  return { ...fold, totalHours, effectiveEvents: effective, events: fold.events + ordered.length, lastAt };
+}
+
+/** The statistics of a fold, anchored on `today` (week and streak; none without a today). */
+export function statsOf(fold: ProgressFold, today: string | undefined): ProgressStats {
   return {
-    skills,
-    items,
-    logged,
-    unknown,
-    hoursByWeek,
-    totalHours: round(totalHours),
-    hoursThisWeek: today === undefined ? 0 : round(hoursByWeek.get(isoWeek(today)) ?? 0),
-    streakDays: today === undefined ? 0 : streak(days, today),
-    activeDays,
-    projectTicks,
-    notes,
-    effectiveEvents: effective,
+    skills: fold.skills,
+    items: fold.items,
+    logged: fold.logged,
+    unknown: fold.unknown,
+    hoursByWeek: fold.hoursByWeek,
+    totalHours: round(fold.totalHours),
+    hoursThisWeek: today === undefined ? 0 : round(fold.hoursByWeek.get(isoWeek(today)) ?? 0),
+    streakDays: today === undefined ? 0 : streak(fold.days, today),
+    activeDays: [...fold.days].sort(),
+    projectTicks: fold.projectTicks,
+    notes: fold.notes,
+    effectiveEvents: fold.effectiveEvents,
   };
+}
+
+/** The version of foldToJson's text; a stored fold of another version is folded again. */
+export const FOLD_FORMAT = 1;
+
+/** A fold as text, for a store to keep. */
+export function foldToJson(fold: ProgressFold): string {
+  return JSON.stringify({
+    format: FOLD_FORMAT,
+    skills: [...fold.skills],
+    items: [...fold.items],
+    unknown: [...fold.unknown],
+    logged: fold.logged.map((l) => [l.date, l.hours, l.item ?? null]),
+    hoursByWeek: [...fold.hoursByWeek],
+    totalHours: fold.totalHours,
+    days: [...fold.days],
+    projectTicks: [...fold.projectTicks].map(([id, ticks]) => [id, [...ticks]]),
+    notes: fold.notes.map((n) => [n.at, n.text, n.item ?? null]),
+    effectiveEvents: fold.effectiveEvents,
+    events: fold.events,
+    lastAt: fold.lastAt,
+  });
+}
+
+/** A fold from foldToJson's text; undefined for another format or a text that is not one. */
+export function foldFromJson(text: string): ProgressFold | undefined {
+  try {
+    const j = JSON.parse(text) as {
+      format: number;
+      skills: [string, ItemStatus][];
+      items: [string, ItemStatus][];
+      unknown: [string, ItemStatus][];
+      logged: [string, number, string | null][];
+      hoursByWeek: [string, number][];
+      totalHours: number;
+      days: string[];
+      projectTicks: [string, string[]][];
+      notes: [string, string, string | null][];
+      effectiveEvents: number;
+      events: number;
+      lastAt: string;
+    };
+    if (j.format !== FOLD_FORMAT) return undefined;
+    return {
+      skills: new Map(j.skills),
+      items: new Map(j.items),
+      unknown: new Map(j.unknown),
+      logged: j.logged.map(([date, hours, item]) => ({ date, hours, item: item ?? undefined })),
+      hoursByWeek: new Map(j.hoursByWeek),
+      totalHours: j.totalHours,
+      days: new Set(j.days),
+      projectTicks: new Map(j.projectTicks.map(([id, ticks]) => [id, new Set(ticks)])),
+      notes: j.notes.map(([at, text, item]) => ({ at, text, item: item ?? undefined })),
+      effectiveEvents: j.effectiveEvents,
+      events: j.events,
+      lastAt: j.lastAt,
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 function round(hours: number): number {

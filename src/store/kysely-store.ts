@@ -14,6 +14,7 @@ import type { Dialect } from './migrations.js';
 import type { Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
 import type {
+  StoredFold,
   CalendarFeed,
   ImportResult,
   KeptPosting,
@@ -150,6 +151,57 @@ export class KyselyStore implements Store {
 
   async listEvents(learnerId: string): Promise<ProgressEvent[]> {
     return readEvents(this.#db, learnerId, this.location);
+  }
+
+  async listEventsAfter(learnerId: string, seq: number): Promise<{ events: ProgressEvent[]; lastSeq: number }> {
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select(['seq', 'id', 'type', 'at', 'item', 'hours', 'date', 'text', 'undoes'])
+        .where('learner_id', '=', learnerId)
+        .where('seq', '>', seq)
+        .orderBy('seq')
+        .execute(),
+    );
+    const last = rows[rows.length - 1];
+    return { events: rows.map(eventFromRow), lastSeq: last ? Number(last.seq) : seq };
+  }
+
+  async getProgressFold(learnerId: string): Promise<StoredFold | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db.selectFrom('progress_folds').selectAll().where('learner_id', '=', learnerId).executeTakeFirst(),
+    );
+    return row ? { seq: Number(row.seq), key: row.fold_key, fold: row.fold, updatedAt: row.updated_at } : undefined;
+  }
+
+  async saveProgressFold(learnerId: string, fold: StoredFold): Promise<void> {
+    const values = {
+      learner_id: learnerId,
+      seq: fold.seq,
+      fold_key: fold.key,
+      fold: fold.fold,
+      updated_at: fold.updatedAt,
+    };
+    await storageErrors(this.location, () =>
+      this.#db
+        .insertInto('progress_folds')
+        .values(values)
+        .onConflict((oc) =>
+          oc
+            .column('learner_id')
+            .doUpdateSet({
+              seq: values.seq,
+              fold_key: values.fold_key,
+              fold: values.fold,
+              updated_at: values.updated_at,
+            })
+            // Another key replaces it (a new curriculum); the same key only with more events.
+            .where((eb) =>
+              eb.or([eb('progress_folds.fold_key', '<>', values.fold_key), eb('progress_folds.seq', '<', values.seq)]),
+            ),
+        )
+        .execute(),
+    );
   }
 
   async countEvents(learnerId: string): Promise<number> {

@@ -169,6 +169,22 @@ const accounts: readonly string[] = [
      locked_until TEXT)`,
 ];
 
+/**
+ * Reading progress without reading the whole log: an index on (learner, seq) for the events
+ * after a point, and each learner's fold of the log up to an event (learner/progress.ts).
+ */
+function progressFolds(d: Dialect): string[] {
+  return [
+    `CREATE INDEX events_learner_seq ON events (learner_id, seq)`,
+    `CREATE TABLE progress_folds (
+       learner_id TEXT PRIMARY KEY REFERENCES learners(id),
+       seq ${d === 'sqlite' ? 'INTEGER' : 'BIGINT'} NOT NULL,
+       fold_key TEXT NOT NULL,
+       fold TEXT NOT NULL,
+       updated_at TEXT NOT NULL)`,
+  ];
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -181,6 +197,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'calendars (feed secret) and what was last exported per event UID',
     sql: { sqlite: calendars(), postgres: calendars() },
+  },
+  {
+    version: 5,
+    name: 'events indexed by learner and seq; stored progress folds',
+    sql: { sqlite: progressFolds('sqlite'), postgres: progressFolds('postgres') },
   },
 ];
 

@@ -105,6 +105,17 @@ export interface CalendarEventsTable {
   updated_at: string;
 }
 
+/** A learner's stored progress fold (core/progress foldToJson), kept next to the event log. */
+export interface ProgressFoldsTable {
+  learner_id: string;
+  /** The last event (by seq) the fold covers. */
+  seq: number;
+  /** What the fold was made against (the curriculum's items); another key means folding again. */
+  fold_key: string;
+  fold: string;
+  updated_at: string;
+}
+
 export interface Database {
   mlpath_meta: MetaTable;
   schema_migrations: MigrationsTable;
@@ -116,4 +127,5 @@ export interface Database {
   postings: PostingsTable;
   calendars: CalendarsTable;
   calendar_events: CalendarEventsTable;
+  progress_folds: ProgressFoldsTable;
 }

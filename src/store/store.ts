@@ -61,6 +61,17 @@ export interface PlanSnapshot {
   readonly plan: Plan;
 }
 
+/** A fold of a learner's log kept next to it, so reading progress reads only the events since. */
+export interface StoredFold {
+  /** The last event it covers (the events' recorded order). */
+  readonly seq: number;
+  /** What it was folded against; a reader with another key folds again. */
+  readonly key: string;
+  /** The fold as text (core/progress foldToJson). */
+  readonly fold: string;
+  readonly updatedAt: string;
+}
+
 /** Everything a learner has: what a backup holds and an import restores. */
 export interface LearnerData {
   readonly profile: Profile | undefined;
@@ -106,6 +117,12 @@ export interface Store {
   /** All events of a learner in the order they were recorded. */
   listEvents(learnerId: string): Promise<ProgressEvent[]>;
   countEvents(learnerId: string): Promise<number>;
+  /** The events recorded after the one numbered `seq` (0: all), in recorded order, and the number of the last. */
+  listEventsAfter(learnerId: string, seq: number): Promise<{ events: ProgressEvent[]; lastSeq: number }>;
+  /** The learner's stored progress fold, if one was kept. */
+  getProgressFold(learnerId: string): Promise<StoredFold | undefined>;
+  /** Keep the learner's progress fold (replacing one that covers fewer events; never one that covers more). */
+  saveProgressFold(learnerId: string, fold: StoredFold): Promise<void>;
 
   savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void>;
   firstPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;
