@@ -155,6 +155,35 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       expect(latest?.plan.finishDate).toBe('2027-10-01');
     });
 
+    it('lists the events after a point, and keeps a progress fold that only a newer one or another key replaces', async () => {
+      await store.ensureLearner();
+      await store.ensureLearner('other');
+      expect(await store.listEventsAfter(LOCAL_LEARNER, 0)).toEqual({ events: [], lastSeq: 0 });
+      await store.appendEvents(LOCAL_LEARNER, events.slice(0, 2));
+      await store.appendEvents('other', [event('o1', 'note', '2026-11-27T08:30:00.000Z', { text: 'x' })]);
+      await store.appendEvents(LOCAL_LEARNER, events.slice(2));
+      const all = await store.listEventsAfter(LOCAL_LEARNER, 0);
+      expect(all.events).toEqual(events);
+      const firstTwo = await store.listEventsAfter(LOCAL_LEARNER, 0).then((r) => r.events.slice(0, 2));
+      expect(firstTwo).toEqual(events.slice(0, 2));
+      // After the second event: the other learner's event (numbered between) is not among them.
+      const after = (await store.listEventsAfter(LOCAL_LEARNER, all.lastSeq)).events;
+      expect(after).toEqual([]);
+      const seqOfSecond = all.lastSeq - 3 - 1; // a3, a4, a5 follow the other learner's o1
+      expect((await store.listEventsAfter(LOCAL_LEARNER, seqOfSecond)).events).toEqual(events.slice(2));
+
+      expect(await store.getProgressFold(LOCAL_LEARNER)).toBeUndefined();
+      const at = '2026-11-27T11:00:00.000Z';
+      await store.saveProgressFold(LOCAL_LEARNER, { seq: 5, key: 'k1', fold: '{"n":5}', updatedAt: at });
+      await store.saveProgressFold(LOCAL_LEARNER, { seq: 3, key: 'k1', fold: '{"n":3}', updatedAt: at });
+      expect(await store.getProgressFold(LOCAL_LEARNER)).toEqual({ seq: 5, key: 'k1', fold: '{"n":5}', updatedAt: at });
+      await store.saveProgressFold(LOCAL_LEARNER, { seq: 7, key: 'k1', fold: '{"n":7}', updatedAt: at });
+      expect((await store.getProgressFold(LOCAL_LEARNER))?.fold).toBe('{"n":7}');
+      await store.saveProgressFold(LOCAL_LEARNER, { seq: 2, key: 'k2', fold: '{"n":2}', updatedAt: at });
+      expect(await store.getProgressFold(LOCAL_LEARNER)).toMatchObject({ seq: 2, key: 'k2' });
+      expect(await store.getProgressFold('other')).toBeUndefined();
+    });
+
     it('adds projects, sets and clears their links, and refuses a second project with the same id', async () => {
       await store.ensureLearner();
       await store.addProject(LOCAL_LEARNER, project);
