@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { withAccountRoutes } from './auth-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
@@ -36,6 +35,7 @@ import { healthOf } from './health.js';
 import { reviewRoutes } from './routes/review.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
+import { compression, matchesTag } from './compression.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
@@ -88,7 +88,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));
   // Local mode answers only at its loopback address (DNS rebinding); server mode at any host.
   if (!accounts) app.use(loopbackHost(options.port));
-  app.use(compress());
+  app.use(compression());
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
   app.use('/api/*', bodyLimits());
   app.use('/api/*', refuseNul());
@@ -125,7 +125,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/api/curriculum', (c) => {
     c.header('Cache-Control', 'no-cache');
     c.header('ETag', curriculumTag);
-    if (c.req.header('If-None-Match') === curriculumTag) return c.body(null, 304);
+    if (matchesTag(c.req.header('If-None-Match'), curriculumTag)) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
     return c.body(curriculumJson);
   });
