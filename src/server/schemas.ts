@@ -548,7 +548,12 @@ export const JobTextInput = z
 
 export const JobLocaleQuery = z.object({ locale: jobLocale });
 
-const JobGapSchema = z.object({ id: z.string(), title: z.string(), weight: z.number() });
+const JobGapSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  alternatives: z.array(z.strictObject({ id: z.string(), title: z.string() })).optional(),
+});
 
 export const JobAnalysisSchema = z
   .strictObject({
@@ -561,6 +566,7 @@ export const JobAnalysisSchema = z
         taught: z.boolean(),
         required: z.boolean(),
         spans: z.array(z.strictObject({ start: z.number().int(), end: z.number().int(), text: z.string() })),
+        alternatives: z.array(z.string()).optional(),
       }),
     ),
     readiness: z.number().min(0).max(1),
