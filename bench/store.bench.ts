@@ -39,12 +39,8 @@ function fmt(x: number): string {
   return `${x.toFixed(1)} ms`;
 }
 
-console.log('building the CLI (tsc -p tsconfig.build.json) ...');
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
-  { stdio: 'inherit' },
-);
+console.log('building the CLI (npm run build) ...');
+execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 
 const curriculumFolder = process.env['MLPATH_CURRICULUM'] || join(root, 'curricula/ml-engineer');
 const curriculum = loadCurriculum(curriculumFolder);
