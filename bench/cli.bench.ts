@@ -9,6 +9,7 @@
  * (comma-separated sizes, default 1000,10000,100000), BENCH_CLI (another checkout's bin/mlpath.js,
  * to compare against; then nothing is built), MLPATH_BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/mlpath_bench; the database is created when missing).
+ * BENCH_PG=0 skips PostgreSQL. Each figure is printed as soon as it is measured.
  * Targets (issue 16): --version at most 1.5x, today and status at most 3x `node -e 0`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -136,15 +137,31 @@ async function benchDatabase(): Promise<string | undefined> {
 }
 
 const rows: [string, Timing][] = [];
+let nodeCpu = 1;
+/** Print each figure as soon as it is measured (a long run stopped early keeps what it printed). */
+function record(label: string, t: Timing): void {
+  if (rows.length === 0) {
+    nodeCpu = t.cpu;
+    console.log(`\n${cli}; ${runs} runs each; CPU = mean user+system of the process, wall = median`);
+    console.log(
+      `${'measure'.padEnd(44)} ${'CPU ms'.padStart(8)} ${'wall ms'.padStart(8)} ${'x node'.padStart(7)}  target`,
+    );
+  }
+  rows.push([label, t]);
+  const target = label.includes('--version') ? '<= 1.5x' : /today|status/.test(label) ? '<= 3x' : '';
+  console.log(
+    `${label.padEnd(44)} ${t.cpu.toFixed(0).padStart(8)} ${t.wall.toFixed(0).padStart(8)} ${(t.cpu / nodeCpu).toFixed(2).padStart(6)}x  ${target}`,
+  );
+}
 const base = { ...process.env, MLPATH_NOW: `${today}T09:00:00Z`, MLPATH_LANG: 'en', DATABASE_URL: '' };
 const dir = mkdtempSync(join(tmpdir(), 'mlpath-cli-bench-'));
-const pgBase = await benchDatabase();
+const pgBase = process.env['BENCH_PG'] === '0' ? undefined : await benchDatabase();
 const schemas: string[] = [];
 try {
   const node = timeProcess(['-e', '0'], base);
-  rows.push(['node -e 0', node]);
-  rows.push(['mlpath --version', timeProcess([cli, '--version'], base)]);
-  rows.push(['mlpath --help', timeProcess([cli, '--help'], base)]);
+  record('node -e 0', node);
+  record('mlpath --version', timeProcess([cli, '--version'], base));
+  record('mlpath --help', timeProcess([cli, '--help'], base));
   for (const n of sizes) {
     const events = syntheticEvents(n);
     const home = join(dir, `home-${n}`);
@@ -152,8 +169,8 @@ try {
     await fill(store, events);
     await store.close();
     const env = { ...base, MLPATH_HOME: home };
-    rows.push([`mlpath today, SQLite, ${n} events`, timeProcess([cli, 'today'], env)]);
-    rows.push([`mlpath status, SQLite, ${n} events`, timeProcess([cli, 'status'], env)]);
+    record(`mlpath today, SQLite, ${n} events`, timeProcess([cli, 'today'], env));
+    record(`mlpath status, SQLite, ${n} events`, timeProcess([cli, 'status'], env));
     if (pgBase) {
       const schema = `bench_${randomBytes(4).toString('hex')}`;
       schemas.push(schema);
@@ -162,8 +179,8 @@ try {
       await pgStore.close();
       const url = `${pgBase}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
       const pgEnv = { ...base, MLPATH_HOME: home, DATABASE_URL: url };
-      rows.push([`mlpath today, PostgreSQL, ${n} events`, timeProcess([cli, 'today'], pgEnv)]);
-      rows.push([`mlpath status, PostgreSQL, ${n} events`, timeProcess([cli, 'status'], pgEnv)]);
+      record(`mlpath today, PostgreSQL, ${n} events`, timeProcess([cli, 'today'], pgEnv));
+      record(`mlpath status, PostgreSQL, ${n} events`, timeProcess([cli, 'status'], pgEnv));
     }
   }
 } finally {
@@ -176,14 +193,4 @@ try {
       .catch(() => undefined)
       .finally(() => client.end().catch(() => undefined));
   }
-}
-
-const node = rows[0]?.[1].cpu ?? 1;
-console.log(`\n${cli}; ${runs} runs each; CPU = mean user+system of the process, wall = median`);
-console.log(`${'measure'.padEnd(44)} ${'CPU ms'.padStart(8)} ${'wall ms'.padStart(8)} ${'x node'.padStart(7)}  target`);
-for (const [label, t] of rows) {
-  const target = label.includes('--version') ? '<= 1.5x' : /today|status/.test(label) ? '<= 3x' : '';
-  console.log(
-    `${label.padEnd(44)} ${t.cpu.toFixed(0).padStart(8)} ${t.wall.toFixed(0).padStart(8)} ${(t.cpu / node).toFixed(2).padStart(6)}x  ${target}`,
-  );
 }
