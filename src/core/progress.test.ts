@@ -4,6 +4,7 @@ import type { ProgressEvent } from './progress-model.js';
 import type { ProgressCurriculum, ProgressFold } from './progress.js';
 import {
   extendFold,
+  FOLD_FORMAT,
   foldEvents,
   foldFromJson,
   foldToJson,
@@ -155,7 +156,7 @@ describe('progressStats', () => {
     expect(progressStats(events, curriculum, '2026-11-27').streakDays).toBe(0);
   });
 
-  it('collects rubric ticks per project and notes', () => {
+  it('collects rubric ticks per project (a note counts as an event in force, nothing more)', () => {
     const tick = ev('project-milestone', { item: 'chatbot', text: 'front-end', at: at(2) });
     const tick2 = ev('project-milestone', { item: 'chatbot', text: 'write-up', at: at(3) });
     const stats = progressStats(
@@ -164,7 +165,7 @@ describe('progressStats', () => {
       '2026-11-05',
     );
     expect([...(stats.projectTicks.get('chatbot') ?? [])]).toEqual(['front-end']);
-    expect(stats.notes.map((note) => note.text)).toEqual(['读完第一章']);
+    expect(stats.effectiveEvents).toBe(2);
   });
 });
 
@@ -336,7 +337,23 @@ describe('a stored fold', () => {
     const later: ProgressEvent = { ...first, id: 'b', type: 'reset', at: '2026-11-03T10:00:00.000Z' };
     expect(extendFold(fold, [later], index)?.skills.size).toBe(0);
     expect(foldToJson(fold)).toBe(before);
-    expect(foldFromJson(before.replace('"format":1', '"format":0'))).toBeUndefined();
+    // Hours on one day and item are summed; the fold extended keeps its own sum.
+    const hours = (id: string, minute: number, h: number): ProgressEvent => ({
+      ...first,
+      id,
+      type: 'hours',
+      at: `2026-11-04T10:${String(minute).padStart(2, '0')}:00.000Z`,
+      item: 'cs50p',
+      hours: h,
+      date: '2026-11-04',
+    });
+    const logged = foldEvents([hours('h1', 0, 1), hours('h2', 1, 0.5)], index);
+    expect(logged.logged).toEqual([{ date: '2026-11-04', hours: 1.5, item: 'cs50p' }]);
+    expect(extendFold(logged, [hours('h3', 2, 2)], index)?.logged).toEqual([
+      { date: '2026-11-04', hours: 3.5, item: 'cs50p' },
+    ]);
+    expect(logged.logged).toEqual([{ date: '2026-11-04', hours: 1.5, item: 'cs50p' }]);
+    expect(foldFromJson(before.replace(`"format":${FOLD_FORMAT}`, '"format":0'))).toBeUndefined();
     expect(foldFromJson('not json')).toBeUndefined();
   });
 });

@@ -115,7 +115,6 @@ export interface ProgressStats extends ProgressState {
   readonly activeDays: readonly string[];
   /** Project id -> rubric item ids ticked. */
   readonly projectTicks: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly notes: readonly { readonly at: string; readonly text: string; readonly item: string | undefined }[];
   /** Events in force (not cancelled, not undo events). */
   readonly effectiveEvents: number;
 }
@@ -149,13 +148,15 @@ export interface ProgressFold {
   readonly skills: Map<string, ItemStatus>;
   readonly items: Map<string, ItemStatus>;
   readonly unknown: Map<string, ItemStatus>;
+  /** Hours logged, summed per day and item, in the order each pair was first logged. */
   readonly logged: LoggedHours[];
+  /** `date item` -> its place in `logged`. */
+  readonly loggedAt: Map<string, number>;
   readonly hoursByWeek: Map<string, number>;
   /** Unrounded. */
   readonly totalHours: number;
   readonly days: Set<string>;
   readonly projectTicks: Map<string, Set<string>>;
-  readonly notes: { at: string; text: string; item: string | undefined }[];
   readonly effectiveEvents: number;
   /** Events folded, undo events and cancelled ones included. */
   readonly events: number;
@@ -169,11 +170,11 @@ function emptyFold(): ProgressFold {
     items: new Map(),
     unknown: new Map(),
     logged: [],
+    loggedAt: new Map(),
     hoursByWeek: new Map(),
     totalHours: 0,
     days: new Set(),
     projectTicks: new Map(),
-    notes: [],
     effectiveEvents: 0,
     events: 0,
     lastAt: '',
@@ -208,10 +209,10 @@ export function extendFold(
     items: new Map(fold.items),
     unknown: new Map(fold.unknown),
     logged: [...fold.logged],
+    loggedAt: new Map(fold.loggedAt),
     hoursByWeek: new Map(fold.hoursByWeek),
     days: new Set(fold.days),
     projectTicks: new Map([...fold.projectTicks].map(([id, ticks]) => [id, new Set(ticks)])),
-    notes: [...fold.notes],
   };
   return applyEvents(copy, events, new Set(), index);
 }
@@ -223,7 +224,7 @@ function applyEvents(
   cancelled: ReadonlySet<string>,
   index: ItemIndex,
 ): ProgressFold {
-  const { skills, items, unknown, logged, hoursByWeek, days, projectTicks, notes } = fold;
+  const { skills, items, unknown, logged, loggedAt, hoursByWeek, days, projectTicks } = fold;
   const weekOf = new Map<string, string>();
   let totalHours = fold.totalHours;
   let effective = fold.effectiveEvents;
@@ -251,7 +252,15 @@ function applyEvents(
         const hours = event.hours ?? 0;
         if (!(hours > 0)) break;
         const date = event.date ?? event.at.slice(0, 10);
-        logged.push({ date, hours, item: key });
+        const pair = `${date} ${key ?? ''}`;
+        const at = loggedAt.get(pair);
+        const entry = at === undefined ? undefined : logged[at];
+        // Entries are replaced, never changed: an extended fold shares them with the one it extends.
+        if (at !== undefined && entry) logged[at] = { date, hours: entry.hours + hours, item: key };
+        else {
+          loggedAt.set(pair, logged.length);
+          logged.push({ date, hours, item: key });
+        }
         totalHours += hours;
         let week = weekOf.get(date);
         if (week === undefined) {
@@ -262,9 +271,6 @@ function applyEvents(
         days.add(date);
         break;
       }
-      case 'note':
-        if (event.text !== undefined) notes.push({ at: event.at, text: event.text, item: key });
-        break;
       case 'project-milestone': {
         if (event.item === undefined || event.text === undefined) break;
         const ticks = projectTicks.get(event.item) ?? new Set<string>();
@@ -291,13 +297,12 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
     streakDays: today === undefined ? 0 : streak(fold.days, today),
     activeDays: [...fold.days].sort(),
     projectTicks: fold.projectTicks,
-    notes: fold.notes,
     effectiveEvents: fold.effectiveEvents,
   };
 }
 
 /** The version of foldToJson's text; a stored fold of another version is folded again. */
-export const FOLD_FORMAT = 1;
+export const FOLD_FORMAT = 2;
 
 /** A fold as text, for a store to keep. */
 export function foldToJson(fold: ProgressFold): string {
@@ -311,7 +316,6 @@ export function foldToJson(fold: ProgressFold): string {
     totalHours: fold.totalHours,
     days: [...fold.days],
     projectTicks: [...fold.projectTicks].map(([id, ticks]) => [id, [...ticks]]),
-    notes: fold.notes.map((n) => [n.at, n.text, n.item ?? null]),
     effectiveEvents: fold.effectiveEvents,
     events: fold.events,
     lastAt: fold.lastAt,
@@ -331,22 +335,22 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       totalHours: number;
       days: string[];
       projectTicks: [string, string[]][];
-      notes: [string, string, string | null][];
       effectiveEvents: number;
       events: number;
       lastAt: string;
     };
     if (j.format !== FOLD_FORMAT) return undefined;
+    const logged = j.logged.map(([date, hours, item]) => ({ date, hours, item: item ?? undefined }));
     return {
       skills: new Map(j.skills),
       items: new Map(j.items),
       unknown: new Map(j.unknown),
-      logged: j.logged.map(([date, hours, item]) => ({ date, hours, item: item ?? undefined })),
+      logged,
+      loggedAt: new Map(logged.map((l, i) => [`${l.date} ${l.item ?? ''}`, i])),
       hoursByWeek: new Map(j.hoursByWeek),
       totalHours: j.totalHours,
       days: new Set(j.days),
       projectTicks: new Map(j.projectTicks.map(([id, ticks]) => [id, new Set(ticks)])),
-      notes: j.notes.map(([at, text, item]) => ({ at, text, item: item ?? undefined })),
       effectiveEvents: j.effectiveEvents,
       events: j.events,
       lastAt: j.lastAt,
