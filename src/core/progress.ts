@@ -302,7 +302,7 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
 }
 
 /** The version of foldToJson's text; a stored fold of another version is folded again. */
-export const FOLD_FORMAT = 2;
+export const FOLD_FORMAT = 3;
 
 /** A fold as text, for a store to keep. */
 export function foldToJson(fold: ProgressFold): string {
@@ -311,7 +311,8 @@ export function foldToJson(fold: ProgressFold): string {
     skills: [...fold.skills],
     items: [...fold.items],
     unknown: [...fold.unknown],
-    logged: fold.logged.map((l) => [l.date, l.hours, l.item ?? null]),
+    // Columns: the distinct dates and items once, then per entry [date index, item index (-1: none), hours].
+    logged: compactLogged(fold.logged),
     hoursByWeek: [...fold.hoursByWeek],
     totalHours: fold.totalHours,
     days: [...fold.days],
@@ -322,6 +323,20 @@ export function foldToJson(fold: ProgressFold): string {
   });
 }
 
+function compactLogged(logged: readonly LoggedHours[]): { dates: string[]; items: string[]; rows: number[] } {
+  const dates = new Map<string, number>();
+  const items = new Map<string, number>();
+  const rows: number[] = [];
+  const indexOf = (map: Map<string, number>, key: string): number => {
+    let i = map.get(key);
+    if (i === undefined) map.set(key, (i = map.size));
+    return i;
+  };
+  for (const l of logged)
+    rows.push(indexOf(dates, l.date), l.item === undefined ? -1 : indexOf(items, l.item), l.hours);
+  return { dates: [...dates.keys()], items: [...items.keys()], rows };
+}
+
 /** A fold from foldToJson's text; undefined for another format or a text that is not one. */
 export function foldFromJson(text: string): ProgressFold | undefined {
   try {
@@ -330,7 +345,7 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       skills: [string, ItemStatus][];
       items: [string, ItemStatus][];
       unknown: [string, ItemStatus][];
-      logged: [string, number, string | null][];
+      logged: { dates: string[]; items: string[]; rows: number[] };
       hoursByWeek: [string, number][];
       totalHours: number;
       days: string[];
@@ -340,7 +355,16 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       lastAt: string;
     };
     if (j.format !== FOLD_FORMAT) return undefined;
-    const logged = j.logged.map(([date, hours, item]) => ({ date, hours, item: item ?? undefined }));
+    const { dates, items, rows } = j.logged;
+    const logged: LoggedHours[] = [];
+    for (let i = 0; i + 2 < rows.length; i += 3) {
+      const item = rows[i + 1] ?? -1;
+      logged.push({
+        date: dates[rows[i] ?? 0] ?? '',
+        hours: rows[i + 2] ?? 0,
+        item: item < 0 ? undefined : items[item],
+      });
+    }
     return {
       skills: new Map(j.skills),
       items: new Map(j.items),
