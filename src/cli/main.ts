@@ -102,6 +102,25 @@ export const COMMANDS: readonly CommandModule[] = [
     load: async () => (await import('./commands/admin.js')).registerAdmin,
     commands: [{ term: 'admin', describe: (h) => h('admin') }],
   },
+  {
+    load: async () => (await import('./commands/sync.js')).registerSync,
+    commands: [
+      { term: 'login [options] <url>', describe: (h) => h('login') },
+      { term: 'logout', describe: (h) => h('logout') },
+      { term: 'sync [options]', describe: (h) => h('sync') },
+    ],
+  },
+  {
+    load: async () => (await import('./commands/doctor.js')).registerDoctor,
+    commands: [
+      { term: 'doctor [options]', describe: (h) => h('doctor') },
+      { term: 'restore [backup]', describe: (h) => h('restore') },
+    ],
+  },
+  {
+    load: async () => (await import('./commands/cohort.js')).registerCohort,
+    commands: [{ term: 'cohort', describe: (h) => h('cohort') }],
+  },
 ];
 
 /** A command's name and aliases, from its help term. */

@@ -28,6 +28,17 @@ export type LearnerReason =
   | 'import-not-empty'
   | 'bad-rating'
   | 'unknown-card'
+  | 'unknown-cohort'
+  | 'unknown-member'
+  | 'bad-invite-code'
+  | 'already-member'
+  | 'cohort-full'
+  | 'not-cohort-owner'
+  | 'owner-role'
+  | 'bad-role'
+  | 'bad-cohort-name'
+  | 'bad-cohort-kind'
+  | 'bad-target-date'
   | 'profile';
 
 export class LearnerError extends MlpathError {

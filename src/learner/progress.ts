@@ -21,6 +21,7 @@ import { countsByArea, countsByStage, deriveSkillStates, skillRecord } from '../
 import type { DoneOfTotal, SkillStates } from '../core/skill-state.js';
 import { currentWeekView } from '../core/weeks.js';
 import type { TodayView } from '../core/weeks.js';
+import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
 
@@ -135,17 +136,31 @@ function indexOf(ctx: LearnerContext): { index: ItemIndex; key: string } {
 /** Events applied on top of the stored fold before it is stored again (each store writes the whole fold). */
 const REFOLD_AFTER = 64;
 
+/** Every event after a cursor (from the start without one), read a page at a time, and the cursor after them. */
+async function eventsAfter(
+  ctx: LearnerContext,
+  cursor: string | undefined,
+): Promise<{ events: ProgressEvent[]; cursor: string | undefined }> {
+  const events: ProgressEvent[] = [];
+  for (;;) {
+    const page = await ctx.store.listEventsAfter(ctx.learnerId, cursor, 10_000);
+    events.push(...page.events);
+    cursor = page.cursor;
+    if (!page.more) return { events, cursor };
+  }
+}
+
 async function storedFold(ctx: LearnerContext): Promise<ProgressFold> {
   const { store, learnerId } = ctx;
   const { index, key } = indexOf(ctx);
   const [stored, count] = await Promise.all([store.getProgressFold(learnerId), store.countEvents(learnerId)]);
   const kept = stored && stored.key === key ? foldFromJson(stored.fold) : undefined;
   let fold: ProgressFold | undefined;
-  let seq = 0;
+  let cursor: string | undefined;
   let applied = 0;
-  if (stored && kept) {
-    const since = await store.listEventsAfter(learnerId, stored.seq);
-    seq = since.lastSeq;
+  if (stored && kept && kept.events === stored.events) {
+    const since = await eventsAfter(ctx, stored.cursor);
+    cursor = since.cursor;
     applied = since.events.length;
     if (kept.events + since.events.length === count)
       fold = since.events.length === 0 ? kept : extendFold(kept, since.events, index);
@@ -153,12 +168,18 @@ async function storedFold(ctx: LearnerContext): Promise<ProgressFold> {
   }
   if (fold && applied < REFOLD_AFTER) return fold;
   if (!fold) {
-    const all = await store.listEventsAfter(learnerId, 0);
-    seq = all.lastSeq;
+    const all = await eventsAfter(ctx, undefined);
+    cursor = all.cursor;
     fold = foldEvents(all.events, index);
   }
   await store
-    .saveProgressFold(learnerId, { seq, key, fold: foldToJson(fold), updatedAt: ctx.clock().toISOString() })
+    .saveProgressFold(learnerId, {
+      cursor,
+      events: fold.events,
+      key,
+      fold: foldToJson(fold),
+      updatedAt: ctx.clock().toISOString(),
+    })
     .catch(() => undefined);
   return fold;
 }
@@ -246,13 +267,18 @@ export async function rememberForecast(ctx: LearnerContext, snapshot?: ProgressS
   const latest = await ctx.store.latestPlanSnapshot(ctx.learnerId);
   const previous = latest?.finishDate ?? null;
   if (!s.forecast || previous === s.forecast.finishDate) return previous;
-  await ctx.store.savePlanSnapshot(ctx.learnerId, {
-    id: randomUUID(),
-    at: ctx.clock().toISOString(),
-    reason: 'status',
-    finishDate: s.forecast.finishDate,
-    plan: s.forecast.plan,
-  });
+  try {
+    await ctx.store.savePlanSnapshot(ctx.learnerId, {
+      id: randomUUID(),
+      at: ctx.clock().toISOString(),
+      reason: 'status',
+      finishDate: s.forecast.finishDate,
+      plan: s.forecast.plan,
+    });
+  } catch (error) {
+    // A store that cannot be written (full, read-only, damaged) still shows the status.
+    if (!isWriteFault(error)) throw error;
+  }
   return previous;
 }
 

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { withAccountRoutes } from './auth-openapi.js';
+import { withCohortRoutes } from './cohort-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
@@ -26,6 +27,7 @@ import { learnerWritesInTurn } from './learner-lock.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
 import { calendarRoutes, feedRoutes } from './routes/calendar.js';
+import { cohortRoutes } from './routes/cohorts.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { jobRoutes } from './routes/jobs.js';
 import { planRoutes } from './routes/plan.js';
@@ -34,6 +36,8 @@ import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
 import { healthOf } from './health.js';
 import { reviewRoutes } from './routes/review.js';
+import { syncRoutes } from './routes/sync.js';
+import { idempotentWrites } from './idempotency.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
 import { compression, matchesTag } from './compression.js';
@@ -122,7 +126,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));
-  const openApi = accounts ? withAccountRoutes(openApiDocument(version)) : openApiDocument(version);
+  // Server mode adds the account and cohort routes (withAccountRoutes then names 401 on every learner route).
+  const openApi = accounts ? withAccountRoutes(withCohortRoutes(openApiDocument(version))) : openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   if (accounts) {
@@ -132,6 +137,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
   app.use('/api/*', learnerWritesInTurn(deps.store));
+  app.use('/api/*', idempotentWrites(deps.clock));
   app.route('/api', profileRoutes(deps));
   app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));
@@ -140,6 +146,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', exchangeRoutes(deps));
   app.route('/api', jobRoutes(deps));
   app.route('/api', calendarRoutes(deps));
+  app.route('/api', syncRoutes(deps));
+  // Cohorts join learners together: server mode only (the embedded store holds one learner).
+  if (accounts) app.route('/api', cohortRoutes(deps, accounts.origin));
 
   app.use('*', webApp(options.webDist));
   return app;

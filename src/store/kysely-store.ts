@@ -9,13 +9,22 @@ import type { Kysely, Selectable } from 'kysely';
 import { MlpathError } from '../core/errors.js';
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
+import { faultFor, sqliteFault } from './faults.js';
+import type { StoreFault } from './faults.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { Dialect } from './migrations.js';
-import type { Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
+import type { CohortsTable, Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
 import type {
   StoredFold,
   CalendarFeed,
+  Cohort,
+  CohortKind,
+  CohortMember,
+  CohortRole,
+  CohortSharing,
+  EventPage,
+  IdempotencyRecord,
   ImportResult,
   KeptPosting,
   Learner,
@@ -23,7 +32,9 @@ import type {
   LinkKind,
   PlanSnapshot,
   PortfolioProject,
+  ProfileRecord,
   Store,
+  SyncCursors,
 } from './store.js';
 import type { CalendarRecord } from '../core/calendar/sync.js';
 import { createHash } from 'node:crypto';
@@ -41,17 +52,42 @@ export class KyselyStore implements Store {
   /** True for the store `exclusive` hands out: `#db` is one connection inside an open transaction. */
   readonly #bound: boolean;
   readonly #learnerLocks = new KeyedMutex();
+  /** Set when the store was opened read-only (a damaged file, a read-only folder): every write is refused with it. */
+  #refusal: StoreFault | undefined;
 
-  constructor(db: Db, kind: Dialect, location: string, onClose: () => Promise<void>, bound = false) {
+  constructor(
+    db: Db,
+    kind: Dialect,
+    location: string,
+    onClose: () => Promise<void>,
+    bound = false,
+    refusal?: StoreFault,
+  ) {
     this.#db = db;
     this.kind = kind;
     this.location = location;
     this.#onClose = onClose;
     this.#bound = bound;
+    this.#refusal = refusal;
+  }
+
+  /** Refuse every write from now on with `fault` (the store is read-only: reads still work). */
+  refuseWrites(fault: StoreFault): void {
+    this.#refusal = fault;
+  }
+
+  /** Why this store refuses writes, if it does. */
+  get writeRefusal(): StoreFault | undefined {
+    return this.#refusal;
+  }
+
+  #checkWritable(): void {
+    if (this.#refusal) throw this.#refusal;
   }
 
   /** Run `fn` in one write transaction on one connection (inside `exclusive`, in its transaction). */
   async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    this.#checkWritable();
     if (this.#bound) return storageErrors(this.location, () => fn(this.#db));
     return this.#run(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN', fn);
   }
@@ -64,13 +100,14 @@ export class KyselyStore implements Store {
 
   async exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T> {
     if (this.#bound) return fn(this);
+    this.#checkWritable();
     // In process first, so one learner's queue holds one connection at most, not one per waiter.
     return this.#learnerLocks.run(learnerId, () =>
       this.transaction(async (conn) => {
         if (this.kind === 'postgres') {
           await sql`SELECT pg_advisory_xact_lock(${LEARNER_LOCK_CLASS}, hashtext(${learnerId}))`.execute(conn);
         }
-        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true));
+        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true, this.#refusal));
       }),
     );
   }
@@ -140,6 +177,7 @@ export class KyselyStore implements Store {
     if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
     try {
       // One event is one statement, committed on its own: a single round trip and a single sync.
+      this.#checkWritable();
       if (events.length === 1) await storageErrors(this.location, () => insertEvents(this.#db, learnerId, events));
       else await this.transaction((db) => insertEvents(db, learnerId, events));
     } catch (error) {
@@ -153,31 +191,26 @@ export class KyselyStore implements Store {
     return readEvents(this.#db, learnerId, this.location);
   }
 
-  async listEventsAfter(learnerId: string, seq: number): Promise<{ events: ProgressEvent[]; lastSeq: number }> {
-    const rows = await storageErrors(this.location, () =>
-      this.#db
-        .selectFrom('events')
-        .select(['seq', 'id', 'type', 'at', 'item', 'hours', 'date', 'text', 'undoes'])
-        .where('learner_id', '=', learnerId)
-        .where('seq', '>', seq)
-        .orderBy('seq')
-        .execute(),
-    );
-    const last = rows[rows.length - 1];
-    return { events: rows.map(eventFromRow), lastSeq: last ? Number(last.seq) : seq };
-  }
-
   async getProgressFold(learnerId: string): Promise<StoredFold | undefined> {
     const row = await storageErrors(this.location, () =>
       this.#db.selectFrom('progress_folds').selectAll().where('learner_id', '=', learnerId).executeTakeFirst(),
     );
-    return row ? { seq: Number(row.seq), key: row.fold_key, fold: row.fold, updatedAt: row.updated_at } : undefined;
+    return row
+      ? {
+          cursor: row.cursor ?? undefined,
+          events: Number(row.events),
+          key: row.fold_key,
+          fold: row.fold,
+          updatedAt: row.updated_at,
+        }
+      : undefined;
   }
 
   async saveProgressFold(learnerId: string, fold: StoredFold): Promise<void> {
     const values = {
       learner_id: learnerId,
-      seq: fold.seq,
+      cursor: fold.cursor ?? null,
+      events: fold.events,
       fold_key: fold.key,
       fold: fold.fold,
       updated_at: fold.updatedAt,
@@ -190,14 +223,18 @@ export class KyselyStore implements Store {
           oc
             .column('learner_id')
             .doUpdateSet({
-              seq: values.seq,
+              cursor: values.cursor,
+              events: values.events,
               fold_key: values.fold_key,
               fold: values.fold,
               updated_at: values.updated_at,
             })
             // Another key replaces it (a new curriculum); the same key only with more events.
             .where((eb) =>
-              eb.or([eb('progress_folds.fold_key', '<>', values.fold_key), eb('progress_folds.seq', '<', values.seq)]),
+              eb.or([
+                eb('progress_folds.fold_key', '<>', values.fold_key),
+                eb('progress_folds.events', '<', values.events),
+              ]),
             ),
         )
         .execute(),
@@ -213,6 +250,119 @@ export class KyselyStore implements Store {
         .executeTakeFirst(),
     );
     return Number(row?.n ?? 0);
+  }
+
+  async getProfileRecord(learnerId: string): Promise<ProfileRecord | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('profiles')
+        .select(['profile', 'updated_at'])
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst(),
+    );
+    return row ? { profile: JSON.parse(row.profile) as Profile, savedAt: row.updated_at } : undefined;
+  }
+
+  async listEventsAfter(learnerId: string, after: string | undefined, limit: number): Promise<EventPage> {
+    const from = after === undefined ? 0 : cursorNumber(after);
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select(['seq', 'id', 'type', 'at', 'item', 'hours', 'date', 'text', 'undoes'])
+        .where('learner_id', '=', learnerId)
+        .where('seq', '>', from)
+        .orderBy('seq')
+        .limit(limit + 1)
+        .execute(),
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      events: page.map(eventFromRow),
+      cursor: last === undefined ? after : String(last.seq),
+      more: rows.length > limit,
+    };
+  }
+
+  async eventCursor(learnerId: string): Promise<string | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst(),
+    );
+    return row?.seq === null || row?.seq === undefined ? undefined : String(row.seq);
+  }
+
+  async findIdempotencyKey(learnerId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('learner_id', '=', learnerId)
+        .where('key', '=', key)
+        .executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return {
+      key: row.key,
+      requestHash: row.request_hash,
+      status: Number(row.status),
+      contentType: row.content_type,
+      response: row.response,
+      createdAt: row.created_at,
+    };
+  }
+
+  async saveIdempotencyKey(learnerId: string, record: IdempotencyRecord, forgetBefore: string): Promise<void> {
+    await this.transaction(async (db) => {
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('learner_id', '=', learnerId)
+        .where('created_at', '<', forgetBefore)
+        .execute();
+      await db
+        .insertInto('idempotency_keys')
+        .values({
+          learner_id: learnerId,
+          key: record.key,
+          request_hash: record.requestHash,
+          status: record.status,
+          content_type: record.contentType,
+          response: record.response,
+          created_at: record.createdAt,
+        })
+        .execute();
+    });
+  }
+
+  async getSyncCursors(learnerId: string, remote: string): Promise<SyncCursors | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('sync_state')
+        .selectAll()
+        .where('learner_id', '=', learnerId)
+        .where('remote', '=', remote)
+        .executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return { pushed: row.pushed_cursor ?? undefined, pulled: row.pulled_cursor ?? undefined, syncedAt: row.synced_at };
+  }
+
+  async saveSyncCursors(learnerId: string, remote: string, cursors: SyncCursors): Promise<void> {
+    const values = {
+      pushed_cursor: cursors.pushed ?? null,
+      pulled_cursor: cursors.pulled ?? null,
+      synced_at: cursors.syncedAt,
+    };
+    await this.transaction(async (db) => {
+      await db
+        .insertInto('sync_state')
+        .values({ learner_id: learnerId, remote, ...values })
+        .onConflict((oc) => oc.columns(['learner_id', 'remote']).doUpdateSet(values))
+        .execute();
+    });
   }
 
   async savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void> {
@@ -342,6 +492,172 @@ export class KyselyStore implements Store {
           hint: 'see `mlpath job list`',
         });
       }
+    });
+  }
+
+  /** Cohorts live in the multi-user server's PostgreSQL only. */
+  #cohortsHere(): void {
+    if (this.kind !== 'postgres') {
+      throw new MlpathError({
+        code: 'INVALID_INPUT',
+        message: 'cohorts need the multi-user server (mlpath serve --multi-user on PostgreSQL)',
+        hint: 'see docs/deploy.md',
+      });
+    }
+  }
+
+  async createCohort(cohort: Cohort, owner: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      await db
+        .insertInto('cohorts')
+        .values({
+          id: cohort.id,
+          name: cohort.name,
+          kind: cohort.kind,
+          target_date: cohort.targetDate,
+          invite_code: cohort.inviteCode,
+          created_at: cohort.createdAt,
+        })
+        .execute();
+      await db
+        .insertInto('cohort_members')
+        .values({
+          cohort_id: cohort.id,
+          learner_id: owner,
+          role: 'owner',
+          share_progress: false,
+          share_pace: false,
+          joined_at: cohort.createdAt,
+        })
+        .execute();
+    });
+  }
+
+  async getCohort(cohortId: string): Promise<Cohort | undefined> {
+    this.#cohortsHere();
+    const row = await storageErrors(this.location, () =>
+      this.#db.selectFrom('cohorts').selectAll().where('id', '=', cohortId).executeTakeFirst(),
+    );
+    return row ? cohortFromRow(row) : undefined;
+  }
+
+  async lockCohort(cohortId: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction((db) =>
+      db.selectFrom('cohorts').select('id').where('id', '=', cohortId).forUpdate().execute(),
+    );
+  }
+
+  async findCohortByCode(inviteCode: string): Promise<Cohort | undefined> {
+    this.#cohortsHere();
+    const row = await storageErrors(this.location, () =>
+      this.#db.selectFrom('cohorts').selectAll().where('invite_code', '=', inviteCode).executeTakeFirst(),
+    );
+    return row ? cohortFromRow(row) : undefined;
+  }
+
+  async listCohortsOf(learnerId: string): Promise<{ cohort: Cohort; role: CohortRole }[]> {
+    this.#cohortsHere();
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('cohort_members as m')
+        .innerJoin('cohorts as c', 'c.id', 'm.cohort_id')
+        .selectAll('c')
+        .select('m.role')
+        .where('m.learner_id', '=', learnerId)
+        .orderBy('m.joined_at')
+        .orderBy('c.id')
+        .execute(),
+    );
+    return rows.map((row) => ({ cohort: cohortFromRow(row), role: row.role as CohortRole }));
+  }
+
+  async listCohortMembers(cohortId: string): Promise<CohortMember[]> {
+    this.#cohortsHere();
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('cohort_members as m')
+        .innerJoin('learners as l', 'l.id', 'm.learner_id')
+        .select(['m.learner_id', 'l.name', 'm.role', 'm.share_progress', 'm.share_pace', 'm.joined_at'])
+        .where('m.cohort_id', '=', cohortId)
+        .orderBy(sql`CASE m.role WHEN 'owner' THEN 0 ELSE 1 END`)
+        .orderBy('m.joined_at')
+        .orderBy('m.learner_id')
+        .execute(),
+    );
+    return rows.map((row) => ({
+      learnerId: row.learner_id,
+      name: row.name,
+      role: row.role as CohortRole,
+      sharing: { progress: row.share_progress, pace: row.share_pace },
+      joinedAt: row.joined_at,
+    }));
+  }
+
+  async addCohortMember(cohortId: string, learnerId: string, role: CohortRole, at: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      const inserted = await db
+        .insertInto('cohort_members')
+        .values({
+          cohort_id: cohortId,
+          learner_id: learnerId,
+          role,
+          share_progress: false,
+          share_pace: false,
+          joined_at: at,
+        })
+        .onConflict((oc) => oc.columns(['cohort_id', 'learner_id']).doNothing())
+        .returning('learner_id')
+        .executeTakeFirst();
+      if (!inserted) throw conflict('already a member of this cohort');
+    });
+  }
+
+  async updateCohortMember(
+    cohortId: string,
+    learnerId: string,
+    change: { role?: CohortRole; sharing?: CohortSharing },
+  ): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      const result = await db
+        .updateTable('cohort_members')
+        .set({
+          ...(change.role ? { role: change.role } : {}),
+          ...(change.sharing ? { share_progress: change.sharing.progress, share_pace: change.sharing.pace } : {}),
+        })
+        .where('cohort_id', '=', cohortId)
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notAMember();
+    });
+  }
+
+  async removeCohortMember(cohortId: string, learnerId: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      const result = await db
+        .deleteFrom('cohort_members')
+        .where('cohort_id', '=', cohortId)
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notAMember();
+    });
+  }
+
+  async deleteCohort(cohortId: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      await db.deleteFrom('cohorts').where('id', '=', cohortId).execute();
+    });
+  }
+
+  async setCohortInviteCode(cohortId: string, inviteCode: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      await db.updateTable('cohorts').set({ invite_code: inviteCode }).where('id', '=', cohortId).execute();
     });
   }
 
@@ -526,6 +842,21 @@ function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
+function cohortFromRow(row: Selectable<CohortsTable>): Cohort {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as CohortKind,
+    targetDate: row.target_date,
+    inviteCode: row.invite_code,
+    createdAt: row.created_at,
+  };
+}
+
+function notAMember(): MlpathError {
+  return new MlpathError({ code: 'NOT_FOUND', message: 'no such member in this cohort' });
+}
+
 function conflict(message: string): MlpathError {
   return new MlpathError({ code: 'CONFLICT', message });
 }
@@ -628,6 +959,18 @@ async function readEvents(db: Db, learnerId: string, location: string): Promise<
   return rows.map(eventFromRow);
 }
 
+/** An event cursor as the store gave it (the seq of an event). @throws MlpathError INVALID_INPUT. */
+function cursorNumber(cursor: string): number {
+  if (!/^\d{1,15}$/.test(cursor)) {
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      message: `"${cursor.slice(0, 40)}" is not an event cursor`,
+      problems: [{ path: 'after', message: 'expected the cursor a previous page gave' }],
+    });
+  }
+  return Number(cursor);
+}
+
 function eventFromRow(row: Omit<Selectable<EventsTable>, 'seq' | 'learner_id'>): ProgressEvent {
   return {
     id: row.id,
@@ -708,6 +1051,10 @@ export async function storageErrors<T>(location: string, fn: () => Promise<T>): 
   } catch (error) {
     if (error instanceof MlpathError) throw error;
     const message = error instanceof Error ? error.message : String(error);
+    const fault = sqliteFault(error);
+    if (fault) {
+      throw faultFor(fault, location, message, error);
+    }
     if (isUnavailable(error)) {
       throw new MlpathError({
         code: 'UNAVAILABLE',

@@ -178,12 +178,64 @@ function progressFolds(d: Dialect): string[] {
     `CREATE INDEX events_learner_seq ON events (learner_id, seq)`,
     `CREATE TABLE progress_folds (
        learner_id TEXT PRIMARY KEY REFERENCES learners(id),
-       seq ${d === 'sqlite' ? 'INTEGER' : 'BIGINT'} NOT NULL,
+       cursor TEXT,
+       events ${d === 'sqlite' ? 'INTEGER' : 'BIGINT'} NOT NULL,
        fold_key TEXT NOT NULL,
        fold TEXT NOT NULL,
        updated_at TEXT NOT NULL)`,
   ];
 }
+
+/**
+ * Cohorts of the multi-user server (PostgreSQL only): a study group, bootcamp or team with a target
+ * date and an invite code, and its members with their role and what each chooses to share (nothing
+ * until they choose). A cohort's rows go with it; a member's go when they leave or are removed.
+ */
+const cohorts: readonly string[] = [
+  `CREATE TABLE cohorts (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     target_date TEXT NOT NULL,
+     invite_code TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL)`,
+  `CREATE TABLE cohort_members (
+     cohort_id TEXT NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+     learner_id TEXT NOT NULL REFERENCES learners(id),
+     role TEXT NOT NULL,
+     share_progress BOOLEAN NOT NULL DEFAULT FALSE,
+     share_pace BOOLEAN NOT NULL DEFAULT FALSE,
+     joined_at TEXT NOT NULL,
+     PRIMARY KEY (cohort_id, learner_id))`,
+  `CREATE INDEX cohort_members_learner ON cohort_members (learner_id)`,
+];
+
+/**
+ * Sync between a local store and a server. `idempotency_keys` (used by the server in either mode):
+ * a write request's `Idempotency-Key` per learner, with a digest of the request and the answer
+ * given, so a retry after a lost reply is answered again instead of done twice (kept a day).
+ * `sync_state` (used by a local store): per server account, the local event cursor up to which
+ * every event was sent and the server's cursor up to which every event was received.
+ */
+const sync = [
+  `CREATE TABLE idempotency_keys (
+     learner_id TEXT NOT NULL REFERENCES learners(id),
+     key TEXT NOT NULL,
+     request_hash TEXT NOT NULL,
+     status INTEGER NOT NULL,
+     content_type TEXT NOT NULL,
+     response TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (learner_id, key))`,
+  `CREATE INDEX idempotency_keys_created ON idempotency_keys (learner_id, created_at)`,
+  `CREATE TABLE sync_state (
+     learner_id TEXT NOT NULL REFERENCES learners(id),
+     remote TEXT NOT NULL,
+     pushed_cursor TEXT,
+     pulled_cursor TEXT,
+     synced_at TEXT NOT NULL,
+     PRIMARY KEY (learner_id, remote))`,
+];
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -203,6 +255,8 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'events indexed by learner and seq; stored progress folds',
     sql: { sqlite: progressFolds('sqlite'), postgres: progressFolds('postgres') },
   },
+  { version: 6, name: 'cohorts of the multi-user server', sql: { sqlite: [], postgres: cohorts } },
+  { version: 7, name: 'sync: idempotency keys and sync cursors', sql: { sqlite: sync, postgres: sync } },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

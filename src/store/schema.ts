@@ -108,12 +108,58 @@ export interface CalendarEventsTable {
 /** A learner's stored progress fold (core/progress foldToJson), kept next to the event log. */
 export interface ProgressFoldsTable {
   learner_id: string;
-  /** The last event (by seq) the fold covers. */
-  seq: number;
+  /** The store's cursor after the last event the fold covers. */
+  cursor: string | null;
+  /** How many events the fold covers. */
+  events: number;
   /** What the fold was made against (the curriculum's items); another key means folding again. */
   fold_key: string;
   fold: string;
   updated_at: string;
+}
+
+export interface CohortsTable {
+  id: string;
+  name: string;
+  /** study-group, bootcamp or team. */
+  kind: string;
+  target_date: string;
+  invite_code: string;
+  created_at: string;
+}
+
+export interface CohortMembersTable {
+  cohort_id: string;
+  learner_id: string;
+  /** owner, mentor or member. */
+  role: string;
+  share_progress: boolean;
+  share_pace: boolean;
+  joined_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  learner_id: string;
+  /** The client's `Idempotency-Key`. */
+  key: string;
+  /** SHA-256 (hex) of the method, path, query and body: the same key for another request is refused. */
+  request_hash: string;
+  status: number;
+  content_type: string;
+  /** The answer's body as sent. */
+  response: string;
+  created_at: string;
+}
+
+export interface SyncStateTable {
+  learner_id: string;
+  /** The server and account (`URL userId`). */
+  remote: string;
+  /** The local event cursor up to which every event was sent. */
+  pushed_cursor: string | null;
+  /** The server's event cursor up to which every event was received. */
+  pulled_cursor: string | null;
+  synced_at: string;
 }
 
 export interface Database {
@@ -128,4 +174,8 @@ export interface Database {
   calendars: CalendarsTable;
   calendar_events: CalendarEventsTable;
   progress_folds: ProgressFoldsTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  sync_state: SyncStateTable;
 }

@@ -63,8 +63,10 @@ export interface PlanSnapshot {
 
 /** A fold of a learner's log kept next to it, so reading progress reads only the events since. */
 export interface StoredFold {
-  /** The last event it covers (the events' recorded order). */
-  readonly seq: number;
+  /** The cursor after the last event it covers (listEventsAfter); undefined: none. */
+  readonly cursor: string | undefined;
+  /** How many events it covers. */
+  readonly events: number;
   /** What it was folded against; a reader with another key folds again. */
   readonly key: string;
   /** The fold as text (core/progress foldToJson). */
@@ -99,6 +101,75 @@ export interface CalendarFeed {
   readonly rotatedAt: string | undefined;
 }
 
+export const COHORT_KINDS = ['study-group', 'bootcamp', 'team'] as const;
+export type CohortKind = (typeof COHORT_KINDS)[number];
+export const COHORT_ROLES = ['owner', 'mentor', 'member'] as const;
+export type CohortRole = (typeof COHORT_ROLES)[number];
+
+/** A cohort of the multi-user server: learners working toward one target date together. */
+export interface Cohort {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: CohortKind;
+  /** `YYYY-MM-DD`: when the cohort means to finish. */
+  readonly targetDate: string;
+  /** The secret that lets a learner join (in a code or an invite link). */
+  readonly inviteCode: string;
+  readonly createdAt: string;
+}
+
+/** What a member chooses to show the others; nothing until they choose. Notes are never shared. */
+export interface CohortSharing {
+  /** Skills and stages done, readiness. */
+  readonly progress: boolean;
+  /** Hours a week, pace, forecast finish. */
+  readonly pace: boolean;
+}
+
+export interface CohortMember {
+  readonly learnerId: string;
+  /** The learner's (account's) name. */
+  readonly name: string;
+  readonly role: CohortRole;
+  readonly sharing: CohortSharing;
+  readonly joinedAt: string;
+}
+
+/** A stored profile with the time it was saved (the later of two profiles wins a sync). */
+export interface ProfileRecord {
+  readonly profile: Profile;
+  readonly savedAt: string;
+}
+
+/** Events in the order they were recorded after a cursor, and the cursor after the last of them. */
+export interface EventPage {
+  readonly events: ProgressEvent[];
+  /** The cursor after the last event returned (the one given when none were). */
+  readonly cursor: string | undefined;
+  /** Whether more events follow. */
+  readonly more: boolean;
+}
+
+/** A write request's answer kept under its `Idempotency-Key`. */
+export interface IdempotencyRecord {
+  readonly key: string;
+  /** SHA-256 (hex) of the request (method, path, query, body). */
+  readonly requestHash: string;
+  readonly status: number;
+  readonly contentType: string;
+  readonly response: string;
+  readonly createdAt: string;
+}
+
+/** Where a local store's sync with one server account stands. */
+export interface SyncCursors {
+  /** The local cursor up to which every event was sent (undefined: none yet). */
+  readonly pushed: string | undefined;
+  /** The server's cursor up to which every event was received (undefined: none yet). */
+  readonly pulled: string | undefined;
+  readonly syncedAt: string;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Where the data lives, for messages: a file path, or a URL without its password. */
@@ -117,12 +188,29 @@ export interface Store {
   /** All events of a learner in the order they were recorded. */
   listEvents(learnerId: string): Promise<ProgressEvent[]>;
   countEvents(learnerId: string): Promise<number>;
-  /** The events recorded after the one numbered `seq` (0: all), in recorded order, and the number of the last. */
-  listEventsAfter(learnerId: string, seq: number): Promise<{ events: ProgressEvent[]; lastSeq: number }>;
   /** The learner's stored progress fold, if one was kept. */
   getProgressFold(learnerId: string): Promise<StoredFold | undefined>;
   /** Keep the learner's progress fold (replacing one that covers fewer events; never one that covers more). */
   saveProgressFold(learnerId: string, fold: StoredFold): Promise<void>;
+
+  /** The profile with the time it was saved. */
+  getProfileRecord(learnerId: string): Promise<ProfileRecord | undefined>;
+  /**
+   * Up to `limit` events recorded after the cursor (from the start without one), in the order they
+   * were recorded. A cursor is opaque text, meaningful only to the store that gave it.
+   */
+  listEventsAfter(learnerId: string, after: string | undefined, limit: number): Promise<EventPage>;
+  /** The cursor after the newest event (undefined when there is none). */
+  eventCursor(learnerId: string): Promise<string | undefined>;
+
+  /** The answer kept under an idempotency key, if any. */
+  findIdempotencyKey(learnerId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** Keep an answer under its key; the learner's keys made before `forgetBefore` are dropped. */
+  saveIdempotencyKey(learnerId: string, record: IdempotencyRecord, forgetBefore: string): Promise<void>;
+
+  /** Where the sync with a server account (`remote`) stands, if it ever ran. */
+  getSyncCursors(learnerId: string, remote: string): Promise<SyncCursors | undefined>;
+  saveSyncCursors(learnerId: string, remote: string, cursors: SyncCursors): Promise<void>;
 
   savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void>;
   firstPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;
@@ -155,6 +243,36 @@ export interface Store {
   listCalendarRecords(learnerId: string): Promise<CalendarRecord[]>;
   /** Insert or replace records by UID, in one transaction. */
   saveCalendarRecords(learnerId: string, records: readonly CalendarRecord[]): Promise<void>;
+
+  /**
+   * Cohorts (PostgreSQL only; SQLite refuses them with INVALID_INPUT). Every read and write names
+   * the cohort; who may do what is the learner layer's (learner/cohorts.ts), which checks membership.
+   */
+  createCohort(cohort: Cohort, owner: string): Promise<void>;
+  getCohort(cohortId: string): Promise<Cohort | undefined>;
+  /**
+   * Hold the cohort's row lock until the surrounding transaction ends (the learner's write
+   * transaction of `exclusive`), so membership changes of one cohort run one after another.
+   */
+  lockCohort(cohortId: string): Promise<void>;
+  findCohortByCode(inviteCode: string): Promise<Cohort | undefined>;
+  /** The learner's cohorts with their role, oldest first. */
+  listCohortsOf(learnerId: string): Promise<{ cohort: Cohort; role: CohortRole }[]>;
+  /** The members, owner first, then by joining. */
+  listCohortMembers(cohortId: string): Promise<CohortMember[]>;
+  /** Add a member (sharing nothing); CONFLICT if already one. */
+  addCohortMember(cohortId: string, learnerId: string, role: CohortRole, at: string): Promise<void>;
+  /** Change a member's role or sharing; NOT_FOUND if not a member. */
+  updateCohortMember(
+    cohortId: string,
+    learnerId: string,
+    change: { role?: CohortRole; sharing?: CohortSharing },
+  ): Promise<void>;
+  /** Remove a member; NOT_FOUND if not a member. */
+  removeCohortMember(cohortId: string, learnerId: string): Promise<void>;
+  /** Delete a cohort with its memberships. */
+  deleteCohort(cohortId: string): Promise<void>;
+  setCohortInviteCode(cohortId: string, inviteCode: string): Promise<void>;
 
   /** Everything of a learner, read in one transaction (a consistent backup). */
   exportData(learnerId: string): Promise<LearnerData>;

@@ -195,6 +195,73 @@ export const api = {
     ),
 };
 
+export type CohortKind = 'study-group' | 'bootcamp' | 'team';
+export type CohortRole = 'owner' | 'mentor' | 'member';
+
+/** GET /api/cohorts: the signed-in learner's cohorts (server mode only). */
+export interface CohortSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: CohortKind;
+  readonly targetDate: string;
+  readonly createdAt: string;
+  readonly role: CohortRole;
+  readonly members: number;
+}
+
+/** One member as the signed-in learner may see them: only what they share (one's own row in full). */
+export interface CohortMember {
+  readonly learnerId: string;
+  readonly name: string;
+  readonly role: CohortRole;
+  readonly joinedAt: string;
+  readonly you: boolean;
+  readonly sharing: { readonly progress: boolean; readonly pace: boolean };
+  readonly progress: {
+    readonly skillsDone: number;
+    readonly skillsTotal: number;
+    readonly percent: number;
+    readonly readiness: number;
+  } | null;
+  readonly pace: {
+    readonly hoursThisWeek: number;
+    readonly weeklyHours: number;
+    readonly plannedHours: number | null;
+    readonly pace: number | null;
+    readonly finishDate: string | null;
+    readonly daysLate: number | null;
+  } | null;
+  readonly behind: boolean | null;
+}
+
+/** GET /api/cohorts/{id} and the cohort writes' answer. */
+export interface CohortView extends Omit<CohortSummary, 'members'> {
+  readonly today: string;
+  readonly invite: { readonly code: string; readonly link: string } | null;
+  readonly members: readonly CohortMember[];
+  readonly memberCount: number;
+  readonly behind: readonly string[];
+}
+
+const cohortPath = (id: string): string => `/api/cohorts/${encodeURIComponent(id)}`;
+
+export const cohortsApi = {
+  list: () => request<{ cohorts: CohortSummary[] }>('GET', '/api/cohorts'),
+  get: (id: string) => request<{ cohort: CohortView }>('GET', cohortPath(id)),
+  create: (body: { name: string; kind: CohortKind; targetDate: string }) =>
+    request<{ cohort: CohortView }>('POST', '/api/cohorts', body),
+  join: (code: string) => request<{ cohort: CohortView }>('POST', '/api/cohorts/join', { code }),
+  share: (id: string, sharing: { progress: boolean; pace: boolean }) =>
+    request<{ cohort: CohortView }>('PUT', `${cohortPath(id)}/sharing`, sharing),
+  leave: (id: string) =>
+    request<{ left: string; deleted: boolean; newOwner: string | null }>('POST', `${cohortPath(id)}/leave`, {}),
+  renewInvite: (id: string) => request<{ cohort: CohortView }>('POST', `${cohortPath(id)}/invite-code`, {}),
+  setRole: (id: string, member: string, role: 'mentor' | 'member') =>
+    request<{ cohort: CohortView }>('PUT', `${cohortPath(id)}/members/${encodeURIComponent(member)}/role`, { role }),
+  remove: (id: string, member: string) =>
+    request<{ cohort: CohortView }>('DELETE', `${cohortPath(id)}/members/${encodeURIComponent(member)}`),
+};
+
 /** The calendar feed's address: `GET /calendar/<secret>.ics` needs no other credentials. */
 export interface CalendarFeed {
   readonly path: string;
