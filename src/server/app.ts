@@ -18,7 +18,7 @@ import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
-import type { ServerMode } from './schemas.js';
+import type { ServerMode } from '../contract/index.js';
 import { errorResponseOf, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
