@@ -59,7 +59,9 @@ async function ask<T>(
 }
 
 const kindName = (face: Face, kind: string): string =>
-  (COHORT_KINDS as readonly string[]).includes(kind) ? face.m(`cohort.kind.${kind as (typeof COHORT_KINDS)[number]}`) : kind;
+  (COHORT_KINDS as readonly string[]).includes(kind)
+    ? face.m(`cohort.kind.${kind as (typeof COHORT_KINDS)[number]}`)
+    : kind;
 const roleName = (face: Face, role: string): string =>
   role === 'owner' || role === 'mentor' || role === 'member' ? face.m(`cohort.role.${role}`) : role;
 const sharingWords = (face: Face, sharing: { progress: boolean; pace: boolean }): string => {
