@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import {
   CurriculumSchema,
+  SelfCheckSchema,
   ExportQuery,
   ForecastSchema,
   ImportQuery,
@@ -147,6 +148,12 @@ export const API_ROUTES = {
   'GET /api/curriculum': {
     summary: 'The normalized curriculum (with an ETag; If-None-Match answers 304)',
     response: CurriculumSchema,
+    other: { 304: { description: 'Not modified' } },
+    open: true,
+  },
+  'GET /api/self-check': {
+    summary: "The self-check questions the web's placement check asks (with an ETag; If-None-Match answers 304)",
+    response: SelfCheckSchema,
     other: { 304: { description: 'Not modified' } },
     open: true,
   },

@@ -24,6 +24,8 @@ import type { TodayView } from '../core/weeks.js';
 import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
+import { recallOf, weekReview } from './review.js';
+import type { WeekReview } from './review.js';
 
 /** Everything the read actions are made from, loaded and derived once. */
 export interface ProgressSnapshot {
@@ -143,6 +145,11 @@ export interface StatusReport {
     readonly percent: number;
     readonly gaps: readonly { readonly skill: string; readonly weight: number }[];
   };
+  /**
+   * Done skills whose self-check cards keep lapsing (spaced review): study them again. Readiness
+   * counts a done skill with reviewed cards in proportion to their mean retrievability.
+   */
+  readonly needsRefresh: readonly string[];
   /** Null without a profile. */
   readonly forecast: ForecastSummary | null;
 }
@@ -158,7 +165,8 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
     return count && count.total > 0 ? [{ id, ...count }] : [];
   });
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
-  const readiness = readinessFor(curriculum, profile?.target, states);
+  const recall = await recallOf(ctx, s.events);
+  const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
   return {
     today: s.today,
     stages,
@@ -168,6 +176,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
     totalHours: stats.totalHours,
     streakDays: stats.streakDays,
     readiness: { role: role?.id ?? null, percent: readiness.percent, gaps: readiness.gaps },
+    needsRefresh: recall.skills.filter((r) => r.needsRefresh).map((r) => r.skill),
     forecast: forecast
       ? {
           finishDate: forecast.finishDate,
@@ -232,8 +241,14 @@ export async function burnup(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   });
 }
 
+/** The current week, with the review time it reserves (null without a week). */
+export interface CurrentWeekView extends TodayView {
+  readonly review: WeekReview | null;
+}
+
 /** `mlpath today` / `week`, the web's This week and GET /api/today: the current calendar week. */
-export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<TodayView> {
+export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<CurrentWeekView> {
   const s = snapshot ?? (await progressSnapshot(ctx));
-  return currentWeekView({ profile: s.profile, plan: s.forecast?.plan, logged: s.stats.logged, today: s.today });
+  const view = currentWeekView({ profile: s.profile, plan: s.forecast?.plan, logged: s.stats.logged, today: s.today });
+  return { ...view, review: view.week ? await weekReview(ctx, view.week.end, s.events) : null };
 }

@@ -113,16 +113,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       }
     : { mode: 'local' };
   app.get('/api/mode', (c) => c.json(mode));
-  const curriculumJson = JSON.stringify(curriculumView(deps.curriculum));
-  // The curriculum never changes while the server runs: a browser revalidates its copy by ETag.
-  const curriculumTag = `"${createHash('sha256').update(curriculumJson).digest('hex').slice(0, 32)}"`;
-  app.get('/api/curriculum', (c) => {
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', curriculumTag);
-    if (c.req.header('If-None-Match') === curriculumTag) return c.body(null, 304);
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(curriculumJson);
-  });
+  // The curriculum and its self-check questions (the web's placement check asks them) never change
+  // while the server runs: a browser revalidates its copy by ETag.
+  const unchanging = (path: string, value: unknown) => {
+    const body = JSON.stringify(value);
+    const tag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+    app.get(path, (c) => {
+      c.header('Cache-Control', 'no-cache');
+      c.header('ETag', tag);
+      if (c.req.header('If-None-Match') === tag) return c.body(null, 304);
+      c.header('Content-Type', 'application/json; charset=utf-8');
+      return c.body(body);
+    });
+  };
+  unchanging('/api/curriculum', curriculumView(deps.curriculum));
+  unchanging('/api/self-check', { questions: deps.curriculum.selfCheck });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));
   // Server mode adds the server-only rows of the route table (cohorts) and the account routes

@@ -40,6 +40,14 @@ export type JobsPlanJson = ResponseOf<'GET /api/jobs/plan'>;
 /** The calendar feed's address: `GET /calendar/<secret>.ics` needs no other credentials. */
 export type CalendarFeed = ResponseOf<'GET /api/calendar'>['feed'];
 export type ImportResponse = ResponseOf<'POST /api/import'>;
+/** The review time the week reserves: reviews expected to its end, and their minutes. */
+export type WeekReview = NonNullable<TodayResponse['review']>;
+export type ReviewQueueResponse = ResponseOf<'GET /api/review'>;
+/** A due card of a done skill's self-check question, with its texts and memory state. */
+export type ReviewItemJson = ReviewQueueResponse['due'][number];
+/** A rating to record; `id`, made by the client, makes sending it twice harmless. */
+export type RatingInput = BodyOf<'POST /api/review/ratings'>;
+export type SelfCheck = ResponseOf<'GET /api/self-check'>;
 
 export interface ApiProblem {
   readonly path: string;
@@ -117,6 +125,9 @@ export const api = {
     request<UndoResponse>('POST', '/api/progress/undo', eventId === undefined ? {} : { eventId }),
   status: () => request<StatusResponse>('GET', '/api/status'),
   today: () => request<TodayResponse>('GET', '/api/today'),
+  review: () => request<ReviewQueueResponse>('GET', '/api/review'),
+  rate: (rating: RatingInput) => request<ResponseOf<'POST /api/review/ratings'>>('POST', '/api/review/ratings', rating),
+  selfCheck: () => request<SelfCheck>('GET', '/api/self-check'),
   projects: () => request<ResponseOf<'GET /api/projects'>>('GET', '/api/projects'),
   startProject: (template: string) =>
     request<ResponseOf<'POST /api/projects'>>('POST', '/api/projects', {
