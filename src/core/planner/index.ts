@@ -7,6 +7,8 @@ export type { ProfileOverrides, ProfileProblem, ProfileField } from './profile.j
 export { recommendedRoute, chooseRoute, reasonsFor } from './route.js';
 export { planFor, observedPace, READY, READY_TITLE, ALONGSIDE_SHARE } from './plan.js';
 export { forecastFrom } from './forecast.js';
+export { forecastRange, MIN_HISTORY_WEEKS, HISTORY_WEEKS, RANGE_RUNS } from './forecast-range.js';
+export type { ForecastRange, HistoryWeek } from './forecast-range.js';
 export type { PlanOptions } from './plan.js';
 export { readinessFor } from './readiness.js';
 export { WEEKS_PER_MONTH } from './tasks.js';
