@@ -18,6 +18,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerProject } from './commands/project.js';
 import { registerProgressViews } from './commands/progress-views.js';
 import { registerReview } from './commands/review.js';
+import { registerTarget } from './commands/target.js';
 import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo): Command {
   registerExchange(program, io);
   registerCalendar(program, io);
   registerProgressViews(program, io);
+  registerTarget(program, io);
   registerReview(program, io);
   registerServe(program, io);
   registerAdmin(program, io);

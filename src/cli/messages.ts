@@ -119,6 +119,10 @@ const EN = {
   'admin.resetDone': 'new password for {email}; every session was ended and the sign-in lock cleared',
   'admin.needsPostgres': "mlpath admin works on the multi-user server's PostgreSQL database: set DATABASE_URL",
   'admin.emptyStdin': 'no password on standard input',
+  // Target date
+  'flag.targetBeforeStart':
+    '{flag}: {value} is not after the start date; give a target date after it (or none to clear it)',
+  'noun.targetDate': 'target date',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -234,6 +238,9 @@ const ZH: Record<MessageKey, string> = {
   'admin.resetDone': '已为 {email} 设置新密码；所有会话已结束，登录锁定已解除',
   'admin.needsPostgres': 'mlpath admin 作用于多用户服务器的 PostgreSQL 数据库：请设置 DATABASE_URL',
   'admin.emptyStdin': '标准输入中没有密码',
+  // Target date
+  'flag.targetBeforeStart': '{flag}：{value} 不在开始日期之后；请给出开始日期之后的目标日期（或用 none 清除）',
+  'noun.targetDate': '目标日期',
 };
 
 const TABLE: Record<CliLocale, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH };

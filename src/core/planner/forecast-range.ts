@@ -13,7 +13,10 @@
  * plan's weeks a run takes stretches the time from today to the forecast's finish date. p10, p50 and p90
  * are the dates by which 10%, 50% and 90% of the runs finish.
  */
-import { addDays, daysBetween } from '../dates.js';
+import type { BurnupPoint } from '../burnup.js';
+import { addDays, daysBetween, toDayNumber, weekStart } from '../dates.js';
+import type { Profile, ProgressState } from '../plan-model.js';
+import { hoursLoggedBetween, studyCalendar } from '../weeks.js';
 import { PACE_PRIOR_HOURS } from './plan.js';
 
 /** One past calendar week of study. */
@@ -92,7 +95,8 @@ export function forecastRange(input: {
   }
   const runs = input.runs ?? RANGE_RUNS;
   const random = seededRandom(input.seed ?? 1);
-  const draw = (): HistoryWeek => weeks[Math.floor(random() * weeks.length)] ?? weeks[0]!;
+  const first = weeks[0] as HistoryWeek;
+  const draw = (): HistoryWeek => weeks[Math.floor(random() * weeks.length)] ?? first;
   const ratio = (logged: number, done: number): number => (logged + PACE_PRIOR_HOURS) / (done + PACE_PRIOR_HOURS);
   const anyDone = weeks.some((w) => w.doneHours > 0);
   const whole = ratio(
@@ -145,4 +149,37 @@ export function forecastRange(input: {
   stretches.sort((a, b) => a - b);
   const at = (q: number): string => addDays(input.today, Math.round(daysLeft * quantile(stretches, q)));
   return { kind: 'range', p10: at(0.1), p50: at(0.5), p90: at(0.9), weeks: weeks.length, runs };
+}
+
+/**
+ * The learner's past weeks: every calendar week from the one holding the start date to the one before
+ * today's (the current week is not over yet), weeks off left out, with the hours logged in it and the
+ * planned hours of the work finished in it (from the burn-up's cumulative `doneHours`).
+ */
+export function historyWeeksOf(input: {
+  readonly profile: Pick<Profile, 'hoursPerWeek' | 'weeksOff' | 'startDate'>;
+  readonly burnup: readonly BurnupPoint[];
+  readonly logged: ProgressState['logged'];
+  readonly today: string;
+}): HistoryWeek[] {
+  const { profile, burnup, logged, today } = input;
+  const calendar = studyCalendar(profile);
+  const current = weekStart(today);
+  const weeks: HistoryWeek[] = [];
+  let doneBefore = 0;
+  for (const point of burnup) {
+    if (point.week >= current) break;
+    const done = point.doneHours ?? doneBefore;
+    const budgetHours = calendar.budgetCenti(toDayNumber(point.week)) / 100;
+    if (point.week >= weekStart(profile.startDate) && budgetHours > 0) {
+      weeks.push({
+        start: point.week,
+        budgetHours,
+        loggedHours: hoursLoggedBetween(logged, point.week, addDays(point.week, 6)),
+        doneHours: Math.max(0, Math.round((done - doneBefore) * 10) / 10),
+      });
+    }
+    doneBefore = done;
+  }
+  return weeks;
 }

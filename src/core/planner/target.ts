@@ -1,0 +1,189 @@
+/**
+ * @module planner/target
+ * A target date and the warnings that keep a learner on course. Pure: today and progress are arguments.
+ * - **Hours needed**: the fewest weekly hours (in half hours) whose re-plan, at the learner's own pace,
+ *   finishes by the target date; none when even MAX_HOURS_PER_WEEK cannot.
+ * - **Optional work**: when the profile's weekly hours cannot make it, the optional work (bedside reading,
+ *   done a little each week alongside the rest) that would have to go, and whether dropping it is enough.
+ * - **Warnings**: the finish (the range's p50, else the forecast's date) past the target; the target
+ *   inside the range (p90 past it: at risk, said early); two weeks of open days without any study.
+ */
+import type { Curriculum } from '../model.js';
+import type { Profile, ProgressState } from '../plan-model.js';
+import { addDays, daysBetween, toDayNumber } from '../dates.js';
+import { studyCalendar } from '../weeks.js';
+import { planFor } from './plan.js';
+import { MAX_HOURS_PER_WEEK } from './profile.js';
+
+/** Days of study missed (open days with no activity) before mlpath warns. */
+export const NO_STUDY_WARNING_DAYS = 14;
+/** Weekly hours are searched in steps of this many hours. */
+const HOURS_STEP = 0.5;
+
+export interface OptionalWork {
+  /** A resource id. */
+  readonly resource: string;
+  /** Its hours left in the plan. */
+  readonly hours: number;
+}
+
+export interface TargetOutlook {
+  /** The target date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** The finish compared with it: the range's p50, else the forecast's finish date. */
+  readonly finish: string;
+  readonly onTrack: boolean;
+  /** The weekly hours the profile plans with. */
+  readonly hoursPerWeek: number;
+  /** The fewest weekly hours that finish by the target at the learner's pace; null when none can. */
+  readonly hoursPerWeekNeeded: number | null;
+  /** Optional work that would have to go, when the profile's hours cannot make the target; else empty. */
+  readonly optional: readonly OptionalWork[];
+  /** Whether dropping `optional` makes the target at the profile's weekly hours. */
+  readonly optionalEnough: boolean;
+}
+
+export type StudyWarning =
+  | {
+      /** The finish (p50) is past the target date. */
+      readonly kind: 'behind-target';
+      readonly finish: string;
+      readonly target: string;
+      readonly hoursPerWeekNeeded: number | null;
+    }
+  | {
+      /** The finish is on time but the range's p90 is past the target: one week in ten or more runs late. */
+      readonly kind: 'target-at-risk';
+      readonly p90: string;
+      readonly target: string;
+      readonly hoursPerWeekNeeded: number | null;
+    }
+  | {
+      /** No study (hours, marks or ticks) on `days` open days in a row. */
+      readonly kind: 'no-study';
+      readonly days: number;
+      /** The last day with any study, or null when there was none yet. */
+      readonly lastStudy: string | null;
+      /** With a target date: the weekly hours that catch up with it from today. */
+      readonly hoursPerWeekNeeded: number | null;
+      /** The task to pick up again (its progress key), when the plan has one. */
+      readonly next: string | null;
+    };
+
+function finishAt(curriculum: Curriculum, profile: Profile, progress: ProgressState, today: string, hours: number) {
+  return planFor(curriculum, { ...profile, hoursPerWeek: hours, study: undefined }, progress, today).finishDate;
+}
+
+/** The fewest weekly hours (in half hours) that finish by `target`, or null when MAX_HOURS_PER_WEEK cannot. */
+export function hoursNeededFor(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress: ProgressState,
+  today: string,
+  target: string,
+): number | null {
+  if (finishAt(curriculum, profile, progress, today, MAX_HOURS_PER_WEEK) > target) return null;
+  // Finishing earlier never takes fewer hours: search the half hours between.
+  let low = 0; // steps that do not make it (0 h never does)
+  let high = MAX_HOURS_PER_WEEK / HOURS_STEP; // steps that do
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (finishAt(curriculum, profile, progress, today, mid * HOURS_STEP) <= target) high = mid;
+    else low = mid;
+  }
+  return high * HOURS_STEP;
+}
+
+/** Where the learner stands against their target date; null without one. */
+export function targetOutlook(input: {
+  readonly curriculum: Curriculum;
+  readonly profile: Profile;
+  readonly progress: ProgressState;
+  readonly today: string;
+  /** The forecast's finish date (the re-plan at the profile's hours and the learner's pace). */
+  readonly finishDate: string;
+  /** The range's p50, when there is a range. */
+  readonly p50: string | null;
+}): TargetOutlook | null {
+  const { curriculum, profile, progress, today } = input;
+  const date = profile.targetDate;
+  if (date === undefined) return null;
+  const finish = input.p50 ?? input.finishDate;
+  const hoursPerWeekNeeded = hoursNeededFor(curriculum, profile, progress, today, date);
+  const fits = hoursPerWeekNeeded !== null && hoursPerWeekNeeded <= profile.hoursPerWeek;
+  let optional: OptionalWork[] = [];
+  let optionalEnough = false;
+  if (!fits) {
+    const plan = planFor(curriculum, profile, progress, today);
+    const hours = new Map<string, number>();
+    for (const week of plan.weeks)
+      for (const task of week.tasks)
+        if (task.kind === 'ambient') hours.set(task.resource, (hours.get(task.resource) ?? 0) + task.hours);
+    optional = [...hours].map(([resource, h]) => ({ resource, hours: Math.round(h * 10) / 10 }));
+    if (optional.length > 0) {
+      const exclude = [...profile.choices.exclude, ...optional.map((o) => o.resource)];
+      try {
+        const lighter = planFor(curriculum, { ...profile, choices: { ...profile.choices, exclude } }, progress, today);
+        optionalEnough = lighter.finishDate <= date;
+      } catch {
+        // Without it some skill has no resource left: it cannot go.
+        optionalEnough = false;
+      }
+    }
+  }
+  return {
+    date,
+    finish,
+    onTrack: finish <= date,
+    hoursPerWeek: profile.hoursPerWeek,
+    hoursPerWeekNeeded,
+    optional,
+    optionalEnough,
+  };
+}
+
+/** The warnings for today: behind or at risk against the target date, and two weeks without study. */
+export function studyWarnings(input: {
+  readonly profile: Profile;
+  readonly today: string;
+  readonly target: TargetOutlook | null;
+  /** The range's p90, when there is a range. */
+  readonly p90: string | null;
+  /** Days with any study activity, ascending. */
+  readonly activeDays: readonly string[];
+  /** The first task of the current plan, as its progress key. */
+  readonly next: string | null;
+}): StudyWarning[] {
+  const { profile, today, target, p90 } = input;
+  const warnings: StudyWarning[] = [];
+  if (target && !target.onTrack) {
+    warnings.push({
+      kind: 'behind-target',
+      finish: target.finish,
+      target: target.date,
+      hoursPerWeekNeeded: target.hoursPerWeekNeeded,
+    });
+  } else if (target && p90 !== null && p90 > target.date) {
+    warnings.push({ kind: 'target-at-risk', p90, target: target.date, hoursPerWeekNeeded: target.hoursPerWeekNeeded });
+  }
+  const before = input.activeDays.filter((d) => d <= today);
+  const lastStudy = before.at(-1) ?? null;
+  // Count the open days (not declared off) since the last study, or since the start.
+  const from = lastStudy !== null && lastStudy >= profile.startDate ? addDays(lastStudy, 1) : profile.startDate;
+  if (today >= from) {
+    const calendar = studyCalendar(profile);
+    let open = 0;
+    const span = Math.min(daysBetween(from, today) + 1, 366);
+    for (let d = toDayNumber(today) - span + 1; d <= toDayNumber(today); d++) if (!calendar.isOff(d)) open++;
+    if (open >= NO_STUDY_WARNING_DAYS) {
+      warnings.push({
+        kind: 'no-study',
+        days: open,
+        lastStudy,
+        hoursPerWeekNeeded: target?.hoursPerWeekNeeded ?? null,
+        next: input.next,
+      });
+    }
+  }
+  return warnings;
+}
