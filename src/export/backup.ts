@@ -86,6 +86,7 @@ const ProfileSchema = z.strictObject({
   effortFactor: z.number().positive().optional(),
   marketReady: z.boolean().optional(),
   region: z.string().min(1).optional(),
+  targetDate: Day.optional(),
   choices: z.strictObject({
     pin: z.array(z.string()),
     exclude: z.array(z.string()),
@@ -337,6 +338,7 @@ function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {
     effortFactor: p.effortFactor,
     ...(p.marketReady === true ? { marketReady: true } : {}),
     ...(p.region !== undefined ? { region: p.region } : {}),
+    ...(p.targetDate !== undefined ? { targetDate: p.targetDate } : {}),
     choices: {
       pin: p.choices.pin,
       exclude: p.choices.exclude,

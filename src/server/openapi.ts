@@ -107,6 +107,22 @@ function paths(): Json {
         },
       },
     },
+    '/api/profile/target-date': {
+      put: {
+        summary: 'Set or clear the target date; answers what it needs and the warnings',
+        requestBody: body(ref('TargetDateInput')),
+        responses: {
+          200: json(
+            obj({
+              profile: ref('Profile'),
+              target: nullable(ref('TargetOutlook')),
+              warnings: { type: 'array', items: ref('StudyWarning') },
+            }),
+          ),
+          ...errors(400, 404),
+        },
+      },
+    },
     '/api/plan/preview': {
       post: {
         summary: 'Plan from a profile without saving it (onboarding)',

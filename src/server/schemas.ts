@@ -125,6 +125,11 @@ export const ProfileInput = z
           'Where the learner studies from (a curriculum region, e.g. cn for mainland China); none clears it. Never set without the learner saying so.',
         ),
     ),
+    targetDate: optional(
+      z
+        .union([isoDate, z.literal('none')], { error: 'expected a target date as YYYY-MM-DD, or none to clear it' })
+        .describe('The date the learner wants to finish by (after the start date); none clears it.'),
+    ),
   })
   .register(apiSchemas, {
     id: 'ProfileInput',
@@ -182,6 +187,19 @@ export const ProgressEventInput = z
   )
   .register(apiSchemas, { id: 'ProgressEventInput' });
 export type ProgressEventInput = z.output<typeof ProgressEventInput>;
+
+export const TargetDateInput = z
+  .strictObject({
+    targetDate: z
+      .union([isoDate, z.literal('none'), z.null()], {
+        error: 'expected a target date as YYYY-MM-DD, or null to clear it',
+      })
+      .describe('The date to finish by (after the start date); null or none clears it.'),
+  })
+  .register(apiSchemas, {
+    id: 'TargetDateInput',
+    description: 'Set or clear the target date on the stored profile; the rest of the profile stays.',
+  });
 
 export const UndoInput = z
   .strictObject({ eventId: optional(id) })
@@ -248,6 +266,7 @@ export const ProfileSchema = z
     effortFactor: z.number().optional(),
     marketReady: z.boolean().optional(),
     region: z.string().optional(),
+    targetDate: z.string().optional(),
     choices: z.object({
       pin: z.array(z.string()),
       exclude: z.array(z.string()),
@@ -411,6 +430,50 @@ export const ProjectSchema = z
   })
   .register(apiSchemas, { id: 'Project' });
 
+export const TargetOutlookSchema = z
+  .object({
+    date: z.string(),
+    finish: z.string(),
+    onTrack: z.boolean(),
+    hoursPerWeek: z.number(),
+    hoursPerWeekNeeded: z.number().nullable(),
+    optional: z.array(z.object({ resource: z.string(), hours: z.number() })),
+    optionalEnough: z.boolean(),
+  })
+  .register(apiSchemas, {
+    id: 'TargetOutlook',
+    description:
+      'The target date against the likely finish (p50, else the forecast): the weekly hours that make it (null: none can), and the optional work that would have to go at the planned hours.',
+  });
+
+export const StudyWarningSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('behind-target'),
+      finish: z.string(),
+      target: z.string(),
+      hoursPerWeekNeeded: z.number().nullable(),
+    }),
+    z.object({
+      kind: z.literal('target-at-risk'),
+      p90: z.string(),
+      target: z.string(),
+      hoursPerWeekNeeded: z.number().nullable(),
+    }),
+    z.object({
+      kind: z.literal('no-study'),
+      days: z.number().int(),
+      lastStudy: z.string().nullable(),
+      hoursPerWeekNeeded: z.number().nullable(),
+      next: z.string().nullable(),
+    }),
+  ])
+  .register(apiSchemas, {
+    id: 'StudyWarning',
+    description:
+      'Behind or at risk against the target date, or two weeks of open days without study, with what catches up.',
+  });
+
 export const StatusSchema = z
   .object({
     today: z.string(),
@@ -429,8 +492,14 @@ export const StatusSchema = z
         pace: z.number(),
         doneHours: z.number(),
         remainingHours: z.number(),
+        p10: z.string().nullable(),
+        p50: z.string().nullable(),
+        p90: z.string().nullable(),
+        range: z.object({ weeks: z.number().int(), needed: z.number().int(), runs: z.number().int() }),
       })
       .nullable(),
+    target: TargetOutlookSchema.nullable(),
+    warnings: z.array(StudyWarningSchema),
     burnup: z.array(
       z.object({
         week: z.string(),
@@ -463,6 +532,18 @@ export const TodaySchema = z
         tasks: z.array(PlanTaskSchema),
       })
       .nullable(),
+    studyDay: z.object({ today: z.boolean(), days: z.array(z.enum(WEEKDAYS)) }).nullable(),
+    session: z
+      .object({
+        date: z.string(),
+        weekday: z.enum(WEEKDAYS),
+        time: z.string(),
+        timeZone: z.string(),
+        minutes: z.number(),
+        pieces: z.array(z.object({ task: PlanTaskSchema, offsetMinutes: z.number(), minutes: z.number() })),
+      })
+      .nullable(),
+    warnings: z.array(StudyWarningSchema),
   })
   .register(apiSchemas, {
     id: 'Today',
