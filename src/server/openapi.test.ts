@@ -51,6 +51,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/curriculum',
         'GET /api/profile',
         'PUT /api/profile',
+        'PUT /api/profile/target-date',
         'POST /api/plan/preview',
         'GET /api/plan',
         'GET /api/progress',

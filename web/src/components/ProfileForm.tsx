@@ -33,6 +33,8 @@ export interface Draft {
   freeOnly: boolean;
   /** Study days are not edited here; they are kept as they are. */
   study: Profile['study'];
+  /** The target date is set on the progress page; kept as it is. */
+  targetDate: Profile['targetDate'];
   /** The plan's language was chosen here (else it follows the page's language). */
   localeChosen?: boolean;
 }
@@ -50,6 +52,7 @@ export function draftFrom(profile: Profile | null | undefined, curriculum: Curri
     locale: profile?.locale ?? locale,
     freeOnly: profile?.freeOnly ?? false,
     study: profile?.study,
+    targetDate: profile?.targetDate,
   };
 }
 
@@ -65,6 +68,7 @@ export function toInput(draft: Draft): ProfileInput {
     locale: draft.locale,
     freeOnly: draft.freeOnly,
     ...(draft.study ? { study: draft.study } : {}),
+    ...(draft.targetDate ? { targetDate: draft.targetDate } : {}),
   };
 }
 

@@ -5,7 +5,8 @@
  * server cannot be reached at all the code is `NETWORK` (status 0), never one of the server's.
  */
 import type { Curriculum, Text } from '../../../src/core/model.js';
-import type { Forecast, Plan, PlanTask, Profile, Readiness } from '../../../src/core/plan-model.js';
+import type { Forecast, Plan, PlanTask, Profile, Readiness, Weekday } from '../../../src/core/plan-model.js';
+import type { StudyWarning, TargetOutlook } from '../../../src/core/planner/target.js';
 import type { ProgressEvent } from '../../../src/core/progress-model.js';
 import type { JobAnalysis, JobsPlanJson, KeptJob } from '../../../src/core/jobs/contract.js';
 
@@ -65,9 +66,22 @@ export interface BurnupPoint {
   readonly forecastHours: number | null;
 }
 
+export type { StudyWarning, TargetOutlook };
+
+/** The forecast of GET /api/status: the finish date, and the range from the learner's own weeks. */
+export interface StatusForecast extends Omit<Forecast, 'plan'> {
+  /** Null with too little history (`range.weeks` of `range.needed`). */
+  readonly p10: string | null;
+  readonly p50: string | null;
+  readonly p90: string | null;
+  readonly range: { readonly weeks: number; readonly needed: number; readonly runs: number };
+}
+
 export interface StatusResponse {
   readonly readiness: Readiness;
-  readonly forecast: Forecast | null;
+  readonly forecast: StatusForecast | null;
+  readonly target: TargetOutlook | null;
+  readonly warnings: readonly StudyWarning[];
   readonly burnup: readonly BurnupPoint[];
 }
 
@@ -110,6 +124,18 @@ export interface TodayResponse {
   /** The learner's start date is still ahead. */
   readonly beforeStart: boolean;
   readonly week: TodayWeek | null;
+  /** With study days: whether today is one of them. */
+  readonly studyDay: { readonly today: boolean; readonly days: readonly Weekday[] } | null;
+  /** With study days: today's session, or the next study day's. */
+  readonly session: {
+    readonly date: string;
+    readonly weekday: Weekday;
+    readonly time: string;
+    readonly timeZone: string;
+    readonly minutes: number;
+    readonly pieces: readonly { readonly task: PlanTask; readonly offsetMinutes: number; readonly minutes: number }[];
+  } | null;
+  readonly warnings: readonly StudyWarning[];
 }
 
 /** Told of every 401 (no session): the app then asks the learner to sign in (see account.ts). */
@@ -173,6 +199,13 @@ export const api = {
       eventId === undefined ? {} : { eventId },
     ),
   status: () => request<StatusResponse>('GET', '/api/status'),
+  /** Set (YYYY-MM-DD) or clear (null) the target date. */
+  setTargetDate: (targetDate: string | null) =>
+    request<{ profile: Profile; target: TargetOutlook | null; warnings: StudyWarning[] }>(
+      'PUT',
+      '/api/profile/target-date',
+      { targetDate },
+    ),
   today: () => request<TodayResponse>('GET', '/api/today'),
   projects: () => request<{ projects: Project[] }>('GET', '/api/projects'),
   startProject: (template: string) => request<{ project: Project }>('POST', '/api/projects', { template }),
