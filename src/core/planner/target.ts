@@ -4,7 +4,8 @@
  * - **Hours needed**: the fewest weekly hours (in half hours) whose re-plan, at the learner's own pace,
  *   finishes by the target date; none when even MAX_HOURS_PER_WEEK cannot.
  * - **Optional work**: when the profile's weekly hours cannot make it, the optional work (bedside reading,
- *   done a little each week alongside the rest) that would have to go, and whether dropping it is enough.
+ *   done a little each week alongside the rest) that would have to go, and whether skipping it (its hours
+ *   leave the plan) is enough at the profile's weekly hours.
  * - **Warnings**: the finish (the range's p50, else the forecast's date) past the target; the target
  *   inside the range (p90 past it: at risk, said early); two weeks of open days without any study.
  */
@@ -121,14 +122,11 @@ export function targetOutlook(input: {
         if (task.kind === 'ambient') hours.set(task.resource, (hours.get(task.resource) ?? 0) + task.hours);
     optional = [...hours].map(([resource, h]) => ({ resource, hours: Math.round(h * 10) / 10 }));
     if (optional.length > 0) {
-      const exclude = [...profile.choices.exclude, ...optional.map((o) => o.resource)];
-      try {
-        const lighter = planFor(curriculum, { ...profile, choices: { ...profile.choices, exclude } }, progress, today);
-        optionalEnough = lighter.finishDate <= date;
-      } catch {
-        // Without it some skill has no resource left: it cannot go.
-        optionalEnough = false;
-      }
+      // As if the learner skipped it: skipped work drops out of the plan, the rest stays as it is.
+      const items = new Map(progress.items);
+      for (const o of optional) items.set(o.resource, 'skipped');
+      const lighter = planFor(curriculum, profile, { ...progress, items }, today);
+      optionalEnough = lighter.finishDate <= date;
     }
   }
   return {
