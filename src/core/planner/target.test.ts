@@ -25,6 +25,32 @@ describe('hoursNeededFor', () => {
     expect(hoursNeededFor(c, profile, none, TODAY, '2028-06-01')).toBeLessThan(hours ?? 0);
   });
 
+  it('finds the fewest hours for targets near and far, with or without the finish at the planned hours', () => {
+    const profile = profileOf(c, 'from-scratch', { hoursPerWeek: 10 });
+    const at = (h: number) => planFor(c, { ...profile, hoursPerWeek: h }, none, TODAY).finishDate;
+    const finish = at(10);
+    for (const target of [
+      '2027-03-01',
+      '2027-04-15',
+      '2027-06-01',
+      '2027-10-20',
+      '2027-11-05',
+      '2028-03-01',
+      '2029-06-01',
+    ]) {
+      for (const given of [undefined, finish]) {
+        const hours = hoursNeededFor(c, profile, none, TODAY, target, given);
+        if (at(100) > target) {
+          expect(hours, target).toBeNull();
+          continue;
+        }
+        expect(hours, target).not.toBeNull();
+        expect(at(hours ?? 0) <= target, target).toBe(true);
+        if ((hours ?? 0) > 0.5) expect(at((hours ?? 0) - 0.5) > target, target).toBe(true);
+      }
+    }
+  });
+
   it('says none when even the most hours a week cannot make the date', () => {
     const profile = profileOf(c, 'from-scratch');
     expect(hoursNeededFor(c, profile, none, TODAY, '2027-01-20')).toBeNull();

@@ -75,21 +75,60 @@ function finishAt(curriculum: Curriculum, profile: Profile, progress: ProgressSt
   return planFor(curriculum, { ...profile, hoursPerWeek: hours, study: undefined }, progress, today).finishDate;
 }
 
-/** The fewest weekly hours (in half hours) that finish by `target`, or null when MAX_HOURS_PER_WEEK cannot. */
+/**
+ * The fewest weekly hours (in half hours) that finish by `target`, or null when MAX_HOURS_PER_WEEK cannot.
+ * More hours never finish later, so it is a search. A plan's length is close to fixed weeks (projects,
+ * the job search) plus hours over hours a week, `days ≈ a + b / hours`: fitted through the last two
+ * re-plans, that points at the answer within a step or two; halving settles the rest. `finishDate` is the
+ * finish at the profile's hours, when the caller has it.
+ */
 export function hoursNeededFor(
   curriculum: Curriculum,
   profile: Profile,
   progress: ProgressState,
   today: string,
   target: string,
+  finishDate?: string,
 ): number | null {
-  if (finishAt(curriculum, profile, progress, today, MAX_HOURS_PER_WEEK) > target) return null;
-  // Finishing earlier never takes fewer hours: search the half hours between.
-  let low = 0; // steps that do not make it (0 h never does)
-  let high = MAX_HOURS_PER_WEEK / HOURS_STEP; // steps that do
+  const max = Math.round(MAX_HOURS_PER_WEEK / HOURS_STEP);
+  const days = new Map<number, number>();
+  const daysAt = (steps: number): number => {
+    let d = days.get(steps);
+    if (d === undefined) {
+      d = daysBetween(today, finishAt(curriculum, profile, progress, today, steps * HOURS_STEP));
+      days.set(steps, d);
+    }
+    return d;
+  };
+  const goal = daysBetween(today, target);
+  const makes = (steps: number): boolean => daysAt(steps) <= goal;
+  const own = profile.hoursPerWeek / HOURS_STEP;
+  const ownDays = finishDate !== undefined ? daysBetween(today, finishDate) : undefined;
+  if (ownDays !== undefined && Number.isInteger(own)) days.set(own, ownDays);
+  // Two points of the curve: the profile's hours, and the hours a plain ratio of the days suggests.
+  let p1 = { h: own, d: ownDays ?? daysAt(Math.max(1, Math.round(own))) };
+  let steps = Math.min(max, Math.max(1, Math.ceil((own * Math.max(1, p1.d)) / Math.max(1, goal))));
+  let low = 0; // known not to make it (0 h never does)
+  let high = max + 1; // known to make it (max + 1: not known yet)
+  for (let i = 0; i < 4 && high - low > 1; i++) {
+    if (makes(steps)) high = Math.min(high, steps);
+    else low = Math.max(low, steps);
+    const p2 = { h: steps, d: daysAt(steps) };
+    const b = p1.h === p2.h ? 0 : (p1.d - p2.d) / (1 / p1.h - 1 / p2.h);
+    const a = p2.d - b / p2.h;
+    const aim = goal > a && b > 0 ? b / (goal - a) : high <= max ? high - 1 : max;
+    const next = Math.min(high - 1, Math.max(low + 1, Math.ceil(aim)));
+    if (next <= low || next >= high) break;
+    p1 = p2;
+    steps = next;
+  }
+  if (high > max) {
+    if (!makes(max)) return null;
+    high = max;
+  }
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (finishAt(curriculum, profile, progress, today, mid * HOURS_STEP) <= target) high = mid;
+    if (makes(mid)) high = mid;
     else low = mid;
   }
   return high * HOURS_STEP;
@@ -110,7 +149,7 @@ export function targetOutlook(input: {
   const date = profile.targetDate;
   if (date === undefined) return null;
   const finish = input.p50 ?? input.finishDate;
-  const hoursPerWeekNeeded = hoursNeededFor(curriculum, profile, progress, today, date);
+  const hoursPerWeekNeeded = hoursNeededFor(curriculum, profile, progress, today, date, input.finishDate);
   const fits = hoursPerWeekNeeded !== null && hoursPerWeekNeeded <= profile.hoursPerWeek;
   let optional: OptionalWork[] = [];
   let optionalEnough = false;
