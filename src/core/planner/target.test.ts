@@ -117,6 +117,9 @@ describe('studyWarnings', () => {
   it('does not count declared days off as days without study', () => {
     const away = { ...profile, weeksOff: [{ start: '2027-02-01', end: '2027-02-14' }] };
     expect(studyWarnings({ ...base, profile: away, today: '2027-02-15', activeDays: ['2027-01-31'] })).toEqual([]);
+    // Nor on a day off itself, however long since the last study.
+    const resting = { ...profile, weeksOff: [{ start: '2027-02-15', end: '2027-02-21' }] };
+    expect(studyWarnings({ ...base, profile: resting, today: '2027-02-16', activeDays: ['2027-01-20'] })).toEqual([]);
   });
 
   it('warns when the finish slips past the target date, and early when the range reaches past it', () => {

@@ -7,7 +7,8 @@
  *   done a little each week alongside the rest) that would have to go, and whether skipping it (its hours
  *   leave the plan) is enough at the profile's weekly hours.
  * - **Warnings**: the finish (the range's p50, else the forecast's date) past the target; the target
- *   inside the range (p90 past it: at risk, said early); two weeks of open days without any study.
+ *   inside the range (p90 past it: at risk, said early); two weeks of open days without any study (not
+ *   said on a day off).
  */
 import type { Curriculum } from '../model.js';
 import type { Profile, ProgressState } from '../plan-model.js';
@@ -207,8 +208,9 @@ export function studyWarnings(input: {
   const lastStudy = before.at(-1) ?? null;
   // Count the open days (not declared off) since the last study, or since the start.
   const from = lastStudy !== null && lastStudy >= profile.startDate ? addDays(lastStudy, 1) : profile.startDate;
-  if (today >= from) {
-    const calendar = studyCalendar(profile);
+  const calendar = studyCalendar(profile);
+  // A day off is rest: no nagging about study on it.
+  if (today >= from && !calendar.isOff(toDayNumber(today))) {
     let open = 0;
     const span = Math.min(daysBetween(from, today) + 1, 366);
     for (let d = toDayNumber(today) - span + 1; d <= toDayNumber(today); d++) if (!calendar.isOff(d)) open++;
