@@ -8,6 +8,7 @@
  * const app = createApp({ store, curriculum, clock: () => new Date() });
  * const res = await app.request('/api/health');
  */
+import { curriculumView } from '../core/curriculum-view.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
@@ -109,17 +110,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       }
     : { mode: 'local' };
   app.get('/api/mode', (c) => c.json(mode));
-  const curriculumJson = JSON.stringify({
-    meta: deps.curriculum.meta,
-    skills: deps.curriculum.skills,
-    resources: deps.curriculum.resources,
-    stages: deps.curriculum.stages,
-    routes: deps.curriculum.routes,
-    startingPoints: deps.curriculum.startingPoints,
-    roles: deps.curriculum.roles,
-    projects: deps.curriculum.projects,
-    domains: deps.curriculum.domains,
-  });
+  const curriculumJson = JSON.stringify(curriculumView(deps.curriculum));
   // The curriculum never changes while the server runs: a browser revalidates its copy by ETag.
   const curriculumTag = `"${createHash('sha256').update(curriculumJson).digest('hex').slice(0, 32)}"`;
   app.get('/api/curriculum', (c) => {
