@@ -56,6 +56,8 @@ export default defineConfig({
     { name: 'jobs', testMatch: /jobs\.spec\.ts/, dependencies: ['journey'] },
     // Makes its own profile when run alone; leaves the profile's language and region as it found them.
     { name: 'region', testMatch: /region\.spec\.ts/, dependencies: ['journey'] },
+    // Makes its own profile when run alone; clears the target date it sets.
+    { name: 'forecast', testMatch: /forecast\.spec\.ts/, dependencies: ['journey'] },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

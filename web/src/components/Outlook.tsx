@@ -101,7 +101,7 @@ export function TargetDate({ target, current }: { target: TargetOutlook | null; 
           </button>
         )}
       </form>
-      <p role="status" className="mt-1 text-sm muted">
+      <p role="status" className="mt-1 text-sm">
         {said}
       </p>
       {error && <ErrorNote error={error} />}
