@@ -34,7 +34,9 @@ test.afterAll(async () => {
   await page.close();
 });
 
-test('the progress page shows the finish range or why there is none, and a target date with the hours it needs', async () => {
+test('the progress page shows the finish range or why there is none, and a target date with the hours it needs', async ({
+  browser,
+}) => {
   const seen = watch(page);
   await openPage(page, '#/progress');
   const range = page.getByTestId('finish-range');
@@ -55,11 +57,13 @@ test('the progress page shows the finish range or why there is none, and a targe
   expect(status.target?.date).toBe(target);
 
   // In Chinese too.
-  await page.evaluate(() => localStorage.setItem('mlpath.locale', 'zh-CN'));
-  await openPage(page, '#/progress');
-  await expect(page.getByTestId('hours-needed')).toHaveText(/需要每周 [\d.,]+ 小时|即使每周 100 小时/);
-  await expect(page.getByTestId('finish-range')).toContainText(/完成日期范围/);
-  await page.evaluate(() => localStorage.setItem('mlpath.locale', 'en'));
+  const context = await browser.newContext();
+  const zh = await context.newPage();
+  await zh.addInitScript(() => localStorage.setItem('mlpath.locale', 'zh-CN'));
+  await openPage(zh, '#/progress');
+  await expect(zh.getByTestId('hours-needed')).toHaveText(/需要每周 [\d.,]+ 小时|即使每周 100 小时/);
+  await expect(zh.getByTestId('finish-range')).toContainText(/完成日期范围/);
+  await context.close();
 
   await openPage(page, '#/progress');
   await page.getByRole('button', { name: 'Clear' }).click();
