@@ -95,7 +95,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const week = view.week;
         for (const line of warningLines(m, view.warnings, ctx.curriculum, locale)) io.out(`${line}\n`);
         // With study days: today's session, or on another day the next study day's.
-        if (view.studyDay && !view.beforeStart) {
+        if (view.studyDay && !view.beforeStart && !week?.off) {
           if (!view.studyDay.today)
             io.out(
               `${m.studyNotToday(
