@@ -138,7 +138,7 @@ export default function Today() {
       </div>
       {stale && <ErrorNote error={stale} onRetry={() => void invalidate(...PROGRESS_KEYS)} />}
       {today.data.warnings && <Warnings warnings={today.data.warnings} />}
-      {!today.data.beforeStart && today.data.studyDay && today.data.session && (
+      {!today.data.beforeStart && !week?.off && today.data.studyDay && today.data.session && (
         <p className="card" data-testid="study-day">
           {today.data.studyDay.today && today.data.session.date === today.data.today
             ? t('outlook.studyDay', {
