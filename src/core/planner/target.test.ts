@@ -114,6 +114,22 @@ describe('studyWarnings', () => {
     expect(NO_STUDY_WARNING_DAYS).toBe(14);
   });
 
+  it('offers catch-up hours with the no-study warning only when the planned hours no longer make the target', () => {
+    const target = {
+      date: '2027-12-01',
+      finish: '2027-11-20',
+      onTrack: true,
+      hoursPerWeek: 10,
+      hoursPerWeekNeeded: 8,
+      optional: [],
+      optionalEnough: false,
+    };
+    const quiet = { ...base, today: '2027-02-15', activeDays: ['2027-01-31'] };
+    expect(studyWarnings({ ...quiet, target })[0]).toMatchObject({ kind: 'no-study', hoursPerWeekNeeded: null });
+    const short = { ...target, hoursPerWeekNeeded: 12 };
+    expect(studyWarnings({ ...quiet, target: short })[0]).toMatchObject({ kind: 'no-study', hoursPerWeekNeeded: 12 });
+  });
+
   it('does not count declared days off as days without study', () => {
     const away = { ...profile, weeksOff: [{ start: '2027-02-01', end: '2027-02-14' }] };
     expect(studyWarnings({ ...base, profile: away, today: '2027-02-15', activeDays: ['2027-01-31'] })).toEqual([]);

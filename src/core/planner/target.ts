@@ -66,7 +66,7 @@ export type StudyWarning =
       readonly days: number;
       /** The last day with any study, or null when there was none yet. */
       readonly lastStudy: string | null;
-      /** With a target date: the weekly hours that catch up with it from today. */
+      /** With a target date the planned hours no longer make: the weekly hours that catch up with it. */
       readonly hoursPerWeekNeeded: number | null;
       /** The task to pick up again (its progress key), when the plan has one. */
       readonly next: string | null;
@@ -219,7 +219,11 @@ export function studyWarnings(input: {
         kind: 'no-study',
         days: open,
         lastStudy,
-        hoursPerWeekNeeded: target?.hoursPerWeekNeeded ?? null,
+        // Hours to catch up with, only when the planned hours no longer make the target date.
+        hoursPerWeekNeeded:
+          target && target.hoursPerWeekNeeded !== null && target.hoursPerWeekNeeded > target.hoursPerWeek
+            ? target.hoursPerWeekNeeded
+            : null,
         next: input.next,
       });
     }
