@@ -35,6 +35,8 @@ import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
 import { healthOf } from './health.js';
 import { reviewRoutes } from './routes/review.js';
+import { syncRoutes } from './routes/sync.js';
+import { idempotentWrites } from './idempotency.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
@@ -132,6 +134,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
   app.use('/api/*', learnerWritesInTurn(deps.store));
+  app.use('/api/*', idempotentWrites(deps.clock));
   app.route('/api', profileRoutes(deps));
   app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));
@@ -140,6 +143,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', exchangeRoutes(deps));
   app.route('/api', jobRoutes(deps));
   app.route('/api', calendarRoutes(deps));
+  app.route('/api', syncRoutes(deps));
 
   app.use('*', webApp(options.webDist));
   return app;
