@@ -136,6 +136,11 @@ const EN = {
   'calendar.rotate': 'replace the address with a new one; the old one stops working',
   'calendar.base': 'the address mlpath serve is reached at (default: http://localhost:{port})',
   'calendar.json': 'print the result as JSON',
+  // doctor and restore
+  doctor: 'check the embedded database in full (integrity, foreign keys, schema, free space, backups)',
+  'doctor.json': 'print the report as JSON',
+  restore: 'list the rolling backups, or put one back in place of the database (the current file is kept aside)',
+  'restore.backup': 'the backup: its name or day from the list, or a path to a backup file',
   // serve
   serve: 'serve the web app and the HTTP API on localhost (default port {port}, or PORT)',
   'serve.port': 'port to listen on (default: PORT or {port}; 0 picks a free one)',
@@ -304,6 +309,11 @@ const ZH: Record<HelpKey, string> = {
   'calendar.rotate': '换一个新地址；旧地址立即失效',
   'calendar.base': '访问 mlpath serve 的地址（默认：http://localhost:{port}）',
   'calendar.json': '以 JSON 输出结果',
+  // doctor and restore
+  doctor: '全面检查内置数据库（完整性、外键、数据库结构、可用空间、备份）',
+  'doctor.json': '以 JSON 输出报告',
+  restore: '列出滚动备份，或用其中一个替换数据库（当前文件会另外保存）',
+  'restore.backup': '备份：列表中的名称或日期，或某个备份文件的路径',
   serve: '在本机提供网页应用和 HTTP API（默认端口 {port}，或 PORT）',
   'serve.port': '监听端口（默认：PORT 或 {port}；0 表示任选空闲端口）',
   'serve.host': '监听地址（默认：{host}；不使用 --multi-user 时只能是本机回环地址）',
