@@ -48,6 +48,8 @@ export default defineConfig({
   projects: [
     // Accounts: starts its own `mlpath serve --multi-user` on PostgreSQL; independent of the rest.
     { name: 'accounts', testMatch: /sign-in\.spec\.ts/ },
+    // Cohorts: its own `mlpath serve --multi-user` on PostgreSQL, like accounts.
+    { name: 'cohorts', testMatch: /cohorts\.spec\.ts/ },
     // The journey starts from the fresh data directory, so it runs before anything else writes.
     { name: 'journey', testMatch: /journey\.spec\.ts/ },
     { name: 'pages', testMatch: /pages\.spec\.ts/, dependencies: ['journey'] },
@@ -56,6 +58,8 @@ export default defineConfig({
     { name: 'jobs', testMatch: /jobs\.spec\.ts/, dependencies: ['journey'] },
     // Makes its own profile when run alone; leaves the profile's language and region as it found them.
     { name: 'region', testMatch: /region\.spec\.ts/, dependencies: ['journey'] },
+    // Placement and review: starts its own `mlpath serve` over a fresh data directory; independent of the rest.
+    { name: 'review', testMatch: /review\.spec\.ts/ },
     // Makes its own profile when run alone; clears the target date it sets.
     { name: 'forecast', testMatch: /forecast\.spec\.ts/, dependencies: ['journey'] },
   ],

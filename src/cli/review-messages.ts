@@ -56,6 +56,9 @@ const EN = {
   placementSummary: 'You showed you know {count} skills:',
   placementConfirm: 'Mark them known, so the plan leaves them out?',
   placementKept: 'Marked known: {count} skills.',
+  // the review time `mlpath today` and `week` reserve
+  weekReview: 'Review: about {minutes} min reserved this week ({reviews} reviews expected, {due} cards due now).',
+  weekReviewNone: 'Review: nothing due this week.',
 } as const;
 
 export type ReviewKey = keyof typeof EN;
@@ -106,6 +109,8 @@ const ZH: Record<ReviewKey, string> = {
   placementSummary: '你表明已掌握以下 {count} 项技能：',
   placementConfirm: '把它们标记为已掌握，让计划不再安排？',
   placementKept: '已标记为已掌握：{count} 项技能。',
+  weekReview: '复习：本周预留约 {minutes} 分钟（预计复习 {reviews} 次，现在有 {due} 张卡片到期）。',
+  weekReviewNone: '复习：本周没有到期的卡片。',
 };
 
 export const REVIEW_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<ReviewKey, string>>>> = {

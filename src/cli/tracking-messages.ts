@@ -23,6 +23,7 @@ const EN = {
   noted: 'Note kept.',
   emptyNote: 'the note is empty: give its text',
   longNote: 'the note has {length} characters; a note holds at most {max}: split it into several',
+  tooLong: '{field} has {length} characters; it may have at most {max}',
   logged: 'Logged {hours} h on {date}.',
   loggedOn: 'Logged {hours} h on {date} for {item}.',
   badHours: 'HOURS must be a number of hours between 0 and 24, such as 1.5, 90m or 1h30m (got "{value}")',
@@ -222,6 +223,7 @@ const ZH: Record<TrackingKey, string> = {
   noted: '笔记已保存。',
   emptyNote: '笔记为空：请给出内容',
   longNote: '这条笔记有 {length} 个字符，一条笔记最多 {max} 个字符：请分成几条',
+  tooLong: '{field} 有 {length} 个字符，最多只能有 {max} 个字符',
   logged: '已记录 {date} 的 {hours} 小时。',
   loggedOn: '已记录 {date} 的 {hours} 小时（{item}）。',
   badHours: 'HOURS 必须是 0 到 24 之间的小时数，例如 1.5、90m 或 1h30m（收到 "{value}"）',
@@ -433,6 +435,7 @@ export function trackingMessages(locale: Locale) {
     noted: t('noted'),
     emptyNote: t('emptyNote'),
     longNote: (length: string, max: string) => t('longNote', { length, max }),
+    tooLong: (field: string, length: string, max: string) => t('tooLong', { field, length, max }),
     logged: (hours: string, date: string, item: string | undefined) =>
       item ? t('loggedOn', { hours, date, item }) : t('logged', { hours, date }),
     badHours: (value: string) => t('badHours', { value }),

@@ -39,6 +39,8 @@ import type { TodayView } from '../core/weeks.js';
 import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
+import { recallOf, weekReview } from './review.js';
+import type { WeekReview } from './review.js';
 
 /** Everything the read actions are made from, loaded and derived once. */
 export interface ProgressSnapshot {
@@ -167,6 +169,11 @@ export interface StatusReport {
     readonly percent: number;
     readonly gaps: readonly { readonly skill: string; readonly weight: number }[];
   };
+  /**
+   * Done skills whose self-check cards keep lapsing (spaced review): study them again. Readiness
+   * counts a done skill with reviewed cards in proportion to their mean retrievability.
+   */
+  readonly needsRefresh: readonly string[];
   /** Null without a profile. */
   readonly forecast: ForecastSummary | null;
   /** The target date and what it needs; null without one. */
@@ -236,7 +243,8 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
     return count && count.total > 0 ? [{ id, ...count }] : [];
   });
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
-  const readiness = readinessFor(curriculum, profile?.target, states);
+  const recall = await recallOf(ctx, s.events);
+  const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
   const outlook = outlookOf(ctx, s);
   const range = outlook.range;
   return {
@@ -248,6 +256,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
     totalHours: stats.totalHours,
     streakDays: stats.streakDays,
     readiness: { role: role?.id ?? null, percent: readiness.percent, gaps: readiness.gaps },
+    needsRefresh: recall.skills.filter((r) => r.needsRefresh).map((r) => r.skill),
     forecast: forecast
       ? {
           finishDate: forecast.finishDate,
@@ -333,7 +342,9 @@ export interface StudySession {
   readonly pieces: readonly { readonly task: PlanTask; readonly offsetMinutes: number; readonly minutes: number }[];
 }
 
+/** The current week, with the review time it reserves (null without a week), and the study day's session. */
 export interface TodayReport extends TodayView {
+  readonly review: WeekReview | null;
   /**
    * With study days: whether today is one, and today's session or else the next study day's (null
    * when the plan holds no more sessions). Null without study days.
@@ -381,5 +392,11 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
     study && weekday
       ? { today: study.days.includes(weekday) && s.today >= (s.profile?.startDate ?? s.today), days: study.days }
       : null;
-  return { ...view, studyDay, session: nextSession(s), warnings: outlookOf(ctx, s).warnings };
+  return {
+    ...view,
+    review: view.week ? await weekReview(ctx, view.week.end, s.events) : null,
+    studyDay,
+    session: nextSession(s),
+    warnings: outlookOf(ctx, s).warnings,
+  };
 }

@@ -14,11 +14,12 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { withAccountRoutes } from './auth-openapi.js';
+import { withCohortRoutes } from './cohort-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
-import type { ServerMode } from './schemas.js';
+import type { ServerMode } from '../contract/index.js';
 import { errorResponseOf, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
@@ -27,6 +28,7 @@ import { learnerWritesInTurn } from './learner-lock.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
 import { calendarRoutes, feedRoutes } from './routes/calendar.js';
+import { cohortRoutes } from './routes/cohorts.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { jobRoutes } from './routes/jobs.js';
 import { planRoutes } from './routes/plan.js';
@@ -112,19 +114,25 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       }
     : { mode: 'local' };
   app.get('/api/mode', (c) => c.json(mode));
-  const curriculumJson = JSON.stringify(curriculumView(deps.curriculum));
-  // The curriculum never changes while the server runs: a browser revalidates its copy by ETag.
-  const curriculumTag = `"${createHash('sha256').update(curriculumJson).digest('hex').slice(0, 32)}"`;
-  app.get('/api/curriculum', (c) => {
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', curriculumTag);
-    if (c.req.header('If-None-Match') === curriculumTag) return c.body(null, 304);
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(curriculumJson);
-  });
+  // The curriculum and its self-check questions (the web's placement check asks them) never change
+  // while the server runs: a browser revalidates its copy by ETag.
+  const unchanging = (path: string, value: unknown) => {
+    const body = JSON.stringify(value);
+    const tag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+    app.get(path, (c) => {
+      c.header('Cache-Control', 'no-cache');
+      c.header('ETag', tag);
+      if (c.req.header('If-None-Match') === tag) return c.body(null, 304);
+      c.header('Content-Type', 'application/json; charset=utf-8');
+      return c.body(body);
+    });
+  };
+  unchanging('/api/curriculum', curriculumView(deps.curriculum));
+  unchanging('/api/self-check', { questions: deps.curriculum.selfCheck });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));
-  const openApi = accounts ? withAccountRoutes(openApiDocument(version)) : openApiDocument(version);
+  // Server mode adds the account and cohort routes (withAccountRoutes then names 401 on every learner route).
+  const openApi = accounts ? withAccountRoutes(withCohortRoutes(openApiDocument(version))) : openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   if (accounts) {
@@ -144,6 +152,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', jobRoutes(deps));
   app.route('/api', calendarRoutes(deps));
   app.route('/api', syncRoutes(deps));
+  // Cohorts join learners together: server mode only (the embedded store holds one learner).
+  if (accounts) app.route('/api', cohortRoutes(deps, accounts.origin));
 
   app.use('*', webApp(options.webDist));
   return app;

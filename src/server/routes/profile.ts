@@ -18,7 +18,7 @@ import {
 import { status } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ProfileInput, TargetDateInput } from '../schemas.js';
+import { ProfileInput, TargetDateInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
 
 export function profileRoutes(deps: AppDeps): Hono<AppEnv> {

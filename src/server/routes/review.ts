@@ -9,7 +9,7 @@ import type { ReviewCard } from '../../core/review.js';
 import { rateReview, reviewQueue } from '../../learner/review.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ReviewRatingInput } from '../schemas.js';
+import { ReviewRatingInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
 
 const cardJson = (card: ReviewCard) => ({ ...card, lastReview: card.lastReview ?? null });
@@ -42,7 +42,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post('/review/ratings', async (c) => {
     const input = await parseBody(c, ReviewRatingInput);
-    const { event, card } = await rateReview(learnerContext(deps, c), input.card, input.rating);
+    const { event, card } = await rateReview(learnerContext(deps, c), input.card, input.rating, { id: input.id });
     return c.json({ event, card: cardJson(card) });
   });
 

@@ -6,7 +6,7 @@
  * made while the server is away are kept on this device and shown as made (see lib/outbox).
  */
 import { useId, useRef, useState } from 'react';
-import type { PlanTask } from '../../../src/core/plan-model.js';
+import type { PlanTask } from '../lib/api.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';
@@ -177,6 +177,16 @@ export default function Today() {
             <NextAction label={labelOf(next)} task={next.task} />
           ) : null}
           <HoursMeter logged={logged} budget={budget} />
+          {today.data.review && today.data.review.reviews > 0 && (
+            <p className="mt-3 text-sm" data-testid="week-review">
+              {t('today.review', {
+                minutes: num(today.data.review.minutes, 0),
+                reviews: num(today.data.review.reviews, 0),
+                due: num(today.data.review.dueNow, 0),
+              })}{' '}
+              {today.data.review.dueNow > 0 && <a href={href('review')}>{t('today.reviewNow')}</a>}
+            </p>
+          )}
         </div>
       )}
 
