@@ -6,7 +6,7 @@
  * from the one progress model (core/skill-state.ts) over the same store, so both faces show the same
  * numbers.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { burnupOf } from '../core/burnup.js';
 import type { BurnupPoint } from '../core/burnup.js';
 import { findRole } from '../core/model.js';
@@ -27,8 +27,8 @@ import { weekSessions } from '../core/calendar/sessions.js';
 import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import type { PlanTask, Weekday } from '../core/plan-model.js';
-import { progressStats } from '../core/progress.js';
-import type { ProgressStats } from '../core/progress.js';
+import { extendFold, foldEvents, foldFromJson, foldToJson, itemIndex, statsOf } from '../core/progress.js';
+import type { ItemIndex, ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
 import type { ProgressView } from '../core/progress-view.js';
@@ -46,7 +46,8 @@ import type { WeekReview } from './review.js';
 export interface ProgressSnapshot {
   readonly today: string;
   readonly profile: Profile | undefined;
-  readonly events: readonly ProgressEvent[];
+  /** The whole event log, read when first asked for (the fold below does not need it). */
+  events(): Promise<readonly ProgressEvent[]>;
   /** The fold of the event log, anchored on today. */
   readonly stats: ProgressStats;
   /** Skills known at the start: the starting point's and the profile's own. */
@@ -107,14 +108,14 @@ async function computeSnapshot(
   today: string,
   profile: Profile | undefined,
 ): Promise<ProgressSnapshot> {
-  const [events, first] = await Promise.all([
-    ctx.store.listEvents(ctx.learnerId),
+  const [fold, first] = await Promise.all([
+    storedFold(ctx),
     // The first plan is the baseline (kept when a profile is replaced); it is saved with the profile,
     // so a kept snapshot's key (the profile) also covers it.
     ctx.store.firstPlanSnapshot(ctx.learnerId),
   ]);
   const { curriculum } = ctx;
-  const stats = progressStats(events, curriculum, today);
+  const stats = statsOf(fold, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
   const known = [...(point?.known ?? []), ...(profile?.known ?? [])];
   const original = profile ? planFor(curriculum, profile) : undefined;
@@ -122,7 +123,82 @@ async function computeSnapshot(
   const forecast = profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline) : undefined;
   const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
   const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
-  return { today, profile, events, stats, known, original, baseline, forecast, states, stageOrder };
+  let events: Promise<ProgressEvent[]> | undefined;
+  const allEvents = (): Promise<ProgressEvent[]> => (events ??= ctx.store.listEvents(ctx.learnerId));
+  return { today, profile, events: allEvents, stats, known, original, baseline, forecast, states, stageOrder };
+}
+
+/** The curriculum's item index and a digest of it, per curriculum object. */
+const indexes = new WeakMap<object, { index: ItemIndex; key: string }>();
+
+function indexOf(ctx: LearnerContext): { index: ItemIndex; key: string } {
+  let found = indexes.get(ctx.curriculum);
+  if (!found) {
+    const index = itemIndex(ctx.curriculum);
+    const ids = JSON.stringify([[...index.skills], [...index.aliases], [...index.resources], [...index.units]]);
+    found = { index, key: createHash('sha256').update(ids).digest('hex').slice(0, 32) };
+    indexes.set(ctx.curriculum, found);
+  }
+  return found;
+}
+
+/**
+ * The fold of the learner's whole log, from the fold stored next to it and the events recorded since;
+ * folded afresh (and stored) when there is none, it was made against other curriculum items, an
+ * event since cannot simply be applied on top (an undo, or one dated before the latest folded), or
+ * the numbers do not add up (an event committed late, with a number below the stored fold's).
+ * A fold extended by fewer than REFOLD_AFTER events is not stored again: applying them costs less
+ * than writing it. Storing it only saves time later, so a store that cannot write it (busy, read-only) is not an error.
+ */
+/** Events applied on top of the stored fold before it is stored again (each store writes the whole fold). */
+const REFOLD_AFTER = 64;
+
+/** Every event after a cursor (from the start without one), read a page at a time, and the cursor after them. */
+async function eventsAfter(
+  ctx: LearnerContext,
+  cursor: string | undefined,
+): Promise<{ events: ProgressEvent[]; cursor: string | undefined }> {
+  const events: ProgressEvent[] = [];
+  for (;;) {
+    const page = await ctx.store.listEventsAfter(ctx.learnerId, cursor, 10_000);
+    events.push(...page.events);
+    cursor = page.cursor;
+    if (!page.more) return { events, cursor };
+  }
+}
+
+async function storedFold(ctx: LearnerContext): Promise<ProgressFold> {
+  const { store, learnerId } = ctx;
+  const { index, key } = indexOf(ctx);
+  const [stored, count] = await Promise.all([store.getProgressFold(learnerId), store.countEvents(learnerId)]);
+  const kept = stored && stored.key === key ? foldFromJson(stored.fold) : undefined;
+  let fold: ProgressFold | undefined;
+  let cursor: string | undefined;
+  let applied = 0;
+  if (stored && kept && kept.events === stored.events) {
+    const since = await eventsAfter(ctx, stored.cursor);
+    cursor = since.cursor;
+    applied = since.events.length;
+    if (kept.events + since.events.length === count)
+      fold = since.events.length === 0 ? kept : extendFold(kept, since.events, index);
+    if (fold === kept) return kept;
+  }
+  if (fold && applied < REFOLD_AFTER) return fold;
+  if (!fold) {
+    const all = await eventsAfter(ctx, undefined);
+    cursor = all.cursor;
+    fold = foldEvents(all.events, index);
+  }
+  await store
+    .saveProgressFold(learnerId, {
+      cursor,
+      events: fold.events,
+      key,
+      fold: foldToJson(fold),
+      updatedAt: ctx.clock().toISOString(),
+    })
+    .catch(() => undefined);
+  return fold;
 }
 
 /** The skill states alone (for exports that list skills). */
@@ -189,19 +265,29 @@ export interface Outlook {
   readonly warnings: readonly StudyWarning[];
 }
 
-const outlooks = new WeakMap<ProgressSnapshot, Outlook>();
+const outlooks = new WeakMap<ProgressSnapshot, Promise<Outlook>>();
 
 /** The finish range, the target date's outlook and the warnings, for status, today and both faces. */
-export function outlookOf(ctx: LearnerContext, s: ProgressSnapshot): Outlook {
+export function outlookOf(ctx: LearnerContext, s: ProgressSnapshot): Promise<Outlook> {
   const found = outlooks.get(s);
   if (found) return found;
+  const made = makeOutlook(ctx, s);
+  outlooks.set(s, made);
+  // A failed load (the database was busy) is not kept.
+  made.catch(() => {
+    if (outlooks.get(s) === made) outlooks.delete(s);
+  });
+  return made;
+}
+
+async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Outlook> {
   const { profile, forecast } = s;
   let made: Outlook = { range: null, target: null, warnings: [] };
   if (profile && forecast && s.baseline) {
     const points = burnupOf({
       original: s.baseline,
       forecast: forecast.plan,
-      events: s.events,
+      events: await s.events(),
       logged: s.stats.logged,
       curriculum: ctx.curriculum,
       today: s.today,
@@ -228,7 +314,6 @@ export function outlookOf(ctx: LearnerContext, s: ProgressSnapshot): Outlook {
     const warnings = studyWarnings({ profile, today: s.today, target, p90, activeDays: s.stats.activeDays, next });
     made = { range, target, warnings };
   }
-  outlooks.set(s, made);
   return made;
 }
 
@@ -243,9 +328,9 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
     return count && count.total > 0 ? [{ id, ...count }] : [];
   });
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
-  const recall = await recallOf(ctx, s.events);
+  const recall = await recallOf(ctx, await s.events());
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
-  const outlook = outlookOf(ctx, s);
+  const outlook = await outlookOf(ctx, s);
   const range = outlook.range;
   return {
     today: s.today,
@@ -308,7 +393,7 @@ export async function rememberForecast(ctx: LearnerContext, snapshot?: ProgressS
 export async function progressOverview(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<ProgressView> {
   const s = snapshot ?? (await progressSnapshot(ctx));
   return progressView({
-    events: s.events,
+    events: await s.events(),
     stats: s.stats,
     states: s.states,
     curriculum: ctx.curriculum,
@@ -323,7 +408,7 @@ export async function burnup(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   return burnupOf({
     original: s.baseline,
     forecast: s.forecast.plan,
-    events: s.events,
+    events: await s.events(),
     logged: s.stats.logged,
     curriculum: ctx.curriculum,
     today: s.today,
@@ -394,9 +479,9 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
       : null;
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.end, s.events) : null,
+    review: view.week ? await weekReview(ctx, view.week.end, await s.events()) : null,
     studyDay,
     session: nextSession(s),
-    warnings: outlookOf(ctx, s).warnings,
+    warnings: (await outlookOf(ctx, s)).warnings,
   };
 }

@@ -12,7 +12,6 @@ import { curriculumView } from '../core/curriculum-view.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { withAccountRoutes } from './auth-openapi.js';
 import { withCohortRoutes } from './cohort-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
@@ -41,6 +40,7 @@ import { syncRoutes } from './routes/sync.js';
 import { idempotentWrites } from './idempotency.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
+import { compression, matchesTag } from './compression.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
@@ -93,7 +93,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));
   // Local mode answers only at its loopback address (DNS rebinding); server mode at any host.
   if (!accounts) app.use(loopbackHost(options.port));
-  app.use(compress());
+  app.use(compression());
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
   app.use('/api/*', bodyLimits());
   app.use('/api/*', refuseNul());
@@ -122,7 +122,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.get(path, (c) => {
       c.header('Cache-Control', 'no-cache');
       c.header('ETag', tag);
-      if (c.req.header('If-None-Match') === tag) return c.body(null, 304);
+      if (matchesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
       c.header('Content-Type', 'application/json; charset=utf-8');
       return c.body(body);
     });

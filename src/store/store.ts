@@ -61,6 +61,19 @@ export interface PlanSnapshot {
   readonly plan: Plan;
 }
 
+/** A fold of a learner's log kept next to it, so reading progress reads only the events since. */
+export interface StoredFold {
+  /** The cursor after the last event it covers (listEventsAfter); undefined: none. */
+  readonly cursor: string | undefined;
+  /** How many events it covers. */
+  readonly events: number;
+  /** What it was folded against; a reader with another key folds again. */
+  readonly key: string;
+  /** The fold as text (core/progress foldToJson). */
+  readonly fold: string;
+  readonly updatedAt: string;
+}
+
 /** Everything a learner has: what a backup holds and an import restores. */
 export interface LearnerData {
   readonly profile: Profile | undefined;
@@ -175,6 +188,10 @@ export interface Store {
   /** All events of a learner in the order they were recorded. */
   listEvents(learnerId: string): Promise<ProgressEvent[]>;
   countEvents(learnerId: string): Promise<number>;
+  /** The learner's stored progress fold, if one was kept. */
+  getProgressFold(learnerId: string): Promise<StoredFold | undefined>;
+  /** Keep the learner's progress fold (replacing one that covers fewer events; never one that covers more). */
+  saveProgressFold(learnerId: string, fold: StoredFold): Promise<void>;
 
   /** The profile with the time it was saved. */
   getProfileRecord(learnerId: string): Promise<ProfileRecord | undefined>;
