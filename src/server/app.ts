@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { withAccountRoutes } from './auth-openapi.js';
-import { withCohortRoutes } from './cohort-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
@@ -131,8 +130,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   unchanging('/api/self-check', { questions: deps.curriculum.selfCheck });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));
-  // Server mode adds the account and cohort routes (withAccountRoutes then names 401 on every learner route).
-  const openApi = accounts ? withAccountRoutes(withCohortRoutes(openApiDocument(version))) : openApiDocument(version);
+  // Server mode adds the server-only rows of the route table (cohorts) and the account routes
+  // (withAccountRoutes then names 401 on every learner route).
+  const openApi = accounts ? withAccountRoutes(openApiDocument(version, true)) : openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   if (accounts) {

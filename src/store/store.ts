@@ -8,6 +8,8 @@
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import type { CalendarRecord } from '../core/calendar/sync.js';
+import { COHORT_KINDS, COHORT_ROLES } from '../core/cohort-model.js';
+import type { CohortKind, CohortRole } from '../core/cohort-model.js';
 
 /** The id of the learner a local, single-user installation records everything under. */
 export const LOCAL_LEARNER = 'local';
@@ -101,10 +103,8 @@ export interface CalendarFeed {
   readonly rotatedAt: string | undefined;
 }
 
-export const COHORT_KINDS = ['study-group', 'bootcamp', 'team'] as const;
-export type CohortKind = (typeof COHORT_KINDS)[number];
-export const COHORT_ROLES = ['owner', 'mentor', 'member'] as const;
-export type CohortRole = (typeof COHORT_ROLES)[number];
+export { COHORT_KINDS, COHORT_ROLES };
+export type { CohortKind, CohortRole };
 
 /** A cohort of the multi-user server: learners working toward one target date together. */
 export interface Cohort {
