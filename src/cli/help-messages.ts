@@ -200,6 +200,12 @@ const EN = {
   'error.tooManyArgumentsTop': 'error: too many arguments. Expected {expected} argument(s) but got {got}.',
   'error.didYouMean': '(Did you mean {choices}?)',
   'error.didYouMeanOneOf': '(Did you mean one of {choices}?)',
+  // Target date
+  'flag.targetDate':
+    'the date you want to finish by, YYYY-MM-DD (none clears it): mlpath says the hours a week it needs',
+  target: 'set the date you want to finish by (or none to clear it) and see the hours a week it needs',
+  'target.date': 'YYYY-MM-DD, or none to clear the target date',
+  'target.json': 'print the target date and what it needs as JSON',
 } as const;
 
 export type HelpKey = keyof typeof EN;
@@ -377,6 +383,11 @@ const ZH: Record<HelpKey, string> = {
   'error.tooManyArgumentsTop': '错误：参数过多。应为 {expected} 个，实际为 {got} 个。',
   'error.didYouMean': '（你是不是想输入 {choices}？）',
   'error.didYouMeanOneOf': '（你是不是想输入以下之一：{choices}？）',
+  // Target date
+  'flag.targetDate': '你想完成学习的日期，YYYY-MM-DD（none 表示清除）：mlpath 会告诉你每周需要多少小时',
+  target: '设置你想完成学习的日期（或用 none 清除），并查看每周需要多少小时',
+  'target.date': 'YYYY-MM-DD，或用 none 清除目标日期',
+  'target.json': '以 JSON 输出目标日期及其所需',
 };
 
 export const HELP_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<HelpKey, string>>>> = {

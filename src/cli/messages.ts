@@ -201,6 +201,10 @@ const EN = {
   'sync.profileSent': '; your profile was sent',
   'sync.profileTaken': "; the server's newer profile was taken",
   'sync.nothing': 'already in sync with {server}',
+  // Target date
+  'flag.targetBeforeStart':
+    '{flag}: {value} is not after the start date; give a target date after it (or none to clear it)',
+  'noun.targetDate': 'target date',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -396,6 +400,9 @@ const ZH: Record<MessageKey, string> = {
   'sync.profileSent': '；已发送你的档案',
   'sync.profileTaken': '；已采用服务器上较新的档案',
   'sync.nothing': '已与 {server} 保持同步',
+  // Target date
+  'flag.targetBeforeStart': '{flag}：{value} 不在开始日期之后；请给出开始日期之后的目标日期（或用 none 清除）',
+  'noun.targetDate': '目标日期',
 };
 
 const TABLE: Record<CliLocale, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH };

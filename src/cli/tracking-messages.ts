@@ -168,6 +168,43 @@ const EN = {
   'restore.kept': 'The file it replaced is kept as {aside}.',
   'restore.postgres': 'mlpath restore puts back a backup of the embedded store; restore PostgreSQL with pg_restore',
   'doctor.failed': '{file} has problems: {problems}',
+  // Forecast range, target date, study days
+  'range.dates': 'Likely finish: between {p10} and {p90} (p50 {p50}), from your own weeks',
+  'range.method':
+    '  How: {runs} simulated futures, each made of your last {weeks} weeks drawn at random (hours against plan, and pace); 10%, 50% and 90% of them finish by these dates.',
+  'range.tooLittle':
+    'No finish range yet: {weeks} of the {needed} weeks of study it needs; the range comes from how your own weeks vary.',
+  'target.onTrack': 'Target date: {date}, on track (finish {finish}).',
+  'target.behind': 'Target date: {date}, behind (finish {finish}).',
+  'target.hours': '  It needs {hours} h a week; you plan {planned} h.',
+  'target.unreachable': '  Even {max} h a week would not finish by then.',
+  'target.optional': '  At {planned} h a week, this optional work would have to go: {items}.',
+  'target.optionalEnough': '  Dropping it would make the date.',
+  'target.optionalNotEnough':
+    '  Even without it the date is out of reach: move it (`mlpath target DATE`) or add hours.',
+  'target.set': 'Target date set: {date}.',
+  'target.cleared': 'Target date cleared.',
+  'target.none': 'No target date yet; `mlpath target YYYY-MM-DD` sets one.',
+  'warn.behind': '! Your likely finish ({finish}) is past your target date ({target}).',
+  'warn.atRisk': '! Your target date ({target}) is at risk: more than one future in ten finishes after it (p90 {p90}).',
+  'warn.noStudy': '! No study for {days} days (last on {since}).',
+  'warn.noStudyYet': '! No study in the {days} days since your start.',
+  'warn.catchUpHours': '  To catch up: {hours} h a week from now makes your target date.',
+  'warn.catchUpNone':
+    '  Even {max} h a week would not make it: move the date (`mlpath target DATE`) or drop optional work.',
+  'warn.catchUpNext': '  Pick up again with a short session: {item} (`mlpath today`).',
+  'study.today': 'Today, {weekday} {date}, is a study day: {time} ({zone}), {duration}:',
+  'study.notToday': 'Today, {weekday} {date}, is not one of your study days ({days}).',
+  'study.next': 'Next session: {weekday} {date} at {time} ({zone}), {duration}:',
+  'study.noMore': 'No more sessions are planned.',
+  'study.minutes': '{minutes} min',
+  'weekday.mon': 'Mon',
+  'weekday.tue': 'Tue',
+  'weekday.wed': 'Wed',
+  'weekday.thu': 'Thu',
+  'weekday.fri': 'Fri',
+  'weekday.sat': 'Sat',
+  'weekday.sun': 'Sun',
 } as const;
 
 export type TrackingKey = keyof typeof EN;
@@ -325,6 +362,40 @@ const ZH: Record<TrackingKey, string> = {
   'restore.kept': '被替换的文件保存为 {aside}。',
   'restore.postgres': 'mlpath restore 只恢复内置存储的备份；PostgreSQL 请用 pg_restore 恢复',
   'doctor.failed': '{file} 有问题：{problems}',
+  // Forecast range, target date, study days
+  'range.dates': '可能的完成日期：{p10} 至 {p90} 之间（p50 为 {p50}），依据你自己每周的情况',
+  'range.method':
+    '  方法：{runs} 次模拟，每次从你最近 {weeks} 周中随机抽取各周（学习小时数与计划之比，以及进度）；其中 10%、50% 和 90% 在这些日期前完成。',
+  'range.tooLittle': '暂时没有完成日期范围：已学习 {weeks} 周，需要 {needed} 周；范围来自你自己每周的变化。',
+  'target.onTrack': '目标日期：{date}，进度正常（预计 {finish} 完成）。',
+  'target.behind': '目标日期：{date}，进度落后（预计 {finish} 完成）。',
+  'target.hours': '  需要每周 {hours} 小时；你计划每周 {planned} 小时。',
+  'target.unreachable': '  即使每周 {max} 小时也无法在那之前完成。',
+  'target.optional': '  按每周 {planned} 小时，需要去掉这些可选内容：{items}。',
+  'target.optionalEnough': '  去掉它们就能赶上这个日期。',
+  'target.optionalNotEnough': '  即使去掉它们也赶不上：请推迟日期（`mlpath target DATE`）或增加学习时间。',
+  'target.set': '目标日期已设为：{date}。',
+  'target.cleared': '目标日期已清除。',
+  'target.none': '还没有目标日期；用 `mlpath target YYYY-MM-DD` 设置。',
+  'warn.behind': '！你可能的完成日期（{finish}）晚于目标日期（{target}）。',
+  'warn.atRisk': '！你的目标日期（{target}）有风险：超过十分之一的模拟在它之后才完成（p90 为 {p90}）。',
+  'warn.noStudy': '！已经 {days} 天没有学习（上次在 {since}）。',
+  'warn.noStudyYet': '！开始以来的 {days} 天里还没有学习。',
+  'warn.catchUpHours': '  追赶方法：从现在起每周 {hours} 小时即可赶上目标日期。',
+  'warn.catchUpNone': '  即使每周 {max} 小时也赶不上：请推迟日期（`mlpath target DATE`）或去掉可选内容。',
+  'warn.catchUpNext': '  先用一次短时间的学习重新开始：{item}（`mlpath today`）。',
+  'study.today': '今天（{weekday} {date}）是学习日：{time}（{zone}），{duration}：',
+  'study.notToday': '今天（{weekday} {date}）不是你的学习日（{days}）。',
+  'study.next': '下一次学习：{weekday} {date} {time}（{zone}），{duration}：',
+  'study.noMore': '计划中没有更多的学习时段。',
+  'study.minutes': '{minutes} 分钟',
+  'weekday.mon': '周一',
+  'weekday.tue': '周二',
+  'weekday.wed': '周三',
+  'weekday.thu': '周四',
+  'weekday.fri': '周五',
+  'weekday.sat': '周六',
+  'weekday.sun': '周日',
 };
 
 export const TRACKING_TABLES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<TrackingKey, string>>>> = {
@@ -469,6 +540,36 @@ export function trackingMessages(locale: Locale) {
       practical: t('style.practical'),
     } as Record<string, string>,
     anyDomain: t('anyDomain'),
+    // Forecast range, target date, study days
+    range: (p10: string, p50: string, p90: string) => t('range.dates', { p10, p50, p90 }),
+    rangeMethod: (runs: number, weeks: number) => t('range.method', { runs, weeks }),
+    rangeTooLittle: (weeks: number, needed: number) => t('range.tooLittle', { weeks, needed }),
+    target: (onTrack: boolean, date: string, finish: string) =>
+      t(onTrack ? 'target.onTrack' : 'target.behind', { date, finish }),
+    targetHours: (hours: string, planned: string) => t('target.hours', { hours, planned }),
+    targetUnreachable: (max: number) => t('target.unreachable', { max }),
+    targetOptional: (planned: string, items: readonly string[]) =>
+      t('target.optional', { planned, items: list(locale, items) }),
+    targetOptionalEnough: (enough: boolean) => t(enough ? 'target.optionalEnough' : 'target.optionalNotEnough'),
+    targetSet: (date: string) => t('target.set', { date }),
+    targetCleared: t('target.cleared'),
+    targetNone: t('target.none'),
+    warnBehind: (finish: string, target: string) => t('warn.behind', { finish, target }),
+    warnAtRisk: (target: string, p90: string) => t('warn.atRisk', { target, p90 }),
+    warnNoStudy: (days: number, since: string | null) =>
+      since === null ? t('warn.noStudyYet', { days }) : t('warn.noStudy', { days, since }),
+    catchUpHours: (hours: string) => t('warn.catchUpHours', { hours }),
+    catchUpNone: (max: number) => t('warn.catchUpNone', { max }),
+    catchUpNext: (item: string) => t('warn.catchUpNext', { item }),
+    studyToday: (weekday: string, date: string, time: string, zone: string, duration: string) =>
+      t('study.today', { weekday, date, time, zone, duration }),
+    studyNotToday: (weekday: string, date: string, days: readonly string[]) =>
+      t('study.notToday', { weekday, date, days: list(locale, days) }),
+    studyNext: (weekday: string, date: string, time: string, zone: string, duration: string) =>
+      t('study.next', { weekday, date, time, zone, duration }),
+    studyNoMore: t('study.noMore'),
+    minutes: (minutes: number) => t('study.minutes', { minutes }),
+    weekday: (day: string) => t(`weekday.${day}` as TrackingKey),
   };
 }
 
