@@ -31,7 +31,10 @@ describe('edge messages', () => {
 
   it('recognises each English template filled with values and gives the Chinese one', () => {
     const templates: Record<string, string> = { ...TEXT_RESOURCES.en.errors, ...TEXT_RESOURCES.en.notes };
+    const codedOnly =
+      /^(prefix|withHint|didYouMean|import\.uploaded|import\.notEmpty|backup\.notJsonAt|issue\..*|json\..*|.*\.web)$/;
     for (const [form, template] of Object.entries(templates)) {
+      if (codedOnly.test(form.replace(/_(one|other)$/, ''))) continue;
       const key = form.replace(/_(one|other)$/, '') as EdgeKey;
       const values: Record<string, string | number> = Object.fromEntries(
         names(template).map((name) => [name, `<${name}>`]),
@@ -71,7 +74,7 @@ describe('edge messages', () => {
     const io = memoryIo({ env: { MLPATH_LANG: 'zh-CN' } });
     expect(reportError(error, io)).toBe(3);
     expect(io.stderr()).toContain(
-      `mlpath: ${file} 不是 mlpath 数据库（它属于另一个应用程序，id 为 0x4d2）；未做任何改动`,
+      `mlpath：${file} 不是 mlpath 数据库（它属于另一个应用程序，id 为 0x4d2）；未做任何改动`,
     );
     expect(io.stderr()).toContain('让 MLPATH_HOME 指向 mlpath 专用的文件夹');
     expect(io.stderr()).not.toContain('it was left untouched');
@@ -93,7 +96,7 @@ describe('edge messages', () => {
   it('says "unexpected error" and how to see details in the chosen language', () => {
     const zh = memoryIo({ env: { MLPATH_LANG: 'zh-CN' } });
     expect(reportError(new Error('boom'), zh)).toBe(70);
-    expect(zh.stderr()).toBe('mlpath: 意外错误：boom\n设置 MLPATH_DEBUG=1 可查看详情；请报告此问题。\n');
+    expect(zh.stderr()).toBe('mlpath：意外错误：boom\n设置 MLPATH_DEBUG=1 可查看详情；请报告此问题。\n');
     const en = memoryIo({ env: {} });
     reportError(new Error('boom'), en);
     expect(en.stderr()).toBe('mlpath: unexpected error: boom\nSet MLPATH_DEBUG=1 for details, and please report it.\n');
@@ -109,7 +112,7 @@ describe('edge messages', () => {
       ],
     });
     reportError(error, io);
-    expect(io.stderr()).toContain('mlpath: 无法导入 a/README.md：表格行的 Courses 单元格为空\n');
+    expect(io.stderr()).toContain('mlpath：无法导入 a/README.md：表格行的 Courses 单元格为空\n');
     expect(io.stderr()).toContain('  a/README.md:7:1: 表格行的 Courses 单元格为空\n');
   });
 });

@@ -18,8 +18,15 @@ const EN: Readonly<Record<string, string>> = { ...TEXT_RESOURCES.en.errors, ...T
 
 export type EdgeKey = KeyOf<'errors'> | KeyOf<'notes'>;
 
+/**
+ * Messages only coded errors use (wrappers, zod issues, JSON places, the web's hints): never
+ * matched against English text, where their loose templates would catch other messages.
+ */
+const CODED_ONLY =
+  /^(prefix|withHint|didYouMean|import\.uploaded|import\.notEmpty|backup\.notJsonAt|issue\..*|json\..*|.*\.web)$/;
+
 /** Every English template, plural forms as their own entries (what the matcher tries). */
-const TEMPLATE_KEYS = Object.keys(EN);
+const TEMPLATE_KEYS = Object.keys(EN).filter((key) => !CODED_ONLY.test(key));
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 

@@ -36,6 +36,10 @@ export function buildProgram(io: CliIo): Command {
     .version('0.1.0', '-V, --version', h('program.version'))
     .helpOption('-h, --help', h('program.help'))
     .helpCommand('help [command]', h('program.helpCommand'))
+    // Given before the command, `--locale` sets the language of everything, commander's words too
+    // (main reads it before the program is built); after a command, it is that command's own flag.
+    .option('--locale <locale>', h('program.locale'))
+    .enablePositionalOptions()
     .configureHelp({ styleTitle: (title) => helpTitle(locale, title) })
     .exitOverride()
     .showSuggestionAfterError(true)
@@ -73,8 +77,22 @@ function localeFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The value of a `--locale` given before the command (the program's own option), if any. */
+function globalLocale(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--locale') return argv[i + 1];
+    if (arg.startsWith('--locale=')) return arg.slice('--locale='.length);
+    if (!arg.startsWith('-')) return undefined;
+  }
+  return undefined;
+}
+
 /** Run the CLI; resolves to the exit status. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // A leading `--locale` speaks for the whole run, as MLPATH_LANG would.
+  const leading = globalLocale(argv);
+  const io: CliIo = leading === undefined ? given : { ...given, env: { ...given.env, MLPATH_LANG: leading } };
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -93,8 +93,6 @@ export function trackingMessages(locale: Locale) {
     alreadyUndone: t('alreadyUndone'),
     imported: (added: number, skipped: number, projects: number, postings: number) =>
       t('imported', { added, skipped, projects, postings }),
-    importNotEmpty: t('importNotEmpty'),
-    importMergeHint: t('importMergeHint'),
     noSuchFile: (file: string, reason: string) => t('noSuchFile', { file, reason }),
     badFormat: (value: string) => t('badFormat', { value }),
     weekOff: t('weekOff'),

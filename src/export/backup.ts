@@ -17,7 +17,10 @@
  */
 import { z } from 'zod';
 import { MlpathError } from '../core/errors.js';
-import type { Problem } from '../core/errors.js';
+import type { Message, MessageParams, Problem } from '../core/errors.js';
+import { jsonSyntaxError } from '../core/json-position.js';
+import { issueMessage } from '../i18n/issues.js';
+import type { IssueLike } from '../i18n/issues.js';
 import { LEARNING_STYLES } from '../core/model.js';
 import { MAX_HOURS_PER_WEEK } from '../core/planner/profile.js';
 import type { Profile } from '../core/plan-model.js';
@@ -127,20 +130,36 @@ const EventSchema = z
   })
   .superRefine((event, ctx) => {
     if (event.type === 'hours' && event.hours === undefined)
-      ctx.addIssue({ code: 'custom', message: 'an hours event needs "hours"', path: ['hours'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an hours event needs "hours"',
+        path: ['hours'],
+        params: { key: 'backup.needsHours' },
+      });
     if (event.type === 'undo' && event.undoes === undefined)
-      ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an undo event needs "undoes"',
+        path: ['undoes'],
+        params: { key: 'backup.needsUndoes' },
+      });
     if (
       ['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change', 'reviewed'].includes(event.type) &&
       event.item === undefined
     ) {
-      ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a ${event.type} event needs "item"`,
+        path: ['item'],
+        params: { key: 'backup.needsItem', type: event.type },
+      });
     }
     if (event.type === 'reviewed' && !isReviewRating(event.text ?? '')) {
       ctx.addIssue({
         code: 'custom',
         message: `a reviewed event needs "text" to be its rating: ${REVIEW_RATINGS.join(', ')}`,
         path: ['text'],
+        params: { key: 'backup.needsRating' },
       });
     }
   });
@@ -178,7 +197,12 @@ const BackupSchema = z
     const ids = new Set<string>();
     backup.events.forEach((event, i) => {
       if (ids.has(event.id))
-        ctx.addIssue({ code: 'custom', message: `event id "${event.id}" appears twice`, path: ['events', i, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `event id "${event.id}" appears twice`,
+          path: ['events', i, 'id'],
+          params: { key: 'backup.eventTwice', id: event.id },
+        });
       ids.add(event.id);
     });
     const projectIds = new Set<string>();
@@ -188,6 +212,7 @@ const BackupSchema = z
           code: 'custom',
           message: `project id "${project.id}" appears twice`,
           path: ['projects', i, 'id'],
+          params: { key: 'backup.projectTwice', id: project.id },
         });
       projectIds.add(project.id);
     });
@@ -198,6 +223,7 @@ const BackupSchema = z
           code: 'custom',
           message: `posting id "${posting.id}" appears twice`,
           path: ['postings', i, 'id'],
+          params: { key: 'backup.postingTwice', id: posting.id },
         });
       postingIds.add(posting.id);
     });
@@ -222,36 +248,32 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function invalid(file: string, message: string, problems: Problem[] = [], hint?: string): MlpathError {
+/** A refused import, coded: the catalogue words it (`key` with `params`) on each face. */
+function invalid(key: string, params: MessageParams, problems: Problem[] = [], hintKey?: string): MlpathError {
   return new MlpathError({
     code: 'IMPORT_INVALID',
-    message: `${file}: ${message}; nothing was imported`,
+    key,
+    params,
     problems,
-    ...(hint === undefined ? {} : { hint }),
+    ...(hintKey === undefined ? {} : { hintKey }),
   });
 }
 
-/** Line and column (from 1) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
 /** Parse and validate a backup file's text; every failure is an IMPORT_INVALID naming the place. */
-export function parseBackup(text: string, file: string): Backup {
+export function parseBackup(text: string, file: string | Message): Backup {
   let data: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const place = position ? lineColumn(text, Number(position[1])) : undefined;
-    throw invalid(
-      place ? `${file}:${place.line}:${place.column}` : file,
-      `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '')})`,
-      [],
-      'give the file `mlpath export --format json` wrote',
-    );
+    data = JSON.parse(body);
+  } catch {
+    const at = jsonSyntaxError(body);
+    const found = at.found === undefined ? { key: 'json.expected.end' } : JSON.stringify(at.found);
+    const why = { key: 'json.expectedFound', params: { expected: { key: `json.expected.${at.expected}` }, found } };
+    const place: string | Message =
+      typeof file === 'string'
+        ? `${file}:${at.line}:${at.column}`
+        : { key: 'json.place', params: { file, line: at.line, column: at.column } };
+    throw invalid('backup.notJsonAt', { file: place, why }, [], 'hint.backupFile');
   }
   if (
     typeof data !== 'object' ||
@@ -259,33 +281,20 @@ export function parseBackup(text: string, file: string): Backup {
     Array.isArray(data) ||
     (data as { format?: unknown }).format !== BACKUP_FORMAT
   ) {
-    throw invalid(
-      file,
-      `is not an mlpath backup (no "format": "${BACKUP_FORMAT}")`,
-      [],
-      'give the file `mlpath export --format json` wrote',
-    );
+    throw invalid('backup.notBackup', { file, format: BACKUP_FORMAT }, [], 'hint.backupFile');
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw invalid(
-      file,
-      `was written by a newer mlpath (backup version ${version}; this one reads up to ${BACKUP_VERSION})`,
-      [],
-      'upgrade mlpath, then import again',
-    );
+    throw invalid('backup.newer', { file, version, known: BACKUP_VERSION }, [], 'hint.backupUpgrade');
   }
   const result = BackupSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({
-      message: `${formatPath(issue.path) || '(top level)'}: ${issue.message}`,
-      path: formatPath(issue.path),
-    }));
-    throw invalid(
-      file,
-      `is not a valid mlpath backup (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-      problems,
-    );
+    const problems = result.error.issues.map((issue): Problem => {
+      const path = formatPath(issue.path);
+      const coded = issueMessage(issue as unknown as IssueLike, path);
+      return { message: `${path || '(top level)'}: ${issue.message}`, path, ...(coded ? { coded } : {}) };
+    });
+    throw invalid('backup.invalid', { file, count: problems.length }, problems);
   }
   const b = result.data;
   return {

@@ -7,7 +7,7 @@
  */
 import i18next from 'i18next';
 import type { i18n, Resource } from 'i18next';
-import type { Locale } from '../core/model.js';
+import type { CATALOGUE_LOCALES} from './options.js';
 import { catalogueOptions } from './options.js';
 import { TEXT_RESOURCES } from './resources.js';
 import type { KeyOf, TextNamespace } from './resources.js';
@@ -35,6 +35,8 @@ const TEXT_INTERPOLATION = {
   missingInterpolationHandler: (_text: string, match: RegExpExecArray): string => match[0],
 } as const;
 
+type Locale = (typeof CATALOGUE_LOCALES)[number];
+
 /** The interface locale nearest a tag: zh* is Simplified Chinese, anything else English. */
 export function interfaceLocale(tag: string | undefined): Locale {
   return tag?.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
@@ -61,4 +63,53 @@ export function hasKey(ns: TextNamespace, key: string): boolean {
 /** A namespace's translate function for one locale. */
 export function translator<N extends TextNamespace>(locale: string, ns: N): (key: KeyOf<N>, values?: Values) => string {
   return (key, values = {}) => translate(locale, ns, key, values);
+}
+
+/**
+ * A message as data: a key of the `errors` namespace and its values. A value may itself be a
+ * message (a reason inside a wrapper), rendered in the same locale.
+ */
+export interface Message {
+  readonly key: string;
+  readonly params?: MessageParams;
+}
+export type MessageParams = Readonly<Record<string, string | number | Message | readonly string[]>>;
+
+/** The face a message is shown on: hints differ (the web never names a flag or a variable). */
+export type Face = 'cli' | 'web';
+
+/** A list as the locale writes it: "a, b and c" / "a、b 和 c" (or "or" / "或" for choices). */
+export function listIn(locale: string, items: readonly string[], type: 'and' | 'or' = 'and'): string {
+  const zh = interfaceLocale(locale) === 'zh-CN';
+  if (type === 'or' || items.length > 8) return items.join(zh ? '、' : ', ');
+  return new Intl.ListFormat(zh ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
+}
+
+/** "Did you mean …?" for close ids, in a locale, quoted as ids: the one wording every face uses. */
+export function didYouMeanIn(locale: string, suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return '';
+  const zh = interfaceLocale(locale) === 'zh-CN';
+  const quoted = suggestions.map((s) => (zh ? `“${s}”` : `"${s}"`));
+  return translate(locale, 'errors', 'didYouMean', { choices: listIn(locale, quoted, 'or') });
+}
+
+function renderParams(locale: string, params: MessageParams): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = value;
+    else if (Array.isArray(value)) out[name] = listIn(locale, value as readonly string[]);
+    else out[name] = renderMessage(locale, value as Message);
+  }
+  return out;
+}
+
+/** A coded message in a locale (English for any other). */
+export function renderMessage(locale: string, message: Message): string {
+  return translate(locale, 'errors', message.key as KeyOf<'errors'>, renderParams(locale, message.params ?? {}));
+}
+
+/** A hint for a face: `KEY.web` where the web needs other words than the command line, else `KEY`. */
+export function renderHint(locale: string, face: Face, hint: Message): string {
+  const faced = `${hint.key}.${face}`;
+  return renderMessage(locale, hasKey('errors', faced) ? { ...hint, key: faced } : hint);
 }

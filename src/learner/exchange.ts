@@ -12,6 +12,7 @@
  * - An import is validated whole before anything is written; into a learner with data it needs
  *   `merge`. An import is not an event: `undo` cannot take it back (`undoable: false`).
  */
+import type { Message } from '../core/errors.js';
 import { isMlpathError, MlpathError } from '../core/errors.js';
 import { checkProfile } from '../core/planner/index.js';
 import { backupToJson, parseBackup } from '../export/backup.js';
@@ -67,10 +68,11 @@ export async function exportText(
 }
 
 /**
- * A backup's text, validated whole (`source` names it in errors). @throws IMPORT_INVALID.
+ * A backup's text, validated whole (`source` names it in errors: a path, or a catalogue message
+ * such as the uploaded file's name). @throws IMPORT_INVALID.
  * Pure: a face reads a file with it before opening the store, so a bad file touches nothing.
  */
-export function readBackup(text: string, source: string): Backup {
+export function readBackup(text: string, source: string | Message): Backup {
   return parseBackup(text, source);
 }
 
@@ -103,8 +105,8 @@ export async function importBackup(
       throw new LearnerError({
         code: 'CONFLICT',
         reason: 'import-not-empty',
-        message: error.message,
-        hint: 'import with merge to add the backup to what is there (events already present are skipped)',
+        key: 'import.notEmpty',
+        hintKey: 'hint.merge',
         cause: error,
       });
     }
