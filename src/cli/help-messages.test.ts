@@ -66,4 +66,22 @@ describe('mlpath --help', () => {
     expect(io.stderr()).toMatch(/[\u4e00-\u9fff]/);
     expect(io.stderr()).not.toContain('is not a number');
   });
+
+  it('speaks Chinese for the whole run with a leading --locale zh-CN, flag errors included', async () => {
+    const bad = memoryIo({ env: { LANG: 'en_US.UTF-8', MLPATH_HOME: '' } });
+    expect(await main(['--locale', 'zh-CN', 'plan', '--start-point', 'developer', '--hours', 'abc'], bad)).toBe(2);
+    expect(bad.stderr()).toBe(`mlpath：${msg('zh-CN', 'flag.notNumber', { flag: '--hours', value: 'abc' })}\n`);
+    const unknown = memoryIo({ env: { LANG: 'en_US.UTF-8', MLPATH_HOME: '' } });
+    expect(await main(['--locale', 'zh-CN', 'plan', '--start-point', 'developr'], unknown)).toBe(2);
+    const text = unknown.stderr().replace(/--[\w-]+|[a-z]+(-[a-z]+)+|developer|developr|mlpath/g, '');
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).not.toMatch(/[A-Za-z]{2,}/);
+    expect(unknown.stderr()).not.toMatch(/[a-z], [a-z]/);
+    const parse = memoryIo({ env: { LANG: 'en_US.UTF-8' } });
+    expect(await main(['--locale', 'zh-CN', 'plan', '--hours'], parse)).toBe(2);
+    expect(parse.stderr()).toContain("错误：选项 '--hours <n>' 缺少取值");
+    const english = memoryIo({ env: { LANG: 'zh_CN.UTF-8', MLPATH_HOME: '' } });
+    expect(await main(['--locale', 'en', 'plan', '--start-point', 'developer', '--hours', 'abc'], english)).toBe(2);
+    expect(english.stderr()).toContain('is not a number');
+  });
 });

@@ -4,6 +4,7 @@
  * `commands/`; errors become exit statuses in one place (exit-codes.ts).
  */
 import { Command, CommanderError } from 'commander';
+import stringWidth from 'string-width';
 import { reportError } from './exit-codes.js';
 import { commanderError, helpFor, helpTitle } from './help-messages.js';
 import { processIo } from './io.js';
@@ -40,7 +41,11 @@ export function buildProgram(io: CliIo): Command {
     // (main reads it before the program is built); after a command, it is that command's own flag.
     .option('--locale <locale>', h('program.locale'))
     .enablePositionalOptions()
-    .configureHelp({ styleTitle: (title) => helpTitle(locale, title) })
+    .configureHelp({
+      styleTitle: (title) => helpTitle(locale, title),
+      // Chinese descriptions wrap by the columns they take, two for each CJK character.
+      displayWidth: (text) => stringWidth(text),
+    })
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput(output);

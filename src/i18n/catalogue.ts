@@ -7,7 +7,7 @@
  */
 import i18next from 'i18next';
 import type { i18n, Resource } from 'i18next';
-import type { CATALOGUE_LOCALES} from './options.js';
+import type { CATALOGUE_LOCALES } from './options.js';
 import { catalogueOptions } from './options.js';
 import { TEXT_RESOURCES } from './resources.js';
 import type { KeyOf, TextNamespace } from './resources.js';
