@@ -54,6 +54,8 @@ export default defineConfig({
     { name: 'offline', testMatch: /offline\.spec\.ts/, dependencies: ['journey'] },
     // Makes its own profile when run alone; keeps no posting when it ends.
     { name: 'jobs', testMatch: /jobs\.spec\.ts/, dependencies: ['journey'] },
+    // Makes its own profile when run alone; leaves the profile's language and region as it found them.
+    { name: 'region', testMatch: /region\.spec\.ts/, dependencies: ['journey'] },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

@@ -9,6 +9,8 @@ export interface CliIo {
   err(text: string): void;
   /** Whether stdout is a terminal (colours, prompts and progress bars only then). */
   readonly isTty: boolean;
+  /** Whether stdin is a terminal (false when input is piped: a prompt would read the pipe). */
+  readonly stdinIsTty?: boolean;
   /** Environment variables (MLPATH_HOME, DATABASE_URL, ...). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The working directory relative paths are resolved against. */
@@ -27,6 +29,7 @@ export function processIo(): CliIo {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     isTty: process.stdout.isTTY === true,
+    stdinIsTty: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
     readStdin: async () => {

@@ -22,6 +22,7 @@ import { registerReview } from './commands/review.js';
 import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
+import { registerSync } from './commands/sync.js';
 
 export function buildProgram(io: CliIo): Command {
   // Commander builds help text as commands are declared: the language is settled first.
@@ -61,6 +62,7 @@ export function buildProgram(io: CliIo): Command {
   registerReview(program, io);
   registerServe(program, io);
   registerAdmin(program, io);
+  registerSync(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput(output);

@@ -166,6 +166,29 @@ describe('the shipped ML-engineer curriculum in English and Chinese', () => {
       expect(r.costCheck?.checked ?? '', r.id).toMatch(/^20\d\d-\d\d-\d\d$/);
   });
 
+  it('gives every estimated effort its reasoning in both languages and the page it counts from', () => {
+    const estimates = curriculum.resources.filter((r) => r.effort.estimate);
+    expect(estimates.length).toBeGreaterThan(0);
+    const bare = estimates
+      .filter((r) => !r.effort.source?.startsWith('https://') || LOCALES.some((l) => !r.effort.reasoning?.[l]))
+      .map((r) => r.id);
+    expect(bare).toEqual([]);
+  });
+
+  it('records for every resource where its cost was checked, and what the source says in both languages', () => {
+    const unchecked = curriculum.resources.filter((r) => !r.costCheck?.source.startsWith('https://')).map((r) => r.id);
+    expect(unchecked).toEqual([]);
+    const unexplained = curriculum.resources
+      .filter((r) => r.costCheck?.note !== undefined && LOCALES.some((l) => !r.costCheck?.note?.[l]))
+      .map((r) => r.id);
+    expect(unexplained).toEqual([]);
+    // A resource sold as a book is paid, whatever else its note says.
+    const soldAsFree = curriculum.resources
+      .filter((r) => r.cost !== 'paid' && /^Sold as a book/.test(r.costCheck?.note?.['en'] ?? ''))
+      .map((r) => r.id);
+    expect(soldAsFree).toEqual([]);
+  });
+
   it('keeps units within their resource and gives each unit an English and Chinese title', () => {
     const bad = curriculum.resources.flatMap((r) => {
       const sum = r.units.reduce((n, u) => n + u.hours, 0);

@@ -254,7 +254,15 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
         url: r.url,
         kind: r.kind,
         cost: r.cost,
-        ...(r.costCheck ? { costCheck: { source: r.costCheck.source, checked: r.costCheck.checked } } : {}),
+        ...(r.costCheck
+          ? {
+              costCheck: {
+                source: r.costCheck.source,
+                checked: r.costCheck.checked,
+                ...(r.costCheck.note ? { note: optText(r.costCheck.note, at(o, 'costCheck', 'note')) } : {}),
+              },
+            }
+          : {}),
         languages: [...(r.languages ?? ['en'])],
         style: r.style,
         effort,

@@ -102,6 +102,7 @@ const Resource = z.strictObject({
     .strictObject({
       source: z.string().min(1),
       checked: z.iso.date({ error: 'expected the day the cost was checked, YYYY-MM-DD' }),
+      note: LocalText.optional(),
     })
     .optional(),
   languages: z.array(LocaleTag).optional(),

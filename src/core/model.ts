@@ -73,7 +73,10 @@ export interface Effort {
   readonly hours: number;
   readonly weeks: number | undefined;
   readonly hoursPerWeek: number | undefined;
-  /** Where the figure comes from: a URL or a citation. Absent only for estimates. */
+  /**
+   * Where the figure comes from: a URL or a citation. For an estimate, the page listing what its
+   * reasoning counts (chapters, lessons, units) or the figure it builds on.
+   */
   readonly source: string | undefined;
   /** True when no provider figure exists and the hours are our estimate. */
   readonly estimate: boolean;
@@ -97,6 +100,8 @@ export interface CostCheck {
   readonly source: string;
   /** The day the cost was last confirmed, `YYYY-MM-DD`. */
   readonly checked: string;
+  /** What the source says, where free and paid parts differ (a free PDF and a sold print edition, cloud bills). */
+  readonly note?: Text | undefined;
 }
 
 export interface Resource {

@@ -74,7 +74,7 @@ const Day = z.iso.date({ error: 'expected a calendar date such as "2026-11-27"' 
 const Url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 const DateRange = z.strictObject({ start: Day, end: Day });
-const ProfileSchema = z.strictObject({
+export const ProfileSchema = z.strictObject({
   startingPoint: z.string().min(1),
   known: z.array(z.string().min(1)),
   hoursPerWeek: z.number().positive().max(MAX_HOURS_PER_WEEK),
@@ -113,7 +113,7 @@ const ProfileSchema = z.strictObject({
     .optional(),
 });
 
-const EventSchema = z
+export const EventSchema = z
   .strictObject({
     id: z.string().min(1).max(200),
     type: z.enum(EVENT_TYPES),
@@ -164,7 +164,7 @@ const EventSchema = z
     }
   });
 
-const ProjectSchema = z.strictObject({
+export const ProjectSchema = z.strictObject({
   id: z.string().min(1),
   template: z.string().min(1),
   title: z.string().min(1),
@@ -173,7 +173,7 @@ const ProjectSchema = z.strictObject({
   checked: z.array(z.string()).default([]),
 });
 
-const PostingSchema = z.strictObject({
+export const PostingSchema = z.strictObject({
   id: z.string().min(1).max(200),
   title: z.string().max(500),
   text: z.string().min(1).max(MAX_POSTING_LENGTH),

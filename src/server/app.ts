@@ -8,6 +8,7 @@
  * const app = createApp({ store, curriculum, clock: () => new Date() });
  * const res = await app.request('/api/health');
  */
+import { curriculumView } from '../core/curriculum-view.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
@@ -34,6 +35,8 @@ import { progressRoutes } from './routes/progress.js';
 import { projectRoutes } from './routes/projects.js';
 import { healthOf } from './health.js';
 import { reviewRoutes } from './routes/review.js';
+import { syncRoutes } from './routes/sync.js';
+import { idempotentWrites } from './idempotency.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
@@ -109,17 +112,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       }
     : { mode: 'local' };
   app.get('/api/mode', (c) => c.json(mode));
-  const curriculumJson = JSON.stringify({
-    meta: deps.curriculum.meta,
-    skills: deps.curriculum.skills,
-    resources: deps.curriculum.resources,
-    stages: deps.curriculum.stages,
-    routes: deps.curriculum.routes,
-    startingPoints: deps.curriculum.startingPoints,
-    roles: deps.curriculum.roles,
-    projects: deps.curriculum.projects,
-    domains: deps.curriculum.domains,
-  });
+  const curriculumJson = JSON.stringify(curriculumView(deps.curriculum));
   // The curriculum never changes while the server runs: a browser revalidates its copy by ETag.
   const curriculumTag = `"${createHash('sha256').update(curriculumJson).digest('hex').slice(0, 32)}"`;
   app.get('/api/curriculum', (c) => {
@@ -141,6 +134,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
   app.use('/api/*', learnerWritesInTurn(deps.store));
+  app.use('/api/*', idempotentWrites(deps.clock));
   app.route('/api', profileRoutes(deps));
   app.route('/api', planRoutes(deps));
   app.route('/api', progressRoutes(deps));
@@ -149,6 +143,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', exchangeRoutes(deps));
   app.route('/api', jobRoutes(deps));
   app.route('/api', calendarRoutes(deps));
+  app.route('/api', syncRoutes(deps));
 
   app.use('*', webApp(options.webDist));
   return app;

@@ -2,9 +2,10 @@
  * @module server/body-limits
  * The largest request body each route reads, in bytes, enforced before the body is read (a
  * declared Content-Length over the limit is refused at once; a streamed body when it passes the
- * limit) with TOO_LARGE (413). The import route keeps its own, larger limit (routes/exchange.ts). A job
- * posting (POST /api/jobs, /api/jobs/analyze) may be 100,000 characters, about 300 KB as UTF-8 JSON: its
- * routes read up to 1 MiB, and a larger body is refused as a posting that is too long (problem `text`).
+ * limit) with TOO_LARGE (413). The import and sync routes keep their own, larger limits
+ * (routes/exchange.ts, routes/sync.ts). A job posting (POST /api/jobs, /api/jobs/analyze) may be
+ * 100,000 characters, about 300 KB as UTF-8 JSON: its routes read up to 1 MiB, and a larger body is
+ * refused as a posting that is too long (problem `text`).
  */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -42,7 +43,8 @@ export function bodyLimits(): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const path = c.req.path;
-    if (path === '/api/import') return next();
+    // Import and sync keep their own, larger limits (routes/exchange.ts, routes/sync.ts).
+    if (path === '/api/import' || path === '/api/sync') return next();
     if (path === '/api/jobs' || path === '/api/jobs/analyze') return jobs(c, next);
     return (path.startsWith('/api/auth/') ? auth : api)(c, next);
   };

@@ -63,6 +63,7 @@ function person(label: string): Person {
 /** Query strings a GET route needs to answer with data (others are asked without one). */
 const QUERIES: Record<string, readonly string[]> = {
   'GET /api/export': ['?format=json', '?format=md', '?format=ics'],
+  'GET /api/sync/events': ['', '?after=0', '?after=0&limit=1000'],
 };
 
 /** Request bodies aimed at the victim, per route; a route without one is sent `{}` and a victim-id body. */
@@ -83,6 +84,27 @@ function bodiesFor(route: string, victim: Person, attackerExport: string): unkno
     ],
     'PUT /api/projects/:id/links': [{ repo: 'https://attacker.example.org/x' }, {}],
     'POST /api/import': [attackerExport],
+    // A batch reusing the victim's event and project ids, with a profile saved later than anyone's.
+    'POST /api/sync': [
+      {
+        events: [{ id: victim.lastEventId, type: 'note', at: '2026-03-04T12:00:00.000Z', text: 'attack' }],
+        projects: [
+          {
+            id: victim.projectId,
+            template: 'sentiment-app',
+            title: 'attack',
+            createdAt: '2026-03-04T12:00:00.000Z',
+            links: {},
+          },
+        ],
+        postings: [],
+        profile: {
+          profile: JSON.parse(attackerExport || '{}').profile ?? null,
+          savedAt: '2099-01-01T00:00:00.000Z',
+        },
+      },
+      { events: [], projects: [], postings: [], profile: null },
+    ],
     'POST /api/auth/revoke-session': [{ token: victim.token }],
     'POST /api/auth/revoke-other-sessions': [{}],
     'POST /api/auth/change-password': [{ currentPassword: victim.password, newPassword: 'attacker-chosen-pw' }],
@@ -169,6 +191,9 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
       'PUT /api/projects/:id/links',
       'POST /api/auth/sign-out',
       'GET /api/auth/list-sessions',
+      'GET /api/sync/state',
+      'GET /api/sync/events',
+      'POST /api/sync',
     ]) {
       expect(routes).toContain(expected);
     }
@@ -273,6 +298,33 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
       expect(writes).toBeGreaterThan(10);
     });
   }
+
+  it('keeps idempotency keys per account: another account’s key replays nothing of theirs', async () => {
+    await signInAgain(ada);
+    await signInAgain(bob);
+    const key = `shared-${randomBytes(6).toString('hex')}`;
+    const body = { type: 'note', text: `idempotent note of ${ada.name}` };
+    const first = await send(h.app, 'POST', '/api/progress/events', {
+      cookie: ada.cookie,
+      body,
+      headers: { 'Idempotency-Key': key },
+    });
+    expect(first.status).toBe(200);
+    const adaEvent = (first.json as { event: { id: string } }).event.id;
+    const adaCount = await h.store.countEvents(ada.userId);
+    const bobCount = await h.store.countEvents(bob.userId);
+    // Bob sends the same key and body: his own request runs; Ada's answer is not replayed to him.
+    const theirs = await send(h.app, 'POST', '/api/progress/events', {
+      cookie: bob.cookie,
+      body,
+      headers: { 'Idempotency-Key': key },
+    });
+    expect(theirs.status).toBe(200);
+    expect(theirs.res.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(theirs.text).not.toContain(adaEvent);
+    expect(await h.store.countEvents(bob.userId)).toBe(bobCount + 1);
+    expect(await h.store.countEvents(ada.userId)).toBe(adaCount);
+  });
 
   it('catches a leak: with a resolver that ignores the session, the matrix reports the victim’s data', async () => {
     await signInAgain(bob);

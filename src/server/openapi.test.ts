@@ -72,6 +72,9 @@ describe('GET /api/openapi.json', () => {
         'POST /api/jobs',
         'GET /api/jobs/plan',
         'DELETE /api/jobs/{id}',
+        'GET /api/sync/state',
+        'GET /api/sync/events',
+        'POST /api/sync',
         'GET /api/openapi.json',
       ].sort(),
     );

@@ -47,6 +47,14 @@ const localeParam = {
   description: "The language of skill titles (default: the profile's)",
   schema: { type: 'string', enum: ['en', 'zh-CN'] },
 };
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Any write accepts it: a retry with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is 409. Kept 24 h.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A project id' };
 
 const health = (ok: boolean, status: string): Json =>
@@ -312,6 +320,42 @@ function paths(): Json {
       post: {
         summary: 'Replace the calendar feed address; the old one answers 404 from now on',
         responses: { 200: json(obj({ feed: feedAddress })), ...errors(400) },
+      },
+    },
+    '/api/sync/state': {
+      get: {
+        summary: "Sync: the learner's profile with its saved-at time, projects and kept postings",
+        responses: { 200: json(ref('SyncState')), ...errors() },
+      },
+    },
+    '/api/sync/events': {
+      get: {
+        summary: "Sync: the learner's events after a cursor, in the order they were recorded",
+        parameters: [
+          {
+            name: 'after',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description: 'The cursor of the previous page (none: from the first event)',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 1000, default: 500 },
+          },
+        ],
+        responses: { 200: json(ref('SyncEventsPage')), ...errors(400) },
+      },
+    },
+    '/api/sync': {
+      post: {
+        summary:
+          'Sync: add events, projects and postings the learner lacks (by id) and keep the later profile; send an Idempotency-Key',
+        parameters: [idempotencyKey],
+        requestBody: body(ref('SyncBatch')),
+        responses: { 200: json(ref('SyncReceived')), ...errors(400, 409, 413) },
       },
     },
     '/api/openapi.json': {

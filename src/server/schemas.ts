@@ -18,6 +18,13 @@ import {
   MIN_EFFORT_FACTOR,
 } from '../core/planner/profile.js';
 import { EXPORT_FORMATS } from '../learner/exchange.js';
+import {
+  EventSchema as BackupEvent,
+  PostingSchema as BackupPosting,
+  ProfileSchema as BackupProfile,
+  ProjectSchema as BackupProject,
+} from '../export/backup.js';
+import { SYNC_MAX_EVENTS } from '../learner/sync.js';
 import { MAX_HOURS_PER_ENTRY } from '../learner/tracking.js';
 
 /** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
@@ -548,7 +555,12 @@ export const JobTextInput = z
 
 export const JobLocaleQuery = z.object({ locale: jobLocale });
 
-const JobGapSchema = z.object({ id: z.string(), title: z.string(), weight: z.number() });
+const JobGapSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  alternatives: z.array(z.strictObject({ id: z.string(), title: z.string() })).optional(),
+});
 
 export const JobAnalysisSchema = z
   .strictObject({
@@ -561,6 +573,7 @@ export const JobAnalysisSchema = z
         taught: z.boolean(),
         required: z.boolean(),
         spans: z.array(z.strictObject({ start: z.number().int(), end: z.number().int(), text: z.string() })),
+        alternatives: z.array(z.string()).optional(),
       }),
     ),
     readiness: z.number().min(0).max(1),
@@ -647,4 +660,82 @@ export const ReviewQueueSchema = z
     id: 'ReviewQueue',
     description:
       'The cards due now (overdue first, then new), recall per done skill, and when the next card falls due.',
+  });
+
+// ---------------------------------------------------------------- sync (requests and answers)
+
+/** An event cursor: opaque to clients; this server's are digits. */
+const cursor = z.string().regex(/^\d{1,15}$/, { error: 'expected the cursor a previous page gave' });
+const instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
+
+export const SyncProfileSchema = z
+  .strictObject({ profile: BackupProfile, savedAt: instant })
+  .register(apiSchemas, { id: 'SyncProfile', description: 'A profile and when it was saved (the later one wins).' });
+export const SyncProjectSchema = BackupProject.omit({ checked: true }).register(apiSchemas, { id: 'SyncProject' });
+export const SyncPostingSchema = BackupPosting.register(apiSchemas, { id: 'SyncPosting' });
+export const SyncEventSchema = BackupEvent.register(apiSchemas, { id: 'SyncEvent' });
+
+/** Unique ids within one list of a batch. */
+function uniqueIds(items: readonly { id: string }[], ctx: z.RefinementCtx, path: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id))
+      ctx.addIssue({ code: 'custom', message: `id "${item.id}" appears twice`, path: [path, i, 'id'] });
+    seen.add(item.id);
+  });
+}
+
+export const SyncBatchInput = z
+  .strictObject({
+    events: z.array(SyncEventSchema).max(SYNC_MAX_EVENTS),
+    projects: z.array(SyncProjectSchema).max(1000),
+    postings: z.array(SyncPostingSchema).max(1000),
+    profile: SyncProfileSchema.nullable(),
+  })
+  .superRefine((batch, ctx) => {
+    uniqueIds(batch.events, ctx, 'events');
+    uniqueIds(batch.projects, ctx, 'projects');
+    uniqueIds(batch.postings, ctx, 'postings');
+  })
+  .register(apiSchemas, {
+    id: 'SyncBatch',
+    description: `Events (at most ${SYNC_MAX_EVENTS}), projects and postings to add (by id; those present are skipped), and a profile that replaces the stored one only when saved later.`,
+  });
+
+export const SyncEventsQuery = z.object({
+  after: cursor.optional(),
+  limit: z.coerce
+    .number({ error: 'expected limit to be a number' })
+    .int({ error: 'expected limit to be a whole number' })
+    .min(1, { error: 'expected limit to be at least 1' })
+    .max(SYNC_MAX_EVENTS, { error: `expected limit to be at most ${SYNC_MAX_EVENTS}` })
+    .optional(),
+});
+
+export const SyncStateSchema = z
+  .object({
+    profile: SyncProfileSchema.nullable(),
+    projects: z.array(SyncProjectSchema),
+    postings: z.array(SyncPostingSchema),
+  })
+  .register(apiSchemas, { id: 'SyncState' });
+
+export const SyncEventsPageSchema = z
+  .object({ events: z.array(SyncEventSchema), cursor: cursor.nullable(), more: z.boolean() })
+  .register(apiSchemas, {
+    id: 'SyncEventsPage',
+    description: 'Events in the order the server recorded them; `cursor` goes in `after` for the next page.',
+  });
+
+export const SyncReceivedSchema = z
+  .object({
+    added: z.object({ events: z.number().int(), projects: z.number().int(), postings: z.number().int() }),
+    profile: z.enum(['taken', 'kept', 'none']),
+    cursorBefore: cursor.nullable(),
+    cursor: cursor.nullable(),
+  })
+  .register(apiSchemas, {
+    id: 'SyncReceived',
+    description:
+      'What was added; whether the profile was taken; the event cursor before and after (equal to a client’s cursor before, nothing else arrived in between).',
   });

@@ -15,6 +15,8 @@ import type { Database, EventsTable, PostingsTable, ProjectsTable } from './sche
 import { LOCAL_LEARNER } from './store.js';
 import type {
   CalendarFeed,
+  EventPage,
+  IdempotencyRecord,
   ImportResult,
   KeptPosting,
   Learner,
@@ -22,7 +24,9 @@ import type {
   LinkKind,
   PlanSnapshot,
   PortfolioProject,
+  ProfileRecord,
   Store,
+  SyncCursors,
 } from './store.js';
 import type { CalendarRecord } from '../core/calendar/sync.js';
 import { createHash } from 'node:crypto';
@@ -161,6 +165,119 @@ export class KyselyStore implements Store {
         .executeTakeFirst(),
     );
     return Number(row?.n ?? 0);
+  }
+
+  async getProfileRecord(learnerId: string): Promise<ProfileRecord | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('profiles')
+        .select(['profile', 'updated_at'])
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst(),
+    );
+    return row ? { profile: JSON.parse(row.profile) as Profile, savedAt: row.updated_at } : undefined;
+  }
+
+  async listEventsAfter(learnerId: string, after: string | undefined, limit: number): Promise<EventPage> {
+    const from = after === undefined ? 0 : cursorNumber(after);
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select(['seq', 'id', 'type', 'at', 'item', 'hours', 'date', 'text', 'undoes'])
+        .where('learner_id', '=', learnerId)
+        .where('seq', '>', from)
+        .orderBy('seq')
+        .limit(limit + 1)
+        .execute(),
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      events: page.map(eventFromRow),
+      cursor: last === undefined ? after : String(last.seq),
+      more: rows.length > limit,
+    };
+  }
+
+  async eventCursor(learnerId: string): Promise<string | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst(),
+    );
+    return row?.seq === null || row?.seq === undefined ? undefined : String(row.seq);
+  }
+
+  async findIdempotencyKey(learnerId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('learner_id', '=', learnerId)
+        .where('key', '=', key)
+        .executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return {
+      key: row.key,
+      requestHash: row.request_hash,
+      status: Number(row.status),
+      contentType: row.content_type,
+      response: row.response,
+      createdAt: row.created_at,
+    };
+  }
+
+  async saveIdempotencyKey(learnerId: string, record: IdempotencyRecord, forgetBefore: string): Promise<void> {
+    await this.transaction(async (db) => {
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('learner_id', '=', learnerId)
+        .where('created_at', '<', forgetBefore)
+        .execute();
+      await db
+        .insertInto('idempotency_keys')
+        .values({
+          learner_id: learnerId,
+          key: record.key,
+          request_hash: record.requestHash,
+          status: record.status,
+          content_type: record.contentType,
+          response: record.response,
+          created_at: record.createdAt,
+        })
+        .execute();
+    });
+  }
+
+  async getSyncCursors(learnerId: string, remote: string): Promise<SyncCursors | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('sync_state')
+        .selectAll()
+        .where('learner_id', '=', learnerId)
+        .where('remote', '=', remote)
+        .executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return { pushed: row.pushed_cursor ?? undefined, pulled: row.pulled_cursor ?? undefined, syncedAt: row.synced_at };
+  }
+
+  async saveSyncCursors(learnerId: string, remote: string, cursors: SyncCursors): Promise<void> {
+    const values = {
+      pushed_cursor: cursors.pushed ?? null,
+      pulled_cursor: cursors.pulled ?? null,
+      synced_at: cursors.syncedAt,
+    };
+    await this.transaction(async (db) => {
+      await db
+        .insertInto('sync_state')
+        .values({ learner_id: learnerId, remote, ...values })
+        .onConflict((oc) => oc.columns(['learner_id', 'remote']).doUpdateSet(values))
+        .execute();
+    });
   }
 
   async savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void> {
@@ -574,6 +691,18 @@ async function readEvents(db: Db, learnerId: string, location: string): Promise<
       .execute(),
   );
   return rows.map(eventFromRow);
+}
+
+/** An event cursor as the store gave it (the seq of an event). @throws MlpathError INVALID_INPUT. */
+function cursorNumber(cursor: string): number {
+  if (!/^\d{1,15}$/.test(cursor)) {
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      message: `"${cursor.slice(0, 40)}" is not an event cursor`,
+      problems: [{ path: 'after', message: 'expected the cursor a previous page gave' }],
+    });
+  }
+  return Number(cursor);
 }
 
 function eventFromRow(row: Omit<Selectable<EventsTable>, 'seq' | 'learner_id'>): ProgressEvent {

@@ -169,6 +169,33 @@ const accounts: readonly string[] = [
      locked_until TEXT)`,
 ];
 
+/**
+ * Sync between a local store and a server. `idempotency_keys` (used by the server in either mode):
+ * a write request's `Idempotency-Key` per learner, with a digest of the request and the answer
+ * given, so a retry after a lost reply is answered again instead of done twice (kept a day).
+ * `sync_state` (used by a local store): per server account, the local event cursor up to which
+ * every event was sent and the server's cursor up to which every event was received.
+ */
+const sync = [
+  `CREATE TABLE idempotency_keys (
+     learner_id TEXT NOT NULL REFERENCES learners(id),
+     key TEXT NOT NULL,
+     request_hash TEXT NOT NULL,
+     status INTEGER NOT NULL,
+     content_type TEXT NOT NULL,
+     response TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (learner_id, key))`,
+  `CREATE INDEX idempotency_keys_created ON idempotency_keys (learner_id, created_at)`,
+  `CREATE TABLE sync_state (
+     learner_id TEXT NOT NULL REFERENCES learners(id),
+     remote TEXT NOT NULL,
+     pushed_cursor TEXT,
+     pulled_cursor TEXT,
+     synced_at TEXT NOT NULL,
+     PRIMARY KEY (learner_id, remote))`,
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -182,6 +209,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'calendars (feed secret) and what was last exported per event UID',
     sql: { sqlite: calendars(), postgres: calendars() },
   },
+  { version: 7, name: 'sync: idempotency keys and sync cursors', sql: { sqlite: sync, postgres: sync } },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

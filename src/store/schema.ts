@@ -105,6 +105,30 @@ export interface CalendarEventsTable {
   updated_at: string;
 }
 
+export interface IdempotencyKeysTable {
+  learner_id: string;
+  /** The client's `Idempotency-Key`. */
+  key: string;
+  /** SHA-256 (hex) of the method, path, query and body: the same key for another request is refused. */
+  request_hash: string;
+  status: number;
+  content_type: string;
+  /** The answer's body as sent. */
+  response: string;
+  created_at: string;
+}
+
+export interface SyncStateTable {
+  learner_id: string;
+  /** The server and account (`URL userId`). */
+  remote: string;
+  /** The local event cursor up to which every event was sent. */
+  pushed_cursor: string | null;
+  /** The server's event cursor up to which every event was received. */
+  pulled_cursor: string | null;
+  synced_at: string;
+}
+
 export interface Database {
   mlpath_meta: MetaTable;
   schema_migrations: MigrationsTable;
@@ -116,4 +140,6 @@ export interface Database {
   postings: PostingsTable;
   calendars: CalendarsTable;
   calendar_events: CalendarEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  sync_state: SyncStateTable;
 }

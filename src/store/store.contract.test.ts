@@ -330,6 +330,87 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       expect(await store.listCalendarRecords('someone-else')).toEqual([]);
     });
 
+    it('pages events after a cursor, reports the newest cursor and the profile with its saved-at time', async () => {
+      await store.ensureLearner();
+      await store.ensureLearner('someone-else');
+      expect(await store.eventCursor(LOCAL_LEARNER)).toBeUndefined();
+      expect(await store.listEventsAfter(LOCAL_LEARNER, undefined, 10)).toEqual({
+        events: [],
+        cursor: undefined,
+        more: false,
+      });
+      await store.appendEvents(LOCAL_LEARNER, events.slice(0, 2));
+      await store.appendEvents('someone-else', [event('x1', 'note', '2026-11-27T09:00:00.000Z', { text: 'x' })]);
+      await store.appendEvents(LOCAL_LEARNER, events.slice(2));
+      const first = await store.listEventsAfter(LOCAL_LEARNER, undefined, 3);
+      expect(first.events).toEqual(events.slice(0, 3));
+      expect(first.more).toBe(true);
+      const rest = await store.listEventsAfter(LOCAL_LEARNER, first.cursor, 3);
+      expect(rest.events).toEqual(events.slice(3));
+      expect(rest.more).toBe(false);
+      expect(rest.cursor).toBe(await store.eventCursor(LOCAL_LEARNER));
+      expect(await store.listEventsAfter(LOCAL_LEARNER, rest.cursor, 3)).toEqual({
+        events: [],
+        cursor: rest.cursor,
+        more: false,
+      });
+      await expect(store.listEventsAfter(LOCAL_LEARNER, 'not-a-cursor', 3)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+
+      expect(await store.getProfileRecord(LOCAL_LEARNER)).toBeUndefined();
+      await store.saveProfile(LOCAL_LEARNER, profile, '2026-11-27T12:00:00.000Z');
+      const record = await store.getProfileRecord(LOCAL_LEARNER);
+      expect(record?.savedAt).toBe('2026-11-27T12:00:00.000Z');
+      expect(record?.profile).toEqual(JSON.parse(JSON.stringify(profile)));
+    });
+
+    it('keeps idempotency keys per learner, dropping old ones, and sync cursors per remote', async () => {
+      await store.ensureLearner();
+      await store.ensureLearner('someone-else');
+      const record = {
+        key: 'k1',
+        requestHash: 'h1',
+        status: 200,
+        contentType: 'application/json',
+        response: '{"ok":true,"text":"第一周"}',
+        createdAt: '2026-11-27T12:00:00.000Z',
+      };
+      await store.saveIdempotencyKey(LOCAL_LEARNER, record, '2026-11-26T12:00:00.000Z');
+      expect(await store.findIdempotencyKey(LOCAL_LEARNER, 'k1')).toEqual(record);
+      expect(await store.findIdempotencyKey('someone-else', 'k1')).toBeUndefined();
+      // The same key for another learner is theirs alone.
+      await store.saveIdempotencyKey('someone-else', { ...record, response: 'theirs' }, '2026-11-26T12:00:00.000Z');
+      expect((await store.findIdempotencyKey(LOCAL_LEARNER, 'k1'))?.response).toBe(record.response);
+      // A day later, keeping another answer drops the first.
+      await store.saveIdempotencyKey(
+        LOCAL_LEARNER,
+        { ...record, key: 'k2', createdAt: '2026-11-28T13:00:00.000Z' },
+        '2026-11-27T13:00:00.000Z',
+      );
+      expect(await store.findIdempotencyKey(LOCAL_LEARNER, 'k1')).toBeUndefined();
+      expect(await store.findIdempotencyKey(LOCAL_LEARNER, 'k2')).toBeDefined();
+
+      expect(await store.getSyncCursors(LOCAL_LEARNER, 'https://a.example.org u1')).toBeUndefined();
+      const cursors = { pushed: '5', pulled: '17', syncedAt: '2026-11-27T12:00:00.000Z' };
+      await store.saveSyncCursors(LOCAL_LEARNER, 'https://a.example.org u1', cursors);
+      await store.saveSyncCursors(LOCAL_LEARNER, 'https://a.example.org u1', { ...cursors, pulled: '18' });
+      await store.saveSyncCursors(LOCAL_LEARNER, 'https://b.example.org u1', {
+        pushed: undefined,
+        pulled: undefined,
+        syncedAt: '2026-11-27T12:00:00.000Z',
+      });
+      expect(await store.getSyncCursors(LOCAL_LEARNER, 'https://a.example.org u1')).toEqual({
+        ...cursors,
+        pulled: '18',
+      });
+      expect(await store.getSyncCursors(LOCAL_LEARNER, 'https://b.example.org u1')).toEqual({
+        pushed: undefined,
+        pulled: undefined,
+        syncedAt: '2026-11-27T12:00:00.000Z',
+      });
+    });
+
     it('keeps everything across close and reopen, applying migrations only once', async () => {
       await store.ensureLearner();
       await store.appendEvents(LOCAL_LEARNER, events);

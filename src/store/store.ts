@@ -88,6 +88,41 @@ export interface CalendarFeed {
   readonly rotatedAt: string | undefined;
 }
 
+/** A stored profile with the time it was saved (the later of two profiles wins a sync). */
+export interface ProfileRecord {
+  readonly profile: Profile;
+  readonly savedAt: string;
+}
+
+/** Events in the order they were recorded after a cursor, and the cursor after the last of them. */
+export interface EventPage {
+  readonly events: ProgressEvent[];
+  /** The cursor after the last event returned (the one given when none were). */
+  readonly cursor: string | undefined;
+  /** Whether more events follow. */
+  readonly more: boolean;
+}
+
+/** A write request's answer kept under its `Idempotency-Key`. */
+export interface IdempotencyRecord {
+  readonly key: string;
+  /** SHA-256 (hex) of the request (method, path, query, body). */
+  readonly requestHash: string;
+  readonly status: number;
+  readonly contentType: string;
+  readonly response: string;
+  readonly createdAt: string;
+}
+
+/** Where a local store's sync with one server account stands. */
+export interface SyncCursors {
+  /** The local cursor up to which every event was sent (undefined: none yet). */
+  readonly pushed: string | undefined;
+  /** The server's cursor up to which every event was received (undefined: none yet). */
+  readonly pulled: string | undefined;
+  readonly syncedAt: string;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Where the data lives, for messages: a file path, or a URL without its password. */
@@ -106,6 +141,25 @@ export interface Store {
   /** All events of a learner in the order they were recorded. */
   listEvents(learnerId: string): Promise<ProgressEvent[]>;
   countEvents(learnerId: string): Promise<number>;
+
+  /** The profile with the time it was saved. */
+  getProfileRecord(learnerId: string): Promise<ProfileRecord | undefined>;
+  /**
+   * Up to `limit` events recorded after the cursor (from the start without one), in the order they
+   * were recorded. A cursor is opaque text, meaningful only to the store that gave it.
+   */
+  listEventsAfter(learnerId: string, after: string | undefined, limit: number): Promise<EventPage>;
+  /** The cursor after the newest event (undefined when there is none). */
+  eventCursor(learnerId: string): Promise<string | undefined>;
+
+  /** The answer kept under an idempotency key, if any. */
+  findIdempotencyKey(learnerId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** Keep an answer under its key; the learner's keys made before `forgetBefore` are dropped. */
+  saveIdempotencyKey(learnerId: string, record: IdempotencyRecord, forgetBefore: string): Promise<void>;
+
+  /** Where the sync with a server account (`remote`) stands, if it ever ran. */
+  getSyncCursors(learnerId: string, remote: string): Promise<SyncCursors | undefined>;
+  saveSyncCursors(learnerId: string, remote: string, cursors: SyncCursors): Promise<void>;
 
   savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void>;
   firstPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;

@@ -2,6 +2,7 @@
  * @module commands/curriculum
  * `mlpath curriculum check [DIR]` and `mlpath curriculum show [DIR] --json`.
  */
+import { curriculumView } from '../../core/curriculum-view.js';
 import type { Command } from 'commander';
 import { formatProblem, MlpathError } from '../../core/errors.js';
 import { textIn } from '../../core/model.js';
@@ -93,18 +94,7 @@ export function registerCurriculum(program: Command, io: CliIo): Command {
         });
       }
       const c = result.curriculum;
-      const json = {
-        meta: c.meta,
-        skills: c.skills,
-        resources: c.resources,
-        stages: c.stages,
-        routes: c.routes,
-        startingPoints: c.startingPoints,
-        roles: c.roles,
-        projects: c.projects,
-        domains: c.domains,
-      };
-      io.out(`${JSON.stringify(json, null, 2)}\n`);
+      io.out(`${JSON.stringify(curriculumView(c), null, 2)}\n`);
     });
 
   registerCurriculumImport(curriculum, io);

@@ -109,8 +109,15 @@ export function renderAnalysis(a: JobAnalysis, curriculum: Curriculum, text: str
   if (a.skills.length === 0) lines.push(m('noSkills'));
   else {
     lines.push(m('skills', { count: a.skills.length }));
+    const titleOf = new Map(a.skills.map((s) => [s.id, s.title]));
     for (const s of a.skills) {
-      const tags = [s.required ? m('required') : m('nice'), ...(s.taught ? [] : [m('notTaught')])];
+      const tags = [
+        s.required ? m('required') : m('nice'),
+        ...(s.taught ? [] : [m('notTaught')]),
+        ...(s.alternatives
+          ? [m('orInstead', { titles: s.alternatives.map((id) => titleOf.get(id) ?? id).join(', ') })]
+          : []),
+      ];
       const spans = [...new Set(s.spans.map((p) => `"${text.slice(p.start, p.end).replace(/\s+/g, ' ')}"`))];
       lines.push(`  - ${s.title} (${s.id}) · ${tags.join(' · ')} · ${m('matched', { spans: spans.join(', ') })}`);
     }
@@ -119,7 +126,12 @@ export function renderAnalysis(a: JobAnalysis, curriculum: Curriculum, text: str
   if (a.gaps.length === 0) lines.push(m('noGaps'));
   else {
     lines.push(m('gaps'));
-    for (const g of a.gaps) lines.push(`  - ${g.title} (${g.id}) · ${g.weight === 2 ? m('required') : m('nice')}`);
+    for (const g of a.gaps) {
+      const instead = g.alternatives
+        ? ` · ${m('orInstead', { titles: g.alternatives.map((o) => o.title).join(', ') })}`
+        : '';
+      lines.push(`  - ${g.title} (${g.id}) · ${g.weight === 2 ? m('required') : m('nice')}${instead}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -75,6 +75,17 @@ describe('analyzePosting: skills and spans', () => {
     expect(skill(zh, 'statistics')?.spans).toHaveLength(1);
   });
 
+  it('reads "BS in Statistics" and "MS/PhD" as fields of study, not skills asked', () => {
+    const a = analyzePosting('ML Engineer\n- BS in Computer Science, Statistics or a related field\n- Python', c);
+    expect(skill(a, 'statistics')).toBeUndefined();
+    expect(skill(a, 'python')?.required).toBe(true);
+    const b = analyzePosting('ML Engineer\n- MS/PhD in statistics\n- SQL', c);
+    expect(skill(b, 'statistics')).toBeUndefined();
+    // Milliseconds are not a degree.
+    const d = analyzePosting('ML Engineer\n- serve under 50 ms in statistics-heavy products with Python', c);
+    expect(skill(d, 'statistics')).toBeDefined();
+  });
+
   it('does not take "Go" the verb for the language', () => {
     const a = analyzePosting('ML Engineer. We go fast with Python.', c);
     expect(skill(a, 'go')).toBeUndefined();
@@ -120,6 +131,47 @@ describe('analyzePosting: required and nice-to-have', () => {
     expect(skill(a, 'llm-agents')?.required).toBe(false);
     expect(skill(a, 'kubernetes')?.required).toBe(false);
     expect(skill(a, 'model-deployment')?.required).toBe(false);
+  });
+
+  it('marks only the clause a Chinese cue sits in as nice-to-have, not the whole sentence', () => {
+    const a = analyzePosting('大模型应用工程师\n任职要求：精通 Python，熟悉数据库，有智能体开发经验者优先。', c);
+    expect(skill(a, 'python')?.required).toBe(true);
+    expect(skill(a, 'sql')?.required).toBe(true);
+    expect(skill(a, 'llm-agents')?.required).toBe(false);
+    // An English cue still marks its whole sentence ("Python, SQL or agents is a plus").
+    const en = analyzePosting('ML engineer\nExperience with Kubernetes, model serving is a plus.', c);
+    expect(skill(en, 'kubernetes')?.required).toBe(false);
+    expect(skill(en, 'model-deployment')?.required).toBe(false);
+  });
+
+  it('reads "A or B" and 或 as one ask that either skill answers', () => {
+    const zh = analyzePosting('算法工程师\n任职要求：熟悉 PyTorch 或 TensorFlow；熟悉数据库。', c);
+    expect(skill(zh, 'pytorch')?.alternatives).toEqual(['tensorflow']);
+    expect(skill(zh, 'tensorflow')?.alternatives).toEqual(['pytorch']);
+    expect(skill(zh, 'sql')?.alternatives).toBeUndefined();
+    const progress: ProgressState = { skills: new Map([['pytorch', 'done']]), items: new Map(), logged: [] };
+    const ready = analyzePosting('算法工程师\n任职要求：熟悉 PyTorch 或 TensorFlow；熟悉数据库。', c, { progress });
+    // Two asks (either framework; a database), both required: PyTorch answers the first.
+    expect(ready.readiness).toBeCloseTo(2 / 4, 3);
+    expect(ready.gaps.map((g) => g.id)).toEqual(['sql']);
+    // Without either, the gap is the one the curriculum teaches, with the other named as accepted instead.
+    expect(zh.gaps).toEqual([
+      { id: 'pytorch', title: 'pytorch', weight: 2, alternatives: [{ id: 'tensorflow', title: 'TensorFlow' }] },
+      { id: 'sql', title: 'sql', weight: 2 },
+    ]);
+  });
+
+  it('groups a list that ends in "or", and keeps lists joined by "and" as separate asks', () => {
+    const either = analyzePosting('ML Engineer\nRequirements: SQL, PyTorch, or TensorFlow.', c);
+    expect(skill(either, 'sql')?.alternatives).toEqual(['pytorch', 'tensorflow']);
+    const both = analyzePosting('ML Engineer\nRequirements: SQL, Python and PyTorch/TensorFlow.', c);
+    expect(skill(both, 'sql')?.alternatives).toBeUndefined();
+    expect(skill(both, 'python')?.alternatives).toBeUndefined();
+    expect(skill(both, 'pytorch')?.alternatives).toEqual(['tensorflow']);
+    // A skill also asked on its own is asked on its own.
+    const alone = analyzePosting('ML Engineer\nRequirements: PyTorch or TensorFlow. Deep PyTorch experience.', c);
+    expect(skill(alone, 'pytorch')?.alternatives).toBeUndefined();
+    expect(alone.gaps.map((g) => g.id)).toEqual(['pytorch', 'tensorflow']);
   });
 
   it('counts a skill asked both ways as required', () => {

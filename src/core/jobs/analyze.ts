@@ -41,6 +41,11 @@ export interface FoundSkill {
   /** Asked as a requirement or duty somewhere (else only as nice-to-have). */
   readonly required: boolean;
   readonly spans: readonly Span[];
+  /**
+   * Ids of the skills the posting offers in its place ("PyTorch or TensorFlow", 熟悉 PyTorch 或
+   * TensorFlow): any one of them answers the ask. Absent when the skill is asked on its own anywhere.
+   */
+  readonly alternatives?: readonly string[];
 }
 
 export interface Gap {
@@ -48,6 +53,8 @@ export interface Gap {
   readonly title: string;
   /** How much the posting asks for it: 2 when required, 1 when nice-to-have. */
   readonly weight: number;
+  /** Skills the posting accepts instead ("A or B"): learning any one of them closes the gap. */
+  readonly alternatives?: ReadonlyArray<{ readonly id: string; readonly title: string }>;
 }
 
 export interface PostingAnalysis {
@@ -153,11 +160,21 @@ export function analyzePosting(text: string, curriculum: Curriculum, options: An
     }
   }
 
-  const skills: FoundSkill[] = [...found.values()]
-    .sort((a, b) => a.first - b.first)
-    .map(({ target, required, spans }) => {
+  const alternativesOf = alternativeGroups(
+    matches.flatMap((m) =>
+      m.entry.targets
+        .filter((t) => t.kind !== 'role' && found.has(`${t.kind}:${t.id}`))
+        .slice(0, 1)
+        .map((t) => ({ key: `${t.kind}:${t.id}`, start: m.start, end: m.end })),
+    ),
+    views.folded,
+  );
+  const skills: FoundSkill[] = [...found.entries()]
+    .sort(([, a], [, b]) => a.first - b.first)
+    .map(([key, { target, required, spans }]) => {
       const skill = target.kind === 'skill' ? skillsById.get(target.id) : undefined;
       const term = target.kind === 'term' ? COMMON_TERMS.find((t) => t.id === target.id) : undefined;
+      const others = alternativesOf.get(key);
       return {
         id: target.id,
         title: skill ? textIn(skill.title, locale) : (term?.label ?? target.id),
@@ -165,6 +182,7 @@ export function analyzePosting(text: string, curriculum: Curriculum, options: An
         outside: target.kind === 'term',
         required,
         spans,
+        ...(others ? { alternatives: others.map((k) => found.get(k)?.target.id ?? k) } : {}),
       };
     });
 
@@ -177,11 +195,29 @@ export function analyzePosting(text: string, curriculum: Curriculum, options: An
   let asked = 0;
   let have = 0;
   const gaps: Array<Gap & { order: number; roleWeight: number }> = [];
+  const byId = new Map(skills.map((s) => [s.id, s]));
+  const counted = new Set<string>();
   skills.forEach((s, order) => {
-    const weight = s.required ? 2 : 1;
+    if (counted.has(s.id)) return;
+    // "A or B" is one ask, answered by any of them; its gap is the first one the curriculum teaches.
+    const group = [s, ...(s.alternatives ?? []).flatMap((id) => byId.get(id) ?? [])];
+    for (const g of group) counted.add(g.id);
+    const weight = group.some((g) => g.required) ? 2 : 1;
     asked += weight;
-    if (!s.outside && done.has(s.id)) have += weight;
-    else gaps.push({ id: s.id, title: s.title, weight, order, roleWeight: roleWeight.get(s.id) ?? 0 });
+    if (group.some((g) => !g.outside && done.has(g.id))) {
+      have += weight;
+      return;
+    }
+    const lead = group.find((g) => g.taught) ?? s;
+    const others = group.filter((g) => g !== lead).map((g) => ({ id: g.id, title: g.title }));
+    gaps.push({
+      id: lead.id,
+      title: lead.title,
+      weight,
+      ...(others.length > 0 ? { alternatives: others } : {}),
+      order,
+      roleWeight: roleWeight.get(lead.id) ?? 0,
+    });
   });
   gaps.sort((a, b) => b.weight - a.weight || b.roleWeight - a.roleWeight || a.order - b.order);
 
@@ -191,7 +227,7 @@ export function analyzePosting(text: string, curriculum: Curriculum, options: An
     seniority,
     skills,
     readiness: asked > 0 ? Math.round((1000 * have) / asked) / 1000 : 0,
-    gaps: gaps.map(({ id, title, weight }) => ({ id, title, weight })),
+    gaps: gaps.map(({ order: _order, roleWeight: _roleWeight, ...gap }) => gap),
   };
 }
 
@@ -212,7 +248,7 @@ export function postingError(problem: PostingProblem): MlpathError {
 }
 
 const DEGREE_EN =
-  /(?<![a-z])(?:ph\.?d|doctorate|master'?s|bachelor'?s|bsc|msc|b\.s\.|m\.s\.|degree|degrees|diploma|majors?|majoring)(?![a-z])[^.;\n]{0,120}/g;
+  /(?<![a-z])(?:ph\.?d|doctorate|master'?s|bachelor'?s|bsc|msc|b\.s\.|m\.s\.|(?<!\d\s?)(?:bs|ms|ba)(?=\s*(?:\/|in\s|degree))|degree|degrees|diploma|majors?|majoring)(?![a-z])[^.;\n]{0,120}/g;
 const DEGREE_ZH = /[^。；;，,\n]{0,30}专业/g;
 
 /** Where a posting lists fields of study ("PhD in statistics or CS", 计算机、数学或统计相关专业). */
@@ -247,8 +283,78 @@ const cueRegex = (cues: readonly string[]): RegExp =>
       .map((c) => (/^[a-z]/.test(c) ? `(?<![a-z])${c}(?![a-z])` : c))
       .join('|'),
   );
+/** What joins two skills offered in each other's place: "or", "and/or", a slash, 或, 或者. */
+const OR_JOIN = /^\s*,?\s*(?:or|and\/or|\/|或者|或是|或)\s*$/;
+/** What joins items of one list: a comma or the enumeration comma 、. */
+const LIST_JOIN = /^\s*[,，、]\s*$/;
+
+/**
+ * The skills a posting offers in each other's place: runs of matches joined by commas and at least one
+ * "or" ("Python, Java or Go", PyTorch/TensorFlow, 熟悉 PyTorch 或 TensorFlow). A list goes on after its
+ * "or" only to the next break. A skill also asked on its own anywhere belongs to no group. Returns,
+ * for each key in a group, the other keys of its group (groups sharing a key are merged).
+ */
+export function alternativeGroups(
+  matches: ReadonlyArray<{ key: string; start: number; end: number }>,
+  text: string,
+): Map<string, string[]> {
+  const runs: string[][] = [];
+  const grouped = new Set<number>();
+  let run: number[] = [];
+  let sawOr = false;
+  const close = () => {
+    if (sawOr && new Set(run.map((i) => matches[i]?.key)).size > 1) {
+      runs.push(run.map((i) => matches[i]?.key ?? ''));
+      for (const i of run) grouped.add(i);
+    }
+    run = [];
+    sawOr = false;
+  };
+  matches.forEach((m, i) => {
+    const previous = matches[i - 1];
+    if (previous) {
+      const between = text.slice(previous.end, m.start);
+      if (OR_JOIN.test(between)) sawOr = true;
+      else if (!LIST_JOIN.test(between) || sawOr) close();
+    }
+    run.push(i);
+  });
+  close();
+  const alone = new Set(matches.filter((_, i) => !grouped.has(i)).map((m) => m.key));
+  // Merge groups that share a key (union-find over the keys).
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(k, root);
+    return root;
+  };
+  for (const keys of runs) {
+    const members = keys.filter((k) => !alone.has(k));
+    for (const k of members) if (!parent.has(k)) parent.set(k, k);
+    for (const k of members.slice(1)) parent.set(find(k), find(members[0] ?? k));
+  }
+  const members = new Map<string, string[]>();
+  for (const k of parent.keys()) {
+    const root = find(k);
+    members.set(root, [...(members.get(root) ?? []), k]);
+  }
+  const result = new Map<string, string[]>();
+  for (const keys of members.values()) {
+    if (keys.length < 2) continue;
+    for (const k of keys)
+      result.set(
+        k,
+        keys.filter((o) => o !== k),
+      );
+  }
+  return result;
+}
+
 const NICE = cueRegex(NICE_TO_HAVE_CUES);
 const OPTIONAL = cueRegex(OPTIONAL_CUES);
+const CJK_NICE = cueRegex(NICE_TO_HAVE_CUES.filter((c) => /[\u4e00-\u9fff]/.test(c)));
+const NICE_LATIN = cueRegex(NICE_TO_HAVE_CUES.filter((c) => !/[\u4e00-\u9fff]/.test(c)));
 const REQUIRED = cueRegex(REQUIRED_CUES);
 const BULLET = /^[\s#>*\-•·+\d.)、（(）]*/;
 const LABEL = /(^|[.;。；!?！？]\s*)([^:：\n.;。；]{1,40}?)[:：]/g;
@@ -298,8 +404,16 @@ export function niceToHaveRanges(views: TextViews): Array<[number, number]> {
   for (let m = sentence.exec(text); m !== null; m = sentence.exec(text)) {
     const s = m[0];
     const withoutLabel = s.replace(/^[^:：]{1,40}[:：]/, '');
-    if (NICE.test(withoutLabel)) ranges.push([m.index, m.index + s.length]);
-    else if (OPTIONAL.test(s)) {
+    if (NICE.test(withoutLabel)) {
+      // 熟悉 PyTorch，有大模型经验者优先: a Chinese cue marks only its clause, between commas (folded
+      // text has the full-width comma as ",").
+      const clause = /[^,，]+/g;
+      const clauses: Array<[number, number]> = [];
+      for (let k = clause.exec(s); k !== null; k = clause.exec(s))
+        if (CJK_NICE.test(k[0])) clauses.push([m.index + k.index, m.index + k.index + k[0].length]);
+      if (clauses.length > 0 && !NICE_LATIN.test(withoutLabel)) ranges.push(...clauses);
+      else ranges.push([m.index, m.index + s.length]);
+    } else if (OPTIONAL.test(s)) {
       const item = /[^,，、]+/g;
       for (let k = item.exec(s); k !== null; k = item.exec(s))
         if (OPTIONAL.test(k[0])) ranges.push([m.index + k.index, m.index + k.index + k[0].length]);

@@ -20,11 +20,19 @@ export interface JobAnalysis {
     readonly required: boolean;
     /** Offsets in UTF-16 code units into the text as read. */
     readonly spans: ReadonlyArray<{ readonly start: number; readonly end: number; readonly text: string }>;
+    /** Ids of the skills offered in its place ("A or B"); absent when it is asked on its own. */
+    readonly alternatives?: readonly string[];
   }>;
   /** 0..1: the share of what the posting asks (required counts twice) that the learner has. */
   readonly readiness: number;
   /** What the posting asks that the learner lacks, most asked first; weight 2 required, 1 nice-to-have. */
-  readonly gaps: ReadonlyArray<{ readonly id: string; readonly title: string; readonly weight: number }>;
+  readonly gaps: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly weight: number;
+    /** Skills the posting accepts instead: learning any one of them closes the gap. */
+    readonly alternatives?: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+  }>;
 }
 
 /** A kept posting as lists show it, with its analysis against today's progress. */
@@ -62,8 +70,14 @@ export function jobAnalysisOf(a: PostingAnalysis): JobAnalysis {
       taught: s.taught,
       required: s.required,
       spans: s.spans.map((p) => ({ start: p.start, end: p.end, text: p.text })),
+      ...(s.alternatives ? { alternatives: [...s.alternatives] } : {}),
     })),
     readiness: a.readiness,
-    gaps: a.gaps.map((g) => ({ id: g.id, title: g.title, weight: g.weight })),
+    gaps: a.gaps.map((g) => ({
+      id: g.id,
+      title: g.title,
+      weight: g.weight,
+      ...(g.alternatives ? { alternatives: g.alternatives.map((o) => ({ id: o.id, title: o.title })) } : {}),
+    })),
   };
 }

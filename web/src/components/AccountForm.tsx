@@ -2,9 +2,10 @@
  * @module AccountForm
  * What the sign-in and sign-up pages share: a labelled field whose error is tied to it
  * (`aria-invalid`, `aria-describedby`), the box for a refusal that belongs to no field, focus on
- * the first error, and the server's refusals in the page's language.
+ * the first error, the server's refusals in the page's language, and the page around the form
+ * (`AccountPage`: heading, intro, submit, the way to the other page).
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
@@ -170,5 +171,88 @@ export function RefusalNote({
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The state of one account form: its errors, whether it is sending, and `submit`, called with the
+ * fields' own errors (empty when they pass) and the request to send: it shows the errors, or sends
+ * and shows the server's refusal in the page's language.
+ */
+export function useAccountForm(kind: 'signIn' | 'signUp', order: readonly AccountFieldName[]) {
+  const { t } = useTranslation();
+  const form = useFormErrors(order);
+  const [busy, setBusy] = useState(false);
+  const submit = async (errors: Partial<Record<AccountFieldName, string>>, send: () => Promise<void>) => {
+    if (Object.keys(errors).length > 0) {
+      form.show(errors);
+      return;
+    }
+    form.clear();
+    setBusy(true);
+    try {
+      await send();
+    } catch (error) {
+      const refusal = refusalOf(error, kind, t);
+      if (refusal.field) form.show({ [refusal.field]: refusal.message });
+      else form.show({}, refusal.message);
+      setBusy(false);
+    }
+  };
+  return { form, busy, submit };
+}
+
+/**
+ * One account page: its heading (focused when asked, after switching from the other page), intro,
+ * the form with its refusal note and fields, the submit button, and a footer.
+ */
+export function AccountPage(props: {
+  kind: 'signIn' | 'signUp';
+  focusHeading: boolean;
+  state: ReturnType<typeof useAccountForm>;
+  onSubmit: () => void;
+  /** The form's fields. */
+  children: ReactNode;
+  footer: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { kind, state } = props;
+  const id = kind === 'signIn' ? 'sign-in-title' : 'sign-up-title';
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (props.focusHeading) heading.current?.focus();
+  }, [props.focusHeading]);
+  return (
+    <section aria-labelledby={id} className="mx-auto max-w-md space-y-4">
+      <h1 id={id} ref={heading} tabIndex={-1} className="h1 mb-1 outline-none">
+        {t(`account.${kind}.title`)}
+      </h1>
+      <p className="muted">{t(`account.${kind}.intro`)}</p>
+      <form
+        noValidate
+        className="card space-y-4"
+        aria-labelledby={id}
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSubmit();
+        }}
+      >
+        <RefusalNote message={state.form.refusal} noteRef={state.form.refusalRef} />
+        {props.children}
+        <button type="submit" className="btn btn-primary w-full" disabled={state.busy}>
+          {state.busy ? t('common.working') : t(`account.${kind}.submit`)}
+        </button>
+      </form>
+      {props.footer}
+    </section>
+  );
+}
+
+/** The button-styled link to the other account page. */
+export function SwitchPageLink({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="font-medium text-blue-700 underline dark:text-blue-300" onClick={onClick}>
+      {label}
+    </button>
   );
 }

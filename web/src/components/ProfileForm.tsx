@@ -31,6 +31,10 @@ export interface Draft {
   startDate: string;
   locale: string;
   freeOnly: boolean;
+  /** Where the learner studies from: a curriculum region id, or '' for none. */
+  region: string;
+  /** The learner answered the region question (chose a region or "anywhere"), so it is not offered again. */
+  regionChosen?: boolean;
   /** Study days are not edited here; they are kept as they are. */
   study: Profile['study'];
   /** The plan's language was chosen here (else it follows the page's language). */
@@ -49,6 +53,7 @@ export function draftFrom(profile: Profile | null | undefined, curriculum: Curri
     startDate: profile?.startDate ?? localToday(),
     locale: profile?.locale ?? locale,
     freeOnly: profile?.freeOnly ?? false,
+    region: profile?.region ?? '',
     study: profile?.study,
   };
 }
@@ -64,6 +69,8 @@ export function toInput(draft: Draft): ProfileInput {
     startDate: draft.startDate,
     locale: draft.locale,
     freeOnly: draft.freeOnly,
+    // Always explicit: `none` clears a stored region, where an absent field would keep it.
+    region: draft.region || 'none',
     ...(draft.study ? { study: draft.study } : {}),
   };
 }
@@ -99,6 +106,11 @@ export function ProfileForm(props: {
   const index = step ? STEPS.indexOf(step) : -1;
   const last = step === undefined || index === STEPS.length - 1;
   const today = localToday();
+  // A region is offered to learners whose plan language it lists, never set without their say.
+  const suggested =
+    draft.region || draft.regionChosen
+      ? undefined
+      : curriculum.regions?.find((r) => r.suggestFor.includes(draft.locale));
 
   return (
     <form
@@ -273,6 +285,47 @@ export function ProfileForm(props: {
               ))}
             </select>
           </div>
+          {curriculum.regions && curriculum.regions.length > 0 && (
+            <div className="sm:col-span-2">
+              <label className="label" htmlFor={`${id}-region`}>
+                {t('profile.region')}
+              </label>
+              <select
+                id={`${id}-region`}
+                className="field"
+                value={draft.region}
+                aria-describedby={`${id}-region-hint`}
+                onChange={(event) => update({ region: event.target.value, regionChosen: true })}
+              >
+                <option value="">{t('profile.regionNone')}</option>
+                {curriculum.regions.map((region) => (
+                  <option key={region.id} value={region.id}>
+                    {tx(region.title)}
+                  </option>
+                ))}
+              </select>
+              <p id={`${id}-region-hint`} className="mt-1 text-sm muted">
+                {t('profile.regionHint')}
+              </p>
+              {suggested && (
+                <div className="warning mt-2 text-sm" data-testid="region-suggestion">
+                  <p>{t('profile.regionSuggest', { region: tx(suggested.title) })}</p>
+                  <div className="mt-1 flex flex-wrap gap-2">
+                    <button
+                      type="button"
+                      className="btn py-0.5"
+                      onClick={() => update({ region: suggested.id, regionChosen: true })}
+                    >
+                      {t('profile.regionUse', { region: tx(suggested.title) })}
+                    </button>
+                    <button type="button" className="btn py-0.5" onClick={() => update({ regionChosen: true })}>
+                      {t('profile.regionDecline')}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </div>
+          )}
         </div>
       )}
 

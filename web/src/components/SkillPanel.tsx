@@ -28,7 +28,7 @@ export function SkillPanel(props: {
   onSelect: (skillId: string) => void;
   onClose: () => void;
 }) {
-  const { t, tx, num } = useLocale();
+  const { t, tx, num, date } = useLocale();
   const { curriculum, skillId } = props;
   const skill = curriculum.skills.find((s) => s.id === skillId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -177,6 +177,14 @@ export function SkillPanel(props: {
                   })}
                   {resource.ambient ? ` · ${t('roadmap.ambient')}` : ''}
                 </p>
+                {resource.costCheck?.note && (
+                  <p className="text-xs muted" data-testid="cost-note">
+                    {t('roadmap.costNote', {
+                      note: tx(resource.costCheck.note),
+                      date: date(resource.costCheck.checked),
+                    })}
+                  </p>
+                )}
                 {resource.summary && <p className="text-sm">{tx(resource.summary)}</p>}
               </li>
             ))}

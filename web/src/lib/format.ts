@@ -52,3 +52,8 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** Items joined as alternatives in the locale's words: "A, B or C", "A、B或C". */
+export function formatAlternatives(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
+}

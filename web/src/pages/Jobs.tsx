@@ -9,6 +9,7 @@ import type { Curriculum, Text } from '../../../src/core/model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { api, ApiError, type JobAnalysis, type JobsPlanJson, type KeptJob } from '../lib/api.js';
 import { useCurriculum } from '../lib/data.js';
+import { formatAlternatives } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate } from '../lib/resource.js';
 
@@ -330,7 +331,16 @@ export default function Jobs() {
                     {a.gaps.map((gap) => (
                       <li key={gap.id}>
                         {gap.title}{' '}
-                        <span className="muted">· {gap.weight === 2 ? t('jobs.required') : t('jobs.nice')}</span>
+                        <span className="muted">
+                          · {gap.weight === 2 ? t('jobs.required') : t('jobs.nice')}
+                          {gap.alternatives &&
+                            ` · ${t('jobs.orInstead', {
+                              titles: formatAlternatives(
+                                gap.alternatives.map((o) => o.title),
+                                locale,
+                              ),
+                            })}`}
+                        </span>
                       </li>
                     ))}
                   </ol>

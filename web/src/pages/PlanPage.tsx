@@ -37,6 +37,10 @@ export default function PlanPage() {
       </section>
     );
   const c = curriculum.data;
+  // What the plan changed for where the learner studies, and which resources are English-only.
+  const region = c.regions?.find((r) => r.id === profile.data?.profile?.region);
+  const regionNotes = current.explanations.filter((e) => e.kind === 'region');
+  const languageNotes = current.explanations.filter((e) => e.kind === 'language');
   const route = c.routes.find((r) => r.id === current.route);
   const today = localToday();
   const stageTitle = (id: string) => {
@@ -99,6 +103,26 @@ export default function PlanPage() {
           </dd>
         </div>
       </dl>
+
+      {(regionNotes.length > 0 || languageNotes.length > 0) && (
+        <section className="card space-y-2" aria-labelledby="reach-title" data-testid="plan-reach">
+          <h2 id="reach-title" className="h2">
+            {region ? t('plan.reachTitle', { region: tx(region.title) }) : t('plan.languageTitle')}
+          </h2>
+          {regionNotes.length > 0 && (
+            <ul className="list-disc space-y-1 pl-5 text-sm">
+              {regionNotes.map((note) => (
+                <li key={note.subject}>{tx(note.text)}</li>
+              ))}
+            </ul>
+          )}
+          {languageNotes.map((note) => (
+            <p key={note.subject} className="text-sm muted">
+              {tx(note.text)}
+            </p>
+          ))}
+        </section>
+      )}
 
       <PlanTimeline
         curriculum={c}

@@ -4,8 +4,14 @@
  * password, too many attempts, a locked or disabled account) in the page's language, and the
  * way to the sign-up page when the server offers sign-up.
  */
-import { useEffect, useRef, useState } from 'react';
-import { AccountField, looksLikeEmail, RefusalNote, refusalOf, useFormErrors } from '../components/AccountForm.js';
+import { useState } from 'react';
+import {
+  AccountField,
+  AccountPage,
+  looksLikeEmail,
+  SwitchPageLink,
+  useAccountForm,
+} from '../components/AccountForm.js';
 import { signIn } from '../lib/account.js';
 import { useLocale } from '../lib/locale.js';
 
@@ -22,84 +28,54 @@ export default function SignIn({
   const { t } = useLocale();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (focusHeading) heading.current?.focus();
-  }, [focusHeading]);
-  const form = useFormErrors(['email', 'password']);
+  const state = useAccountForm('signIn', ['email', 'password']);
+  const { form } = state;
 
-  const submit = async () => {
-    const errors = {
-      ...(looksLikeEmail(email) ? {} : { email: t('account.field.emailInvalid') }),
-      ...(password === '' ? { password: t('account.field.passwordMissing') } : {}),
-    };
-    if (Object.keys(errors).length > 0) {
-      form.show(errors);
-      return;
-    }
-    form.clear();
-    setBusy(true);
-    try {
-      await signIn(email.trim(), password);
-    } catch (error) {
-      const refusal = refusalOf(error, 'signIn', t);
-      if (refusal.field) form.show({ [refusal.field]: refusal.message });
-      else form.show({}, refusal.message);
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    state.submit(
+      {
+        ...(looksLikeEmail(email) ? {} : { email: t('account.field.emailInvalid') }),
+        ...(password === '' ? { password: t('account.field.passwordMissing') } : {}),
+      },
+      () => signIn(email.trim(), password),
+    );
 
   return (
-    <section aria-labelledby="sign-in-title" className="mx-auto max-w-md space-y-4">
-      <h1 id="sign-in-title" ref={heading} tabIndex={-1} className="h1 mb-1 outline-none">
-        {t('account.signIn.title')}
-      </h1>
-      <p className="muted">{t('account.signIn.intro')}</p>
-      <form
-        noValidate
-        className="card space-y-4"
-        aria-labelledby="sign-in-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <RefusalNote message={form.refusal} noteRef={form.refusalRef} />
-        <AccountField
-          name="email"
-          label={t('account.field.email')}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={setEmail}
-          error={form.errors.email}
-          inputRef={form.fieldRef('email')}
-        />
-        <AccountField
-          name="password"
-          label={t('account.field.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={form.errors.password}
-          inputRef={form.fieldRef('password')}
-        />
-        <button type="submit" className="btn btn-primary w-full" disabled={busy}>
-          {busy ? t('common.working') : t('account.signIn.submit')}
-        </button>
-      </form>
-      {signUpOpen ? (
-        <p>
-          {t('account.signIn.noAccount')}{' '}
-          <button type="button" className="font-medium text-blue-700 underline dark:text-blue-300" onClick={onSignUp}>
-            {t('account.signIn.toSignUp')}
-          </button>
-        </p>
-      ) : (
-        <p className="muted">{t('account.signIn.adminOnly')}</p>
-      )}
-    </section>
+    <AccountPage
+      kind="signIn"
+      focusHeading={focusHeading}
+      state={state}
+      onSubmit={() => void submit()}
+      footer={
+        signUpOpen ? (
+          <p>
+            {t('account.signIn.noAccount')} <SwitchPageLink label={t('account.signIn.toSignUp')} onClick={onSignUp} />
+          </p>
+        ) : (
+          <p className="muted">{t('account.signIn.adminOnly')}</p>
+        )
+      }
+    >
+      <AccountField
+        name="email"
+        label={t('account.field.email')}
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        error={form.errors.email}
+        inputRef={form.fieldRef('email')}
+      />
+      <AccountField
+        name="password"
+        label={t('account.field.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={form.errors.password}
+        inputRef={form.fieldRef('password')}
+      />
+    </AccountPage>
   );
 }
