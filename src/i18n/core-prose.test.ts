@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The core returns codes and records, never prose: its errors name a catalogue key with values,
- * and its words (English or Chinese) live in the catalogue. This scans the core's source.
+ * and its words (English or Chinese) live in the catalogue. This scans the core's source (the
+ * core itself does no I/O, so the scan lives beside the catalogue).
  */
-const CORE = fileURLToPath(new URL('.', import.meta.url));
+const CORE = fileURLToPath(new URL('../core/', import.meta.url));
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
