@@ -159,6 +159,18 @@ describe('the catalogue', () => {
   });
 });
 
+describe('hints per face', () => {
+  it('gives the web hints that name no command-line flag, command or environment variable', () => {
+    const webHints = [english, chinese].flatMap((locale) =>
+      [...(locale.get('errors') ?? new Map<string, unknown>())].filter(([key]) => key.endsWith('.web')),
+    );
+    expect(webHints.length).toBeGreaterThanOrEqual(8);
+    for (const [key, text] of webHints) {
+      expect(String(text), key).not.toMatch(/(^|\s)--\w|\bMLPATH_\w+|\bDATABASE_URL\b|`mlpath /);
+    }
+  });
+});
+
 describe('Chinese typography in the catalogue', () => {
   it('uses full-width colons and list commas in Chinese prose, never mixed', () => {
     for (const { where, text } of chineseMessages()) {
