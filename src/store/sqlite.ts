@@ -32,8 +32,9 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
   } catch (error) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot create the data folder ${dirname(file)}: ${(error as Error).message}`,
-      hint: 'set MLPATH_HOME to a folder you can write to',
+      key: 'store.mkdir',
+      params: { dir: dirname(file), message: (error as Error).message },
+      hintKey: 'hint.writable',
     });
   }
   let raw: BetterSqlite3.Database;
@@ -42,8 +43,9 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
   } catch (error) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot open ${file}: ${(error as Error).message}`,
-      hint: 'set MLPATH_HOME to a folder you can write to',
+      key: 'store.open',
+      params: { file, message: (error as Error).message },
+      hintKey: 'hint.writable',
     });
   }
   try {
@@ -56,8 +58,9 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     if (error instanceof MlpathError) throw error;
     throw new MlpathError({
       code: 'STORAGE',
-      message: `${file} is not an mlpath database (${(error as Error).message}); it was left untouched`,
-      hint: 'point MLPATH_HOME at a folder of its own',
+      key: 'store.notOurs',
+      params: { location: file, why: (error as Error).message },
+      hintKey: 'hint.ownFolder',
     });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
@@ -84,8 +87,10 @@ function checkOwner(raw: BetterSqlite3.Database, file: string): void {
   if (appId !== 0 && appId !== SQLITE_APPLICATION_ID) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `${file} is not an mlpath database (it belongs to another application, id 0x${appId.toString(16)}); it was left untouched`,
-      hint: `point MLPATH_HOME at a folder of its own (mlpath's files carry the application "${APP_ID}")`,
+      key: 'store.otherApp',
+      params: { file, id: `0x${appId.toString(16)}` },
+      hintKey: 'hint.ownFolderApp',
+      hintParams: { id: APP_ID },
     });
   }
   // Reading the schema raises SQLITE_NOTADB for a file that is not SQLite at all. Tables without
@@ -97,8 +102,9 @@ function checkOwner(raw: BetterSqlite3.Database, file: string): void {
   if (tables.length > 0 && !tables.includes('mlpath_meta')) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `${file} is not an mlpath database (it holds tables of another application: ${tables.slice(0, 5).join(', ')}); it was left untouched`,
-      hint: 'point MLPATH_HOME at a folder of its own',
+      key: 'store.otherTables',
+      params: { file, tables: tables.slice(0, 5).join(', ') },
+      hintKey: 'hint.ownFolder',
     });
   }
 }
