@@ -23,6 +23,7 @@ import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerSync } from './commands/sync.js';
+import { registerDoctor } from './commands/doctor.js';
 
 export function buildProgram(io: CliIo): Command {
   // Commander builds help text as commands are declared: the language is settled first.
@@ -63,6 +64,7 @@ export function buildProgram(io: CliIo): Command {
   registerServe(program, io);
   registerAdmin(program, io);
   registerSync(program, io);
+  registerDoctor(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput(output);

@@ -36,6 +36,12 @@ export interface Session {
   readonly io: CliIo;
   /** What the learner layer's actions take (loads the curriculum on first use). */
   context(): LearnerContext;
+  /**
+   * Run a learner action that writes under the learner's lock (`Store.exclusive`), as the server
+   * runs every write request: a CLI write and a server write never interleave, and the action's
+   * reads and writes commit together. Not for waiting on the learner (prompts): only the action.
+   */
+  inTurn<T>(fn: (ctx: LearnerContext) => Promise<T>, base?: LearnerContext): Promise<T>;
   curriculum(): Curriculum;
   profile(): Promise<Profile | undefined>;
   locale(): Promise<Locale>;
@@ -101,6 +107,10 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       today: localDate(now),
       io,
       context: () => ({ store, curriculum: session.curriculum(), clock: () => now, learnerId: LOCAL_LEARNER }),
+      inTurn: (fn, base) => {
+        const ctx = base ?? session.context();
+        return store.exclusive(ctx.learnerId, (bound) => fn({ ...ctx, store: bound }));
+      },
       curriculum: () => {
         curriculum ??= loadCurriculumCached(
           curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd),

@@ -9,6 +9,7 @@ import { calendarEntries } from '../core/calendar/entries.js';
 import { firstOccurrences, reconcile } from '../core/calendar/sync.js';
 import type { Locale } from '../core/model.js';
 import { calendarName, renderEntries, writeIcs } from '../export/ical.js';
+import { isWriteFault } from '../store/faults.js';
 import { tokenHash } from '../store/kysely-store.js';
 import type { CalendarFeed } from '../store/store.js';
 import type { LearnerContext } from './context.js';
@@ -36,7 +37,13 @@ export async function ensureCalendar(ctx: LearnerContext): Promise<CalendarFeed>
     createdAt: ctx.clock().toISOString(),
     rotatedAt: undefined,
   };
-  await ctx.store.saveCalendar(ctx.learnerId, created);
+  try {
+    await ctx.store.saveCalendar(ctx.learnerId, created);
+  } catch (error) {
+    // A store that cannot be written still exports: this calendar's id is then not kept.
+    if (isWriteFault(error)) return created;
+    throw error;
+  }
   // Two requests at once may both create one: the stored one wins.
   return (await ctx.store.getCalendar(ctx.learnerId)) ?? created;
 }
@@ -72,7 +79,10 @@ export async function calendarFile(
     region: profile.region,
   });
   const sync = reconcile(records, rendered, day, now.toISOString());
-  await ctx.store.saveCalendarRecords(ctx.learnerId, sync.changed);
+  await ctx.store.saveCalendarRecords(ctx.learnerId, sync.changed).catch((error: unknown) => {
+    // Exporting from a store that cannot be written: the next export cannot tell what changed.
+    if (!isWriteFault(error)) throw error;
+  });
   return writeIcs(rendered, {
     now,
     name: calendarName(ctx.curriculum, locale),

@@ -21,6 +21,7 @@ import { countsByArea, countsByStage, deriveSkillStates, skillRecord } from '../
 import type { DoneOfTotal, SkillStates } from '../core/skill-state.js';
 import { currentWeekView } from '../core/weeks.js';
 import type { TodayView } from '../core/weeks.js';
+import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
 
@@ -190,13 +191,18 @@ export async function rememberForecast(ctx: LearnerContext, snapshot?: ProgressS
   const latest = await ctx.store.latestPlanSnapshot(ctx.learnerId);
   const previous = latest?.finishDate ?? null;
   if (!s.forecast || previous === s.forecast.finishDate) return previous;
-  await ctx.store.savePlanSnapshot(ctx.learnerId, {
-    id: randomUUID(),
-    at: ctx.clock().toISOString(),
-    reason: 'status',
-    finishDate: s.forecast.finishDate,
-    plan: s.forecast.plan,
-  });
+  try {
+    await ctx.store.savePlanSnapshot(ctx.learnerId, {
+      id: randomUUID(),
+      at: ctx.clock().toISOString(),
+      reason: 'status',
+      finishDate: s.forecast.finishDate,
+      plan: s.forecast.plan,
+    });
+  } catch (error) {
+    // A store that cannot be written (full, read-only, damaged) still shows the status.
+    if (!isWriteFault(error)) throw error;
+  }
   return previous;
 }
 

@@ -9,6 +9,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { MlpathError } from '../core/errors.js';
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
+import { faultFor, sqliteFault } from './faults.js';
+import type { StoreFault } from './faults.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { Dialect } from './migrations.js';
 import type { Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
@@ -44,17 +46,42 @@ export class KyselyStore implements Store {
   /** True for the store `exclusive` hands out: `#db` is one connection inside an open transaction. */
   readonly #bound: boolean;
   readonly #learnerLocks = new KeyedMutex();
+  /** Set when the store was opened read-only (a damaged file, a read-only folder): every write is refused with it. */
+  #refusal: StoreFault | undefined;
 
-  constructor(db: Db, kind: Dialect, location: string, onClose: () => Promise<void>, bound = false) {
+  constructor(
+    db: Db,
+    kind: Dialect,
+    location: string,
+    onClose: () => Promise<void>,
+    bound = false,
+    refusal?: StoreFault,
+  ) {
     this.#db = db;
     this.kind = kind;
     this.location = location;
     this.#onClose = onClose;
     this.#bound = bound;
+    this.#refusal = refusal;
+  }
+
+  /** Refuse every write from now on with `fault` (the store is read-only: reads still work). */
+  refuseWrites(fault: StoreFault): void {
+    this.#refusal = fault;
+  }
+
+  /** Why this store refuses writes, if it does. */
+  get writeRefusal(): StoreFault | undefined {
+    return this.#refusal;
+  }
+
+  #checkWritable(): void {
+    if (this.#refusal) throw this.#refusal;
   }
 
   /** Run `fn` in one write transaction on one connection (inside `exclusive`, in its transaction). */
   async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    this.#checkWritable();
     if (this.#bound) return storageErrors(this.location, () => fn(this.#db));
     return this.#run(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN', fn);
   }
@@ -67,13 +94,14 @@ export class KyselyStore implements Store {
 
   async exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T> {
     if (this.#bound) return fn(this);
+    this.#checkWritable();
     // In process first, so one learner's queue holds one connection at most, not one per waiter.
     return this.#learnerLocks.run(learnerId, () =>
       this.transaction(async (conn) => {
         if (this.kind === 'postgres') {
           await sql`SELECT pg_advisory_xact_lock(${LEARNER_LOCK_CLASS}, hashtext(${learnerId}))`.execute(conn);
         }
-        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true));
+        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true, this.#refusal));
       }),
     );
   }
@@ -143,6 +171,7 @@ export class KyselyStore implements Store {
     if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
     try {
       // One event is one statement, committed on its own: a single round trip and a single sync.
+      this.#checkWritable();
       if (events.length === 1) await storageErrors(this.location, () => insertEvents(this.#db, learnerId, events));
       else await this.transaction((db) => insertEvents(db, learnerId, events));
     } catch (error) {
@@ -789,6 +818,10 @@ export async function storageErrors<T>(location: string, fn: () => Promise<T>): 
   } catch (error) {
     if (error instanceof MlpathError) throw error;
     const message = error instanceof Error ? error.message : String(error);
+    const fault = sqliteFault(error);
+    if (fault) {
+      throw faultFor(fault, location, message, error);
+    }
     if (isUnavailable(error)) {
       throw new MlpathError({
         code: 'UNAVAILABLE',

@@ -8,39 +8,59 @@
  * Open one store per file per process: better-sqlite3 is synchronous, so a second connection in
  * the same process waiting for the first one's lock would block the thread the first one needs.
  */
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, copyFileSync, constants as fsConstants, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { MlpathError } from '../core/errors.js';
+import { faultFor, RESTORE_HINT, shortReport, sqliteFault } from './faults.js';
+import type { StoreFault } from './faults.js';
 import { KyselyStore } from './kysely-store.js';
-import { APP_ID, migrate, SQLITE_APPLICATION_ID } from './migrations.js';
+import { APP_ID, migrate, SCHEMA_VERSION, SQLITE_APPLICATION_ID } from './migrations.js';
 import type { Database } from './schema.js';
+import { backupIfDue } from './sqlite-backups.js';
+import { canWrite, headerApplicationId, openReadOnly } from './sqlite-files.js';
 
 export const DATABASE_FILE = 'mlpath.db';
 
 export interface SqliteOptions {
   /** How long a writer waits for another process's lock, in milliseconds. */
   readonly busyTimeoutMs?: number;
-  /** The time to record for a new database (defaults to now). */
+  /** The time to record for a new database (defaults to now); also the day of the rolling backup. */
   readonly now?: string;
+  /** Make today's rolling backup when the store opens sound and has none yet (default true). */
+  readonly backups?: boolean;
+  /** Run `PRAGMA quick_check` on open (default true); a file that fails it is opened read-only. */
+  readonly quickCheck?: boolean;
+  /** At most this many pages (tests simulate a full disk with it: writes beyond fail with SQLITE_FULL). */
+  readonly maxPageCount?: number;
 }
 
+/**
+ * Open (or create) the embedded store. A file that cannot be written (a read-only file or folder)
+ * or that fails the quick integrity check is opened read-only: reads and exports work, every
+ * write is refused with a message naming the cause, and nothing is written into it. A 0-byte
+ * file is refused, never taken for a new store.
+ */
 export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<KyselyStore> {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (error) {
-    throw new MlpathError({
-      code: 'STORAGE',
-      key: 'store.mkdir',
-      params: { dir: dirname(file), message: (error as Error).message },
-      hintKey: 'hint.writable',
-    });
+  const now = options.now ?? new Date().toISOString();
+  let created = false;
+  if (!existsSync(file)) created = createDatabase(file);
+  else if (statSync(file).size === 0) throw emptyFile(file);
+
+  if (!canWrite(file)) return openRefusingWrites(file, faultFor('read-only', file));
+  // Checked through a read-only connection, which never writes the file (closing a read-write
+  // one would checkpoint a leftover WAL into it): whose file it is, and whether it is sound.
+  if (!created) {
+    const damage = inspect(file, options.quickCheck !== false);
+    if (damage !== undefined) return openRefusingWrites(file, faultFor('damaged', file, damage));
   }
   let raw: BetterSqlite3.Database;
   try {
-    raw = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 15_000 });
+    raw = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 15_000, fileMustExist: true });
   } catch (error) {
+    if (sqliteFault(error) === 'read-only') return openRefusingWrites(file, faultFor('read-only', file));
     throw new MlpathError({
       code: 'STORAGE',
       key: 'store.open',
@@ -49,24 +69,28 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     });
   }
   try {
-    checkOwner(raw, file);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
+    if (options.maxPageCount !== undefined) raw.pragma(`max_page_count = ${options.maxPageCount}`);
   } catch (error) {
     raw.close();
-    if (error instanceof MlpathError) throw error;
+    const fault = sqliteFault(error);
+    if (fault === 'read-only' || fault === 'full') return openRefusingWrites(file, faultFor(fault, file));
     throw new MlpathError({
       code: 'STORAGE',
-      key: 'store.notOurs',
-      params: { location: file, why: (error as Error).message },
-      hintKey: 'hint.ownFolder',
+      key: 'store.open',
+      params: { file, message: (error as Error).message },
+      hintKey: 'hint.writable',
     });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  const store = new KyselyStore(db, 'sqlite', file, () => db.destroy());
+  let watch: ReturnType<typeof setInterval> | undefined;
+  const store = new KyselyStore(db, 'sqlite', file, () => {
+    if (watch !== undefined) clearInterval(watch);
+    return db.destroy();
+  });
   try {
-    const now = options.now ?? new Date().toISOString();
     await store.transaction(async (trx) => {
       await migrate(trx, 'sqlite', file, now);
     });
@@ -76,9 +100,214 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     }
   } catch (error) {
     await db.destroy();
+    // A disk that is full (or turned read-only) since the file was made: still readable.
+    if (error instanceof MlpathError && 'fault' in error && (error as StoreFault).fault !== 'damaged')
+      return openRefusingWrites(file, error as StoreFault);
     throw error;
   }
+  if (options.backups !== false) {
+    if (!created && holdsData(raw)) await backupIfDue(raw, file, new Date(now));
+    // A process that stays open (`mlpath serve`) checks the file and makes the day's backup every
+    // hour; damage found then turns the store read-only from that moment.
+    watch = setInterval(() => void keepWatch(store, raw, file), WATCH_EVERY_MS);
+    watch.unref();
+  }
   return store;
+}
+
+/**
+ * Refuse a file that is not ours (untouched); for one of ours, the damage the quick check finds
+ * (undefined when sound, or when the check is off).
+ */
+function inspect(file: string, check: boolean): string | undefined {
+  let opened: ReturnType<typeof openReadOnly>;
+  try {
+    opened = openReadOnly(file);
+  } catch (error) {
+    if (sqliteFault(error) === 'damaged' && markedOurs(file)) return (error as Error).message;
+    throw notOurs(file, error);
+  }
+  try {
+    checkOwner(opened.raw, file);
+    if (!check) return undefined;
+    const problems = quickCheck(opened.raw);
+    return problems.length > 0 ? shortReport(problems) : undefined;
+  } catch (error) {
+    if (error instanceof MlpathError) throw error;
+    if (sqliteFault(error) === 'damaged' && markedOurs(file)) return (error as Error).message;
+    throw notOurs(file, error);
+  } finally {
+    opened.close();
+  }
+}
+
+/** A file whose SQLite header carries our application id: when it cannot be read, it is damaged, not foreign. */
+function markedOurs(file: string): boolean {
+  return headerApplicationId(file) === SQLITE_APPLICATION_ID;
+}
+
+function notOurs(file: string, error: unknown): MlpathError {
+  return new MlpathError({
+    code: 'STORAGE',
+    message: `${file} is not an mlpath database (${(error as Error).message}); it was left untouched`,
+    hint: 'point MLPATH_HOME at a folder of its own',
+  });
+}
+
+/** How often a store that stays open is checked and, once a day, backed up. */
+export const WATCH_EVERY_MS = 60 * 60 * 1000;
+
+async function keepWatch(store: KyselyStore, raw: BetterSqlite3.Database, file: string): Promise<void> {
+  if (store.writeRefusal || !raw.open) return;
+  try {
+    const problems = quickCheck(raw);
+    if (problems.length > 0) {
+      store.refuseWrites(faultFor('damaged', file, shortReport(problems)));
+      return;
+    }
+    if (holdsData(raw)) await backupIfDue(raw, file, new Date());
+  } catch (error) {
+    if (sqliteFault(error) === 'damaged') store.refuseWrites(faultFor('damaged', file, (error as Error).message));
+  }
+}
+
+/** Whether there is anything worth a backup: a profile or an event. */
+function holdsData(raw: BetterSqlite3.Database): boolean {
+  return raw.prepare('SELECT EXISTS (SELECT 1 FROM profiles) OR EXISTS (SELECT 1 FROM events)').pluck().get() === 1;
+}
+
+/** `PRAGMA quick_check`'s findings (none for a sound file). */
+function quickCheck(raw: BetterSqlite3.Database): string[] {
+  const rows = raw.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+  const lines = rows.map((r) => r.quick_check).filter((line) => !line.startsWith('*** in database'));
+  return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+}
+
+/**
+ * Make a new database file in one step: it is prepared beside its place (marked as ours, in WAL
+ * mode) and linked there, so no other process ever sees it empty or half made; if another
+ * process made one first, theirs is used.
+ * @returns whether this process made it.
+ */
+function createDatabase(file: string): boolean {
+  const dir = dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new MlpathError({
+      code: 'STORAGE',
+      message: `cannot create the data folder ${dir}: ${(error as Error).message}`,
+      hint: 'set MLPATH_HOME to a folder you can write to',
+    });
+  }
+  if (!canWrite(file))
+    throw new MlpathError({
+      code: 'STORAGE',
+      message: `cannot create the database ${file}: its folder is read-only`,
+      hint: 'set MLPATH_HOME to a folder you can write to',
+    });
+  const draft = `${file}.new-${randomBytes(4).toString('hex')}`;
+  try {
+    const raw = new BetterSqlite3(draft);
+    try {
+      raw.pragma(`application_id = ${SQLITE_APPLICATION_ID}`);
+      raw.pragma('journal_mode = WAL');
+    } finally {
+      raw.close();
+    }
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EEXIST') return false;
+      // A file system without hard links: copy, still refusing to replace a file made meanwhile.
+      copyFileSync(draft, file, fsConstants.COPYFILE_EXCL);
+    }
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EEXIST') return false;
+    const fault = sqliteFault(error);
+    throw new MlpathError({
+      code: 'STORAGE',
+      message:
+        fault === 'read-only'
+          ? `cannot create the database ${file}: its folder is read-only`
+          : fault === 'full'
+            ? `cannot create the database ${file}: the disk is full`
+            : `cannot create the database ${file}: ${(error as Error).message}`,
+      hint: 'set MLPATH_HOME to a folder you can write to',
+    });
+  } finally {
+    rmSync(draft, { force: true });
+    rmSync(`${draft}-wal`, { force: true });
+    rmSync(`${draft}-shm`, { force: true });
+  }
+}
+
+function emptyFile(file: string): MlpathError {
+  return new MlpathError({
+    code: 'STORAGE',
+    message: `${file} is empty (0 bytes): it was not taken for a new store and was left untouched`,
+    hint: 'run `mlpath restore` to go back to a backup, or delete the empty file to start a new store',
+  });
+}
+
+/**
+ * The store read-only: reads (and so exports) work, every write is refused with `fault`. The
+ * schema is checked, never migrated: a file that needs an upgrade cannot be read this way.
+ */
+function openRefusingWrites(file: string, fault: StoreFault): KyselyStore {
+  let opened: ReturnType<typeof openReadOnly>;
+  try {
+    opened = openReadOnly(file);
+  } catch (error) {
+    throw new MlpathError({
+      code: 'STORAGE',
+      message: `cannot read ${file}: ${(error as Error).message}`,
+      hint: fault.fault === 'damaged' ? RESTORE_HINT : 'make the file and its folder readable',
+    });
+  }
+  const { raw } = opened;
+  if (fault.fault !== 'damaged') {
+    try {
+      checkOwner(raw, file);
+      checkSchemaReadable(raw, file);
+    } catch (error) {
+      opened.close();
+      throw error;
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return new KyselyStore(
+    db,
+    'sqlite',
+    file,
+    async () => {
+      await db.destroy();
+      opened.close();
+    },
+    false,
+    fault,
+  );
+}
+
+/** A store opened read-only must already have our current schema (it cannot be migrated). */
+function checkSchemaReadable(raw: BetterSqlite3.Database, file: string): void {
+  const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  if (!tables.includes('schema_migrations')) return;
+  const version = Number(raw.prepare('SELECT max(version) FROM schema_migrations').pluck().get() ?? 0);
+  if (version > SCHEMA_VERSION)
+    throw new MlpathError({
+      code: 'STORAGE',
+      message: `${file} was written by a newer mlpath (schema version ${version}; this one knows up to ${SCHEMA_VERSION}); it was left untouched`,
+      hint: 'upgrade mlpath to open it',
+    });
+  if (version < SCHEMA_VERSION)
+    throw new MlpathError({
+      code: 'STORAGE',
+      message: `${file} needs an upgrade to schema version ${SCHEMA_VERSION}, and it cannot be written; it was left untouched`,
+      hint: 'make the file and its folder writable (and free some disk space) once, so mlpath can upgrade it',
+    });
 }
 
 /** Refuse a SQLite file that another application marked as its own; reading raises NOTADB for non-SQLite files. */

@@ -35,7 +35,7 @@ export function registerCalendar(program: Command, io: CliIo): void {
         if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
           throw new MlpathError({ code: 'INVALID_INPUT', message: msg(locale, 'calendar.badBase', { value: base }) });
         }
-        const feed = await calendarFeed(session.context(), { rotate: options.rotate === true });
+        const feed = await session.inTurn((ctx) => calendarFeed(ctx, { rotate: options.rotate === true }));
         const address = `${url.toString().replace(/\/+$/, '')}${feed.path}`;
         if (options.json) {
           io.out(`${JSON.stringify({ url: address, path: feed.path, rotatedAt: feed.rotatedAt ?? null })}\n`);

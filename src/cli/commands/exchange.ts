@@ -81,7 +81,7 @@ export function registerExchange(program: Command, io: CliIo): void {
       const backup = readBackup(text, fileArg);
       await withSession(io, async (session) => {
         const m = trackingMessages(await session.locale());
-        const result = await importBackup(session.context(), { backup, merge: options.merge === true });
+        const result = await session.inTurn((ctx) => importBackup(ctx, { backup, merge: options.merge === true }));
         if (options.json) {
           io.out(`${JSON.stringify(result)}\n`);
           return;

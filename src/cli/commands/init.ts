@@ -196,7 +196,7 @@ export function registerInit(program: Command, io: CliIo): void {
           { today: session.today },
         );
         // A re-init keeps the progress and the first plan (the baseline); it plans what is left.
-        const saved = await saveProfile(session.context(), profile, 'init');
+        const saved = await session.inTurn((ctx) => saveProfile(ctx, profile, 'init'));
         const forecast = saved.forecast;
         const plan = forecast.plan;
         const out = trackingMessages(profile.locale);

@@ -230,7 +230,7 @@ export function registerJob(program: Command, io: CliIo): Command {
         const locale = await session.locale();
         const { text, name } = await readPosting(io, file, locale);
         const { posting, analysis } = await wording(name, text, locale, () =>
-          keepJob(contextOf(session), text, locale),
+          session.inTurn((ctx) => keepJob(ctx, text, locale)),
         );
         if (options.json) io.out(`${JSON.stringify({ posting, analysis }, null, 2)}\n`);
         else
@@ -280,7 +280,7 @@ export function registerJob(program: Command, io: CliIo): Command {
     .action(async (id: string) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
-        await removeJob(contextOf(session), id);
+        await session.inTurn((ctx) => removeJob(ctx, id));
         io.out(`${jmsg(locale, 'removed', { id })}\n`);
       });
     });

@@ -29,7 +29,7 @@ export function registerProject(program: Command, io: CliIo): void {
     .action(async (templateId: string, options: { id?: string; title?: string }) => {
       await withSession(io, async (session) => {
         const locale = await session.locale();
-        const added = await addProject(session.context(), { template: templateId, ...options, locale });
+        const added = await session.inTurn((ctx) => addProject(ctx, { template: templateId, ...options, locale }));
         const title = textIn(added.title, locale);
         io.out(`${trackingMessages(locale).projectAdded(title, added.id)}\n`);
       });
@@ -46,7 +46,7 @@ export function registerProject(program: Command, io: CliIo): void {
         const locale = await session.locale();
         const m = trackingMessages(locale);
         const checked = options.undo !== true;
-        const result = await setRubricItem(session.context(), { project: projectId, item: itemId, checked });
+        const result = await session.inTurn((ctx) => setRubricItem(ctx, { project: projectId, item: itemId, checked }));
         const name = textIn(result.project.title, locale);
         const title = textIn(result.item.title, locale);
         if (checked) io.out(`${result.changed ? m.ticked(name, title) : m.alreadyTicked(name, title)}\n`);
@@ -74,10 +74,12 @@ export function registerProject(program: Command, io: CliIo): void {
         if (!options.clear && url === undefined)
           throw new MlpathError({ code: 'INVALID_INPUT', message: msg(locale, 'project.needUrl') });
         const link = kind as LinkKind;
-        const updated = await setLinks(session.context(), {
-          project: projectId,
-          links: { [link]: options.clear ? undefined : url },
-        });
+        const updated = await session.inTurn((ctx) =>
+          setLinks(ctx, {
+            project: projectId,
+            links: { [link]: options.clear ? undefined : url },
+          }),
+        );
         const value = updated.links[link];
         io.out(`${value === undefined ? m.linkCleared(kind) : m.linkSet(kind, value)}\n`);
       });
@@ -90,7 +92,7 @@ export function registerProject(program: Command, io: CliIo): void {
     .action(async (projectId: string) => {
       await withSession(io, async (session) => {
         const m = trackingMessages(await session.locale());
-        const removed = await removeProject(session.context(), { project: projectId });
+        const removed = await session.inTurn((ctx) => removeProject(ctx, { project: projectId }));
         io.out(`${m.projectRemoved(removed.title, removed.id)}\n`);
       });
     });

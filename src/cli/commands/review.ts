@@ -103,6 +103,8 @@ export async function reviewSession(
   locale: Locale,
   items: readonly ReviewItem[],
   nextKey: NextKey,
+  /** How a rating is written (the CLI: under the learner's lock). */
+  inTurn: <T>(fn: (ctx: LearnerContext) => Promise<T>) => Promise<T> = (fn) => fn(ctx),
 ): Promise<number> {
   const bold = io.isTty ? pc.bold : (s: string) => s;
   const dim = io.isTty ? pc.dim : (s: string) => s;
@@ -128,7 +130,7 @@ export async function reviewSession(
       }
       rating = REVIEW_RATINGS[Number(key) - 1];
     }
-    const result = await rateReview(ctx, item.card.key, rating);
+    const result = await inTurn((c) => rateReview(c, item.card.key, rating));
     rated++;
     const when = untilWords(locale, new Date(result.event.at), new Date(result.card.due));
     io.out(`${rmsg(locale, 'rated', { rating: ratingWord(locale, rating), when })}\n`);
@@ -199,7 +201,7 @@ export function registerReview(program: Command, io: CliIo): void {
           if (rating === undefined) {
             throw new MlpathError({ code: 'INVALID_INPUT', message: rmsg(locale, 'ratingNeedsCard') });
           }
-          const result = await rateReview(ctx, card, rating);
+          const result = await session.inTurn((c) => rateReview(c, card, rating), ctx);
           if (options.json) io.out(`${JSON.stringify({ event: result.event, card: result.card })}\n`);
           else {
             const when = untilWords(locale, new Date(result.event.at), new Date(result.card.due));
@@ -220,7 +222,7 @@ export function registerReview(program: Command, io: CliIo): void {
         }
         const keys = terminalKeys();
         try {
-          await reviewSession(ctx, io, locale, queue.due, keys.next);
+          await reviewSession(ctx, io, locale, queue.due, keys.next, (fn) => session.inTurn(fn, ctx));
         } finally {
           keys.close();
         }

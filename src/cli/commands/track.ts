@@ -55,12 +55,14 @@ export function registerTrack(program: Command, io: CliIo): void {
         const locale = await session.locale();
         const m = trackingMessages(locale);
         const curriculum = session.curriculum();
-        const result = await markItem(session.context(), {
-          type: mark.type,
-          item: id,
-          note: options.note,
-          logPlannedHours: options.log !== false,
-        });
+        const result = await session.inTurn((ctx) =>
+          markItem(ctx, {
+            type: mark.type,
+            item: id,
+            note: options.note,
+            logPlannedHours: options.log !== false,
+          }),
+        );
         const title = itemTitle(curriculum, result.item.key, locale);
         if (options.json) {
           io.out(
@@ -88,7 +90,7 @@ export function registerTrack(program: Command, io: CliIo): void {
       await withSession(io, async (session) => {
         const locale = await session.locale();
         const m = trackingMessages(locale);
-        const result = await undo(session.context());
+        const result = await session.inTurn((ctx) => undo(ctx));
         if (!result) {
           if (options.json) io.out('null\n');
           else io.out(`${m.nothingToUndo}\n`);
@@ -111,7 +113,7 @@ export function registerTrack(program: Command, io: CliIo): void {
     .action(async (text: string, options: JsonOption & { on?: string }) => {
       await withSession(io, async (session) => {
         const m = trackingMessages(await session.locale());
-        const { event } = await addNote(session.context(), { text, item: options.on });
+        const { event } = await session.inTurn((ctx) => addNote(ctx, { text, item: options.on }));
         printEvent(io, event, options, m.noted);
       });
     });
@@ -131,12 +133,14 @@ export function registerTrack(program: Command, io: CliIo): void {
         // The ways a learner types a time are the CLI's; the bounds are the learner layer's.
         const hours = parseHours(hoursText);
         if (hours === undefined) throw new MlpathError({ code: 'INVALID_INPUT', message: m.badHours(hoursText) });
-        const { event, item } = await logHours(session.context(), {
-          hours,
-          date: options.date,
-          item: options.on,
-          note: options.note,
-        });
+        const { event, item } = await session.inTurn((ctx) =>
+          logHours(ctx, {
+            hours,
+            date: options.date,
+            item: options.on,
+            note: options.note,
+          }),
+        );
         printEvent(
           io,
           event,

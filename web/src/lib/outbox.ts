@@ -1,6 +1,7 @@
 /**
  * @module outbox
- * Progress written while the server cannot be reached is kept on this device (localStorage,
+ * Progress written while the server cannot be reached, or answers that it cannot store it now
+ * (503, or a proxy's 502/504 in front of it), is kept on this device (localStorage,
  * `mlpath.outbox`) and sent, in order, when the server answers again: on the browser's `online`
  * event, every 10 s while something waits, and when the tab comes back into view. Each event
  * carries an id made here, so an event sent twice (its first answer lost) is recorded once.
@@ -61,6 +62,16 @@ export function eventId(): string {
 }
 
 /**
+ * Whether a failed send is worth keeping and sending again: the server was not reached, or said
+ * "not now" (503: its database is unavailable or busy; 502/504: a proxy in front got no answer).
+ * Any other answer is final.
+ */
+export function worthRetrying(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.code === 'NETWORK' || error.status === 502 || error.status === 503 || error.status === 504;
+}
+
+/**
  * Record a progress event: sent now when the server answers, else kept and sent later. Resolves
  * how (`sent` or `kept`) and the event's id; any answer from the server other than success is
  * thrown as is.
@@ -77,7 +88,7 @@ export async function record(event: EventInput): Promise<{ how: 'sent' | 'kept';
     await api.record(pending);
     return { how: 'sent', id: pending.id };
   } catch (error) {
-    if (!(error instanceof ApiError && error.code === 'NETWORK')) throw error;
+    if (!worthRetrying(error)) throw error;
     write([...read(), pending]);
     return { how: 'kept', id: pending.id };
   }
@@ -100,7 +111,7 @@ export function flush(): Promise<void> {
         try {
           await api.record(next);
         } catch (error) {
-          if (error instanceof ApiError && error.code === 'NETWORK') return;
+          if (worthRetrying(error)) return;
           // No session (a multi-user server): kept until the person signs in again (see account.ts).
           if (error instanceof ApiError && error.status === 401) return;
           // Refused by the server (an item renamed away meanwhile): dropping it is all that can be done.
