@@ -48,6 +48,8 @@ export default defineConfig({
   projects: [
     // Accounts: starts its own `mlpath serve --multi-user` on PostgreSQL; independent of the rest.
     { name: 'accounts', testMatch: /sign-in\.spec\.ts/ },
+    // Cohorts: its own `mlpath serve --multi-user` on PostgreSQL, like accounts.
+    { name: 'cohorts', testMatch: /cohorts\.spec\.ts/ },
     // The journey starts from the fresh data directory, so it runs before anything else writes.
     { name: 'journey', testMatch: /journey\.spec\.ts/ },
     { name: 'pages', testMatch: /pages\.spec\.ts/, dependencies: ['journey'] },

@@ -50,6 +50,8 @@ export function learnerErrorIn(locale: Locale, error: LearnerError): MlpathError
       return make(m.emptyNote);
     case 'long-note':
       return make(m.longNote(text(d['length']), text(d['max'])));
+    case 'too-long':
+      return make(m.tooLong(text(d['field']), text(d['length']), text(d['max'])));
     case 'already-undone':
       return make(m.alreadyUndone);
     case 'needs-profile':

@@ -24,6 +24,7 @@ import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerSync } from './commands/sync.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerCohort } from './commands/cohort.js';
 
 export function buildProgram(io: CliIo): Command {
   // Commander builds help text as commands are declared: the language is settled first.
@@ -65,6 +66,7 @@ export function buildProgram(io: CliIo): Command {
   registerAdmin(program, io);
   registerSync(program, io);
   registerDoctor(program, io);
+  registerCohort(program, io);
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput(output);

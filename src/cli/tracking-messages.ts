@@ -42,6 +42,7 @@ export function trackingMessages(locale: Locale) {
     noted: t('noted'),
     emptyNote: t('emptyNote'),
     longNote: (length: string, max: string) => t('longNote', { length, max }),
+    tooLong: (field: string, length: string, max: string) => t('tooLong', { field, length, max }),
     logged: (hours: string, date: string, item: string | undefined) =>
       item ? t('loggedOn', { hours, date, item }) : t('logged', { hours, date }),
     badHours: (value: string) => t('badHours', { value }),

@@ -114,8 +114,16 @@ export function isMlpathError(value: unknown): value is MlpathError {
   return value instanceof MlpathError;
 }
 
-/** Levenshtein-based suggestions for an unknown id ("did you mean ...?"). */
+/**
+ * The longest input a "did you mean" search runs on: twice the id limit (MAX_ID_LENGTH in
+ * planner/profile.ts, an item being two ids). The search costs input × candidate length per
+ * candidate; a longer input is no typo of an id, and gets no suggestions.
+ */
+export const MAX_SUGGEST_INPUT = 401;
+
+/** Levenshtein-based suggestions for an unknown id ("did you mean ...?"); none for an over-long input. */
 export function suggest(input: string, candidates: Iterable<string>, max = 3): string[] {
+  if (input.length > MAX_SUGGEST_INPUT) return [];
   const scored: Array<[string, number]> = [];
   const needle = input.toLowerCase();
   for (const candidate of candidates) {

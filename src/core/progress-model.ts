@@ -6,6 +6,19 @@
 
 /** The longest note (characters) a learner may keep: the log, the API and the backup hold the same limit. */
 export const MAX_NOTE_LENGTH = 10_000;
+/** The most hours one log entry may hold (a day). */
+export const MAX_HOURS_PER_ENTRY = 24;
+/**
+ * The id of the hours a tick logged: the tick's id with this suffix, so an undo finds it. Such an
+ * entry holds the task's planned hours, which may be more than a day's.
+ */
+export const TICK_HOURS_SUFFIX = ':planned-hours';
+/**
+ * The longest text any event holds. A `project-change` keeps a project before and after as JSON;
+ * two projects at the id, title and link limits (core/planner/profile.ts), every character
+ * JSON-escaped, stay well within it.
+ */
+export const MAX_EVENT_TEXT_LENGTH = 64_000;
 
 export const EVENT_TYPES = [
   'started',

@@ -15,48 +15,38 @@
  * `project-milestone` events and written for readers; on import the events are what counts.
  * Parsing validates everything before anything is written, and names the field at fault.
  */
-import { z } from 'zod';
+import { BACKUP_FORMAT, BACKUP_VERSION, Backup as BackupSchema } from '../contract/backup.js';
+import type { BackupPosting as BackupPostingJson, BackupProject as BackupProjectJson } from '../contract/backup.js';
+import { pathText as formatPath } from '../contract/common.js';
+import type { Profile as ProfileJson } from '../contract/profile.js';
 import { MlpathError } from '../core/errors.js';
 import type { Message, MessageParams, Problem } from '../core/errors.js';
 import { jsonSyntaxError } from '../core/json-position.js';
 import { issueMessage } from '../i18n/issues.js';
 import type { IssueLike } from '../i18n/issues.js';
-import { LEARNING_STYLES } from '../core/model.js';
-import { MAX_HOURS_PER_WEEK } from '../core/planner/profile.js';
 import type { Profile } from '../core/plan-model.js';
-import { WEEKDAYS } from '../core/plan-model.js';
-import { EVENT_TYPES, MAX_NOTE_LENGTH } from '../core/progress-model.js';
-import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { MAX_POSTING_LENGTH } from '../core/jobs/text.js';
+import type { z } from 'zod';
 
-export const BACKUP_FORMAT = 'mlpath-backup';
-export const BACKUP_VERSION = 2;
-/** The versions this mlpath reads: 1 (before kept postings) and 2. */
-const READABLE_VERSIONS = [1, 2] as const;
+export { BACKUP_FORMAT, BACKUP_VERSION };
 
 /** A kept job posting as the backup carries it (the store's KeptPosting). */
-export interface BackupPosting {
-  readonly id: string;
-  readonly title: string;
-  readonly text: string;
-  readonly addedAt: string;
-}
+export type BackupPosting = Readonly<z.output<typeof BackupPostingJson>>;
 
 /** A project as the backup carries it (the store's PortfolioProject plus ticked rubric items). */
-export interface BackupProject {
-  readonly id: string;
-  readonly template: string;
-  readonly title: string;
-  readonly createdAt: string;
+export type BackupProject = Readonly<Omit<z.output<typeof BackupProjectJson>, 'links' | 'checked'>> & {
   readonly links: {
     readonly repository: string | undefined;
     readonly demo: string | undefined;
     readonly writeup: string | undefined;
   };
   readonly checked: readonly string[];
-}
+};
 
+/**
+ * A read backup: the file's shape (contract/backup.ts) with the core's types for the profile and the
+ * events, whose absent fields are present as undefined.
+ */
 export interface Backup {
   readonly format: typeof BACKUP_FORMAT;
   readonly version: number;
@@ -68,166 +58,6 @@ export interface Backup {
   /** The learner's calendar id, when one was made. */
   readonly calendar?: { readonly id: string } | undefined;
 }
-
-const Instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
-const Day = z.iso.date({ error: 'expected a calendar date such as "2026-11-27"' });
-const Url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
-
-const DateRange = z.strictObject({ start: Day, end: Day });
-export const ProfileSchema = z.strictObject({
-  startingPoint: z.string().min(1),
-  known: z.array(z.string().min(1)),
-  hoursPerWeek: z.number().positive().max(MAX_HOURS_PER_WEEK),
-  weeksOff: z.array(DateRange),
-  startDate: Day,
-  style: z.enum(LEARNING_STYLES),
-  domain: z.string().min(1).optional(),
-  freeOnly: z.boolean(),
-  locale: z.string().min(1),
-  target: z.string().min(1).optional(),
-  route: z.string().min(1).optional(),
-  effortFactor: z.number().positive().optional(),
-  marketReady: z.boolean().optional(),
-  region: z.string().min(1).optional(),
-  choices: z.strictObject({
-    pin: z.array(z.string()),
-    exclude: z.array(z.string()),
-    swap: z.array(z.strictObject({ from: z.string(), to: z.string() })),
-    own: z.array(
-      z.strictObject({
-        id: z.string().min(1),
-        title: z.string().min(1),
-        url: Url.optional(),
-        hours: z.number().positive(),
-        teaches: z.array(z.string()),
-      }),
-    ),
-  }),
-  study: z
-    .strictObject({
-      days: z.array(z.enum(WEEKDAYS)).min(1),
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-      timeZone: z.string().min(1),
-      reminderMinutes: z.number().int().min(0).optional(),
-    })
-    .optional(),
-});
-
-export const EventSchema = z
-  .strictObject({
-    id: z.string().min(1).max(200),
-    type: z.enum(EVENT_TYPES),
-    at: Instant,
-    item: z.string().min(1).max(500).optional(),
-    hours: z
-      .number()
-      .positive()
-      .max(24 * 7)
-      .optional(),
-    date: Day.optional(),
-    text: z.string().max(MAX_NOTE_LENGTH).optional(),
-    undoes: z.string().min(1).optional(),
-  })
-  .superRefine((event, ctx) => {
-    if (event.type === 'hours' && event.hours === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        message: 'an hours event needs "hours"',
-        path: ['hours'],
-        params: { key: 'backup.needsHours' },
-      });
-    if (event.type === 'undo' && event.undoes === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        message: 'an undo event needs "undoes"',
-        path: ['undoes'],
-        params: { key: 'backup.needsUndoes' },
-      });
-    if (
-      ['started', 'done', 'skipped', 'reset', 'project-milestone', 'project-change', 'reviewed'].includes(event.type) &&
-      event.item === undefined
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `a ${event.type} event needs "item"`,
-        path: ['item'],
-        params: { key: 'backup.needsItem', type: event.type },
-      });
-    }
-    if (event.type === 'reviewed' && !isReviewRating(event.text ?? '')) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `a reviewed event needs "text" to be its rating: ${REVIEW_RATINGS.join(', ')}`,
-        path: ['text'],
-        params: { key: 'backup.needsRating' },
-      });
-    }
-  });
-
-export const ProjectSchema = z.strictObject({
-  id: z.string().min(1),
-  template: z.string().min(1),
-  title: z.string().min(1),
-  createdAt: Instant,
-  links: z.strictObject({ repository: Url.optional(), demo: Url.optional(), writeup: Url.optional() }),
-  checked: z.array(z.string()).default([]),
-});
-
-export const PostingSchema = z.strictObject({
-  id: z.string().min(1).max(200),
-  title: z.string().max(500),
-  text: z.string().min(1).max(MAX_POSTING_LENGTH),
-  addedAt: Instant,
-});
-
-const BackupSchema = z
-  .strictObject({
-    format: z.literal(BACKUP_FORMAT),
-    version: z.literal(READABLE_VERSIONS),
-    exportedAt: Instant,
-    profile: ProfileSchema.nullable(),
-    events: z.array(EventSchema),
-    projects: z.array(ProjectSchema),
-    postings: z.array(PostingSchema).default([]),
-    calendar: z
-      .strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, { error: 'expected 32 hex digits' }) })
-      .optional(),
-  })
-  .superRefine((backup, ctx) => {
-    const ids = new Set<string>();
-    backup.events.forEach((event, i) => {
-      if (ids.has(event.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `event id "${event.id}" appears twice`,
-          path: ['events', i, 'id'],
-          params: { key: 'backup.eventTwice', id: event.id },
-        });
-      ids.add(event.id);
-    });
-    const projectIds = new Set<string>();
-    backup.projects.forEach((project, i) => {
-      if (projectIds.has(project.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `project id "${project.id}" appears twice`,
-          path: ['projects', i, 'id'],
-          params: { key: 'backup.projectTwice', id: project.id },
-        });
-      projectIds.add(project.id);
-    });
-    const postingIds = new Set<string>();
-    backup.postings.forEach((posting, i) => {
-      if (postingIds.has(posting.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `posting id "${posting.id}" appears twice`,
-          path: ['postings', i, 'id'],
-          params: { key: 'backup.postingTwice', id: posting.id },
-        });
-      postingIds.add(posting.id);
-    });
-  });
 
 /** The backup as JSON text: absent values are left out, the profile is `null` when there is none. */
 export function backupToJson(backup: Backup): string {
@@ -330,7 +160,7 @@ function utc(instant: string): string {
   return new Date(instant).toISOString();
 }
 
-function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {
+function fillProfile(p: ProfileJson): Profile {
   return {
     startingPoint: p.startingPoint,
     known: p.known,
@@ -354,10 +184,4 @@ function fillProfile(p: z.infer<typeof ProfileSchema>): Profile {
     },
     ...(p.study === undefined ? {} : { study: { ...p.study, reminderMinutes: p.study.reminderMinutes } }),
   };
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
-  return out;
 }

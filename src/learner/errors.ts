@@ -20,6 +20,7 @@ export type LearnerReason =
   | 'future-date'
   | 'empty-note'
   | 'long-note'
+  | 'too-long'
   | 'unknown-event'
   | 'already-undone'
   | 'event-id-taken'
@@ -27,6 +28,17 @@ export type LearnerReason =
   | 'import-not-empty'
   | 'bad-rating'
   | 'unknown-card'
+  | 'unknown-cohort'
+  | 'unknown-member'
+  | 'bad-invite-code'
+  | 'already-member'
+  | 'cohort-full'
+  | 'not-cohort-owner'
+  | 'owner-role'
+  | 'bad-role'
+  | 'bad-cohort-name'
+  | 'bad-cohort-kind'
+  | 'bad-target-date'
   | 'profile';
 
 export class LearnerError extends MlpathError {
@@ -53,4 +65,19 @@ export function isLearnerError(value: unknown): value is LearnerError {
 /** " did you mean "a" or "b"?" for an English message, or nothing. */
 export function didYouMean(suggestions: readonly string[]): string {
   return suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+}
+
+/**
+ * Refuse a text longer than `max` (an id, a title) before it is looked up, suggested for or stored:
+ * INVALID_INPUT, reason `too-long`, details `{ field, length, max }`. Returns the text.
+ */
+export function withinLimit(value: string, max: number, field: string): string {
+  if (value.length <= max) return value;
+  throw new LearnerError({
+    code: 'INVALID_INPUT',
+    reason: 'too-long',
+    message: `${field} has ${value.length} characters; it may have at most ${max}`,
+    details: { field, length: value.length, max },
+    problems: [{ path: field, message: `at most ${max} characters` }],
+  });
 }

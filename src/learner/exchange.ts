@@ -12,6 +12,8 @@
  * - An import is validated whole before anything is written; into a learner with data it needs
  *   `merge`. An import is not an event: `undo` cannot take it back (`undoable: false`).
  */
+import { EXPORT_FORMATS } from '../contract/api.js';
+import type { ExportFormat } from '../contract/api.js';
 import type { Message } from '../core/errors.js';
 import { isMlpathError, MlpathError } from '../core/errors.js';
 import { checkProfile } from '../core/planner/index.js';
@@ -26,8 +28,8 @@ import { LearnerError } from './errors.js';
 import { needsProfile } from './profile.js';
 import { progressSnapshot } from './progress.js';
 
-export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS };
+export type { ExportFormat };
 
 /** What each export is called and its media type. */
 export const EXPORT_FILES: Record<ExportFormat, { readonly name: string; readonly type: string }> = {
@@ -91,7 +93,8 @@ export async function importBackup(
       code: 'IMPORT_INVALID',
       message: `the backup's profile cannot be planned from with this curriculum; nothing was imported`,
       hint: 'correct the profile in the file (or remove it and run `mlpath init` after the import)',
-      problems: problems.map((p) => ({ path: `profile.${p.field}`, message: p.message })),
+      // Each message starts with its field; prefixed, it names the field's path in the file.
+      problems: problems.map((p) => ({ path: `profile.${p.field}`, message: `profile.${p.message}` })),
     });
   }
   try {

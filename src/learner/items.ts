@@ -9,7 +9,8 @@ import type { Curriculum } from '../core/model.js';
 import { itemIndex, knownItemIds, resolveItem } from '../core/progress.js';
 import type { ItemIndex, ItemKind } from '../core/progress.js';
 import { normalizeSkillId } from '../core/skill-id.js';
-import { didYouMean, LearnerError } from './errors.js';
+import { MAX_ID_LENGTH } from '../core/planner/profile.js';
+import { didYouMean, LearnerError, withinLimit } from './errors.js';
 
 /** How many "did you mean" suggestions an unknown id gets, in every face. */
 export const MAX_SUGGESTIONS = 3;
@@ -43,6 +44,8 @@ export function findItem(curriculum: Curriculum, id: string): ResolvedItem | und
  * naming `path`, the field or argument it came from.
  */
 export function requireItem(curriculum: Curriculum, id: string, path = 'item'): ResolvedItem {
+  // An item is an id or two (`resource/unit`); anything longer is refused before any search.
+  withinLimit(id, 2 * MAX_ID_LENGTH + 1, path);
   const found = findItem(curriculum, id);
   if (found) return found;
   const suggestions = suggest(id.trim(), knownItemIds(indexOf(curriculum)), MAX_SUGGESTIONS);

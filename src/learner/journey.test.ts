@@ -15,7 +15,7 @@ import { loadCurriculum } from '../content/load.js';
 import { addDays } from '../core/dates.js';
 import type { Plan } from '../core/plan-model.js';
 import { createApp } from '../server/app.js';
-import { ProgressViewSchema, StatusSchema, TodaySchema } from '../server/schemas.js';
+import { ProgressViewSchema, StatusSchema, TodaySchema } from '../contract/index.js';
 import { databaseFile } from '../store/open.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';

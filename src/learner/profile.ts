@@ -17,6 +17,8 @@
  * `details.problems` the core's ProfileProblem list so a face can name its own fields).
  */
 import { randomUUID } from 'node:crypto';
+import { pathText } from '../contract/common.js';
+import { Profile as ProfileJson } from '../contract/profile.js';
 import { nextMonday } from '../core/dates.js';
 import type { Curriculum, LearningStyle, Text } from '../core/model.js';
 import type { DateRange, Forecast, Plan, Profile, StudyDays, Weekday } from '../core/plan-model.js';
@@ -327,6 +329,18 @@ export interface SavedProfile {
  */
 export async function saveProfile(ctx: LearnerContext, profile: Profile, reason: string): Promise<SavedProfile> {
   const { store, curriculum, learnerId } = ctx;
+  // The stored profile meets the contract the backup is read with, so whatever is saved exports and
+  // imports back; every face's own checks come first, so this refuses only what slipped past them.
+  const kept = ProfileJson.safeParse(profile);
+  if (!kept.success) {
+    const problems = kept.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'profile',
+      message: `${problems[0]?.path ?? 'profile'}: ${problems[0]?.message ?? 'not accepted'}`,
+      problems,
+    });
+  }
   const [previous, events, first] = await Promise.all([
     store.getProfile(learnerId),
     store.listEvents(learnerId),

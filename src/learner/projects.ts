@@ -15,6 +15,7 @@
  */
 import { suggest } from '../core/errors.js';
 import { byId, textIn } from '../core/model.js';
+import { MAX_ID_LENGTH, MAX_LINK_LENGTH, MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 import type { Curriculum, RubricItem, Text } from '../core/model.js';
 import { cancelledIds, progressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
@@ -22,11 +23,12 @@ import { newEvent } from '../store/events.js';
 import { LINK_KINDS } from '../store/store.js';
 import type { LinkKind, PortfolioProject, ProjectLinks } from '../store/store.js';
 import type { LearnerContext } from './context.js';
-import { didYouMean, LearnerError } from './errors.js';
+import { didYouMean, LearnerError, withinLimit } from './errors.js';
 import { MAX_SUGGESTIONS } from './items.js';
 
 export const PROJECT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const MAX_URL_LENGTH = 2000;
+/** The link limit of every way in (core/planner/profile.ts). */
+export const MAX_URL_LENGTH = MAX_LINK_LENGTH;
 
 export interface ProjectView {
   readonly id: string;
@@ -97,6 +99,7 @@ function unknownProject(id: string, ids: readonly string[]): LearnerError {
 }
 
 function requireProject(projects: readonly PortfolioProject[], id: string): PortfolioProject {
+  withinLimit(id, MAX_ID_LENGTH, 'id');
   const found = projects.find((p) => p.id === id.trim());
   if (!found)
     throw unknownProject(
@@ -117,7 +120,9 @@ export async function addProject(
   input: { template: string; id?: string | undefined; title?: string | undefined; locale?: string | undefined },
 ): Promise<ProjectView> {
   const { curriculum } = ctx;
-  const templateId = input.template.trim();
+  const templateId = withinLimit(input.template.trim(), MAX_ID_LENGTH, 'template');
+  if (input.id !== undefined) withinLimit(input.id.trim(), MAX_ID_LENGTH, 'id');
+  if (input.title !== undefined) withinLimit(input.title.trim(), MAX_TITLE_LENGTH, 'title');
   const template = byId(curriculum.projects).get(templateId);
   if (!template) {
     const ids = curriculum.projects.map((p) => p.id);
@@ -181,7 +186,7 @@ export async function setRubricItem(
   const { projects, events } = await load(ctx);
   const project = requireProject(projects, input.project);
   const rubric = rubricOf(ctx.curriculum, project.template);
-  const itemId = input.item.trim();
+  const itemId = withinLimit(input.item.trim(), MAX_ID_LENGTH, 'item');
   const item = rubric.find((r) => r.id === itemId);
   if (!item) {
     const ids = rubric.map((r) => r.id);

@@ -13,7 +13,8 @@ import { dueCards, isReviewRating, REVIEW_RATINGS, retrievability, reviewDeck, s
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
-import { LearnerError } from './errors.js';
+import { LearnerError, withinLimit } from './errors.js';
+import { MAX_ID_LENGTH } from '../core/planner/profile.js';
 
 /** A card with its question and answer, as a face shows it. */
 export interface ReviewItem {
@@ -94,6 +95,7 @@ export async function rateReview(ctx: LearnerContext, key: string, rating: strin
       details: { value: rating, ratings: [...REVIEW_RATINGS] },
     });
   }
+  withinLimit(key, 2 * MAX_ID_LENGTH + 1, 'card');
   const events = await ctx.store.listEvents(ctx.learnerId);
   const before = (await deck(ctx, events)).find((c) => c.key === key);
   if (before === undefined) {

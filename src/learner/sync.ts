@@ -17,6 +17,7 @@
  *   a sync sends and fetches only what is new, and a second sync adds nothing.
  * - Every push carries an idempotency key: a retry after a lost reply is answered, not done twice.
  */
+import { SYNC_MAX_EVENTS } from '../contract/api.js';
 import { randomUUID } from 'node:crypto';
 import { MlpathError } from '../core/errors.js';
 import { checkProfile } from '../core/planner/index.js';
@@ -28,7 +29,7 @@ import type { LearnerContext } from './context.js';
 /** Events per page and per push. */
 export const SYNC_PAGE = 500;
 /** The most events one push or page may hold. */
-export const SYNC_MAX_EVENTS = 1000;
+export { SYNC_MAX_EVENTS };
 
 /** What a side has besides its events: the profile (with its saved-at time), projects and postings. */
 export interface SyncState {

@@ -20,12 +20,13 @@
 import { forecastFrom } from '../core/planner/index.js';
 import { cancelledIds, foldProgress, lastUndoable, orderEvents } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { MAX_NOTE_LENGTH } from '../core/progress-model.js';
+import { MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH, TICK_HOURS_SUFFIX } from '../core/progress-model.js';
 import { isValidIsoDate } from '../core/dates.js';
 import { newEvent } from '../store/events.js';
 import { today } from './context.js';
 import type { LearnerContext } from './context.js';
-import { LearnerError } from './errors.js';
+import { LearnerError, withinLimit } from './errors.js';
+import { MAX_ID_LENGTH } from '../core/planner/profile.js';
 import { requireItem } from './items.js';
 import type { ResolvedItem } from './items.js';
 import { applyProjectChange } from './projects.js';
@@ -33,11 +34,9 @@ import { applyProjectChange } from './projects.js';
 export const MARK_TYPES = ['started', 'done', 'skipped', 'reset'] as const;
 export type MarkType = (typeof MARK_TYPES)[number];
 
-/** The most hours one log entry may hold (a day). */
-export const MAX_HOURS_PER_ENTRY = 24;
+export { MAX_HOURS_PER_ENTRY };
 
-/** The id of the hours a tick logged: the tick's id with this suffix, so an undo finds it. */
-export const TICK_HOURS_SUFFIX = ':planned-hours';
+export { TICK_HOURS_SUFFIX };
 
 export interface MarkResult {
   readonly item: ResolvedItem;
@@ -93,6 +92,21 @@ function recordedAs(
   return found;
 }
 
+/**
+ * A note (alone, or with a mark or logged hours) holds at most MAX_NOTE_LENGTH characters, in every
+ * face and in the backup. @throws LearnerError INVALID_INPUT, reason `long-note`.
+ */
+function noteWithinLimit(text: string, path: string): void {
+  if (text.length <= MAX_NOTE_LENGTH) return;
+  throw new LearnerError({
+    code: 'INVALID_INPUT',
+    reason: 'long-note',
+    message: `a note holds at most ${MAX_NOTE_LENGTH} characters (this one has ${text.length}); split it into several`,
+    details: { length: text.length, max: MAX_NOTE_LENGTH },
+    problems: [{ path, message: `at most ${MAX_NOTE_LENGTH} characters` }],
+  });
+}
+
 /** A new event, under the client's id when one is given. */
 function made(event: ProgressEvent, id: string | undefined): ProgressEvent {
   return id === undefined ? event : { ...event, id };
@@ -110,6 +124,7 @@ export async function markItem(
   },
 ): Promise<MarkResult> {
   const item = requireItem(ctx.curriculum, input.item);
+  noteWithinLimit(input.note?.trim() ?? '', 'note');
   const events = await ctx.store.listEvents(ctx.learnerId);
   const earlier = recordedAs(events, input.id, input.type);
   if (earlier) {
@@ -148,7 +163,9 @@ export async function logHours(
     id?: string | undefined;
   },
 ): Promise<{ event: ProgressEvent; item: ResolvedItem | undefined }> {
-  if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > MAX_HOURS_PER_ENTRY) {
+  // Hours are kept to the thousandth: what rounds to none is refused as none.
+  const hours = Math.round(input.hours * 1000) / 1000;
+  if (!Number.isFinite(input.hours) || hours <= 0 || input.hours > MAX_HOURS_PER_ENTRY) {
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'bad-hours',
@@ -183,10 +200,11 @@ export async function logHours(
     if (earlier) return { event: earlier, item };
   }
   const note = input.note?.trim();
+  noteWithinLimit(note ?? '', 'note');
   const fresh = newEvent(
     'hours',
     {
-      hours: Math.round(input.hours * 1000) / 1000,
+      hours,
       date,
       ...(item ? { item: item.key } : {}),
       ...(note ? { text: note } : {}),
@@ -212,15 +230,7 @@ export async function addNote(
       problems: [{ path: 'text', message: 'expected the note text' }],
     });
   }
-  if (text.length > MAX_NOTE_LENGTH) {
-    throw new LearnerError({
-      code: 'INVALID_INPUT',
-      reason: 'long-note',
-      message: `a note holds at most ${MAX_NOTE_LENGTH} characters (this one has ${text.length}); split it into several`,
-      details: { length: text.length, max: MAX_NOTE_LENGTH },
-      problems: [{ path: 'text', message: `at most ${MAX_NOTE_LENGTH} characters` }],
-    });
-  }
+  noteWithinLimit(text, 'text');
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
   if (input.id !== undefined) {
     const earlier = recordedAs(await ctx.store.listEvents(ctx.learnerId), input.id, 'note');
@@ -254,7 +264,7 @@ export async function undo(
     target = lastUndoable(events);
     if (!target) return undefined;
   } else {
-    const id = input.eventId.trim();
+    const id = withinLimit(input.eventId.trim(), MAX_ID_LENGTH, 'eventId');
     target = events.find((e) => e.id === id);
     if (!target) {
       throw new LearnerError({

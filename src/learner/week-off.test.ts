@@ -9,7 +9,7 @@ import { testHome } from '../cli/test-support/home.js';
 import type { TestHome } from '../cli/test-support/home.js';
 import { loadCurriculum } from '../content/load.js';
 import { createApp } from '../server/app.js';
-import { TodaySchema } from '../server/schemas.js';
+import { TodaySchema } from '../contract/index.js';
 import { databaseFile } from '../store/open.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';

@@ -9,7 +9,7 @@ import { memoryIo } from '../cli/io.js';
 import { loadCurriculum } from '../content/load.js';
 import { MlpathError } from '../core/errors.js';
 import { createApp } from './app.js';
-import { CurriculumSchema, ErrorSchema } from './schemas.js';
+import { CurriculumSchema, ErrorSchema } from '../contract/index.js';
 import { client, harness } from './test-support/harness.js';
 import type { Harness } from './test-support/harness.js';
 

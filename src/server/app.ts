@@ -14,11 +14,12 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { withAccountRoutes } from './auth-openapi.js';
+import { withCohortRoutes } from './cohort-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
-import type { ServerMode } from './schemas.js';
+import type { ServerMode } from '../contract/index.js';
 import { errorResponseOf, requestLocale, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
@@ -27,6 +28,7 @@ import { learnerWritesInTurn } from './learner-lock.js';
 import type { LearnerResolver } from './learner.js';
 import { openApiDocument } from './openapi.js';
 import { calendarRoutes, feedRoutes } from './routes/calendar.js';
+import { cohortRoutes } from './routes/cohorts.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { jobRoutes } from './routes/jobs.js';
 import { planRoutes } from './routes/plan.js';
@@ -124,7 +126,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));
-  const openApi = accounts ? withAccountRoutes(openApiDocument(version)) : openApiDocument(version);
+  // Server mode adds the account and cohort routes (withAccountRoutes then names 401 on every learner route).
+  const openApi = accounts ? withAccountRoutes(withCohortRoutes(openApiDocument(version))) : openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   if (accounts) {
@@ -144,6 +147,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', jobRoutes(deps));
   app.route('/api', calendarRoutes(deps));
   app.route('/api', syncRoutes(deps));
+  // Cohorts join learners together: server mode only (the embedded store holds one learner).
+  if (accounts) app.route('/api', cohortRoutes(deps, accounts.origin));
 
   app.use('*', webApp(options.webDist));
   return app;

@@ -3,6 +3,8 @@
  * The account routes (AUTH_ROUTES) in the OpenAPI document, added when the server runs with
  * accounts. Their bodies are the authentication library's; failures take our error shape.
  */
+import { API_ROUTES, openApiPath, splitRouteKey } from '../contract/routes.js';
+import type { RouteContract } from '../contract/routes.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 
@@ -67,7 +69,12 @@ export function withAccountRoutes(document: Json): Json {
       },
     };
   }
-  const open = new Set(['/api/health', '/api/mode', '/api/curriculum', '/api/openapi.json']);
+  // The routes that need no session, from the route table.
+  const open = new Set(
+    Object.entries(API_ROUTES)
+      .filter(([, route]: [string, RouteContract]) => route.open === true)
+      .map(([key]) => openApiPath(splitRouteKey(key).path)),
+  );
   for (const [path, methods] of Object.entries(paths)) {
     if (open.has(path) || path.startsWith('/api/auth/')) continue;
     for (const [method, operation] of Object.entries(methods)) {

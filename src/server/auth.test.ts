@@ -7,7 +7,7 @@ import { IN_CI, TEST_DATABASE_URL, postgresReachable } from '../store/test-suppo
 import { AUTH_LIMITS } from './auth-limits.js';
 import { libraryOptions, openAccounts } from './auth.js';
 import type { AuthTables } from './auth.js';
-import { ErrorSchema } from './schemas.js';
+import { ErrorSchema } from '../contract/index.js';
 import { TEST_ORIGIN, accountsHarness, cookieOf, send, signUp } from './test-support/accounts.js';
 import type { AccountsHarness } from './test-support/accounts.js';
 

@@ -2,15 +2,19 @@
  * @module server/body-limits
  * The largest request body each route reads, in bytes, enforced before the body is read (a
  * declared Content-Length over the limit is refused at once; a streamed body when it passes the
- * limit) with TOO_LARGE (413). The import and sync routes keep their own, larger limits
- * (routes/exchange.ts, routes/sync.ts). A job posting (POST /api/jobs, /api/jobs/analyze) may be
- * 100,000 characters, about 300 KB as UTF-8 JSON: its routes read up to 1 MiB, and a larger body is
- * refused as a posting that is too long (problem `text`).
+ * limit) with TOO_LARGE (413). Which limit a route reads under is its row's `bodyLimit` in the route
+ * table (contract/routes.ts; `api` unless it says otherwise), so a new route has one the moment it is
+ * documented. The import and sync routes keep their own, larger limits (routes/exchange.ts, refused as
+ * IMPORT_INVALID; routes/sync.ts). A job
+ * posting (POST /api/jobs, /api/jobs/analyze) may be 100,000 characters, about 300 KB as UTF-8 JSON: its
+ * routes read up to 1 MiB, and a larger body is refused as a posting that is too long (problem `text`).
  */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MlpathError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
+import { API_ROUTES, splitRouteKey } from '../contract/routes.js';
+import type { BodyLimit, RouteContract } from '../contract/routes.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 
 export const BODY_LIMITS = {
@@ -20,7 +24,27 @@ export const BODY_LIMITS = {
   auth: AUTH_LIMITS.bodyBytes,
   /** A job posting to read or keep. */
   jobs: 1024 * 1024,
-} as const;
+  /** A backup of years of daily events is a few megabytes; this leaves ample room. */
+  import: 50 * 1024 * 1024,
+  /** A batch of 1,000 events with notes, or a few long postings: ample room, still bounded. */
+  sync: 16 * 1024 * 1024,
+} as const satisfies Record<BodyLimit, number>;
+
+/** The limit of each route of the table that reads a body, by method and path pattern. */
+const ROUTE_LIMITS: readonly { method: string; pattern: RegExp; limit: BodyLimit }[] = Object.entries(API_ROUTES)
+  .filter(([, route]: [string, RouteContract]) => route.body !== undefined)
+  .map(([key, route]: [string, RouteContract]) => {
+    const { method, path } = splitRouteKey(key);
+    const pattern = new RegExp(`^${path.replace(/:[A-Za-z_]\w*/g, '[^/]+')}$`);
+    return { method, pattern, limit: route.bodyLimit ?? 'api' };
+  });
+
+/** The body limit a request reads under: its route's, else (an account route) `auth`, else `api`. */
+export function bodyLimitOf(method: string, path: string): BodyLimit {
+  const row = ROUTE_LIMITS.find((r) => r.method === method && r.pattern.test(path));
+  if (row) return row.limit;
+  return path.startsWith('/api/auth/') ? 'auth' : 'api';
+}
 
 function limit(maxSize: number, problems: readonly Problem[] = []): MiddlewareHandler {
   return bodyLimit({
@@ -40,12 +64,12 @@ export function bodyLimits(): MiddlewareHandler {
   const api = limit(BODY_LIMITS.api);
   const auth = limit(BODY_LIMITS.auth);
   const jobs = limit(BODY_LIMITS.jobs, [{ path: 'text', message: 'too-long' }]);
+  const limits: Record<Exclude<BodyLimit, 'import' | 'sync'>, MiddlewareHandler> = { api, auth, jobs };
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const path = c.req.path;
-    // Import and sync keep their own, larger limits (routes/exchange.ts, routes/sync.ts).
-    if (path === '/api/import' || path === '/api/sync') return next();
-    if (path === '/api/jobs' || path === '/api/jobs/analyze') return jobs(c, next);
-    return (path.startsWith('/api/auth/') ? auth : api)(c, next);
+    const limit = bodyLimitOf(c.req.method, c.req.path);
+    // Import and sync refuse their over-large bodies themselves (routes/exchange.ts, routes/sync.ts).
+    if (limit === 'import' || limit === 'sync') return next();
+    return limits[limit](c, next);
   };
 }

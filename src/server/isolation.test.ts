@@ -42,6 +42,9 @@ interface Person {
   projectId: string;
   /** The id of the job posting this person keeps. */
   postingId: string;
+  /** The cohort this person owns (the other is not in it), and its invite code. */
+  cohortId: string;
+  inviteCode: string;
 }
 
 function person(label: string): Person {
@@ -57,6 +60,8 @@ function person(label: string): Person {
     lastEventId: '',
     projectId: 'sentiment-app',
     postingId: '',
+    cohortId: '',
+    inviteCode: '',
   };
 }
 
@@ -109,13 +114,22 @@ function bodiesFor(route: string, victim: Person, attackerExport: string): unkno
     'POST /api/auth/revoke-other-sessions': [{}],
     'POST /api/auth/change-password': [{ currentPassword: victim.password, newPassword: 'attacker-chosen-pw' }],
     'POST /api/auth/sign-out': [{}],
+    // The attacker may make and join cohorts of their own; the victim's cohort stays as it was.
+    'POST /api/cohorts': [{ name: `attack on ${victim.userId}`, kind: 'team', targetDate: '2027-01-01' }],
+    'POST /api/cohorts/join': [{ code: victim.cohortId }, { code: 'ZZZZZ-ZZZZZ' }, {}],
+    'PUT /api/cohorts/:id/sharing': [{ progress: true, pace: true }],
+    'PUT /api/cohorts/:id/members/:member/role': [{ role: 'mentor' }, { role: 'member' }],
   };
   return table[route] ?? [{}, { id: victim.userId, userId: victim.userId, eventId: victim.lastEventId }];
 }
 
 /** A route's path with every `:param` set to the victim's id of that kind. */
 function pathFor(path: string, victim: Person): string {
-  const id = path.startsWith('/api/jobs/') ? victim.postingId : victim.projectId;
+  const id = path.startsWith('/api/jobs/')
+    ? victim.postingId
+    : path.startsWith('/api/cohorts/')
+      ? victim.cohortId
+      : victim.projectId;
   return path.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : victim.userId));
 }
 
@@ -151,20 +165,47 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
       'We are looking for an engineer to build and deploy machine learning models with our data team.\n' +
       'Requirements: Python, PyTorch and SQL.';
     p.postingId = ((await write('POST', '/api/jobs', { text: posting })).json as { job: { id: string } }).job.id;
+    const cohortName = `cohort of ${p.name}`;
+    const cohort = (
+      (await write('POST', '/api/cohorts', { name: cohortName, kind: 'study-group', targetDate: '2027-01-01' }))
+        .json as { cohort: { id: string; invite: { code: string } } }
+    ).cohort;
+    p.cohortId = cohort.id;
+    p.inviteCode = cohort.invite.code;
+    await write('PUT', `/api/cohorts/${cohort.id}/sharing`, { progress: true, pace: true });
     const last = await write('POST', '/api/progress/events', { type: 'note', text: note });
     p.lastEventId = (last.json as { event: { id: string } }).event.id;
     const events = await h.store.listEvents(p.userId);
-    p.markers = [note, link, p.name, p.email, p.userId, p.token, p.postingId, ...events.map((e) => e.id)];
+    p.markers = [
+      note,
+      link,
+      p.name,
+      p.email,
+      p.userId,
+      p.token,
+      p.postingId,
+      cohortName,
+      p.cohortId,
+      p.inviteCode,
+      ...events.map((e) => e.id),
+    ];
   }
 
   /** What must not change when someone else acts: the data, the sessions, the password. */
-  async function stateOf(p: Person): Promise<{ data: LearnerData; session: number; sessions: string }> {
+  async function stateOf(p: Person): Promise<{ data: LearnerData; session: number; sessions: string; cohort: string }> {
     // The victim looks from an address of their own (the harness trusts X-Forwarded-For), so the
     // attacker's burst of requests does not spend the victim's rate limit and blur what changed.
     const headers = { 'X-Forwarded-For': `192.0.2.${p === ada ? 10 : 20}` };
     const session = await send(h.app, 'GET', '/api/progress', { cookie: p.cookie, headers });
     const list = await send(h.app, 'GET', '/api/auth/list-sessions', { cookie: p.cookie, headers });
-    return { data: await h.store.exportData(p.userId), session: session.status, sessions: list.text };
+    // The cohort as its owner sees it: its members, roles, sharing and invite code.
+    const cohort = await send(h.app, 'GET', `/api/cohorts/${p.cohortId}`, { cookie: p.cookie, headers });
+    return {
+      data: await h.store.exportData(p.userId),
+      session: session.status,
+      sessions: list.text,
+      cohort: cohort.text,
+    };
   }
 
   beforeAll(async () => {
@@ -191,6 +232,8 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
       'PUT /api/projects/:id/links',
       'POST /api/auth/sign-out',
       'GET /api/auth/list-sessions',
+      'GET /api/cohorts/:id',
+      'DELETE /api/cohorts/:id/members/:member',
       'GET /api/sync/state',
       'GET /api/sync/events',
       'POST /api/sync',
@@ -203,9 +246,13 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
     const doc = (await send(h.app, 'GET', '/api/openapi.json')).json as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
     };
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
-    );
+    // The /api routes (the document also holds the calendar feed, whose secret address is its only key:
+    // openapi.test.ts holds the whole document to every route the app registers).
+    const documented = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/'))
+      .flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
     expect([...documented].sort()).toEqual([...routes].sort());
     expect(Object.keys(doc.paths['/api/progress']?.['get']?.responses ?? {})).toContain('401');
   });
@@ -338,5 +385,68 @@ describe.skipIf(!reachable.ok && !IN_CI)('the isolation matrix on PostgreSQL', (
     const { failures } = await matrix(leaky, bob, ada);
     expect(failures.some((f) => f.startsWith('GET /api/progress: shows'))).toBe(true);
     expect(failures.some((f) => f.includes("changed the victim's data"))).toBe(true);
+    expect(failures.some((f) => f.startsWith(`GET /api/cohorts/${ada.cohortId}: shows`))).toBe(true);
+  });
+
+  it('shows a fellow member only what they share, and never their notes, links, postings or email', async () => {
+    await signInAgain(ada);
+    await signInAgain(bob);
+    // A fresh cohort: the leak test above let Bob act as Ada, who left her first one.
+    const fresh = (
+      await send(h.app, 'POST', '/api/cohorts', {
+        cookie: ada.cookie,
+        body: { name: `second cohort of ${ada.name}`, kind: 'team', targetDate: '2027-01-01' },
+      })
+    ).json as { cohort: { id: string; invite: { code: string } } };
+    ada.cohortId = fresh.cohort.id;
+    ada.inviteCode = fresh.cohort.invite.code;
+    const cohortPath = `/api/cohorts/${ada.cohortId}`;
+    expect(
+      (
+        await send(h.app, 'PUT', `${cohortPath}/sharing`, {
+          cookie: ada.cookie,
+          body: { progress: false, pace: false },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await send(h.app, 'POST', '/api/cohorts/join', { cookie: bob.cookie, body: { code: ada.inviteCode } })).status,
+    ).toBe(200);
+    // What a member may see of another: the name, the id and the role; the rest only when shared.
+    const never = ada.markers.filter(
+      (m) => m !== ada.name && m !== ada.userId && m !== ada.cohortId && !m.startsWith('cohort of'),
+    );
+    const reads = async (): Promise<string[]> => {
+      const texts: string[] = [];
+      for (const route of routes.filter((r) => r.startsWith('GET /api/cohorts'))) {
+        const path = pathFor(route.split(' ')[1] ?? '', ada);
+        const reply = await send(h.app, 'GET', path, { cookie: bob.cookie });
+        expect(reply.status, route).toBe(200);
+        texts.push(reply.text);
+      }
+      return texts;
+    };
+    type Row = { learnerId: string; progress: unknown; pace: unknown };
+    const adaRow = async (): Promise<Row | undefined> =>
+      (
+        (await send(h.app, 'GET', cohortPath, { cookie: bob.cookie })).json as { cohort: { members: Row[] } }
+      ).cohort.members.find((m) => m.learnerId === ada.userId);
+    for (const text of await reads()) for (const marker of never) expect(text).not.toContain(marker);
+    expect(await adaRow()).toMatchObject({ progress: null, pace: null });
+    // A member does not see the invite code.
+    expect((await reads()).join('')).not.toContain(ada.inviteCode);
+
+    expect(
+      (await send(h.app, 'PUT', `${cohortPath}/sharing`, { cookie: ada.cookie, body: { progress: true, pace: true } }))
+        .status,
+    ).toBe(200);
+    const shared = await adaRow();
+    expect(shared?.progress).not.toBeNull();
+    expect(shared?.pace).not.toBeNull();
+    for (const text of await reads()) for (const marker of never) expect(text, marker).not.toContain(marker);
+    console.info(
+      `isolation: a fellow member read ${never.length} private markers through every cohort route; none shown`,
+    );
+    expect((await send(h.app, 'POST', `${cohortPath}/leave`, { cookie: bob.cookie })).status).toBe(200);
   });
 });

@@ -15,7 +15,7 @@ import { LOCAL_LEARNER } from '../store/store.js';
 import { IN_CI, TEST_DATABASE_URL, postgresDatabase, postgresReachable } from '../store/test-support/databases.js';
 import { createApp } from './app.js';
 import type { AppEnv } from './context.js';
-import { ErrorSchema } from './schemas.js';
+import { ErrorSchema } from '../contract/index.js';
 import { TEST_NOW } from './test-support/harness.js';
 import { fixtureCurriculum } from './test-support/fixture-curriculum.js';
 

@@ -11,7 +11,7 @@ import { IN_CI, postgresDatabase, postgresReachable, sqliteDatabase } from '../s
 import type { TestDatabase } from '../store/test-support/databases.js';
 import { createApp } from './app.js';
 import type { AppEnv } from './context.js';
-import { ErrorSchema } from './schemas.js';
+import { ErrorSchema } from '../contract/index.js';
 import { TEST_NOW } from './test-support/harness.js';
 import { fixtureCurriculum } from './test-support/fixture-curriculum.js';
 

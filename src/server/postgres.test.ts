@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, postgresDatabase, postgresReachable } from '../store/test-support/databases.js';
 import type { KyselyStore } from '../store/kysely-store.js';
 import { createApp } from './app.js';
-import { ProgressViewSchema, StatusSchema } from './schemas.js';
+import { ProgressViewSchema, StatusSchema } from '../contract/index.js';
 import { fixtureCurriculum } from './test-support/fixture-curriculum.js';
 
 // Outside CI a machine without PostgreSQL skips these, saying why; under CI=true they must run.

@@ -14,7 +14,7 @@ import { openAccounts } from './auth.js';
 import type { Accounts } from './auth.js';
 import { listen } from './server.js';
 import type { Listening } from './server.js';
-import { ProgressViewSchema } from './schemas.js';
+import { ProgressViewSchema } from '../contract/index.js';
 import { fixtureCurriculum } from './test-support/fixture-curriculum.js';
 
 const reachable = await postgresReachable();

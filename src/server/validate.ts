@@ -5,18 +5,11 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
+import { pathText } from '../contract/common.js';
 import { MlpathError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
 
-/** A zod issue path as a reader writes it: `choices.swap[1].to`. */
-export function pathText(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
-  }
-  return text;
-}
+export { pathText };
 
 export function problemsOf(error: z.ZodError): Problem[] {
   return error.issues.flatMap((issue) =>

@@ -13,10 +13,15 @@ import { faultFor, sqliteFault } from './faults.js';
 import type { StoreFault } from './faults.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { Dialect } from './migrations.js';
-import type { Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
+import type { CohortsTable, Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
 import type {
   CalendarFeed,
+  Cohort,
+  CohortKind,
+  CohortMember,
+  CohortRole,
+  CohortSharing,
   EventPage,
   IdempotencyRecord,
   ImportResult,
@@ -442,6 +447,172 @@ export class KyselyStore implements Store {
     });
   }
 
+  /** Cohorts live in the multi-user server's PostgreSQL only. */
+  #cohortsHere(): void {
+    if (this.kind !== 'postgres') {
+      throw new MlpathError({
+        code: 'INVALID_INPUT',
+        message: 'cohorts need the multi-user server (mlpath serve --multi-user on PostgreSQL)',
+        hint: 'see docs/deploy.md',
+      });
+    }
+  }
+
+  async createCohort(cohort: Cohort, owner: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      await db
+        .insertInto('cohorts')
+        .values({
+          id: cohort.id,
+          name: cohort.name,
+          kind: cohort.kind,
+          target_date: cohort.targetDate,
+          invite_code: cohort.inviteCode,
+          created_at: cohort.createdAt,
+        })
+        .execute();
+      await db
+        .insertInto('cohort_members')
+        .values({
+          cohort_id: cohort.id,
+          learner_id: owner,
+          role: 'owner',
+          share_progress: false,
+          share_pace: false,
+          joined_at: cohort.createdAt,
+        })
+        .execute();
+    });
+  }
+
+  async getCohort(cohortId: string): Promise<Cohort | undefined> {
+    this.#cohortsHere();
+    const row = await storageErrors(this.location, () =>
+      this.#db.selectFrom('cohorts').selectAll().where('id', '=', cohortId).executeTakeFirst(),
+    );
+    return row ? cohortFromRow(row) : undefined;
+  }
+
+  async lockCohort(cohortId: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction((db) =>
+      db.selectFrom('cohorts').select('id').where('id', '=', cohortId).forUpdate().execute(),
+    );
+  }
+
+  async findCohortByCode(inviteCode: string): Promise<Cohort | undefined> {
+    this.#cohortsHere();
+    const row = await storageErrors(this.location, () =>
+      this.#db.selectFrom('cohorts').selectAll().where('invite_code', '=', inviteCode).executeTakeFirst(),
+    );
+    return row ? cohortFromRow(row) : undefined;
+  }
+
+  async listCohortsOf(learnerId: string): Promise<{ cohort: Cohort; role: CohortRole }[]> {
+    this.#cohortsHere();
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('cohort_members as m')
+        .innerJoin('cohorts as c', 'c.id', 'm.cohort_id')
+        .selectAll('c')
+        .select('m.role')
+        .where('m.learner_id', '=', learnerId)
+        .orderBy('m.joined_at')
+        .orderBy('c.id')
+        .execute(),
+    );
+    return rows.map((row) => ({ cohort: cohortFromRow(row), role: row.role as CohortRole }));
+  }
+
+  async listCohortMembers(cohortId: string): Promise<CohortMember[]> {
+    this.#cohortsHere();
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('cohort_members as m')
+        .innerJoin('learners as l', 'l.id', 'm.learner_id')
+        .select(['m.learner_id', 'l.name', 'm.role', 'm.share_progress', 'm.share_pace', 'm.joined_at'])
+        .where('m.cohort_id', '=', cohortId)
+        .orderBy(sql`CASE m.role WHEN 'owner' THEN 0 ELSE 1 END`)
+        .orderBy('m.joined_at')
+        .orderBy('m.learner_id')
+        .execute(),
+    );
+    return rows.map((row) => ({
+      learnerId: row.learner_id,
+      name: row.name,
+      role: row.role as CohortRole,
+      sharing: { progress: row.share_progress, pace: row.share_pace },
+      joinedAt: row.joined_at,
+    }));
+  }
+
+  async addCohortMember(cohortId: string, learnerId: string, role: CohortRole, at: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      const inserted = await db
+        .insertInto('cohort_members')
+        .values({
+          cohort_id: cohortId,
+          learner_id: learnerId,
+          role,
+          share_progress: false,
+          share_pace: false,
+          joined_at: at,
+        })
+        .onConflict((oc) => oc.columns(['cohort_id', 'learner_id']).doNothing())
+        .returning('learner_id')
+        .executeTakeFirst();
+      if (!inserted) throw conflict('already a member of this cohort');
+    });
+  }
+
+  async updateCohortMember(
+    cohortId: string,
+    learnerId: string,
+    change: { role?: CohortRole; sharing?: CohortSharing },
+  ): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      const result = await db
+        .updateTable('cohort_members')
+        .set({
+          ...(change.role ? { role: change.role } : {}),
+          ...(change.sharing ? { share_progress: change.sharing.progress, share_pace: change.sharing.pace } : {}),
+        })
+        .where('cohort_id', '=', cohortId)
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notAMember();
+    });
+  }
+
+  async removeCohortMember(cohortId: string, learnerId: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      const result = await db
+        .deleteFrom('cohort_members')
+        .where('cohort_id', '=', cohortId)
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notAMember();
+    });
+  }
+
+  async deleteCohort(cohortId: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      await db.deleteFrom('cohorts').where('id', '=', cohortId).execute();
+    });
+  }
+
+  async setCohortInviteCode(cohortId: string, inviteCode: string): Promise<void> {
+    this.#cohortsHere();
+    await this.transaction(async (db) => {
+      await db.updateTable('cohorts').set({ invite_code: inviteCode }).where('id', '=', cohortId).execute();
+    });
+  }
+
   async getCalendar(learnerId: string): Promise<CalendarFeed | undefined> {
     const row = await storageErrors(this.location, () =>
       this.#db.selectFrom('calendars').selectAll().where('learner_id', '=', learnerId).executeTakeFirst(),
@@ -622,6 +793,21 @@ function isUniqueViolation(error: unknown): boolean {
   const cause = error instanceof MlpathError ? error.cause : error;
   const code = (cause as { code?: unknown } | undefined)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+function cohortFromRow(row: Selectable<CohortsTable>): Cohort {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as CohortKind,
+    targetDate: row.target_date,
+    inviteCode: row.invite_code,
+    createdAt: row.created_at,
+  };
+}
+
+function notAMember(): MlpathError {
+  return new MlpathError({ code: 'NOT_FOUND', message: 'no such member in this cohort' });
 }
 
 function conflict(message: string): MlpathError {

@@ -170,6 +170,30 @@ const accounts: readonly string[] = [
 ];
 
 /**
+ * Cohorts of the multi-user server (PostgreSQL only): a study group, bootcamp or team with a target
+ * date and an invite code, and its members with their role and what each chooses to share (nothing
+ * until they choose). A cohort's rows go with it; a member's go when they leave or are removed.
+ */
+const cohorts: readonly string[] = [
+  `CREATE TABLE cohorts (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     target_date TEXT NOT NULL,
+     invite_code TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL)`,
+  `CREATE TABLE cohort_members (
+     cohort_id TEXT NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+     learner_id TEXT NOT NULL REFERENCES learners(id),
+     role TEXT NOT NULL,
+     share_progress BOOLEAN NOT NULL DEFAULT FALSE,
+     share_pace BOOLEAN NOT NULL DEFAULT FALSE,
+     joined_at TEXT NOT NULL,
+     PRIMARY KEY (cohort_id, learner_id))`,
+  `CREATE INDEX cohort_members_learner ON cohort_members (learner_id)`,
+];
+
+/**
  * Sync between a local store and a server. `idempotency_keys` (used by the server in either mode):
  * a write request's `Idempotency-Key` per learner, with a digest of the request and the answer
  * given, so a retry after a lost reply is answered again instead of done twice (kept a day).
@@ -209,6 +233,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'calendars (feed secret) and what was last exported per event UID',
     sql: { sqlite: calendars(), postgres: calendars() },
   },
+  { version: 6, name: 'cohorts of the multi-user server', sql: { sqlite: [], postgres: cohorts } },
   { version: 7, name: 'sync: idempotency keys and sync cursors', sql: { sqlite: sync, postgres: sync } },
 ];
 

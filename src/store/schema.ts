@@ -105,6 +105,26 @@ export interface CalendarEventsTable {
   updated_at: string;
 }
 
+export interface CohortsTable {
+  id: string;
+  name: string;
+  /** study-group, bootcamp or team. */
+  kind: string;
+  target_date: string;
+  invite_code: string;
+  created_at: string;
+}
+
+export interface CohortMembersTable {
+  cohort_id: string;
+  learner_id: string;
+  /** owner, mentor or member. */
+  role: string;
+  share_progress: boolean;
+  share_pace: boolean;
+  joined_at: string;
+}
+
 export interface IdempotencyKeysTable {
   learner_id: string;
   /** The client's `Idempotency-Key`. */
@@ -140,6 +160,8 @@ export interface Database {
   postings: PostingsTable;
   calendars: CalendarsTable;
   calendar_events: CalendarEventsTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
   idempotency_keys: IdempotencyKeysTable;
   sync_state: SyncStateTable;
 }

@@ -88,6 +88,40 @@ export interface CalendarFeed {
   readonly rotatedAt: string | undefined;
 }
 
+export const COHORT_KINDS = ['study-group', 'bootcamp', 'team'] as const;
+export type CohortKind = (typeof COHORT_KINDS)[number];
+export const COHORT_ROLES = ['owner', 'mentor', 'member'] as const;
+export type CohortRole = (typeof COHORT_ROLES)[number];
+
+/** A cohort of the multi-user server: learners working toward one target date together. */
+export interface Cohort {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: CohortKind;
+  /** `YYYY-MM-DD`: when the cohort means to finish. */
+  readonly targetDate: string;
+  /** The secret that lets a learner join (in a code or an invite link). */
+  readonly inviteCode: string;
+  readonly createdAt: string;
+}
+
+/** What a member chooses to show the others; nothing until they choose. Notes are never shared. */
+export interface CohortSharing {
+  /** Skills and stages done, readiness. */
+  readonly progress: boolean;
+  /** Hours a week, pace, forecast finish. */
+  readonly pace: boolean;
+}
+
+export interface CohortMember {
+  readonly learnerId: string;
+  /** The learner's (account's) name. */
+  readonly name: string;
+  readonly role: CohortRole;
+  readonly sharing: CohortSharing;
+  readonly joinedAt: string;
+}
+
 /** A stored profile with the time it was saved (the later of two profiles wins a sync). */
 export interface ProfileRecord {
   readonly profile: Profile;
@@ -192,6 +226,36 @@ export interface Store {
   listCalendarRecords(learnerId: string): Promise<CalendarRecord[]>;
   /** Insert or replace records by UID, in one transaction. */
   saveCalendarRecords(learnerId: string, records: readonly CalendarRecord[]): Promise<void>;
+
+  /**
+   * Cohorts (PostgreSQL only; SQLite refuses them with INVALID_INPUT). Every read and write names
+   * the cohort; who may do what is the learner layer's (learner/cohorts.ts), which checks membership.
+   */
+  createCohort(cohort: Cohort, owner: string): Promise<void>;
+  getCohort(cohortId: string): Promise<Cohort | undefined>;
+  /**
+   * Hold the cohort's row lock until the surrounding transaction ends (the learner's write
+   * transaction of `exclusive`), so membership changes of one cohort run one after another.
+   */
+  lockCohort(cohortId: string): Promise<void>;
+  findCohortByCode(inviteCode: string): Promise<Cohort | undefined>;
+  /** The learner's cohorts with their role, oldest first. */
+  listCohortsOf(learnerId: string): Promise<{ cohort: Cohort; role: CohortRole }[]>;
+  /** The members, owner first, then by joining. */
+  listCohortMembers(cohortId: string): Promise<CohortMember[]>;
+  /** Add a member (sharing nothing); CONFLICT if already one. */
+  addCohortMember(cohortId: string, learnerId: string, role: CohortRole, at: string): Promise<void>;
+  /** Change a member's role or sharing; NOT_FOUND if not a member. */
+  updateCohortMember(
+    cohortId: string,
+    learnerId: string,
+    change: { role?: CohortRole; sharing?: CohortSharing },
+  ): Promise<void>;
+  /** Remove a member; NOT_FOUND if not a member. */
+  removeCohortMember(cohortId: string, learnerId: string): Promise<void>;
+  /** Delete a cohort with its memberships. */
+  deleteCohort(cohortId: string): Promise<void>;
+  setCohortInviteCode(cohortId: string, inviteCode: string): Promise<void>;
 
   /** Everything of a learner, read in one transaction (a consistent backup). */
   exportData(learnerId: string): Promise<LearnerData>;

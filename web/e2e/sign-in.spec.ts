@@ -6,81 +6,20 @@
  * mode (the suite's own server) showing nothing of accounts. Screenshots of the sign-in page in
  * both languages at 1280 and 375 px land in test-results/screenshots/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
+import { createSchema, dropSchema, startServer as startOn, stopServer, type Server } from './multi-user.js';
 import { requireChromium, watch } from './support.js';
 
 requireChromium();
 test.describe.configure({ mode: 'serial' });
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 
-const DATABASE = process.env['MLPATH_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `mlpath_e2e_signin_${process.pid}_${randomBytes(4).toString('hex')}`;
 const SHOTS = 'test-results/screenshots';
 
-interface Server {
-  readonly url: string;
-  readonly child: ChildProcess;
-  readonly home: string;
-}
-
-async function postgres<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: DATABASE, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** `mlpath serve --multi-user` on a free loopback port over this run's schema; resolves once it answers. */
-async function startServer(extra: string[] = []): Promise<Server> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const url = `http://127.0.0.1:${port}`;
-  const home = mkdtempSync(join(tmpdir(), 'mlpath-e2e-accounts-'));
-  const child = spawn('node', ['bin/mlpath.js', 'serve', '--multi-user', '--port', String(port), ...extra], {
-    env: {
-      ...process.env,
-      MLPATH_HOME: home,
-      DATABASE_URL: `${DATABASE}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`,
-      MLPATH_AUTH_SECRET: randomBytes(32).toString('base64'),
-      MLPATH_PUBLIC_URL: url,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`mlpath serve --multi-user exited: ${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, home };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`mlpath serve --multi-user did not answer within 60 s: ${output}`);
-}
-
-async function stopServer(server: Server | undefined): Promise<void> {
-  if (!server) return;
-  if (server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(server.home, { recursive: true, force: true });
-}
+const startServer = (extra: string[] = []): Promise<Server> => startOn(SCHEMA, extra);
 
 let server: Server | undefined;
 const ada = { name: 'Ada Lovelace', email: `ada-${SCHEMA}@example.org`, password: 'analytical-engine-1843' };
@@ -88,12 +27,12 @@ const bob = { name: 'Bob Chen', email: `bob-${SCHEMA}@example.org`, password: 'd
 const adaNote = `ada-private-note-${randomBytes(4).toString('hex')}`;
 
 test.beforeAll(async () => {
-  await postgres((client) => client.query(`CREATE SCHEMA ${SCHEMA}`));
+  await createSchema(SCHEMA);
   server = await startServer();
 });
 test.afterAll(async () => {
   await stopServer(server);
-  await postgres((client) => client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`));
+  await dropSchema(SCHEMA);
 });
 
 async function newPage(browser: Browser, width = 1280): Promise<Page> {

@@ -25,6 +25,7 @@ const loaders: Record<Page, () => PageModule> = {
   progress: () => import('./pages/ProgressPage.js'),
   portfolio: () => import('./pages/Portfolio.js'),
   jobs: () => import('./pages/Jobs.js'),
+  cohorts: () => import('./pages/Cohorts.js'),
   settings: () => import('./pages/Settings.js'),
 };
 // A page's lazy component is made again after a failed load, so "Try again" loads it afresh.
@@ -39,6 +40,17 @@ function pageComponent(page: Page) {
 }
 
 const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'jobs', 'settings'];
+/** With accounts (a multi-user server) the learner also has cohorts. */
+const SERVER_NAV: readonly Page[] = [
+  'today',
+  'roadmap',
+  'plan',
+  'progress',
+  'portfolio',
+  'jobs',
+  'cohorts',
+  'settings',
+];
 
 export function App() {
   const { t, locale } = useLocale();
@@ -51,8 +63,11 @@ export function App() {
 
   const hasProfile = Boolean(profile.data?.profile);
   const requested = route.page ?? (hasProfile ? 'today' : 'onboarding');
-  // Before onboarding only the roadmap (to browse) and settings (language, import) are open.
-  const page: Page = !hasProfile && requested !== 'settings' && requested !== 'roadmap' ? 'onboarding' : requested;
+  const multiUser = account.mode?.mode === 'multi-user';
+  // Before onboarding only the roadmap (to browse), settings (language, import) and, on a server,
+  // cohorts (an invite link opens before the plan is made) are open.
+  const open = (p: Page): boolean => p === 'settings' || p === 'roadmap' || (multiUser && p === 'cohorts');
+  const page: Page = !hasProfile && !open(requested) ? 'onboarding' : requested;
   const [attempt, setAttempt] = useState(0);
   const Current = pageComponent(page);
   const pending = usePending();
@@ -143,7 +158,7 @@ export function App() {
             <nav aria-label={t('shell.navigation')} className="-mx-1 w-full">
               {/* Wraps on a narrow screen: every page stays in sight, none hides behind a sideways scroll. */}
               <ul className="flex flex-wrap gap-1 whitespace-nowrap">
-                {NAV.map((item) => (
+                {(multiUser ? SERVER_NAV : NAV).map((item) => (
                   <li key={item}>
                     <a
                       href={href(item)}

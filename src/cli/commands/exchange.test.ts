@@ -126,14 +126,31 @@ describe('mlpath import', () => {
       [
         'year.json',
         backup.replace('"startDate": "2026-11-27"', '"startDate": "9999-12-31"'),
-        /startDate: 9999-12-31 is out of range/,
+        /profile\.startDate: 9999-12-31 is out of range/,
       ],
       [
         'point.json',
         backup.replace('"startingPoint": "from-scratch"', '"startingPoint": "astronaut"'),
-        /startingPoint: unknown starting point "astronaut"/,
+        /profile\.startingPoint: unknown starting point "astronaut"/,
       ],
-      ['note.json', backup.replace('"type": "done"', `"type": "note", "text": "${'y'.repeat(10_001)}"`), /text/],
+      [
+        'note.json',
+        backup.replace('"type": "done"', `"type": "note", "text": "${'y'.repeat(10_001)}"`),
+        /events\[0\]\.text/,
+      ],
+      [
+        'known.json',
+        backup.replace('"known": []', '"known": ["astrology"]'),
+        /profile\.known: unknown skill "astrology"/,
+      ],
+      ['locale.json', backup.replace('"locale": "zh-CN"', '"locale": "xx"'), /profile\.locale: unknown locale "xx"/],
+      // An id of a megabyte is refused by its length, before any "did you mean" search.
+      ['long-id.json', backup.replace('"python-programming"', `"${'p'.repeat(1_000_000)}"`), /events\[0\]\.item/],
+      [
+        'long-own.json',
+        backup.replace('"own": []', `"own": [{ "id": "${'o'.repeat(201)}", "title": "t", "hours": 1, "teaches": [] }]`),
+        /profile\.choices\.own\[0\]\.id/,
+      ],
     ];
     for (const [name, text, message] of files) {
       writeFileSync(join(target.dir, name), text);

@@ -16,7 +16,7 @@ import type { Profile } from '../../core/plan-model.js';
 import type { ProgressEvent } from '../../core/progress-model.js';
 import { syncWith } from '../../learner/sync.js';
 import type { SyncBatch, SyncRemote, SyncState } from '../../learner/sync.js';
-import { SyncEventsPageSchema, SyncReceivedSchema, SyncStateSchema } from '../../server/schemas.js';
+import { SyncEventsPageSchema, SyncReceivedSchema, SyncStateSchema } from '../../contract/index.js';
 import { problemsOf } from '../../server/validate.js';
 import type { KeptPosting, PortfolioProject, ProfileRecord } from '../../store/store.js';
 import { helpFor } from '../help-messages.js';

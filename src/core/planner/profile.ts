@@ -27,6 +27,16 @@ export const MIN_EFFORT_FACTOR = 0.8;
 export const MAX_EFFORT_FACTOR = 2.0;
 export const MAX_HOURS_PER_WEEK = 100;
 /**
+ * The longest id (a skill, resource, unit, project, rubric item, card, event) or item key
+ * (`resource/unit`, `skill/question`) any way in accepts: far beyond every real id, and short
+ * enough that a "did you mean" search over the curriculum stays instant.
+ */
+export const MAX_ID_LENGTH = 200;
+/** The longest link (a project's repository, demo or write-up; an own resource's URL). */
+export const MAX_LINK_LENGTH = 2000;
+/** The longest title a learner gives (a project's, an own resource's, a kept posting's). */
+export const MAX_TITLE_LENGTH = 500;
+/**
  * The years a plan may start in. Far outside them a plan is a typing mistake, and its dates would run
  * past what a calendar date can hold (year 9999).
  */

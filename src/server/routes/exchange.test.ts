@@ -1,8 +1,10 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorSchema, ProgressViewSchema } from '../schemas.js';
+import { ErrorSchema, ProgressViewSchema } from '../../contract/index.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
+
+const TEST_AT = '2026-03-04T10:00:00.000Z';
 
 let h: Harness;
 let api: ReturnType<typeof client>;
@@ -121,6 +123,39 @@ describe('POST /api/import', () => {
     const paths = ErrorSchema.parse(json).error.problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['events[0].at', 'events[0].hours']));
     expect(await h.store.countEvents('local')).toBe(0);
+  });
+
+  it('refuses hostile backups naming the field, the store unchanged', async () => {
+    const source = await harness();
+    try {
+      await someProgress(client(source.app));
+      const text = await (await source.app.request('/api/export?format=json')).text();
+      const backup = JSON.parse(text) as { profile: Record<string, unknown>; events: Record<string, unknown>[] };
+      const cases: Array<[string, (b: typeof backup) => void]> = [
+        ['profile.hoursPerWeek', (b) => (b.profile['hoursPerWeek'] = 150)],
+        ['profile.startDate', (b) => (b.profile['startDate'] = '9999-12-31')],
+        ['profile.startingPoint', (b) => (b.profile['startingPoint'] = 'astronaut')],
+        ['profile.known', (b) => (b.profile['known'] = ['astrology'])],
+        ['profile.locale', (b) => (b.profile['locale'] = 'xx')],
+        ['events[0].text', (b) => b.events.unshift({ id: 'n1', type: 'note', at: TEST_AT, text: 'y'.repeat(10_001) })],
+        ['events[0].item', (b) => b.events.unshift({ id: 'd1', type: 'done', at: TEST_AT, item: 'x'.repeat(500) })],
+      ];
+      for (const [path, spoil] of cases) {
+        const hostile = structuredClone(backup);
+        spoil(hostile);
+        const { status, json } = await api.post('/api/import', JSON.stringify(hostile));
+        expect(status, path).toBe(400);
+        expect(
+          ErrorSchema.parse(json).error.problems.map((p) => p.path),
+          path,
+        ).toContain(path);
+      }
+      expect(await h.store.exportData('local')).toEqual({ profile: undefined, events: [], projects: [], postings: [] });
+      // The unspoiled backup imports.
+      expect((await api.post('/api/import', text)).status).toBe(200);
+    } finally {
+      await source.close();
+    }
   });
 
   it('answers 400 naming merge for a bad flag', async () => {

@@ -6,15 +6,16 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { BODY_LIMITS } from '../body-limits.js';
 import { MlpathError } from '../../core/errors.js';
 import { EXPORT_FILES, exportText, importBackup, readBackup } from '../../learner/exchange.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ExportQuery, ImportQuery } from '../schemas.js';
+import { ExportQuery, ImportQuery } from '../../contract/index.js';
 import { parseQuery, readJsonText } from '../validate.js';
 
-/** A backup of years of daily events is a few megabytes; this leaves ample room. */
-export const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
+/** The import's body limit (BODY_LIMITS.import). */
+export const IMPORT_LIMIT_BYTES = BODY_LIMITS.import;
 
 export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

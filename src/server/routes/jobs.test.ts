@@ -13,7 +13,7 @@ import { profileFor } from '../../core/planner/index.js';
 import { newEvent } from '../../store/events.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
-import { JobAnalysisSchema, JobsPlanSchema, KeptJobSchema } from '../schemas.js';
+import { JobAnalysisSchema, JobsPlanSchema, KeptJobSchema } from '../../contract/index.js';
 
 const curriculum = loadCurriculum(SHIPPED_CURRICULUM);
 

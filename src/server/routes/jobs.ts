@@ -10,7 +10,7 @@ import type { LearnerContext } from '../../learner/context.js';
 import { analyzeJob, jobsPlanJson, keepJob, listJobs, planTowardJobs, removeJob } from '../../learner/jobs.js';
 import { learnerContext } from '../context.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { JobLocaleQuery, JobTextInput } from '../schemas.js';
+import { JobLocaleQuery, JobTextInput } from '../../contract/index.js';
 import { parseBody, parseQuery } from '../validate.js';
 
 export function jobRoutes(deps: AppDeps): Hono<AppEnv> {

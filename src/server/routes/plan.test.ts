@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ForecastSchema, PlanSchema, StatusSchema, TodaySchema } from '../schemas.js';
+import { ForecastSchema, PlanSchema, StatusSchema, TodaySchema } from '../../contract/index.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
-import { ErrorSchema, PlanSchema, ProfileSchema } from '../schemas.js';
+import { ErrorSchema, PlanSchema, ProfileSchema } from '../../contract/index.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 

@@ -16,7 +16,7 @@ import {
 } from '../../learner/profile.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ProfileInput } from '../schemas.js';
+import { ProfileInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
 
 export function profileRoutes(deps: AppDeps): Hono<AppEnv> {

@@ -10,7 +10,7 @@ import { progressOverview } from '../../learner/progress.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ProgressEventInput, UndoInput } from '../schemas.js';
+import { ProgressEventInput, UndoInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
 
 export function progressRoutes(deps: AppDeps): Hono<AppEnv> {

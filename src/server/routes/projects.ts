@@ -11,7 +11,7 @@ import type { Text } from '../../core/model.js';
 import { isLearnerError, LearnerError } from '../../learner/errors.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { LinksInput, ProjectInput, RubricInput } from '../schemas.js';
+import { LinksInput, ProjectInput, RubricInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
 
 export interface ProjectView {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
-import { ErrorSchema, ProgressEventSchema, ReviewCardSchema, ReviewQueueSchema } from '../schemas.js';
+import { ErrorSchema, ProgressEventSchema, ReviewCardSchema, ReviewQueueSchema } from '../../contract/index.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 

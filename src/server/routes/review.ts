@@ -9,7 +9,7 @@ import type { ReviewCard } from '../../core/review.js';
 import { rateReview, reviewQueue } from '../../learner/review.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ReviewRatingInput } from '../schemas.js';
+import { ReviewRatingInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
 
 const cardJson = (card: ReviewCard) => ({ ...card, lastReview: card.lastReview ?? null });

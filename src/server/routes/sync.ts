@@ -16,12 +16,13 @@ import { receiveSync, syncEvents, syncState } from '../../learner/sync.js';
 import type { KeptPosting, PortfolioProject } from '../../store/store.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { SyncBatchInput, SyncEventsQuery } from '../schemas.js';
+import { SyncBatchInput, SyncEventsQuery } from '../../contract/index.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { bodyLimit } from 'hono/body-limit';
 
-/** A batch of 1,000 events with notes, or a few long postings: ample room, still bounded. */
-export const SYNC_LIMIT_BYTES = 16 * 1024 * 1024;
+/** The sync batch's body limit (BODY_LIMITS.sync). */
+export const SYNC_LIMIT_BYTES = BODY_LIMITS.sync;
 
 /** A value without its undefined fields (JSON leaves them out anyway; this keeps answers tidy). */
 function plain<T extends object>(value: T): T {

@@ -5,8 +5,8 @@
  * date (with the first plan's when the forecast moved it, as a range). Below it, the same as text:
  * each stage with its dates and hours. Plain HTML and CSS, so it reflows down to 320 px.
  */
-import type { Curriculum } from '../../../src/core/model.js';
-import type { Plan } from '../../../src/core/plan-model.js';
+import type { Curriculum } from '../lib/api.js';
+import type { Plan } from '../lib/api.js';
 import { evenTicks } from '../lib/charts.js';
 import { addDays, formatMonth } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';

@@ -6,10 +6,10 @@
  * saving re-plans). The draft can be kept by the caller (`onDraft`) and given back (`draft`).
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import { AREAS, LEARNING_STYLES, type Curriculum, type LearningStyle } from '../../../src/core/model.js';
-import { MAX_HOURS_PER_WEEK } from '../../../src/core/planner/profile.js';
-import type { DateRange, Profile } from '../../../src/core/plan-model.js';
-import type { ProfileInput } from '../lib/api.js';
+import { AREAS, LEARNING_STYLES, type LearningStyle } from '../../../src/core/model.js';
+import { LIMITS } from '../../../src/contract/limits.js';
+import type { DateRange } from '../../../src/core/plan-model.js';
+import type { Curriculum, Profile, ProfileInput } from '../lib/api.js';
 import { localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 import { LANGUAGES } from '../i18n/index.js';
@@ -170,7 +170,7 @@ export function ProfileForm(props: {
               className="field"
               type="number"
               min={0.5}
-              max={MAX_HOURS_PER_WEEK}
+              max={LIMITS.hoursPerWeek}
               step={0.5}
               required
               value={draft.hoursPerWeek}
@@ -197,6 +197,8 @@ export function ProfileForm(props: {
               className="field"
               type="date"
               required
+              min={`${LIMITS.startYears[0]}-01-01`}
+              max={`${LIMITS.startYears[1]}-12-31`}
               value={draft.startDate}
               onChange={(event) => update({ startDate: event.target.value })}
               aria-describedby={`${id}-start-warning`}

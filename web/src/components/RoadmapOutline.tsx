@@ -3,7 +3,7 @@
  * The roadmap as headings and lists: one heading per stage in the route's order, one list item per
  * skill with its status. Every skill is a button, so it works with a keyboard and a screen reader.
  */
-import type { Curriculum } from '../../../src/core/model.js';
+import type { Curriculum } from '../lib/api.js';
 import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';

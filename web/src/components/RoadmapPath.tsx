@@ -11,7 +11,8 @@
  * chooses, d / l / s / r set done, learning, skipped or reset on the skill in focus.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Curriculum, Skill } from '../../../src/core/model.js';
+import type { Skill } from '../../../src/core/model.js';
+import type { Curriculum } from '../lib/api.js';
 import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';

@@ -4,7 +4,7 @@
  * teach it (link, kind, cost, effort) and the status buttons (keys d / l / s / r).
  */
 import { useEffect, useRef } from 'react';
-import type { Curriculum } from '../../../src/core/model.js';
+import type { Curriculum } from '../lib/api.js';
 import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 import { AREA_COLOURS, resourcesTeaching } from '../lib/skills.js';

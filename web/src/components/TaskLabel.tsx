@@ -3,8 +3,8 @@
  * What a plan task is called: the resource (and unit) it studies, the project it builds, or the
  * job search; resource titles stay as published.
  */
-import type { Curriculum } from '../../../src/core/model.js';
-import type { PlanTask } from '../../../src/core/plan-model.js';
+import type { Curriculum } from '../lib/api.js';
+import type { PlanTask } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 
 export function useTaskTitle(curriculum: Curriculum | undefined) {

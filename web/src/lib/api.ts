@@ -5,14 +5,42 @@
  * server cannot be reached at all the code is `NETWORK` (status 0), never one of the server's.
  */
 import i18next from 'i18next';
-import type { Curriculum, Text } from '../../../src/core/model.js';
-import type { Forecast, Plan, PlanTask, Profile, Readiness } from '../../../src/core/plan-model.js';
-import type { ProgressEvent } from '../../../src/core/progress-model.js';
-import type { JobAnalysis, JobsPlanJson, KeptJob } from '../../../src/core/jobs/contract.js';
+import type { BodyOf, ResponseOf } from '../../../src/contract/routes.js';
 
-export type { JobAnalysis, JobsPlanJson, KeptJob };
-
-export type Status = 'learning' | 'done' | 'skipped';
+/*
+ * Every answer's type is the server's: `ResponseOf` reads the route table (src/contract/routes.ts),
+ * whose zod schemas the server answers by and the OpenAPI document is generated from.
+ */
+export type Curriculum = ResponseOf<'GET /api/curriculum'>;
+export type ProfileResponse = ResponseOf<'GET /api/profile'>;
+export type Profile = ResponseOf<'PUT /api/profile'>['profile'];
+/** The body of PUT /api/profile and POST /api/plan/preview: startingPoint, the rest optional. */
+export type ProfileInput = BodyOf<'PUT /api/profile'>;
+export type Preview = ResponseOf<'POST /api/plan/preview'>;
+export type PlanResponse = ResponseOf<'GET /api/plan'>;
+export type Plan = Preview['plan'];
+export type PlanWeek = Plan['weeks'][number];
+export type PlanTask = PlanWeek['tasks'][number];
+export type ProgressResponse = ResponseOf<'GET /api/progress'>;
+export type ProgressEvent = ProgressResponse['events'][number];
+export type Status = ProgressResponse['skills'][string];
+export type RecordResponse = ResponseOf<'POST /api/progress/events'>;
+export type UndoResponse = ResponseOf<'POST /api/progress/undo'>;
+export type StatusResponse = ResponseOf<'GET /api/status'>;
+export type BurnupPoint = StatusResponse['burnup'][number];
+export type TodayResponse = ResponseOf<'GET /api/today'>;
+/** GET /api/today: this week of the plan, numbered from the learner's start; hours in hours. */
+export type TodayWeek = NonNullable<TodayResponse['week']>;
+export type Project = ResponseOf<'GET /api/projects'>['projects'][number];
+export type ProjectLinks = BodyOf<'PUT /api/projects/:id/links'>;
+/** A progress event to record; `id`, made by the client, makes sending it twice harmless. */
+export type EventInput = BodyOf<'POST /api/progress/events'>;
+export type JobAnalysis = ResponseOf<'POST /api/jobs/analyze'>['analysis'];
+export type KeptJob = ResponseOf<'GET /api/jobs'>['jobs'][number];
+export type JobsPlanJson = ResponseOf<'GET /api/jobs/plan'>;
+/** The calendar feed's address: `GET /calendar/<secret>.ics` needs no other credentials. */
+export type CalendarFeed = ResponseOf<'GET /api/calendar'>['feed'];
+export type ImportResponse = ResponseOf<'POST /api/import'>;
 
 export interface ApiProblem {
   readonly path: string;
@@ -31,86 +59,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-}
-
-/** The body of PUT /api/profile and POST /api/plan/preview: startingPoint, the rest optional. */
-export type ProfileInput = Partial<Profile> & { readonly startingPoint: string };
-
-export interface Preview {
-  readonly plan: Plan;
-  readonly recommendation: { readonly route: string; readonly reasons: readonly Text[] };
-}
-
-export interface ProgressStats {
-  readonly totalHours: number;
-  readonly hoursThisWeek: number;
-  readonly streakDays: number;
-  readonly hoursByWeek: readonly { readonly week: string; readonly hours: number }[];
-  readonly doneByArea: Readonly<Record<string, { readonly done: number; readonly total: number }>>;
-  readonly doneByStage: Readonly<Record<string, { readonly done: number; readonly total: number }>>;
-}
-
-export interface ProgressResponse {
-  readonly skills: Readonly<Record<string, Status>>;
-  readonly items: Readonly<Record<string, Status>>;
-  readonly events: readonly ProgressEvent[];
-  readonly stats: ProgressStats;
-}
-
-export interface BurnupPoint {
-  readonly week: string;
-  readonly doneHours: number | null;
-  /** Hours logged to the end of the week, cumulative (not drawn yet). */
-  readonly loggedHours?: number | null;
-  readonly plannedHours: number | null;
-  readonly forecastHours: number | null;
-}
-
-export interface StatusResponse {
-  readonly readiness: Readiness;
-  readonly forecast: Forecast | null;
-  readonly burnup: readonly BurnupPoint[];
-}
-
-export interface ProjectLinks {
-  readonly repo?: string;
-  readonly demo?: string;
-  readonly writeup?: string;
-}
-
-export interface Project {
-  readonly id: string;
-  readonly template: string;
-  readonly title: Text;
-  readonly rubric: Readonly<Record<string, boolean>>;
-  readonly links: ProjectLinks;
-  readonly createdAt: string;
-}
-
-/** A progress event to record; `id`, made by the client, makes sending it twice harmless. */
-export type EventInput = { readonly id?: string } & (
-  | { readonly type: 'started' | 'done' | 'skipped' | 'reset'; readonly item: string }
-  | { readonly type: 'hours'; readonly hours: number; readonly date?: string; readonly item?: string }
-  | { readonly type: 'note'; readonly text: string; readonly item?: string }
-);
-
-/** GET /api/today: this week of the plan, numbered from the learner's start; hours in hours. */
-export interface TodayWeek {
-  readonly number: number;
-  /** First and last day, `YYYY-MM-DD`. */
-  readonly start: string;
-  readonly end: string;
-  readonly off: boolean;
-  readonly budgetHours: number;
-  readonly loggedHours: number;
-  readonly remainingHours: number;
-  readonly tasks: readonly PlanTask[];
-}
-export interface TodayResponse {
-  readonly today: string;
-  /** The learner's start date is still ahead. */
-  readonly beforeStart: boolean;
-  readonly week: TodayWeek | null;
 }
 
 /** Told of every 401 (no session): the app then asks the learner to sign in (see account.ts). */
@@ -159,53 +107,112 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 export const api = {
-  calendarFeed: () => request<{ feed: CalendarFeed }>('GET', '/api/calendar'),
-  rotateCalendarFeed: () => request<{ feed: CalendarFeed }>('POST', '/api/calendar/rotate', {}),
+  calendarFeed: () => request<ResponseOf<'GET /api/calendar'>>('GET', '/api/calendar'),
+  rotateCalendarFeed: () => request<ResponseOf<'POST /api/calendar/rotate'>>('POST', '/api/calendar/rotate', {}),
   curriculum: () => request<Curriculum>('GET', '/api/curriculum'),
-  profile: () => request<{ profile: Profile | null }>('GET', '/api/profile'),
-  saveProfile: (body: ProfileInput) => request<{ profile: Profile }>('PUT', '/api/profile', body),
+  profile: () => request<ProfileResponse>('GET', '/api/profile'),
+  saveProfile: (body: ProfileInput) => request<ResponseOf<'PUT /api/profile'>>('PUT', '/api/profile', body),
   preview: (body: ProfileInput) => request<Preview>('POST', '/api/plan/preview', body),
-  plan: () => request<{ plan: Plan | null; forecast: Forecast | null }>('GET', '/api/plan'),
+  plan: () => request<PlanResponse>('GET', '/api/plan'),
   progress: () => request<ProgressResponse>('GET', '/api/progress'),
   // `event` is null when nothing was recorded (a repeated skip); `logged`, the planned hours a tick logged.
-  record: (event: EventInput) =>
-    request<{ event: ProgressEvent | null; logged: ProgressEvent | null }>('POST', '/api/progress/events', event),
+  record: (event: EventInput) => request<RecordResponse>('POST', '/api/progress/events', event),
   /** Undo the last step, or the one `eventId` names (a tick takes the hours it logged with it). */
   undo: (eventId?: string) =>
-    request<{ event: ProgressEvent; events: ProgressEvent[]; undone: ProgressEvent[] }>(
-      'POST',
-      '/api/progress/undo',
-      eventId === undefined ? {} : { eventId },
-    ),
+    request<UndoResponse>('POST', '/api/progress/undo', eventId === undefined ? {} : { eventId }),
   status: () => request<StatusResponse>('GET', '/api/status'),
   today: () => request<TodayResponse>('GET', '/api/today'),
-  projects: () => request<{ projects: Project[] }>('GET', '/api/projects'),
-  startProject: (template: string) => request<{ project: Project }>('POST', '/api/projects', { template }),
+  projects: () => request<ResponseOf<'GET /api/projects'>>('GET', '/api/projects'),
+  startProject: (template: string) =>
+    request<ResponseOf<'POST /api/projects'>>('POST', '/api/projects', {
+      template,
+    } satisfies BodyOf<'POST /api/projects'>),
   tickRubric: (id: string, item: string, checked: boolean) =>
-    request<{ project: Project }>('POST', `/api/projects/${encodeURIComponent(id)}/rubric`, { item, checked }),
+    request<ResponseOf<'POST /api/projects/:id/rubric'>>('POST', `/api/projects/${encodeURIComponent(id)}/rubric`, {
+      item,
+      checked,
+    } satisfies BodyOf<'POST /api/projects/:id/rubric'>),
   saveLinks: (id: string, links: ProjectLinks) =>
-    request<{ project: Project }>('PUT', `/api/projects/${encodeURIComponent(id)}/links`, links),
+    request<ResponseOf<'PUT /api/projects/:id/links'>>('PUT', `/api/projects/${encodeURIComponent(id)}/links`, links),
   analyzeJob: (text: string, locale: string) =>
-    request<{ analysis: JobAnalysis }>('POST', '/api/jobs/analyze', { text, locale }),
-  jobs: (locale: string) => request<{ jobs: KeptJob[] }>('GET', `/api/jobs?locale=${encodeURIComponent(locale)}`),
+    request<ResponseOf<'POST /api/jobs/analyze'>>('POST', '/api/jobs/analyze', { text, locale }),
+  jobs: (locale: string) =>
+    request<ResponseOf<'GET /api/jobs'>>('GET', `/api/jobs?locale=${encodeURIComponent(locale)}`),
   keepJob: (text: string, locale: string) =>
-    request<{ job: KeptJob; analysis: JobAnalysis }>('POST', '/api/jobs', { text, locale }),
-  removeJob: (id: string) => request<{ removed: string }>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
+    request<ResponseOf<'POST /api/jobs'>>('POST', '/api/jobs', { text, locale }),
+  removeJob: (id: string) =>
+    request<ResponseOf<'DELETE /api/jobs/:id'>>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
   jobsPlan: (locale: string) => request<JobsPlanJson>('GET', `/api/jobs/plan?locale=${encodeURIComponent(locale)}`),
   importBackup: (backup: unknown, merge: boolean) =>
-    request<{ imported: { events: number; projects: number; postings: number }; undoable: false }>(
-      'POST',
-      `/api/import?merge=${merge}`,
-      backup,
-    ),
+    request<ImportResponse>('POST', `/api/import?merge=${merge}`, backup),
 };
 
-/** The calendar feed's address: `GET /calendar/<secret>.ics` needs no other credentials. */
-export interface CalendarFeed {
-  readonly path: string;
-  readonly url: string;
-  readonly rotatedAt: string | null;
+export type CohortKind = 'study-group' | 'bootcamp' | 'team';
+export type CohortRole = 'owner' | 'mentor' | 'member';
+
+/** GET /api/cohorts: the signed-in learner's cohorts (server mode only). */
+export interface CohortSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: CohortKind;
+  readonly targetDate: string;
+  readonly createdAt: string;
+  readonly role: CohortRole;
+  readonly members: number;
 }
+
+/** One member as the signed-in learner may see them: only what they share (one's own row in full). */
+export interface CohortMember {
+  readonly learnerId: string;
+  readonly name: string;
+  readonly role: CohortRole;
+  readonly joinedAt: string;
+  readonly you: boolean;
+  readonly sharing: { readonly progress: boolean; readonly pace: boolean };
+  readonly progress: {
+    readonly skillsDone: number;
+    readonly skillsTotal: number;
+    readonly percent: number;
+    readonly readiness: number;
+  } | null;
+  readonly pace: {
+    readonly hoursThisWeek: number;
+    readonly weeklyHours: number;
+    readonly plannedHours: number | null;
+    readonly pace: number | null;
+    readonly finishDate: string | null;
+    readonly daysLate: number | null;
+  } | null;
+  readonly behind: boolean | null;
+}
+
+/** GET /api/cohorts/{id} and the cohort writes' answer. */
+export interface CohortView extends Omit<CohortSummary, 'members'> {
+  readonly today: string;
+  readonly invite: { readonly code: string; readonly link: string } | null;
+  readonly members: readonly CohortMember[];
+  readonly memberCount: number;
+  readonly behind: readonly string[];
+}
+
+const cohortPath = (id: string): string => `/api/cohorts/${encodeURIComponent(id)}`;
+
+export const cohortsApi = {
+  list: () => request<{ cohorts: CohortSummary[] }>('GET', '/api/cohorts'),
+  get: (id: string) => request<{ cohort: CohortView }>('GET', cohortPath(id)),
+  create: (body: { name: string; kind: CohortKind; targetDate: string }) =>
+    request<{ cohort: CohortView }>('POST', '/api/cohorts', body),
+  join: (code: string) => request<{ cohort: CohortView }>('POST', '/api/cohorts/join', { code }),
+  share: (id: string, sharing: { progress: boolean; pace: boolean }) =>
+    request<{ cohort: CohortView }>('PUT', `${cohortPath(id)}/sharing`, sharing),
+  leave: (id: string) =>
+    request<{ left: string; deleted: boolean; newOwner: string | null }>('POST', `${cohortPath(id)}/leave`, {}),
+  renewInvite: (id: string) => request<{ cohort: CohortView }>('POST', `${cohortPath(id)}/invite-code`, {}),
+  setRole: (id: string, member: string, role: 'mentor' | 'member') =>
+    request<{ cohort: CohortView }>('PUT', `${cohortPath(id)}/members/${encodeURIComponent(member)}/role`, { role }),
+  remove: (id: string, member: string) =>
+    request<{ cohort: CohortView }>('DELETE', `${cohortPath(id)}/members/${encodeURIComponent(member)}`),
+};
 
 /** The URL of an export download, its text in the given language. */
 export function exportUrl(format: 'ics' | 'md' | 'json', locale: string): string {

@@ -32,9 +32,9 @@ describe('everyWeek', () => {
 describe('burnupAgainstCurrent', () => {
   it('scales the planned line to the current total and keeps the first plan as it was', () => {
     const rows = burnupAgainstCurrent([
-      { week: '2026-01-05', doneHours: 10, plannedHours: 10, forecastHours: null },
-      { week: '2026-01-12', doneHours: 30, plannedHours: 20, forecastHours: 30 },
-      { week: '2026-01-19', doneHours: null, plannedHours: 20, forecastHours: 40 },
+      { week: '2026-01-05', doneHours: 10, loggedHours: null, plannedHours: 10, forecastHours: null },
+      { week: '2026-01-12', doneHours: 30, loggedHours: null, plannedHours: 20, forecastHours: 30 },
+      { week: '2026-01-19', doneHours: null, loggedHours: null, plannedHours: 20, forecastHours: 40 },
     ]);
     expect(rows.map((r) => r.plannedHours)).toEqual([20, 40, 40]);
     expect(rows.map((r) => r.firstPlanHours)).toEqual([10, 20, 20]);

@@ -2,7 +2,7 @@
  * @module data
  * One hook per API read, so pages ask for what they show and share the cache.
  */
-import type { Curriculum } from '../../../src/core/model.js';
+import type { Curriculum } from './api.js';
 import { api } from './api.js';
 import { useResource } from './resource.js';
 

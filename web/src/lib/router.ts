@@ -5,7 +5,17 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['onboarding', 'today', 'roadmap', 'plan', 'progress', 'portfolio', 'jobs', 'settings'] as const;
+export const PAGES = [
+  'onboarding',
+  'today',
+  'roadmap',
+  'plan',
+  'progress',
+  'portfolio',
+  'jobs',
+  'cohorts',
+  'settings',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {

@@ -3,7 +3,8 @@
  * What the roadmap shows of each skill: its colours by area and status, the resources that teach
  * it, and the stages in the order the learner's route takes them.
  */
-import type { Area, Curriculum, Resource, Skill, Stage } from '../../../src/core/model.js';
+import type { Area, Resource, Skill, Stage } from '../../../src/core/model.js';
+import type { Curriculum } from './api.js';
 import type { Status } from './api.js';
 
 /**

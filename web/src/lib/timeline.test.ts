@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanTask, PlanWeek } from '../../../src/core/plan-model.js';
+import type { PlanTask, PlanWeek } from './api.js';
 import { stageBars } from './timeline.js';
 
 const task = (stage: string, hours: number): PlanTask => ({

@@ -4,7 +4,7 @@
  * the same time (parallel tracks, as maths alongside code) overlap in time on rows of their own.
  * Pure; weeks are the plan's, indices from 0.
  */
-import type { Plan } from '../../../src/core/plan-model.js';
+import type { Plan } from './api.js';
 import { addDays } from './format.js';
 
 export interface StageBar {

@@ -5,7 +5,8 @@
  * kept postings. Unreadable text is told in the page's language from the problem's kind.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Curriculum, Text } from '../../../src/core/model.js';
+import type { Text } from '../../../src/core/model.js';
+import type { Curriculum } from '../lib/api.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { api, ApiError, type JobAnalysis, type JobsPlanJson, type KeptJob } from '../lib/api.js';
 import { useCurriculum } from '../lib/data.js';

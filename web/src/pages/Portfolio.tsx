@@ -4,7 +4,8 @@
  * write-up).
  */
 import { useId, useState } from 'react';
-import type { Curriculum, RubricItem } from '../../../src/core/model.js';
+import type { RubricItem } from '../../../src/core/model.js';
+import type { Curriculum } from '../lib/api.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { api, type Project, type ProjectLinks } from '../lib/api.js';
 import { useCurriculum, useProfile, useProjects } from '../lib/data.js';

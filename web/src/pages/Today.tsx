@@ -6,7 +6,7 @@
  * made while the server is away are kept on this device and shown as made (see lib/outbox).
  */
 import { useId, useRef, useState } from 'react';
-import type { PlanTask } from '../../../src/core/plan-model.js';
+import type { PlanTask } from '../lib/api.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';

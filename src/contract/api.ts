@@ -1,198 +1,27 @@
 /**
- * @module server/schemas
- * Every request body and query the API accepts, and the shapes it answers with, in zod 4.
+ * @module contract/api
+ * The API's other request bodies and queries, and the shapes it answers with, in zod 4.
  * Requests are parsed with these; the OpenAPI document is generated from the same schemas
- * (registered in `apiSchemas`), so the contract and the checks cannot drift apart.
+ * (registered in `apiSchemas`, and named per route in `contract/routes.ts`), so the contract
+ * and the checks cannot drift apart.
  */
 import { z } from 'zod';
-import { LEARNING_STYLES } from '../core/model.js';
-import { WEEKDAYS } from '../core/plan-model.js';
-import { MAX_REMINDER_MINUTES, isKnownTimeZone, isValidTime } from '../core/calendar/sessions.js';
-import { EVENT_TYPES } from '../core/progress-model.js';
+import type { curriculumView } from '../core/curriculum-view.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
-import {
-  FULL_TIME,
-  FULL_TIME_HOURS,
-  MAX_EFFORT_FACTOR,
-  MAX_HOURS_PER_WEEK,
-  MIN_EFFORT_FACTOR,
-} from '../core/planner/profile.js';
-import { EXPORT_FORMATS } from '../learner/exchange.js';
-import {
-  EventSchema as BackupEvent,
-  PostingSchema as BackupPosting,
-  ProfileSchema as BackupProfile,
-  ProjectSchema as BackupProject,
-} from '../export/backup.js';
-import { SYNC_MAX_EVENTS } from '../learner/sync.js';
-import { MAX_HOURS_PER_ENTRY } from '../learner/tracking.js';
+import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
+import { BackupPosting, BackupProject } from './backup.js';
+import { apiSchemas, Id as id, optional } from './common.js';
+import { Profile } from './profile.js';
+import { ProgressEvent } from './events.js';
 
-/** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
-export const apiSchemas = z.registry<{ id: string; description?: string }>();
+/** The most events one sync batch or page carries. */
+export const SYNC_MAX_EVENTS = 1000;
 
-const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
-const id = z.string({ error: 'expected an id (a string)' }).min(1, { error: 'expected a non-empty id' });
-/** Optional in JSON: absent or null both mean "not given". */
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+/** The files an export writes: the plan (iCalendar), progress (Markdown) and the full backup (JSON). */
+export const EXPORT_FORMATS = ['ics', 'md', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 // ---------------------------------------------------------------- requests
-
-export const DateRangeInput = z
-  .strictObject({ start: isoDate, end: isoDate })
-  .refine((r) => r.start <= r.end, { error: 'expected start on or before end', path: ['end'] })
-  .register(apiSchemas, { id: 'DateRange' });
-
-export const OwnResourceInput = z
-  .strictObject({
-    id,
-    title: z.string().min(1, { error: 'expected a title' }),
-    url: z.url({ error: 'expected a URL' }).optional(),
-    hours: z.number({ error: 'expected a number of hours' }).positive({ error: 'expected more than 0 hours' }),
-    teaches: z.array(id),
-  })
-  .register(apiSchemas, { id: 'OwnResource' });
-
-export const ResourceChoicesInput = z
-  .strictObject({
-    pin: z.array(id).default([]),
-    exclude: z.array(id).default([]),
-    swap: z.array(z.strictObject({ from: id, to: id })).default([]),
-    own: z.array(OwnResourceInput).default([]),
-  })
-  .register(apiSchemas, { id: 'ResourceChoices' });
-
-export const StudyDaysInput = z
-  .strictObject({
-    days: z
-      .array(z.enum(WEEKDAYS, { error: `expected days from ${WEEKDAYS.join(', ')}` }))
-      .min(1, { error: 'expected at least one study day' })
-      .refine((days) => new Set(days).size === days.length, { error: 'expected each day once' }),
-    time: z
-      .string({ error: 'expected a time as HH:MM' })
-      .refine(isValidTime, { error: 'expected a time as HH:MM (24-hour), e.g. 19:00' }),
-    timeZone: z
-      .string({ error: 'expected an IANA time zone' })
-      .refine(isKnownTimeZone, { error: 'expected a known IANA time zone, e.g. Europe/Berlin or Asia/Shanghai' }),
-    reminderMinutes: optional(
-      z
-        .number({ error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
-        .int({ error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
-        .min(0, { error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
-        .max(MAX_REMINDER_MINUTES, { error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` }),
-    ),
-  })
-  .register(apiSchemas, {
-    id: 'StudyDays',
-    description:
-      'When the learner studies; each week’s hours are shared over its study days, and calendars show timed sessions',
-  });
-const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
-const FACTOR = `expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`;
-
-/** The body of PUT /api/profile and POST /api/plan/preview: only the starting point is required. */
-export const ProfileInput = z
-  .strictObject({
-    startingPoint: id,
-    known: z.array(id).optional(),
-    // Bounds are the core's constants (the learner layer checks them for every face; here they document the contract).
-    hoursPerWeek: optional(
-      z
-        .union(
-          [
-            z
-              .number({ error: HOURS_A_WEEK })
-              .positive({ error: HOURS_A_WEEK })
-              .max(MAX_HOURS_PER_WEEK, { error: HOURS_A_WEEK }),
-            z.literal(FULL_TIME),
-          ],
-          { error: HOURS_A_WEEK },
-        )
-        .describe(
-          `Effective study hours a week (time actually studying), or "${FULL_TIME}" for ${FULL_TIME_HOURS} (full time: a 40-hour week).`,
-        ),
-    ),
-    weeksOff: z.array(DateRangeInput).optional(),
-    startDate: optional(isoDate),
-    style: optional(z.enum(LEARNING_STYLES, { error: `expected one of ${LEARNING_STYLES.join(', ')}` })),
-    domain: optional(id),
-    freeOnly: optional(z.boolean({ error: 'expected true or false' })),
-    locale: optional(z.string().min(2, { error: 'expected a locale such as en or zh-CN' })),
-    target: optional(id),
-    route: optional(id),
-    effortFactor: optional(
-      z.number({ error: FACTOR }).min(MIN_EFFORT_FACTOR, { error: FACTOR }).max(MAX_EFFORT_FACTOR, { error: FACTOR }),
-    ),
-    choices: ResourceChoicesInput.optional(),
-    study: optional(StudyDaysInput),
-    marketReady: optional(z.boolean({ error: 'expected true or false' })),
-    region: optional(
-      z
-        .string({ error: 'expected a region id such as cn, or none to clear it' })
-        .describe(
-          'Where the learner studies from (a curriculum region, e.g. cn for mainland China); none clears it. Never set without the learner saying so.',
-        ),
-    ),
-  })
-  .register(apiSchemas, {
-    id: 'ProfileInput',
-    description: 'Profile fields; the rest default from the starting point.',
-  });
-export type ProfileInput = z.output<typeof ProfileInput>;
-
-const item = z.string({ error: 'expected an item id (a skill, resource or resource/unit)' }).min(1, {
-  error: 'expected an item id (a skill, resource or resource/unit)',
-});
-// The range is the learner layer's (more than 0, at most MAX_HOURS_PER_ENTRY), the same for every face.
-const HOURS = `expected more than 0 and at most ${MAX_HOURS_PER_ENTRY} hours`;
-const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOURS_PER_ENTRY, { error: HOURS });
-
-/**
- * A client-made event id (letters, digits, `-` and `_`, 8 to 64 characters, as a UUID): an event
- * sent again with the same id after a lost answer is recorded once.
- */
-const clientEventId = z
-  .string({ error: 'expected an event id (8 to 64 letters, digits, - or _)' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected an event id (8 to 64 letters, digits, - or _)' })
-  .optional();
-
-export const PROGRESS_INPUT_TYPES = ['started', 'done', 'skipped', 'reset', 'hours', 'note'] as const;
-
-export const ProgressEventInput = z
-  .discriminatedUnion(
-    'type',
-    [
-      z.strictObject({ id: clientEventId, type: z.literal('started'), item }),
-      z.strictObject({
-        id: clientEventId,
-        type: z.literal('done'),
-        item,
-        /** Log the task's planned hours with the tick (default true), as `mlpath done` does. */
-        logPlannedHours: optional(z.boolean({ error: 'expected true or false' })),
-      }),
-      z.strictObject({ id: clientEventId, type: z.literal('skipped'), item }),
-      z.strictObject({ id: clientEventId, type: z.literal('reset'), item }),
-      z.strictObject({
-        id: clientEventId,
-        type: z.literal('hours'),
-        hours,
-        item: item.optional(),
-        date: isoDate.optional(),
-      }),
-      z.strictObject({
-        id: clientEventId,
-        type: z.literal('note'),
-        text: z.string({ error: 'expected the note text' }).min(1, { error: 'expected the note text' }),
-        item: item.optional(),
-      }),
-    ],
-    { error: `expected type to be one of ${PROGRESS_INPUT_TYPES.join(', ')}` },
-  )
-  .register(apiSchemas, { id: 'ProgressEventInput' });
-export type ProgressEventInput = z.output<typeof ProgressEventInput>;
-
-export const UndoInput = z
-  .strictObject({ eventId: optional(id) })
-  .register(apiSchemas, { id: 'UndoInput', description: 'Without eventId, the last event is undone.' });
 
 export const ReviewRatingInput = z
   .strictObject({
@@ -205,7 +34,13 @@ export const ReviewRatingInput = z
   });
 
 export const ProjectInput = z
-  .strictObject({ template: id, id: optional(id), title: optional(z.string()) })
+  .strictObject({
+    template: id,
+    id: optional(id),
+    title: optional(
+      z.string().max(MAX_TITLE_LENGTH, { error: `expected a title of at most ${MAX_TITLE_LENGTH} characters` }),
+    ),
+  })
   .register(apiSchemas, {
     id: 'ProjectInput',
     description: 'A project id already taken is refused (409); give a second project from a template an id of its own.',
@@ -239,46 +74,8 @@ export const TextSchema = z
   .record(z.string(), z.string())
   .register(apiSchemas, { id: 'Text', description: 'Text per locale, e.g. { "en": "...", "zh-CN": "..." }.' });
 
-export const ProfileSchema = z
-  .object({
-    startingPoint: z.string(),
-    known: z.array(z.string()),
-    hoursPerWeek: z.number(),
-    weeksOff: z.array(z.object({ start: z.string(), end: z.string() })),
-    startDate: z.string(),
-    style: z.enum(LEARNING_STYLES),
-    domain: z.string().optional(),
-    freeOnly: z.boolean(),
-    locale: z.string(),
-    target: z.string().optional(),
-    route: z.string().optional(),
-    effortFactor: z.number().optional(),
-    marketReady: z.boolean().optional(),
-    region: z.string().optional(),
-    choices: z.object({
-      pin: z.array(z.string()),
-      exclude: z.array(z.string()),
-      swap: z.array(z.object({ from: z.string(), to: z.string() })),
-      own: z.array(
-        z.object({
-          id: z.string(),
-          title: z.string(),
-          url: z.string().optional(),
-          hours: z.number(),
-          teaches: z.array(z.string()),
-        }),
-      ),
-    }),
-    study: z
-      .object({
-        days: z.array(z.enum(WEEKDAYS)),
-        time: z.string(),
-        timeZone: z.string(),
-        reminderMinutes: z.number().optional(),
-      })
-      .optional(),
-  })
-  .register(apiSchemas, { id: 'Profile' });
+/** The stored profile (contract/profile.ts) under the name the API's tests use. */
+export const ProfileSchema = Profile;
 
 export const PlanTaskSchema = z
   .object({
@@ -365,18 +162,7 @@ export const ReadinessSchema = z
   })
   .register(apiSchemas, { id: 'Readiness' });
 
-export const ProgressEventSchema = z
-  .object({
-    id: z.string(),
-    type: z.enum(EVENT_TYPES),
-    at: z.string(),
-    item: z.string().optional(),
-    hours: z.number().optional(),
-    date: z.string().optional(),
-    text: z.string().optional(),
-    undoes: z.string().optional(),
-  })
-  .register(apiSchemas, { id: 'ProgressEvent' });
+export const ProgressEventSchema = ProgressEvent;
 
 const Status = z.enum(['learning', 'done', 'skipped']);
 const DoneOfTotal = z
@@ -477,7 +263,7 @@ export const TodaySchema = z
       'The current calendar week (Monday to Sunday), as `mlpath today --json` prints it: its budget, the hours logged in it and what remains; before the start date, the first week.',
   });
 
-export const CurriculumSchema = z
+const CurriculumFrame = z
   .object({
     meta: z.object({ id: z.string(), version: z.string(), locales: z.array(z.string()), title: TextSchema }).loose(),
     skills: z.array(z.object({ id: z.string(), area: z.string(), title: TextSchema }).loose()),
@@ -488,11 +274,19 @@ export const CurriculumSchema = z
     roles: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
     projects: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
     domains: z.array(z.object({ id: z.string(), title: TextSchema }).loose()),
+    regions: z.array(z.object({ id: z.string() }).loose()).optional(),
   })
   .register(apiSchemas, {
     id: 'Curriculum',
     description: 'The normalized curriculum (the model of src/core/model.ts), as `mlpath curriculum show --json`.',
   });
+
+/**
+ * GET /api/curriculum answers the core's curriculum view (core/curriculum-view.ts), serialized as it
+ * is: the schema checks its frame, the type is the core model's.
+ */
+export type CurriculumJson = ReturnType<typeof curriculumView>;
+export const CurriculumSchema = CurriculumFrame as unknown as z.ZodType<CurriculumJson>;
 
 export const ErrorSchema = z
   .object({
@@ -669,11 +463,12 @@ const cursor = z.string().regex(/^\d{1,15}$/, { error: 'expected the cursor a pr
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
 
 export const SyncProfileSchema = z
-  .strictObject({ profile: BackupProfile, savedAt: instant })
+  .strictObject({ profile: Profile, savedAt: instant })
   .register(apiSchemas, { id: 'SyncProfile', description: 'A profile and when it was saved (the later one wins).' });
 export const SyncProjectSchema = BackupProject.omit({ checked: true }).register(apiSchemas, { id: 'SyncProject' });
 export const SyncPostingSchema = BackupPosting.register(apiSchemas, { id: 'SyncPosting' });
-export const SyncEventSchema = BackupEvent.register(apiSchemas, { id: 'SyncEvent' });
+/** A synced event is a stored event (the same schema, so one component: ProgressEvent). */
+export const SyncEventSchema = ProgressEvent;
 
 /** Unique ids within one list of a batch. */
 function uniqueIds(items: readonly { id: string }[], ctx: z.RefinementCtx, path: string): void {

@@ -1,0 +1,56 @@
+/**
+ * @module contract/common
+ * The small shapes every other contract schema is built from: ids, dates, instants, links, titles,
+ * each bounded by the core's limits, and the registry of schemas the OpenAPI document names.
+ */
+import { z } from 'zod';
+import { MAX_ID_LENGTH, MAX_LINK_LENGTH, MAX_TITLE_LENGTH } from '../core/planner/profile.js';
+
+/** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+/**
+ * Stored shapes (what the store keeps, the backup carries and the API answers) and request shapes
+ * (what a client sends) share these bounds; their messages differ only where a request's names the
+ * field in a client's words.
+ */
+const ID_MESSAGE = 'expected an id (a string)';
+const ID_LONG_MESSAGE = `expected an id of at most ${MAX_ID_LENGTH} characters`;
+
+/** An id or item key a client sends: non-empty, at most MAX_ID_LENGTH characters. */
+export const Id = z
+  .string({ error: ID_MESSAGE })
+  .min(1, { error: 'expected a non-empty id' })
+  .max(MAX_ID_LENGTH, { error: ID_LONG_MESSAGE });
+
+/** An id or item key as stored. */
+export const StoredId = z.string().min(1).max(MAX_ID_LENGTH);
+
+/** A date a client sends. */
+export const IsoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+/** A date as stored. */
+export const Day = z.iso.date({ error: 'expected a calendar date such as "2026-11-27"' });
+
+export const Instant = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"',
+});
+
+/** A link as stored: http or https, at most MAX_LINK_LENGTH characters. */
+export const Link = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(MAX_LINK_LENGTH);
+
+/** A title as stored: non-empty, at most MAX_TITLE_LENGTH characters. */
+export const Title = z.string().min(1).max(MAX_TITLE_LENGTH);
+
+/** Optional in JSON: absent or null both mean "not given". */
+export const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+/** A zod issue path as a reader writes it: `choices.swap[1].to`. */
+export function pathText(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}
