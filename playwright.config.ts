@@ -58,6 +58,8 @@ export default defineConfig({
     { name: 'jobs', testMatch: /jobs\.spec\.ts/, dependencies: ['journey'] },
     // Makes its own profile when run alone; leaves the profile's language and region as it found them.
     { name: 'region', testMatch: /region\.spec\.ts/, dependencies: ['journey'] },
+    // Placement and review: starts its own `mlpath serve` over a fresh data directory; independent of the rest.
+    { name: 'review', testMatch: /review\.spec\.ts/ },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

@@ -39,12 +39,8 @@ function fmt(x: number): string {
   return `${x.toFixed(1)} ms`;
 }
 
-console.log('building the CLI (tsc -p tsconfig.build.json) ...');
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
-  { stdio: 'inherit' },
-);
+console.log('building the CLI (npm run build) ...');
+execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 
 const curriculumFolder = process.env['MLPATH_CURRICULUM'] || join(root, 'curricula/ml-engineer');
 const curriculum = loadCurriculum(curriculumFolder);
@@ -160,7 +156,7 @@ try {
     loadCurriculum(curriculumFolder);
     phases['curriculum (YAML)']?.push(ms(start));
     start = process.hrtime.bigint();
-    const c = loadCurriculumCached(curriculumFolder, root, cache);
+    const c = await loadCurriculumCached(curriculumFolder, root, cache);
     if (i > 0) phases['curriculum (cached)']?.push(ms(start)); // the first run writes the cache
     start = process.hrtime.bigint();
     progressStats(evs, c, today);

@@ -21,27 +21,27 @@ function setup(): { folder: string; cache: string } {
 }
 
 describe('the curriculum cache', () => {
-  it('gives the same curriculum as loading the YAML, from the first load and from the cache', () => {
+  it('gives the same curriculum as loading the YAML, from the first load and from the cache', async () => {
     const { folder, cache } = setup();
     const direct = loadCurriculum(folder);
-    expect(loadCurriculumCached(folder, folder, cache)).toEqual(direct);
+    expect(await loadCurriculumCached(folder, folder, cache)).toEqual(direct);
     expect(readdirSync(cache)).toHaveLength(1);
-    expect(loadCurriculumCached(folder, folder, cache)).toEqual(direct);
+    expect(await loadCurriculumCached(folder, folder, cache)).toEqual(direct);
   });
 
-  it('notices a changed curriculum file and keeps only the newest entry', () => {
+  it('notices a changed curriculum file and keeps only the newest entry', async () => {
     const { folder, cache } = setup();
-    loadCurriculumCached(folder, folder, cache);
+    await loadCurriculumCached(folder, folder, cache);
     writeFileSync(join(folder, 'fixture.yaml'), FIXTURE_YAML.replace('Fixture path', 'Changed path'));
     utimesSync(join(folder, 'fixture.yaml'), new Date(), new Date(Date.now() + 5000));
-    expect(loadCurriculumCached(folder, folder, cache).meta.title['en']).toBe('Changed path');
+    expect((await loadCurriculumCached(folder, folder, cache)).meta.title['en']).toBe('Changed path');
     expect(readdirSync(cache)).toHaveLength(1);
   });
 
-  it('never caches an invalid curriculum: the problems are reported every time', () => {
+  it('never caches an invalid curriculum: the problems are reported every time', async () => {
     const { folder, cache } = setup();
     writeFileSync(join(folder, 'broken.yaml'), 'skills:\n  - id: Not An Id\n');
-    expect(() => loadCurriculumCached(folder, folder, cache)).toThrow(/problem/);
-    expect(() => loadCurriculumCached(folder, folder, cache)).toThrow(/problem/);
+    await expect(loadCurriculumCached(folder, folder, cache)).rejects.toThrow(/problem/);
+    await expect(loadCurriculumCached(folder, folder, cache)).rejects.toThrow(/problem/);
   });
 });

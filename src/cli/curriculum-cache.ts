@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import envPaths from 'env-paths';
-import { curriculumFiles, loadCurriculum } from '../content/load.js';
+import { curriculumFiles } from '../content/files.js';
 import type { Curriculum } from '../core/model.js';
 
 const FORMAT = 1;
@@ -29,7 +29,13 @@ function stamp(file: string): string {
   return `${file}\u0000${s.size}\u0000${s.mtimeMs}`;
 }
 
-export function loadCurriculumCached(folder: string, cwd: string, dir: string | undefined): Curriculum {
+/**
+ * The curriculum of a folder, from the cache when it holds the files' current version; else loaded
+ * and validated (the loader, with its YAML parser and schema, is imported only then) and kept.
+ */
+export async function loadCurriculumCached(folder: string, cwd: string, dir: string | undefined): Promise<Curriculum> {
+  const loadCurriculum = async (f: string, c: string): Promise<Curriculum> =>
+    (await import('../content/load.js')).loadCurriculum(f, c);
   if (dir === undefined) return loadCurriculum(folder, cwd);
   let key: string;
   try {
@@ -52,7 +58,7 @@ export function loadCurriculumCached(folder: string, cwd: string, dir: string | 
   } catch {
     // No cache yet (or an unreadable one): load, validate, then keep it for next time.
   }
-  const curriculum = loadCurriculum(folder, cwd);
+  const curriculum = await loadCurriculum(folder, cwd);
   try {
     mkdirSync(dir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

@@ -2,31 +2,150 @@
  * @module main
  * The `mlpath` command. Parsing is commander's; each command lives in its own module under
  * `commands/`; errors become exit statuses in one place (exit-codes.ts).
+ *
+ * Commands are loaded on demand, so a command costs only the modules it uses and `--version`
+ * and `--help` cost almost nothing beyond starting Node:
+ * - `COMMANDS` below is the registry: per command module, a loader (a dynamic `import()` of
+ *   the module's `register…` function) and, per top-level command it registers, its help
+ *   listing term (`name|alias [options] <args>`, exactly as commander prints it) and its
+ *   one-line description.
+ * - `mlpath NAME …` (or `mlpath help NAME`) loads only the module that registers NAME.
+ * - `mlpath --help`, no command or an unknown one: the program is built from the registry
+ *   alone (stand-in commands with those terms and descriptions), no command module is loaded.
+ * - `mlpath --version` prints the version before commander is even loaded.
+ * To add a command: write `commands/NAME.ts` exporting `registerNAME(program, io)`, and add
+ * an entry here. main.test.ts checks that every entry's terms and descriptions are what its
+ * module registers, so the listing cannot drift from the commands.
+ * Modules that only some commands need (the server, the importers, the prompts, the accounts)
+ * are imported by those commands; nothing here imports them.
  */
-import { Command, CommanderError } from 'commander';
-import stringWidth from 'string-width';
-import { reportError } from './exit-codes.js';
-import { commanderError, helpFor, helpTitle } from './help-messages.js';
+import type { Command } from 'commander';
+import type { helpFor } from './help-messages.js';
 import { processIo } from './io.js';
-import { chooseLocale } from './locale.js';
 import type { CliIo } from './io.js';
-import { registerCalendar } from './commands/calendar.js';
-import { registerCurriculum } from './commands/curriculum.js';
-import { registerExchange } from './commands/exchange.js';
-import { registerInit } from './commands/init.js';
-import { registerJob } from './commands/job.js';
-import { registerPlan } from './commands/plan.js';
-import { registerProject } from './commands/project.js';
-import { registerProgressViews } from './commands/progress-views.js';
-import { registerReview } from './commands/review.js';
-import { registerTrack } from './commands/track.js';
-import { registerServe } from './commands/serve.js';
-import { registerAdmin } from './commands/admin.js';
-import { registerSync } from './commands/sync.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerCohort } from './commands/cohort.js';
 
-export function buildProgram(io: CliIo): Command {
+export const VERSION = '0.1.0';
+
+type Describe = (h: ReturnType<typeof helpFor>) => string;
+type Register = (program: Command, io: CliIo) => void;
+
+export interface CommandModule {
+  readonly load: () => Promise<Register>;
+  /** The top-level commands the module registers, in order: help term and one-line description. */
+  readonly commands: readonly { readonly term: string; readonly describe: Describe }[];
+}
+
+/** Every command module, in the order `mlpath --help` lists them. */
+export const COMMANDS: readonly CommandModule[] = [
+  {
+    load: async () => (await import('./commands/curriculum.js')).registerCurriculum,
+    commands: [{ term: 'curriculum', describe: (h) => h('curriculum.description') }],
+  },
+  {
+    load: async () => (await import('./commands/plan.js')).registerPlan,
+    commands: [{ term: 'plan [options]', describe: (h) => h('plan') }],
+  },
+  {
+    load: async () => (await import('./commands/init.js')).registerInit,
+    commands: [{ term: 'init [options]', describe: (h) => h('init') }],
+  },
+  {
+    load: async () => (await import('./commands/track.js')).registerTrack,
+    commands: [
+      { term: 'done|d [options] <id>', describe: (h) => h('done') },
+      { term: 'learning|l [options] <id>', describe: (h) => h('learning') },
+      { term: 'skip|s [options] <id>', describe: (h) => h('skip') },
+      { term: 'reset|r [options] <id>', describe: (h) => h('reset') },
+      { term: 'undo [options]', describe: (h) => h('undo') },
+      { term: 'note [options] <text>', describe: (h) => h('note') },
+      { term: 'log [options] <hours>', describe: (h) => h('log') },
+    ],
+  },
+  {
+    load: async () => (await import('./commands/project.js')).registerProject,
+    commands: [{ term: 'project', describe: (h) => h('project') }],
+  },
+  {
+    load: async () => (await import('./commands/job.js')).registerJob,
+    commands: [{ term: 'job', describe: (h) => h('job') }],
+  },
+  {
+    load: async () => (await import('./commands/exchange.js')).registerExchange,
+    commands: [
+      { term: 'export [options]', describe: (h) => h('export') },
+      { term: 'import [options] <file>', describe: (h) => h('import') },
+    ],
+  },
+  {
+    load: async () => (await import('./commands/calendar.js')).registerCalendar,
+    commands: [{ term: 'calendar', describe: (h) => h('calendar') }],
+  },
+  {
+    load: async () => (await import('./commands/progress-views.js')).registerProgressViews,
+    commands: [
+      { term: 'today [options]', describe: (h) => h('today') },
+      { term: 'week [options]', describe: (h) => h('week') },
+      { term: 'status [options]', describe: (h) => h('status') },
+      { term: 'burnup [options]', describe: (h) => h('burnup') },
+    ],
+  },
+  {
+    load: async () => (await import('./commands/review.js')).registerReview,
+    commands: [{ term: 'review [options] [card] [rating]', describe: (h) => h('review') }],
+  },
+  {
+    load: async () => (await import('./commands/serve.js')).registerServe,
+    // The port is commands/serve's DEFAULT_PORT (main.test.ts compares); importing it would load the server.
+    commands: [{ term: 'serve [options]', describe: (h) => h('serve', { port: 4321 }) }],
+  },
+  {
+    load: async () => (await import('./commands/admin.js')).registerAdmin,
+    commands: [{ term: 'admin', describe: (h) => h('admin') }],
+  },
+  {
+    load: async () => (await import('./commands/sync.js')).registerSync,
+    commands: [
+      { term: 'login [options] <url>', describe: (h) => h('login') },
+      { term: 'logout', describe: (h) => h('logout') },
+      { term: 'sync [options]', describe: (h) => h('sync') },
+    ],
+  },
+  {
+    load: async () => (await import('./commands/doctor.js')).registerDoctor,
+    commands: [
+      { term: 'doctor [options]', describe: (h) => h('doctor') },
+      { term: 'restore [backup]', describe: (h) => h('restore') },
+    ],
+  },
+  {
+    load: async () => (await import('./commands/cohort.js')).registerCohort,
+    commands: [{ term: 'cohort', describe: (h) => h('cohort') }],
+  },
+];
+
+/** A command's name and aliases, from its help term. */
+export function namesOf(term: string): string[] {
+  return (term.split(' ')[0] ?? '').split('|');
+}
+
+/** The first word of argv that is not an option: the command asked for (after `help`, the one help is asked for). */
+function commandWord(argv: readonly string[]): string | undefined {
+  const words = argv.filter((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--locale');
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * The program with the module that registers `name` loaded, or, when no module does (`--help`,
+ * no command, an unknown one), with stand-ins listing every command from the registry.
+ */
+export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
+  const [{ Command, Help }, { commanderError, helpFor, helpTitle }, { chooseLocale }, { default: stringWidth }] =
+    await Promise.all([
+      import('commander'),
+      import('./help-messages.js'),
+      import('./locale.js'),
+      import('string-width'),
+    ]);
   // Commander builds help text as commands are declared: the language is settled first.
   const locale = chooseLocale({ env: io.env });
   const h = helpFor(io.env);
@@ -35,9 +154,10 @@ export function buildProgram(io: CliIo): Command {
     writeErr: (s: string) => io.err(s),
     outputError: (s: string, write: (text: string) => void) => write(commanderError(locale, s)),
   };
+  const terms = new Map<Command, string>();
   const program = new Command('mlpath')
     .description(h('program.description'))
-    .version('0.1.0', '-V, --version', h('program.version'))
+    .version(VERSION, '-V, --version', h('program.version'))
     .helpOption('-h, --help', h('program.help'))
     .helpCommand('help [command]', h('program.helpCommand'))
     // Given before the command, `--locale` sets the language of everything, commander's words too
@@ -48,25 +168,22 @@ export function buildProgram(io: CliIo): Command {
       styleTitle: (title) => helpTitle(locale, title),
       // Chinese descriptions wrap by the columns they take, two for each CJK character.
       displayWidth: (text) => stringWidth(text),
+      subcommandTerm: (command) => terms.get(command) ?? Help.prototype.subcommandTerm.call(new Help(), command),
     })
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput(output);
-  registerCurriculum(program, io);
-  registerPlan(program, io);
-  registerInit(program, io);
-  registerTrack(program, io);
-  registerProject(program, io);
-  registerJob(program, io);
-  registerExchange(program, io);
-  registerCalendar(program, io);
-  registerProgressViews(program, io);
-  registerReview(program, io);
-  registerServe(program, io);
-  registerAdmin(program, io);
-  registerSync(program, io);
-  registerDoctor(program, io);
-  registerCohort(program, io);
+  const wanted =
+    name === undefined ? undefined : COMMANDS.find((m) => m.commands.some((c) => namesOf(c.term).includes(name)));
+  if (wanted) (await wanted.load())(program, io);
+  else
+    for (const module of COMMANDS)
+      for (const entry of module.commands) {
+        const [first = '', ...aliases] = namesOf(entry.term);
+        const stand = program.command(first).description(entry.describe(h));
+        aliases.forEach((alias) => stand.alias(alias));
+        terms.set(stand, entry.term);
+      }
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput(output);
@@ -100,12 +217,18 @@ function globalLocale(argv: readonly string[]): string | undefined {
 }
 
 /** Run the CLI; resolves to the exit status. */
-export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], io?: CliIo): Promise<number> {
+  const given = io ?? processIo();
   // A leading `--locale` speaks for the whole run, as MLPATH_LANG would.
   const leading = globalLocale(argv);
-  const io: CliIo = leading === undefined ? given : { ...given, env: { ...given.env, MLPATH_LANG: leading } };
-  const program = buildProgram(io);
+  const cli: CliIo = leading === undefined ? given : { ...given, env: { ...given.env, MLPATH_LANG: leading } };
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    cli.out(`${VERSION}\n`);
+    return 0;
+  }
+  const { CommanderError } = await import('commander');
   try {
+    const program = await buildProgram(cli, commandWord(argv));
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
@@ -119,6 +242,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
       // Commander has already printed the message (e.g. "unknown option '--hourz'").
       return error.exitCode === 0 ? 0 : 2;
     }
-    return reportError(error, io, chooseLocale({ flag: localeFlag(argv), env: io.env }));
+    const [{ reportError }, { chooseLocale }] = await Promise.all([import('./exit-codes.js'), import('./locale.js')]);
+    return reportError(error, cli, chooseLocale({ flag: localeFlag(argv), env: cli.env }));
   }
 }

@@ -7,7 +7,7 @@
  */
 import { textIn } from '../core/model.js';
 import type { Area, Curriculum, Locale, SelfCheckQuestion } from '../core/model.js';
-import { placedSkills, placementAreas, PLACEMENT_ANSWERS } from '../core/placement.js';
+import { placementMove, placementResult, placementStep, PLACEMENT_ANSWERS, startPlacement } from '../core/placement.js';
 import type { PlacementAnswer } from '../core/placement.js';
 import { msg } from './messages.js';
 import { rmsg } from './review-messages.js';
@@ -23,27 +23,27 @@ export interface PlacementPrompter {
   confirm(skills: readonly string[]): Promise<boolean>;
 }
 
-/** Run the check; the skills to add to the learner's known ones (empty when declined or none). */
+/** Run the check (the core's `startPlacement` / `placementMove`); the skills to add to the learner's known ones (empty when declined or none). */
 export async function runPlacement(
   curriculum: Pick<Curriculum, 'skills' | 'selfCheck'>,
   known: readonly string[],
   prompter: PlacementPrompter,
 ): Promise<string[]> {
-  const areas = placementAreas(curriculum, known);
-  if (areas.length === 0 || !(await prompter.offer())) return [];
-  const answers = new Map<string, PlacementAnswer>();
-  check: for (const { area, questions } of areas) {
-    const choice = await prompter.area(area, questions.length);
-    if (choice === 'stop') break;
-    if (choice === 'skip') continue;
-    for (const [i, question] of questions.entries()) {
-      const answer = await prompter.question(question, i + 1, questions.length);
-      if (answer === 'stop') break check;
-      if (answer === 'skip-area') break;
-      answers.set(question.skill, answer);
+  let state = startPlacement(curriculum, known);
+  if (state.finished || !(await prompter.offer())) return [];
+  for (let step = placementStep(state); step.kind !== 'finished'; step = placementStep(state)) {
+    if (step.kind === 'area') {
+      const choice = await prompter.area(step.area, step.count);
+      state = placementMove(state, { kind: choice === 'check' ? 'check' : choice === 'skip' ? 'skip-area' : 'stop' });
+    } else {
+      const answer = await prompter.question(step.question, step.index, step.total);
+      state = placementMove(
+        state,
+        answer === 'skip-area' || answer === 'stop' ? { kind: answer } : { kind: 'answer', answer },
+      );
     }
   }
-  const placed = placedSkills(curriculum, answers);
+  const placed = placementResult(curriculum, state);
   if (placed.length === 0) return [];
   return (await prompter.confirm(placed)) ? placed : [];
 }

@@ -96,7 +96,16 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
   const store = await openStore(io.env, io.cwd);
   try {
     await store.ensureLearner(LOCAL_LEARNER, LOCAL_LEARNER, now.toISOString());
-    let curriculum: Curriculum | undefined;
+    // Read now (the cache is a file read; the loader is imported only when the cache cannot serve),
+    // thrown only by the command that asks for it, as when it was loaded on first use.
+    const curriculum = await loadCurriculumCached(
+      curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd),
+      io.cwd,
+      cacheDir(io.env, io.cwd),
+    ).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
     let profile: Profile | undefined | null = null;
     // The language the command chose to speak (asked for through `session.locale()`).
     let spoken: Locale | undefined;
@@ -112,12 +121,8 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
         return store.exclusive(ctx.learnerId, (bound) => fn({ ...ctx, store: bound }));
       },
       curriculum: () => {
-        curriculum ??= loadCurriculumCached(
-          curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd),
-          io.cwd,
-          cacheDir(io.env, io.cwd),
-        );
-        return curriculum;
+        if ('error' in curriculum) throw curriculum.error;
+        return curriculum.value;
       },
       profile: async () => {
         if (profile === null) profile = await store.getProfile(LOCAL_LEARNER);

@@ -4,8 +4,8 @@
  * validated against the schema, then normalized into the core model. Nothing is half-loaded:
  * either the whole curriculum comes back, or every problem found does.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { z } from 'zod';
 import { MlpathError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
@@ -20,21 +20,9 @@ export type LoadResult =
   | { ok: true; curriculum: Curriculum; warnings: Problem[]; files: string[] }
   | { ok: false; problems: Problem[]; warnings: Problem[]; files: string[] };
 
-/** The YAML files of a curriculum folder, in the order their items count as authored. */
-export function curriculumFiles(folder: string): string[] {
-  const found: string[] = [];
-  const visit = (dir: string): void => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.ya?ml$/i.test(entry.name)) found.push(path);
-    }
-  };
-  visit(folder);
-  return found;
-}
+import { curriculumFiles } from './files.js';
+
+export { curriculumFiles };
 
 /** Parse and validate texts already in memory (file name -> YAML text); used by the loader and tests. */
 export function tryParseCurriculum(texts: ReadonlyArray<{ file: string; text: string }>, folder: string): LoadResult {

@@ -12,7 +12,7 @@ import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 import { BackupPosting, BackupProject } from './backup.js';
 import { apiSchemas, Id as id, optional } from './common.js';
 import { Profile } from './profile.js';
-import { ProgressEvent } from './events.js';
+import { clientEventId, ProgressEvent } from './events.js';
 
 /** The most events one sync batch or page carries. */
 export const SYNC_MAX_EVENTS = 1000;
@@ -25,12 +25,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const ReviewRatingInput = z
   .strictObject({
+    id: clientEventId,
     card: id,
     rating: z.enum(REVIEW_RATINGS, { error: `expected one of ${REVIEW_RATINGS.join(', ')}` }),
   })
   .register(apiSchemas, {
     id: 'ReviewRatingInput',
-    description: 'A card (`skill/question`, of a skill marked done) and how well it was recalled.',
+    description:
+      'A card (`skill/question`, of a skill marked done) and how well it was recalled; `id`, made by the client, makes sending it twice harmless.',
   });
 
 export const ProjectInput = z
@@ -214,6 +216,7 @@ export const StatusSchema = z
     totalHours: z.number(),
     streakDays: z.number().int(),
     readiness: ReadinessSchema.extend({ role: z.string().nullable() }),
+    needsRefresh: z.array(z.string()),
     forecast: z
       .object({
         finishDate: z.string(),
@@ -237,7 +240,7 @@ export const StatusSchema = z
   .register(apiSchemas, {
     id: 'Status',
     description:
-      'What `mlpath status --json` prints, plus the burn-up: `doneHours` is the planned hours of finished work, `loggedHours` the hours logged (both cumulative).',
+      'What `mlpath status --json` prints, plus the burn-up: `doneHours` is the planned hours of finished work, `loggedHours` the hours logged (both cumulative). `needsRefresh`: done skills whose review cards keep lapsing; readiness counts a reviewed skill by its recall.',
   });
 
 export const TodaySchema = z
@@ -256,11 +259,19 @@ export const TodaySchema = z
         tasks: z.array(PlanTaskSchema),
       })
       .nullable(),
+    review: z
+      .object({
+        reviews: z.number().int(),
+        dueNow: z.number().int(),
+        minutesPerCard: z.number(),
+        minutes: z.number(),
+      })
+      .nullable(),
   })
   .register(apiSchemas, {
     id: 'Today',
     description:
-      'The current calendar week (Monday to Sunday), as `mlpath today --json` prints it: its budget, the hours logged in it and what remains; before the start date, the first week.',
+      'The current calendar week (Monday to Sunday), as `mlpath today --json` prints it: its budget, the hours logged in it and what remains; before the start date, the first week. `review`: the reviews expected from now to the end of the week (every answer taken as good) and the minutes reserved for them.',
   });
 
 const CurriculumFrame = z
@@ -287,6 +298,16 @@ const CurriculumFrame = z
  */
 export type CurriculumJson = ReturnType<typeof curriculumView>;
 export const CurriculumSchema = CurriculumFrame as unknown as z.ZodType<CurriculumJson>;
+
+export const SelfCheckSchema = z
+  .object({
+    questions: z.array(z.object({ id: z.string(), skill: z.string(), question: TextSchema, answer: TextSchema })),
+  })
+  .register(apiSchemas, {
+    id: 'SelfCheck',
+    description:
+      "The curriculum's self-check questions with model answers, per skill in authored order (the placement check asks each skill's first).",
+  });
 
 export const ErrorSchema = z
   .object({

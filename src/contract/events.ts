@@ -134,7 +134,7 @@ const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOUR
  * A client-made event id (letters, digits, `-` and `_`, 8 to 64 characters, as a UUID): an event
  * sent again with the same id after a lost answer is recorded once.
  */
-const clientEventId = z
+export const clientEventId = z
   .string({ error: 'expected an event id (8 to 64 letters, digits, - or _)' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected an event id (8 to 64 letters, digits, - or _)' })
   .optional();

@@ -11,4 +11,5 @@ export * from './profile.js';
 export * from './events.js';
 export * from './backup.js';
 export * from './api.js';
+export * from './cohorts.js';
 export { LIMITS } from './limits.js';

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import {
   CurriculumSchema,
+  SelfCheckSchema,
   ExportQuery,
   ForecastSchema,
   ImportQuery,
@@ -39,6 +40,15 @@ import {
   TodaySchema,
 } from './api.js';
 import { Backup } from './backup.js';
+import {
+  CohortInput,
+  CohortJoinInput,
+  CohortLeftSchema,
+  CohortListSchema,
+  CohortRoleInput,
+  CohortSharingInput,
+  CohortViewSchema,
+} from './cohorts.js';
 import { apiSchemas } from './common.js';
 import { ProgressEvent, ProgressEventInput, UndoInput } from './events.js';
 import { Profile, ProfileInput } from './profile.js';
@@ -66,10 +76,16 @@ export interface RouteContract {
   readonly files?: readonly string[];
   /** Error statuses besides 500 and 503 (the error shape is ErrorSchema). */
   readonly errors?: readonly number[];
+  /** What an error status means on this route, where the general description does not say it. */
+  readonly errorNotes?: Readonly<Record<number, string>>;
   /** Other answers: status → description (and a JSON schema when the answer has a body). */
   readonly other?: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
   /** Needs no learner session in server mode. */
   readonly open?: boolean;
+  /** Exists on the multi-user server only (with accounts): the document lists it only there. */
+  readonly serverOnly?: boolean;
+  /** The group the document files it under (`tags`). */
+  readonly tag?: string;
 }
 
 const regionToConfirm = z
@@ -104,6 +120,17 @@ const ReviewQuery = z.object({
 });
 
 const projectId = { id: 'A project id' } as const;
+const cohortId = { id: 'A cohort id' } as const;
+const cohortMember = { ...cohortId, member: "A member's learner id" } as const;
+/** Cohorts join learners together: the multi-user server only (the embedded store holds one learner). */
+const cohortRoute = {
+  serverOnly: true,
+  tag: 'cohorts',
+  errorNotes: {
+    403: 'Not for your role in the cohort (FORBIDDEN)',
+    404: 'No such cohort among yours (NOT_FOUND): the same answer whether it exists or not',
+  },
+} as const;
 
 /** The routes, keyed `METHOD /path` as the Hono app registers them. */
 export const API_ROUTES = {
@@ -121,6 +148,12 @@ export const API_ROUTES = {
   'GET /api/curriculum': {
     summary: 'The normalized curriculum (with an ETag; If-None-Match answers 304)',
     response: CurriculumSchema,
+    other: { 304: { description: 'Not modified' } },
+    open: true,
+  },
+  'GET /api/self-check': {
+    summary: "The self-check questions the web's placement check asks (with an ETag; If-None-Match answers 304)",
+    response: SelfCheckSchema,
     other: { 304: { description: 'Not modified' } },
     open: true,
   },
@@ -308,6 +341,69 @@ export const API_ROUTES = {
     summary: 'Replace the calendar feed address; the old one answers 404 from now on',
     response: z.object({ feed: FeedAddress }),
     errors: [400],
+  },
+  'GET /api/cohorts': {
+    summary: 'The cohorts the signed-in learner is in',
+    response: CohortListSchema,
+    ...cohortRoute,
+  },
+  'POST /api/cohorts': {
+    summary: 'Create a cohort (study group, bootcamp or team) with a target date; you are its owner',
+    body: CohortInput,
+    response: CohortViewSchema,
+    errors: [400, 413],
+    ...cohortRoute,
+  },
+  'POST /api/cohorts/join': {
+    summary: 'Join with an invite code or link; you share nothing until you choose',
+    body: CohortJoinInput,
+    response: CohortViewSchema,
+    errors: [400, 404, 409, 413],
+    ...cohortRoute,
+  },
+  'GET /api/cohorts/:id': {
+    summary: 'A cohort: each member’s row holds only what they share (never notes)',
+    params: cohortId,
+    response: CohortViewSchema,
+    errors: [404],
+    ...cohortRoute,
+  },
+  'PUT /api/cohorts/:id/sharing': {
+    summary: 'Choose what the others see of you: progress, pace',
+    params: cohortId,
+    body: CohortSharingInput,
+    response: CohortViewSchema,
+    errors: [400, 404, 413],
+    ...cohortRoute,
+  },
+  'POST /api/cohorts/:id/leave': {
+    summary: 'Leave; an owner hands the cohort to a mentor (else a member); the last one out deletes it',
+    params: cohortId,
+    response: CohortLeftSchema,
+    errors: [404],
+    ...cohortRoute,
+  },
+  'POST /api/cohorts/:id/invite-code': {
+    summary: 'Renew the invite code (owner or mentor); the old one stops working',
+    params: cohortId,
+    response: CohortViewSchema,
+    errors: [403, 404],
+    ...cohortRoute,
+  },
+  'PUT /api/cohorts/:id/members/:member/role': {
+    summary: 'Make a member a mentor, or a mentor a member (owner only)',
+    params: cohortMember,
+    body: CohortRoleInput,
+    response: CohortViewSchema,
+    errors: [400, 403, 404, 413],
+    ...cohortRoute,
+  },
+  'DELETE /api/cohorts/:id/members/:member': {
+    summary: 'Remove a member (owner only)',
+    params: cohortMember,
+    response: CohortViewSchema,
+    errors: [403, 404],
+    ...cohortRoute,
   },
 } as const satisfies Record<string, RouteContract>;
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Area, SelfCheckQuestion, Skill } from './model.js';
-import { placedSkills, placementAreas } from './placement.js';
+import {
+  placedSkills,
+  placementAreas,
+  placementMove,
+  placementResult,
+  placementStep,
+  startPlacement,
+} from './placement.js';
 import type { PlacementAnswer } from './placement.js';
 
 const skill = (id: string, area: Area): Skill => ({
@@ -66,5 +73,26 @@ describe('the placement check', () => {
       ['probability', 'no'],
     ]);
     expect(placedSkills(curriculum, answers)).toEqual(['calculus', 'sql']);
+  });
+
+  it('steps area by area: check, answer, skip the rest of an area, stop; an answer out of turn changes nothing', () => {
+    let state = startPlacement(curriculum);
+    expect(placementStep(state)).toEqual({ kind: 'area', area: 'software', count: 2, index: 1, of: 2 });
+    expect(placementMove(state, { kind: 'answer', answer: 'knew' })).toBe(state);
+    state = placementMove(state, { kind: 'check' });
+    expect(placementStep(state)).toMatchObject({ kind: 'question', index: 1, total: 2, question: { skill: 'python' } });
+    state = placementMove(state, { kind: 'answer', answer: 'partly' });
+    state = placementMove(state, { kind: 'answer', answer: 'knew' });
+    // The area's last answer moves on to the next area.
+    expect(placementStep(state)).toMatchObject({ kind: 'area', area: 'math', index: 2 });
+    state = placementMove(state, { kind: 'check' });
+    state = placementMove(state, { kind: 'answer', answer: 'knew' });
+    state = placementMove(state, { kind: 'skip-area' });
+    expect(placementStep(state)).toEqual({ kind: 'finished' });
+    expect(placementResult(curriculum, state)).toEqual(['calculus', 'sql']);
+    const stopped = placementMove(placementMove(startPlacement(curriculum), { kind: 'check' }), { kind: 'stop' });
+    expect(placementStep(stopped)).toEqual({ kind: 'finished' });
+    expect(placementResult(curriculum, stopped)).toEqual([]);
+    expect(startPlacement(curriculum, ['python', 'sql', 'calculus', 'probability']).finished).toBe(true);
   });
 });

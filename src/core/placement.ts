@@ -44,3 +44,85 @@ export function placedSkills(
 ): string[] {
   return curriculum.skills.filter((s) => answers.get(s.id) === 'knew').map((s) => s.id);
 }
+
+/**
+ * Where a placement check stands: a pure state both faces step through (the CLI's prompts in
+ * `mlpath init`, the web's onboarding), so the order of areas and questions, what skipping and
+ * stopping do and what counts as known are decided here once.
+ */
+export interface PlacementState {
+  readonly areas: readonly PlacementArea[];
+  /** The area being asked (its index); `areas.length` once every area is behind. */
+  readonly area: number;
+  /** The question being asked within the area; -1 while the area itself is offered. */
+  readonly question: number;
+  /** Skill id -> the learner's judgement of their answer. */
+  readonly answers: Readonly<Record<string, PlacementAnswer>>;
+  /** Stopped, or every area asked. */
+  readonly finished: boolean;
+}
+
+/** What the learner does at a step: check the area offered, skip (the rest of) it, stop, or judge an answer. */
+export type PlacementMove =
+  | { readonly kind: 'check' }
+  | { readonly kind: 'skip-area' }
+  | { readonly kind: 'stop' }
+  | { readonly kind: 'answer'; readonly answer: PlacementAnswer };
+
+/** What to show now. */
+export type PlacementStep =
+  | { readonly kind: 'area'; readonly area: Area; readonly count: number; readonly index: number; readonly of: number }
+  | {
+      readonly kind: 'question';
+      readonly area: Area;
+      readonly question: SelfCheckQuestion;
+      /** 1-based, within the area. */
+      readonly index: number;
+      readonly total: number;
+    }
+  | { readonly kind: 'finished' };
+
+export function startPlacement(
+  curriculum: Pick<Curriculum, 'skills' | 'selfCheck'>,
+  known: readonly string[] = [],
+): PlacementState {
+  const areas = placementAreas(curriculum, known);
+  return { areas, area: 0, question: -1, answers: {}, finished: areas.length === 0 };
+}
+
+export function placementStep(state: PlacementState): PlacementStep {
+  const area = state.areas[state.area];
+  if (state.finished || !area) return { kind: 'finished' };
+  const question = area.questions[state.question];
+  if (state.question < 0 || !question)
+    return {
+      kind: 'area',
+      area: area.area,
+      count: area.questions.length,
+      index: state.area + 1,
+      of: state.areas.length,
+    };
+  return { kind: 'question', area: area.area, question, index: state.question + 1, total: area.questions.length };
+}
+
+function nextArea(state: PlacementState, answers = state.answers): PlacementState {
+  const area = state.area + 1;
+  return { ...state, area, question: -1, answers, finished: area >= state.areas.length };
+}
+
+/** The state after a move; a move that does not fit the step (an answer while an area is offered) changes nothing. */
+export function placementMove(state: PlacementState, move: PlacementMove): PlacementState {
+  const step = placementStep(state);
+  if (step.kind === 'finished') return state;
+  if (move.kind === 'stop') return { ...state, finished: true };
+  if (move.kind === 'skip-area') return nextArea(state);
+  if (step.kind === 'area') return move.kind === 'check' ? { ...state, question: 0 } : state;
+  if (move.kind !== 'answer') return state;
+  const answers = { ...state.answers, [step.question.skill]: move.answer };
+  return step.index >= step.total ? nextArea(state, answers) : { ...state, question: state.question + 1, answers };
+}
+
+/** The skills the check showed known (answered `knew`), in the curriculum's skill order: the summary to confirm. */
+export function placementResult(curriculum: Pick<Curriculum, 'skills'>, state: PlacementState): string[] {
+  return placedSkills(curriculum, new Map(Object.entries(state.answers)));
+}

@@ -1,8 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from './progress-model.js';
-import type { ProgressCurriculum } from './progress.js';
-import { foldProgress, isoWeek, lastUndoable, progressStats, resolveItem, itemIndex } from './progress.js';
+import type { ProgressCurriculum, ProgressFold } from './progress.js';
+import {
+  extendFold,
+  FOLD_FORMAT,
+  foldEvents,
+  foldFromJson,
+  foldToJson,
+  foldProgress,
+  isoWeek,
+  itemIndex,
+  lastUndoable,
+  progressStats,
+  resolveItem,
+  statsOf,
+} from './progress.js';
 
 const curriculum = {
   skills: [
@@ -143,7 +156,7 @@ describe('progressStats', () => {
     expect(progressStats(events, curriculum, '2026-11-27').streakDays).toBe(0);
   });
 
-  it('collects rubric ticks per project and notes', () => {
+  it('collects rubric ticks per project (a note counts as an event in force, nothing more)', () => {
     const tick = ev('project-milestone', { item: 'chatbot', text: 'front-end', at: at(2) });
     const tick2 = ev('project-milestone', { item: 'chatbot', text: 'write-up', at: at(3) });
     const stats = progressStats(
@@ -152,7 +165,7 @@ describe('progressStats', () => {
       '2026-11-05',
     );
     expect([...(stats.projectTicks.get('chatbot') ?? [])]).toEqual(['front-end']);
-    expect(stats.notes.map((note) => note.text)).toEqual(['读完第一章']);
+    expect(stats.effectiveEvents).toBe(2);
   });
 });
 
@@ -254,5 +267,93 @@ describe('fold properties', () => {
         expect(plain([...log, undo, redo])).toEqual(plain(log));
       }),
     );
+  });
+});
+
+describe('a stored fold', () => {
+  const ids = ['python-programming', 'python', 'linear-algebra', 'cs50p', 'cs50p/week-0', 'unknown-thing'];
+  const arbLog = fc
+    .array(
+      fc.record({
+        type: fc.constantFrom('started', 'done', 'skipped', 'reset', 'hours', 'note', 'project-milestone', 'undo'),
+        item: fc.constantFrom(...ids),
+        back: fc.nat(),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
+      { minLength: 1, maxLength: 40 },
+    )
+    .map((raw) =>
+      raw.map((r, i): ProgressEvent => ({
+        id: `e${i}`,
+        type: r.type as ProgressEvent['type'],
+        at: `2026-11-${String(r.day).padStart(2, '0')}T10:00:00.000Z`,
+        item: r.type === 'note' || r.type === 'undo' ? undefined : r.item,
+        hours: r.type === 'hours' ? 0.5 + (i % 4) : undefined,
+        date: r.type === 'hours' ? `2026-11-${String(r.day).padStart(2, '0')}` : undefined,
+        text: r.type === 'note' ? `n${i}` : r.type === 'project-milestone' ? 'front-end' : undefined,
+        undoes: r.type === 'undo' && i > 0 ? `e${r.back % i}` : undefined,
+      })),
+    );
+  const index = itemIndex(curriculum);
+
+  it('extended by the events recorded since is the fold of the whole log, or refuses', () => {
+    fc.assert(
+      fc.property(arbLog, fc.nat(), (log, cut) => {
+        const at = cut % (log.length + 1);
+        const whole = foldEvents(log, index);
+        const stored = foldFromJson(foldToJson(foldEvents(log.slice(0, at), index)));
+        expect(stored).toBeDefined();
+        const extended = extendFold(stored as ProgressFold, log.slice(at), index);
+        const rest = log.slice(at);
+        // It refuses exactly when it must: an undo, or an event dated before one already folded.
+        const latest = log.slice(0, at).reduce((m, e) => (e.at > m ? e.at : m), '');
+        const mustRefuse =
+          rest.some((e) => e.type === 'undo') ||
+          rest.some(
+            (e, i) => e.at < [latest, ...rest.map((r) => r.at)].slice(0, i + 1).reduce((m, x) => (x > m ? x : m), ''),
+          );
+        expect(extended === undefined).toBe(mustRefuse);
+        if (extended) {
+          expect(foldToJson(extended)).toBe(foldToJson(whole));
+          expect(statsOf(extended, '2026-11-28')).toEqual(progressStats(log, curriculum, '2026-11-28'));
+        }
+      }),
+    );
+  });
+
+  it('leaves the fold it extends as it was, and reads only its own format', () => {
+    const first: ProgressEvent = {
+      id: 'a',
+      type: 'done',
+      at: '2026-11-02T10:00:00.000Z',
+      item: 'python',
+      hours: undefined,
+      date: undefined,
+      text: undefined,
+      undoes: undefined,
+    };
+    const fold = foldEvents([first], index);
+    const before = foldToJson(fold);
+    const later: ProgressEvent = { ...first, id: 'b', type: 'reset', at: '2026-11-03T10:00:00.000Z' };
+    expect(extendFold(fold, [later], index)?.skills.size).toBe(0);
+    expect(foldToJson(fold)).toBe(before);
+    // Hours on one day and item are summed; the fold extended keeps its own sum.
+    const hours = (id: string, minute: number, h: number): ProgressEvent => ({
+      ...first,
+      id,
+      type: 'hours',
+      at: `2026-11-04T10:${String(minute).padStart(2, '0')}:00.000Z`,
+      item: 'cs50p',
+      hours: h,
+      date: '2026-11-04',
+    });
+    const logged = foldEvents([hours('h1', 0, 1), hours('h2', 1, 0.5)], index);
+    expect(logged.logged).toEqual([{ date: '2026-11-04', hours: 1.5, item: 'cs50p' }]);
+    expect(extendFold(logged, [hours('h3', 2, 2)], index)?.logged).toEqual([
+      { date: '2026-11-04', hours: 3.5, item: 'cs50p' },
+    ]);
+    expect(logged.logged).toEqual([{ date: '2026-11-04', hours: 1.5, item: 'cs50p' }]);
+    expect(foldFromJson(before.replace(`"format":${FOLD_FORMAT}`, '"format":0'))).toBeUndefined();
+    expect(foldFromJson('not json')).toBeUndefined();
   });
 });

@@ -115,7 +115,6 @@ export interface ProgressStats extends ProgressState {
   readonly activeDays: readonly string[];
   /** Project id -> rubric item ids ticked. */
   readonly projectTicks: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly notes: readonly { readonly at: string; readonly text: string; readonly item: string | undefined }[];
   /** Events in force (not cancelled, not undo events). */
   readonly effectiveEvents: number;
 }
@@ -138,22 +137,100 @@ export function progressStats(
   curriculum: ProgressCurriculum,
   today: string | undefined,
 ): ProgressStats {
-  const index = itemIndex(curriculum);
-  const ordered = orderEvents(events);
-  const cancelled = cancelledInOrder(ordered);
-  const weekOf = new Map<string, string>();
-  const skills = new Map<string, ItemStatus>();
-  const items = new Map<string, ItemStatus>();
-  const unknown = new Map<string, ItemStatus>();
-  const logged: LoggedHours[] = [];
-  const hoursByWeek = new Map<string, number>();
-  const days = new Set<string>();
-  const projectTicks = new Map<string, Set<string>>();
-  const notes: { at: string; text: string; item: string | undefined }[] = [];
-  let totalHours = 0;
-  let effective = 0;
+  return statsOf(foldEvents(events, itemIndex(curriculum)), today);
+}
 
+/**
+ * The fold of a log before `today` anchors it: what a store keeps next to the log and extends with
+ * the events recorded since (extendFold), so reading progress does not read the whole log.
+ */
+export interface ProgressFold {
+  readonly skills: Map<string, ItemStatus>;
+  readonly items: Map<string, ItemStatus>;
+  readonly unknown: Map<string, ItemStatus>;
+  /** Hours logged, summed per day and item, in the order each pair was first logged. */
+  readonly logged: LoggedHours[];
+  /** `date item` -> its place in `logged`. */
+  readonly loggedAt: Map<string, number>;
+  readonly hoursByWeek: Map<string, number>;
+  /** Unrounded. */
+  readonly totalHours: number;
+  readonly days: Set<string>;
+  readonly projectTicks: Map<string, Set<string>>;
+  readonly effectiveEvents: number;
+  /** Events folded, undo events and cancelled ones included. */
+  readonly events: number;
+  /** The latest `at` folded ('' for none). */
+  readonly lastAt: string;
+}
+
+function emptyFold(): ProgressFold {
+  return {
+    skills: new Map(),
+    items: new Map(),
+    unknown: new Map(),
+    logged: [],
+    loggedAt: new Map(),
+    hoursByWeek: new Map(),
+    totalHours: 0,
+    days: new Set(),
+    projectTicks: new Map(),
+    effectiveEvents: 0,
+    events: 0,
+    lastAt: '',
+  };
+}
+
+/** Fold a whole log. */
+export function foldEvents(events: readonly ProgressEvent[], index: ItemIndex): ProgressFold {
+  const ordered = orderEvents(events);
+  return applyEvents(emptyFold(), ordered, cancelledInOrder(ordered), index);
+}
+
+/**
+ * The fold extended by events recorded after those it holds, or undefined when they cannot simply
+ * be applied on top and the log must be folded again: an undo among them (it cancels an event
+ * already folded), or one that happened before the latest folded (events apply in time order).
+ * The fold given is left as it was.
+ */
+export function extendFold(
+  fold: ProgressFold,
+  events: readonly ProgressEvent[],
+  index: ItemIndex,
+): ProgressFold | undefined {
+  let last = fold.lastAt;
+  for (const event of events) {
+    if (event.type === 'undo' || event.at < last) return undefined;
+    last = event.at;
+  }
+  const copy: ProgressFold = {
+    ...fold,
+    skills: new Map(fold.skills),
+    items: new Map(fold.items),
+    unknown: new Map(fold.unknown),
+    logged: [...fold.logged],
+    loggedAt: new Map(fold.loggedAt),
+    hoursByWeek: new Map(fold.hoursByWeek),
+    days: new Set(fold.days),
+    projectTicks: new Map([...fold.projectTicks].map(([id, ticks]) => [id, new Set(ticks)])),
+  };
+  return applyEvents(copy, events, new Set(), index);
+}
+
+/** Apply events in order to a fold (whose collections it fills in place). */
+function applyEvents(
+  fold: ProgressFold,
+  ordered: readonly ProgressEvent[],
+  cancelled: ReadonlySet<string>,
+  index: ItemIndex,
+): ProgressFold {
+  const { skills, items, unknown, logged, loggedAt, hoursByWeek, days, projectTicks } = fold;
+  const weekOf = new Map<string, string>();
+  let totalHours = fold.totalHours;
+  let effective = fold.effectiveEvents;
+  let lastAt = fold.lastAt;
   for (const event of ordered) {
+    if (event.at > lastAt) lastAt = event.at;
     if (event.type === 'undo' || cancelled.has(event.id)) continue;
     effective++;
     const resolved = event.item === undefined ? undefined : resolveItem(index, event.item);
@@ -175,7 +252,15 @@ export function progressStats(
         const hours = event.hours ?? 0;
         if (!(hours > 0)) break;
         const date = event.date ?? event.at.slice(0, 10);
-        logged.push({ date, hours, item: key });
+        const pair = `${date} ${key ?? ''}`;
+        const at = loggedAt.get(pair);
+        const entry = at === undefined ? undefined : logged[at];
+        // Entries are replaced, never changed: an extended fold shares them with the one it extends.
+        if (at !== undefined && entry) logged[at] = { date, hours: entry.hours + hours, item: key };
+        else {
+          loggedAt.set(pair, logged.length);
+          logged.push({ date, hours, item: key });
+        }
         totalHours += hours;
         let week = weekOf.get(date);
         if (week === undefined) {
@@ -186,9 +271,6 @@ export function progressStats(
         days.add(date);
         break;
       }
-      case 'note':
-        if (event.text !== undefined) notes.push({ at: event.at, text: event.text, item: key });
-        break;
       case 'project-milestone': {
         if (event.item === undefined || event.text === undefined) break;
         const ticks = projectTicks.get(event.item) ?? new Set<string>();
@@ -199,21 +281,107 @@ export function progressStats(
       }
     }
   }
-  const activeDays = [...days].sort();
+  return { ...fold, totalHours, effectiveEvents: effective, events: fold.events + ordered.length, lastAt };
+}
+
+/** The statistics of a fold, anchored on `today` (week and streak; none without a today). */
+export function statsOf(fold: ProgressFold, today: string | undefined): ProgressStats {
   return {
-    skills,
-    items,
-    logged,
-    unknown,
-    hoursByWeek,
-    totalHours: round(totalHours),
-    hoursThisWeek: today === undefined ? 0 : round(hoursByWeek.get(isoWeek(today)) ?? 0),
-    streakDays: today === undefined ? 0 : streak(days, today),
-    activeDays,
-    projectTicks,
-    notes,
-    effectiveEvents: effective,
+    skills: fold.skills,
+    items: fold.items,
+    logged: fold.logged,
+    unknown: fold.unknown,
+    hoursByWeek: fold.hoursByWeek,
+    totalHours: round(fold.totalHours),
+    hoursThisWeek: today === undefined ? 0 : round(fold.hoursByWeek.get(isoWeek(today)) ?? 0),
+    streakDays: today === undefined ? 0 : streak(fold.days, today),
+    activeDays: [...fold.days].sort(),
+    projectTicks: fold.projectTicks,
+    effectiveEvents: fold.effectiveEvents,
   };
+}
+
+/** The version of foldToJson's text; a stored fold of another version is folded again. */
+export const FOLD_FORMAT = 3;
+
+/** A fold as text, for a store to keep. */
+export function foldToJson(fold: ProgressFold): string {
+  return JSON.stringify({
+    format: FOLD_FORMAT,
+    skills: [...fold.skills],
+    items: [...fold.items],
+    unknown: [...fold.unknown],
+    // Columns: the distinct dates and items once, then per entry [date index, item index (-1: none), hours].
+    logged: compactLogged(fold.logged),
+    hoursByWeek: [...fold.hoursByWeek],
+    totalHours: fold.totalHours,
+    days: [...fold.days],
+    projectTicks: [...fold.projectTicks].map(([id, ticks]) => [id, [...ticks]]),
+    effectiveEvents: fold.effectiveEvents,
+    events: fold.events,
+    lastAt: fold.lastAt,
+  });
+}
+
+function compactLogged(logged: readonly LoggedHours[]): { dates: string[]; items: string[]; rows: number[] } {
+  const dates = new Map<string, number>();
+  const items = new Map<string, number>();
+  const rows: number[] = [];
+  const indexOf = (map: Map<string, number>, key: string): number => {
+    let i = map.get(key);
+    if (i === undefined) map.set(key, (i = map.size));
+    return i;
+  };
+  for (const l of logged)
+    rows.push(indexOf(dates, l.date), l.item === undefined ? -1 : indexOf(items, l.item), l.hours);
+  return { dates: [...dates.keys()], items: [...items.keys()], rows };
+}
+
+/** A fold from foldToJson's text; undefined for another format or a text that is not one. */
+export function foldFromJson(text: string): ProgressFold | undefined {
+  try {
+    const j = JSON.parse(text) as {
+      format: number;
+      skills: [string, ItemStatus][];
+      items: [string, ItemStatus][];
+      unknown: [string, ItemStatus][];
+      logged: { dates: string[]; items: string[]; rows: number[] };
+      hoursByWeek: [string, number][];
+      totalHours: number;
+      days: string[];
+      projectTicks: [string, string[]][];
+      effectiveEvents: number;
+      events: number;
+      lastAt: string;
+    };
+    if (j.format !== FOLD_FORMAT) return undefined;
+    const { dates, items, rows } = j.logged;
+    const logged: LoggedHours[] = [];
+    for (let i = 0; i + 2 < rows.length; i += 3) {
+      const item = rows[i + 1] ?? -1;
+      logged.push({
+        date: dates[rows[i] ?? 0] ?? '',
+        hours: rows[i + 2] ?? 0,
+        item: item < 0 ? undefined : items[item],
+      });
+    }
+    return {
+      skills: new Map(j.skills),
+      items: new Map(j.items),
+      unknown: new Map(j.unknown),
+      logged,
+      loggedAt: new Map(logged.map((l, i) => [`${l.date} ${l.item ?? ''}`, i])),
+      hoursByWeek: new Map(j.hoursByWeek),
+      totalHours: j.totalHours,
+      days: new Set(j.days),
+      projectTicks: new Map(j.projectTicks.map(([id, ticks]) => [id, new Set(ticks)])),
+      effectiveEvents: j.effectiveEvents,
+      events: j.events,
+      lastAt: j.lastAt,
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 function round(hours: number): number {

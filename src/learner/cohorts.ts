@@ -15,17 +15,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { addDays, daysBetween, isValidIsoDate } from '../core/dates.js';
 import { hoursLoggedBetween } from '../core/weeks.js';
-import { COHORT_KINDS } from '../store/store.js';
+import { COHORT_KINDS, MAX_COHORT_NAME } from '../core/cohort-model.js';
 import type { Cohort, CohortKind, CohortMember, CohortRole, CohortSharing } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { today } from './context.js';
 import { LearnerError } from './errors.js';
 import { progressSnapshot, status } from './progress.js';
 
-export { COHORT_KINDS };
+export { COHORT_KINDS, MAX_COHORT_NAME };
 export type { Cohort, CohortKind, CohortRole, CohortSharing };
 
-export const MAX_COHORT_NAME = 80;
 /**
  * Members a cohort may have. Its status re-plans every sharing member (5-10 ms each on a busy
  * two-core machine: bench/cohort.bench.ts); 50 keeps a full cohort's status near a third of a second

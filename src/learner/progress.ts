@@ -6,14 +6,14 @@
  * from the one progress model (core/skill-state.ts) over the same store, so both faces show the same
  * numbers.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { burnupOf } from '../core/burnup.js';
 import type { BurnupPoint } from '../core/burnup.js';
 import { findRole } from '../core/model.js';
 import type { Forecast, Plan, Profile } from '../core/plan-model.js';
 import { chooseRoute, forecastFrom, planFor, readinessFor } from '../core/planner/index.js';
-import { progressStats } from '../core/progress.js';
-import type { ProgressStats } from '../core/progress.js';
+import { extendFold, foldEvents, foldFromJson, foldToJson, itemIndex, statsOf } from '../core/progress.js';
+import type { ItemIndex, ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
 import type { ProgressView } from '../core/progress-view.js';
@@ -24,12 +24,15 @@ import type { TodayView } from '../core/weeks.js';
 import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
+import { recallOf, weekReview } from './review.js';
+import type { WeekReview } from './review.js';
 
 /** Everything the read actions are made from, loaded and derived once. */
 export interface ProgressSnapshot {
   readonly today: string;
   readonly profile: Profile | undefined;
-  readonly events: readonly ProgressEvent[];
+  /** The whole event log, read when first asked for (the fold below does not need it). */
+  events(): Promise<readonly ProgressEvent[]>;
   /** The fold of the event log, anchored on today. */
   readonly stats: ProgressStats;
   /** Skills known at the start: the starting point's and the profile's own. */
@@ -90,14 +93,14 @@ async function computeSnapshot(
   today: string,
   profile: Profile | undefined,
 ): Promise<ProgressSnapshot> {
-  const [events, first] = await Promise.all([
-    ctx.store.listEvents(ctx.learnerId),
+  const [fold, first] = await Promise.all([
+    storedFold(ctx),
     // The first plan is the baseline (kept when a profile is replaced); it is saved with the profile,
     // so a kept snapshot's key (the profile) also covers it.
     ctx.store.firstPlanSnapshot(ctx.learnerId),
   ]);
   const { curriculum } = ctx;
-  const stats = progressStats(events, curriculum, today);
+  const stats = statsOf(fold, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
   const known = [...(point?.known ?? []), ...(profile?.known ?? [])];
   const original = profile ? planFor(curriculum, profile) : undefined;
@@ -105,7 +108,82 @@ async function computeSnapshot(
   const forecast = profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline) : undefined;
   const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
   const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
-  return { today, profile, events, stats, known, original, baseline, forecast, states, stageOrder };
+  let events: Promise<ProgressEvent[]> | undefined;
+  const allEvents = (): Promise<ProgressEvent[]> => (events ??= ctx.store.listEvents(ctx.learnerId));
+  return { today, profile, events: allEvents, stats, known, original, baseline, forecast, states, stageOrder };
+}
+
+/** The curriculum's item index and a digest of it, per curriculum object. */
+const indexes = new WeakMap<object, { index: ItemIndex; key: string }>();
+
+function indexOf(ctx: LearnerContext): { index: ItemIndex; key: string } {
+  let found = indexes.get(ctx.curriculum);
+  if (!found) {
+    const index = itemIndex(ctx.curriculum);
+    const ids = JSON.stringify([[...index.skills], [...index.aliases], [...index.resources], [...index.units]]);
+    found = { index, key: createHash('sha256').update(ids).digest('hex').slice(0, 32) };
+    indexes.set(ctx.curriculum, found);
+  }
+  return found;
+}
+
+/**
+ * The fold of the learner's whole log, from the fold stored next to it and the events recorded since;
+ * folded afresh (and stored) when there is none, it was made against other curriculum items, an
+ * event since cannot simply be applied on top (an undo, or one dated before the latest folded), or
+ * the numbers do not add up (an event committed late, with a number below the stored fold's).
+ * A fold extended by fewer than REFOLD_AFTER events is not stored again: applying them costs less
+ * than writing it. Storing it only saves time later, so a store that cannot write it (busy, read-only) is not an error.
+ */
+/** Events applied on top of the stored fold before it is stored again (each store writes the whole fold). */
+const REFOLD_AFTER = 64;
+
+/** Every event after a cursor (from the start without one), read a page at a time, and the cursor after them. */
+async function eventsAfter(
+  ctx: LearnerContext,
+  cursor: string | undefined,
+): Promise<{ events: ProgressEvent[]; cursor: string | undefined }> {
+  const events: ProgressEvent[] = [];
+  for (;;) {
+    const page = await ctx.store.listEventsAfter(ctx.learnerId, cursor, 10_000);
+    events.push(...page.events);
+    cursor = page.cursor;
+    if (!page.more) return { events, cursor };
+  }
+}
+
+async function storedFold(ctx: LearnerContext): Promise<ProgressFold> {
+  const { store, learnerId } = ctx;
+  const { index, key } = indexOf(ctx);
+  const [stored, count] = await Promise.all([store.getProgressFold(learnerId), store.countEvents(learnerId)]);
+  const kept = stored && stored.key === key ? foldFromJson(stored.fold) : undefined;
+  let fold: ProgressFold | undefined;
+  let cursor: string | undefined;
+  let applied = 0;
+  if (stored && kept && kept.events === stored.events) {
+    const since = await eventsAfter(ctx, stored.cursor);
+    cursor = since.cursor;
+    applied = since.events.length;
+    if (kept.events + since.events.length === count)
+      fold = since.events.length === 0 ? kept : extendFold(kept, since.events, index);
+    if (fold === kept) return kept;
+  }
+  if (fold && applied < REFOLD_AFTER) return fold;
+  if (!fold) {
+    const all = await eventsAfter(ctx, undefined);
+    cursor = all.cursor;
+    fold = foldEvents(all.events, index);
+  }
+  await store
+    .saveProgressFold(learnerId, {
+      cursor,
+      events: fold.events,
+      key,
+      fold: foldToJson(fold),
+      updatedAt: ctx.clock().toISOString(),
+    })
+    .catch(() => undefined);
+  return fold;
 }
 
 /** The skill states alone (for exports that list skills). */
@@ -143,6 +221,11 @@ export interface StatusReport {
     readonly percent: number;
     readonly gaps: readonly { readonly skill: string; readonly weight: number }[];
   };
+  /**
+   * Done skills whose self-check cards keep lapsing (spaced review): study them again. Readiness
+   * counts a done skill with reviewed cards in proportion to their mean retrievability.
+   */
+  readonly needsRefresh: readonly string[];
   /** Null without a profile. */
   readonly forecast: ForecastSummary | null;
 }
@@ -158,7 +241,8 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
     return count && count.total > 0 ? [{ id, ...count }] : [];
   });
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
-  const readiness = readinessFor(curriculum, profile?.target, states);
+  const recall = await recallOf(ctx, await s.events());
+  const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
   return {
     today: s.today,
     stages,
@@ -168,6 +252,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
     totalHours: stats.totalHours,
     streakDays: stats.streakDays,
     readiness: { role: role?.id ?? null, percent: readiness.percent, gaps: readiness.gaps },
+    needsRefresh: recall.skills.filter((r) => r.needsRefresh).map((r) => r.skill),
     forecast: forecast
       ? {
           finishDate: forecast.finishDate,
@@ -210,7 +295,7 @@ export async function rememberForecast(ctx: LearnerContext, snapshot?: ProgressS
 export async function progressOverview(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<ProgressView> {
   const s = snapshot ?? (await progressSnapshot(ctx));
   return progressView({
-    events: s.events,
+    events: await s.events(),
     stats: s.stats,
     states: s.states,
     curriculum: ctx.curriculum,
@@ -225,15 +310,21 @@ export async function burnup(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   return burnupOf({
     original: s.baseline,
     forecast: s.forecast.plan,
-    events: s.events,
+    events: await s.events(),
     logged: s.stats.logged,
     curriculum: ctx.curriculum,
     today: s.today,
   });
 }
 
+/** The current week, with the review time it reserves (null without a week). */
+export interface CurrentWeekView extends TodayView {
+  readonly review: WeekReview | null;
+}
+
 /** `mlpath today` / `week`, the web's This week and GET /api/today: the current calendar week. */
-export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<TodayView> {
+export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<CurrentWeekView> {
   const s = snapshot ?? (await progressSnapshot(ctx));
-  return currentWeekView({ profile: s.profile, plan: s.forecast?.plan, logged: s.stats.logged, today: s.today });
+  const view = currentWeekView({ profile: s.profile, plan: s.forecast?.plan, logged: s.stats.logged, today: s.today });
+  return { ...view, review: view.week ? await weekReview(ctx, view.week.end, await s.events()) : null };
 }

@@ -9,12 +9,24 @@ import { questionKey } from '../core/model.js';
 import type { Text } from '../core/model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { deckInput } from '../core/review-events.js';
-import { dueCards, isReviewRating, REVIEW_RATINGS, retrievability, reviewDeck, skillRecall } from '../core/review.js';
+import { addDays } from '../core/dates.js';
+import {
+  dueCards,
+  expectedReviews,
+  isReviewRating,
+  recallBySkill,
+  REVIEW_MINUTES_PER_CARD,
+  REVIEW_RATINGS,
+  retrievability,
+  reviewDeck,
+  skillRecall,
+} from '../core/review.js';
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError, withinLimit } from './errors.js';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
+import { made, recordedAs } from './tracking.js';
 
 /** A card with its question and answer, as a face shows it. */
 export interface ReviewItem {
@@ -39,9 +51,16 @@ export interface ReviewQueue {
   readonly next: string | undefined;
 }
 
-async function deck(ctx: LearnerContext, events?: readonly ProgressEvent[]): Promise<ReviewCard[]> {
+/** Decks already folded, per event log (the progress snapshot keeps its log while it holds) and curriculum. */
+const folded = new WeakMap<readonly ProgressEvent[], WeakMap<object, readonly ReviewCard[]>>();
+
+async function deck(ctx: LearnerContext, events?: readonly ProgressEvent[]): Promise<readonly ReviewCard[]> {
   const log = events ?? (await ctx.store.listEvents(ctx.learnerId));
-  return reviewDeck(deckInput(log, ctx.curriculum));
+  let byCurriculum = folded.get(log);
+  if (!byCurriculum) folded.set(log, (byCurriculum = new WeakMap()));
+  let cards = byCurriculum.get(ctx.curriculum);
+  if (!cards) byCurriculum.set(ctx.curriculum, (cards = reviewDeck(deckInput(log, ctx.curriculum))));
+  return cards;
 }
 
 function item(ctx: LearnerContext, card: ReviewCard, at: Date): ReviewItem {
@@ -82,11 +101,18 @@ export interface RatedCard {
 }
 
 /**
- * Rate a card of a done skill now. Errors: NOT_FOUND for a card that is not in the learner's deck
- * (no such question, or its skill is not done); INVALID_INPUT for a rating outside again, hard,
- * good, easy.
+ * Rate a card of a done skill now. `id`, made by the client, makes sending the same rating twice
+ * (its first answer lost, or sent again from the web's offline outbox) record it once. Errors:
+ * NOT_FOUND for a card that is not in the learner's deck (no such question, or its skill is not
+ * done); INVALID_INPUT for a rating outside again, hard, good, easy; CONFLICT for an id another
+ * kind of step holds.
  */
-export async function rateReview(ctx: LearnerContext, key: string, rating: string): Promise<RatedCard> {
+export async function rateReview(
+  ctx: LearnerContext,
+  key: string,
+  rating: string,
+  options: { id?: string | undefined } = {},
+): Promise<RatedCard> {
   if (!isReviewRating(rating)) {
     throw new LearnerError({
       code: 'INVALID_INPUT',
@@ -97,6 +123,11 @@ export async function rateReview(ctx: LearnerContext, key: string, rating: strin
   }
   withinLimit(key, 2 * MAX_ID_LENGTH + 1, 'card');
   const events = await ctx.store.listEvents(ctx.learnerId);
+  const earlier = recordedAs(events, options.id, 'reviewed');
+  if (earlier !== undefined) {
+    const card = (await deck(ctx, events)).find((c) => c.key === earlier.item);
+    if (card !== undefined) return { event: earlier, rating: earlier.text as ReviewRating, card };
+  }
   const before = (await deck(ctx, events)).find((c) => c.key === key);
   if (before === undefined) {
     throw new LearnerError({
@@ -106,7 +137,7 @@ export async function rateReview(ctx: LearnerContext, key: string, rating: strin
       details: { id: key },
     });
   }
-  const event = newEvent('reviewed', { item: key, text: rating }, ctx.clock());
+  const event = made(newEvent('reviewed', { item: key, text: rating }, ctx.clock()), options.id);
   await ctx.store.appendEvents(ctx.learnerId, [event]);
   const after = (await deck(ctx, [...events, event])).find((c) => c.key === key) ?? before;
   return { event, rating, card: after };
@@ -116,4 +147,41 @@ export async function rateReview(ctx: LearnerContext, key: string, rating: strin
 export async function reviewCards(ctx: LearnerContext): Promise<ReviewItem[]> {
   const at = ctx.clock();
   return (await deck(ctx)).map((c) => item(ctx, c, at));
+}
+
+/** The review time a week of the plan reserves. */
+export interface WeekReview {
+  /** Reviews expected from now to the end of the week (cards due, and the ones they bring back). */
+  readonly reviews: number;
+  /** Cards due now. */
+  readonly dueNow: number;
+  readonly minutesPerCard: number;
+  /** `reviews` × `minutesPerCard`. */
+  readonly minutes: number;
+}
+
+/**
+ * The reviews expected from now until the end of the week ending on `end` (`YYYY-MM-DD`, local
+ * time), every answer taken as good, and the minutes they take: the one reckoning of the review
+ * time a week reserves, which `today`, `week`, GET /api/today and the web's This week show.
+ */
+export async function weekReview(
+  ctx: LearnerContext,
+  end: string,
+  events?: readonly ProgressEvent[],
+): Promise<WeekReview> {
+  const at = ctx.clock();
+  const cards = await deck(ctx, events);
+  const until = new Date(`${addDays(end, 1)}T00:00:00`);
+  const { reviews, minutes } = expectedReviews(cards, at, until > at ? until : at);
+  return { reviews, dueNow: dueCards(cards, at).length, minutesPerCard: REVIEW_MINUTES_PER_CARD, minutes };
+}
+
+/** Recall per done skill with cards, and the recall readiness weighs by (skill -> retrievability). */
+export async function recallOf(
+  ctx: LearnerContext,
+  events?: readonly ProgressEvent[],
+): Promise<{ skills: SkillRecall[]; weights: Map<string, number> }> {
+  const skills = skillRecall(await deck(ctx, events), ctx.clock());
+  return { skills, weights: recallBySkill(skills) };
 }

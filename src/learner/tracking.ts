@@ -73,7 +73,7 @@ export async function plannedHours(
  * The step already recorded under a client's id, or undefined when the id is new (or not given).
  * @throws LearnerError CONFLICT when the id belongs to another kind of step.
  */
-function recordedAs(
+export function recordedAs(
   events: readonly ProgressEvent[],
   id: string | undefined,
   type: ProgressEvent['type'],
@@ -108,7 +108,7 @@ function noteWithinLimit(text: string, path: string): void {
 }
 
 /** A new event, under the client's id when one is given. */
-function made(event: ProgressEvent, id: string | undefined): ProgressEvent {
+export function made(event: ProgressEvent, id: string | undefined): ProgressEvent {
   return id === undefined ? event : { ...event, id };
 }
 

@@ -12,9 +12,7 @@ import { curriculumView } from '../core/curriculum-view.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { withAccountRoutes } from './auth-openapi.js';
-import { withCohortRoutes } from './cohort-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
@@ -41,6 +39,7 @@ import { syncRoutes } from './routes/sync.js';
 import { idempotentWrites } from './idempotency.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
+import { compression, matchesTag } from './compression.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
@@ -93,7 +92,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));
   // Local mode answers only at its loopback address (DNS rebinding); server mode at any host.
   if (!accounts) app.use(loopbackHost(options.port));
-  app.use(compress());
+  app.use(compression());
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
   app.use('/api/*', bodyLimits());
   app.use('/api/*', refuseNul());
@@ -114,20 +113,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       }
     : { mode: 'local' };
   app.get('/api/mode', (c) => c.json(mode));
-  const curriculumJson = JSON.stringify(curriculumView(deps.curriculum));
-  // The curriculum never changes while the server runs: a browser revalidates its copy by ETag.
-  const curriculumTag = `"${createHash('sha256').update(curriculumJson).digest('hex').slice(0, 32)}"`;
-  app.get('/api/curriculum', (c) => {
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', curriculumTag);
-    if (c.req.header('If-None-Match') === curriculumTag) return c.body(null, 304);
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(curriculumJson);
-  });
+  // The curriculum and its self-check questions (the web's placement check asks them) never change
+  // while the server runs: a browser revalidates its copy by ETag.
+  const unchanging = (path: string, value: unknown) => {
+    const body = JSON.stringify(value);
+    const tag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+    app.get(path, (c) => {
+      c.header('Cache-Control', 'no-cache');
+      c.header('ETag', tag);
+      if (matchesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
+      c.header('Content-Type', 'application/json; charset=utf-8');
+      return c.body(body);
+    });
+  };
+  unchanging('/api/curriculum', curriculumView(deps.curriculum));
+  unchanging('/api/self-check', { questions: deps.curriculum.selfCheck });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));
-  // Server mode adds the account and cohort routes (withAccountRoutes then names 401 on every learner route).
-  const openApi = accounts ? withAccountRoutes(withCohortRoutes(openApiDocument(version))) : openApiDocument(version);
+  // Server mode adds the server-only rows of the route table (cohorts) and the account routes
+  // (withAccountRoutes then names 401 on every learner route).
+  const openApi = accounts ? withAccountRoutes(openApiDocument(version, true)) : openApiDocument(version);
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   if (accounts) {

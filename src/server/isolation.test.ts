@@ -23,6 +23,7 @@ const PUBLIC = new Set([
   'GET /api/health',
   'GET /api/mode',
   'GET /api/curriculum',
+  'GET /api/self-check',
   'GET /api/openapi.json',
   'POST /api/auth/sign-up/email',
   'POST /api/auth/sign-in/email',

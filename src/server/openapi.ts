@@ -18,9 +18,10 @@ const json = (schema: Json, description = 'OK'): Json => ({
   description,
   content: { 'application/json': { schema } },
 });
-const errors = (...statuses: number[]): Record<string, Json> => {
+const errors = (statuses: readonly number[], notes: Readonly<Record<number, string>> = {}): Record<string, Json> => {
   const descriptions: Record<number, string> = {
     400: 'Invalid input (INVALID_INPUT, IMPORT_INVALID); `problems` names each field',
+    403: 'Not allowed (FORBIDDEN)',
     404: 'Unknown id (NOT_FOUND), with suggestions in the message',
     409: 'Conflict with stored data (CONFLICT)',
     413: 'The body is over the route\'s limit (TOO_LARGE); for a posting, the problem is { path: "text", message: "too-long" }',
@@ -29,7 +30,7 @@ const errors = (...statuses: number[]): Record<string, Json> => {
     503: 'The database is unavailable or busy (UNAVAILABLE); retry after the Retry-After seconds',
   };
   return Object.fromEntries(
-    [...statuses, 500, 503].map((s) => [String(s), json(ref('Error'), descriptions[s] ?? 'Error')]),
+    [...statuses, 500, 503].map((s) => [String(s), json(ref('Error'), notes[s] ?? descriptions[s] ?? 'Error')]),
   );
 };
 
@@ -86,11 +87,15 @@ function parameters(key: string, route: RouteContract): Json[] {
   return params;
 }
 
-/** The paths object, one operation per row of the route table (contract/routes.ts). */
-function paths(): Json {
+/**
+ * The paths object, one operation per row of the route table (contract/routes.ts); the rows
+ * marked `serverOnly` only when the server runs with accounts.
+ */
+function paths(serverMode: boolean): Json {
   const out: Record<string, Record<string, Json>> = {};
   for (const [key, row] of Object.entries(API_ROUTES)) {
     const route: RouteContract = row;
+    if (route.serverOnly === true && !serverMode) continue;
     const { method, path } = splitRouteKey(key);
     const responses: Record<string, Json> = {};
     if (route.response) responses['200'] = json(schemaRef(route.response, key, 'Response'));
@@ -109,6 +114,7 @@ function paths(): Json {
     const params = [...parameters(key, route), ...(method !== 'GET' && !route.open ? [idempotencyKey] : [])];
     const operation: Json = {
       summary: route.summary,
+      ...(route.tag ? { tags: [route.tag] } : {}),
       ...(params.length > 0 ? { parameters: params } : {}),
       ...(route.body
         ? {
@@ -119,7 +125,7 @@ function paths(): Json {
             },
           }
         : {}),
-      responses: { ...errors(...(route.errors ?? [])), ...responses },
+      responses: { ...errors(route.errors ?? [], route.errorNotes), ...responses },
     };
     const openPath = openApiPath(path);
     out[openPath] = { ...out[openPath], [method.toLowerCase()]: operation };
@@ -141,8 +147,12 @@ function componentSchemas(): Record<string, Json> {
   return schemas;
 }
 
-export function openApiDocument(version: string): Json {
-  const generatedPaths = paths();
+/**
+ * The document; `serverMode` (the server runs with accounts) adds the routes only the multi-user
+ * server has (the account routes themselves are added by auth-openapi.ts).
+ */
+export function openApiDocument(version: string, serverMode = false): Json {
+  const generatedPaths = paths(serverMode);
   return {
     openapi: '3.1.0',
     info: {

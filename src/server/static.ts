@@ -2,12 +2,15 @@
  * @module server/static
  * Serves the built web app (Vite's `web/dist`): files with their content types, hashed assets
  * cached for good, and `index.html` for client routes (`/plan`, `/roadmap/...`). When the app
- * has not been built, pages get a short bilingual note saying how to build it.
+ * has not been built, pages get a short bilingual note saying how to build it. A file compressed
+ * at build time (`.br` and `.gz` next to it: scripts/precompress-web.mjs) is sent as that copy to
+ * a browser that accepts it, so nothing is compressed per request.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { MiddlewareHandler } from 'hono';
+import { acceptedEncodings } from './compression.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,6 +70,12 @@ function fileFor(root: string, urlPath: string): string | undefined {
   return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : undefined;
 }
 
+/** The copies compressed at build time, the better first. */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
 function isFile(file: string): boolean {
   try {
     return statSync(file).isFile();
@@ -100,12 +109,23 @@ export function webApp(root: string | undefined): MiddlewareHandler {
       file = join(root, 'index.html');
     }
     const immutable = path.startsWith('/assets/');
-    const headers = {
+    const headers: Record<string, string> = {
       'Content-Type': contentTypeOf(file),
       'Content-Length': String(statSync(file).size),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };
+    const copies = PRECOMPRESSED.filter(({ suffix }) => isFile(file + suffix));
+    if (copies.length > 0) {
+      headers['Vary'] = 'Accept-Encoding';
+      const accepted = acceptedEncodings(c.req.header('Accept-Encoding'));
+      const copy = copies.find(({ encoding }) => accepted.includes(encoding));
+      if (copy) {
+        file += copy.suffix;
+        headers['Content-Encoding'] = copy.encoding;
+        headers['Content-Length'] = String(statSync(file).size);
+      }
+    }
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
     const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
     return c.body(stream, 200, headers);

@@ -16,6 +16,7 @@ import type { Dialect } from './migrations.js';
 import type { CohortsTable, Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
 import type {
+  StoredFold,
   CalendarFeed,
   Cohort,
   CohortKind,
@@ -188,6 +189,56 @@ export class KyselyStore implements Store {
 
   async listEvents(learnerId: string): Promise<ProgressEvent[]> {
     return readEvents(this.#db, learnerId, this.location);
+  }
+
+  async getProgressFold(learnerId: string): Promise<StoredFold | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db.selectFrom('progress_folds').selectAll().where('learner_id', '=', learnerId).executeTakeFirst(),
+    );
+    return row
+      ? {
+          cursor: row.cursor ?? undefined,
+          events: Number(row.events),
+          key: row.fold_key,
+          fold: row.fold,
+          updatedAt: row.updated_at,
+        }
+      : undefined;
+  }
+
+  async saveProgressFold(learnerId: string, fold: StoredFold): Promise<void> {
+    const values = {
+      learner_id: learnerId,
+      cursor: fold.cursor ?? null,
+      events: fold.events,
+      fold_key: fold.key,
+      fold: fold.fold,
+      updated_at: fold.updatedAt,
+    };
+    await storageErrors(this.location, () =>
+      this.#db
+        .insertInto('progress_folds')
+        .values(values)
+        .onConflict((oc) =>
+          oc
+            .column('learner_id')
+            .doUpdateSet({
+              cursor: values.cursor,
+              events: values.events,
+              fold_key: values.fold_key,
+              fold: values.fold,
+              updated_at: values.updated_at,
+            })
+            // Another key replaces it (a new curriculum); the same key only with more events.
+            .where((eb) =>
+              eb.or([
+                eb('progress_folds.fold_key', '<>', values.fold_key),
+                eb('progress_folds.events', '<', values.events),
+              ]),
+            ),
+        )
+        .execute(),
+    );
   }
 
   async countEvents(learnerId: string): Promise<number> {

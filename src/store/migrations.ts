@@ -170,6 +170,23 @@ const accounts: readonly string[] = [
 ];
 
 /**
+ * Reading progress without reading the whole log: an index on (learner, seq) for the events
+ * after a point, and each learner's fold of the log up to an event (learner/progress.ts).
+ */
+function progressFolds(d: Dialect): string[] {
+  return [
+    `CREATE INDEX events_learner_seq ON events (learner_id, seq)`,
+    `CREATE TABLE progress_folds (
+       learner_id TEXT PRIMARY KEY REFERENCES learners(id),
+       cursor TEXT,
+       events ${d === 'sqlite' ? 'INTEGER' : 'BIGINT'} NOT NULL,
+       fold_key TEXT NOT NULL,
+       fold TEXT NOT NULL,
+       updated_at TEXT NOT NULL)`,
+  ];
+}
+
+/**
  * Cohorts of the multi-user server (PostgreSQL only): a study group, bootcamp or team with a target
  * date and an invite code, and its members with their role and what each chooses to share (nothing
  * until they choose). A cohort's rows go with it; a member's go when they leave or are removed.
@@ -232,6 +249,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'calendars (feed secret) and what was last exported per event UID',
     sql: { sqlite: calendars(), postgres: calendars() },
+  },
+  {
+    version: 5,
+    name: 'events indexed by learner and seq; stored progress folds',
+    sql: { sqlite: progressFolds('sqlite'), postgres: progressFolds('postgres') },
   },
   { version: 6, name: 'cohorts of the multi-user server', sql: { sqlite: [], postgres: cohorts } },
   { version: 7, name: 'sync: idempotency keys and sync cursors', sql: { sqlite: sync, postgres: sync } },

@@ -105,6 +105,19 @@ export interface CalendarEventsTable {
   updated_at: string;
 }
 
+/** A learner's stored progress fold (core/progress foldToJson), kept next to the event log. */
+export interface ProgressFoldsTable {
+  learner_id: string;
+  /** The store's cursor after the last event the fold covers. */
+  cursor: string | null;
+  /** How many events the fold covers. */
+  events: number;
+  /** What the fold was made against (the curriculum's items); another key means folding again. */
+  fold_key: string;
+  fold: string;
+  updated_at: string;
+}
+
 export interface CohortsTable {
   id: string;
   name: string;
@@ -160,6 +173,7 @@ export interface Database {
   postings: PostingsTable;
   calendars: CalendarsTable;
   calendar_events: CalendarEventsTable;
+  progress_folds: ProgressFoldsTable;
   cohorts: CohortsTable;
   cohort_members: CohortMembersTable;
   idempotency_keys: IdempotencyKeysTable;

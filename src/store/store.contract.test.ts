@@ -155,6 +155,51 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       expect(latest?.plan.finishDate).toBe('2027-10-01');
     });
 
+    it('keeps a progress fold that only one covering more events, or made with another key, replaces', async () => {
+      await store.ensureLearner();
+      await store.ensureLearner('other');
+      expect(await store.getProgressFold(LOCAL_LEARNER)).toBeUndefined();
+      const at = '2026-11-27T11:00:00.000Z';
+      await store.saveProgressFold(LOCAL_LEARNER, {
+        cursor: 'c5',
+        events: 5,
+        key: 'k1',
+        fold: '{"n":5}',
+        updatedAt: at,
+      });
+      await store.saveProgressFold(LOCAL_LEARNER, {
+        cursor: 'c3',
+        events: 3,
+        key: 'k1',
+        fold: '{"n":3}',
+        updatedAt: at,
+      });
+      expect(await store.getProgressFold(LOCAL_LEARNER)).toEqual({
+        cursor: 'c5',
+        events: 5,
+        key: 'k1',
+        fold: '{"n":5}',
+        updatedAt: at,
+      });
+      await store.saveProgressFold(LOCAL_LEARNER, {
+        cursor: 'c7',
+        events: 7,
+        key: 'k1',
+        fold: '{"n":7}',
+        updatedAt: at,
+      });
+      expect((await store.getProgressFold(LOCAL_LEARNER))?.fold).toBe('{"n":7}');
+      await store.saveProgressFold(LOCAL_LEARNER, {
+        cursor: undefined,
+        events: 0,
+        key: 'k2',
+        fold: '{}',
+        updatedAt: at,
+      });
+      expect(await store.getProgressFold(LOCAL_LEARNER)).toMatchObject({ cursor: undefined, events: 0, key: 'k2' });
+      expect(await store.getProgressFold('other')).toBeUndefined();
+    });
+
     it('adds projects, sets and clears their links, and refuses a second project with the same id', async () => {
       await store.ensureLearner();
       await store.addProject(LOCAL_LEARNER, project);

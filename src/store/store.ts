@@ -8,6 +8,8 @@
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import type { CalendarRecord } from '../core/calendar/sync.js';
+import { COHORT_KINDS, COHORT_ROLES } from '../core/cohort-model.js';
+import type { CohortKind, CohortRole } from '../core/cohort-model.js';
 
 /** The id of the learner a local, single-user installation records everything under. */
 export const LOCAL_LEARNER = 'local';
@@ -61,6 +63,19 @@ export interface PlanSnapshot {
   readonly plan: Plan;
 }
 
+/** A fold of a learner's log kept next to it, so reading progress reads only the events since. */
+export interface StoredFold {
+  /** The cursor after the last event it covers (listEventsAfter); undefined: none. */
+  readonly cursor: string | undefined;
+  /** How many events it covers. */
+  readonly events: number;
+  /** What it was folded against; a reader with another key folds again. */
+  readonly key: string;
+  /** The fold as text (core/progress foldToJson). */
+  readonly fold: string;
+  readonly updatedAt: string;
+}
+
 /** Everything a learner has: what a backup holds and an import restores. */
 export interface LearnerData {
   readonly profile: Profile | undefined;
@@ -88,10 +103,8 @@ export interface CalendarFeed {
   readonly rotatedAt: string | undefined;
 }
 
-export const COHORT_KINDS = ['study-group', 'bootcamp', 'team'] as const;
-export type CohortKind = (typeof COHORT_KINDS)[number];
-export const COHORT_ROLES = ['owner', 'mentor', 'member'] as const;
-export type CohortRole = (typeof COHORT_ROLES)[number];
+export { COHORT_KINDS, COHORT_ROLES };
+export type { CohortKind, CohortRole };
 
 /** A cohort of the multi-user server: learners working toward one target date together. */
 export interface Cohort {
@@ -175,6 +188,10 @@ export interface Store {
   /** All events of a learner in the order they were recorded. */
   listEvents(learnerId: string): Promise<ProgressEvent[]>;
   countEvents(learnerId: string): Promise<number>;
+  /** The learner's stored progress fold, if one was kept. */
+  getProgressFold(learnerId: string): Promise<StoredFold | undefined>;
+  /** Keep the learner's progress fold (replacing one that covers fewer events; never one that covers more). */
+  saveProgressFold(learnerId: string, fold: StoredFold): Promise<void>;
 
   /** The profile with the time it was saved. */
   getProfileRecord(learnerId: string): Promise<ProfileRecord | undefined>;

@@ -20,6 +20,7 @@ type PageModule = Promise<{ default: () => React.JSX.Element }>;
 const loaders: Record<Page, () => PageModule> = {
   onboarding: () => import('./pages/Onboarding.js'),
   today: () => import('./pages/Today.js'),
+  review: () => import('./pages/Review.js'),
   roadmap: () => import('./pages/Roadmap.js'),
   plan: () => import('./pages/PlanPage.js'),
   progress: () => import('./pages/ProgressPage.js'),
@@ -39,10 +40,11 @@ function pageComponent(page: Page) {
   return component;
 }
 
-const NAV: readonly Page[] = ['today', 'roadmap', 'plan', 'progress', 'portfolio', 'jobs', 'settings'];
+const NAV: readonly Page[] = ['today', 'review', 'roadmap', 'plan', 'progress', 'portfolio', 'jobs', 'settings'];
 /** With accounts (a multi-user server) the learner also has cohorts. */
 const SERVER_NAV: readonly Page[] = [
   'today',
+  'review',
   'roadmap',
   'plan',
   'progress',

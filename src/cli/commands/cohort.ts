@@ -6,11 +6,11 @@
  * module picks the cohort, sends one request and words the answer in the learner's language.
  */
 import type { Command } from 'commander';
+import { COHORT_KINDS } from '../../core/cohort-model.js';
 import { MlpathError } from '../../core/errors.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { MAX_COHORT_MEMBERS } from '../../learner/cohorts.js';
-import type { CohortMemberStatus, CohortSummary } from '../../learner/cohorts.js';
-import type { cohortJson } from '../../server/routes/cohorts.js';
+import type { ResponseOf } from '../../contract/routes.js';
 import { helpFor } from '../help-messages.js';
 import type { CliIo } from '../io.js';
 import { chooseLocale } from '../locale.js';
@@ -19,10 +19,11 @@ import type { MessageKey } from '../messages.js';
 import { remoteFor } from '../remote.js';
 import type { RemoteClient } from '../remote.js';
 
-type CohortJson = ReturnType<typeof cohortJson>;
+// The answers' types are the contract's (the CLI reads the server's API like any client).
+type CohortJson = ResponseOf<'GET /api/cohorts/:id'>['cohort'];
+type CohortSummary = ResponseOf<'GET /api/cohorts'>['cohorts'][number];
+type CohortMemberStatus = CohortJson['members'][number];
 type Locale = ReturnType<typeof chooseLocale>;
-
-const KINDS = ['study-group', 'bootcamp', 'team'] as const;
 
 interface Face {
   readonly io: CliIo;
@@ -58,7 +59,9 @@ async function ask<T>(
 }
 
 const kindName = (face: Face, kind: string): string =>
-  (KINDS as readonly string[]).includes(kind) ? face.m(`cohort.kind.${kind as (typeof KINDS)[number]}`) : kind;
+  (COHORT_KINDS as readonly string[]).includes(kind)
+    ? face.m(`cohort.kind.${kind as (typeof COHORT_KINDS)[number]}`)
+    : kind;
 const roleName = (face: Face, role: string): string =>
   role === 'owner' || role === 'mentor' || role === 'member' ? face.m(`cohort.role.${role}`) : role;
 const sharingWords = (face: Face, sharing: { progress: boolean; pace: boolean }): string => {
@@ -71,7 +74,7 @@ const sharingWords = (face: Face, sharing: { progress: boolean; pace: boolean })
 
 /** The cohort a command acts on: the one named (id or name), or the only one the learner is in. */
 async function pickCohort(face: Face, named: string | undefined): Promise<CohortSummary> {
-  const { cohorts } = await ask<{ cohorts: CohortSummary[] }>(face, 'GET', '/api/cohorts', undefined);
+  const { cohorts } = await ask<ResponseOf<'GET /api/cohorts'>>(face, 'GET', '/api/cohorts', undefined);
   if (named === undefined) {
     const [only, ...more] = cohorts;
     if (!only) throw refuse('NOT_FOUND', face.m('cohort.needsCohort'), face.m('cohort.needsCohortHint'));
@@ -195,7 +198,7 @@ export function registerCohort(program: Command, io: CliIo): void {
     .option('--json', h('cohort.json'))
     .action(async (options: { json?: boolean }) => {
       const face = faceOf(io);
-      const { cohorts } = await ask<{ cohorts: CohortSummary[] }>(face, 'GET', '/api/cohorts', undefined);
+      const { cohorts } = await ask<ResponseOf<'GET /api/cohorts'>>(face, 'GET', '/api/cohorts', undefined);
       if (options.json) return json({ cohorts });
       if (cohorts.length === 0) return out(`${face.m('cohort.noCohorts')}\n`);
       for (const c of cohorts) {
@@ -220,7 +223,7 @@ export function registerCohort(program: Command, io: CliIo): void {
     .option('--json', h('cohort.json'))
     .action(async (name: string, options: { date: string; kind: string; json?: boolean }) => {
       const face = faceOf(io);
-      if (!(KINDS as readonly string[]).includes(options.kind)) {
+      if (!(COHORT_KINDS as readonly string[]).includes(options.kind)) {
         throw refuse('INVALID_INPUT', face.m('cohort.badKind', { value: options.kind }));
       }
       const { cohort: made } = await ask<{ cohort: CohortJson }>(
@@ -304,7 +307,7 @@ export function registerCohort(program: Command, io: CliIo): void {
       const face = faceOf(io);
       const target = await pickCohort(face, named);
       const before = await getCohort(face, target.id);
-      const result = await ask<{ left: string; deleted: boolean; newOwner: string | null }>(
+      const result = await ask<ResponseOf<'POST /api/cohorts/:id/leave'>>(
         face,
         'POST',
         `/api/cohorts/${encodeURIComponent(target.id)}/leave`,

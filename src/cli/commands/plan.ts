@@ -46,7 +46,7 @@ export function registerPlan(program: Command, io: CliIo): Command {
       // The validated curriculum is cached (keyed by its files), as for the tracking commands.
       // With --jobs: the tracking commands' curriculum (MLPATH_CURRICULUM), which the postings were kept with.
       const jobsCurriculum = options.jobs && !options.curriculum ? io.env['MLPATH_CURRICULUM'] || undefined : undefined;
-      const curriculum = loadCurriculumCached(
+      const curriculum = await loadCurriculumCached(
         curriculumDir(jobsCurriculum ?? options.curriculum, io.cwd),
         io.cwd,
         cacheDir(io.env, io.cwd),

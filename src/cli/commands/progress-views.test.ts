@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../core/plan-model.js';
 import { databaseFile } from '../../store/open.js';
@@ -72,6 +73,38 @@ describe('mlpath today and week', () => {
     expect(json).toMatchObject({ today: '2026-12-01', beforeStart: false });
     expect(json.week).toMatchObject({ number: 2, start: '2026-11-30', end: '2026-12-06', budgetHours: 10 });
     expect(json.week.tasks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('review time and recall in today, week and status', () => {
+  it('reserve the week’s expected review minutes and flag a skill whose cards keep lapsing', async () => {
+    const home = testHome('2026-12-01T09:00:00.000Z');
+    homes.push(home);
+    const shipped = { MLPATH_CURRICULUM: fileURLToPath(new URL('../../../curricula/ml-engineer', import.meta.url)) };
+    const run = (args: string[], now?: string) => home.run(args, now ? { ...shipped, MLPATH_NOW: now } : shipped);
+    expect((await run(['init', '--yes', '--start-point', 'from-scratch'])).status).toBe(0);
+    expect((await run(['today'])).stdout).toContain('Review: nothing due this week.');
+    await run(['done', 'python-basics']);
+    const week = JSON.parse((await run(['week', '--json'])).stdout);
+    expect(week.review.dueNow).toBeGreaterThanOrEqual(3);
+    expect(week.review.minutes).toBe(week.review.reviews * week.review.minutesPerCard);
+    expect((await run(['week'])).stdout).toContain(
+      `Review: about ${week.review.minutes} min reserved this week (${week.review.reviews} reviews expected, ${week.review.dueNow} cards due now).`,
+    );
+    expect((await home.run(['today'], { ...shipped, MLPATH_LANG: 'zh-CN' })).stdout).toContain(
+      `复习：本周预留约 ${week.review.minutes} 分钟`,
+    );
+    // Three cards learned, then forgotten when they come back months later: three lapses.
+    const due = (JSON.parse((await run(['review', '--json'])).stdout) as { due: { card: string }[] }).due;
+    for (const [i, { card }] of due.slice(0, 3).entries()) {
+      expect((await run(['review', card, 'easy'], `2026-12-01T09:0${i + 1}:00.000Z`)).status).toBe(0);
+      expect((await run(['review', card, 'again'], `2027-06-01T09:0${i + 1}:00.000Z`)).status).toBe(0);
+    }
+    const status = await run(['status'], '2027-06-01T10:00:00.000Z');
+    expect(status.stdout).toContain('Needs a refresh (its cards keep lapsing): Python basics');
+    expect(JSON.parse((await run(['status', '--json'], '2027-06-01T10:00:00.000Z')).stdout).needsRefresh).toEqual([
+      'python-basics',
+    ]);
   });
 });
 

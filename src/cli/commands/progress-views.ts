@@ -14,6 +14,8 @@ import type { PlanTask } from '../../core/plan-model.js';
 import type { LearnerContext } from '../../learner/context.js';
 import { burnup, currentWeek, progressSnapshot, rememberForecast, status } from '../../learner/progress.js';
 import type { ProgressSnapshot } from '../../learner/progress.js';
+import type { WeekReview } from '../../learner/review.js';
+import { rmsg } from '../review-messages.js';
 import type { CliIo } from '../io.js';
 import { withSession } from '../session.js';
 import type { Session } from '../session.js';
@@ -79,6 +81,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           const more = (snapshot.forecast?.plan.weeks.length ?? 0) > 0;
           io.out(`${more ? m.weekSpent : m.nothingPlanned}\n`);
           if (more) io.out(`${budgetLine(m, week)}\n`);
+          io.out(`${reviewLine(locale, view.review)}\n`);
           return;
         }
         // Before the first day of study, show what the first week holds.
@@ -88,6 +91,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         // The week's work in plan order; the first tasks are the ones to start with.
         for (const task of week.tasks.slice(0, 3)) io.out(`${taskLine(task, ctx.curriculum, locale, io)}\n`);
         if (!view.beforeStart) io.out(`${budgetLine(m, week)}\n`);
+        io.out(`${reviewLine(locale, view.review)}\n`);
       });
     });
 
@@ -124,6 +128,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         }
         if (week.tasks.length === 0) io.out(`${week.remainingHours > 0 ? m.nothingPlanned : m.weekSpent}\n`);
         io.out(`${budgetLine(m, week)}\n`);
+        io.out(`${reviewLine(locale, view.review)}\n`);
       });
     });
 
@@ -167,6 +172,11 @@ export function registerProgressViews(program: Command, io: CliIo): void {
             )}\n`,
           );
         }
+        if (report.needsRefresh.length > 0) {
+          const skills = byId(curriculum.skills);
+          const titles = report.needsRefresh.map((id) => textIn(skills.get(id)?.title, locale) || id);
+          io.out(`${rmsg(locale, 'needsRefresh', { skills: titles.join(', ') })}\n`);
+        }
         const forecast = report.forecast;
         if (!forecast) return;
         const previous =
@@ -203,6 +213,12 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         io.out(`${m.burnupDone}\n${m.burnupLogged}\n`);
       });
     });
+}
+
+/** The review time the week reserves (see learner/review.ts `weekReview`). */
+function reviewLine(locale: Locale, review: WeekReview | null): string {
+  if (!review || review.reviews === 0) return rmsg(locale, 'weekReviewNone');
+  return rmsg(locale, 'weekReview', { minutes: review.minutes, reviews: review.reviews, due: review.dueNow });
 }
 
 function budgetLine(

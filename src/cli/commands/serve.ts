@@ -11,7 +11,6 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import { loadCurriculum } from '../../content/load.js';
@@ -23,13 +22,12 @@ import { openStore } from '../../store/open.js';
 import type { Locale } from '../../core/model.js';
 import type { CliIo } from '../io.js';
 import { clock } from '../session.js';
-import { curriculumDir } from '../paths.js';
+import { curriculumDir, WEB_DIST } from '../paths.js';
 import { helpFor } from '../help-messages.js';
 import { chooseLocale } from '../locale.js';
 import { msg } from '../messages.js';
 
-/** The built web app, found from this file (works from src/ and from dist/). */
-export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export { WEB_DIST };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 

@@ -10,7 +10,7 @@ import { accountsHarness, send, signUp } from '../test-support/accounts.js';
 import type { AccountsHarness, Reply } from '../test-support/accounts.js';
 import { client, harness } from '../test-support/harness.js';
 import { MAX_COHORT_MEMBERS } from '../../learner/cohorts.js';
-import { CohortListSchema, CohortViewSchema, LeftSchema } from './cohorts.js';
+import { CohortLeftSchema, CohortListSchema, CohortViewSchema } from '../../contract/index.js';
 
 const reachable = await postgresReachable();
 if (!reachable.ok && !IN_CI) console.warn(`skipping cohorts: ${reachable.reason}`);
@@ -239,7 +239,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('cohorts on PostgreSQL', () => {
   it('hands the cohort to the mentor when the owner leaves, and deletes it when the last one leaves', async () => {
     const left = await as(ada, 'POST', `/api/cohorts/${cohort.id}/leave`);
     expect(left.status, left.text).toBe(200);
-    expect(LeftSchema.parse(left.json)).toEqual({ left: cohort.id, deleted: false, newOwner: bob.id });
+    expect(CohortLeftSchema.parse(left.json)).toEqual({ left: cohort.id, deleted: false, newOwner: bob.id });
     expect((await as(ada, 'GET', `/api/cohorts/${cohort.id}`)).status).toBe(404);
     expect(cohortOf(await as(bob, 'GET', `/api/cohorts/${cohort.id}`)).role).toBe('owner');
     const last = await as(bob, 'POST', `/api/cohorts/${cohort.id}/leave`);

@@ -49,6 +49,25 @@ describe('GET /api/progress', () => {
   });
 });
 
+describe('GET /api/progress, kept', () => {
+  it('answers the same tag while nothing changes, 304 to a client that has it, a new one after an event', async () => {
+    await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' });
+    const first = await h.app.request('/api/progress');
+    const tag = first.headers.get('ETag') ?? '';
+    expect(tag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await h.app.request('/api/progress');
+    expect(again.headers.get('ETag')).toBe(tag);
+    expect(await again.json()).toEqual(await first.json());
+    const cached = await h.app.request('/api/progress', { headers: { 'If-None-Match': tag } });
+    expect(cached.status).toBe(304);
+    await api.post('/api/progress/events', { type: 'started', item: 'cs50x/week-0' });
+    const changed = await h.app.request('/api/progress', { headers: { 'If-None-Match': tag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('ETag')).not.toBe(tag);
+    expect(ProgressViewSchema.parse(await changed.json()).items).toEqual({ 'cs50x/week-0': 'learning' });
+  });
+});
+
 describe('POST /api/progress/events', () => {
   it('records an event with an id, the pinned time and today as the date of logged hours', async () => {
     const { status, json } = await api.post('/api/progress/events', { type: 'hours', hours: 1.5 });

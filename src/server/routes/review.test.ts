@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
-import { ErrorSchema, ProgressEventSchema, ReviewCardSchema, ReviewQueueSchema } from '../../contract/index.js';
+import {
+  ErrorSchema,
+  ProgressEventSchema,
+  ReviewCardSchema,
+  ReviewQueueSchema,
+  StatusSchema,
+  TodaySchema,
+} from '../../contract/index.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 
@@ -70,5 +77,67 @@ describe('the review API', () => {
     expect(bad.status).toBe(400);
     expect((await api.get('/api/review?limit=0')).status).toBe(400);
     expect(await h.store.listEvents('local')).toEqual([]);
+  });
+
+  it('records a rating sent twice with the same id once (the web’s offline outbox may resend it)', async () => {
+    await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' });
+    const body = { id: 'rating-0001', card: cards[0], rating: 'good' };
+    const first = await api.post('/api/review/ratings', body);
+    const again = await api.post('/api/review/ratings', body);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.json).toEqual(first.json);
+    expect((await h.store.listEvents('local')).filter((e) => e.type === 'reviewed').map((e) => e.id)).toEqual([
+      'rating-0001',
+    ]);
+    const taken = await api.post('/api/review/ratings', { ...body, id: (await h.store.listEvents('local'))[0]?.id });
+    expect(taken.status).toBe(409);
+  });
+
+  it('reserves the week’s expected review minutes in GET /api/today', async () => {
+    await api.put('/api/profile', { startingPoint: 'developer' });
+    expect(TodaySchema.parse((await api.get('/api/today')).json).review).toEqual({
+      reviews: 0,
+      dueNow: 0,
+      minutesPerCard: 2,
+      minutes: 0,
+    });
+    await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' });
+    const review = TodaySchema.parse((await api.get('/api/today')).json).review;
+    // Every new card is due now, and a good answer to a new card brings it back within minutes.
+    expect(review?.dueNow).toBe(cards.length);
+    expect(review?.reviews).toBeGreaterThan(cards.length);
+    expect(review?.minutes).toBe((review?.reviews ?? 0) * 2);
+  });
+
+  it('flags a skill whose cards keep lapsing and lowers readiness by its recall (GET /api/status)', async () => {
+    await api.put('/api/profile', { startingPoint: 'from-scratch' });
+    await api.post('/api/progress/events', { type: 'done', item: 'python-basics' });
+    const before = StatusSchema.parse((await api.get('/api/status')).json);
+    expect(before.needsRefresh).toEqual([]);
+    // A skill readiness weighs for the role (python-basics is among what postings ask).
+    const pythonCards = curriculum.selfCheck
+      .filter((q) => q.skill === 'python-basics')
+      .map((q) => `python-basics/${q.id}`);
+    expect(before.readiness.percent).toBeGreaterThan(0);
+    // Three cards learned, then each forgotten when it comes due: three lapses.
+    for (const card of pythonCards.slice(0, 3)) {
+      const rated = await api.post('/api/review/ratings', { card, rating: 'easy' });
+      const learned = ReviewCardSchema.parse((rated.json as { card: unknown }).card);
+      h.setNow(learned.due);
+      expect((await api.post('/api/review/ratings', { card, rating: 'again' })).status).toBe(200);
+    }
+    const after = StatusSchema.parse((await api.get('/api/status')).json);
+    expect(after.needsRefresh).toEqual(['python-basics']);
+    expect(after.readiness.percent).toBeLessThan(before.readiness.percent);
+  });
+
+  it('serves the self-check questions the web’s placement check asks, revalidated by ETag', async () => {
+    const first = await api.get('/api/self-check');
+    expect(first.status).toBe(200);
+    expect((first.json as { questions: unknown[] }).questions).toEqual(curriculum.selfCheck);
+    const tag = first.res.headers.get('etag') ?? '';
+    expect(tag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await h.app.request('/api/self-check', { headers: { 'If-None-Match': tag } });
+    expect(again.status).toBe(304);
   });
 });

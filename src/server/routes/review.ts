@@ -42,7 +42,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post('/review/ratings', async (c) => {
     const input = await parseBody(c, ReviewRatingInput);
-    const { event, card } = await rateReview(learnerContext(deps, c), input.card, input.rating);
+    const { event, card } = await rateReview(learnerContext(deps, c), input.card, input.rating, { id: input.id });
     return c.json({ event, card: cardJson(card) });
   });
 

@@ -41,6 +41,14 @@ export type JobsPlanJson = ResponseOf<'GET /api/jobs/plan'>;
 /** The calendar feed's address: `GET /calendar/<secret>.ics` needs no other credentials. */
 export type CalendarFeed = ResponseOf<'GET /api/calendar'>['feed'];
 export type ImportResponse = ResponseOf<'POST /api/import'>;
+/** The review time the week reserves: reviews expected to its end, and their minutes. */
+export type WeekReview = NonNullable<TodayResponse['review']>;
+export type ReviewQueueResponse = ResponseOf<'GET /api/review'>;
+/** A due card of a done skill's self-check question, with its texts and memory state. */
+export type ReviewItemJson = ReviewQueueResponse['due'][number];
+/** A rating to record; `id`, made by the client, makes sending it twice harmless. */
+export type RatingInput = BodyOf<'POST /api/review/ratings'>;
+export type SelfCheck = ResponseOf<'GET /api/self-check'>;
 
 export interface ApiProblem {
   readonly path: string;
@@ -122,6 +130,9 @@ export const api = {
     request<UndoResponse>('POST', '/api/progress/undo', eventId === undefined ? {} : { eventId }),
   status: () => request<StatusResponse>('GET', '/api/status'),
   today: () => request<TodayResponse>('GET', '/api/today'),
+  review: () => request<ReviewQueueResponse>('GET', '/api/review'),
+  rate: (rating: RatingInput) => request<ResponseOf<'POST /api/review/ratings'>>('POST', '/api/review/ratings', rating),
+  selfCheck: () => request<SelfCheck>('GET', '/api/self-check'),
   projects: () => request<ResponseOf<'GET /api/projects'>>('GET', '/api/projects'),
   startProject: (template: string) =>
     request<ResponseOf<'POST /api/projects'>>('POST', '/api/projects', {
@@ -147,71 +158,49 @@ export const api = {
     request<ImportResponse>('POST', `/api/import?merge=${merge}`, backup),
 };
 
-export type CohortKind = 'study-group' | 'bootcamp' | 'team';
-export type CohortRole = 'owner' | 'mentor' | 'member';
-
-/** GET /api/cohorts: the signed-in learner's cohorts (server mode only). */
-export interface CohortSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: CohortKind;
-  readonly targetDate: string;
-  readonly createdAt: string;
-  readonly role: CohortRole;
-  readonly members: number;
-}
-
-/** One member as the signed-in learner may see them: only what they share (one's own row in full). */
-export interface CohortMember {
-  readonly learnerId: string;
-  readonly name: string;
-  readonly role: CohortRole;
-  readonly joinedAt: string;
-  readonly you: boolean;
-  readonly sharing: { readonly progress: boolean; readonly pace: boolean };
-  readonly progress: {
-    readonly skillsDone: number;
-    readonly skillsTotal: number;
-    readonly percent: number;
-    readonly readiness: number;
-  } | null;
-  readonly pace: {
-    readonly hoursThisWeek: number;
-    readonly weeklyHours: number;
-    readonly plannedHours: number | null;
-    readonly pace: number | null;
-    readonly finishDate: string | null;
-    readonly daysLate: number | null;
-  } | null;
-  readonly behind: boolean | null;
-}
-
+/*
+ * Cohorts (server mode only): the answers' types are the route table's too.
+ */
+export type CohortList = ResponseOf<'GET /api/cohorts'>;
+/** GET /api/cohorts: one of the signed-in learner's cohorts. */
+export type CohortSummary = CohortList['cohorts'][number];
 /** GET /api/cohorts/{id} and the cohort writes' answer. */
-export interface CohortView extends Omit<CohortSummary, 'members'> {
-  readonly today: string;
-  readonly invite: { readonly code: string; readonly link: string } | null;
-  readonly members: readonly CohortMember[];
-  readonly memberCount: number;
-  readonly behind: readonly string[];
-}
+export type CohortResponse = ResponseOf<'GET /api/cohorts/:id'>;
+export type CohortView = CohortResponse['cohort'];
+/** One member as the signed-in learner may see them: only what they share (one's own row in full). */
+export type CohortMember = CohortView['members'][number];
+export type CohortInput = BodyOf<'POST /api/cohorts'>;
+export type CohortKind = CohortInput['kind'];
+export type CohortRole = CohortView['role'];
+export type CohortSharing = BodyOf<'PUT /api/cohorts/:id/sharing'>;
+export type CohortLeft = ResponseOf<'POST /api/cohorts/:id/leave'>;
 
 const cohortPath = (id: string): string => `/api/cohorts/${encodeURIComponent(id)}`;
 
 export const cohortsApi = {
-  list: () => request<{ cohorts: CohortSummary[] }>('GET', '/api/cohorts'),
-  get: (id: string) => request<{ cohort: CohortView }>('GET', cohortPath(id)),
-  create: (body: { name: string; kind: CohortKind; targetDate: string }) =>
-    request<{ cohort: CohortView }>('POST', '/api/cohorts', body),
-  join: (code: string) => request<{ cohort: CohortView }>('POST', '/api/cohorts/join', { code }),
-  share: (id: string, sharing: { progress: boolean; pace: boolean }) =>
-    request<{ cohort: CohortView }>('PUT', `${cohortPath(id)}/sharing`, sharing),
-  leave: (id: string) =>
-    request<{ left: string; deleted: boolean; newOwner: string | null }>('POST', `${cohortPath(id)}/leave`, {}),
-  renewInvite: (id: string) => request<{ cohort: CohortView }>('POST', `${cohortPath(id)}/invite-code`, {}),
-  setRole: (id: string, member: string, role: 'mentor' | 'member') =>
-    request<{ cohort: CohortView }>('PUT', `${cohortPath(id)}/members/${encodeURIComponent(member)}/role`, { role }),
+  list: () => request<CohortList>('GET', '/api/cohorts'),
+  get: (id: string) => request<CohortResponse>('GET', cohortPath(id)),
+  create: (body: CohortInput) => request<ResponseOf<'POST /api/cohorts'>>('POST', '/api/cohorts', body),
+  join: (code: string) =>
+    request<ResponseOf<'POST /api/cohorts/join'>>('POST', '/api/cohorts/join', {
+      code,
+    } satisfies BodyOf<'POST /api/cohorts/join'>),
+  share: (id: string, sharing: CohortSharing) =>
+    request<ResponseOf<'PUT /api/cohorts/:id/sharing'>>('PUT', `${cohortPath(id)}/sharing`, sharing),
+  leave: (id: string) => request<CohortLeft>('POST', `${cohortPath(id)}/leave`, {}),
+  renewInvite: (id: string) =>
+    request<ResponseOf<'POST /api/cohorts/:id/invite-code'>>('POST', `${cohortPath(id)}/invite-code`, {}),
+  setRole: (id: string, member: string, role: BodyOf<'PUT /api/cohorts/:id/members/:member/role'>['role']) =>
+    request<ResponseOf<'PUT /api/cohorts/:id/members/:member/role'>>(
+      'PUT',
+      `${cohortPath(id)}/members/${encodeURIComponent(member)}/role`,
+      { role } satisfies BodyOf<'PUT /api/cohorts/:id/members/:member/role'>,
+    ),
   remove: (id: string, member: string) =>
-    request<{ cohort: CohortView }>('DELETE', `${cohortPath(id)}/members/${encodeURIComponent(member)}`),
+    request<ResponseOf<'DELETE /api/cohorts/:id/members/:member'>>(
+      'DELETE',
+      `${cohortPath(id)}/members/${encodeURIComponent(member)}`,
+    ),
 };
 
 /** The URL of an export download, its text in the given language. */

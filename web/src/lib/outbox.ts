@@ -1,17 +1,27 @@
 /**
  * @module outbox
- * Progress written while the server cannot be reached, or answers that it cannot store it now
+ * Progress (and review ratings) written while the server cannot be reached, or answers that it cannot store it now
  * (503, or a proxy's 502/504 in front of it), is kept on this device (localStorage,
  * `mlpath.outbox`) and sent, in order, when the server answers again: on the browser's `online`
  * event, every 10 s while something waits, and when the tab comes back into view. Each event
  * carries an id made here, so an event sent twice (its first answer lost) is recorded once.
  */
 import { useSyncExternalStore } from 'react';
-import { api, ApiError, type EventInput } from './api.js';
+import { api, ApiError, type EventInput, type RatingInput } from './api.js';
 import { invalidate, PROGRESS_KEYS } from './resource.js';
 
-/** An event waiting to be sent: the body of POST /api/progress/events with its id. */
-export type Pending = EventInput & { readonly id: string };
+/**
+ * A step waiting to be sent, with its id: the body of POST /api/progress/events, or a review rating
+ * (`type: 'reviewed'`, the body of POST /api/review/ratings).
+ */
+export type Pending =
+  (EventInput & { readonly id: string }) | (RatingInput & { readonly type: 'reviewed'; readonly id: string });
+
+/** Send one waiting step to the route it belongs to. */
+function send(step: Pending): Promise<unknown> {
+  if (step.type === 'reviewed') return api.rate({ id: step.id, card: step.card, rating: step.rating });
+  return api.record(step);
+}
 
 const KEY = 'mlpath.outbox';
 const RETRY_MS = 10_000;
@@ -76,8 +86,10 @@ export function worthRetrying(error: unknown): boolean {
  * how (`sent` or `kept`) and the event's id; any answer from the server other than success is
  * thrown as is.
  */
-export async function record(event: EventInput): Promise<{ how: 'sent' | 'kept'; id: string }> {
-  const pending: Pending = { ...event, id: eventId() };
+export async function record(
+  event: EventInput | (RatingInput & { readonly type: 'reviewed' }),
+): Promise<{ how: 'sent' | 'kept'; id: string }> {
+  const pending = { ...event, id: eventId() } as Pending;
   // Behind events already waiting: they are sent first, in the order they were made.
   if (read().length > 0) {
     write([...read(), pending]);
@@ -85,7 +97,7 @@ export async function record(event: EventInput): Promise<{ how: 'sent' | 'kept';
     return { how: 'kept', id: pending.id };
   }
   try {
-    await api.record(pending);
+    await send(pending);
     return { how: 'sent', id: pending.id };
   } catch (error) {
     if (!worthRetrying(error)) throw error;
@@ -109,7 +121,7 @@ export function flush(): Promise<void> {
     try {
       for (let next = read()[0]; next; next = read()[0]) {
         try {
-          await api.record(next);
+          await send(next);
         } catch (error) {
           if (worthRetrying(error)) return;
           // No session (a multi-user server): kept until the person signs in again (see account.ts).
@@ -159,7 +171,7 @@ export function withPending(
 ): Readonly<Record<string, string>> {
   const out: Record<string, string> = { ...items };
   for (const event of pending) {
-    if (event.type === 'hours' || event.type === 'note') continue;
+    if (event.type === 'hours' || event.type === 'note' || event.type === 'reviewed') continue;
     if (event.type === 'reset') delete out[event.item];
     else out[event.item] = event.type === 'started' ? 'learning' : event.type;
   }

@@ -8,6 +8,7 @@ import { useSyncExternalStore } from 'react';
 export const PAGES = [
   'onboarding',
   'today',
+  'review',
   'roadmap',
   'plan',
   'progress',

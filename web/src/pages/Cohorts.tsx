@@ -7,13 +7,12 @@
  * invite for the owner and mentors, the owner's role changes and removals, and leaving.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { COHORT_KINDS } from '../../../src/core/cohort-model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useAccount } from '../lib/account.js';
 import { ApiError, cohortsApi, type CohortKind, type CohortSummary, type CohortView } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 import { navigate, useRoute } from '../lib/router.js';
-
-const KINDS: readonly CohortKind[] = ['study-group', 'bootcamp', 'team'];
 
 /** A refusal the page words itself (in the page's language), by the field at fault or the code. */
 function refusalKey(error: unknown, action: 'create' | 'join' | 'other'): string | undefined {
@@ -472,7 +471,7 @@ export default function Cohorts() {
             value={kind}
             onChange={(event) => setKind(event.target.value as CohortKind)}
           >
-            {KINDS.map((k) => (
+            {COHORT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindName(k)}
               </option>

@@ -1,12 +1,15 @@
 /**
  * @module Onboarding
- * First visit: the learner answers in four steps, sees the recommended route with its reasons and
- * the finish date (a preview, nothing saved), then saves and starts on This week. Each step is a
+ * First visit: the learner answers in four steps, may take a short self-check (placement: what they
+ * show they know is marked known and left out of the plan, after a summary to confirm), sees the
+ * recommended route with its reasons and the finish date (a preview, nothing saved), then saves and
+ * starts on This week. Each step is a
  * route (`#/onboarding?step=time`), so Back walks the steps; the answers are kept on this device
  * (`mlpath.onboarding`) across Back, "Change my answers" and a reload until the plan is saved.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
+import { PlacementCheck, PlacementOffer } from '../components/PlacementCheck.js';
 import { PlanTimeline } from '../components/PlanTimeline.js';
 import { ProfileForm, STEPS, toInput, type Draft, type Step } from '../components/ProfileForm.js';
 import { setLanguage } from '../i18n/index.js';
@@ -52,8 +55,8 @@ export default function Onboarding() {
   const profile = useProfile();
   const routeParams = useRoute().params;
   const asked = routeParams.get('step');
-  const step: Step | 'preview' =
-    asked === 'preview' ? 'preview' : STEPS.includes(asked as Step) ? (asked as Step) : 'start';
+  const step: Step | 'check' | 'preview' =
+    asked === 'preview' || asked === 'check' ? asked : STEPS.includes(asked as Step) ? (asked as Step) : 'start';
   const [kept, setKept] = useState<Kept | undefined>(readKept);
   const [preview, setPreview] = useState<{ key: string; value: Preview } | undefined>();
   const [busy, setBusy] = useState(false);
@@ -99,7 +102,7 @@ export default function Onboarding() {
   if (curriculum.error) return <ErrorNote error={curriculum.error} onRetry={curriculum.reload} />;
   if (!curriculum.data) return <Loading />;
   const c = curriculum.data;
-  if (step === 'preview' && !input) {
+  if ((step === 'preview' || step === 'check') && !input) {
     navigate('onboarding');
     return <Loading />;
   }
@@ -235,7 +238,12 @@ export default function Onboarding() {
     );
   }
 
-  const index = STEPS.indexOf(step === 'preview' ? 'known' : step);
+  // The self-check belongs to the last step, "What you know".
+  const index = STEPS.indexOf(step === 'preview' || step === 'check' ? 'known' : step);
+  const placementKnown = [
+    ...(c.startingPoints.find((p) => p.id === kept?.draft.startingPoint)?.known ?? []),
+    ...(kept?.draft.known ?? []),
+  ];
   return (
     <section aria-labelledby="onboarding-title">
       <h1 id="onboarding-title" className="h1">
@@ -274,18 +282,36 @@ export default function Onboarding() {
         })}
       </h2>
       {error && <ErrorNote error={error} />}
-      <ProfileForm
-        key={step}
-        curriculum={c}
-        profile={profile.data?.profile}
-        draft={kept?.draft}
-        onDraft={onDraft}
-        step={step === 'preview' ? 'known' : step}
-        onStep={(next) => navigate('onboarding', { step: next })}
-        submitLabel={t('onboarding.preview')}
-        busy={busy}
-        onSubmit={() => navigate('onboarding', { step: 'preview' })}
-      />
+      {step === 'check' && kept ? (
+        <PlacementCheck
+          curriculum={c}
+          known={placementKnown}
+          onDone={(placed) => {
+            if (placed.length > 0) {
+              const next = { ...kept, draft: { ...kept.draft, known: [...new Set([...kept.draft.known, ...placed])] } };
+              keep(next);
+              setKept(next);
+            }
+            navigate('onboarding', { step: 'preview' });
+          }}
+        />
+      ) : (
+        <>
+          {step === 'known' && <PlacementOffer onStart={() => navigate('onboarding', { step: 'check' })} />}
+          <ProfileForm
+            key={step}
+            curriculum={c}
+            profile={profile.data?.profile}
+            draft={kept?.draft}
+            onDraft={onDraft}
+            step={step === 'preview' || step === 'check' ? 'known' : step}
+            onStep={(next) => navigate('onboarding', { step: next })}
+            submitLabel={t('onboarding.preview')}
+            busy={busy}
+            onSubmit={() => navigate('onboarding', { step: 'preview' })}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useCurriculum, useProfile, useProgress, useStatus, useToday } from '../lib/data.js';
 import { formatPercent, localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
+import { href } from '../lib/router.js';
 
 const ProgressCharts = lazy(() => import('../components/ProgressCharts.js'));
 
@@ -112,7 +113,31 @@ export default function ProgressPage() {
         </ul>
       </section>
       <StageProgress doneByStage={stats.doneByStage} />
+      {status.data.needsRefresh.length > 0 && <NeedsRefresh skills={status.data.needsRefresh} />}
       {readiness.gaps.length > 0 && <Gaps gaps={readiness.gaps} />}
+    </section>
+  );
+}
+
+/** Done skills whose review cards keep lapsing: study them again (see the Review page). */
+function NeedsRefresh({ skills }: { skills: readonly string[] }) {
+  const { t, tx } = useLocale();
+  const curriculum = useCurriculum();
+  return (
+    <section className="card warning" aria-labelledby="refresh-title" data-testid="needs-refresh">
+      <h2 id="refresh-title" className="h2">
+        {t('progress.refresh')}
+      </h2>
+      <ul className="list-disc pl-5">
+        {skills.map((id) => (
+          <li key={id}>
+            <a href={href('roadmap', { skill: id })}>
+              {tx(curriculum.data?.skills.find((s) => s.id === id)?.title) || id}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-sm muted">{t('progress.refreshHint')}</p>
     </section>
   );
 }

@@ -160,6 +160,16 @@ export default function Today() {
             <NextAction label={labelOf(next)} task={next.task} />
           ) : null}
           <HoursMeter logged={logged} budget={budget} />
+          {today.data.review && today.data.review.reviews > 0 && (
+            <p className="mt-3 text-sm" data-testid="week-review">
+              {t('today.review', {
+                minutes: num(today.data.review.minutes, 0),
+                reviews: num(today.data.review.reviews, 0),
+                due: num(today.data.review.dueNow, 0),
+              })}{' '}
+              {today.data.review.dueNow > 0 && <a href={href('review')}>{t('today.reviewNow')}</a>}
+            </p>
+          )}
         </div>
       )}
 

@@ -1,0 +1,196 @@
+/**
+ * CLI benchmark: what a command costs as a process, as a ratio to starting Node itself
+ * (`node -e 0`), measured in the same run so the shared machine's load cancels out.
+ * `mlpath --version`, `--help`, and `today` / `status` on stores of 1,000, 10,000 and 100,000
+ * events (SQLite; PostgreSQL too when reachable, in its own database `mlpath_bench`).
+ * CPU time (user + system) of each child process, read from /proc (Linux; elsewhere wall time).
+ *
+ * Run: `npx tsx bench/cli.bench.ts` (builds first). Env: BENCH_RUNS (default 9), BENCH_EVENTS
+ * (comma-separated sizes, default 1000,10000,100000), BENCH_CLI (another checkout's bin/mlpath.js,
+ * to compare against; then nothing is built), MLPATH_BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/mlpath_bench; the database is created when missing).
+ * BENCH_PG=0 skips PostgreSQL. Each figure is printed as soon as it is measured.
+ * Targets (issue 16): --version at most 1.5x, today and status at most 3x `node -e 0`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { loadCurriculum } from '../src/content/load.js';
+import { profileFor } from '../src/core/planner/index.js';
+import type { ProgressEvent } from '../src/core/progress-model.js';
+import { newEvent } from '../src/store/events.js';
+import { openPostgresStore } from '../src/store/postgres.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import type { Store } from '../src/store/store.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.env['BENCH_RUNS'] ?? 9);
+const sizes = (process.env['BENCH_EVENTS'] ?? '1000,10000,100000').split(',').map(Number);
+const cli = process.env['BENCH_CLI'] || join(root, 'bin/mlpath.js');
+const pgUrl = process.env['MLPATH_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/mlpath_bench';
+
+if (!process.env['BENCH_CLI']) {
+  console.log('building the CLI (npm run build) ...');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+}
+
+/** CPU seconds used by this process's finished children so far (Linux), else undefined. */
+function childrenCpu(): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // After "pid (comm) ": field 3 is index 0, so cutime (16) and cstime (17) are 13 and 14; ticks of 1/100 s.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+interface Timing {
+  cpu: number;
+  wall: number;
+}
+
+/** Mean CPU ms (ticks are 10 ms, so a mean over runs, not a median) and median wall ms, after one warm-up run. */
+function timeProcess(args: string[], env: NodeJS.ProcessEnv): Timing {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const before = childrenCpu();
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const after = childrenCpu();
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+    if (i === 0) continue; // warms the file cache (and lets a command store what it keeps)
+    wall.push(ms);
+    cpu.push(before === undefined || after === undefined ? ms : (after - before) * 1000);
+  }
+  wall.sort((a, b) => a - b);
+  return { cpu: cpu.reduce((a, b) => a + b, 0) / cpu.length, wall: wall[wall.length >> 1] ?? 0 };
+}
+
+const curriculumFolder = join(root, 'curricula/ml-engineer');
+const curriculum = loadCurriculum(curriculumFolder);
+const today = '2027-03-01';
+const startDate = '2026-06-01';
+const profile = profileFor(curriculum, curriculum.startingPoints[0]?.id, { startDate, locale: 'en' });
+
+/** A plausible log: statuses on skills, resources and units, hours on most days, a few undos and notes. */
+function syntheticEvents(n: number): ProgressEvent[] {
+  const ids = [
+    ...curriculum.skills.map((s) => s.id),
+    ...curriculum.resources.map((r) => r.id),
+    ...curriculum.resources.flatMap((r) => r.units.map((u) => `${r.id}/${u.id}`)),
+  ];
+  const types = ['started', 'done', 'hours', 'hours', 'hours', 'note', 'skipped', 'reset'] as const;
+  const events: ProgressEvent[] = [];
+  const t0 = Date.parse(`${startDate}T08:00:00Z`);
+  const span = Date.parse(`${today}T08:00:00Z`) - t0;
+  let seed = 42;
+  const rand = (): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let i = 0; i < n; i++) {
+    const at = new Date(t0 + Math.floor((span * i) / n));
+    const item = ids[Math.floor(rand() * ids.length)];
+    if (i % 50 === 49 && events.length > 0) {
+      events.push(newEvent('undo', { undoes: events[events.length - 1]?.id }, at));
+      continue;
+    }
+    const type = types[Math.floor(rand() * types.length)] ?? 'hours';
+    if (type === 'hours')
+      events.push(
+        newEvent('hours', { hours: 0.25 + Math.floor(rand() * 8) / 4, date: at.toISOString().slice(0, 10), item }, at),
+      );
+    else if (type === 'note') events.push(newEvent('note', { text: `note ${i}` }, at));
+    else if (type === 'skipped')
+      events.push(newEvent(type, { item: curriculum.skills[Math.floor(rand() * curriculum.skills.length)]?.id }, at));
+    else events.push(newEvent(type, { item }, at));
+  }
+  return events;
+}
+
+async function fill(store: Store, events: readonly ProgressEvent[]): Promise<void> {
+  await store.ensureLearner('local', 'local', `${startDate}T00:00:00.000Z`);
+  await store.saveProfile('local', profile, `${startDate}T00:00:00.000Z`);
+  for (let i = 0; i < events.length; i += 1000) await store.appendEvents('local', events.slice(i, i + 1000));
+}
+
+/** The bench database on the PostgreSQL server, created when missing; undefined (with the reason) when unreachable. */
+async function benchDatabase(): Promise<string | undefined> {
+  const url = new URL(pgUrl);
+  const name = url.pathname.slice(1);
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(pgUrl), { pathname: '/postgres' }).href });
+  try {
+    await admin.connect();
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    return pgUrl;
+  } catch (error) {
+    console.log(`PostgreSQL: skipped (${(error as Error).message})`);
+    return undefined;
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+const rows: [string, Timing][] = [];
+let nodeCpu = 1;
+/** Print each figure as soon as it is measured (a long run stopped early keeps what it printed). */
+function record(label: string, t: Timing): void {
+  if (rows.length === 0) {
+    nodeCpu = t.cpu;
+    console.log(`\n${cli}; ${runs} runs each; CPU = mean user+system of the process, wall = median`);
+    console.log(
+      `${'measure'.padEnd(44)} ${'CPU ms'.padStart(8)} ${'wall ms'.padStart(8)} ${'x node'.padStart(7)}  target`,
+    );
+  }
+  rows.push([label, t]);
+  const target = label.includes('--version') ? '<= 1.5x' : /today|status/.test(label) ? '<= 3x' : '';
+  console.log(
+    `${label.padEnd(44)} ${t.cpu.toFixed(0).padStart(8)} ${t.wall.toFixed(0).padStart(8)} ${(t.cpu / nodeCpu).toFixed(2).padStart(6)}x  ${target}`,
+  );
+}
+const base = { ...process.env, MLPATH_NOW: `${today}T09:00:00Z`, MLPATH_LANG: 'en', DATABASE_URL: '' };
+const dir = mkdtempSync(join(tmpdir(), 'mlpath-cli-bench-'));
+const pgBase = process.env['BENCH_PG'] === '0' ? undefined : await benchDatabase();
+const schemas: string[] = [];
+try {
+  const node = timeProcess(['-e', '0'], base);
+  record('node -e 0', node);
+  record('mlpath --version', timeProcess([cli, '--version'], base));
+  record('mlpath --help', timeProcess([cli, '--help'], base));
+  for (const n of sizes) {
+    const events = syntheticEvents(n);
+    const home = join(dir, `home-${n}`);
+    const store = await openSqliteStore(join(home, 'mlpath.db'));
+    await fill(store, events);
+    await store.close();
+    const env = { ...base, MLPATH_HOME: home };
+    record(`mlpath today, SQLite, ${n} events`, timeProcess([cli, 'today'], env));
+    record(`mlpath status, SQLite, ${n} events`, timeProcess([cli, 'status'], env));
+    if (pgBase) {
+      const schema = `bench_${randomBytes(4).toString('hex')}`;
+      schemas.push(schema);
+      const pgStore = await openPostgresStore(pgBase, { schema });
+      await fill(pgStore, events);
+      await pgStore.close();
+      const url = `${pgBase}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const pgEnv = { ...base, MLPATH_HOME: home, DATABASE_URL: url };
+      record(`mlpath today, PostgreSQL, ${n} events`, timeProcess([cli, 'today'], pgEnv));
+      record(`mlpath status, PostgreSQL, ${n} events`, timeProcess([cli, 'status'], pgEnv));
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  if (pgBase && schemas.length > 0) {
+    const client = new pg.Client({ connectionString: pgBase });
+    await client
+      .connect()
+      .then(() => client.query(schemas.map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`).join('; ')))
+      .catch(() => undefined)
+      .finally(() => client.end().catch(() => undefined));
+  }
+}

@@ -1,0 +1,27 @@
+// Bundles the compiled CLI (dist/cli, from tsc) into dist/bin: one entry and shared chunks, each
+// command's modules in chunks of their own (the dynamic imports of src/cli/main.ts split them),
+// so a command reads a handful of files instead of hundreds. dist/bin is two folders below the
+// project root like src/cli and dist/cli, so paths found from import.meta.url stay right
+// (src/cli/paths.ts). bin/mlpath.js runs this bundle when it is there, else dist/cli/main.js.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const outdir = new URL('../dist/bin/', import.meta.url);
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [new URL('../dist/cli/main.js', import.meta.url).pathname],
+  outdir: outdir.pathname,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Native or optional at run time, or large and needed by one command only: loaded from node_modules.
+  external: ['better-sqlite3', 'pg-native', 'better-auth', 'better-auth/*'],
+  // Bundled CommonJS packages (commander, pg) call require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as __mlpathRequire } from 'node:module'; const require = __mlpathRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+  legalComments: 'none',
+});

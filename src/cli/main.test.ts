@@ -1,0 +1,50 @@
+import { Help } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from './io.js';
+import { buildProgram, COMMANDS, main, namesOf, VERSION } from './main.js';
+import { helpFor } from './help-messages.js';
+
+describe('the command registry', () => {
+  it.each(['en', 'zh-CN'])(
+    'lists each module exactly as the module registers its commands (%s)',
+    async (lang) => {
+      const io = memoryIo({ env: { MLPATH_LANG: lang } });
+      const h = helpFor(io.env);
+      for (const module of COMMANDS) {
+        const first = namesOf(module.commands[0]?.term ?? '')[0];
+        const program = await buildProgram(io, first);
+        const registered = program.commands.map((command) => ({
+          term: new Help().subcommandTerm(command),
+          description: command.description(),
+        }));
+        expect(registered).toEqual(module.commands.map((c) => ({ term: c.term, description: c.describe(h) })));
+      }
+    },
+    120_000,
+  );
+
+  it('lists every command without loading any, the same text as with each loaded', async () => {
+    const io = memoryIo({ env: { MLPATH_LANG: 'en' } });
+    expect(await main(['--help'], io)).toBe(0);
+    const out = io.stdout();
+    for (const module of COMMANDS)
+      for (const c of module.commands) expect(out).toMatch(new RegExp(`\\n  ${c.term.replace(/[[\]|]/g, '\\$&')} `));
+    expect(out).toContain('help [command]');
+  });
+
+  it('prints the version, and finds a command by its alias or after help', async () => {
+    const version = memoryIo();
+    expect(await main(['--version'], version)).toBe(0);
+    expect(version.stdout()).toBe(`${VERSION}\n`);
+    const help = memoryIo({ env: { MLPATH_LANG: 'en' } });
+    expect(await main(['help', 'd'], help)).toBe(0);
+    expect(help.stdout()).toContain('Usage: mlpath done|d [options] <id>');
+  });
+
+  it('still suggests a command for a typo, from the listing alone', async () => {
+    const io = memoryIo({ env: { MLPATH_LANG: 'en' } });
+    expect(await main(['stauts'], io)).toBe(2);
+    expect(io.stderr()).toContain("unknown command 'stauts'");
+    expect(io.stderr()).toContain('status');
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * @module files
+ * Which files make up a curriculum folder. Apart from the loader (no YAML parser, no schema), so
+ * the curriculum cache can check its key without loading them.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The YAML files of a curriculum folder, in the order their items count as authored. */
+export function curriculumFiles(folder: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.ya?ml$/i.test(entry.name)) found.push(path);
+    }
+  };
+  visit(folder);
+  return found;
+}

@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { afterAll, describe, expect, it } from 'vitest';
+import { acceptedEncodings, compression, matchesTag, MIN_COMPRESSED } from './compression.js';
+import { webApp } from './static.js';
+
+const big = { items: Array.from({ length: 200 }, (_, i) => ({ id: `item-${i}`, title: '课程 course' })) };
+
+function app(): Hono {
+  const a = new Hono();
+  a.use(compression());
+  a.get('/tiny', (c) => c.json({ ok: true }));
+  a.get('/big', (c) => c.json(big));
+  a.get('/tagged', (c) => {
+    c.header('ETag', '"v1"');
+    return c.json(big);
+  });
+  return a;
+}
+
+describe('compression', () => {
+  it('never compresses a body under 1 KB, and says how long it is', async () => {
+    const res = await app().request('/tiny', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(res.headers.get('Content-Encoding')).toBeNull();
+    expect(res.headers.get('Content-Length')).toBe(String(JSON.stringify({ ok: true }).length));
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('sends brotli or gzip as the client prefers, decoding to the same JSON', async () => {
+    const br = await app().request('/big', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('Content-Encoding')).toBe('br');
+    expect(br.headers.get('Vary')).toContain('Accept-Encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(Number(br.headers.get('Content-Length'))).toBe(brBytes.length);
+    expect(JSON.parse(brotliDecompressSync(brBytes).toString('utf8'))).toEqual(big);
+    const gz = await app().request('/big', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8'))).toEqual(big);
+    const none = await app().request('/big');
+    expect(none.headers.get('Content-Encoding')).toBeNull();
+    expect(await none.json()).toEqual(big);
+    expect(JSON.stringify(big).length).toBeGreaterThan(MIN_COMPRESSED);
+  });
+
+  it('keeps the compressed bytes of a tagged response, and marks the tag weak', async () => {
+    const a = app();
+    const first = await a.request('/tagged', { headers: { 'Accept-Encoding': 'br' } });
+    const second = await a.request('/tagged', { headers: { 'Accept-Encoding': 'br' } });
+    expect(first.headers.get('ETag')).toBe('W/"v1"');
+    expect(Buffer.from(await second.arrayBuffer())).toEqual(Buffer.from(await first.arrayBuffer()));
+    expect(matchesTag('W/"v1"', '"v1"')).toBe(true);
+    expect(matchesTag('"v0", "v1"', '"v1"')).toBe(true);
+    expect(matchesTag('"v2"', '"v1"')).toBe(false);
+  });
+
+  it('reads Accept-Encoding weights', () => {
+    expect(acceptedEncodings('gzip;q=1, br;q=0.5')).toEqual(['gzip', 'br']);
+    expect(acceptedEncodings('br;q=0, gzip')).toEqual(['gzip']);
+    expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('identity')).toEqual([]);
+    expect(acceptedEncodings(undefined)).toEqual([]);
+  });
+});
+
+describe('files compressed at build time', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'mlpath-precompressed-'));
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+  const script = `console.log(${JSON.stringify('x'.repeat(3000))});`;
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(dist, 'assets', 'app-1.js'), script);
+  writeFileSync(join(dist, 'assets', 'app-1.js.br'), brotliCompressSync(script));
+  writeFileSync(join(dist, 'assets', 'app-1.js.gz'), gzipSync(script));
+  const served = new Hono();
+  served.use(compression());
+  served.use(webApp(dist));
+
+  it('sends the copy the browser accepts, as it was written', async () => {
+    const br = await served.request('/assets/app-1.js', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(br.headers.get('Content-Encoding')).toBe('br');
+    expect(br.headers.get('Vary')).toBe('Accept-Encoding');
+    const bytes = Buffer.from(await br.arrayBuffer());
+    expect(bytes).toEqual(brotliCompressSync(script));
+    expect(Number(br.headers.get('Content-Length'))).toBe(bytes.length);
+    const gz = await served.request('/assets/app-1.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(script);
+    const plain = await served.request('/assets/app-1.js');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
+  });
+
+  it('leaves a small file without a copy uncompressed', async () => {
+    const res = await served.request('/', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(res.headers.get('Content-Encoding')).toBeNull();
+    expect(await res.text()).toContain('id="root"');
+  });
+});
