@@ -60,6 +60,8 @@ export default defineConfig({
     { name: 'region', testMatch: /region\.spec\.ts/, dependencies: ['journey'] },
     // Placement and review: starts its own `mlpath serve` over a fresh data directory; independent of the rest.
     { name: 'review', testMatch: /review\.spec\.ts/ },
+    // Makes its own profile when run alone; clears the target date it sets.
+    { name: 'forecast', testMatch: /forecast\.spec\.ts/, dependencies: ['journey'] },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

@@ -90,6 +90,10 @@ export const COMMANDS: readonly CommandModule[] = [
     ],
   },
   {
+    load: async () => (await import('./commands/target.js')).registerTarget,
+    commands: [{ term: 'target [options] [date]', describe: (h) => h('target') }],
+  },
+  {
     load: async () => (await import('./commands/review.js')).registerReview,
     commands: [{ term: 'review [options] [card] [rating]', describe: (h) => h('review') }],
   },

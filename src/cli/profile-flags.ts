@@ -55,6 +55,7 @@ export interface ProfileFlags {
   studyTime?: string;
   timeZone?: string;
   reminder?: string;
+  targetDate?: string;
 }
 
 /** Declare the profile flags on a command. */
@@ -81,7 +82,8 @@ export function addProfileOptions(command: Command, io: Pick<CliIo, 'env'>): Com
     .option('--time-zone <zone>', h('flag.timeZone'))
     .option('--reminder <minutes>', h('flag.reminder'))
     .option('--locale <locale>', h('flag.locale'))
-    .option('--region <id>', h('flag.region'));
+    .option('--region <id>', h('flag.region'))
+    .option('--target-date <date>', h('flag.targetDate'));
 }
 
 /** The flag that sets each profile field. */
@@ -99,6 +101,7 @@ export const FLAG_OF: Record<Exclude<ProfileField, 'choices'>, string> = {
   effortFactor: '--factor',
   region: '--region',
   study: '--study-days',
+  targetDate: '--target-date',
 };
 
 const NOUN: Record<ProfileField, MessageKey> = {
@@ -116,6 +119,7 @@ const NOUN: Record<ProfileField, MessageKey> = {
   region: 'noun.region',
   choices: 'noun.resource',
   study: 'noun.skill',
+  targetDate: 'noun.targetDate',
 };
 
 const list = (value: string | undefined): string[] | undefined =>
@@ -191,6 +195,7 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
     study: studyFromFlags(flags, locale),
     marketReady: flags.marketReady === true ? true : undefined,
     region: flags.region,
+    targetDate: flags.targetDate,
   };
 }
 
@@ -345,7 +350,10 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
         value: problem.value,
       });
     case 'date-range':
-      return msg(locale, 'flag.rangeBackwards', { flag, value: problem.value });
+      return msg(locale, problem.field === 'targetDate' ? 'flag.targetBeforeStart' : 'flag.rangeBackwards', {
+        flag,
+        value: problem.value,
+      });
     case 'session-length':
       return msg(locale, 'flag.sessionTooLong', { flag: '--study-days', hours: problem.value, max: MAX_SESSION_HOURS });
     case 'study': {

@@ -145,6 +145,36 @@ export function trackingMessages(locale: Locale) {
       practical: t('style.practical'),
     } as Record<string, string>,
     anyDomain: t('anyDomain'),
+    // Forecast range, target date, study days
+    range: (p10: string, p50: string, p90: string) => t('range.dates', { p10, p50, p90 }),
+    rangeMethod: (runs: number, weeks: number) => t('range.method', { runs, weeks }),
+    rangeTooLittle: (weeks: number, needed: number) => t('range.tooLittle', { weeks, needed }),
+    target: (onTrack: boolean, date: string, finish: string) =>
+      t(onTrack ? 'target.onTrack' : 'target.behind', { date, finish }),
+    targetHours: (hours: string, planned: string) => t('target.hours', { hours, planned }),
+    targetUnreachable: (max: number) => t('target.unreachable', { max }),
+    targetOptional: (planned: string, items: readonly string[]) =>
+      t('target.optional', { planned, items: list(locale, items) }),
+    targetOptionalEnough: (enough: boolean) => t(enough ? 'target.optionalEnough' : 'target.optionalNotEnough'),
+    targetSet: (date: string) => t('target.set', { date }),
+    targetCleared: t('target.cleared'),
+    targetNone: t('target.none'),
+    warnBehind: (finish: string, target: string) => t('warn.behind', { finish, target }),
+    warnAtRisk: (target: string, p90: string) => t('warn.atRisk', { target, p90 }),
+    warnNoStudy: (days: number, since: string | null) =>
+      since === null ? t('warn.noStudyYet', { days }) : t('warn.noStudy', { days, since }),
+    catchUpHours: (hours: string) => t('warn.catchUpHours', { hours }),
+    catchUpNone: (max: number) => t('warn.catchUpNone', { max }),
+    catchUpNext: (item: string) => t('warn.catchUpNext', { item }),
+    studyToday: (weekday: string, date: string, time: string, zone: string, duration: string) =>
+      t('study.today', { weekday, date, time, zone, duration }),
+    studyNotToday: (weekday: string, date: string, days: readonly string[]) =>
+      t('study.notToday', { weekday, date, days: list(locale, days) }),
+    studyNext: (weekday: string, date: string, time: string, zone: string, duration: string) =>
+      t('study.next', { weekday, date, time, zone, duration }),
+    studyNoMore: t('study.noMore'),
+    minutes: (minutes: number) => t('study.minutes', { minutes }),
+    weekday: (day: string) => t(`weekday.${day}` as TrackingKey),
   };
 }
 

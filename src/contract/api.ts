@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { curriculumView } from '../core/curriculum-view.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
 import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
+import { WEEKDAYS } from '../core/plan-model.js';
 import { BackupPosting, BackupProject } from './backup.js';
 import { apiSchemas, Id as id, optional } from './common.js';
 import { Profile } from './profile.js';
@@ -206,6 +207,50 @@ export const ProjectSchema = z
   })
   .register(apiSchemas, { id: 'Project' });
 
+export const TargetOutlookSchema = z
+  .object({
+    date: z.string(),
+    finish: z.string(),
+    onTrack: z.boolean(),
+    hoursPerWeek: z.number(),
+    hoursPerWeekNeeded: z.number().nullable(),
+    optional: z.array(z.object({ resource: z.string(), hours: z.number() })),
+    optionalEnough: z.boolean(),
+  })
+  .register(apiSchemas, {
+    id: 'TargetOutlook',
+    description:
+      'The target date against the likely finish (p50, else the forecast): the weekly hours that make it (null: none can), and the optional work that would have to go at the planned hours.',
+  });
+
+export const StudyWarningSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('behind-target'),
+      finish: z.string(),
+      target: z.string(),
+      hoursPerWeekNeeded: z.number().nullable(),
+    }),
+    z.object({
+      kind: z.literal('target-at-risk'),
+      p90: z.string(),
+      target: z.string(),
+      hoursPerWeekNeeded: z.number().nullable(),
+    }),
+    z.object({
+      kind: z.literal('no-study'),
+      days: z.number().int(),
+      lastStudy: z.string().nullable(),
+      hoursPerWeekNeeded: z.number().nullable(),
+      next: z.string().nullable(),
+    }),
+  ])
+  .register(apiSchemas, {
+    id: 'StudyWarning',
+    description:
+      'Behind or at risk against the target date, or two weeks of open days without study, with what catches up.',
+  });
+
 export const StatusSchema = z
   .object({
     today: z.string(),
@@ -225,8 +270,14 @@ export const StatusSchema = z
         pace: z.number(),
         doneHours: z.number(),
         remainingHours: z.number(),
+        p10: z.string().nullable(),
+        p50: z.string().nullable(),
+        p90: z.string().nullable(),
+        range: z.object({ weeks: z.number().int(), needed: z.number().int(), runs: z.number().int() }),
       })
       .nullable(),
+    target: TargetOutlookSchema.nullable(),
+    warnings: z.array(StudyWarningSchema),
     burnup: z.array(
       z.object({
         week: z.string(),
@@ -267,6 +318,18 @@ export const TodaySchema = z
         minutes: z.number(),
       })
       .nullable(),
+    studyDay: z.object({ today: z.boolean(), days: z.array(z.enum(WEEKDAYS)) }).nullable(),
+    session: z
+      .object({
+        date: z.string(),
+        weekday: z.enum(WEEKDAYS),
+        time: z.string(),
+        timeZone: z.string(),
+        minutes: z.number(),
+        pieces: z.array(z.object({ task: PlanTaskSchema, offsetMinutes: z.number(), minutes: z.number() })),
+      })
+      .nullable(),
+    warnings: z.array(StudyWarningSchema),
   })
   .register(apiSchemas, {
     id: 'Today',

@@ -39,6 +39,7 @@ export const Profile = z
     effortFactor: z.number().min(MIN_EFFORT_FACTOR).max(MAX_EFFORT_FACTOR).optional(),
     marketReady: z.boolean().optional(),
     region: StoredId.optional(),
+    targetDate: Day.optional(),
     choices: z.strictObject({
       pin: z.array(StoredId),
       exclude: z.array(StoredId),
@@ -172,6 +173,11 @@ export const ProfileInput = z
           'Where the learner studies from (a curriculum region, e.g. cn for mainland China); none clears it. Never set without the learner saying so.',
         ),
     ),
+    targetDate: optional(
+      z
+        .union([IsoDate, z.literal('none')], { error: 'expected a target date as YYYY-MM-DD, or none to clear it' })
+        .describe('The date the learner wants to finish by (after the start date); none clears it.'),
+    ),
   })
   .register(apiSchemas, {
     id: 'ProfileInput',
@@ -181,3 +187,17 @@ export const ProfileInput = z
 export type ProfileInput = z.output<typeof ProfileInput>;
 /** A profile input as a client writes it. */
 export type ProfileInputBody = z.input<typeof ProfileInput>;
+
+/** The body of PUT /api/profile/target-date. */
+export const TargetDateInput = z
+  .strictObject({
+    targetDate: z
+      .union([IsoDate, z.literal('none'), z.null()], {
+        error: 'expected a target date as YYYY-MM-DD, or null to clear it',
+      })
+      .describe('The date to finish by (after the start date); null or none clears it.'),
+  })
+  .register(apiSchemas, {
+    id: 'TargetDateInput',
+    description: 'Set or clear the target date on the stored profile; the rest of the profile stays.',
+  });

@@ -37,6 +37,8 @@ import {
   SyncReceivedSchema,
   SyncStateSchema,
   TextSchema,
+  StudyWarningSchema,
+  TargetOutlookSchema,
   TodaySchema,
 } from './api.js';
 import { Backup } from './backup.js';
@@ -51,7 +53,7 @@ import {
 } from './cohorts.js';
 import { apiSchemas } from './common.js';
 import { ProgressEvent, ProgressEventInput, UndoInput } from './events.js';
-import { Profile, ProfileInput } from './profile.js';
+import { Profile, ProfileInput, TargetDateInput } from './profile.js';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -179,6 +181,16 @@ export const API_ROUTES = {
     body: ProfileInput,
     response: z.object({ profile: Profile, regionToConfirm }),
     errors: [400, 404, 413, 422],
+  },
+  'PUT /api/profile/target-date': {
+    summary: 'Set or clear the target date; answers what it needs and the warnings',
+    body: TargetDateInput,
+    response: z.object({
+      profile: Profile,
+      target: TargetOutlookSchema.nullable(),
+      warnings: z.array(StudyWarningSchema),
+    }),
+    errors: [400, 404, 413],
   },
   'POST /api/plan/preview': {
     summary: 'Plan from a profile without saving it (onboarding)',

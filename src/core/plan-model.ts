@@ -82,6 +82,11 @@ export interface Profile {
    * prefers resources reachable there and says what it swapped. Absent: no region's limits apply.
    */
   readonly region?: string | undefined;
+  /**
+   * The date the learner wants to finish by, `YYYY-MM-DD` (after the start date). mlpath then says the
+   * weekly hours it needs and warns when the forecast slips past it. Absent: no target date.
+   */
+  readonly targetDate?: string | undefined;
 }
 
 export type TaskKind = 'study' | 'ambient' | 'project' | 'job-search';

@@ -176,6 +176,7 @@ function fillProfile(p: ProfileJson): Profile {
     effortFactor: p.effortFactor,
     ...(p.marketReady === true ? { marketReady: true } : {}),
     ...(p.region !== undefined ? { region: p.region } : {}),
+    ...(p.targetDate !== undefined ? { targetDate: p.targetDate } : {}),
     choices: {
       pin: p.choices.pin,
       exclude: p.choices.exclude,

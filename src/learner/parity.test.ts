@@ -37,7 +37,9 @@ type Step =
   | { do: 'link'; project: string; kind: 'repository' | 'demo' | 'writeup'; url: string }
   | { do: 'project-remove'; project: string }
   | { do: 'export'; format: 'md' | 'ics' | 'json' }
-  | { do: 'week' };
+  | { do: 'week' }
+  | { do: 'target'; date: string | null }
+  | { do: 'status' };
 
 type Ending = 'done' | 'bad-request' | 'conflict' | 'nothing';
 
@@ -99,7 +101,20 @@ const CLI_STEP: Record<Step['do'], (step: never) => string[]> = {
   'project-remove': (s: Extract<Step, { do: 'project-remove' }>) => ['project', 'remove', s.project],
   export: (s: Extract<Step, { do: 'export' }>) => ['export', '--format', s.format],
   week: () => ['week', '--json'],
+  target: (s: Extract<Step, { do: 'target' }>) => ['target', s.date ?? 'none'],
+  status: () => ['status', '--json'],
 };
+
+/** What both faces' status share: the forecast with its range, the target date and the warnings. */
+function outlookText(json: unknown): string {
+  const { forecast, target, warnings } = json as {
+    forecast: Record<string, unknown> | null;
+    target: unknown;
+    warnings: unknown;
+  };
+  const { previousFinishDate: _previous, ...shared } = forecast ?? {};
+  return JSON.stringify({ forecast: forecast ? shared : null, target, warnings });
+}
 
 async function viaCli(home: TestHome, step: Step): Promise<StepResult> {
   const argv = (CLI_STEP[step.do] as (s: Step) => string[])(step);
@@ -114,7 +129,9 @@ async function viaCli(home: TestHome, step: Step): Promise<StepResult> {
         ? stdout
         : step.do === 'week'
           ? JSON.stringify(JSON.parse(stdout))
-          : undefined;
+          : step.do === 'status'
+            ? outlookText(JSON.parse(stdout))
+            : undefined;
   return { ending, suggestions: suggestionsIn(stderr), ...(text !== undefined ? { text } : {}) };
 }
 
@@ -184,6 +201,15 @@ async function viaApi(h: Harness, step: Step): Promise<StepResult> {
       const week = await api.get('/api/today');
       return week.status === 200
         ? { ending: 'done', suggestions: [], text: JSON.stringify(week.json) }
+        : { ending: 'bad-request', suggestions: [] };
+    }
+    case 'target':
+      res = await api.put('/api/profile/target-date', { targetDate: step.date });
+      break;
+    case 'status': {
+      const report = await api.get('/api/status');
+      return report.status === 200
+        ? { ending: 'done', suggestions: [], text: outlookText(report.json) }
         : { ending: 'bad-request', suggestions: [] };
     }
     case 'export': {
@@ -427,6 +453,51 @@ const CASES: readonly Case[] = [
         week: { number: 1, start: '2026-12-14' },
       });
       expect(JSON.parse(r[4]?.text ?? 'null')?.week).not.toBeNull();
+    },
+  },
+  {
+    name: 'the finish range from past weeks, and a target date with the hours it needs',
+    steps: [
+      profile({ hours: 10, start: '2026-10-26' }),
+      { do: 'status' },
+      { do: 'log', hours: 6, date: '2026-10-28' },
+      { do: 'log', hours: 14, date: '2026-11-04' },
+      { do: 'log', hours: 3, date: '2026-11-11' },
+      { do: 'log', hours: 12, date: '2026-11-18' },
+      { do: 'status' },
+      { do: 'target', date: '2027-12-01' },
+      { do: 'target', date: '2026-10-01' },
+      { do: 'target', date: 'soon' },
+      { do: 'status' },
+      { do: 'target', date: null },
+    ],
+    endings: [
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'bad-request',
+      'bad-request',
+      'done',
+      'done',
+    ],
+    then: (s, r) => {
+      // No range from a single week of no study: said so, not invented.
+      const before = JSON.parse(r[1]?.text ?? 'null');
+      expect(before.forecast).toMatchObject({ p10: null, p50: null, p90: null, range: { weeks: 0, needed: 4 } });
+      const after = JSON.parse(r[6]?.text ?? 'null');
+      expect(after.forecast.range).toEqual({ weeks: 4, needed: 4, runs: 2000 });
+      expect(after.forecast.p10 <= after.forecast.p50 && after.forecast.p50 <= after.forecast.p90).toBe(true);
+      expect(after.forecast.p10 < after.forecast.p90).toBe(true);
+      const target = JSON.parse(r[10]?.text ?? 'null').target;
+      expect(target).toMatchObject({ date: '2027-12-01', hoursPerWeek: 10 });
+      expect(target.hoursPerWeekNeeded).toBeGreaterThan(0);
+      // Cleared again: the profile holds none.
+      expect(s.profile?.targetDate).toBeUndefined();
     },
   },
   {

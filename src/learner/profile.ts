@@ -60,6 +60,8 @@ export interface ProfileRequest {
   readonly marketReady?: boolean | undefined;
   /** Where the learner studies from, a curriculum region id (`cn`); `""` or `none` clears it. */
   readonly region?: string | undefined;
+  /** The date to finish by, `YYYY-MM-DD`; `""`, `none` or `null` clears it. */
+  readonly targetDate?: string | null | undefined;
   readonly choices?:
     | {
         readonly pin?: readonly string[] | undefined;
@@ -131,6 +133,7 @@ const NOUN: Record<ProfileProblem['field'], string> = {
   region: 'region',
   choices: 'resource',
   study: 'study day',
+  targetDate: 'date',
 };
 
 /** A problem as a field-level sentence: what is wrong and what is expected, with suggestions. */
@@ -151,7 +154,9 @@ function problemText(problem: ProfileProblem): string {
         ? `"${problem.value}" is not a range of dates: expected START..END as YYYY-MM-DD`
         : `"${problem.value}" is not a date: expected YYYY-MM-DD`;
     case 'date-range':
-      return `"${problem.value}" ends before it starts: expected start on or before end`;
+      return problem.field === 'targetDate'
+        ? `${problem.value} is not after the start date: expected a target date after it`
+        : `"${problem.value}" ends before it starts: expected start on or before end`;
     case 'study':
     case 'session-length':
       return problem.message.replace(/^study: /, '');
@@ -163,6 +168,13 @@ function regionFrom(value: string | undefined, stored: string | undefined): stri
   if (value === undefined) return stored;
   const v = value.trim().toLowerCase();
   return v === '' || v === NO_REGION ? undefined : v;
+}
+
+/** The target date meant: trimmed; `""`, `none` or null clears it; absent keeps the stored one. */
+function targetDateFrom(value: string | null | undefined, stored: string | undefined): string | undefined {
+  if (value === undefined) return stored;
+  const v = value?.trim() ?? '';
+  return v === '' || v.toLowerCase() === NO_REGION ? undefined : v;
 }
 
 /** The word that clears a stored region (`--region none`). */
@@ -243,6 +255,7 @@ export function profileFromInput(
     study: studyOf(input.study, from?.study),
     marketReady: input.marketReady ?? from?.marketReady,
     region: regionFrom(input.region, from?.region),
+    targetDate: targetDateFrom(input.targetDate, from?.targetDate),
   });
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];
@@ -354,4 +367,18 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
     await store.savePlanSnapshot(learnerId, { id: randomUUID(), at, reason, finishDate: plan.finishDate, plan });
   }
   return { profile, forecast, replaced: previous !== undefined, baselineKept: first !== undefined };
+}
+
+/**
+ * Set the date the learner wants to finish by (`YYYY-MM-DD`), or clear it (null, `""` or `none`), on the
+ * stored profile; everything else in it stays. Saving a profile is not a step of the log: undo does not
+ * take it back.
+ * @throws LearnerError NOT_FOUND without a profile; INVALID_INPUT (reason `profile`) for a date that is
+ * not one or is not after the start date.
+ */
+export async function setTargetDate(ctx: LearnerContext, value: string | null): Promise<Profile> {
+  const stored = await requireProfile(ctx);
+  const profile = profileFromInput(ctx, { targetDate: value }, stored);
+  await saveProfile(ctx, profile, 'target-date');
+  return profile;
 }

@@ -11,7 +11,22 @@ import { burnupOf } from '../core/burnup.js';
 import type { BurnupPoint } from '../core/burnup.js';
 import { findRole } from '../core/model.js';
 import type { Forecast, Plan, Profile } from '../core/plan-model.js';
-import { chooseRoute, forecastFrom, planFor, readinessFor } from '../core/planner/index.js';
+import {
+  chooseRoute,
+  forecastFrom,
+  forecastRange,
+  historyWeeksOf,
+  MIN_HISTORY_WEEKS,
+  planFor,
+  readinessFor,
+  studyWarnings,
+  targetOutlook,
+} from '../core/planner/index.js';
+import type { ForecastRange, StudyWarning, TargetOutlook } from '../core/planner/index.js';
+import { weekSessions } from '../core/calendar/sessions.js';
+import { isoWeekday } from '../core/dates.js';
+import { WEEKDAYS } from '../core/plan-model.js';
+import type { PlanTask, Weekday } from '../core/plan-model.js';
 import { extendFold, foldEvents, foldFromJson, foldToJson, itemIndex, statsOf } from '../core/progress.js';
 import type { ItemIndex, ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
@@ -204,6 +219,15 @@ export interface ForecastSummary {
   /** Planned hours of the work finished. */
   readonly doneHours: number;
   readonly remainingHours: number;
+  /**
+   * The finish as a range from the learner's own weeks (core/planner/forecast-range.ts): the dates by
+   * which 10%, 50% and 90% of simulated futures finish. Null with too little history (see `range`).
+   */
+  readonly p10: string | null;
+  readonly p50: string | null;
+  readonly p90: string | null;
+  /** Past weeks of study the range is drawn from, the number it needs, and the runs made (0: none). */
+  readonly range: { readonly weeks: number; readonly needed: number; readonly runs: number };
 }
 
 export interface StatusReport {
@@ -228,6 +252,69 @@ export interface StatusReport {
   readonly needsRefresh: readonly string[];
   /** Null without a profile. */
   readonly forecast: ForecastSummary | null;
+  /** The target date and what it needs; null without one. */
+  readonly target: TargetOutlook | null;
+  /** Behind or at risk against the target date, two weeks without study. */
+  readonly warnings: readonly StudyWarning[];
+}
+
+/** The range, the target and the warnings of a snapshot (worked out once per snapshot). */
+export interface Outlook {
+  readonly range: ForecastRange | null;
+  readonly target: TargetOutlook | null;
+  readonly warnings: readonly StudyWarning[];
+}
+
+const outlooks = new WeakMap<ProgressSnapshot, Promise<Outlook>>();
+
+/** The finish range, the target date's outlook and the warnings, for status, today and both faces. */
+export function outlookOf(ctx: LearnerContext, s: ProgressSnapshot): Promise<Outlook> {
+  const found = outlooks.get(s);
+  if (found) return found;
+  const made = makeOutlook(ctx, s);
+  outlooks.set(s, made);
+  // A failed load (the database was busy) is not kept.
+  made.catch(() => {
+    if (outlooks.get(s) === made) outlooks.delete(s);
+  });
+  return made;
+}
+
+async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Outlook> {
+  const { profile, forecast } = s;
+  let made: Outlook = { range: null, target: null, warnings: [] };
+  if (profile && forecast && s.baseline) {
+    const points = burnupOf({
+      original: s.baseline,
+      forecast: forecast.plan,
+      events: await s.events(),
+      logged: s.stats.logged,
+      curriculum: ctx.curriculum,
+      today: s.today,
+    });
+    const range = forecastRange({
+      weeks: historyWeeksOf({ profile, burnup: points, logged: s.stats.logged, today: s.today }),
+      today: s.today,
+      finishDate: forecast.finishDate,
+      remainingHours: forecast.remainingHours,
+      hoursPerWeek: profile.hoursPerWeek,
+    });
+    const p50 = range.kind === 'range' ? range.p50 : null;
+    const p90 = range.kind === 'range' ? range.p90 : null;
+    const target = targetOutlook({
+      curriculum: ctx.curriculum,
+      profile,
+      progress: s.stats,
+      today: s.today,
+      finishDate: forecast.finishDate,
+      p50,
+    });
+    const first = forecast.plan.weeks.flatMap((w) => w.tasks)[0];
+    const next = first ? first.key || (first.unit ? `${first.resource}/${first.unit}` : first.resource) : null;
+    const warnings = studyWarnings({ profile, today: s.today, target, p90, activeDays: s.stats.activeDays, next });
+    made = { range, target, warnings };
+  }
+  return made;
 }
 
 /** `mlpath status` and GET /api/status: where the learner stands. */
@@ -243,6 +330,8 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
   const recall = await recallOf(ctx, await s.events());
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
+  const outlook = await outlookOf(ctx, s);
+  const range = outlook.range;
   return {
     today: s.today,
     stages,
@@ -261,8 +350,17 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
           pace: forecast.pace,
           doneHours: forecast.doneHours,
           remainingHours: forecast.remainingHours,
+          p10: range?.kind === 'range' ? range.p10 : null,
+          p50: range?.kind === 'range' ? range.p50 : null,
+          p90: range?.kind === 'range' ? range.p90 : null,
+          range:
+            range?.kind === 'range'
+              ? { weeks: range.weeks, needed: MIN_HISTORY_WEEKS, runs: range.runs }
+              : { weeks: range?.weeks ?? 0, needed: MIN_HISTORY_WEEKS, runs: 0 },
         }
       : null,
+    target: outlook.target,
+    warnings: outlook.warnings,
   };
 }
 
@@ -317,14 +415,73 @@ export async function burnup(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   });
 }
 
-/** The current week, with the review time it reserves (null without a week). */
-export interface CurrentWeekView extends TodayView {
+/** A study session of the learner's study days: its day, start time and the pieces of tasks it holds. */
+export interface StudySession {
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly weekday: Weekday;
+  /** Local start time, `HH:MM`, in `timeZone`. */
+  readonly time: string;
+  readonly timeZone: string;
+  readonly minutes: number;
+  readonly pieces: readonly { readonly task: PlanTask; readonly offsetMinutes: number; readonly minutes: number }[];
+}
+
+/** The current week, with the review time it reserves (null without a week), and the study day's session. */
+export interface TodayReport extends TodayView {
   readonly review: WeekReview | null;
+  /**
+   * With study days: whether today is one, and today's session or else the next study day's (null
+   * when the plan holds no more sessions). Null without study days.
+   */
+  readonly studyDay: { readonly today: boolean; readonly days: readonly Weekday[] } | null;
+  readonly session: StudySession | null;
+  /** Behind or at risk against the target date, two weeks without study (as `status` has them). */
+  readonly warnings: readonly StudyWarning[];
+}
+
+/** Today's session, or the next study day's, from the re-plan's weeks (the current one and those after). */
+function nextSession(s: ProgressSnapshot): StudySession | null {
+  const study = s.profile?.study;
+  const plan = s.forecast?.plan;
+  if (!study || !plan || !s.profile) return null;
+  const limits = { planStart: plan.startDate, weeksOff: s.profile.weeksOff };
+  for (const week of plan.weeks.slice(0, 8)) {
+    const pieces = weekSessions(week, study, limits).filter((p) => p.date >= s.today);
+    const date = pieces[0]?.date;
+    if (date === undefined) continue;
+    const day = pieces.filter((p) => p.date === date);
+    const minutes = day.reduce((sum, p) => Math.max(sum, p.offsetMinutes + p.minutes), 0);
+    return {
+      date,
+      weekday: WEEKDAYS[isoWeekday(date) - 1] ?? 'mon',
+      time: study.time,
+      timeZone: study.timeZone,
+      minutes,
+      pieces: day.flatMap((p) => {
+        const task = week.tasks[p.task];
+        return task ? [{ task, offsetMinutes: p.offsetMinutes, minutes: p.minutes }] : [];
+      }),
+    };
+  }
+  return null;
 }
 
 /** `mlpath today` / `week`, the web's This week and GET /api/today: the current calendar week. */
-export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<CurrentWeekView> {
+export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<TodayReport> {
   const s = snapshot ?? (await progressSnapshot(ctx));
   const view = currentWeekView({ profile: s.profile, plan: s.forecast?.plan, logged: s.stats.logged, today: s.today });
-  return { ...view, review: view.week ? await weekReview(ctx, view.week.end, await s.events()) : null };
+  const study = s.profile?.study;
+  const weekday = WEEKDAYS[isoWeekday(s.today) - 1];
+  const studyDay =
+    study && weekday
+      ? { today: study.days.includes(weekday) && s.today >= (s.profile?.startDate ?? s.today), days: study.days }
+      : null;
+  return {
+    ...view,
+    review: view.week ? await weekReview(ctx, view.week.end, await s.events()) : null,
+    studyDay,
+    session: nextSession(s),
+    warnings: (await outlookOf(ctx, s)).warnings,
+  };
 }

@@ -160,6 +160,30 @@ describe('parseBackup refuses bad files with a clear message naming the place', 
     expect(JSON.parse(backupToJson(parsed)).profile.study).toEqual(profile.study);
   });
 
+  it('keeps a target date through a backup and back, and refuses one that is not a date', () => {
+    const profile = {
+      startingPoint: 'from-scratch',
+      known: [],
+      hoursPerWeek: 6,
+      weeksOff: [],
+      startDate: '2026-11-30',
+      style: 'structured',
+      freeOnly: false,
+      locale: 'en',
+      choices: { pin: [], exclude: [], swap: [], own: [] },
+      targetDate: '2027-09-01',
+    };
+    const parsed = parseBackup(JSON.stringify({ ...good(), profile }), 'b.json');
+    expect(parsed.profile?.targetDate).toBe('2027-09-01');
+    expect(JSON.parse(backupToJson(parsed)).profile.targetDate).toBe('2027-09-01');
+    try {
+      parseBackup(JSON.stringify({ ...good(), profile: { ...profile, targetDate: 'soon' } }), 'b.json');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { problems: { path: string }[] }).problems[0]?.path).toBe('profile.targetDate');
+    }
+  });
+
   it('keeps instants with an offset as the same moment in UTC, so events order correctly', () => {
     const backup = good();
     backup['events'] = [{ id: 'e1', type: 'done', at: '2026-11-28T08:30:00+08:00', item: 'x' }];

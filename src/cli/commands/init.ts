@@ -11,6 +11,8 @@ import { LEARNING_STYLES, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { Plan, Profile } from '../../core/plan-model.js';
 import type { CliIo } from '../io.js';
+import { status } from '../../learner/progress.js';
+import { targetLines } from './progress-views.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
 import { NO_REGION, regionToConfirm, saveProfile } from '../../learner/profile.js';
@@ -215,6 +217,11 @@ export function registerInit(program: Command, io: CliIo): void {
         if (route) io.out(`${out.route(textIn(route.title, profile.locale))}\n`);
         if (why) io.out(`  ${textIn(why.text, profile.locale)}\n`);
         io.out(`${out.finish(plan.finishDate, plan.weekCount)}\n`);
+        // With a target date: what it needs (the same outlook `mlpath status` shows).
+        if (profile.targetDate !== undefined) {
+          const report = await status(session.context());
+          for (const line of targetLines(out, report.target, curriculum, profile.locale)) io.out(`${line}\n`);
+        }
         io.out(`${msg(profile.locale, 'plan.effectiveHours', { fullTime: FULL_TIME_HOURS })}\n`);
         const toConfirm = regionOf(curriculum, regionToConfirm(curriculum, profile));
         if (toConfirm)

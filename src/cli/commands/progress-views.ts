@@ -12,8 +12,13 @@ import { byId, findRole, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { PlanTask } from '../../core/plan-model.js';
 import type { LearnerContext } from '../../learner/context.js';
+import { isoWeekday } from '../../core/dates.js';
+import { WEEKDAYS } from '../../core/plan-model.js';
+import { MAX_HOURS_PER_WEEK } from '../../core/planner/profile.js';
+import type { StudyWarning, TargetOutlook } from '../../core/planner/index.js';
 import { burnup, currentWeek, progressSnapshot, rememberForecast, status } from '../../learner/progress.js';
-import type { ProgressSnapshot } from '../../learner/progress.js';
+import type { ProgressSnapshot, StatusReport, StudySession } from '../../learner/progress.js';
+import type { TrackingMessages } from '../tracking-messages.js';
 import type { WeekReview } from '../../learner/review.js';
 import { rmsg } from '../review-messages.js';
 import type { CliIo } from '../io.js';
@@ -73,6 +78,29 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         }
         const m = trackingMessages(locale);
         const week = view.week;
+        for (const line of warningLines(m, view.warnings, ctx.curriculum, locale)) io.out(`${line}\n`);
+        // With study days: today's session, or on another day the next study day's.
+        if (view.studyDay && !view.beforeStart && !week?.off) {
+          if (!view.studyDay.today)
+            io.out(
+              `${m.studyNotToday(
+                m.weekday(weekdayOf(view.today)),
+                view.today,
+                view.studyDay.days.map((d) => m.weekday(d)),
+              )}\n`,
+            );
+          if (view.session) {
+            io.out(`${sessionTitle(m, view.session, view.session.date === view.today)}\n`);
+            for (const piece of view.session.pieces)
+              io.out(`${taskLine({ ...piece.task, hours: piece.minutes / 60 }, ctx.curriculum, locale, io)}\n`);
+            if (week && !week.off) io.out(`${budgetLine(m, week)}\n`);
+            return;
+          }
+          if (!view.studyDay.today) {
+            io.out(`${m.studyNoMore}\n`);
+            return;
+          }
+        }
         if (!week || week.off) {
           io.out(`${week?.off ? m.weekOff : m.nothingPlanned}\n`);
           return;
@@ -186,6 +214,9 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         io.out(
           `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
         );
+        for (const line of rangeLines(m, report)) io.out(`${line}\n`);
+        for (const line of targetLines(m, report.target, curriculum, locale)) io.out(`${line}\n`);
+        for (const line of warningLines(m, report.warnings, curriculum, locale)) io.out(`${line}\n`);
       });
     });
 
@@ -226,4 +257,84 @@ function budgetLine(
   week: { budgetHours: number; loggedHours: number; remainingHours: number },
 ): string {
   return m.weekBudget(formatHours(week.loggedHours), formatHours(week.budgetHours), formatHours(week.remainingHours));
+}
+
+/** The finish range and its method in one line, or why there is none yet. */
+export function rangeLines(m: TrackingMessages, report: Pick<StatusReport, 'forecast'>): string[] {
+  const f = report.forecast;
+  if (!f) return [];
+  if (f.p10 === null || f.p50 === null || f.p90 === null) return [m.rangeTooLittle(f.range.weeks, f.range.needed)];
+  return [m.range(f.p10, f.p50, f.p90), m.rangeMethod(f.range.runs, f.range.weeks)];
+}
+
+function resourceTitle(curriculum: Curriculum, locale: Locale, id: string): string {
+  const resource = byId(curriculum.resources).get(id);
+  return resource ? textIn(resource.localTitle, locale) || resource.title : id;
+}
+
+/** The target date: on track or behind, the hours a week it needs, the optional work that would have to go. */
+export function targetLines(
+  m: TrackingMessages,
+  target: TargetOutlook | null,
+  curriculum: Curriculum,
+  locale: Locale,
+): string[] {
+  if (!target) return [];
+  const lines = [m.target(target.onTrack, target.date, target.finish)];
+  if (target.hoursPerWeekNeeded === null) lines.push(m.targetUnreachable(MAX_HOURS_PER_WEEK));
+  else lines.push(m.targetHours(formatHours(target.hoursPerWeekNeeded), formatHours(target.hoursPerWeek)));
+  if (target.optional.length > 0) {
+    const items = target.optional.map(
+      (o) => `${resourceTitle(curriculum, locale, o.resource)} (${formatHours(o.hours)} h)`,
+    );
+    lines.push(
+      m.targetOptional(formatHours(target.hoursPerWeek), items),
+      m.targetOptionalEnough(target.optionalEnough),
+    );
+  }
+  return lines;
+}
+
+/** Warnings with their catch-up suggestion. */
+export function warningLines(
+  m: TrackingMessages,
+  warnings: readonly StudyWarning[],
+  curriculum: Curriculum,
+  locale: Locale,
+): string[] {
+  const lines: string[] = [];
+  const catchUp = (hours: number | null): string =>
+    hours === null ? m.catchUpNone(MAX_HOURS_PER_WEEK) : m.catchUpHours(formatHours(hours));
+  for (const w of warnings) {
+    if (w.kind === 'behind-target') lines.push(m.warnBehind(w.finish, w.target), catchUp(w.hoursPerWeekNeeded));
+    else if (w.kind === 'target-at-risk') lines.push(m.warnAtRisk(w.target, w.p90), catchUp(w.hoursPerWeekNeeded));
+    else {
+      lines.push(m.warnNoStudy(w.days, w.lastStudy));
+      if (w.next !== null) {
+        const [resource = w.next] = w.next.split('/');
+        const title = resourceTitle(curriculum, locale, resource);
+        lines.push(m.catchUpNext(title === resource ? w.next : `${title} (${w.next})`));
+      }
+      // Behind the target, the catch-up hours are said with that warning already.
+      if (w.hoursPerWeekNeeded !== null && !warnings.some((x) => x.kind !== 'no-study'))
+        lines.push(catchUp(w.hoursPerWeekNeeded));
+    }
+  }
+  return lines;
+}
+
+function weekdayOf(date: string): string {
+  return WEEKDAYS[isoWeekday(date) - 1] ?? 'mon';
+}
+
+function sessionTitle(m: TrackingMessages, session: StudySession, today: boolean): string {
+  const hours = session.minutes / 60;
+  const duration =
+    session.minutes % 60 === 0 || session.minutes > 60
+      ? `${formatHours(Math.round(hours * 100) / 100)} h`
+      : m.minutes(session.minutes);
+  const weekday = m.weekday(session.weekday);
+  return today
+    ? m.studyToday(weekday, session.date, session.time, session.timeZone, duration)
+    : m.studyNext(weekday, session.date, session.time, session.timeZone, duration);
 }

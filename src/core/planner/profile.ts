@@ -71,7 +71,8 @@ export type ProfileField =
   | 'effortFactor'
   | 'region'
   | 'choices'
-  | 'study';
+  | 'study'
+  | 'targetDate';
 
 /**
  * `study`: a study day, time, time zone or reminder that cannot be read (the message says which);
@@ -108,6 +109,7 @@ export interface ProfileOverrides {
   readonly study?: StudyDays | undefined;
   readonly marketReady?: boolean | undefined;
   readonly region?: string | undefined;
+  readonly targetDate?: string | undefined;
 }
 
 /** The starting point of a curriculum, or undefined when the curriculum has none (an import). */
@@ -146,6 +148,7 @@ export function profileFor(
     ...(overrides.study === undefined ? {} : { study: overrides.study }),
     ...(overrides.marketReady === true ? { marketReady: true } : {}),
     ...(overrides.region !== undefined ? { region: overrides.region } : {}),
+    ...(overrides.targetDate !== undefined ? { targetDate: overrides.targetDate } : {}),
   };
 }
 
@@ -222,6 +225,28 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
         choices: [],
         suggestions: [],
         message: `startDate: ${profile.startDate} is out of range; start between ${FIRST_START_YEAR} and ${LAST_START_YEAR}`,
+      });
+    }
+  }
+  if (profile.targetDate !== undefined) {
+    const value = profile.targetDate;
+    if (!isValidIsoDate(value)) {
+      problems.push({
+        field: 'targetDate',
+        kind: 'date',
+        value,
+        choices: [],
+        suggestions: [],
+        message: `targetDate: "${value}" is not a date; write it YYYY-MM-DD, e.g. 2027-09-01`,
+      });
+    } else if (value <= profile.startDate || Number(value.slice(0, 4)) > LAST_START_YEAR + 50) {
+      problems.push({
+        field: 'targetDate',
+        kind: 'date-range',
+        value,
+        choices: [],
+        suggestions: [],
+        message: `targetDate: ${value} must come after the start date (${profile.startDate})`,
       });
     }
   }

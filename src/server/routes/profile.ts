@@ -12,11 +12,13 @@ import {
   recommendationOf,
   regionToConfirm,
   saveProfile,
+  setTargetDate,
   storedProfile,
 } from '../../learner/profile.js';
+import { status } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ProfileInput } from '../../contract/index.js';
+import { ProfileInput, TargetDateInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
 
 export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -39,6 +41,16 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     // A profile no plan can be made for (UNREACHABLE) is not stored; the work done and the first plan stay.
     const saved = await saveProfile(ctx, profile, 'profile');
     return c.json({ profile: saved.profile, ...toConfirm(saved.profile) });
+  });
+
+  // The target date alone (the web's progress page and `mlpath target` make the same call); the answer
+  // is what it needs and the warnings, as GET /api/status has them.
+  routes.put('/profile/target-date', async (c) => {
+    const ctx = learnerContext(deps, c);
+    const { targetDate } = await parseBody(c, TargetDateInput);
+    const profile = await setTargetDate(ctx, targetDate);
+    const report = await status(ctx);
+    return c.json({ profile, target: report.target, warnings: report.warnings });
   });
 
   routes.post('/plan/preview', async (c) => {

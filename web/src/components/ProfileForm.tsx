@@ -37,6 +37,8 @@ export interface Draft {
   regionChosen?: boolean;
   /** Study days are not edited here; they are kept as they are. */
   study: Profile['study'];
+  /** The target date is set on the progress page; kept as it is. */
+  targetDate: Profile['targetDate'];
   /** The plan's language was chosen here (else it follows the page's language). */
   localeChosen?: boolean;
 }
@@ -55,6 +57,7 @@ export function draftFrom(profile: Profile | null | undefined, curriculum: Curri
     freeOnly: profile?.freeOnly ?? false,
     region: profile?.region ?? '',
     study: profile?.study,
+    targetDate: profile?.targetDate,
   };
 }
 
@@ -72,6 +75,7 @@ export function toInput(draft: Draft): ProfileInput {
     // Always explicit: `none` clears a stored region, where an absent field would keep it.
     region: draft.region || 'none',
     ...(draft.study ? { study: draft.study } : {}),
+    ...(draft.targetDate ? { targetDate: draft.targetDate } : {}),
   };
 }
 

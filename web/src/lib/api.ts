@@ -29,6 +29,10 @@ export type UndoResponse = ResponseOf<'POST /api/progress/undo'>;
 export type StatusResponse = ResponseOf<'GET /api/status'>;
 export type BurnupPoint = StatusResponse['burnup'][number];
 export type TodayResponse = ResponseOf<'GET /api/today'>;
+/** The forecast of GET /api/status, with the finish range (p10/p50/p90 null with too little history). */
+export type StatusForecast = NonNullable<StatusResponse['forecast']>;
+export type TargetOutlook = NonNullable<StatusResponse['target']>;
+export type StudyWarning = StatusResponse['warnings'][number];
 /** GET /api/today: this week of the plan, numbered from the learner's start; hours in hours. */
 export type TodayWeek = NonNullable<TodayResponse['week']>;
 export type Project = ResponseOf<'GET /api/projects'>['projects'][number];
@@ -129,6 +133,9 @@ export const api = {
   undo: (eventId?: string) =>
     request<UndoResponse>('POST', '/api/progress/undo', eventId === undefined ? {} : { eventId }),
   status: () => request<StatusResponse>('GET', '/api/status'),
+  /** Set (YYYY-MM-DD) or clear (null) the target date. */
+  setTargetDate: (targetDate: string | null) =>
+    request<ResponseOf<'PUT /api/profile/target-date'>>('PUT', '/api/profile/target-date', { targetDate }),
   today: () => request<TodayResponse>('GET', '/api/today'),
   review: () => request<ReviewQueueResponse>('GET', '/api/review'),
   rate: (rating: RatingInput) => request<ResponseOf<'POST /api/review/ratings'>>('POST', '/api/review/ratings', rating),

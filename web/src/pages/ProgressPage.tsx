@@ -6,6 +6,7 @@
 import { lazy, Suspense } from 'react';
 import { AREAS } from '../../../src/core/model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
+import { FinishRange, TargetDate, Warnings } from '../components/Outlook.js';
 import { useCurriculum, useProfile, useProgress, useStatus, useToday } from '../lib/data.js';
 import { formatPercent, localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
@@ -24,7 +25,7 @@ export default function ProgressPage() {
   if (status.error) return <ErrorNote error={status.error} onRetry={status.reload} />;
   if (!progress.data || !status.data) return <Loading />;
   const { stats } = progress.data;
-  const { readiness, forecast, burnup } = status.data;
+  const { readiness, forecast, burnup, target, warnings } = status.data;
   const areas = [
     ...AREAS.filter((area) => stats.doneByArea[area]),
     ...Object.keys(stats.doneByArea).filter((area) => !(AREAS as readonly string[]).includes(area)),
@@ -70,6 +71,15 @@ export default function ProgressPage() {
             remaining: num(forecast.remainingHours, 0),
           })}
         </p>
+      )}
+      <Warnings warnings={warnings} />
+      {forecast && <FinishRange forecast={forecast} />}
+      {profile.data?.profile && (
+        <TargetDate
+          key={profile.data.profile.targetDate ?? ''}
+          target={target}
+          current={profile.data.profile.targetDate}
+        />
       )}
       <Suspense fallback={<Loading />}>
         <ProgressCharts

@@ -11,6 +11,7 @@ import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';
 import { useCurriculum, useProfile, useProgress, useToday } from '../lib/data.js';
+import { Warnings } from '../components/Outlook.js';
 import { useLocale } from '../lib/locale.js';
 import { cancel, pendingHours, record, usePending, withPending } from '../lib/outbox.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
@@ -136,6 +137,22 @@ export default function Today() {
         </p>
       </div>
       {stale && <ErrorNote error={stale} onRetry={() => void invalidate(...PROGRESS_KEYS)} />}
+      {today.data.warnings && <Warnings warnings={today.data.warnings} />}
+      {!today.data.beforeStart && !week?.off && today.data.studyDay && today.data.session && (
+        <p className="card" data-testid="study-day">
+          {today.data.studyDay.today && today.data.session.date === today.data.today
+            ? t('outlook.studyDay', {
+                time: today.data.session?.time ?? '',
+                zone: today.data.session?.timeZone ?? '',
+              })
+            : t('outlook.notStudyDay', {
+                days: today.data.studyDay.days.map((d) => t(`outlook.weekday.${d}`)).join(', '),
+                date: today.data.session ? date(today.data.session.date, 'long') : '-',
+                time: today.data.session?.time ?? '',
+                zone: today.data.session?.timeZone ?? '',
+              })}
+        </p>
+      )}
       {today.data.beforeStart && profile.data?.profile && (
         <p className="card" data-testid="before-start">
           {t('today.beforeStart', { date: date(profile.data.profile.startDate, 'long') })}

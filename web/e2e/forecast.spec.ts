@@ -1,0 +1,73 @@
+/**
+ * The progress page's finish range and target date: the range (or why there is none yet) with its
+ * method, a target date set in the page, the hours a week it needs, and the date cleared again (the
+ * profile is left as it was found).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { openPage, requireChromium, watch } from './support.js';
+
+requireChromium();
+test.describe.configure({ mode: 'serial' });
+test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+
+let page: Page;
+let startDate = '';
+
+interface ProfileJson {
+  profile: { startDate: string; locale: string; targetDate?: string } | null;
+}
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  await page.addInitScript(() => localStorage.setItem('mlpath.locale', 'en'));
+  // Run alone, the test makes a profile; after the journey it uses the journey's.
+  let current = (await (await page.request.get('/api/profile')).json()) as ProfileJson;
+  if (current.profile === null) {
+    const saved = await page.request.put('/api/profile', { data: { startingPoint: 'developer', hoursPerWeek: 10 } });
+    expect(saved.ok()).toBe(true);
+    current = (await saved.json()) as ProfileJson;
+  }
+  startDate = current.profile?.startDate ?? '';
+});
+test.afterAll(async () => {
+  await page.request.put('/api/profile/target-date', { data: { targetDate: null } });
+  await page.close();
+});
+
+test('the progress page shows the finish range or why there is none, and a target date with the hours it needs', async ({
+  browser,
+}) => {
+  const seen = watch(page);
+  await openPage(page, '#/progress');
+  const range = page.getByTestId('finish-range');
+  await expect(range).toBeVisible();
+  // Either the range with its method in one line, or the plain reason there is none yet.
+  await expect(range).toContainText(/Likely between .* the middle \(p50\) is|No range yet: \d+ of the 4 weeks/);
+
+  const target = `${String(Number(startDate.slice(0, 4)) + 1)}${startDate.slice(4)}`;
+  await page.getByLabel('Finish by').fill(target);
+  await page.getByRole('button', { name: 'Set target date' }).click();
+  const outlook = page.getByTestId('target-outlook');
+  await expect(outlook).toBeVisible();
+  await expect(page.getByTestId('hours-needed')).toHaveText(
+    /^(It needs [\d.,]+ h a week; you plan [\d.,]+ h\.|Even 100 h a week would not finish by then\.)$/,
+  );
+  await expect(outlook).toContainText(/On track|Behind/);
+  const status = (await (await page.request.get('/api/status')).json()) as { target: { date: string } | null };
+  expect(status.target?.date).toBe(target);
+
+  // In Chinese too.
+  const context = await browser.newContext();
+  const zh = await context.newPage();
+  await zh.addInitScript(() => localStorage.setItem('mlpath.locale', 'zh-CN'));
+  await openPage(zh, '#/progress');
+  await expect(zh.getByTestId('hours-needed')).toHaveText(/需要每周 [\d.,]+ 小时|即使每周 100 小时/);
+  await expect(zh.getByTestId('finish-range')).toContainText(/完成日期范围/);
+  await context.close();
+
+  await openPage(page, '#/progress');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByTestId('target-outlook')).toHaveCount(0);
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.failedRequests).toEqual([]);
+});

@@ -1,0 +1,179 @@
+/**
+ * @module Outlook
+ * The finish range (p10, p50, p90) with its method in one line, the target date (set, cleared, what it
+ * needs) and the warnings with their catch-up suggestion. Everything shown comes from GET /api/status
+ * (the learner layer's `status`, the same record `mlpath status --json` prints).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { MAX_HOURS_PER_WEEK } from '../../../src/core/planner/profile.js';
+import { ErrorNote } from './Feedback.js';
+import { api } from '../lib/api.js';
+import type { StatusForecast, StudyWarning, TargetOutlook } from '../lib/api.js';
+import { useCurriculum } from '../lib/data.js';
+import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
+import { useLocale } from '../lib/locale.js';
+
+export function FinishRange({ forecast }: { forecast: StatusForecast }) {
+  const { t, date, num } = useLocale();
+  const { p10, p50, p90, range } = forecast;
+  return (
+    <section className="card" aria-labelledby="range-title" data-testid="finish-range">
+      <h2 id="range-title" className="h2">
+        {t('outlook.rangeTitle')}
+      </h2>
+      {p10 && p50 && p90 ? (
+        <>
+          <p data-testid="range-dates">
+            {t('outlook.range', { p10: date(p10, 'long'), p50: date(p50, 'long'), p90: date(p90, 'long') })}
+          </p>
+          <p className="mt-1 text-sm muted">
+            {t('outlook.method', { runs: num(range.runs, 0), weeks: num(range.weeks, 0) })}
+          </p>
+        </>
+      ) : (
+        <p className="muted">{t('outlook.tooLittle', { weeks: num(range.weeks, 0), needed: num(range.needed, 0) })}</p>
+      )}
+    </section>
+  );
+}
+
+function useResourceTitle(): (id: string) => string {
+  const { tx } = useLocale();
+  const curriculum = useCurriculum();
+  return (id) => {
+    const resource = curriculum.data?.resources.find((r) => r.id === id);
+    return resource ? tx(resource.localTitle) || resource.title : id;
+  };
+}
+
+export function TargetDate({ target, current }: { target: TargetOutlook | null; current: string | undefined }) {
+  const { t, date, num } = useLocale();
+  const id = useId();
+  const titleOf = useResourceTitle();
+  const [value, setValue] = useState(current ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [said, setSaid] = useState('');
+
+  const save = async (next: string | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.setTargetDate(next);
+      setSaid(next ? t('outlook.saved', { date: date(next, 'long') }) : t('outlook.cleared'));
+      if (!next) setValue('');
+      await invalidate(...PROFILE_KEYS);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (value) void save(value);
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="target-date">
+      <h2 id={`${id}-title`} className="h2">
+        {t('outlook.targetTitle')}
+      </h2>
+      <form className="flex flex-wrap items-end gap-2" onSubmit={submit}>
+        <div>
+          <label htmlFor={`${id}-date`} className="block text-sm">
+            {t('outlook.targetLabel')}
+          </label>
+          <input
+            id={`${id}-date`}
+            className="field"
+            type="date"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="btn" disabled={busy || !value}>
+          {t('outlook.save')}
+        </button>
+        {target && (
+          <button type="button" className="btn" disabled={busy} onClick={() => void save(null)}>
+            {t('outlook.clear')}
+          </button>
+        )}
+      </form>
+      <p role="status" className="mt-1 text-sm">
+        {said}
+      </p>
+      {error && <ErrorNote error={error} />}
+      {target && (
+        <div className="mt-2 space-y-1" data-testid="target-outlook">
+          <p>
+            {t(target.onTrack ? 'outlook.onTrack' : 'outlook.behind', {
+              date: date(target.date, 'long'),
+              finish: date(target.finish, 'long'),
+            })}
+          </p>
+          <p data-testid="hours-needed">
+            {target.hoursPerWeekNeeded === null
+              ? t('outlook.unreachable', { max: num(MAX_HOURS_PER_WEEK, 0) })
+              : t('outlook.hoursNeeded', { hours: num(target.hoursPerWeekNeeded), planned: num(target.hoursPerWeek) })}
+          </p>
+          {target.optional.length > 0 && (
+            <p>
+              {t('outlook.optional', {
+                planned: num(target.hoursPerWeek),
+                items: target.optional.map((o) => `${titleOf(o.resource)} (${num(o.hours)} h)`).join(', '),
+              })}{' '}
+              {t(target.optionalEnough ? 'outlook.optionalEnough' : 'outlook.optionalNotEnough')}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Warnings with what catches up; nothing when there are none. */
+export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
+  const { t, date, num } = useLocale();
+  const titleOf = useResourceTitle();
+  if (warnings.length === 0) return null;
+  const catchUp = (hours: number | null) =>
+    hours === null
+      ? t('outlook.catchUpNone', { max: num(MAX_HOURS_PER_WEEK, 0) })
+      : t('outlook.catchUpHours', { hours: num(hours) });
+  return (
+    <ul className="warning space-y-2 rounded-md p-3" data-testid="warnings">
+      {warnings.map((w) => (
+        <li key={w.kind}>
+          {w.kind === 'behind-target' && (
+            <>
+              <p className="font-semibold">
+                {t('outlook.warnBehind', { finish: date(w.finish, 'long'), target: date(w.target, 'long') })}
+              </p>
+              <p>{catchUp(w.hoursPerWeekNeeded)}</p>
+            </>
+          )}
+          {w.kind === 'target-at-risk' && (
+            <>
+              <p className="font-semibold">
+                {t('outlook.warnAtRisk', { target: date(w.target, 'long'), p90: date(w.p90, 'long') })}
+              </p>
+              <p>{catchUp(w.hoursPerWeekNeeded)}</p>
+            </>
+          )}
+          {w.kind === 'no-study' && (
+            <>
+              <p className="font-semibold">
+                {w.lastStudy
+                  ? t('outlook.warnNoStudy', { days: num(w.days, 0), since: date(w.lastStudy, 'long') })
+                  : t('outlook.warnNoStudyYet', { days: num(w.days, 0) })}
+              </p>
+              {w.next && <p>{t('outlook.catchUpNext', { item: titleOf(w.next.split('/')[0] ?? w.next) })}</p>}
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
