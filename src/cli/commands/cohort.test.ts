@@ -120,7 +120,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath cohort against a server', () =>
       /Created "Evening ML"\. Invite others with the code [0-9A-Z]{5}-[0-9A-Z]{5} or the link/,
     );
     expect((await run(ada, ['list'])).stdout).toContain(
-      'Evening ML · bootcamp · target 2026-09-30 · 1 members · owner',
+      'Evening ML · bootcamp · target 2026-09-30 · 1 member · owner',
     );
   });
 
