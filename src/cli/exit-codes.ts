@@ -2,7 +2,7 @@
  * @module exit-codes
  * The one place where error codes become exit statuses and messages for the terminal.
  */
-import { formatProblem, isMlpathError } from '../core/errors.js';
+import { errorWords, isMlpathError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
 import type { Locale } from '../core/model.js';
 import { emsg, translateMessage } from './edge-messages.js';
@@ -28,20 +28,21 @@ const EXIT_STATUS: Record<ErrorCode, number> = {
 
 /**
  * Print an error as a user should see it (no stack trace unless MLPATH_DEBUG is set) and return
- * the exit status. Messages from the layers below come in English; they are shown in `locale`
- * where a translation is known (edge-messages.ts).
+ * the exit status. A coded error is worded from the catalogue in `locale`; one the layers below
+ * still write in English is shown in `locale` where a translation is known (edge-messages.ts).
  */
 export function reportError(error: unknown, io: CliIo, locale: Locale = chooseLocale({ env: io.env })): number {
   const t = (text: string): string => translateMessage(locale, text);
   if (isMlpathError(error)) {
-    io.err(`mlpath: ${t(error.message)}\n`);
-    for (const problem of error.problems) io.err(`  ${formatProblem({ ...problem, message: t(problem.message) })}\n`);
-    if (error.hint) io.err(`${t(error.hint)}\n`);
+    const words = errorWords(error, locale, 'cli', t);
+    io.err(`${emsg(locale, 'prefix', { message: words.message })}\n`);
+    for (const problem of words.problems) io.err(`  ${problem.text}\n`);
+    if (words.hint) io.err(`${words.hint}\n`);
     if (io.env['MLPATH_DEBUG'] && error.stack) io.err(`${error.stack}\n`);
     return EXIT_STATUS[error.code];
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`mlpath: ${emsg(locale, 'unexpected', { message })}\n`);
+  io.err(`${emsg(locale, 'prefix', { message: emsg(locale, 'unexpected', { message }) })}\n`);
   io.err(
     io.env['MLPATH_DEBUG'] && error instanceof Error && error.stack
       ? `${error.stack}\n`

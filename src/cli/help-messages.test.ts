@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commanderError, HELP_KEYS, HELP_TABLES, hmsg } from './help-messages.js';
+import { commanderError, hmsg } from './help-messages.js';
 import { memoryIo } from './io.js';
 import { main } from './main.js';
 import { msg } from './messages.js';
 
-const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
-
 describe('help messages', () => {
-  it('has a non-empty Chinese text, with the same placeholders, for every English one', () => {
-    expect(Object.keys(HELP_TABLES['zh-CN']).sort()).toEqual([...HELP_KEYS].sort());
-    for (const key of HELP_KEYS) {
-      const en = HELP_TABLES.en[key];
-      const zh = HELP_TABLES['zh-CN'][key];
-      expect(en.trim(), key).not.toBe('');
-      expect(zh.trim(), key).not.toBe('');
-      expect(zh, key).not.toBe(en);
-      expect(names(zh), key).toEqual(names(en));
-    }
-  });
-
   it('fills placeholders and falls back to English for other locales', () => {
     expect(hmsg('zh-CN', 'serve', { port: 4321 })).toContain('4321');
     expect(hmsg('fr', 'today')).toBe('what to study now, from the re-planned plan');
@@ -79,5 +65,23 @@ describe('mlpath --help', () => {
     expect(io.stderr()).toContain(msg('zh-CN', 'flag.notNumber', { flag: '--hours', value: 'lots' }));
     expect(io.stderr()).toMatch(/[\u4e00-\u9fff]/);
     expect(io.stderr()).not.toContain('is not a number');
+  });
+
+  it('speaks Chinese for the whole run with a leading --locale zh-CN, flag errors included', async () => {
+    const bad = memoryIo({ env: { LANG: 'en_US.UTF-8', MLPATH_HOME: '' } });
+    expect(await main(['--locale', 'zh-CN', 'plan', '--start-point', 'developer', '--hours', 'abc'], bad)).toBe(2);
+    expect(bad.stderr()).toBe(`mlpath：${msg('zh-CN', 'flag.notNumber', { flag: '--hours', value: 'abc' })}\n`);
+    const unknown = memoryIo({ env: { LANG: 'en_US.UTF-8', MLPATH_HOME: '' } });
+    expect(await main(['--locale', 'zh-CN', 'plan', '--start-point', 'developr'], unknown)).toBe(2);
+    const text = unknown.stderr().replace(/--[\w-]+|[a-z]+(-[a-z]+)+|developer|developr|mlpath/g, '');
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).not.toMatch(/[A-Za-z]{2,}/);
+    expect(unknown.stderr()).not.toMatch(/[a-z], [a-z]/);
+    const parse = memoryIo({ env: { LANG: 'en_US.UTF-8' } });
+    expect(await main(['--locale', 'zh-CN', 'plan', '--hours'], parse)).toBe(2);
+    expect(parse.stderr()).toContain("错误：选项 '--hours <n>' 缺少取值");
+    const english = memoryIo({ env: { LANG: 'zh_CN.UTF-8', MLPATH_HOME: '' } });
+    expect(await main(['--locale', 'en', 'plan', '--start-point', 'developer', '--hours', 'abc'], english)).toBe(2);
+    expect(english.stderr()).toContain('is not a number');
   });
 });

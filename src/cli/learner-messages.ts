@@ -16,6 +16,8 @@ const strings = (value: unknown): string[] =>
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 export function learnerErrorIn(locale: Locale, error: LearnerError): MlpathError {
+  // A coded refusal is worded from the catalogue where it is shown (exit-codes.ts).
+  if (error.coded) return error;
   const m = trackingMessages(locale);
   const d = error.details;
   const id = text(d['id']);
@@ -54,8 +56,6 @@ export function learnerErrorIn(locale: Locale, error: LearnerError): MlpathError
       return make(m.alreadyUndone);
     case 'needs-profile':
       return make(m.needsProfile, m.needsProfileHint);
-    case 'import-not-empty':
-      return make(m.importNotEmpty, m.importMergeHint);
     case 'bad-rating':
       return make(rmsg(locale, 'badRating', { value: text(d['value']) }));
     case 'unknown-card':

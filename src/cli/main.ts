@@ -134,7 +134,7 @@ export function namesOf(term: string): string[] {
 
 /** The first word of argv that is not an option: the command asked for (after `help`, the one help is asked for). */
 function commandWord(argv: readonly string[]): string | undefined {
-  const words = argv.filter((arg) => !arg.startsWith('-'));
+  const words = argv.filter((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--locale');
   return words[0] === 'help' ? words[1] : words[0];
 }
 
@@ -143,11 +143,13 @@ function commandWord(argv: readonly string[]): string | undefined {
  * no command, an unknown one), with stand-ins listing every command from the registry.
  */
 export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
-  const [{ Command, Help }, { commanderError, helpFor, helpTitle }, { chooseLocale }] = await Promise.all([
-    import('commander'),
-    import('./help-messages.js'),
-    import('./locale.js'),
-  ]);
+  const [{ Command, Help }, { commanderError, helpFor, helpTitle }, { chooseLocale }, { default: stringWidth }] =
+    await Promise.all([
+      import('commander'),
+      import('./help-messages.js'),
+      import('./locale.js'),
+      import('string-width'),
+    ]);
   // Commander builds help text as commands are declared: the language is settled first.
   const locale = chooseLocale({ env: io.env });
   const h = helpFor(io.env);
@@ -162,8 +164,14 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
     .version(VERSION, '-V, --version', h('program.version'))
     .helpOption('-h, --help', h('program.help'))
     .helpCommand('help [command]', h('program.helpCommand'))
+    // Given before the command, `--locale` sets the language of everything, commander's words too
+    // (main reads it before the program is built); after a command, it is that command's own flag.
+    .option('--locale <locale>', h('program.locale'))
+    .enablePositionalOptions()
     .configureHelp({
       styleTitle: (title) => helpTitle(locale, title),
+      // Chinese descriptions wrap by the columns they take, two for each CJK character.
+      displayWidth: (text) => stringWidth(text),
       subcommandTerm: (command) => terms.get(command) ?? Help.prototype.subcommandTerm.call(new Help(), command),
     })
     .exitOverride()
@@ -201,9 +209,23 @@ function localeFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The value of a `--locale` given before the command (the program's own option), if any. */
+function globalLocale(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--locale') return argv[i + 1];
+    if (arg.startsWith('--locale=')) return arg.slice('--locale='.length);
+    if (!arg.startsWith('-')) return undefined;
+  }
+  return undefined;
+}
+
 /** Run the CLI; resolves to the exit status. */
 export async function main(argv: readonly string[], io?: CliIo): Promise<number> {
-  const cli = io ?? processIo();
+  const given = io ?? processIo();
+  // A leading `--locale` speaks for the whole run, as MLPATH_LANG would.
+  const leading = globalLocale(argv);
+  const cli: CliIo = leading === undefined ? given : { ...given, env: { ...given.env, MLPATH_LANG: leading } };
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     cli.out(`${VERSION}\n`);
     return 0;

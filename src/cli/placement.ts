@@ -11,6 +11,7 @@ import { placementMove, placementResult, placementStep, PLACEMENT_ANSWERS, start
 import type { PlacementAnswer } from '../core/placement.js';
 import { msg } from './messages.js';
 import { rmsg } from './review-messages.js';
+import { promptWords } from './prompt-words.js';
 
 export interface PlacementPrompter {
   /** Offer the check at all. */
@@ -53,12 +54,13 @@ export async function terminalPlacementPrompter(
   locale: Locale,
 ): Promise<PlacementPrompter> {
   const prompts = await import('@clack/prompts');
+  const yesNo = promptWords(prompts, locale);
   const r = (key: Parameters<typeof rmsg>[1], values?: Record<string, string | number>): string =>
     rmsg(locale, key, values);
   const title = (id: string): string => textIn(curriculum.skills.find((s) => s.id === id)?.title ?? { en: id }, locale);
   return {
     offer: async () => {
-      const value = await prompts.confirm({ message: r('placementOffer'), initialValue: true });
+      const value = await prompts.confirm({ ...yesNo, message: r('placementOffer'), initialValue: true });
       return value === true;
     },
     area: async (area, count) => {
@@ -96,7 +98,7 @@ export async function terminalPlacementPrompter(
     },
     confirm: async (skills) => {
       prompts.note(skills.map((id) => `• ${title(id)}`).join('\n'), r('placementSummary', { count: skills.length }));
-      const value = await prompts.confirm({ message: r('placementConfirm'), initialValue: true });
+      const value = await prompts.confirm({ ...yesNo, message: r('placementConfirm'), initialValue: true });
       return value === true;
     },
   };

@@ -30,6 +30,7 @@ import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
 import { isCliLocale, msg } from './messages.js';
 import type { MessageKey } from './messages.js';
+import { listIn } from '../i18n/catalogue.js';
 
 /** The raw values commander collects for the profile flags. */
 export interface ProfileFlags {
@@ -322,11 +323,11 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
           (zh ? '。' : '.'),
       ];
       if (problem.suggestions.length > 0) {
-        parts.push(msg(locale, 'flag.didYouMean', { choices: problem.suggestions.join(', ') }));
+        parts.push(msg(locale, 'flag.didYouMean', { choices: listIn(locale, problem.suggestions, 'or') }));
       }
       if (problem.choices.length > 0) {
         const key = problem.field === 'target' ? 'flag.validTarget' : 'flag.valid';
-        parts.push(msg(locale, key, { choices: problem.choices.join(', ') }));
+        parts.push(msg(locale, key, { choices: listIn(locale, problem.choices, 'or') }));
       } else if (problem.field === 'known' || problem.field === 'target') parts.push(msg(locale, 'flag.skillsHint'));
       const text = parts.join(zh ? '' : ' ');
       return text;

@@ -53,7 +53,12 @@ export const Backup = z
       const seen = new Set<string>();
       ids.forEach((id, i) => {
         if (seen.has(id))
-          ctx.addIssue({ code: 'custom', message: `${noun} id "${id}" appears twice`, path: [list, i, 'id'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${noun} id "${id}" appears twice`,
+            path: [list, i, 'id'],
+            params: { key: `backup.${noun}Twice`, id },
+          });
         seen.add(id);
       });
     };

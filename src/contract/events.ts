@@ -64,11 +64,26 @@ export const ProgressEvent = z
       });
     }
     if (event.type === 'hours' && event.hours === undefined)
-      ctx.addIssue({ code: 'custom', message: 'an hours event needs "hours"', path: ['hours'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an hours event needs "hours"',
+        path: ['hours'],
+        params: { key: 'backup.needsHours' },
+      });
     if (event.type === 'undo' && event.undoes === undefined)
-      ctx.addIssue({ code: 'custom', message: 'an undo event needs "undoes"', path: ['undoes'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an undo event needs "undoes"',
+        path: ['undoes'],
+        params: { key: 'backup.needsUndoes' },
+      });
     if (ITEM_EVENTS.includes(event.type) && event.item === undefined) {
-      ctx.addIssue({ code: 'custom', message: `a ${event.type} event needs "item"`, path: ['item'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a ${event.type} event needs "item"`,
+        path: ['item'],
+        params: { key: 'backup.needsItem', type: event.type },
+      });
     }
     if (NOTE_EVENTS.includes(event.type) && event.text !== undefined && event.text.length > MAX_NOTE_LENGTH) {
       ctx.addIssue({
@@ -96,6 +111,7 @@ export const ProgressEvent = z
       ctx.addIssue({
         code: 'custom',
         message: `a reviewed event needs "text" to be its rating: ${REVIEW_RATINGS.join(', ')}`,
+        params: { key: 'backup.needsRating' },
         path: ['text'],
       });
     }

@@ -4,6 +4,11 @@
  * the CLI maps codes to exit statuses and the server to HTTP statuses, each in one place.
  */
 
+import { renderHint, renderMessage } from '../i18n/catalogue.js';
+import type { Message, MessageParams } from '../i18n/catalogue.js';
+
+export type { Message, MessageParams } from '../i18n/catalogue.js';
+
 export type ErrorCode =
   /** A curriculum folder or file failed validation. */
   | 'CURRICULUM_INVALID'
@@ -43,7 +48,10 @@ export interface SourcePlace {
 
 /** One problem found in user input, with the place it was found and what was expected. */
 export interface Problem {
+  /** The problem in English (for logs); faces word it from `coded` when it has one. */
   message: string;
+  /** The problem as a catalogue message: its key and values. */
+  coded?: Message;
   place?: SourcePlace;
   /** A dotted path to the offending field, such as `skills[3].requires[0].skill`. */
   path?: string;
@@ -65,18 +73,40 @@ export class MlpathError extends Error {
   readonly problems: readonly Problem[];
   /** A short hint at the fix, shown after the message. */
   readonly hint: string | undefined;
+  /** The message as a catalogue key and values; each face words it in its learner's language. */
+  readonly coded: Message | undefined;
+  /** The hint as a catalogue key; each face words it for itself (the web names no flag). */
+  readonly codedHint: Message | undefined;
 
-  constructor(options: {
-    code: ErrorCode;
-    message: string;
-    problems?: readonly Problem[];
-    hint?: string;
-    cause?: unknown;
-  }) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+  /**
+   * An error either coded (`key` and `params`, worded by the catalogue; the English wording is
+   * the `message` logs see) or, until its layer is converted, with an English `message`.
+   */
+  constructor(
+    options: {
+      code: ErrorCode;
+      problems?: readonly Problem[];
+      cause?: unknown;
+    } & (
+      | { message: string; hint?: string; key?: undefined; params?: undefined; hintKey?: undefined }
+      | { key: string; params?: MessageParams; hintKey?: string; hintParams?: MessageParams; message?: undefined }
+    ),
+  ) {
+    const coded: Message | undefined =
+      options.key === undefined ? undefined : { key: options.key, params: options.params ?? {} };
+    const codedHint: Message | undefined =
+      options.key === undefined || options.hintKey === undefined
+        ? undefined
+        : { key: options.hintKey, params: options.hintParams ?? {} };
+    super(
+      coded ? renderMessage('en', coded) : (options.message ?? ''),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.code = options.code;
     this.problems = options.problems ?? [];
-    this.hint = options.hint;
+    this.coded = coded;
+    this.codedHint = codedHint;
+    this.hint = codedHint ? renderHint('en', 'cli', codedHint) : options.key === undefined ? options.hint : undefined;
   }
 }
 
@@ -117,4 +147,36 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+/** An error as a face shows it: message, problems (with their places) and hint, in a locale. */
+export interface ErrorWords {
+  message: string;
+  problems: { path: string; text: string }[];
+  hint: string | undefined;
+}
+
+/**
+ * The words of an error in a locale for a face: coded parts from the catalogue, anything still
+ * in English through `fallback` (the CLI's edge translation, or as it is).
+ */
+export function errorWords(
+  error: MlpathError,
+  locale: string,
+  face: 'cli' | 'web',
+  fallback: (text: string) => string = (text) => text,
+): ErrorWords {
+  const problemText = (problem: Problem): string => {
+    const text = problem.coded ? renderMessage(locale, problem.coded) : fallback(problem.message);
+    return problem.place ? `${formatPlace(problem.place)}: ${text}` : text;
+  };
+  return {
+    message: error.coded ? renderMessage(locale, error.coded) : fallback(error.message),
+    problems: error.problems.map((p) => ({ path: p.path ?? '', text: problemText(p) })),
+    hint: error.codedHint
+      ? renderHint(locale, face, error.codedHint)
+      : error.hint === undefined
+        ? undefined
+        : fallback(error.hint),
+  };
 }

@@ -20,7 +20,10 @@ import type { BackupPosting as BackupPostingJson, BackupProject as BackupProject
 import { pathText as formatPath } from '../contract/common.js';
 import type { Profile as ProfileJson } from '../contract/profile.js';
 import { MlpathError } from '../core/errors.js';
-import type { Problem } from '../core/errors.js';
+import type { Message, MessageParams, Problem } from '../core/errors.js';
+import { jsonSyntaxError } from '../core/json-position.js';
+import { issueMessage } from '../i18n/issues.js';
+import type { IssueLike } from '../i18n/issues.js';
 import type { Profile } from '../core/plan-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import type { z } from 'zod';
@@ -75,36 +78,32 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function invalid(file: string, message: string, problems: Problem[] = [], hint?: string): MlpathError {
+/** A refused import, coded: the catalogue words it (`key` with `params`) on each face. */
+function invalid(key: string, params: MessageParams, problems: Problem[] = [], hintKey?: string): MlpathError {
   return new MlpathError({
     code: 'IMPORT_INVALID',
-    message: `${file}: ${message}; nothing was imported`,
+    key,
+    params,
     problems,
-    ...(hint === undefined ? {} : { hint }),
+    ...(hintKey === undefined ? {} : { hintKey }),
   });
 }
 
-/** Line and column (from 1) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
 /** Parse and validate a backup file's text; every failure is an IMPORT_INVALID naming the place. */
-export function parseBackup(text: string, file: string): Backup {
+export function parseBackup(text: string, file: string | Message): Backup {
   let data: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const place = position ? lineColumn(text, Number(position[1])) : undefined;
-    throw invalid(
-      place ? `${file}:${place.line}:${place.column}` : file,
-      `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '')})`,
-      [],
-      'give the file `mlpath export --format json` wrote',
-    );
+    data = JSON.parse(body);
+  } catch {
+    const at = jsonSyntaxError(body);
+    const found = at.found === undefined ? { key: 'json.expected.end' } : JSON.stringify(at.found);
+    const why = { key: 'json.expectedFound', params: { expected: { key: `json.expected.${at.expected}` }, found } };
+    const place: string | Message =
+      typeof file === 'string'
+        ? `${file}:${at.line}:${at.column}`
+        : { key: 'json.place', params: { file, line: at.line, column: at.column } };
+    throw invalid('backup.notJsonAt', { file: place, why }, [], 'hint.backupFile');
   }
   if (
     typeof data !== 'object' ||
@@ -112,33 +111,20 @@ export function parseBackup(text: string, file: string): Backup {
     Array.isArray(data) ||
     (data as { format?: unknown }).format !== BACKUP_FORMAT
   ) {
-    throw invalid(
-      file,
-      `is not an mlpath backup (no "format": "${BACKUP_FORMAT}")`,
-      [],
-      'give the file `mlpath export --format json` wrote',
-    );
+    throw invalid('backup.notBackup', { file, format: BACKUP_FORMAT }, [], 'hint.backupFile');
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw invalid(
-      file,
-      `was written by a newer mlpath (backup version ${version}; this one reads up to ${BACKUP_VERSION})`,
-      [],
-      'upgrade mlpath, then import again',
-    );
+    throw invalid('backup.newer', { file, version, known: BACKUP_VERSION }, [], 'hint.backupUpgrade');
   }
   const result = BackupSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({
-      message: `${formatPath(issue.path) || '(top level)'}: ${issue.message}`,
-      path: formatPath(issue.path),
-    }));
-    throw invalid(
-      file,
-      `is not a valid mlpath backup (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-      problems,
-    );
+    const problems = result.error.issues.map((issue): Problem => {
+      const path = formatPath(issue.path);
+      const coded = issueMessage(issue as unknown as IssueLike, path);
+      return { message: `${path || '(top level)'}: ${issue.message}`, path, ...(coded ? { coded } : {}) };
+    });
+    throw invalid('backup.invalid', { file, count: problems.length }, problems);
   }
   const b = result.data;
   return {

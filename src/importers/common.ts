@@ -9,7 +9,10 @@ import { relative } from 'node:path';
 import anyAscii from 'any-ascii';
 import { MlpathError } from '../core/errors.js';
 import type { Area, Curriculum, Resource, Route, Skill, Stage, Text } from '../core/model.js';
+import { jsonErrorAt, lineColumnAt } from '../core/json-position.js';
 import { normalizeSkillId } from '../core/skill-id.js';
+
+export { jsonErrorAt, lineColumnAt } from '../core/json-position.js';
 
 /** Something an importer left out, and why. */
 export interface Dropped {
@@ -148,19 +151,6 @@ export function readText(path: string, shown: string): string {
   }
 }
 
-/** Line and column (from 1) of an offset in a text. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < Math.min(offset, text.length); i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** Parse JSON, turning a syntax error into an import error at its line and column. */
 export function parseJson(text: string, shown: string): unknown {
   try {
@@ -173,104 +163,6 @@ export function parseJson(text: string, shown: string): unknown {
       hint: 'fix the JSON at that place (a missing or extra comma, bracket or quote is the usual cause)',
     });
   }
-}
-
-/**
- * Where a JSON text first goes wrong, and what was expected there. JSON.parse's own messages
- * differ between Node versions and often carry no position, so the text is scanned here.
- */
-export function jsonErrorAt(text: string): { offset: number; expected: string } {
-  let i = 0;
-  const fail = (expected: string): never => {
-    throw { offset: i, expected };
-  };
-  const space = (): void => {
-    while (i < text.length && /\s/.test(text.charAt(i))) i++;
-  };
-  const value = (): void => {
-    space();
-    const ch = text.charAt(i);
-    if (ch === '{') {
-      i++;
-      space();
-      if (text.charAt(i) === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (text.charAt(i) !== '"') fail('a property name in double quotes');
-        string();
-        space();
-        if (text.charAt(i) !== ':') fail('":"');
-        i++;
-        value();
-        space();
-        if (text.charAt(i) === ',') {
-          i++;
-          continue;
-        }
-        if (text.charAt(i) === '}') {
-          i++;
-          return;
-        }
-        fail('"," or "}"');
-      }
-    }
-    if (ch === '[') {
-      i++;
-      space();
-      if (text.charAt(i) === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text.charAt(i) === ',') {
-          i++;
-          continue;
-        }
-        if (text.charAt(i) === ']') {
-          i++;
-          return;
-        }
-        fail('"," or "]"');
-      }
-    }
-    if (ch === '"') return string();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (literal && literal[0].length > 0) {
-      i += literal[0].length;
-      return;
-    }
-    fail('a value');
-  };
-  const string = (): void => {
-    i++;
-    while (i < text.length) {
-      const ch = text.charAt(i);
-      if (ch === '"') {
-        i++;
-        return;
-      }
-      if (ch === '\\') i++;
-      else if (ch.charCodeAt(0) < 0x20) fail('a closing quote');
-      i++;
-    }
-    fail('a closing quote');
-  };
-  try {
-    value();
-    space();
-    if (i < text.length) fail('the end of the file');
-  } catch (error) {
-    if (typeof error === 'object' && error !== null && 'offset' in error && 'expected' in error) {
-      return error as { offset: number; expected: string };
-    }
-    throw error;
-  }
-  return { offset: 0, expected: 'valid JSON' };
 }
 
 const MATH =

@@ -6,7 +6,6 @@
  * `reason` and `details`, so no face has to parse a sentence.
  */
 import { MlpathError } from '../core/errors.js';
-import type { ErrorCode, Problem } from '../core/errors.js';
 
 export type LearnerReason =
   | 'unknown-item'
@@ -47,15 +46,12 @@ export class LearnerError extends MlpathError {
   /** The values the message is made of (ids, suggestions, limits), for a face to word them. */
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(options: {
-    code: ErrorCode;
-    reason: LearnerReason;
-    message: string;
-    details?: Record<string, unknown>;
-    problems?: readonly Problem[];
-    hint?: string;
-    cause?: unknown;
-  }) {
+  constructor(
+    options: ConstructorParameters<typeof MlpathError>[0] & {
+      reason: LearnerReason;
+      details?: Record<string, unknown>;
+    },
+  ) {
     super(options);
     this.reason = options.reason;
     this.details = options.details ?? {};

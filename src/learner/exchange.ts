@@ -14,6 +14,7 @@
  */
 import { EXPORT_FORMATS } from '../contract/api.js';
 import type { ExportFormat } from '../contract/api.js';
+import type { Message } from '../core/errors.js';
 import { isMlpathError, MlpathError } from '../core/errors.js';
 import { checkProfile } from '../core/planner/index.js';
 import { backupToJson, parseBackup } from '../export/backup.js';
@@ -69,10 +70,11 @@ export async function exportText(
 }
 
 /**
- * A backup's text, validated whole (`source` names it in errors). @throws IMPORT_INVALID.
+ * A backup's text, validated whole (`source` names it in errors: a path, or a catalogue message
+ * such as the uploaded file's name). @throws IMPORT_INVALID.
  * Pure: a face reads a file with it before opening the store, so a bad file touches nothing.
  */
-export function readBackup(text: string, source: string): Backup {
+export function readBackup(text: string, source: string | Message): Backup {
   return parseBackup(text, source);
 }
 
@@ -106,8 +108,8 @@ export async function importBackup(
       throw new LearnerError({
         code: 'CONFLICT',
         reason: 'import-not-empty',
-        message: error.message,
-        hint: 'import with merge to add the backup to what is there (events already present are skipped)',
+        key: 'import.notEmpty',
+        hintKey: 'hint.merge',
         cause: error,
       });
     }

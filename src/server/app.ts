@@ -18,7 +18,7 @@ import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
 import type { ServerMode } from '../contract/index.js';
-import { errorResponseOf, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
+import { errorResponseOf, requestLocale, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
@@ -79,7 +79,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>();
   app.onError((error, c) => {
-    const { status, body } = errorResponseOf(error);
+    const { status, body } = errorResponseOf(error, requestLocale(c.req.header('accept-language')));
     // Only a bug is logged; expected failures are the client's to read.
     if (status >= 500) console.error(`mlpath serve: ${c.req.method} ${c.req.path}:`, error);
     if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));

@@ -5,7 +5,9 @@
  * message; stacks never reach the client.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { MlpathError, isMlpathError } from '../core/errors.js';
+import { errorWords, MlpathError, isMlpathError } from '../core/errors.js';
+import type { Locale } from '../core/model.js';
+import { interfaceLocale, translate } from '../i18n/catalogue.js';
 import type { ErrorCode, Problem } from '../core/errors.js';
 
 /** The codes a client can see (a broken curriculum is the server's own fault: INTERNAL). */
@@ -61,8 +63,20 @@ const DATABASE_MESSAGES: Partial<Record<ErrorCode, string>> = {
 /** Seconds a client waits before retrying an UNAVAILABLE answer (its Retry-After header). */
 export const RETRY_AFTER_SECONDS = 1;
 
-/** Turn anything thrown into the status and body a client sees. */
-export function errorResponseOf(error: unknown): { status: ContentfulStatusCode; body: ApiErrorBody } {
+/** The language of a request's errors: its Accept-Language (the web app sends its own language). */
+export function requestLocale(acceptLanguage: string | undefined): Locale {
+  const first = (acceptLanguage ?? '').split(',')[0]?.split(';')[0]?.trim();
+  return interfaceLocale(first);
+}
+
+/**
+ * Turn anything thrown into the status and body a client sees, worded in `locale` where the error
+ * is coded, with the hints meant for the web (no command-line flag, no environment variable).
+ */
+export function errorResponseOf(
+  error: unknown,
+  locale: Locale = 'en',
+): { status: ContentfulStatusCode; body: ApiErrorBody } {
   const database = isMlpathError(error) ? DATABASE_MESSAGES[error.code] : undefined;
   if (isMlpathError(error) && database !== undefined) {
     return {
@@ -72,11 +86,16 @@ export function errorResponseOf(error: unknown): { status: ContentfulStatusCode;
   }
   if (isMlpathError(error)) {
     const code: ApiErrorCode = error.code === 'CURRICULUM_INVALID' ? 'INTERNAL' : error.code;
-    const message = error.hint ? `${error.message} (${error.hint})` : error.message;
-    return {
-      status: httpStatusOf(error.code),
-      body: { error: { code, message, problems: error.problems.map(apiProblem) } },
-    };
+    const words = errorWords(error, locale, 'web');
+    const message = words.hint
+      ? translate(locale, 'errors', 'withHint', { message: words.message, hint: words.hint })
+      : words.message;
+    const problems = error.problems.map((problem, i) =>
+      problem.coded
+        ? { path: problem.path ?? '', message: words.problems[i]?.text ?? problem.message }
+        : apiProblem(problem),
+    );
+    return { status: httpStatusOf(error.code), body: { error: { code, message, problems } } };
   }
   return {
     status: 500,

@@ -436,8 +436,9 @@ export class KyselyStore implements Store {
       if (Number(result.numDeletedRows) === 0) {
         throw new MlpathError({
           code: 'NOT_FOUND',
-          message: `there is no project "${projectId}"`,
-          hint: 'see `mlpath project list`',
+          key: 'store.noProject',
+          params: { id: projectId },
+          hintKey: 'hint.projectList',
         });
       }
     });
@@ -454,8 +455,9 @@ export class KyselyStore implements Store {
       if (Number(result.numUpdatedRows) === 0) {
         throw new MlpathError({
           code: 'NOT_FOUND',
-          message: `there is no project "${projectId}"`,
-          hint: 'see `mlpath project list`',
+          key: 'store.noProject',
+          params: { id: projectId },
+          hintKey: 'hint.projectList',
         });
       }
     });
@@ -488,8 +490,9 @@ export class KyselyStore implements Store {
       if (Number(result.numDeletedRows) === 0) {
         throw new MlpathError({
           code: 'NOT_FOUND',
-          message: `there is no kept posting "${postingId}"`,
-          hint: 'see `mlpath job list`',
+          key: 'store.noPosting',
+          params: { id: postingId },
+          hintKey: 'hint.jobList',
         });
       }
     });
@@ -798,8 +801,9 @@ export class KyselyStore implements Store {
       if (!empty && !options.merge) {
         throw new MlpathError({
           code: 'CONFLICT',
-          message: `this store already holds progress (${existingEvents.size} events, ${existingProjects.size} projects); nothing was imported`,
-          hint: 'add --merge to add the backup to it (events already present are skipped), or import into a fresh MLPATH_HOME',
+          key: 'store.notEmpty',
+          params: { events: existingEvents.size, projects: existingProjects.size },
+          hintKey: 'hint.merge',
         });
       }
       const seen = new Set<string>();
@@ -1058,10 +1062,11 @@ export async function storageErrors<T>(location: string, fn: () => Promise<T>): 
     if (isUnavailable(error)) {
       throw new MlpathError({
         code: 'UNAVAILABLE',
-        message: `the database at ${location} is unavailable: ${message}`,
+        key: 'store.unavailable',
+        params: { location, message },
         cause: error,
       });
     }
-    throw new MlpathError({ code: 'STORAGE', message: `the database at ${location} failed: ${message}`, cause: error });
+    throw new MlpathError({ code: 'STORAGE', key: 'store.failed', params: { location, message }, cause: error });
   }
 }

@@ -264,8 +264,9 @@ export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 function notOurs(location: string, why: string): MlpathError {
   return new MlpathError({
     code: 'STORAGE',
-    message: `${location} is not an mlpath database (${why}); it was left untouched`,
-    hint: 'point MLPATH_HOME (or DATABASE_URL) at a folder (or database) of its own',
+    key: 'store.notOurs',
+    params: { location, why },
+    hintKey: 'hint.ownDatabase',
   });
 }
 
@@ -304,8 +305,9 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, location: 
   if (newest > SCHEMA_VERSION) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `${location} was written by a newer mlpath (schema version ${newest}; this one knows up to ${SCHEMA_VERSION}); it was left untouched`,
-      hint: 'upgrade mlpath to open it',
+      key: 'store.newer',
+      params: { location, newest, known: SCHEMA_VERSION },
+      hintKey: 'hint.upgrade',
     });
   }
   for (const migration of MIGRATIONS) {

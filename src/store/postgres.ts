@@ -84,7 +84,7 @@ const MIGRATION_LOCK = 7_021_983_114;
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<KyselyStore> {
   const location = redactUrl(url);
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
-    throw new MlpathError({ code: 'INVALID_INPUT', message: `"${options.schema}" is not a plain schema name` });
+    throw new MlpathError({ code: 'INVALID_INPUT', key: 'store.schemaName', params: { schema: options.schema } });
   }
   const pool = postgresPool(url, {
     schema: options.schema,
@@ -107,8 +107,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     await pool.end().catch(() => undefined);
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot connect to PostgreSQL at ${location}: ${(error as Error).message || String(error)}`,
-      hint: 'check DATABASE_URL and that the server is running',
+      key: 'store.connect',
+      params: { location, message: (error as Error).message || String(error) },
+      hintKey: 'hint.database',
     });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

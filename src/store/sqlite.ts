@@ -63,8 +63,9 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     if (sqliteFault(error) === 'read-only') return openRefusingWrites(file, faultFor('read-only', file));
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot open ${file}: ${(error as Error).message}`,
-      hint: 'set MLPATH_HOME to a folder you can write to',
+      key: 'store.open',
+      params: { file, message: (error as Error).message },
+      hintKey: 'hint.writable',
     });
   }
   try {
@@ -78,8 +79,9 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     if (fault === 'read-only' || fault === 'full') return openRefusingWrites(file, faultFor(fault, file));
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot open ${file}: ${(error as Error).message}`,
-      hint: 'set MLPATH_HOME to a folder you can write to',
+      key: 'store.open',
+      params: { file, message: (error as Error).message },
+      hintKey: 'hint.writable',
     });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
@@ -314,8 +316,10 @@ function checkOwner(raw: BetterSqlite3.Database, file: string): void {
   if (appId !== 0 && appId !== SQLITE_APPLICATION_ID) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `${file} is not an mlpath database (it belongs to another application, id 0x${appId.toString(16)}); it was left untouched`,
-      hint: `point MLPATH_HOME at a folder of its own (mlpath's files carry the application "${APP_ID}")`,
+      key: 'store.otherApp',
+      params: { file, id: `0x${appId.toString(16)}` },
+      hintKey: 'hint.ownFolderApp',
+      hintParams: { id: APP_ID },
     });
   }
   // Reading the schema raises SQLITE_NOTADB for a file that is not SQLite at all. Tables without
@@ -327,8 +331,9 @@ function checkOwner(raw: BetterSqlite3.Database, file: string): void {
   if (tables.length > 0 && !tables.includes('mlpath_meta')) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `${file} is not an mlpath database (it holds tables of another application: ${tables.slice(0, 5).join(', ')}); it was left untouched`,
-      hint: 'point MLPATH_HOME at a folder of its own',
+      key: 'store.otherTables',
+      params: { file, tables: tables.slice(0, 5).join(', ') },
+      hintKey: 'hint.ownFolder',
     });
   }
 }

@@ -79,7 +79,7 @@ test('creating, joining by link, sharing, the behind list, roles and leaving', a
   await ada.getByLabel('Target date').fill(target);
   await ada.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(ada.getByRole('heading', { level: 2, name: 'Evening ML' })).toBeFocused();
-  await expect(ada.getByText(/bootcamp · target .* · 1 members · you: owner/).first()).toBeVisible();
+  await expect(ada.getByText(/bootcamp · target .* · 1 member · you: owner/).first()).toBeVisible();
   const link = (await ada.locator('code', { hasText: '/#/cohorts?join=' }).textContent()) ?? '';
   expect(link).toMatch(/#\/cohorts\?join=[0-9A-Z]{5}-[0-9A-Z]{5}$/);
 

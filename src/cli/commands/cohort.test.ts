@@ -119,9 +119,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath cohort against a server', () =>
     expect(made.stdout).toMatch(
       /Created "Evening ML"\. Invite others with the code [0-9A-Z]{5}-[0-9A-Z]{5} or the link/,
     );
-    expect((await run(ada, ['list'])).stdout).toContain(
-      'Evening ML · bootcamp · target 2026-09-30 · 1 members · owner',
-    );
+    expect((await run(ada, ['list'])).stdout).toContain('Evening ML · bootcamp · target 2026-09-30 · 1 member · owner');
   });
 
   it('joins by link, shares nothing until chosen, and shows who is behind', async () => {

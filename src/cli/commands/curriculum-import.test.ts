@@ -88,7 +88,7 @@ describe('mlpath curriculum import', () => {
     const io = memoryIo({ cwd, env: { MLPATH_LANG: 'zh-CN' } });
     expect(await main(['curriculum', 'import', '--from', 'roadmap-sh', 'nowhere', '-o', 'out'], io)).toBe(1);
     expect(io.stderr()).toContain(
-      'mlpath: 无法导入 nowhere：没有这个文件夹；请给出含有 <slug>.json 和 content/ 的路线图文件夹',
+      'mlpath：无法导入 nowhere：没有这个文件夹；请给出含有 <slug>.json 和 content/ 的路线图文件夹',
     );
     expect(readdirSync(cwd)).toEqual([]);
   });

@@ -117,7 +117,7 @@ describe('mlpath curriculum check in Chinese', () => {
   it('counts the problems in Chinese and keeps each file:line:col place', async () => {
     const { status, stderr } = await runZh('curriculum', 'check', fixture('cycle'));
     expect(status).toBe(1);
-    expect(stderr).toMatch(/^mlpath: \d+ 个文件中有 1 个问题\n/);
+    expect(stderr).toMatch(/^mlpath：\d+ 个文件中有 1 个问题\n/);
     expect(stderr).toMatch(/src\/content\/fixtures\/cycle\/\w+\.yaml:\d+:\d+: /);
     expect(stderr).toContain('逐一修正列出的位置，然后再次运行 `mlpath curriculum check`');
   });

@@ -26,6 +26,7 @@ import { withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
 import { helpFor } from '../help-messages.js';
+import { promptWords } from '../prompt-words.js';
 
 interface InitOptions extends ProfileFlags {
   yes?: boolean;
@@ -41,6 +42,7 @@ async function askProfile(
   today: string,
 ): Promise<ProfileFlags | undefined> {
   const prompts = await import('@clack/prompts');
+  const yesNo = promptWords(prompts, locale);
   const m = trackingMessages(locale);
   const answers: ProfileFlags = { ...flags };
   prompts.intro(`mlpath · ${textIn(curriculum.meta.title, locale)}`);
@@ -111,14 +113,18 @@ async function askProfile(
     if (value !== '') answers.domain = String(value);
   }
   if (answers.freeOnly === undefined) {
-    const value = await prompts.confirm({ message: t.askFreeOnly, initialValue: false });
+    const value = await prompts.confirm({ ...yesNo, message: t.askFreeOnly, initialValue: false });
     if (cancelled(value)) return undefined;
     answers.freeOnly = value === true;
   }
   // A region suggested for the learner's language is asked, never set without their answer.
   const region = answers.region === undefined ? curriculum.regions?.find((r) => r.suggestFor.includes(loc)) : undefined;
   if (region) {
-    const value = await prompts.confirm({ message: t.askRegion(textIn(region.title, loc)), initialValue: true });
+    const value = await prompts.confirm({
+      ...yesNo,
+      message: t.askRegion(textIn(region.title, loc)),
+      initialValue: true,
+    });
     if (cancelled(value)) return undefined;
     answers.region = value === true ? region.id : NO_REGION;
   }

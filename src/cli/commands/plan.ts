@@ -6,7 +6,7 @@
  * `--json` for tools.
  */
 import type { Command } from 'commander';
-import { isMlpathError, MlpathError } from '../../core/errors.js';
+import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
 import { AREAS, textIn } from '../../core/model.js';
 import type { Area, Curriculum } from '../../core/model.js';
@@ -85,10 +85,11 @@ export function planWithFlagNames(
   } catch (error) {
     if (isMlpathError(error) && error.code === 'UNREACHABLE') {
       const flag = flags.target !== undefined ? '--target' : flags.freeOnly ? '--free-only' : '--exclude';
+      const words = errorWords(error, profile.locale, 'cli');
       throw new MlpathError({
         code: 'UNREACHABLE',
-        message: msg(profile.locale, 'flag.unreachable', { flag, message: error.message }),
-        hint: error.hint,
+        message: msg(profile.locale, 'flag.unreachable', { flag, message: words.message }),
+        ...(words.hint === undefined ? {} : { hint: words.hint }),
       });
     }
     throw error;

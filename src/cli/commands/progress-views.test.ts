@@ -4,7 +4,7 @@ import type { Profile } from '../../core/plan-model.js';
 import { databaseFile } from '../../store/open.js';
 import { openSqliteStore } from '../../store/sqlite.js';
 import { testHome } from '../test-support/home.js';
-import { displayWidth } from './progress-views.js';
+import stringWidth from 'string-width';
 import type { TestHome } from '../test-support/home.js';
 
 const profile: Profile = {
@@ -147,7 +147,7 @@ describe('mlpath status', () => {
     const starts = result.stdout
       .split('\n')
       .filter((line) => line.includes('░'))
-      .map((line) => displayWidth(line.slice(0, line.search(/[█░]/))));
+      .map((line) => stringWidth(line.slice(0, line.search(/[█░]/))));
     expect(starts.length).toBe(3);
     expect(new Set(starts).size).toBe(1);
   });

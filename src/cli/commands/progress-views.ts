@@ -4,6 +4,7 @@
  * layer (src/learner/progress.ts), rendered for people or, with --json, printed as the same record
  * GET /api/today, /api/status answer.
  */
+import stringWidth from 'string-width';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { MlpathError } from '../../core/errors.js';
@@ -52,26 +53,8 @@ function taskLine(task: PlanTask, curriculum: Curriculum, locale: Locale, io: Cl
   return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hoursLeft(formatHours(task.hours))}  ${color.dim(taskKey(task))}`;
 }
 
-/** Columns a string takes in a terminal: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
 function padColumns(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
 function bar(share: number, width = 20): string {
@@ -196,7 +179,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const { curriculum } = ctx;
         const stages = byId(curriculum.stages);
         const rows = report.stages.map((row) => ({ ...row, title: textIn(stages.get(row.id)?.title, locale) }));
-        const width = Math.max(...rows.map((r) => displayWidth(r.title)), 4);
+        const width = Math.max(...rows.map((r) => stringWidth(r.title)), 4);
         io.out(`${m.statusTitle}\n`);
         for (const row of rows)
           io.out(`  ${padColumns(row.title, width)}  ${bar(row.share)}  ${row.done}/${row.total}\n`);

@@ -233,17 +233,12 @@ export function analyzePosting(text: string, curriculum: Curriculum, options: An
 
 /** The error for a text that cannot be read; `problems[0].message` is the problem's kind. */
 export function postingError(problem: PostingProblem): MlpathError {
-  const messages: Record<PostingProblem['kind'], string> = {
-    empty: 'the posting is empty',
-    binary: 'the posting is not text (it looks like a binary file)',
-    'too-long': `the posting is ${problem.length ?? 0} characters long; the limit is ${problem.limit ?? 0}`,
-    'unsupported-language': 'the posting is in a language other than English or Chinese',
-  };
   return new MlpathError({
     code: 'INVALID_INPUT',
-    message: messages[problem.kind],
+    key: `posting.${problem.kind}`,
+    params: { length: problem.length ?? 0, limit: problem.limit ?? 0 },
     problems: [{ message: problem.kind }],
-    hint: 'paste the text of one job posting in English or Chinese',
+    hintKey: 'hint.posting',
   });
 }
 

@@ -6,6 +6,7 @@
  * remaining estimates are corrected by the learner's observed pace (see forecast.ts).
  */
 import { MlpathError } from '../errors.js';
+import type { Message } from '../errors.js';
 import type { Curriculum, Stage, Text } from '../model.js';
 import type {
   Explanation,
@@ -117,13 +118,19 @@ export function prepare(
     else unreachable.push(s);
   }
   if (unreachable.length > 0) {
-    const targetText = profile.target ?? needs.role?.id ?? 'the plan';
+    const target: string | Message = profile.target ?? needs.role?.id ?? { key: 'plan.thePlan' };
+    const shown = unreachable.slice(0, 5).join(', ');
     throw new MlpathError({
       code: 'UNREACHABLE',
-      message: `target ${targetText} cannot be reached: no ${profile.freeOnly ? 'free ' : ''}resource you allow teaches ${unreachable.slice(0, 5).join(', ')}${unreachable.length > 5 ? ` and ${unreachable.length - 5} more` : ''}`,
-      hint: profile.freeOnly
-        ? 'drop --free-only, un-exclude a resource, or add your own resource for these skills'
-        : 'un-exclude a resource or add your own resource for these skills',
+      key: profile.freeOnly ? 'plan.unreachableFree' : 'plan.unreachable',
+      params: {
+        target,
+        skills:
+          unreachable.length > 5
+            ? { key: 'plan.andMore', params: { list: shown, count: unreachable.length - 5 } }
+            : shown,
+      },
+      hintKey: profile.freeOnly ? 'hint.unreachableFree' : 'hint.unreachable',
     });
   }
   const factor = effortFactorFor(curriculum, profile);
@@ -338,8 +345,9 @@ export function planFrom(
   if (result.endWeek.some((w) => w < 0) && tasks.length > 0) {
     throw new MlpathError({
       code: 'UNREACHABLE',
-      message: `the plan does not fit in ${maxWeeks} weeks at ${profile.hoursPerWeek} h/week with the weeks off given`,
-      hint: 'give fewer weeks off or more hours per week',
+      key: 'plan.doesNotFit',
+      params: { weeks: maxWeeks, hours: profile.hoursPerWeek },
+      hintKey: 'hint.doesNotFit',
     });
   }
   // A position in a week's budget, as a day: the budget spread evenly over the days left to study.

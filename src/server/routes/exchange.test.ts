@@ -164,3 +164,54 @@ describe('POST /api/import', () => {
     expect(ErrorSchema.parse(json).error.problems.map((p) => p.path)).toEqual(['merge']);
   });
 });
+
+describe('POST /api/import in the learner language', () => {
+  it('words a refused import in Chinese for a Chinese request, with no English and no command-line hint', async () => {
+    const zh = { 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' };
+    const notJson = await h.app.request('/api/import', { method: 'POST', body: '{"format": ', headers: zh });
+    const notJsonBody = ErrorSchema.parse(await notJson.json()).error;
+    expect(notJson.status).toBe(400);
+    expect(notJsonBody.message).toMatch(/不是有效的 JSON/);
+    const broken = JSON.stringify({
+      format: 'mlpath-backup',
+      version: 1,
+      exportedAt: '2026-03-04T12:00:00.000Z',
+      profile: null,
+      events: [{ id: 'e1', type: 'hours', at: 'yesterday', extra: 1 }],
+      projects: [],
+    });
+    const res = await h.app.request('/api/import', { method: 'POST', body: broken, headers: zh });
+    const error = ErrorSchema.parse(await res.json()).error;
+    expect(error.message).toMatch(/不是有效的 mlpath 备份（\d+ 个问题）/);
+    expect(error.problems.length).toBeGreaterThan(1);
+    for (const words of [notJsonBody.message, error.message, ...error.problems.map((p) => p.message)]) {
+      // Ids, paths, file names and literal values may stay; no English words of our own.
+      const prose = words.replace(
+        /"[^"]*"|“[^”]*”|[\w.[\]-]*\[\d+\][\w.[\]-]*|\b(JSON|mlpath|ISO|http\(s\)|hours|events|at|extra)\b/g,
+        '',
+      );
+      expect(prose, words).not.toMatch(/[A-Za-z]{3,}/);
+      expect(words, words).not.toMatch(/--\w|MLPATH_/);
+    }
+    const text = await (async () => {
+      await someProgress(api);
+      return (await h.app.request('/api/export?format=json')).text();
+    })();
+    const conflict = await h.app.request('/api/import', { method: 'POST', body: text, headers: zh });
+    const refused = ErrorSchema.parse(await conflict.json()).error;
+    expect(conflict.status).toBe(409);
+    expect(refused.message).toContain('与现有数据合并');
+    expect(refused.message).not.toMatch(/--merge|MLPATH_HOME/);
+  });
+
+  it('keeps English for an English request', async () => {
+    const res = await h.app.request('/api/import', {
+      method: 'POST',
+      body: '{"format": ',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en-GB,en;q=0.9' },
+    });
+    expect(ErrorSchema.parse(await res.json()).error.message).toMatch(
+      /is not valid JSON \(expected a value, found the end of the file\)/,
+    );
+  });
+});

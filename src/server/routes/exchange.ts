@@ -44,7 +44,7 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
     }),
     async (c) => {
       const query = parseQuery(c, ImportQuery);
-      const backup = readBackup(await readJsonText(c), 'the uploaded backup');
+      const backup = readBackup(await readJsonText(c), { key: 'import.uploaded' });
       const result = await importBackup(learnerContext(deps, c), { backup, merge: query.merge });
       return c.json({
         imported: { events: result.eventsAdded, projects: result.projectsAdded, postings: result.postingsAdded },

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../i18n/en.json';
-import zhCN from '../i18n/zh-CN.json';
+import en from '../../../src/i18n/locales/en/web.json';
+import zhCN from '../../../src/i18n/locales/zh-CN/web.json';
 import { ApiError } from '../lib/api.js';
 import { looksLikeEmail, refusalOf } from './AccountForm.js';
 

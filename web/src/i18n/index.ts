@@ -1,12 +1,13 @@
 /**
  * @module i18n
- * English and Simplified Chinese for every string; the choice is remembered in localStorage and
+ * The web app's words: the `web` namespace of the one catalogue (src/i18n), with its shared settings; the choice is remembered in localStorage and
  * set on <html lang> so screen readers pronounce the page in the right language.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import en from '../../../src/i18n/locales/en/web.json';
+import zhCN from '../../../src/i18n/locales/zh-CN/web.json';
+import { catalogueOptions } from '../../../src/i18n/options.js';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -38,13 +39,8 @@ export async function setLanguage(language: Language): Promise<void> {
 export function initI18n(): typeof i18next {
   const language = initialLanguage();
   document.documentElement.lang = language;
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: ['en', 'zh-CN'],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void i18next
+    .use(initReactI18next)
+    .init(catalogueOptions({ en: { web: en }, 'zh-CN': { web: zhCN } }, language, 'web'));
   return i18next;
 }

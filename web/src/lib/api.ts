@@ -4,6 +4,7 @@
  * which becomes an `ApiError` carrying the code, the message and the fields at fault. When the
  * server cannot be reached at all the code is `NETWORK` (status 0), never one of the server's.
  */
+import i18next from 'i18next';
 import type { BodyOf, ResponseOf } from '../../../src/contract/routes.js';
 
 /*
@@ -80,7 +81,11 @@ export function onUnauthenticated(listener: () => void): () => void {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  // Errors come back in the app's language, whatever the browser's.
+  const init: RequestInit = {
+    method,
+    headers: { accept: 'application/json', 'accept-language': i18next.language || 'en' },
+  };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, 'content-type': 'application/json' };

@@ -1,0 +1,115 @@
+/**
+ * @module i18n/catalogue
+ * The one i18next set-up every face uses: the catalogue's locales, English as the fallback, the
+ * interface's plural rules. `createCatalogue` makes an instance (the CLI and the server);
+ * `catalogueOptions` gives the same settings to an instance made elsewhere (the web app, with
+ * react-i18next, over its own namespace only). `translate` renders a `{name}`-placeholder message of the text namespaces.
+ */
+import i18next from 'i18next';
+import type { i18n, Resource } from 'i18next';
+import type { CATALOGUE_LOCALES } from './options.js';
+import { catalogueOptions } from './options.js';
+import { TEXT_RESOURCES } from './resources.js';
+import type { KeyOf, TextNamespace } from './resources.js';
+
+export type Values = Readonly<Record<string, string | number>>;
+
+/** A ready instance over the given resources (by default the CLI's and server's namespaces). */
+export function createCatalogue(resources: Resource = TEXT_RESOURCES as unknown as Resource, lng = 'en'): i18n {
+  const instance = i18next.createInstance();
+  void instance.init(catalogueOptions(resources, lng));
+  return instance;
+}
+
+let shared: i18n | undefined;
+
+/** The text namespaces' one instance, made on first use. */
+function catalogue(): i18n {
+  shared ??= createCatalogue();
+  return shared;
+}
+
+/** `{name}` placeholders; one without a value stays as written, so a gap shows instead of vanishing. */
+const TEXT_INTERPOLATION = {
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false, skipOnVariables: true },
+  missingInterpolationHandler: (_text: string, match: RegExpExecArray): string => match[0],
+} as const;
+
+type Locale = (typeof CATALOGUE_LOCALES)[number];
+
+/** The interface locale nearest a tag: zh* is Simplified Chinese, anything else English. */
+export function interfaceLocale(tag: string | undefined): Locale {
+  return tag?.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** One message of a text namespace in a locale (English for any other), placeholders filled. */
+export function translate<N extends TextNamespace>(locale: string, ns: N, key: KeyOf<N>, values: Values = {}): string {
+  return catalogue().t(key, {
+    ...values,
+    ...TEXT_INTERPOLATION,
+    ns,
+    lng: interfaceLocale(locale),
+    keySeparator: false,
+    nsSeparator: false,
+  } as never) as unknown as string;
+}
+
+/** Whether a key exists in a namespace (for messages looked up by a computed key). */
+export function hasKey(ns: TextNamespace, key: string): boolean {
+  const table = TEXT_RESOURCES.en[ns] as Record<string, string>;
+  return key in table || `${key}_other` in table;
+}
+
+/** A namespace's translate function for one locale. */
+export function translator<N extends TextNamespace>(locale: string, ns: N): (key: KeyOf<N>, values?: Values) => string {
+  return (key, values = {}) => translate(locale, ns, key, values);
+}
+
+/**
+ * A message as data: a key of the `errors` namespace and its values. A value may itself be a
+ * message (a reason inside a wrapper), rendered in the same locale.
+ */
+export interface Message {
+  readonly key: string;
+  readonly params?: MessageParams;
+}
+export type MessageParams = Readonly<Record<string, string | number | Message | readonly string[]>>;
+
+/** The face a message is shown on: hints differ (the web never names a flag or a variable). */
+export type Face = 'cli' | 'web';
+
+/** A list as the locale writes it: "a, b and c" / "a、b 和 c" (or "or" / "或" for choices). */
+export function listIn(locale: string, items: readonly string[], type: 'and' | 'or' = 'and'): string {
+  const zh = interfaceLocale(locale) === 'zh-CN';
+  if (type === 'or' || items.length > 8) return items.join(zh ? '、' : ', ');
+  return new Intl.ListFormat(zh ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
+}
+
+/** "Did you mean …?" for close ids, in a locale, quoted as ids: the one wording every face uses. */
+export function didYouMeanIn(locale: string, suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return '';
+  const zh = interfaceLocale(locale) === 'zh-CN';
+  const quoted = suggestions.map((s) => (zh ? `“${s}”` : `"${s}"`));
+  return translate(locale, 'errors', 'didYouMean', { choices: listIn(locale, quoted, 'or') });
+}
+
+function renderParams(locale: string, params: MessageParams): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = value;
+    else if (Array.isArray(value)) out[name] = listIn(locale, value as readonly string[]);
+    else out[name] = renderMessage(locale, value as Message);
+  }
+  return out;
+}
+
+/** A coded message in a locale (English for any other). */
+export function renderMessage(locale: string, message: Message): string {
+  return translate(locale, 'errors', message.key as KeyOf<'errors'>, renderParams(locale, message.params ?? {}));
+}
+
+/** A hint for a face: `KEY.web` where the web needs other words than the command line, else `KEY`. */
+export function renderHint(locale: string, face: Face, hint: Message): string {
+  const faced = `${hint.key}.${face}`;
+  return renderMessage(locale, hasKey('errors', faced) ? { ...hint, key: faced } : hint);
+}

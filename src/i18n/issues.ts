@@ -1,0 +1,71 @@
+/**
+ * @module i18n/issues
+ * A validation problem found by zod, as a catalogue message (`issue.*` keys of the `errors`
+ * namespace) with its path and values, so every face words it in its learner's language. An issue
+ * no key covers (a custom refinement without a key) comes back undefined: the caller keeps zod's
+ * English for it.
+ */
+import type { Message } from './catalogue.js';
+
+/** The parts of a zod issue the wording needs (zod's own type is wider). */
+export interface IssueLike {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly [field: string]: unknown;
+}
+
+const received = (input: unknown): string =>
+  input === null ? 'null' : Array.isArray(input) ? 'array' : input === undefined ? 'undefined' : typeof input;
+
+const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+/** The issue as a message with `path` (the dotted field path, or the top level) among its values. */
+export function issueMessage(issue: IssueLike, path: string): Message | undefined {
+  const where: string | Message = path === '' ? { key: 'issue.topLevel' } : path;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (!issue.message.startsWith('Invalid input')) return undefined;
+      return {
+        key: 'issue.invalidType',
+        params: { path: where, type: String(issue['expected']), got: received(issue['input']) },
+      };
+    case 'invalid_value': {
+      const values = Array.isArray(issue['values']) ? (issue['values'] as unknown[]) : [];
+      return values.length === 1
+        ? { key: 'issue.invalidValue', params: { path: where, value: shown(values[0]) } }
+        : { key: 'issue.invalidOption', params: { path: where, values: values.map(shown).join('|') } };
+    }
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(issue['keys']) ? (issue['keys'] as unknown[]).map(shown) : [];
+      return { key: 'issue.unknownKeys', params: { path: where, keys: keys.join(', '), count: keys.length } };
+    }
+    case 'too_small':
+    case 'too_big': {
+      const origin = String(issue['origin']);
+      const limit = Number(issue[issue.code === 'too_small' ? 'minimum' : 'maximum']);
+      const side = issue.code === 'too_small' ? 'tooSmall' : 'tooBig';
+      if (origin === 'string' || origin === 'array') {
+        return { key: `issue.${side}.${origin}`, params: { path: where, count: limit } };
+      }
+      const inclusive = issue['inclusive'] !== false;
+      const bound = `${issue.code === 'too_small' ? '>' : '<'}${inclusive ? '=' : ''}${limit}`;
+      return { key: `issue.${side}.value`, params: { path: where, kind: origin, bound } };
+    }
+    case 'invalid_format': {
+      const format = String(issue['format']);
+      if (format === 'date') return { key: 'issue.day', params: { path: where } };
+      if (format === 'datetime') return { key: 'issue.instant', params: { path: where } };
+      if (format === 'url') return { key: 'issue.url', params: { path: where } };
+      return undefined;
+    }
+    case 'custom': {
+      const params = issue['params'] as { key?: unknown } | undefined;
+      if (typeof params?.key !== 'string') return undefined;
+      const { key, ...rest } = params as { key: string } & Record<string, string | number>;
+      return { key, params: { ...rest, path: where } };
+    }
+    default:
+      return undefined;
+  }
+}

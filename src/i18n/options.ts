@@ -1,0 +1,25 @@
+/**
+ * @module i18n/options
+ * The i18next settings every face shares: the interface's locales, English as the fallback and
+ * i18next's plural rules (`_one`/`_other` keys). Kept apart from the resources so the web app
+ * bundles only its own namespace. The catalogue is the bottom layer: it imports nothing of mlpath,
+ * so the core's error family can word its messages from it.
+ */
+import type { InitOptions, Resource } from 'i18next';
+
+/** The catalogue's locales (the core's INTERFACE_LOCALES; the catalogue test holds them equal). */
+export const CATALOGUE_LOCALES = ['en', 'zh-CN'] as const;
+
+/** The settings every instance shares; `resources` are the namespaces it needs. */
+export function catalogueOptions(resources: Resource, lng: string = 'en', defaultNS?: string): InitOptions {
+  return {
+    resources,
+    lng,
+    fallbackLng: 'en',
+    supportedLngs: [...CATALOGUE_LOCALES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    ...(defaultNS === undefined ? {} : { defaultNS, ns: [defaultNS] }),
+  };
+}
