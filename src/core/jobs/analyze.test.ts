@@ -144,6 +144,18 @@ describe('analyzePosting: required and nice-to-have', () => {
     expect(skill(en, 'model-deployment')?.required).toBe(false);
   });
 
+  it("reads a cue in a numbered list item as that item's, not as a heading over the items after it", () => {
+    const a = analyzePosting(
+      '算法工程师\n任职要求：\n1. 熟悉 PyTorch\n2. 有容器编排经验者优先\n3. 熟悉数据库，有智能体经验优先\n4. 熟悉统计\n',
+      c,
+    );
+    expect(skill(a, 'pytorch')?.required).toBe(true);
+    expect(skill(a, 'kubernetes')?.required).toBe(false);
+    expect(skill(a, 'sql')?.required).toBe(true);
+    expect(skill(a, 'llm-agents')?.required).toBe(false);
+    expect(skill(a, 'statistics')?.required).toBe(true);
+  });
+
   it('reads "A or B" and 或 as one ask that either skill answers', () => {
     const zh = analyzePosting('算法工程师\n任职要求：熟悉 PyTorch 或 TensorFlow；熟悉数据库。', c);
     expect(skill(zh, 'pytorch')?.alternatives).toEqual(['tensorflow']);

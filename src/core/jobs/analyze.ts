@@ -373,7 +373,10 @@ export function niceToHaveRanges(views: TextViews): Array<[number, number]> {
     const body = line.slice(lead).trim();
     const words = body.split(/\s+/).filter(Boolean).length;
     const han = (body.match(/[\u4e00-\u9fff]/g) ?? []).length;
-    const heading = body.length > 0 && !/[.。;；,，]$/.test(body) && words <= 6 && han <= 12 && !/[:：]./.test(body);
+    // A list item ("2. 有 Kubernetes 经验者优先", "- Kubernetes is a plus") is never a heading: its cue is its own.
+    const listItem = /^\s*(?:[-*•·+]|\d+[.)、])/.test(line);
+    const heading =
+      !listItem && body.length > 0 && !/[.。;；,，]$/.test(body) && words <= 6 && han <= 12 && !/[:：]./.test(body);
     if (heading && (NICE.test(body) || REQUIRED.test(body))) {
       switches.push({ at: lineStart, nice: NICE.test(body) && !/minimum|必须|硬性/.test(body) });
     } else {
