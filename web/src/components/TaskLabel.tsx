@@ -1,7 +1,8 @@
 /**
  * @module TaskLabel
  * What a plan task is called: the resource (and unit) it studies, the project it builds, or the
- * job search; resource titles stay as published.
+ * job search. A resource is named as the CLI names it: its title in the page's language where the
+ * curriculum gives one (\`localTitle\`), else as published.
  */
 import type { Curriculum } from '../lib/api.js';
 import type { PlanTask } from '../lib/api.js';
@@ -21,7 +22,8 @@ export function useTaskTitle(curriculum: Curriculum | undefined) {
       return { title: stage ? tx(stage.title) : task.resource, unit: undefined, url: undefined };
     }
     const unit = task.unit ? resource.units.find((u) => u.id === task.unit) : undefined;
-    return { title: resource.title, unit: unit ? tx(unit.title) : undefined, url: unit?.url ?? resource.url };
+    const title = (resource.localTitle ? tx(resource.localTitle) : '') || resource.title;
+    return { title, unit: unit ? tx(unit.title) : undefined, url: unit?.url ?? resource.url };
   };
 }
 
