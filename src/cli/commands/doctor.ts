@@ -33,7 +33,9 @@ export function bytesText(bytes: number): string {
 export function renderDoctor(report: DoctorReport, locale: Locale): string {
   const t = (key: TrackingKey, values: Record<string, string | number> = {}): string => tmsg(locale, key, values);
   const lines = [t('doctor.file', { file: report.file, size: bytesText(report.bytes) })];
-  if (report.integrity.length > 0)
+  // SQLite answers a sound file with the single word "ok"; anything else is its own description.
+  if (report.integrity.length === 1 && report.integrity[0] === 'ok') lines.push(t('doctor.integrityOk'));
+  else if (report.integrity.length > 0)
     lines.push(t('doctor.integrity', { result: report.integrity.slice(0, 5).join('; ') }));
   else if (report.error !== undefined) lines.push(t('doctor.integrity', { result: report.error }));
   if (report.integrity.length > 0)
