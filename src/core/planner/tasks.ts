@@ -91,7 +91,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     const more = skills.length > 4 ? skills.length - 4 : 0;
     return t(
       `Teaches ${shown.map((s) => s['en']).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
-      `学习 ${shown.map((s) => s['zh-CN'] ?? s['en']).join('、')}${more > 0 ? ` 等 ${skills.length} 项` : ''}。`,
+      `讲授：${shown.map((s) => s['zh-CN'] ?? s['en']).join('、')}${more > 0 ? `等 ${skills.length} 项` : ''}。`,
     );
   };
 
