@@ -117,7 +117,11 @@ export function trackingMessages(locale: Locale) {
     gaps: (titles: string) => t('gaps', { titles }),
     forecast: (date: string) => t('forecast', { date }),
     moved: (days: number, since: string) =>
-      t(days === 0 ? 'moved.none' : days > 0 ? 'moved.later' : 'moved.earlier', { days: Math.abs(days), since }),
+      t(days === 0 ? 'moved.none' : days > 0 ? 'moved.later' : 'moved.earlier', {
+        days: Math.abs(days),
+        count: Math.abs(days),
+        since,
+      }),
     sinceLast: (date: string) => t('sinceLast', { date }),
     pace: (pace: number) =>
       pace === 1

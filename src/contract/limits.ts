@@ -9,6 +9,7 @@ import {
   LAST_START_YEAR,
   MAX_EFFORT_FACTOR,
   MAX_HOURS_PER_WEEK,
+  MIN_HOURS_PER_WEEK,
   MAX_ID_LENGTH,
   MAX_LINK_LENGTH,
   MAX_TITLE_LENGTH,
@@ -29,8 +30,9 @@ export const LIMITS = {
   eventText: MAX_EVENT_TEXT_LENGTH,
   /** Characters (UTF-16 code units) in a job posting. */
   posting: MAX_POSTING_LENGTH,
-  /** Hours a week: more than 0, at most this. */
+  /** Hours a week: at least `minHoursPerWeek`, at most this. */
   hoursPerWeek: MAX_HOURS_PER_WEEK,
+  minHoursPerWeek: MIN_HOURS_PER_WEEK,
   /** Hours in one log entry: more than 0, at most this. */
   hoursPerEntry: MAX_HOURS_PER_ENTRY,
   /** The years a plan may start in. */

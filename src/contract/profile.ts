@@ -13,6 +13,7 @@ import {
   FULL_TIME_HOURS,
   MAX_EFFORT_FACTOR,
   MAX_HOURS_PER_WEEK,
+  MIN_HOURS_PER_WEEK,
   MAX_ID_LENGTH,
   MAX_TITLE_LENGTH,
   MIN_EFFORT_FACTOR,
@@ -27,7 +28,7 @@ export const Profile = z
   .strictObject({
     startingPoint: StoredId,
     known: z.array(StoredId),
-    hoursPerWeek: z.number().positive().max(MAX_HOURS_PER_WEEK),
+    hoursPerWeek: z.number().min(MIN_HOURS_PER_WEEK).max(MAX_HOURS_PER_WEEK),
     weeksOff: z.array(StoredDateRange),
     startDate: Day,
     style: z.enum(LEARNING_STYLES),
@@ -121,7 +122,7 @@ export const StudyDaysInput = z
       'When the learner studies; each week’s hours are shared over its study days, and calendars show timed sessions',
   });
 
-const HOURS_A_WEEK = `expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
+const HOURS_A_WEEK = `expected at least ${MIN_HOURS_PER_WEEK} and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
 const FACTOR = `expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`;
 
 /** Hours a week as a client sends them: a number within the core's bounds, or "full-time". */
@@ -130,7 +131,7 @@ export const HoursPerWeekInput = z
     [
       z
         .number({ error: HOURS_A_WEEK })
-        .positive({ error: HOURS_A_WEEK })
+        .min(MIN_HOURS_PER_WEEK, { error: HOURS_A_WEEK })
         .max(MAX_HOURS_PER_WEEK, { error: HOURS_A_WEEK }),
       z.literal(FULL_TIME),
     ],

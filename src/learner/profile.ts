@@ -7,7 +7,7 @@
  * - **trimming**: every id is trimmed (`" python-basics "` is `python-basics`);
  * - **spellings and aliases**: an id in another spelling (`python_basics`, `Python Basics`) resolves
  *   to the id it spells; old skill ids stay valid (the fold follows `aliases`);
- * - **bounds**: the core's (`checkProfile`): more than 0 and at most 100 hours a week, a learner
+ * - **bounds**: the core's (`checkProfile`): at least 0.5 and at most 100 hours a week, a learner
  *   factor from 0.8 to 2;
  * - **hours**: effective study hours a week; `full-time` stands for FULL_TIME_HOURS (28 of a 40-hour week);
  * - **suggestions**: an unknown id gets the core's "did you mean" list (`suggestIds`);
@@ -31,6 +31,7 @@ import {
   LAST_START_YEAR,
   MAX_EFFORT_FACTOR,
   MAX_HOURS_PER_WEEK,
+  MIN_HOURS_PER_WEEK,
   MIN_EFFORT_FACTOR,
 } from '../core/planner/profile.js';
 import type { ProfileProblem } from '../core/planner/index.js';
@@ -148,7 +149,7 @@ function problemText(problem: ProfileProblem): string {
         return `${problem.value} is out of range: expected a start between ${FIRST_START_YEAR} and ${LAST_START_YEAR}`;
       return problem.field === 'effortFactor'
         ? `${problem.value} is out of range: expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`
-        : `${problem.value} is out of range: expected more than 0 and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
+        : `${problem.value} is out of range: expected at least ${MIN_HOURS_PER_WEEK} and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
     case 'date':
       return problem.field === 'weeksOff'
         ? `"${problem.value}" is not a range of dates: expected START..END as YYYY-MM-DD`

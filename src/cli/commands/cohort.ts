@@ -157,8 +157,8 @@ export function renderCohort(face: Face, cohort: CohortJson): string {
       parts.push(f.m('cohort.pace', { weekly: member.pace.weeklyHours, week: member.pace.hoursThisWeek }));
       const { finishDate, daysLate } = member.pace;
       if (finishDate === null || daysLate === null) parts.push(f.m('cohort.noPlan'));
-      else if (daysLate > 0) parts.push(f.m('cohort.finish', { date: finishDate, days: daysLate }));
-      else parts.push(f.m('cohort.finishEarly', { date: finishDate, days: -daysLate }));
+      else if (daysLate > 0) parts.push(f.m('cohort.finish', { date: finishDate, days: daysLate, count: daysLate }));
+      else parts.push(f.m('cohort.finishEarly', { date: finishDate, days: -daysLate, count: -daysLate }));
     }
     if (parts.length === 0) parts.push(f.m('cohort.sharesNothing'));
     if (member.behind === true) parts.push(f.m('cohort.behindMark'));

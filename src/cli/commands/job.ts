@@ -154,7 +154,7 @@ function evidenceText(evidence: string, curriculum: Curriculum, locale: Locale):
 /** How the finish date moves, in words. */
 function moved(days: number, locale: Locale): string {
   if (days === 0) return jmsg(locale, 'movedNone');
-  return jmsg(locale, days < 0 ? 'movedEarlier' : 'movedLater', { days: Math.abs(days) });
+  return jmsg(locale, days < 0 ? 'movedEarlier' : 'movedLater', { days: Math.abs(days), count: Math.abs(days) });
 }
 
 /** The plan toward the target jobs as readable text: the plan itself, then how it differs. */

@@ -181,7 +181,7 @@ describe('random profiles on the shipped curriculum', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...curriculum.startingPoints.map((p) => p.id)),
-        fc.integer({ min: 1, max: 160 }).map((x) => x / 4),
+        fc.integer({ min: 2, max: 160 }).map((x) => x / 4),
         fc.constantFrom('structured', 'university', 'practical' as const),
         fc.constantFrom(...curriculum.domains.map((d) => d.id)),
         fc.boolean(),

@@ -15,7 +15,7 @@ const options = fc.record({
   corequisites: fc.boolean(),
 });
 const learner = fc.record({
-  hours: fc.integer({ min: 1, max: 400 }).map((x) => x / 4),
+  hours: fc.integer({ min: 2, max: 400 }).map((x) => x / 4),
   knownShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
   style: fc.constantFrom(...LEARNING_STYLES),
 });

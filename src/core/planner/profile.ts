@@ -25,6 +25,11 @@ export const DEFAULT_HOURS_PER_WEEK = 10;
 /** The learner factor is kept within these bounds (beginners take up to twice the provider's figure). */
 export const MIN_EFFORT_FACTOR = 0.8;
 export const MAX_EFFORT_FACTOR = 2.0;
+/**
+ * Effective hours a week a plan needs at least: half an hour. Below it a plan runs for centuries
+ * (0.01 h a week planned a developer to the year 2935), which is a typo, not a plan.
+ */
+export const MIN_HOURS_PER_WEEK = 0.5;
 export const MAX_HOURS_PER_WEEK = 100;
 /**
  * The longest id (a skill, resource, unit, project, rubric item, card, event) or item key
@@ -194,7 +199,7 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
   }
   if (
     !Number.isFinite(profile.hoursPerWeek) ||
-    profile.hoursPerWeek <= 0 ||
+    profile.hoursPerWeek < MIN_HOURS_PER_WEEK ||
     profile.hoursPerWeek > MAX_HOURS_PER_WEEK
   ) {
     problems.push({
@@ -203,7 +208,7 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       value: String(profile.hoursPerWeek),
       choices: [],
       suggestions: [],
-      message: `hoursPerWeek: ${profile.hoursPerWeek} is out of range; give more than 0 and at most ${MAX_HOURS_PER_WEEK} hours a week`,
+      message: `hoursPerWeek: ${profile.hoursPerWeek} is out of range; give at least ${MIN_HOURS_PER_WEEK} and at most ${MAX_HOURS_PER_WEEK} hours a week`,
     });
   }
   if (!isValidIsoDate(profile.startDate)) {

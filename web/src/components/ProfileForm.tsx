@@ -173,7 +173,7 @@ export function ProfileForm(props: {
               id={`${id}-hours`}
               className="field"
               type="number"
-              min={0.5}
+              min={LIMITS.minHoursPerWeek}
               max={LIMITS.hoursPerWeek}
               step={0.5}
               required

@@ -256,8 +256,16 @@ export default function Cohorts() {
                         : member.pace.finishDate === null || member.pace.daysLate === null
                           ? t('cohorts.noPlan')
                           : member.pace.daysLate > 0
-                            ? t('cohorts.late', { date: date(member.pace.finishDate), days: member.pace.daysLate })
-                            : t('cohorts.early', { date: date(member.pace.finishDate), days: -member.pace.daysLate })}
+                            ? t('cohorts.late', {
+                                date: date(member.pace.finishDate),
+                                days: member.pace.daysLate,
+                                count: member.pace.daysLate,
+                              })
+                            : t('cohorts.early', {
+                                date: date(member.pace.finishDate),
+                                days: -member.pace.daysLate,
+                                count: -member.pace.daysLate,
+                              })}
                       {member.behind === true && (
                         <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-slate-900">
                           {t('cohorts.behindBadge')}

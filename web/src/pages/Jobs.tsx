@@ -362,6 +362,7 @@ export default function Jobs() {
                               withJobs: date(plan.finishDate.withJobs),
                               current: date(plan.finishDate.current),
                               days: Math.abs(plan.movedDays),
+                              count: Math.abs(plan.movedDays),
                             })}
                       </p>
                       {plan.goal.length > 0 && (

@@ -86,6 +86,7 @@ export default function PlanPage() {
                 ? t('plan.onTrack')
                 : t(forecast.movedDays > 0 ? 'plan.later' : 'plan.earlier', {
                     days: num(Math.abs(forecast.movedDays), 0),
+                    count: Math.abs(forecast.movedDays),
                     original: date(forecast.originalFinishDate),
                   })
               : t('plan.noForecast')}
