@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Help } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from './io.js';
@@ -40,6 +43,26 @@ describe('the command registry', () => {
     expect(await main(['help', 'd'], help)).toBe(0);
     expect(help.stdout()).toContain('Usage: mlpath done|d [options] <id>');
   });
+
+  it('takes --locale after a command without one of its own as the language of the run', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlpath-locale-'));
+    try {
+      const env = { MLPATH_HOME: home, MLPATH_LANG: 'en', MLPATH_NOW: '2026-11-30T09:00:00Z' };
+      expect(await main(['init', '--yes', '--start-point', 'developer'], memoryIo({ env }))).toBe(0);
+      const after = memoryIo({ env });
+      expect(await main(['status', '--locale', 'zh-CN'], after)).toBe(0);
+      const before = memoryIo({ env });
+      expect(await main(['--locale', 'zh-CN', 'status'], before)).toBe(0);
+      expect(after.stdout()).toBe(before.stdout());
+      expect(after.stdout()).toContain('进度');
+      // A command with a --locale of its own keeps it: the plan is made in that language.
+      const plan = memoryIo({ env });
+      expect(await main(['plan', '--start-point', 'developer', '--locale', 'zh-CN', '--json'], plan)).toBe(0);
+      expect((JSON.parse(plan.stdout()) as { profile: { locale: string } }).profile.locale).toBe('zh-CN');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('still suggests a command for a typo, from the listing alone', async () => {
     const io = memoryIo({ env: { MLPATH_LANG: 'en' } });

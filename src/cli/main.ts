@@ -209,6 +209,21 @@ function localeFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The arguments with a `--locale` given after the command moved before it. */
+function withLocaleFirst(argv: readonly string[]): string[] {
+  const rest: string[] = [];
+  let value = '';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--locale') {
+      value = argv[i + 1] ?? '';
+      i++;
+    } else if (arg.startsWith('--locale=')) value = arg.slice('--locale='.length);
+    else rest.push(arg);
+  }
+  return ['--locale', value, ...rest];
+}
+
 /** The value of a `--locale` given before the command (the program's own option), if any. */
 function globalLocale(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -232,7 +247,16 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
   }
   const { CommanderError } = await import('commander');
   try {
-    const program = await buildProgram(cli, commandWord(argv));
+    const word = commandWord(argv);
+    const program = await buildProgram(cli, word);
+    // `mlpath status --locale zh-CN`: after a command that has no `--locale` of its own, the flag
+    // means what it means before the command, the language of the whole run.
+    const trailing = localeFlag(argv);
+    const command = program.commands.find((c) => c.name() === word || c.aliases().includes(word ?? ''));
+    const ownsLocale = (c: Command): boolean =>
+      c.options.some((o) => o.long === '--locale') || c.commands.some(ownsLocale);
+    if (leading === undefined && trailing !== undefined && command && !ownsLocale(command))
+      return await main(withLocaleFirst(argv), given);
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
