@@ -68,7 +68,7 @@ export function PlacementCheck(props: {
           {t('onboarding.check.areaOf', { n: num(step.index, 0), total: num(step.of, 0) })}
         </p>
         <h2 ref={heading} tabIndex={-1} className="h2">
-          {t('onboarding.check.area', { area: areaName(step.area), count: num(step.count, 0) })}
+          {t('onboarding.check.area', { area: areaName(step.area), count: step.count })}
         </h2>
         <p className="text-sm">{t('onboarding.check.areaHint')}</p>
         <div className="flex flex-wrap gap-2">
