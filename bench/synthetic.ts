@@ -2,17 +2,7 @@
  * Synthetic curricula for benchmarks: deterministic (seeded), acyclic by construction
  * (a skill only requires skills authored before it).
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/core/random.js';
 
 export interface SyntheticNode {
   id: string;

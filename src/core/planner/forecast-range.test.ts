@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates.js';
-import { forecastRange, MIN_HISTORY_WEEKS, seededRandom } from './forecast-range.js';
+import { seededRandom } from '../random.js';
+import { forecastRange, MIN_HISTORY_WEEKS } from './forecast-range.js';
 import type { HistoryWeek } from './forecast-range.js';
 
 const TODAY = '2027-03-01';

@@ -18,6 +18,7 @@ import { addDays, daysBetween, toDayNumber, weekStart } from '../dates.js';
 import type { Profile, ProgressState } from '../plan-model.js';
 import { hoursLoggedBetween, studyCalendar } from '../weeks.js';
 import { PACE_PRIOR_HOURS } from './plan.js';
+import { seededRandom } from '../random.js';
 
 /** One past calendar week of study. */
 export interface HistoryWeek {
@@ -57,18 +58,6 @@ export type ForecastRange =
       readonly weeks: number;
       readonly needed: number;
     };
-
-/** A small, fast seeded generator (mulberry32): numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quantile(sorted: readonly number[], q: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));

@@ -7,6 +7,7 @@
 import type { Curriculum } from '../../model.js';
 import { fixture } from './fixtures.js';
 import type { FixtureSpec, ResourceSpec, StageSpec } from './fixtures.js';
+import { seededRandom } from '../../random.js';
 
 export interface RandomOptions {
   readonly seed: number;
@@ -18,20 +19,8 @@ export interface RandomOptions {
   readonly corequisites: boolean;
 }
 
-/** mulberry32: a tiny deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function randomCurriculum(o: RandomOptions): Curriculum {
-  const rnd = prng(o.seed);
+  const rnd = seededRandom(o.seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
   const ids = Array.from({ length: o.skills }, (_, i) => `s${i}`);
   const skills: Record<string, string[]> = {};
