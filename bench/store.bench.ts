@@ -19,6 +19,7 @@ import { forecastFrom, profileFor } from '../src/core/planner/index.js';
 import { foldProgress, progressStats } from '../src/core/progress.js';
 import type { ProgressEvent } from '../src/core/progress-model.js';
 import { newEvent } from '../src/store/events.js';
+import { syntheticEvents } from './synthetic-events.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
@@ -48,43 +49,6 @@ const today = '2027-03-01';
 const startDate = '2026-06-01';
 const profile = profileFor(curriculum, curriculum.startingPoints[0]?.id, { startDate, locale: 'en' });
 
-/** A plausible log: statuses on skills, resources and units, hours on most days, a few undos and notes. */
-function syntheticEvents(n: number): ProgressEvent[] {
-  const ids = [
-    ...curriculum.skills.map((s) => s.id),
-    ...curriculum.resources.map((r) => r.id),
-    ...curriculum.resources.flatMap((r) => r.units.map((u) => `${r.id}/${u.id}`)),
-  ];
-  const types = ['started', 'done', 'hours', 'hours', 'hours', 'note', 'skipped', 'reset'] as const;
-  const events: ProgressEvent[] = [];
-  const t0 = Date.parse(`${startDate}T08:00:00Z`);
-  const span = Date.parse(`${today}T08:00:00Z`) - t0;
-  let seed = 42;
-  const rand = (): number => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  for (let i = 0; i < n; i++) {
-    const at = new Date(t0 + Math.floor((span * i) / n));
-    const item = ids[Math.floor(rand() * ids.length)];
-    if (i % 50 === 49 && events.length > 0) {
-      events.push(newEvent('undo', { undoes: events[events.length - 1]?.id }, at));
-      continue;
-    }
-    const type = types[Math.floor(rand() * types.length)] ?? 'hours';
-    if (type === 'hours')
-      events.push(
-        newEvent('hours', { hours: 0.25 + Math.floor(rand() * 8) / 4, date: at.toISOString().slice(0, 10), item }, at),
-      );
-    else if (type === 'note') events.push(newEvent('note', { text: `note ${i}` }, at));
-    // Skips go to skills only: skipping a resource can leave a needed skill with no teacher.
-    else if (type === 'skipped')
-      events.push(newEvent(type, { item: curriculum.skills[Math.floor(rand() * curriculum.skills.length)]?.id }, at));
-    else events.push(newEvent(type, { item }, at));
-  }
-  return events;
-}
-
 async function fill(store: Store, events: ProgressEvent[]): Promise<void> {
   await store.ensureLearner('local', 'local', `${startDate}T00:00:00.000Z`);
   await store.saveProfile('local', profile, `${startDate}T00:00:00.000Z`);
@@ -105,7 +69,7 @@ async function durableWrites(store: Store, seconds: number): Promise<number> {
 const dir = mkdtempSync(join(tmpdir(), 'mlpath-bench-'));
 try {
   const home = join(dir, 'home');
-  const events = syntheticEvents(EVENTS);
+  const events = syntheticEvents(curriculum, EVENTS, { startDate, today });
   const store = await openSqliteStore(join(home, 'mlpath.db'));
   await fill(store, events);
   await store.close();
