@@ -22,6 +22,7 @@ import pg from 'pg';
 import { loadCurriculum } from '../src/content/load.js';
 import { profileFor } from '../src/core/planner/index.js';
 import type { ProgressEvent } from '../src/core/progress-model.js';
+import { benchDatabase } from './bench-database.js';
 import { syntheticEvents } from './synthetic-events.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -31,7 +32,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env['BENCH_RUNS'] ?? 9);
 const sizes = (process.env['BENCH_EVENTS'] ?? '1000,10000,100000').split(',').map(Number);
 const cli = process.env['BENCH_CLI'] || join(root, 'bin/mlpath.js');
-const pgUrl = process.env['MLPATH_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/mlpath_bench';
 
 if (!process.env['BENCH_CLI']) {
   console.log('building the CLI (npm run build) ...');
@@ -80,24 +80,6 @@ async function fill(store: Store, events: readonly ProgressEvent[]): Promise<voi
   await store.ensureLearner('local', 'local', `${startDate}T00:00:00.000Z`);
   await store.saveProfile('local', profile, `${startDate}T00:00:00.000Z`);
   for (let i = 0; i < events.length; i += 1000) await store.appendEvents('local', events.slice(i, i + 1000));
-}
-
-/** The bench database on the PostgreSQL server, created when missing; undefined (with the reason) when unreachable. */
-async function benchDatabase(): Promise<string | undefined> {
-  const url = new URL(pgUrl);
-  const name = url.pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(pgUrl), { pathname: '/postgres' }).href });
-  try {
-    await admin.connect();
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-    return pgUrl;
-  } catch (error) {
-    console.log(`PostgreSQL: skipped (${(error as Error).message})`);
-    return undefined;
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
 }
 
 const rows: [string, Timing][] = [];

@@ -8,7 +8,7 @@
  * profile and E events, all in one cohort and sharing progress and pace, then prints the status's
  * time with every member computed afresh (cold) and with their snapshots kept (warm: nothing changed),
  * for the given size and for a full cohort (MAX_COHORT_MEMBERS).
- * Uses MLPATH_TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test.
+ * Uses MLPATH_BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/mlpath_bench (created when missing).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -21,9 +21,11 @@ import { profileFromInput } from '../src/learner/profile.js';
 import { newEvent } from '../src/store/events.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { median, report } from './measure.js';
+import { BENCH_DATABASE_URL, benchDatabase } from './bench-database.js';
 
 const SHIPPED = fileURLToPath(new URL('../curricula/ml-engineer', import.meta.url));
-const URL_ = process.env['MLPATH_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The benchmarks' own database (created when missing), never the tests'.
+const URL_ = (await benchDatabase()) ?? BENCH_DATABASE_URL;
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,8 +3,8 @@
  * events, what their time is spent on, and durable events written per second on SQLite and on
  * PostgreSQL. Run with `npx tsx bench/store.bench.ts` (builds the CLI first).
  *
- * Env: MLPATH_CURRICULUM (another curriculum folder, for the CLI too), BENCH_RUNS (process runs per command, default 7), MLPATH_TEST_DATABASE_URL (PostgreSQL;
- * default postgres://postgres@127.0.0.1:5432/test; skipped with a note when unreachable).
+ * Env: MLPATH_CURRICULUM (another curriculum folder, for the CLI too), BENCH_RUNS (process runs per command, default 7), MLPATH_BENCH_DATABASE_URL (PostgreSQL;
+ * default postgres://postgres@127.0.0.1:5432/mlpath_bench, created when missing; skipped with a note when unreachable).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,11 +23,13 @@ import { syntheticEvents } from './synthetic-events.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
+import { BENCH_DATABASE_URL, benchDatabase } from './bench-database.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env['BENCH_RUNS'] ?? 7);
 const EVENTS = 10_000;
-const pgUrl = process.env['MLPATH_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The benchmarks' own database (created when missing), never the tests'.
+const pgUrl = (await benchDatabase()) ?? BENCH_DATABASE_URL;
 
 function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;

@@ -30,9 +30,11 @@ import { newEvent } from '../src/store/events.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { LOCAL_LEARNER } from '../src/store/store.js';
+import { BENCH_DATABASE_URL, benchDatabase } from './bench-database.js';
 
 const SHIPPED = fileURLToPath(new URL('../curricula/ml-engineer', import.meta.url));
-const URL_PG = process.env['MLPATH_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The benchmarks' own database (created when missing), never the tests'.
+const URL_PG = (await benchDatabase()) ?? BENCH_DATABASE_URL;
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,7 +3,7 @@
  *
  *   npx tsx bench/two-instances.bench.ts [--seconds 60] [--connections 200] [--users 20]
  *
- * Starts `mlpath serve --multi-user` twice (two ports, one fresh schema of the test database,
+ * Starts `mlpath serve --multi-user` twice (two ports, one fresh schema of the bench database `mlpath_bench`,
  * MLPATH_BENCH_DATABASE_URL overrides), signs in the users (each from its own forwarded address, so
  * the per-address sign-in limit does not bite), then runs a closed loop of C concurrent clients for
  * S seconds, each request to the next instance in turn (no sticky sessions): 70% GET /api/progress,
@@ -20,8 +20,10 @@ import pg from 'pg';
 import { openAccounts } from '../src/server/auth.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { spawnCli } from '../src/cli/test-support/spawn-cli.js';
+import { BENCH_DATABASE_URL, benchDatabase } from './bench-database.js';
 
-const BASE_URL = process.env['MLPATH_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The benchmarks' own database (created when missing), never the tests'.
+const BASE_URL = (await benchDatabase()) ?? BENCH_DATABASE_URL;
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
