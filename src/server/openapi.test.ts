@@ -160,7 +160,7 @@ describe('GET /api/openapi.json', () => {
     };
     expect(profile.required).toEqual(['startingPoint']);
     expect(profile.additionalProperties).toBe(false);
-    expect(JSON.stringify(profile.properties['hoursPerWeek'])).toContain('"exclusiveMinimum":0');
+    expect(JSON.stringify(profile.properties['hoursPerWeek'])).toContain('"minimum":0.5');
     expect(JSON.stringify(profile.properties['hoursPerWeek'])).toContain('"maximum":100');
     expect(JSON.stringify(d.components.schemas['ProgressEventInput'])).toContain('"const":"hours"');
   });
