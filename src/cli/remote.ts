@@ -17,7 +17,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { MlpathError } from '../core/errors.js';
+import { ERROR_CODES, MlpathError } from '../core/errors.js';
 import type { ErrorCode, Problem } from '../core/errors.js';
 import { dataDir } from '../store/open.js';
 import type { CliIo } from './io.js';
@@ -157,22 +157,7 @@ interface ErrorBody {
   error?: { code?: unknown; message?: unknown; hint?: unknown; problems?: unknown };
 }
 
-const ERROR_CODES = new Set<string>([
-  'CURRICULUM_INVALID',
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'UNREACHABLE',
-  'IMPORT_INVALID',
-  'CONFLICT',
-  'STORAGE',
-  'UNAVAILABLE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'RATE_LIMITED',
-  'MISDIRECTED',
-  'TOO_LARGE',
-  'INTERNAL',
-]);
+const ERROR_CODE_SET = new Set<string>(ERROR_CODES);
 
 /** The server's error answer as an MlpathError with the same code, naming the server. */
 async function remoteError(io: RemoteEnv, server: string, res: Response): Promise<MlpathError> {
@@ -184,7 +169,7 @@ async function remoteError(io: RemoteEnv, server: string, res: Response): Promis
     body = undefined;
   }
   const rawCode = typeof body?.error?.code === 'string' ? body.error.code : '';
-  const code: ErrorCode = ERROR_CODES.has(rawCode)
+  const code: ErrorCode = ERROR_CODE_SET.has(rawCode)
     ? (rawCode as ErrorCode)
     : res.status === 401
       ? 'UNAUTHENTICATED'

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { curriculumView } from '../core/curriculum-view.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
+import { ERROR_CODES } from '../core/errors.js';
 import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import { BackupPosting, BackupProject } from './backup.js';
@@ -375,21 +376,7 @@ export const SelfCheckSchema = z
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum([
-        'INVALID_INPUT',
-        'NOT_FOUND',
-        'CONFLICT',
-        'IMPORT_INVALID',
-        'UNREACHABLE',
-        'STORAGE',
-        'UNAVAILABLE',
-        'UNAUTHENTICATED',
-        'FORBIDDEN',
-        'RATE_LIMITED',
-        'MISDIRECTED',
-        'TOO_LARGE',
-        'INTERNAL',
-      ]),
+      code: z.enum(ERROR_CODES),
       message: z.string(),
       problems: z.array(z.object({ path: z.string(), message: z.string() })),
     }),

@@ -9,35 +9,42 @@ import type { Message, MessageParams } from '../i18n/catalogue.js';
 
 export type { Message, MessageParams } from '../i18n/catalogue.js';
 
-export type ErrorCode =
-  /** A curriculum folder or file failed validation. */
-  | 'CURRICULUM_INVALID'
-  /** A command-line flag or API field has a bad value. */
-  | 'INVALID_INPUT'
-  /** An id (skill, resource, starting point, ...) is unknown. */
-  | 'NOT_FOUND'
-  /** A target cannot be reached (for example, no resource teaches a needed skill). */
-  | 'UNREACHABLE'
-  /** A file to import is malformed, foreign or from a future version. */
-  | 'IMPORT_INVALID'
-  /** The operation conflicts with existing state (e.g. import into a non-empty store). */
-  | 'CONFLICT'
-  /** The database or data directory cannot be used. */
-  | 'STORAGE'
-  /** The database cannot be reached now or is busy past its timeouts: try again shortly. */
-  | 'UNAVAILABLE'
-  /** The request carries no valid session (sign in first). */
-  | 'UNAUTHENTICATED'
-  /** The request is understood but refused: another site's write, a disabled account. */
-  | 'FORBIDDEN'
-  /** Too many attempts: wait (the response says how long) and try again. */
-  | 'RATE_LIMITED'
-  /** The request names a host this server does not answer for. */
-  | 'MISDIRECTED'
-  /** The request body is larger than the route accepts. */
-  | 'TOO_LARGE'
-  /** A bug: an invariant was broken. */
-  | 'INTERNAL';
+/**
+ * The error family's codes, the one list every face reads (the CLI's exit codes, the API's answers,
+ * the CLI's reading of a server's answers):
+ * - CURRICULUM_INVALID: a curriculum folder or file failed validation.
+ * - INVALID_INPUT: a command-line flag or API field has a bad value.
+ * - NOT_FOUND: an id (skill, resource, starting point, ...) is unknown.
+ * - UNREACHABLE: a target cannot be reached (for example, no resource teaches a needed skill).
+ * - IMPORT_INVALID: a file to import is malformed, foreign or from a future version.
+ * - CONFLICT: the operation conflicts with existing state (e.g. import into a non-empty store).
+ * - STORAGE: the database or data directory cannot be used.
+ * - UNAVAILABLE: the database cannot be reached now or is busy past its timeouts: try again shortly.
+ * - UNAUTHENTICATED: the request carries no valid session (sign in first).
+ * - FORBIDDEN: the request is understood but refused: another site's write, a disabled account.
+ * - RATE_LIMITED: too many attempts: wait (the response says how long) and try again.
+ * - MISDIRECTED: the request names a host this server does not answer for.
+ * - TOO_LARGE: the request body is larger than the route accepts.
+ * - INTERNAL: a bug: an invariant was broken.
+ */
+export const ERROR_CODES = [
+  'CURRICULUM_INVALID',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'UNREACHABLE',
+  'IMPORT_INVALID',
+  'CONFLICT',
+  'STORAGE',
+  'UNAVAILABLE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'MISDIRECTED',
+  'TOO_LARGE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Where an error happened in a source file; lines and columns count from 1. */
 export interface SourcePlace {
