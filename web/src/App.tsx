@@ -8,7 +8,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.js';
 import { useProfile } from './lib/data.js';
 import { useLocale } from './lib/locale.js';
-import { href, useRoute, type Page } from './lib/router.js';
+import { href, PAGES, useRoute, type Page } from './lib/router.js';
 import { applyTheme, useDark } from './lib/theme.js';
 import { ErrorNote, Loading, PageBoundary } from './components/Feedback.js';
 import { AccountMenu } from './components/AccountMenu.js';
@@ -40,19 +40,9 @@ function pageComponent(page: Page) {
   return component;
 }
 
-const NAV: readonly Page[] = ['today', 'review', 'roadmap', 'plan', 'progress', 'portfolio', 'jobs', 'settings'];
-/** With accounts (a multi-user server) the learner also has cohorts. */
-const SERVER_NAV: readonly Page[] = [
-  'today',
-  'review',
-  'roadmap',
-  'plan',
-  'progress',
-  'portfolio',
-  'jobs',
-  'cohorts',
-  'settings',
-];
+/** The pages in the menu, in the router's order: every page but onboarding (cohorts only with accounts). */
+const SERVER_NAV: readonly Page[] = PAGES.filter((page) => page !== 'onboarding');
+const NAV: readonly Page[] = SERVER_NAV.filter((page) => page !== 'cohorts');
 
 export function App() {
   const { t, locale } = useLocale();
