@@ -5,6 +5,8 @@
  * no key covers (a custom refinement without a key) comes back undefined: the caller keeps zod's
  * English for it.
  */
+import { pathText } from '../contract/common.js';
+import { renderMessage } from './catalogue.js';
 import type { Message } from './catalogue.js';
 
 /** The parts of a zod issue the wording needs (zod's own type is wider). */
@@ -68,4 +70,24 @@ export function issueMessage(issue: IssueLike, path: string): Message | undefine
     default:
       return undefined;
   }
+}
+
+/**
+ * Zod's issues as coded problems, each with its path; one no key covers is "invalid input" at its
+ * path (zod's own English is never shown). `prefix` is prepended to every path.
+ */
+export function issueProblems(
+  issues: readonly IssueLike[],
+  prefix = '',
+): { message: string; coded: Message; path: string }[] {
+  return issues.map((issue) => {
+    const inner = pathText(issue.path);
+    const path =
+      prefix === '' ? inner : inner === '' ? prefix : inner.startsWith('[') ? prefix + inner : `${prefix}.${inner}`;
+    const coded = issueMessage(issue, path) ?? {
+      key: 'issue.invalidInput',
+      params: { path: path === '' ? { key: 'issue.topLevel' } : path },
+    };
+    return { message: renderMessage('en', coded), coded, path };
+  });
 }

@@ -17,12 +17,13 @@
  * `details.problems` the core's ProfileProblem list so a face can name its own fields).
  */
 import { randomUUID } from 'node:crypto';
-import { pathText } from '../contract/common.js';
 import { Profile as ProfileJson } from '../contract/profile.js';
 import { nextMonday } from '../core/dates.js';
+import { codedProblem, didYouMean } from '../core/errors.js';
+import type { Message, Problem } from '../core/errors.js';
 import type { Curriculum, LearningStyle, Text } from '../core/model.js';
 import type { DateRange, Forecast, Plan, Profile, StudyDays, Weekday } from '../core/plan-model.js';
-import { DEFAULT_STUDY_TIME } from '../core/calendar/sessions.js';
+import { DEFAULT_STUDY_TIME, MAX_SESSION_HOURS } from '../core/calendar/sessions.js';
 import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor, reasonsFor } from '../core/planner/index.js';
 import {
   FULL_TIME,
@@ -40,7 +41,9 @@ import { suggestedRegion } from '../core/regions.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { today } from './context.js';
 import type { LearnerContext } from './context.js';
-import { didYouMean, LearnerError } from './errors.js';
+import { issueProblems } from '../i18n/issues.js';
+import type { IssueLike } from '../i18n/issues.js';
+import { LearnerError } from './errors.js';
 
 /** What a face received; every field optional (the starting point's defaults fill the rest). */
 export interface ProfileRequest {
@@ -119,49 +122,77 @@ function idSets(curriculum: Curriculum) {
   };
 }
 
+/** The noun of each profile field's ids (catalogue key). */
 const NOUN: Record<ProfileProblem['field'], string> = {
-  startingPoint: 'starting point',
-  known: 'skill',
-  hoursPerWeek: 'number of hours',
-  weeksOff: 'range of dates',
-  startDate: 'date',
-  style: 'learning style',
-  domain: 'domain',
-  locale: 'locale',
-  target: 'role or skill',
-  route: 'route',
-  effortFactor: 'factor',
-  region: 'region',
-  choices: 'resource',
-  study: 'study day',
-  targetDate: 'date',
+  startingPoint: 'noun.startingPoint',
+  known: 'noun.skill',
+  hoursPerWeek: 'noun.hours',
+  weeksOff: 'noun.date',
+  startDate: 'noun.date',
+  style: 'noun.style',
+  domain: 'noun.domain',
+  locale: 'noun.locale',
+  target: 'noun.roleOrSkill',
+  route: 'noun.route',
+  effortFactor: 'noun.factor',
+  region: 'noun.region',
+  choices: 'noun.resource',
+  study: 'noun.studyDay',
+  targetDate: 'noun.date',
 };
 
-/** A problem as a field-level sentence: what is wrong and what is expected, with suggestions. */
-function problemText(problem: ProfileProblem): string {
+/** The catalogue key of a study-day problem, by the field it names. */
+function studyKey(problem: ProfileProblem, path: string): string {
+  if (path.endsWith('study.time')) return 'profile.badTime';
+  if (path.endsWith('study.timeZone')) return 'profile.badTimeZone';
+  if (path.endsWith('study.reminderMinutes')) return 'profile.badReminder';
+  if (problem.value === '') return 'profile.noStudyDays';
+  return problem.value.includes(',') ? 'profile.studyDayTwice' : 'profile.badStudyDay';
+}
+
+/**
+ * A profile problem as a coded message naming `field`, the path of the bad value in what the face
+ * received (`known[2]`, `profile.hoursPerWeek`): what is wrong, what is expected, with suggestions.
+ */
+export function profileProblemMessage(problem: ProfileProblem, field: string): Message {
+  const value = problem.value;
   switch (problem.kind) {
-    case 'unknown':
-      return problem.field === 'region'
-        ? `unknown region "${problem.value}": expected ${[...problem.choices, NO_REGION].join(', ')}`
-        : `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
+    case 'unknown': {
+      const noun: Message = { key: NOUN[problem.field] };
+      const mean = didYouMean(problem.suggestions);
+      if (mean) return { key: 'profile.unknownMean', params: { field, noun, value, mean } };
+      const choices = problem.field === 'region' ? [...problem.choices, NO_REGION] : problem.choices;
+      return choices.length > 0
+        ? { key: 'profile.unknownValid', params: { field, noun, value, choices } }
+        : { key: 'profile.unknown', params: { field, noun, value } };
+    }
     case 'range':
       if (problem.field === 'startDate')
-        return `${problem.value} is out of range: expected a start between ${FIRST_START_YEAR} and ${LAST_START_YEAR}`;
+        return { key: 'profile.dateRange', params: { field, value, first: FIRST_START_YEAR, last: LAST_START_YEAR } };
       return problem.field === 'effortFactor'
-        ? `${problem.value} is out of range: expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`
-        : `${problem.value} is out of range: expected at least ${MIN_HOURS_PER_WEEK} and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
+        ? { key: 'profile.factorRange', params: { field, value, min: MIN_EFFORT_FACTOR, max: MAX_EFFORT_FACTOR } }
+        : { key: 'profile.hoursRange', params: { field, value, min: MIN_HOURS_PER_WEEK, max: MAX_HOURS_PER_WEEK } };
     case 'date':
-      return problem.field === 'weeksOff'
-        ? `"${problem.value}" is not a range of dates: expected START..END as YYYY-MM-DD`
-        : `"${problem.value}" is not a date: expected YYYY-MM-DD`;
+      return { key: problem.field === 'weeksOff' ? 'profile.notRange' : 'profile.notDate', params: { field, value } };
     case 'date-range':
-      return problem.field === 'targetDate'
-        ? `${problem.value} is not after the start date: expected a target date after it`
-        : `"${problem.value}" ends before it starts: expected start on or before end`;
+      return {
+        key: problem.field === 'targetDate' ? 'profile.targetBeforeStart' : 'profile.rangeBackwards',
+        params: { field, value },
+      };
     case 'study':
+      return { key: studyKey(problem, field), params: { field, value } };
     case 'session-length':
-      return problem.message.replace(/^study: /, '');
+      return { key: 'profile.sessionTooLong', params: { field, value, max: MAX_SESSION_HOURS } };
   }
+}
+
+/** A profile's problems as coded problems, their paths under `prefix` (`profile.` in a backup). */
+export function profileProblems(problems: readonly ProfileProblem[], profile: Profile, prefix = ''): Problem[] {
+  return problems.map((p) => {
+    const path = `${prefix}${pathOf(p, profile)}`;
+    const coded = profileProblemMessage(p, path);
+    return codedProblem(coded.key, coded.params, { path });
+  });
 }
 
 /** The region meant: trimmed and lower-cased; `""` or `none` clears it; absent keeps the stored one. */
@@ -261,11 +292,12 @@ export function profileFromInput(
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];
   if (first) {
-    const listed = problems.map((p) => ({ path: pathOf(p, profile), message: problemText(p) }));
+    const listed = profileProblems(problems, profile);
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'profile',
-      message: `invalid profile: ${listed[0]?.path ?? first.field}: ${listed[0]?.message ?? first.message}`,
+      key: 'learner.invalidProfile',
+      params: { problem: profileProblemMessage(first, listed[0]?.path ?? first.field) },
       details: { problems },
       problems: listed,
     });
@@ -313,8 +345,8 @@ export function needsProfile(): LearnerError {
   return new LearnerError({
     code: 'NOT_FOUND',
     reason: 'needs-profile',
-    message: 'there is no saved profile yet',
-    hint: 'make one with `mlpath init` (or PUT /api/profile); `mlpath plan --start-point ID` plans without saving',
+    key: 'learner.needsProfile',
+    hintKey: 'hint.needsProfile',
   });
 }
 
@@ -347,11 +379,13 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
   // imports back; every face's own checks come first, so this refuses only what slipped past them.
   const kept = ProfileJson.safeParse(profile);
   if (!kept.success) {
-    const problems = kept.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
+    const problems = issueProblems(kept.error.issues as unknown as IssueLike[]);
+    const first = problems[0]?.coded;
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'profile',
-      message: `${problems[0]?.path ?? 'profile'}: ${problems[0]?.message ?? 'not accepted'}`,
+      key: 'learner.invalidProfile',
+      params: { problem: first ?? { key: 'issue.invalidInput', params: { path: 'profile' } } },
       problems,
     });
   }
