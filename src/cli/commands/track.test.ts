@@ -75,7 +75,7 @@ describe('mlpath done|learning|skip|reset', () => {
     const result = await home.run(['done', 'linear-algebr']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('there is no skill, resource or unit "linear-algebr"');
-    expect(result.stderr).toContain('did you mean: linear-algebra');
+    expect(result.stderr).toContain('did you mean "linear-algebra"?');
     expect((await stateOf(home)).events).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('mlpath done|learning|skip|reset', () => {
       '已完成：Python 编程\n',
     );
     const bad = await home.run(['done', 'pythn-programming'], { MLPATH_LANG: 'zh-CN' });
-    expect(bad.stderr).toContain('你是不是想输入：python-programming');
+    expect(bad.stderr).toContain('你是不是想输入 “python-programming”？');
   });
 });
 
@@ -135,7 +135,7 @@ describe('mlpath log', () => {
       [['log', '25'], /HOURS must be/],
       [['log', '1', '--date', '2026-02-30'], /--date must be a calendar date/],
       [['log', '1', '--date', '2026-12-01'], /--date 2026-12-01 is in the future/],
-      [['log', '1', '--on', 'cs51p'], /did you mean: cs50p/],
+      [['log', '1', '--on', 'cs51p'], /did you mean "cs50p"\?/],
     ];
     for (const [args, message] of cases) {
       const result = await home.run(args);
@@ -179,13 +179,13 @@ describe('mlpath project', () => {
 
   it('names unknown templates, projects, rubric items and link kinds with suggestions', async () => {
     const home = fresh();
-    expect((await home.run(['project', 'add', 'chinese-chatbt'])).stderr).toContain('did you mean: chinese-chatbot');
+    expect((await home.run(['project', 'add', 'chinese-chatbt'])).stderr).toContain('did you mean "chinese-chatbot"?');
     await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot']);
     const twice = await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot'], { MLPATH_LANG: 'zh-CN' });
     expect(twice.status).toBe(1);
-    expect(twice.stderr).toContain('已有项目 "bot"');
-    expect((await home.run(['project', 'check', 'bot', 'frontend'])).stderr).toContain('did you mean: front-end');
-    expect((await home.run(['project', 'check', 'bott', 'front-end'])).stderr).toContain('did you mean: bot');
+    expect(twice.stderr).toContain('已有项目“bot”');
+    expect((await home.run(['project', 'check', 'bot', 'frontend'])).stderr).toContain('did you mean "front-end"?');
+    expect((await home.run(['project', 'check', 'bott', 'front-end'])).stderr).toContain('did you mean "bot"?');
     const badKind = await home.run(['project', 'link', 'bot', 'homepage', 'https://x.org']);
     expect(badKind.status).toBe(2);
     expect(badKind.stderr).toContain('KIND must be one of repository, demo, writeup');
