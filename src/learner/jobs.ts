@@ -71,12 +71,12 @@ export function checkPostingText(text: string): void {
   const problem = postingProblem(text);
   if (!problem) return;
   const error = postingError(problem);
-  // The problem's message is the kind (read back by `postingProblemKind`); its words are coded.
+  // The problem's message is the kind, a code clients read (and `postingProblemKind`); the words are the message's.
   throw new MlpathError({
     code: 'INVALID_INPUT',
     key: error.coded?.key ?? `posting.${problem.kind}`,
     params: error.coded?.params ?? {},
-    problems: [{ path: 'text', message: problem.kind, ...(error.coded ? { coded: error.coded } : {}) }],
+    problems: [{ path: 'text', message: problem.kind }],
     hint: error.codedHint,
   });
 }

@@ -86,7 +86,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(body, status);
   });
   app.notFound((c) => {
-    const { status, body } = errorResponseOf(routeNotFound(c.req.method, c.req.path));
+    const { status, body } = errorResponseOf(
+      routeNotFound(c.req.method, c.req.path),
+      requestLocale(c.req.header('accept-language')),
+    );
     return c.json(body, status);
   });
   app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));

@@ -100,7 +100,7 @@ describe('mlpath plan --json', () => {
     const r = await runAs(['--hours', '8']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain('no profile yet');
+    expect(r.err).toContain('there is no saved profile yet');
     expect(r.err).toContain('mlpath init');
     expect(r.err).toContain('--start-point');
   });
