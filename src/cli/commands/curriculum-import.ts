@@ -21,7 +21,7 @@ import { reconcileImport } from '../../importers/reimport.js';
 import type { ReimportReport } from '../../importers/reimport.js';
 import { importRoadmapSh, ROADMAP_DEFAULT_HOURS } from '../../importers/roadmap-sh.js';
 import { cmsg, importedCount } from '../curriculum-messages.js';
-import { renderMessage, translate } from '../../i18n/catalogue.js';
+import { didYouMeanIn, renderMessage, translate } from '../../i18n/catalogue.js';
 import type { CliIo } from '../io.js';
 import { chooseLocale } from '../locale.js';
 import { helpFor } from '../help-messages.js';
@@ -64,7 +64,7 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
             code: 'INVALID_INPUT',
             message:
               cmsg(locale, 'import.unknownFormat', { format }) +
-              (close.length > 0 ? cmsg(locale, 'import.didYouMean', { choices: close.join(', ') }) : ''),
+              (close.length > 0 ? (locale === 'zh-CN' ? '；' : '; ') + didYouMeanIn(locale, close) : ''),
             hint: cmsg(locale, 'import.formatHint', { formats: Object.keys(IMPORT_FORMATS).join(', ') }),
           });
         }

@@ -97,6 +97,19 @@ describe('mlpath note', () => {
     expect((await home.run(['undo'])).stdout).toBe('Undone: note "第一章读完了"\n');
     expect((await home.run(['note', '  '])).status).toBe(2);
   });
+
+  it('refuses a skill before the text with the form meant, and keeps nothing', async () => {
+    const home = fresh();
+    const result = await home.run(['note', 'la-book', 'chapter one done']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'mlpath: note takes its text as one argument (it got 2): quote the text, and name the skill or resource with --on, as in: mlpath note "chapter one done" --on la-book\n',
+    );
+    expect((await stateOf(home)).events).toEqual([]);
+    const zh = await home.run(['--locale', 'zh-CN', 'note', 'la-book', '第一章', '读完了']);
+    expect(zh.stderr).toContain('note 只接受一个参数作为笔记内容（收到 3 个）');
+    expect(zh.stderr).toContain('mlpath note "第一章 读完了" --on la-book');
+  });
 });
 
 describe('mlpath undo', () => {
