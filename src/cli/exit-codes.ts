@@ -60,7 +60,17 @@ export function reportError(error: unknown, io: CliIo, given: Locale = chooseLoc
   if (isMlpathError(error)) {
     const words = errorWords(error, locale, 'cli');
     io.err(`${emsg(locale, 'prefix', { message: words.message })}\n`);
-    if (listedProblems(error)) for (const problem of words.problems) io.err(`  ${problem.text}\n`);
+    if (listedProblems(error)) {
+      error.problems.forEach((problem, i) => {
+        const text = words.problems[i]?.text ?? problem.message;
+        // A field's problem names its field (a backup's `events[3].at`) unless its words already do.
+        const shown =
+          problem.place === undefined && problem.path && !text.includes(problem.path)
+            ? `${problem.path}: ${text}`
+            : text;
+        io.err(`  ${shown}\n`);
+      });
+    }
     if (words.hint) io.err(`${words.hint}\n`);
     if (io.env['MLPATH_DEBUG'] && error.stack) io.err(`${error.stack}\n`);
     return EXIT_STATUS[error.code];

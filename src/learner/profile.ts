@@ -380,12 +380,17 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
   const kept = ProfileJson.safeParse(profile);
   if (!kept.success) {
     const problems = issueProblems(kept.error.issues as unknown as IssueLike[]);
-    const first = problems[0]?.coded;
+    const first = problems[0];
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'profile',
       key: 'learner.invalidProfile',
-      params: { problem: first ?? { key: 'issue.invalidInput', params: { path: 'profile' } } },
+      params: {
+        problem: first?.coded ?? {
+          key: 'issue.other',
+          params: { path: first?.path || 'profile', text: first?.message ?? '' },
+        },
+      },
       problems,
     });
   }

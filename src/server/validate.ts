@@ -29,7 +29,10 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what:
   if (result.success) return result.data;
   const problems = problemsOf(result.error);
   const first = problems[0];
-  const problem: Message = first?.coded ?? { key: 'issue.invalidInput', params: { path: { key: 'issue.topLevel' } } };
+  const problem: Message = first?.coded ?? {
+    key: 'issue.other',
+    params: { path: first?.path || { key: 'issue.topLevel' }, text: first?.message ?? '' },
+  };
   throw new MlpathError({
     code: 'INVALID_INPUT',
     key: 'api.invalid',
