@@ -19,11 +19,11 @@
  * (skills studied from their own hours: prerequisite order).
  */
 import type { Curriculum, Stage, Text } from '../model.js';
-import type { TaskKind } from '../plan-model.js';
+import type { Said, TaskKind, Words } from '../plan-model.js';
 import type { Candidate, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
-import { hoursText, joinText, t } from './texts.js';
+import { listOf, said, sentences, tenths, titled } from './texts.js';
 import { MIN_CHUNK } from './schedule.js';
 
 /** A calendar month in weeks (365.25 / 12 / 7): portfolio projects are month-long. */
@@ -44,8 +44,8 @@ export interface PlannerTask {
   readonly hours: number;
   /** Block tasks are time boxes: a pace correction does not stretch them. */
   readonly block: boolean;
-  readonly title: Text;
-  readonly why: Text;
+  readonly title: Words;
+  readonly why: Words;
   readonly track: number;
   readonly priority: number;
   readonly preds: readonly number[];
@@ -84,15 +84,13 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   // (CS50 before the Python course); skills studied from their own hours follow prerequisite order.
   const priorityOf = (stage: string, order: number, unit: number): number =>
     (stageRank.get(stage) ?? needs.stages.length) * 1e9 + order * 1e4 + Math.min(unit, 9999);
-  const skillTitle = (id: string): Text => analysis.skills.get(id)?.title ?? t(id, id);
-  const teachesText = (skills: readonly string[]): Text | undefined => {
+  const skillTitle = (id: string): Text | string => analysis.skills.get(id)?.title ?? id;
+  const teachesText = (skills: readonly string[]): Said | undefined => {
     if (skills.length === 0) return undefined;
-    const shown = skills.slice(0, 4).map(skillTitle);
-    const more = skills.length > 4 ? skills.length - 4 : 0;
-    return t(
-      `Teaches ${shown.map((s) => s['en']).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
-      `讲授：${shown.map((s) => s['zh-CN'] ?? s['en']).join('、')}${more > 0 ? `等 ${skills.length} 项` : ''}。`,
-    );
+    const shown = listOf(skills.slice(0, 4).map(skillTitle), 'comma');
+    return skills.length > 4
+      ? said('task.teachesMore', { skills: shown, more: skills.length - 4 })
+      : said('task.teaches', { skills: shown });
   };
 
   // Study tasks: one per unit taken of each picked resource.
@@ -108,9 +106,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       // A five-minute article still takes a sitting: no task is planned under a quarter hour.
       const hours = Math.max(unit.hours * f, MIN_CHUNK / 100);
       const index = drafts.length;
-      const title = unit.title
-        ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ', '：')
-        : t(c.title, c.localTitle?.['zh-CN'] ?? c.title);
+      const resourceTitle = titled(c.title, c.localTitle);
+      const title = unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle;
       drafts.push({
         key: unit.id ? `${c.id}/${unit.id}` : c.id,
         kind: c.ambient ? 'ambient' : 'study',
@@ -122,12 +119,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         hours,
         block: false,
         title,
-        why: unit.skim
-          ? t(
-              'Skim it: an earlier resource of your plan already taught this; read it through and do a few exercises.',
-              '快速浏览：计划中较早的资源已经讲过这些内容；通读一遍，做几道练习即可。',
-            )
-          : (teachesText(skills) ?? t('Part of the chosen resource.', '所选资源的一部分。')),
+        why: unit.skim ? said('task.skim') : (teachesText(skills) ?? said('task.part')),
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
         priority: priorityOf(pick.stage, pickIndex, k),
         preds: previous >= 0 ? [previous] : [],
@@ -163,13 +155,14 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       provides: [id],
       hours,
       block: false,
-      title: skillTitle(id),
-      why: joinText([
+      title: skill.title,
+      why: sentences([
         skill.summary,
-        t(
-          `About ${hoursText(hours)} h (${own !== undefined ? "the skill's own estimate" : "the curriculum's default per skill"}${factor !== 1 ? ` x ${factor}` : ''}).`,
-          `约 ${hoursText(hours)} 小时（${own !== undefined ? '该技能自带的估计' : '课程给每项技能的默认值'}${factor !== 1 ? ` x ${factor}` : ''}）。`,
-        ),
+        said(factor !== 1 ? 'hours.aboutFactor' : 'hours.about', {
+          hours: tenths(hours),
+          origin: said(own !== undefined ? 'origin.skill' : 'origin.default'),
+          factor,
+        }),
       ]),
       track: alongside.has(stage) ? 1 : 0,
       priority: priorityOf(stage, choice.picks.length + (topo.get(id) ?? 0), 0),
@@ -232,15 +225,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         provides: k === count - 1 ? skills : [],
         hours: hours / count,
         block: true,
-        title: template?.title ?? t(`Portfolio project ${k + 1}`, `作品集项目 ${k + 1}`),
-        why: joinText([
-          template?.summary,
-          block.reason,
-          t(
-            `About a month at your weekly hours (${hoursText(hours / count)} h).`,
-            `按你每周的学时约一个月（${hoursText(hours / count)} 小时）。`,
-          ),
-        ]),
+        title: template?.title ?? said('task.project', { n: k + 1 }),
+        why: sentences([template?.summary, block.reason, said('task.month', { hours: tenths(hours / count) })]),
         track: 0,
         priority: rank * 1e9 + 8e8 + k,
         preds: previous >= 0 ? [previous] : [],
