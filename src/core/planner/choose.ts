@@ -102,11 +102,10 @@ function catalogOf(curriculum: Curriculum): Catalog {
   if (cached) return cached;
   const candidates = new Map<string, Candidate>();
   curriculum.resources.forEach((r, index) => {
-    const units: CandidateUnit[] =
-      r.units.length > 0
-        ? r.units.map((u) => ({ id: u.id, title: u.title, hours: u.hours, teaches: u.teaches }))
-        : [{ id: undefined, title: undefined, hours: r.effort.hours, teaches: r.teaches }];
-    const teaches = [...new Set([...r.teaches, ...units.flatMap((u) => u.teaches)])];
+    // The curriculum's own unit objects serve as the candidate's units (no copy per unit).
+    const units: readonly CandidateUnit[] =
+      r.units.length > 0 ? r.units : [{ id: undefined, title: undefined, hours: r.effort.hours, teaches: r.teaches }];
+    const teaches = r.units.length === 0 && new Set(r.teaches).size === r.teaches.length ? r.teaches : unique(r, units);
     candidates.set(r.id, {
       id: r.id,
       title: r.title,
@@ -129,6 +128,11 @@ function catalogOf(curriculum: Curriculum): Catalog {
   return catalog;
 }
 
+/** The skills a resource and its units teach, each once, in order. */
+function unique(r: { readonly teaches: readonly string[] }, units: readonly CandidateUnit[]): string[] {
+  return [...new Set([...r.teaches, ...units.flatMap((u) => u.teaches)])];
+}
+
 function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
   const teachers = new Map<string, Candidate[]>();
   for (const c of candidates) {
@@ -145,15 +149,17 @@ function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
  * Where a pick's hours come from, for its explanation: the provider's own figure, the curriculum's
  * estimate (its reasoning is in the resource's effort), or the learner's own estimate.
  */
+const ORIGIN = { own: said('origin.own'), estimate: said('origin.estimate'), provider: said('origin.provider') };
 export function effortOrigin(c: { readonly own: boolean; readonly estimate: boolean }): Said {
-  if (c.own) return said('origin.own');
-  if (c.estimate) return said('origin.estimate');
-  return said('origin.provider');
+  return c.own ? ORIGIN.own : c.estimate ? ORIGIN.estimate : ORIGIN.provider;
 }
 
-/** A resource's title: the authored one, and its local titles where it has them. */
+/** A resource's title: the authored one, and its local titles where it has them (made once per candidate). */
+const titles = new WeakMap<Candidate, Text>();
 export function candidateTitle(c: Candidate): Text {
-  return titled(c.title, c.localTitle);
+  let title = titles.get(c);
+  if (!title) titles.set(c, (title = titled(c.title, c.localTitle)));
+  return title;
 }
 
 export interface ChooseInput {
@@ -555,29 +561,48 @@ export function chooseResources(input: ChooseInput): Choice {
   const preference = (c: Candidate): number =>
     (c.style === profile.style ? 0.9 : 1) *
     (profile.locale !== 'en' && c.languages.some((l) => l === profile.locale || l.split('-')[0] === lang) ? 0.85 : 1);
-  const score = (c: Candidate): { score: number; covers: number; hours: number } => {
-    const open = available(c);
-    const teaches = new Set(open.flatMap((u) => u.teaches));
+  /**
+   * The cost per newly covered skill of a candidate's units not yet taken (Infinity: covers nothing).
+   * Runs for every candidate and again at each pop, so it allocates nothing: a skill counts once,
+   * at the first open unit teaching it (a candidate's skills are few; the scan is quadratic in them).
+   */
+  const score = (c: Candidate): number => {
+    const used = takenUnits.get(c.id);
     let covers = 0;
-    for (const s of teaches) if (uncovered.has(s)) covers++;
-    if (covers === 0) return { score: Infinity, covers, hours: 0 };
     let hours = 0;
-    for (const u of open) if (u.teaches.some((s) => uncovered.has(s))) hours += u.hours;
-    return { score: (Math.max(hours, 0.01) * preference(c)) / covers, covers, hours };
+    c.units.forEach((u, k) => {
+      if (used?.has(u)) return;
+      let opens = false;
+      for (const s of u.teaches) {
+        if (!uncovered.has(s)) continue;
+        opens = true;
+        if (!taughtEarlier(c, used, k, s)) covers++;
+      }
+      if (opens) hours += u.hours;
+    });
+    return covers === 0 ? Infinity : (Math.max(hours, 0.01) * preference(c)) / covers;
+  };
+  /** Whether an open unit of `c` before the k-th already teaches `s`. */
+  const taughtEarlier = (c: Candidate, used: Set<CandidateUnit> | undefined, k: number, s: string): boolean => {
+    for (let j = 0; j < k; j++) {
+      const u = c.units[j];
+      if (u && !used?.has(u) && u.teaches.includes(s)) return true;
+    }
+    return false;
   };
   const heap = new ScoreHeap();
   for (const c of pool) {
     const s = score(c);
-    if (s.covers > 0) heap.push(s.score, c.index, c);
+    if (s !== Infinity) heap.push(s, c.index, c);
   }
   while (heap.size > 0 && uncovered.size > 0) {
     const top = heap.pop();
     if (!top) break;
     const fresh = score(top.item);
-    if (fresh.covers === 0) continue;
+    if (fresh === Infinity) continue;
     const next = heap.peek();
-    if (next && (fresh.score > next.score || (fresh.score === next.score && top.item.index > next.index))) {
-      heap.push(fresh.score, top.item.index, top.item);
+    if (next && (fresh > next.score || (fresh === next.score && top.item.index > next.index))) {
+      heap.push(fresh, top.item.index, top.item);
       continue;
     }
     const rivals = pool.length;

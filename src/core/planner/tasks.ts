@@ -20,10 +20,11 @@
  */
 import type { Curriculum, Stage, Text } from '../model.js';
 import type { Said, TaskKind, Words } from '../plan-model.js';
+import { candidateTitle } from './choose.js';
 import type { Candidate, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
-import { listOf, said, sentences, tenths, titled } from './texts.js';
+import { listOf, said, sentences, tenths } from './texts.js';
 import { MIN_CHUNK } from './schedule.js';
 
 /** A calendar month in weeks (365.25 / 12 / 7): portfolio projects are month-long. */
@@ -68,6 +69,9 @@ export interface TaskInput {
   readonly blockStages: readonly Stage[];
 }
 
+/** The one empty list tasks without predecessors or milestones share. */
+const NONE: never[] = [];
+
 export function buildTasks(input: TaskInput): PlannerTask[] {
   const { curriculum, analysis, needs, choice, factor } = input;
   const stageRank = new Map(needs.stages.map((s, i) => [s.id, i]));
@@ -100,13 +104,16 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     const f = c.own ? 1 : factor;
     let previous = -1;
     pick.units.forEach((unit, k) => {
-      const skills = unit.teaches.filter((s) => needs.needed.has(s));
-      const unitProvides = skills.filter((s) => provides.has(s));
+      // The unit's own list where it all counts (the usual case): no copy per task.
+      const skills = unit.teaches.every((s) => needs.needed.has(s))
+        ? unit.teaches
+        : unit.teaches.filter((s) => needs.needed.has(s));
+      const unitProvides = skills.every((s) => provides.has(s)) ? skills : skills.filter((s) => provides.has(s));
       if (unit.hours * f <= 0) return;
       // A five-minute article still takes a sitting: no task is planned under a quarter hour.
       const hours = Math.max(unit.hours * f, MIN_CHUNK / 100);
       const index = drafts.length;
-      const resourceTitle = titled(c.title, c.localTitle);
+      const resourceTitle = candidateTitle(c);
       const title = unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle;
       drafts.push({
         key: unit.id ? `${c.id}/${unit.id}` : c.id,
@@ -123,8 +130,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
         priority: priorityOf(pick.stage, pickIndex, k),
         preds: previous >= 0 ? [previous] : [],
-        coPreds: [],
-        milestones: [],
+        coPreds: NONE,
+        milestones: NONE,
       });
       group[index] = pickIndex;
       for (const s of unitProvides) {
@@ -241,22 +248,26 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   }
 
   // Prerequisite edges between tasks, through the providers of each skill's prerequisites.
-  const gatesOf = (skill: string, seen: Set<string>): Array<{ task: number; co: boolean }> => {
-    const out: Array<{ task: number; co: boolean }> = [];
+  /** Bedside skills passed through from the current gating skill (one set, cleared for each). */
+  const seen = new Set<string>();
+  /**
+   * Calls `gate` with each task that provides a prerequisite of `skill` (and whether it is only a
+   * corequisite), passing through skills only bedside reading covers; `top` is the gating skill.
+   */
+  const gatesOf = (top: string, skill: string, gate: (task: number, co: boolean) => void, co = false): void => {
     const s = analysis.skills.get(skill);
-    if (!s) return out;
+    if (!s) return;
     const reqs = needs.level.get(skill) === 'shortcut' && s.shortcut ? s.shortcut.requires : s.requires;
     for (const r of reqs) {
-      if (!needs.needed.has(r.skill) || seen.has(r.skill)) continue;
+      if (!needs.needed.has(r.skill) || r.skill === top || seen.has(r.skill)) continue;
       if (ambientSkill.has(r.skill)) {
         seen.add(r.skill);
-        out.push(...gatesOf(r.skill, seen).map((g) => ({ task: g.task, co: g.co || r.corequisite })));
+        gatesOf(top, r.skill, gate, co || r.corequisite);
         continue;
       }
       const p = provider.get(r.skill);
-      if (p !== undefined) out.push({ task: p, co: r.corequisite });
+      if (p !== undefined) gate(p, co || r.corequisite);
     }
-    return out;
   };
   drafts.forEach((task, i) => {
     // A task that provides nothing (a second resource of a chosen option) waits like one that would.
@@ -271,19 +282,21 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     const preds = new Set(task.preds);
     const co = new Set<number>();
     const incidental = task.provides.length === 0 && task.kind !== 'ambient';
+    const gate = (task: number, isCo: boolean): void => {
+      // Within one resource the authored order of its units stands for its own prerequisites.
+      if (task === i || (group[i] !== undefined && group[i] === group[task])) return;
+      // A unit that provides nothing new waits only for earlier stages, not for its own stage's
+      // other resources (it goes over ground they cover).
+      if (incidental && (stageRank.get(drafts[task]?.stage ?? '') ?? 0) >= rank) return;
+      if (isCo) co.add(task);
+      else preds.add(task);
+    };
     for (const s of gating) {
-      for (const g of gatesOf(s, new Set([s]))) {
-        // Within one resource the authored order of its units stands for its own prerequisites.
-        if (g.task === i || (group[i] !== undefined && group[i] === group[g.task])) continue;
-        // A unit that provides nothing new waits only for earlier stages, not for its own stage's
-        // other resources (it goes over ground they cover).
-        if (incidental && (stageRank.get(drafts[g.task]?.stage ?? '') ?? 0) >= rank) continue;
-        if (g.co) co.add(g.task);
-        else preds.add(g.task);
-      }
+      seen.clear();
+      gatesOf(s, s, gate);
     }
-    task.preds = [...preds];
-    task.coPreds = [...co].filter((p) => !preds.has(p));
+    task.preds = preds.size === 0 ? NONE : [...preds];
+    task.coPreds = co.size === 0 ? NONE : [...co].filter((p) => !preds.has(p));
   });
   // A stage studied alongside a stage the route takes before it (maths alongside shallow ML) is held
   // until the main track reaches that stage: the article puts the maths next to shallow ML, not next to
