@@ -303,9 +303,10 @@ export function chooseResources(input: ChooseInput): Choice {
   const taughtBy = new Map<string, string>();
   /** Units already taken of each resource: a resource may be taken again for other units. */
   const takenUnits = new Map<string, Set<CandidateUnit>>();
-  const available = (c: Candidate): CandidateUnit[] => {
+  /** The units of a candidate not taken yet: its own list while none is (no copy). */
+  const available = (c: Candidate): readonly CandidateUnit[] => {
     const used = takenUnits.get(c.id);
-    return used ? c.units.filter((u) => !used.has(u)) : [...c.units];
+    return used ? c.units.filter((u) => !used.has(u)) : c.units;
   };
   const skillTitle = (id: string): Text | string => analysis.skills.get(id)?.title ?? id;
   const skillList = (ids: readonly string[]): SaidValue => {
@@ -332,17 +333,21 @@ export function chooseResources(input: ChooseInput): Choice {
     }
     return best ?? stages[0]?.id ?? 'study';
   };
+  /** Candidates already met while listing one pick's alternatives (stamped with the pick's number). */
+  const met = new Map<string, number>();
+  let asked = 0;
   const alternativesFor = (c: Candidate, skills: readonly string[]): Candidate[] => {
-    const seen = new Set<string>([c.id]);
+    const stamp = ++asked;
+    met.set(c.id, stamp);
     const out: Candidate[] = [];
     for (const s of skills) {
       for (const o of teachers.get(s) ?? []) {
-        if (seen.has(o.id) || !eligible(o) || o.ambient) continue;
-        seen.add(o.id);
+        if (met.get(o.id) === stamp || !eligible(o) || o.ambient) continue;
+        met.set(o.id, stamp);
         out.push(o);
       }
     }
-    return out.sort((a, b) => a.index - b.index).slice(0, 3);
+    return out.length === 0 ? out : out.sort((a, b) => a.index - b.index).slice(0, 3);
   };
   const altText = (alts: readonly Candidate[]): Said | undefined =>
     alts.length === 0
@@ -362,13 +367,14 @@ export function chooseResources(input: ChooseInput): Choice {
     if (!c || (!eligible(c) && how !== 'pin' && how !== 'own')) return false;
     const open = available(c);
     if (open.length === 0) return false;
-    const teaches = new Set(open.flatMap((u) => u.teaches));
+    // What the open units teach: all the candidate teaches while no unit is taken (no set made then).
+    const teaches = open === c.units ? undefined : new Set(open.flatMap((u) => u.teaches));
     // A stage's resource provides the skills of its own and earlier stages; skills of later stages it
     // happens to touch are left to those stages' resources, so a course is not held back by them.
     const rank = stage === undefined ? undefined : stageRank.get(stage);
     const provides = c.teaches.filter(
       (s) =>
-        teaches.has(s) &&
+        (teaches === undefined || teaches.has(s)) &&
         uncovered.has(s) &&
         (rank === undefined || (stageRank.get(input.stageOf.get(s) ?? '') ?? 0) <= rank),
     );
@@ -377,7 +383,8 @@ export function chooseResources(input: ChooseInput): Choice {
     if (provides.length === 0 && options.force !== true && how !== 'option' && how !== 'ambient') return false;
     const wanted = (s: string): boolean =>
       provides.includes(s) || (options.allUnits === true && needed.has(s) && !input.coveredElsewhere.has(s));
-    let units = options.force ? open : open.filter((u) => u.teaches.some(wanted));
+    let units =
+      options.force || open.every((u) => u.teaches.some(wanted)) ? open : open.filter((u) => u.teaches.some(wanted));
     if (units.length === 0 && options.force !== true) return false;
     if (units.length === 0) units = open;
     for (const s of provides) uncovered.delete(s);
@@ -386,8 +393,8 @@ export function chooseResources(input: ChooseInput): Choice {
     takenUnits.set(c.id, used);
     // Units teaching only what a resource named in `skimAfter` already taught in this plan are
     // skimmed (CS50 graduates skim the Python course's first parts).
-    const after = new Set(c.skimAfter ?? []);
-    if (after.size > 0) {
+    const after = c.skimAfter !== undefined && c.skimAfter.length > 0 ? new Set(c.skimAfter) : undefined;
+    if (after) {
       units = units.map((u) => {
         const skills = u.teaches.filter((s) => needed.has(s) && !input.coveredElsewhere.has(s));
         if (skills.length === 0 || skills.some((s) => provides.includes(s) || !after.has(taughtBy.get(s) ?? '')))
@@ -413,11 +420,11 @@ export function chooseResources(input: ChooseInput): Choice {
       : swappedFrom
         ? said('resource.swappedIn', { resource: from?.title ?? swappedFrom })
         : undefined;
-    const skimmed = units.filter((u) => u.skim !== undefined);
-    const skimBy = [...new Set(skimmed.flatMap((u) => u.skim?.by ?? []))].map((id) => candidates.get(id) ?? c);
+    const skimmed = after ? units.filter((u) => u.skim !== undefined) : [];
+    const skimBy = () => [...new Set(skimmed.flatMap((u) => u.skim?.by ?? []))].map((id) => candidates.get(id) ?? c);
     const skimNote =
       skimmed.length > 0
-        ? said('resource.skim', { count: skimmed.length, by: listOf(skimBy.map(candidateTitle), 'pair') })
+        ? said('resource.skim', { count: skimmed.length, by: listOf(skimBy().map(candidateTitle), 'pair') })
         : undefined;
     const unitNote =
       units.length < c.units.length

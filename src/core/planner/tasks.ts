@@ -269,6 +269,26 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       if (p !== undefined) gate(p, co || r.corequisite);
     }
   };
+  // One pass over the tasks with marks instead of a set per task: predMark[t] === i + 1 when task t
+  // is already a prerequisite of task i, coMark likewise for corequisites.
+  const predMark = new Int32Array(drafts.length);
+  const coMark = new Int32Array(drafts.length);
+  let at = 0;
+  let rankAt = 0;
+  let incidental = false;
+  let preds: number[] = [];
+  let co: number[] = [];
+  const gate = (task: number, isCo: boolean): void => {
+    // Within one resource the authored order of its units stands for its own prerequisites.
+    if (task === at || (group[at] !== undefined && group[at] === group[task])) return;
+    // A unit that provides nothing new waits only for earlier stages, not for its own stage's
+    // other resources (it goes over ground they cover).
+    if (incidental && (stageRank.get(drafts[task]?.stage ?? '') ?? 0) >= rankAt) return;
+    const mark = isCo ? coMark : predMark;
+    if (mark[task] === at + 1) return;
+    mark[task] = at + 1;
+    (isCo ? co : preds).push(task);
+  };
   drafts.forEach((task, i) => {
     // A task that provides nothing (a second resource of a chosen option) waits like one that would.
     const rank = stageRank.get(task.stage) ?? needs.stages.length;
@@ -279,24 +299,22 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         : task.provides.length > 0
           ? task.provides
           : task.skills.filter((s) => (stageRank.get(needs.stageOf.get(s) ?? '') ?? 0) <= rank);
-    const preds = new Set(task.preds);
-    const co = new Set<number>();
-    const incidental = task.provides.length === 0 && task.kind !== 'ambient';
-    const gate = (task: number, isCo: boolean): void => {
-      // Within one resource the authored order of its units stands for its own prerequisites.
-      if (task === i || (group[i] !== undefined && group[i] === group[task])) return;
-      // A unit that provides nothing new waits only for earlier stages, not for its own stage's
-      // other resources (it goes over ground they cover).
-      if (incidental && (stageRank.get(drafts[task]?.stage ?? '') ?? 0) >= rank) return;
-      if (isCo) co.add(task);
-      else preds.add(task);
-    };
+    at = i;
+    rankAt = rank;
+    incidental = task.provides.length === 0 && task.kind !== 'ambient';
+    preds = [];
+    co = [];
+    for (const p of task.preds) {
+      if (predMark[p] === i + 1) continue;
+      predMark[p] = i + 1;
+      preds.push(p);
+    }
     for (const s of gating) {
       seen.clear();
       gatesOf(s, s, gate);
     }
-    task.preds = preds.size === 0 ? NONE : [...preds];
-    task.coPreds = co.size === 0 ? NONE : [...co].filter((p) => !preds.has(p));
+    task.preds = preds.length === 0 ? NONE : preds;
+    task.coPreds = co.length === 0 ? NONE : co.filter((p) => predMark[p] !== i + 1);
   });
   // A stage studied alongside a stage the route takes before it (maths alongside shallow ML) is held
   // until the main track reaches that stage: the article puts the maths next to shallow ML, not next to
