@@ -74,7 +74,7 @@ for (const skills of [10_000, 100_000]) {
     (row['heapWithPlanMb'] ?? 0) - (row['heapBeforeMb'] ?? 0),
     'MB',
   );
-  report(`  ${skills} skills: plan time`, row['planMs'] ?? 0, 'ms');
+  report(`  ${skills} skills: plan time (one cold run)`, row['planMs'] ?? 0, 'ms');
   report(`  ${skills} skills: share of it collecting garbage`, (row['gcShare'] ?? 0) * 100, '%');
 }
 const [small, large] = rows;
