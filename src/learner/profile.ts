@@ -16,25 +16,17 @@
  * A bad profile is refused before anything is stored (LearnerError, reason `profile`, with
  * `details.problems` the core's ProfileProblem list so a face can name its own fields).
  */
+import { explanationText } from '../i18n/planner.js';
 import { randomUUID } from 'node:crypto';
 import { Profile as ProfileJson } from '../contract/profile.js';
 import { nextMonday } from '../core/dates.js';
-import { codedProblem, didYouMean } from '../core/errors.js';
+import { codedProblem } from '../core/errors.js';
 import type { Message, Problem } from '../core/errors.js';
 import type { Curriculum, LearningStyle, Text } from '../core/model.js';
 import type { DateRange, Forecast, Plan, Profile, StudyDays, Weekday } from '../core/plan-model.js';
-import { DEFAULT_STUDY_TIME, MAX_SESSION_HOURS } from '../core/calendar/sessions.js';
+import { DEFAULT_STUDY_TIME } from '../core/calendar/sessions.js';
 import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor, reasonsFor } from '../core/planner/index.js';
-import {
-  FULL_TIME,
-  FIRST_START_YEAR,
-  FULL_TIME_HOURS,
-  LAST_START_YEAR,
-  MAX_EFFORT_FACTOR,
-  MAX_HOURS_PER_WEEK,
-  MIN_HOURS_PER_WEEK,
-  MIN_EFFORT_FACTOR,
-} from '../core/planner/profile.js';
+import { FULL_TIME, FULL_TIME_HOURS } from '../core/planner/profile.js';
 import type { ProfileProblem } from '../core/planner/index.js';
 import { foldProgress } from '../core/progress.js';
 import { suggestedRegion } from '../core/regions.js';
@@ -122,68 +114,12 @@ function idSets(curriculum: Curriculum) {
   };
 }
 
-/** The noun of each profile field's ids (catalogue key). */
-const NOUN: Record<ProfileProblem['field'], string> = {
-  startingPoint: 'noun.startingPoint',
-  known: 'noun.skill',
-  hoursPerWeek: 'noun.hours',
-  weeksOff: 'noun.date',
-  startDate: 'noun.date',
-  style: 'noun.style',
-  domain: 'noun.domain',
-  locale: 'noun.locale',
-  target: 'noun.roleOrSkill',
-  route: 'noun.route',
-  effortFactor: 'noun.factor',
-  region: 'noun.region',
-  choices: 'noun.resource',
-  study: 'noun.studyDay',
-  targetDate: 'noun.date',
-};
-
-/** The catalogue key of a study-day problem, by the field it names. */
-function studyKey(problem: ProfileProblem, path: string): string {
-  if (path.endsWith('study.time')) return 'profile.badTime';
-  if (path.endsWith('study.timeZone')) return 'profile.badTimeZone';
-  if (path.endsWith('study.reminderMinutes')) return 'profile.badReminder';
-  if (problem.value === '') return 'profile.noStudyDays';
-  return problem.value.includes(',') ? 'profile.studyDayTwice' : 'profile.badStudyDay';
-}
-
 /**
  * A profile problem as a coded message naming `field`, the path of the bad value in what the face
- * received (`known[2]`, `profile.hoursPerWeek`): what is wrong, what is expected, with suggestions.
+ * received (`known[2]`, `profile.hoursPerWeek`): the core's own message, with the path for its field.
  */
 export function profileProblemMessage(problem: ProfileProblem, field: string): Message {
-  const value = problem.value;
-  switch (problem.kind) {
-    case 'unknown': {
-      const noun: Message = { key: NOUN[problem.field] };
-      const mean = didYouMean(problem.suggestions);
-      if (mean) return { key: 'profile.unknownMean', params: { field, noun, value, mean } };
-      const choices = problem.field === 'region' ? [...problem.choices, NO_REGION] : problem.choices;
-      return choices.length > 0
-        ? { key: 'profile.unknownValid', params: { field, noun, value, choices } }
-        : { key: 'profile.unknown', params: { field, noun, value } };
-    }
-    case 'range':
-      if (problem.field === 'startDate')
-        return { key: 'profile.dateRange', params: { field, value, first: FIRST_START_YEAR, last: LAST_START_YEAR } };
-      return problem.field === 'effortFactor'
-        ? { key: 'profile.factorRange', params: { field, value, min: MIN_EFFORT_FACTOR, max: MAX_EFFORT_FACTOR } }
-        : { key: 'profile.hoursRange', params: { field, value, min: MIN_HOURS_PER_WEEK, max: MAX_HOURS_PER_WEEK } };
-    case 'date':
-      return { key: problem.field === 'weeksOff' ? 'profile.notRange' : 'profile.notDate', params: { field, value } };
-    case 'date-range':
-      return {
-        key: problem.field === 'targetDate' ? 'profile.targetBeforeStart' : 'profile.rangeBackwards',
-        params: { field, value },
-      };
-    case 'study':
-      return { key: studyKey(problem, field), params: { field, value } };
-    case 'session-length':
-      return { key: 'profile.sessionTooLong', params: { field, value, max: MAX_SESSION_HOURS } };
-  }
+  return { ...problem.coded, params: { ...problem.coded.params, field } };
 }
 
 /** A profile's problems as coded problems, their paths under `prefix` (`profile.` in a backup). */
@@ -331,7 +267,7 @@ export function recommendationOf(
   const reasons = route ? reasonsFor(route, profile.startingPoint) : [];
   return {
     route: route?.id ?? plan.route,
-    reasons: reasons.length > 0 ? reasons : choice.explanation ? [choice.explanation.text] : [],
+    reasons: reasons.length > 0 ? reasons : choice.explanation ? [explanationText(choice.explanation)] : [],
   };
 }
 
