@@ -23,7 +23,7 @@ import { APIError } from 'better-auth/api';
 import type { Context } from 'hono';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { postgresPool } from '../store/postgres.js';
-import { MlpathError } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import { AUTH_LIMITS } from './auth-limits.js';
@@ -278,13 +278,13 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
       if (!session) {
         throw new MlpathError({
           code: 'UNAUTHENTICATED',
-          message: 'sign in first: this route needs a session',
-          hint: 'POST /api/auth/sign-in/email with your email and password',
+          key: 'auth.signInFirst',
+          hintKey: 'hint.signIn',
         });
       }
       const user = session.user as { id: string; name: string; disabled?: boolean | null };
       if (user.disabled === true) {
-        throw new MlpathError({ code: 'FORBIDDEN', message: 'this account is disabled' });
+        throw new MlpathError({ code: 'FORBIDDEN', key: 'auth.disabled' });
       }
       if (!ensured.has(user.id)) {
         await store.ensureLearner(user.id, user.name, now().toISOString());
@@ -318,12 +318,8 @@ function emailOf(body: string | undefined): string | undefined {
  * The library's refusals that need our own code or name a field (`path` of a problem), so a
  * client can say which field is wrong, and why, in its own language.
  */
-const LIBRARY_REFUSALS: Record<string, { code?: ErrorCode; message?: string; hint?: string; path?: string }> = {
-  EMAIL_PASSWORD_SIGN_UP_DISABLED: {
-    code: 'FORBIDDEN',
-    message: 'sign-up is closed on this server',
-    hint: 'an administrator adds accounts with `mlpath admin user add`',
-  },
+const LIBRARY_REFUSALS: Record<string, { code?: ErrorCode; key?: string; hintKey?: string; path?: string }> = {
+  EMAIL_PASSWORD_SIGN_UP_DISABLED: { code: 'FORBIDDEN', key: 'auth.signUpClosed', hintKey: 'hint.signUpClosed' },
   INVALID_EMAIL: { path: 'email' },
   USER_ALREADY_EXISTS: { code: 'CONFLICT', path: 'email' },
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { code: 'CONFLICT', path: 'email' },
@@ -348,11 +344,19 @@ async function ourError(c: Context<AppEnv>, response: Response): Promise<never> 
   const refusal = LIBRARY_REFUSALS[libraryCode];
   const code =
     refusal?.code ?? CODE_OF_STATUS[response.status] ?? (response.status >= 500 ? 'INTERNAL' : 'INVALID_INPUT');
-  const text = refusal?.message ?? message.charAt(0).toLowerCase() + message.slice(1);
+  if (refusal?.key !== undefined) {
+    throw new MlpathError({
+      code,
+      key: refusal.key,
+      ...(refusal.hintKey ? { hintKey: refusal.hintKey } : {}),
+      ...(refusal.path ? { problems: [codedProblem(refusal.key, {}, { path: refusal.path })] } : {}),
+    });
+  }
+  // The library's own words (in English) for the rest.
+  const text = message.charAt(0).toLowerCase() + message.slice(1);
   throw new MlpathError({
     code,
     message: text,
-    ...(refusal?.hint ? { hint: refusal.hint } : {}),
     ...(refusal?.path ? { problems: [{ path: refusal.path, message: text }] } : {}),
   });
 }
