@@ -153,6 +153,25 @@ describe('POST /api/progress/events', () => {
     expect(await h.store.listEvents('local')).toEqual([]);
   });
 
+  it("refuses in the learner's saved language when the request names none", async () => {
+    await api.put('/api/profile', { startingPoint: 'from-scratch', startDate: '2026-03-02', locale: 'zh-CN' });
+    const res = await h.app.request('/api/progress/events', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'done', item: 'linear-algebr' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(404);
+    expect(ErrorSchema.parse(await res.json()).error.message).toBe(
+      '课程中没有技能、资源或单元“linear-algebr”（你是不是想输入 “linear-algebra”？）',
+    );
+    const english = await h.app.request('/api/progress/events', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'done', item: 'linear-algebr' }),
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' },
+    });
+    expect(ErrorSchema.parse(await english.json()).error.message).toContain('there is no skill, resource or unit');
+  });
+
   it.each([
     [{ type: 'done' }, 'item'],
     [{ type: 'finished', item: 'linear-algebra' }, 'type'],
