@@ -191,6 +191,19 @@ export class KyselyStore implements Store {
     return readEvents(this.#db, learnerId, this.location);
   }
 
+  async findEvents(learnerId: string, ids: readonly string[]): Promise<ProgressEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select(['id', 'type', 'at', 'item', 'hours', 'date', 'text', 'undoes'])
+        .where('learner_id', '=', learnerId)
+        .where('id', 'in', [...ids])
+        .execute(),
+    );
+    return rows.map(eventFromRow);
+  }
+
   async getProgressFold(learnerId: string): Promise<StoredFold | undefined> {
     const row = await storageErrors(this.location, () =>
       this.#db.selectFrom('progress_folds').selectAll().where('learner_id', '=', learnerId).executeTakeFirst(),

@@ -187,6 +187,8 @@ export interface Store {
   appendEvents(learnerId: string, events: readonly ProgressEvent[]): Promise<void>;
   /** All events of a learner in the order they were recorded. */
   listEvents(learnerId: string): Promise<ProgressEvent[]>;
+  /** The events of the learner recorded under these ids (by the unique index on learner and id), in no set order. */
+  findEvents(learnerId: string, ids: readonly string[]): Promise<ProgressEvent[]>;
   countEvents(learnerId: string): Promise<number>;
   /** The learner's stored progress fold, if one was kept. */
   getProgressFold(learnerId: string): Promise<StoredFold | undefined>;
