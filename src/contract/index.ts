@@ -13,3 +13,4 @@ export * from './backup.js';
 export * from './api.js';
 export * from './cohorts.js';
 export { LIMITS } from './limits.js';
+export * from './progress-summary.js';

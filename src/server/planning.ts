@@ -5,8 +5,10 @@
  * src/learner/progress.ts). The planner is pure and
  * deterministic and the event log only grows, so all of it is kept per learner until the
  * profile, the number of events or the date changes; an unchanged state is answered from the
- * kept JSON after two small queries.
+ * kept JSON after two small queries, with its entity tag (so a client holding it gets 304, and
+ * compression.ts compresses it once).
  */
+import { createHash } from 'node:crypto';
 import type { Curriculum } from '../core/model.js';
 import type { Forecast, Plan, Profile, ProgressState } from '../core/plan-model.js';
 import { forecastFrom, planFor } from '../core/planner/index.js';
@@ -24,10 +26,16 @@ export interface LearnerState {
   original(): Plan | undefined;
 }
 
+/** A JSON answer as bytes, and its strong entity tag (a digest of them). */
+export interface Answer {
+  readonly body: Uint8Array<ArrayBuffer>;
+  readonly tag: string;
+}
+
 interface Entry {
   readonly key: string;
   state: Promise<LearnerState> | undefined;
-  readonly bodies: Map<string, string>;
+  readonly bodies: Map<string, Answer>;
 }
 
 export class Planning {
@@ -74,8 +82,8 @@ export class Planning {
     };
   }
 
-  /** The JSON answer `name`, built from the state once per state. */
-  async json(learner: string, today: string, name: string, build: (state: LearnerState) => unknown): Promise<string> {
+  /** The JSON answer `name` and its tag, built from the state once per state. */
+  async json(learner: string, today: string, name: string, build: (state: LearnerState) => unknown): Promise<Answer> {
     const entry = await this.#entry(learner, today);
     const kept = entry.bodies.get(name);
     if (kept !== undefined) return kept;
@@ -83,8 +91,12 @@ export class Planning {
     entry.state.catch(() => {
       entry.state = undefined;
     });
-    const body = JSON.stringify(build(await entry.state));
-    entry.bodies.set(name, body);
-    return body;
+    const json = JSON.stringify(build(await entry.state));
+    const answer = {
+      body: new TextEncoder().encode(json),
+      tag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"`,
+    };
+    entry.bodies.set(name, answer);
+    return answer;
   }
 }
