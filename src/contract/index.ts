@@ -14,3 +14,4 @@ export * from './api.js';
 export * from './cohorts.js';
 export { LIMITS } from './limits.js';
 export * from './progress-summary.js';
+export * from './progress-changes.js';

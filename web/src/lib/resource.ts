@@ -99,5 +99,5 @@ export async function invalidate(...keys: string[]): Promise<void> {
 }
 
 /** Keys that change whenever progress or the profile changes. */
-export const PROGRESS_KEYS = ['progress', 'status', 'plan', 'today', 'projects', 'review'];
+export const PROGRESS_KEYS = ['progress', 'status', 'plan', 'plan-roadmap', 'today', 'projects', 'review'];
 export const PROFILE_KEYS = ['profile', ...PROGRESS_KEYS];
