@@ -34,6 +34,9 @@ export interface Answer {
 
 interface Entry {
   readonly key: string;
+  readonly today: string;
+  /** The store's change token when the key was last read (undefined: read it again each time). */
+  token: string | undefined;
   state: Promise<LearnerState> | undefined;
   readonly bodies: Map<string, Answer>;
 }
@@ -51,11 +54,16 @@ export class Planning {
   }
 
   async #entry(learner: string, today: string): Promise<Entry> {
+    // While the store's change token and the date stay, the kept entry stands without a query.
+    const token = await this.#store.changeToken();
+    const kept = this.#entries.get(learner);
+    if (token !== undefined && kept?.token === token && kept.today === today) return kept;
     const [profile, count] = await Promise.all([this.#store.getProfile(learner), this.#store.countEvents(learner)]);
     // Events are only ever appended (an undo is an event too), so their count identifies the log.
     const key = `${today}\u0000${count}\u0000${JSON.stringify(profile ?? null)}`;
     let entry = this.#entries.get(learner);
-    if (entry?.key !== key) entry = { key, state: undefined, bodies: new Map() };
+    if (entry?.key !== key) entry = { key, today, token, state: undefined, bodies: new Map() };
+    else entry.token = token;
     this.#entries.delete(learner);
     this.#entries.set(learner, entry);
     if (this.#entries.size > Planning.MAX_LEARNERS) {

@@ -296,6 +296,13 @@ export interface Store {
    */
   exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T>;
 
+  /**
+   * A token that changes whenever the database may have changed (any write, by this connection or
+   * another), read without touching any table, so a reader can keep what it derived while the token
+   * stays; undefined where no such token is cheap (PostgreSQL): read the state itself there.
+   */
+  changeToken(): Promise<string | undefined>;
+
   /** Whether the database answers one trivial query. @throws MlpathError UNAVAILABLE or STORAGE. */
   ping(): Promise<void>;
 

@@ -7,6 +7,8 @@ import {
   ProgressEventsPageSchema,
   ProgressSummarySchema,
 } from '../../contract/index.js';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../store/sqlite.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 
@@ -149,6 +151,28 @@ describe('POST /api/progress/events', () => {
     const { status, json } = await api.post('/api/progress/events', '{"type": "done",');
     expect(status).toBe(400);
     expect(ErrorSchema.parse(json).error.message).toContain('not valid JSON');
+  });
+});
+
+describe('GET /api/progress and /api/plan, kept while nothing is written', () => {
+  it('answer what another connection to the same file (the CLI, a second server) wrote', async () => {
+    await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 20, startDate: '2026-03-04' });
+    const before = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
+    const plan = ((await api.get('/api/plan')).json as { plan: { skills: string[] } }).plan;
+    expect(plan.skills).toContain('linear-algebra');
+    const other = await openSqliteStore(join(h.dir, 'mlpath.db'), { backups: false });
+    try {
+      await other.appendEvents('local', [
+        { id: 'from-elsewhere', type: 'skipped', at: '2026-03-04T12:00:00.000Z', item: 'linear-algebra' },
+      ]);
+    } finally {
+      await other.close();
+    }
+    const after = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
+    expect(after.events.count).toBe(before.events.count + 1);
+    expect(after.skills['linear-algebra']).toBe('skipped');
+    const replanned = ((await api.get('/api/plan')).json as { plan: { skills: string[] } }).plan;
+    expect(replanned.skills).not.toContain('linear-algebra');
   });
 });
 

@@ -15,7 +15,7 @@ import type { ProgressSnapshot } from '../../learner/progress.js';
 import { matchesTag } from '../compression.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { learnerContext } from '../context.js';
+import { learnerContext, localDate } from '../context.js';
 import {
   PROGRESS_EVENTS_PAGE,
   ProgressChangesQuery,
@@ -57,8 +57,16 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
     if (kept.size > KEPT_VERSIONS) kept.delete(kept.keys().next().value ?? '');
   };
 
+  // While the store's change token and the date stay, nothing the summary is made from can have
+  // changed: the last one made is answered without a query (SQLite; PostgreSQL reads the state).
+  const latest = new Map<string, { token: string; today: string; made: Made }>();
+
   const current = async (c: Context<AppEnv>): Promise<Made> => {
     const ctx = learnerContext(deps, c);
+    const token = await ctx.store.changeToken();
+    const today = localDate(ctx.clock());
+    const last = latest.get(ctx.learnerId);
+    if (token !== undefined && last?.token === token && last.today === today) return last.made;
     const snapshot = await progressSnapshot(ctx);
     let view = made.get(snapshot);
     if (!view) {
@@ -84,6 +92,9 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const result = await view;
     remember(ctx.learnerId, result.summary);
+    latest.delete(ctx.learnerId);
+    if (token !== undefined) latest.set(ctx.learnerId, { token, today, made: result });
+    if (latest.size > KEPT_LEARNERS) latest.delete(latest.keys().next().value ?? '');
     return result;
   };
 
