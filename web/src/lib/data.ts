@@ -5,7 +5,7 @@
 import { applyProgressChanges } from '../../../src/contract/progress-changes.js';
 import type { Curriculum, ProgressResponse } from './api.js';
 import { api } from './api.js';
-import { useResource } from './resource.js';
+import { prefetch, useResource } from './resource.js';
 
 /*
  * Progress is read whole once; after that, each re-read asks only what changed since the summary
@@ -35,6 +35,12 @@ export const useProgress = () => useResource('progress', loadProgress);
 /** The roadmap's own reads: the compact curriculum, the plan as it shows it, one skill's details. */
 export const useRoadmapCurriculum = () => useResource('curriculum-roadmap', api.roadmapCurriculum);
 export const useRoadmapPlan = () => useResource('plan-roadmap', api.roadmapPlan);
+/** Start the roadmap's reads while its code and the profile are still on their way. */
+export function prefetchRoadmap(): void {
+  prefetch('curriculum-roadmap', api.roadmapCurriculum);
+  prefetch('plan-roadmap', api.roadmapPlan);
+  prefetch('progress', loadProgress);
+}
 const detailLoaders = new Map<string, () => ReturnType<typeof api.skillDetail>>();
 export const useSkillDetail = (id: string) => {
   let load = detailLoaders.get(id);

@@ -3,19 +3,21 @@
  * The roadmap: the path of stages and skills or its outline, and a panel for the selected skill.
  * With a skill selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { RoadmapOutline } from '../components/RoadmapOutline.js';
+import RoadmapPath from '../components/RoadmapPath.js';
 import { KEY_ACTIONS, SkillPanel, type StatusAction } from '../components/SkillPanel.js';
 import { api } from '../lib/api.js';
-import { useProfile, useProgress, useRoadmapCurriculum, useRoadmapPlan } from '../lib/data.js';
+import { prefetchRoadmap, useProfile, useProgress, useRoadmapCurriculum, useRoadmapPlan } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
 import { href, navigate, useRoute } from '../lib/router.js';
 import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
 import { AREAS } from '../../../src/core/model.js';
 
-const RoadmapPath = lazy(() => import('../components/RoadmapPath.js'));
+// The page's reads start as soon as this module loads, beside the profile's.
+prefetchRoadmap();
 
 const EMPTY: Readonly<Record<string, never>> = {};
 
@@ -212,19 +214,17 @@ export default function Roadmap() {
               {plan.loading && !plan.data && !plan.error ? (
                 <Loading />
               ) : (
-                <Suspense fallback={<Loading />}>
-                  <RoadmapPath
-                    focus={firstFocus ?? [...planSkills].find((id) => !statuses[id])}
-                    curriculum={c}
-                    route={plan.data?.route ?? undefined}
-                    statuses={statuses}
-                    planSkills={planSkills}
-                    onlyPlan={onlyPlan}
-                    selected={selected}
-                    onSelect={setSelected}
-                    onAct={(skillId, action) => void act(skillId, action)}
-                  />
-                </Suspense>
+                <RoadmapPath
+                  focus={firstFocus ?? [...planSkills].find((id) => !statuses[id])}
+                  curriculum={c}
+                  route={plan.data?.route ?? undefined}
+                  statuses={statuses}
+                  planSkills={planSkills}
+                  onlyPlan={onlyPlan}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onAct={(skillId, action) => void act(skillId, action)}
+                />
               )}
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer">{t('roadmap.legend')}</summary>
