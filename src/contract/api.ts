@@ -101,6 +101,7 @@ export const PlanWeekSchema = z
     start: z.string(),
     off: z.boolean(),
     offDays: z.array(z.string()).optional(),
+    reviewMinutes: z.number().optional(),
     hours: z.number(),
     tasks: z.array(PlanTaskSchema),
   })

@@ -22,7 +22,7 @@ import {
   studyWarnings,
   targetOutlook,
 } from '../core/planner/index.js';
-import type { ForecastRange, StudyWarning, TargetOutlook } from '../core/planner/index.js';
+import type { ForecastRange, PlanOptions, StudyWarning, TargetOutlook } from '../core/planner/index.js';
 import { weekSessions } from '../core/calendar/sessions.js';
 import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
@@ -39,7 +39,7 @@ import type { TodayView } from '../core/weeks.js';
 import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
-import { recallOf, weekReview } from './review.js';
+import { mayHaveCards, recallOf, reviewMinutesOf, weekReview } from './review.js';
 import type { WeekReview } from './review.js';
 
 /** Everything the read actions are made from, loaded and derived once. */
@@ -61,6 +61,8 @@ export interface ProgressSnapshot {
   readonly baseline: Plan | undefined;
   /** The re-plan from today and its forecast; undefined without a profile. */
   readonly forecast: Forecast | undefined;
+  /** What the re-plans are made with besides the profile and progress: the review time each week reserves. */
+  readonly planOptions: PlanOptions;
   /** The one progress model's skill states. */
   readonly states: SkillStates;
   /** The stages of the learner's route in order; undefined without a profile (the curriculum's order). */
@@ -118,14 +120,32 @@ async function computeSnapshot(
   const stats = statsOf(fold, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
   const known = [...(point?.known ?? []), ...(profile?.known ?? [])];
-  const original = profile ? planFor(curriculum, profile) : undefined;
-  const baseline = profile ? (first?.plan ?? original) : undefined;
-  const forecast = profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline) : undefined;
-  const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
-  const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
   let events: Promise<ProgressEvent[]> | undefined;
   const allEvents = (): Promise<ProgressEvent[]> => (events ??= ctx.store.listEvents(ctx.learnerId));
-  return { today, profile, events: allEvents, stats, known, original, baseline, forecast, states, stageOrder };
+  // The review time each week reserves comes off its study hours; no cards, no log to read for it.
+  const planOptions: PlanOptions =
+    profile && mayHaveCards(curriculum, stats)
+      ? { reviewMinutes: reviewMinutesOf(curriculum, await allEvents(), today, profile.startDate) }
+      : {};
+  const original = profile ? planFor(curriculum, profile) : undefined;
+  const baseline = profile ? (first?.plan ?? original) : undefined;
+  const forecast =
+    profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline, planOptions) : undefined;
+  const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
+  const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
+  return {
+    today,
+    profile,
+    events: allEvents,
+    stats,
+    known,
+    original,
+    baseline,
+    forecast,
+    planOptions,
+    states,
+    stageOrder,
+  };
 }
 
 /** The curriculum's item index and a digest of it, per curriculum object. */
@@ -308,6 +328,7 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
       today: s.today,
       finishDate: forecast.finishDate,
       p50,
+      options: s.planOptions,
     });
     const first = forecast.plan.weeks.flatMap((w) => w.tasks)[0];
     const next = first ? first.key || (first.unit ? `${first.resource}/${first.unit}` : first.resource) : null;
@@ -479,7 +500,7 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
       : null;
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.end, await s.events()) : null,
+    review: view.week ? await weekReview(ctx, view.week.start, await s.events()) : null,
     studyDay,
     session: nextSession(s),
     warnings: (await outlookOf(ctx, s)).warnings,

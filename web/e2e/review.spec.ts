@@ -186,7 +186,9 @@ test('one review session: Space reveals, 1-4 and the buttons rate, offline ratin
   // (Marked through the API, not the page: a fresh load of the app reads it.)
   await page.goto('/?fresh#/today');
   const reserved = page.getByTestId('week-review');
-  await expect(reserved).toContainText(/Review: about \d+ min of this week set aside for \d+ reviews/);
+  await expect(reserved).toContainText(
+    /Review: \d+ min reserved for review this week, taken from its study hours \(\d+ reviews expected/,
+  );
   await page.screenshot({ path: `${SCREENSHOTS}/review-this-week-en.png` });
   await reserved.getByRole('link', { name: 'Review now' }).click();
 

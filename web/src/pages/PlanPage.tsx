@@ -190,6 +190,11 @@ export default function PlanPage() {
                     {date(week.start)} – {date(end)}
                   </span>
                   <span className="text-sm font-normal muted">{t('common.hours', { value: num(week.hours) })}</span>
+                  {week.reviewMinutes !== undefined && (
+                    <span className="text-sm font-normal muted" data-testid="week-review-reserved">
+                      {t('plan.weekReview', { minutes: num(week.reviewMinutes, 0) })}
+                    </span>
+                  )}
                   {isNow && <span className="text-sm text-blue-800 dark:text-blue-300">{t('plan.thisWeek')}</span>}
                 </h3>
                 {week.off ? (
