@@ -15,7 +15,7 @@ import { href } from '../lib/router.js';
 const ProgressCharts = lazy(() => import('../components/ProgressCharts.js'));
 
 export default function ProgressPage() {
-  const { t, date, num, locale } = useLocale();
+  const { t, date, num, hoursNum, locale } = useLocale();
   const progress = useProgress();
   const status = useStatus();
   const today = useToday();
@@ -53,7 +53,7 @@ export default function ProgressPage() {
         <div>
           <dt className="text-sm muted">{t('progress.totalHours')}</dt>
           <dd className="text-2xl font-bold" data-testid="hours-logged">
-            {num(stats.totalHours)}
+            {hoursNum(stats.totalHours)}
           </dd>
         </div>
         <div>
@@ -67,8 +67,8 @@ export default function ProgressPage() {
         <p className="card">
           {t('progress.forecastText', {
             date: date(forecast.finishDate, 'long'),
-            done: num(forecast.doneHours, 0),
-            remaining: num(forecast.remainingHours, 0),
+            done: hoursNum(forecast.doneHours),
+            remaining: hoursNum(forecast.remainingHours),
           })}
         </p>
       )}
