@@ -32,7 +32,7 @@ import type { ItemIndex, ProgressFold, ProgressStats } from '../core/progress.js
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
 import type { ProgressView } from '../core/progress-view.js';
-import { countsByArea, countsByStage, deriveSkillStates, skillRecord } from '../core/skill-state.js';
+import { countsByArea, deriveSkillStates, skillTotals } from '../core/skill-state.js';
 import type { DoneOfTotal, SkillStates } from '../core/skill-state.js';
 import { currentWeekView } from '../core/weeks.js';
 import type { TodayView } from '../core/weeks.js';
@@ -252,10 +252,12 @@ export interface ForecastSummary {
 
 export interface StatusReport {
   readonly today: string;
-  /** The route's stages in order (stages without skills left out). */
+  /** The route's stages in order, each with the plan's skills in it (stages without any left out). */
   readonly stages: readonly StageCount[];
-  /** Skills done of those the learner's record lists: the route's, and any other with a status. */
+  /** Skills done of those in the learner's plan (core/skill-state.ts `skillTotals`). */
   readonly skills: DoneOfTotal;
+  /** Skills done of every skill in the curriculum. */
+  readonly curriculumSkills: DoneOfTotal;
   readonly areas: Readonly<Record<string, DoneOfTotal>>;
   readonly hoursThisWeek: number;
   readonly totalHours: number;
@@ -343,11 +345,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const s = snapshot ?? (await progressSnapshot(ctx));
   const { curriculum } = ctx;
   const { profile, states, stats, forecast } = s;
-  const byStage = countsByStage(curriculum, states);
-  const stages = (s.stageOrder ?? curriculum.stages.map((st) => st.id)).flatMap((id) => {
-    const count = byStage[id];
-    return count && count.total > 0 ? [{ id, ...count }] : [];
-  });
+  const totals = skillTotals(curriculum, s.stageOrder, s.original?.skills, states);
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
   const recall = await recallOf(ctx, await s.events());
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
@@ -355,8 +353,9 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const range = outlook.range;
   return {
     today: s.today,
-    stages,
-    skills: skillRecord(curriculum, s.stageOrder, states).count,
+    stages: totals.byStage,
+    skills: totals.plan,
+    curriculumSkills: totals.curriculum,
     areas: countsByArea(curriculum, states),
     hoursThisWeek: stats.hoursThisWeek,
     totalHours: stats.totalHours,
@@ -419,6 +418,7 @@ export async function progressOverview(ctx: LearnerContext, snapshot?: ProgressS
     states: s.states,
     curriculum: ctx.curriculum,
     stageOrder: s.stageOrder,
+    planSkills: s.original?.skills,
   });
 }
 

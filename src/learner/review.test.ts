@@ -134,7 +134,7 @@ describe('the review time the weekly plan reserves', () => {
       forecastFrom(curriculum, profile, foldProgress(events, curriculum), today);
 
     // Nothing done: no cards, and the forecast is the planner's own, untouched.
-    await ctx.store.appendEvents('local', [newEvent('log', { hours: 1 }, at.now)]);
+    await ctx.store.appendEvents('local', [newEvent('hours', { hours: 1, date: today }, at.now)]);
     const before = await progressSnapshot(ctx);
     expect(before.planOptions).toEqual({});
     expect(before.forecast?.plan).toEqual(plain(await ctx.store.listEvents('local')).plan);

@@ -30,7 +30,6 @@ export default function ProgressPage() {
     ...AREAS.filter((area) => stats.doneByArea[area]),
     ...Object.keys(stats.doneByArea).filter((area) => !(AREAS as readonly string[]).includes(area)),
   ];
-  const done = Object.values(progress.data.skills).filter((s) => s === 'done' || s === 'skipped').length;
 
   return (
     <section aria-labelledby="progress-title" className="space-y-4">
@@ -47,7 +46,13 @@ export default function ProgressPage() {
         <div>
           <dt className="text-sm muted">{t('progress.skillsDone')}</dt>
           <dd className="text-2xl font-bold" data-testid="skills-done">
-            {num(done, 0)}
+            {num(stats.skillsDone.done, 0)}
+          </dd>
+          <dd className="text-sm muted" data-testid="skills-of-plan">
+            {t('progress.skillsOfPlan', {
+              total: num(stats.skillsDone.total, 0),
+              curriculum: num(stats.curriculumSkills.total, 0),
+            })}
           </dd>
         </div>
         <div>
