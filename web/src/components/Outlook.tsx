@@ -46,7 +46,19 @@ function useResourceTitle(): (id: string) => string {
   };
 }
 
-export function TargetDate({ target, current }: { target: TargetOutlook | null; current: string | undefined }) {
+/**
+ * The target date: set or cleared here, with where the learner stands against it. `announce`, when
+ * given, says the confirmation in the page's own status line (a page with one) instead of its own.
+ */
+export function TargetDate({
+  target,
+  current,
+  announce,
+}: {
+  target: TargetOutlook | null;
+  current: string | undefined;
+  announce?: (text: string) => void;
+}) {
   const { t, date, num, hoursNum } = useLocale();
   const id = useId();
   const titleOf = useResourceTitle();
@@ -60,7 +72,9 @@ export function TargetDate({ target, current }: { target: TargetOutlook | null; 
     setError(null);
     try {
       await api.setTargetDate(next);
-      setSaid(next ? t('outlook.saved', { date: date(next, 'long') }) : t('outlook.cleared'));
+      const text = next ? t('outlook.saved', { date: date(next, 'long') }) : t('outlook.cleared');
+      if (announce) announce(text);
+      else setSaid(text);
       if (!next) setValue('');
       await invalidate(...PROFILE_KEYS);
     } catch (caught) {
@@ -101,9 +115,11 @@ export function TargetDate({ target, current }: { target: TargetOutlook | null; 
           </button>
         )}
       </form>
-      <p role="status" className="mt-1 text-sm">
-        {said}
-      </p>
+      {!announce && (
+        <p role="status" className="mt-1 text-sm">
+          {said}
+        </p>
+      )}
       {error && <ErrorNote error={error} />}
       {target && (
         <div className="mt-2 space-y-1" data-testid="target-outlook">
