@@ -124,8 +124,8 @@ test('a target date the plan cannot make warns on the progress page, with a catc
   expect(status.warnings[0]).toMatchObject({ kind: 'behind-target', target: soon });
 
   // Set through the API, not the page: a fresh load of the app reads it.
-  await page.goto('/?fresh#/today');
   await openPage(page, '#/progress');
+  await page.reload({ waitUntil: 'networkidle' });
   const warnings = page.getByTestId('warnings');
   await expect(warnings).toContainText(/Your likely finish \(.+\) is past your target date \(.+\)\./);
   await expect(warnings).toContainText(
@@ -135,8 +135,8 @@ test('a target date the plan cannot make warns on the progress page, with a catc
   await page.screenshot({ path: `${SCREENSHOTS}/progress-warning-en.png` });
 
   await page.request.put('/api/profile/target-date', { data: { targetDate: null } });
-  await page.goto('/?fresh#/today');
-  await openPage(page, '#/progress');
+  await page.reload({ waitUntil: 'networkidle' });
+  await expect(page.getByTestId('target-outlook')).toHaveCount(0);
   await expect(page.getByText(/past your target date/)).toHaveCount(0);
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.failedRequests).toEqual([]);
