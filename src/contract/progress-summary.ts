@@ -27,7 +27,8 @@ const SummaryStats = z.object({
   hoursThisWeek: z.number(),
   streakDays: z.number().int(),
   hoursByWeek: z.array(WeekHours),
-  skillsDone: DoneOfTotal,
+  skillsDone: DoneOfTotal.describe('Done of the skills in the learner’s plan.'),
+  curriculumSkills: DoneOfTotal.describe('Done of every skill in the curriculum.'),
   doneByArea: z.record(z.string(), DoneOfTotal),
   doneByStage: z.record(z.string(), DoneOfTotal),
 });
@@ -73,6 +74,7 @@ const ProgressPatch = z.object({
     streakDays: z.number().int().optional(),
     hoursByWeek: z.array(WeekHours).optional(),
     skillsDone: DoneOfTotal.optional(),
+    curriculumSkills: DoneOfTotal.optional(),
     doneByArea: changed(DoneOfTotal),
     doneByStage: changed(DoneOfTotal),
   }),

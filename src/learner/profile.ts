@@ -16,6 +16,7 @@
  * A bad profile is refused before anything is stored (LearnerError, reason `profile`, with
  * `details.problems` the core's ProfileProblem list so a face can name its own fields).
  */
+import { explanationText } from '../i18n/planner.js';
 import { randomUUID } from 'node:crypto';
 import { pathText } from '../contract/common.js';
 import { Profile as ProfileJson } from '../contract/profile.js';
@@ -39,6 +40,7 @@ import { foldProgress } from '../core/progress.js';
 import { suggestedRegion } from '../core/regions.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { today } from './context.js';
+import { reviewMinutesOf } from './review.js';
 import type { LearnerContext } from './context.js';
 import { didYouMean, LearnerError } from './errors.js';
 
@@ -299,7 +301,7 @@ export function recommendationOf(
   const reasons = route ? reasonsFor(route, profile.startingPoint) : [];
   return {
     route: route?.id ?? plan.route,
-    reasons: reasons.length > 0 ? reasons : choice.explanation ? [choice.explanation.text] : [],
+    reasons: reasons.length > 0 ? reasons : choice.explanation ? [explanationText(choice.explanation)] : [],
   };
 }
 
@@ -360,7 +362,11 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
     store.listEvents(learnerId),
     store.firstPlanSnapshot(learnerId),
   ]);
-  const forecast = forecastFrom(curriculum, profile, foldProgress(events, curriculum), today(ctx));
+  const progress = foldProgress(events, curriculum);
+  const day = today(ctx);
+  const forecast = forecastFrom(curriculum, profile, progress, day, undefined, {
+    reviewMinutes: reviewMinutesOf(curriculum, events, day, profile.startDate),
+  });
   const at = ctx.clock().toISOString();
   await store.saveProfile(learnerId, profile, at);
   if (!first) {

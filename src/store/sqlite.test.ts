@@ -40,10 +40,32 @@ describe('the SQLite store', () => {
       expect(first).toMatch(/^\d+:\d+$/);
       await store.listEvents('local');
       expect(await store.changeToken()).toBe(first);
-      await store.appendEvents('local', [{ id: 'e1', type: 'started', at: '2026-11-27T00:00:00.000Z', item: 'x' }]);
+      await store.appendEvents('local', [
+        {
+          id: 'e1',
+          type: 'started',
+          at: '2026-11-27T00:00:00.000Z',
+          item: 'x',
+          hours: undefined,
+          date: undefined,
+          text: undefined,
+          undoes: undefined,
+        },
+      ]);
       const second = await store.changeToken();
       expect(second).not.toBe(first);
-      await other.appendEvents('local', [{ id: 'e2', type: 'done', at: '2026-11-27T00:00:01.000Z', item: 'x' }]);
+      await other.appendEvents('local', [
+        {
+          id: 'e2',
+          type: 'done',
+          at: '2026-11-27T00:00:01.000Z',
+          item: 'x',
+          hours: undefined,
+          date: undefined,
+          text: undefined,
+          undoes: undefined,
+        },
+      ]);
       expect(await store.changeToken()).not.toBe(second);
       // A store bound to a write transaction has none: what it reads may be changing.
       expect(await store.exclusive('local', (bound) => bound.changeToken())).toBeUndefined();

@@ -5,6 +5,7 @@
  * and progress, and without a stored profile it says so and how to make one). Text for people,
  * `--json` for tools.
  */
+import { explanationIn, sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
@@ -12,6 +13,7 @@ import { AREAS, textIn } from '../../core/model.js';
 import type { Area, Curriculum } from '../../core/model.js';
 import type { Plan, Profile, ProgressState } from '../../core/plan-model.js';
 import { planFor } from '../../core/planner/plan.js';
+import type { PlanOptions as PlannerOptions } from '../../core/planner/plan.js';
 import { cacheDir, loadCurriculumCached } from '../curriculum-cache.js';
 import type { CliIo } from '../io.js';
 import { msg } from '../messages.js';
@@ -65,7 +67,9 @@ export function registerPlan(program: Command, io: CliIo): Command {
         throw learnerErrorIn(chooseLocale({ flag: options.locale, env: io.env }), needsProfile());
       }
       const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile, env: io.env });
-      const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined);
+      const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined, {
+        reviewMinutes: stored?.reviewMinutes,
+      });
       if (options.json) io.out(`${JSON.stringify(planJson(plan, profile), null, 2)}\n`);
       else io.out(renderPlan(curriculum, profile, plan));
     });
@@ -79,9 +83,10 @@ export function planWithFlagNames(
   flags: ProfileFlags,
   progress?: ProgressState,
   today?: string,
+  planOptions: PlannerOptions = {},
 ): Plan {
   try {
-    return planFor(curriculum, profile, progress, today);
+    return planFor(curriculum, profile, progress, today, planOptions);
   } catch (error) {
     if (isMlpathError(error) && error.code === 'UNREACHABLE') {
       const flag = flags.target !== undefined ? '--target' : flags.freeOnly ? '--free-only' : '--exclude';
@@ -101,7 +106,7 @@ export function planJson(plan: Plan, profile: Profile): Record<string, unknown> 
   return {
     startingPoint: profile.startingPoint,
     profile,
-    ...plan,
+    ...wordedPlan(plan),
   };
 }
 
@@ -116,11 +121,11 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   const point = curriculum.startingPoints.find((p) => p.id === profile.startingPoint);
   const domain = curriculum.domains.find((d) => d.id === profile.domain) ?? curriculum.domains[0];
   const stageTitle = (id: string): string => {
-    if (id === 'ready') return textIn(plan.milestones.find((x) => x.stage === 'ready')?.title, L);
+    if (id === 'ready') return sayIn(L, plan.milestones.find((x) => x.stage === 'ready')?.title);
     // A stage the planner adds (skills outside every stage) is known by its milestone's title.
     const title =
       curriculum.stages.find((s) => s.id === id)?.title ?? plan.milestones.find((x) => x.stage === id)?.title;
-    return textIn(title, L) || id;
+    return (title && sayIn(L, title)) || id;
   };
   // Without a route (an imported curriculum may have none), the plan is named after the curriculum.
   lines.push(
@@ -156,7 +161,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   if (ready)
     lines.push(
       m('plan.ready', {
-        milestone: textIn(ready.title, L),
+        milestone: sayIn(L, ready.title),
         date: ready.date,
         months: round1(monthsBetween(plan.startDate, ready.date)),
       }),
@@ -177,7 +182,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   }
 
   const routeWhy = plan.explanations.find((e) => e.kind === 'route');
-  if (routeWhy) lines.push('', m('plan.whyRoute'), `  ${textIn(routeWhy.text, L)}`);
+  if (routeWhy) lines.push('', m('plan.whyRoute'), `  ${explanationIn(L, routeWhy)}`);
 
   lines.push('', m('plan.milestones'));
   for (const ms of plan.milestones) lines.push(`  ${ms.date}  ${stageTitle(ms.stage)}`);
@@ -186,7 +191,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
     lines.push('', m('plan.projects'));
     for (const p of plan.projects ?? []) {
       lines.push(
-        `  ${m('plan.project', { title: textIn(p.title, L), start: p.start, end: p.end, hours: round1(p.hours) })}`,
+        `  ${m('plan.project', { title: sayIn(L, p.title), start: p.start, end: p.end, hours: round1(p.hours) })}`,
       );
       for (const pm of p.milestones) lines.push(`    ${pm.date}  ${textIn(pm.title, L)}`);
     }
@@ -198,9 +203,10 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
       lines.push(`  ${m('plan.weekOff', { n: w.index + 1, date: w.start })}`);
       continue;
     }
-    lines.push(`  ${m('plan.week', { n: w.index + 1, date: w.start, hours: round1(w.hours) })}`);
+    const review = w.reviewMinutes !== undefined ? ` · ${m('plan.weekReview', { minutes: w.reviewMinutes })}` : '';
+    lines.push(`  ${m('plan.week', { n: w.index + 1, date: w.start, hours: round1(w.hours) })}${review}`);
     for (const t of w.tasks) {
-      const title = textIn(t.title, L) || t.resource;
+      const title = sayIn(L, t.title) || t.resource;
       lines.push(`    - ${title} · ${m('plan.hours', { hours: round1(t.hours) })} · ${stageTitle(t.stage)}`);
     }
   }
@@ -209,12 +215,12 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   for (const e of plan.explanations.filter((x) => x.kind === 'resource')) {
     const r = curriculum.resources.find((x) => x.id === e.subject);
     const name = r ? (r.localTitle?.[L] ?? r.title) : e.subject;
-    lines.push(`  - ${name}: ${textIn(e.text, L)}`);
+    lines.push(`  - ${name}: ${explanationIn(L, e)}`);
   }
   const notes = plan.explanations.filter((x) => x.kind !== 'resource' && x.kind !== 'route');
   if (notes.length > 0) {
     lines.push('', m('plan.notes'));
-    for (const e of notes) lines.push(`  - ${textIn(e.text, L)}`);
+    for (const e of notes) lines.push(`  - ${explanationIn(L, e)}`);
   }
   const areas = Object.entries(plan.hoursByArea)
     .sort((a, b) => b[1] - a[1])

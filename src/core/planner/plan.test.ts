@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MlpathError } from '../errors.js';
 import type { Plan, ProgressState } from '../plan-model.js';
 import { planFor } from './plan.js';
-import { fixture, miniCurriculum, profileOf } from './test-support/fixtures.js';
+import { hoursNeededFor } from './target.js';
+import { fixture, miniCurriculum, profileOf, textOf } from './test-support/fixtures.js';
 
 const c = miniCurriculum();
 
@@ -69,9 +70,9 @@ describe('planFor', () => {
       const others = ['dl-structured', 'dl-university', 'dl-practical'].filter((x) => x !== id);
       for (const o of others) expect(plan.resources).not.toContain(o);
       const why = plan.explanations.find((e) => e.kind === 'resource' && e.subject === id);
-      expect(why?.text['en']).toContain('learning style');
-      expect(why?.text['en']).toContain('Alternatives');
-      expect(why?.text['zh-CN']).toContain('学习风格');
+      expect(textOf(why)['en']).toContain('learning style');
+      expect(textOf(why)['en']).toContain('Alternatives');
+      expect(textOf(why)['zh-CN']).toContain('学习风格');
     }
   });
 
@@ -159,7 +160,7 @@ describe('planFor', () => {
       profileOf(c, 'from-scratch', { choices: { pin: ['dl-university'], exclude: [], swap: [], own: [] } }),
     );
     expect(pinned.resources).toContain('dl-university');
-    expect(pinned.explanations.find((e) => e.subject === 'dl-university')?.text['en']).toContain('pinned');
+    expect(textOf(pinned.explanations.find((e) => e.subject === 'dl-university'))['en']).toContain('pinned');
 
     const excluded = planFor(
       c,
@@ -176,7 +177,7 @@ describe('planFor', () => {
     );
     expect(swapped.resources).not.toContain('cs');
     expect(swapped.resources).toContain('py-mooc');
-    expect(swapped.explanations.find((e) => e.subject === 'py-mooc')?.text['en']).toContain('swapped');
+    expect(textOf(swapped.explanations.find((e) => e.subject === 'py-mooc'))['en']).toContain('swapped');
 
     const byDefault = planFor(c, profileOf(c, 'from-scratch'));
     expect(byDefault.resources).toContain('cs');
@@ -186,7 +187,7 @@ describe('planFor', () => {
       profileOf(c, 'from-scratch', { choices: { pin: [], exclude: ['cs'], swap: [], own: [] } }),
     );
     expect(coverExcluded.resources).toContain('py-mooc');
-    expect(coverExcluded.explanations.find((e) => e.subject === 'py-mooc')?.text['en']).toContain('fewest hours');
+    expect(textOf(coverExcluded.explanations.find((e) => e.subject === 'py-mooc'))['en']).toContain('fewest hours');
 
     const own = planFor(
       c,
@@ -231,22 +232,22 @@ describe('planFor', () => {
     const plan = planFor(c, profileOf(c, 'from-scratch', { route: 'data-science-first' }));
     expect(plan.route).toBe('data-science-first');
     const why = plan.explanations.find((e) => e.kind === 'route');
-    expect(why?.text['en']).toContain('You chose');
-    expect(why?.text['zh-CN']).toContain('你选择了');
+    expect(textOf(why)['en']).toContain('You chose');
+    expect(textOf(why)['zh-CN']).toContain('你选择了');
   });
 
   it('recommends the route listed for the starting point, with the curriculum reasons', () => {
     const plan = planFor(c, profileOf(c, 'quant'));
     expect(plan.route).toBe('data-science-first');
-    expect(plan.explanations.find((e) => e.kind === 'route')?.text['en']).toContain('reason for data-science-first');
+    expect(textOf(plan.explanations.find((e) => e.kind === 'route'))['en']).toContain('reason for data-science-first');
   });
 
   it('explains every resource it takes in English and Chinese', () => {
     const plan = planFor(c, profileOf(c, 'from-scratch'));
     for (const r of plan.resources) {
       const e = plan.explanations.find((x) => x.kind === 'resource' && x.subject === r);
-      expect(e?.text['en']?.length).toBeGreaterThan(10);
-      expect(e?.text['zh-CN']?.length).toBeGreaterThan(5);
+      expect(textOf(e)['en']?.length).toBeGreaterThan(10);
+      expect(textOf(e)['zh-CN']?.length).toBeGreaterThan(5);
     }
   });
 
@@ -306,5 +307,57 @@ describe('planFor', () => {
     expect(keys(plan)).toContain('maths/calc');
     const untouched = planFor(c, profileOf(c, 'from-scratch'), emptyProgress(), '2026-12-01');
     expect(untouched.startDate).toBe('2027-01-04');
+  });
+});
+
+describe('the review time a week reserves', () => {
+  const profile = profileOf(c, 'from-scratch', { hoursPerWeek: 10 });
+  const today = '2027-01-06';
+
+  it('with nothing to review, the plan is the same as with no reservation at all', () => {
+    const plain = planFor(c, profile, emptyProgress(), today);
+    expect(planFor(c, profile, emptyProgress(), today, { reviewMinutes: {} })).toEqual(plain);
+    expect(planFor(c, profile, emptyProgress(), today, { reviewMinutes: { '2027-01-04': 0 } })).toEqual(plain);
+    expect(plain.weeks.some((w) => w.reviewMinutes !== undefined)).toBe(false);
+  });
+
+  it('takes the expected review minutes off each week, finishing on the same day or later', () => {
+    const plain = planFor(c, profile, emptyProgress(), today);
+    const reviewMinutes = { '2027-01-04': 90, '2027-01-11': 60, '2027-01-18': 30 };
+    const plan = planFor(c, profile, emptyProgress(), today, { reviewMinutes });
+    const week = (p: Plan, start: string) => p.weeks.find((w) => w.start === start);
+    // The first week has Wednesday to Sunday of its 10 h: 5 of 7 days, about 7.14 h, less 1.5 h.
+    expect(week(plan, '2027-01-04')?.reviewMinutes).toBe(90);
+    expect(week(plan, '2027-01-04')?.hours).toBeCloseTo((week(plain, '2027-01-04')?.hours ?? 0) - 1.5, 1);
+    expect(week(plan, '2027-01-11')?.reviewMinutes).toBe(60);
+    expect(week(plan, '2027-01-11')?.hours).toBeCloseTo(9, 2);
+    expect(week(plan, '2027-01-18')?.hours).toBeCloseTo(9.5, 2);
+    expect(week(plan, '2027-01-25')?.reviewMinutes).toBeUndefined();
+    expect(week(plan, '2027-01-25')?.hours).toBeCloseTo(10, 2);
+    expect(plan.finishDate >= plain.finishDate).toBe(true);
+    // The same work, only later.
+    expect(plan.totalHours).toBe(plain.totalHours);
+  });
+
+  it('reserves no more than the week has, and a long backlog of reviews pushes the finish later', () => {
+    const plain = planFor(c, profile, emptyProgress(), today);
+    const reviewMinutes = Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [plain.weeks[i]?.start ?? '', 60 * 60]),
+    );
+    const plan = planFor(c, profile, emptyProgress(), today, { reviewMinutes });
+    expect(plan.weeks[1]?.reviewMinutes).toBe(600);
+    expect(plan.weeks[1]?.hours).toBe(0);
+    expect(plan.finishDate > plain.finishDate).toBe(true);
+  });
+
+  it('finds the hours needed for a target date with the review time taken out', () => {
+    const plain = hoursNeededFor(c, profile, emptyProgress(), today, '2028-06-30');
+    const reviewMinutes = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [planFor(c, profile).weeks[i]?.start ?? '', 180]),
+    );
+    const withReview = hoursNeededFor(c, profile, emptyProgress(), today, '2028-06-30', undefined, { reviewMinutes });
+    expect(plain).not.toBeNull();
+    expect(withReview).not.toBeNull();
+    expect(withReview ?? 0).toBeGreaterThan(plain ?? 0);
   });
 });

@@ -163,7 +163,16 @@ describe('GET /api/progress and /api/plan, kept while nothing is written', () =>
     const other = await openSqliteStore(join(h.dir, 'mlpath.db'), { backups: false });
     try {
       await other.appendEvents('local', [
-        { id: 'from-elsewhere', type: 'skipped', at: '2026-03-04T12:00:00.000Z', item: 'linear-algebra' },
+        {
+          id: 'from-elsewhere',
+          type: 'skipped',
+          at: '2026-03-04T12:00:00.000Z',
+          item: 'linear-algebra',
+          hours: undefined,
+          date: undefined,
+          text: undefined,
+          undoes: undefined,
+        },
       ]);
     } finally {
       await other.close();

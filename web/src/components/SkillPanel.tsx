@@ -136,7 +136,7 @@ function SkillDetails(props: {
   /** What comes between the prerequisites and the resources (the skills it leads to). */
   children: ReactNode;
 }) {
-  const { t, tx, num, date } = useLocale();
+  const { t, tx, hoursNum, date } = useLocale();
   const { skill: whole, resources } = props.detail;
   const titleOf = props.titleOf;
   return (
@@ -205,7 +205,7 @@ function SkillDetails(props: {
                 <p className="text-sm muted">
                   {t(`kind.${resource.kind}`)} · {t(`cost.${resource.cost}`)} ·{' '}
                   {t(resource.effort.estimate ? 'roadmap.effortEstimate' : 'roadmap.effort', {
-                    value: num(resource.effort.hours, 0),
+                    value: hoursNum(resource.effort.hours),
                   })}
                   {resource.ambient ? ` · ${t('roadmap.ambient')}` : ''}
                 </p>

@@ -7,6 +7,7 @@
  * invite for the owner and mentors, the owner's role changes and removals, and leaving.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { LIMITS } from '../../../src/contract/limits.js';
 import { COHORT_KINDS } from '../../../src/core/cohort-model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useAccount } from '../lib/account.js';
@@ -29,7 +30,7 @@ function refusalKey(error: unknown, action: 'create' | 'join' | 'other'): string
 }
 
 export default function Cohorts() {
-  const { t, date, num } = useLocale();
+  const { t, date, num, hoursNum } = useLocale();
   const account = useAccount();
   const route = useRoute();
   const selected = route.params.get('id') ?? undefined;
@@ -245,8 +246,8 @@ export default function Cohorts() {
                     <td className="pr-2">
                       {member.pace
                         ? t('cohorts.hours', {
-                            weekly: num(member.pace.weeklyHours),
-                            week: num(member.pace.hoursThisWeek),
+                            weekly: hoursNum(member.pace.weeklyHours),
+                            week: hoursNum(member.pace.hoursThisWeek),
                           })
                         : t('cohorts.notShared')}
                     </td>
@@ -466,7 +467,7 @@ export default function Cohorts() {
             className="field"
             value={name}
             required
-            maxLength={80}
+            maxLength={LIMITS.cohortName}
             onChange={(event) => setName(event.target.value)}
             {...refusalFor('name')}
           />
