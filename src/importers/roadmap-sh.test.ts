@@ -348,8 +348,6 @@ describe('parseRoadmapContent', () => {
   it('returns a resource line it cannot read with its line instead of throwing', () => {
     const parsed = parseRoadmapContent('# T\n\nText.\n\n- [@video@Broken link(https://x.example)\n');
     expect(parsed.links).toEqual([]);
-    expect(parsed.skipped).toEqual([
-      { line: 5, text: '- [@video@Broken link(https://x.example)', why: 'warn.noLink' },
-    ]);
+    expect(parsed.skipped).toEqual([{ line: 5, text: '- [@video@Broken link(https://x.example)', why: 'warn.noLink' }]);
   });
 });
