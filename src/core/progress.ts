@@ -15,6 +15,10 @@ import type { Curriculum } from './model.js';
 import type { ProgressState } from './plan-model.js';
 import type { ProgressEvent } from './progress-model.js';
 import { addDays, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
+import { newCard, rateCard } from './review.js';
+import type { ReviewCard } from './review.js';
+import { CARD_PHASES, isReviewRating } from './review-model.js';
+import type { CardPhase, ReviewRating } from './review-model.js';
 
 export type ItemStatus = 'learning' | 'done' | 'skipped';
 export type ItemKind = 'skill' | 'resource' | 'unit';
@@ -29,16 +33,24 @@ export interface ItemIndex {
   readonly resources: ReadonlySet<string>;
   /** `resourceId/unitId` keys. */
   readonly units: ReadonlySet<string>;
+  /** Resource or `resourceId/unitId` key -> the skills it teaches. */
+  readonly teaches: ReadonlyMap<string, readonly string[]>;
 }
 
 export function itemIndex(curriculum: ProgressCurriculum): ItemIndex {
   const aliases = new Map<string, string>();
   for (const skill of curriculum.skills) for (const old of skill.aliases) aliases.set(old, skill.id);
+  const teaches = new Map<string, readonly string[]>();
+  for (const r of curriculum.resources) {
+    teaches.set(r.id, r.teaches);
+    for (const u of r.units) teaches.set(`${r.id}/${u.id}`, u.teaches);
+  }
   return {
     skills: new Set(curriculum.skills.map((s) => s.id)),
     aliases,
     resources: new Set(curriculum.resources.map((r) => r.id)),
     units: new Set(curriculum.resources.flatMap((r) => r.units.map((u) => `${r.id}/${u.id}`))),
+    teaches,
   };
 }
 
@@ -117,6 +129,8 @@ export interface ProgressStats extends ProgressState {
   readonly projectTicks: ReadonlyMap<string, ReadonlySet<string>>;
   /** Events in force (not cancelled, not undo events). */
   readonly effectiveEvents: number;
+  /** Item key (skill, resource, unit, or an id the curriculum does not know) -> the day it became done, for items done now. */
+  readonly doneOn: ReadonlyMap<string, string>;
 }
 
 const STATUS: Partial<Record<ProgressEvent['type'], ItemStatus>> = {
@@ -162,6 +176,27 @@ export interface ProgressFold {
   readonly events: number;
   /** The latest `at` folded ('' for none). */
   readonly lastAt: string;
+  /** The `at` of the first event folded, in the order events apply ('' for none). */
+  readonly firstAt: string;
+  /** Item key -> the day it became done, for items done now. */
+  readonly doneOn: Map<string, string>;
+  /** Skill -> the latest `done` mark of it in force. */
+  readonly marked: Map<string, string>;
+  /** Skill -> the first `done` in force of a resource or unit teaching it. */
+  readonly worked: Map<string, string>;
+  /**
+   * Review cards (`skill/question`, old skill ids followed) with the ratings given since their
+   * skill's start (reviewSince) applied in time order; a card without such a rating is absent.
+   */
+  readonly cards: Map<string, ReviewCard>;
+}
+
+/**
+ * When a skill's review cards start: its latest `done` mark, else the first `done` of a resource or
+ * unit teaching it, else the first event of the log (core/review-events.ts).
+ */
+export function reviewSince(fold: ProgressFold, skill: string): string {
+  return fold.marked.get(skill) ?? fold.worked.get(skill) ?? (fold.firstAt || new Date(0).toISOString());
 }
 
 function emptyFold(): ProgressFold {
@@ -178,19 +213,26 @@ function emptyFold(): ProgressFold {
     effectiveEvents: 0,
     events: 0,
     lastAt: '',
+    firstAt: '',
+    doneOn: new Map(),
+    marked: new Map(),
+    worked: new Map(),
+    cards: new Map(),
   };
 }
 
 /** Fold a whole log. */
 export function foldEvents(events: readonly ProgressEvent[], index: ItemIndex): ProgressFold {
   const ordered = orderEvents(events);
-  return applyEvents(emptyFold(), ordered, cancelledInOrder(ordered), index);
+  // Refusal is for review cards already folded, which an empty fold has none of.
+  return applyEvents(emptyFold(), ordered, cancelledInOrder(ordered), index) as ProgressFold;
 }
 
 /**
  * The fold extended by events recorded after those it holds, or undefined when they cannot simply
  * be applied on top and the log must be folded again: an undo among them (it cancels an event
- * already folded), or one that happened before the latest folded (events apply in time order).
+ * already folded), or one that happened before the latest folded (events apply in time order), or a
+ * `done` that moves the start of a skill's review cards to the instant of a rating already folded.
  * The fold given is left as it was.
  */
 export function extendFold(
@@ -213,22 +255,47 @@ export function extendFold(
     hoursByWeek: new Map(fold.hoursByWeek),
     days: new Set(fold.days),
     projectTicks: new Map([...fold.projectTicks].map(([id, ticks]) => [id, new Set(ticks)])),
+    doneOn: new Map(fold.doneOn),
+    marked: new Map(fold.marked),
+    worked: new Map(fold.worked),
+    cards: new Map(fold.cards),
   };
   return applyEvents(copy, events, new Set(), index);
 }
 
-/** Apply events in order to a fold (whose collections it fills in place). */
+interface PendingReview {
+  readonly card: string;
+  readonly skill: string;
+  readonly question: string;
+  readonly rating: ReviewRating;
+  readonly at: string;
+}
+
+/**
+ * Apply events in order to a fold (whose collections it fills in place); undefined when a `done`
+ * moves the start of a skill's cards to the instant of a rating already folded (see extendFold).
+ */
 function applyEvents(
   fold: ProgressFold,
   ordered: readonly ProgressEvent[],
   cancelled: ReadonlySet<string>,
   index: ItemIndex,
-): ProgressFold {
+): ProgressFold | undefined {
   const { skills, items, unknown, logged, loggedAt, hoursByWeek, days, projectTicks } = fold;
+  const { doneOn, marked, worked, cards } = fold;
   const weekOf = new Map<string, string>();
   let totalHours = fold.totalHours;
   let effective = fold.effectiveEvents;
   let lastAt = fold.lastAt;
+  const firstAt = fold.firstAt || (ordered[0]?.at ?? '');
+  // Ratings are applied after the pass, from each skill's start as it is then; the skills whose
+  // start a `done` may move, with their start before.
+  const reviews: PendingReview[] = [];
+  const moved = new Map<string, string>();
+  const startOf = (skill: string): string => marked.get(skill) ?? worked.get(skill) ?? firstAt;
+  const move = (skill: string): void => {
+    if (!moved.has(skill)) moved.set(skill, startOf(skill));
+  };
   for (const event of ordered) {
     if (event.at > lastAt) lastAt = event.at;
     if (event.type === 'undo' || cancelled.has(event.id)) continue;
@@ -245,7 +312,31 @@ function applyEvents(
         const status = STATUS[event.type];
         if (status === undefined) target.delete(key ?? event.item);
         else target.set(key ?? event.item, status);
+        if (event.type === 'done') doneOn.set(key ?? event.item, event.at.slice(0, 10));
+        else doneOn.delete(key ?? event.item);
+        if (event.type === 'done' && resolved !== undefined) {
+          // A mark of the skill restarts its cards (the latest counts); work teaching it only starts them (the first counts).
+          if (resolved.kind === 'skill') {
+            move(resolved.key);
+            marked.set(resolved.key, event.at);
+          } else
+            for (const skill of index.teaches.get(resolved.key) ?? [])
+              if (!worked.has(skill)) {
+                move(skill);
+                worked.set(skill, event.at);
+              }
+        }
         days.add(event.at.slice(0, 10));
+        break;
+      }
+      case 'reviewed': {
+        const slash = event.item?.indexOf('/') ?? -1;
+        if (event.item === undefined || slash <= 0 || !isReviewRating(event.text ?? '')) break;
+        const skill = resolveItem(index, event.item.slice(0, slash));
+        if (skill?.kind !== 'skill') break;
+        const question = event.item.slice(slash + 1);
+        const card = `${skill.key}/${question}`;
+        reviews.push({ card, skill: skill.key, question, rating: event.text as ReviewRating, at: event.at });
         break;
       }
       case 'hours': {
@@ -281,7 +372,24 @@ function applyEvents(
       }
     }
   }
-  return { ...fold, totalHours, effectiveEvents: effective, events: fold.events + ordered.length, lastAt };
+  // A skill whose start moved starts its cards afresh; a rating folded at the new start itself would
+  // still count, and the fold no longer has it apart: refuse.
+  for (const [skill, before] of moved) {
+    const start = startOf(skill);
+    if (start === before) continue;
+    for (const [key, card] of cards) {
+      if (card.skill !== skill) continue;
+      if (card.lastReview !== undefined && card.lastReview >= start) return undefined;
+      cards.delete(key);
+    }
+  }
+  for (const review of reviews) {
+    const start = startOf(review.skill);
+    if (review.at < start) continue;
+    const card = cards.get(review.card) ?? newCard({ skill: review.skill, id: review.question }, new Date(start));
+    cards.set(review.card, rateCard(card, review.rating, new Date(review.at)));
+  }
+  return { ...fold, totalHours, effectiveEvents: effective, events: fold.events + ordered.length, lastAt, firstAt };
 }
 
 /** The statistics of a fold, anchored on `today` (week and streak; none without a today). */
@@ -298,11 +406,12 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
     activeDays: [...fold.days].sort(),
     projectTicks: fold.projectTicks,
     effectiveEvents: fold.effectiveEvents,
+    doneOn: fold.doneOn,
   };
 }
 
 /** The version of foldToJson's text; a stored fold of another version is folded again. */
-export const FOLD_FORMAT = 3;
+export const FOLD_FORMAT = 4;
 
 /** A fold as text, for a store to keep. */
 export function foldToJson(fold: ProgressFold): string {
@@ -320,7 +429,48 @@ export function foldToJson(fold: ProgressFold): string {
     effectiveEvents: fold.effectiveEvents,
     events: fold.events,
     lastAt: fold.lastAt,
+    firstAt: fold.firstAt,
+    doneOn: [...fold.doneOn],
+    marked: [...fold.marked],
+    worked: [...fold.worked],
+    // Per card: [key, phase, due, stability, difficulty, reps, lapses, scheduled days, elapsed days, learning steps, last review].
+    cards: [...fold.cards.values()].map((c) => [
+      c.key,
+      c.phase,
+      c.due,
+      c.stability,
+      c.difficulty,
+      c.reps,
+      c.lapses,
+      c.scheduledDays,
+      c.elapsedDays,
+      c.learningSteps,
+      c.lastReview ?? null,
+    ]),
   });
+}
+
+type CardRow = [string, CardPhase, string, number, number, number, number, number, number, number, string | null];
+
+function cardFromRow(row: CardRow): ReviewCard {
+  const [key, phase, due, stability, difficulty, reps, lapses, scheduledDays, elapsedDays, learningSteps, last] = row;
+  const slash = key.indexOf('/');
+  if (!CARD_PHASES.includes(phase)) throw new TypeError(`card phase ${phase}`);
+  return {
+    key,
+    skill: key.slice(0, slash),
+    question: key.slice(slash + 1),
+    phase,
+    due,
+    stability,
+    difficulty,
+    reps,
+    lapses,
+    scheduledDays,
+    elapsedDays,
+    learningSteps,
+    lastReview: last ?? undefined,
+  };
 }
 
 function compactLogged(logged: readonly LoggedHours[]): { dates: string[]; items: string[]; rows: number[] } {
@@ -353,6 +503,11 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       effectiveEvents: number;
       events: number;
       lastAt: string;
+      firstAt: string;
+      doneOn: [string, string][];
+      marked: [string, string][];
+      worked: [string, string][];
+      cards: CardRow[];
     };
     if (j.format !== FOLD_FORMAT) return undefined;
     const { dates, items, rows } = j.logged;
@@ -378,6 +533,11 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       effectiveEvents: j.effectiveEvents,
       events: j.events,
       lastAt: j.lastAt,
+      firstAt: j.firstAt,
+      doneOn: new Map(j.doneOn),
+      marked: new Map(j.marked),
+      worked: new Map(j.worked),
+      cards: new Map(j.cards.map((row) => [row[0], cardFromRow(row)])),
     };
   } catch {
     return undefined;

@@ -6,7 +6,7 @@
  * from the one progress model (core/skill-state.ts) over the same store, so both faces show the same
  * numbers.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { burnupOf } from '../core/burnup.js';
 import type { BurnupPoint } from '../core/burnup.js';
 import { findRole } from '../core/model.js';
@@ -27,8 +27,8 @@ import { weekSessions } from '../core/calendar/sessions.js';
 import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import type { PlanTask, Weekday } from '../core/plan-model.js';
-import { extendFold, foldEvents, foldFromJson, foldToJson, itemIndex, statsOf } from '../core/progress.js';
-import type { ItemIndex, ProgressFold, ProgressStats } from '../core/progress.js';
+import { statsOf } from '../core/progress.js';
+import type { ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
 import type { ProgressView } from '../core/progress-view.js';
@@ -39,6 +39,7 @@ import type { TodayView } from '../core/weeks.js';
 import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
+import { storedFold } from './fold.js';
 import { recallOf, weekReview } from './review.js';
 import type { WeekReview } from './review.js';
 
@@ -48,6 +49,8 @@ export interface ProgressSnapshot {
   readonly profile: Profile | undefined;
   /** The whole event log, read when first asked for (the fold below does not need it). */
   events(): Promise<readonly ProgressEvent[]>;
+  /** The fold of the event log (review cards and done dates included). */
+  readonly fold: ProgressFold;
   /** The fold of the event log, anchored on today. */
   readonly stats: ProgressStats;
   /** Skills known at the start: the starting point's and the profile's own. */
@@ -125,80 +128,7 @@ async function computeSnapshot(
   const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
   let events: Promise<ProgressEvent[]> | undefined;
   const allEvents = (): Promise<ProgressEvent[]> => (events ??= ctx.store.listEvents(ctx.learnerId));
-  return { today, profile, events: allEvents, stats, known, original, baseline, forecast, states, stageOrder };
-}
-
-/** The curriculum's item index and a digest of it, per curriculum object. */
-const indexes = new WeakMap<object, { index: ItemIndex; key: string }>();
-
-function indexOf(ctx: LearnerContext): { index: ItemIndex; key: string } {
-  let found = indexes.get(ctx.curriculum);
-  if (!found) {
-    const index = itemIndex(ctx.curriculum);
-    const ids = JSON.stringify([[...index.skills], [...index.aliases], [...index.resources], [...index.units]]);
-    found = { index, key: createHash('sha256').update(ids).digest('hex').slice(0, 32) };
-    indexes.set(ctx.curriculum, found);
-  }
-  return found;
-}
-
-/**
- * The fold of the learner's whole log, from the fold stored next to it and the events recorded since;
- * folded afresh (and stored) when there is none, it was made against other curriculum items, an
- * event since cannot simply be applied on top (an undo, or one dated before the latest folded), or
- * the numbers do not add up (an event committed late, with a number below the stored fold's).
- * A fold extended by fewer than REFOLD_AFTER events is not stored again: applying them costs less
- * than writing it. Storing it only saves time later, so a store that cannot write it (busy, read-only) is not an error.
- */
-/** Events applied on top of the stored fold before it is stored again (each store writes the whole fold). */
-const REFOLD_AFTER = 64;
-
-/** Every event after a cursor (from the start without one), read a page at a time, and the cursor after them. */
-async function eventsAfter(
-  ctx: LearnerContext,
-  cursor: string | undefined,
-): Promise<{ events: ProgressEvent[]; cursor: string | undefined }> {
-  const events: ProgressEvent[] = [];
-  for (;;) {
-    const page = await ctx.store.listEventsAfter(ctx.learnerId, cursor, 10_000);
-    events.push(...page.events);
-    cursor = page.cursor;
-    if (!page.more) return { events, cursor };
-  }
-}
-
-async function storedFold(ctx: LearnerContext): Promise<ProgressFold> {
-  const { store, learnerId } = ctx;
-  const { index, key } = indexOf(ctx);
-  const [stored, count] = await Promise.all([store.getProgressFold(learnerId), store.countEvents(learnerId)]);
-  const kept = stored && stored.key === key ? foldFromJson(stored.fold) : undefined;
-  let fold: ProgressFold | undefined;
-  let cursor: string | undefined;
-  let applied = 0;
-  if (stored && kept && kept.events === stored.events) {
-    const since = await eventsAfter(ctx, stored.cursor);
-    cursor = since.cursor;
-    applied = since.events.length;
-    if (kept.events + since.events.length === count)
-      fold = since.events.length === 0 ? kept : extendFold(kept, since.events, index);
-    if (fold === kept) return kept;
-  }
-  if (fold && applied < REFOLD_AFTER) return fold;
-  if (!fold) {
-    const all = await eventsAfter(ctx, undefined);
-    cursor = all.cursor;
-    fold = foldEvents(all.events, index);
-  }
-  await store
-    .saveProgressFold(learnerId, {
-      cursor,
-      events: fold.events,
-      key,
-      fold: foldToJson(fold),
-      updatedAt: ctx.clock().toISOString(),
-    })
-    .catch(() => undefined);
-  return fold;
+  return { today, profile, events: allEvents, fold, stats, known, original, baseline, forecast, states, stageOrder };
 }
 
 /** The skill states alone (for exports that list skills). */
@@ -287,9 +217,8 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
     const points = burnupOf({
       original: s.baseline,
       forecast: forecast.plan,
-      events: await s.events(),
+      doneOn: s.stats.doneOn,
       logged: s.stats.logged,
-      curriculum: ctx.curriculum,
       today: s.today,
     });
     const range = forecastRange({
@@ -328,7 +257,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
     return count && count.total > 0 ? [{ id, ...count }] : [];
   });
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
-  const recall = await recallOf(ctx, await s.events());
+  const recall = await recallOf(ctx, s.fold);
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
   const outlook = await outlookOf(ctx, s);
   const range = outlook.range;
@@ -408,9 +337,8 @@ export async function burnup(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   return burnupOf({
     original: s.baseline,
     forecast: s.forecast.plan,
-    events: await s.events(),
+    doneOn: s.stats.doneOn,
     logged: s.stats.logged,
-    curriculum: ctx.curriculum,
     today: s.today,
   });
 }
@@ -479,7 +407,7 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
       : null;
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.end, await s.events()) : null,
+    review: view.week ? await weekReview(ctx, view.week.end, s.fold) : null,
     studyDay,
     session: nextSession(s),
     warnings: (await outlookOf(ctx, s)).warnings,

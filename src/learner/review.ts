@@ -7,8 +7,9 @@
 import { MlpathError } from '../core/errors.js';
 import { questionKey } from '../core/model.js';
 import type { Text } from '../core/model.js';
+import type { ProgressFold } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { deckInput } from '../core/review-events.js';
+import { deckOf, foldedDeck } from '../core/review-events.js';
 import { addDays } from '../core/dates.js';
 import {
   dueCards,
@@ -18,13 +19,13 @@ import {
   REVIEW_MINUTES_PER_CARD,
   REVIEW_RATINGS,
   retrievability,
-  reviewDeck,
   skillRecall,
 } from '../core/review.js';
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError, withinLimit } from './errors.js';
+import { storedFold } from './fold.js';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
 import { made, recordedAs } from './tracking.js';
 
@@ -51,15 +52,22 @@ export interface ReviewQueue {
   readonly next: string | undefined;
 }
 
-/** Decks already folded, per event log (the progress snapshot keeps its log while it holds) and curriculum. */
-const folded = new WeakMap<readonly ProgressEvent[], WeakMap<object, readonly ReviewCard[]>>();
+/** Decks already made, per event log or fold of it (the progress snapshot keeps its fold) and curriculum. */
+const decks = new WeakMap<object, WeakMap<object, readonly ReviewCard[]>>();
 
-async function deck(ctx: LearnerContext, events?: readonly ProgressEvent[]): Promise<readonly ReviewCard[]> {
-  const log = events ?? (await ctx.store.listEvents(ctx.learnerId));
-  let byCurriculum = folded.get(log);
-  if (!byCurriculum) folded.set(log, (byCurriculum = new WeakMap()));
+/** The deck from a fold of the log, from the log itself, or (without either) from the stored fold. */
+async function deck(
+  ctx: LearnerContext,
+  source?: readonly ProgressEvent[] | ProgressFold,
+): Promise<readonly ReviewCard[]> {
+  const from = source ?? (await storedFold(ctx));
+  let byCurriculum = decks.get(from);
+  if (!byCurriculum) decks.set(from, (byCurriculum = new WeakMap()));
   let cards = byCurriculum.get(ctx.curriculum);
-  if (!cards) byCurriculum.set(ctx.curriculum, (cards = reviewDeck(deckInput(log, ctx.curriculum))));
+  if (!cards) {
+    cards = Array.isArray(from) ? deckOf(from, ctx.curriculum) : foldedDeck(from as ProgressFold, ctx.curriculum);
+    byCurriculum.set(ctx.curriculum, cards);
+  }
   return cards;
 }
 
@@ -165,13 +173,9 @@ export interface WeekReview {
  * time), every answer taken as good, and the minutes they take: the one reckoning of the review
  * time a week reserves, which `today`, `week`, GET /api/today and the web's This week show.
  */
-export async function weekReview(
-  ctx: LearnerContext,
-  end: string,
-  events?: readonly ProgressEvent[],
-): Promise<WeekReview> {
+export async function weekReview(ctx: LearnerContext, end: string, fold?: ProgressFold): Promise<WeekReview> {
   const at = ctx.clock();
-  const cards = await deck(ctx, events);
+  const cards = await deck(ctx, fold);
   const until = new Date(`${addDays(end, 1)}T00:00:00`);
   const { reviews, minutes } = expectedReviews(cards, at, until > at ? until : at);
   return { reviews, dueNow: dueCards(cards, at).length, minutesPerCard: REVIEW_MINUTES_PER_CARD, minutes };
@@ -180,8 +184,8 @@ export async function weekReview(
 /** Recall per done skill with cards, and the recall readiness weighs by (skill -> retrievability). */
 export async function recallOf(
   ctx: LearnerContext,
-  events?: readonly ProgressEvent[],
+  fold?: ProgressFold,
 ): Promise<{ skills: SkillRecall[]; weights: Map<string, number> }> {
-  const skills = skillRecall(await deck(ctx, events), ctx.clock());
+  const skills = skillRecall(await deck(ctx, fold), ctx.clock());
   return { skills, weights: recallBySkill(skills) };
 }
