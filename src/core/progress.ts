@@ -108,12 +108,6 @@ export function lastUndoable(events: readonly ProgressEvent[]): ProgressEvent | 
   return undefined;
 }
 
-export interface LoggedHours {
-  readonly date: string;
-  readonly hours: number;
-  readonly item: string | undefined;
-}
-
 export interface ProgressStats extends ProgressState {
   /** Statuses of ids the curriculum does not know (kept for a later curriculum). */
   readonly unknown: ReadonlyMap<string, ItemStatus>;
@@ -141,8 +135,8 @@ const STATUS: Partial<Record<ProgressEvent['type'], ItemStatus>> = {
 
 /** The state the planner needs: statuses of skills and items, and hours logged. */
 export function foldProgress(events: readonly ProgressEvent[], curriculum: ProgressCurriculum): ProgressState {
-  const { skills, items, logged } = progressStats(events, curriculum, undefined);
-  return { skills, items, logged };
+  const { skills, items, logged, loggedByItem } = progressStats(events, curriculum, undefined);
+  return { skills, items, logged, loggedByItem };
 }
 
 /** The fold with everything the status screen shows. `today` (`YYYY-MM-DD`) anchors week and streak. */
@@ -162,10 +156,10 @@ export interface ProgressFold {
   readonly skills: Map<string, ItemStatus>;
   readonly items: Map<string, ItemStatus>;
   readonly unknown: Map<string, ItemStatus>;
-  /** Hours logged, summed per day and item, in the order each pair was first logged. */
-  readonly logged: LoggedHours[];
-  /** `date item` -> its place in `logged`. */
-  readonly loggedAt: Map<string, number>;
+  /** Day -> hours logged on it, in the order days were first logged. */
+  readonly hoursByDay: Map<string, number>;
+  /** Item key ('' for hours logged without one) -> hours logged on it, all days. */
+  readonly hoursByItem: Map<string, number>;
   readonly hoursByWeek: Map<string, number>;
   /** Unrounded. */
   readonly totalHours: number;
@@ -204,8 +198,8 @@ function emptyFold(): ProgressFold {
     skills: new Map(),
     items: new Map(),
     unknown: new Map(),
-    logged: [],
-    loggedAt: new Map(),
+    hoursByDay: new Map(),
+    hoursByItem: new Map(),
     hoursByWeek: new Map(),
     totalHours: 0,
     days: new Set(),
@@ -250,8 +244,8 @@ export function extendFold(
     skills: new Map(fold.skills),
     items: new Map(fold.items),
     unknown: new Map(fold.unknown),
-    logged: [...fold.logged],
-    loggedAt: new Map(fold.loggedAt),
+    hoursByDay: new Map(fold.hoursByDay),
+    hoursByItem: new Map(fold.hoursByItem),
     hoursByWeek: new Map(fold.hoursByWeek),
     days: new Set(fold.days),
     projectTicks: new Map([...fold.projectTicks].map(([id, ticks]) => [id, new Set(ticks)])),
@@ -281,7 +275,7 @@ function applyEvents(
   cancelled: ReadonlySet<string>,
   index: ItemIndex,
 ): ProgressFold | undefined {
-  const { skills, items, unknown, logged, loggedAt, hoursByWeek, days, projectTicks } = fold;
+  const { skills, items, unknown, hoursByDay, hoursByItem, hoursByWeek, days, projectTicks } = fold;
   const { doneOn, marked, worked, cards } = fold;
   const weekOf = new Map<string, string>();
   let totalHours = fold.totalHours;
@@ -343,15 +337,8 @@ function applyEvents(
         const hours = event.hours ?? 0;
         if (!(hours > 0)) break;
         const date = event.date ?? event.at.slice(0, 10);
-        const pair = `${date} ${key ?? ''}`;
-        const at = loggedAt.get(pair);
-        const entry = at === undefined ? undefined : logged[at];
-        // Entries are replaced, never changed: an extended fold shares them with the one it extends.
-        if (at !== undefined && entry) logged[at] = { date, hours: entry.hours + hours, item: key };
-        else {
-          loggedAt.set(pair, logged.length);
-          logged.push({ date, hours, item: key });
-        }
+        hoursByDay.set(date, (hoursByDay.get(date) ?? 0) + hours);
+        hoursByItem.set(key ?? '', (hoursByItem.get(key ?? '') ?? 0) + hours);
         totalHours += hours;
         let week = weekOf.get(date);
         if (week === undefined) {
@@ -397,7 +384,8 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
   return {
     skills: fold.skills,
     items: fold.items,
-    logged: fold.logged,
+    logged: [...fold.hoursByDay].map(([date, hours]) => ({ date, hours })),
+    loggedByItem: fold.hoursByItem,
     unknown: fold.unknown,
     hoursByWeek: fold.hoursByWeek,
     totalHours: round(fold.totalHours),
@@ -411,7 +399,7 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
 }
 
 /** The version of foldToJson's text; a stored fold of another version is folded again. */
-export const FOLD_FORMAT = 4;
+export const FOLD_FORMAT = 5;
 
 /** A fold as text, for a store to keep. */
 export function foldToJson(fold: ProgressFold): string {
@@ -420,8 +408,8 @@ export function foldToJson(fold: ProgressFold): string {
     skills: [...fold.skills],
     items: [...fold.items],
     unknown: [...fold.unknown],
-    // Columns: the distinct dates and items once, then per entry [date index, item index (-1: none), hours].
-    logged: compactLogged(fold.logged),
+    hoursByDay: [...fold.hoursByDay],
+    hoursByItem: [...fold.hoursByItem],
     hoursByWeek: [...fold.hoursByWeek],
     totalHours: fold.totalHours,
     days: [...fold.days],
@@ -473,20 +461,6 @@ function cardFromRow(row: CardRow): ReviewCard {
   };
 }
 
-function compactLogged(logged: readonly LoggedHours[]): { dates: string[]; items: string[]; rows: number[] } {
-  const dates = new Map<string, number>();
-  const items = new Map<string, number>();
-  const rows: number[] = [];
-  const indexOf = (map: Map<string, number>, key: string): number => {
-    let i = map.get(key);
-    if (i === undefined) map.set(key, (i = map.size));
-    return i;
-  };
-  for (const l of logged)
-    rows.push(indexOf(dates, l.date), l.item === undefined ? -1 : indexOf(items, l.item), l.hours);
-  return { dates: [...dates.keys()], items: [...items.keys()], rows };
-}
-
 /** A fold from foldToJson's text; undefined for another format or a text that is not one. */
 export function foldFromJson(text: string): ProgressFold | undefined {
   try {
@@ -495,7 +469,8 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       skills: [string, ItemStatus][];
       items: [string, ItemStatus][];
       unknown: [string, ItemStatus][];
-      logged: { dates: string[]; items: string[]; rows: number[] };
+      hoursByDay: [string, number][];
+      hoursByItem: [string, number][];
       hoursByWeek: [string, number][];
       totalHours: number;
       days: string[];
@@ -510,22 +485,12 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       cards: CardRow[];
     };
     if (j.format !== FOLD_FORMAT) return undefined;
-    const { dates, items, rows } = j.logged;
-    const logged: LoggedHours[] = [];
-    for (let i = 0; i + 2 < rows.length; i += 3) {
-      const item = rows[i + 1] ?? -1;
-      logged.push({
-        date: dates[rows[i] ?? 0] ?? '',
-        hours: rows[i + 2] ?? 0,
-        item: item < 0 ? undefined : items[item],
-      });
-    }
     return {
       skills: new Map(j.skills),
       items: new Map(j.items),
       unknown: new Map(j.unknown),
-      logged,
-      loggedAt: new Map(logged.map((l, i) => [`${l.date} ${l.item ?? ''}`, i])),
+      hoursByDay: new Map(j.hoursByDay),
+      hoursByItem: new Map(j.hoursByItem),
       hoursByWeek: new Map(j.hoursByWeek),
       totalHours: j.totalHours,
       days: new Set(j.days),

@@ -27,7 +27,7 @@ type DeckCurriculum = Pick<Curriculum, 'skills' | 'resources' | 'selfCheck'>;
 export function foldedDeck(fold: ProgressFold, curriculum: DeckCurriculum): ReviewCard[] {
   const done = deriveSkillStates({
     curriculum,
-    progress: { skills: fold.skills, items: fold.items, logged: fold.logged },
+    progress: { skills: fold.skills, items: fold.items },
     known: [],
     plan: undefined,
   }).done;

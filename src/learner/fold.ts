@@ -4,12 +4,16 @@
  * extended by the events recorded since, so reading progress does not read the whole log.
  */
 import { createHash } from 'node:crypto';
-import { extendFold, foldEvents, foldFromJson, foldToJson, itemIndex } from '../core/progress.js';
+import { extendFold, FOLD_FORMAT, foldEvents, foldFromJson, foldToJson, itemIndex } from '../core/progress.js';
 import type { ItemIndex, ProgressFold } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import type { LearnerContext } from './context.js';
 
-/** The curriculum's item index and a digest of it, per curriculum object. */
+/**
+ * The curriculum's item index and a digest of it and of the fold's format, per curriculum object:
+ * the store replaces a fold only by one of another key or with more events, so a fold of another
+ * format must not share the key.
+ */
 const indexes = new WeakMap<object, { index: ItemIndex; key: string }>();
 
 function indexOf(ctx: LearnerContext): { index: ItemIndex; key: string } {
@@ -17,6 +21,7 @@ function indexOf(ctx: LearnerContext): { index: ItemIndex; key: string } {
   if (!found) {
     const index = itemIndex(ctx.curriculum);
     const ids = JSON.stringify([
+      FOLD_FORMAT,
       [...index.skills],
       [...index.aliases],
       [...index.resources],
