@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import type { Curriculum } from '../core/model.js';
 import type { Profile, ProgressState } from '../core/plan-model.js';
-import { foldProgress } from '../core/progress.js';
+import { statsOf } from '../core/progress.js';
+import { storedFold } from '../learner/fold.js';
 import { databaseFile } from '../store/open.js';
 import type { CliIo } from './io.js';
 import { withSession } from './session.js';
@@ -25,7 +26,9 @@ export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promis
   return withSession(io, async (session) => {
     const profile = await session.profile();
     if (!profile) return undefined;
-    const events = await session.store.listEvents(session.learner);
-    return { profile, progress: foldProgress(events, curriculum), today: session.today };
+    // The fold kept with the log (learner/fold.ts), not the whole log.
+    const fold = await storedFold({ ...session.context(), curriculum });
+    const { skills, items, logged, loggedByItem } = statsOf(fold, undefined);
+    return { profile, progress: { skills, items, logged, loggedByItem }, today: session.today };
   });
 }
