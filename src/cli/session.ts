@@ -20,6 +20,7 @@ import { openStore } from '../store/open.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
+import { planCache } from './plan-cache.js';
 import { errorIn } from './edge-messages.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
@@ -116,7 +117,13 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       now,
       today: localDate(now),
       io,
-      context: () => ({ store, curriculum: session.curriculum(), clock: () => now, learnerId: LOCAL_LEARNER }),
+      context: () => ({
+        store,
+        curriculum: session.curriculum(),
+        clock: () => now,
+        learnerId: LOCAL_LEARNER,
+        plans: planCache(cacheDir(io.env, io.cwd), session.curriculum(), LOCAL_LEARNER),
+      }),
       inTurn: (fn, base) => {
         const ctx = base ?? session.context();
         return store.exclusive(ctx.learnerId, (bound) => fn({ ...ctx, store: bound }));

@@ -6,7 +6,7 @@
  * from the one progress model (core/skill-state.ts) over the same store, so both faces show the same
  * numbers.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { burnupOf } from '../core/burnup.js';
 import type { BurnupPoint } from '../core/burnup.js';
 import { findRole } from '../core/model.js';
@@ -27,7 +27,7 @@ import { weekSessions } from '../core/calendar/sessions.js';
 import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import type { PlanTask, Weekday } from '../core/plan-model.js';
-import { statsOf } from '../core/progress.js';
+import { foldToJson, statsOf } from '../core/progress.js';
 import type { ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
@@ -121,14 +121,59 @@ async function computeSnapshot(
   const stats = statsOf(fold, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
   const known = [...(point?.known ?? []), ...(profile?.known ?? [])];
-  const original = profile ? planFor(curriculum, profile) : undefined;
+  const plans = profile ? plansOf(ctx, { profile, fold, stats, today, first }) : undefined;
+  const original = plans?.original;
   const baseline = profile ? (first?.plan ?? original) : undefined;
-  const forecast = profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline) : undefined;
+  const forecast = plans?.forecast;
   const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
-  const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
+  const stageOrder = plans?.stageOrder;
   let events: Promise<ProgressEvent[]> | undefined;
   const allEvents = (): Promise<ProgressEvent[]> => (events ??= ctx.store.listEvents(ctx.learnerId));
   return { today, profile, events: allEvents, fold, stats, known, original, baseline, forecast, states, stageOrder };
+}
+
+interface Plans {
+  readonly original: Plan;
+  readonly forecast: Forecast | undefined;
+  readonly stageOrder: readonly string[] | undefined;
+}
+
+/**
+ * The plan from the profile alone, the re-plan from today and the route's stages: from the
+ * context's plan cache when it holds them for the same learner, profile, today, first plan and fold
+ * of the log (the cache adds the curriculum's and the code's version), else made and kept there.
+ */
+function plansOf(
+  ctx: LearnerContext,
+  input: {
+    profile: Profile;
+    fold: ProgressFold;
+    stats: ProgressStats;
+    today: string;
+    first: { id: string; plan: Plan } | undefined;
+  },
+): Plans {
+  const { curriculum, plans: cache } = ctx;
+  const { profile, fold, stats, today, first } = input;
+  const key =
+    cache &&
+    createHash('sha256')
+      .update(JSON.stringify([ctx.learnerId, profile, today, first?.id ?? null]))
+      .update(foldToJson(fold))
+      .digest('hex');
+  const kept = key === undefined ? undefined : cache?.get(key);
+  if (kept !== undefined) {
+    try {
+      return JSON.parse(kept) as Plans;
+    } catch {
+      // Not readable: planned afresh below.
+    }
+  }
+  const original = planFor(curriculum, profile);
+  const forecast = forecastFrom(curriculum, profile, stats, today, first?.plan ?? original);
+  const made: Plans = { original, forecast, stageOrder: chooseRoute(curriculum, profile).route?.stages };
+  if (key !== undefined) cache?.set(key, JSON.stringify(made));
+  return made;
 }
 
 /** The skill states alone (for exports that list skills). */
