@@ -3,7 +3,7 @@
 // so a command reads a handful of files instead of hundreds. dist/bin is two folders below the
 // project root like src/cli and dist/cli, so paths found from import.meta.url stay right
 // (src/cli/paths.ts). bin/mlpath.js runs this bundle when it is there, else dist/cli/main.js.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // pg asks whether it runs in a Cloudflare Worker when it is loaded: without a `navigator` (Node 20)
@@ -24,7 +24,11 @@ const nodeOnlyPg = {
   },
 };
 
-const outdir = new URL('../dist/bin/', import.meta.url);
+// Built beside the old bundle and swapped in at the end, so a command started during the build
+// runs the old bundle whole rather than a half-written one.
+const target = new URL('../dist/bin/', import.meta.url);
+const outdir = new URL('../dist/bin.next/', import.meta.url);
+const retired = new URL('../dist/bin.old/', import.meta.url);
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [new URL('../dist/cli/main.js', import.meta.url).pathname],
@@ -44,3 +48,11 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+rmSync(retired, { recursive: true, force: true });
+try {
+  renameSync(target, retired);
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+renameSync(outdir, target);
+rmSync(retired, { recursive: true, force: true });

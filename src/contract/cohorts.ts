@@ -6,14 +6,15 @@
  * document and the web client's types follow from that table.
  */
 import { z } from 'zod';
-import { COHORT_KINDS, COHORT_ROLES, MAX_COHORT_NAME } from '../core/cohort-model.js';
+import { COHORT_KINDS, COHORT_ROLES } from '../core/cohort-model.js';
 import { apiSchemas } from './common.js';
+import { LIMITS } from './limits.js';
 
 // ---------------------------------------------------------------- requests
 
 export const CohortInput = z
   .strictObject({
-    name: z.string().min(1).max(MAX_COHORT_NAME),
+    name: z.string().min(1).max(LIMITS.cohortName),
     kind: z.enum(COHORT_KINDS),
     targetDate: z.iso.date({ error: 'expected a date as YYYY-MM-DD' }),
   })

@@ -3,6 +3,7 @@
  * Every limit on a way in, in one table (the constants live in the core, next to what they bound).
  * Request bodies have their own per-route limits (server/body-limits.ts).
  */
+import { MAX_COHORT_NAME } from '../core/cohort-model.js';
 import { MAX_POSTING_LENGTH } from '../core/jobs/text.js';
 import {
   FIRST_START_YEAR,
@@ -24,6 +25,8 @@ export const LIMITS = {
   link: MAX_LINK_LENGTH,
   /** Characters in a title a learner gives. */
   title: MAX_TITLE_LENGTH,
+  /** Characters in a cohort's name. */
+  cohortName: MAX_COHORT_NAME,
   /** Characters in a note. */
   note: MAX_NOTE_LENGTH,
   /** Characters in any event's text. */

@@ -98,17 +98,43 @@ export function useFormErrors(order: readonly AccountFieldName[]) {
   };
 }
 
-export function AccountField(props: {
+/** Per field: its input type and, per form, what the browser's password manager should fill. */
+const FIELD_KIND: Record<
+  AccountFieldName,
+  { type: 'text' | 'email' | 'password'; autoComplete: Record<'signIn' | 'signUp', string> }
+> = {
+  name: { type: 'text', autoComplete: { signIn: 'name', signUp: 'name' } },
+  email: { type: 'email', autoComplete: { signIn: 'username', signUp: 'email' } },
+  password: { type: 'password', autoComplete: { signIn: 'current-password', signUp: 'new-password' } },
+};
+
+/** One labelled field of an account form; its label, type, error and focus come from its name and the form. */
+export function AccountField({
+  name,
+  state,
+  value,
+  onChange,
+  hint,
+}: {
   readonly name: AccountFieldName;
-  readonly label: string;
-  readonly type: 'text' | 'email' | 'password';
-  readonly autoComplete: string;
+  readonly state: ReturnType<typeof useAccountForm>;
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly error: string | undefined;
   readonly hint?: string;
-  readonly inputRef: (element: HTMLInputElement | null) => void;
 }) {
+  const { t } = useTranslation();
+  const { type, autoComplete } = FIELD_KIND[name];
+  const props = {
+    name,
+    label: t(`account.field.${name}`),
+    type,
+    autoComplete: autoComplete[state.kind],
+    value,
+    onChange,
+    error: state.form.errors[name],
+    hint,
+    inputRef: state.form.fieldRef(name),
+  };
   const id = `account-${props.name}`;
   const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -199,7 +225,7 @@ export function useAccountForm(kind: 'signIn' | 'signUp', order: readonly Accoun
       setBusy(false);
     }
   };
-  return { form, busy, submit };
+  return { kind, form, busy, submit };
 }
 
 /**

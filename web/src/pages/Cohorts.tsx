@@ -7,6 +7,7 @@
  * invite for the owner and mentors, the owner's role changes and removals, and leaving.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { LIMITS } from '../../../src/contract/limits.js';
 import { COHORT_KINDS } from '../../../src/core/cohort-model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useAccount } from '../lib/account.js';
@@ -466,7 +467,7 @@ export default function Cohorts() {
             className="field"
             value={name}
             required
-            maxLength={80}
+            maxLength={LIMITS.cohortName}
             onChange={(event) => setName(event.target.value)}
             {...refusalFor('name')}
           />

@@ -29,7 +29,6 @@ export default function SignIn({
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const state = useAccountForm('signIn', ['email', 'password']);
-  const { form } = state;
 
   const submit = () =>
     state.submit(
@@ -56,26 +55,8 @@ export default function SignIn({
         )
       }
     >
-      <AccountField
-        name="email"
-        label={t('account.field.email')}
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={setEmail}
-        error={form.errors.email}
-        inputRef={form.fieldRef('email')}
-      />
-      <AccountField
-        name="password"
-        label={t('account.field.password')}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        error={form.errors.password}
-        inputRef={form.fieldRef('password')}
-      />
+      <AccountField name="email" state={state} value={email} onChange={setEmail} />
+      <AccountField name="password" state={state} value={password} onChange={setPassword} />
     </AccountPage>
   );
 }

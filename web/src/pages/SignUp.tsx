@@ -32,7 +32,6 @@ export default function SignUp({
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const state = useAccountForm('signUp', ['name', 'email', 'password']);
-  const { form } = state;
   const lengths = { min: passwordMin, max: passwordMax };
 
   const submit = () =>
@@ -59,36 +58,14 @@ export default function SignUp({
         </p>
       }
     >
-      <AccountField
-        name="name"
-        label={t('account.field.name')}
-        type="text"
-        autoComplete="name"
-        value={name}
-        onChange={setName}
-        error={form.errors.name}
-        inputRef={form.fieldRef('name')}
-      />
-      <AccountField
-        name="email"
-        label={t('account.field.email')}
-        type="email"
-        autoComplete="email"
-        value={email}
-        onChange={setEmail}
-        error={form.errors.email}
-        inputRef={form.fieldRef('email')}
-      />
+      <AccountField name="name" state={state} value={name} onChange={setName} />
+      <AccountField name="email" state={state} value={email} onChange={setEmail} />
       <AccountField
         name="password"
-        label={t('account.field.password')}
-        type="password"
-        autoComplete="new-password"
+        state={state}
         value={password}
         onChange={setPassword}
         hint={t('account.field.passwordHint', lengths)}
-        error={form.errors.password}
-        inputRef={form.fieldRef('password')}
       />
     </AccountPage>
   );
