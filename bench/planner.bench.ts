@@ -2,7 +2,9 @@
  * Benchmark: the planner.
  *   npx tsx bench/planner.bench.ts        (build first for the process figure: npm run build)
  * Prints the median in-process plan time per shipped starting point (target < 10 ms), plans on
- * synthetic curricula of 1,000 and 10,000 skills, and the wall time of `mlpath plan` as a process.
+ * synthetic curricula of 1,000 and 10,000 skills, the memory of 10,000- and 100,000-skill plans (each
+ * in a process of its own: peak resident set, heap kept, share of time collecting garbage), and the
+ * wall time of `mlpath plan` as a process.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -50,6 +52,37 @@ for (const skills of [1_000, 10_000]) {
   const runs = skills >= 10_000 ? 5 : 20;
   const ms = timeMedian(runs, () => (plan = planFor(curriculum, profile)));
   report(`plan synthetic ${skills} skills (${plan.weekCount} weeks), median of ${runs}`, ms, 'ms');
+}
+
+// Memory: each size planned in a process of its own (bench/planner-memory.ts), so the peak resident
+// set is that plan's; growth from 10,000 to 100,000 skills should stay about tenfold (linear).
+console.log('synthetic plan memory (own process each; peak RSS includes the curriculum):');
+const memoryScript = fileURLToPath(new URL('./planner-memory.ts', import.meta.url));
+const rows: Array<Record<string, number>> = [];
+for (const skills of [10_000, 100_000]) {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', memoryScript, String(skills)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`planner-memory ${skills} failed: ${r.stderr}`);
+  const row = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+  rows.push(row);
+  report(`  ${skills} skills: peak RSS`, row['peakRssMb'] ?? 0, 'MB', skills === 100_000 ? '< 400 MB' : undefined);
+  report(`  ${skills} skills: RSS before planning (curriculum built)`, row['rssBeforeMb'] ?? 0, 'MB');
+  report(
+    `  ${skills} skills: heap kept with the plan, less the curriculum`,
+    (row['heapWithPlanMb'] ?? 0) - (row['heapBeforeMb'] ?? 0),
+    'MB',
+  );
+  report(`  ${skills} skills: plan time (one cold run)`, row['planMs'] ?? 0, 'ms');
+  report(`  ${skills} skills: share of it collecting garbage`, (row['gcShare'] ?? 0) * 100, '%');
+}
+const [small, large] = rows;
+if (small && large) {
+  const grow = (key: string): number =>
+    ((large[key] ?? 0) - (large['heapBeforeMb'] ?? 0)) /
+    Math.max(1e-9, (small[key] ?? 0) - (small['heapBeforeMb'] ?? 0));
+  report('  growth 10k -> 100k of the heap kept with the plan (linear: ~10x)', grow('heapWithPlanMb'), 'x');
 }
 
 const bin = fileURLToPath(new URL('../bin/mlpath.js', import.meta.url));

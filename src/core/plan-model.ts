@@ -101,12 +101,12 @@ export interface PlanTask {
   /** Skills this task teaches. */
   readonly skills: readonly string[];
   readonly hours: number;
-  /** Why this task is here, per locale. */
-  readonly why: Text | undefined;
+  /** Why this task is here: curriculum text, or the planner's words as a record a face renders. */
+  readonly why: Words | undefined;
   /** The progress key of this task: `resource`, `resource/unit`, a skill, project or stage id. */
   readonly key?: string;
-  /** A display title (the resource's and unit's, or the project's), per locale. */
-  readonly title?: Text | undefined;
+  /** A display title (the resource's and unit's, or the project's). */
+  readonly title?: Words | undefined;
 }
 
 export interface PlanWeek {
@@ -127,7 +127,7 @@ export interface Milestone {
   readonly stage: string;
   /** The day the stage's last task ends, `YYYY-MM-DD`. */
   readonly date: string;
-  readonly title: Text | undefined;
+  readonly title: Words | undefined;
 }
 
 /** A portfolio project of a plan: a month-long block with its milestones. */
@@ -135,7 +135,7 @@ export interface PlannedProject {
   /** The project template's id. */
   readonly id: string;
   readonly stage: string;
-  readonly title: Text;
+  readonly title: Words;
   readonly start: string;
   readonly end: string;
   readonly hours: number;
@@ -145,12 +145,41 @@ export interface PlannedProject {
 export type ExplanationKind =
   'route' | 'resource' | 'order' | 'effort' | 'stage' | 'skill' | 'schedule' | 'region' | 'language';
 
+/**
+ * One reason the plan gives, as data: its sentences are curriculum text as authored or the planner's
+ * words as records (`Said`), which each face renders in its learner's language (i18n/planner.ts).
+ */
 export interface Explanation {
   readonly kind: ExplanationKind;
   /** What it explains: a route, resource, stage or skill id. */
   readonly subject: string;
-  readonly text: Text;
+  readonly says: readonly Words[];
 }
+
+/**
+ * A sentence (or phrase) of the planner as a record: a key of the catalogue's `planner` namespace
+ * and its values. The core words nothing; faces render it (i18n/planner.ts `sayIn`).
+ */
+export interface Said {
+  readonly key: string;
+  readonly params: SaidParams;
+}
+
+/** How a list of values reads: `and` "a, b and c", `pair` "a and b", `comma`, `semicolon`, `arrow` "a -> b". */
+export type ListJoin = 'and' | 'pair' | 'comma' | 'semicolon' | 'arrow' | 'sentences';
+
+/** Values shown as a list, joined the way the locale writes `join`. */
+export interface SaidList {
+  readonly items: readonly SaidValue[];
+  readonly join: ListJoin;
+}
+
+/** A value in a sentence: a number or an id (shown as they are), curriculum text, a sentence, a list. */
+export type SaidValue = string | number | Text | Said | SaidList;
+export type SaidParams = Readonly<Record<string, SaidValue>>;
+
+/** What a plan shows: curriculum text as authored, or the planner's words as a record. */
+export type Words = Text | Said;
 
 export interface Plan {
   readonly route: string;

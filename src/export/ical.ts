@@ -17,6 +17,7 @@
  * - Lines end with CRLF (the last one too) and are folded at 75 octets without splitting a UTF-8
  *   character (ical-generator does the folding).
  */
+import { sayIn } from '../i18n/planner.js';
 import { createHash } from 'node:crypto';
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { calendarEntries } from '../core/calendar/entries.js';
@@ -75,13 +76,13 @@ export function renderEntries(
       const unit = task.unit === undefined ? undefined : resource.units.find((u) => u.id === task.unit);
       const local = textIn(resource.localTitle, locale) || resource.title;
       return {
-        title: textIn(task.title, locale) || (unit ? `${local}: ${textIn(unit.title, locale)}` : local),
+        title: sayIn(locale, task.title) || (unit ? `${local}: ${textIn(unit.title, locale)}` : local),
         url: resourceUrl(resource, locale, regionOf(curriculum, options.region), unit?.id),
       };
     }
     const project = projects.get(task.resource);
-    if (project) return { title: textIn(task.title, locale) || textIn(project.title, locale), url: undefined };
-    return { title: textIn(task.title, locale) || task.resource, url: undefined };
+    if (project) return { title: sayIn(locale, task.title) || textIn(project.title, locale), url: undefined };
+    return { title: sayIn(locale, task.title) || task.resource, url: undefined };
   };
 
   const taskText = (entry: TaskEntry): { summary: string; description: string; url: string | undefined } => {
@@ -94,7 +95,7 @@ export function renderEntries(
       task.skills.length > 0
         ? `${t.skills}${t.colon}${task.skills.map((s) => textIn(skills.get(s)?.title, locale) || s).join(t.comma)}`
         : undefined,
-      task.why ? `${t.why}${t.colon}${textIn(task.why, locale)}` : undefined,
+      task.why ? `${t.why}${t.colon}${sayIn(locale, task.why)}` : undefined,
       url,
     ].filter((line): line is string => line !== undefined && line !== '');
     return {
@@ -110,7 +111,7 @@ export function renderEntries(
         ? taskText(entry)
         : {
             summary: `${t.milestone}${t.colon}${
-              textIn(entry.milestone.title, locale) ||
+              sayIn(locale, entry.milestone.title) ||
               textIn(stages.get(entry.milestone.stage)?.title, locale) ||
               entry.milestone.stage
             }`,

@@ -28,16 +28,7 @@ const CHINESE_DATA = new Set(['jobs/terms.ts', 'jobs/postings.ts', 'jobs/analyze
  * face renders; a profile's problems become coded). A file leaves this list when it is converted;
  * the list may only shrink.
  */
-const PENDING = new Set([
-  'planner/choose.ts',
-  'planner/needs.ts',
-  'planner/plan.ts',
-  'planner/profile.ts',
-  'planner/region-notes.ts',
-  'planner/route.ts',
-  'planner/tasks.ts',
-  'planner/texts.ts',
-]);
+const PENDING = new Set<string>([]);
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 /** An error or hint worded inline: `message: '...'`, `hint: \`...\``. */

@@ -6,6 +6,7 @@
  * Namespaces: `cli` (plan and flags), `tracking` (progress commands), `help` (commander's help and
  * its parse errors), `job`, `review`, `curriculum` (curriculum commands), `errors` (every coded
  * error of the layers below the faces), `notes` (what the curriculum importers dropped and why),
+ * `planner` (the plan's reasons, notes and titles: the planner's records, see planner.ts),
  * `prompts` (the terminal prompt library's own words), `web` (the web app; `{{name}}` placeholders).
  * Every other namespace fills `{name}` placeholders. Plurals use i18next's `_one`/`_other` keys.
  */
@@ -15,6 +16,7 @@ import enErrors from './locales/en/errors.json' with { type: 'json' };
 import enHelp from './locales/en/help.json' with { type: 'json' };
 import enJob from './locales/en/job.json' with { type: 'json' };
 import enNotes from './locales/en/notes.json' with { type: 'json' };
+import enPlanner from './locales/en/planner.json' with { type: 'json' };
 import enPrompts from './locales/en/prompts.json' with { type: 'json' };
 import enReview from './locales/en/review.json' with { type: 'json' };
 import enTracking from './locales/en/tracking.json' with { type: 'json' };
@@ -24,6 +26,7 @@ import zhErrors from './locales/zh-CN/errors.json' with { type: 'json' };
 import zhHelp from './locales/zh-CN/help.json' with { type: 'json' };
 import zhJob from './locales/zh-CN/job.json' with { type: 'json' };
 import zhNotes from './locales/zh-CN/notes.json' with { type: 'json' };
+import zhPlanner from './locales/zh-CN/planner.json' with { type: 'json' };
 import zhPrompts from './locales/zh-CN/prompts.json' with { type: 'json' };
 import zhReview from './locales/zh-CN/review.json' with { type: 'json' };
 import zhTracking from './locales/zh-CN/tracking.json' with { type: 'json' };
@@ -39,6 +42,7 @@ export const TEXT_RESOURCES = {
     curriculum: enCurriculum,
     errors: enErrors,
     notes: enNotes,
+    planner: enPlanner,
     prompts: enPrompts,
   },
   'zh-CN': {
@@ -50,6 +54,7 @@ export const TEXT_RESOURCES = {
     curriculum: zhCurriculum,
     errors: zhErrors,
     notes: zhNotes,
+    planner: zhPlanner,
     prompts: zhPrompts,
   },
 } as const;

@@ -16,6 +16,7 @@
  * A bad profile is refused before anything is stored (LearnerError, reason `profile`, with
  * `details.problems` the core's ProfileProblem list so a face can name its own fields).
  */
+import { explanationText } from '../i18n/planner.js';
 import { randomUUID } from 'node:crypto';
 import { pathText } from '../contract/common.js';
 import { Profile as ProfileJson } from '../contract/profile.js';
@@ -299,7 +300,7 @@ export function recommendationOf(
   const reasons = route ? reasonsFor(route, profile.startingPoint) : [];
   return {
     route: route?.id ?? plan.route,
-    reasons: reasons.length > 0 ? reasons : choice.explanation ? [choice.explanation.text] : [],
+    reasons: reasons.length > 0 ? reasons : choice.explanation ? [explanationText(choice.explanation)] : [],
   };
 }
 

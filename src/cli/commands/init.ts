@@ -4,6 +4,7 @@
  * the flags of `mlpath plan` with `--yes`), with an optional placement check whose answered skills
  * become known, saved in the store; then the recommended route, why, and the first weeks of the plan.
  */
+import { explanationIn, sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import { nextMonday, isValidIsoDate } from '../../core/dates.js';
@@ -160,8 +161,7 @@ function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: n
     for (const task of week.tasks) {
       const resource = curriculum.resources.find((r) => r.id === task.resource);
       const name =
-        textIn(task.title, locale) ||
-        (resource ? textIn(resource.localTitle, locale) || resource.title : task.resource);
+        sayIn(locale, task.title) || (resource ? textIn(resource.localTitle, locale) || resource.title : task.resource);
       lines.push(`    • ${name}  ${formatHours(task.hours)} h`);
     }
   }
@@ -204,7 +204,7 @@ export function registerInit(program: Command, io: CliIo): void {
         const out = trackingMessages(profile.locale);
         if (options.json) {
           io.out(
-            `${JSON.stringify({ profile, route: plan.route, finishDate: plan.finishDate, weekCount: plan.weekCount, firstWeeks: plan.weeks.slice(0, 3) }, null, 2)}\n`,
+            `${JSON.stringify({ profile, route: plan.route, finishDate: plan.finishDate, weekCount: plan.weekCount, firstWeeks: wordedPlan(plan.weeks.slice(0, 3)) }, null, 2)}\n`,
           );
           return;
         }
@@ -215,7 +215,7 @@ export function registerInit(program: Command, io: CliIo): void {
         if (saved.replaced) io.out(`${out.profileReplaced}\n`);
         if (options.yes || saved.replaced) io.out('\n');
         if (route) io.out(`${out.route(textIn(route.title, profile.locale))}\n`);
-        if (why) io.out(`  ${textIn(why.text, profile.locale)}\n`);
+        if (why) io.out(`  ${explanationIn(profile.locale, why)}\n`);
         io.out(`${out.finish(plan.finishDate, plan.weekCount)}\n`);
         // With a target date: what it needs (the same outlook `mlpath status` shows).
         if (profile.targetDate !== undefined) {

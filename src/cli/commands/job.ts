@@ -5,6 +5,7 @@
  * bad input (empty, binary, too long, another language, no such file) is told in the learner's
  * language with exit status 2, and nothing is stored.
  */
+import { wordedPlan } from '../../i18n/planner.js';
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -191,7 +192,7 @@ export async function planJobsCommand(
     const result = await planTowardJobs(contextOf(session, curriculum), locale);
     const profile = await session.profile();
     if (json) {
-      io.out(`${JSON.stringify(jobsPlanJson(result), null, 2)}\n`);
+      io.out(`${JSON.stringify(wordedPlan(jobsPlanJson(result)), null, 2)}\n`);
     } else if (profile) {
       const text = render({ ...profile, locale }, result.withJobs.plan);
       io.out(renderJobsPlan(result, curriculum, locale, text));

@@ -5,6 +5,7 @@
  * and progress, and without a stored profile it says so and how to make one). Text for people,
  * `--json` for tools.
  */
+import { explanationIn, sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
@@ -101,7 +102,7 @@ export function planJson(plan: Plan, profile: Profile): Record<string, unknown> 
   return {
     startingPoint: profile.startingPoint,
     profile,
-    ...plan,
+    ...wordedPlan(plan),
   };
 }
 
@@ -116,11 +117,11 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   const point = curriculum.startingPoints.find((p) => p.id === profile.startingPoint);
   const domain = curriculum.domains.find((d) => d.id === profile.domain) ?? curriculum.domains[0];
   const stageTitle = (id: string): string => {
-    if (id === 'ready') return textIn(plan.milestones.find((x) => x.stage === 'ready')?.title, L);
+    if (id === 'ready') return sayIn(L, plan.milestones.find((x) => x.stage === 'ready')?.title);
     // A stage the planner adds (skills outside every stage) is known by its milestone's title.
     const title =
       curriculum.stages.find((s) => s.id === id)?.title ?? plan.milestones.find((x) => x.stage === id)?.title;
-    return textIn(title, L) || id;
+    return (title && sayIn(L, title)) || id;
   };
   // Without a route (an imported curriculum may have none), the plan is named after the curriculum.
   lines.push(
@@ -156,7 +157,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   if (ready)
     lines.push(
       m('plan.ready', {
-        milestone: textIn(ready.title, L),
+        milestone: sayIn(L, ready.title),
         date: ready.date,
         months: round1(monthsBetween(plan.startDate, ready.date)),
       }),
@@ -177,7 +178,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   }
 
   const routeWhy = plan.explanations.find((e) => e.kind === 'route');
-  if (routeWhy) lines.push('', m('plan.whyRoute'), `  ${textIn(routeWhy.text, L)}`);
+  if (routeWhy) lines.push('', m('plan.whyRoute'), `  ${explanationIn(L, routeWhy)}`);
 
   lines.push('', m('plan.milestones'));
   for (const ms of plan.milestones) lines.push(`  ${ms.date}  ${stageTitle(ms.stage)}`);
@@ -186,7 +187,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
     lines.push('', m('plan.projects'));
     for (const p of plan.projects ?? []) {
       lines.push(
-        `  ${m('plan.project', { title: textIn(p.title, L), start: p.start, end: p.end, hours: round1(p.hours) })}`,
+        `  ${m('plan.project', { title: sayIn(L, p.title), start: p.start, end: p.end, hours: round1(p.hours) })}`,
       );
       for (const pm of p.milestones) lines.push(`    ${pm.date}  ${textIn(pm.title, L)}`);
     }
@@ -200,7 +201,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
     }
     lines.push(`  ${m('plan.week', { n: w.index + 1, date: w.start, hours: round1(w.hours) })}`);
     for (const t of w.tasks) {
-      const title = textIn(t.title, L) || t.resource;
+      const title = sayIn(L, t.title) || t.resource;
       lines.push(`    - ${title} · ${m('plan.hours', { hours: round1(t.hours) })} · ${stageTitle(t.stage)}`);
     }
   }
@@ -209,12 +210,12 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   for (const e of plan.explanations.filter((x) => x.kind === 'resource')) {
     const r = curriculum.resources.find((x) => x.id === e.subject);
     const name = r ? (r.localTitle?.[L] ?? r.title) : e.subject;
-    lines.push(`  - ${name}: ${textIn(e.text, L)}`);
+    lines.push(`  - ${name}: ${explanationIn(L, e)}`);
   }
   const notes = plan.explanations.filter((x) => x.kind !== 'resource' && x.kind !== 'route');
   if (notes.length > 0) {
     lines.push('', m('plan.notes'));
-    for (const e of notes) lines.push(`  - ${textIn(e.text, L)}`);
+    for (const e of notes) lines.push(`  - ${explanationIn(L, e)}`);
   }
   const areas = Object.entries(plan.hoursByArea)
     .sort((a, b) => b[1] - a[1])

@@ -4,6 +4,7 @@
  * layer (src/learner/progress.ts), rendered for people or, with --json, printed as the same record
  * GET /api/today, /api/status answer.
  */
+import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { MlpathError } from '../../core/errors.js';
@@ -38,7 +39,7 @@ async function load(session: Session): Promise<{ ctx: LearnerContext; locale: Lo
 }
 
 function taskTitle(task: PlanTask, curriculum: Curriculum, locale: Locale): string {
-  if (task.title) return textIn(task.title, locale);
+  if (task.title) return sayIn(locale, task.title);
   const resource = byId(curriculum.resources).get(task.resource);
   return resource ? textIn(resource.localTitle, locale) || resource.title : task.resource;
 }
@@ -73,7 +74,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const { ctx, locale, snapshot } = await load(session);
         const view = await currentWeek(ctx, snapshot);
         if (options.json) {
-          io.out(`${JSON.stringify(view, null, 2)}\n`);
+          io.out(`${JSON.stringify(wordedPlan(view), null, 2)}\n`);
           return;
         }
         const m = trackingMessages(locale);
@@ -132,7 +133,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const { ctx, locale, snapshot } = await load(session);
         const view = await currentWeek(ctx, snapshot);
         if (options.json) {
-          io.out(`${JSON.stringify(view, null, 2)}\n`);
+          io.out(`${JSON.stringify(wordedPlan(view), null, 2)}\n`);
           return;
         }
         const m = trackingMessages(locale);
@@ -148,11 +149,11 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         }
         for (const task of week.tasks) {
           io.out(`${taskLine(task, ctx.curriculum, locale, io)}\n`);
-          if (task.why) io.out(`      ${textIn(task.why, locale)}\n`);
+          if (task.why) io.out(`      ${sayIn(locale, task.why)}\n`);
         }
         for (const milestone of snapshot.forecast?.plan.milestones ?? []) {
           if (milestone.date < week.start || milestone.date > week.end) continue;
-          io.out(`  ★ ${textIn(milestone.title, locale) || milestone.stage} (${milestone.date})\n`);
+          io.out(`  ★ ${sayIn(locale, milestone.title) || milestone.stage} (${milestone.date})\n`);
         }
         if (week.tasks.length === 0) io.out(`${week.remainingHours > 0 ? m.nothingPlanned : m.weekSpent}\n`);
         io.out(`${budgetLine(m, week)}\n`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planFor } from './plan.js';
-import { fixture, profileOf } from './test-support/fixtures.js';
+import { fixture, profileOf, textOf } from './test-support/fixtures.js';
 
 describe('resource choice', () => {
   it('covers what is left with the fewest hours per needed skill', () => {
@@ -26,7 +26,7 @@ describe('resource choice', () => {
       },
     });
     const plan = planFor(c, profileOf(c, undefined));
-    const why = (id: string): Record<string, string> => plan.explanations.find((e) => e.subject === id)?.text ?? {};
+    const why = (id: string): Record<string, string> => textOf(plan.explanations.find((e) => e.subject === id));
     expect(why('stated')['en']).toContain("the provider's figure");
     expect(why('stated')['en']).not.toContain('estimate');
     expect(why('guessed')['en']).toContain("the curriculum's estimate");
@@ -52,7 +52,7 @@ describe('resource choice', () => {
     const plan = planFor(c, profileOf(c, 'p'));
     const units = plan.weeks.flatMap((w) => w.tasks.map((t) => t.unit));
     expect(units).toEqual(['ch2']);
-    expect(plan.explanations.find((e) => e.subject === 'book')?.text['en']).toContain('Only 1 of its 2 parts');
+    expect(textOf(plan.explanations.find((e) => e.subject === 'book'))['en']).toContain('Only 1 of its 2 parts');
   });
 
   it('lets an option stand in for a skill only another option teaches, unless that skill is the target', () => {

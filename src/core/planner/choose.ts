@@ -16,11 +16,12 @@
  * A swap replaces a resource wherever it would be taken. Units that teach no needed skill are
  * skipped (a CS50 graduate skims the first chapters of a Python course).
  */
+import { LEARNING_STYLES } from '../model.js';
 import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../model.js';
-import type { Explanation, Profile } from '../plan-model.js';
+import type { Explanation, Profile, Said, SaidValue, Words } from '../plan-model.js';
 import type { Analysis } from './needs.js';
-import { JOB_SEARCH_STAGE } from './needs.js';
-import { hoursText, joinText, listText, t } from './texts.js';
+import { JOB_SEARCH_STAGE, stageName } from './needs.js';
+import { listOf, said, sentences, tenths, titled } from './texts.js';
 import { reachIn, regionOf } from '../regions.js';
 
 export interface CandidateUnit {
@@ -101,11 +102,10 @@ function catalogOf(curriculum: Curriculum): Catalog {
   if (cached) return cached;
   const candidates = new Map<string, Candidate>();
   curriculum.resources.forEach((r, index) => {
-    const units: CandidateUnit[] =
-      r.units.length > 0
-        ? r.units.map((u) => ({ id: u.id, title: u.title, hours: u.hours, teaches: u.teaches }))
-        : [{ id: undefined, title: undefined, hours: r.effort.hours, teaches: r.teaches }];
-    const teaches = [...new Set([...r.teaches, ...units.flatMap((u) => u.teaches)])];
+    // The curriculum's own unit objects serve as the candidate's units (no copy per unit).
+    const units: readonly CandidateUnit[] =
+      r.units.length > 0 ? r.units : [{ id: undefined, title: undefined, hours: r.effort.hours, teaches: r.teaches }];
+    const teaches = r.units.length === 0 && new Set(r.teaches).size === r.teaches.length ? r.teaches : unique(r, units);
     candidates.set(r.id, {
       id: r.id,
       title: r.title,
@@ -128,6 +128,11 @@ function catalogOf(curriculum: Curriculum): Catalog {
   return catalog;
 }
 
+/** The skills a resource and its units teach, each once, in order. */
+function unique(r: { readonly teaches: readonly string[] }, units: readonly CandidateUnit[]): string[] {
+  return [...new Set([...r.teaches, ...units.flatMap((u) => u.teaches)])];
+}
+
 function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
   const teachers = new Map<string, Candidate[]>();
   for (const c of candidates) {
@@ -144,15 +149,17 @@ function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
  * Where a pick's hours come from, for its explanation: the provider's own figure, the curriculum's
  * estimate (its reasoning is in the resource's effort), or the learner's own estimate.
  */
-export function effortOrigin(c: { readonly own: boolean; readonly estimate: boolean }): Text {
-  if (c.own) return t('your own estimate', '你自己的估计');
-  if (c.estimate) return t("the curriculum's estimate, reasoned in the resource", '课程的估计，理由见资源说明');
-  return t("the provider's figure", '提供方给出的数据');
+const ORIGIN = { own: said('origin.own'), estimate: said('origin.estimate'), provider: said('origin.provider') };
+export function effortOrigin(c: { readonly own: boolean; readonly estimate: boolean }): Said {
+  return c.own ? ORIGIN.own : c.estimate ? ORIGIN.estimate : ORIGIN.provider;
 }
 
-/** A resource's title in a locale: its local title where it has one. */
-export function candidateTitle(c: Candidate, locale: string): string {
-  return c.localTitle?.[locale] ?? c.title;
+/** A resource's title: the authored one, and its local titles where it has them (made once per candidate). */
+const titles = new WeakMap<Candidate, Text>();
+export function candidateTitle(c: Candidate): Text {
+  let title = titles.get(c);
+  if (!title) titles.set(c, (title = titled(c.title, c.localTitle)));
+  return title;
 }
 
 export interface ChooseInput {
@@ -222,27 +229,27 @@ export interface RegionRules {
   /** Resources the region cannot reach and nothing replaces. */
   readonly blocked: ReadonlySet<string>;
   /** Why each resource of `swap` and `blocked` is affected: the blocking hosts with their sources. */
-  readonly reasons: ReadonlyMap<string, Text>;
+  readonly reasons: ReadonlyMap<string, Said>;
 }
 
 export function regionRules(curriculum: Curriculum, profile: Profile): RegionRules {
   const region = regionOf(curriculum, profile.region);
   const swap = new Map<string, string>();
   const blocked = new Set<string>();
-  const reasons = new Map<string, Text>();
+  const reasons = new Map<string, Said>();
   if (!region) return { swap, blocked, reasons };
   const byIdMap = new Map(curriculum.resources.map((r) => [r.id, r]));
   for (const r of curriculum.resources) {
     const reach = reachIn(region, r);
     if (reach.reachable) continue;
-    const hosts = reach.blocked.map((b) => `${b.host} (${b.source}, checked ${b.checked})`).join('; ');
-    const hostsZh = reach.blocked.map((b) => `${b.host}（${b.source}，核实于 ${b.checked}）`).join('；');
+    const hosts = reach.blocked.map((b) => said('region.host', { host: b.host, source: b.source, checked: b.checked }));
     reasons.set(
       r.id,
-      t(
-        `${r.title} is served only from ${hosts}, which learners in ${region.title['en'] ?? region.id} cannot reach`,
-        `${r.localTitle?.['zh-CN'] ?? r.title} 只能从 ${hostsZh} 访问，而${region.title['zh-CN'] ?? region.id}的学习者无法访问`,
-      ),
+      said('region.unreachable', {
+        resource: titled(r.title, r.localTitle),
+        hosts: listOf(hosts, 'semicolon'),
+        region: region.title,
+      }),
     );
     const instead = reach.instead === undefined ? undefined : byIdMap.get(reach.instead);
     if (instead && reachIn(region, instead).reachable) swap.set(r.id, instead.id);
@@ -296,24 +303,23 @@ export function chooseResources(input: ChooseInput): Choice {
   const taughtBy = new Map<string, string>();
   /** Units already taken of each resource: a resource may be taken again for other units. */
   const takenUnits = new Map<string, Set<CandidateUnit>>();
-  const available = (c: Candidate): CandidateUnit[] => {
+  /** The units of a candidate not taken yet: its own list while none is (no copy). */
+  const available = (c: Candidate): readonly CandidateUnit[] => {
     const used = takenUnits.get(c.id);
-    return used ? c.units.filter((u) => !used.has(u)) : [...c.units];
+    return used ? c.units.filter((u) => !used.has(u)) : c.units;
   };
-  const skillTitle = (id: string): Text => analysis.skills.get(id)?.title ?? t(id, id);
-  const skillList = (ids: readonly string[]): Text => {
-    const shown = ids.slice(0, 5).map(skillTitle);
+  const skillTitle = (id: string): Text | string => analysis.skills.get(id)?.title ?? id;
+  const skillList = (ids: readonly string[]): SaidValue => {
+    const shown: SaidValue[] = ids.slice(0, 5).map(skillTitle);
     const more = ids.length - shown.length;
-    const en = shown.map((x) => x['en'] ?? '');
-    const zh = shown.map((x) => x['zh-CN'] ?? x['en'] ?? '');
-    if (more > 0) {
-      en.push(`${more} more`);
-      zh.push(`另外 ${more} 项`);
-    }
-    return t(listText(en)['en'] ?? '', listText(zh)['zh-CN'] ?? '');
+    if (more > 0) shown.push(said('more', { count: more }));
+    return listOf(shown, 'and');
   };
   const stageRank = new Map(stages.map((s, i) => [s.id, i]));
-  const stageTitle = (id: string): Text => stages.find((s) => s.id === id)?.title ?? t(id, id);
+  const stageTitle = (id: string): Words | string => {
+    const stage = stages.find((s) => s.id === id);
+    return stage ? stageName(stage) : id;
+  };
   const firstStage = (skills: readonly string[]): string => {
     let best: string | undefined;
     let bestRank = Infinity;
@@ -327,32 +333,33 @@ export function chooseResources(input: ChooseInput): Choice {
     }
     return best ?? stages[0]?.id ?? 'study';
   };
+  /** Candidates already met while listing one pick's alternatives (stamped with the pick's number). */
+  const met = new Map<string, number>();
+  let asked = 0;
   const alternativesFor = (c: Candidate, skills: readonly string[]): Candidate[] => {
-    const seen = new Set<string>([c.id]);
+    const stamp = ++asked;
+    met.set(c.id, stamp);
     const out: Candidate[] = [];
     for (const s of skills) {
       for (const o of teachers.get(s) ?? []) {
-        if (seen.has(o.id) || !eligible(o) || o.ambient) continue;
-        seen.add(o.id);
+        if (met.get(o.id) === stamp || !eligible(o) || o.ambient) continue;
+        met.set(o.id, stamp);
         out.push(o);
       }
     }
-    return out.sort((a, b) => a.index - b.index).slice(0, 3);
+    return out.length === 0 ? out : out.sort((a, b) => a.index - b.index).slice(0, 3);
   };
-  const altText = (alts: readonly Candidate[]): Text | undefined =>
+  const altText = (alts: readonly Candidate[]): Said | undefined =>
     alts.length === 0
       ? undefined
-      : t(
-          `Alternatives: ${alts.map((a) => a.title).join('; ')}.`,
-          `其他选择：${alts.map((a) => a.localTitle?.['zh-CN'] ?? a.title).join('；')}。`,
-        );
+      : said('resource.alternatives', { resources: listOf(alts.map(candidateTitle), 'semicolon') });
 
   /** Take a resource; `allUnits` keeps units that teach only already-covered needed skills. */
   const take = (
     requested: string,
     how: PickHow,
     stage: string | undefined,
-    reason: (c: Candidate, provides: readonly string[], hours: number) => Text,
+    reason: (c: Candidate, provides: readonly string[], hours: number) => Words,
     options: { allUnits?: boolean; force?: boolean; alternatives?: readonly Candidate[] } = {},
   ): boolean => {
     const resolved = swap.get(requested) ?? requested;
@@ -360,13 +367,14 @@ export function chooseResources(input: ChooseInput): Choice {
     if (!c || (!eligible(c) && how !== 'pin' && how !== 'own')) return false;
     const open = available(c);
     if (open.length === 0) return false;
-    const teaches = new Set(open.flatMap((u) => u.teaches));
+    // What the open units teach: all the candidate teaches while no unit is taken (no set made then).
+    const teaches = open === c.units ? undefined : new Set(open.flatMap((u) => u.teaches));
     // A stage's resource provides the skills of its own and earlier stages; skills of later stages it
     // happens to touch are left to those stages' resources, so a course is not held back by them.
     const rank = stage === undefined ? undefined : stageRank.get(stage);
     const provides = c.teaches.filter(
       (s) =>
-        teaches.has(s) &&
+        (teaches === undefined || teaches.has(s)) &&
         uncovered.has(s) &&
         (rank === undefined || (stageRank.get(input.stageOf.get(s) ?? '') ?? 0) <= rank),
     );
@@ -375,7 +383,8 @@ export function chooseResources(input: ChooseInput): Choice {
     if (provides.length === 0 && options.force !== true && how !== 'option' && how !== 'ambient') return false;
     const wanted = (s: string): boolean =>
       provides.includes(s) || (options.allUnits === true && needed.has(s) && !input.coveredElsewhere.has(s));
-    let units = options.force ? open : open.filter((u) => u.teaches.some(wanted));
+    let units =
+      options.force || open.every((u) => u.teaches.some(wanted)) ? open : open.filter((u) => u.teaches.some(wanted));
     if (units.length === 0 && options.force !== true) return false;
     if (units.length === 0) units = open;
     for (const s of provides) uncovered.delete(s);
@@ -384,8 +393,8 @@ export function chooseResources(input: ChooseInput): Choice {
     takenUnits.set(c.id, used);
     // Units teaching only what a resource named in `skimAfter` already taught in this plan are
     // skimmed (CS50 graduates skim the Python course's first parts).
-    const after = new Set(c.skimAfter ?? []);
-    if (after.size > 0) {
+    const after = c.skimAfter !== undefined && c.skimAfter.length > 0 ? new Set(c.skimAfter) : undefined;
+    if (after) {
       units = units.map((u) => {
         const skills = u.teaches.filter((s) => needed.has(s) && !input.coveredElsewhere.has(s));
         if (skills.length === 0 || skills.some((s) => provides.includes(s) || !after.has(taughtBy.get(s) ?? '')))
@@ -402,32 +411,24 @@ export function chooseResources(input: ChooseInput): Choice {
     const swappedFrom = resolved !== requested ? requested : undefined;
     const regionReason =
       swappedFrom !== undefined && !ownSwaps.has(swappedFrom) ? rules.reasons.get(swappedFrom) : undefined;
+    const from = swappedFrom === undefined ? undefined : candidates.get(swappedFrom);
     const swapNote = regionReason
-      ? t(
-          `Taken instead of ${candidates.get(swappedFrom ?? '')?.title ?? swappedFrom}: ${regionReason['en']}.`,
-          `代替 ${candidateTitle(candidates.get(swappedFrom ?? '') ?? c, 'zh-CN')}：${regionReason['zh-CN']}。`,
-        )
+      ? said('resource.takenInstead', {
+          resource: from ? candidateTitle(from) : (swappedFrom ?? ''),
+          reason: regionReason,
+        })
       : swappedFrom
-        ? t(
-            `You swapped it in for ${candidates.get(swappedFrom)?.title ?? swappedFrom}.`,
-            `你用它替换了 ${candidates.get(swappedFrom)?.title ?? swappedFrom}。`,
-          )
+        ? said('resource.swappedIn', { resource: from?.title ?? swappedFrom })
         : undefined;
-    const skimmed = units.filter((u) => u.skim !== undefined);
-    const skimBy = [...new Set(skimmed.flatMap((u) => u.skim?.by ?? []))].map((id) => candidates.get(id) ?? c);
+    const skimmed = after ? units.filter((u) => u.skim !== undefined) : [];
+    const skimBy = () => [...new Set(skimmed.flatMap((u) => u.skim?.by ?? []))].map((id) => candidates.get(id) ?? c);
     const skimNote =
       skimmed.length > 0
-        ? t(
-            `${skimmed.length} of its parts teach only what ${skimBy.map((x) => x.title).join(' and ')} already taught: skim them (about a quarter of their time).`,
-            `其中 ${skimmed.length} 个部分只讲 ${skimBy.map((x) => candidateTitle(x, 'zh-CN')).join('和')} 已经讲过的内容：快速浏览即可（约四分之一的时间）。`,
-          )
+        ? said('resource.skim', { count: skimmed.length, by: listOf(skimBy().map(candidateTitle), 'pair') })
         : undefined;
     const unitNote =
       units.length < c.units.length
-        ? t(
-            `Only ${units.length} of its ${c.units.length} parts teach something you still need; the rest are left out.`,
-            `它的 ${c.units.length} 个部分中只有 ${units.length} 个教你仍需学习的内容，其余部分略过。`,
-          )
+        ? said('resource.someUnits', { taken: units.length, total: c.units.length })
         : undefined;
     const alternatives = options.alternatives ?? alternativesFor(c, provides.length > 0 ? provides : c.teaches);
     picks.push({
@@ -440,7 +441,9 @@ export function chooseResources(input: ChooseInput): Choice {
       explanation: {
         kind: 'resource',
         subject: c.id,
-        text: joinText([reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)]),
+        says: [reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)].filter(
+          (x): x is Words => x !== undefined,
+        ),
       },
     });
     return true;
@@ -452,11 +455,7 @@ export function chooseResources(input: ChooseInput): Choice {
       c.id,
       'own',
       undefined,
-      (_c, p) =>
-        t(
-          `Your own resource${p.length > 0 ? `; it covers ${skillList(p)['en']}` : ''}.`,
-          `你自己的资源${p.length > 0 ? `，涵盖 ${skillList(p)['zh-CN']}` : ''}。`,
-        ),
+      (_c, p) => (p.length > 0 ? said('resource.ownCovers', { skills: skillList(p) }) : said('resource.own')),
       { force: true },
     );
   }
@@ -465,11 +464,7 @@ export function chooseResources(input: ChooseInput): Choice {
       id,
       'pin',
       undefined,
-      (_c, p) =>
-        t(
-          `You pinned it${p.length > 0 ? `; it covers ${skillList(p)['en']}` : ''}.`,
-          `你固定选择了它${p.length > 0 ? `，涵盖 ${skillList(p)['zh-CN']}` : ''}。`,
-        ),
+      (_c, p) => (p.length > 0 ? said('resource.pinnedCovers', { skills: skillList(p) }) : said('resource.pinned')),
       { force: true },
     );
   }
@@ -493,10 +488,12 @@ export function chooseResources(input: ChooseInput): Choice {
         'stage',
         stage.id,
         (c, p, h) =>
-          t(
-            `The curriculum's suggestion for the stage "${stageTitle(stage.id)['en']}"; it covers ${skillList(p)['en']} in about ${hoursText(h)} h (${effortOrigin(c)['en']}).`,
-            `课程为“${stageTitle(stage.id)['zh-CN']}”阶段建议的资源；约 ${hoursText(h)} 小时（${effortOrigin(c)['zh-CN']}），涵盖 ${skillList(p)['zh-CN']}。`,
-          ),
+          said('resource.stage', {
+            stage: stageTitle(stage.id),
+            skills: skillList(p),
+            hours: tenths(h),
+            origin: effortOrigin(c),
+          }),
         { allUnits: true },
       );
     }
@@ -513,35 +510,21 @@ export function chooseResources(input: ChooseInput): Choice {
         .filter((_, i) => i !== c.option)
         .flatMap((o) => o.resources.map((id) => candidates.get(id)))
         .filter((x): x is Candidate => x !== undefined);
-      const why =
-        c.why === 'style'
-          ? t(
-              `Chosen from "${group.title['en'] ?? group.id}" because it suits your learning style (${profile.style}).`,
-              `从“${group.title['zh-CN'] ?? group.title['en'] ?? group.id}”中选出，因为它适合你的学习风格（${styleZh(profile.style)}）。`,
-            )
-          : c.why === 'hours'
-            ? t(
-                `Chosen from "${group.title['en'] ?? group.id}": no option matches your style (${profile.style}), so the one with the fewest hours.`,
-                `从“${group.title['zh-CN'] ?? group.title['en'] ?? group.id}”中选出：没有选项符合你的风格（${styleZh(profile.style)}），因此选用学时最少的一项。`,
-              )
-            : t(
-                `Chosen from "${group.title['en'] ?? group.id}": the only option left after your cost and exclusion choices.`,
-                `从“${group.title['zh-CN'] ?? group.title['en'] ?? group.id}”中选出：按你的费用和排除设置，这是唯一剩下的选项。`,
-              );
+      const why = said(c.why === 'style' ? 'option.style' : c.why === 'hours' ? 'option.hours' : 'option.only', {
+        group: group.title,
+        style: styleOf(profile.style),
+      });
       for (const id of option.resources) {
         take(
           id,
           'option',
           stage.id,
           (c, p, h) =>
-            joinText([
+            sentences([
               why,
               option.note,
-              t(
-                `About ${hoursText(h)} h (${effortOrigin(c)['en']}).`,
-                `约 ${hoursText(h)} 小时（${effortOrigin(c)['zh-CN']}）。`,
-              ),
-              p.length > 0 ? t(`Covers ${skillList(p)['en']}.`, `涵盖 ${skillList(p)['zh-CN']}。`) : undefined,
+              said('hours.about', { hours: tenths(h), origin: effortOrigin(c) }),
+              p.length > 0 ? said('resource.covers', { skills: skillList(p) }) : undefined,
             ]),
           { allUnits: true, alternatives: others },
         );
@@ -563,10 +546,7 @@ export function chooseResources(input: ChooseInput): Choice {
         'stage',
         jobSearch.id,
         (_c, _p, h) =>
-          t(
-            `The curriculum's reading for "${stageTitle(jobSearch.id)['en']}", read during the job search (about ${hoursText(h)} h, ${effortOrigin(c)['en']}).`,
-            `课程为“${stageTitle(jobSearch.id)['zh-CN']}”阶段建议的读物，在求职期间阅读（约 ${hoursText(h)} 小时，${effortOrigin(c)['zh-CN']}）。`,
-          ),
+          said('resource.jobReading', { stage: stageTitle(jobSearch.id), hours: tenths(h), origin: effortOrigin(c) }),
         { force: true },
       );
       if (done) for (const s of c.teaches) open.delete(s);
@@ -588,53 +568,59 @@ export function chooseResources(input: ChooseInput): Choice {
   const preference = (c: Candidate): number =>
     (c.style === profile.style ? 0.9 : 1) *
     (profile.locale !== 'en' && c.languages.some((l) => l === profile.locale || l.split('-')[0] === lang) ? 0.85 : 1);
-  const score = (c: Candidate): { score: number; covers: number; hours: number } => {
-    const open = available(c);
-    const teaches = new Set(open.flatMap((u) => u.teaches));
+  /**
+   * The cost per newly covered skill of a candidate's units not yet taken (Infinity: covers nothing).
+   * Runs for every candidate and again at each pop, so it allocates nothing: a skill counts once,
+   * at the first open unit teaching it (a candidate's skills are few; the scan is quadratic in them).
+   */
+  const score = (c: Candidate): number => {
+    const used = takenUnits.get(c.id);
     let covers = 0;
-    for (const s of teaches) if (uncovered.has(s)) covers++;
-    if (covers === 0) return { score: Infinity, covers, hours: 0 };
     let hours = 0;
-    for (const u of open) if (u.teaches.some((s) => uncovered.has(s))) hours += u.hours;
-    return { score: (Math.max(hours, 0.01) * preference(c)) / covers, covers, hours };
+    c.units.forEach((u, k) => {
+      if (used?.has(u)) return;
+      let opens = false;
+      for (const s of u.teaches) {
+        if (!uncovered.has(s)) continue;
+        opens = true;
+        if (!taughtEarlier(c, used, k, s)) covers++;
+      }
+      if (opens) hours += u.hours;
+    });
+    return covers === 0 ? Infinity : (Math.max(hours, 0.01) * preference(c)) / covers;
+  };
+  /** Whether an open unit of `c` before the k-th already teaches `s`. */
+  const taughtEarlier = (c: Candidate, used: Set<CandidateUnit> | undefined, k: number, s: string): boolean => {
+    for (let j = 0; j < k; j++) {
+      const u = c.units[j];
+      if (u && !used?.has(u) && u.teaches.includes(s)) return true;
+    }
+    return false;
   };
   const heap = new ScoreHeap();
   for (const c of pool) {
     const s = score(c);
-    if (s.covers > 0) heap.push(s.score, c.index, c);
+    if (s !== Infinity) heap.push(s, c.index, c);
   }
   while (heap.size > 0 && uncovered.size > 0) {
     const top = heap.pop();
     if (!top) break;
     const fresh = score(top.item);
-    if (fresh.covers === 0) continue;
+    if (fresh === Infinity) continue;
     const next = heap.peek();
-    if (next && (fresh.score > next.score || (fresh.score === next.score && top.item.index > next.index))) {
-      heap.push(fresh.score, top.item.index, top.item);
+    if (next && (fresh > next.score || (fresh === next.score && top.item.index > next.index))) {
+      heap.push(fresh, top.item.index, top.item);
       continue;
     }
     const rivals = pool.length;
     take(top.item.id, 'cover', undefined, (c, p, h) =>
-      t(
-        `Covers ${skillList(p)['en']} in about ${hoursText(h)} h (${effortOrigin(c)['en']}): the fewest hours per needed skill among ${rivals} resources that teach what was still missing.`,
-        `约 ${hoursText(h)} 小时（${effortOrigin(c)['zh-CN']}）涵盖 ${skillList(p)['zh-CN']}：在 ${rivals} 个能补上缺口的资源中，每项所需技能的学时最少。`,
-      ),
+      said('resource.cover', { skills: skillList(p), hours: tenths(h), origin: effortOrigin(c), rivals }),
     );
   }
 
   // 5. Bedside reading of the route's stages.
   for (const { id, stage } of ambientLater) {
-    take(
-      id,
-      'ambient',
-      stage,
-      () =>
-        t(
-          'Bedside reading: a little each week alongside everything else; nothing waits for it.',
-          '床头读物：每周读一点，与其他内容并行；不会拖慢其他任务。',
-        ),
-      { allUnits: true },
-    );
+    take(id, 'ambient', stage, () => said('resource.ambient'), { allUnits: true });
   }
 
   // A skill the learner targets by name is covered even when only an option not taken teaches it.
@@ -644,10 +630,7 @@ export function chooseResources(input: ChooseInput): Choice {
     options.sort((a, b) => a.hours - b.hours || a.index - b.index);
     for (const c of options) {
       const done = take(c.id, 'cover', undefined, (c2, p, h) =>
-        t(
-          `Your target ${skillList(p)['en']} is taught only here (about ${hoursText(h)} h, ${effortOrigin(c2)['en']}).`,
-          `你的目标 ${skillList(p)['zh-CN']} 只有这里讲授（约 ${hoursText(h)} 小时，${effortOrigin(c2)['zh-CN']}）。`,
-        ),
+        said('resource.target', { skills: skillList(p), hours: tenths(h), origin: effortOrigin(c2) }),
       );
       if (done) break;
     }
@@ -669,14 +652,9 @@ export function chooseResources(input: ChooseInput): Choice {
   return { picks, uncovered: order.filter((s) => uncovered.has(s)), passedOver, leftToOptions };
 }
 
-export function styleZh(style: string): string {
-  return style === 'structured'
-    ? '结构化'
-    : style === 'university'
-      ? '大学式'
-      : style === 'practical'
-        ? '实践式'
-        : style;
+/** A learning style as a record the catalogue names (an unknown one as its id). */
+export function styleOf(style: string): SaidValue {
+  return (LEARNING_STYLES as readonly string[]).includes(style) ? said(`style.${style}`) : style;
 }
 
 /** A min-heap on (score, index): deterministic ties by authored order. */

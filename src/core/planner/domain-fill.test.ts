@@ -4,6 +4,7 @@
  * teach (a computer-vision learner used to get a unit of the audio course for attention and
  * transformers, which the vision course's vision-transformers unit teaches).
  */
+import { textOf } from './test-support/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
 import { LEARNING_STYLES } from '../model.js';
@@ -69,6 +70,6 @@ describe("fill-in picks within the learner's domain", () => {
       profileFor(curriculum, 'developer', { startDate: START, domain: 'computer-vision', marketReady: true }),
     );
     expect(p.resources).toContain('hf-smol-course');
-    expect(p.explanations.find((e) => e.subject === 'hf-smol-course')?.text['en']).toMatch(/Covers .*fine-tuning/i);
+    expect(textOf(p.explanations.find((e) => e.subject === 'hf-smol-course'))['en']).toMatch(/Covers .*fine-tuning/i);
   });
 });

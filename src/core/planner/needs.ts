@@ -10,8 +10,9 @@ import { neededClosure, skillGraphFrom } from '../graph.js';
 import type { NeedLevel, SkillGraph } from '../graph.js';
 import { findRole } from '../model.js';
 import type { Curriculum, Domain, Role, Skill, Stage } from '../model.js';
-import type { Profile } from '../plan-model.js';
+import type { Profile, Said, Words } from '../plan-model.js';
 import { DEFAULT_ROLE, resolveSkillIds, startingPointOf } from './profile.js';
+import { said } from './texts.js';
 
 /** The stage id given to every skill when a curriculum has no routes or stages. */
 export const PSEUDO_STAGE = 'study';
@@ -186,13 +187,23 @@ function otherStage(stages: readonly Stage[]): Stage {
   const taken = new Set(stages.map((s) => s.id));
   let id = OTHER_STAGE;
   for (let n = 2; taken.has(id); n++) id = `${OTHER_STAGE}-${n}`;
-  return { ...pseudoStage(), id, title: { en: 'Other skills', 'zh-CN': '其他技能' } };
+  const stage: Stage = { ...pseudoStage(), id };
+  named.set(stage, said('stage.other'));
+  return stage;
+}
+
+/** The stages the planner makes itself, with their names as records (their `title` is empty). */
+const named = new WeakMap<Stage, Said>();
+
+/** A stage's name: the curriculum's title, or the catalogue's name for a stage the planner made. */
+export function stageName(stage: Stage): Words {
+  return named.get(stage) ?? stage.title;
 }
 
 export function pseudoStage(): Stage {
-  return {
+  const stage: Stage = {
     id: PSEUDO_STAGE,
-    title: { en: 'Study', 'zh-CN': '学习' },
+    title: {},
     summary: undefined,
     skills: [],
     resources: [],
@@ -201,4 +212,6 @@ export function pseudoStage(): Stage {
     optional: false,
     block: undefined,
   };
+  named.set(stage, said('stage.study'));
+  return stage;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MlpathError } from '../errors.js';
 import type { Plan, ProgressState } from '../plan-model.js';
 import { planFor } from './plan.js';
-import { fixture, miniCurriculum, profileOf } from './test-support/fixtures.js';
+import { fixture, miniCurriculum, profileOf, textOf } from './test-support/fixtures.js';
 
 const c = miniCurriculum();
 
@@ -74,9 +74,9 @@ describe('planFor', () => {
       const others = ['dl-structured', 'dl-university', 'dl-practical'].filter((x) => x !== id);
       for (const o of others) expect(plan.resources).not.toContain(o);
       const why = plan.explanations.find((e) => e.kind === 'resource' && e.subject === id);
-      expect(why?.text['en']).toContain('learning style');
-      expect(why?.text['en']).toContain('Alternatives');
-      expect(why?.text['zh-CN']).toContain('学习风格');
+      expect(textOf(why)['en']).toContain('learning style');
+      expect(textOf(why)['en']).toContain('Alternatives');
+      expect(textOf(why)['zh-CN']).toContain('学习风格');
     }
   });
 
@@ -164,7 +164,7 @@ describe('planFor', () => {
       profileOf(c, 'from-scratch', { choices: { pin: ['dl-university'], exclude: [], swap: [], own: [] } }),
     );
     expect(pinned.resources).toContain('dl-university');
-    expect(pinned.explanations.find((e) => e.subject === 'dl-university')?.text['en']).toContain('pinned');
+    expect(textOf(pinned.explanations.find((e) => e.subject === 'dl-university'))['en']).toContain('pinned');
 
     const excluded = planFor(
       c,
@@ -181,7 +181,7 @@ describe('planFor', () => {
     );
     expect(swapped.resources).not.toContain('cs');
     expect(swapped.resources).toContain('py-mooc');
-    expect(swapped.explanations.find((e) => e.subject === 'py-mooc')?.text['en']).toContain('swapped');
+    expect(textOf(swapped.explanations.find((e) => e.subject === 'py-mooc'))['en']).toContain('swapped');
 
     const byDefault = planFor(c, profileOf(c, 'from-scratch'));
     expect(byDefault.resources).toContain('cs');
@@ -191,7 +191,7 @@ describe('planFor', () => {
       profileOf(c, 'from-scratch', { choices: { pin: [], exclude: ['cs'], swap: [], own: [] } }),
     );
     expect(coverExcluded.resources).toContain('py-mooc');
-    expect(coverExcluded.explanations.find((e) => e.subject === 'py-mooc')?.text['en']).toContain('fewest hours');
+    expect(textOf(coverExcluded.explanations.find((e) => e.subject === 'py-mooc'))['en']).toContain('fewest hours');
 
     const own = planFor(
       c,
@@ -236,22 +236,22 @@ describe('planFor', () => {
     const plan = planFor(c, profileOf(c, 'from-scratch', { route: 'data-science-first' }));
     expect(plan.route).toBe('data-science-first');
     const why = plan.explanations.find((e) => e.kind === 'route');
-    expect(why?.text['en']).toContain('You chose');
-    expect(why?.text['zh-CN']).toContain('你选择了');
+    expect(textOf(why)['en']).toContain('You chose');
+    expect(textOf(why)['zh-CN']).toContain('你选择了');
   });
 
   it('recommends the route listed for the starting point, with the curriculum reasons', () => {
     const plan = planFor(c, profileOf(c, 'quant'));
     expect(plan.route).toBe('data-science-first');
-    expect(plan.explanations.find((e) => e.kind === 'route')?.text['en']).toContain('reason for data-science-first');
+    expect(textOf(plan.explanations.find((e) => e.kind === 'route'))['en']).toContain('reason for data-science-first');
   });
 
   it('explains every resource it takes in English and Chinese', () => {
     const plan = planFor(c, profileOf(c, 'from-scratch'));
     for (const r of plan.resources) {
       const e = plan.explanations.find((x) => x.kind === 'resource' && x.subject === r);
-      expect(e?.text['en']?.length).toBeGreaterThan(10);
-      expect(e?.text['zh-CN']?.length).toBeGreaterThan(5);
+      expect(textOf(e)['en']?.length).toBeGreaterThan(10);
+      expect(textOf(e)['zh-CN']?.length).toBeGreaterThan(5);
     }
   });
 

@@ -7,7 +7,7 @@
  */
 import { MlpathError } from '../errors.js';
 import type { Message } from '../errors.js';
-import type { Curriculum, Stage, Text } from '../model.js';
+import type { Curriculum, Stage } from '../model.js';
 import type {
   Explanation,
   MarketReadyComparison,
@@ -18,18 +18,19 @@ import type {
   PlannedProject,
   Profile,
   ProgressState,
+  Words,
 } from '../plan-model.js';
 import { addDays, maxDate, toDayNumber, fromDayNumber, weekStart } from '../dates.js';
 import { closedDays, hoursLoggedBetween, studyCalendar } from '../weeks.js';
 import { chooseOptions, chooseResources, regionRules } from './choose.js';
 import { languageNote, regionNotes } from './region-notes.js';
-import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages } from './needs.js';
+import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages, stageName } from './needs.js';
 import { effortFactorFor, startingPointOf, validateProfile } from './profile.js';
 import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
 import { buildTasks } from './tasks.js';
 import type { PlannerTask } from './tasks.js';
-import { hoursText, joinText, t } from './texts.js';
+import { listOf, said, tenths } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
@@ -40,7 +41,7 @@ const MAX_OFF_DAYS = 730_000;
  * The title of the `ready` milestone when the curriculum names none (`meta.ready`): neutral, since an
  * imported curriculum leads to no job in particular.
  */
-export const READY_TITLE: Text = t('Everything in the plan done', '计划全部完成');
+export const READY_TITLE: Words = said('ready');
 export const READY = 'ready';
 
 export interface Prepared {
@@ -52,7 +53,7 @@ export interface Prepared {
   readonly skills: readonly string[];
   readonly withBlocks: boolean;
   /** The `ready` milestone's title: the curriculum's own, else READY_TITLE. */
-  readonly readyTitle: Text;
+  readonly readyTitle: Words;
 }
 
 /** What a plan aims at beyond the profile: `goal`, skill ids that replace the role's and domain's targets. */
@@ -151,40 +152,30 @@ export function prepare(
     explanations.push({
       kind: 'order',
       subject: routeChoice.route?.id ?? 'route',
-      text: t(
-        `Stages in the route's order: ${needs.stages.map((s) => s.title['en'] ?? s.id).join(' -> ')}; within them, every prerequisite comes before what needs it.`,
-        `阶段按路线顺序进行：${needs.stages.map((s) => s.title['zh-CN'] ?? s.title['en'] ?? s.id).join(' -> ')}；阶段内，每个先修内容都排在需要它的内容之前。`,
-      ),
+      says: [said('order.stages', { stages: listOf(needs.stages.map(stageName), 'arrow') })],
     });
   }
   const point = startingPointOf(curriculum, profile.startingPoint);
   explanations.push({
     kind: 'effort',
     subject: profile.startingPoint,
-    text:
+    says: [
       profile.effortFactor !== undefined
-        ? t(
-            `Study hours are the providers' figures x ${hoursText(factor)}, the learner factor you set.`,
-            `学习时长 = 提供方给出的学时 x ${hoursText(factor)}（你设定的学习系数）。`,
-          )
+        ? said('effort.own', { factor: tenths(factor) })
         : point?.effortFactor !== undefined
-          ? t(
-              `Study hours are the providers' figures x ${hoursText(factor)}, the learner factor for your starting point (${point.title['en'] ?? point.id}): providers quote the time of someone who already has the background, and learners starting here typically take ${factor >= 1 ? `${Math.round((factor - 1) * 100)}% longer` : `${Math.round((1 - factor) * 100)}% less`}.`,
-              `学习时长 = 提供方给出的学时 x ${hoursText(factor)}，这是你的起点（${point.title['zh-CN'] ?? point.title['en'] ?? point.id}）的学习系数：提供方给出的是已有基础者所需的时间，从这里起步的学习者通常${factor >= 1 ? `多用 ${Math.round((factor - 1) * 100)}%` : `少用 ${Math.round((1 - factor) * 100)}%`}的时间。`,
-            )
-          : t(
-              "Study hours are the curriculum's own figures, used as they are (learner factor 1).",
-              '学习时长直接采用课程自带的数据（学习系数 1）。',
-            ),
+          ? said(factor >= 1 ? 'effort.pointLonger' : 'effort.pointShorter', {
+              factor: tenths(factor),
+              point: point.title,
+              percent: Math.round(Math.abs(factor - 1) * 100),
+            })
+          : said('effort.curriculum'),
+    ],
   });
   if (needs.known.size > 0) {
     explanations.push({
       kind: 'skill',
       subject: 'known',
-      text: t(
-        `${needs.known.size} skill(s) you already know are left out, along with prerequisites needed only through them.`,
-        `已略去你已掌握的 ${needs.known.size} 项技能，以及仅因它们才需要的先修内容。`,
-      ),
+      says: [said('known', { count: needs.known.size })],
     });
   }
   explanations.push(...choice.picks.map((p) => p.explanation));
@@ -200,18 +191,15 @@ export function prepare(
   );
   explanations.push(...languageNote(curriculum, profile, choice.picks));
   if (choice.leftToOptions.length > 0) {
-    const names = choice.leftToOptions.map((s) => analysis.skills.get(s)?.title ?? t(s, s));
+    const names = choice.leftToOptions.map((s) => analysis.skills.get(s)?.title ?? s);
     explanations.push({
       kind: 'skill',
       subject: choice.leftToOptions.join(','),
-      text: t(
-        `${names.map((n) => n['en']).join(', ')}: only a course option you did not take teaches this; the option you took stands in for it (the curriculum asks for one course, not several).`,
-        `${names.map((n) => n['zh-CN'] ?? n['en']).join('、')}：只有你未选的课程选项讲授这部分；由你所选的选项代替（课程要求只选一门，而不是几门）。`,
-      ),
+      says: [said('leftToOptions', { skills: listOf(names, 'comma') })],
     });
   }
   for (const s of blockStages) {
-    if (s.block) explanations.push({ kind: 'stage', subject: s.id, text: s.block.reason });
+    if (s.block) explanations.push({ kind: 'stage', subject: s.id, says: [s.block.reason] });
   }
   if (needs.stages.some((s) => s.alongside !== undefined)) {
     const along = needs.stages.filter((s) => s.alongside !== undefined);
@@ -224,28 +212,20 @@ export function prepare(
     explanations.push({
       kind: 'schedule',
       subject: along.map((s) => s.id).join(','),
-      text: joinText([
-        t(
-          `${along.map((s) => s.title['en'] ?? s.id).join(', ')} run alongside the main track, taking about a third of each week while both have work.`,
-          `${along.map((s) => s.title['zh-CN'] ?? s.title['en'] ?? s.id).join('、')} 与主线并行，在两者都有内容时约占每周三分之一的时间。`,
-        ),
-        ...waits.map((s) =>
-          t(
-            `${s.title['en'] ?? s.id} starts when ${partnerOf(s)?.title['en'] ?? ''} does, as the article pairs them.`,
-            `${s.title['zh-CN'] ?? s.title['en'] ?? s.id}在${partnerOf(s)?.title['zh-CN'] ?? ''}开始时开始，与文章的安排一致。`,
-          ),
-        ),
-      ]),
+      says: [
+        said('schedule.alongside', { stages: listOf(along.map(stageName), 'comma') }),
+        ...waits.map((s) => {
+          const partner = partnerOf(s);
+          return said('schedule.waits', { stage: stageName(s), partner: partner ? stageName(partner) : '' });
+        }),
+      ],
     });
   }
   if (tasks.some((task) => task.kind === 'ambient')) {
     explanations.push({
       kind: 'schedule',
       subject: 'ambient',
-      text: t(
-        'Bedside reading is spread thinly over the weeks (about half an hour to an hour a week); nothing waits for it.',
-        '床头读物分散在各周（每周约半小时到一小时）；其他内容不必等它。',
-      ),
+      says: [said('schedule.ambient')],
     });
   }
   return {
@@ -405,7 +385,7 @@ export function planFrom(
   const milestones: Milestone[] = [];
   prepared.stages.forEach((s) => {
     const date = stageEnd.get(s.id);
-    if (date !== undefined) milestones.push({ stage: s.id, date, title: s.title });
+    if (date !== undefined) milestones.push({ stage: s.id, date, title: stageName(s) });
   });
   if (tasks.length > 0)
     milestones.push({ stage: READY, date: prepared.withBlocks ? ready : finish, title: prepared.readyTitle });
@@ -458,10 +438,7 @@ export function planFrom(
     explanations.push({
       kind: 'order',
       subject: 'cycle',
-      text: t(
-        `${result.dropped.length} ordering constraint(s) between resources contradicted each other (a resource teaches skills on both sides of another); the earlier-stage resource goes first.`,
-        `资源之间有 ${result.dropped.length} 个顺序约束相互矛盾（某个资源教授的技能位于另一资源的两侧）；较早阶段的资源先学。`,
-      ),
+      says: [said('order.cycle', { count: result.dropped.length })],
     });
   }
   return {

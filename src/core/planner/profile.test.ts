@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../i18n/catalogue.js';
 import { MlpathError } from '../errors.js';
 import { planFor } from './plan.js';
 import { checkProfile, effortFactorFor, profileFor, validateProfile } from './profile.js';
@@ -94,6 +95,27 @@ describe('checkProfile', () => {
     } catch (e) {
       expect((e as MlpathError).code).toBe('INVALID_INPUT');
       expect((e as MlpathError).message).toContain('hoursPerWeek');
+    }
+  });
+
+  it('codes every problem: a catalogue key and values each face words, English kept for logs', () => {
+    const problems = checkProfile(
+      c,
+      profileOf(c, 'from-scratch', { hoursPerWeek: 101, startDate: '2027-13-01', style: 'chaotic' as never }),
+    );
+    expect(problems.map((p) => p.coded.key)).toEqual(['profile.hoursRange', 'profile.notDate', 'profile.unknownValid']);
+    expect(problems[0]?.message).toBe(
+      'hoursPerWeek: 101 is out of range; give at least 0.5 and at most 100 hours a week',
+    );
+    for (const p of problems)
+      expect(renderMessage('zh-CN', p.coded), p.coded.key).not.toMatch(/ out of | unknown | not a /);
+    expect(renderMessage('zh-CN', problems[0]?.coded ?? { key: 'missing' })).toBe(
+      'hoursPerWeek：101 超出范围；每周至少 0.5 小时，至多 100 小时',
+    );
+    try {
+      validateProfile(c, profileOf(c, 'developer', { hoursPerWeek: -1 }));
+    } catch (e) {
+      expect((e as MlpathError).coded?.key).toBe('profile.hoursRange');
     }
   });
 

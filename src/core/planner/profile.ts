@@ -5,6 +5,8 @@
  * field its own way: the CLI names flags, the server names JSON fields.
  */
 import { MlpathError, suggest } from '../errors.js';
+import type { Message, MessageParams } from '../errors.js';
+import { renderMessage } from '../../i18n/catalogue.js';
 import { INTERFACE_LOCALES, LEARNING_STYLES } from '../model.js';
 import { findRole } from '../model.js';
 import type { Curriculum, LearningStyle, StartingPoint } from '../model.js';
@@ -83,6 +85,10 @@ export type ProfileField =
  * `study`: a study day, time, time zone or reminder that cannot be read (the message says which);
  * `session-length`: the weekly hours over the study days make sessions longer than MAX_SESSION_HOURS.
  */
+/** What an unknown value was meant to be, for its message (`profile.noun.*` in the catalogue). */
+type ProfileNoun =
+  'startingPoint' | 'skill' | 'style' | 'domain' | 'locale' | 'target' | 'route' | 'region' | 'resource';
+
 export type ProfileProblemKind = 'unknown' | 'range' | 'date' | 'date-range' | 'study' | 'session-length';
 
 /** One thing wrong with a profile: which field, the bad value, and what would be valid. */
@@ -94,8 +100,24 @@ export interface ProfileProblem {
   readonly choices: readonly string[];
   /** Close matches for an unknown id ("did you mean"). */
   readonly suggestions: readonly string[];
-  /** An English sentence naming the field. */
+  /** The problem as a catalogue message (the `errors` namespace), naming the field. */
+  readonly coded: Message;
+  /** The same in English, for logs and the problem lists of errors. */
   readonly message: string;
+}
+
+/** A problem with its message: the catalogue's key and values, and their English for logs. */
+function problemOf(
+  field: ProfileField,
+  kind: ProfileProblemKind,
+  value: string,
+  key: string,
+  params: MessageParams,
+  choices: readonly string[] = [],
+  suggestions: readonly string[] = [],
+): ProfileProblem {
+  const coded: Message = { key, params: { field, ...params } };
+  return { field, kind, value, choices, suggestions, coded, message: renderMessage('en', coded) };
 }
 
 export interface ProfileOverrides {
@@ -169,21 +191,21 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
     field: ProfileField,
     value: string,
     candidates: readonly string[],
-    noun: string,
+    noun: ProfileNoun,
     shownChoices?: readonly string[],
   ): void => {
     const suggestions = suggestIds(value, candidates);
     const shown = shownChoices ?? (candidates.length <= 12 ? candidates : []);
-    const mean = suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '';
-    const valid = candidates.length <= 12 ? ` (valid: ${candidates.join(', ')})` : mean;
-    problems.push({
-      field,
-      kind: 'unknown',
+    const valid = candidates.length <= 12;
+    const mean = suggestions.length > 0;
+    const key = `profile.unknown${valid ? 'Valid' : ''}${mean ? 'Mean' : ''}`;
+    const params: MessageParams = {
+      noun: { key: `profile.noun.${noun}` },
       value,
-      choices: shown,
-      suggestions,
-      message: `${field}: unknown ${noun} "${value}"${candidates.length <= 12 ? valid + mean : mean}`,
-    });
+      ...(valid ? { valid: candidates.join(', ') } : {}),
+      ...(mean ? { mean: suggestions.join(', ') } : {}),
+    };
+    problems.push(problemOf(field, 'unknown', value, key, params, shown, suggestions));
   };
 
   if (curriculum.startingPoints.length > 0 && !startingPointOf(curriculum, profile.startingPoint)) {
@@ -191,7 +213,7 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       'startingPoint',
       profile.startingPoint,
       curriculum.startingPoints.map((p) => p.id),
-      'starting point',
+      'startingPoint',
     );
   }
   for (const k of profile.known) {
@@ -202,83 +224,53 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
     profile.hoursPerWeek < MIN_HOURS_PER_WEEK ||
     profile.hoursPerWeek > MAX_HOURS_PER_WEEK
   ) {
-    problems.push({
-      field: 'hoursPerWeek',
-      kind: 'range',
-      value: String(profile.hoursPerWeek),
-      choices: [],
-      suggestions: [],
-      message: `hoursPerWeek: ${profile.hoursPerWeek} is out of range; give at least ${MIN_HOURS_PER_WEEK} and at most ${MAX_HOURS_PER_WEEK} hours a week`,
-    });
+    problems.push(
+      problemOf('hoursPerWeek', 'range', String(profile.hoursPerWeek), 'profile.hoursRange', {
+        value: String(profile.hoursPerWeek),
+        min: MIN_HOURS_PER_WEEK,
+        max: MAX_HOURS_PER_WEEK,
+      }),
+    );
   }
   if (!isValidIsoDate(profile.startDate)) {
-    problems.push({
-      field: 'startDate',
-      kind: 'date',
-      value: profile.startDate,
-      choices: [],
-      suggestions: [],
-      message: `startDate: "${profile.startDate}" is not a date; write it YYYY-MM-DD, e.g. 2027-01-04`,
-    });
+    problems.push(
+      problemOf('startDate', 'date', profile.startDate, 'profile.notDate', {
+        value: profile.startDate,
+        example: '2027-01-04',
+      }),
+    );
   } else {
     const year = Number(profile.startDate.slice(0, 4));
     if (year < FIRST_START_YEAR || year > LAST_START_YEAR) {
-      problems.push({
-        field: 'startDate',
-        kind: 'range',
-        value: profile.startDate,
-        choices: [],
-        suggestions: [],
-        message: `startDate: ${profile.startDate} is out of range; start between ${FIRST_START_YEAR} and ${LAST_START_YEAR}`,
-      });
+      problems.push(
+        problemOf('startDate', 'range', profile.startDate, 'profile.startRange', {
+          value: profile.startDate,
+          first: FIRST_START_YEAR,
+          last: LAST_START_YEAR,
+        }),
+      );
     }
   }
   if (profile.targetDate !== undefined) {
     const value = profile.targetDate;
     if (!isValidIsoDate(value)) {
-      problems.push({
-        field: 'targetDate',
-        kind: 'date',
-        value,
-        choices: [],
-        suggestions: [],
-        message: `targetDate: "${value}" is not a date; write it YYYY-MM-DD, e.g. 2027-09-01`,
-      });
+      problems.push(problemOf('targetDate', 'date', value, 'profile.notDate', { value, example: '2027-09-01' }));
     } else if (value <= profile.startDate || Number(value.slice(0, 4)) > LAST_START_YEAR + 50) {
-      problems.push({
-        field: 'targetDate',
-        kind: 'date-range',
-        value,
-        choices: [],
-        suggestions: [],
-        message: `targetDate: ${value} must come after the start date (${profile.startDate})`,
-      });
+      problems.push(
+        problemOf('targetDate', 'date-range', value, 'profile.targetBeforeStart', { value, start: profile.startDate }),
+      );
     }
   }
   profile.weeksOff.forEach((r) => {
     const value = `${r.start}..${r.end}`;
     if (!isValidIsoDate(r.start) || !isValidIsoDate(r.end)) {
-      problems.push({
-        field: 'weeksOff',
-        kind: 'date',
-        value,
-        choices: [],
-        suggestions: [],
-        message: `weeksOff: "${value}" is not a range of dates; write START..END as YYYY-MM-DD..YYYY-MM-DD`,
-      });
+      problems.push(problemOf('weeksOff', 'date', value, 'profile.notRange', { value }));
     } else if (r.end < r.start) {
-      problems.push({
-        field: 'weeksOff',
-        kind: 'date-range',
-        value,
-        choices: [],
-        suggestions: [],
-        message: `weeksOff: "${value}" ends before it starts`,
-      });
+      problems.push(problemOf('weeksOff', 'date-range', value, 'profile.rangeBackwards', { value }));
     }
   });
   if (!(LEARNING_STYLES as readonly string[]).includes(profile.style)) {
-    unknown('style', profile.style, LEARNING_STYLES, 'learning style');
+    unknown('style', profile.style, LEARNING_STYLES, 'style');
   }
   if (profile.domain !== undefined && !curriculum.domains.some((d) => d.id === profile.domain)) {
     unknown(
@@ -300,7 +292,7 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
     !skillIds.has(profile.target)
   ) {
     const roles = curriculum.roles.map((r) => r.id);
-    unknown('target', profile.target, [...roles, ...skillIds], 'role or skill', roles);
+    unknown('target', profile.target, [...roles, ...skillIds], 'target', roles);
   }
   if (profile.route !== undefined && !curriculum.routes.some((r) => r.id === profile.route)) {
     unknown(
@@ -316,14 +308,13 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       profile.effortFactor < MIN_EFFORT_FACTOR ||
       profile.effortFactor > MAX_EFFORT_FACTOR)
   ) {
-    problems.push({
-      field: 'effortFactor',
-      kind: 'range',
-      value: String(profile.effortFactor),
-      choices: [],
-      suggestions: [],
-      message: `effortFactor: ${profile.effortFactor} is out of range; give a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`,
-    });
+    problems.push(
+      problemOf('effortFactor', 'range', String(profile.effortFactor), 'profile.factorRange', {
+        value: String(profile.effortFactor),
+        min: MIN_EFFORT_FACTOR,
+        max: MAX_EFFORT_FACTOR,
+      }),
+    );
   }
   if (profile.region !== undefined && !(curriculum.regions ?? []).some((r) => r.id === profile.region)) {
     unknown(
@@ -338,14 +329,14 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
     const days = new Set(profile.study.days).size;
     if (days > 0 && profile.hoursPerWeek / days > MAX_SESSION_HOURS) {
       const hours = Math.round((profile.hoursPerWeek / days) * 10) / 10;
-      problems.push({
-        field: 'study',
-        kind: 'session-length',
-        value: String(hours),
-        choices: [],
-        suggestions: [],
-        message: `study: ${profile.hoursPerWeek} hours a week on ${days} study day(s) makes ${hours}-hour sessions; choose more study days or fewer hours (at most ${MAX_SESSION_HOURS} hours a session)`,
-      });
+      problems.push(
+        problemOf('study', 'session-length', String(hours), 'profile.sessionTooLong', {
+          hours: profile.hoursPerWeek,
+          count: days,
+          session: hours,
+          max: MAX_SESSION_HOURS,
+        }),
+      );
     }
   }
   const resourceIds = curriculum.resources.map((r) => r.id);
@@ -368,21 +359,20 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
 /** Every problem with study days (empty when they can be used). */
 export function checkStudyDays(study: StudyDays): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
-  const problem = (value: string, message: string, choices: readonly string[] = []): void => {
-    problems.push({ field: 'study', kind: 'study', value, choices, suggestions: [], message: `study: ${message}` });
+  const problem = (value: string, key: string, params: MessageParams, choices: readonly string[] = []): void => {
+    problems.push(problemOf('study', 'study', value, key, { value, ...params }, choices));
   };
-  if (study.days.length === 0) problem('', `give at least one study day (${WEEKDAYS.join(', ')})`, WEEKDAYS);
+  const days = WEEKDAYS.join(', ');
+  if (study.days.length === 0) problem('', 'profile.study.noDays', { days }, WEEKDAYS);
   for (const day of study.days) {
-    if (!isWeekday(day)) problem(day, `"${day}" is not a day of the week; use ${WEEKDAYS.join(', ')}`, WEEKDAYS);
+    if (!isWeekday(day)) problem(day, 'profile.study.notDay', { days }, WEEKDAYS);
   }
-  if (new Set(study.days).size !== study.days.length) problem(study.days.join(','), 'a study day is given twice');
-  if (!isValidTime(study.time)) problem(study.time, `"${study.time}" is not a time; write it HH:MM, e.g. 19:00`);
-  if (!isKnownTimeZone(study.timeZone)) {
-    problem(study.timeZone, `"${study.timeZone}" is not a known time zone; give an IANA name such as Europe/Berlin`);
-  }
+  if (new Set(study.days).size !== study.days.length) problem(study.days.join(','), 'profile.study.twice', {});
+  if (!isValidTime(study.time)) problem(study.time, 'profile.study.notTime', {});
+  if (!isKnownTimeZone(study.timeZone)) problem(study.timeZone, 'profile.study.notZone', {});
   const reminder = study.reminderMinutes;
   if (reminder !== undefined && (!Number.isInteger(reminder) || reminder < 0 || reminder > MAX_REMINDER_MINUTES)) {
-    problem(String(reminder), `a reminder is a whole number of minutes from 0 to ${MAX_REMINDER_MINUTES}`);
+    problem(String(reminder), 'profile.study.reminder', { max: MAX_REMINDER_MINUTES });
   }
   return problems;
 }
@@ -412,10 +402,12 @@ export function validateProfile(curriculum: Curriculum, profile: Profile): void 
   const problems = checkProfile(curriculum, profile);
   if (problems.length === 0) return;
   const first = problems[0];
+  if (!first) return;
   throw new MlpathError({
-    code: first?.kind === 'unknown' ? 'NOT_FOUND' : 'INVALID_INPUT',
-    message: first?.message ?? 'invalid profile',
-    problems: problems.slice(1).map((p) => ({ message: p.message, path: p.field })),
+    code: first.kind === 'unknown' ? 'NOT_FOUND' : 'INVALID_INPUT',
+    key: first.coded.key,
+    params: first.coded.params ?? {},
+    problems: problems.slice(1).map((p) => ({ message: p.message, coded: p.coded, path: p.field })),
   });
 }
 

@@ -5,14 +5,13 @@
  * used there), each with the host that is blocked and the source that records it; for a learner
  * whose locale is not English, which chosen resources are in English only.
  */
-import type { Curriculum, Resource, Stage } from '../model.js';
+import type { Curriculum, Resource, Stage, Text } from '../model.js';
 import type { Explanation, Profile } from '../plan-model.js';
 import { reachIn, regionOf } from '../regions.js';
 import type { Pick, RegionRules } from './choose.js';
-import { listText, t } from './texts.js';
+import { listOf, said, titled } from './texts.js';
 
-const title = (r: Resource | undefined, id: string, locale: string): string =>
-  r ? (r.localTitle?.[locale] ?? r.title) : id;
+const title = (r: Resource | undefined, id: string): Text | string => (r ? titled(r.title, r.localTitle, true) : id);
 
 /** Notes on the region's effect on this plan's picks (empty without a region or without effect). */
 export function regionNotes(
@@ -42,10 +41,7 @@ export function regionNotes(
     notes.push({
       kind: 'region',
       subject: id,
-      text: t(
-        `Left out: ${why['en']}, and the curriculum names no reachable alternative; other resources cover what it teaches.`,
-        `已略去：${why['zh-CN']}，课程也没有可访问的替代资源；它所讲的内容由其他资源覆盖。`,
-      ),
+      says: [said('region.leftOut', { reason: why })],
     });
   }
   for (const p of picks) {
@@ -55,10 +51,13 @@ export function regionNotes(
       notes.push({
         kind: 'region',
         subject: p.swappedFrom,
-        text: t(
-          `Swapped ${title(byId.get(p.swappedFrom), p.swappedFrom, 'en')} for ${title(p.candidate.own ? undefined : byId.get(p.candidate.id), p.candidate.id, 'en')}: ${why['en']}.`,
-          `已将 ${title(byId.get(p.swappedFrom), p.swappedFrom, 'zh-CN')} 替换为 ${title(byId.get(p.candidate.id), p.candidate.id, 'zh-CN')}：${why['zh-CN']}。`,
-        ),
+        says: [
+          said('region.swapped', {
+            from: title(byId.get(p.swappedFrom), p.swappedFrom),
+            to: title(p.candidate.own ? undefined : byId.get(p.candidate.id), p.candidate.id),
+            reason: why,
+          }),
+        ],
       });
     }
     const r = byId.get(p.candidate.id);
@@ -69,10 +68,18 @@ export function regionNotes(
       notes.push({
         kind: 'region',
         subject: r.id,
-        text: t(
-          `${r.title}: its usual host (${reach.blocked.map((b) => b.host).join(', ')}) cannot be reached from ${region.title['en'] ?? region.id}; study it at ${reach.regionalUrl}${note?.['en'] ? ` (${note['en']})` : ''}.`,
-          `${title(r, r.id, 'zh-CN')}：其常用站点（${reach.blocked.map((b) => b.host).join('、')}）在${region.title['zh-CN'] ?? region.id}无法访问；请在 ${reach.regionalUrl} 学习${note?.['zh-CN'] ? `（${note['zh-CN']}）` : ''}。`,
-        ),
+        says: [
+          said(note ? 'region.mirrorNote' : 'region.mirror', {
+            resource: titled(r.title, r.localTitle),
+            hosts: listOf(
+              reach.blocked.map((b) => b.host),
+              'comma',
+            ),
+            region: region.title,
+            url: reach.regionalUrl,
+            ...(note ? { note } : {}),
+          }),
+        ],
       });
     }
   }
@@ -98,16 +105,18 @@ export function languageNote(curriculum: Curriculum, profile: Profile, picks: re
     ),
   ];
   if (englishOnly.length === 0) return [];
-  const en = listText(englishOnly.map((id) => title(byId.get(id), id, 'en')))['en'] ?? '';
-  const zh = listText(englishOnly.map((id) => title(byId.get(id), id, 'zh-CN')))['zh-CN'] ?? '';
   return [
     {
       kind: 'language',
       subject: englishOnly.join(','),
-      text: t(
-        `In English only (no edition in your language is listed): ${en}.`,
-        `以下资源只有英文版（未列出中文版本）：${zh}。`,
-      ),
+      says: [
+        said('language.englishOnly', {
+          resources: listOf(
+            englishOnly.map((id) => title(byId.get(id), id)),
+            'and',
+          ),
+        }),
+      ],
     },
   ];
 }

@@ -4,6 +4,7 @@
  * style and starting point; the same check finds such resources in the plans made without the region
  * (so it can fail), and the plan says what it swapped, why, and which resources are English-only.
  */
+import { textOf } from './test-support/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
 import { LEARNING_STYLES } from '../model.js';
@@ -66,11 +67,11 @@ describe('region cn on the shipped curriculum', () => {
     expect(p.resources).toContain('d2l');
     expect(p.resources).not.toContain('fastai-course');
     const swap = p.explanations.find((e) => e.kind === 'region' && e.subject === 'fastai-course');
-    expect(swap?.text['en']).toContain('youtube.com');
-    expect(swap?.text['en']).toContain('https://en.wikipedia.org/wiki/List_of_websites_blocked_in_mainland_China');
-    expect(swap?.text['zh-CN']).toContain('动手学深度学习');
+    expect(textOf(swap)['en']).toContain('youtube.com');
+    expect(textOf(swap)['en']).toContain('https://en.wikipedia.org/wiki/List_of_websites_blocked_in_mainland_China');
+    expect(textOf(swap)['zh-CN']).toContain('动手学深度学习');
     const mirror = p.explanations.find((e) => e.kind === 'region' && e.subject === 'hf-llm-course');
-    expect(mirror?.text['en']).toContain('https://github.com/huggingface/course/tree/main/chapters/zh-CN');
+    expect(textOf(mirror)['en']).toContain('https://github.com/huggingface/course/tree/main/chapters/zh-CN');
   });
 
   it('says which resources are English-only in a Chinese plan, and not in an English one', () => {
@@ -78,7 +79,7 @@ describe('region cn on the shipped curriculum', () => {
     const note = zh.explanations.find((e) => e.kind === 'language');
     expect(note?.subject.split(',')).toContain('cs50x');
     expect(note?.subject.split(',')).not.toContain('full-stack-open');
-    expect(note?.text['zh-CN']).toContain('只有英文版');
+    expect(textOf(note)['zh-CN']).toContain('只有英文版');
     const en = planFor(curriculum, profileFor(curriculum, 'from-scratch', { startDate: START, locale: 'en' }));
     expect(en.explanations.some((e) => e.kind === 'language')).toBe(false);
   });

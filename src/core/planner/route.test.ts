@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Curriculum, Route } from '../model.js';
 import { chooseRoute, reasonsFor, recommendedRoute } from './route.js';
-import { fixture, miniCurriculum, profileOf } from './test-support/fixtures.js';
+import { fixture, miniCurriculum, profileOf, textOf } from './test-support/fixtures.js';
 
 describe('route choice', () => {
   const c = miniCurriculum();
@@ -9,8 +9,8 @@ describe('route choice', () => {
   it('recommends the route listing the starting point, with the curriculum reasons in both languages', () => {
     expect(recommendedRoute(c, 'quant')?.id).toBe('data-science-first');
     const choice = chooseRoute(c, profileOf(c, 'quant'));
-    expect(choice.explanation?.text['en']).toContain('reason for data-science-first');
-    expect(choice.explanation?.text['zh-CN']).toContain('中reason for data-science-first');
+    expect(textOf(choice.explanation)['en']).toContain('reason for data-science-first');
+    expect(textOf(choice.explanation)['zh-CN']).toContain('中reason for data-science-first');
     expect(choice.alternatives).toEqual(['software-first']);
   });
 
@@ -31,7 +31,7 @@ describe('route choice', () => {
   it("follows the learner's override and says what was recommended", () => {
     const choice = chooseRoute(c, profileOf(c, 'quant', { route: 'software-first' }));
     expect(choice.route?.id).toBe('software-first');
-    expect(choice.explanation?.text['en']).toContain('recommendation for your starting point was');
+    expect(textOf(choice.explanation)['en']).toContain('recommendation for your starting point was');
   });
 
   describe("reasons for the learner's starting point only", () => {
@@ -64,7 +64,7 @@ describe('route choice', () => {
     });
 
     it("keeps other starting points' reasons out of a developer's route explanation, in both languages", () => {
-      const text = chooseRoute(tagged, profileOf(tagged, 'developer')).explanation?.text;
+      const text = textOf(chooseRoute(tagged, profileOf(tagged, 'developer')).explanation);
       expect(text?.['en']).toContain('Developers become valuable quickly.');
       expect(text?.['en']).toContain('General: never neglect the maths.');
       expect(text?.['zh-CN']).toContain('中Developers become valuable quickly.');
@@ -81,7 +81,7 @@ describe('route choice', () => {
     });
 
     it('shows a reason naming several starting points to each of them', () => {
-      const quant = chooseRoute(tagged, profileOf(tagged, 'quant', { route: 'software-first' })).explanation?.text;
+      const quant = textOf(chooseRoute(tagged, profileOf(tagged, 'quant', { route: 'software-first' })).explanation);
       expect(quant?.['en']).toContain('Data scientists already have the maths.');
       expect(quant?.['en']).not.toContain('Developers become valuable');
     });

@@ -4,12 +4,12 @@
  * whose `recommendedFor` lists it; a main route before its variants), else the starting point's own
  * default, else the first route. The learner's explicit choice always wins. Every choice carries the
  * curriculum's reasons for the route that address the learner's starting point (see `reasonsFor`)
- * plus a sentence saying why it was picked.
+ * plus a sentence (a record) saying why it was picked.
  */
 import type { Curriculum, Route, Text } from '../model.js';
-import type { Explanation, Profile } from '../plan-model.js';
+import type { Explanation, Profile, Said } from '../plan-model.js';
 import { startingPointOf } from './profile.js';
-import { joinText, t } from './texts.js';
+import { listOf, said } from './texts.js';
 
 export interface RouteChoice {
   readonly route: Route | undefined;
@@ -43,44 +43,26 @@ export function chooseRoute(curriculum: Curriculum, profile: Profile): RouteChoi
   if (!chosen) return { route: undefined, alternatives: [], explanation: undefined };
   const alternatives = curriculum.routes.filter((r) => r.id !== chosen.id).map((r) => r.id);
   const point = startingPointOf(curriculum, profile.startingPoint);
-  const pointTitle = point?.title ?? t(profile.startingPoint, profile.startingPoint);
-  let why;
+  const route = chosen.title;
+  let why: Said;
   if (profile.route !== undefined && profile.route === chosen.id) {
     why =
       recommended && recommended.id !== chosen.id
-        ? t(
-            `You chose the route "${chosen.title['en'] ?? chosen.id}" (the recommendation for your starting point was "${recommended.title['en'] ?? recommended.id}").`,
-            `你选择了路线“${chosen.title['zh-CN'] ?? chosen.title['en'] ?? chosen.id}”（针对你的起点推荐的是“${recommended.title['zh-CN'] ?? recommended.title['en'] ?? recommended.id}”）。`,
-          )
-        : t(
-            `You chose the route "${chosen.title['en'] ?? chosen.id}".`,
-            `你选择了路线“${chosen.title['zh-CN'] ?? chosen.title['en'] ?? chosen.id}”。`,
-          );
+        ? said('route.chosenOverRecommended', { route, recommended: recommended.title })
+        : said('route.chosen', { route });
   } else if (chosen.recommendedFor.includes(profile.startingPoint)) {
-    why = t(
-      `The curriculum recommends the route "${chosen.title['en'] ?? chosen.id}" for your starting point (${pointTitle['en'] ?? profile.startingPoint}).`,
-      `课程为你的起点（${pointTitle['zh-CN'] ?? pointTitle['en'] ?? profile.startingPoint}）推荐路线“${chosen.title['zh-CN'] ?? chosen.title['en'] ?? chosen.id}”。`,
-    );
+    why = said('route.recommended', { route, point: point?.title ?? profile.startingPoint });
   } else {
-    why = t(
-      `The route "${chosen.title['en'] ?? chosen.id}" is the default for your starting point.`,
-      `路线“${chosen.title['zh-CN'] ?? chosen.title['en'] ?? chosen.id}”是你的起点的默认路线。`,
-    );
+    why = said('route.default', { route });
   }
-  const alt =
-    alternatives.length > 0
-      ? t(
-          `Other routes: ${alternatives.join(', ')} (choose one with --route).`,
-          `其他路线：${alternatives.join('、')}（可用 --route 选择）。`,
-        )
-      : undefined;
+  const alt = alternatives.length > 0 ? said('route.others', { routes: listOf(alternatives, 'comma') }) : undefined;
   return {
     route: chosen,
     alternatives,
     explanation: {
       kind: 'route',
       subject: chosen.id,
-      text: joinText([why, ...reasonsFor(chosen, profile.startingPoint), alt]),
+      says: [why, ...reasonsFor(chosen, profile.startingPoint), ...(alt ? [alt] : [])],
     },
   };
 }

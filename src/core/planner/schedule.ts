@@ -78,9 +78,8 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
 } {
   const n = tasks.length;
   // Corequisite edges count too: "started before" can deadlock just like "finished before".
-  const preds = tasks.map((task, i) =>
-    [...new Set([...task.preds, ...task.coPreds])].filter((p) => p >= 0 && p < n && p !== i),
-  );
+  const mark = new Int32Array(n);
+  const preds = tasks.map((task, i) => distinctPreds(i, [task.preds, task.coPreds], mark, n));
   const deps: number[][] = Array.from({ length: n }, () => []);
   const indeg = new Int32Array(n);
   preds.forEach((ps, i) => {
@@ -128,15 +127,43 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
   return { preds, dropped };
 }
 
+/**
+ * The distinct predecessors of task `i` in `lists`, in order, within 0..n-1 and not itself, minus
+ * `skip`. `mark` is one scratch array for all tasks (mark[p] === i + 1: already taken for task i),
+ * so no set is made per task.
+ */
+function distinctPreds(
+  i: number,
+  lists: readonly (readonly number[])[],
+  mark: Int32Array,
+  n: number,
+  skip?: (p: number) => boolean,
+): number[] {
+  const out: number[] = [];
+  for (const list of lists) {
+    for (const p of list) {
+      if (p < 0 || p >= n || p === i || mark[p] === i + 1 || skip?.(p) === true) continue;
+      mark[p] = i + 1;
+      out.push(p);
+    }
+  }
+  return out;
+}
+
 /** The smallest piece a task is split into, in hundredths of an hour (15 minutes): no "0 h" tasks. */
 export const MIN_CHUNK = 25;
 
 export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOptions): ScheduleResult {
   const n = tasks.length;
   const { dropped } = breakCycles(tasks);
-  const droppedSet = new Set(dropped.map(([i, p]) => `${i}:${p}`));
-  const keep = (i: number, list: readonly number[]): number[] =>
-    [...new Set(list)].filter((p) => p >= 0 && p < n && p !== i && !droppedSet.has(`${i}:${p}`));
+  // Dropped edges by task (normally none): looked up without making a key per edge.
+  const droppedOf = new Map<number, Set<number>>();
+  for (const [i, p] of dropped) droppedOf.set(i, (droppedOf.get(i) ?? new Set()).add(p));
+  const mark = new Int32Array(n);
+  const keep = (i: number, list: readonly number[], also?: (p: number) => boolean): number[] => {
+    const gone = droppedOf.get(i);
+    return distinctPreds(i, [list], mark, n, (p) => gone?.has(p) === true || also?.(p) === true);
+  };
   const preds = tasks.map((task, i) => keep(i, task.preds));
   const deps: number[][] = Array.from({ length: n }, () => []);
   const coDeps: number[][] = Array.from({ length: n }, () => []);
@@ -146,8 +173,12 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
     for (const p of ps) deps[p]?.push(i);
     waitFinish[i] = ps.length;
   });
+  mark.fill(0);
+  // A corequisite that is also a prerequisite waits as a prerequisite: taken out with the marks.
+  const isPred = new Int32Array(n);
   tasks.forEach((task, i) => {
-    const cps = keep(i, task.coPreds).filter((p) => !(preds[i] ?? []).includes(p));
+    for (const p of preds[i] ?? []) isPred[p] = i + 1;
+    const cps = keep(i, task.coPreds, (p) => isPred[p] === i + 1);
     for (const p of cps) coDeps[p]?.push(i);
     waitStart[i] = cps.length;
   });
@@ -199,20 +230,23 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
   for (let i = 0; i < n; i++) makeReady(i);
 
   const weeks: ScheduledWeek[] = [];
+  const chunkWeek = new Int32Array(n);
+  const chunkAt = new Int32Array(n);
   let week = 0;
   let finished = 0;
   while (finished < n) {
     if (week >= options.maxWeeks) break;
     const cap = Math.max(0, Math.floor(options.capacity(week)));
     const chunks: Chunk[] = [];
-    const position = new Map<number, number>();
     let used = 0;
     const record = (task: number, centi: number): void => {
-      const at = position.get(task);
-      if (at === undefined) {
-        position.set(task, chunks.length);
+      // chunkWeek/chunkAt: the week a task last got a chunk and where it is in that week's list.
+      if (chunkWeek[task] !== week + 1) {
+        chunkWeek[task] = week + 1;
+        chunkAt[task] = chunks.length;
         chunks.push({ task, centi });
       } else {
+        const at = chunkAt[task] ?? 0;
         const c = chunks[at];
         if (c) chunks[at] = { task, centi: c.centi + centi };
       }

@@ -3,6 +3,7 @@
  * that takes CS50 before the University of Helsinki's Python MOOC, the parts that teach only what CS50
  * already taught are planned at SKIM_SHARE of their hours, and the plan says so.
  */
+import { textOf, wordsOf } from './test-support/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
 import { planFor } from './plan.js';
@@ -29,20 +30,20 @@ describe("CS50 graduates skim the Python course's first parts", () => {
       );
     for (const part of ['part-7', 'part-8', 'part-14'])
       expect(hoursOf(`python-mooc-helsinki/${part}`), part).toBeCloseTo(unitHours(part) * plan.effortFactor, 1);
-    const why = tasks.find((t) => t.key === 'python-mooc-helsinki/part-1')?.why;
+    const why = wordsOf(tasks.find((t) => t.key === 'python-mooc-helsinki/part-1')?.why);
     expect(why?.['en']).toContain('Skim');
     expect(why?.['zh-CN']).toContain('快速浏览');
   });
 
   it('explains the skim in the pick, naming CS50', () => {
-    const text = plan.explanations.find((e) => e.kind === 'resource' && e.subject === 'python-mooc-helsinki')?.text;
+    const text = textOf(plan.explanations.find((e) => e.kind === 'resource' && e.subject === 'python-mooc-helsinki'));
     expect(text?.['en']).toMatch(/\d+ of its parts teach only what CS50.* already taught: skim them/);
     expect(text?.['zh-CN']).toContain('快速浏览');
   });
 
   it('skims nothing for a learner without CS50 in the plan (a developer knows the basics)', () => {
     const dev = planFor(curriculum, profileFor(curriculum, 'developer', { startDate: START }));
-    expect(dev.weeks.flatMap((w) => w.tasks).some((t) => t.why?.['en']?.startsWith('Skim'))).toBe(false);
+    expect(dev.weeks.flatMap((w) => w.tasks).some((t) => wordsOf(t.why)['en']?.startsWith('Skim'))).toBe(false);
   });
 
   it("full time is the from-scratch starting point's hours: the article's full-time learner", () => {

@@ -19,11 +19,12 @@
  * (skills studied from their own hours: prerequisite order).
  */
 import type { Curriculum, Stage, Text } from '../model.js';
-import type { TaskKind } from '../plan-model.js';
+import type { Said, TaskKind, Words } from '../plan-model.js';
+import { candidateTitle } from './choose.js';
 import type { Candidate, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
-import { hoursText, joinText, t } from './texts.js';
+import { listOf, said, sentences, tenths } from './texts.js';
 import { MIN_CHUNK } from './schedule.js';
 
 /** A calendar month in weeks (365.25 / 12 / 7): portfolio projects are month-long. */
@@ -44,8 +45,8 @@ export interface PlannerTask {
   readonly hours: number;
   /** Block tasks are time boxes: a pace correction does not stretch them. */
   readonly block: boolean;
-  readonly title: Text;
-  readonly why: Text;
+  readonly title: Words;
+  readonly why: Words;
   readonly track: number;
   readonly priority: number;
   readonly preds: readonly number[];
@@ -68,6 +69,9 @@ export interface TaskInput {
   readonly blockStages: readonly Stage[];
 }
 
+/** The one empty list tasks without predecessors or milestones share. */
+const NONE: never[] = [];
+
 export function buildTasks(input: TaskInput): PlannerTask[] {
   const { curriculum, analysis, needs, choice, factor } = input;
   const stageRank = new Map(needs.stages.map((s, i) => [s.id, i]));
@@ -84,15 +88,13 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   // (CS50 before the Python course); skills studied from their own hours follow prerequisite order.
   const priorityOf = (stage: string, order: number, unit: number): number =>
     (stageRank.get(stage) ?? needs.stages.length) * 1e9 + order * 1e4 + Math.min(unit, 9999);
-  const skillTitle = (id: string): Text => analysis.skills.get(id)?.title ?? t(id, id);
-  const teachesText = (skills: readonly string[]): Text | undefined => {
+  const skillTitle = (id: string): Text | string => analysis.skills.get(id)?.title ?? id;
+  const teachesText = (skills: readonly string[]): Said | undefined => {
     if (skills.length === 0) return undefined;
-    const shown = skills.slice(0, 4).map(skillTitle);
-    const more = skills.length > 4 ? skills.length - 4 : 0;
-    return t(
-      `Teaches ${shown.map((s) => s['en']).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
-      `讲授：${shown.map((s) => s['zh-CN'] ?? s['en']).join('、')}${more > 0 ? `等 ${skills.length} 项` : ''}。`,
-    );
+    const shown = listOf(skills.slice(0, 4).map(skillTitle), 'comma');
+    return skills.length > 4
+      ? said('task.teachesMore', { skills: shown, more: skills.length - 4 })
+      : said('task.teaches', { skills: shown });
   };
 
   // Study tasks: one per unit taken of each picked resource.
@@ -102,15 +104,17 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     const f = c.own ? 1 : factor;
     let previous = -1;
     pick.units.forEach((unit, k) => {
-      const skills = unit.teaches.filter((s) => needs.needed.has(s));
-      const unitProvides = skills.filter((s) => provides.has(s));
+      // The unit's own list where it all counts (the usual case): no copy per task.
+      const skills = unit.teaches.every((s) => needs.needed.has(s))
+        ? unit.teaches
+        : unit.teaches.filter((s) => needs.needed.has(s));
+      const unitProvides = skills.every((s) => provides.has(s)) ? skills : skills.filter((s) => provides.has(s));
       if (unit.hours * f <= 0) return;
       // A five-minute article still takes a sitting: no task is planned under a quarter hour.
       const hours = Math.max(unit.hours * f, MIN_CHUNK / 100);
       const index = drafts.length;
-      const title = unit.title
-        ? joinText([t(c.title, c.localTitle?.['zh-CN'] ?? c.title), unit.title], ': ', '：')
-        : t(c.title, c.localTitle?.['zh-CN'] ?? c.title);
+      const resourceTitle = candidateTitle(c);
+      const title = unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle;
       drafts.push({
         key: unit.id ? `${c.id}/${unit.id}` : c.id,
         kind: c.ambient ? 'ambient' : 'study',
@@ -122,17 +126,12 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         hours,
         block: false,
         title,
-        why: unit.skim
-          ? t(
-              'Skim it: an earlier resource of your plan already taught this; read it through and do a few exercises.',
-              '快速浏览：计划中较早的资源已经讲过这些内容；通读一遍，做几道练习即可。',
-            )
-          : (teachesText(skills) ?? t('Part of the chosen resource.', '所选资源的一部分。')),
+        why: unit.skim ? said('task.skim') : (teachesText(skills) ?? said('task.part')),
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
         priority: priorityOf(pick.stage, pickIndex, k),
         preds: previous >= 0 ? [previous] : [],
-        coPreds: [],
-        milestones: [],
+        coPreds: NONE,
+        milestones: NONE,
       });
       group[index] = pickIndex;
       for (const s of unitProvides) {
@@ -163,13 +162,14 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       provides: [id],
       hours,
       block: false,
-      title: skillTitle(id),
-      why: joinText([
+      title: skill.title,
+      why: sentences([
         skill.summary,
-        t(
-          `About ${hoursText(hours)} h (${own !== undefined ? "the skill's own estimate" : "the curriculum's default per skill"}${factor !== 1 ? ` x ${factor}` : ''}).`,
-          `约 ${hoursText(hours)} 小时（${own !== undefined ? '该技能自带的估计' : '课程给每项技能的默认值'}${factor !== 1 ? ` x ${factor}` : ''}）。`,
-        ),
+        said(factor !== 1 ? 'hours.aboutFactor' : 'hours.about', {
+          hours: tenths(hours),
+          origin: said(own !== undefined ? 'origin.skill' : 'origin.default'),
+          factor,
+        }),
       ]),
       track: alongside.has(stage) ? 1 : 0,
       priority: priorityOf(stage, choice.picks.length + (topo.get(id) ?? 0), 0),
@@ -232,15 +232,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         provides: k === count - 1 ? skills : [],
         hours: hours / count,
         block: true,
-        title: template?.title ?? t(`Portfolio project ${k + 1}`, `作品集项目 ${k + 1}`),
-        why: joinText([
-          template?.summary,
-          block.reason,
-          t(
-            `About a month at your weekly hours (${hoursText(hours / count)} h).`,
-            `按你每周的学时约一个月（${hoursText(hours / count)} 小时）。`,
-          ),
-        ]),
+        title: template?.title ?? said('task.project', { n: k + 1 }),
+        why: sentences([template?.summary, block.reason, said('task.month', { hours: tenths(hours / count) })]),
         track: 0,
         priority: rank * 1e9 + 8e8 + k,
         preds: previous >= 0 ? [previous] : [],
@@ -255,22 +248,46 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   }
 
   // Prerequisite edges between tasks, through the providers of each skill's prerequisites.
-  const gatesOf = (skill: string, seen: Set<string>): Array<{ task: number; co: boolean }> => {
-    const out: Array<{ task: number; co: boolean }> = [];
+  /** Bedside skills passed through from the current gating skill (one set, cleared for each). */
+  const seen = new Set<string>();
+  /**
+   * Calls `gate` with each task that provides a prerequisite of `skill` (and whether it is only a
+   * corequisite), passing through skills only bedside reading covers; `top` is the gating skill.
+   */
+  const gatesOf = (top: string, skill: string, gate: (task: number, co: boolean) => void, co = false): void => {
     const s = analysis.skills.get(skill);
-    if (!s) return out;
+    if (!s) return;
     const reqs = needs.level.get(skill) === 'shortcut' && s.shortcut ? s.shortcut.requires : s.requires;
     for (const r of reqs) {
-      if (!needs.needed.has(r.skill) || seen.has(r.skill)) continue;
+      if (!needs.needed.has(r.skill) || r.skill === top || seen.has(r.skill)) continue;
       if (ambientSkill.has(r.skill)) {
         seen.add(r.skill);
-        out.push(...gatesOf(r.skill, seen).map((g) => ({ task: g.task, co: g.co || r.corequisite })));
+        gatesOf(top, r.skill, gate, co || r.corequisite);
         continue;
       }
       const p = provider.get(r.skill);
-      if (p !== undefined) out.push({ task: p, co: r.corequisite });
+      if (p !== undefined) gate(p, co || r.corequisite);
     }
-    return out;
+  };
+  // One pass over the tasks with marks instead of a set per task: predMark[t] === i + 1 when task t
+  // is already a prerequisite of task i, coMark likewise for corequisites.
+  const predMark = new Int32Array(drafts.length);
+  const coMark = new Int32Array(drafts.length);
+  let at = 0;
+  let rankAt = 0;
+  let incidental = false;
+  let preds: number[] = [];
+  let co: number[] = [];
+  const gate = (task: number, isCo: boolean): void => {
+    // Within one resource the authored order of its units stands for its own prerequisites.
+    if (task === at || (group[at] !== undefined && group[at] === group[task])) return;
+    // A unit that provides nothing new waits only for earlier stages, not for its own stage's
+    // other resources (it goes over ground they cover).
+    if (incidental && (stageRank.get(drafts[task]?.stage ?? '') ?? 0) >= rankAt) return;
+    const mark = isCo ? coMark : predMark;
+    if (mark[task] === at + 1) return;
+    mark[task] = at + 1;
+    (isCo ? co : preds).push(task);
   };
   drafts.forEach((task, i) => {
     // A task that provides nothing (a second resource of a chosen option) waits like one that would.
@@ -282,22 +299,22 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         : task.provides.length > 0
           ? task.provides
           : task.skills.filter((s) => (stageRank.get(needs.stageOf.get(s) ?? '') ?? 0) <= rank);
-    const preds = new Set(task.preds);
-    const co = new Set<number>();
-    const incidental = task.provides.length === 0 && task.kind !== 'ambient';
-    for (const s of gating) {
-      for (const g of gatesOf(s, new Set([s]))) {
-        // Within one resource the authored order of its units stands for its own prerequisites.
-        if (g.task === i || (group[i] !== undefined && group[i] === group[g.task])) continue;
-        // A unit that provides nothing new waits only for earlier stages, not for its own stage's
-        // other resources (it goes over ground they cover).
-        if (incidental && (stageRank.get(drafts[g.task]?.stage ?? '') ?? 0) >= rank) continue;
-        if (g.co) co.add(g.task);
-        else preds.add(g.task);
-      }
+    at = i;
+    rankAt = rank;
+    incidental = task.provides.length === 0 && task.kind !== 'ambient';
+    preds = [];
+    co = [];
+    for (const p of task.preds) {
+      if (predMark[p] === i + 1) continue;
+      predMark[p] = i + 1;
+      preds.push(p);
     }
-    task.preds = [...preds];
-    task.coPreds = [...co].filter((p) => !preds.has(p));
+    for (const s of gating) {
+      seen.clear();
+      gatesOf(s, s, gate);
+    }
+    task.preds = preds.length === 0 ? NONE : preds;
+    task.coPreds = co.length === 0 ? NONE : co.filter((p) => predMark[p] !== i + 1);
   });
   // A stage studied alongside a stage the route takes before it (maths alongside shallow ML) is held
   // until the main track reaches that stage: the article puts the maths next to shallow ML, not next to

@@ -1,34 +1,39 @@
 /**
  * @module planner/texts
- * The sentences the planner writes itself, in English and Simplified Chinese. Curriculum text
- * (reasons, titles) is passed through as authored; these only glue it together.
+ * How the planner says things: as records (`Said`), a key of the catalogue's `planner` namespace
+ * with its values, never as words. Curriculum text (reasons, titles) is passed through as authored;
+ * each face renders the records in its learner's language (i18n/planner.ts).
  */
 import type { Text } from '../model.js';
+import type { ListJoin, Said, SaidList, SaidParams, SaidValue, Words } from '../plan-model.js';
 
-/** Build a Text from its two renderings. */
-export function t(en: string, zh: string): Text {
-  return { en, 'zh-CN': zh };
+/** A sentence of the planner: its catalogue key and values. */
+export function said(key: string, params: SaidParams = {}): Said {
+  return { key, params };
 }
 
-/** Join several Texts sentence by sentence, locale by locale. */
-export function joinText(parts: readonly (Text | undefined)[], separator = ' ', zhSeparator = ''): Text {
-  const present = parts.filter((p): p is Text => p !== undefined);
-  const en = present.map((p) => p['en'] ?? Object.values(p)[0] ?? '').filter((s) => s !== '');
-  const zh = present.map((p) => p['zh-CN'] ?? p['en'] ?? Object.values(p)[0] ?? '').filter((s) => s !== '');
-  return { en: en.join(separator), 'zh-CN': zh.join(zhSeparator) };
+/** Values shown as one list, joined as the locale writes `join`. */
+export function listOf(items: readonly SaidValue[], join: ListJoin): SaidList {
+  return { items, join };
 }
 
-/** Hours as a person would say them: 12.5 h, 3 h. */
-export function hoursText(hours: number): string {
-  const rounded = Math.round(hours * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+/** Several sentences read as one text (one sentence stays itself); absent parts are left out. */
+export function sentences(parts: readonly (Words | undefined)[]): Words {
+  const present = parts.filter((p): p is Words => p !== undefined);
+  if (present.length === 1 && present[0] !== undefined) return present[0];
+  return said('sentences', { list: listOf(present, 'sentences') });
 }
 
-/** A list in prose: "a, b and c" / "a、b 和 c". */
-export function listText(items: readonly string[]): Text {
-  if (items.length === 0) return t('', '');
-  if (items.length === 1) return t(items[0] ?? '', items[0] ?? '');
-  const head = items.slice(0, -1);
-  const last = items[items.length - 1] ?? '';
-  return t(`${head.join(', ')} and ${last}`, `${head.join('、')} 和 ${last}`);
+/** Hours as a person says them: to a tenth (12.5, 3). */
+export function tenths(hours: number): number {
+  return Math.round(hours * 10) / 10;
+}
+
+/**
+ * A resource's title as text: its local titles where the curriculum gives them, the authored title
+ * otherwise; English shows the authored title unless `localEnglish` (region notes use the local one).
+ */
+export function titled(title: string, local: Text | undefined, localEnglish = false): Text {
+  const en = localEnglish ? (local?.['en'] ?? title) : title;
+  return { ...local, en, 'zh-CN': local?.['zh-CN'] ?? title };
 }

@@ -4,6 +4,7 @@
  * keep), DELETE /api/jobs/:id (forget) and GET /api/jobs/plan (plan toward the kept postings). Thin
  * over `src/learner/jobs.ts`; bodies are JSON, checked by zod, and at most BODY_LIMITS.jobs (body-limits.ts).
  */
+import { wordedPlan } from '../../i18n/planner.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { LearnerContext } from '../../learner/context.js';
@@ -35,7 +36,7 @@ export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.get('/jobs/plan', async (c) => {
     const { locale } = parseQuery(c, JobLocaleQuery);
-    return c.json(jobsPlanJson(await planTowardJobs(ctx(c), locale)));
+    return c.json(wordedPlan(jobsPlanJson(await planTowardJobs(ctx(c), locale))));
   });
 
   routes.delete('/jobs/:id', async (c) => {

@@ -4,6 +4,7 @@
  * forecast, readiness and the burn-up. Without a profile each answers its empty state. Status and
  * today are one call each to the learner layer, the same calls `mlpath status` and `mlpath today` make.
  */
+import { wordedPlan } from '../../i18n/planner.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { burnup, currentWeek, progressSnapshot, status } from '../../learner/progress.js';
@@ -25,7 +26,7 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   };
 
   routes.get('/plan', (c) =>
-    answer(c, 'plan', ({ forecast }) => ({ plan: forecast?.plan ?? null, forecast: forecast ?? null })),
+    answer(c, 'plan', ({ forecast }) => wordedPlan({ plan: forecast?.plan ?? null, forecast: forecast ?? null })),
   );
 
   routes.get('/status', async (c) => {
@@ -34,7 +35,7 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ ...(await status(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
   });
 
-  routes.get('/today', async (c) => c.json(await currentWeek(learnerContext(deps, c))));
+  routes.get('/today', async (c) => c.json(wordedPlan(await currentWeek(learnerContext(deps, c)))));
 
   return routes;
 }

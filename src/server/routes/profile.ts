@@ -4,6 +4,7 @@
  * layer (`learner/profile.ts` holds every rule: start date, spellings, trimming, bounds,
  * suggestions), answer JSON.
  */
+import { wordedPlan } from '../../i18n/planner.js';
 import { Hono } from 'hono';
 import { planFor } from '../../core/planner/index.js';
 import type { Profile } from '../../core/plan-model.js';
@@ -56,7 +57,11 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.post('/plan/preview', async (c) => {
     const profile = profileFromInput(learnerContext(deps, c), await parseBody(c, ProfileInput));
     const plan = planFor(deps.curriculum, profile);
-    return c.json({ plan, recommendation: recommendationOf(deps.curriculum, profile, plan), ...toConfirm(profile) });
+    return c.json({
+      plan: wordedPlan(plan),
+      recommendation: recommendationOf(deps.curriculum, profile, plan),
+      ...toConfirm(profile),
+    });
   });
 
   return routes;

@@ -15,7 +15,8 @@ import type {
   StartingPoint,
   Text,
 } from '../../model.js';
-import type { Profile } from '../../plan-model.js';
+import type { Explanation, Profile, Words } from '../../plan-model.js';
+import { explanationText, sayAll } from '../../../i18n/planner.js';
 import { profileFor } from '../profile.js';
 import type { ProfileOverrides } from '../profile.js';
 
@@ -281,4 +282,14 @@ export function miniCurriculum(): Curriculum {
       { id: 'nlp-p2', domain: 'nlp', milestones: ['scope', 'ship'] },
     ],
   });
+}
+
+/** What an explanation says, rendered in both interface locales (`{}` for none). */
+export function textOf(explanation: Explanation | undefined): Record<string, string> {
+  return explanation ? explanationText(explanation) : {};
+}
+
+/** A task's words (curriculum text or the planner's record), rendered in both interface locales. */
+export function wordsOf(words: Words | undefined): Record<string, string> {
+  return words ? sayAll(words) : {};
 }

@@ -1,0 +1,55 @@
+/**
+ * Benchmark helper: the memory of one synthetic plan, in a process of its own so its peak is its own.
+ *   node --expose-gc --import tsx bench/planner-memory.ts SKILLS
+ * Prints one JSON line: the skills, the process's resident set before planning (curriculum built)
+ * and at its peak (the whole run), the heap after planning with the plan kept, the plan's time and
+ * the share of it spent collecting garbage. planner.bench.ts runs it for each size and prints a table.
+ */
+import { PerformanceObserver } from 'node:perf_hooks';
+import { planFor } from '../src/core/planner/plan.js';
+import { profileFor } from '../src/core/planner/profile.js';
+import { randomCurriculum } from '../src/core/planner/test-support/random-curriculum.js';
+
+const skills = Number(process.argv[2] ?? '10000');
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const MB = 1024 * 1024;
+
+const curriculum = randomCurriculum({
+  seed: 11,
+  skills,
+  density: 0.3,
+  stages: 6,
+  withAlongside: true,
+  corequisites: true,
+});
+const profile = profileFor(curriculum, 'p', { startDate: '2027-01-04', hoursPerWeek: 20 });
+gc();
+const before = process.memoryUsage();
+
+let gcMs = 0;
+const observer = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+});
+observer.observe({ entryTypes: ['gc'] });
+const start = performance.now();
+const plan = planFor(curriculum, profile);
+const ms = performance.now() - start;
+// Let the observer deliver the collections of the plan before reading the total.
+await new Promise((resolve) => setTimeout(resolve, 0));
+observer.disconnect();
+gc();
+const after = process.memoryUsage();
+const peakRss = process.resourceUsage().maxRSS * 1024;
+
+console.log(
+  JSON.stringify({
+    skills,
+    weeks: plan.weekCount,
+    rssBeforeMb: before.rss / MB,
+    peakRssMb: peakRss / MB,
+    heapBeforeMb: before.heapUsed / MB,
+    heapWithPlanMb: after.heapUsed / MB,
+    planMs: ms,
+    gcShare: ms > 0 ? Math.min(1, gcMs / ms) : 0,
+  }),
+);
