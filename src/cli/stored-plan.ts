@@ -9,6 +9,8 @@ import type { Curriculum } from '../core/model.js';
 import type { Profile, ProgressState } from '../core/plan-model.js';
 import { statsOf } from '../core/progress.js';
 import { storedFold } from '../learner/fold.js';
+import type { ReviewReservation } from '../core/planner/index.js';
+import { reviewMinutesOf } from '../learner/review.js';
 import { databaseFile } from '../store/open.js';
 import type { CliIo } from './io.js';
 import { withSession } from './session.js';
@@ -16,6 +18,8 @@ import { withSession } from './session.js';
 export interface StoredPlanInput {
   readonly profile: Profile;
   readonly progress: ProgressState;
+  /** The review time each week reserves, from the learner's cards. */
+  readonly reviewMinutes: ReviewReservation;
   /** The learner's today (MLPATH_NOW / MLPATH_TODAY respected). */
   readonly today: string;
 }
@@ -29,6 +33,11 @@ export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promis
     // The fold kept with the log (learner/fold.ts), not the whole log.
     const fold = await storedFold({ ...session.context(), curriculum });
     const { skills, items, logged, loggedByItem } = statsOf(fold, undefined);
-    return { profile, progress: { skills, items, logged, loggedByItem }, today: session.today };
+    return {
+      profile,
+      progress: { skills, items, logged, loggedByItem },
+      reviewMinutes: reviewMinutesOf(curriculum, fold, session.today, profile.startDate),
+      today: session.today,
+    };
   });
 }

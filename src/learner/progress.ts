@@ -22,7 +22,7 @@ import {
   studyWarnings,
   targetOutlook,
 } from '../core/planner/index.js';
-import type { ForecastRange, StudyWarning, TargetOutlook } from '../core/planner/index.js';
+import type { ForecastRange, PlanOptions, StudyWarning, TargetOutlook } from '../core/planner/index.js';
 import { weekSessions } from '../core/calendar/sessions.js';
 import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
@@ -32,7 +32,7 @@ import type { ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
 import type { ProgressView } from '../core/progress-view.js';
-import { countsByArea, countsByStage, deriveSkillStates, skillRecord } from '../core/skill-state.js';
+import { countsByArea, deriveSkillStates, skillTotals } from '../core/skill-state.js';
 import type { DoneOfTotal, SkillStates } from '../core/skill-state.js';
 import { currentWeekView } from '../core/weeks.js';
 import type { TodayView } from '../core/weeks.js';
@@ -40,7 +40,7 @@ import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
 import { storedFold } from './fold.js';
-import { recallOf, weekReview } from './review.js';
+import { mayHaveCards, recallOf, reviewMinutesOf, weekReview } from './review.js';
 import type { WeekReview } from './review.js';
 
 /** Everything the read actions are made from, loaded and derived once. */
@@ -64,6 +64,8 @@ export interface ProgressSnapshot {
   readonly baseline: Plan | undefined;
   /** The re-plan from today and its forecast; undefined without a profile. */
   readonly forecast: Forecast | undefined;
+  /** What the re-plans are made with besides the profile and progress: the review time each week reserves. */
+  readonly planOptions: PlanOptions;
   /** The one progress model's skill states. */
   readonly states: SkillStates;
   /** The stages of the learner's route in order; undefined without a profile (the curriculum's order). */
@@ -125,16 +127,32 @@ async function computeSnapshot(
   const original = plans?.original;
   const baseline = profile ? (first?.plan ?? original) : undefined;
   const forecast = plans?.forecast;
+  const planOptions: PlanOptions = plans?.planOptions ?? {};
   const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
   const stageOrder = plans?.stageOrder;
   let events: Promise<ProgressEvent[]> | undefined;
   const allEvents = (): Promise<ProgressEvent[]> => (events ??= ctx.store.listEvents(ctx.learnerId));
-  return { today, profile, events: allEvents, fold, stats, known, original, baseline, forecast, states, stageOrder };
+  return {
+    today,
+    profile,
+    events: allEvents,
+    fold,
+    stats,
+    known,
+    original,
+    baseline,
+    forecast,
+    planOptions,
+    states,
+    stageOrder,
+  };
 }
 
 interface Plans {
   readonly original: Plan;
   readonly forecast: Forecast | undefined;
+  /** The review minutes each week reserves, which the forecast was planned with. */
+  readonly planOptions: PlanOptions;
   readonly stageOrder: readonly string[] | undefined;
 }
 
@@ -169,9 +187,14 @@ function plansOf(
       // Not readable: planned afresh below.
     }
   }
+  // The review time each week reserves comes off its study hours; without cards there is none.
+  const planOptions: PlanOptions = mayHaveCards(curriculum, stats)
+    ? { reviewMinutes: reviewMinutesOf(curriculum, fold, today, profile.startDate) }
+    : {};
   const original = planFor(curriculum, profile);
-  const forecast = forecastFrom(curriculum, profile, stats, today, first?.plan ?? original);
-  const made: Plans = { original, forecast, stageOrder: chooseRoute(curriculum, profile).route?.stages };
+  const forecast = forecastFrom(curriculum, profile, stats, today, first?.plan ?? original, planOptions);
+  const stageOrder = chooseRoute(curriculum, profile).route?.stages;
+  const made: Plans = { original, forecast, planOptions, stageOrder };
   if (key !== undefined) cache?.set(key, JSON.stringify(made));
   return made;
 }
@@ -207,10 +230,12 @@ export interface ForecastSummary {
 
 export interface StatusReport {
   readonly today: string;
-  /** The route's stages in order (stages without skills left out). */
+  /** The route's stages in order, each with the plan's skills in it (stages without any left out). */
   readonly stages: readonly StageCount[];
-  /** Skills done of those the learner's record lists: the route's, and any other with a status. */
+  /** Skills done of those in the learner's plan (core/skill-state.ts `skillTotals`). */
   readonly skills: DoneOfTotal;
+  /** Skills done of every skill in the curriculum. */
+  readonly curriculumSkills: DoneOfTotal;
   readonly areas: Readonly<Record<string, DoneOfTotal>>;
   readonly hoursThisWeek: number;
   readonly totalHours: number;
@@ -282,6 +307,7 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
       today: s.today,
       finishDate: forecast.finishDate,
       p50,
+      options: s.planOptions,
     });
     const first = forecast.plan.weeks.flatMap((w) => w.tasks)[0];
     const next = first ? first.key || (first.unit ? `${first.resource}/${first.unit}` : first.resource) : null;
@@ -296,11 +322,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const s = snapshot ?? (await progressSnapshot(ctx));
   const { curriculum } = ctx;
   const { profile, states, stats, forecast } = s;
-  const byStage = countsByStage(curriculum, states);
-  const stages = (s.stageOrder ?? curriculum.stages.map((st) => st.id)).flatMap((id) => {
-    const count = byStage[id];
-    return count && count.total > 0 ? [{ id, ...count }] : [];
-  });
+  const totals = skillTotals(curriculum, s.stageOrder, s.original?.skills, states);
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
   const recall = await recallOf(ctx, s.fold);
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
@@ -308,8 +330,9 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const range = outlook.range;
   return {
     today: s.today,
-    stages,
-    skills: skillRecord(curriculum, s.stageOrder, states).count,
+    stages: totals.byStage,
+    skills: totals.plan,
+    curriculumSkills: totals.curriculum,
     areas: countsByArea(curriculum, states),
     hoursThisWeek: stats.hoursThisWeek,
     totalHours: stats.totalHours,
@@ -372,6 +395,7 @@ export async function progressOverview(ctx: LearnerContext, snapshot?: ProgressS
     states: s.states,
     curriculum: ctx.curriculum,
     stageOrder: s.stageOrder,
+    planSkills: s.original?.skills,
   });
 }
 
@@ -452,7 +476,7 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
       : null;
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.end, s.fold) : null,
+    review: view.week ? await weekReview(ctx, view.week.start, s.fold) : null,
     studyDay,
     session: nextSession(s),
     warnings: (await outlookOf(ctx, s)).warnings,

@@ -10,10 +10,13 @@ import type { Text } from '../core/model.js';
 import type { ProgressFold } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { deckOf, foldedDeck } from '../core/review-events.js';
-import { addDays } from '../core/dates.js';
+import { addDays, weekStart } from '../core/dates.js';
+import type { Curriculum } from '../core/model.js';
+import type { ProgressState } from '../core/plan-model.js';
+import type { ReviewReservation } from '../core/planner/index.js';
 import {
   dueCards,
-  expectedReviews,
+  expectedReviewsBetween,
   isReviewRating,
   recallBySkill,
   REVIEW_MINUTES_PER_CARD,
@@ -24,6 +27,7 @@ import {
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
+import { localDate } from './context.js';
 import { LearnerError, withinLimit } from './errors.js';
 import { storedFold } from './fold.js';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
@@ -52,21 +56,27 @@ export interface ReviewQueue {
   readonly next: string | undefined;
 }
 
-/** Decks already made, per event log or fold of it (the progress snapshot keeps its fold) and curriculum. */
-const decks = new WeakMap<object, WeakMap<object, readonly ReviewCard[]>>();
+/**
+ * What a deck is made from: the event log, or a fold of it (the progress snapshot's, or the one
+ * stored with the log), which holds the deck's inputs without the log.
+ */
+export type DeckSource = readonly ProgressEvent[] | ProgressFold;
 
-/** The deck from a fold of the log, from the log itself, or (without either) from the stored fold. */
-async function deck(
-  ctx: LearnerContext,
-  source?: readonly ProgressEvent[] | ProgressFold,
-): Promise<readonly ReviewCard[]> {
-  const from = source ?? (await storedFold(ctx));
-  let byCurriculum = decks.get(from);
-  if (!byCurriculum) decks.set(from, (byCurriculum = new WeakMap()));
-  let cards = byCurriculum.get(ctx.curriculum);
+/** Decks already made, per source (the progress snapshot keeps its fold while it holds) and curriculum. */
+const folded = new WeakMap<DeckSource, WeakMap<object, readonly ReviewCard[]>>();
+
+/** The deck from a source, or without one from the fold stored with the log (never the whole log). */
+async function deck(ctx: LearnerContext, source?: DeckSource): Promise<readonly ReviewCard[]> {
+  return cardsOf(ctx.curriculum, source ?? (await storedFold(ctx)));
+}
+
+function cardsOf(curriculum: Curriculum, source: DeckSource): readonly ReviewCard[] {
+  let byCurriculum = folded.get(source);
+  if (!byCurriculum) folded.set(source, (byCurriculum = new WeakMap()));
+  let cards = byCurriculum.get(curriculum);
   if (!cards) {
-    cards = Array.isArray(from) ? deckOf(from, ctx.curriculum) : foldedDeck(from as ProgressFold, ctx.curriculum);
-    byCurriculum.set(ctx.curriculum, cards);
+    cards = Array.isArray(source) ? deckOf(source, curriculum) : foldedDeck(source as ProgressFold, curriculum);
+    byCurriculum.set(curriculum, cards);
   }
   return cards;
 }
@@ -157,35 +167,107 @@ export async function reviewCards(ctx: LearnerContext): Promise<ReviewItem[]> {
   return (await deck(ctx)).map((c) => item(ctx, c, at));
 }
 
+/** Weeks ahead, the current one included, whose review time is worked out (about a year); later weeks reserve none. */
+export const REVIEW_RESERVE_WEEKS = 52;
+
+/** The reviews expected in one calendar week of the plan and the minutes reserved for them. */
+export interface ReviewWeek {
+  /** The week's Monday, `YYYY-MM-DD`. */
+  readonly start: string;
+  readonly reviews: number;
+  readonly minutes: number;
+}
+
+const reservations = new WeakMap<DeckSource, WeakMap<object, Map<string, readonly ReviewWeek[]>>>();
+
+/**
+ * The review time each calendar week of the plan holds, from the start of `today` (local time) over
+ * REVIEW_RESERVE_WEEKS weeks, from the cards the learner has now, every answer taken as good: the one
+ * reckoning of review time. The plan's weeks begin with the week of `startDate` or today, whichever is
+ * later; reviews expected before then fall to that first week. The weekly plan reserves the minutes
+ * (`reviewMinutesOf`), and `today`, `week`, GET /api/today and the web's This week show the current
+ * week's. Cards of skills done later are not counted until they are done. Weeks with no review are
+ * left out.
+ */
+export function reviewWeeks(
+  curriculum: Curriculum,
+  source: DeckSource,
+  today: string,
+  startDate: string = today,
+): readonly ReviewWeek[] {
+  let byCurriculum = reservations.get(source);
+  if (!byCurriculum) reservations.set(source, (byCurriculum = new WeakMap()));
+  let byDay = byCurriculum.get(curriculum);
+  if (!byDay) byCurriculum.set(curriculum, (byDay = new Map()));
+  const monday = weekStart(startDate > today ? startDate : today);
+  const kept = byDay.get(`${today} ${monday}`);
+  if (kept) return kept;
+  const cards = cardsOf(curriculum, source);
+  const starts = Array.from({ length: REVIEW_RESERVE_WEEKS }, (_, i) => addDays(monday, 7 * i));
+  const bounds = [today, ...starts.slice(1), addDays(monday, 7 * REVIEW_RESERVE_WEEKS)].map(
+    (day) => new Date(`${day}T00:00:00`),
+  );
+  const weeks = cards.length === 0 ? [] : expectedReviewsBetween(cards, bounds);
+  const found = starts.flatMap((start, i) => {
+    const week = weeks[i];
+    return week && week.reviews > 0 ? [{ start, reviews: week.reviews, minutes: week.minutes }] : [];
+  });
+  byDay.set(`${today} ${monday}`, found);
+  return found;
+}
+
+/**
+ * Whether the learner can have cards at all: the curriculum has questions and something is done. Lets
+ * a reader skip loading the whole event log for a learner who has none.
+ */
+export function mayHaveCards(curriculum: Pick<Curriculum, 'selfCheck'>, progress: ProgressState): boolean {
+  if (curriculum.selfCheck.length === 0) return false;
+  for (const status of progress.skills.values()) if (status === 'done') return true;
+  for (const status of progress.items.values()) if (status === 'done') return true;
+  return false;
+}
+
+/** The review minutes to reserve per week (`reviewWeeks`), as the planner takes them. */
+export function reviewMinutesOf(
+  curriculum: Curriculum,
+  source: DeckSource,
+  today: string,
+  startDate: string,
+): ReviewReservation {
+  return Object.fromEntries(reviewWeeks(curriculum, source, today, startDate).map((w) => [w.start, w.minutes]));
+}
+
 /** The review time a week of the plan reserves. */
 export interface WeekReview {
-  /** Reviews expected from now to the end of the week (cards due, and the ones they bring back). */
+  /** Reviews expected from the start of today to the end of the week (cards due, and the ones they bring back). */
   readonly reviews: number;
   /** Cards due now. */
   readonly dueNow: number;
   readonly minutesPerCard: number;
-  /** `reviews` × `minutesPerCard`. */
+  /** `reviews` × `minutesPerCard`: what the weekly plan takes off the week's study hours. */
   readonly minutes: number;
 }
 
 /**
- * The reviews expected from now until the end of the week ending on `end` (`YYYY-MM-DD`, local
- * time), every answer taken as good, and the minutes they take: the one reckoning of the review
- * time a week reserves, which `today`, `week`, GET /api/today and the web's This week show.
+ * The review time of the current week of the plan, starting on `start` (`YYYY-MM-DD`, a Monday: the week
+ * of today, or the first week before study begins), as `reviewWeeks` reckons it.
  */
-export async function weekReview(ctx: LearnerContext, end: string, fold?: ProgressFold): Promise<WeekReview> {
-  const at = ctx.clock();
-  const cards = await deck(ctx, fold);
-  const until = new Date(`${addDays(end, 1)}T00:00:00`);
-  const { reviews, minutes } = expectedReviews(cards, at, until > at ? until : at);
-  return { reviews, dueNow: dueCards(cards, at).length, minutesPerCard: REVIEW_MINUTES_PER_CARD, minutes };
+export async function weekReview(ctx: LearnerContext, start: string, source?: DeckSource): Promise<WeekReview> {
+  const log = source ?? (await storedFold(ctx));
+  const week = reviewWeeks(ctx.curriculum, log, localDate(ctx.clock()), start).find((w) => w.start === start);
+  return {
+    reviews: week?.reviews ?? 0,
+    dueNow: dueCards(cardsOf(ctx.curriculum, log), ctx.clock()).length,
+    minutesPerCard: REVIEW_MINUTES_PER_CARD,
+    minutes: week?.minutes ?? 0,
+  };
 }
 
 /** Recall per done skill with cards, and the recall readiness weighs by (skill -> retrievability). */
 export async function recallOf(
   ctx: LearnerContext,
-  fold?: ProgressFold,
+  source?: DeckSource,
 ): Promise<{ skills: SkillRecall[]; weights: Map<string, number> }> {
-  const skills = skillRecall(await deck(ctx, fold), ctx.clock());
+  const skills = skillRecall(await deck(ctx, source), ctx.clock());
   return { skills, weights: recallBySkill(skills) };
 }
