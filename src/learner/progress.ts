@@ -476,7 +476,7 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
       : null;
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.start, s.fold) : null,
+    review: view.week ? await weekReview(ctx, view.week.start, s.fold, s.planOptions.reviewMinutes) : null,
     studyDay,
     session: nextSession(s),
     warnings: (await outlookOf(ctx, s)).warnings,

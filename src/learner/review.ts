@@ -250,16 +250,27 @@ export interface WeekReview {
 
 /**
  * The review time of the current week of the plan, starting on `start` (`YYYY-MM-DD`, a Monday: the week
- * of today, or the first week before study begins), as `reviewWeeks` reckons it.
+ * of today, or the first week before study begins), as `reviewWeeks` reckons it. `reserved`: the minutes
+ * reviewMinutesOf gave for today and the plan's start (the progress snapshot's, which may come from
+ * the plans kept between commands), so the weeks are not worked out again.
  */
-export async function weekReview(ctx: LearnerContext, start: string, source?: DeckSource): Promise<WeekReview> {
+export async function weekReview(
+  ctx: LearnerContext,
+  start: string,
+  source?: DeckSource,
+  reserved?: ReviewReservation,
+): Promise<WeekReview> {
   const log = source ?? (await storedFold(ctx));
-  const week = reviewWeeks(ctx.curriculum, log, localDate(ctx.clock()), start).find((w) => w.start === start);
+  const minutes =
+    reserved !== undefined
+      ? (reserved[start] ?? 0)
+      : (reviewWeeks(ctx.curriculum, log, localDate(ctx.clock()), start).find((w) => w.start === start)?.minutes ?? 0);
   return {
-    reviews: week?.reviews ?? 0,
+    // Each review takes the same minutes (expectedReviewsBetween).
+    reviews: minutes / REVIEW_MINUTES_PER_CARD,
     dueNow: dueCards(cardsOf(ctx.curriculum, log), ctx.clock()).length,
     minutesPerCard: REVIEW_MINUTES_PER_CARD,
-    minutes: week?.minutes ?? 0,
+    minutes,
   };
 }
 
