@@ -47,7 +47,7 @@ describe('burnupOf', () => {
     const today = '2027-01-13';
     const stats = progressStats(events, curriculum, today);
     const forecast = planFor(curriculum, profile, stats, today);
-    const points = burnupOf({ original, forecast, events, logged: stats.logged, curriculum, today });
+    const points = burnupOf({ original, forecast, doneOn: stats.doneOn, logged: stats.logged, today });
     expect(points.map((p) => p.week).slice(0, 3)).toEqual(['2027-01-04', '2027-01-11', '2027-01-18']);
     // Ticking a 10-hour unit is 10 hours done, though 14 were logged for it.
     expect(points[0]).toMatchObject({ doneHours: 10, loggedHours: 14, plannedHours: 10, forecastHours: null });

@@ -11,7 +11,12 @@ const profile = profileOf(c, 'from-scratch');
 
 describe('forecastFrom', () => {
   it('with no progress on the start date, forecasts the first plan unchanged', () => {
-    const f = forecastFrom(c, profile, { skills: new Map(), items: new Map(), logged: [] }, '2027-01-04');
+    const f = forecastFrom(
+      c,
+      profile,
+      { skills: new Map(), items: new Map(), logged: [], loggedByItem: new Map() },
+      '2027-01-04',
+    );
     expect(f.finishDate).toBe(f.originalFinishDate);
     expect(f.movedDays).toBe(0);
     expect(f.pace).toBe(1);
@@ -24,7 +29,8 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-02-20', hours: 90, item: 'cs' }],
+      logged: [{ date: '2027-02-20', hours: 90 }],
+      loggedByItem: new Map([['cs', 90]]),
     };
     expect(observedPace(c, profile, progress).pace).toBeCloseTo(1.375, 5);
     const f = forecastFrom(c, profile, progress, '2027-03-01');
@@ -43,7 +49,8 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-01-20', hours: 36, item: undefined }],
+      logged: [{ date: '2027-01-20', hours: 36 }],
+      loggedByItem: new Map([['', 36]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-01-25');
     // 36 h logged for 60 h estimated: (36 + 20) / (60 + 20) = 0.7.
@@ -56,9 +63,13 @@ describe('forecastFrom', () => {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
       logged: [
-        { date: '2027-02-20', hours: 600, item: 'cs' },
-        { date: '2027-02-21', hours: 50, item: 'ml' },
+        { date: '2027-02-20', hours: 600 },
+        { date: '2027-02-21', hours: 50 },
       ],
+      loggedByItem: new Map([
+        ['cs', 600],
+        ['ml', 50],
+      ]),
     };
     expect(forecastFrom(c, profile, slow, '2027-03-01').pace).toBe(2);
   });
@@ -67,14 +78,16 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['py-book', 'done']]),
-      logged: [{ date: '2027-01-10', hours: 1, item: 'py-book' }],
+      logged: [{ date: '2027-01-10', hours: 1 }],
+      loggedByItem: new Map([['py-book', 1]]),
     };
     // py-book: 6 h x 1.5 = 9 h estimated; 1 h logged would be a pace of 0.11: too little to judge.
     expect(observedPace(c, profile, progress).pace).toBe(1);
     const tiny: ProgressState = {
       skills: new Map(),
       items: new Map(),
-      logged: [{ date: '2027-01-10', hours: 3, item: undefined }],
+      logged: [{ date: '2027-01-10', hours: 3 }],
+      loggedByItem: new Map([['', 3]]),
     };
     expect(observedPace(c, profile, tiny).pace).toBe(1);
   });
@@ -84,14 +97,19 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-01-10', hours: 1.5, item: undefined }],
+      logged: [{ date: '2027-01-10', hours: 1.5 }],
+      loggedByItem: new Map([['', 1.5]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-01-11');
     expect(f.pace).toBe(1);
     // The finish moves only by the work taken off, never by a pace read from 1.5 hours.
     expect(f.plan.totalHours).toBeCloseTo(planFor(c, profile).totalHours - 60, 1);
     // With a week of study logged, the pace speaks, but softly: (12 + 20) / (60 + 20) = 0.4 -> 0.5.
-    const week: ProgressState = { ...progress, logged: [{ date: '2027-01-10', hours: 12, item: undefined }] };
+    const week: ProgressState = {
+      ...progress,
+      logged: [{ date: '2027-01-10', hours: 12 }],
+      loggedByItem: new Map([['', 12]]),
+    };
     expect(forecastFrom(c, profile, week, '2027-01-11').pace).toBe(0.5);
   });
 
@@ -99,13 +117,18 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['ml', 'learning']]),
-      logged: [{ date: '2027-02-20', hours: 30, item: 'ml' }],
+      logged: [{ date: '2027-02-20', hours: 30 }],
+      loggedByItem: new Map([['ml', 30]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-03-01');
     const ml = f.plan.weeks.flatMap((w) => w.tasks).filter((t) => t.resource === 'ml');
     // 50 h x 1.5 = 75 h estimated, 30 h logged: 45 h left (pace stays 1: nothing is finished).
     expect(ml.reduce((s, t) => s + t.hours, 0)).toBeCloseTo(45, 1);
-    const most: ProgressState = { ...progress, logged: [{ date: '2027-02-20', hours: 200, item: 'ml' }] };
+    const most: ProgressState = {
+      ...progress,
+      logged: [{ date: '2027-02-20', hours: 200 }],
+      loggedByItem: new Map([['ml', 200]]),
+    };
     const left = forecastFrom(c, profile, most, '2027-03-01')
       .plan.weeks.flatMap((w) => w.tasks)
       .filter((t) => t.resource === 'ml');
@@ -135,12 +158,16 @@ describe('working ahead on the first day', () => {
           planned.set(t.key ?? '', (planned.get(t.key ?? '') ?? 0) + t.hours);
         const skills = new Map<string, 'done'>();
         const items = new Map<string, 'done'>();
-        const logged: { date: string; hours: number; item: string | undefined }[] = [];
+        const loggedByItem = new Map<string, number>();
+        let today = 0;
         for (const task of original.weeks[0]?.tasks.slice(0, 2) ?? []) {
           for (const s of task.skills) skills.set(s, 'done');
           items.set(task.key ?? '', 'done');
-          logged.push({ date: start, hours: planned.get(task.key ?? '') ?? 0, item: task.key });
-          const f = forecastFrom(shipped, profile, { skills, items, logged }, start, original);
+          const hours = planned.get(task.key ?? '') ?? 0;
+          today += hours;
+          loggedByItem.set(task.key ?? '', (loggedByItem.get(task.key ?? '') ?? 0) + hours);
+          const logged = [{ date: start, hours: today }];
+          const f = forecastFrom(shipped, profile, { skills, items, logged, loggedByItem }, start, original);
           // Only where the work went at the estimate (marking a skill also settles other units teaching it).
           if (f.pace !== 1) continue;
           checked.add(`${point} ${hoursPerWeek}`);

@@ -285,10 +285,7 @@ export function planFrom(
   const tasks = keep.map((old) => prepared.tasks[old]).filter((x): x is PlannerTask => x !== undefined);
   // Hours already logged on an unfinished task come off what is left of it (a tenth always remains
   // until the learner marks it done).
-  const loggedOn = new Map<string, number>();
-  for (const entry of progress?.logged ?? []) {
-    if (entry.item !== undefined) loggedOn.set(entry.item, (loggedOn.get(entry.item) ?? 0) + entry.hours);
-  }
+  const loggedOn = progress?.loggedByItem ?? new Map<string, number>();
   const centiOf = (task: PlannerTask): number => {
     const estimate = task.block ? task.hours : task.hours * settings.pace;
     const spent = loggedOn.get(task.key) ?? 0;
@@ -568,9 +565,7 @@ export function observedPace(
     }
   }
   let logged = 0;
-  for (const entry of progress.logged) {
-    if (entry.item === undefined || doneKeys.has(entry.item)) logged += entry.hours;
-  }
+  for (const [item, hours] of progress.loggedByItem) if (item === '' || doneKeys.has(item)) logged += hours;
   if (estimated < MIN_PACE_EVIDENCE_HOURS || logged < MIN_PACE_EVIDENCE_HOURS) {
     return { pace: 1, doneHours: estimated, loggedHours: logged };
   }
