@@ -56,6 +56,13 @@ describe('hints per face', () => {
     for (const table of [enWeb, zhWeb]) expect(texts(table).filter((t) => CLI_WORDS.test(t))).toEqual([]);
   });
 
+  it("names none in the planner's words, which every face shows (the web and the API too)", () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const planner = TEXT_RESOURCES[locale].planner as unknown as Record<string, string>;
+      expect(Object.entries(planner).filter(([, text]) => CLI_WORDS.test(text)), locale).toEqual([]);
+    }
+  });
+
   it('catches what it is meant to catch', () => {
     for (const text of ['see `mlpath job list`', 'add --merge to it', 'set MLPATH_HOME', 'check DATABASE_URL'])
       expect(CLI_WORDS.test(text), text).toBe(true);
