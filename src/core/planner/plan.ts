@@ -34,6 +34,8 @@ import { listOf, said, tenths } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
+/** The one empty list of tasks that renumbered lists share. */
+const NO_TASKS: readonly number[] = [];
 /** Weeks off are read at most this far ahead (about 2,000 years). */
 const MAX_OFF_DAYS = 730_000;
 
@@ -267,12 +269,28 @@ export function planFrom(
   progress: ProgressState | undefined,
   settings: ScheduleSettings,
 ): Plan {
-  const keep: number[] = [];
+  // The new index of each prepared task, -1 where progress settled it; with nothing settled the
+  // prepared tasks and their lists of predecessors are used as they are, with no copy.
+  const newIndex = new Int32Array(prepared.tasks.length);
+  let kept = 0;
   prepared.tasks.forEach((task, i) => {
-    if (taskSettled(task, progress) === undefined) keep.push(i);
+    newIndex[i] = taskSettled(task, progress) === undefined ? kept++ : -1;
   });
-  const newIndex = new Map(keep.map((old, k) => [old, k]));
-  const tasks = keep.map((old) => prepared.tasks[old]).filter((x): x is PlannerTask => x !== undefined);
+  const allKept = kept === prepared.tasks.length;
+  const tasks = allKept ? prepared.tasks : prepared.tasks.filter((_, i) => (newIndex[i] ?? -1) >= 0);
+  const renumber = (list: readonly number[]): readonly number[] => {
+    if (allKept) return list;
+    let n = 0;
+    for (const p of list) if ((newIndex[p] ?? -1) >= 0) n++;
+    if (n === 0) return NO_TASKS;
+    const out = new Array<number>(n);
+    n = 0;
+    for (const p of list) {
+      const k = newIndex[p] ?? -1;
+      if (k >= 0) out[n++] = k;
+    }
+    return out;
+  };
   // Hours already logged on an unfinished task come off what is left of it (a tenth always remains
   // until the learner marks it done).
   const loggedOn = new Map<string, number>();
@@ -287,14 +305,8 @@ export function planFrom(
   };
   const scheduleTasks = tasks.map((task) => ({
     centi: centiOf(task),
-    preds: task.preds.flatMap((p) => {
-      const k = newIndex.get(p);
-      return k === undefined ? [] : [k];
-    }),
-    coPreds: task.coPreds.flatMap((p) => {
-      const k = newIndex.get(p);
-      return k === undefined ? [] : [k];
-    }),
+    preds: renumber(task.preds),
+    coPreds: renumber(task.coPreds),
     track: task.track,
     priority: task.priority,
     ...(task.holdUntil !== undefined ? { holdUntil: task.holdUntil } : {}),
