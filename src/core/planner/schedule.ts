@@ -73,7 +73,7 @@ export interface ScheduleResult {
 
 /** Remove the fewest-priority back edges so the task graph is acyclic (Kahn with a tie-breaker). */
 export function breakCycles(tasks: readonly ScheduleTask[]): {
-  preds: number[][];
+  preds: (readonly number[])[];
   dropped: Array<[number, number]>;
 } {
   const n = tasks.length;
@@ -160,17 +160,22 @@ function distinctPreds(
   mark: Int32Array,
   n: number,
   skip?: (p: number) => boolean,
-): number[] {
+): readonly number[] {
   // Counted first, then filled: an array grown by push keeps room for 17 entries, ten times what most
   // tasks need.
   let count = 0;
+  let fromFirst = -1;
   for (const list of lists) {
     for (const p of list) {
       if (p < 0 || p >= n || p === i || mark[p] === i + 1 || skip?.(p) === true) continue;
       mark[p] = i + 1;
       count++;
     }
+    if (fromFirst < 0) fromFirst = count;
   }
+  // A first list taken whole, with nothing from the others (the usual case), serves as it is.
+  const first = lists[0];
+  if (first !== undefined && fromFirst === first.length && count === fromFirst) return first;
   const out = new Array<number>(count);
   if (count === 0) return out;
   count = 0;
@@ -195,7 +200,7 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
   const droppedOf = new Map<number, Set<number>>();
   for (const [i, p] of dropped) droppedOf.set(i, (droppedOf.get(i) ?? new Set()).add(p));
   const mark = new Int32Array(n);
-  const keep = (i: number, list: readonly number[], also?: (p: number) => boolean): number[] => {
+  const keep = (i: number, list: readonly number[], also?: (p: number) => boolean): readonly number[] => {
     const gone = droppedOf.get(i);
     return distinctPreds(i, [list], mark, n, (p) => gone?.has(p) === true || also?.(p) === true);
   };
@@ -396,7 +401,8 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
         progress = used > before;
       }
     }
-    weeks.push({ capacity: cap, chunks, used });
+    // Kept sized to its count (the list grown by push has room for 17 chunks).
+    weeks.push({ capacity: cap, chunks: chunks.slice(), used });
     week++;
   }
   return { weeks, startWeek, startPos, endWeek, endPos, dropped };

@@ -75,7 +75,6 @@ const NONE: never[] = [];
 export function buildTasks(input: TaskInput): PlannerTask[] {
   const { curriculum, analysis, needs, choice, factor } = input;
   const stageRank = new Map(needs.stages.map((s, i) => [s.id, i]));
-  const topo = new Map(needs.order.map((s, i) => [s, i]));
   const alongside = new Set(needs.stages.filter((s) => s.alongside !== undefined).map((s) => s.id));
   const drafts: Array<
     Omit<PlannerTask, 'preds' | 'coPreds' | 'holdUntil'> & { preds: number[]; coPreds: number[]; holdUntil?: number }
@@ -143,6 +142,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   });
 
   // Skills studied from their own hours (imports) or the curriculum's default hours.
+  const topo = new Map(input.hourSkills.length > 0 ? needs.order.map((s, i) => [s, i]) : []);
   for (const id of input.hourSkills) {
     const skill = analysis.skills.get(id);
     if (!skill) continue;
@@ -313,7 +313,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       seen.clear();
       gatesOf(s, s, gate);
     }
-    task.preds = preds.length === 0 ? NONE : preds;
+    // Copied to its size: a list grown by push keeps room for 17 entries.
+    task.preds = preds.length === 0 ? NONE : preds.slice();
     task.coPreds = co.length === 0 ? NONE : co.filter((p) => predMark[p] !== i + 1);
   });
   // A stage studied alongside a stage the route takes before it (maths alongside shallow ML) is held
