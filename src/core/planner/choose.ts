@@ -21,7 +21,7 @@ import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../
 import type { Explanation, Profile, Said, SaidValue, Words } from '../plan-model.js';
 import type { Analysis } from './needs.js';
 import { JOB_SEARCH_STAGE, stageName } from './needs.js';
-import { listOf, said, sentences, tenths, titled } from './texts.js';
+import { listOf, present, said, sentences, tenths, titled } from './texts.js';
 import { reachIn, regionOf } from '../regions.js';
 
 export interface CandidateUnit {
@@ -96,6 +96,8 @@ interface Catalog {
 }
 
 const catalogs = new WeakMap<Curriculum, Catalog>();
+/** The one empty list of units that candidates taken whole share. */
+const NO_UNITS: readonly CandidateUnit[] = [];
 
 function catalogOf(curriculum: Curriculum): Catalog {
   const cached = catalogs.get(curriculum);
@@ -175,6 +177,8 @@ export interface ChooseInput {
   /** Resources the chosen domain recommends (considered as its stage's defaults). */
   readonly domainResources: readonly string[];
   readonly domainStage: string | undefined;
+  /** The needed skills as a set (`order`'s), where the caller has it. */
+  readonly needed?: ReadonlySet<string>;
   /** Skills the learner targets by name: covered even if only an option not taken teaches them. */
   readonly mustCover?: ReadonlySet<string>;
 }
@@ -296,16 +300,25 @@ export function chooseResources(input: ChooseInput): Choice {
   const eligible = eligibility(profile, rules);
   const swap = swapsOf(profile, rules);
   const ownSwaps = new Set(profile.choices.swap.map((s) => s.from));
-  const needed = new Set(order);
+  const needed = input.needed ?? new Set(order);
   const uncovered = new Set(order.filter((s) => !input.coveredElsewhere.has(s)));
   const picks: Array<Pick & { provides: string[] }> = [];
-  /** The resource that provides each needed skill taken so far (for skimming later units). */
+  /**
+   * The resource that provides each needed skill taken so far (for skimming later units); kept only
+   * when some resource skims after others.
+   */
   const taughtBy = new Map<string, string>();
-  /** Units already taken of each resource: a resource may be taken again for other units. */
-  const takenUnits = new Map<string, Set<CandidateUnit>>();
+  const skims = [...candidates.values()].some((c) => c.skimAfter !== undefined && c.skimAfter.length > 0);
+  /**
+   * Units already taken of each resource: a resource may be taken again for other units. One taken
+   * whole (the usual case) is only named; a set of units is kept for one taken in part.
+   */
+  const takenWhole = new Set<string>();
+  const takenSome = new Map<string, Set<CandidateUnit>>();
   /** The units of a candidate not taken yet: its own list while none is (no copy). */
   const available = (c: Candidate): readonly CandidateUnit[] => {
-    const used = takenUnits.get(c.id);
+    if (takenWhole.has(c.id)) return NO_UNITS;
+    const used = takenSome.get(c.id);
     return used ? c.units.filter((u) => !used.has(u)) : c.units;
   };
   const skillTitle = (id: string): Text | string => analysis.skills.get(id)?.title ?? id;
@@ -387,10 +400,19 @@ export function chooseResources(input: ChooseInput): Choice {
       options.force || open.every((u) => u.teaches.some(wanted)) ? open : open.filter((u) => u.teaches.some(wanted));
     if (units.length === 0 && options.force !== true) return false;
     if (units.length === 0) units = open;
+    // Kept with the pick: sized to their count (a filtered list keeps room for 17).
+    if (units !== open) units = units.slice();
     for (const s of provides) uncovered.delete(s);
-    const used = takenUnits.get(c.id) ?? new Set<CandidateUnit>();
-    for (const u of units) used.add(u);
-    takenUnits.set(c.id, used);
+    // The units taken are open ones, each once: with those taken before, all or some of the resource.
+    const some = takenSome.get(c.id);
+    if ((some?.size ?? 0) + units.length >= c.units.length) {
+      takenWhole.add(c.id);
+      takenSome.delete(c.id);
+    } else {
+      const used = some ?? new Set<CandidateUnit>();
+      for (const u of units) used.add(u);
+      takenSome.set(c.id, used);
+    }
     // Units teaching only what a resource named in `skimAfter` already taught in this plan are
     // skimmed (CS50 graduates skim the Python course's first parts).
     const after = c.skimAfter !== undefined && c.skimAfter.length > 0 ? new Set(c.skimAfter) : undefined;
@@ -406,7 +428,7 @@ export function chooseResources(input: ChooseInput): Choice {
         };
       });
     }
-    for (const s of provides) taughtBy.set(s, c.id);
+    if (skims) for (const s of provides) taughtBy.set(s, c.id);
     const hours = units.reduce((s, u) => s + u.hours, 0);
     const swappedFrom = resolved !== requested ? requested : undefined;
     const regionReason =
@@ -435,15 +457,14 @@ export function chooseResources(input: ChooseInput): Choice {
       candidate: c,
       stage: stage ?? firstStage(provides.length > 0 ? provides : c.teaches.filter((s) => needed.has(s))),
       how,
-      provides,
+      // Sized to its count (a filtered list keeps room for 17); later stages may still add to it.
+      provides: provides.length === 0 ? [] : provides.slice(),
       units,
       swappedFrom,
       explanation: {
         kind: 'resource',
         subject: c.id,
-        says: [reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)].filter(
-          (x): x is Words => x !== undefined,
-        ),
+        says: present([reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)]),
       },
     });
     return true;
@@ -574,7 +595,8 @@ export function chooseResources(input: ChooseInput): Choice {
    * at the first open unit teaching it (a candidate's skills are few; the scan is quadratic in them).
    */
   const score = (c: Candidate): number => {
-    const used = takenUnits.get(c.id);
+    if (takenWhole.has(c.id)) return Infinity;
+    const used = takenSome.get(c.id);
     let covers = 0;
     let hours = 0;
     c.units.forEach((u, k) => {

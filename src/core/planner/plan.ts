@@ -108,6 +108,7 @@ export function prepare(
     profile,
     stages: needs.stages,
     order: needs.order,
+    needed: needs.needed,
     stageOf: needs.stageOf,
     coveredElsewhere,
     domainResources: needs.domain?.resources ?? [],
@@ -188,7 +189,7 @@ export function prepare(
       regionRules(curriculum, profile),
       needs.stages,
       choice.picks,
-      new Set(needs.order),
+      needs.needed,
     ),
   );
   explanations.push(...languageNote(curriculum, profile, choice.picks));
