@@ -144,6 +144,8 @@ function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
       else teachers.set(s, [c]);
     }
   }
+  // Kept with the curriculum: each list sized to its count (one grown by push keeps room for 17).
+  for (const [s, list] of teachers) if (list.length > 1) teachers.set(s, list.slice());
   return teachers;
 }
 

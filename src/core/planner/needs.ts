@@ -26,8 +26,6 @@ export const JOB_SEARCH_STAGE = 'job-search';
 export interface Analysis {
   readonly graph: SkillGraph;
   readonly skills: ReadonlyMap<string, Skill>;
-  /** Authored index of each skill (for deterministic tie-breaks). */
-  readonly skillIndex: ReadonlyMap<string, number>;
 }
 
 const analyses = new WeakMap<Curriculum, Analysis>();
@@ -38,8 +36,7 @@ export function analyse(curriculum: Curriculum): Analysis {
   if (cached) return cached;
   const graph = skillGraphFrom(curriculum.skills);
   const skills = new Map(curriculum.skills.map((s) => [s.id, s]));
-  const skillIndex = new Map(curriculum.skills.map((s, i) => [s.id, i]));
-  const result = { graph, skills, skillIndex };
+  const result = { graph, skills };
   analyses.set(curriculum, result);
   return result;
 }

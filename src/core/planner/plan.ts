@@ -28,8 +28,8 @@ import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages, sta
 import { effortFactorFor, startingPointOf, validateProfile } from './profile.js';
 import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
-import { buildTasks } from './tasks.js';
-import type { PlannerTask } from './tasks.js';
+import { buildTasks, taskWords } from './tasks.js';
+import type { PlannerTask, TaskWords } from './tasks.js';
 import { listOf, said, tenths } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
@@ -183,14 +183,7 @@ export function prepare(
   }
   explanations.push(...choice.picks.map((p) => p.explanation));
   explanations.push(
-    ...regionNotes(
-      curriculum,
-      profile,
-      regionRules(curriculum, profile),
-      needs.stages,
-      choice.picks,
-      needs.needed,
-    ),
+    ...regionNotes(curriculum, profile, regionRules(curriculum, profile), needs.stages, choice.picks, needs.needed),
   );
   explanations.push(...languageNote(curriculum, profile, choice.picks));
   if (choice.leftToOptions.length > 0) {
@@ -361,6 +354,10 @@ export function planFrom(
     return dayOf(w, result.startPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, false);
   };
 
+  // Each task's title and reason, worded once when the plan first shows it (its chunks share them).
+  const analysis = analyse(curriculum);
+  const worded: (TaskWords | undefined)[] = new Array<TaskWords | undefined>(tasks.length);
+  const wordsOf = (k: number, task: PlannerTask): TaskWords => (worded[k] ??= taskWords(task, analysis));
   const weeks: PlanWeek[] = result.weeks.map((w, index) => {
     const closed = closedDays(calendar, gridStart + index * 7);
     return {
@@ -371,6 +368,7 @@ export function planFrom(
       hours: round2(w.used / 100),
       tasks: w.chunks.map((chunk): PlanTask => {
         const task = tasks[chunk.task];
+        const words = task ? wordsOf(chunk.task, task) : undefined;
         return {
           kind: task?.kind ?? 'study',
           stage: task?.stage ?? '',
@@ -378,9 +376,9 @@ export function planFrom(
           unit: task?.unit,
           skills: task?.skills ?? [],
           hours: round2(chunk.centi / 100),
-          why: task?.why,
+          why: words?.why,
           key: task?.key ?? '',
-          title: task?.title,
+          title: words?.title,
         };
       }),
     };
@@ -416,7 +414,7 @@ export function planFrom(
     projects.push({
       id: task.resource,
       stage: task.stage,
-      title: task.title,
+      title: wordsOf(k, task).title,
       start: from,
       end: to,
       hours: round2(centiOf(task) / 100),
@@ -437,7 +435,6 @@ export function planFrom(
   });
   const resources = [...firstUse.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
 
-  const analysis = analyse(curriculum);
   const byArea: Record<string, number> = {};
   let total = 0;
   tasks.forEach((task) => {

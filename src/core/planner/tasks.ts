@@ -21,7 +21,7 @@
 import type { Curriculum, Stage, Text } from '../model.js';
 import type { Said, TaskKind, Words } from '../plan-model.js';
 import { candidateTitle } from './choose.js';
-import type { Candidate, Choice } from './choose.js';
+import type { Candidate, CandidateUnit, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
 import { listOf, said, sentences, tenths } from './texts.js';
@@ -45,8 +45,14 @@ export interface PlannerTask {
   readonly hours: number;
   /** Block tasks are time boxes: a pace correction does not stretch them. */
   readonly block: boolean;
-  readonly title: Words;
-  readonly why: Words;
+  /**
+   * The title and reason of a task that is no unit of a resource (skills from their own hours, blocks).
+   * A unit's are worded only when a plan shows it (`taskWords`), from `candidate` and `studied`.
+   */
+  readonly words: TaskWords | undefined;
+  /** The resource a study task is a unit of, and the unit (as taken: skimmed or not). */
+  readonly candidate?: Candidate | undefined;
+  readonly studied?: CandidateUnit | undefined;
   readonly track: number;
   readonly priority: number;
   readonly preds: readonly number[];
@@ -55,6 +61,37 @@ export interface PlannerTask {
   readonly holdUntil?: number | undefined;
   /** A project template's milestones, for project tasks. */
   readonly milestones: readonly Text[];
+}
+
+export interface TaskWords {
+  readonly title: Words;
+  readonly why: Words;
+}
+
+/** A task's title and reason, as a plan shows them. */
+export function taskWords(task: PlannerTask, analysis: Analysis): TaskWords {
+  if (task.words) return task.words;
+  const c = task.candidate;
+  const unit = task.studied;
+  // Every task is worded when built or is a unit of a resource: this is never reached.
+  if (!c || !unit) throw new Error(`task ${task.key} has no words`);
+  const resourceTitle = candidateTitle(c);
+  return {
+    title: unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle,
+    why: unit.skim ? said('task.skim') : (teachesText(task.skills, analysis) ?? said('task.part')),
+  };
+}
+
+/** What a study task teaches, its first four skills named. */
+function teachesText(skills: readonly string[], analysis: Analysis): Said | undefined {
+  if (skills.length === 0) return undefined;
+  const shown = listOf(
+    skills.slice(0, 4).map((id) => analysis.skills.get(id)?.title ?? id),
+    'comma',
+  );
+  return skills.length > 4
+    ? said('task.teachesMore', { skills: shown, more: skills.length - 4 })
+    : said('task.teaches', { skills: shown });
 }
 
 export interface TaskInput {
@@ -87,14 +124,6 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   // (CS50 before the Python course); skills studied from their own hours follow prerequisite order.
   const priorityOf = (stage: string, order: number, unit: number): number =>
     (stageRank.get(stage) ?? needs.stages.length) * 1e9 + order * 1e4 + Math.min(unit, 9999);
-  const skillTitle = (id: string): Text | string => analysis.skills.get(id)?.title ?? id;
-  const teachesText = (skills: readonly string[]): Said | undefined => {
-    if (skills.length === 0) return undefined;
-    const shown = listOf(skills.slice(0, 4).map(skillTitle), 'comma');
-    return skills.length > 4
-      ? said('task.teachesMore', { skills: shown, more: skills.length - 4 })
-      : said('task.teaches', { skills: shown });
-  };
 
   // Study tasks: one per unit taken of each picked resource.
   choice.picks.forEach((pick, pickIndex) => {
@@ -112,8 +141,6 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       // A five-minute article still takes a sitting: no task is planned under a quarter hour.
       const hours = Math.max(unit.hours * f, MIN_CHUNK / 100);
       const index = drafts.length;
-      const resourceTitle = candidateTitle(c);
-      const title = unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle;
       drafts.push({
         key: unit.id ? `${c.id}/${unit.id}` : c.id,
         kind: c.ambient ? 'ambient' : 'study',
@@ -124,8 +151,9 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         provides: unitProvides,
         hours,
         block: false,
-        title,
-        why: unit.skim ? said('task.skim') : (teachesText(skills) ?? said('task.part')),
+        words: undefined,
+        candidate: c,
+        studied: unit,
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
         priority: priorityOf(pick.stage, pickIndex, k),
         preds: previous >= 0 ? [previous] : [],
@@ -162,15 +190,17 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       provides: [id],
       hours,
       block: false,
-      title: skill.title,
-      why: sentences([
-        skill.summary,
-        said(factor !== 1 ? 'hours.aboutFactor' : 'hours.about', {
-          hours: tenths(hours),
-          origin: said(own !== undefined ? 'origin.skill' : 'origin.default'),
-          factor,
-        }),
-      ]),
+      words: {
+        title: skill.title,
+        why: sentences([
+          skill.summary,
+          said(factor !== 1 ? 'hours.aboutFactor' : 'hours.about', {
+            hours: tenths(hours),
+            origin: said(own !== undefined ? 'origin.skill' : 'origin.default'),
+            factor,
+          }),
+        ]),
+      },
       track: alongside.has(stage) ? 1 : 0,
       priority: priorityOf(stage, choice.picks.length + (topo.get(id) ?? 0), 0),
       preds: [],
@@ -201,8 +231,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         provides: skills,
         hours,
         block: true,
-        title: stage.title,
-        why: block.reason,
+        words: { title: stage.title, why: block.reason },
         track: 0,
         priority: rank * 1e9 + 9e8,
         preds: [],
@@ -232,8 +261,10 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         provides: k === count - 1 ? skills : [],
         hours: hours / count,
         block: true,
-        title: template?.title ?? said('task.project', { n: k + 1 }),
-        why: sentences([template?.summary, block.reason, said('task.month', { hours: tenths(hours / count) })]),
+        words: {
+          title: template?.title ?? said('task.project', { n: k + 1 }),
+          why: sentences([template?.summary, block.reason, said('task.month', { hours: tenths(hours / count) })]),
+        },
         track: 0,
         priority: rank * 1e9 + 8e8 + k,
         preds: previous >= 0 ? [previous] : [],
