@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import type { Curriculum } from '../core/model.js';
 import type { Profile, ProgressState } from '../core/plan-model.js';
 import { foldProgress } from '../core/progress.js';
+import type { ReviewReservation } from '../core/planner/index.js';
+import { reviewMinutesOf } from '../learner/review.js';
 import { databaseFile } from '../store/open.js';
 import type { CliIo } from './io.js';
 import { withSession } from './session.js';
@@ -15,6 +17,8 @@ import { withSession } from './session.js';
 export interface StoredPlanInput {
   readonly profile: Profile;
   readonly progress: ProgressState;
+  /** The review time each week reserves, from the learner's cards. */
+  readonly reviewMinutes: ReviewReservation;
   /** The learner's today (MLPATH_NOW / MLPATH_TODAY respected). */
   readonly today: string;
 }
@@ -26,6 +30,11 @@ export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promis
     const profile = await session.profile();
     if (!profile) return undefined;
     const events = await session.store.listEvents(session.learner);
-    return { profile, progress: foldProgress(events, curriculum), today: session.today };
+    return {
+      profile,
+      progress: foldProgress(events, curriculum),
+      reviewMinutes: reviewMinutesOf(curriculum, events, session.today, profile.startDate),
+      today: session.today,
+    };
   });
 }

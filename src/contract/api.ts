@@ -101,6 +101,7 @@ export const PlanWeekSchema = z
     start: z.string(),
     off: z.boolean(),
     offDays: z.array(z.string()).optional(),
+    reviewMinutes: z.number().optional(),
     hours: z.number(),
     tasks: z.array(PlanTaskSchema),
   })
@@ -186,7 +187,8 @@ export const ProgressViewSchema = z
       hoursThisWeek: z.number(),
       streakDays: z.number().int(),
       hoursByWeek: z.array(z.object({ week: z.string(), hours: z.number() })),
-      skillsDone: DoneOfTotal,
+      skillsDone: DoneOfTotal.describe('Done of the skills in the learner’s plan.'),
+      curriculumSkills: DoneOfTotal.describe('Done of every skill in the curriculum.'),
       doneByArea: z.record(z.string(), DoneOfTotal),
       doneByStage: z.record(z.string(), DoneOfTotal),
     }),
@@ -256,7 +258,8 @@ export const StatusSchema = z
   .object({
     today: z.string(),
     stages: z.array(DoneOfTotal.extend({ id: z.string() })),
-    skills: DoneOfTotal,
+    skills: DoneOfTotal.describe('Done of the skills in the learner’s plan (stages count the same skills).'),
+    curriculumSkills: DoneOfTotal.describe('Done of every skill in the curriculum.'),
     areas: z.record(z.string(), DoneOfTotal),
     hoursThisWeek: z.number(),
     totalHours: z.number(),

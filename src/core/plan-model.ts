@@ -118,6 +118,8 @@ export interface PlanWeek {
   readonly off: boolean;
   /** Days of the week closed for study (declared off, or before the first day of study), when any. */
   readonly offDays?: readonly string[];
+  /** Minutes of the week's budget reserved for spaced review (the reviews expected in it), when any. */
+  readonly reviewMinutes?: number;
   readonly hours: number;
   readonly tasks: readonly PlanTask[];
 }

@@ -8,7 +8,7 @@ import type { Curriculum } from './model.js';
 import { weekStart } from './dates.js';
 import type { ItemStatus, ProgressStats } from './progress.js';
 import type { ProgressEvent } from './progress-model.js';
-import { countsByArea, countsByStage, skillRecord } from './skill-state.js';
+import { countsByArea, skillTotals } from './skill-state.js';
 import type { DoneOfTotal, SkillStates, SkillStatus } from './skill-state.js';
 
 export type { DoneOfTotal } from './skill-state.js';
@@ -27,9 +27,13 @@ export interface ProgressView {
     streakDays: number;
     /** Hours logged per calendar week, keyed by its Monday. */
     hoursByWeek: { week: string; hours: number }[];
-    /** Skills done of those the learner's record lists (skill-state.ts `skillRecord`). */
+    /** Skills done of those in the learner's plan (skill-state.ts `skillTotals`). */
     skillsDone: DoneOfTotal;
+    /** Skills done of every skill in the curriculum. */
+    curriculumSkills: DoneOfTotal;
+    /** Area -> done of the curriculum's skills in it. */
     doneByArea: Record<string, DoneOfTotal>;
+    /** Stage -> done of the plan's skills in it (each under its first stage in the route). */
     doneByStage: Record<string, DoneOfTotal>;
   };
 }
@@ -41,7 +45,10 @@ export function progressView(input: {
   readonly curriculum: Pick<Curriculum, 'skills' | 'stages'>;
   /** The learner's route's stages in order (undefined: the curriculum's), for `skillsDone`. */
   readonly stageOrder: readonly string[] | undefined;
+  /** The skills of the plan from the profile alone; undefined without a profile. */
+  readonly planSkills: readonly string[] | undefined;
 }): ProgressView {
+  const totals = skillTotals(input.curriculum, input.stageOrder, input.planSkills, input.states);
   const { events, stats, states, curriculum } = input;
   const byWeek = new Map<string, number>();
   for (const entry of stats.logged) {
@@ -65,9 +72,10 @@ export function progressView(input: {
       hoursThisWeek: stats.hoursThisWeek,
       streakDays: stats.streakDays,
       hoursByWeek,
-      skillsDone: skillRecord(curriculum, input.stageOrder, states).count,
+      skillsDone: totals.plan,
+      curriculumSkills: totals.curriculum,
       doneByArea: countsByArea(curriculum, states),
-      doneByStage: countsByStage(curriculum, states),
+      doneByStage: Object.fromEntries(totals.byStage.map(({ id, ...count }) => [id, count])),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { SelfCheckQuestion } from './model.js';
 import {
   dueCards,
   expectedReviews,
+  expectedReviewsBetween,
   newCard,
   rateCard,
   recallBySkill,
@@ -133,6 +134,21 @@ describe('the review time to reserve', () => {
     const later = expectedReviews(cards, new Date(at + 86_400_000), new Date(at + 8 * 86_400_000));
     expect(later.reviews).toBeLessThan(first.reviews);
     expect(expectedReviews([], week.from, week.to)).toEqual({ reviews: 0, minutes: 0 });
+  });
+
+  it('splits the expected reviews into weeks, adding up to the whole span', () => {
+    const fresh = reviewDeck({ questions: QUESTIONS, done: new Map([['sql', DONE_AT]]), reviews: [] });
+    const day = 86_400_000;
+    const bounds = [0, 7, 14, 21, 28].map((d) => new Date(Date.parse(DONE_AT) + d * day));
+    const weeks = expectedReviewsBetween(fresh, bounds);
+    expect(weeks).toHaveLength(4);
+    // The first week is the one-span answer; the four together are the four-week answer.
+    expect(weeks[0]).toEqual(expectedReviews(fresh, bounds[0] as Date, bounds[1] as Date));
+    const total = weeks.reduce((sum, w) => sum + w.reviews, 0);
+    expect(total).toBe(expectedReviews(fresh, bounds[0] as Date, bounds[4] as Date).reviews);
+    // Reviews thin out as the intervals grow.
+    expect(weeks[3]?.reviews ?? 0).toBeLessThan(weeks[0]?.reviews ?? 0);
+    expect(expectedReviewsBetween(fresh, [bounds[0] as Date])).toEqual([]);
   });
 });
 

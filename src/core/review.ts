@@ -198,17 +198,37 @@ export function expectedReviews(
   from: Date,
   to: Date,
 ): { reviews: number; minutes: number } {
-  let reviews = 0;
+  const [only] = expectedReviewsBetween(cards, [from, to]);
+  return only ?? { reviews: 0, minutes: 0 };
+}
+
+/**
+ * The reviews expected in each span between consecutive `bounds` (ascending instants: span i is
+ * [bounds[i], bounds[i+1])), every answer taken as good, and the minutes they take. Nothing is counted
+ * before `bounds[0]`: a card due earlier (new cards, overdue ones) counts as due then. Each card is
+ * walked once through all the spans, so a plan's weeks cost about as much as one week.
+ */
+export function expectedReviewsBetween(
+  cards: readonly ReviewCard[],
+  bounds: readonly Date[],
+): { reviews: number; minutes: number }[] {
+  const spans = Math.max(0, bounds.length - 1);
+  const counts = new Array<number>(spans).fill(0);
+  const from = bounds[0];
+  const to = bounds[spans];
+  if (from === undefined || to === undefined || spans === 0) return [];
   for (let card of cards) {
+    let span = 0;
     // A card's intervals grow with each good rating, so this walk is short (a handful of steps a week).
     for (let step = 0; step < 50; step++) {
       const due = new Date(Math.max(Date.parse(card.due), from.getTime()));
       if (due >= to) break;
-      reviews++;
+      while (span < spans - 1 && due >= (bounds[span + 1] as Date)) span++;
+      counts[span] = (counts[span] ?? 0) + 1;
       card = rateCard(card, 'good', due);
     }
   }
-  return { reviews, minutes: reviews * REVIEW_MINUTES_PER_CARD };
+  return counts.map((reviews) => ({ reviews, minutes: reviews * REVIEW_MINUTES_PER_CARD }));
 }
 
 /** Skill id -> mean retrievability, for the skills with reviewed cards (what readiness weighs by). */

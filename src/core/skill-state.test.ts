@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressState } from './plan-model.js';
 import { planFor } from './planner/plan.js';
 import { fixture, profileOf } from './planner/test-support/fixtures.js';
-import { countsByArea, countsByStage, deriveSkillStates } from './skill-state.js';
+import { countsByArea, countsByStage, deriveSkillStates, skillTotals } from './skill-state.js';
 
 // `py` is taught by three units of one course (4 + 2 + 2 h), `stats` by the course's last unit and a book.
 const curriculum = fixture({
@@ -96,5 +96,23 @@ describe('deriveSkillStates', () => {
       models: { done: 0, total: 1, share: 0 },
     });
     expect(countsByArea(curriculum, states)['software']).toEqual({ done: 1, total: 1, share: 1 });
+  });
+});
+
+describe('skillTotals', () => {
+  it('counts the plan’s skills, by stage and in all, beside the curriculum’s', () => {
+    // Known at the start: `py` leaves the plan (and with it the code stage), but is done in the curriculum.
+    const known = planFor(curriculum, { ...profile, known: ['py'] });
+    expect(known.skills).toEqual(['stats', 'ml']);
+    const states = derive(progress({}, { stats: 'done' }), ['py']);
+    const totals = skillTotals(curriculum, ['code', 'maths', 'models'], known.skills, states);
+    expect(totals.plan).toMatchObject({ done: 1, total: 2 });
+    expect(totals.curriculum).toMatchObject({ done: 2, total: 3 });
+    expect(totals.byStage.map(({ id, done, total }) => [id, done, total])).toEqual([
+      ['maths', 1, 1],
+      ['models', 0, 1],
+    ]);
+    // Without a plan: the curriculum's skills.
+    expect(skillTotals(curriculum, undefined, undefined, states).plan).toEqual(totals.curriculum);
   });
 });

@@ -199,6 +199,40 @@ export function countsByArea(curriculum: Pick<Curriculum, 'skills'>, states: Ski
 }
 
 /**
+ * The one count of skills every face shows (status, GET /api/status and /api/progress, the web's progress
+ * page): done of the skills **in the learner's plan** — the plan from the profile alone, so the route's
+ * targets and their prerequisites, skills known at the start left out, optional stages only when the
+ * profile asks for them — by stage in the route's order (each skill under its first stage, stages with
+ * none left out) and in all; and done of **every skill in the curriculum**, for scale. Without a plan
+ * (no profile yet) the plan's count is the curriculum's.
+ */
+export interface SkillTotals {
+  readonly plan: DoneOfTotal;
+  readonly curriculum: DoneOfTotal;
+  readonly byStage: readonly (DoneOfTotal & { readonly id: string })[];
+}
+
+export function skillTotals(
+  curriculum: Pick<Curriculum, 'stages' | 'skills'>,
+  stageOrder: readonly string[] | undefined,
+  planSkills: readonly string[] | undefined,
+  states: SkillStates,
+): SkillTotals {
+  const all = curriculum.skills.map((s) => s.id);
+  const inPlan = new Set(planSkills ?? all);
+  const stages = new Map(curriculum.stages.map((s) => [s.id, s]));
+  const listed = new Set<string>();
+  const byStage: (DoneOfTotal & { id: string })[] = [];
+  for (const id of stageOrder ?? curriculum.stages.map((s) => s.id)) {
+    const skills = (stages.get(id)?.skills ?? []).filter((s) => inPlan.has(s) && !listed.has(s));
+    if (skills.length === 0) continue;
+    for (const s of skills) listed.add(s);
+    byStage.push({ id, ...countOf(skills, states) });
+  }
+  return { plan: countOf([...inPlan], states), curriculum: countOf(all, states), byStage };
+}
+
+/**
  * The skills a learner's record lists, and so counts: those of the route's stages in order (each
  * under its first stage), then any other skill that has a status (known, marked or worked on), sorted.
  * Without a route, the curriculum's stages in order.

@@ -26,8 +26,20 @@ describe('progressToMarkdown', () => {
     expect(md).toContain('## Learn to code\n\n- [x] Programming in Python `python-programming`');
     expect(md).toContain('## Maths\n\n- [ ] Linear algebra \\[vectors\\] `linear-algebra` *(learning)*');
     expect(md).toContain('## Deep learning\n\n- [ ] Deep learning basics `deep-learning-basics`');
-    // Counted over every skill listed: the route's three and `old-skill`, marked outside its stages.
-    expect(md).toContain('2 of 4 skills done, 12.5 hours logged.');
+    // Listed: every skill with a status, `old-skill` (marked, not in the curriculum) too. Counted as every
+    // face counts (skill-state.ts `skillTotals`): the plan's skills, here with no plan the curriculum's three.
+    expect(md).toContain('- [x] old-skill `old-skill`');
+    expect(md).toContain('1 of the 3 skills in your plan done (the curriculum has 3), 12.5 hours logged.');
+  });
+
+  it('counts the skills of the learner’s plan when given them', () => {
+    const md = progressToMarkdown(curriculum, states, {
+      locale: 'zh-CN',
+      planSkills: ['python-programming', 'linear-algebra'],
+      totalHours: 2,
+      exportedAt: '2026-11-28T00:00:00.000Z',
+    });
+    expect(md).toContain('计划中的 2 项技能完成了 1 项（课程共有 3 项），已记录 2 小时。');
   });
 
   it('keeps skills marked outside the route’s stages in a section of their own', () => {

@@ -7,7 +7,7 @@
  */
 import { byId, goalOf, textIn } from '../core/model.js';
 import type { Curriculum, Locale } from '../core/model.js';
-import { skillRecord } from '../core/skill-state.js';
+import { skillRecord, skillTotals } from '../core/skill-state.js';
 import type { SkillStates } from '../core/skill-state.js';
 import { exportText } from './text.js';
 
@@ -27,6 +27,8 @@ export interface MarkdownOptions {
   readonly locale: Locale;
   /** Stage ids in the order to show them (the learner's route); defaults to the curriculum's order. */
   readonly stageOrder?: readonly string[];
+  /** The skills of the learner's plan (from the profile alone), which the summary counts; all without one. */
+  readonly planSkills?: readonly string[] | undefined;
   readonly totalHours: number;
   readonly exportedAt: string;
   readonly projects?: readonly MarkdownProject[];
@@ -73,7 +75,9 @@ export function progressToMarkdown(curriculum: Curriculum, states: SkillStates, 
     sections.push(`## ${t.projects}\n\n${options.projects.map(project).join('\n\n')}`);
   }
 
-  const { done, total } = record.count;
-  const head = `# ${escape(t.progressTitle(textIn(goalOf(curriculum.meta), options.locale)))}\n\n${t.summary(done, total, options.totalHours)}\n${t.exported}: ${options.exportedAt}`;
+  // The record lists every skill with a status; the summary counts as every face does (skillTotals).
+  const totals = skillTotals(curriculum, options.stageOrder, options.planSkills, states);
+  const { done, total } = totals.plan;
+  const head = `# ${escape(t.progressTitle(textIn(goalOf(curriculum.meta), options.locale)))}\n\n${t.summary(done, total, totals.curriculum.total, options.totalHours)}\n${t.exported}: ${options.exportedAt}`;
   return `${[head, ...sections].join('\n\n')}\n`;
 }

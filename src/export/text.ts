@@ -18,7 +18,7 @@ export interface ExportText {
   blockHours(hours: number): string;
   /** The heading of a progress export, naming what the curriculum leads to (`goalOf`). */
   progressTitle(goal: string): string;
-  summary(done: number, total: number, hours: number): string;
+  summary(done: number, total: number, curriculum: number, hours: number): string;
   readonly exported: string;
   readonly projects: string;
   readonly otherSkills: string;
@@ -36,7 +36,8 @@ const en: ExportText = {
   kind: { study: '📘', ambient: '🛏', project: '🛠', 'job-search': '💼' },
   blockHours: (hours) => `About ${Math.round(hours * 10) / 10} hours this week.`,
   progressTitle: (goal) => `My progress: ${goal}`,
-  summary: (done, total, hours) => `${done} of ${total} skills done, ${Math.round(hours * 10) / 10} hours logged.`,
+  summary: (done, total, curriculum, hours) =>
+    `${done} of the ${total} skills in your plan done (the curriculum has ${curriculum}), ${Math.round(hours * 10) / 10} hours logged.`,
   exported: 'Exported',
   projects: 'Portfolio projects',
   otherSkills: 'Other skills',
@@ -54,7 +55,8 @@ const zhCN: ExportText = {
   kind: en.kind,
   blockHours: (hours) => `本周约 ${Math.round(hours * 10) / 10} 小时。`,
   progressTitle: (goal) => `我的学习进度：${goal}`,
-  summary: (done, total, hours) => `已完成 ${done}/${total} 项技能，已记录 ${Math.round(hours * 10) / 10} 小时。`,
+  summary: (done, total, curriculum, hours) =>
+    `计划中的 ${total} 项技能完成了 ${done} 项（课程共有 ${curriculum} 项），已记录 ${Math.round(hours * 10) / 10} 小时。`,
   exported: '导出时间',
   projects: '作品集项目',
   otherSkills: '其他技能',

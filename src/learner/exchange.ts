@@ -63,6 +63,7 @@ export async function exportText(
   return progressToMarkdown(curriculum, snapshot.states, {
     locale,
     stageOrder: snapshot.stageOrder,
+    planSkills: snapshot.original?.skills,
     totalHours: snapshot.stats.totalHours,
     exportedAt: now.toISOString(),
     projects,

@@ -25,6 +25,8 @@ import { foldProgress } from '../core/progress.js';
 import type { KeptPosting } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { today } from './context.js';
+import { reviewMinutesOf } from './review.js';
+import type { ProgressEvent } from '../core/progress-model.js';
 import { needsProfile } from './profile.js';
 
 export { MAX_POSTING_LENGTH, jobAnalysisOf };
@@ -82,6 +84,7 @@ export function checkPostingText(text: string): void {
 interface LearnerView {
   readonly profile: Profile | undefined;
   readonly progress: ProgressState;
+  readonly events: readonly ProgressEvent[];
   readonly known: readonly string[];
   readonly locale: Locale;
 }
@@ -95,6 +98,7 @@ async function learnerView(ctx: LearnerContext, locale: Locale | undefined): Pro
   return {
     profile,
     progress: foldProgress(events, ctx.curriculum),
+    events,
     known: [...(point?.known ?? []), ...(profile?.known ?? [])],
     locale: locale ?? profile?.locale ?? ctx.curriculum.meta.locales[0] ?? 'en',
   };
@@ -209,9 +213,11 @@ export async function planTowardJobs(ctx: LearnerContext, locale?: Locale): Prom
   const day = today(ctx);
   // The first plan (from the profile alone) is the same for both: made once.
   const original = planFor(ctx.curriculum, profile);
-  const current = forecastFrom(ctx.curriculum, profile, view.progress, day, original);
+  const reviewMinutes = reviewMinutesOf(ctx.curriculum, view.events, day, profile.startDate);
+  const current = forecastFrom(ctx.curriculum, profile, view.progress, day, original, { reviewMinutes });
   const withJobs = forecastFrom(ctx.curriculum, profile, view.progress, day, original, {
     goal: goal.map((g) => g.id),
+    reviewMinutes,
   });
   return {
     postings: postings.length,

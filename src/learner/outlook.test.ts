@@ -61,6 +61,15 @@ describe('status, target and today word the outlook', () => {
     expect(today.stdout).toMatch(/To catch up: \d+(\.5)? h a week from now makes your target date\./);
     const zh = await home.run(['target'], { MLPATH_LANG: 'zh-CN' });
     expect(zh.stdout).toMatch(/需要每周 \d+(\.5)? 小时；你计划每周 10 小时。/);
+    // `status` says the same, and so does its JSON: behind the target, and five weeks without study.
+    const status = await home.run(['status']);
+    expect(status.stdout).toMatch(/! Your likely finish \(\d{4}-\d\d-\d\d\) is past your target date \(2027-01-15\)\./);
+    expect(status.stdout).toMatch(/To catch up: \d+(\.5)? h a week from now makes your target date\./);
+    expect(status.stdout).toMatch(/! No study in the \d+ days since your start\./);
+    const kinds = (JSON.parse((await home.run(['status', '--json'])).stdout).warnings as { kind: string }[]).map(
+      (w) => w.kind,
+    );
+    expect(kinds).toEqual(['behind-target', 'no-study']);
   });
 
   it('refuses a target date that is not one or not after the start, naming the fix, and changes nothing', async () => {

@@ -40,6 +40,7 @@ import { foldProgress } from '../core/progress.js';
 import { suggestedRegion } from '../core/regions.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { today } from './context.js';
+import { reviewMinutesOf } from './review.js';
 import type { LearnerContext } from './context.js';
 import { didYouMean, LearnerError } from './errors.js';
 
@@ -361,7 +362,11 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
     store.listEvents(learnerId),
     store.firstPlanSnapshot(learnerId),
   ]);
-  const forecast = forecastFrom(curriculum, profile, foldProgress(events, curriculum), today(ctx));
+  const progress = foldProgress(events, curriculum);
+  const day = today(ctx);
+  const forecast = forecastFrom(curriculum, profile, progress, day, undefined, {
+    reviewMinutes: reviewMinutesOf(curriculum, events, day, profile.startDate),
+  });
   const at = ctx.clock().toISOString();
   await store.saveProfile(learnerId, profile, at);
   if (!first) {

@@ -22,7 +22,7 @@ import {
   studyWarnings,
   targetOutlook,
 } from '../core/planner/index.js';
-import type { ForecastRange, StudyWarning, TargetOutlook } from '../core/planner/index.js';
+import type { ForecastRange, PlanOptions, StudyWarning, TargetOutlook } from '../core/planner/index.js';
 import { weekSessions } from '../core/calendar/sessions.js';
 import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
@@ -32,14 +32,14 @@ import type { ItemIndex, ProgressFold, ProgressStats } from '../core/progress.js
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
 import type { ProgressView } from '../core/progress-view.js';
-import { countsByArea, countsByStage, deriveSkillStates, skillRecord } from '../core/skill-state.js';
+import { countsByArea, deriveSkillStates, skillTotals } from '../core/skill-state.js';
 import type { DoneOfTotal, SkillStates } from '../core/skill-state.js';
 import { currentWeekView } from '../core/weeks.js';
 import type { TodayView } from '../core/weeks.js';
 import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
-import { recallOf, weekReview } from './review.js';
+import { mayHaveCards, recallOf, reviewMinutesOf, weekReview } from './review.js';
 import type { WeekReview } from './review.js';
 
 /** Everything the read actions are made from, loaded and derived once. */
@@ -61,6 +61,8 @@ export interface ProgressSnapshot {
   readonly baseline: Plan | undefined;
   /** The re-plan from today and its forecast; undefined without a profile. */
   readonly forecast: Forecast | undefined;
+  /** What the re-plans are made with besides the profile and progress: the review time each week reserves. */
+  readonly planOptions: PlanOptions;
   /** The one progress model's skill states. */
   readonly states: SkillStates;
   /** The stages of the learner's route in order; undefined without a profile (the curriculum's order). */
@@ -118,14 +120,32 @@ async function computeSnapshot(
   const stats = statsOf(fold, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
   const known = [...(point?.known ?? []), ...(profile?.known ?? [])];
-  const original = profile ? planFor(curriculum, profile) : undefined;
-  const baseline = profile ? (first?.plan ?? original) : undefined;
-  const forecast = profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline) : undefined;
-  const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
-  const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
   let events: Promise<ProgressEvent[]> | undefined;
   const allEvents = (): Promise<ProgressEvent[]> => (events ??= ctx.store.listEvents(ctx.learnerId));
-  return { today, profile, events: allEvents, stats, known, original, baseline, forecast, states, stageOrder };
+  // The review time each week reserves comes off its study hours; no cards, no log to read for it.
+  const planOptions: PlanOptions =
+    profile && mayHaveCards(curriculum, stats)
+      ? { reviewMinutes: reviewMinutesOf(curriculum, await allEvents(), today, profile.startDate) }
+      : {};
+  const original = profile ? planFor(curriculum, profile) : undefined;
+  const baseline = profile ? (first?.plan ?? original) : undefined;
+  const forecast =
+    profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline, planOptions) : undefined;
+  const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
+  const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
+  return {
+    today,
+    profile,
+    events: allEvents,
+    stats,
+    known,
+    original,
+    baseline,
+    forecast,
+    planOptions,
+    states,
+    stageOrder,
+  };
 }
 
 /** The curriculum's item index and a digest of it, per curriculum object. */
@@ -232,10 +252,12 @@ export interface ForecastSummary {
 
 export interface StatusReport {
   readonly today: string;
-  /** The route's stages in order (stages without skills left out). */
+  /** The route's stages in order, each with the plan's skills in it (stages without any left out). */
   readonly stages: readonly StageCount[];
-  /** Skills done of those the learner's record lists: the route's, and any other with a status. */
+  /** Skills done of those in the learner's plan (core/skill-state.ts `skillTotals`). */
   readonly skills: DoneOfTotal;
+  /** Skills done of every skill in the curriculum. */
+  readonly curriculumSkills: DoneOfTotal;
   readonly areas: Readonly<Record<string, DoneOfTotal>>;
   readonly hoursThisWeek: number;
   readonly totalHours: number;
@@ -308,6 +330,7 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
       today: s.today,
       finishDate: forecast.finishDate,
       p50,
+      options: s.planOptions,
     });
     const first = forecast.plan.weeks.flatMap((w) => w.tasks)[0];
     const next = first ? first.key || (first.unit ? `${first.resource}/${first.unit}` : first.resource) : null;
@@ -322,11 +345,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const s = snapshot ?? (await progressSnapshot(ctx));
   const { curriculum } = ctx;
   const { profile, states, stats, forecast } = s;
-  const byStage = countsByStage(curriculum, states);
-  const stages = (s.stageOrder ?? curriculum.stages.map((st) => st.id)).flatMap((id) => {
-    const count = byStage[id];
-    return count && count.total > 0 ? [{ id, ...count }] : [];
-  });
+  const totals = skillTotals(curriculum, s.stageOrder, s.original?.skills, states);
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
   const recall = await recallOf(ctx, await s.events());
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
@@ -334,8 +353,9 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const range = outlook.range;
   return {
     today: s.today,
-    stages,
-    skills: skillRecord(curriculum, s.stageOrder, states).count,
+    stages: totals.byStage,
+    skills: totals.plan,
+    curriculumSkills: totals.curriculum,
     areas: countsByArea(curriculum, states),
     hoursThisWeek: stats.hoursThisWeek,
     totalHours: stats.totalHours,
@@ -398,6 +418,7 @@ export async function progressOverview(ctx: LearnerContext, snapshot?: ProgressS
     states: s.states,
     curriculum: ctx.curriculum,
     stageOrder: s.stageOrder,
+    planSkills: s.original?.skills,
   });
 }
 
@@ -479,7 +500,7 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
       : null;
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.end, await s.events()) : null,
+    review: view.week ? await weekReview(ctx, view.week.start, await s.events()) : null,
     studyDay,
     session: nextSession(s),
     warnings: (await outlookOf(ctx, s)).warnings,

@@ -11,7 +11,12 @@ import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { tempDir } from '../store/test-support/databases.js';
 import type { LearnerContext } from './context.js';
-import { rateReview, reviewCards, reviewQueue } from './review.js';
+import { rateReview, reviewCards, reviewQueue, reviewWeeks } from './review.js';
+import { localDate } from './context.js';
+import { currentWeek, progressSnapshot, status } from './progress.js';
+import { forecastFrom, profileFor } from '../core/planner/index.js';
+import { foldProgress } from '../core/progress.js';
+import type { ProgressEvent } from '../core/progress-model.js';
 
 const curriculum = loadCurriculum(fileURLToPath(new URL('../../curricula/ml-engineer', import.meta.url)));
 const cleanup: Array<() => Promise<void>> = [];
@@ -115,5 +120,49 @@ describe('which skills have cards', () => {
       resource.teaches.filter((id) => curriculum.selfCheck.some((q) => q.skill === id)),
     );
     expect(queue.due.every((d) => d.card.due === at.now.toISOString())).toBe(true);
+  });
+});
+
+describe('the review time the weekly plan reserves', () => {
+  it('takes the due cards’ minutes off the week’s study hours, finishing no earlier; no cards, no change', async () => {
+    const at = { now: new Date('2026-12-02T09:00:00.000Z') };
+    const ctx = await context(at);
+    const profile = profileFor(curriculum, 'from-scratch', { startDate: '2026-11-30', hoursPerWeek: 10 });
+    await ctx.store.saveProfile('local', profile, at.now.toISOString());
+    const today = localDate(at.now);
+    const plain = (events: readonly ProgressEvent[]) =>
+      forecastFrom(curriculum, profile, foldProgress(events, curriculum), today);
+
+    // Nothing done: no cards, and the forecast is the planner's own, untouched.
+    await ctx.store.appendEvents('local', [newEvent('hours', { hours: 1, date: today }, at.now)]);
+    const before = await progressSnapshot(ctx);
+    expect(before.planOptions).toEqual({});
+    expect(before.forecast?.plan).toEqual(plain(await ctx.store.listEvents('local')).plan);
+    expect((await currentWeek(ctx)).review).toMatchObject({ reviews: 0, minutes: 0 });
+
+    // Two skills done: their cards are due, and the week keeps time for them.
+    await ctx.store.appendEvents('local', [
+      newEvent('done', { item: 'python-basics' }, at.now),
+      newEvent('done', { item: 'sql-databases' }, at.now),
+    ]);
+    const events = await ctx.store.listEvents('local');
+    const snapshot = await progressSnapshot(ctx);
+    const week = await currentWeek(ctx, snapshot);
+    const reserved = week.review?.minutes ?? 0;
+    expect(reserved).toBeGreaterThan(0);
+    const withReview = snapshot.forecast?.plan;
+    const without = plain(events).plan;
+    const first = withReview?.weeks[0];
+    expect(first?.start).toBe('2026-11-30');
+    expect(first?.reviewMinutes).toBe(reserved);
+    expect(first?.hours ?? 0).toBeCloseTo((without.weeks[0]?.hours ?? 0) - reserved / 60, 1);
+    expect((withReview?.finishDate ?? '') >= without.finishDate).toBe(true);
+    // Status answers the same forecast.
+    expect((await status(ctx, snapshot)).forecast?.finishDate).toBe(withReview?.finishDate);
+    // Later weeks reserve what the cards bring back then.
+    const reviewWeeksAhead = reviewWeeks(curriculum, events, today, profile.startDate);
+    for (const w of reviewWeeksAhead.slice(1, 4)) {
+      expect(withReview?.weeks.find((p) => p.start === w.start)?.reviewMinutes).toBe(w.minutes);
+    }
   });
 });

@@ -9,10 +9,13 @@ import { questionKey } from '../core/model.js';
 import type { Text } from '../core/model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { deckInput } from '../core/review-events.js';
-import { addDays } from '../core/dates.js';
+import { addDays, weekStart } from '../core/dates.js';
+import type { Curriculum } from '../core/model.js';
+import type { ProgressState } from '../core/plan-model.js';
+import type { ReviewReservation } from '../core/planner/index.js';
 import {
   dueCards,
-  expectedReviews,
+  expectedReviewsBetween,
   isReviewRating,
   recallBySkill,
   REVIEW_MINUTES_PER_CARD,
@@ -24,6 +27,7 @@ import {
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
+import { localDate } from './context.js';
 import { LearnerError, withinLimit } from './errors.js';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
 import { made, recordedAs } from './tracking.js';
@@ -55,11 +59,14 @@ export interface ReviewQueue {
 const folded = new WeakMap<readonly ProgressEvent[], WeakMap<object, readonly ReviewCard[]>>();
 
 async function deck(ctx: LearnerContext, events?: readonly ProgressEvent[]): Promise<readonly ReviewCard[]> {
-  const log = events ?? (await ctx.store.listEvents(ctx.learnerId));
+  return cardsOf(ctx.curriculum, events ?? (await ctx.store.listEvents(ctx.learnerId)));
+}
+
+function cardsOf(curriculum: Curriculum, log: readonly ProgressEvent[]): readonly ReviewCard[] {
   let byCurriculum = folded.get(log);
   if (!byCurriculum) folded.set(log, (byCurriculum = new WeakMap()));
-  let cards = byCurriculum.get(ctx.curriculum);
-  if (!cards) byCurriculum.set(ctx.curriculum, (cards = reviewDeck(deckInput(log, ctx.curriculum))));
+  let cards = byCurriculum.get(curriculum);
+  if (!cards) byCurriculum.set(curriculum, (cards = reviewDeck(deckInput(log, curriculum))));
   return cards;
 }
 
@@ -149,32 +156,104 @@ export async function reviewCards(ctx: LearnerContext): Promise<ReviewItem[]> {
   return (await deck(ctx)).map((c) => item(ctx, c, at));
 }
 
+/** Weeks ahead, the current one included, whose review time is worked out (about a year); later weeks reserve none. */
+export const REVIEW_RESERVE_WEEKS = 52;
+
+/** The reviews expected in one calendar week of the plan and the minutes reserved for them. */
+export interface ReviewWeek {
+  /** The week's Monday, `YYYY-MM-DD`. */
+  readonly start: string;
+  readonly reviews: number;
+  readonly minutes: number;
+}
+
+const reservations = new WeakMap<readonly ProgressEvent[], WeakMap<object, Map<string, readonly ReviewWeek[]>>>();
+
+/**
+ * The review time each calendar week of the plan holds, from the start of `today` (local time) over
+ * REVIEW_RESERVE_WEEKS weeks, from the cards the learner has now, every answer taken as good: the one
+ * reckoning of review time. The plan's weeks begin with the week of `startDate` or today, whichever is
+ * later; reviews expected before then fall to that first week. The weekly plan reserves the minutes
+ * (`reviewMinutesOf`), and `today`, `week`, GET /api/today and the web's This week show the current
+ * week's. Cards of skills done later are not counted until they are done. Weeks with no review are
+ * left out.
+ */
+export function reviewWeeks(
+  curriculum: Curriculum,
+  events: readonly ProgressEvent[],
+  today: string,
+  startDate: string = today,
+): readonly ReviewWeek[] {
+  let byCurriculum = reservations.get(events);
+  if (!byCurriculum) reservations.set(events, (byCurriculum = new WeakMap()));
+  let byDay = byCurriculum.get(curriculum);
+  if (!byDay) byCurriculum.set(curriculum, (byDay = new Map()));
+  const monday = weekStart(startDate > today ? startDate : today);
+  const kept = byDay.get(`${today} ${monday}`);
+  if (kept) return kept;
+  const cards = cardsOf(curriculum, events);
+  const starts = Array.from({ length: REVIEW_RESERVE_WEEKS }, (_, i) => addDays(monday, 7 * i));
+  const bounds = [today, ...starts.slice(1), addDays(monday, 7 * REVIEW_RESERVE_WEEKS)].map(
+    (day) => new Date(`${day}T00:00:00`),
+  );
+  const weeks = cards.length === 0 ? [] : expectedReviewsBetween(cards, bounds);
+  const found = starts.flatMap((start, i) => {
+    const week = weeks[i];
+    return week && week.reviews > 0 ? [{ start, reviews: week.reviews, minutes: week.minutes }] : [];
+  });
+  byDay.set(`${today} ${monday}`, found);
+  return found;
+}
+
+/**
+ * Whether the learner can have cards at all: the curriculum has questions and something is done. Lets
+ * a reader skip loading the whole event log for a learner who has none.
+ */
+export function mayHaveCards(curriculum: Pick<Curriculum, 'selfCheck'>, progress: ProgressState): boolean {
+  if (curriculum.selfCheck.length === 0) return false;
+  for (const status of progress.skills.values()) if (status === 'done') return true;
+  for (const status of progress.items.values()) if (status === 'done') return true;
+  return false;
+}
+
+/** The review minutes to reserve per week (`reviewWeeks`), as the planner takes them. */
+export function reviewMinutesOf(
+  curriculum: Curriculum,
+  events: readonly ProgressEvent[],
+  today: string,
+  startDate: string,
+): ReviewReservation {
+  return Object.fromEntries(reviewWeeks(curriculum, events, today, startDate).map((w) => [w.start, w.minutes]));
+}
+
 /** The review time a week of the plan reserves. */
 export interface WeekReview {
-  /** Reviews expected from now to the end of the week (cards due, and the ones they bring back). */
+  /** Reviews expected from the start of today to the end of the week (cards due, and the ones they bring back). */
   readonly reviews: number;
   /** Cards due now. */
   readonly dueNow: number;
   readonly minutesPerCard: number;
-  /** `reviews` × `minutesPerCard`. */
+  /** `reviews` × `minutesPerCard`: what the weekly plan takes off the week's study hours. */
   readonly minutes: number;
 }
 
 /**
- * The reviews expected from now until the end of the week ending on `end` (`YYYY-MM-DD`, local
- * time), every answer taken as good, and the minutes they take: the one reckoning of the review
- * time a week reserves, which `today`, `week`, GET /api/today and the web's This week show.
+ * The review time of the current week of the plan, starting on `start` (`YYYY-MM-DD`, a Monday: the week
+ * of today, or the first week before study begins), as `reviewWeeks` reckons it.
  */
 export async function weekReview(
   ctx: LearnerContext,
-  end: string,
+  start: string,
   events?: readonly ProgressEvent[],
 ): Promise<WeekReview> {
-  const at = ctx.clock();
-  const cards = await deck(ctx, events);
-  const until = new Date(`${addDays(end, 1)}T00:00:00`);
-  const { reviews, minutes } = expectedReviews(cards, at, until > at ? until : at);
-  return { reviews, dueNow: dueCards(cards, at).length, minutesPerCard: REVIEW_MINUTES_PER_CARD, minutes };
+  const log = events ?? (await ctx.store.listEvents(ctx.learnerId));
+  const week = reviewWeeks(ctx.curriculum, log, localDate(ctx.clock()), start).find((w) => w.start === start);
+  return {
+    reviews: week?.reviews ?? 0,
+    dueNow: dueCards(cardsOf(ctx.curriculum, log), ctx.clock()).length,
+    minutesPerCard: REVIEW_MINUTES_PER_CARD,
+    minutes: week?.minutes ?? 0,
+  };
 }
 
 /** Recall per done skill with cards, and the recall readiness weighs by (skill -> retrievability). */

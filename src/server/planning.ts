@@ -13,6 +13,7 @@ import { forecastFrom, planFor } from '../core/planner/index.js';
 import { foldProgress } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import type { Store } from '../store/store.js';
+import { reviewMinutesOf } from '../learner/review.js';
 
 export interface LearnerState {
   readonly profile: Profile | undefined;
@@ -60,7 +61,11 @@ export class Planning {
   async #compute(learner: string, today: string): Promise<LearnerState> {
     const [profile, events] = await Promise.all([this.#store.getProfile(learner), this.#store.listEvents(learner)]);
     const progress = foldProgress(events, this.#curriculum);
-    const forecast = profile ? forecastFrom(this.#curriculum, profile, progress, today) : undefined;
+    const forecast = profile
+      ? forecastFrom(this.#curriculum, profile, progress, today, undefined, {
+          reviewMinutes: reviewMinutesOf(this.#curriculum, events, today, profile.startDate),
+        })
+      : undefined;
     let original: Plan | undefined;
     return {
       profile,

@@ -1,10 +1,14 @@
 /**
  * The progress page's finish range and target date: the range (or why there is none yet) with its
  * method, a target date set in the page, the hours a week it needs, and the date cleared again (the
- * profile is left as it was found).
+ * profile is left as it was found); the same target date set and cleared from Settings.
  */
+import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openPage, requireChromium, watch } from './support.js';
+
+const SCREENSHOTS = 'test-results/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 requireChromium();
 test.describe.configure({ mode: 'serial' });
@@ -68,6 +72,72 @@ test('the progress page shows the finish range or why there is none, and a targe
   await openPage(page, '#/progress');
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(page.getByTestId('target-outlook')).toHaveCount(0);
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.failedRequests).toEqual([]);
+});
+
+test('the target date is set from Settings too, with the hours it needs, and the progress page agrees', async () => {
+  const seen = watch(page);
+  await openPage(page, '#/settings');
+  const section = page.getByTestId('target-date');
+  await expect(section.getByRole('heading', { name: 'Target date' })).toBeVisible();
+  const target = `${String(Number(startDate.slice(0, 4)) + 2)}${startDate.slice(4)}`;
+  await section.getByLabel('Finish by').fill(target);
+  await section.getByRole('button', { name: 'Set target date' }).click();
+  const needed = section.getByTestId('hours-needed');
+  await expect(needed).toHaveText(
+    /^(It needs [\d.,]+ h a week; you plan [\d.,]+ h\.|Even 100 h a week would not finish by then\.)$/,
+  );
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/settings-target-date-en.png`, fullPage: false });
+
+  // The one record behind both pages: the API has the date, and the progress page says the same.
+  const status = (await (await page.request.get('/api/status')).json()) as {
+    target: { date: string; hoursPerWeekNeeded: number | null } | null;
+  };
+  expect(status.target?.date).toBe(target);
+  const saidInSettings = await needed.textContent();
+  await openPage(page, '#/progress');
+  await expect(page.getByTestId('hours-needed')).toHaveText(saidInSettings ?? '');
+  await expect(page.getByLabel('Finish by')).toHaveValue(target);
+
+  // Cleared from Settings, it is gone everywhere.
+  await openPage(page, '#/settings');
+  await page.getByTestId('target-date').getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByTestId('target-outlook')).toHaveCount(0);
+  const after = (await (await page.request.get('/api/profile')).json()) as ProfileJson;
+  expect(after.profile?.targetDate).toBeUndefined();
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.failedRequests).toEqual([]);
+});
+
+test('a target date the plan cannot make warns on the progress page, with a catch-up suggestion', async () => {
+  const seen = watch(page);
+  // Two weeks after the start: no plan of this curriculum finishes by then.
+  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
+  const soon = new Date(Date.UTC(y, m - 1, d + 14)).toISOString().slice(0, 10);
+  const set = await page.request.put('/api/profile/target-date', { data: { targetDate: soon } });
+  expect(set.ok()).toBe(true);
+  const status = (await (await page.request.get('/api/status')).json()) as {
+    warnings: { kind: string; target?: string }[];
+  };
+  expect(status.warnings[0]).toMatchObject({ kind: 'behind-target', target: soon });
+
+  // Set through the API, not the page: a fresh load of the app reads it.
+  await openPage(page, '#/progress');
+  await page.reload({ waitUntil: 'networkidle' });
+  const warnings = page.getByTestId('warnings');
+  await expect(warnings).toContainText(/Your likely finish \(.+\) is past your target date \(.+\)\./);
+  await expect(warnings).toContainText(
+    /To catch up: [\d.,]+ h a week from now makes your target date\.|Even 100 h a week would not make it/,
+  );
+  await warnings.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/progress-warning-en.png` });
+
+  await page.request.put('/api/profile/target-date', { data: { targetDate: null } });
+  await page.reload({ waitUntil: 'networkidle' });
+  await expect(page.getByTestId('target-outlook')).toHaveCount(0);
+  await expect(page.getByText(/past your target date/)).toHaveCount(0);
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.failedRequests).toEqual([]);
 });

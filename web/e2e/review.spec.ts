@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { requireChromium, watch } from './support.js';
+import { openPage, requireChromium, watch } from './support.js';
 
 requireChromium();
 test.describe.configure({ mode: 'serial' });
@@ -186,9 +186,18 @@ test('one review session: Space reveals, 1-4 and the buttons rate, offline ratin
   // (Marked through the API, not the page: a fresh load of the app reads it.)
   await page.goto('/?fresh#/today');
   const reserved = page.getByTestId('week-review');
-  await expect(reserved).toContainText(/Review: about \d+ min of this week set aside for \d+ reviews/);
+  await expect(reserved).toContainText(
+    /Review: \d+ min reserved for review this week, taken from its study hours \(\d+ reviews expected/,
+  );
   await page.screenshot({ path: `${SCREENSHOTS}/review-this-week-en.png` });
-  await reserved.getByRole('link', { name: 'Review now' }).click();
+  // The plan's week says the same minutes, taken off its study hours.
+  const minutes = /Review: (\d+) min/.exec((await reserved.textContent()) ?? '')?.[1];
+  await openPage(page, '#/plan');
+  await expect(page.getByTestId('week-review-reserved').first()).toHaveText(`${minutes} min reserved for review`);
+  await page.getByTestId('week-review-reserved').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/review-plan-week-en.png` });
+  await page.goto('/?fresh#/today');
+  await page.getByTestId('week-review').getByRole('link', { name: 'Review now' }).click();
 
   await expect(page.getByTestId('due-count')).toHaveText(`${total} cards due now`);
   await expect(page.getByText(`Card 1 of ${total}`)).toBeVisible();

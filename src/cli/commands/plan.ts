@@ -13,6 +13,7 @@ import { AREAS, textIn } from '../../core/model.js';
 import type { Area, Curriculum } from '../../core/model.js';
 import type { Plan, Profile, ProgressState } from '../../core/plan-model.js';
 import { planFor } from '../../core/planner/plan.js';
+import type { PlanOptions as PlannerOptions } from '../../core/planner/plan.js';
 import { cacheDir, loadCurriculumCached } from '../curriculum-cache.js';
 import type { CliIo } from '../io.js';
 import { msg } from '../messages.js';
@@ -66,7 +67,9 @@ export function registerPlan(program: Command, io: CliIo): Command {
         throw learnerErrorIn(chooseLocale({ flag: options.locale, env: io.env }), needsProfile());
       }
       const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile, env: io.env });
-      const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined);
+      const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined, {
+        reviewMinutes: stored?.reviewMinutes,
+      });
       if (options.json) io.out(`${JSON.stringify(planJson(plan, profile), null, 2)}\n`);
       else io.out(renderPlan(curriculum, profile, plan));
     });
@@ -80,9 +83,10 @@ export function planWithFlagNames(
   flags: ProfileFlags,
   progress?: ProgressState,
   today?: string,
+  planOptions: PlannerOptions = {},
 ): Plan {
   try {
-    return planFor(curriculum, profile, progress, today);
+    return planFor(curriculum, profile, progress, today, planOptions);
   } catch (error) {
     if (isMlpathError(error) && error.code === 'UNREACHABLE') {
       const flag = flags.target !== undefined ? '--target' : flags.freeOnly ? '--free-only' : '--exclude';
@@ -199,7 +203,8 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
       lines.push(`  ${m('plan.weekOff', { n: w.index + 1, date: w.start })}`);
       continue;
     }
-    lines.push(`  ${m('plan.week', { n: w.index + 1, date: w.start, hours: round1(w.hours) })}`);
+    const review = w.reviewMinutes !== undefined ? ` · ${m('plan.weekReview', { minutes: w.reviewMinutes })}` : '';
+    lines.push(`  ${m('plan.week', { n: w.index + 1, date: w.start, hours: round1(w.hours) })}${review}`);
     for (const t of w.tasks) {
       const title = sayIn(L, t.title) || t.resource;
       lines.push(`    - ${title} · ${m('plan.hours', { hours: round1(t.hours) })} · ${stageTitle(t.stage)}`);

@@ -89,11 +89,17 @@ describe('review time and recall in today, week and status', () => {
     expect(week.review.dueNow).toBeGreaterThanOrEqual(3);
     expect(week.review.minutes).toBe(week.review.reviews * week.review.minutesPerCard);
     expect((await run(['week'])).stdout).toContain(
-      `Review: about ${week.review.minutes} min reserved this week (${week.review.reviews} reviews expected, ${week.review.dueNow} cards due now).`,
+      `Review: ${week.review.minutes} min reserved for review this week, taken from its study hours (${week.review.reviews} reviews expected, ${week.review.dueNow} cards due now).`,
     );
     expect((await home.run(['today'], { ...shipped, MLPATH_LANG: 'zh-CN' })).stdout).toContain(
-      `复习：本周预留约 ${week.review.minutes} 分钟`,
+      `复习：本周从学习时间中预留 ${week.review.minutes} 分钟用于复习`,
     );
+    // The plan takes the same minutes off the week's study hours, and says so.
+    const plan = JSON.parse((await run(['plan', '--json'])).stdout);
+    const planWeek = plan.weeks.find((w: { start: string }) => w.start === week.week.start);
+    expect(planWeek.reviewMinutes).toBe(week.review.minutes);
+    expect(planWeek.hours).toBeLessThanOrEqual(week.week.remainingHours - week.review.minutes / 60 + 0.01);
+    expect((await run(['plan'])).stdout).toContain(`· ${week.review.minutes} min reserved for review`);
     // Three cards learned, then forgotten when they come back months later: three lapses.
     const due = (JSON.parse((await run(['review', '--json'])).stdout) as { due: { card: string }[] }).due;
     for (const [i, { card }] of due.slice(0, 3).entries()) {

@@ -184,7 +184,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         io.out(`${m.statusTitle}\n`);
         for (const row of rows)
           io.out(`  ${padColumns(row.title, width)}  ${bar(row.share)}  ${row.done}/${row.total}\n`);
-        io.out(`${m.skillsDone(report.skills.done, report.skills.total)}\n`);
+        io.out(`${m.skillsDone(report.skills.done, report.skills.total, report.curriculumSkills.total)}\n`);
         io.out(`${m.hoursThisWeek(formatHours(report.hoursThisWeek))}\n`);
         io.out(`${m.hoursTotal(formatHours(report.totalHours))}\n`);
         io.out(`${m.streak(report.streakDays)}\n`);

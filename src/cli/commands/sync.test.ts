@@ -194,7 +194,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('mlpath login, sync and logout against 
     expect(comparable(await localData(laptop))).toEqual(a);
     expect(await ok(desktop, ['sync'], { MLPATH_LANG: 'zh-CN' })).toContain(`已与 ${server} 保持同步`);
     // The synced device plans and reports from what it received.
-    expect(await ok(desktop, ['status'])).toContain('Skills done: 2 of 3');
+    expect(await ok(desktop, ['status'])).toContain('Skills done: 2 of the 3 in your plan');
   });
 
   it('keeps the later of two conflicting profile edits on every side', async () => {

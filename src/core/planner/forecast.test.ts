@@ -3,6 +3,8 @@ import type { ProgressState } from '../plan-model.js';
 import { forecastFrom } from './forecast.js';
 import { observedPace, planFor } from './plan.js';
 import { miniCurriculum, profileOf } from './test-support/fixtures.js';
+import { loadCurriculum } from '../../content/load.js';
+import { profileFor } from './profile.js';
 
 const c = miniCurriculum();
 const profile = profileOf(c, 'from-scratch');
@@ -108,5 +110,45 @@ describe('forecastFrom', () => {
       .plan.weeks.flatMap((w) => w.tasks)
       .filter((t) => t.resource === 'ml');
     expect(left.reduce((s, t) => s + t.hours, 0)).toBeCloseTo(7.5, 1);
+  });
+});
+
+describe('working ahead on the first day', () => {
+  const shipped = loadCurriculum(
+    decodeURIComponent(new URL('../../../curricula/ml-engineer', import.meta.url).pathname),
+  );
+
+  it('never moves the finish later: the hours done come off the week and the work off the plan', () => {
+    // Found by a learner: a developer at 10 h a week who did the first task on day one (marking its skill
+    // done and logging its hours) saw the finish move a day later. The cause was the schedule, not the
+    // learner: the changed packing left a few quarter hours idle in later weeks, because a task already
+    // worked on in a week could not take a last piece under a quarter hour. It now can (the piece joins
+    // the week's one piece of that task), so doing exactly the planned work never costs a day.
+    const start = '2026-11-30';
+    const checked = new Set<string>();
+    for (const point of ['developer', 'from-scratch', 'data-scientist', 'career-changer']) {
+      for (const hoursPerWeek of [6, 10, 20]) {
+        const profile = profileFor(shipped, point, { startDate: start, hoursPerWeek });
+        const original = planFor(shipped, profile);
+        const planned = new Map<string, number>();
+        for (const t of original.weeks.flatMap((w) => w.tasks))
+          planned.set(t.key ?? '', (planned.get(t.key ?? '') ?? 0) + t.hours);
+        const skills = new Map<string, 'done'>();
+        const items = new Map<string, 'done'>();
+        const logged: { date: string; hours: number; item: string | undefined }[] = [];
+        for (const task of original.weeks[0]?.tasks.slice(0, 2) ?? []) {
+          for (const s of task.skills) skills.set(s, 'done');
+          items.set(task.key ?? '', 'done');
+          logged.push({ date: start, hours: planned.get(task.key ?? '') ?? 0, item: task.key });
+          const f = forecastFrom(shipped, profile, { skills, items, logged }, start, original);
+          // Only where the work went at the estimate (marking a skill also settles other units teaching it).
+          if (f.pace !== 1) continue;
+          checked.add(`${point} ${hoursPerWeek}`);
+          expect(f.finishDate <= original.finishDate, `${point} ${hoursPerWeek} h after ${task.key}`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toContain('developer 10');
+    expect(checked.size).toBeGreaterThanOrEqual(6);
   });
 });

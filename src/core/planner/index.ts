@@ -9,7 +9,7 @@ export { planFor, observedPace, READY, READY_TITLE, ALONGSIDE_SHARE } from './pl
 export { forecastFrom } from './forecast.js';
 export { MIN_HISTORY_WEEKS, HISTORY_WEEKS, RANGE_RUNS } from './forecast-range.js';
 export type { ForecastRange, HistoryWeek } from './forecast-range.js';
-export type { PlanOptions } from './plan.js';
+export type { PlanOptions, ReviewReservation } from './plan.js';
 export { readinessFor } from './readiness.js';
 export { WEEKS_PER_MONTH } from './tasks.js';
 export { forecastRange, historyWeeksOf } from './forecast-range.js';

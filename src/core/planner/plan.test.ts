@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MlpathError } from '../errors.js';
 import type { Plan, ProgressState } from '../plan-model.js';
 import { planFor } from './plan.js';
+import { hoursNeededFor } from './target.js';
 import { fixture, miniCurriculum, profileOf, textOf } from './test-support/fixtures.js';
 
 const c = miniCurriculum();
@@ -306,5 +307,57 @@ describe('planFor', () => {
     expect(keys(plan)).toContain('maths/calc');
     const untouched = planFor(c, profileOf(c, 'from-scratch'), emptyProgress(), '2026-12-01');
     expect(untouched.startDate).toBe('2027-01-04');
+  });
+});
+
+describe('the review time a week reserves', () => {
+  const profile = profileOf(c, 'from-scratch', { hoursPerWeek: 10 });
+  const today = '2027-01-06';
+
+  it('with nothing to review, the plan is the same as with no reservation at all', () => {
+    const plain = planFor(c, profile, emptyProgress(), today);
+    expect(planFor(c, profile, emptyProgress(), today, { reviewMinutes: {} })).toEqual(plain);
+    expect(planFor(c, profile, emptyProgress(), today, { reviewMinutes: { '2027-01-04': 0 } })).toEqual(plain);
+    expect(plain.weeks.some((w) => w.reviewMinutes !== undefined)).toBe(false);
+  });
+
+  it('takes the expected review minutes off each week, finishing on the same day or later', () => {
+    const plain = planFor(c, profile, emptyProgress(), today);
+    const reviewMinutes = { '2027-01-04': 90, '2027-01-11': 60, '2027-01-18': 30 };
+    const plan = planFor(c, profile, emptyProgress(), today, { reviewMinutes });
+    const week = (p: Plan, start: string) => p.weeks.find((w) => w.start === start);
+    // The first week has Wednesday to Sunday of its 10 h: 5 of 7 days, about 7.14 h, less 1.5 h.
+    expect(week(plan, '2027-01-04')?.reviewMinutes).toBe(90);
+    expect(week(plan, '2027-01-04')?.hours).toBeCloseTo((week(plain, '2027-01-04')?.hours ?? 0) - 1.5, 1);
+    expect(week(plan, '2027-01-11')?.reviewMinutes).toBe(60);
+    expect(week(plan, '2027-01-11')?.hours).toBeCloseTo(9, 2);
+    expect(week(plan, '2027-01-18')?.hours).toBeCloseTo(9.5, 2);
+    expect(week(plan, '2027-01-25')?.reviewMinutes).toBeUndefined();
+    expect(week(plan, '2027-01-25')?.hours).toBeCloseTo(10, 2);
+    expect(plan.finishDate >= plain.finishDate).toBe(true);
+    // The same work, only later.
+    expect(plan.totalHours).toBe(plain.totalHours);
+  });
+
+  it('reserves no more than the week has, and a long backlog of reviews pushes the finish later', () => {
+    const plain = planFor(c, profile, emptyProgress(), today);
+    const reviewMinutes = Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [plain.weeks[i]?.start ?? '', 60 * 60]),
+    );
+    const plan = planFor(c, profile, emptyProgress(), today, { reviewMinutes });
+    expect(plan.weeks[1]?.reviewMinutes).toBe(600);
+    expect(plan.weeks[1]?.hours).toBe(0);
+    expect(plan.finishDate > plain.finishDate).toBe(true);
+  });
+
+  it('finds the hours needed for a target date with the review time taken out', () => {
+    const plain = hoursNeededFor(c, profile, emptyProgress(), today, '2028-06-30');
+    const reviewMinutes = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [planFor(c, profile).weeks[i]?.start ?? '', 180]),
+    );
+    const withReview = hoursNeededFor(c, profile, emptyProgress(), today, '2028-06-30', undefined, { reviewMinutes });
+    expect(plain).not.toBeNull();
+    expect(withReview).not.toBeNull();
+    expect(withReview ?? 0).toBeGreaterThan(plain ?? 0);
   });
 });

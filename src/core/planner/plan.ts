@@ -61,7 +61,15 @@ export interface Prepared {
 /** What a plan aims at beyond the profile: `goal`, skill ids that replace the role's and domain's targets. */
 export interface PlanOptions {
   readonly goal?: readonly string[] | undefined;
+  /** The review time to reserve, see ScheduleSettings.reviewMinutes. */
+  readonly reviewMinutes?: ReviewReservation | undefined;
 }
+
+/**
+ * Minutes of spaced review expected in a calendar week, keyed by its Monday (`YYYY-MM-DD`): the learner
+ * layer works them out from the learner's cards; weeks not listed reserve none.
+ */
+export type ReviewReservation = Readonly<Record<string, number>>;
 
 /** Everything up to the schedule: route, needs, resources and tasks. Exposed for forecasts and tests. */
 export function prepare(
@@ -251,6 +259,8 @@ export interface ScheduleSettings {
   readonly startDate: string;
   /** Hours already logged in the calendar week of `startDate`: they come off that week's budget. */
   readonly loggedThisWeek?: number;
+  /** Review minutes expected per week: they come off each week's budget (never below nothing). */
+  readonly reviewMinutes?: ReviewReservation | undefined;
   /** Multiply the hours of study tasks (not time boxes) by this: the learner's observed pace. */
   readonly pace: number;
 }
@@ -314,13 +324,19 @@ export function planFrom(
   const gridStart = toDayNumber(weekStart(start));
   const loggedCenti = Math.round((settings.loggedThisWeek ?? 0) * 100);
   const datingDays = (week: number): number[] => calendar.openDays(gridStart + week * 7, firstDay);
-  const capacity = (week: number): number => {
+  const studyBudget = (week: number): number => {
     const budget = calendar.budgetCenti(gridStart + week * 7);
     if (week !== 0) return budget;
     // No day left to study this week: nothing more goes in it.
     if (datingDays(0).length === 0) return 0;
     return Math.max(0, budget - loggedCenti);
   };
+  // Expected review time comes off what is left of the week, and takes no more than that.
+  const reservedCenti = (week: number): number => {
+    const minutes = settings.reviewMinutes?.[fromDayNumber(gridStart + week * 7)] ?? 0;
+    return minutes > 0 ? Math.min(studyBudget(week), Math.round((minutes * 100) / 60)) : 0;
+  };
+  const capacity = (week: number): number => studyBudget(week) - reservedCenti(week);
   const nominal = calendar.nominalCenti;
   // A guard, never reached: even if every week had a single day of study, the work would fit in
   // 7 x (total / weekly budget) weeks, plus the weeks wholly off.
@@ -360,11 +376,13 @@ export function planFrom(
   const wordsOf = (k: number, task: PlannerTask): TaskWords => (worded[k] ??= taskWords(task, analysis));
   const weeks: PlanWeek[] = result.weeks.map((w, index) => {
     const closed = closedDays(calendar, gridStart + index * 7);
+    const reserved = Math.round((reservedCenti(index) * 60) / 100);
     return {
       index,
       start: fromDayNumber(gridStart + index * 7),
       off: closed.length === 7,
       ...(closed.length > 0 ? { offDays: closed } : {}),
+      ...(reserved > 0 ? { reviewMinutes: reserved } : {}),
       hours: round2(w.used / 100),
       tasks: w.chunks.map((chunk): PlanTask => {
         const task = tasks[chunk.task];
@@ -491,10 +509,17 @@ export function planFor(
     progress && today !== undefined && weekStart(today) === monday
       ? hoursLoggedBetween(progress.logged, monday, addDays(monday, 6))
       : 0;
-  const plan = planFrom(curriculum, profile, prepared, progress, { startDate, pace, loggedThisWeek });
+  const plan = planFrom(curriculum, profile, prepared, progress, {
+    startDate,
+    pace,
+    loggedThisWeek,
+    reviewMinutes: options.reviewMinutes,
+  });
   if (profile.marketReady !== true) return plan;
   // A market-ready plan says how much longer it is than the article's plan for the same learner.
-  const article = planFor(curriculum, { ...profile, marketReady: false }, progress, today);
+  const article = planFor(curriculum, { ...profile, marketReady: false }, progress, today, {
+    reviewMinutes: options.reviewMinutes,
+  });
   const inArticle = new Set(article.skills);
   const comparison: MarketReadyComparison = {
     articleFinishDate: article.finishDate,

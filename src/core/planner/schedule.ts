@@ -314,7 +314,8 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
           // A split leaves no piece under MIN_CHUNK (a quarter hour) on either side of the week's end
           // (with at least an hour a week; below that every piece is small anyway).
           if (left - h < MIN_CHUNK) h = left - MIN_CHUNK;
-          if (h < MIN_CHUNK) {
+          // A task already worked on this week grows its piece, so a small addition makes no small piece.
+          if (h < MIN_CHUNK && !(chunkWeek[cur] === week + 1 && h > 0)) {
             // Not worth starting here: put it back for next week (the track waits on it).
             if (!started[cur]) {
               queues[q]?.push(cur);

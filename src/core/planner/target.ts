@@ -15,6 +15,7 @@ import type { Profile, ProgressState } from '../plan-model.js';
 import { addDays, daysBetween, toDayNumber } from '../dates.js';
 import { studyCalendar } from '../weeks.js';
 import { planFor } from './plan.js';
+import type { PlanOptions } from './plan.js';
 import { MAX_HOURS_PER_WEEK } from './profile.js';
 
 /** Days of study missed (open days with no activity) before mlpath warns. */
@@ -72,8 +73,16 @@ export type StudyWarning =
       readonly next: string | null;
     };
 
-function finishAt(curriculum: Curriculum, profile: Profile, progress: ProgressState, today: string, hours: number) {
-  return planFor(curriculum, { ...profile, hoursPerWeek: hours, study: undefined }, progress, today).finishDate;
+function finishAt(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress: ProgressState,
+  today: string,
+  hours: number,
+  options: PlanOptions,
+) {
+  return planFor(curriculum, { ...profile, hoursPerWeek: hours, study: undefined }, progress, today, options)
+    .finishDate;
 }
 
 /**
@@ -90,13 +99,15 @@ export function hoursNeededFor(
   today: string,
   target: string,
   finishDate?: string,
+  /** What the plans are made with besides the profile (the review time reserved each week). */
+  options: PlanOptions = {},
 ): number | null {
   const max = Math.round(MAX_HOURS_PER_WEEK / HOURS_STEP);
   const days = new Map<number, number>();
   const daysAt = (steps: number): number => {
     let d = days.get(steps);
     if (d === undefined) {
-      d = daysBetween(today, finishAt(curriculum, profile, progress, today, steps * HOURS_STEP));
+      d = daysBetween(today, finishAt(curriculum, profile, progress, today, steps * HOURS_STEP, options));
       days.set(steps, d);
     }
     return d;
@@ -145,17 +156,20 @@ export function targetOutlook(input: {
   readonly finishDate: string;
   /** The range's p50, when there is a range. */
   readonly p50: string | null;
+  /** What the forecast's plans are made with besides the profile (the review time reserved each week). */
+  readonly options?: PlanOptions;
 }): TargetOutlook | null {
   const { curriculum, profile, progress, today } = input;
+  const options = input.options ?? {};
   const date = profile.targetDate;
   if (date === undefined) return null;
   const finish = input.p50 ?? input.finishDate;
-  const hoursPerWeekNeeded = hoursNeededFor(curriculum, profile, progress, today, date, input.finishDate);
+  const hoursPerWeekNeeded = hoursNeededFor(curriculum, profile, progress, today, date, input.finishDate, options);
   const fits = hoursPerWeekNeeded !== null && hoursPerWeekNeeded <= profile.hoursPerWeek;
   let optional: OptionalWork[] = [];
   let optionalEnough = false;
   if (!fits) {
-    const plan = planFor(curriculum, profile, progress, today);
+    const plan = planFor(curriculum, profile, progress, today, options);
     const hours = new Map<string, number>();
     for (const week of plan.weeks)
       for (const task of week.tasks)
@@ -165,7 +179,7 @@ export function targetOutlook(input: {
       // As if the learner skipped it: skipped work drops out of the plan, the rest stays as it is.
       const items = new Map(progress.items);
       for (const o of optional) items.set(o.resource, 'skipped');
-      const lighter = planFor(curriculum, profile, { ...progress, items }, today);
+      const lighter = planFor(curriculum, profile, { ...progress, items }, today, options);
       optionalEnough = lighter.finishDate <= date;
     }
   }

@@ -46,8 +46,20 @@ function useResourceTitle(): (id: string) => string {
   };
 }
 
-export function TargetDate({ target, current }: { target: TargetOutlook | null; current: string | undefined }) {
-  const { t, date, num } = useLocale();
+/**
+ * The target date: set or cleared here, with where the learner stands against it. `announce`, when
+ * given, says the confirmation in the page's own status line (a page with one) instead of its own.
+ */
+export function TargetDate({
+  target,
+  current,
+  announce,
+}: {
+  target: TargetOutlook | null;
+  current: string | undefined;
+  announce?: (text: string) => void;
+}) {
+  const { t, date, num, hoursNum } = useLocale();
   const id = useId();
   const titleOf = useResourceTitle();
   const [value, setValue] = useState(current ?? '');
@@ -60,7 +72,9 @@ export function TargetDate({ target, current }: { target: TargetOutlook | null; 
     setError(null);
     try {
       await api.setTargetDate(next);
-      setSaid(next ? t('outlook.saved', { date: date(next, 'long') }) : t('outlook.cleared'));
+      const text = next ? t('outlook.saved', { date: date(next, 'long') }) : t('outlook.cleared');
+      if (announce) announce(text);
+      else setSaid(text);
       if (!next) setValue('');
       await invalidate(...PROFILE_KEYS);
     } catch (caught) {
@@ -101,9 +115,11 @@ export function TargetDate({ target, current }: { target: TargetOutlook | null; 
           </button>
         )}
       </form>
-      <p role="status" className="mt-1 text-sm">
-        {said}
-      </p>
+      {!announce && (
+        <p role="status" className="mt-1 text-sm">
+          {said}
+        </p>
+      )}
       {error && <ErrorNote error={error} />}
       {target && (
         <div className="mt-2 space-y-1" data-testid="target-outlook">
@@ -116,13 +132,16 @@ export function TargetDate({ target, current }: { target: TargetOutlook | null; 
           <p data-testid="hours-needed">
             {target.hoursPerWeekNeeded === null
               ? t('outlook.unreachable', { max: num(MAX_HOURS_PER_WEEK, 0) })
-              : t('outlook.hoursNeeded', { hours: num(target.hoursPerWeekNeeded), planned: num(target.hoursPerWeek) })}
+              : t('outlook.hoursNeeded', {
+                  hours: hoursNum(target.hoursPerWeekNeeded),
+                  planned: hoursNum(target.hoursPerWeek),
+                })}
           </p>
           {target.optional.length > 0 && (
             <p>
               {t('outlook.optional', {
-                planned: num(target.hoursPerWeek),
-                items: target.optional.map((o) => `${titleOf(o.resource)} (${num(o.hours)} h)`).join(', '),
+                planned: hoursNum(target.hoursPerWeek),
+                items: target.optional.map((o) => `${titleOf(o.resource)} (${hoursNum(o.hours)} h)`).join(', '),
               })}{' '}
               {t(target.optionalEnough ? 'outlook.optionalEnough' : 'outlook.optionalNotEnough')}
             </p>
@@ -135,13 +154,13 @@ export function TargetDate({ target, current }: { target: TargetOutlook | null; 
 
 /** Warnings with what catches up; nothing when there are none. */
 export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
-  const { t, date, num } = useLocale();
+  const { t, date, num, hoursNum } = useLocale();
   const titleOf = useResourceTitle();
   if (warnings.length === 0) return null;
   const catchUp = (hours: number | null) =>
     hours === null
       ? t('outlook.catchUpNone', { max: num(MAX_HOURS_PER_WEEK, 0) })
-      : t('outlook.catchUpHours', { hours: num(hours) });
+      : t('outlook.catchUpHours', { hours: hoursNum(hours) });
   return (
     <ul className="warning space-y-2 rounded-md p-3" data-testid="warnings">
       {warnings.map((w) => (

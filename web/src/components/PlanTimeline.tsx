@@ -24,7 +24,7 @@ export function PlanTimeline(props: {
   /** Week numbers count from here (the learner's start), not from the re-made plan's first week. */
   numberFrom?: string | undefined;
 }) {
-  const { t, tx, date, num, locale } = useLocale();
+  const { t, tx, date, num, hoursNum, locale } = useLocale();
   const { curriculum, plan, today } = props;
   const weeks = plan.weeks;
   const n = Math.max(1, weeks.length);
@@ -133,7 +133,7 @@ export function PlanTimeline(props: {
                   end: date(bar.end),
                   from: num(weekNumber(weeks[bar.from]?.start, props.numberFrom, bar.from), 0),
                   to: num(weekNumber(weeks[bar.to]?.start, props.numberFrom, bar.to), 0),
-                  hours: num(bar.hours, 0),
+                  hours: hoursNum(bar.hours),
                 })}
               </span>
             </li>

@@ -28,7 +28,7 @@ export function SkillPanel(props: {
   onSelect: (skillId: string) => void;
   onClose: () => void;
 }) {
-  const { t, tx, num, date } = useLocale();
+  const { t, tx, hoursNum, date } = useLocale();
   const { curriculum, skillId } = props;
   const skill = curriculum.skills.find((s) => s.id === skillId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -173,7 +173,7 @@ export function SkillPanel(props: {
                 <p className="text-sm muted">
                   {t(`kind.${resource.kind}`)} · {t(`cost.${resource.cost}`)} ·{' '}
                   {t(resource.effort.estimate ? 'roadmap.effortEstimate' : 'roadmap.effort', {
-                    value: num(resource.effort.hours, 0),
+                    value: hoursNum(resource.effort.hours),
                   })}
                   {resource.ambient ? ` · ${t('roadmap.ambient')}` : ''}
                 </p>

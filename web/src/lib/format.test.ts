@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDate, formatMonth, formatNumber, localToday } from './format.js';
+import { addDays, daysBetween, formatDate, formatHours, formatMonth, formatNumber, localToday } from './format.js';
 
 describe('formatting per locale', () => {
   it('prints a plan date on the day the planner meant, whatever the time zone', () => {
@@ -39,5 +39,18 @@ describe('formatting per locale', () => {
 
   it('gives today in the local calendar', () => {
     expect(localToday(new Date(2026, 10, 27, 23, 59))).toBe('2026-11-27');
+  });
+});
+
+describe('formatHours', () => {
+  it('keeps the tenth that tells two amounts apart, and drops it for large totals', () => {
+    // Done 3.4 h beside 4.9 h logged: never "3" beside "4.9".
+    expect(formatHours(3.4, 'en')).toBe('3.4');
+    expect(formatHours(4.9, 'en')).toBe('4.9');
+    expect(formatHours(3, 'en')).toBe('3');
+    expect(formatHours(3.04, 'en')).toBe('3');
+    expect(formatHours(99.94, 'en')).toBe('99.9');
+    expect(formatHours(563.4, 'en')).toBe('563');
+    expect(formatHours(1234.5, 'zh-CN')).toBe('1,235');
   });
 });

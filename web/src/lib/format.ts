@@ -42,6 +42,14 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
   return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
+/**
+ * Hours, the one way every page shows them: a tenth where it says something (3.4 h beside 4.9 h, never
+ * "3"), whole hours from 100 h up, where a tenth is noise.
+ */
+export function formatHours(value: number, locale: string): string {
+  return formatNumber(value, locale, Math.abs(value) < 100 ? 1 : 0);
+}
+
 export function formatPercent(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }

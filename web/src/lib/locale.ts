@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { textIn, type Text } from '../../../src/core/model.js';
-import { formatDate, formatNumber } from './format.js';
+import { formatDate, formatHours, formatNumber } from './format.js';
 
 export function useLocale() {
   const { t, i18n } = useTranslation();
@@ -16,6 +16,9 @@ export function useLocale() {
     tx: (text: Text | undefined) => textIn(text, locale),
     date: (day: string, style?: 'long' | 'medium' | 'short') => formatDate(day, locale, style),
     num: (value: number, digits?: number) => formatNumber(value, locale, digits),
-    hours: (value: number) => t('common.hours', { value: formatNumber(value, locale) }),
+    /** An amount of hours as a number (`formatHours`), for messages that carry their own unit. */
+    hoursNum: (value: number) => formatHours(value, locale),
+    /** An amount of hours with its unit. */
+    hours: (value: number) => t('common.hours', { value: formatHours(value, locale) }),
   };
 }

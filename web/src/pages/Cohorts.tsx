@@ -30,7 +30,7 @@ function refusalKey(error: unknown, action: 'create' | 'join' | 'other'): string
 }
 
 export default function Cohorts() {
-  const { t, date, num } = useLocale();
+  const { t, date, num, hoursNum } = useLocale();
   const account = useAccount();
   const route = useRoute();
   const selected = route.params.get('id') ?? undefined;
@@ -246,8 +246,8 @@ export default function Cohorts() {
                     <td className="pr-2">
                       {member.pace
                         ? t('cohorts.hours', {
-                            weekly: num(member.pace.weeklyHours),
-                            week: num(member.pace.hoursThisWeek),
+                            weekly: hoursNum(member.pace.weeklyHours),
+                            week: hoursNum(member.pace.hoursThisWeek),
                           })
                         : t('cohorts.notShared')}
                     </td>

@@ -50,7 +50,7 @@ function keep(kept: Kept | undefined): void {
 const LONG_PLAN_YEARS = 4;
 
 export default function Onboarding() {
-  const { t, tx, date, num } = useLocale();
+  const { t, tx, date, num, hoursNum } = useLocale();
   const curriculum = useCurriculum();
   const profile = useProfile();
   const routeParams = useRoute().params;
@@ -133,7 +133,7 @@ export default function Onboarding() {
         {years >= LONG_PLAN_YEARS && (
           <p className="warning card" data-testid="long-plan">
             {t('onboarding.longPlan', {
-              hours: num(plan.hoursPerWeek),
+              hours: hoursNum(plan.hoursPerWeek),
               years: num(years, 0),
               date: date(plan.finishDate, 'long'),
             })}
@@ -186,7 +186,7 @@ export default function Onboarding() {
           </div>
           <div>
             <dt className="text-sm muted">{t('plan.totalHours')}</dt>
-            <dd className="text-xl font-bold">{t('common.hours', { value: num(plan.totalHours, 0) })}</dd>
+            <dd className="text-xl font-bold">{t('common.hours', { value: hoursNum(plan.totalHours) })}</dd>
           </div>
           <div>
             <dt className="text-sm muted">{t('plan.weeks')}</dt>

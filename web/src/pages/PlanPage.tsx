@@ -16,7 +16,7 @@ import { href } from '../lib/router.js';
 const FIRST_WEEKS = 12;
 
 export default function PlanPage() {
-  const { t, tx, date, num, locale } = useLocale();
+  const { t, tx, date, num, hoursNum, locale } = useLocale();
   const plan = usePlan();
   const profile = useProfile();
   const curriculum = useCurriculum();
@@ -97,8 +97,8 @@ export default function PlanPage() {
           <dt className="text-sm muted">{t('plan.totalHours')}</dt>
           <dd>
             {t('plan.hoursAndWeeks', {
-              hours: num(current.totalHours, 0),
-              perWeek: num(current.hoursPerWeek),
+              hours: hoursNum(current.totalHours),
+              perWeek: hoursNum(current.hoursPerWeek),
               weeks: num(current.weekCount, 0),
             })}
           </dd>
@@ -189,7 +189,14 @@ export default function PlanPage() {
                   <span className="text-sm font-normal muted">
                     {date(week.start)} – {date(end)}
                   </span>
-                  <span className="text-sm font-normal muted">{t('common.hours', { value: num(week.hours) })}</span>
+                  <span className="text-sm font-normal muted">
+                    {t('common.hours', { value: hoursNum(week.hours) })}
+                  </span>
+                  {week.reviewMinutes !== undefined && (
+                    <span className="text-sm font-normal muted" data-testid="week-review-reserved">
+                      {t('plan.weekReview', { minutes: num(week.reviewMinutes, 0) })}
+                    </span>
+                  )}
                   {isNow && <span className="text-sm text-blue-800 dark:text-blue-300">{t('plan.thisWeek')}</span>}
                 </h3>
                 {week.off ? (
@@ -214,7 +221,7 @@ export default function PlanPage() {
                           <span className="text-sm whitespace-nowrap muted">
                             {t('common.pairInParens', {
                               a: t(`taskKind.${task.kind}`),
-                              b: t('common.hours', { value: num(task.hours) }),
+                              b: t('common.hours', { value: hoursNum(task.hours) }),
                             })}
                           </span>
                           {task.why && (

@@ -15,7 +15,7 @@ import { href } from '../lib/router.js';
 const ProgressCharts = lazy(() => import('../components/ProgressCharts.js'));
 
 export default function ProgressPage() {
-  const { t, date, num, locale } = useLocale();
+  const { t, date, num, hoursNum, locale } = useLocale();
   const progress = useProgress();
   const status = useStatus();
   const today = useToday();
@@ -30,7 +30,6 @@ export default function ProgressPage() {
     ...AREAS.filter((area) => stats.doneByArea[area]),
     ...Object.keys(stats.doneByArea).filter((area) => !(AREAS as readonly string[]).includes(area)),
   ];
-  const done = Object.values(progress.data.skills).filter((s) => s === 'done' || s === 'skipped').length;
 
   return (
     <section aria-labelledby="progress-title" className="space-y-4">
@@ -47,13 +46,19 @@ export default function ProgressPage() {
         <div>
           <dt className="text-sm muted">{t('progress.skillsDone')}</dt>
           <dd className="text-2xl font-bold" data-testid="skills-done">
-            {num(done, 0)}
+            {num(stats.skillsDone.done, 0)}
+          </dd>
+          <dd className="text-sm muted" data-testid="skills-of-plan">
+            {t('progress.skillsOfPlan', {
+              total: num(stats.skillsDone.total, 0),
+              curriculum: num(stats.curriculumSkills.total, 0),
+            })}
           </dd>
         </div>
         <div>
           <dt className="text-sm muted">{t('progress.totalHours')}</dt>
           <dd className="text-2xl font-bold" data-testid="hours-logged">
-            {num(stats.totalHours)}
+            {hoursNum(stats.totalHours)}
           </dd>
         </div>
         <div>
@@ -67,8 +72,8 @@ export default function ProgressPage() {
         <p className="card">
           {t('progress.forecastText', {
             date: date(forecast.finishDate, 'long'),
-            done: num(forecast.doneHours, 0),
-            remaining: num(forecast.remainingHours, 0),
+            done: hoursNum(forecast.doneHours),
+            remaining: hoursNum(forecast.remainingHours),
           })}
         </p>
       )}

@@ -1,13 +1,14 @@
 /**
  * @module Settings
- * Edit the profile (saving re-plans), language, theme, export (ics, md, json) and import.
+ * Edit the profile (saving re-plans) and the target date, language, theme, export (ics, md, json) and import.
  */
 import { useEffect, useId, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
+import { TargetDate } from '../components/Outlook.js';
 import { ProfileForm } from '../components/ProfileForm.js';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { api, exportUrl, type CalendarFeed } from '../lib/api.js';
-import { useCurriculum, useProfile } from '../lib/data.js';
+import { useCurriculum, useProfile, useStatus } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
 import { applyTheme, storedTheme, type Theme } from '../lib/theme.js';
@@ -16,6 +17,7 @@ export default function Settings() {
   const { t, locale, date } = useLocale();
   const curriculum = useCurriculum();
   const profile = useProfile();
+  const status = useStatus();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | undefined>();
   const [message, setMessage] = useState('');
@@ -232,6 +234,16 @@ export default function Settings() {
           </button>
         </div>
       </section>
+
+      {/* The same target date as the progress page's: set, cleared, and what it needs. */}
+      {profile.data?.profile && (
+        <TargetDate
+          key={profile.data.profile.targetDate ?? ''}
+          target={status.data?.target ?? null}
+          current={profile.data.profile.targetDate}
+          announce={setMessage}
+        />
+      )}
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title" className="h2">

@@ -38,7 +38,7 @@ function rowsOf(week: TodayWeek, doneThisWeek: readonly string[], seen: Readonly
 }
 
 export default function Today() {
-  const { t, tx, date, num } = useLocale();
+  const { t, tx, date, num, hoursNum } = useLocale();
   const today = useToday();
   const progress = useProgress();
   const profile = useProfile();
@@ -233,7 +233,7 @@ export default function Today() {
                       <span className="text-sm whitespace-nowrap muted">
                         {t('common.pairInParens', {
                           a: t(`taskKind.${row.task.kind}`),
-                          b: t('common.hours', { value: num(row.task.hours) }),
+                          b: t('common.hours', { value: hoursNum(row.task.hours) }),
                         })}
                       </span>
                     )}
@@ -351,7 +351,7 @@ export default function Today() {
 
 /** The one primary action: start the next task, opening its resource (or the page it lives on). */
 function NextAction({ label, task }: { label: { full: string; url: string | undefined }; task: PlanTask | undefined }) {
-  const { t, num } = useLocale();
+  const { t, hoursNum } = useLocale();
   const target = label.url ?? (task?.kind === 'project' ? href('portfolio') : href('plan'));
   const external = label.url !== undefined;
   return (
@@ -369,7 +369,7 @@ function NextAction({ label, task }: { label: { full: string; url: string | unde
         <p className="text-sm muted">
           {t('common.pairInParens', {
             a: t(`taskKind.${task.kind}`),
-            b: t('common.hours', { value: num(task.hours) }),
+            b: t('common.hours', { value: hoursNum(task.hours) }),
           })}
         </p>
       )}
@@ -379,17 +379,15 @@ function NextAction({ label, task }: { label: { full: string; url: string | unde
 
 /** The week's hours logged against its budget, as a bar and in words. */
 function HoursMeter({ logged, budget }: { logged: number; budget: number }) {
-  const { t, num } = useLocale();
+  const { t, hoursNum } = useLocale();
   const share = budget > 0 ? Math.min(1, logged / budget) : 0;
-  const words = t('today.hoursOfBudget', { logged: num(logged), budget: num(budget) });
+  const words = t('today.hoursOfBudget', { logged: hoursNum(logged), budget: hoursNum(budget) });
   return (
     <div data-testid="week-hours">
       <div className="flex flex-wrap justify-between gap-2 text-sm">
         <span className="font-medium">{words}</span>
         <span className="muted">
-          {logged >= budget
-            ? t('today.budgetMet')
-            : t('today.hoursToGo', { value: num(Math.round((budget - logged) * 100) / 100) })}
+          {logged >= budget ? t('today.budgetMet') : t('today.hoursToGo', { value: hoursNum(budget - logged) })}
         </span>
       </div>
       <div
