@@ -93,6 +93,8 @@ export interface Choice {
 interface Catalog {
   readonly candidates: ReadonlyMap<string, Candidate>;
   readonly teachers: ReadonlyMap<string, readonly Candidate[]>;
+  /** Whether some resource is skimmed after others (`skimAfter`). */
+  readonly skims: boolean;
 }
 
 const catalogs = new WeakMap<Curriculum, Catalog>();
@@ -125,7 +127,8 @@ function catalogOf(curriculum: Curriculum): Catalog {
       skimAfter: r.skimAfter,
     });
   });
-  const catalog = { candidates, teachers: teachersOf(candidates.values()) };
+  const skims = curriculum.resources.some((r) => r.skimAfter !== undefined && r.skimAfter.length > 0);
+  const catalog = { candidates, teachers: teachersOf(candidates.values()), skims };
   catalogs.set(curriculum, catalog);
   return catalog;
 }
@@ -295,9 +298,18 @@ export function chooseResources(input: ChooseInput): Choice {
     hours: o.hours,
     index: -1 - k,
   }));
-  const candidates = new Map(catalog.candidates);
-  for (const c of own) candidates.set(c.id, c);
+  // The catalog's own maps serve as they are unless the learner brings resources.
+  let candidates: ReadonlyMap<string, Candidate> = catalog.candidates;
+  if (own.length > 0) {
+    const withOwn = new Map(catalog.candidates);
+    for (const c of own) withOwn.set(c.id, c);
+    candidates = withOwn;
+  }
   const teachers = own.length > 0 ? teachersOf(candidates.values()) : catalog.teachers;
+  /** A candidate's place in arrays with one entry per candidate: the catalog's, then the learner's. */
+  const catalogSize = curriculum.resources.length;
+  const slots = catalogSize + own.length;
+  const slot = (c: Candidate): number => (c.index >= 0 ? c.index : catalogSize - 1 - c.index);
   const rules = regionRules(curriculum, profile);
   const eligible = eligibility(profile, rules);
   const swap = swapsOf(profile, rules);
@@ -310,16 +322,16 @@ export function chooseResources(input: ChooseInput): Choice {
    * when some resource skims after others.
    */
   const taughtBy = new Map<string, string>();
-  const skims = [...candidates.values()].some((c) => c.skimAfter !== undefined && c.skimAfter.length > 0);
+  const skims = catalog.skims;
   /**
    * Units already taken of each resource: a resource may be taken again for other units. One taken
-   * whole (the usual case) is only named; a set of units is kept for one taken in part.
+   * whole (the usual case) is only marked; a set of units is kept for one taken in part.
    */
-  const takenWhole = new Set<string>();
+  const takenWhole = new Uint8Array(slots);
   const takenSome = new Map<string, Set<CandidateUnit>>();
   /** The units of a candidate not taken yet: its own list while none is (no copy). */
   const available = (c: Candidate): readonly CandidateUnit[] => {
-    if (takenWhole.has(c.id)) return NO_UNITS;
+    if (takenWhole[slot(c)] === 1) return NO_UNITS;
     const used = takenSome.get(c.id);
     return used ? c.units.filter((u) => !used.has(u)) : c.units;
   };
@@ -349,16 +361,16 @@ export function chooseResources(input: ChooseInput): Choice {
     return best ?? stages[0]?.id ?? 'study';
   };
   /** Candidates already met while listing one pick's alternatives (stamped with the pick's number). */
-  const met = new Map<string, number>();
+  const met = new Int32Array(slots);
   let asked = 0;
   const alternativesFor = (c: Candidate, skills: readonly string[]): Candidate[] => {
     const stamp = ++asked;
-    met.set(c.id, stamp);
+    met[slot(c)] = stamp;
     const out: Candidate[] = [];
     for (const s of skills) {
       for (const o of teachers.get(s) ?? []) {
-        if (met.get(o.id) === stamp || !eligible(o) || o.ambient) continue;
-        met.set(o.id, stamp);
+        if (met[slot(o)] === stamp || !eligible(o) || o.ambient) continue;
+        met[slot(o)] = stamp;
         out.push(o);
       }
     }
@@ -408,7 +420,7 @@ export function chooseResources(input: ChooseInput): Choice {
     // The units taken are open ones, each once: with those taken before, all or some of the resource.
     const some = takenSome.get(c.id);
     if ((some?.size ?? 0) + units.length >= c.units.length) {
-      takenWhole.add(c.id);
+      takenWhole[slot(c)] = 1;
       takenSome.delete(c.id);
     } else {
       const used = some ?? new Set<CandidateUnit>();
@@ -578,12 +590,12 @@ export function chooseResources(input: ChooseInput): Choice {
 
   // 4. Greedy weighted set cover for the rest (lazy evaluation: scores only grow as coverage does).
   const pool: Candidate[] = [];
-  const seenPool = new Set<string>();
+  const seenPool = new Uint8Array(slots);
   for (const s of order) {
     if (!uncovered.has(s)) continue;
     for (const c of teachers.get(s) ?? []) {
-      if (seenPool.has(c.id)) continue;
-      seenPool.add(c.id);
+      if (seenPool[slot(c)] === 1) continue;
+      seenPool[slot(c)] = 1;
       if (!c.ambient && !passedOver.has(c.id) && !swap.has(c.id) && eligible(c)) pool.push(c);
     }
   }
@@ -597,7 +609,7 @@ export function chooseResources(input: ChooseInput): Choice {
    * at the first open unit teaching it (a candidate's skills are few; the scan is quadratic in them).
    */
   const score = (c: Candidate): number => {
-    if (takenWhole.has(c.id)) return Infinity;
+    if (takenWhole[slot(c)] === 1) return Infinity;
     const used = takenSome.get(c.id);
     let covers = 0;
     let hours = 0;

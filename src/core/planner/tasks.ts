@@ -118,8 +118,35 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   > = [];
   /** The pick (or block) each task belongs to: within one, the authored unit order rules. */
   const group: number[] = [];
-  const provider = new Map<string, number>();
-  const ambientSkill = new Set<string>();
+  // The task that provides each skill, and whether only bedside reading covers it, by the skill's number
+  // in the graph: arrays instead of maps keyed by id (a skill outside the graph falls back to a map).
+  const numberOf = analysis.graph.indexOf;
+  const providerAt = new Int32Array(analysis.graph.ids.length).fill(-1);
+  const ambientAt = new Uint8Array(analysis.graph.ids.length);
+  const elsewhere = new Map<string, { task: number; ambient: boolean }>();
+  const provider = {
+    set(skill: string, task: number): void {
+      const i = numberOf.get(skill);
+      if (i === undefined) elsewhere.set(skill, { task, ambient: elsewhere.get(skill)?.ambient ?? false });
+      else providerAt[i] = task;
+    },
+    get(skill: string): number | undefined {
+      const i = numberOf.get(skill);
+      const task = i === undefined ? (elsewhere.get(skill)?.task ?? -1) : (providerAt[i] ?? -1);
+      return task < 0 ? undefined : task;
+    },
+  };
+  const ambientSkill = {
+    add(skill: string): void {
+      const i = numberOf.get(skill);
+      if (i === undefined) elsewhere.set(skill, { task: elsewhere.get(skill)?.task ?? -1, ambient: true });
+      else ambientAt[i] = 1;
+    },
+    has(skill: string): boolean {
+      const i = numberOf.get(skill);
+      return i === undefined ? elsewhere.get(skill)?.ambient === true : ambientAt[i] === 1;
+    },
+  };
   // Within a stage a track finishes one resource before the next, in the order they were chosen
   // (CS50 before the Python course); skills studied from their own hours follow prerequisite order.
   const priorityOf = (stage: string, order: number, unit: number): number =>
