@@ -28,7 +28,8 @@ import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages, sta
 import { effortFactorFor, startingPointOf, validateProfile } from './profile.js';
 import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
-import { buildTasks, taskWords } from './tasks.js';
+import type { ScheduleTask } from './schedule.js';
+import { buildTasks, centiOf, taskWords } from './tasks.js';
 import type { PlannerTask, TaskWords } from './tasks.js';
 import { listOf, said, tenths } from './texts.js';
 
@@ -301,20 +302,25 @@ export function planFrom(
   for (const entry of progress?.logged ?? []) {
     if (entry.item !== undefined) loggedOn.set(entry.item, (loggedOn.get(entry.item) ?? 0) + entry.hours);
   }
-  const centiOf = (task: PlannerTask): number => {
+  const centiLeft = (task: PlannerTask): number => {
     const estimate = task.block ? task.hours : task.hours * settings.pace;
     const spent = loggedOn.get(task.key) ?? 0;
     const left = spent > 0 ? Math.max(estimate - spent, estimate * 0.1) : estimate;
-    return Math.max(1, Math.round(left * 100));
+    return centiOf(left);
   };
-  const scheduleTasks = tasks.map((task) => ({
-    centi: centiOf(task),
-    preds: renumber(task.preds),
-    coPreds: renumber(task.coPreds),
-    track: task.track,
-    priority: task.priority,
-    ...(task.holdUntil !== undefined ? { holdUntil: task.holdUntil } : {}),
-  }));
+  // With nothing to correct (nothing settled or logged, the estimated pace) the prepared tasks are the
+  // schedule's tasks as they are, with no copy.
+  const asPrepared = allKept && settings.pace === 1 && loggedOn.size === 0;
+  const scheduleTasks: readonly ScheduleTask[] = asPrepared
+    ? tasks
+    : tasks.map((task) => ({
+        centi: centiLeft(task),
+        preds: renumber(task.preds),
+        coPreds: renumber(task.coPreds),
+        track: task.track,
+        priority: task.priority,
+        ...(task.holdUntil !== undefined ? { holdUntil: task.holdUntil } : {}),
+      }));
   // Plan weeks are calendar weeks (Monday start): the grid begins on the Monday of the week study
   // starts or resumes in. Each week's budget is the weekly hours over its open days (weeks.ts); the
   // current week's is what remains after the hours already logged in it.
@@ -435,7 +441,7 @@ export function planFrom(
       title: wordsOf(k, task).title,
       start: from,
       end: to,
-      hours: round2(centiOf(task) / 100),
+      hours: round2(centiLeft(task) / 100),
       milestones: task.milestones.map((m, i) => ({
         title: m,
         date: addDays(from, Math.round((span * (i + 1)) / task.milestones.length)),
@@ -456,7 +462,7 @@ export function planFrom(
   const byArea: Record<string, number> = {};
   let total = 0;
   tasks.forEach((task) => {
-    const hours = centiOf(task) / 100;
+    const hours = centiLeft(task) / 100;
     total += hours;
     const areas = task.skills.map((s) => analysis.skills.get(s)?.area ?? 'career');
     const share = areas.length > 0 ? hours / areas.length : hours;

@@ -43,6 +43,8 @@ export interface PlannerTask {
   readonly provides: readonly string[];
   /** Estimated hours for this learner (factor applied), before any pace correction. */
   readonly hours: number;
+  /** The hours in hundredths (at least one), as the schedule counts them. */
+  readonly centi: number;
   /** Block tasks are time boxes: a pace correction does not stretch them. */
   readonly block: boolean;
   /**
@@ -61,6 +63,11 @@ export interface PlannerTask {
   readonly holdUntil?: number | undefined;
   /** A project template's milestones, for project tasks. */
   readonly milestones: readonly Text[];
+}
+
+/** Hours as the schedule counts them: in hundredths, rounded, at least one. */
+export function centiOf(hours: number): number {
+  return Math.max(1, Math.round(hours * 100));
 }
 
 export interface TaskWords {
@@ -177,6 +184,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         skills,
         provides: unitProvides,
         hours,
+        centi: centiOf(hours),
         block: false,
         words: undefined,
         candidate: c,
@@ -216,6 +224,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       skills: [id],
       provides: [id],
       hours,
+      centi: centiOf(hours),
       block: false,
       words: {
         title: skill.title,
@@ -257,6 +266,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         skills,
         provides: skills,
         hours,
+        centi: centiOf(hours),
         block: true,
         words: { title: stage.title, why: block.reason },
         track: 0,
@@ -287,6 +297,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         skills,
         provides: k === count - 1 ? skills : [],
         hours: hours / count,
+        centi: centiOf(hours / count),
         block: true,
         words: {
           title: template?.title ?? said('task.project', { n: k + 1 }),
