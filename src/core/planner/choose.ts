@@ -315,7 +315,8 @@ export function chooseResources(input: ChooseInput): Choice {
   const swap = swapsOf(profile, rules);
   const ownSwaps = new Set(profile.choices.swap.map((s) => s.from));
   const needed = input.needed ?? new Set(order);
-  const uncovered = new Set(order.filter((s) => !input.coveredElsewhere.has(s)));
+  const uncovered = new SkillFlags(analysis.graph.indexOf, analysis.graph.ids.length);
+  for (const s of order) if (!input.coveredElsewhere.has(s)) uncovered.add(s);
   const picks: Array<Pick & { provides: string[] }> = [];
   /**
    * The resource that provides each needed skill taken so far (for skimming later units); kept only
@@ -691,6 +692,41 @@ export function chooseResources(input: ChooseInput): Choice {
 /** A learning style as a record the catalogue names (an unknown one as its id). */
 export function styleOf(style: string): SaidValue {
   return (LEARNING_STYLES as readonly string[]).includes(style) ? said(`style.${style}`) : style;
+}
+
+/**
+ * A set of skills of the skill graph kept as a flag per skill number: no entry per skill in a set
+ * keyed by id (at 100,000 skills a set's table and the tables it outgrew are megabytes each).
+ */
+class SkillFlags {
+  private readonly on: Uint8Array;
+  private count = 0;
+  constructor(
+    private readonly numberOf: ReadonlyMap<string, number>,
+    skills: number,
+  ) {
+    this.on = new Uint8Array(skills);
+  }
+  get size(): number {
+    return this.count;
+  }
+  /** Skills outside the graph are never in the set. */
+  add(skill: string): void {
+    const i = this.numberOf.get(skill);
+    if (i === undefined || this.on[i] === 1) return;
+    this.on[i] = 1;
+    this.count++;
+  }
+  has(skill: string): boolean {
+    const i = this.numberOf.get(skill);
+    return i !== undefined && this.on[i] === 1;
+  }
+  delete(skill: string): void {
+    const i = this.numberOf.get(skill);
+    if (i === undefined || this.on[i] !== 1) return;
+    this.on[i] = 0;
+    this.count--;
+  }
 }
 
 /** A min-heap on (score, index): deterministic ties by authored order. */
