@@ -19,6 +19,7 @@
 import { LEARNING_STYLES } from '../model.js';
 import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../model.js';
 import type { Explanation, Profile, Said, SaidValue, Words } from '../plan-model.js';
+import type { SkillLookup, SkillSet } from '../graph.js';
 import type { Analysis } from './needs.js';
 import { JOB_SEARCH_STAGE, stageName } from './needs.js';
 import { listOf, present, said, sentences, tenths, titled } from './texts.js';
@@ -176,14 +177,14 @@ export interface ChooseInput {
   readonly stages: readonly Stage[];
   /** Needed skills, prerequisites first. */
   readonly order: readonly string[];
-  readonly stageOf: ReadonlyMap<string, string>;
+  readonly stageOf: SkillLookup<string>;
   /** Needed skills covered otherwise (own hours, or a block stage). */
   readonly coveredElsewhere: ReadonlySet<string>;
   /** Resources the chosen domain recommends (considered as its stage's defaults). */
   readonly domainResources: readonly string[];
   readonly domainStage: string | undefined;
   /** The needed skills as a set (`order`'s), where the caller has it. */
-  readonly needed?: ReadonlySet<string>;
+  readonly needed?: SkillSet;
   /** Skills the learner targets by name: covered even if only an option not taken teaches them. */
   readonly mustCover?: ReadonlySet<string>;
 }
