@@ -544,10 +544,19 @@ export const MIN_PACE_EVIDENCE_HOURS = 5;
 export const PACE_PRIOR_HOURS = 20;
 
 /**
- * The learner's observed pace: hours logged on finished work / estimated hours of that work.
- * Hours logged against a finished item (its key, its resource, or a skill it provides) count, and
- * so do hours logged with no item; hours logged against unfinished items do not. Shrunk towards 1
- * (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are finished and 5 logged.
+ * The learner's observed pace: hours spent / planned hours earned, over the tasks of the first plan
+ * (the plan from the profile alone).
+ *
+ * Earned: a task marked done (its key, or its whole resource) earns its estimate; otherwise it earns
+ * its estimate in proportion to the skills it teaches that are marked done (a unit teaching three
+ * skills, two of them done, earns two thirds). Marking every skill a task teaches earns it in full, so
+ * working ahead by marking skills instead of units earns what the plan gave that work.
+ * Spent: hours logged with no item count in full (they went to some of the work, and a learner who
+ * logs much and finishes little is slow); hours logged against an item count in the share of it that
+ * is earned (all of it for a finished unit, resource or done skill, none for unstarted work, half for a
+ * resource whose planned hours are half earned).
+ * Shrunk towards 1 (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are earned
+ * and 5 counted as spent.
  */
 export function observedPace(
   curriculum: Curriculum,
@@ -555,21 +564,38 @@ export function observedPace(
   progress: ProgressState,
 ): { pace: number; doneHours: number; loggedHours: number } {
   const prepared = prepare(curriculum, profile);
-  const doneKeys = new Set<string>();
+  /** Planned and earned hours per progress key: task key, resource and skill (its share of each task teaching it). */
+  const planned = new Map<string, number>();
+  const earnedOf = new Map<string, number>();
+  const add = (key: string, hours: number, earned: number): void => {
+    planned.set(key, (planned.get(key) ?? 0) + hours);
+    earnedOf.set(key, (earnedOf.get(key) ?? 0) + earned);
+  };
   let estimated = 0;
   for (const task of prepared.tasks) {
-    const settled = taskSettled(task, progress);
-    const skillDone = task.provides.length > 0 && task.provides.every((s) => progress.skills.get(s) === 'done');
-    if (settled === 'done' || (settled === undefined && skillDone)) {
-      estimated += task.hours;
-      doneKeys.add(task.key);
-      doneKeys.add(task.resource);
-      for (const s of task.provides) doneKeys.add(s);
+    let share = 0;
+    if (taskSettled(task, progress) === 'done') share = 1;
+    else if (task.skills.length > 0) {
+      share = task.skills.filter((s) => progress.skills.get(s) === 'done').length / task.skills.length;
+    }
+    const earned = task.hours * share;
+    estimated += earned;
+    add(task.key, task.hours, earned);
+    if (task.resource !== '' && task.resource !== task.key) add(task.resource, task.hours, earned);
+    for (const s of task.skills) {
+      if (s === task.key) continue;
+      const part = task.hours / task.skills.length;
+      add(s, part, share === 1 || progress.skills.get(s) === 'done' ? part : 0);
     }
   }
+  // Work outside the first plan earns nothing, so the hours logged on it do not count either.
+  const shareOf = (item: string): number => {
+    const hours = planned.get(item) ?? 0;
+    return hours > 0 ? (earnedOf.get(item) ?? 0) / hours : 0;
+  };
   let logged = 0;
   for (const entry of progress.logged) {
-    if (entry.item === undefined || doneKeys.has(entry.item)) logged += entry.hours;
+    logged += entry.item === undefined ? entry.hours : entry.hours * shareOf(entry.item);
   }
   if (estimated < MIN_PACE_EVIDENCE_HOURS || logged < MIN_PACE_EVIDENCE_HOURS) {
     return { pace: 1, doneHours: estimated, loggedHours: logged };
