@@ -85,6 +85,11 @@ export function listIn(locale: string, items: readonly string[], type: 'and' | '
   return new Intl.ListFormat(zh ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
 }
 
+/** A list read as an enumeration rather than a sentence: "a, b, c" / "a、b、c". */
+export function enumerationIn(locale: string, items: readonly string[]): string {
+  return items.join(interfaceLocale(locale) === 'zh-CN' ? '、' : ', ');
+}
+
 /** "Did you mean …?" for close ids, in a locale, quoted as ids: the one wording every face uses. */
 export function didYouMeanIn(locale: string, suggestions: readonly string[]): string {
   if (suggestions.length === 0) return '';
