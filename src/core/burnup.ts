@@ -2,9 +2,11 @@
  * @module burnup
  * The burn-up chart's series, one point per calendar week (keyed by its Monday). Pure.
  * - `plannedHours`: the first plan's hours (from the profile alone), cumulative;
- * - `doneHours` ("done"): the planned hours of the work finished by the end of that week (a task
- *   counts when its resource or unit is marked done, or when every skill it teaches is), cumulative;
- *   null for weeks that have not begun. Planned, not spent: ticking a 5-hour unit adds 5;
+ * - `doneHours` ("done"): the planned hours of the work finished by the end of that week, cumulative,
+ *   earned as the pace earns them (`observedPace`): a task in full when its resource or unit is marked
+ *   done, else its share for each skill it teaches that is marked done (a unit teaching two skills adds
+ *   half its hours on the day one is marked); null for weeks that have not begun. Planned, not spent:
+ *   ticking a 5-hour unit adds 5;
  * - `loggedHours` ("hours logged"): the hours the learner logged by the end of that week,
  *   cumulative; null for weeks that have not begun;
  * - `forecastHours`: done so far plus the re-planned weeks from today, cumulative; null before
@@ -55,19 +57,22 @@ export function burnupOf(options: {
   const { original, forecast, events, logged, curriculum, today } = options;
   const dates = doneDates(events, curriculum);
 
-  // When each task of the first plan was finished, if it was.
+  // When the planned hours of each task of the first plan were earned: a share per skill it teaches on
+  // the day that skill was marked done, the rest on the day the task (or its resource) was.
   const finished: { date: string; hours: number }[] = [];
   for (const week of original.weeks) {
     for (const task of week.tasks) {
       const unitDate = task.unit === undefined ? undefined : dates.get(`${task.resource}/${task.unit}`);
       const own = unitDate ?? dates.get(task.resource);
-      const skillDates = task.skills.map((s) => dates.get(s));
-      const bySkills =
-        task.skills.length > 0 && skillDates.every((d) => d !== undefined)
-          ? skillDates.reduce<string>((a, d) => (d !== undefined && d > a ? d : a), '')
-          : undefined;
-      const date = [own, bySkills].filter((d): d is string => d !== undefined).sort()[0];
-      if (date !== undefined) finished.push({ date, hours: task.hours });
+      const share = task.skills.length > 0 ? task.hours / task.skills.length : 0;
+      let earned = 0;
+      for (const s of task.skills) {
+        const date = dates.get(s);
+        if (date === undefined || (own !== undefined && own <= date)) continue;
+        finished.push({ date, hours: share });
+        earned += share;
+      }
+      if (own !== undefined && task.hours > earned) finished.push({ date: own, hours: task.hours - earned });
     }
   }
   const doneBy = (endExclusive: string): number =>
