@@ -6,7 +6,7 @@
  * and the checks cannot drift apart.
  */
 import { z } from 'zod';
-import type { curriculumView } from '../core/curriculum-view.js';
+import type { curriculumView, roadmapView, skillDetail } from '../core/curriculum-view.js';
 import { CARD_PHASES, REVIEW_RATINGS } from '../core/review-model.js';
 import { ERROR_CODES } from '../core/errors.js';
 import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
@@ -169,36 +169,12 @@ export const ReadinessSchema = z
 
 export const ProgressEventSchema = ProgressEvent;
 
-const Status = z.enum(['learning', 'done', 'skipped']);
-const DoneOfTotal = z
+export const DoneOfTotal = z
   .object({ done: z.number().int(), total: z.number().int(), share: z.number().min(0).max(1) })
   .register(apiSchemas, {
     id: 'DoneOfTotal',
     description: 'Skills done of total, and the mean share of their planned hours done (0-1).',
   });
-export const ProgressViewSchema = z
-  .object({
-    skills: z.record(z.string(), Status),
-    partial: z.record(z.string(), z.number().min(0).max(1)),
-    items: z.record(z.string(), Status),
-    events: z.array(ProgressEventSchema),
-    stats: z.object({
-      totalHours: z.number(),
-      hoursThisWeek: z.number(),
-      streakDays: z.number().int(),
-      hoursByWeek: z.array(z.object({ week: z.string(), hours: z.number() })),
-      skillsDone: DoneOfTotal.describe('Done of the skills in the learner’s plan.'),
-      curriculumSkills: DoneOfTotal.describe('Done of every skill in the curriculum.'),
-      doneByArea: z.record(z.string(), DoneOfTotal),
-      doneByStage: z.record(z.string(), DoneOfTotal),
-    }),
-  })
-  .register(apiSchemas, {
-    id: 'ProgressView',
-    description:
-      'Skill statuses by the one progress model (marked, known at the start, or every planned unit teaching it done); `partial` is the share of planned hours done of skills begun.',
-  });
-
 export const ProjectSchema = z
   .object({
     id: z.string(),
@@ -365,6 +341,48 @@ const CurriculumFrame = z
  */
 export type CurriculumJson = ReturnType<typeof curriculumView>;
 export const CurriculumSchema = CurriculumFrame as unknown as z.ZodType<CurriculumJson>;
+
+/** GET /api/curriculum/roadmap answers the core's roadmap view (core/curriculum-view.ts). */
+export type RoadmapCurriculumJson = ReturnType<typeof roadmapView>;
+export const RoadmapCurriculumSchema = z
+  .object({
+    skills: z.array(z.object({ id: z.string(), area: z.string(), title: TextSchema, requires: z.array(z.string()) })),
+    stages: z.array(
+      z.object({ id: z.string(), title: TextSchema, summary: TextSchema.optional(), skills: z.array(z.string()) }),
+    ),
+    routes: z.array(z.object({ id: z.string(), stages: z.array(z.string()) })),
+  })
+  .register(apiSchemas, {
+    id: 'RoadmapCurriculum',
+    description:
+      "What the roadmap draws: each skill's id, area, title and the skills it requires; the stages; each route's stages. A skill's details: GET /api/curriculum/skills/{id}.",
+  }) as unknown as z.ZodType<RoadmapCurriculumJson>;
+
+/** GET /api/curriculum/skills/:id: one skill whole and the resources that teach it (the core model's types). */
+export type SkillDetailJson = NonNullable<ReturnType<typeof skillDetail>>;
+export const SkillDetailSchema = z
+  .object({
+    skill: z.object({ id: z.string(), area: z.string(), title: TextSchema }).loose(),
+    resources: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string() }).loose()),
+  })
+  .register(apiSchemas, {
+    id: 'SkillDetail',
+    description:
+      'A skill as the curriculum has it (summary, outcomes, requirements with reasons) and the resources that teach it, directly or through a unit.',
+  }) as unknown as z.ZodType<SkillDetailJson>;
+
+/** GET /api/plan/roadmap: what the roadmap shows of the plan. */
+export const RoadmapPlanSchema = z
+  .object({
+    route: z.string().nullable(),
+    skills: z.array(z.string()),
+    weekSkills: z.array(z.string()),
+  })
+  .register(apiSchemas, {
+    id: 'RoadmapPlan',
+    description:
+      "The re-made plan as the roadmap shows it: its route (null without a profile), the skills it covers, and the skills of this calendar week's tasks (none in a week off).",
+  });
 
 export const SelfCheckSchema = z
   .object({

@@ -13,3 +13,5 @@ export * from './backup.js';
 export * from './api.js';
 export * from './cohorts.js';
 export { LIMITS } from './limits.js';
+export * from './progress-summary.js';
+export * from './progress-changes.js';

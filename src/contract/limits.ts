@@ -42,4 +42,7 @@ export const LIMITS = {
   startYears: [FIRST_START_YEAR, LAST_START_YEAR],
   /** The learner factor's range. */
   effortFactor: [MIN_EFFORT_FACTOR, MAX_EFFORT_FACTOR],
+  /** Events in one page of GET /api/progress/events: at most this many, and the page without a limit asked. */
+  eventsPage: 1000,
+  eventsPageDefault: 200,
 } as const;

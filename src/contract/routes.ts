@@ -22,7 +22,9 @@ import {
   KeptJobSchema,
   LinksInput,
   PlanSchema,
-  ProgressViewSchema,
+  RoadmapCurriculumSchema,
+  RoadmapPlanSchema,
+  SkillDetailSchema,
   ProjectInput,
   ProjectSchema,
   ReviewCardSchema,
@@ -53,6 +55,13 @@ import {
 } from './cohorts.js';
 import { apiSchemas } from './common.js';
 import { ProgressEvent, ProgressEventInput, UndoInput } from './events.js';
+import {
+  ProgressChangesQuery,
+  ProgressChangesSchema,
+  ProgressEventsPageSchema,
+  ProgressEventsQuery,
+  ProgressSummarySchema,
+} from './progress-summary.js';
 import { Profile, ProfileInput, TargetDateInput } from './profile.js';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -153,6 +162,21 @@ export const API_ROUTES = {
     other: { 304: { description: 'Not modified' } },
     open: true,
   },
+  'GET /api/curriculum/roadmap': {
+    summary:
+      "What the roadmap page draws of the curriculum: skills (id, area, title, required skills), stages and routes' stages (with an ETag)",
+    response: RoadmapCurriculumSchema,
+    other: { 304: { description: 'Not modified' } },
+    open: true,
+  },
+  'GET /api/curriculum/skills/:id': {
+    summary: 'One skill whole and the resources that teach it, for its panel (with an ETag)',
+    params: { id: 'A skill id' },
+    response: SkillDetailSchema,
+    other: { 304: { description: 'Not modified' } },
+    errors: [404],
+    open: true,
+  },
   'GET /api/self-check': {
     summary: "The self-check questions the web's placement check asks (with an ETag; If-None-Match answers 304)",
     response: SelfCheckSchema,
@@ -203,13 +227,34 @@ export const API_ROUTES = {
     errors: [400, 404, 413, 422],
   },
   'GET /api/plan': {
-    summary: 'The plan, re-made from progress and today',
+    summary: 'The plan, re-made from progress and today (with an ETag)',
     response: z.object({ plan: PlanSchema.nullable(), forecast: ForecastSchema.nullable() }),
+    other: { 304: { description: 'Not modified' } },
+    errors: [422],
+  },
+  'GET /api/plan/roadmap': {
+    summary: "The plan as the roadmap shows it: its route, its skills and this week's skills (with an ETag)",
+    response: RoadmapPlanSchema,
+    other: { 304: { description: 'Not modified' } },
     errors: [422],
   },
   'GET /api/progress': {
-    summary: 'Progress: statuses, events and statistics',
-    response: ProgressViewSchema,
+    summary:
+      'Progress: statuses, statistics, the number of events and the latest cursor (with an ETag); the events: GET /api/progress/events',
+    response: ProgressSummarySchema,
+    other: { 304: { description: 'Not modified' } },
+  },
+  'GET /api/progress/changes': {
+    summary: 'What changed in the progress summary since the version the client holds (or the whole summary)',
+    query: ProgressChangesQuery,
+    response: ProgressChangesSchema,
+    errors: [400],
+  },
+  'GET /api/progress/events': {
+    summary: 'The events after a cursor, a page at a time, in the order they were recorded',
+    query: ProgressEventsQuery,
+    response: ProgressEventsPageSchema,
+    errors: [400],
   },
   'POST /api/progress/events': {
     summary: "Record a progress event (a tick also logs the task's planned hours unless logPlannedHours is false)",

@@ -15,7 +15,7 @@ import { loadCurriculum } from '../content/load.js';
 import { addDays } from '../core/dates.js';
 import type { Plan } from '../core/plan-model.js';
 import { createApp } from '../server/app.js';
-import { ProgressViewSchema, StatusSchema, TodaySchema } from '../contract/index.js';
+import { ProgressSummarySchema, StatusSchema, TodaySchema } from '../contract/index.js';
 import { databaseFile } from '../store/open.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
@@ -116,7 +116,7 @@ describe('nine weeks of ticking units, no skill marked by hand', () => {
   });
 
   it('shows the skills those units teach as done in /api/progress, the Markdown export and the roadmap data', async () => {
-    const progress = ProgressViewSchema.parse(await api('/api/progress'));
+    const progress = ProgressSummarySchema.parse(await api('/api/progress'));
     const markdownApi = (await api('/api/export?format=md')) as string;
     const markdownCli = await cli(['export', '--format', 'md']);
     for (const skill of finishedSkills()) {
@@ -135,7 +135,7 @@ describe('nine weeks of ticking units, no skill marked by hand', () => {
   it('gives the same numbers in `status --json`, /api/status, /api/progress and the stage bars', async () => {
     const fromCli = StatusSchema.omit({ burnup: true }).parse(await cliJson(['status']));
     const fromApi = StatusSchema.parse(await api('/api/status'));
-    const progress = ProgressViewSchema.parse(await api('/api/progress'));
+    const progress = ProgressSummarySchema.parse(await api('/api/progress'));
     const { burnup, ...apiStatus } = fromApi;
     expect(apiStatus).toEqual(fromCli);
     expect(fromCli.skills).toEqual(progress.stats.skillsDone);

@@ -93,6 +93,22 @@ export function recordedAs(
 }
 
 /**
+ * `recordedAs` by the store's index on event ids, without reading the log: the step already recorded
+ * under a client's id (and the hours a tick logged with it), or undefined when the id is new or not given.
+ * @throws LearnerError CONFLICT when the id belongs to another kind of step.
+ */
+async function recordedUnder(
+  ctx: LearnerContext,
+  id: string | undefined,
+  type: ProgressEvent['type'],
+): Promise<{ event: ProgressEvent; logged: ProgressEvent | undefined } | undefined> {
+  if (id === undefined) return undefined;
+  const found = await ctx.store.findEvents(ctx.learnerId, [id, `${id}${TICK_HOURS_SUFFIX}`]);
+  const event = recordedAs(found, id, type);
+  return event ? { event, logged: found.find((e) => e.id === `${id}${TICK_HOURS_SUFFIX}`) } : undefined;
+}
+
+/**
  * A note (alone, or with a mark or logged hours) holds at most MAX_NOTE_LENGTH characters, in every
  * face and in the backup. @throws LearnerError INVALID_INPUT, reason `long-note`.
  */
@@ -125,13 +141,14 @@ export async function markItem(
 ): Promise<MarkResult> {
   const item = requireItem(ctx.curriculum, input.item);
   noteWithinLimit(input.note?.trim() ?? '', 'note');
-  const events = await ctx.store.listEvents(ctx.learnerId);
-  const earlier = recordedAs(events, input.id, input.type);
-  if (earlier) {
-    return { item, event: earlier, logged: events.find((e) => e.id === `${earlier.id}${TICK_HOURS_SUFFIX}`) };
-  }
+  // A step is one insert: the log is read only to know whether a skip changes anything and what a
+  // tick's planned hours are.
+  const earlier = await recordedUnder(ctx, input.id, input.type);
+  if (earlier) return { item, ...earlier };
+  let log: Promise<ProgressEvent[]> | undefined;
+  const events = (): Promise<ProgressEvent[]> => (log ??= ctx.store.listEvents(ctx.learnerId));
   if (input.type === 'skipped') {
-    const state = foldProgress(events, ctx.curriculum);
+    const state = foldProgress(await events(), ctx.curriculum);
     const status = item.kind === 'skill' ? state.skills.get(item.key) : state.items.get(item.key);
     if (status === 'skipped') return { item, event: undefined, logged: undefined };
   }
@@ -140,7 +157,7 @@ export async function markItem(
   const event = made(newEvent(input.type, { item: item.key, ...(note ? { text: note } : {}) }, now), input.id);
   let logged: ProgressEvent | undefined;
   if (input.type === 'done' && item.kind !== 'skill' && input.logPlannedHours !== false) {
-    const hours = await plannedHours(ctx, item.key, events);
+    const hours = await plannedHours(ctx, item.key, await events());
     if (hours > 0) {
       logged = {
         ...newEvent('hours', { item: item.key, hours, date: today(ctx) }, now),
@@ -195,10 +212,8 @@ export async function logHours(
     });
   }
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
-  if (input.id !== undefined) {
-    const earlier = recordedAs(await ctx.store.listEvents(ctx.learnerId), input.id, 'hours');
-    if (earlier) return { event: earlier, item };
-  }
+  const earlier = await recordedUnder(ctx, input.id, 'hours');
+  if (earlier) return { event: earlier.event, item };
   const note = input.note?.trim();
   noteWithinLimit(note ?? '', 'note');
   const fresh = newEvent(
@@ -232,10 +247,8 @@ export async function addNote(
   }
   noteWithinLimit(text, 'text');
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
-  if (input.id !== undefined) {
-    const earlier = recordedAs(await ctx.store.listEvents(ctx.learnerId), input.id, 'note');
-    if (earlier) return { event: earlier, item };
-  }
+  const earlier = await recordedUnder(ctx, input.id, 'note');
+  if (earlier) return { event: earlier.event, item };
   const event = made(newEvent('note', { text, ...(item ? { item: item.key } : {}) }, ctx.clock()), input.id);
   await ctx.store.appendEvents(ctx.learnerId, [event]);
   return { event, item };

@@ -9,7 +9,7 @@ import { memoryIo } from '../cli/io.js';
 import { loadCurriculum } from '../content/load.js';
 import { MlpathError } from '../core/errors.js';
 import { createApp } from './app.js';
-import { CurriculumSchema, ErrorSchema } from '../contract/index.js';
+import { CurriculumSchema, ErrorSchema, RoadmapCurriculumSchema, SkillDetailSchema } from '../contract/index.js';
 import { client, harness } from './test-support/harness.js';
 import type { Harness } from './test-support/harness.js';
 
@@ -59,6 +59,34 @@ describe('GET /api/curriculum', () => {
     } finally {
       await shipped.close();
     }
+  });
+
+  it('answers the roadmap its compact view, and a skill whole with the resources that teach it', async () => {
+    const roadmap = RoadmapCurriculumSchema.parse((await api.get('/api/curriculum/roadmap')).json);
+    const full = CurriculumSchema.parse((await api.get('/api/curriculum')).json);
+    expect(roadmap.skills.map((s) => s.id)).toEqual(full.skills.map((s) => s.id));
+    const ml = roadmap.skills.find((s) => s.id === 'classical-ml');
+    const whole = full.skills.find((s) => s.id === 'classical-ml');
+    expect(ml).toEqual({
+      id: 'classical-ml',
+      area: whole?.area,
+      title: whole?.title,
+      requires: whole?.requires.map((r) => r.skill),
+    });
+    const detail = SkillDetailSchema.parse((await api.get('/api/curriculum/skills/classical-ml')).json);
+    expect(detail.skill).toEqual(whole);
+    expect(detail.resources.map((r) => r.id)).toEqual(
+      full.resources
+        .filter((r) => r.teaches.includes('classical-ml') || r.units.some((u) => u.teaches.includes('classical-ml')))
+        .map((r) => r.id),
+    );
+    expect(detail.resources.length).toBeGreaterThan(0);
+    const missing = await api.get('/api/curriculum/skills/no-such-skill');
+    expect(missing.status).toBe(404);
+    expect(ErrorSchema.parse(missing.json).error.code).toBe('NOT_FOUND');
+    const tag = (await h.app.request('/api/curriculum/skills/classical-ml')).headers.get('ETag') ?? '';
+    const again = await h.app.request('/api/curriculum/skills/classical-ml', { headers: { 'If-None-Match': tag } });
+    expect(again.status).toBe(304);
   });
 
   it('answers 304 to a client whose copy is current', async () => {
@@ -173,8 +201,8 @@ describe('the learner', () => {
       body: JSON.stringify({ type: 'done', item: 'linear-algebra' }),
     });
     expect(await h.store.listEvents('ada')).toHaveLength(1);
-    const local = (await (await h.app.request('/api/progress')).json()) as { events: unknown[] };
-    expect(local.events).toEqual([]);
+    const local = (await (await h.app.request('/api/progress')).json()) as { events: { count: number } };
+    expect(local.events.count).toBe(0);
   });
 
   it('is created on first use locally', async () => {

@@ -8,10 +8,12 @@
  * const app = createApp({ store, curriculum, clock: () => new Date() });
  * const res = await app.request('/api/health');
  */
-import { curriculumView } from '../core/curriculum-view.js';
+import { curriculumView, roadmapView, skillDetail } from '../core/curriculum-view.js';
+import { MlpathError } from '../core/errors.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { withAccountRoutes } from './auth-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
@@ -115,18 +117,45 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/api/mode', (c) => c.json(mode));
   // The curriculum and its self-check questions (the web's placement check asks them) never change
   // while the server runs: a browser revalidates its copy by ETag.
+  const tagged = (value: unknown) => {
+    const json = JSON.stringify(value);
+    return {
+      body: new TextEncoder().encode(json),
+      tag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"`,
+    };
+  };
+  const answerTagged = (c: Context, { body, tag }: { body: Uint8Array<ArrayBuffer>; tag: string }) => {
+    c.header('Cache-Control', 'no-cache');
+    c.header('ETag', tag);
+    if (matchesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    return c.body(body);
+  };
   const unchanging = (path: string, value: unknown) => {
-    const body = JSON.stringify(value);
-    const tag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
-    app.get(path, (c) => {
-      c.header('Cache-Control', 'no-cache');
-      c.header('ETag', tag);
-      if (matchesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
-      c.header('Content-Type', 'application/json; charset=utf-8');
-      return c.body(body);
-    });
+    const made = tagged(value);
+    app.get(path, (c) => answerTagged(c, made));
   };
   unchanging('/api/curriculum', curriculumView(deps.curriculum));
+  // The roadmap page draws from this compact view and asks for a skill's details when it is opened.
+  unchanging('/api/curriculum/roadmap', roadmapView(deps.curriculum));
+  const details = new Map<string, ReturnType<typeof tagged>>();
+  app.get('/api/curriculum/skills/:id', (c) => {
+    const id = c.req.param('id');
+    let made = details.get(id);
+    if (!made) {
+      const detail = skillDetail(deps.curriculum, id);
+      if (!detail) {
+        throw new MlpathError({
+          code: 'NOT_FOUND',
+          message: `the curriculum has no skill "${id.slice(0, 80)}"`,
+          problems: [{ path: 'id', message: 'unknown skill id' }],
+        });
+      }
+      made = tagged(detail);
+      details.set(id, made);
+    }
+    return answerTagged(c, made);
+  });
   unchanging('/api/self-check', { questions: deps.curriculum.selfCheck });
   // The calendar feed: its secret address is its only key (no learner session).
   app.route('/', feedRoutes(deps));

@@ -51,12 +51,16 @@ export function compression(): MiddlewareHandler {
       return;
     const length = res.headers.get('Content-Length');
     if (length !== null && Number(length) < MIN_COMPRESSED) return;
-    const body = new Uint8Array(await res.arrayBuffer());
-    const encoding = body.length < MIN_COMPRESSED ? undefined : acceptedEncodings(c.req.header('Accept-Encoding'))[0];
     const etag = res.headers.get('ETag');
-    const key = encoding && etag && !etag.startsWith('W/') ? `${encoding}\u0000${etag}` : undefined;
+    const accepted = acceptedEncodings(c.req.header('Accept-Encoding'))[0];
+    const key = accepted && etag && !etag.startsWith('W/') ? `${accepted}\u0000${etag}` : undefined;
+    // A body already compressed under its tag is not read again (only bodies of MIN_COMPRESSED bytes or more are kept).
     let packed = key === undefined ? undefined : kept.get(key);
-    if (encoding && !packed) {
+    let body: Uint8Array | undefined;
+    if (packed) await res.body.cancel();
+    else body = new Uint8Array(await res.arrayBuffer());
+    const encoding = body && body.length < MIN_COMPRESSED ? undefined : accepted;
+    if (encoding && !packed && body) {
       packed =
         encoding === 'br'
           ? await brotli(body, {
@@ -69,11 +73,12 @@ export function compression(): MiddlewareHandler {
       }
     }
     // Hono copies the previous response's headers onto the one assigned: headers are set after.
-    c.res = new Response(packed ?? body, res);
+    const sent = (encoding ? packed : undefined) ?? body ?? new Uint8Array();
+    c.res = new Response(sent, res);
     const headers = c.res.headers;
-    if (body.length >= MIN_COMPRESSED && !/accept-encoding/i.test(headers.get('Vary') ?? ''))
+    if ((packed || (body && body.length >= MIN_COMPRESSED)) && !/accept-encoding/i.test(headers.get('Vary') ?? ''))
       headers.append('Vary', 'Accept-Encoding');
-    headers.set('Content-Length', String((packed ?? body).length));
+    headers.set('Content-Length', String(sent.length));
     if (!encoding) return;
     headers.set('Content-Encoding', encoding);
     // The bytes differ from the uncompressed representation's: the tag says so (RFC 9110 8.8.1).

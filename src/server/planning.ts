@@ -5,8 +5,10 @@
  * src/learner/progress.ts). The planner is pure and
  * deterministic and the event log only grows, so all of it is kept per learner until the
  * profile, the number of events or the date changes; an unchanged state is answered from the
- * kept JSON after two small queries.
+ * kept JSON after two small queries, with its entity tag (so a client holding it gets 304, and
+ * compression.ts compresses it once).
  */
+import { createHash } from 'node:crypto';
 import type { Curriculum } from '../core/model.js';
 import type { Forecast, Plan, Profile, ProgressState } from '../core/plan-model.js';
 import { forecastFrom, planFor } from '../core/planner/index.js';
@@ -25,10 +27,19 @@ export interface LearnerState {
   original(): Plan | undefined;
 }
 
+/** A JSON answer as bytes, and its strong entity tag (a digest of them). */
+export interface Answer {
+  readonly body: Uint8Array<ArrayBuffer>;
+  readonly tag: string;
+}
+
 interface Entry {
   readonly key: string;
+  readonly today: string;
+  /** The store's change token when the key was last read (undefined: read it again each time). */
+  token: string | undefined;
   state: Promise<LearnerState> | undefined;
-  readonly bodies: Map<string, string>;
+  readonly bodies: Map<string, Answer>;
 }
 
 export class Planning {
@@ -44,11 +55,16 @@ export class Planning {
   }
 
   async #entry(learner: string, today: string): Promise<Entry> {
+    // While the store's change token and the date stay, the kept entry stands without a query.
+    const token = await this.#store.changeToken();
+    const kept = this.#entries.get(learner);
+    if (token !== undefined && kept?.token === token && kept.today === today) return kept;
     const [profile, count] = await Promise.all([this.#store.getProfile(learner), this.#store.countEvents(learner)]);
     // Events are only ever appended (an undo is an event too), so their count identifies the log.
     const key = `${today}\u0000${count}\u0000${JSON.stringify(profile ?? null)}`;
     let entry = this.#entries.get(learner);
-    if (entry?.key !== key) entry = { key, state: undefined, bodies: new Map() };
+    if (entry?.key !== key) entry = { key, today, token, state: undefined, bodies: new Map() };
+    else entry.token = token;
     this.#entries.delete(learner);
     this.#entries.set(learner, entry);
     if (this.#entries.size > Planning.MAX_LEARNERS) {
@@ -79,8 +95,8 @@ export class Planning {
     };
   }
 
-  /** The JSON answer `name`, built from the state once per state. */
-  async json(learner: string, today: string, name: string, build: (state: LearnerState) => unknown): Promise<string> {
+  /** The JSON answer `name` and its tag, built from the state once per state. */
+  async json(learner: string, today: string, name: string, build: (state: LearnerState) => unknown): Promise<Answer> {
     const entry = await this.#entry(learner, today);
     const kept = entry.bodies.get(name);
     if (kept !== undefined) return kept;
@@ -88,8 +104,12 @@ export class Planning {
     entry.state.catch(() => {
       entry.state = undefined;
     });
-    const body = JSON.stringify(build(await entry.state));
-    entry.bodies.set(name, body);
-    return body;
+    const json = JSON.stringify(build(await entry.state));
+    const answer = {
+      body: new TextEncoder().encode(json),
+      tag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"`,
+    };
+    entry.bodies.set(name, answer);
+    return answer;
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, postgresDatabase, postgresReachable } from '../store/test-support/databases.js';
 import type { KyselyStore } from '../store/kysely-store.js';
 import { createApp } from './app.js';
-import { ProgressViewSchema, StatusSchema } from '../contract/index.js';
+import { ProgressSummarySchema, StatusSchema } from '../contract/index.js';
 import { fixtureCurriculum } from './test-support/fixture-curriculum.js';
 
 // Outside CI a machine without PostgreSQL skips these, saying why; under CI=true they must run.
@@ -43,8 +43,8 @@ describe.skipIf(!reachable.ok && !IN_CI)('the API on PostgreSQL', () => {
     );
     expect((await as('grace', '/api/progress/events', 'POST', { type: 'hours', hours: 2 })).status).toBe(200);
 
-    const ada = ProgressViewSchema.parse(await (await as('ada', '/api/progress')).json());
-    const grace = ProgressViewSchema.parse(await (await as('grace', '/api/progress')).json());
+    const ada = ProgressSummarySchema.parse(await (await as('ada', '/api/progress')).json());
+    const grace = ProgressSummarySchema.parse(await (await as('grace', '/api/progress')).json());
     expect(ada.skills).toEqual({ 'python-programming': 'done' });
     expect(ada.stats.totalHours).toBe(0);
     expect(grace.skills).toEqual({});

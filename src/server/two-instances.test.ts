@@ -14,7 +14,7 @@ import { openAccounts } from './auth.js';
 import type { Accounts } from './auth.js';
 import { listen } from './server.js';
 import type { Listening } from './server.js';
-import { ProgressViewSchema } from '../contract/index.js';
+import { ProgressSummarySchema } from '../contract/index.js';
 import { fixtureCurriculum } from './test-support/fixture-curriculum.js';
 
 const reachable = await postgresReachable();
@@ -85,7 +85,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('two instances on one PostgreSQL', () =
     const cookie = await signIn(0, 'ada@example.org', 'ada-password-1843');
     expect((await fetch(url(1, '/api/progress'), { headers: { Cookie: cookie } })).status).toBe(200);
     expect((await post(1, '/api/progress/events', { type: 'hours', hours: 1 }, cookie)).status).toBe(200);
-    const seenOnFirst = ProgressViewSchema.parse(
+    const seenOnFirst = ProgressSummarySchema.parse(
       await (await fetch(url(0, '/api/progress'), { headers: { Cookie: cookie } })).json(),
     );
     expect(seenOnFirst.stats.totalHours).toBe(1);
@@ -96,7 +96,7 @@ describe.skipIf(!reachable.ok && !IN_CI)('two instances on one PostgreSQL', () =
   it('loses no write when two people write through both instances at once', async () => {
     const ada = await signIn(1, 'ada@example.org', 'ada-password-1843');
     const bob = await signIn(0, 'bob@example.org', 'bob-password-1970');
-    const before = ProgressViewSchema.parse(
+    const before = ProgressSummarySchema.parse(
       await (await fetch(url(0, '/api/progress'), { headers: { Cookie: ada } })).json(),
     ).stats.totalHours;
     const writes = Array.from({ length: 80 }, (_, n) =>
@@ -104,10 +104,10 @@ describe.skipIf(!reachable.ok && !IN_CI)('two instances on one PostgreSQL', () =
     );
     const statuses = (await Promise.all(writes)).map((r) => r.status);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    const adaView = ProgressViewSchema.parse(
+    const adaView = ProgressSummarySchema.parse(
       await (await fetch(url(1, '/api/progress'), { headers: { Cookie: ada } })).json(),
     );
-    const bobView = ProgressViewSchema.parse(
+    const bobView = ProgressSummarySchema.parse(
       await (await fetch(url(0, '/api/progress'), { headers: { Cookie: bob } })).json(),
     );
     expect(adaView.stats.totalHours - before).toBe(20);

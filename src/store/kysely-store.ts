@@ -52,6 +52,8 @@ export class KyselyStore implements Store {
   /** True for the store `exclusive` hands out: `#db` is one connection inside an open transaction. */
   readonly #bound: boolean;
   readonly #learnerLocks = new KeyedMutex();
+  /** Reads the change token (see Store.changeToken); SQLite sets it when it opens the file. */
+  #changes: (() => string) | undefined;
   /** Set when the store was opened read-only (a damaged file, a read-only folder): every write is refused with it. */
   #refusal: StoreFault | undefined;
 
@@ -110,6 +112,21 @@ export class KyselyStore implements Store {
         return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true, this.#refusal));
       }),
     );
+  }
+
+  /** Give the store its change token (SQLite: the file's data version and this connection's changes). */
+  watchChanges(read: () => string): void {
+    this.#changes = read;
+  }
+
+  async changeToken(): Promise<string | undefined> {
+    if (this.#bound || !this.#changes) return undefined;
+    try {
+      return this.#changes();
+    } catch {
+      // A closed or failing connection has no token: readers fall back to reading the state.
+      return undefined;
+    }
   }
 
   async ping(): Promise<void> {
@@ -189,6 +206,19 @@ export class KyselyStore implements Store {
 
   async listEvents(learnerId: string): Promise<ProgressEvent[]> {
     return readEvents(this.#db, learnerId, this.location);
+  }
+
+  async findEvents(learnerId: string, ids: readonly string[]): Promise<ProgressEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('events')
+        .select(['id', 'type', 'at', 'item', 'hours', 'date', 'text', 'undoes'])
+        .where('learner_id', '=', learnerId)
+        .where('id', 'in', [...ids])
+        .execute(),
+    );
+    return rows.map(eventFromRow);
   }
 
   async getProgressFold(learnerId: string): Promise<StoredFold | undefined> {

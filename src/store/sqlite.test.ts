@@ -30,6 +30,51 @@ describe('the SQLite store', () => {
     raw.close();
   });
 
+  it('gives a change token that stays while nothing is written and moves with a write by any connection', async () => {
+    const file = join(fresh(), 'mlpath.db');
+    const store = await openSqliteStore(file, { backups: false });
+    const other = await openSqliteStore(file, { backups: false });
+    try {
+      await store.ensureLearner();
+      const first = await store.changeToken();
+      expect(first).toMatch(/^\d+:\d+$/);
+      await store.listEvents('local');
+      expect(await store.changeToken()).toBe(first);
+      await store.appendEvents('local', [
+        {
+          id: 'e1',
+          type: 'started',
+          at: '2026-11-27T00:00:00.000Z',
+          item: 'x',
+          hours: undefined,
+          date: undefined,
+          text: undefined,
+          undoes: undefined,
+        },
+      ]);
+      const second = await store.changeToken();
+      expect(second).not.toBe(first);
+      await other.appendEvents('local', [
+        {
+          id: 'e2',
+          type: 'done',
+          at: '2026-11-27T00:00:01.000Z',
+          item: 'x',
+          hours: undefined,
+          date: undefined,
+          text: undefined,
+          undoes: undefined,
+        },
+      ]);
+      expect(await store.changeToken()).not.toBe(second);
+      // A store bound to a write transaction has none: what it reads may be changing.
+      expect(await store.exclusive('local', (bound) => bound.changeToken())).toBeUndefined();
+    } finally {
+      await other.close();
+      await store.close();
+    }
+  });
+
   it('refuses another application’s SQLite database and leaves it byte for byte as it was', async () => {
     const file = join(fresh(), 'other.db');
     const other = new BetterSqlite3(file);

@@ -105,6 +105,11 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
       return openRefusingWrites(file, error as StoreFault);
     throw error;
   }
+  // PRAGMA data_version changes when another connection commits; total_changes() counts this
+  // connection's own writes (rolled back ones too, which only costs a reader a re-read).
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  const ownChanges = raw.prepare('SELECT total_changes()').pluck();
+  store.watchChanges(() => `${String(dataVersion.get())}:${String(ownChanges.get())}`);
   if (options.backups !== false) {
     if (!created && holdsData(raw)) await backupIfDue(raw, file, new Date(now));
     // A process that stays open (`mlpath serve`) checks the file and makes the day's backup every

@@ -131,6 +131,18 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       expect(await store.listProjects('ann')).toEqual([project]);
     });
 
+    it('finds events by id, of the one learner only', async () => {
+      await store.ensureLearner('ann');
+      await store.ensureLearner('bo');
+      await store.appendEvents('ann', events);
+      await store.appendEvents('bo', events.slice(0, 1));
+      const second = events[1] as ProgressEvent;
+      const found = await store.findEvents('ann', [second.id, 'no-such-event']);
+      expect(found).toEqual([second]);
+      expect(await store.findEvents('bo', [second.id])).toEqual([]);
+      expect(await store.findEvents('ann', [])).toEqual([]);
+    });
+
     it('keeps plan snapshots and tells the first from the latest', async () => {
       await store.ensureLearner();
       expect(await store.latestPlanSnapshot(LOCAL_LEARNER)).toBeUndefined();

@@ -187,6 +187,8 @@ export interface Store {
   appendEvents(learnerId: string, events: readonly ProgressEvent[]): Promise<void>;
   /** All events of a learner in the order they were recorded. */
   listEvents(learnerId: string): Promise<ProgressEvent[]>;
+  /** The events of the learner recorded under these ids (by the unique index on learner and id), in no set order. */
+  findEvents(learnerId: string, ids: readonly string[]): Promise<ProgressEvent[]>;
   countEvents(learnerId: string): Promise<number>;
   /** The learner's stored progress fold, if one was kept. */
   getProgressFold(learnerId: string): Promise<StoredFold | undefined>;
@@ -293,6 +295,13 @@ export interface Store {
    * @throws MlpathError UNAVAILABLE when the lock is not granted within the lock timeout.
    */
   exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T>;
+
+  /**
+   * A token that changes whenever the database may have changed (any write, by this connection or
+   * another), read without touching any table, so a reader can keep what it derived while the token
+   * stays; undefined where no such token is cheap (PostgreSQL): read the state itself there.
+   */
+  changeToken(): Promise<string | undefined>;
 
   /** Whether the database answers one trivial query. @throws MlpathError UNAVAILABLE or STORAGE. */
   ping(): Promise<void>;

@@ -231,7 +231,7 @@ for (const language of ['en', 'zh-CN'] as const) {
   }) => {
     const { today } = (await (await page.request.get('/api/today')).json()) as { today: string };
     const back = new Date(Date.parse(`${today}T00:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
-    const { events } = (await (await page.request.get('/api/progress')).json()) as {
+    const { events } = (await (await page.request.get('/api/progress/events?limit=1000')).json()) as {
       events: { type: string; date?: string }[];
     };
     if (!events.some((e) => e.type === 'hours' && e.date === back)) {

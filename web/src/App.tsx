@@ -8,7 +8,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.js';
 import { useProfile } from './lib/data.js';
 import { useLocale } from './lib/locale.js';
-import { href, PAGES, useRoute, type Page } from './lib/router.js';
+import { href, PAGES, parseRoute, useRoute, type Page } from './lib/router.js';
 import { applyTheme, useDark } from './lib/theme.js';
 import { ErrorNote, Loading, PageBoundary } from './components/Feedback.js';
 import { AccountMenu } from './components/AccountMenu.js';
@@ -29,14 +29,28 @@ const loaders: Record<Page, () => PageModule> = {
   cohorts: () => import('./pages/Cohorts.js'),
   settings: () => import('./pages/Settings.js'),
 };
+// The code of the page in the address starts loading at once, beside the first reads (mode,
+// profile) that decide which page shows; a failure here is met again, and reported, on render.
+// A page whose code has arrived renders at once instead of through a lazy component (which
+// suspends once even then, and React holds a suspended page back for a moment).
+const loaded = new Map<Page, () => React.JSX.Element>();
+const opening = parseRoute(window.location.hash).page;
+if (opening)
+  void loaders[opening]().then(
+    (module) => void loaded.set(opening, module.default),
+    () => undefined,
+  );
+
 // A page's lazy component is made again after a failed load, so "Try again" loads it afresh.
 const pages = new Map<Page, React.LazyExoticComponent<() => React.JSX.Element>>();
 function pageComponent(page: Page) {
-  let component = pages.get(page);
-  if (!component) {
-    component = lazy(loaders[page]);
-    pages.set(page, component);
-  }
+  // One component per page for good (a page drawn lazily stays so), or React would draw it anew.
+  const drawnLazily = pages.get(page);
+  if (drawnLazily) return drawnLazily;
+  const ready = loaded.get(page);
+  if (ready) return ready;
+  const component = lazy(loaders[page]);
+  pages.set(page, component);
   return component;
 }
 
@@ -195,6 +209,7 @@ export function App() {
             key={`${page}:${attempt}`}
             onRetry={() => {
               pages.delete(page);
+              loaded.delete(page);
               setAttempt((n) => n + 1);
             }}
           >

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ForecastSchema, PlanSchema, StatusSchema, TodaySchema } from '../../contract/index.js';
+import { ForecastSchema, PlanSchema, RoadmapPlanSchema, StatusSchema, TodaySchema } from '../../contract/index.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 
@@ -55,6 +55,30 @@ describe('GET /api/plan', () => {
     expect(plan.totalHours).toBeLessThan(before.totalHours);
     expect(plan.startDate).toBe('2026-03-18');
     expect(ForecastSchema.parse(after.forecast).originalFinishDate).toBe(before.finishDate);
+  });
+});
+
+describe('GET /api/plan/roadmap', () => {
+  it("answers the plan's route and skills and this week's skills, the whole plan's own, with a tag", async () => {
+    expect((await api.get('/api/plan/roadmap')).json).toEqual({ route: null, skills: [], weekSkills: [] });
+    await onboard();
+    const whole = (await api.get('/api/plan')).json as { plan: { route: string; skills: string[] } };
+    const today = TodaySchema.parse((await api.get('/api/today')).json);
+    const roadmap = RoadmapPlanSchema.parse((await api.get('/api/plan/roadmap')).json);
+    expect(roadmap.route).toBe(whole.plan.route);
+    expect(roadmap.skills).toEqual(whole.plan.skills);
+    expect(roadmap.weekSkills).toEqual([...new Set(today.week?.tasks.flatMap((t) => t.skills))]);
+    expect(roadmap.weekSkills.length).toBeGreaterThan(0);
+    const first = await h.app.request('/api/plan/roadmap');
+    const tag = first.headers.get('ETag') ?? '';
+    expect(tag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect((await h.app.request('/api/plan/roadmap', { headers: { 'If-None-Match': tag } })).status).toBe(304);
+    const plan = await h.app.request('/api/plan');
+    const planTag = plan.headers.get('ETag') ?? '';
+    expect(planTag).not.toBe(tag);
+    expect((await h.app.request('/api/plan', { headers: { 'If-None-Match': planTag } })).status).toBe(304);
+    await api.post('/api/progress/events', { type: 'skipped', item: 'linear-algebra' });
+    expect((await h.app.request('/api/plan', { headers: { 'If-None-Match': planTag } })).status).toBe(200);
   });
 });
 

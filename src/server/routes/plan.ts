@@ -1,13 +1,16 @@
 /**
  * @module server/routes/plan
- * GET /api/plan, /api/status and /api/today: the plan re-made from progress and today, the
+ * GET /api/plan, /api/plan/roadmap, /api/status and /api/today: the plan re-made from progress and today (whole,
+ * or what the roadmap shows of it), the
  * forecast, readiness and the burn-up. Without a profile each answers its empty state. Status and
  * today are one call each to the learner layer, the same calls `mlpath status` and `mlpath today` make.
  */
 import { wordedPlan } from '../../i18n/planner.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { currentWeekView } from '../../core/weeks.js';
 import { burnup, currentWeek, progressSnapshot, status } from '../../learner/progress.js';
+import { matchesTag } from '../compression.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext, localDate } from '../context.js';
 import { Planning } from '../planning.js';
@@ -20,13 +23,26 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const answer = async (c: Context<AppEnv>, name: string, build: (state: LearnerState, today: string) => unknown) => {
     const today = localDate(clock());
-    const body = await planning.json(c.get('learner').id, today, name, (state) => build(state, today));
+    const { body, tag } = await planning.json(c.get('learner').id, today, name, (state) => build(state, today));
+    c.header('Cache-Control', 'no-cache');
+    c.header('ETag', tag);
+    if (matchesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
     return c.body(body);
   };
 
   routes.get('/plan', (c) =>
     answer(c, 'plan', ({ forecast }) => wordedPlan({ plan: forecast?.plan ?? null, forecast: forecast ?? null })),
+  );
+
+  // The roadmap needs the plan's route and skills and this week's skills, not the plan's weeks.
+  routes.get('/plan/roadmap', (c) =>
+    answer(c, 'roadmap', ({ forecast, profile, progress }, today) => {
+      const plan = forecast?.plan;
+      const week = currentWeekView({ profile, plan, logged: progress.logged, today }).week;
+      const weekSkills = week && !week.off ? [...new Set(week.tasks.flatMap((task) => task.skills))] : [];
+      return { route: plan?.route ?? null, skills: plan?.skills ?? [], weekSkills };
+    }),
   );
 
   routes.get('/status', async (c) => {

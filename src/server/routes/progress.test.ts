@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorSchema, ProgressEventSchema, ProgressViewSchema } from '../../contract/index.js';
+import {
+  applyProgressChanges,
+  ErrorSchema,
+  ProgressChangesSchema,
+  ProgressEventSchema,
+  ProgressEventsPageSchema,
+  ProgressSummarySchema,
+} from '../../contract/index.js';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../store/sqlite.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 
@@ -17,9 +26,10 @@ describe('GET /api/progress', () => {
   it('answers an empty state on a fresh store, not an error', async () => {
     const { status, json } = await api.get('/api/progress');
     expect(status).toBe(200);
-    const view = ProgressViewSchema.parse(json);
+    const view = ProgressSummarySchema.parse(json);
     expect(view.skills).toEqual({});
-    expect(view.events).toEqual([]);
+    expect(view.events).toEqual({ count: 0, cursor: null });
+    expect(view.doneOn).toEqual({});
     expect(view.stats.totalHours).toBe(0);
     expect(view.stats.doneByArea['math']).toEqual({ done: 0, total: 1, share: 0 });
     expect(view.stats.doneByStage['shallow-ml']).toEqual({ done: 0, total: 1, share: 0 });
@@ -31,11 +41,13 @@ describe('GET /api/progress', () => {
     await api.post('/api/progress/events', { type: 'hours', hours: 2.5, date: '2026-03-03' });
     await api.post('/api/progress/events', { type: 'hours', hours: 1, item: 'python' });
     await api.post('/api/progress/events', { type: 'hours', hours: 4, date: '2026-02-24' });
-    const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
+    const view = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
     // A unit begun that teaches a skill puts the skill in progress (the one progress model).
     expect(view.skills).toEqual({ 'linear-algebra': 'done', 'python-programming': 'learning' });
     expect(view.items).toEqual({ 'cs50x/week-0': 'learning' });
-    expect(view.events).toHaveLength(5);
+    expect(view.events.count).toBe(5);
+    expect(view.events.cursor).toMatch(/^\d+$/);
+    expect(JSON.stringify(view)).not.toContain('"type"');
     expect(view.stats.totalHours).toBe(7.5);
     // 2026-03-04 is a Wednesday: this week began on Monday 2026-03-02.
     expect(view.stats.hoursThisWeek).toBe(3.5);
@@ -64,7 +76,7 @@ describe('GET /api/progress, kept', () => {
     const changed = await h.app.request('/api/progress', { headers: { 'If-None-Match': tag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('ETag')).not.toBe(tag);
-    expect(ProgressViewSchema.parse(await changed.json()).items).toEqual({ 'cs50x/week-0': 'learning' });
+    expect(ProgressSummarySchema.parse(await changed.json()).items).toEqual({ 'cs50x/week-0': 'learning' });
   });
 });
 
@@ -102,7 +114,7 @@ describe('POST /api/progress/events', () => {
 
   it('keeps an old skill id as given; the fold maps it to the skill that replaced it', async () => {
     await api.post('/api/progress/events', { type: 'done', item: 'python' });
-    const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
+    const view = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
     expect(view.skills['python-programming']).toBe('done');
   });
 
@@ -142,6 +154,88 @@ describe('POST /api/progress/events', () => {
   });
 });
 
+describe('GET /api/progress and /api/plan, kept while nothing is written', () => {
+  it('answer what another connection to the same file (the CLI, a second server) wrote', async () => {
+    await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 20, startDate: '2026-03-04' });
+    const before = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
+    const plan = ((await api.get('/api/plan')).json as { plan: { skills: string[] } }).plan;
+    expect(plan.skills).toContain('linear-algebra');
+    const other = await openSqliteStore(join(h.dir, 'mlpath.db'), { backups: false });
+    try {
+      await other.appendEvents('local', [
+        {
+          id: 'from-elsewhere',
+          type: 'skipped',
+          at: '2026-03-04T12:00:00.000Z',
+          item: 'linear-algebra',
+          hours: undefined,
+          date: undefined,
+          text: undefined,
+          undoes: undefined,
+        },
+      ]);
+    } finally {
+      await other.close();
+    }
+    const after = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
+    expect(after.events.count).toBe(before.events.count + 1);
+    expect(after.skills['linear-algebra']).toBe('skipped');
+    const replanned = ((await api.get('/api/plan')).json as { plan: { skills: string[] } }).plan;
+    expect(replanned.skills).not.toContain('linear-algebra');
+  });
+});
+
+describe('GET /api/progress/events', () => {
+  it('pages the log after a cursor, in the order recorded, and refuses a bad cursor or limit', async () => {
+    for (const item of ['linear-algebra', 'python', 'classical-ml'])
+      await api.post('/api/progress/events', { type: 'started', item });
+    const first = ProgressEventsPageSchema.parse((await api.get('/api/progress/events?limit=2')).json);
+    expect(first.events.map((e) => e.item)).toEqual(['linear-algebra', 'python-programming']);
+    expect(first.more).toBe(true);
+    const rest = ProgressEventsPageSchema.parse((await api.get(`/api/progress/events?after=${first.cursor}`)).json);
+    expect(rest.events.map((e) => e.item)).toEqual(['classical-ml']);
+    expect(rest.more).toBe(false);
+    const summary = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
+    expect(summary.events).toEqual({ count: 3, cursor: rest.cursor });
+    const after = ProgressEventsPageSchema.parse((await api.get(`/api/progress/events?after=${rest.cursor}`)).json);
+    expect(after.events).toEqual([]);
+    for (const query of ['after=x', 'limit=0', 'limit=1001', 'limit=two']) {
+      const bad = await api.get(`/api/progress/events?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(ErrorSchema.parse(bad.json).error.code).toBe('INVALID_INPUT');
+    }
+  });
+});
+
+describe('GET /api/progress/changes', () => {
+  it('answers what changed since a summary, which applied to it gives the summary now', async () => {
+    await api.post('/api/progress/events', { type: 'done', item: 'cs50x/week-0' });
+    const before = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
+    expect(Object.keys(before.doneOn)).toEqual(['cs50x/week-0']);
+    await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' });
+    await api.post('/api/progress/events', { type: 'hours', hours: 2, date: '2026-03-03' });
+    const answer = ProgressChangesSchema.parse((await api.get(`/api/progress/changes?since=${before.version}`)).json);
+    const now = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
+    if (answer.kind !== 'changes') throw new Error('expected changes');
+    expect(answer.since).toBe(before.version);
+    expect(answer.version).toBe(now.version);
+    expect(answer.changes.skills).toEqual({ 'linear-algebra': 'done' });
+    expect(answer.changes.items).toEqual({});
+    expect(answer.changes.stats.totalHours).toBe(now.stats.totalHours);
+    expect(applyProgressChanges(before, answer.changes, answer.version)).toEqual(now);
+    // Nothing changed: an empty change.
+    const none = ProgressChangesSchema.parse((await api.get(`/api/progress/changes?since=${now.version}`)).json);
+    expect(none).toMatchObject({ kind: 'changes', changes: { skills: {}, items: {}, stats: { doneByArea: {} } } });
+  });
+
+  it('answers the whole summary for a version it does not hold, and refuses an empty one', async () => {
+    const answer = ProgressChangesSchema.parse((await api.get('/api/progress/changes?since=unknown')).json);
+    expect(answer.kind).toBe('full');
+    expect((await api.get('/api/progress/changes?since=')).status).toBe(400);
+    expect((await api.get('/api/progress/changes')).status).toBe(400);
+  });
+});
+
 describe('POST /api/progress/undo', () => {
   it('undoes the last event by default, appending an undo event', async () => {
     const done = (await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' })).json as {
@@ -150,9 +244,9 @@ describe('POST /api/progress/undo', () => {
     const { status, json } = await api.post('/api/progress/undo');
     expect(status).toBe(200);
     expect((json as { event: unknown }).event).toMatchObject({ type: 'undo', undoes: done.event.id });
-    const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
+    const view = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
     expect(view.skills).toEqual({});
-    expect(view.events).toHaveLength(2);
+    expect(view.events.count).toBe(2);
   });
 
   it('undoes a named event, and refuses to undo it twice', async () => {
@@ -161,7 +255,7 @@ describe('POST /api/progress/undo', () => {
     };
     await api.post('/api/progress/events', { type: 'started', item: 'classical-ml' });
     expect((await api.post('/api/progress/undo', { eventId: first.event.id })).status).toBe(200);
-    const view = ProgressViewSchema.parse((await api.get('/api/progress')).json);
+    const view = ProgressSummarySchema.parse((await api.get('/api/progress')).json);
     expect(view.skills).toEqual({ 'classical-ml': 'learning' });
     const again = await api.post('/api/progress/undo', { eventId: first.event.id });
     expect(again.status).toBe(409);

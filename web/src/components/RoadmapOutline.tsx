@@ -3,13 +3,13 @@
  * The roadmap as headings and lists: one heading per stage in the route's order, one list item per
  * skill with its status. Every skill is a button, so it works with a keyboard and a screen reader.
  */
-import type { Curriculum } from '../lib/api.js';
+import type { RoadmapCurriculum } from '../lib/api.js';
 import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';
 
 export function RoadmapOutline(props: {
-  curriculum: Curriculum;
+  curriculum: RoadmapCurriculum;
   route: string | undefined;
   statuses: Readonly<Record<string, Status>>;
   selected: string | undefined;

@@ -11,8 +11,7 @@
  * chooses, d / l / s / r set done, learning, skipped or reset on the skill in focus.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Skill } from '../../../src/core/model.js';
-import type { Curriculum } from '../lib/api.js';
+import type { RoadmapCurriculum, RoadmapSkill } from '../lib/api.js';
 import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';
@@ -20,7 +19,7 @@ import { KEY_ACTIONS, type StatusAction } from './SkillPanel.js';
 import { useDark } from '../lib/theme.js';
 
 export default function RoadmapPath(props: {
-  curriculum: Curriculum;
+  curriculum: RoadmapCurriculum;
   route: string | undefined;
   statuses: Readonly<Record<string, Status>>;
   planSkills: ReadonlySet<string>;
@@ -92,7 +91,7 @@ export default function RoadmapPath(props: {
     move(to);
   };
 
-  const tile = (skill: Skill) => {
+  const tile = (skill: RoadmapSkill) => {
     const status = statuses[skill.id];
     const colours = AREA_COLOURS[skill.area];
     const inPlan = planSkills.size === 0 || planSkills.has(skill.id);

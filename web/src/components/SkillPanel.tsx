@@ -1,13 +1,17 @@
 /**
  * @module SkillPanel
  * One skill in detail: summary, outcomes, prerequisites with their reasons, the resources that
- * teach it (link, kind, cost, effort) and the status buttons (keys d / l / s / r).
+ * teach it (link, kind, cost, effort) and the status buttons (keys d / l / s / r). The title, area,
+ * status and buttons come from the roadmap's compact curriculum at once; the rest is read when the
+ * skill is opened (GET /api/curriculum/skills/{id}).
  */
-import { useEffect, useRef } from 'react';
-import type { Curriculum } from '../lib/api.js';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { RoadmapCurriculum, SkillDetail } from '../lib/api.js';
 import type { Status } from '../lib/api.js';
+import { useSkillDetail } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
-import { AREA_COLOURS, resourcesTeaching } from '../lib/skills.js';
+import { AREA_COLOURS } from '../lib/skills.js';
+import { ErrorNote, Loading } from './Feedback.js';
 
 export type StatusAction = 'done' | 'started' | 'skipped' | 'reset';
 
@@ -19,7 +23,7 @@ export const KEY_ACTIONS: Readonly<Record<string, StatusAction>> = {
 };
 
 export function SkillPanel(props: {
-  curriculum: Curriculum;
+  curriculum: RoadmapCurriculum;
   skillId: string;
   status: Status | undefined;
   inPlan: boolean;
@@ -28,9 +32,10 @@ export function SkillPanel(props: {
   onSelect: (skillId: string) => void;
   onClose: () => void;
 }) {
-  const { t, tx, hoursNum, date } = useLocale();
+  const { t, tx } = useLocale();
   const { curriculum, skillId } = props;
   const skill = curriculum.skills.find((s) => s.id === skillId);
+  const detail = useSkillDetail(skillId);
   const heading = useRef<HTMLHeadingElement>(null);
   // Bring the panel to the reader (and into view on a phone) whenever another skill is chosen.
   useEffect(() => {
@@ -41,14 +46,32 @@ export function SkillPanel(props: {
     const other = curriculum.skills.find((s) => s.id === id);
     return other ? tx(other.title) : id;
   };
-  const dependants = curriculum.skills.filter((s) => s.requires.some((r) => r.skill === skill.id));
-  const resources = resourcesTeaching(curriculum, skill.id);
+  const dependants = curriculum.skills.filter((s) => s.requires.includes(skill.id));
   const actions: { action: StatusAction; key: string; active: boolean }[] = [
     { action: 'done', key: 'd', active: props.status === 'done' },
     { action: 'started', key: 'l', active: props.status === 'learning' },
     { action: 'skipped', key: 's', active: props.status === 'skipped' },
     { action: 'reset', key: 'r', active: false },
   ];
+
+  const leadsTo = dependants.length > 0 && (
+    <section>
+      <h3 className="font-semibold">{t('roadmap.leadsTo')}</h3>
+      <ul className="flex flex-wrap gap-2">
+        {dependants.map((other) => (
+          <li key={other.id}>
+            <button
+              type="button"
+              className="text-blue-700 underline dark:text-blue-300"
+              onClick={() => props.onSelect(other.id)}
+            >
+              {tx(other.title)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 
   return (
     <aside
@@ -92,13 +115,39 @@ export function SkillPanel(props: {
         ))}
       </div>
 
-      {skill.summary && <p>{tx(skill.summary)}</p>}
+      {detail.error && !detail.data ? (
+        <ErrorNote error={detail.error} onRetry={detail.reload} />
+      ) : !detail.data ? (
+        <Loading />
+      ) : (
+        <SkillDetails detail={detail.data} titleOf={titleOf} onSelect={props.onSelect}>
+          {leadsTo}
+        </SkillDetails>
+      )}
+    </aside>
+  );
+}
 
-      {skill.outcomes.length > 0 && (
+/** The part of the panel read on demand: summary, outcomes, prerequisites with reasons, resources. */
+function SkillDetails(props: {
+  detail: SkillDetail;
+  titleOf: (id: string) => string;
+  onSelect: (skillId: string) => void;
+  /** What comes between the prerequisites and the resources (the skills it leads to). */
+  children: ReactNode;
+}) {
+  const { t, tx, hoursNum, date } = useLocale();
+  const { skill: whole, resources } = props.detail;
+  const titleOf = props.titleOf;
+  return (
+    <>
+      {whole.summary && <p>{tx(whole.summary)}</p>}
+
+      {whole.outcomes.length > 0 && (
         <section>
           <h3 className="font-semibold">{t('roadmap.outcomes')}</h3>
           <ul className="list-disc space-y-1 pl-5">
-            {skill.outcomes.map((outcome, index) => (
+            {whole.outcomes.map((outcome, index) => (
               <li key={index}>{tx(outcome)}</li>
             ))}
           </ul>
@@ -107,11 +156,11 @@ export function SkillPanel(props: {
 
       <section>
         <h3 className="font-semibold">{t('roadmap.prerequisites')}</h3>
-        {skill.requires.length === 0 ? (
+        {whole.requires.length === 0 ? (
           <p className="muted">{t('roadmap.noPrerequisites')}</p>
         ) : (
           <ul className="space-y-2">
-            {skill.requires.map((requirement) => (
+            {whole.requires.map((requirement) => (
               <li key={requirement.skill}>
                 <button
                   type="button"
@@ -133,24 +182,7 @@ export function SkillPanel(props: {
         )}
       </section>
 
-      {dependants.length > 0 && (
-        <section>
-          <h3 className="font-semibold">{t('roadmap.leadsTo')}</h3>
-          <ul className="flex flex-wrap gap-2">
-            {dependants.map((other) => (
-              <li key={other.id}>
-                <button
-                  type="button"
-                  className="text-blue-700 underline dark:text-blue-300"
-                  onClick={() => props.onSelect(other.id)}
-                >
-                  {tx(other.title)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {props.children}
 
       <section>
         <h3 className="font-semibold">{t('roadmap.resources')}</h3>
@@ -191,6 +223,6 @@ export function SkillPanel(props: {
           </ul>
         )}
       </section>
-    </aside>
+    </>
   );
 }

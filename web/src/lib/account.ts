@@ -12,6 +12,7 @@ import { useSyncExternalStore } from 'react';
 import { onUnauthenticated, request } from './api.js';
 import { dropApiCache } from './api-cache.js';
 import { discardAll, flush } from './outbox.js';
+import { forgetProgress } from './data.js';
 import { forgetAll } from './resource.js';
 
 /** GET /api/mode (the server's ServerModeSchema). */
@@ -110,6 +111,7 @@ async function signedIn(user: SignedInUser): Promise<void> {
     await dropApiCache();
   }
   forgetAll();
+  forgetProgress();
   set({ user: { name: user.name, email: user.email }, signInNeeded: false });
   // The same person again: what waited while signed out is sent now.
   if (previous === user.email) void flush();
@@ -137,4 +139,5 @@ export async function signOut(): Promise<void> {
   window.location.hash = '';
   set({ user: null, signInNeeded: true });
   forgetAll();
+  forgetProgress();
 }

@@ -12,6 +12,12 @@ import type { BodyOf, ResponseOf } from '../../../src/contract/routes.js';
  * whose zod schemas the server answers by and the OpenAPI document is generated from.
  */
 export type Curriculum = ResponseOf<'GET /api/curriculum'>;
+/** What the roadmap draws of the curriculum; a skill's details come with `SkillDetail`. */
+export type RoadmapCurriculum = ResponseOf<'GET /api/curriculum/roadmap'>;
+export type RoadmapSkill = RoadmapCurriculum['skills'][number];
+export type SkillDetail = ResponseOf<'GET /api/curriculum/skills/:id'>;
+/** The plan as the roadmap shows it: route, skills, this week's skills. */
+export type RoadmapPlan = ResponseOf<'GET /api/plan/roadmap'>;
 export type ProfileResponse = ResponseOf<'GET /api/profile'>;
 export type Profile = ResponseOf<'PUT /api/profile'>['profile'];
 /** The body of PUT /api/profile and POST /api/plan/preview: startingPoint, the rest optional. */
@@ -21,8 +27,11 @@ export type PlanResponse = ResponseOf<'GET /api/plan'>;
 export type Plan = Preview['plan'];
 export type PlanWeek = Plan['weeks'][number];
 export type PlanTask = PlanWeek['tasks'][number];
+/** The progress summary (no events: those come a page at a time). */
 export type ProgressResponse = ResponseOf<'GET /api/progress'>;
-export type ProgressEvent = ProgressResponse['events'][number];
+export type ProgressChanges = ResponseOf<'GET /api/progress/changes'>;
+export type ProgressEventsPage = ResponseOf<'GET /api/progress/events'>;
+export type ProgressEvent = ProgressEventsPage['events'][number];
 export type Status = ProgressResponse['skills'][string];
 export type RecordResponse = ResponseOf<'POST /api/progress/events'>;
 export type UndoResponse = ResponseOf<'POST /api/progress/undo'>;
@@ -122,11 +131,26 @@ export const api = {
   calendarFeed: () => request<ResponseOf<'GET /api/calendar'>>('GET', '/api/calendar'),
   rotateCalendarFeed: () => request<ResponseOf<'POST /api/calendar/rotate'>>('POST', '/api/calendar/rotate', {}),
   curriculum: () => request<Curriculum>('GET', '/api/curriculum'),
+  roadmapCurriculum: () => request<RoadmapCurriculum>('GET', '/api/curriculum/roadmap'),
+  skillDetail: (id: string) => request<SkillDetail>('GET', `/api/curriculum/skills/${encodeURIComponent(id)}`),
   profile: () => request<ProfileResponse>('GET', '/api/profile'),
   saveProfile: (body: ProfileInput) => request<ResponseOf<'PUT /api/profile'>>('PUT', '/api/profile', body),
   preview: (body: ProfileInput) => request<Preview>('POST', '/api/plan/preview', body),
   plan: () => request<PlanResponse>('GET', '/api/plan'),
+  roadmapPlan: () => request<RoadmapPlan>('GET', '/api/plan/roadmap'),
   progress: () => request<ProgressResponse>('GET', '/api/progress'),
+  /** What changed since the summary `version` names (or the whole summary when the server no longer holds it). */
+  progressChanges: (version: string) =>
+    request<ProgressChanges>('GET', `/api/progress/changes?${new URLSearchParams({ since: version }).toString()}`),
+  /** The events after a cursor, a page at a time. */
+  progressEvents: (after?: string, limit?: number) =>
+    request<ProgressEventsPage>(
+      'GET',
+      `/api/progress/events?${new URLSearchParams({
+        ...(after === undefined ? {} : { after }),
+        ...(limit === undefined ? {} : { limit: String(limit) }),
+      }).toString()}`,
+    ),
   // `event` is null when nothing was recorded (a repeated skip); `logged`, the planned hours a tick logged.
   record: (event: EventInput) => request<RecordResponse>('POST', '/api/progress/events', event),
   /** Undo the last step, or the one `eventId` names (a tick takes the hours it logged with it). */

@@ -75,6 +75,14 @@ export function useResource<T>(key: string, load: () => Promise<T>): ResourceSta
   return { ...state, reload: () => void invalidate(key) };
 }
 
+/** Start reading a key before any component asks for it (a page about to open); no-op when it is read already. */
+export function prefetch<T>(key: string, load: () => Promise<T>): void {
+  if (entries.has(key)) return;
+  const entry: Entry = { state: EMPTY, load, inflight: undefined, version: 0 };
+  entries.set(key, entry);
+  void fetchEntry(key, entry);
+}
+
 let generation = 0;
 
 /**
@@ -99,5 +107,5 @@ export async function invalidate(...keys: string[]): Promise<void> {
 }
 
 /** Keys that change whenever progress or the profile changes. */
-export const PROGRESS_KEYS = ['progress', 'status', 'plan', 'today', 'projects', 'review'];
+export const PROGRESS_KEYS = ['progress', 'status', 'plan', 'plan-roadmap', 'today', 'projects', 'review'];
 export const PROFILE_KEYS = ['profile', ...PROGRESS_KEYS];

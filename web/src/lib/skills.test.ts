@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Curriculum, Skill, Stage } from '../../../src/core/model.js';
-import { resourcesTeaching, skillsByStage, stagesInOrder } from './skills.js';
+import type { Skill, Stage } from '../../../src/core/model.js';
+import type { RoadmapCurriculum } from './api.js';
+import { skillsByStage, stagesInOrder } from './skills.js';
 
 const skill = (id: string): Skill => ({
   id,
@@ -33,11 +34,7 @@ const curriculum = {
     { id: 'forward', stages: ['first', 'second'] },
     { id: 'backward', stages: ['second', 'first'] },
   ],
-  resources: [
-    { id: 'book', teaches: ['a'], units: [] },
-    { id: 'course', teaches: [], units: [{ id: 'u1', teaches: ['c'] }] },
-  ],
-} as unknown as Curriculum;
+} as unknown as RoadmapCurriculum;
 
 describe('the roadmap outline', () => {
   it('orders stages as the chosen route takes them, defaulting to the first route', () => {
@@ -52,11 +49,5 @@ describe('the roadmap outline', () => {
       ['second', ['c']],
       [undefined, ['loose']],
     ]);
-  });
-
-  it('finds the resources that teach a skill, through their units too', () => {
-    expect(resourcesTeaching(curriculum, 'a').map((r) => r.id)).toEqual(['book']);
-    expect(resourcesTeaching(curriculum, 'c').map((r) => r.id)).toEqual(['course']);
-    expect(resourcesTeaching(curriculum, 'loose')).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * @module skills
- * What the roadmap shows of each skill: its colours by area and status, the resources that teach
- * it, and the stages in the order the learner's route takes them.
+ * What the roadmap shows of each skill: its colours by area and status, and the stages in the
+ * order the learner's route takes them (from the curriculum's roadmap view).
  */
-import type { Area, Resource, Skill, Stage } from '../../../src/core/model.js';
-import type { Curriculum } from './api.js';
-import type { Status } from './api.js';
+import type { Area } from '../../../src/core/model.js';
+import type { RoadmapCurriculum, RoadmapSkill, Status } from './api.js';
+
+type Stage = RoadmapCurriculum['stages'][number];
 
 /**
  * Area colours: a light tint for a skill, a band that marks its area, and a strong fill for a
@@ -29,14 +30,8 @@ export const STATUS_STYLE: Readonly<Record<Status | 'none', { border: string; ma
   none: { border: '#94a3b8', mark: '○' },
 };
 
-export function resourcesTeaching(curriculum: Curriculum, skill: string): Resource[] {
-  return curriculum.resources.filter(
-    (resource) => resource.teaches.includes(skill) || resource.units.some((unit) => unit.teaches.includes(skill)),
-  );
-}
-
 /** Stages in the order of the given route (or the first route), then any the route leaves out. */
-export function stagesInOrder(curriculum: Curriculum, routeId: string | undefined): Stage[] {
+export function stagesInOrder(curriculum: RoadmapCurriculum, routeId: string | undefined): Stage[] {
   const route = curriculum.routes.find((r) => r.id === routeId) ?? curriculum.routes[0];
   const byId = new Map(curriculum.stages.map((stage) => [stage.id, stage]));
   const ordered: Stage[] = [];
@@ -50,14 +45,14 @@ export function stagesInOrder(curriculum: Curriculum, routeId: string | undefine
 
 /** Skills grouped by stage (in route order); each skill appears under its first stage only. */
 export function skillsByStage(
-  curriculum: Curriculum,
+  curriculum: RoadmapCurriculum,
   routeId: string | undefined,
-): { stage: Stage | undefined; skills: Skill[] }[] {
+): { stage: Stage | undefined; skills: RoadmapSkill[] }[] {
   const skills = new Map(curriculum.skills.map((skill) => [skill.id, skill]));
   const seen = new Set<string>();
-  const groups: { stage: Stage | undefined; skills: Skill[] }[] = [];
+  const groups: { stage: Stage | undefined; skills: RoadmapSkill[] }[] = [];
   for (const stage of stagesInOrder(curriculum, routeId)) {
-    const members: Skill[] = [];
+    const members: RoadmapSkill[] = [];
     for (const id of stage.skills) {
       const skill = skills.get(id);
       if (skill && !seen.has(id)) {

@@ -3,19 +3,21 @@
  * The roadmap: the path of stages and skills or its outline, and a panel for the selected skill.
  * With a skill selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { RoadmapOutline } from '../components/RoadmapOutline.js';
+import RoadmapPath from '../components/RoadmapPath.js';
 import { KEY_ACTIONS, SkillPanel, type StatusAction } from '../components/SkillPanel.js';
 import { api } from '../lib/api.js';
-import { useCurriculum, usePlan, useProfile, useProgress, useToday } from '../lib/data.js';
+import { prefetchRoadmap, useProfile, useProgress, useRoadmapCurriculum, useRoadmapPlan } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
 import { href, navigate, useRoute } from '../lib/router.js';
 import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
 import { AREAS } from '../../../src/core/model.js';
 
-const RoadmapPath = lazy(() => import('../components/RoadmapPath.js'));
+// The page's reads start as soon as this module loads, beside the profile's.
+prefetchRoadmap();
 
 const EMPTY: Readonly<Record<string, never>> = {};
 
@@ -23,10 +25,10 @@ export default function Roadmap() {
   const { t, tx, locale } = useLocale();
   const route = useRoute();
   const view = route.params.get('view') === 'outline' ? 'outline' : 'graph';
-  const curriculum = useCurriculum();
+  // The roadmap's own compact reads: a skill's details load when its panel opens.
+  const curriculum = useRoadmapCurriculum();
   const progress = useProgress();
-  const plan = usePlan();
-  const today = useToday();
+  const plan = useRoadmapPlan();
   const [selected, choose] = useState<string | undefined>(route.params.get('skill') ?? undefined);
   // The chosen skill is kept in the address (replacing, not adding, a history entry), so Back to
   // the roadmap and a reload come back to it.
@@ -44,15 +46,13 @@ export default function Roadmap() {
   const [error, setError] = useState<Error | undefined>();
 
   const statuses = progress.data?.skills ?? EMPTY;
-  const planSkills = useMemo(() => new Set(plan.data?.plan?.skills ?? []), [plan.data]);
+  const planSkills = useMemo(() => new Set(plan.data?.skills ?? []), [plan.data]);
   // What the learner works on now: the skills of this week's tasks not yet done or skipped. They
   // are the way into a large graph, and the graph first opens on the first of them.
-  const weekSkills = useMemo(() => {
-    const tasks = today.data?.week?.off === false ? today.data.week.tasks : [];
-    return [...new Set(tasks.flatMap((task) => task.skills))].filter(
-      (id) => statuses[id] !== 'done' && statuses[id] !== 'skipped',
-    );
-  }, [today.data, statuses]);
+  const weekSkills = useMemo(
+    () => (plan.data?.weekSkills ?? []).filter((id) => statuses[id] !== 'done' && statuses[id] !== 'skipped'),
+    [plan.data, statuses],
+  );
   const [firstFocus, setFirstFocus] = useState<string | undefined>();
   if (firstFocus === undefined && weekSkills[0] !== undefined) setFirstFocus(weekSkills[0]);
 
@@ -211,22 +211,20 @@ export default function Roadmap() {
                 </div>
               )}
               {/* The first view depends on this week's skills, so the path waits for them. */}
-              {today.loading && !today.data && !today.error ? (
+              {plan.loading && !plan.data && !plan.error ? (
                 <Loading />
               ) : (
-                <Suspense fallback={<Loading />}>
-                  <RoadmapPath
-                    focus={firstFocus ?? [...planSkills].find((id) => !statuses[id])}
-                    curriculum={c}
-                    route={plan.data?.plan?.route}
-                    statuses={statuses}
-                    planSkills={planSkills}
-                    onlyPlan={onlyPlan}
-                    selected={selected}
-                    onSelect={setSelected}
-                    onAct={(skillId, action) => void act(skillId, action)}
-                  />
-                </Suspense>
+                <RoadmapPath
+                  focus={firstFocus ?? [...planSkills].find((id) => !statuses[id])}
+                  curriculum={c}
+                  route={plan.data?.route ?? undefined}
+                  statuses={statuses}
+                  planSkills={planSkills}
+                  onlyPlan={onlyPlan}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onAct={(skillId, action) => void act(skillId, action)}
+                />
               )}
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer">{t('roadmap.legend')}</summary>
@@ -253,7 +251,7 @@ export default function Roadmap() {
           ) : (
             <RoadmapOutline
               curriculum={c}
-              route={plan.data?.plan?.route}
+              route={plan.data?.route ?? undefined}
               statuses={statuses}
               selected={selected}
               onSelect={setSelected}

@@ -73,13 +73,9 @@ export default function Today() {
   let rows: Row[] = [];
   if (week && !week.off) {
     if (seen.current.week !== week.start) seen.current = { week: week.start, rows: new Map() };
-    const doneThisWeek = [
-      ...new Set(
-        progress.data.events
-          .filter((e) => e.type === 'done' && e.item && e.at.slice(0, 10) >= week.start && items[e.item] === 'done')
-          .map((e) => e.item ?? ''),
-      ),
-    ];
+    const doneThisWeek = Object.entries(progress.data.doneOn)
+      .filter(([item, day]) => day >= week.start && items[item] === 'done')
+      .map(([item]) => item);
     rows = rowsOf(week, doneThisWeek, seen.current.rows);
     seen.current.rows = new Map(rows.map((row) => [row.key, row]));
   }
@@ -333,7 +329,7 @@ export default function Today() {
         <button
           type="button"
           className="btn"
-          disabled={busy || progress.data.events.length === 0}
+          disabled={busy || progress.data.events.count === 0}
           onClick={() =>
             void run(async () => {
               await api.undo();
