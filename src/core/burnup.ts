@@ -3,10 +3,9 @@
  * The burn-up chart's series, one point per calendar week (keyed by its Monday). Pure.
  * - `plannedHours`: the first plan's hours (from the profile alone), cumulative;
  * - `doneHours` ("done"): the planned hours of the work finished by the end of that week, cumulative,
- *   earned as the pace earns them (`observedPace`): a task in full when its resource or unit is marked
- *   done, else its share for each skill it teaches that is marked done (a unit teaching two skills adds
- *   half its hours on the day one is marked); null for weeks that have not begun. Planned, not spent:
- *   ticking a 5-hour unit adds 5;
+ *   earned by the pace's rule (`earnedHours` in planner/earned.ts: a task in full when marked or when
+ *   every skill it teaches is done, else a done skill's smallest share); null for weeks that have not
+ *   begun. Planned, not spent: ticking a 5-hour unit adds 5;
  * - `loggedHours` ("hours logged"): the hours the learner logged by the end of that week,
  *   cumulative; null for weeks that have not begun;
  * - `forecastHours`: done so far plus the re-planned weeks from today, cumulative; null before
@@ -15,6 +14,7 @@
 import type { Curriculum } from './model.js';
 import type { Plan, ProgressState } from './plan-model.js';
 import { addDays, weekStart } from './dates.js';
+import { earnedHours } from './planner/earned.js';
 import { cancelledIds, itemIndex, orderEvents, resolveItem } from './progress.js';
 import type { ProgressEvent } from './progress-model.js';
 
@@ -57,26 +57,25 @@ export function burnupOf(options: {
   const { original, forecast, events, logged, curriculum, today } = options;
   const dates = doneDates(events, curriculum);
 
-  // When the planned hours of each task of the first plan were earned: a share per skill it teaches on
-  // the day that skill was marked done, the rest on the day the task (or its resource) was.
-  const finished: { date: string; hours: number }[] = [];
-  for (const week of original.weeks) {
-    for (const task of week.tasks) {
-      const unitDate = task.unit === undefined ? undefined : dates.get(`${task.resource}/${task.unit}`);
-      const own = unitDate ?? dates.get(task.resource);
-      const share = task.skills.length > 0 ? task.hours / task.skills.length : 0;
-      let earned = 0;
-      for (const s of task.skills) {
-        const date = dates.get(s);
-        if (date === undefined || (own !== undefined && own <= date)) continue;
-        finished.push({ date, hours: share });
-        earned += share;
-      }
-      if (own !== undefined && task.hours > earned) finished.push({ date: own, hours: task.hours - earned });
-    }
+  // The first plan's tasks (a task's pieces joined), and the planned hours earned by the end of a day,
+  // by the pace's rule (`earnedHours`) over what was marked done before it.
+  const byKey = new Map<string, { hours: number; skills: readonly string[]; resource: string; unit?: string }>();
+  for (const task of original.weeks.flatMap((w) => w.tasks)) {
+    const key = task.key ?? (task.unit === undefined ? task.resource : `${task.resource}/${task.unit}`);
+    const seen = byKey.get(key);
+    if (seen) seen.hours += task.hours;
+    else byKey.set(key, { hours: task.hours, skills: task.skills, resource: task.resource, unit: task.unit });
   }
+  const tasks = [...byKey.values()];
+  const ownDates = tasks.map(
+    (t) => (t.unit === undefined ? undefined : dates.get(`${t.resource}/${t.unit}`)) ?? dates.get(t.resource),
+  );
   const doneBy = (endExclusive: string): number =>
-    finished.filter((f) => f.date < endExclusive).reduce((sum, f) => sum + f.hours, 0);
+    earnedHours(
+      tasks,
+      (s) => (dates.get(s) ?? endExclusive) < endExclusive,
+      (_t, i) => (ownDates[i] ?? endExclusive) < endExclusive,
+    ).total;
   const doneNow = doneBy(addDays(today, 1));
   const loggedBy = (endExclusive: string): number =>
     logged.filter((l) => l.date < endExclusive).reduce((sum, l) => sum + l.hours, 0);

@@ -28,6 +28,7 @@ import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages, sta
 import { effortFactorFor, startingPointOf, validateProfile } from './profile.js';
 import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
+import { earnedHours } from './earned.js';
 import { buildTasks } from './tasks.js';
 import type { PlannerTask } from './tasks.js';
 import { listOf, said, tenths } from './texts.js';
@@ -547,14 +548,14 @@ export const PACE_PRIOR_HOURS = 20;
  * The learner's observed pace: hours spent / planned hours earned, over the tasks of the first plan
  * (the plan from the profile alone).
  *
- * Earned: a task marked done (its key, or its whole resource) earns its estimate; otherwise it earns
- * its estimate in proportion to the skills it teaches that are marked done (a unit teaching three
- * skills, two of them done, earns two thirds). Marking every skill a task teaches earns it in full, so
- * working ahead by marking skills instead of units earns what the plan gave that work.
+ * Earned (`earnedHours`, the burn-up's rule too): a task marked done, or whose every skill is done,
+ * earns its estimate; a done skill no such task teaches earns its smallest share among the tasks
+ * teaching it (learned inside a bigger task). So work done ahead by marking skills rather than units
+ * is credited with what the plan gave it, and a skill taught in several resources is credited once.
  * Spent: hours logged with no item count in full (they went to some of the work, and a learner who
  * logs much and finishes little is slow); hours logged against an item count in the share of it that
- * is earned (all of it for a finished unit, resource or done skill, none for unstarted work, half for a
- * resource whose planned hours are half earned).
+ * is earned (all of it for a whole unit or a done skill, none for work not begun or outside the first
+ * plan, half for a resource whose planned hours are half earned).
  * Shrunk towards 1 (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are earned
  * and 5 counted as spent.
  */
@@ -571,26 +572,26 @@ export function observedPace(
     planned.set(key, (planned.get(key) ?? 0) + hours);
     earnedOf.set(key, (earnedOf.get(key) ?? 0) + earned);
   };
-  let estimated = 0;
-  for (const task of prepared.tasks) {
-    let share = 0;
-    if (taskSettled(task, progress) === 'done') share = 1;
-    else if (task.skills.length > 0) {
-      share = task.skills.filter((s) => progress.skills.get(s) === 'done').length / task.skills.length;
-    }
-    const earned = task.hours * share;
-    estimated += earned;
-    add(task.key, task.hours, earned);
-    if (task.resource !== '' && task.resource !== task.key) add(task.resource, task.hours, earned);
+  const tasks = prepared.tasks;
+  const earned = earnedHours(
+    tasks,
+    (s) => progress.skills.get(s) === 'done',
+    (_task, i) => taskSettled(tasks[i] as PlannerTask, progress) === 'done',
+  );
+  tasks.forEach((task, i) => {
+    const hours = earned.hours[i] ?? 0;
+    add(task.key, task.hours, hours);
+    if (task.resource !== '' && task.resource !== task.key) add(task.resource, task.hours, hours);
+    const part = task.hours / task.skills.length;
     for (const s of task.skills) {
-      if (s === task.key) continue;
-      const part = task.hours / task.skills.length;
-      add(s, part, share === 1 || progress.skills.get(s) === 'done' ? part : 0);
+      if (s !== task.key) add(s, part, earned.whole[i] === true || earned.credited[i]?.has(s) === true ? part : 0);
     }
-  }
+  });
+  const estimated = earned.total;
   // Work outside the first plan earns nothing, so the hours logged on it do not count either.
   const shareOf = (item: string): number => {
     const hours = planned.get(item) ?? 0;
+    if (hours > 0 && progress.skills.get(item) === 'done') return 1;
     return hours > 0 ? (earnedOf.get(item) ?? 0) / hours : 0;
   };
   let logged = 0;
