@@ -12,7 +12,7 @@ describe('help messages', () => {
 
   it("rewrites commander's parse errors in Chinese and leaves English ones alone", () => {
     const text = "error: unknown option '--hourz'\n(Did you mean --hours?)\n";
-    expect(commanderError('zh-CN', text)).toBe("错误：未知选项 '--hourz'\n（你是不是想输入 --hours？）\n");
+    expect(commanderError('zh-CN', text)).toBe("错误：未知选项 '--hourz'\n（你是不是想输入 “--hours”？）\n");
     expect(commanderError('en', text)).toBe(text);
     expect(commanderError('zh-CN', "error: too many arguments for 'today'. Expected 0 arguments but got 1.\n")).toBe(
       "错误：'today' 的参数过多。应为 0 个，实际为 1 个。\n",
@@ -56,7 +56,7 @@ describe('mlpath --help', () => {
     const io = memoryIo({ env: { MLPATH_LANG: 'zh-CN' } });
     expect(await main(['plan', '--hourz', '10'], io)).toBe(2);
     expect(io.stderr()).toContain("错误：未知选项 '--hourz'");
-    expect(io.stderr()).toContain('（你是不是想输入 --hours？）');
+    expect(io.stderr()).toContain('（你是不是想输入 “--hours”？）');
   });
 
   it('reports a bad flag value in Chinese', async () => {

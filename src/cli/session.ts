@@ -20,10 +20,9 @@ import { openStore } from '../store/open.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
-import { errorIn } from './edge-messages.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
-import { learnerErrorIn } from './learner-messages.js';
+import { tellIn } from './exit-codes.js';
 import { msg } from './messages.js';
 import { curriculumDir } from './paths.js';
 
@@ -139,8 +138,8 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       return await fn(session);
     } catch (error) {
       // A failure from below (the store, a backup) is told in the language the command speaks.
-      if (isLearnerError(error)) throw learnerErrorIn(spoken ?? systemLocale(io.env), error);
-      throw spoken !== undefined && isMlpathError(error) ? errorIn(spoken, error) : error;
+      if (isLearnerError(error)) throw tellIn(error, spoken ?? systemLocale(io.env));
+      throw spoken !== undefined && isMlpathError(error) ? tellIn(error, spoken) : error;
     }
   } finally {
     await store.close();

@@ -4,7 +4,7 @@
  * recorded as a `reviewed` event (so undo, backup and import handle it like any other step), and
  * how well each skill is remembered. The schedule itself is the core's (`core/review.ts`).
  */
-import { MlpathError } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
 import { questionKey } from '../core/model.js';
 import type { Text } from '../core/model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
@@ -124,8 +124,10 @@ export async function rateReview(
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'bad-rating',
-      message: `rating must be one of ${REVIEW_RATINGS.join(', ')} (got "${rating}")`,
+      key: 'learner.badRating',
+      params: { value: rating },
       details: { value: rating, ratings: [...REVIEW_RATINGS] },
+      problems: [codedProblem('learner.badRating', { value: rating }, { path: 'rating' })],
     });
   }
   withinLimit(key, 2 * MAX_ID_LENGTH + 1, 'card');
@@ -140,8 +142,11 @@ export async function rateReview(
     throw new LearnerError({
       code: 'NOT_FOUND',
       reason: 'unknown-card',
-      message: `there is no card "${key}" to review: cards are the questions of skills done`,
+      key: 'learner.unknownCard',
+      params: { id: key },
+      hintKey: 'hint.cards',
       details: { id: key },
+      problems: [codedProblem('learner.unknownCard', { id: key }, { path: 'card' })],
     });
   }
   const event = made(newEvent('reviewed', { item: key, text: rating }, ctx.clock()), options.id);

@@ -141,7 +141,7 @@ describe('mlpath import', () => {
       [
         'known.json',
         backup.replace('"known": []', '"known": ["astrology"]'),
-        /profile\.known: unknown skill "astrology"/,
+        /profile\.known\[0\]: unknown skill "astrology"/,
       ],
       ['locale.json', backup.replace('"locale": "zh-CN"', '"locale": "xx"'), /profile\.locale: unknown locale "xx"/],
       // An id of a megabyte is refused by its length, before any "did you mean" search.

@@ -22,7 +22,7 @@ import { curriculumDir } from '../paths.js';
 import { needsProfile, regionToConfirm } from '../../learner/profile.js';
 import { FULL_TIME_HOURS } from '../../core/planner/profile.js';
 import { regionOf } from '../../core/regions.js';
-import { learnerErrorIn } from '../learner-messages.js';
+import { tellIn } from '../exit-codes.js';
 import { chooseLocale } from '../locale.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
 import { clock, localDate } from '../session.js';
@@ -64,7 +64,7 @@ export function registerPlan(program: Command, io: CliIo): Command {
       // starting points has no choice to make: it plans from its defaults).
       const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
       if (options.startPoint === undefined && !stored && curriculum.startingPoints.length > 0) {
-        throw learnerErrorIn(chooseLocale({ flag: options.locale, env: io.env }), needsProfile());
+        throw tellIn(needsProfile(), chooseLocale({ flag: options.locale, env: io.env }));
       }
       const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile, env: io.env });
       const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined, {

@@ -43,7 +43,7 @@ describe('mlpath today and week', () => {
     homes.push(home);
     const result = await home.run(['today']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('run `mlpath init` first');
+    expect(result.stderr).toContain('make one with `mlpath init`');
   });
 
   it('show the first task of the re-planned week, and move on once it is done', async () => {

@@ -6,10 +6,10 @@
  */
 import { enumerationIn } from '../../i18n/catalogue.js';
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
+import { needsProfile } from '../../learner/profile.js';
 import stringWidth from 'string-width';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { MlpathError } from '../../core/errors.js';
 import { byId, findRole, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { PlanTask } from '../../core/plan-model.js';
@@ -35,7 +35,7 @@ async function load(session: Session): Promise<{ ctx: LearnerContext; locale: Lo
   const locale = await session.locale();
   const ctx = session.context();
   const snapshot = await progressSnapshot(ctx);
-  if (!snapshot.profile) throw new MlpathError({ code: 'NOT_FOUND', message: trackingMessages(locale).needsProfile });
+  if (!snapshot.profile) throw needsProfile();
   return { ctx, locale, snapshot };
 }
 
