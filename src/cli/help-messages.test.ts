@@ -1,4 +1,6 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { TEXT_RESOURCES } from '../i18n/resources.js';
 import { commanderError, hmsg } from './help-messages.js';
 import { memoryIo } from './io.js';
 import { main } from './main.js';
@@ -18,6 +20,17 @@ describe('help messages', () => {
       "错误：'today' 的参数过多。应为 0 个，实际为 1 个。\n",
     );
     expect(commanderError('zh-CN', "error: missing required argument 'id'\n")).toBe("错误：缺少必需的参数 'id'\n");
+  });
+});
+
+describe('help widths', () => {
+  // English help is measured without string-width (src/cli/width.ts): one column a character.
+  it('English help is printable ASCII; Chinese help is measured as string-width measures it', async () => {
+    const english = Object.values(TEXT_RESOURCES.en.help);
+    expect(english.filter((text) => !/^[\x20-\x7e]*$/.test(text))).toEqual([]);
+    const { displayWidth, loadWidths } = await import('./width.js');
+    await loadWidths();
+    for (const text of Object.values(TEXT_RESOURCES['zh-CN'].help)) expect(displayWidth(text)).toBe(stringWidth(text));
   });
 });
 

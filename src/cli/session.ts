@@ -20,6 +20,7 @@ import { openStore } from '../store/open.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
+import { planCache } from './plan-cache.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
 import { tellIn } from './exit-codes.js';
@@ -92,7 +93,8 @@ export function systemLocale(env: CliIo['env']): Locale {
 
 export async function withSession<T>(io: CliIo, fn: (session: Session) => Promise<T>): Promise<T> {
   const now = clock(io);
-  const store = await openStore(io.env, io.cwd);
+  // One connection: a command's queries run one after the other (on SQLite as on PostgreSQL).
+  const store = await openStore(io.env, io.cwd, { maxConnections: 1 });
   try {
     await store.ensureLearner(LOCAL_LEARNER, LOCAL_LEARNER, now.toISOString());
     // Read now (the cache is a file read; the loader is imported only when the cache cannot serve),
@@ -114,7 +116,13 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       now,
       today: localDate(now),
       io,
-      context: () => ({ store, curriculum: session.curriculum(), clock: () => now, learnerId: LOCAL_LEARNER }),
+      context: () => ({
+        store,
+        curriculum: session.curriculum(),
+        clock: () => now,
+        learnerId: LOCAL_LEARNER,
+        plans: planCache(cacheDir(io.env, io.cwd), session.curriculum(), LOCAL_LEARNER),
+      }),
       inTurn: (fn, base) => {
         const ctx = base ?? session.context();
         return store.exclusive(ctx.learnerId, (bound) => fn({ ...ctx, store: bound }));

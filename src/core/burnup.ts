@@ -11,12 +11,9 @@
  * - `forecastHours`: done so far plus the re-planned weeks from today, cumulative; null before
  *   the current week.
  */
-import type { Curriculum } from './model.js';
 import type { Plan, ProgressState } from './plan-model.js';
 import { addDays, weekStart } from './dates.js';
 import { earnedHours } from './planner/earned.js';
-import { cancelledIds, itemIndex, orderEvents, resolveItem } from './progress.js';
-import type { ProgressEvent } from './progress-model.js';
 
 export interface BurnupPoint {
   week: string;
@@ -26,36 +23,18 @@ export interface BurnupPoint {
   forecastHours: number | null;
 }
 
-/** The day each item (skill, resource or unit key) became done, for items done now. */
-export function doneDates(
-  events: readonly ProgressEvent[],
-  curriculum: Pick<Curriculum, 'skills' | 'resources'>,
-): Map<string, string> {
-  const index = itemIndex(curriculum);
-  const cancelled = cancelledIds(events);
-  const done = new Map<string, string>();
-  for (const event of orderEvents(events)) {
-    if (event.item === undefined || event.type === 'undo' || cancelled.has(event.id)) continue;
-    const key = resolveItem(index, event.item)?.key ?? event.item;
-    if (event.type === 'done') done.set(key, event.at.slice(0, 10));
-    else if (event.type === 'started' || event.type === 'skipped' || event.type === 'reset') done.delete(key);
-  }
-  return done;
-}
-
 const round = (hours: number): number => Math.round(hours * 10) / 10;
 
 export function burnupOf(options: {
   original: Plan;
   forecast: Plan;
-  events: readonly ProgressEvent[];
+  /** Item key -> the day it became done, for items done now (the fold's `doneOn`). */
+  doneOn: ReadonlyMap<string, string>;
   /** Hours logged (the fold's). */
   logged: ProgressState['logged'];
-  curriculum: Pick<Curriculum, 'skills' | 'resources'>;
   today: string;
 }): BurnupPoint[] {
-  const { original, forecast, events, logged, curriculum, today } = options;
-  const dates = doneDates(events, curriculum);
+  const { original, forecast, doneOn: dates, logged, today } = options;
 
   // The first plan's tasks (a task's pieces joined), and the planned hours earned by the end of a day,
   // by the pace's rule (`earnedHours`) over what was marked done before it.

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { INTERFACE_LOCALES } from '../core/model.js';
-import { translate } from './catalogue.js';
+import { translate, translateWithI18next } from './catalogue.js';
+import { TEXT_RESOURCES } from './resources.js';
+import type { KeyOf, TextNamespace } from './resources.js';
 import { PUNCTUATION_RULES, SPACING_RULES, UNIT_RULES, prose } from './test-support/typography.js';
 
 const ROOT = fileURLToPath(new URL('./locales/', import.meta.url));
@@ -182,5 +184,35 @@ describe('Chinese typography in the catalogue', () => {
     for (const { where, text } of chineseMessages()) {
       for (const rule of UNIT_RULES) expect(prose(text), `${where} (${rule.name})`).not.toMatch(rule.pattern);
     }
+  });
+});
+
+describe('translate', () => {
+  it('gives what i18next gives for every message of every text namespace, with and without values', () => {
+    let checked = 0;
+    for (const ns of Object.keys(TEXT_RESOURCES.en) as TextNamespace[]) {
+      const keys = new Set<string>();
+      const names = new Map<string, Set<string>>();
+      for (const locale of ['en', 'zh-CN'] as const)
+        for (const [key, text] of Object.entries(TEXT_RESOURCES[locale][ns] as Record<string, unknown>)) {
+          const base = key.replace(PLURAL, '');
+          keys.add(base);
+          const found = names.get(base) ?? new Set<string>();
+          for (const m of String(text).matchAll(/\{\s*([^{},\s]+)/g)) found.add(m[1] ?? '');
+          names.set(base, found);
+        }
+      for (const key of keys)
+        for (const locale of ['en', 'zh-CN', 'fr']) {
+          const named = Object.fromEntries([...(names.get(key) ?? [])].map((n, i) => [n, i % 2 ? i * 1.5 : `<${n}>`]));
+          for (const values of [{}, named, { ...named, count: 1 }, { ...named, count: 3 }]) {
+            const k = key as KeyOf<typeof ns>;
+            expect(translate(locale, ns, k, values), `${locale} ${ns}:${key}`).toBe(
+              translateWithI18next(locale, ns, k, values),
+            );
+            checked++;
+          }
+        }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

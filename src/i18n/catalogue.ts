@@ -42,8 +42,43 @@ export function interfaceLocale(tag: string | undefined): Locale {
   return tag?.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** A `{name}` placeholder (the only kind the fast path below fills). */
+const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/g;
+
+/**
+ * The message without i18next, when i18next would do no more than fill `{name}` placeholders: the
+ * key is the locale's own (no fallback), has no plural forms, and every brace in it belongs to a
+ * `{name}` placeholder. Undefined otherwise. i18next's first call and each interpolation cost more
+ * than a short command takes to print; the catalogue test holds both ways equal for every message.
+ */
+function plainMessage(lng: Locale, ns: TextNamespace, key: string, values: Values): string | undefined {
+  const table = TEXT_RESOURCES[lng][ns] as Readonly<Record<string, unknown>>;
+  const text = Object.hasOwn(table, key) ? table[key] : undefined;
+  if (typeof text !== 'string' || Object.hasOwn(table, `${key}_other`) || Object.hasOwn(table, `${key}_one`))
+    return undefined;
+  if (!text.includes('{') && !text.includes('}')) return text;
+  const rest = text.replace(PLACEHOLDER, '');
+  if (rest.includes('{') || rest.includes('}')) return undefined;
+  return text.replace(PLACEHOLDER, (match, name: string) => {
+    const value = values[name];
+    return value === undefined ? match : String(value);
+  });
+}
+
 /** One message of a text namespace in a locale (English for any other), placeholders filled. */
 export function translate<N extends TextNamespace>(locale: string, ns: N, key: KeyOf<N>, values: Values = {}): string {
+  const plain = plainMessage(interfaceLocale(locale), ns, key, values);
+  if (plain !== undefined) return plain;
+  return translateWithI18next(locale, ns, key, values);
+}
+
+/** One message through i18next itself (what `translate` gives; kept apart for the catalogue test). */
+export function translateWithI18next<N extends TextNamespace>(
+  locale: string,
+  ns: N,
+  key: KeyOf<N>,
+  values: Values = {},
+): string {
   return catalogue().t(key, {
     ...values,
     ...TEXT_INTERPOLATION,

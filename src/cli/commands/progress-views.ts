@@ -7,7 +7,6 @@
 import { enumerationIn } from '../../i18n/catalogue.js';
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import { needsProfile } from '../../learner/profile.js';
-import stringWidth from 'string-width';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { byId, findRole, textIn } from '../../core/model.js';
@@ -29,6 +28,7 @@ import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
 import { helpFor } from '../help-messages.js';
+import { displayWidth, measuring } from '../width.js';
 
 /** The snapshot the views are made from; these commands need a profile. */
 async function load(session: Session): Promise<{ ctx: LearnerContext; locale: Locale; snapshot: ProgressSnapshot }> {
@@ -56,7 +56,7 @@ function taskLine(task: PlanTask, curriculum: Curriculum, locale: Locale, io: Cl
 }
 
 function padColumns(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 function bar(share: number, width = 20): string {
@@ -181,7 +181,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const { curriculum } = ctx;
         const stages = byId(curriculum.stages);
         const rows = report.stages.map((row) => ({ ...row, title: textIn(stages.get(row.id)?.title, locale) }));
-        const width = Math.max(...rows.map((r) => stringWidth(r.title)), 4);
+        await measuring(rows.map((r) => r.title));
+        const width = Math.max(...rows.map((r) => displayWidth(r.title)), 4);
         io.out(`${m.statusTitle}\n`);
         for (const row of rows)
           io.out(`  ${padColumns(row.title, width)}  ${bar(row.share)}  ${row.done}/${row.total}\n`);

@@ -135,9 +135,14 @@ describe('mlpath log', () => {
       stdout: "Logged 1.5 h on 2026-11-25 for CS50's Introduction to Programming with Python.\n",
     });
     await home.run(['log', '0.75']);
-    expect((await stateOf(home)).state.logged).toEqual([
-      { date: '2026-11-25', hours: 1.5, item: 'cs50p' },
-      { date: '2026-11-27', hours: 0.75, item: undefined },
+    const { state } = await stateOf(home);
+    expect(state.logged).toEqual([
+      { date: '2026-11-25', hours: 1.5 },
+      { date: '2026-11-27', hours: 0.75 },
+    ]);
+    expect([...state.loggedByItem]).toEqual([
+      ['cs50p', 1.5],
+      ['', 0.75],
     ]);
   });
 

@@ -11,7 +11,12 @@ const profile = profileOf(c, 'from-scratch');
 
 describe('forecastFrom', () => {
   it('with no progress on the start date, forecasts the first plan unchanged', () => {
-    const f = forecastFrom(c, profile, { skills: new Map(), items: new Map(), logged: [] }, '2027-01-04');
+    const f = forecastFrom(
+      c,
+      profile,
+      { skills: new Map(), items: new Map(), logged: [], loggedByItem: new Map() },
+      '2027-01-04',
+    );
     expect(f.finishDate).toBe(f.originalFinishDate);
     expect(f.movedDays).toBe(0);
     expect(f.pace).toBe(1);
@@ -24,7 +29,8 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-02-20', hours: 90, item: 'cs' }],
+      logged: [{ date: '2027-02-20', hours: 90 }],
+      loggedByItem: new Map([['cs', 90]]),
     };
     expect(observedPace(c, profile, progress).pace).toBeCloseTo(1.375, 5);
     const f = forecastFrom(c, profile, progress, '2027-03-01');
@@ -43,7 +49,8 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-01-20', hours: 36, item: undefined }],
+      logged: [{ date: '2027-01-20', hours: 36 }],
+      loggedByItem: new Map([['', 36]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-01-25');
     // 36 h logged for 60 h estimated: (36 + 20) / (60 + 20) = 0.7.
@@ -56,9 +63,13 @@ describe('forecastFrom', () => {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
       logged: [
-        { date: '2027-02-20', hours: 600, item: 'cs' },
-        { date: '2027-02-21', hours: 50, item: 'ml' },
+        { date: '2027-02-20', hours: 600 },
+        { date: '2027-02-21', hours: 50 },
       ],
+      loggedByItem: new Map([
+        ['cs', 600],
+        ['ml', 50],
+      ]),
     };
     expect(forecastFrom(c, profile, slow, '2027-03-01').pace).toBe(2);
   });
@@ -67,14 +78,16 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['py-book', 'done']]),
-      logged: [{ date: '2027-01-10', hours: 1, item: 'py-book' }],
+      logged: [{ date: '2027-01-10', hours: 1 }],
+      loggedByItem: new Map([['py-book', 1]]),
     };
     // py-book: 6 h x 1.5 = 9 h estimated; 1 h logged would be a pace of 0.11: too little to judge.
     expect(observedPace(c, profile, progress).pace).toBe(1);
     const tiny: ProgressState = {
       skills: new Map(),
       items: new Map(),
-      logged: [{ date: '2027-01-10', hours: 3, item: undefined }],
+      logged: [{ date: '2027-01-10', hours: 3 }],
+      loggedByItem: new Map([['', 3]]),
     };
     expect(observedPace(c, profile, tiny).pace).toBe(1);
   });
@@ -84,14 +97,19 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-01-10', hours: 1.5, item: undefined }],
+      logged: [{ date: '2027-01-10', hours: 1.5 }],
+      loggedByItem: new Map([['', 1.5]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-01-11');
     expect(f.pace).toBe(1);
     // The finish moves only by the work taken off, never by a pace read from 1.5 hours.
     expect(f.plan.totalHours).toBeCloseTo(planFor(c, profile).totalHours - 60, 1);
     // With a week of study logged, the pace speaks, but softly: (12 + 20) / (60 + 20) = 0.4 -> 0.5.
-    const week: ProgressState = { ...progress, logged: [{ date: '2027-01-10', hours: 12, item: undefined }] };
+    const week: ProgressState = {
+      ...progress,
+      logged: [{ date: '2027-01-10', hours: 12 }],
+      loggedByItem: new Map([['', 12]]),
+    };
     expect(forecastFrom(c, profile, week, '2027-01-11').pace).toBe(0.5);
   });
 
@@ -99,13 +117,18 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['ml', 'learning']]),
-      logged: [{ date: '2027-02-20', hours: 30, item: 'ml' }],
+      logged: [{ date: '2027-02-20', hours: 30 }],
+      loggedByItem: new Map([['ml', 30]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-03-01');
     const ml = f.plan.weeks.flatMap((w) => w.tasks).filter((t) => t.resource === 'ml');
     // 50 h x 1.5 = 75 h estimated, 30 h logged: 45 h left (pace stays 1: nothing is finished).
     expect(ml.reduce((s, t) => s + t.hours, 0)).toBeCloseTo(45, 1);
-    const most: ProgressState = { ...progress, logged: [{ date: '2027-02-20', hours: 200, item: 'ml' }] };
+    const most: ProgressState = {
+      ...progress,
+      logged: [{ date: '2027-02-20', hours: 200 }],
+      loggedByItem: new Map([['ml', 200]]),
+    };
     const left = forecastFrom(c, profile, most, '2027-03-01')
       .plan.weeks.flatMap((w) => w.tasks)
       .filter((t) => t.resource === 'ml');
@@ -135,12 +158,16 @@ describe('working ahead on the first day', () => {
           planned.set(t.key ?? '', (planned.get(t.key ?? '') ?? 0) + t.hours);
         const skills = new Map<string, 'done'>();
         const items = new Map<string, 'done'>();
-        const logged: { date: string; hours: number; item: string | undefined }[] = [];
+        const loggedByItem = new Map<string, number>();
+        let today = 0;
         for (const task of original.weeks[0]?.tasks.slice(0, 2) ?? []) {
           for (const s of task.skills) skills.set(s, 'done');
           items.set(task.key ?? '', 'done');
-          logged.push({ date: start, hours: planned.get(task.key ?? '') ?? 0, item: task.key });
-          const f = forecastFrom(shipped, profile, { skills, items, logged }, start, original);
+          const hours = planned.get(task.key ?? '') ?? 0;
+          today += hours;
+          loggedByItem.set(task.key ?? '', (loggedByItem.get(task.key ?? '') ?? 0) + hours);
+          const logged = [{ date: start, hours: today }];
+          const f = forecastFrom(shipped, profile, { skills, items, logged, loggedByItem }, start, original);
           // Only where the work went at the estimate (marking a skill also settles other units teaching it).
           if (f.pace !== 1) continue;
           checked.add(`${point} ${hoursPerWeek}`);
@@ -152,6 +179,19 @@ describe('working ahead on the first day', () => {
     expect(checked.size).toBeGreaterThanOrEqual(6);
   });
 });
+
+/** Hours logged as the fold keeps them: per day, and per item ('' for none). */
+function logOf(
+  entries: readonly { date: string; hours: number; item?: string }[],
+): Pick<ProgressState, 'logged' | 'loggedByItem'> {
+  const byDay = new Map<string, number>();
+  const byItem = new Map<string, number>();
+  for (const e of entries) {
+    byDay.set(e.date, (byDay.get(e.date) ?? 0) + e.hours);
+    byItem.set(e.item ?? '', (byItem.get(e.item ?? '') ?? 0) + e.hours);
+  }
+  return { logged: [...byDay].map(([date, hours]) => ({ date, hours })), loggedByItem: byItem };
+}
 
 describe('pace: hours spent over planned hours earned', () => {
   it('credits a done skill learned inside a bigger task with its share of that task', () => {
@@ -167,7 +207,7 @@ describe('pace: hours spent over planned hours earned', () => {
         ['b', 'done'],
       ]),
       items: new Map(),
-      logged: [{ date: '2027-01-08', hours: 10, item: undefined }],
+      ...logOf([{ date: '2027-01-08', hours: 10 }]),
     };
     const half = observedPace(c, p, progress);
     expect(half.doneHours).toBe(20);
@@ -197,7 +237,7 @@ describe('pace: hours spent over planned hours earned', () => {
         ['b', 'done'],
       ]),
       items: new Map(),
-      logged: [{ date: '2027-01-08', hours: 15, item: undefined }],
+      ...logOf([{ date: '2027-01-08', hours: 15 }]),
     };
     expect(observedPace(c, p, progress).doneHours).toBe(15);
     expect(observedPace(c, p, progress).pace).toBe(1);
@@ -223,19 +263,19 @@ describe('pace: hours spent over planned hours earned', () => {
     const progress: ProgressState = {
       skills: new Map([['x', 'done']]),
       items: new Map([['book/ch1', 'done']]),
-      logged: [
+      ...logOf([
         { date: '2027-01-08', hours: 20, item: 'book' },
         // On a skill not done yet, and on a skill the plan does not teach: neither counts.
         { date: '2027-01-09', hours: 7, item: 'b' },
         { date: '2027-01-09', hours: 9, item: 'x' },
-      ],
+      ]),
     };
     const pace = observedPace(c, p, progress);
     expect(pace.doneHours).toBe(10);
     expect(pace.loggedHours).toBe(10);
     expect(pace.pace).toBe(1);
     // Hours logged on a done skill count in full.
-    const onSkill: ProgressState = { ...progress, logged: [{ date: '2027-01-08', hours: 25, item: 'a' }] };
+    const onSkill: ProgressState = { ...progress, ...logOf([{ date: '2027-01-08', hours: 25, item: 'a' }]) };
     expect(observedPace(c, p, onSkill).loggedHours).toBe(25);
   });
 });
@@ -258,12 +298,8 @@ describe('working ahead with general hours', () => {
     return [...byKey.values()];
   };
   /** Four weekly entries of general study (no item) adding up to `hours`. */
-  const general = (hours: number): ProgressState['logged'] =>
-    ['2026-11-03', '2026-11-10', '2026-11-17', '2026-11-24'].map((date) => ({
-      date,
-      hours: hours / 4,
-      item: undefined,
-    }));
+  const general = (hours: number): Pick<ProgressState, 'logged' | 'loggedByItem'> =>
+    logOf(['2026-11-03', '2026-11-10', '2026-11-17', '2026-11-24'].map((date) => ({ date, hours: hours / 4 })));
 
   it('never moves the finish later when the work done ahead took the planned hours', () => {
     // Found by a learner: marking skills done ahead of the plan, with the time logged as general study,
@@ -282,7 +318,7 @@ describe('working ahead with general hours', () => {
         const before: ProgressState = {
           skills: new Map(),
           items: new Map(first.map((t) => [t.key, 'done'])),
-          logged: general(firstHours),
+          ...general(firstHours),
         };
         const was = forecastFrom(shipped, profile, before, today, original);
         expect(was.pace, `${point} ${hoursPerWeek} h`).toBeCloseTo(1, 2);
@@ -292,7 +328,7 @@ describe('working ahead with general hours', () => {
           const after: ProgressState = {
             skills: new Map(next.flatMap((t) => t.skills.map((s) => [s, 'done'] as const))),
             items: before.items,
-            logged: general(firstHours + aheadHours),
+            ...general(firstHours + aheadHours),
           };
           const now = forecastFrom(shipped, profile, after, today, original);
           const label = `${point} ${hoursPerWeek} h, ${ahead} task(s) ahead`;
@@ -318,10 +354,10 @@ describe('working ahead with general hours', () => {
     const onPace: ProgressState = {
       skills: new Map(first.flatMap((t) => t.skills.map((s) => [s, 'done'] as const))),
       items: new Map(),
-      logged: general(planned),
+      ...general(planned),
     };
     // Three times the planned hours for the same work.
-    const slow: ProgressState = { ...onPace, logged: general(3 * planned) };
+    const slow: ProgressState = { ...onPace, ...general(3 * planned) };
     const steady = forecastFrom(shipped, profile, onPace, today, original);
     const slowly = forecastFrom(shipped, profile, slow, today, original);
     expect(slowly.doneHours).toBeGreaterThanOrEqual(5);

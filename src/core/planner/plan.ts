@@ -286,10 +286,7 @@ export function planFrom(
   const tasks = keep.map((old) => prepared.tasks[old]).filter((x): x is PlannerTask => x !== undefined);
   // Hours already logged on an unfinished task come off what is left of it (a tenth always remains
   // until the learner marks it done).
-  const loggedOn = new Map<string, number>();
-  for (const entry of progress?.logged ?? []) {
-    if (entry.item !== undefined) loggedOn.set(entry.item, (loggedOn.get(entry.item) ?? 0) + entry.hours);
-  }
+  const loggedOn = progress?.loggedByItem ?? new Map<string, number>();
   const centiOf = (task: PlannerTask): number => {
     const estimate = task.block ? task.hours : task.hours * settings.pace;
     const spent = loggedOn.get(task.key) ?? 0;
@@ -595,9 +592,7 @@ export function observedPace(
     return hours > 0 ? (earnedOf.get(item) ?? 0) / hours : 0;
   };
   let logged = 0;
-  for (const entry of progress.logged) {
-    logged += entry.item === undefined ? entry.hours : entry.hours * shareOf(entry.item);
-  }
+  for (const [item, hours] of progress.loggedByItem) logged += item === '' ? hours : hours * shareOf(item);
   if (estimated < MIN_PACE_EVIDENCE_HOURS || logged < MIN_PACE_EVIDENCE_HOURS) {
     return { pace: 1, doneHours: estimated, loggedHours: logged };
   }
