@@ -5,23 +5,17 @@
  * functions, choosing the key where wording depends on a value (earlier or later).
  */
 import type { Locale } from '../core/model.js';
-import { translate } from '../i18n/catalogue.js';
+import { enumerationIn, translate } from '../i18n/catalogue.js';
 import type { KeyOf } from '../i18n/resources.js';
 
 export type TrackingKey = KeyOf<'tracking'>;
-
-function isChinese(locale: Locale): boolean {
-  return locale.toLowerCase().startsWith('zh');
-}
 
 /** One message in a locale, `{name}` placeholders filled from `values`. */
 export function tmsg(locale: Locale, key: TrackingKey, values: Readonly<Record<string, string | number>> = {}): string {
   return translate(locale, 'tracking', key, values);
 }
 
-function list(locale: Locale, ids: readonly string[]): string {
-  return ids.join(isChinese(locale) ? '、' : ', ');
-}
+const list = enumerationIn;
 
 /** The messages of one locale as functions. */
 export function trackingMessages(locale: Locale) {
@@ -85,7 +79,8 @@ export function trackingMessages(locale: Locale) {
     burnupLogged: t('burnupLogged'),
     todayTitle: (date: string) => t('todayTitle', { date }),
     nothingPlanned: t('nothingPlanned'),
-    hoursLeft: (hours: string) => t('hours', { hours }),
+    /** An hour count with its unit ("3 h", "3 小时"): every line that shows one says it through here. */
+    hours: (hours: string) => t('hours', { hours }),
     statusTitle: t('statusTitle'),
     hoursThisWeek: (hours: string) => t('hoursThisWeek', { hours }),
     hoursTotal: (hours: string) => t('hoursTotal', { hours }),

@@ -6,6 +6,7 @@ import { INTERFACE_LOCALES } from '../core/model.js';
 import { translate, translateWithI18next } from './catalogue.js';
 import { TEXT_RESOURCES } from './resources.js';
 import type { KeyOf, TextNamespace } from './resources.js';
+import { PUNCTUATION_RULES, SPACING_RULES, UNIT_RULES, prose } from './test-support/typography.js';
 
 const ROOT = fileURLToPath(new URL('./locales/', import.meta.url));
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -72,14 +73,6 @@ function* chineseMessages(): Generator<{ where: string; text: string }> {
   for (const [ns, table] of chinese)
     for (const [key, text] of table) yield { where: `${ns}:${key}`, text: String(text) };
 }
-
-const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
-/** A message's prose, without code spans, placeholders and quoted literals (which stay as written). */
-const prose = (text: string): string =>
-  text
-    .replace(/`[^`]*`/g, '`…`')
-    .replace(/\{\{?\w+\}?\}/g, 'X')
-    .replace(/"[^"]*"/g, '"…"');
 
 /**
  * The curriculum importers' notes still write their own English (matched back by the CLI's edge
@@ -174,29 +167,22 @@ describe('hints per face', () => {
 });
 
 describe('Chinese typography in the catalogue', () => {
+  // The rules live in test-support/typography.ts, shared with the checks on the faces' rendered output.
   it('uses full-width colons and list commas in Chinese prose, never mixed', () => {
     for (const { where, text } of chineseMessages()) {
-      const p = prose(text);
-      // A half-width colon right after a Chinese character (or before one) is a mixed colon.
-      expect(p, where).not.toMatch(new RegExp(`[${CJK}]:|:\\s*[${CJK}]`));
-      // A half-width comma between Chinese words is a list that wants 、 or ，.
-      expect(p, where).not.toMatch(new RegExp(`[${CJK}]\\s*,\\s*[${CJK}]`));
-      expect(p, where).not.toMatch(new RegExp(`[${CJK}]\\s*;|;\\s*[${CJK}]`));
+      for (const rule of PUNCTUATION_RULES) expect(prose(text), `${where} (${rule.name})`).not.toMatch(rule.pattern);
     }
   });
 
   it('puts no space between two Chinese characters', () => {
     for (const { where, text } of chineseMessages()) {
-      // Two or more spaces align the columns of a table line; one space inside prose is a slip.
-      expect(prose(text), where).not.toMatch(new RegExp(`[${CJK}，。：；、（）“”] (?! )[${CJK}，。：；、（）“”]`));
+      for (const rule of SPACING_RULES) expect(prose(text), `${where} (${rule.name})`).not.toMatch(rule.pattern);
     }
   });
 
   it('writes × for times and 小时 for hours', () => {
     for (const { where, text } of chineseMessages()) {
-      const p = prose(text);
-      expect(p, where).not.toMatch(/\d\s*x\s*\d|X x X|\bx X\b/);
-      expect(p, where).not.toMatch(/(\d|X)\s*h\b/);
+      for (const rule of UNIT_RULES) expect(prose(text), `${where} (${rule.name})`).not.toMatch(rule.pattern);
     }
   });
 });

@@ -124,6 +124,11 @@ export function listIn(locale: string, items: readonly string[], type: 'and' | '
   return new Intl.ListFormat(zh ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
 }
 
+/** A list read as an enumeration rather than a sentence: "a, b, c" / "a、b、c". */
+export function enumerationIn(locale: string, items: readonly string[]): string {
+  return items.join(interfaceLocale(locale) === 'zh-CN' ? '、' : ', ');
+}
+
 /** Ids offered as choices, quoted as the locale quotes them and joined as alternatives. */
 function choicesIn(locale: string, ids: readonly string[]): string {
   const zh = interfaceLocale(locale) === 'zh-CN';

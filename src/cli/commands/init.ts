@@ -152,18 +152,19 @@ async function askProfile(
 
 function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: number): string[] {
   const lines: string[] = [];
+  const m = trackingMessages(locale);
   for (const week of plan.weeks.slice(0, count)) {
     const title = `  ${week.start}`;
     if (week.off) {
-      lines.push(`${title}  ${trackingMessages(locale).weekOff}`);
+      lines.push(`${title}  ${m.weekOff}`);
       continue;
     }
-    lines.push(`${title}  (${formatHours(week.hours)} h)`);
+    lines.push(`${title}  (${m.hours(formatHours(week.hours))})`);
     for (const task of week.tasks) {
       const resource = curriculum.resources.find((r) => r.id === task.resource);
       const name =
         sayIn(locale, task.title) || (resource ? textIn(resource.localTitle, locale) || resource.title : task.resource);
-      lines.push(`    • ${name}  ${formatHours(task.hours)} h`);
+      lines.push(`    • ${name}  ${m.hours(formatHours(task.hours))}`);
     }
   }
   return lines;

@@ -4,6 +4,7 @@
  * layer (src/learner/progress.ts), rendered for people or, with --json, printed as the same record
  * GET /api/today, /api/status answer.
  */
+import { enumerationIn } from '../../i18n/catalogue.js';
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import { needsProfile } from '../../learner/profile.js';
 import type { Command } from 'commander';
@@ -51,7 +52,7 @@ function taskKey(task: PlanTask): string {
 function taskLine(task: PlanTask, curriculum: Curriculum, locale: Locale, io: CliIo): string {
   const color = io.isTty ? pc : { dim: (s: string) => s, bold: (s: string) => s };
   const m = trackingMessages(locale);
-  return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hoursLeft(formatHours(task.hours))}  ${color.dim(taskKey(task))}`;
+  return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hours(formatHours(task.hours))}  ${color.dim(taskKey(task))}`;
 }
 
 function padColumns(text: string, width: number): string {
@@ -195,17 +196,17 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           const skills = byId(curriculum.skills);
           io.out(
             `  ${m.gaps(
-              report.readiness.gaps
-                .slice(0, 3)
-                .map((g) => textIn(skills.get(g.skill)?.title, locale) || g.skill)
-                .join(', '),
+              enumerationIn(
+                locale,
+                report.readiness.gaps.slice(0, 3).map((g) => textIn(skills.get(g.skill)?.title, locale) || g.skill),
+              ),
             )}\n`,
           );
         }
         if (report.needsRefresh.length > 0) {
           const skills = byId(curriculum.skills);
           const titles = report.needsRefresh.map((id) => textIn(skills.get(id)?.title, locale) || id);
-          io.out(`${rmsg(locale, 'needsRefresh', { skills: titles.join(', ') })}\n`);
+          io.out(`${rmsg(locale, 'needsRefresh', { skills: enumerationIn(locale, titles) })}\n`);
         }
         const forecast = report.forecast;
         if (!forecast) return;
@@ -287,7 +288,7 @@ export function targetLines(
   else lines.push(m.targetHours(formatHours(target.hoursPerWeekNeeded), formatHours(target.hoursPerWeek)));
   if (target.optional.length > 0) {
     const items = target.optional.map(
-      (o) => `${resourceTitle(curriculum, locale, o.resource)} (${formatHours(o.hours)} h)`,
+      (o) => `${resourceTitle(curriculum, locale, o.resource)} (${m.hours(formatHours(o.hours))})`,
     );
     lines.push(
       m.targetOptional(formatHours(target.hoursPerWeek), items),
@@ -333,7 +334,7 @@ function sessionTitle(m: TrackingMessages, session: StudySession, today: boolean
   const hours = session.minutes / 60;
   const duration =
     session.minutes % 60 === 0 || session.minutes > 60
-      ? `${formatHours(Math.round(hours * 100) / 100)} h`
+      ? m.hours(formatHours(Math.round(hours * 100) / 100))
       : m.minutes(session.minutes);
   const weekday = m.weekday(session.weekday);
   return today

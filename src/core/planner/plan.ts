@@ -29,6 +29,7 @@ import { effortFactorFor, startingPointOf, validateProfile } from './profile.js'
 import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
 import type { ScheduleTask } from './schedule.js';
+import { earnedHours } from './earned.js';
 import { buildTasks, centiOf, taskWords } from './tasks.js';
 import type { PlannerTask, TaskWords } from './tasks.js';
 import { listOf, said, tenths } from './texts.js';
@@ -557,10 +558,19 @@ export const MIN_PACE_EVIDENCE_HOURS = 5;
 export const PACE_PRIOR_HOURS = 20;
 
 /**
- * The learner's observed pace: hours logged on finished work / estimated hours of that work.
- * Hours logged against a finished item (its key, its resource, or a skill it provides) count, and
- * so do hours logged with no item; hours logged against unfinished items do not. Shrunk towards 1
- * (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are finished and 5 logged.
+ * The learner's observed pace: hours spent / planned hours earned, over the tasks of the first plan
+ * (the plan from the profile alone).
+ *
+ * Earned (`earnedHours`, the burn-up's rule too): a task marked done, or whose every skill is done,
+ * earns its estimate; a done skill no such task teaches earns its smallest share among the tasks
+ * teaching it (learned inside a bigger task). So work done ahead by marking skills rather than units
+ * is credited with what the plan gave it, and a skill taught in several resources is credited once.
+ * Spent: hours logged with no item count in full (they went to some of the work, and a learner who
+ * logs much and finishes little is slow); hours logged against an item count in the share of it that
+ * is earned (all of it for a whole unit or a done skill, none for work not begun or outside the first
+ * plan, half for a resource whose planned hours are half earned).
+ * Shrunk towards 1 (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are earned
+ * and 5 counted as spent.
  */
 export function observedPace(
   curriculum: Curriculum,
@@ -568,20 +578,37 @@ export function observedPace(
   progress: ProgressState,
 ): { pace: number; doneHours: number; loggedHours: number } {
   const prepared = prepare(curriculum, profile);
-  const doneKeys = new Set<string>();
-  let estimated = 0;
-  for (const task of prepared.tasks) {
-    const settled = taskSettled(task, progress);
-    const skillDone = task.provides.length > 0 && task.provides.every((s) => progress.skills.get(s) === 'done');
-    if (settled === 'done' || (settled === undefined && skillDone)) {
-      estimated += task.hours;
-      doneKeys.add(task.key);
-      doneKeys.add(task.resource);
-      for (const s of task.provides) doneKeys.add(s);
+  /** Planned and earned hours per progress key: task key, resource and skill (its share of each task teaching it). */
+  const planned = new Map<string, number>();
+  const earnedOf = new Map<string, number>();
+  const add = (key: string, hours: number, earned: number): void => {
+    planned.set(key, (planned.get(key) ?? 0) + hours);
+    earnedOf.set(key, (earnedOf.get(key) ?? 0) + earned);
+  };
+  const tasks = prepared.tasks;
+  const earned = earnedHours(
+    tasks,
+    (s) => progress.skills.get(s) === 'done',
+    (_task, i) => taskSettled(tasks[i] as PlannerTask, progress) === 'done',
+  );
+  tasks.forEach((task, i) => {
+    const hours = earned.hours[i] ?? 0;
+    add(task.key, task.hours, hours);
+    if (task.resource !== '' && task.resource !== task.key) add(task.resource, task.hours, hours);
+    const part = task.hours / task.skills.length;
+    for (const s of task.skills) {
+      if (s !== task.key) add(s, part, earned.whole[i] === true || earned.credited[i]?.has(s) === true ? part : 0);
     }
-  }
+  });
+  const estimated = earned.total;
+  // Work outside the first plan earns nothing, so the hours logged on it do not count either.
+  const shareOf = (item: string): number => {
+    const hours = planned.get(item) ?? 0;
+    if (hours > 0 && progress.skills.get(item) === 'done') return 1;
+    return hours > 0 ? (earnedOf.get(item) ?? 0) / hours : 0;
+  };
   let logged = 0;
-  for (const [item, hours] of progress.loggedByItem) if (item === '' || doneKeys.has(item)) logged += hours;
+  for (const [item, hours] of progress.loggedByItem) logged += item === '' ? hours : hours * shareOf(item);
   if (estimated < MIN_PACE_EVIDENCE_HOURS || logged < MIN_PACE_EVIDENCE_HOURS) {
     return { pace: 1, doneHours: estimated, loggedHours: logged };
   }
