@@ -94,6 +94,54 @@ describe.skipIf(!reachable.ok && !IN_CI)('accounts on PostgreSQL', () => {
     expect(ErrorSchema.parse(closed.json).error.message).toMatch(/^sign-up is closed on this server/);
   });
 
+  it("words the library's own refusals in the request's language, coded like every other error", async () => {
+    h = await accountsHarness();
+    await signUp(h.app, ada);
+    const zh = { 'Accept-Language': 'zh-CN,zh;q=0.9' };
+    const wrong = await send(h.app, 'POST', '/api/auth/sign-in/email', {
+      body: { email: ada.email, password: 'not-the-password' },
+      headers: zh,
+    });
+    expect(wrong.status).toBe(401);
+    expect(ErrorSchema.parse(wrong.json).error).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: '邮箱或密码不正确',
+      problems: [],
+    });
+    const wrongEn = await send(h.app, 'POST', '/api/auth/sign-in/email', {
+      body: { email: ada.email, password: 'not-the-password' },
+    });
+    expect(ErrorSchema.parse(wrongEn.json).error.message).toBe('the email or the password is wrong');
+
+    const taken = await send(h.app, 'POST', '/api/auth/sign-up/email', { body: ada, headers: zh });
+    expect(ErrorSchema.parse(taken.json).error).toEqual({
+      code: 'CONFLICT',
+      message: '邮箱为 ada@example.org 的用户已存在',
+      problems: [{ path: 'email', message: '邮箱为 ada@example.org 的用户已存在' }],
+    });
+    const short = await send(h.app, 'POST', '/api/auth/sign-up/email', {
+      body: { ...grace, password: 'short' },
+      headers: zh,
+    });
+    expect(ErrorSchema.parse(short.json).error.problems).toEqual([
+      {
+        path: 'password',
+        message: `密码需要 ${AUTH_LIMITS.passwordMin} 到 ${AUTH_LIMITS.passwordMax} 个字符（这个有 5 个）`,
+      },
+    ]);
+    // A body the library's own validation refuses (no password at all).
+    const missing = await send(h.app, 'POST', '/api/auth/sign-in/email', { body: { email: ada.email }, headers: zh });
+    expect(missing.status).toBe(400);
+    expect(ErrorSchema.parse(missing.json).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '账户请求缺少字段或有字段类型不对',
+    });
+    // A route that needs a session, asked without one.
+    const anonymous = await send(h.app, 'POST', '/api/auth/revoke-other-sessions', { body: {}, headers: zh });
+    expect(anonymous.status).toBe(401);
+    expect(ErrorSchema.parse(anonymous.json).error.message).toMatch(/^请先登录/);
+  });
+
   it('marks the cookie Secure (with the __Secure- prefix) behind https', async () => {
     h = await accountsHarness({ publicUrl: 'https://mlpath.example.org' });
     const res = await h.app.request('https://mlpath.example.org/api/auth/sign-up/email', {

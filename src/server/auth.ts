@@ -246,13 +246,14 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
       const lockedFor = await lockout.lockedFor(email);
       if (lockedFor > 0) {
         c.header('Retry-After', String(lockedFor));
-        const message = `too many failed sign-ins for this account; try again in ${Math.ceil(lockedFor / 60)} min`;
+        const params = { minutes: Math.ceil(lockedFor / 60) };
         throw new MlpathError({
           code: 'RATE_LIMITED',
-          message,
-          hint: 'an administrator can reset the password at once with `mlpath admin user reset-password`',
+          key: 'auth.locked',
+          params,
+          hintKey: 'hint.locked',
           // The account (not the address) is locked: the problem is the email's.
-          problems: [{ path: 'email', message }],
+          problems: [codedProblem('auth.locked', params, { path: 'email' })],
         });
       }
     }
@@ -264,7 +265,7 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
       else if (response.ok) await lockout.clear(email);
     }
     if (response.ok) return response;
-    return ourError(c, response);
+    return ourError(c, response, body);
   };
 
   const ensured = new Set<string>();
@@ -311,51 +312,104 @@ function emailOf(body: string | undefined): string | undefined {
   }
 }
 
+/** A refusal of ours for one of the library's: its code, catalogue key, hint and the field at fault. */
+interface Refusal {
+  readonly code: ErrorCode;
+  readonly key: string;
+  readonly hintKey?: string;
+  readonly path?: string;
+  /** The message's values, from the request's fields (the library's answer names none). */
+  readonly params?: (fields: RequestFields) => MessageParams;
+}
+
+/** What a refusal may quote from the request: the email and the password's length. */
+interface RequestFields {
+  readonly email: string;
+  readonly passwordLength: number;
+}
+
+const PASSWORD_LENGTH = (fields: RequestFields): MessageParams => ({
+  min: AUTH_LIMITS.passwordMin,
+  max: AUTH_LIMITS.passwordMax,
+  length: fields.passwordLength,
+});
+
 /**
- * The library's refusals that need our own code or name a field (`path` of a problem), so a
- * client can say which field is wrong, and why, in its own language.
+ * Every refusal the library answers on AUTH_ROUTES, by its error code, as a coded error of ours:
+ * the API words it in the request's language like any other error, and names the field at fault
+ * (`path` of a problem) so a client can show it there. A code not listed here falls back by status
+ * (REFUSAL_OF_STATUS), so none of the library's English reaches a client.
  */
-const LIBRARY_REFUSALS: Record<string, { code?: ErrorCode; key?: string; hintKey?: string; path?: string }> = {
+const LIBRARY_REFUSALS: Record<string, Refusal> = {
+  INVALID_EMAIL_OR_PASSWORD: { code: 'UNAUTHENTICATED', key: 'auth.wrongPassword' },
+  INVALID_PASSWORD: { code: 'INVALID_INPUT', key: 'auth.wrongCurrentPassword', path: 'currentPassword' },
   EMAIL_PASSWORD_SIGN_UP_DISABLED: { code: 'FORBIDDEN', key: 'auth.signUpClosed', hintKey: 'hint.signUpClosed' },
   ACCOUNT_DISABLED: { code: 'FORBIDDEN', key: 'auth.disabled' },
-  INVALID_EMAIL: { path: 'email' },
-  USER_ALREADY_EXISTS: { code: 'CONFLICT', path: 'email' },
-  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { code: 'CONFLICT', path: 'email' },
-  PASSWORD_TOO_SHORT: { path: 'password' },
-  PASSWORD_TOO_LONG: { path: 'password' },
+  INVALID_EMAIL: { code: 'INVALID_INPUT', key: 'auth.notEmail', path: 'email', params: (f) => ({ email: f.email }) },
+  USER_ALREADY_EXISTS: { code: 'CONFLICT', key: 'auth.taken', path: 'email', params: (f) => ({ email: f.email }) },
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: {
+    code: 'CONFLICT',
+    key: 'auth.taken',
+    path: 'email',
+    params: (f) => ({ email: f.email }),
+  },
+  PASSWORD_TOO_SHORT: { code: 'INVALID_INPUT', key: 'auth.passwordLength', path: 'password', params: PASSWORD_LENGTH },
+  PASSWORD_TOO_LONG: { code: 'INVALID_INPUT', key: 'auth.passwordLength', path: 'password', params: PASSWORD_LENGTH },
+  UNAUTHORIZED: { code: 'UNAUTHENTICATED', key: 'auth.signInFirst', hintKey: 'hint.signIn' },
+  SESSION_EXPIRED: { code: 'UNAUTHENTICATED', key: 'auth.signInAgain' },
+  SESSION_NOT_FRESH: { code: 'UNAUTHENTICATED', key: 'auth.signInAgain' },
+  INVALID_ORIGIN: { code: 'FORBIDDEN', key: 'auth.otherSite' },
+  MISSING_OR_NULL_ORIGIN: { code: 'FORBIDDEN', key: 'auth.otherSite' },
+  CROSS_SITE_NAVIGATION_LOGIN_BLOCKED: { code: 'FORBIDDEN', key: 'auth.otherSite' },
+  VALIDATION_ERROR: { code: 'INVALID_INPUT', key: 'auth.badRequest' },
+  MISSING_FIELD: { code: 'INVALID_INPUT', key: 'auth.badRequest' },
+  FIELD_NOT_ALLOWED: { code: 'INVALID_INPUT', key: 'auth.badRequest' },
+  BODY_MUST_BE_AN_OBJECT: { code: 'INVALID_INPUT', key: 'auth.badRequest' },
 };
 
+/** The library's refusals without a code of their own (its rate limit) or with one not listed above. */
+function refusalOfStatus(status: number): Refusal {
+  if (status === 429) return { code: 'RATE_LIMITED', key: 'auth.tooManyRequests' };
+  if (status >= 500) return { code: 'INTERNAL', key: 'api.internal' };
+  const code = CODE_OF_STATUS[status] ?? 'INVALID_INPUT';
+  if (code === 'UNAUTHENTICATED') return { code, key: 'auth.signInFirst', hintKey: 'hint.signIn' };
+  return { code, key: 'auth.refused' };
+}
+
+/** The email and password length of a request body, for the refusals that quote them. */
+function requestFields(body: string | undefined): RequestFields {
+  try {
+    const parsed = JSON.parse(body ?? '') as { email?: unknown; password?: unknown };
+    return {
+      email: typeof parsed.email === 'string' ? parsed.email.trim().toLowerCase() : '',
+      passwordLength: typeof parsed.password === 'string' ? parsed.password.length : 0,
+    };
+  } catch {
+    return { email: '', passwordLength: 0 };
+  }
+}
+
 /** Turn the library's error response into ours, keeping Retry-After and any cookie it clears. */
-async function ourError(c: Context<AppEnv>, response: Response): Promise<never> {
-  let message = `the account route answered ${response.status}`;
+async function ourError(c: Context<AppEnv>, response: Response, body: string | undefined): Promise<never> {
   let libraryCode = '';
   try {
-    const parsed = (await response.json()) as { message?: unknown; code?: unknown };
-    if (typeof parsed.message === 'string' && parsed.message !== '') message = parsed.message;
+    const parsed = (await response.json()) as { code?: unknown };
     if (typeof parsed.code === 'string') libraryCode = parsed.code;
   } catch {
-    // Not JSON: keep the plain message.
+    // Not JSON (the library's rate limit answers so): the status says what happened.
   }
   const retry = response.headers.get('x-retry-after') ?? response.headers.get('retry-after');
   if (retry) c.header('Retry-After', retry);
   for (const cookie of response.headers.getSetCookie()) c.header('Set-Cookie', cookie, { append: true });
-  const refusal = LIBRARY_REFUSALS[libraryCode];
-  const code =
-    refusal?.code ?? CODE_OF_STATUS[response.status] ?? (response.status >= 500 ? 'INTERNAL' : 'INVALID_INPUT');
-  if (refusal?.key !== undefined) {
-    throw new MlpathError({
-      code,
-      key: refusal.key,
-      ...(refusal.hintKey ? { hintKey: refusal.hintKey } : {}),
-      ...(refusal.path ? { problems: [codedProblem(refusal.key, {}, { path: refusal.path })] } : {}),
-    });
-  }
-  // The library's own words (in English) for the rest.
-  const text = message.charAt(0).toLowerCase() + message.slice(1);
+  const refusal = LIBRARY_REFUSALS[libraryCode] ?? refusalOfStatus(response.status);
+  const code = refusal.code;
+  const params = refusal.params?.(requestFields(body)) ?? {};
   throw new MlpathError({
     code,
-    message: text,
-    ...(refusal?.path ? { problems: [{ path: refusal.path, message: text }] } : {}),
+    key: refusal.key,
+    params,
+    ...(refusal.hintKey ? { hintKey: refusal.hintKey } : {}),
+    ...(refusal.path ? { problems: [codedProblem(refusal.key, params, { path: refusal.path })] } : {}),
   });
 }
 
