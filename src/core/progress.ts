@@ -16,6 +16,7 @@ import type { ProgressState } from './plan-model.js';
 import type { ProgressEvent } from './progress-model.js';
 import { addDays, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
 import { newCard, rateCard } from './review.js';
+import { MlpathError } from './errors.js';
 import type { ReviewCard } from './review.js';
 import { CARD_PHASES, isReviewRating } from './review-model.js';
 import type { CardPhase, ReviewRating } from './review-model.js';
@@ -443,7 +444,8 @@ type CardRow = [string, CardPhase, string, number, number, number, number, numbe
 function cardFromRow(row: CardRow): ReviewCard {
   const [key, phase, due, stability, difficulty, reps, lapses, scheduledDays, elapsedDays, learningSteps, last] = row;
   const slash = key.indexOf('/');
-  if (!CARD_PHASES.includes(phase)) throw new TypeError(`card phase ${phase}`);
+  if (!CARD_PHASES.includes(phase))
+    throw new MlpathError({ code: 'INTERNAL', key: 'internal.cardPhase', params: { card: key, phase } });
   return {
     key,
     skill: key.slice(0, slash),

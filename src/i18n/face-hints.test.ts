@@ -16,6 +16,7 @@ const CLI_WORDS = /`mlpath\b|(?:^|[\s(（`])--?[a-z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z
 const TERMINAL_ONLY: ReadonlyArray<readonly [RegExp, string]> = [
   [/^debugHint$/, "the terminal's own words for a crash"],
   [/^auth\.(secretShort|secretHint|listHint)$/, 'server start-up and the admin command'],
+  [/^server\.|^hint\.otherPort$/, '`mlpath serve` listening on its port'],
   [/^import\.|^hint\.(emptyFolder|outputPath)$/, 'curriculum import is a command of its own'],
   [/^backup\.(unusable|none)$|^hint\.(listBackups|otherBackup|restoreWritable)$/, '`mlpath restore` is a command'],
   [
@@ -59,7 +60,10 @@ describe('hints per face', () => {
   it("names none in the planner's words, which every face shows (the web and the API too)", () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const planner = TEXT_RESOURCES[locale].planner as unknown as Record<string, string>;
-      expect(Object.entries(planner).filter(([, text]) => CLI_WORDS.test(text)), locale).toEqual([]);
+      expect(
+        Object.entries(planner).filter(([, text]) => CLI_WORDS.test(text)),
+        locale,
+      ).toEqual([]);
     }
   });
 

@@ -84,7 +84,8 @@ function cardsOf(curriculum: Curriculum, source: DeckSource): readonly ReviewCar
 function item(ctx: LearnerContext, card: ReviewCard, at: Date): ReviewItem {
   const question = ctx.curriculum.selfCheck.find((q) => questionKey(q) === card.key);
   // The deck is built from the curriculum's questions: a card always has one.
-  if (question === undefined) throw new MlpathError({ code: 'INTERNAL', message: `card ${card.key} has no question` });
+  if (question === undefined)
+    throw new MlpathError({ code: 'INTERNAL', key: 'internal.cardWithoutQuestion', params: { card: card.key } });
   const skill = ctx.curriculum.skills.find((s) => s.id === card.skill);
   return {
     card,

@@ -77,7 +77,7 @@ export function idempotentWrites(clock: () => Date): MiddlewareHandler<AppEnv> {
     if (key === undefined) return next();
     if (!KEY.test(key)) throw badKey();
     const store = c.get('store');
-    if (!store) throw new MlpathError({ code: 'INTERNAL', message: 'a write ran outside its learner’s lock' });
+    if (!store) throw new MlpathError({ code: 'INTERNAL', key: 'internal.writeOutsideLock' });
     const learnerId = c.get('learner').id;
     const cutoff = new Date(clock().getTime() - IDEMPOTENCY_KEEP_HOURS * 3600 * 1000).toISOString();
     const found = await store.findIdempotencyKey(learnerId, key);

@@ -15,7 +15,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Thrown inside the transaction to roll back a request whose handler failed (its error answer is already made). */
 class HandlerFailed extends MlpathError {
   constructor() {
-    super({ code: 'INTERNAL', message: 'the request failed; its changes are rolled back' });
+    super({ code: 'INTERNAL', key: 'internal.rolledBack' });
   }
 }
 

@@ -51,11 +51,9 @@ export function listen(
       reject(
         new MlpathError({
           code: 'INVALID_INPUT',
-          message:
-            error.code === 'EADDRINUSE'
-              ? `port ${options.port} on ${options.host} is already in use`
-              : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
-          hint: 'choose another port with --port N (or the PORT variable)',
+          key: error.code === 'EADDRINUSE' ? 'server.portInUse' : 'server.cannotListen',
+          params: { port: options.port, host: options.host, message: error.message },
+          hintKey: 'hint.otherPort',
         }),
       );
     };

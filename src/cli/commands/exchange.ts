@@ -25,8 +25,9 @@ export function writeFileAtomic(file: string, text: string): void {
     rmSync(temporary, { force: true });
     throw new MlpathError({
       code: 'INVALID_INPUT',
-      message: `cannot write ${file}: ${(error as Error).message}`,
-      hint: 'check the -o path',
+      key: 'store.write',
+      params: { file, message: (error as Error).message },
+      hintKey: 'hint.outputPath',
     });
   }
 }

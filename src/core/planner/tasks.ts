@@ -18,6 +18,7 @@
  * Priority among ready tasks: route stage, then the order resources were chosen in, then unit order
  * (skills studied from their own hours: prerequisite order).
  */
+import { MlpathError } from '../errors.js';
 import type { Curriculum, Stage, Text } from '../model.js';
 import type { Said, TaskKind, Words } from '../plan-model.js';
 import { candidateTitle } from './choose.js';
@@ -81,7 +82,8 @@ export function taskWords(task: PlannerTask, analysis: Analysis): TaskWords {
   const c = task.candidate;
   const unit = task.studied;
   // Every task is worded when built or is a unit of a resource: this is never reached.
-  if (!c || !unit) throw new Error(`task ${task.key} has no words`);
+  if (!c || !unit)
+    throw new MlpathError({ code: 'INTERNAL', key: 'internal.taskWithoutWords', params: { task: task.key } });
   const resourceTitle = candidateTitle(c);
   return {
     title: unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle,

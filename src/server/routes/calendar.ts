@@ -17,8 +17,8 @@ import { learnerContext } from '../context.js';
 function noFeed(): MlpathError {
   return new MlpathError({
     code: 'NOT_FOUND',
-    message: 'there is no calendar at this address (it may have been replaced by a new one)',
-    hint: 'get the current address from Settings or `mlpath calendar url`',
+    key: 'api.noCalendar',
+    hintKey: 'hint.calendarUrl',
   });
 }
 

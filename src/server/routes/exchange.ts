@@ -38,7 +38,8 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
       onError: () => {
         throw new MlpathError({
           code: 'IMPORT_INVALID',
-          message: `the backup is larger than ${IMPORT_LIMIT_BYTES / 1024 / 1024} MB; nothing was imported`,
+          key: 'api.backupTooLarge',
+          params: { size: IMPORT_LIMIT_BYTES / 1024 / 1024 },
         });
       },
     }),

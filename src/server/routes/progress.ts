@@ -152,7 +152,7 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.post('/progress/undo', async (c) => {
     const input = await parseBody(c, UndoInput, { emptyAllowed: true });
     const result = await undo(learnerContext(deps, c), { eventId: input.eventId });
-    if (!result) throw new MlpathError({ code: 'NOT_FOUND', message: 'there is nothing to undo yet' });
+    if (!result) throw new MlpathError({ code: 'NOT_FOUND', key: 'api.nothingToUndo' });
     return c.json({ event: result.events[0], events: result.events, undone: result.undone });
   });
 

@@ -4,7 +4,7 @@
  * (rate one card). Each is one call into the learner layer (learner/review.ts).
  */
 import { Hono } from 'hono';
-import { MlpathError } from '../../core/errors.js';
+import { codedProblem, MlpathError } from '../../core/errors.js';
 import type { ReviewCard } from '../../core/review.js';
 import { rateReview, reviewQueue } from '../../learner/review.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -23,7 +23,9 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
       throw new MlpathError({
         code: 'INVALID_INPUT',
-        message: `limit must be a whole number of at least 1 (got "${raw}")`,
+        key: 'api.badLimit',
+        params: { value: raw ?? '' },
+        problems: [codedProblem('api.badLimit', { value: raw ?? '' }, { path: 'limit' })],
       });
     }
     const queue = await reviewQueue(learnerContext(deps, c), { limit });

@@ -56,7 +56,8 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
       onError: () => {
         throw new MlpathError({
           code: 'TOO_LARGE',
-          message: `the sync batch is larger than ${SYNC_LIMIT_BYTES / 1024 / 1024} MB; send it in smaller batches`,
+          key: 'api.syncTooLarge',
+          params: { size: SYNC_LIMIT_BYTES / 1024 / 1024 },
         });
       },
     }),
