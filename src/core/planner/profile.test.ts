@@ -98,13 +98,13 @@ describe('checkProfile', () => {
     }
   });
 
-  it('codes every problem: a catalogue key and values each face words, English kept for logs', () => {
+  it('codes every problem: a catalogue key and values each face words, in English too', () => {
     const problems = checkProfile(
       c,
       profileOf(c, 'from-scratch', { hoursPerWeek: 101, startDate: '2027-13-01', style: 'chaotic' as never }),
     );
     expect(problems.map((p) => p.coded.key)).toEqual(['profile.hoursRange', 'profile.notDate', 'profile.unknownValid']);
-    expect(problems[0]?.message).toBe(
+    expect(renderMessage('en', problems[0]?.coded ?? { key: 'missing' })).toBe(
       'hoursPerWeek: 101 is out of range; give at least 0.5 and at most 100 hours a week',
     );
     for (const p of problems)

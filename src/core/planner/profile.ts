@@ -4,9 +4,8 @@
  * Validation returns structured problems (field, value, valid choices) so each caller can name the
  * field its own way: the CLI names flags, the server names JSON fields.
  */
-import { didYouMean, MlpathError, suggest } from '../errors.js';
+import { codedProblem, didYouMean, MlpathError, suggest } from '../errors.js';
 import type { Message, MessageParams } from '../errors.js';
-import { renderMessage } from '../../i18n/catalogue.js';
 import { INTERFACE_LOCALES, LEARNING_STYLES } from '../model.js';
 import { findRole } from '../model.js';
 import type { Curriculum, LearningStyle, StartingPoint } from '../model.js';
@@ -100,13 +99,11 @@ export interface ProfileProblem {
   readonly choices: readonly string[];
   /** Close matches for an unknown id ("did you mean"). */
   readonly suggestions: readonly string[];
-  /** The problem as a catalogue message (the `errors` namespace), naming the field. */
+  /** The problem as a catalogue message (the `errors` namespace), naming the field; each face words it. */
   readonly coded: Message;
-  /** The same in English, for logs and the problem lists of errors. */
-  readonly message: string;
 }
 
-/** A problem with its message: the catalogue's key and values, and their English for logs. */
+/** A problem with its message: the catalogue's key and values. */
 function problemOf(
   field: ProfileField,
   kind: ProfileProblemKind,
@@ -117,7 +114,7 @@ function problemOf(
   suggestions: readonly string[] = [],
 ): ProfileProblem {
   const coded: Message = { key, params: { field, ...params } };
-  return { field, kind, value, choices, suggestions, coded, message: renderMessage('en', coded) };
+  return { field, kind, value, choices, suggestions, coded };
 }
 
 export interface ProfileOverrides {
@@ -407,7 +404,7 @@ export function validateProfile(curriculum: Curriculum, profile: Profile): void 
     code: first.kind === 'unknown' ? 'NOT_FOUND' : 'INVALID_INPUT',
     key: first.coded.key,
     params: first.coded.params ?? {},
-    problems: problems.slice(1).map((p) => ({ message: p.message, coded: p.coded, path: p.field })),
+    problems: problems.slice(1).map((p) => codedProblem(p.coded.key, p.coded.params, { path: p.field })),
   });
 }
 
