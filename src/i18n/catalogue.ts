@@ -103,8 +103,9 @@ export function translator<N extends TextNamespace>(locale: string, ns: N): (key
 /**
  * A message as data: a key of the `errors` namespace and its values. A value may itself be a
  * message (a reason inside a wrapper), rendered in the same locale; a list of strings is written
- * as the locale writes a list, except `choices`, the ids a "did you mean" offers: quoted, joined
- * by "or".
+ * as the locale writes a list ("a, b and c" / "a、b 和 c"), except `choices`, the ids a "did you
+ * mean" offers (quoted, joined by "or"), and `valid`, the values a field takes (an enumeration:
+ * "a, b, c" / "a、b、c").
  */
 export interface Message {
   readonly key: string;
@@ -159,7 +160,12 @@ function renderParams(locale: string, params: MessageParams, face: Face | undefi
     if (typeof value === 'string' || typeof value === 'number') out[name] = value;
     else if (Array.isArray(value)) {
       const items = value as readonly string[];
-      out[name] = name === 'choices' ? choicesIn(locale, items) : listIn(locale, items);
+      out[name] =
+        name === 'choices'
+          ? choicesIn(locale, items)
+          : name === 'valid'
+            ? enumerationIn(locale, items)
+            : listIn(locale, items);
     } else out[name] = renderMessage(locale, value as Message, face);
   }
   return out;

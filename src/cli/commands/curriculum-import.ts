@@ -21,7 +21,7 @@ import { reconcileImport } from '../../importers/reimport.js';
 import type { ReimportReport } from '../../importers/reimport.js';
 import { importRoadmapSh, ROADMAP_DEFAULT_HOURS } from '../../importers/roadmap-sh.js';
 import { cmsg, importedCount } from '../curriculum-messages.js';
-import { didYouMeanIn, renderMessage, translate } from '../../i18n/catalogue.js';
+import { didYouMeanIn, enumerationIn, renderMessage, translate } from '../../i18n/catalogue.js';
 import type { CliIo } from '../io.js';
 import { chooseLocale } from '../locale.js';
 import { helpFor } from '../help-messages.js';
@@ -111,11 +111,9 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
         for (const name of cleaned) io.err(`${cmsg(locale, 'import.cleaned', { name })}\n`);
         // The importers' notes are records of the catalogue, worded in the learner's language.
         const t = (note: Message): string => renderMessage(locale, note, 'cli');
-        const counts = Object.entries(imported)
-          .map(([kind, count]) => importedCount(locale, kind, count))
-          .join(locale === 'zh-CN' ? '、' : ', ');
+        const counts = Object.entries(imported).map(([kind, count]) => importedCount(locale, kind, count));
         io.err(
-          `${cmsg(locale, 'import.done', { title: textIn(result.curriculum.meta.title, locale), output: options.output, counts })}\n`,
+          `${cmsg(locale, 'import.done', { title: textIn(result.curriculum.meta.title, locale), output: options.output, counts: enumerationIn(locale, counts) })}\n`,
         );
         for (const w of warnings) io.err(`${translate(locale, 'errors', 'warning', { text: t(w) })}\n`);
         if (dropped.length > 0) {

@@ -6,6 +6,7 @@
  * language with exit status 2, and nothing is stored.
  */
 import { wordedPlan } from '../../i18n/planner.js';
+import { enumerationIn } from '../../i18n/catalogue.js';
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -147,7 +148,7 @@ function evidenceText(evidence: string, curriculum: Curriculum, locale: Locale):
       const skill = curriculum.skills.find((s) => s.id === id);
       return skill ? textIn(skill.title, locale) : id;
     });
-    return jmsg(locale, 'evidenceSkills', { skills: names.join(locale === 'zh-CN' ? '、' : ', ') });
+    return jmsg(locale, 'evidenceSkills', { skills: enumerationIn(locale, names) });
   }
   return evidence;
 }
@@ -161,7 +162,6 @@ function moved(days: number, locale: Locale): string {
 /** The plan toward the target jobs as readable text: the plan itself, then how it differs. */
 export function renderJobsPlan(result: JobsPlan, curriculum: Curriculum, locale: Locale, plan: string): string {
   const m = (key: JobMessageKey, values: Record<string, string | number> = {}): string => jmsg(locale, key, values);
-  const sep = locale === 'zh-CN' ? '、' : ', ';
   const lines = [
     m(result.postings === 1 ? 'plansTowardOne' : 'plansToward', {
       count: result.postings,
@@ -170,10 +170,24 @@ export function renderJobsPlan(result: JobsPlan, curriculum: Curriculum, locale:
       moved: moved(result.movedDays, locale),
     }),
     result.goal.length > 0
-      ? m('goal', { count: result.goal.length, skills: result.goal.map((g) => g.title).join(sep) })
+      ? m('goal', {
+          count: result.goal.length,
+          skills: enumerationIn(
+            locale,
+            result.goal.map((g) => g.title),
+          ),
+        })
       : m('goalNone'),
   ];
-  if (result.notTaught.length > 0) lines.push(m('leftOut', { terms: result.notTaught.map((t) => t.title).join(sep) }));
+  if (result.notTaught.length > 0)
+    lines.push(
+      m('leftOut', {
+        terms: enumerationIn(
+          locale,
+          result.notTaught.map((t) => t.title),
+        ),
+      }),
+    );
   return `${lines.join('\n')}\n\n${plan}`;
 }
 

@@ -6,6 +6,7 @@
  * `--json` for tools.
  */
 import { explanationIn, sayIn, wordedPlan } from '../../i18n/planner.js';
+import { enumerationIn } from '../../i18n/catalogue.js';
 import type { Command } from 'commander';
 import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
@@ -192,7 +193,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
         weeks: plan.marketReady.extraWeeks,
         hours: round1(plan.marketReady.extraHours),
         date: plan.marketReady.articleFinishDate,
-        skills: titles.join(L === 'zh-CN' ? '、' : ', '),
+        skills: enumerationIn(L, titles),
       }),
     );
   }

@@ -112,6 +112,10 @@ describe('checkProfile', () => {
     expect(renderMessage('zh-CN', problems[0]?.coded ?? { key: 'missing' })).toBe(
       'hoursPerWeek：101 超出范围；每周至少 0.5 小时，至多 100 小时',
     );
+    // The valid values are an enumeration in the locale's own way: "a, b, c" / "a、b、c".
+    const style = problems[2]?.coded ?? { key: 'missing' };
+    expect(renderMessage('en', style)).toMatch(/\(valid: \w+, \w+(, \w+)*\)$/);
+    expect(renderMessage('zh-CN', style)).toMatch(/（可选：\w+、\w+(、\w+)*）$/);
     try {
       validateProfile(c, profileOf(c, 'developer', { hoursPerWeek: -1 }));
     } catch (e) {

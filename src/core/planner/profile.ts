@@ -199,7 +199,7 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
     const params: MessageParams = {
       noun: { key: `profile.noun.${noun}` },
       value,
-      ...(valid ? { valid: candidates.join(', ') } : {}),
+      ...(valid ? { valid: candidates } : {}),
       ...(mean ? { mean: didYouMean(suggestions) ?? '' } : {}),
     };
     problems.push(problemOf(field, 'unknown', value, key, params, shown, suggestions));
