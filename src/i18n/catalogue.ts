@@ -8,7 +8,9 @@
 import i18next from 'i18next';
 import type { i18n, Resource } from 'i18next';
 import type { CATALOGUE_LOCALES } from './options.js';
-import { catalogueOptions } from './options.js';
+import { catalogueOptions, enumerationIn, interfaceLocale } from './options.js';
+
+export { enumerationIn, interfaceLocale } from './options.js';
 import { TEXT_RESOURCES } from './resources.js';
 import type { KeyOf, TextNamespace } from './resources.js';
 
@@ -36,11 +38,6 @@ const TEXT_INTERPOLATION = {
 } as const;
 
 type Locale = (typeof CATALOGUE_LOCALES)[number];
-
-/** The interface locale nearest a tag: zh* is Simplified Chinese, anything else English. */
-export function interfaceLocale(tag: string | undefined): Locale {
-  return tag?.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
 
 /** A `{name}` placeholder (the only kind the fast path below fills). */
 const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/g;
@@ -123,11 +120,6 @@ export function listIn(locale: string, items: readonly string[], type: 'and' | '
   const zh = interfaceLocale(locale) === 'zh-CN';
   if (type === 'or' || items.length > 8) return items.join(zh ? '、' : ', ');
   return new Intl.ListFormat(zh ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
-}
-
-/** A list read as an enumeration rather than a sentence: "a, b, c" / "a、b、c". */
-export function enumerationIn(locale: string, items: readonly string[]): string {
-  return items.join(interfaceLocale(locale) === 'zh-CN' ? '、' : ', ');
 }
 
 /** Ids offered as choices, quoted as the locale quotes them and joined as alternatives. */

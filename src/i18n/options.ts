@@ -1,8 +1,8 @@
 /**
  * @module i18n/options
  * The i18next settings every face shares: the interface's locales, English as the fallback and
- * i18next's plural rules (`_one`/`_other` keys). Kept apart from the resources so the web app
- * bundles only its own namespace. The catalogue is the bottom layer: it imports nothing of mlpath,
+ * i18next's plural rules (`_one`/`_other` keys); and how a locale writes an enumeration. Kept
+ * apart from the resources so the web app bundles only its own namespace. The catalogue is the bottom layer: it imports nothing of mlpath,
  * so the core's error family can word its messages from it.
  */
 import type { InitOptions, Resource } from 'i18next';
@@ -22,4 +22,14 @@ export function catalogueOptions(resources: Resource, lng: string = 'en', defaul
     initAsync: false,
     ...(defaultNS === undefined ? {} : { defaultNS, ns: [defaultNS] }),
   };
+}
+
+/** The interface locale nearest a tag: zh* is Simplified Chinese, anything else English. */
+export function interfaceLocale(tag: string | undefined): (typeof CATALOGUE_LOCALES)[number] {
+  return tag?.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** A list read as an enumeration rather than a sentence: "a, b, c" / "a、b、c" (every face, the web too). */
+export function enumerationIn(locale: string, items: readonly string[]): string {
+  return items.join(interfaceLocale(locale) === 'zh-CN' ? '、' : ', ');
 }

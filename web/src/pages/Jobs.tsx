@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Text } from '../../../src/core/model.js';
+import { enumerationIn } from '../../../src/i18n/options.js';
 import type { Curriculum } from '../lib/api.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { api, ApiError, type JobAnalysis, type JobsPlanJson, type KeptJob } from '../lib/api.js';
@@ -153,7 +154,6 @@ export default function Jobs() {
   const c = curriculum.data;
   const a = analyzed?.analysis;
   const percent = (x: number): string => String(Math.round(x * 100));
-  const sep = locale === 'zh-CN' ? '、' : ', ';
   const evidence = (e: string): string => {
     const title = /^title: (.*)$/.exec(e);
     if (title) return t('jobs.evidenceTitle', { phrase: title[1] ?? '' });
@@ -163,7 +163,7 @@ export default function Jobs() {
         const skill = c.skills.find((s) => s.id === id);
         return skill ? tx(skill.title) : id;
       });
-      return t('jobs.evidenceSkills', { skills: names.join(sep) });
+      return t('jobs.evidenceSkills', { skills: enumerationIn(locale, names) });
     }
     return e;
   };
@@ -227,7 +227,7 @@ export default function Jobs() {
               <dd className="text-sm">{t('jobs.confidence', { percent: percent(a.role.confidence) })}</dd>
               {a.role.evidence.length > 0 && (
                 <dd className="text-sm muted">
-                  {t('jobs.evidence', { evidence: a.role.evidence.map(evidence).join(sep) })}
+                  {t('jobs.evidence', { evidence: enumerationIn(locale, a.role.evidence.map(evidence)) })}
                 </dd>
               )}
             </div>
@@ -366,7 +366,14 @@ export default function Jobs() {
                             })}
                       </p>
                       {plan.goal.length > 0 && (
-                        <p className="muted">{t('jobs.goal', { skills: plan.goal.map((g) => g.title).join(sep) })}</p>
+                        <p className="muted">
+                          {t('jobs.goal', {
+                            skills: enumerationIn(
+                              locale,
+                              plan.goal.map((g) => g.title),
+                            ),
+                          })}
+                        </p>
                       )}
                     </>
                   )}
