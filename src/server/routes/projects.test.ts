@@ -111,6 +111,19 @@ describe('projects', () => {
     expect((await h.store.listEvents('local')).map((e) => e.type)).toEqual(['project-change']);
   });
 
+  it('words a refused link in the request language, under the API name of its field', async () => {
+    await api.post('/api/projects', { template: 'sentiment-app' });
+    const res = await h.app.request('/api/projects/sentiment-app/links', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' },
+      body: JSON.stringify({ repo: 'http://github.com/x/y' }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = ErrorSchema.parse(await res.json());
+    expect(error.message).toMatch(/^URL 必须是完整的 https:\/\/ 地址/);
+    expect(error.problems).toEqual([{ path: 'repo', message: error.message }]);
+  });
+
   it.each([
     ['/api/projects', 'post', {}, 'template'],
     ['/api/projects/sentiment-app/rubric', 'post', { item: 'front-end', checked: 'yes' }, 'checked'],

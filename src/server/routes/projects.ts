@@ -78,7 +78,8 @@ export function projectRoutes(deps: AppDeps): Hono<AppEnv> {
       throw new LearnerError({
         code: error.code,
         reason: error.reason,
-        message: error.message,
+        // Its catalogue message, so the API words it in the learner's language like any other.
+        ...(error.coded ? { key: error.coded.key, params: error.coded.params ?? {} } : { message: error.message }),
         details: error.details,
         problems: error.problems.map((p) => (p.path === 'repository' ? { ...p, path: 'repo' } : p)),
       });
