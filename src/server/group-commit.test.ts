@@ -76,21 +76,24 @@ describe.each(cases)('group commit on %s', (_name, make, enabled) => {
     },
   );
 
-  it.skipIf(!enabled)('a key sent twice at once, beside other writes, records once and replays the answer', async () => {
-    const before = (await events()).length;
-    const body = { type: 'note', text: 'sent twice' };
-    const answers = await Promise.all([
-      post(body, { 'Idempotency-Key': 'group-commit-key' }),
-      post({ type: 'note', text: 'between' }),
-      post(body, { 'Idempotency-Key': 'group-commit-key' }),
-    ]);
-    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(answers.map((r) => r.headers.get('Idempotent-Replayed'))).toEqual([null, null, 'true']);
-    const [first, , replay] = await Promise.all(answers.map((r) => r.json() as Promise<{ event: ProgressEvent }>));
-    expect(replay?.event).toEqual(first?.event);
-    const added = (await events()).slice(before);
-    expect(added.map((e) => e.text)).toEqual(['sent twice', 'between']);
-  });
+  it.skipIf(!enabled)(
+    'a key sent twice at once, beside other writes, records once and replays the answer',
+    async () => {
+      const before = (await events()).length;
+      const body = { type: 'note', text: 'sent twice' };
+      const answers = await Promise.all([
+        post(body, { 'Idempotency-Key': 'group-commit-key' }),
+        post({ type: 'note', text: 'between' }),
+        post(body, { 'Idempotency-Key': 'group-commit-key' }),
+      ]);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(answers.map((r) => r.headers.get('Idempotent-Replayed'))).toEqual([null, null, 'true']);
+      const [first, , replay] = await Promise.all(answers.map((r) => r.json() as Promise<{ event: ProgressEvent }>));
+      expect(replay?.event).toEqual(first?.event);
+      const added = (await events()).slice(before);
+      expect(added.map((e) => e.text)).toEqual(['sent twice', 'between']);
+    },
+  );
 
   it.skipIf(!enabled)(
     'at the store: queued calls share one commit, answered after it; one that wrote and then failed is rolled back alone',
