@@ -54,6 +54,16 @@ interface Group {
 /** At most this many calls share one transaction (and wait for its commit). */
 export const GROUP_LIMIT = 64;
 
+/**
+ * The next call of a group: one waiting, or else one that arrives in the current turn of the event
+ * loop (requests read from their sockets at the same time as the last call ran reach the queue only
+ * then: better-sqlite3 runs every statement within the turn). Undefined when none came.
+ */
+async function nextCall(group: Group): Promise<Queued | undefined> {
+  if (group.waiting.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  return group.waiting.shift();
+}
+
 /** The first key of the PostgreSQL advisory lock on a learner (the second is the hash of its id). */
 export const LEARNER_LOCK_CLASS = 70_219;
 
@@ -140,8 +150,8 @@ export class KyselyStore implements Store {
   }
 
   /**
-   * Group commit: one transaction runs the queued calls in turn (a call queued while it runs joins
-   * it, up to GROUP_LIMIT), each after the writes of the one before, each but the first under a
+   * Group commit: one transaction runs the queued calls in turn (a call queued while it runs, or in
+   * the same turn of the event loop as its last call, joins it, up to GROUP_LIMIT), each after the writes of the one before, each but the first under a
    * savepoint of its own so that one failing call is rolled back alone; one commit makes them all
    * durable, and only then is any of them answered. A failing first call rolls back the transaction
    * (nothing else is in it yet) and the rest go on in the next one.
@@ -191,7 +201,7 @@ export class KyselyStore implements Store {
                   await sql.raw(`RELEASE ${point}`).execute(conn);
                 }
               }
-              current = n + 1 < GROUP_LIMIT ? group.waiting.shift() : undefined;
+              current = n + 1 < GROUP_LIMIT ? await nextCall(group) : undefined;
             }
             await sql.raw('COMMIT').execute(conn);
           } catch (error) {
