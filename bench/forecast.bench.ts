@@ -14,7 +14,7 @@ import { report, timeMedian } from './measure.js';
 const curriculum = loadCurriculum(fileURLToPath(new URL('../curricula/ml-engineer', import.meta.url)));
 const today = '2027-07-05';
 const profile = profileFor(curriculum, 'from-scratch', { startDate: '2027-01-04', hoursPerWeek: 10 });
-const none: ProgressState = { skills: new Map(), items: new Map(), logged: [] };
+const none: ProgressState = { skills: new Map(), items: new Map(), logged: [], loggedByItem: new Map() };
 const plan = planFor(curriculum, profile, none, today);
 
 // 26 weeks of 0 to 20 hours, a deterministic zig-zag.

@@ -1,8 +1,8 @@
 /**
  * Benchmark helper: the memory of one synthetic plan, in a process of its own so its peak is its own.
  *   node --expose-gc --import tsx bench/planner-memory.ts SKILLS
- * Prints one JSON line: the skills, the process's resident set before planning (curriculum built)
- * and at its peak (the whole run), the heap after planning with the plan kept, the plan's time and
+ * Prints one JSON line: the skills, the process's resident set at its start (Node and the module
+ * loader, before the curriculum is built), before planning (curriculum built) and at its peak (the whole run), the heap after planning with the plan kept, the plan's time and
  * the share of it spent collecting garbage. planner.bench.ts runs it for each size and prints a table.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -13,6 +13,8 @@ import { randomCurriculum } from '../src/core/planner/test-support/random-curric
 const skills = Number(process.argv[2] ?? '10000');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const MB = 1024 * 1024;
+gc();
+const rssStart = process.memoryUsage().rss;
 
 const curriculum = randomCurriculum({
   seed: 11,
@@ -45,6 +47,7 @@ console.log(
   JSON.stringify({
     skills,
     weeks: plan.weekCount,
+    rssStartMb: rssStart / MB,
     rssBeforeMb: before.rss / MB,
     peakRssMb: peakRss / MB,
     heapBeforeMb: before.heapUsed / MB,

@@ -68,6 +68,7 @@ for (const skills of [10_000, 100_000]) {
   const row = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
   rows.push(row);
   report(`  ${skills} skills: peak RSS`, row['peakRssMb'] ?? 0, 'MB', skills === 100_000 ? '< 400 MB' : undefined);
+  report(`  ${skills} skills: RSS at start (Node and the module loader)`, row['rssStartMb'] ?? 0, 'MB');
   report(`  ${skills} skills: RSS before planning (curriculum built)`, row['rssBeforeMb'] ?? 0, 'MB');
   report(
     `  ${skills} skills: heap kept with the plan, less the curriculum`,

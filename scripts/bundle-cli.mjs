@@ -3,8 +3,26 @@
 // so a command reads a handful of files instead of hundreds. dist/bin is two folders below the
 // project root like src/cli and dist/cli, so paths found from import.meta.url stay right
 // (src/cli/paths.ts). bin/mlpath.js runs this bundle when it is there, else dist/cli/main.js.
-import { renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// pg asks whether it runs in a Cloudflare Worker when it is loaded: without a `navigator` (Node 20)
+// it probes `Response`, which makes Node load its whole fetch implementation (about 16 ms). The
+// bundle is for Node only, so that probe is dropped from it; the `navigator` test stays.
+const PG_PROBE = "if (typeof Response === 'function') {";
+const nodeOnlyPg = {
+  name: 'node-only-pg',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(PG_PROBE)) {
+        console.warn(`bundle-cli: ${path} no longer has the Response probe; bundled as it is`);
+        return undefined;
+      }
+      return { contents: source.replace(PG_PROBE, 'if (false) {'), loader: 'js' };
+    });
+  },
+};
 
 // Built beside the old bundle and swapped in at the end, so a command started during the build
 // runs the old bundle whole rather than a half-written one.
@@ -26,6 +44,7 @@ await build({
   banner: {
     js: "import { createRequire as __mlpathRequire } from 'node:module'; const require = __mlpathRequire(import.meta.url);",
   },
+  plugins: [nodeOnlyPg],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { planFor, profileFor } from '../src/core/planner/index.js';
 import { tryLoadCurriculum } from '../src/content/load.js';
 import { writeCurriculum } from '../src/content/write.js';
+import { noteText } from '../src/importers/common.js';
 import { importRoadmapSh } from '../src/importers/roadmap-sh.js';
 import { misplacedByDistance, outlineOf, readEditorGraph } from '../src/importers/roadmap-sh-outline.js';
 
@@ -124,7 +125,7 @@ try {
         // The importer before these figures existed: every link line was read or the import failed.
         row.linksRead = row.linkLines;
         const placed = summary.warnings
-          .map((w) => /^(\d+) subtopic\(s\) had no dashed edge/.exec(w)?.[1])
+          .map((w) => /^(\d+) subtopic\(s\) had no dashed edge/.exec(noteText(w))?.[1])
           .find((x) => x !== undefined);
         row.byDistance = Number(placed ?? 0);
         row.byEdge = row.subtopics - row.byDistance;

@@ -24,7 +24,16 @@ export function cacheDir(env: Readonly<Record<string, string | undefined>>, cwd:
   return envPaths('mlpath', { suffix: '' }).cache;
 }
 
-function stamp(file: string): string {
+/** The key each curriculum was loaded under (its files' and the loader's version), for caches made from it. */
+const keys = new WeakMap<Curriculum, string>();
+
+/** The key a curriculum loaded by loadCurriculumCached was kept under; undefined when the cache was not used. */
+export function curriculumKey(curriculum: Curriculum): string | undefined {
+  return keys.get(curriculum);
+}
+
+/** A file's path, size and modification time. */
+export function stamp(file: string): string {
   const s = statSync(file);
   return `${file}\u0000${s.size}\u0000${s.mtimeMs}`;
 }
@@ -54,11 +63,14 @@ export async function loadCurriculumCached(folder: string, cwd: string, dir: str
   const prefix = `curriculum-${createHash('sha256').update(resolve(folder)).digest('hex').slice(0, 12)}-`;
   const file = join(dir, `${prefix}${key}.json`);
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Curriculum;
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as Curriculum;
+    keys.set(cached, key);
+    return cached;
   } catch {
     // No cache yet (or an unreadable one): load, validate, then keep it for next time.
   }
   const curriculum = await loadCurriculum(folder, cwd);
+  keys.set(curriculum, key);
   try {
     mkdirSync(dir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

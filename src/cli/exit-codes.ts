@@ -3,9 +3,10 @@
  * The one place where error codes become exit statuses and messages for the terminal.
  */
 import { errorWords, isMlpathError } from '../core/errors.js';
-import type { ErrorCode } from '../core/errors.js';
+import type { ErrorCode, MlpathError } from '../core/errors.js';
 import type { Locale } from '../core/model.js';
-import { emsg, translateMessage } from './edge-messages.js';
+import { translate } from '../i18n/catalogue.js';
+import { isLearnerError } from '../learner/errors.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
 
@@ -26,17 +27,50 @@ const EXIT_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 70,
 };
 
+const emsg = (
+  locale: Locale,
+  key: 'prefix' | 'unexpected' | 'debugHint',
+  values: Record<string, string> = {},
+): string => translate(locale, 'errors', key, values);
+
+/**
+ * A learner refusal's one problem restates its message with the field's path, for the API; the
+ * terminal shows the message alone. Every other problem (a curriculum's places, a backup's fields) is listed.
+ */
+function listedProblems(error: MlpathError): boolean {
+  return !(isLearnerError(error) && error.problems.length === 1);
+}
+
+/** The language a command spoke when it failed (a saved profile's), for the errors it raised. */
+const spokenIn = new WeakMap<object, Locale>();
+
+/** Remember that `error` is to be told in `locale` (the language the failing command speaks). */
+export function tellIn<E>(error: E, locale: Locale): E {
+  if (typeof error === 'object' && error !== null) spokenIn.set(error, locale);
+  return error;
+}
+
 /**
  * Print an error as a user should see it (no stack trace unless MLPATH_DEBUG is set) and return
- * the exit status. A coded error is worded from the catalogue in `locale`; one the layers below
- * still write in English is shown in `locale` where a translation is known (edge-messages.ts).
+ * the exit status. A coded error is worded from the catalogue in `locale`, with the command line's
+ * own words and hints; an error the CLI worded itself is shown as it is.
  */
-export function reportError(error: unknown, io: CliIo, locale: Locale = chooseLocale({ env: io.env })): number {
-  const t = (text: string): string => translateMessage(locale, text);
+export function reportError(error: unknown, io: CliIo, given: Locale = chooseLocale({ env: io.env })): number {
+  const locale = (typeof error === 'object' && error !== null ? spokenIn.get(error) : undefined) ?? given;
   if (isMlpathError(error)) {
-    const words = errorWords(error, locale, 'cli', t);
+    const words = errorWords(error, locale, 'cli');
     io.err(`${emsg(locale, 'prefix', { message: words.message })}\n`);
-    for (const problem of words.problems) io.err(`  ${problem.text}\n`);
+    if (listedProblems(error)) {
+      error.problems.forEach((problem, i) => {
+        const text = words.problems[i]?.text ?? problem.message;
+        // A field's problem names its field (a backup's `events[3].at`) unless its words already do.
+        const shown =
+          problem.place === undefined && problem.path && !text.includes(problem.path)
+            ? `${problem.path}: ${text}`
+            : text;
+        io.err(`  ${shown}\n`);
+      });
+    }
     if (words.hint) io.err(`${words.hint}\n`);
     if (io.env['MLPATH_DEBUG'] && error.stack) io.err(`${error.stack}\n`);
     return EXIT_STATUS[error.code];

@@ -1,4 +1,6 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { TEXT_RESOURCES } from '../i18n/resources.js';
 import { commanderError, hmsg } from './help-messages.js';
 import { memoryIo } from './io.js';
 import { main } from './main.js';
@@ -12,12 +14,23 @@ describe('help messages', () => {
 
   it("rewrites commander's parse errors in Chinese and leaves English ones alone", () => {
     const text = "error: unknown option '--hourz'\n(Did you mean --hours?)\n";
-    expect(commanderError('zh-CN', text)).toBe("错误：未知选项 '--hourz'\n（你是不是想输入 --hours？）\n");
+    expect(commanderError('zh-CN', text)).toBe("错误：未知选项 '--hourz'\n（你是不是想输入 “--hours”？）\n");
     expect(commanderError('en', text)).toBe(text);
     expect(commanderError('zh-CN', "error: too many arguments for 'today'. Expected 0 arguments but got 1.\n")).toBe(
       "错误：'today' 的参数过多。应为 0 个，实际为 1 个。\n",
     );
     expect(commanderError('zh-CN', "error: missing required argument 'id'\n")).toBe("错误：缺少必需的参数 'id'\n");
+  });
+});
+
+describe('help widths', () => {
+  // English help is measured without string-width (src/cli/width.ts): one column a character.
+  it('English help is printable ASCII; Chinese help is measured as string-width measures it', async () => {
+    const english = Object.values(TEXT_RESOURCES.en.help);
+    expect(english.filter((text) => !/^[\x20-\x7e]*$/.test(text))).toEqual([]);
+    const { displayWidth, loadWidths } = await import('./width.js');
+    await loadWidths();
+    for (const text of Object.values(TEXT_RESOURCES['zh-CN'].help)) expect(displayWidth(text)).toBe(stringWidth(text));
   });
 });
 
@@ -56,7 +69,7 @@ describe('mlpath --help', () => {
     const io = memoryIo({ env: { MLPATH_LANG: 'zh-CN' } });
     expect(await main(['plan', '--hourz', '10'], io)).toBe(2);
     expect(io.stderr()).toContain("错误：未知选项 '--hourz'");
-    expect(io.stderr()).toContain('（你是不是想输入 --hours？）');
+    expect(io.stderr()).toContain('（你是不是想输入 “--hours”？）');
   });
 
   it('reports a bad flag value in Chinese', async () => {

@@ -8,7 +8,7 @@
  */
 import type { Locale } from '../core/model.js';
 import { chooseLocale } from './locale.js';
-import { hasKey, translate } from '../i18n/catalogue.js';
+import { didYouMeanIn, hasKey, translate } from '../i18n/catalogue.js';
 import type { KeyOf } from '../i18n/resources.js';
 
 export type HelpKey = KeyOf<'help'>;
@@ -64,8 +64,11 @@ export function commanderError(locale: Locale, text: string): string {
       /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./,
       (m) => hmsg(locale, 'error.tooManyArgumentsTop', { expected: m[1] ?? '', got: m[2] ?? '', count: Number(m[1]) }),
     ],
-    [/\(Did you mean one of ([^)]*)\?\)/, (m) => hmsg(locale, 'error.didYouMeanOneOf', { choices: m[1] ?? '' })],
-    [/\(Did you mean ([^)]*)\?\)/, (m) => hmsg(locale, 'error.didYouMean', { choices: m[1] ?? '' })],
+    // Commander's own suggestion, in the one "did you mean" wording every face uses.
+    [
+      /\(Did you mean (?:one of )?([^)]*)\?\)/,
+      (m) => hmsg(locale, 'error.suggestion', { text: didYouMeanIn(locale, (m[1] ?? '').split(/,\s*/)) }),
+    ],
   ];
   let out = text;
   for (const [pattern, replace] of rules) {

@@ -143,15 +143,13 @@ function commandWord(argv: readonly string[]): string | undefined {
  * no command, an unknown one), with stand-ins listing every command from the registry.
  */
 export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
-  const [{ Command, Help }, { commanderError, helpFor, helpTitle }, { chooseLocale }, { default: stringWidth }] =
-    await Promise.all([
-      import('commander'),
-      import('./help-messages.js'),
-      import('./locale.js'),
-      import('string-width'),
-    ]);
+  const [{ Command, Help }, { commanderError, helpFor, helpTitle }, { chooseLocale }, { displayWidth, loadWidths }] =
+    await Promise.all([import('commander'), import('./help-messages.js'), import('./locale.js'), import('./width.js')]);
   // Commander builds help text as commands are declared: the language is settled first.
   const locale = chooseLocale({ env: io.env });
+  // Help in English is printable ASCII (help-messages.test.ts), one column a character; in another
+  // language its widths are measured.
+  if (locale !== 'en') await loadWidths();
   const h = helpFor(io.env);
   const output = {
     writeOut: (s: string) => io.out(s),
@@ -171,7 +169,7 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
     .configureHelp({
       styleTitle: (title) => helpTitle(locale, title),
       // Chinese descriptions wrap by the columns they take, two for each CJK character.
-      displayWidth: (text) => stringWidth(text),
+      displayWidth: (text) => displayWidth(text),
       subcommandTerm: (command) => terms.get(command) ?? Help.prototype.subcommandTerm.call(new Help(), command),
     })
     .exitOverride()

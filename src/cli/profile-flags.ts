@@ -30,7 +30,7 @@ import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
 import { isCliLocale, msg } from './messages.js';
 import type { MessageKey } from './messages.js';
-import { listIn } from '../i18n/catalogue.js';
+import { didYouMeanIn, listIn } from '../i18n/catalogue.js';
 
 /** The raw values commander collects for the profile flags. */
 export interface ProfileFlags {
@@ -318,13 +318,16 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
   switch (problem.kind) {
     case 'unknown': {
       const zh = locale === 'zh-CN';
+      const unknown = msg(locale, 'flag.unknown', {
+        flag,
+        noun: msg(locale, NOUN[problem.field]),
+        value: problem.value,
+      });
       const parts = [
-        msg(locale, 'flag.unknown', { flag, noun: msg(locale, NOUN[problem.field]), value: problem.value }) +
-          (zh ? '。' : '.'),
+        problem.suggestions.length > 0
+          ? `${unknown}${zh ? '；' : '; '}${didYouMeanIn(locale, problem.suggestions)}`
+          : unknown + (zh ? '。' : '.'),
       ];
-      if (problem.suggestions.length > 0) {
-        parts.push(msg(locale, 'flag.didYouMean', { choices: listIn(locale, problem.suggestions, 'or') }));
-      }
       if (problem.choices.length > 0) {
         const key = problem.field === 'target' ? 'flag.validTarget' : 'flag.valid';
         parts.push(msg(locale, key, { choices: listIn(locale, problem.choices, 'or') }));

@@ -101,7 +101,7 @@ describe('a scripted session', () => {
     expect(again.stderr).toContain('--force');
     const bad = await h.run(['init', '--yes', '--force', '--start-point', 'from-scrach']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/did you mean from-scratch/i);
+    expect(bad.stderr).toMatch(/did you mean "from-scratch"/i);
     await ok(h, ['init', '--yes', '--force', '--start-point', 'from-scratch', '--hours', '20', '--locale', 'zh-CN']);
     const status = await h.run(['status'], { MLPATH_LANG: '' });
     expect(status.stdout).toContain('累计学习：0 小时');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMlpathError, MlpathError } from '../core/errors.js';
+import { reportError } from './exit-codes.js';
 import { memoryIo } from './io.js';
 import { withSession } from './session.js';
 import { testHome } from './test-support/home.js';
@@ -31,14 +32,17 @@ describe('withSession', () => {
         expect(await session.locale()).toBe('zh-CN');
         throw new MlpathError({
           code: 'NOT_FOUND',
-          message: 'there is no project "bot"',
-          hint: 'see `mlpath project list`',
+          key: 'store.noProject',
+          params: { id: 'bot' },
+          hintKey: 'hint.projectList',
         });
       }),
     );
     expect(error.code).toBe('NOT_FOUND');
-    expect(error.message).toBe('没有项目“bot”');
-    expect(error.hint).toBe('见 `mlpath project list`');
+    // The terminal's language (English here) gives way to the one the command spoke.
+    const io = memoryIo({ env });
+    expect(reportError(error, io, 'en')).toBe(2);
+    expect(io.stderr()).toBe('mlpath：没有项目“bot”\n见 `mlpath project list`\n');
   });
 
   it('leaves a failure as it is when the command never chose a language', async () => {

@@ -20,10 +20,10 @@ import { openStore } from '../store/open.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import { cacheDir, loadCurriculumCached } from './curriculum-cache.js';
-import { errorIn } from './edge-messages.js';
+import { planCache } from './plan-cache.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
-import { learnerErrorIn } from './learner-messages.js';
+import { tellIn } from './exit-codes.js';
 import { msg } from './messages.js';
 import { curriculumDir } from './paths.js';
 
@@ -93,7 +93,8 @@ export function systemLocale(env: CliIo['env']): Locale {
 
 export async function withSession<T>(io: CliIo, fn: (session: Session) => Promise<T>): Promise<T> {
   const now = clock(io);
-  const store = await openStore(io.env, io.cwd);
+  // One connection: a command's queries run one after the other (on SQLite as on PostgreSQL).
+  const store = await openStore(io.env, io.cwd, { maxConnections: 1 });
   try {
     await store.ensureLearner(LOCAL_LEARNER, LOCAL_LEARNER, now.toISOString());
     // Read now (the cache is a file read; the loader is imported only when the cache cannot serve),
@@ -115,7 +116,13 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       now,
       today: localDate(now),
       io,
-      context: () => ({ store, curriculum: session.curriculum(), clock: () => now, learnerId: LOCAL_LEARNER }),
+      context: () => ({
+        store,
+        curriculum: session.curriculum(),
+        clock: () => now,
+        learnerId: LOCAL_LEARNER,
+        plans: planCache(cacheDir(io.env, io.cwd), session.curriculum(), LOCAL_LEARNER),
+      }),
       inTurn: (fn, base) => {
         const ctx = base ?? session.context();
         return store.exclusive(ctx.learnerId, (bound) => fn({ ...ctx, store: bound }));
@@ -139,8 +146,8 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
       return await fn(session);
     } catch (error) {
       // A failure from below (the store, a backup) is told in the language the command speaks.
-      if (isLearnerError(error)) throw learnerErrorIn(spoken ?? systemLocale(io.env), error);
-      throw spoken !== undefined && isMlpathError(error) ? errorIn(spoken, error) : error;
+      if (isLearnerError(error)) throw tellIn(error, spoken ?? systemLocale(io.env));
+      throw spoken !== undefined && isMlpathError(error) ? tellIn(error, spoken) : error;
     }
   } finally {
     await store.close();

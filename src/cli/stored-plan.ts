@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import type { Curriculum } from '../core/model.js';
 import type { Profile, ProgressState } from '../core/plan-model.js';
-import { foldProgress } from '../core/progress.js';
+import { statsOf } from '../core/progress.js';
+import { storedFold } from '../learner/fold.js';
 import type { ReviewReservation } from '../core/planner/index.js';
 import { reviewMinutesOf } from '../learner/review.js';
 import { databaseFile } from '../store/open.js';
@@ -29,11 +30,13 @@ export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promis
   return withSession(io, async (session) => {
     const profile = await session.profile();
     if (!profile) return undefined;
-    const events = await session.store.listEvents(session.learner);
+    // The fold kept with the log (learner/fold.ts), not the whole log.
+    const fold = await storedFold({ ...session.context(), curriculum });
+    const { skills, items, logged, loggedByItem } = statsOf(fold, undefined);
     return {
       profile,
-      progress: foldProgress(events, curriculum),
-      reviewMinutes: reviewMinutesOf(curriculum, events, session.today, profile.startDate),
+      progress: { skills, items, logged, loggedByItem },
+      reviewMinutes: reviewMinutesOf(curriculum, fold, session.today, profile.startDate),
       today: session.today,
     };
   });

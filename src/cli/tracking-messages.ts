@@ -5,23 +5,17 @@
  * functions, choosing the key where wording depends on a value (earlier or later).
  */
 import type { Locale } from '../core/model.js';
-import { translate } from '../i18n/catalogue.js';
+import { enumerationIn, translate } from '../i18n/catalogue.js';
 import type { KeyOf } from '../i18n/resources.js';
 
 export type TrackingKey = KeyOf<'tracking'>;
-
-function isChinese(locale: Locale): boolean {
-  return locale.toLowerCase().startsWith('zh');
-}
 
 /** One message in a locale, `{name}` placeholders filled from `values`. */
 export function tmsg(locale: Locale, key: TrackingKey, values: Readonly<Record<string, string | number>> = {}): string {
   return translate(locale, 'tracking', key, values);
 }
 
-function list(locale: Locale, ids: readonly string[]): string {
-  return ids.join(isChinese(locale) ? '、' : ', ');
-}
+const list = enumerationIn;
 
 /** The messages of one locale as functions. */
 export function trackingMessages(locale: Locale) {
@@ -34,20 +28,11 @@ export function trackingMessages(locale: Locale) {
       skipped: t('status.skipped'),
       reset: t('status.reset'),
     } as Record<string, string>,
-    unknownItem: (id: string) => t('unknownItem', { id }),
-    didYouMean: (ids: readonly string[]) => t('didYouMean', { ids: list(locale, ids) }),
-    idHint: t('idHint'),
     undone: (what: string) => t('undone', { what }),
     nothingToUndo: t('nothingToUndo'),
     noted: t('noted'),
-    emptyNote: t('emptyNote'),
-    longNote: (length: string, max: string) => t('longNote', { length, max }),
-    tooLong: (field: string, length: string, max: string) => t('tooLong', { field, length, max }),
     logged: (hours: string, date: string, item: string | undefined) =>
       item ? t('loggedOn', { hours, date, item }) : t('logged', { hours, date }),
-    badHours: (value: string) => t('badHours', { value }),
-    badDate: (value: string) => t('badDate', { value }),
-    futureDate: (value: string, today: string) => t('futureDate', { value, today }),
     eventWhat: {
       started: (item: string) => t('event.started', { item }),
       done: (item: string) => t('event.done', { item }),
@@ -62,36 +47,22 @@ export function trackingMessages(locale: Locale) {
       projectLinks: (project: string) => t('event.projectLinks', { project }),
     },
     projectAdded: (title: string, id: string) => t('projectAdded', { title, id }),
-    unknownTemplate: (id: string) => t('unknownTemplate', { id }),
-    projectExists: (id: string) => t('projectExists', { id }),
-    projectIdHint: t('projectIdHint'),
-    templatesHint: (ids: readonly string[]) =>
-      t('templatesHint', { ids: ids.length > 0 ? list(locale, ids) : t('noTemplates') }),
-    unknownProject: (id: string) => t('unknownProject', { id }),
-    projectsHint: t('projectsHint'),
-    unknownRubric: (id: string) => t('unknownRubric', { id }),
-    rubricHint: (ids: readonly string[]) => t('rubricHint', { ids: list(locale, ids) }),
     ticked: (project: string, item: string) => t('ticked', { project, item }),
     alreadyTicked: (project: string, item: string) => t('alreadyTicked', { project, item }),
     unticked: (project: string, item: string) => t('unticked', { project, item }),
     notTicked: (project: string, item: string) => t('notTicked', { project, item }),
     linkSet: (kind: string, url: string) => t('linkSet', { kind, url }),
     linkCleared: (kind: string) => t('linkCleared', { kind }),
-    badUrl: (value: string) => t('badUrl', { value }),
     badLinkKind: (kinds: readonly string[], value: string) => t('badLinkKind', { kinds: kinds.join(', '), value }),
     linkNeedsUrl: t('linkNeedsUrl'),
-    badProjectId: (value: string) => t('badProjectId', { value }),
     noProjects: t('noProjects'),
     rubricLine: (done: number, total: number) => t('rubricLine', { done, total }),
     exported: (format: string, file: string) => t('exported', { format, file }),
-    needsProfile: t('needsProfile'),
-    needsProfileHint: t('needsProfileHint'),
     alreadySkipped: (title: string) => t('alreadySkipped', { title }),
     plannedLogged: (hours: string, date: string) => t('plannedLogged', { hours, date }),
     projectRemoved: (title: string, id: string) => t('projectRemoved', { title, id }),
     profileReplaced: t('profileReplaced'),
     importNotUndoable: t('importNotUndoable'),
-    alreadyUndone: t('alreadyUndone'),
     imported: (added: number, skipped: number, projects: number, postings: number) =>
       t('imported', { added, skipped, projects, postings }),
     noSuchFile: (file: string, reason: string) => t('noSuchFile', { file, reason }),
@@ -108,7 +79,8 @@ export function trackingMessages(locale: Locale) {
     burnupLogged: t('burnupLogged'),
     todayTitle: (date: string) => t('todayTitle', { date }),
     nothingPlanned: t('nothingPlanned'),
-    hoursLeft: (hours: string) => t('hours', { hours }),
+    /** An hour count with its unit ("3 h", "3 小时"): every line that shows one says it through here. */
+    hours: (hours: string) => t('hours', { hours }),
     statusTitle: t('statusTitle'),
     hoursThisWeek: (hours: string) => t('hoursThisWeek', { hours }),
     hoursTotal: (hours: string) => t('hoursTotal', { hours }),

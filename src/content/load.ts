@@ -7,8 +7,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { z } from 'zod';
-import { MlpathError } from '../core/errors.js';
-import type { Problem } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
+import type { Message, Problem } from '../core/errors.js';
+import { hasKey } from '../i18n/catalogue.js';
 import type { Curriculum } from '../core/model.js';
 import { normalizeCurriculum } from './normalize.js';
 import type { ParsedFile } from './normalize.js';
@@ -64,9 +65,7 @@ export function tryLoadCurriculum(folder: string, cwd: string = process.cwd()): 
   if (!isDir) {
     return {
       ok: false,
-      problems: [
-        { message: 'no such curriculum folder; pass a folder of curriculum YAML files', place: { file: shown } },
-      ],
+      problems: [codedProblem('content.noFolder', {}, { place: { file: shown } })],
       warnings: [],
       files: [],
     };
@@ -75,9 +74,7 @@ export function tryLoadCurriculum(folder: string, cwd: string = process.cwd()): 
   if (paths.length === 0) {
     return {
       ok: false,
-      problems: [
-        { message: 'the folder holds no .yaml files; a curriculum is a folder of YAML files', place: { file: shown } },
-      ],
+      problems: [codedProblem('content.noYaml', {}, { place: { file: shown } })],
       warnings: [],
       files: [],
     };
@@ -92,50 +89,56 @@ export function loadCurriculum(folder: string, cwd?: string): Curriculum {
   if (result.ok) return result.curriculum;
   throw new MlpathError({
     code: 'CURRICULUM_INVALID',
-    message: `the curriculum in ${relative(cwd ?? process.cwd(), folder) || '.'} has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`,
+    key: 'content.problems',
+    params: { dir: relative(cwd ?? process.cwd(), folder) || '.', count: result.problems.length },
     problems: result.problems,
-    hint: 'fix each place listed, then run `mlpath curriculum check` again',
+    hintKey: 'content.fixHint',
   });
 }
 
 function issueProblems(source: YamlSource, issue: z.core.$ZodIssue): Problem[] {
   const path = issue.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
   const dotted = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
-  const where = dotted ? `${dotted}: ` : '';
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      message: `${where}unknown key "${key}"${knownKeysHint(path)}`,
-      place: source.place(path, key),
-      path: dotted,
-    }));
+    return issue.keys.map((key) =>
+      codedProblem(
+        path.length === 0 ? 'content.unknownTopKey' : 'content.unknownKey',
+        { path: dotted, key },
+        {
+          place: source.place(path, key),
+          path: dotted,
+        },
+      ),
+    );
   }
-  return [{ message: `${where}${describeIssue(issue)}`, place: source.place(path), path: dotted }];
+  const coded = describeIssue(issue, dotted);
+  return [codedProblem(coded.key, coded.params ?? {}, { place: source.place(path), path: dotted })];
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** An issue as a message naming its path; the schema's own messages are catalogue keys. */
+function describeIssue(issue: z.core.$ZodIssue, path: string): Message {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
-        ? `missing required field (expected ${issue.expected})`
-        : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+        ? { key: 'content.missingField', params: { path, type: issue.expected } }
+        : { key: 'content.expectedGot', params: { path, type: issue.expected, got: typeName(issue.input) } };
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return {
+        key: 'content.expectedOneOf',
+        params: { path, values: issue.values.map((v) => JSON.stringify(v)).join(', ') },
+      };
     case 'invalid_union':
-      return 'expected text: a string, or a map of locale to text such as { en: "...", zh-CN: "..." }';
+      return { key: 'content.expectedText', params: { path } };
     default:
-      return issue.message;
+      return hasKey('errors', issue.message)
+        ? { key: issue.message, params: { path } }
+        : { key: 'content.invalid', params: { path, text: issue.message } };
   }
 }
 
-function typeName(value: unknown): string {
+function typeName(value: unknown): string | Message {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function knownKeysHint(path: readonly PathKey[]): string {
-  return path.length === 0
-    ? ' (expected curriculum, skills, resources, stages, routes, startingPoints, roles, projects, domains, vocabulary or selfCheck)'
-    : '';
+  if (Array.isArray(value)) return { key: 'content.type.list' };
+  if (typeof value === 'object') return { key: 'content.type.map' };
+  return { key: 'content.type.value', params: { type: typeof value, value: JSON.stringify(value) } };
 }

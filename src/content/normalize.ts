@@ -5,8 +5,8 @@
  * graph, sourced effort figures, self-check questions on known skills with ids unique per skill.
  * Every problem names its file, line and column; all are collected.
  */
-import { suggest } from '../core/errors.js';
-import type { Problem } from '../core/errors.js';
+import { codedProblem, suggest } from '../core/errors.js';
+import type { Message, MessageParams, Problem } from '../core/errors.js';
 import { findCycle, skillGraphFrom } from '../core/graph.js';
 import type {
   ChooseOneGroup,
@@ -45,15 +45,16 @@ export interface NormalizeResult {
 
 type Kind = 'skills' | 'resources' | 'stages' | 'routes' | 'startingPoints' | 'roles' | 'projects' | 'domains';
 
+/** The noun of each kind of id (catalogue key). */
 const KIND_NOUN: Record<Kind, string> = {
-  skills: 'skill',
-  resources: 'resource',
-  stages: 'stage',
-  routes: 'route',
-  startingPoints: 'starting point',
-  roles: 'role',
-  projects: 'project',
-  domains: 'domain',
+  skills: 'noun.skill',
+  resources: 'noun.resource',
+  stages: 'noun.stage',
+  routes: 'noun.route',
+  startingPoints: 'noun.startingPoint',
+  roles: 'noun.role',
+  projects: 'noun.project',
+  domains: 'noun.domain',
 };
 
 /** Where an item was authored, so later checks can point at it. */
@@ -67,30 +68,27 @@ interface Reference {
   readonly kind: Kind;
   readonly id: string;
   readonly origin: Origin;
+  /** What the reference is for: a catalogue key (`noun.stageSkill`). */
   readonly what: string;
 }
 
 export function normalizeCurriculum(files: readonly ParsedFile[], folder: string): NormalizeResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const problemAt = (origin: Origin, message: string, key?: string): void => {
-    problems.push({ message, place: origin.source.place(origin.path, key), path: formatPath(origin.path) });
+  const problemAt = (origin: Origin, key: string, params: MessageParams = {}): void => {
+    problems.push(
+      codedProblem(key, params, { place: origin.source.place(origin.path), path: formatPath(origin.path) }),
+    );
   };
 
   // The metadata comes first: it declares the locales every text must have.
   const metas = files.flatMap((f) => (f.data.curriculum ? [{ file: f, meta: f.data.curriculum }] : []));
   if (metas.length === 0) {
-    problems.push({
-      message: 'no file declares `curriculum:` (id, version, locales, title); add one, e.g. curriculum.yaml',
-      place: { file: folder },
-    });
+    problems.push(codedProblem('content.noMeta', {}, { place: { file: folder } }));
     return { curriculum: undefined, problems, warnings };
   }
   for (const extra of metas.slice(1)) {
-    problemAt(
-      { source: extra.file.source, path: ['curriculum'] },
-      'a second `curriculum:` block; a curriculum declares its metadata once',
-    );
+    problemAt({ source: extra.file.source, path: ['curriculum'] }, 'content.secondMeta');
   }
   const firstMeta = metas[0];
   if (!firstMeta) return { curriculum: undefined, problems, warnings };
@@ -100,17 +98,13 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     const map: Record<string, string> = typeof value === 'string' ? { [locales[0] ?? 'en']: value } : { ...value };
     const missing = locales.filter((l) => !map[l]);
     if (missing.length > 0) {
-      problemAt(
-        origin,
-        `missing text for locale${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (declared in curriculum.locales)`,
-      );
+      problemAt(origin, missing.length > 1 ? 'content.missingLocales' : 'content.missingLocale', {
+        locales: missing.join(', '),
+      });
     }
     const extra = Object.keys(map).filter((l) => !locales.includes(l));
     if (extra.length > 0) {
-      problemAt(
-        origin,
-        `text for undeclared locale ${extra.join(', ')}; declare it in curriculum.locales or remove it`,
-      );
+      problemAt(origin, 'content.undeclaredLocale', { locales: extra.join(', ') });
     }
     return map;
   };
@@ -127,7 +121,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
   ): RubricItem[] => {
     const seen = new Set<string>();
     return (items ?? []).map((item, i) => {
-      if (seen.has(item.id)) problemAt(at(origin, i, 'id'), `duplicate rubric item id "${item.id}"`);
+      if (seen.has(item.id)) problemAt(at(origin, i, 'id'), 'content.duplicateRubric', { id: item.id });
       seen.add(item.id);
       return { id: item.id, title: text(item.title, at(origin, i, 'title')) };
     });
@@ -169,10 +163,11 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     const first = ids[kind].get(id);
     if (first) {
       const place = first.source.place(first.path, 'id');
-      problemAt(
-        at(origin, 'id'),
-        `duplicate ${KIND_NOUN[kind]} id "${id}" (first defined at ${place.file}:${place.line}:${place.column})`,
-      );
+      problemAt(at(origin, 'id'), 'content.duplicateId', {
+        noun: { key: KIND_NOUN[kind] },
+        id,
+        place: `${place.file}:${place.line}:${place.column}`,
+      });
       return;
     }
     ids[kind].set(id, origin);
@@ -184,7 +179,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
   ): Requirement[] =>
     (list ?? []).map((r, i) => {
       const o = at(origin, i);
-      ref('skills', r.skill, at(o, 'skill'), 'prerequisite');
+      ref('skills', r.skill, at(o, 'skill'), 'noun.prerequisite');
       return {
         skill: r.skill,
         reason: optText(r.reason, at(o, 'reason')),
@@ -219,8 +214,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       skillOrigins.push(o);
       for (const [k, alias] of (s.aliases ?? []).entries()) {
         const owner = aliasOwner.get(alias);
-        if (owner && owner !== s.id)
-          problemAt(at(o, 'aliases', k), `alias "${alias}" is already claimed by skill "${owner}"`);
+        if (owner && owner !== s.id) problemAt(at(o, 'aliases', k), 'content.aliasClaimed', { alias, owner });
         aliasOwner.set(alias, s.id);
       }
       skills.push({
@@ -243,7 +237,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       const o: Origin = { source, path: ['resources', i] };
       declare('resources', r.id, o);
       const effort = normalizeEffort(r.effort, at(o, 'effort'));
-      const teaches = refs('skills', r.teaches, at(o, 'teaches'), 'taught skill');
+      const teaches = refs('skills', r.teaches, at(o, 'teaches'), 'noun.taughtSkill');
       resources.push({
         id: r.id,
         title: r.title,
@@ -272,19 +266,15 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
         ...(r.localUrl ? { localUrl: { ...r.localUrl } } : {}),
         ...(r.media ? { media: [...r.media] } : {}),
         ...(r.skimAfter
-          ? { skimAfter: refs('resources', r.skimAfter, at(o, 'skimAfter'), 'resource skimmed after') }
+          ? { skimAfter: refs('resources', r.skimAfter, at(o, 'skimAfter'), 'noun.resourceSkimmedAfter') }
           : {}),
         ...(r.regions
           ? {
               regions: Object.fromEntries(
                 Object.entries(r.regions).map(([region, a]) => {
                   const ao = at(o, 'regions', region);
-                  if (a.url === undefined && a.instead === undefined)
-                    problemAt(
-                      ao,
-                      'a region entry needs `url` (the same content reachable there) or `instead` (a resource)',
-                    );
-                  if (a.instead !== undefined) ref('resources', a.instead, at(ao, 'instead'), 'resource taken instead');
+                  if (a.url === undefined && a.instead === undefined) problemAt(ao, 'content.regionNeeds');
+                  if (a.instead !== undefined) ref('resources', a.instead, at(ao, 'instead'), 'noun.resourceInstead');
                   regionRefs.push({ id: region, origin: ao });
                   return [region, { url: a.url, instead: a.instead, note: optText(a.note, at(ao, 'note')) }];
                 }),
@@ -300,28 +290,28 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       const groupIds = new Set<string>();
       const chooseOne: ChooseOneGroup[] = (s.chooseOne ?? []).map((g, k) => {
         const go = at(o, 'chooseOne', k);
-        if (groupIds.has(g.id)) problemAt(at(go, 'id'), `duplicate choose-one group id "${g.id}" in stage "${s.id}"`);
+        if (groupIds.has(g.id)) problemAt(at(go, 'id'), 'content.duplicateGroup', { id: g.id, stage: s.id });
         groupIds.add(g.id);
         return {
           id: g.id,
           title: text(g.title, at(go, 'title')),
           options: g.options.map((opt, j) => ({
-            resources: refs('resources', opt.resources, at(go, 'options', j, 'resources'), 'option resource'),
+            resources: refs('resources', opt.resources, at(go, 'options', j, 'resources'), 'noun.optionResource'),
             style: opt.style,
             note: optText(opt.note, at(go, 'options', j, 'note')),
           })),
         };
       });
-      if (s.alongside !== undefined) ref('stages', s.alongside, at(o, 'alongside'), 'stage to run alongside');
+      if (s.alongside !== undefined) ref('stages', s.alongside, at(o, 'alongside'), 'noun.alongside');
       if (s.block && s.block.weeks === undefined && s.block.hours === undefined) {
-        problemAt(at(o, 'block'), 'a block needs `weeks` or `hours`');
+        problemAt(at(o, 'block'), 'content.blockNeeds');
       }
       stages.push({
         id: s.id,
         title: text(s.title, at(o, 'title')),
         summary: optText(s.summary, at(o, 'summary')),
-        skills: refs('skills', s.skills, at(o, 'skills'), 'stage skill'),
-        resources: refs('resources', s.resources, at(o, 'resources'), 'stage resource'),
+        skills: refs('skills', s.skills, at(o, 'skills'), 'noun.stageSkill'),
+        resources: refs('resources', s.resources, at(o, 'resources'), 'noun.stageResource'),
         chooseOne,
         alongside: s.alongside,
         optional: s.optional === true,
@@ -334,26 +324,21 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     (data.routes ?? []).forEach((r, i) => {
       const o: Origin = { source, path: ['routes', i] };
       declare('routes', r.id, o);
-      if (r.variantOf !== undefined) ref('routes', r.variantOf, at(o, 'variantOf'), 'route');
+      if (r.variantOf !== undefined) ref('routes', r.variantOf, at(o, 'variantOf'), 'noun.route');
       routes.push({
         id: r.id,
         title: text(r.title, at(o, 'title')),
         summary: optText(r.summary, at(o, 'summary')),
-        stages: refs('stages', r.stages, at(o, 'stages'), 'route stage'),
+        stages: refs('stages', r.stages, at(o, 'stages'), 'noun.routeStage'),
         reasons: (r.reasons ?? []).map((reason, k) =>
           isTaggedReason(reason)
             ? {
                 text: text(reason.text, at(o, 'reasons', k, 'text')),
-                for: refs(
-                  'startingPoints',
-                  reason.for,
-                  at(o, 'reasons', k, 'for'),
-                  'starting point a route reason is for',
-                ),
+                for: refs('startingPoints', reason.for, at(o, 'reasons', k, 'for'), 'noun.routeReasonFor'),
               }
             : { text: text(reason, at(o, 'reasons', k)), for: [] },
         ),
-        recommendedFor: refs('startingPoints', r.recommendedFor, at(o, 'recommendedFor'), 'starting point'),
+        recommendedFor: refs('startingPoints', r.recommendedFor, at(o, 'recommendedFor'), 'noun.startingPoint'),
         variantOf: r.variantOf,
       });
     });
@@ -361,15 +346,15 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     (data.startingPoints ?? []).forEach((p, i) => {
       const o: Origin = { source, path: ['startingPoints', i] };
       declare('startingPoints', p.id, o);
-      if (p.route !== undefined) ref('routes', p.route, at(o, 'route'), 'route');
+      if (p.route !== undefined) ref('routes', p.route, at(o, 'noun.route'), 'noun.route');
       if (p.expected && p.expected.milestone !== 'ready') {
-        ref('stages', p.expected.milestone, at(o, 'expected', 'milestone'), 'milestone stage (or "ready")');
+        ref('stages', p.expected.milestone, at(o, 'expected', 'milestone'), 'noun.milestoneStage');
       }
       startingPoints.push({
         id: p.id,
         title: text(p.title, at(o, 'title')),
         summary: optText(p.summary, at(o, 'summary')),
-        known: refs('skills', p.known, at(o, 'known'), 'known skill'),
+        known: refs('skills', p.known, at(o, 'known'), 'noun.knownSkill'),
         hoursPerWeek: p.hoursPerWeek,
         hoursNote: optText(p.hoursNote, at(o, 'hoursNote')),
         route: p.route,
@@ -390,17 +375,21 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       declare('roles', r.id, o);
       const weightsOf = (field: 'weights' | 'market', record: Record<string, number> | undefined) =>
         Object.entries(record ?? {}).map(([skill, weight]) => {
-          ref('skills', skill, at(o, field, skill), field === 'weights' ? 'weighted skill' : 'market-weighted skill');
+          ref(
+            'skills',
+            skill,
+            at(o, field, skill),
+            field === 'weights' ? 'noun.weightedSkill' : 'noun.marketWeightedSkill',
+          );
           return { skill, weight };
         });
       for (const [k, alias] of (r.aliases ?? []).entries()) {
         const owner = roleAliasOwner.get(alias);
-        if (owner && owner !== r.id)
-          problemAt(at(o, 'aliases', k), `alias "${alias}" is already claimed by role "${owner}"`);
+        if (owner && owner !== r.id) problemAt(at(o, 'aliases', k), 'content.aliasClaimedRole', { alias, owner });
         roleAliasOwner.set(alias, r.id);
       }
       if (r.market !== undefined && r.evidence === undefined) {
-        problemAt(o, 'market weights need `evidence`: cite the postings and the script they were derived from');
+        problemAt(o, 'content.marketEvidence');
       }
       roles.push({
         id: r.id,
@@ -421,24 +410,22 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
       ] as const) {
         for (const [id, phrases] of Object.entries(list ?? {})) {
           const po = at(o, kind, id);
-          ref(kind, id, po, kind === 'skills' ? 'skill named by phrases' : 'role named by phrases');
+          ref(kind, id, po, kind === 'skills' ? 'noun.phrasesSkill' : 'noun.phrasesRole');
           const target = kind === 'skills' ? vocabularySkills : vocabularyRoles;
           const merged: Record<string, string[]> = { ...(target[id] ?? {}) };
           for (const [locale, words] of Object.entries(phrases)) {
             if (!locales.includes(locale)) {
-              problemAt(
-                at(po, locale),
-                `phrases for undeclared locale ${locale}; declare it in curriculum.locales or remove them`,
-              );
+              problemAt(at(po, locale), 'content.undeclaredPhrases', { locale });
             }
             const seen = new Set((merged[locale] ?? []).map((w) => w.toLowerCase()));
             words.forEach((word, k) => {
               const key = word.trim().toLowerCase();
               if (seen.has(key))
-                problemAt(
-                  at(po, locale, k),
-                  `duplicate phrase "${word}" for ${kind === 'skills' ? 'skill' : 'role'} "${id}"`,
-                );
+                problemAt(at(po, locale, k), 'content.duplicatePhrase', {
+                  word,
+                  noun: { key: kind === 'skills' ? 'noun.skill' : 'noun.role' },
+                  id,
+                });
               seen.add(key);
             });
             merged[locale] = [...(merged[locale] ?? []), ...words.map((w) => w.trim())];
@@ -451,7 +438,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
 
     (data.regions ?? []).forEach((r, i) => {
       const o: Origin = { source, path: ['regions', i] };
-      if (regions.some((x) => x.id === r.id)) problemAt(at(o, 'id'), `duplicate region id "${r.id}"`);
+      if (regions.some((x) => x.id === r.id)) problemAt(at(o, 'id'), 'content.duplicateRegion', { id: r.id });
       regions.push({
         id: r.id,
         title: text(r.title, at(o, 'title')),
@@ -468,32 +455,33 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     (data.projects ?? []).forEach((p, i) => {
       const o: Origin = { source, path: ['projects', i] };
       declare('projects', p.id, o);
-      ref('domains', p.domain, at(o, 'domain'), 'domain');
+      ref('domains', p.domain, at(o, 'noun.domain'), 'noun.domain');
       projects.push({
         id: p.id,
         domain: p.domain,
         title: text(p.title, at(o, 'title')),
         summary: optText(p.summary, at(o, 'summary')),
-        skills: refs('skills', p.skills, at(o, 'skills'), 'project skill'),
+        skills: refs('skills', p.skills, at(o, 'skills'), 'noun.projectSkill'),
         milestones: (p.milestones ?? []).map((t, k) => text(t, at(o, 'milestones', k))),
         rubric: rubric(p.rubric, at(o, 'rubric')),
-        resources: refs('resources', p.resources, at(o, 'resources'), 'project resource'),
+        resources: refs('resources', p.resources, at(o, 'resources'), 'noun.projectResource'),
       });
     });
 
     (data.selfCheck ?? []).forEach((set, i) => {
       const o: Origin = { source, path: ['selfCheck', i] };
-      ref('skills', set.skill, at(o, 'skill'), 'skill with self-check questions');
+      ref('skills', set.skill, at(o, 'skill'), 'noun.selfCheckSkill');
       set.questions.forEach((q, k) => {
         const qo = at(o, 'questions', k);
         const key = `${set.skill}/${q.id}`;
         const first = questionOrigins.get(key);
         if (first) {
           const place = first.source.place(first.path, 'id');
-          problemAt(
-            at(qo, 'id'),
-            `duplicate question id "${q.id}" for skill "${set.skill}" (first defined at ${place.file}:${place.line}:${place.column})`,
-          );
+          problemAt(at(qo, 'id'), 'content.duplicateQuestion', {
+            id: q.id,
+            skill: set.skill,
+            place: `${place.file}:${place.line}:${place.column}`,
+          });
         } else questionOrigins.set(key, qo);
         selfCheck.push({
           id: q.id,
@@ -511,44 +499,41 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
         id: d.id,
         title: text(d.title, at(o, 'title')),
         summary: optText(d.summary, at(o, 'summary')),
-        skills: refs('skills', d.skills, at(o, 'skills'), 'domain skill'),
-        resources: refs('resources', d.resources, at(o, 'resources'), 'domain resource'),
+        skills: refs('skills', d.skills, at(o, 'skills'), 'noun.domainSkill'),
+        resources: refs('resources', d.resources, at(o, 'resources'), 'noun.domainResource'),
       });
     });
   }
 
   for (const alias of aliasOwner.keys()) {
     const clash = ids.skills.get(alias);
-    if (clash)
-      problemAt(
-        at(clash, 'id'),
-        `skill id "${alias}" is also listed as an alias of "${aliasOwner.get(alias)}"; an alias names an old id that no longer exists`,
-      );
+    if (clash) problemAt(at(clash, 'id'), 'content.aliasIsId', { id: alias, owner: aliasOwner.get(alias) ?? '' });
   }
 
   for (const alias of roleAliasOwner.keys()) {
     const clash = ids.roles.get(alias);
     if (clash)
-      problemAt(
-        at(clash, 'id'),
-        `role id "${alias}" is also listed as an alias of "${roleAliasOwner.get(alias)}"; an alias names an old id that no longer exists`,
-      );
+      problemAt(at(clash, 'id'), 'content.roleAliasIsId', { id: alias, owner: roleAliasOwner.get(alias) ?? '' });
   }
 
   for (const r of regionRefs) {
     if (!regions.some((x) => x.id === r.id))
-      problemAt(
-        r.origin,
-        `unknown region "${r.id}"; declare it under \`regions\` (valid: ${regions.map((x) => x.id).join(', ') || 'none'})`,
-      );
+      problemAt(r.origin, 'content.unknownRegion', {
+        id: r.id,
+        valid: regions.length > 0 ? regions.map((x) => x.id).join(', ') : { key: 'content.noRegions' },
+      });
   }
 
   for (const r of references) {
     if (ids[r.kind].has(r.id)) continue;
     const alias =
       r.kind === 'skills' ? aliasOwner.get(r.id) : r.kind === 'roles' ? roleAliasOwner.get(r.id) : undefined;
-    const hint = alias ? ` ("${r.id}" is an old id of "${alias}": use that)` : nearby(r.id, ids[r.kind].keys());
-    problemAt(r.origin, `unknown ${KIND_NOUN[r.kind]} "${r.id}" as ${r.what}${hint}`);
+    const noun: Message = { key: KIND_NOUN[r.kind] };
+    const what: Message = { key: r.what };
+    const close = alias ? [] : suggest(r.id, ids[r.kind].keys());
+    if (alias) problemAt(r.origin, 'content.unknownRefAlias', { noun, id: r.id, what, old: r.id, alias });
+    else if (close.length > 0) problemAt(r.origin, 'content.unknownRefHint', { noun, id: r.id, what, choices: close });
+    else problemAt(r.origin, 'content.unknownRef', { noun, id: r.id, what });
   }
 
   // A cycle is reported once, at the first skill on it, naming the whole loop.
@@ -557,9 +542,9 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
   if (cycle) {
     const first = cycle[0] ?? '';
     const origin = ids.skills.get(first);
-    const message = `prerequisite cycle: ${cycle.join(' -> ')} (each requires the next); remove one of these requirements`;
-    if (origin) problemAt(at(origin, 'requires'), message);
-    else problems.push({ message, place: { file: folder } });
+    const params = { cycle: cycle.join(' -> ') };
+    if (origin) problemAt(at(origin, 'requires'), 'content.cycle', params);
+    else problems.push(codedProblem('content.cycle', params, { place: { file: folder } }));
   }
 
   // Effort and units need the whole picture for warnings only.
@@ -568,10 +553,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     if (s.hours === undefined && !taught.has(s.id) && meta.defaultSkillHours === undefined) {
       const o = skillOrigins[i];
       if (o) {
-        warnings.push({
-          message: `skill "${s.id}" has no hours and no resource teaches it; the planner cannot estimate it (add hours or a resource)`,
-          place: o.source.place(o.path, 'id'),
-        });
+        warnings.push(codedProblem('content.noHours', { id: s.id }, { place: o.source.place(o.path, 'id') }));
       }
     }
   });
@@ -603,23 +585,17 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     let hours = e.hours;
     if (hours === undefined) {
       if (e.weeks !== undefined && e.hoursPerWeek !== undefined) hours = e.weeks * e.hoursPerWeek;
-      else problemAt(origin, 'effort needs `hours`, or `weeks` and `hoursPerWeek`');
+      else problemAt(origin, 'content.effortNeeds');
     }
     const estimate = e.estimate === true;
     if (!estimate && e.source === undefined) {
-      problemAt(
-        origin,
-        'effort has no `source`: cite where the figure comes from, or mark it `estimate: true` with `reasoning`',
-      );
+      problemAt(origin, 'content.noSource');
     }
     if (estimate && e.reasoning === undefined) {
-      problemAt(origin, 'an estimated effort needs `reasoning`: say how the hours were estimated');
+      problemAt(origin, 'content.noReasoning');
     }
     if (e.source !== undefined && /^https?:/i.test(e.source) && !URL.canParse(e.source)) {
-      problemAt(
-        at(origin, 'source'),
-        `malformed URL "${e.source}"; expected an absolute URL such as "https://example.org/page"`,
-      );
+      problemAt(at(origin, 'source'), 'content.badUrl', { url: e.source });
     }
     return {
       hours: hours ?? 0,
@@ -643,28 +619,23 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
     const given = fixed.reduce<number>((sum, h) => sum + (h ?? 0), 0);
     const open = fixed.filter((h) => h === undefined).length;
     if (given > total * 1.01 + 1e-9) {
-      problemAt(origin, `units add up to ${round(given)} h, more than the resource's effort of ${round(total)} h`);
+      problemAt(origin, 'content.unitsOver', { given: round(given), total: round(total) });
     }
     const each = open > 0 ? Math.max(total - given, 0) / open : 0;
     return units.map((u, i) => {
       const o = at(origin, i);
-      if (seen.has(u.id)) problemAt(at(o, 'id'), `duplicate unit id "${u.id}"`);
+      if (seen.has(u.id)) problemAt(at(o, 'id'), 'content.duplicateUnit', { id: u.id });
       seen.add(u.id);
-      if (u.hours !== undefined && u.share !== undefined) problemAt(o, 'a unit takes `hours` or `share`, not both');
+      if (u.hours !== undefined && u.share !== undefined) problemAt(o, 'content.unitBoth');
       return {
         id: u.id,
         title: text(u.title, at(o, 'title')),
         hours: fixed[i] ?? each,
-        teaches: u.teaches ? refs('skills', u.teaches, at(o, 'teaches'), 'unit skill') : [...teaches],
+        teaches: u.teaches ? refs('skills', u.teaches, at(o, 'teaches'), 'noun.unitSkill') : [...teaches],
         url: u.url,
       };
     });
   }
-}
-
-function nearby(id: string, candidates: Iterable<string>): string {
-  const close = suggest(id, candidates);
-  return close.length > 0 ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '';
 }
 
 function round(hours: number): number {

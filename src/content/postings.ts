@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { MlpathError } from '../core/errors.js';
+import { issueProblems } from '../i18n/issues.js';
+import type { IssueLike } from '../i18n/issues.js';
 import { POSTING_ROLES, SENIORITIES } from '../core/jobs/postings.js';
 import type { LabelledPosting } from '../core/jobs/postings.js';
 import { Id } from './schema.js';
@@ -43,14 +45,17 @@ export function loadPostings(dir: string = POSTINGS_DIR): LabelledPosting[] {
   for (const file of files) {
     const parsed = PostingsFile.safeParse(parse(readFileSync(join(dir, file), 'utf8')));
     if (!parsed.success) {
+      const problems = issueProblems(parsed.error.issues as unknown as IssueLike[]);
       throw new MlpathError({
         code: 'INVALID_INPUT',
-        message: `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        key: 'postings.invalid',
+        params: { file, problem: problems[0]?.coded ?? { key: 'issue.topLevel' } },
+        problems,
       });
     }
     for (const p of parsed.data.postings) {
       if (seen.has(p.id))
-        throw new MlpathError({ code: 'INVALID_INPUT', message: `${file}: duplicate posting id "${p.id}"` });
+        throw new MlpathError({ code: 'INVALID_INPUT', key: 'postings.duplicate', params: { file, id: p.id } });
       seen.add(p.id);
       out.push({
         id: p.id,

@@ -10,10 +10,10 @@ import { AREAS, COSTS, LEARNING_STYLES, RESOURCE_KINDS, STYLES } from '../core/m
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const Id = z.string().regex(ID_PATTERN, { error: 'expected a kebab-case id such as "linear-algebra"' });
+export const Id = z.string().regex(ID_PATTERN, { error: 'content.kebabId' });
 
 export const LocaleTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
-  error: 'expected a locale tag such as "en" or "zh-CN"',
+  error: 'content.localeTag',
 });
 
 /**
@@ -22,17 +22,17 @@ export const LocaleTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 
  */
 export const LocalText = z.union([
   z.string().min(1),
-  z.record(LocaleTag, z.string().min(1, { error: 'expected non-empty text' })),
+  z.record(LocaleTag, z.string().min(1, { error: 'content.emptyText' })),
 ]);
 
 const HttpsUrl = z.url({
   protocol: /^https?$/,
-  error: 'expected an absolute http(s) URL such as "https://example.org/course"',
+  error: 'content.httpUrl',
 });
 
 /** A host name such as `youtube.com` (lower case, no scheme or path). */
 const Host = z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, {
-  error: 'expected a host name such as "youtube.com" (no scheme, no path)',
+  error: 'content.hostName',
 });
 
 /** A region whose learners cannot reach some hosts, each with its source and the day it was checked. */
@@ -44,7 +44,7 @@ const Region = z.strictObject({
     z.strictObject({
       host: Host,
       source: z.string().min(1),
-      checked: z.iso.date({ error: 'expected the day the host was checked, YYYY-MM-DD' }),
+      checked: z.iso.date({ error: 'content.hostChecked' }),
       how: LocalText,
     }),
   ),
@@ -101,7 +101,7 @@ const Resource = z.strictObject({
   costCheck: z
     .strictObject({
       source: z.string().min(1),
-      checked: z.iso.date({ error: 'expected the day the cost was checked, YYYY-MM-DD' }),
+      checked: z.iso.date({ error: 'content.costChecked' }),
       note: LocalText.optional(),
     })
     .optional(),
@@ -135,7 +135,7 @@ const ChooseOneOption = z.strictObject({
 const ChooseOne = z.strictObject({
   id: Id,
   title: LocalText,
-  options: z.array(ChooseOneOption).min(2, { error: 'expected at least two options to choose from' }),
+  options: z.array(ChooseOneOption).min(2, { error: 'content.twoOptions' }),
 });
 
 const Stage = z.strictObject({
@@ -202,7 +202,7 @@ const Role = z.strictObject({
 });
 
 /** Phrases per locale: `{ en: ["PyTorch", "torch"], zh-CN: ["深度学习框架"] }`. */
-const Phrases = z.record(LocaleTag, z.array(z.string().trim().min(1, { error: 'expected a non-empty phrase' })));
+const Phrases = z.record(LocaleTag, z.array(z.string().trim().min(1, { error: 'content.nonEmptyPhrase' })));
 
 /** How postings name skills and roles (see the model's Vocabulary). */
 const Vocabulary = z.strictObject({
@@ -237,7 +237,7 @@ const SelfCheckQuestion = z.strictObject({ id: Id, question: LocalText, answer: 
 /** A skill's self-check questions (at least one), usually kept in `self-check/*.yaml`. */
 const SelfCheck = z.strictObject({
   skill: Id,
-  questions: z.array(SelfCheckQuestion).min(1, { error: 'expected at least one question' }),
+  questions: z.array(SelfCheckQuestion).min(1, { error: 'content.oneQuestion' }),
 });
 
 const Meta = z.strictObject({

@@ -440,16 +440,18 @@ export function writeCurriculum(curriculum: Curriculum, dir: string, options: Wr
     if (options.force !== true) {
       throw new MlpathError({
         code: 'CONFLICT',
-        message: `the output folder ${shown} already holds files`,
-        hint: 'choose a new or empty folder, or pass --force to replace it',
+        key: 'import.outputFull',
+        params: { dir: shown },
+        hintKey: 'hint.emptyFolder',
       });
     }
     const others = notCurriculumEntries(dir);
     if (others !== undefined) {
       throw new MlpathError({
         code: 'CONFLICT',
-        message: `the output folder ${shown} holds more than an mlpath curriculum (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}); --force replaces only a folder holding a curriculum and nothing else`,
-        hint: 'choose a new or empty folder',
+        key: 'import.outputNotCurriculum',
+        params: { dir: shown, entries: `${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}` },
+        hintKey: 'hint.newFolder',
       });
     }
   }
@@ -460,8 +462,9 @@ export function writeCurriculum(curriculum: Curriculum, dir: string, options: Wr
   } catch (error) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot create the output folder ${shown}: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'check that its parent folder exists and is writable',
+      key: 'import.outputCreate',
+      params: { dir: shown, message: error instanceof Error ? error.message : String(error) },
+      hintKey: 'hint.parentFolder',
     });
   }
   try {
@@ -471,7 +474,7 @@ export function writeCurriculum(curriculum: Curriculum, dir: string, options: Wr
     if (!loaded.ok) {
       throw new MlpathError({
         code: 'CURRICULUM_INVALID',
-        message: 'the converted curriculum does not pass the curriculum check; nothing was written',
+        key: 'import.doesNotPass',
         problems: loaded.problems.map((p) => ({
           ...p,
           place: p.place ? { ...p.place, file: p.place.file.replace(relative(cwd, temp), shown) } : undefined,

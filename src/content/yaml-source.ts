@@ -4,6 +4,7 @@
  */
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { codedProblem } from '../core/errors.js';
 import type { Problem, SourcePlace } from '../core/errors.js';
 
 export type PathKey = string | number;
@@ -22,10 +23,15 @@ export function parseYamlSource(file: string, text: string): { source: YamlSourc
   const problems: Problem[] = [];
   for (const error of doc.errors) {
     const pos = error.linePos?.[0];
-    problems.push({
-      message: `invalid YAML: ${firstLine(error.message)}`,
-      place: { file, line: pos?.line ?? 1, column: pos?.col ?? 1 },
-    });
+    problems.push(
+      codedProblem(
+        'content.invalidYaml',
+        { text: firstLine(error.message) },
+        {
+          place: { file, line: pos?.line ?? 1, column: pos?.col ?? 1 },
+        },
+      ),
+    );
   }
   const at = (offset: number): SourcePlace => {
     const pos = lineCounter.linePos(offset);

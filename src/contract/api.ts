@@ -12,7 +12,7 @@ import { ERROR_CODES } from '../core/errors.js';
 import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import { BackupPosting, BackupProject } from './backup.js';
-import { apiSchemas, Id as id, optional } from './common.js';
+import { apiSchemas, Id as id, optional, coded } from './common.js';
 import { Profile } from './profile.js';
 import { clientEventId, ProgressEvent } from './events.js';
 
@@ -29,7 +29,7 @@ export const ReviewRatingInput = z
   .strictObject({
     id: clientEventId,
     card: id,
-    rating: z.enum(REVIEW_RATINGS, { error: `expected one of ${REVIEW_RATINGS.join(', ')}` }),
+    rating: z.enum(REVIEW_RATINGS, { error: coded('contract.oneOf', { values: REVIEW_RATINGS.join(', ') }) }),
   })
   .register(apiSchemas, {
     id: 'ReviewRatingInput',
@@ -41,9 +41,7 @@ export const ProjectInput = z
   .strictObject({
     template: id,
     id: optional(id),
-    title: optional(
-      z.string().max(MAX_TITLE_LENGTH, { error: `expected a title of at most ${MAX_TITLE_LENGTH} characters` }),
-    ),
+    title: optional(z.string().max(MAX_TITLE_LENGTH, { error: coded('contract.titleMax', { max: MAX_TITLE_LENGTH }) })),
   })
   .register(apiSchemas, {
     id: 'ProjectInput',
@@ -51,23 +49,23 @@ export const ProjectInput = z
   });
 
 export const RubricInput = z
-  .strictObject({ item: id, checked: z.boolean({ error: 'expected true or false' }) })
+  .strictObject({ item: id, checked: z.boolean({ error: coded('contract.boolean') }) })
   .register(apiSchemas, { id: 'RubricInput' });
 
 // What a link may be (http or https, at most 2000 characters) is the learner layer's rule.
-const link = z.string({ error: 'expected a URL' });
+const link = z.string({ error: coded('contract.url') });
 export const LinksInput = z
   .strictObject({ repo: optional(link), demo: optional(link), writeup: optional(link) })
   .register(apiSchemas, { id: 'LinksInput', description: 'Absent or null leaves a link unset.' });
 
 export const ExportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: `expected format to be one of ${EXPORT_FORMATS.join(', ')}` }),
+  format: z.enum(EXPORT_FORMATS, { error: coded('contract.formatOneOf', { values: EXPORT_FORMATS.join(', ') }) }),
   /** The language of the file's text; defaults to the profile's. */
-  locale: z.enum(['en', 'zh-CN'], { error: 'expected locale to be en or zh-CN' }).optional(),
+  locale: z.enum(['en', 'zh-CN'], { error: coded('contract.localeEnZh') }).optional(),
 });
 export const ImportQuery = z.object({
   merge: z
-    .enum(['true', 'false'], { error: 'expected merge to be true or false' })
+    .enum(['true', 'false'], { error: coded('contract.merge') })
     .default('false')
     .transform((v) => v === 'true'),
 });
@@ -424,11 +422,11 @@ export type ServerMode = z.infer<typeof ServerModeSchema>;
 
 // ---------------------------------------------------------------- target jobs
 
-const jobLocale = optional(z.enum(['en', 'zh-CN'], { error: 'expected locale to be en or zh-CN' }));
+const jobLocale = optional(z.enum(['en', 'zh-CN'], { error: coded('contract.localeEnZh') }));
 
 export const JobTextInput = z
   .strictObject({
-    text: z.string({ error: 'expected the text of a job posting (a string)' }),
+    text: z.string({ error: coded('contract.postingText') }),
     locale: jobLocale,
   })
   .register(apiSchemas, {
@@ -551,8 +549,8 @@ export const ReviewQueueSchema = z
 // ---------------------------------------------------------------- sync (requests and answers)
 
 /** An event cursor: opaque to clients; this server's are digits. */
-const cursor = z.string().regex(/^\d{1,15}$/, { error: 'expected the cursor a previous page gave' });
-const instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"' });
+const cursor = z.string().regex(/^\d{1,15}$/, { error: coded('contract.cursor') });
+const instant = z.iso.datetime({ offset: true, error: coded('contract.instant') });
 
 export const SyncProfileSchema = z
   .strictObject({ profile: Profile, savedAt: instant })
@@ -592,10 +590,10 @@ export const SyncBatchInput = z
 export const SyncEventsQuery = z.object({
   after: cursor.optional(),
   limit: z.coerce
-    .number({ error: 'expected limit to be a number' })
-    .int({ error: 'expected limit to be a whole number' })
-    .min(1, { error: 'expected limit to be at least 1' })
-    .max(SYNC_MAX_EVENTS, { error: `expected limit to be at most ${SYNC_MAX_EVENTS}` })
+    .number({ error: coded('contract.limitNumber') })
+    .int({ error: coded('contract.limitWhole') })
+    .min(1, { error: coded('contract.limitMin', { min: 1 }) })
+    .max(SYNC_MAX_EVENTS, { error: coded('contract.limitMax', { max: SYNC_MAX_EVENTS }) })
     .optional(),
 });
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { MAX_POSTING_LENGTH } from '../core/jobs/text.js';
 import { MAX_ID_LENGTH, MAX_TITLE_LENGTH } from '../core/planner/profile.js';
-import { Instant, Link, StoredId, Title } from './common.js';
+import { Instant, Link, StoredId, Title, coded } from './common.js';
 import { ProgressEvent } from './events.js';
 import { Profile } from './profile.js';
 
@@ -44,9 +44,7 @@ export const Backup = z
     events: z.array(ProgressEvent),
     projects: z.array(BackupProject),
     postings: z.array(BackupPosting).default([]),
-    calendar: z
-      .strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, { error: 'expected 32 hex digits' }) })
-      .optional(),
+    calendar: z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, { error: coded('contract.hex32') }) }).optional(),
   })
   .superRefine((backup, ctx) => {
     const twice = (ids: readonly string[], list: 'events' | 'projects' | 'postings', noun: string): void => {

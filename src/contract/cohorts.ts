@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { COHORT_KINDS, COHORT_ROLES } from '../core/cohort-model.js';
-import { apiSchemas } from './common.js';
+import { apiSchemas, coded } from './common.js';
 import { LIMITS } from './limits.js';
 
 // ---------------------------------------------------------------- requests
@@ -16,7 +16,7 @@ export const CohortInput = z
   .strictObject({
     name: z.string().min(1).max(LIMITS.cohortName),
     kind: z.enum(COHORT_KINDS),
-    targetDate: z.iso.date({ error: 'expected a date as YYYY-MM-DD' }),
+    targetDate: z.iso.date({ error: coded('contract.isoDate') }),
   })
   .register(apiSchemas, { id: 'CohortInput', description: 'A new cohort; its creator becomes its owner.' });
 

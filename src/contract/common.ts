@@ -6,6 +6,15 @@
 import { z } from 'zod';
 import { MAX_ID_LENGTH, MAX_LINK_LENGTH, MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 
+/**
+ * A schema's own message as a catalogue key of the `errors` namespace with its values, written as
+ * the issue's message (`contract.titleMax {"max":200}`); `i18n/issues` reads it back and every face
+ * words it in its learner's language.
+ */
+export function coded(key: string, params?: Readonly<Record<string, string | number>>): string {
+  return params === undefined ? key : `${key} ${JSON.stringify(params)}`;
+}
+
 /** Schemas that appear in the OpenAPI document's `components.schemas`, by id. */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
 
@@ -14,30 +23,30 @@ export const apiSchemas = z.registry<{ id: string; description?: string }>();
  * (what a client sends) share these bounds; their messages differ only where a request's names the
  * field in a client's words.
  */
-const ID_MESSAGE = 'expected an id (a string)';
-const ID_LONG_MESSAGE = `expected an id of at most ${MAX_ID_LENGTH} characters`;
+const ID_MESSAGE = coded('contract.id');
+const ID_LONG_MESSAGE = coded('contract.idLong', { max: MAX_ID_LENGTH });
 
 /** An id or item key a client sends: non-empty, at most MAX_ID_LENGTH characters. */
 export const Id = z
   .string({ error: ID_MESSAGE })
-  .min(1, { error: 'expected a non-empty id' })
+  .min(1, { error: coded('contract.idEmpty') })
   .max(MAX_ID_LENGTH, { error: ID_LONG_MESSAGE });
 
 /** An id or item key as stored. */
 export const StoredId = z.string().min(1).max(MAX_ID_LENGTH);
 
 /** A date a client sends. */
-export const IsoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+export const IsoDate = z.iso.date({ error: coded('contract.isoDate') });
 /** A date as stored. */
-export const Day = z.iso.date({ error: 'expected a calendar date such as "2026-11-27"' });
+export const Day = z.iso.date({ error: coded('contract.day') });
 
 export const Instant = z.iso.datetime({
   offset: true,
-  error: 'expected an ISO instant such as "2026-11-27T10:00:00.000Z"',
+  error: coded('contract.instant'),
 });
 
 /** A link as stored: http or https, at most MAX_LINK_LENGTH characters. */
-export const Link = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(MAX_LINK_LENGTH);
+export const Link = z.url({ protocol: /^https?$/, error: coded('contract.link') }).max(MAX_LINK_LENGTH);
 
 /** A title as stored: non-empty, at most MAX_TITLE_LENGTH characters. */
 export const Title = z.string().min(1).max(MAX_TITLE_LENGTH);

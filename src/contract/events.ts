@@ -14,7 +14,7 @@ import {
   TICK_HOURS_SUFFIX,
 } from '../core/progress-model.js';
 import { isReviewRating, REVIEW_RATINGS } from '../core/review-model.js';
-import { apiSchemas, Day, Id, Instant, IsoDate, optional, StoredId } from './common.js';
+import { apiSchemas, Day, Id, Instant, IsoDate, optional, StoredId, coded } from './common.js';
 
 /** Event types that name an item. */
 const ITEM_EVENTS: readonly string[] = [
@@ -121,13 +121,13 @@ export type ProgressEventJson = z.output<typeof ProgressEvent>;
 
 // ---------------------------------------------------------------- what a client records
 
-const ITEM = `expected an item id (a skill, resource or resource/unit) of at most ${2 * MAX_ID_LENGTH + 1} characters`;
+const ITEM = coded('contract.item', { max: 2 * MAX_ID_LENGTH + 1 });
 const item = z
-  .string({ error: 'expected an item id (a skill, resource or resource/unit)' })
-  .min(1, { error: 'expected an item id (a skill, resource or resource/unit)' })
+  .string({ error: coded('contract.itemId') })
+  .min(1, { error: coded('contract.itemId') })
   .max(2 * MAX_ID_LENGTH + 1, { error: ITEM });
 // The range is the learner layer's (more than 0, at most MAX_HOURS_PER_ENTRY), the same for every face.
-const HOURS = `expected more than 0 and at most ${MAX_HOURS_PER_ENTRY} hours`;
+const HOURS = coded('contract.hours', { max: MAX_HOURS_PER_ENTRY });
 const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOURS_PER_ENTRY, { error: HOURS });
 
 /**
@@ -135,13 +135,13 @@ const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOUR
  * sent again with the same id after a lost answer is recorded once.
  */
 export const clientEventId = z
-  .string({ error: 'expected an event id (8 to 64 letters, digits, - or _)' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected an event id (8 to 64 letters, digits, - or _)' })
+  .string({ error: coded('contract.eventId') })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: coded('contract.eventId') })
   .optional();
 
 export const PROGRESS_INPUT_TYPES = ['started', 'done', 'skipped', 'reset', 'hours', 'note'] as const;
 
-const NOTE = `expected the note text (at most ${MAX_NOTE_LENGTH} characters)`;
+const NOTE = coded('contract.note', { max: MAX_NOTE_LENGTH });
 
 export const ProgressEventInput = z
   .discriminatedUnion(
@@ -153,7 +153,7 @@ export const ProgressEventInput = z
         type: z.literal('done'),
         item,
         /** Log the task's planned hours with the tick (default true), as `mlpath done` does. */
-        logPlannedHours: optional(z.boolean({ error: 'expected true or false' })),
+        logPlannedHours: optional(z.boolean({ error: coded('contract.boolean') })),
       }),
       z.strictObject({ id: clientEventId, type: z.literal('skipped'), item }),
       z.strictObject({ id: clientEventId, type: z.literal('reset'), item }),
@@ -168,13 +168,13 @@ export const ProgressEventInput = z
         id: clientEventId,
         type: z.literal('note'),
         text: z
-          .string({ error: 'expected the note text' })
-          .min(1, { error: 'expected the note text' })
+          .string({ error: coded('contract.noteText') })
+          .min(1, { error: coded('contract.noteText') })
           .max(MAX_NOTE_LENGTH, { error: NOTE }),
         item: item.optional(),
       }),
     ],
-    { error: `expected type to be one of ${PROGRESS_INPUT_TYPES.join(', ')}` },
+    { error: coded('contract.typeOneOf', { values: PROGRESS_INPUT_TYPES.join(', ') }) },
   )
   .register(apiSchemas, { id: 'ProgressEventInput' });
 export type ProgressEventInput = z.output<typeof ProgressEventInput>;

@@ -18,7 +18,10 @@ import {
   MAX_TITLE_LENGTH,
   MIN_EFFORT_FACTOR,
 } from '../core/planner/profile.js';
-import { apiSchemas, Day, Id, IsoDate, Link, optional, StoredId, Title } from './common.js';
+import { apiSchemas, Day, Id, IsoDate, Link, optional, StoredId, Title, coded } from './common.js';
+
+/** The reminder's bounds, said once for each of its checks. */
+const MINUTES = coded('contract.minutes', { max: MAX_REMINDER_MINUTES });
 
 // ---------------------------------------------------------------- the stored profile
 
@@ -71,7 +74,7 @@ export type Profile = z.output<typeof Profile>;
 
 export const DateRangeInput = z
   .strictObject({ start: IsoDate, end: IsoDate })
-  .refine((r) => r.start <= r.end, { error: 'expected start on or before end', path: ['end'] })
+  .refine((r) => r.start <= r.end, { error: coded('contract.startBeforeEnd'), path: ['end'] })
   .register(apiSchemas, { id: 'DateRange' });
 
 export const OwnResourceInput = z
@@ -79,10 +82,10 @@ export const OwnResourceInput = z
     id: Id,
     title: z
       .string()
-      .min(1, { error: 'expected a title' })
-      .max(MAX_TITLE_LENGTH, { error: `expected a title of at most ${MAX_TITLE_LENGTH} characters` }),
+      .min(1, { error: coded('contract.title') })
+      .max(MAX_TITLE_LENGTH, { error: coded('contract.titleMax', { max: MAX_TITLE_LENGTH }) }),
     url: Link.optional(),
-    hours: z.number({ error: 'expected a number of hours' }).positive({ error: 'expected more than 0 hours' }),
+    hours: z.number({ error: coded('contract.hoursNumber') }).positive({ error: coded('contract.hoursPositive') }),
     teaches: z.array(Id),
   })
   .register(apiSchemas, { id: 'OwnResource' });
@@ -99,21 +102,19 @@ export const ResourceChoicesInput = z
 export const StudyDaysInput = z
   .strictObject({
     days: z
-      .array(z.enum(WEEKDAYS, { error: `expected days from ${WEEKDAYS.join(', ')}` }))
-      .min(1, { error: 'expected at least one study day' })
-      .refine((days) => new Set(days).size === days.length, { error: 'expected each day once' }),
-    time: z
-      .string({ error: 'expected a time as HH:MM' })
-      .refine(isValidTime, { error: 'expected a time as HH:MM (24-hour), e.g. 19:00' }),
+      .array(z.enum(WEEKDAYS, { error: coded('contract.days', { values: WEEKDAYS.join(', ') }) }))
+      .min(1, { error: coded('contract.oneStudyDay') })
+      .refine((days) => new Set(days).size === days.length, { error: coded('contract.dayOnce') }),
+    time: z.string({ error: coded('contract.time') }).refine(isValidTime, { error: coded('contract.time24') }),
     timeZone: z
-      .string({ error: 'expected an IANA time zone' })
-      .refine(isKnownTimeZone, { error: 'expected a known IANA time zone, e.g. Europe/Berlin or Asia/Shanghai' }),
+      .string({ error: coded('contract.timeZone') })
+      .refine(isKnownTimeZone, { error: coded('contract.knownTimeZone') }),
     reminderMinutes: optional(
       z
-        .number({ error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
-        .int({ error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
-        .min(0, { error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` })
-        .max(MAX_REMINDER_MINUTES, { error: `expected whole minutes from 0 to ${MAX_REMINDER_MINUTES}` }),
+        .number({ error: MINUTES })
+        .int({ error: MINUTES })
+        .min(0, { error: MINUTES })
+        .max(MAX_REMINDER_MINUTES, { error: MINUTES }),
     ),
   })
   .register(apiSchemas, {
@@ -122,8 +123,12 @@ export const StudyDaysInput = z
       'When the learner studies; each week’s hours are shared over its study days, and calendars show timed sessions',
   });
 
-const HOURS_A_WEEK = `expected at least ${MIN_HOURS_PER_WEEK} and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
-const FACTOR = `expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`;
+const HOURS_A_WEEK = coded('contract.hoursAWeek', {
+  min: MIN_HOURS_PER_WEEK,
+  max: MAX_HOURS_PER_WEEK,
+  fullTime: FULL_TIME,
+});
+const FACTOR = coded('contract.factor', { min: MIN_EFFORT_FACTOR, max: MAX_EFFORT_FACTOR });
 
 /** Hours a week as a client sends them: a number within the core's bounds, or "full-time". */
 export const HoursPerWeekInput = z
@@ -149,14 +154,16 @@ export const ProfileInput = z
     hoursPerWeek: optional(HoursPerWeekInput),
     weeksOff: z.array(DateRangeInput).optional(),
     startDate: optional(IsoDate),
-    style: optional(z.enum(LEARNING_STYLES, { error: `expected one of ${LEARNING_STYLES.join(', ')}` })),
+    style: optional(
+      z.enum(LEARNING_STYLES, { error: coded('contract.oneOf', { values: LEARNING_STYLES.join(', ') }) }),
+    ),
     domain: optional(Id),
-    freeOnly: optional(z.boolean({ error: 'expected true or false' })),
+    freeOnly: optional(z.boolean({ error: coded('contract.boolean') })),
     locale: optional(
       z
         .string()
-        .min(2, { error: 'expected a locale such as en or zh-CN' })
-        .max(MAX_ID_LENGTH, { error: 'expected a locale such as en or zh-CN' }),
+        .min(2, { error: coded('contract.locale') })
+        .max(MAX_ID_LENGTH, { error: coded('contract.locale') }),
     ),
     target: optional(Id),
     route: optional(Id),
@@ -165,18 +172,18 @@ export const ProfileInput = z
     ),
     choices: ResourceChoicesInput.optional(),
     study: optional(StudyDaysInput),
-    marketReady: optional(z.boolean({ error: 'expected true or false' })),
+    marketReady: optional(z.boolean({ error: coded('contract.boolean') })),
     region: optional(
       z
-        .string({ error: 'expected a region id such as cn, or none to clear it' })
-        .max(MAX_ID_LENGTH, { error: 'expected a region id such as cn, or none to clear it' })
+        .string({ error: coded('contract.region') })
+        .max(MAX_ID_LENGTH, { error: coded('contract.region') })
         .describe(
           'Where the learner studies from (a curriculum region, e.g. cn for mainland China); none clears it. Never set without the learner saying so.',
         ),
     ),
     targetDate: optional(
       z
-        .union([IsoDate, z.literal('none')], { error: 'expected a target date as YYYY-MM-DD, or none to clear it' })
+        .union([IsoDate, z.literal('none')], { error: coded('contract.targetDateNone') })
         .describe('The date the learner wants to finish by (after the start date); none clears it.'),
     ),
   })
@@ -194,7 +201,7 @@ export const TargetDateInput = z
   .strictObject({
     targetDate: z
       .union([IsoDate, z.literal('none'), z.null()], {
-        error: 'expected a target date as YYYY-MM-DD, or null to clear it',
+        error: coded('contract.targetDateNull'),
       })
       .describe('The date to finish by (after the start date); null or none clears it.'),
   })

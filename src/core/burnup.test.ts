@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { burnupOf } from './burnup.js';
 import type { ProgressEvent } from './progress-model.js';
 import { progressStats } from './progress.js';
-import { planFor } from './planner/plan.js';
+import { observedPace, planFor } from './planner/plan.js';
 import { fixture, profileOf } from './planner/test-support/fixtures.js';
 
 const curriculum = fixture({
@@ -47,12 +47,37 @@ describe('burnupOf', () => {
     const today = '2027-01-13';
     const stats = progressStats(events, curriculum, today);
     const forecast = planFor(curriculum, profile, stats, today);
-    const points = burnupOf({ original, forecast, events, logged: stats.logged, curriculum, today });
+    const points = burnupOf({ original, forecast, doneOn: stats.doneOn, logged: stats.logged, today });
     expect(points.map((p) => p.week).slice(0, 3)).toEqual(['2027-01-04', '2027-01-11', '2027-01-18']);
     // Ticking a 10-hour unit is 10 hours done, though 14 were logged for it.
     expect(points[0]).toMatchObject({ doneHours: 10, loggedHours: 14, plannedHours: 10, forecastHours: null });
     expect(points[1]).toMatchObject({ doneHours: 10, loggedHours: 17, plannedHours: 20 });
     expect(points[2]).toMatchObject({ doneHours: null, loggedHours: null });
     expect(points.at(-1)?.plannedHours).toBe(40);
+  });
+
+  it('earns a part-done task its share for a skill marked done that no whole task teaches, as the pace does', () => {
+    const wide = fixture({
+      skills: { a: [], b: [] },
+      resources: { book: { hours: 20, teaches: ['a', 'b'] } },
+      stages: [{ id: 's', skills: ['a', 'b'], resources: ['book'] }],
+      startingPoints: [{ id: 'p', effortFactor: 1 }],
+    });
+    const p = profileOf(wide, 'p', { hoursPerWeek: 10, startDate: '2027-01-04' });
+    const first = planFor(wide, p);
+    // One of the book's two skills in the first week, the book itself ticked in the second.
+    const events = [event('done', '2027-01-06', { item: 'a' }), event('done', '2027-01-13', { item: 'book' })];
+    const today = '2027-01-20';
+    const stats = progressStats(events, wide, today);
+    const points = burnupOf({
+      original: first,
+      forecast: planFor(wide, p, stats, today),
+      doneOn: stats.doneOn,
+      logged: stats.logged,
+      today,
+    });
+    expect(points[0]?.doneHours).toBe(10);
+    expect(points[1]?.doneHours).toBe(20);
+    expect(observedPace(wide, p, { ...stats, items: new Map() }).doneHours).toBe(10);
   });
 });

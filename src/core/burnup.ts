@@ -2,19 +2,18 @@
  * @module burnup
  * The burn-up chart's series, one point per calendar week (keyed by its Monday). Pure.
  * - `plannedHours`: the first plan's hours (from the profile alone), cumulative;
- * - `doneHours` ("done"): the planned hours of the work finished by the end of that week (a task
- *   counts when its resource or unit is marked done, or when every skill it teaches is), cumulative;
- *   null for weeks that have not begun. Planned, not spent: ticking a 5-hour unit adds 5;
+ * - `doneHours` ("done"): the planned hours of the work finished by the end of that week, cumulative,
+ *   earned by the pace's rule (`earnedHours` in planner/earned.ts: a task in full when marked or when
+ *   every skill it teaches is done, else a done skill's smallest share); null for weeks that have not
+ *   begun. Planned, not spent: ticking a 5-hour unit adds 5;
  * - `loggedHours` ("hours logged"): the hours the learner logged by the end of that week,
  *   cumulative; null for weeks that have not begun;
  * - `forecastHours`: done so far plus the re-planned weeks from today, cumulative; null before
  *   the current week.
  */
-import type { Curriculum } from './model.js';
 import type { Plan, ProgressState } from './plan-model.js';
 import { addDays, weekStart } from './dates.js';
-import { cancelledIds, itemIndex, orderEvents, resolveItem } from './progress.js';
-import type { ProgressEvent } from './progress-model.js';
+import { earnedHours } from './planner/earned.js';
 
 export interface BurnupPoint {
   week: string;
@@ -24,54 +23,38 @@ export interface BurnupPoint {
   forecastHours: number | null;
 }
 
-/** The day each item (skill, resource or unit key) became done, for items done now. */
-export function doneDates(
-  events: readonly ProgressEvent[],
-  curriculum: Pick<Curriculum, 'skills' | 'resources'>,
-): Map<string, string> {
-  const index = itemIndex(curriculum);
-  const cancelled = cancelledIds(events);
-  const done = new Map<string, string>();
-  for (const event of orderEvents(events)) {
-    if (event.item === undefined || event.type === 'undo' || cancelled.has(event.id)) continue;
-    const key = resolveItem(index, event.item)?.key ?? event.item;
-    if (event.type === 'done') done.set(key, event.at.slice(0, 10));
-    else if (event.type === 'started' || event.type === 'skipped' || event.type === 'reset') done.delete(key);
-  }
-  return done;
-}
-
 const round = (hours: number): number => Math.round(hours * 10) / 10;
 
 export function burnupOf(options: {
   original: Plan;
   forecast: Plan;
-  events: readonly ProgressEvent[];
+  /** Item key -> the day it became done, for items done now (the fold's `doneOn`). */
+  doneOn: ReadonlyMap<string, string>;
   /** Hours logged (the fold's). */
   logged: ProgressState['logged'];
-  curriculum: Pick<Curriculum, 'skills' | 'resources'>;
   today: string;
 }): BurnupPoint[] {
-  const { original, forecast, events, logged, curriculum, today } = options;
-  const dates = doneDates(events, curriculum);
+  const { original, forecast, doneOn: dates, logged, today } = options;
 
-  // When each task of the first plan was finished, if it was.
-  const finished: { date: string; hours: number }[] = [];
-  for (const week of original.weeks) {
-    for (const task of week.tasks) {
-      const unitDate = task.unit === undefined ? undefined : dates.get(`${task.resource}/${task.unit}`);
-      const own = unitDate ?? dates.get(task.resource);
-      const skillDates = task.skills.map((s) => dates.get(s));
-      const bySkills =
-        task.skills.length > 0 && skillDates.every((d) => d !== undefined)
-          ? skillDates.reduce<string>((a, d) => (d !== undefined && d > a ? d : a), '')
-          : undefined;
-      const date = [own, bySkills].filter((d): d is string => d !== undefined).sort()[0];
-      if (date !== undefined) finished.push({ date, hours: task.hours });
-    }
+  // The first plan's tasks (a task's pieces joined), and the planned hours earned by the end of a day,
+  // by the pace's rule (`earnedHours`) over what was marked done before it.
+  const byKey = new Map<string, { hours: number; skills: readonly string[]; resource: string; unit?: string }>();
+  for (const task of original.weeks.flatMap((w) => w.tasks)) {
+    const key = task.key ?? (task.unit === undefined ? task.resource : `${task.resource}/${task.unit}`);
+    const seen = byKey.get(key);
+    if (seen) seen.hours += task.hours;
+    else byKey.set(key, { hours: task.hours, skills: task.skills, resource: task.resource, unit: task.unit });
   }
+  const tasks = [...byKey.values()];
+  const ownDates = tasks.map(
+    (t) => (t.unit === undefined ? undefined : dates.get(`${t.resource}/${t.unit}`)) ?? dates.get(t.resource),
+  );
   const doneBy = (endExclusive: string): number =>
-    finished.filter((f) => f.date < endExclusive).reduce((sum, f) => sum + f.hours, 0);
+    earnedHours(
+      tasks,
+      (s) => (dates.get(s) ?? endExclusive) < endExclusive,
+      (_t, i) => (ownDates[i] ?? endExclusive) < endExclusive,
+    ).total;
   const doneNow = doneBy(addDays(today, 1));
   const loggedBy = (endExclusive: string): number =>
     logged.filter((l) => l.date < endExclusive).reduce((sum, l) => sum + l.hours, 0);

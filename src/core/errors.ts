@@ -4,10 +4,11 @@
  * the CLI maps codes to exit statuses and the server to HTTP statuses, each in one place.
  */
 
-import { renderHint, renderMessage } from '../i18n/catalogue.js';
-import type { Message, MessageParams } from '../i18n/catalogue.js';
+import { renderMessage } from '../i18n/catalogue.js';
+import type { Face, Message, MessageParams } from '../i18n/catalogue.js';
 
-export type { Message, MessageParams } from '../i18n/catalogue.js';
+export type { Face, Message, MessageParams } from '../i18n/catalogue.js';
+export { didYouMean } from '../i18n/catalogue.js';
 
 /**
  * The error family's codes, the one list every face reads (the CLI's exit codes, the API's answers,
@@ -64,6 +65,21 @@ export interface Problem {
   path?: string;
 }
 
+/** A coded problem: its catalogue message (the English wording kept for logs), path and place. */
+export function codedProblem(
+  key: string,
+  params: MessageParams = {},
+  where: { path?: string; place?: SourcePlace } = {},
+): Problem {
+  const coded: Message = { key, params };
+  return {
+    message: renderMessage('en', coded),
+    coded,
+    ...(where.path === undefined ? {} : { path: where.path }),
+    ...(where.place === undefined ? {} : { place: where.place }),
+  };
+}
+
 export function formatPlace(place: SourcePlace): string {
   if (place.line === undefined) return place.file;
   return place.column === undefined ? `${place.file}:${place.line}` : `${place.file}:${place.line}:${place.column}`;
@@ -96,15 +112,25 @@ export class MlpathError extends Error {
       cause?: unknown;
     } & (
       | { message: string; hint?: string; key?: undefined; params?: undefined; hintKey?: undefined }
-      | { key: string; params?: MessageParams; hintKey?: string; hintParams?: MessageParams; message?: undefined }
+      | {
+          key: string;
+          params?: MessageParams;
+          /** The hint, as a key and values or as a whole message (none when undefined). */
+          hintKey?: string;
+          hintParams?: MessageParams;
+          hint?: Message | undefined;
+          message?: undefined;
+        }
     ),
   ) {
     const coded: Message | undefined =
       options.key === undefined ? undefined : { key: options.key, params: options.params ?? {} };
     const codedHint: Message | undefined =
-      options.key === undefined || options.hintKey === undefined
+      options.key === undefined
         ? undefined
-        : { key: options.hintKey, params: options.hintParams ?? {} };
+        : options.hintKey !== undefined
+          ? { key: options.hintKey, params: options.hintParams ?? {} }
+          : options.hint;
     super(
       coded ? renderMessage('en', coded) : (options.message ?? ''),
       options.cause === undefined ? undefined : { cause: options.cause },
@@ -113,7 +139,11 @@ export class MlpathError extends Error {
     this.problems = options.problems ?? [];
     this.coded = coded;
     this.codedHint = codedHint;
-    this.hint = codedHint ? renderHint('en', 'cli', codedHint) : options.key === undefined ? options.hint : undefined;
+    this.hint = codedHint
+      ? renderMessage('en', codedHint, 'cli')
+      : options.key === undefined
+        ? options.hint
+        : undefined;
   }
 }
 
@@ -164,26 +194,17 @@ export interface ErrorWords {
 }
 
 /**
- * The words of an error in a locale for a face: coded parts from the catalogue, anything still
- * in English through `fallback` (the CLI's edge translation, or as it is).
+ * The words of an error in a locale for a face: coded parts from the catalogue (each face's own
+ * wording where it has one); a part written in words by a face itself is shown as it is.
  */
-export function errorWords(
-  error: MlpathError,
-  locale: string,
-  face: 'cli' | 'web',
-  fallback: (text: string) => string = (text) => text,
-): ErrorWords {
+export function errorWords(error: MlpathError, locale: string, face: Face): ErrorWords {
   const problemText = (problem: Problem): string => {
-    const text = problem.coded ? renderMessage(locale, problem.coded) : fallback(problem.message);
+    const text = problem.coded ? renderMessage(locale, problem.coded, face) : problem.message;
     return problem.place ? `${formatPlace(problem.place)}: ${text}` : text;
   };
   return {
-    message: error.coded ? renderMessage(locale, error.coded) : fallback(error.message),
+    message: error.coded ? renderMessage(locale, error.coded, face) : error.message,
     problems: error.problems.map((p) => ({ path: p.path ?? '', text: problemText(p) })),
-    hint: error.codedHint
-      ? renderHint(locale, face, error.codedHint)
-      : error.hint === undefined
-        ? undefined
-        : fallback(error.hint),
+    hint: error.codedHint ? renderMessage(locale, error.codedHint, face) : error.hint,
   };
 }

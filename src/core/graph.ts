@@ -197,11 +197,59 @@ export function descendants(graph: SkillGraph, ids: Iterable<string>): Set<strin
 
 export type NeedLevel = 'full' | 'shortcut';
 
+/** Whether a skill id is in a set of skills. */
+export interface SkillSet {
+  has(id: string): boolean;
+}
+
+/** A value for some skills, looked up by id. */
+export interface SkillLookup<T> extends SkillSet {
+  get(id: string): T | undefined;
+}
+
+/**
+ * Values for the skills of a graph, kept as one slot per skill number rather than as a map keyed by
+ * id (at 100,000 skills a map's table, and the tables it outgrew, are megabytes each). Values are few
+ * (stage ids, levels) and are numbered in a short list. An id outside the graph goes to a map.
+ */
+export class SkillTable<T> implements SkillLookup<T> {
+  private readonly slots: Int32Array;
+  private readonly values: T[] = [];
+  private readonly numbered = new Map<T, number>();
+  private outside: Map<string, T> | undefined;
+  constructor(private readonly graph: SkillGraph) {
+    this.slots = new Int32Array(graph.ids.length).fill(-1);
+  }
+  get(id: string): T | undefined {
+    const i = this.graph.indexOf.get(id);
+    if (i === undefined) return this.outside?.get(id);
+    const v = this.slots[i] ?? -1;
+    return v < 0 ? undefined : this.values[v];
+  }
+  has(id: string): boolean {
+    const i = this.graph.indexOf.get(id);
+    return i === undefined ? this.outside?.has(id) === true : (this.slots[i] ?? -1) >= 0;
+  }
+  set(id: string, value: T): void {
+    const i = this.graph.indexOf.get(id);
+    if (i === undefined) {
+      (this.outside ??= new Map()).set(id, value);
+      return;
+    }
+    let v = this.numbered.get(value);
+    if (v === undefined) {
+      v = this.values.push(value) - 1;
+      this.numbered.set(value, v);
+    }
+    this.slots[i] = v;
+  }
+}
+
 export interface Closure {
   /** Needed skills in deterministic topological order (prerequisites first). */
   readonly order: readonly string[];
   /** For each needed skill, whether the full skill or only its shortcut is needed. */
-  readonly level: ReadonlyMap<string, NeedLevel>;
+  readonly level: SkillLookup<NeedLevel>;
 }
 
 /**
@@ -240,7 +288,7 @@ export function neededClosure(graph: SkillGraph, targets: Iterable<string>, know
     }
   }
   const members: string[] = [];
-  const level = new Map<string, NeedLevel>();
+  const level = new SkillTable<NeedLevel>(graph);
   for (let i = 0; i < n; i++) {
     if (need[i]) {
       const id = graph.ids[i] ?? '';

@@ -9,18 +9,6 @@
 export type JsonExpected =
   'propertyName' | 'colon' | 'commaOrBrace' | 'commaOrBracket' | 'value' | 'closingQuote' | 'end' | 'valid';
 
-/** The English words for each (the curriculum importers' messages still carry them). */
-export const JSON_EXPECTED_EN: Readonly<Record<JsonExpected, string>> = {
-  propertyName: 'a property name in double quotes',
-  colon: '":"',
-  commaOrBrace: '"," or "}"',
-  commaOrBracket: '"," or "]"',
-  value: 'a value',
-  closingQuote: 'a closing quote',
-  end: 'the end of the file',
-  valid: 'valid JSON',
-};
-
 /** Line and column (from 1) of an offset in a text. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -38,10 +26,10 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
  * Where a JSON text first goes wrong, and what was expected there. JSON.parse's own messages
  * differ between Node versions and often carry no position, so the text is scanned here.
  */
-export function jsonErrorAt(text: string): { offset: number; expected: string; code: JsonExpected } {
+export function jsonErrorAt(text: string): { offset: number; code: JsonExpected } {
   let i = 0;
   const fail = (code: JsonExpected): never => {
-    throw { offset: i, expected: JSON_EXPECTED_EN[code], code };
+    throw { offset: i, code };
   };
   const space = (): void => {
     while (i < text.length && /\s/.test(text.charAt(i))) i++;
@@ -124,12 +112,12 @@ export function jsonErrorAt(text: string): { offset: number; expected: string; c
     space();
     if (i < text.length) fail('end');
   } catch (error) {
-    if (typeof error === 'object' && error !== null && 'offset' in error && 'expected' in error) {
-      return error as { offset: number; expected: string; code: JsonExpected };
+    if (typeof error === 'object' && error !== null && 'offset' in error && 'code' in error) {
+      return error as { offset: number; code: JsonExpected };
     }
     throw error;
   }
-  return { offset: 0, expected: JSON_EXPECTED_EN.valid, code: 'valid' };
+  return { offset: 0, code: 'valid' };
 }
 
 /** Where a JSON text goes wrong: line and column (from 1), what was expected and what was found. */

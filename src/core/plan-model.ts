@@ -223,8 +223,10 @@ export interface ProgressState {
   readonly skills: ReadonlyMap<string, 'learning' | 'done' | 'skipped'>;
   /** `resourceId` or `resourceId/unitId` -> status. */
   readonly items: ReadonlyMap<string, 'learning' | 'done' | 'skipped'>;
-  /** Hours logged, by date; `item` is a skill, resource or unit key where given. */
-  readonly logged: readonly { readonly date: string; readonly hours: number; readonly item: string | undefined }[];
+  /** Hours logged per day (`YYYY-MM-DD`), each day once. */
+  readonly logged: readonly { readonly date: string; readonly hours: number }[];
+  /** Hours logged per item (a skill, resource or unit key), all days; hours logged without an item under ''. */
+  readonly loggedByItem: ReadonlyMap<string, number>;
 }
 
 export interface Forecast {

@@ -104,12 +104,23 @@ describe('foldProgress', () => {
     expect(stats.unknown.get('quantum-ml')).toBe('done');
   });
 
-  it('lists logged hours with their day and item, resolved through aliases', () => {
+  it('sums logged hours by day and by item, resolved through aliases', () => {
     const state = foldProgress(
-      [ev('hours', { hours: 1.5, date: '2026-11-02', item: 'python', at: at(3) })],
+      [
+        ev('hours', { hours: 1.5, date: '2026-11-02', item: 'python', at: at(3) }),
+        ev('hours', { hours: 1, date: '2026-11-02', item: undefined, at: at(3, 1) }),
+        ev('hours', { hours: 2, date: '2026-11-04', item: 'python-programming', at: at(4) }),
+      ],
       curriculum,
     );
-    expect(state.logged).toEqual([{ date: '2026-11-02', hours: 1.5, item: 'python-programming' }]);
+    expect(state.logged).toEqual([
+      { date: '2026-11-02', hours: 2.5 },
+      { date: '2026-11-04', hours: 2 },
+    ]);
+    expect([...state.loggedByItem]).toEqual([
+      ['python-programming', 3.5],
+      ['', 1],
+    ]);
   });
 });
 
@@ -337,7 +348,7 @@ describe('a stored fold', () => {
     const later: ProgressEvent = { ...first, id: 'b', type: 'reset', at: '2026-11-03T10:00:00.000Z' };
     expect(extendFold(fold, [later], index)?.skills.size).toBe(0);
     expect(foldToJson(fold)).toBe(before);
-    // Hours on one day and item are summed; the fold extended keeps its own sum.
+    // Hours on one day, and on one item, are summed; the fold extended keeps its own sums.
     const hours = (id: string, minute: number, h: number): ProgressEvent => ({
       ...first,
       id,
@@ -348,11 +359,10 @@ describe('a stored fold', () => {
       date: '2026-11-04',
     });
     const logged = foldEvents([hours('h1', 0, 1), hours('h2', 1, 0.5)], index);
-    expect(logged.logged).toEqual([{ date: '2026-11-04', hours: 1.5, item: 'cs50p' }]);
-    expect(extendFold(logged, [hours('h3', 2, 2)], index)?.logged).toEqual([
-      { date: '2026-11-04', hours: 3.5, item: 'cs50p' },
-    ]);
-    expect(logged.logged).toEqual([{ date: '2026-11-04', hours: 1.5, item: 'cs50p' }]);
+    const sums = (f: ProgressFold | undefined) => f && [[...f.hoursByDay], [...f.hoursByItem]];
+    expect(sums(logged)).toEqual([[['2026-11-04', 1.5]], [['cs50p', 1.5]]]);
+    expect(sums(extendFold(logged, [hours('h3', 2, 2)], index))).toEqual([[['2026-11-04', 3.5]], [['cs50p', 3.5]]]);
+    expect(sums(logged)).toEqual([[['2026-11-04', 1.5]], [['cs50p', 1.5]]]);
     expect(foldFromJson(before.replace(`"format":${FOLD_FORMAT}`, '"format":0'))).toBeUndefined();
     expect(foldFromJson('not json')).toBeUndefined();
   });

@@ -15,6 +15,10 @@ import type { Curriculum } from './model.js';
 import type { ProgressState } from './plan-model.js';
 import type { ProgressEvent } from './progress-model.js';
 import { addDays, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
+import { newCard, rateCard } from './review.js';
+import type { ReviewCard } from './review.js';
+import { CARD_PHASES, isReviewRating } from './review-model.js';
+import type { CardPhase, ReviewRating } from './review-model.js';
 
 export type ItemStatus = 'learning' | 'done' | 'skipped';
 export type ItemKind = 'skill' | 'resource' | 'unit';
@@ -29,16 +33,24 @@ export interface ItemIndex {
   readonly resources: ReadonlySet<string>;
   /** `resourceId/unitId` keys. */
   readonly units: ReadonlySet<string>;
+  /** Resource or `resourceId/unitId` key -> the skills it teaches. */
+  readonly teaches: ReadonlyMap<string, readonly string[]>;
 }
 
 export function itemIndex(curriculum: ProgressCurriculum): ItemIndex {
   const aliases = new Map<string, string>();
   for (const skill of curriculum.skills) for (const old of skill.aliases) aliases.set(old, skill.id);
+  const teaches = new Map<string, readonly string[]>();
+  for (const r of curriculum.resources) {
+    teaches.set(r.id, r.teaches);
+    for (const u of r.units) teaches.set(`${r.id}/${u.id}`, u.teaches);
+  }
   return {
     skills: new Set(curriculum.skills.map((s) => s.id)),
     aliases,
     resources: new Set(curriculum.resources.map((r) => r.id)),
     units: new Set(curriculum.resources.flatMap((r) => r.units.map((u) => `${r.id}/${u.id}`))),
+    teaches,
   };
 }
 
@@ -96,12 +108,6 @@ export function lastUndoable(events: readonly ProgressEvent[]): ProgressEvent | 
   return undefined;
 }
 
-export interface LoggedHours {
-  readonly date: string;
-  readonly hours: number;
-  readonly item: string | undefined;
-}
-
 export interface ProgressStats extends ProgressState {
   /** Statuses of ids the curriculum does not know (kept for a later curriculum). */
   readonly unknown: ReadonlyMap<string, ItemStatus>;
@@ -117,6 +123,8 @@ export interface ProgressStats extends ProgressState {
   readonly projectTicks: ReadonlyMap<string, ReadonlySet<string>>;
   /** Events in force (not cancelled, not undo events). */
   readonly effectiveEvents: number;
+  /** Item key (skill, resource, unit, or an id the curriculum does not know) -> the day it became done, for items done now. */
+  readonly doneOn: ReadonlyMap<string, string>;
 }
 
 const STATUS: Partial<Record<ProgressEvent['type'], ItemStatus>> = {
@@ -127,8 +135,8 @@ const STATUS: Partial<Record<ProgressEvent['type'], ItemStatus>> = {
 
 /** The state the planner needs: statuses of skills and items, and hours logged. */
 export function foldProgress(events: readonly ProgressEvent[], curriculum: ProgressCurriculum): ProgressState {
-  const { skills, items, logged } = progressStats(events, curriculum, undefined);
-  return { skills, items, logged };
+  const { skills, items, logged, loggedByItem } = progressStats(events, curriculum, undefined);
+  return { skills, items, logged, loggedByItem };
 }
 
 /** The fold with everything the status screen shows. `today` (`YYYY-MM-DD`) anchors week and streak. */
@@ -148,10 +156,10 @@ export interface ProgressFold {
   readonly skills: Map<string, ItemStatus>;
   readonly items: Map<string, ItemStatus>;
   readonly unknown: Map<string, ItemStatus>;
-  /** Hours logged, summed per day and item, in the order each pair was first logged. */
-  readonly logged: LoggedHours[];
-  /** `date item` -> its place in `logged`. */
-  readonly loggedAt: Map<string, number>;
+  /** Day -> hours logged on it, in the order days were first logged. */
+  readonly hoursByDay: Map<string, number>;
+  /** Item key ('' for hours logged without one) -> hours logged on it, all days. */
+  readonly hoursByItem: Map<string, number>;
   readonly hoursByWeek: Map<string, number>;
   /** Unrounded. */
   readonly totalHours: number;
@@ -162,6 +170,27 @@ export interface ProgressFold {
   readonly events: number;
   /** The latest `at` folded ('' for none). */
   readonly lastAt: string;
+  /** The `at` of the first event folded, in the order events apply ('' for none). */
+  readonly firstAt: string;
+  /** Item key -> the day it became done, for items done now. */
+  readonly doneOn: Map<string, string>;
+  /** Skill -> the latest `done` mark of it in force. */
+  readonly marked: Map<string, string>;
+  /** Skill -> the first `done` in force of a resource or unit teaching it. */
+  readonly worked: Map<string, string>;
+  /**
+   * Review cards (`skill/question`, old skill ids followed) with the ratings given since their
+   * skill's start (reviewSince) applied in time order; a card without such a rating is absent.
+   */
+  readonly cards: Map<string, ReviewCard>;
+}
+
+/**
+ * When a skill's review cards start: its latest `done` mark, else the first `done` of a resource or
+ * unit teaching it, else the first event of the log (core/review-events.ts).
+ */
+export function reviewSince(fold: ProgressFold, skill: string): string {
+  return fold.marked.get(skill) ?? fold.worked.get(skill) ?? (fold.firstAt || new Date(0).toISOString());
 }
 
 function emptyFold(): ProgressFold {
@@ -169,8 +198,8 @@ function emptyFold(): ProgressFold {
     skills: new Map(),
     items: new Map(),
     unknown: new Map(),
-    logged: [],
-    loggedAt: new Map(),
+    hoursByDay: new Map(),
+    hoursByItem: new Map(),
     hoursByWeek: new Map(),
     totalHours: 0,
     days: new Set(),
@@ -178,19 +207,26 @@ function emptyFold(): ProgressFold {
     effectiveEvents: 0,
     events: 0,
     lastAt: '',
+    firstAt: '',
+    doneOn: new Map(),
+    marked: new Map(),
+    worked: new Map(),
+    cards: new Map(),
   };
 }
 
 /** Fold a whole log. */
 export function foldEvents(events: readonly ProgressEvent[], index: ItemIndex): ProgressFold {
   const ordered = orderEvents(events);
-  return applyEvents(emptyFold(), ordered, cancelledInOrder(ordered), index);
+  // Refusal is for review cards already folded, which an empty fold has none of.
+  return applyEvents(emptyFold(), ordered, cancelledInOrder(ordered), index) as ProgressFold;
 }
 
 /**
  * The fold extended by events recorded after those it holds, or undefined when they cannot simply
  * be applied on top and the log must be folded again: an undo among them (it cancels an event
- * already folded), or one that happened before the latest folded (events apply in time order).
+ * already folded), or one that happened before the latest folded (events apply in time order), or a
+ * `done` that moves the start of a skill's review cards to the instant of a rating already folded.
  * The fold given is left as it was.
  */
 export function extendFold(
@@ -208,27 +244,52 @@ export function extendFold(
     skills: new Map(fold.skills),
     items: new Map(fold.items),
     unknown: new Map(fold.unknown),
-    logged: [...fold.logged],
-    loggedAt: new Map(fold.loggedAt),
+    hoursByDay: new Map(fold.hoursByDay),
+    hoursByItem: new Map(fold.hoursByItem),
     hoursByWeek: new Map(fold.hoursByWeek),
     days: new Set(fold.days),
     projectTicks: new Map([...fold.projectTicks].map(([id, ticks]) => [id, new Set(ticks)])),
+    doneOn: new Map(fold.doneOn),
+    marked: new Map(fold.marked),
+    worked: new Map(fold.worked),
+    cards: new Map(fold.cards),
   };
   return applyEvents(copy, events, new Set(), index);
 }
 
-/** Apply events in order to a fold (whose collections it fills in place). */
+interface PendingReview {
+  readonly card: string;
+  readonly skill: string;
+  readonly question: string;
+  readonly rating: ReviewRating;
+  readonly at: string;
+}
+
+/**
+ * Apply events in order to a fold (whose collections it fills in place); undefined when a `done`
+ * moves the start of a skill's cards to the instant of a rating already folded (see extendFold).
+ */
 function applyEvents(
   fold: ProgressFold,
   ordered: readonly ProgressEvent[],
   cancelled: ReadonlySet<string>,
   index: ItemIndex,
-): ProgressFold {
-  const { skills, items, unknown, logged, loggedAt, hoursByWeek, days, projectTicks } = fold;
+): ProgressFold | undefined {
+  const { skills, items, unknown, hoursByDay, hoursByItem, hoursByWeek, days, projectTicks } = fold;
+  const { doneOn, marked, worked, cards } = fold;
   const weekOf = new Map<string, string>();
   let totalHours = fold.totalHours;
   let effective = fold.effectiveEvents;
   let lastAt = fold.lastAt;
+  const firstAt = fold.firstAt || (ordered[0]?.at ?? '');
+  // Ratings are applied after the pass, from each skill's start as it is then; the skills whose
+  // start a `done` may move, with their start before.
+  const reviews: PendingReview[] = [];
+  const moved = new Map<string, string>();
+  const startOf = (skill: string): string => marked.get(skill) ?? worked.get(skill) ?? firstAt;
+  const move = (skill: string): void => {
+    if (!moved.has(skill)) moved.set(skill, startOf(skill));
+  };
   for (const event of ordered) {
     if (event.at > lastAt) lastAt = event.at;
     if (event.type === 'undo' || cancelled.has(event.id)) continue;
@@ -245,22 +306,39 @@ function applyEvents(
         const status = STATUS[event.type];
         if (status === undefined) target.delete(key ?? event.item);
         else target.set(key ?? event.item, status);
+        if (event.type === 'done') doneOn.set(key ?? event.item, event.at.slice(0, 10));
+        else doneOn.delete(key ?? event.item);
+        if (event.type === 'done' && resolved !== undefined) {
+          // A mark of the skill restarts its cards (the latest counts); work teaching it only starts them (the first counts).
+          if (resolved.kind === 'skill') {
+            move(resolved.key);
+            marked.set(resolved.key, event.at);
+          } else
+            for (const skill of index.teaches.get(resolved.key) ?? [])
+              if (!worked.has(skill)) {
+                move(skill);
+                worked.set(skill, event.at);
+              }
+        }
         days.add(event.at.slice(0, 10));
+        break;
+      }
+      case 'reviewed': {
+        const slash = event.item?.indexOf('/') ?? -1;
+        if (event.item === undefined || slash <= 0 || !isReviewRating(event.text ?? '')) break;
+        const skill = resolveItem(index, event.item.slice(0, slash));
+        if (skill?.kind !== 'skill') break;
+        const question = event.item.slice(slash + 1);
+        const card = `${skill.key}/${question}`;
+        reviews.push({ card, skill: skill.key, question, rating: event.text as ReviewRating, at: event.at });
         break;
       }
       case 'hours': {
         const hours = event.hours ?? 0;
         if (!(hours > 0)) break;
         const date = event.date ?? event.at.slice(0, 10);
-        const pair = `${date} ${key ?? ''}`;
-        const at = loggedAt.get(pair);
-        const entry = at === undefined ? undefined : logged[at];
-        // Entries are replaced, never changed: an extended fold shares them with the one it extends.
-        if (at !== undefined && entry) logged[at] = { date, hours: entry.hours + hours, item: key };
-        else {
-          loggedAt.set(pair, logged.length);
-          logged.push({ date, hours, item: key });
-        }
+        hoursByDay.set(date, (hoursByDay.get(date) ?? 0) + hours);
+        hoursByItem.set(key ?? '', (hoursByItem.get(key ?? '') ?? 0) + hours);
         totalHours += hours;
         let week = weekOf.get(date);
         if (week === undefined) {
@@ -281,7 +359,24 @@ function applyEvents(
       }
     }
   }
-  return { ...fold, totalHours, effectiveEvents: effective, events: fold.events + ordered.length, lastAt };
+  // A skill whose start moved starts its cards afresh; a rating folded at the new start itself would
+  // still count, and the fold no longer has it apart: refuse.
+  for (const [skill, before] of moved) {
+    const start = startOf(skill);
+    if (start === before) continue;
+    for (const [key, card] of cards) {
+      if (card.skill !== skill) continue;
+      if (card.lastReview !== undefined && card.lastReview >= start) return undefined;
+      cards.delete(key);
+    }
+  }
+  for (const review of reviews) {
+    const start = startOf(review.skill);
+    if (review.at < start) continue;
+    const card = cards.get(review.card) ?? newCard({ skill: review.skill, id: review.question }, new Date(start));
+    cards.set(review.card, rateCard(card, review.rating, new Date(review.at)));
+  }
+  return { ...fold, totalHours, effectiveEvents: effective, events: fold.events + ordered.length, lastAt, firstAt };
 }
 
 /** The statistics of a fold, anchored on `today` (week and streak; none without a today). */
@@ -289,7 +384,8 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
   return {
     skills: fold.skills,
     items: fold.items,
-    logged: fold.logged,
+    logged: [...fold.hoursByDay].map(([date, hours]) => ({ date, hours })),
+    loggedByItem: fold.hoursByItem,
     unknown: fold.unknown,
     hoursByWeek: fold.hoursByWeek,
     totalHours: round(fold.totalHours),
@@ -298,11 +394,12 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
     activeDays: [...fold.days].sort(),
     projectTicks: fold.projectTicks,
     effectiveEvents: fold.effectiveEvents,
+    doneOn: fold.doneOn,
   };
 }
 
 /** The version of foldToJson's text; a stored fold of another version is folded again. */
-export const FOLD_FORMAT = 3;
+export const FOLD_FORMAT = 5;
 
 /** A fold as text, for a store to keep. */
 export function foldToJson(fold: ProgressFold): string {
@@ -311,8 +408,8 @@ export function foldToJson(fold: ProgressFold): string {
     skills: [...fold.skills],
     items: [...fold.items],
     unknown: [...fold.unknown],
-    // Columns: the distinct dates and items once, then per entry [date index, item index (-1: none), hours].
-    logged: compactLogged(fold.logged),
+    hoursByDay: [...fold.hoursByDay],
+    hoursByItem: [...fold.hoursByItem],
     hoursByWeek: [...fold.hoursByWeek],
     totalHours: fold.totalHours,
     days: [...fold.days],
@@ -320,21 +417,48 @@ export function foldToJson(fold: ProgressFold): string {
     effectiveEvents: fold.effectiveEvents,
     events: fold.events,
     lastAt: fold.lastAt,
+    firstAt: fold.firstAt,
+    doneOn: [...fold.doneOn],
+    marked: [...fold.marked],
+    worked: [...fold.worked],
+    // Per card: [key, phase, due, stability, difficulty, reps, lapses, scheduled days, elapsed days, learning steps, last review].
+    cards: [...fold.cards.values()].map((c) => [
+      c.key,
+      c.phase,
+      c.due,
+      c.stability,
+      c.difficulty,
+      c.reps,
+      c.lapses,
+      c.scheduledDays,
+      c.elapsedDays,
+      c.learningSteps,
+      c.lastReview ?? null,
+    ]),
   });
 }
 
-function compactLogged(logged: readonly LoggedHours[]): { dates: string[]; items: string[]; rows: number[] } {
-  const dates = new Map<string, number>();
-  const items = new Map<string, number>();
-  const rows: number[] = [];
-  const indexOf = (map: Map<string, number>, key: string): number => {
-    let i = map.get(key);
-    if (i === undefined) map.set(key, (i = map.size));
-    return i;
+type CardRow = [string, CardPhase, string, number, number, number, number, number, number, number, string | null];
+
+function cardFromRow(row: CardRow): ReviewCard {
+  const [key, phase, due, stability, difficulty, reps, lapses, scheduledDays, elapsedDays, learningSteps, last] = row;
+  const slash = key.indexOf('/');
+  if (!CARD_PHASES.includes(phase)) throw new TypeError(`card phase ${phase}`);
+  return {
+    key,
+    skill: key.slice(0, slash),
+    question: key.slice(slash + 1),
+    phase,
+    due,
+    stability,
+    difficulty,
+    reps,
+    lapses,
+    scheduledDays,
+    elapsedDays,
+    learningSteps,
+    lastReview: last ?? undefined,
   };
-  for (const l of logged)
-    rows.push(indexOf(dates, l.date), l.item === undefined ? -1 : indexOf(items, l.item), l.hours);
-  return { dates: [...dates.keys()], items: [...items.keys()], rows };
 }
 
 /** A fold from foldToJson's text; undefined for another format or a text that is not one. */
@@ -345,7 +469,8 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       skills: [string, ItemStatus][];
       items: [string, ItemStatus][];
       unknown: [string, ItemStatus][];
-      logged: { dates: string[]; items: string[]; rows: number[] };
+      hoursByDay: [string, number][];
+      hoursByItem: [string, number][];
       hoursByWeek: [string, number][];
       totalHours: number;
       days: string[];
@@ -353,24 +478,19 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       effectiveEvents: number;
       events: number;
       lastAt: string;
+      firstAt: string;
+      doneOn: [string, string][];
+      marked: [string, string][];
+      worked: [string, string][];
+      cards: CardRow[];
     };
     if (j.format !== FOLD_FORMAT) return undefined;
-    const { dates, items, rows } = j.logged;
-    const logged: LoggedHours[] = [];
-    for (let i = 0; i + 2 < rows.length; i += 3) {
-      const item = rows[i + 1] ?? -1;
-      logged.push({
-        date: dates[rows[i] ?? 0] ?? '',
-        hours: rows[i + 2] ?? 0,
-        item: item < 0 ? undefined : items[item],
-      });
-    }
     return {
       skills: new Map(j.skills),
       items: new Map(j.items),
       unknown: new Map(j.unknown),
-      logged,
-      loggedAt: new Map(logged.map((l, i) => [`${l.date} ${l.item ?? ''}`, i])),
+      hoursByDay: new Map(j.hoursByDay),
+      hoursByItem: new Map(j.hoursByItem),
       hoursByWeek: new Map(j.hoursByWeek),
       totalHours: j.totalHours,
       days: new Set(j.days),
@@ -378,6 +498,11 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       effectiveEvents: j.effectiveEvents,
       events: j.events,
       lastAt: j.lastAt,
+      firstAt: j.firstAt,
+      doneOn: new Map(j.doneOn),
+      marked: new Map(j.marked),
+      worked: new Map(j.worked),
+      cards: new Map(j.cards.map((row) => [row[0], cardFromRow(row)])),
     };
   } catch {
     return undefined;

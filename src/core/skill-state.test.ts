@@ -35,6 +35,7 @@ const progress = (items: Record<string, 'done' | 'learning' | 'skipped'>, skills
   skills: new Map(Object.entries(skills)),
   items: new Map(Object.entries(items)),
   logged: [],
+  loggedByItem: new Map(),
 });
 const derive = (p: ProgressState, known: string[] = []) => deriveSkillStates({ curriculum, progress: p, known, plan });
 

@@ -43,7 +43,7 @@ export interface SkillStates {
 export interface SkillSignals {
   readonly curriculum: Pick<Curriculum, 'skills' | 'resources'>;
   /** The fold of the progress log (marks, item statuses). */
-  readonly progress: ProgressState | undefined;
+  readonly progress: Pick<ProgressState, 'skills' | 'items'> | undefined;
   /** Skills known at the start (aliases are followed). */
   readonly known: readonly string[];
   /** The first plan (from the profile alone); undefined without a profile. */

@@ -28,7 +28,8 @@ const sumHours = (tasks: readonly { hours: number }[]): number =>
 const logged = (entries: Array<[string, number]>): ProgressState => ({
   skills: new Map(),
   items: new Map(),
-  logged: entries.map(([date, hours]) => ({ date, hours, item: undefined })),
+  logged: entries.map(([date, hours]) => ({ date, hours })),
+  loggedByItem: new Map([['', entries.reduce((sum, [, hours]) => sum + hours, 0)]]),
 });
 
 describe('calendar weeks', () => {

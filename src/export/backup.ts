@@ -17,12 +17,11 @@
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, Backup as BackupSchema } from '../contract/backup.js';
 import type { BackupPosting as BackupPostingJson, BackupProject as BackupProjectJson } from '../contract/backup.js';
-import { pathText as formatPath } from '../contract/common.js';
 import type { Profile as ProfileJson } from '../contract/profile.js';
 import { MlpathError } from '../core/errors.js';
 import type { Message, MessageParams, Problem } from '../core/errors.js';
 import { jsonSyntaxError } from '../core/json-position.js';
-import { issueMessage } from '../i18n/issues.js';
+import { issueProblems } from '../i18n/issues.js';
 import type { IssueLike } from '../i18n/issues.js';
 import type { Profile } from '../core/plan-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
@@ -119,11 +118,7 @@ export function parseBackup(text: string, file: string | Message): Backup {
   }
   const result = BackupSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue): Problem => {
-      const path = formatPath(issue.path);
-      const coded = issueMessage(issue as unknown as IssueLike, path);
-      return { message: `${path || '(top level)'}: ${issue.message}`, path, ...(coded ? { coded } : {}) };
-    });
+    const problems: Problem[] = issueProblems(result.error.issues as unknown as IssueLike[]);
     throw invalid('backup.invalid', { file, count: problems.length }, problems);
   }
   const b = result.data;

@@ -17,6 +17,7 @@
  * - Lines end with CRLF (the last one too) and are folded at 75 octets without splitting a UTF-8
  *   character (ical-generator does the folding).
  */
+import { translate } from '../i18n/catalogue.js';
 import { sayIn } from '../i18n/planner.js';
 import { createHash } from 'node:crypto';
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
@@ -76,7 +77,7 @@ export function renderEntries(
       const unit = task.unit === undefined ? undefined : resource.units.find((u) => u.id === task.unit);
       const local = textIn(resource.localTitle, locale) || resource.title;
       return {
-        title: sayIn(locale, task.title) || (unit ? `${local}: ${textIn(unit.title, locale)}` : local),
+        title: sayIn(locale, task.title) || (unit ? `${local}${t.colon}${textIn(unit.title, locale)}` : local),
         url: resourceUrl(resource, locale, regionOf(curriculum, options.region), unit?.id),
       };
     }
@@ -99,7 +100,7 @@ export function renderEntries(
       url,
     ].filter((line): line is string => line !== undefined && line !== '');
     return {
-      summary: `${t.kind[task.kind]} ${title} (${formatHours(entry.hours)} h)`,
+      summary: `${t.kind[task.kind]} ${title} (${translate(locale, 'tracking', 'hours', { hours: formatHours(entry.hours) })})`,
       description: lines.join('\n'),
       url,
     };
@@ -220,7 +221,7 @@ export interface IcsOptions {
 
 /** The calendar name for a curriculum. */
 export function calendarName(curriculum: Curriculum, locale: Locale): string {
-  return `mlpath: ${textIn(curriculum.meta.title, locale)}`;
+  return `mlpath${exportText(locale).colon}${textIn(curriculum.meta.title, locale)}`;
 }
 
 /**

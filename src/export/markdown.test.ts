@@ -13,6 +13,7 @@ const state: ProgressState = {
   ]),
   items: new Map(),
   logged: [],
+  loggedByItem: new Map(),
 };
 const states = deriveSkillStates({ curriculum, progress: state, known: [], plan: undefined });
 

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { INTERFACE_LOCALES } from '../core/model.js';
-import { translate } from './catalogue.js';
+import { translate, translateWithI18next } from './catalogue.js';
+import { TEXT_RESOURCES } from './resources.js';
+import type { KeyOf, TextNamespace } from './resources.js';
+import { PUNCTUATION_RULES, SPACING_RULES, UNIT_RULES, prose } from './test-support/typography.js';
 
 const ROOT = fileURLToPath(new URL('./locales/', import.meta.url));
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -70,14 +73,6 @@ function* chineseMessages(): Generator<{ where: string; text: string }> {
   for (const [ns, table] of chinese)
     for (const [key, text] of table) yield { where: `${ns}:${key}`, text: String(text) };
 }
-
-const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
-/** A message's prose, without code spans, placeholders and quoted literals (which stay as written). */
-const prose = (text: string): string =>
-  text
-    .replace(/`[^`]*`/g, '`…`')
-    .replace(/\{\{?\w+\}?\}/g, 'X')
-    .replace(/"[^"]*"/g, '"…"');
 
 /**
  * The curriculum importers' notes still write their own English (matched back by the CLI's edge
@@ -172,29 +167,52 @@ describe('hints per face', () => {
 });
 
 describe('Chinese typography in the catalogue', () => {
+  // The rules live in test-support/typography.ts, shared with the checks on the faces' rendered output.
   it('uses full-width colons and list commas in Chinese prose, never mixed', () => {
     for (const { where, text } of chineseMessages()) {
-      const p = prose(text);
-      // A half-width colon right after a Chinese character (or before one) is a mixed colon.
-      expect(p, where).not.toMatch(new RegExp(`[${CJK}]:|:\\s*[${CJK}]`));
-      // A half-width comma between Chinese words is a list that wants 、 or ，.
-      expect(p, where).not.toMatch(new RegExp(`[${CJK}]\\s*,\\s*[${CJK}]`));
-      expect(p, where).not.toMatch(new RegExp(`[${CJK}]\\s*;|;\\s*[${CJK}]`));
+      for (const rule of PUNCTUATION_RULES) expect(prose(text), `${where} (${rule.name})`).not.toMatch(rule.pattern);
     }
   });
 
   it('puts no space between two Chinese characters', () => {
     for (const { where, text } of chineseMessages()) {
-      // Two or more spaces align the columns of a table line; one space inside prose is a slip.
-      expect(prose(text), where).not.toMatch(new RegExp(`[${CJK}，。：；、（）“”] (?! )[${CJK}，。：；、（）“”]`));
+      for (const rule of SPACING_RULES) expect(prose(text), `${where} (${rule.name})`).not.toMatch(rule.pattern);
     }
   });
 
   it('writes × for times and 小时 for hours', () => {
     for (const { where, text } of chineseMessages()) {
-      const p = prose(text);
-      expect(p, where).not.toMatch(/\d\s*x\s*\d|X x X|\bx X\b/);
-      expect(p, where).not.toMatch(/(\d|X)\s*h\b/);
+      for (const rule of UNIT_RULES) expect(prose(text), `${where} (${rule.name})`).not.toMatch(rule.pattern);
     }
+  });
+});
+
+describe('translate', () => {
+  it('gives what i18next gives for every message of every text namespace, with and without values', () => {
+    let checked = 0;
+    for (const ns of Object.keys(TEXT_RESOURCES.en) as TextNamespace[]) {
+      const keys = new Set<string>();
+      const names = new Map<string, Set<string>>();
+      for (const locale of ['en', 'zh-CN'] as const)
+        for (const [key, text] of Object.entries(TEXT_RESOURCES[locale][ns] as Record<string, unknown>)) {
+          const base = key.replace(PLURAL, '');
+          keys.add(base);
+          const found = names.get(base) ?? new Set<string>();
+          for (const m of String(text).matchAll(/\{\s*([^{},\s]+)/g)) found.add(m[1] ?? '');
+          names.set(base, found);
+        }
+      for (const key of keys)
+        for (const locale of ['en', 'zh-CN', 'fr']) {
+          const named = Object.fromEntries([...(names.get(key) ?? [])].map((n, i) => [n, i % 2 ? i * 1.5 : `<${n}>`]));
+          for (const values of [{}, named, { ...named, count: 1 }, { ...named, count: 3 }]) {
+            const k = key as KeyOf<typeof ns>;
+            expect(translate(locale, ns, k, values), `${locale} ${ns}:${key}`).toBe(
+              translateWithI18next(locale, ns, k, values),
+            );
+            checked++;
+          }
+        }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

@@ -42,8 +42,43 @@ export function interfaceLocale(tag: string | undefined): Locale {
   return tag?.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** A `{name}` placeholder (the only kind the fast path below fills). */
+const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/g;
+
+/**
+ * The message without i18next, when i18next would do no more than fill `{name}` placeholders: the
+ * key is the locale's own (no fallback), has no plural forms, and every brace in it belongs to a
+ * `{name}` placeholder. Undefined otherwise. i18next's first call and each interpolation cost more
+ * than a short command takes to print; the catalogue test holds both ways equal for every message.
+ */
+function plainMessage(lng: Locale, ns: TextNamespace, key: string, values: Values): string | undefined {
+  const table = TEXT_RESOURCES[lng][ns] as Readonly<Record<string, unknown>>;
+  const text = Object.hasOwn(table, key) ? table[key] : undefined;
+  if (typeof text !== 'string' || Object.hasOwn(table, `${key}_other`) || Object.hasOwn(table, `${key}_one`))
+    return undefined;
+  if (!text.includes('{') && !text.includes('}')) return text;
+  const rest = text.replace(PLACEHOLDER, '');
+  if (rest.includes('{') || rest.includes('}')) return undefined;
+  return text.replace(PLACEHOLDER, (match, name: string) => {
+    const value = values[name];
+    return value === undefined ? match : String(value);
+  });
+}
+
 /** One message of a text namespace in a locale (English for any other), placeholders filled. */
 export function translate<N extends TextNamespace>(locale: string, ns: N, key: KeyOf<N>, values: Values = {}): string {
+  const plain = plainMessage(interfaceLocale(locale), ns, key, values);
+  if (plain !== undefined) return plain;
+  return translateWithI18next(locale, ns, key, values);
+}
+
+/** One message through i18next itself (what `translate` gives; kept apart for the catalogue test). */
+export function translateWithI18next<N extends TextNamespace>(
+  locale: string,
+  ns: N,
+  key: KeyOf<N>,
+  values: Values = {},
+): string {
   return catalogue().t(key, {
     ...values,
     ...TEXT_INTERPOLATION,
@@ -67,11 +102,15 @@ export function translator<N extends TextNamespace>(locale: string, ns: N): (key
 
 /**
  * A message as data: a key of the `errors` namespace and its values. A value may itself be a
- * message (a reason inside a wrapper), rendered in the same locale.
+ * message (a reason inside a wrapper), rendered in the same locale; a list of strings is written
+ * as the locale writes a list, except `choices`, the ids a "did you mean" offers: quoted, joined
+ * by "or".
  */
 export interface Message {
   readonly key: string;
   readonly params?: MessageParams;
+  /** The namespace of the key: `errors` unless given (`notes` for the importers' notes). */
+  readonly ns?: 'errors' | 'notes';
 }
 export type MessageParams = Readonly<Record<string, string | number | Message | readonly string[]>>;
 
@@ -85,31 +124,59 @@ export function listIn(locale: string, items: readonly string[], type: 'and' | '
   return new Intl.ListFormat(zh ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
 }
 
-/** "Did you mean …?" for close ids, in a locale, quoted as ids: the one wording every face uses. */
-export function didYouMeanIn(locale: string, suggestions: readonly string[]): string {
-  if (suggestions.length === 0) return '';
-  const zh = interfaceLocale(locale) === 'zh-CN';
-  const quoted = suggestions.map((s) => (zh ? `“${s}”` : `"${s}"`));
-  return translate(locale, 'errors', 'didYouMean', { choices: listIn(locale, quoted, 'or') });
+/** A list read as an enumeration rather than a sentence: "a, b, c" / "a、b、c". */
+export function enumerationIn(locale: string, items: readonly string[]): string {
+  return items.join(interfaceLocale(locale) === 'zh-CN' ? '、' : ', ');
 }
 
-function renderParams(locale: string, params: MessageParams): Record<string, string | number> {
+/** Ids offered as choices, quoted as the locale quotes them and joined as alternatives. */
+function choicesIn(locale: string, ids: readonly string[]): string {
+  const zh = interfaceLocale(locale) === 'zh-CN';
+  return listIn(
+    locale,
+    ids.map((s) => (zh ? `“${s}”` : `"${s}"`)),
+    'or',
+  );
+}
+
+/**
+ * "Did you mean …?" for close ids as a message, or nothing when there are none: the one
+ * formatter every face and layer uses (flags, unknown ids, curriculum references, the API).
+ */
+export function didYouMean(suggestions: readonly string[]): Message | undefined {
+  return suggestions.length === 0 ? undefined : { key: 'didYouMean', params: { choices: suggestions } };
+}
+
+/** "Did you mean …?" for close ids in a locale, or an empty text. */
+export function didYouMeanIn(locale: string, suggestions: readonly string[]): string {
+  const message = didYouMean(suggestions);
+  return message ? renderMessage(locale, message) : '';
+}
+
+function renderParams(locale: string, params: MessageParams, face: Face | undefined): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'string' || typeof value === 'number') out[name] = value;
-    else if (Array.isArray(value)) out[name] = listIn(locale, value as readonly string[]);
-    else out[name] = renderMessage(locale, value as Message);
+    else if (Array.isArray(value)) {
+      const items = value as readonly string[];
+      out[name] = name === 'choices' ? choicesIn(locale, items) : listIn(locale, items);
+    } else out[name] = renderMessage(locale, value as Message, face);
   }
   return out;
 }
 
-/** A coded message in a locale (English for any other). */
-export function renderMessage(locale: string, message: Message): string {
-  return translate(locale, 'errors', message.key as KeyOf<'errors'>, renderParams(locale, message.params ?? {}));
+/**
+ * A coded message in a locale (English for any other). With a face, `KEY.cli` or `KEY.web` is
+ * used where that face needs other words (the command line names its flags; the web never does).
+ */
+export function renderMessage(locale: string, message: Message, face?: Face): string {
+  const ns = message.ns ?? 'errors';
+  const faced = face === undefined ? undefined : `${message.key}.${face}`;
+  const key = faced !== undefined && hasKey(ns, faced) ? faced : message.key;
+  return translate(locale, ns as 'errors', key as KeyOf<'errors'>, renderParams(locale, message.params ?? {}, face));
 }
 
 /** A hint for a face: `KEY.web` where the web needs other words than the command line, else `KEY`. */
 export function renderHint(locale: string, face: Face, hint: Message): string {
-  const faced = `${hint.key}.${face}`;
-  return renderMessage(locale, hasKey('errors', faced) ? { ...hint, key: faced } : hint);
+  return renderMessage(locale, hint, face);
 }

@@ -5,6 +5,8 @@
  * no key covers (a custom refinement without a key) comes back undefined: the caller keeps zod's
  * English for it.
  */
+import { pathText } from '../contract/common.js';
+import { hasKey, renderMessage } from './catalogue.js';
 import type { Message } from './catalogue.js';
 
 /** The parts of a zod issue the wording needs (zod's own type is wider). */
@@ -20,9 +22,22 @@ const received = (input: unknown): string =>
 
 const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
+/** The openings of zod's own messages (a schema's own message is anything else). */
+const ZOD_DEFAULT = /^(Invalid|Too small|Too big|Unrecognized key)/;
+
+/** A message that is a catalogue key, with its values as JSON (contract/common's `coded`). */
+const OWN_MESSAGE = /^([a-z][\w]*(?:\.[\w]+)+)(?: (\{.*\}))?$/s;
+
 /** The issue as a message with `path` (the dotted field path, or the top level) among its values. */
 export function issueMessage(issue: IssueLike, path: string): Message | undefined {
   const where: string | Message = path === '' ? { key: 'issue.topLevel' } : path;
+  // A schema's own message names a catalogue key (contract/common's `coded`); any other is kept by the caller.
+  const own = OWN_MESSAGE.exec(issue.message);
+  if (own?.[1] !== undefined && hasKey('errors', own[1])) {
+    const params = own[2] === undefined ? {} : (JSON.parse(own[2]) as Record<string, string | number>);
+    return { key: own[1], params: { ...params, path: where } };
+  }
+  if (issue.code !== 'custom' && issue.code !== 'invalid_format' && !ZOD_DEFAULT.test(issue.message)) return undefined;
   switch (issue.code) {
     case 'invalid_type':
       if (!issue.message.startsWith('Invalid input')) return undefined;
@@ -68,4 +83,21 @@ export function issueMessage(issue: IssueLike, path: string): Message | undefine
     default:
       return undefined;
   }
+}
+
+/**
+ * Zod's issues as problems, each with its path, coded where a key covers the issue; one no key
+ * covers (a schema's own message) keeps that message as it is. `prefix` is prepended to every path.
+ */
+export function issueProblems(
+  issues: readonly IssueLike[],
+  prefix = '',
+): { message: string; coded?: Message; path: string }[] {
+  return issues.map((issue) => {
+    const inner = pathText(issue.path);
+    const path =
+      prefix === '' ? inner : inner === '' ? prefix : inner.startsWith('[') ? prefix + inner : `${prefix}.${inner}`;
+    const coded = issueMessage(issue, path);
+    return coded ? { message: renderMessage('en', coded), coded, path } : { message: issue.message, path };
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMlpathError } from '../core/errors.js';
-import { IdAllocator, idFrom, jsonErrorAt, parseJson } from './common.js';
+import { jsonErrorAt } from '../core/json-position.js';
+import { IdAllocator, idFrom, parseJson } from './common.js';
 
 describe('parseJson', () => {
   const placeOf = (text: string) => {
@@ -28,8 +29,7 @@ describe('parseJson', () => {
     expect(placeOf('{"nodes": [').message).toMatch(/found the end of the file/);
   });
   it('agrees with JSON.parse about what is valid', () => {
-    for (const text of ['[]', '{"a":{"b":[-1.5e3,"\\u0041\\n"]}}', ' 0 '])
-      expect(jsonErrorAt(text).expected).toBe('valid JSON');
+    for (const text of ['[]', '{"a":{"b":[-1.5e3,"\\u0041\\n"]}}', ' 0 ']) expect(jsonErrorAt(text).code).toBe('valid');
   });
 });
 

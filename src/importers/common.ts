@@ -7,24 +7,39 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import anyAscii from 'any-ascii';
-import { MlpathError } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
+import type { Message, MessageParams } from '../core/errors.js';
 import type { Area, Curriculum, Resource, Route, Skill, Stage, Text } from '../core/model.js';
-import { jsonErrorAt, lineColumnAt } from '../core/json-position.js';
+import { jsonSyntaxError } from '../core/json-position.js';
+import { renderMessage } from '../i18n/catalogue.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 
-export { jsonErrorAt, lineColumnAt } from '../core/json-position.js';
-
-/** Something an importer left out, and why. */
+/** Something an importer left out, and why: two notes (catalogue records each face words). */
 export interface Dropped {
-  readonly what: string;
-  readonly why: string;
+  readonly what: Message;
+  readonly why: Message;
 }
 
 export interface ImportSummary {
   /** Counts of what was imported, by kind (skills, resources, stages, prerequisites, ...). */
   readonly imported: Readonly<Record<string, number>>;
   readonly dropped: readonly Dropped[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Message[];
+}
+
+/** An importer's note: a key of the catalogue's `notes` namespace and its values. */
+export function note(key: string, params: MessageParams = {}): Message {
+  return { key, params, ns: 'notes' };
+}
+
+/** A name, id or path shown as it is in a note (no words of its own). */
+export function named(text: string): Message {
+  return note('raw', { text });
+}
+
+/** A note in English (scripts, logs and tests read them so). */
+export function noteText(message: Message): string {
+  return renderMessage('en', message);
 }
 
 export interface ImportResult {
@@ -110,17 +125,24 @@ export function shownPath(path: string, cwd: string = process.cwd()): string {
   return relative(cwd, path) || path;
 }
 
-/** An import error that names the file and, when known, the line and column. */
+/**
+ * An import error that names the file and, when known, the line and column: `reason` is a key of
+ * the catalogue's `errors` namespace (with its values), `hint` another.
+ */
 export function importError(
   file: string,
-  message: string,
-  options: { line?: number; column?: number; hint?: string } = {},
+  reason: string | Message,
+  options: { line?: number; column?: number; hint?: string; hintParams?: MessageParams } = {},
 ): MlpathError {
+  const why: Message = typeof reason === 'string' ? { key: reason, params: {} } : reason;
   return new MlpathError({
     code: 'IMPORT_INVALID',
-    message: `cannot import ${file}: ${message}`,
-    problems: [{ message, place: { file, line: options.line, column: options.column } }],
-    hint: options.hint,
+    key: 'import.cannot',
+    params: { file, message: why },
+    problems: [
+      codedProblem(why.key, why.params ?? {}, { place: { file, line: options.line, column: options.column } }),
+    ],
+    ...(options.hint === undefined ? {} : { hintKey: options.hint, hintParams: options.hintParams ?? {} }),
   });
 }
 
@@ -146,7 +168,7 @@ export function readText(path: string, shown: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const reason =
-      error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : 'cannot read it';
+      error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'import.noSuchFile' : 'import.cannotRead';
     throw importError(shown, reason);
   }
 }
@@ -156,12 +178,13 @@ export function parseJson(text: string, shown: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const { offset, expected } = jsonErrorAt(text);
-    const found = offset >= text.length ? 'the end of the file' : JSON.stringify(text.charAt(offset));
-    throw importError(shown, `malformed JSON: expected ${expected}, found ${found}`, {
-      ...lineColumnAt(text, offset),
-      hint: 'fix the JSON at that place (a missing or extra comma, bracket or quote is the usual cause)',
-    });
+    const { line, column, expected, found } = jsonSyntaxError(text);
+    const foundText: string | Message = found === undefined ? { key: 'json.expected.end' } : JSON.stringify(found);
+    throw importError(
+      shown,
+      { key: 'import.malformedJson', params: { expected: { key: `json.expected.${expected}` }, found: foundText } },
+      { line, column, hint: 'hint.fixJson' },
+    );
   }
 }
 

@@ -29,6 +29,8 @@ import {
   IdAllocator,
   idFrom,
   importError,
+  named,
+  note,
   importedCurriculum,
   isDirectory,
   isFile,
@@ -38,6 +40,7 @@ import {
   shownPath,
 } from './common.js';
 import type { Dropped, ImportOptions, ImportResult } from './common.js';
+import type { Message } from '../core/errors.js';
 
 /** Hours a concept counts without an estimate, and the least any concept counts (Metacademy's own). */
 export const METACADEMY_DEFAULT_HOURS = 1;
@@ -76,18 +79,19 @@ export function parseTextRecords(text: string, shown: string, known: ReadonlySet
     if (line.trimStart().startsWith('#')) return;
     const colon = line.indexOf(':');
     if (colon <= 0) {
-      throw importError(shown, `expected "field: value", got ${JSON.stringify(line.slice(0, 60))}`, {
-        line: i + 1,
-        column: 1,
-        hint: 'each line of a record is `field: value`; a blank line ends the record',
-      });
+      throw importError(
+        shown,
+        { key: 'import.fieldValue', params: { text: JSON.stringify(line.slice(0, 60)) } },
+        { line: i + 1, column: 1, hint: 'hint.recordLine' },
+      );
     }
     const field = line.slice(0, colon).trim();
     if (!known.has(field)) {
-      throw importError(shown, `unknown field "${field}" (expected one of ${[...known].join(', ')})`, {
-        line: i + 1,
-        column: 1,
-      });
+      throw importError(
+        shown,
+        { key: 'import.unknownField', params: { field, fields: [...known].join(', ') } },
+        { line: i + 1, column: 1 },
+      );
     }
     if (fields.size === 0) start = i + 1;
     const list = fields.get(field) ?? [];
@@ -137,10 +141,11 @@ function readTimes(path: string, shown: string): Map<string, number> {
       if (trimmed === '' || trimmed.startsWith('#')) return;
       const match = /^(\S+)\s+([0-9]*\.?[0-9]+(?:[eE][-+]?\d+)?)$/.exec(trimmed);
       if (!match?.[1] || !match[2]) {
-        throw importError(shown, `expected "<tag> <hours>", got ${JSON.stringify(trimmed.slice(0, 60))}`, {
-          line: i + 1,
-          column: 1,
-        });
+        throw importError(
+          shown,
+          { key: 'import.tagHours', params: { text: JSON.stringify(trimmed.slice(0, 60)) } },
+          { line: i + 1, column: 1 },
+        );
       }
       times.set(metacademyTag(match[1]), Number(match[2]));
     });
@@ -186,18 +191,15 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
   const cwd = options.cwd ?? process.cwd();
   const show = (p: string): string => shownPath(p, cwd);
   const dropped: Dropped[] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
 
   if (isFile(sourcePath) && sourcePath.endsWith('.json')) return importMetacademyDump(sourcePath, options);
   if (!isDirectory(sourcePath)) {
-    throw importError(
-      show(sourcePath),
-      'no such folder; pass the metacademy-content folder (holding concepts/) or the graph_data.json dump',
-    );
+    throw importError(show(sourcePath), 'import.noMetacademy');
   }
   const conceptsDir = join(sourcePath, 'concepts');
   if (!isDirectory(conceptsDir)) {
-    throw importError(show(conceptsDir), 'missing concepts folder; is this a metacademy-content checkout?');
+    throw importError(show(conceptsDir), 'import.noConcepts');
   }
 
   const folders = readdirSync(conceptsDir, { withFileTypes: true })
@@ -211,13 +213,13 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
     options.onProgress?.(k, folders.length);
     const folder = join(conceptsDir, name);
     if (name === 'ANNOTATED_EXAMPLE') {
-      dropped.push({ what: `concepts/${name}`, why: "Metacademy's annotated example of the format, not a concept" });
+      dropped.push({ what: named(`concepts/${name}`), why: note('drop.example') });
       return;
     }
     const tag = metacademyTag(name);
     const titlePath = join(folder, 'title.txt');
     if (!isFile(titlePath)) {
-      dropped.push({ what: `concepts/${name}`, why: 'no title.txt (every Metacademy concept has one)' });
+      dropped.push({ what: named(`concepts/${name}`), why: note('drop.noTitle') });
       return;
     }
     const title = readText(titlePath, show(titlePath))
@@ -225,15 +227,15 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
       .find((l) => l.trim() !== '')
       ?.trim();
     if (!title) {
-      dropped.push({ what: `concepts/${name}`, why: 'title.txt is empty' });
+      dropped.push({ what: named(`concepts/${name}`), why: note('drop.emptyTitle') });
       return;
     }
     const id = normalizeSkillId(tag);
     const clash = ids.get(id);
     if (byTag.has(tag) || clash !== undefined) {
       dropped.push({
-        what: `concepts/${name}`,
-        why: `its tag normalises to "${id}", already taken by ${clash ?? tag}`,
+        what: named(`concepts/${name}`),
+        why: note('drop.tagTakenBy', { id, other: clash ?? tag }),
       });
       return;
     }
@@ -242,7 +244,7 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
     const deps = isFile(depsPath)
       ? parseTextRecords(readText(depsPath, show(depsPath)), show(depsPath), DEPENDENCY_FIELDS).map((r) => {
           const depTag = first(r, 'tag');
-          if (!depTag) throw importError(show(depsPath), 'a dependency record without `tag:`', { line: r.line });
+          if (!depTag) throw importError(show(depsPath), 'import.noTag', { line: r.line });
           return {
             tag: metacademyTag(depTag),
             reason: first(r, 'reason'),
@@ -279,9 +281,7 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
   );
   const withoutTime = drafts.filter((d) => !times.has(d.tag)).length;
   if (withoutTime > 0) {
-    warnings.push(
-      `${withoutTime} concept(s) have no time estimate; each counts ${METACADEMY_DEFAULT_HOURS} h, as in Metacademy's own plans`,
-    );
+    warnings.push(note('warn.noTime', { count: withoutTime, hours: METACADEMY_DEFAULT_HOURS }));
   }
 
   const requirementsOf = (deps: ConceptDraft['deps'], owner: string, file: string): Requirement[] => {
@@ -291,15 +291,15 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
       const target = byTag.get(dep.tag);
       if (!target) {
         dropped.push({
-          what: `${owner} requires ${dep.tag}`,
-          why: `no concept "${dep.tag}" exists (${file}:${dep.line})`,
+          what: note('drop.requires', { owner, tag: dep.tag }),
+          why: note('drop.noConceptAt', { tag: dep.tag, place: `${file}:${dep.line}` }),
         });
         continue;
       }
       if (target.tag === owner) {
         dropped.push({
-          what: `${owner} requires itself`,
-          why: `a concept cannot be its own prerequisite (${file}:${dep.line})`,
+          what: note('drop.requiresItself', { owner }),
+          why: note('drop.ownPrerequisite', { place: `${file}:${dep.line}` }),
         });
         continue;
       }
@@ -323,7 +323,7 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
       if (!entry.isDirectory()) continue;
       const tag = metacademyTag(entry.name);
       if (!byTag.has(tag)) {
-        dropped.push({ what: `shortcuts/${entry.name}`, why: `no concept "${tag}" to be a shortcut of` });
+        dropped.push({ what: named(`shortcuts/${entry.name}`), why: note('drop.noShortcutOf', { tag }) });
         continue;
       }
       const depsPath = join(shortcutsDir, entry.name, 'dependencies.txt');
@@ -360,7 +360,10 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
         if (line.trim() === '' || line.trim().startsWith('#')) continue;
         const concept = byTag.get(tag);
         if (!concept) {
-          dropped.push({ what: `course ${entry.name} lists ${tag}`, why: `no concept "${tag}" exists` });
+          dropped.push({
+            what: note('drop.courseLists', { name: entry.name, tag }),
+            why: note('drop.noConcept', { tag }),
+          });
           continue;
         }
         if (!skills.includes(concept.id)) skills.push(concept.id);
@@ -397,8 +400,7 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
   skills = breakCycles(skills, dropped);
 
   const resources = readResources(sourcePath, drafts, show, dropped, warnings);
-  for (const dropNote of dropped.filter((d) => / requires /.test(d.what)))
-    warnings.push(`${dropNote.what}: ${dropNote.why}`);
+  for (const d of dropped.filter(isRequirement)) warnings.push(note('warn.dropped', { what: d.what, why: d.why }));
 
   const curriculum = importedCurriculum({
     id: 'metacademy',
@@ -430,13 +432,21 @@ export function importMetacademy(sourcePath: string, options: ImportOptions = {}
 }
 
 /** Drop one requirement per cycle until none is left (the content validator rejects cycles). */
+/** A dropped prerequisite: warned about as well, since the plan's order loses it. */
+function isRequirement(d: Dropped): boolean {
+  return d.what.key === 'drop.requires' || d.what.key === 'drop.requiresItself';
+}
+
 function breakCycles(skills: Skill[], dropped: Dropped[]): Skill[] {
   let current = skills;
   for (;;) {
     const cycle = findCycle(skillGraphFrom(current));
     if (!cycle || cycle.length < 2) return current;
     const [from, to] = [cycle[cycle.length - 2] ?? '', cycle[cycle.length - 1] ?? ''];
-    dropped.push({ what: `${from} requires ${to}`, why: `it closes a prerequisite cycle: ${cycle.join(' -> ')}` });
+    dropped.push({
+      what: note('drop.requires', { owner: from, tag: to }),
+      why: note('drop.cycle', { cycle: cycle.join(' -> ') }),
+    });
     current = current.map((s) => (s.id === from ? { ...s, requires: s.requires.filter((r) => r.skill !== to) } : s));
   }
 }
@@ -452,7 +462,7 @@ function readResources(
   drafts: readonly ConceptDraft[],
   show: (p: string) => string,
   dropped: Dropped[],
-  warnings: string[],
+  warnings: Message[],
 ): Resource[] {
   const globalPath = join(sourcePath, 'resources.txt');
   const global = new Map<string, TextRecord>();
@@ -462,7 +472,7 @@ function readResources(
       if (key) global.set(key, r);
     }
   } else {
-    warnings.push('no resources.txt: concepts are imported without resources');
+    warnings.push(note('warn.noResources'));
     return [];
   }
   const teaches = new Map<string, Array<{ concept: ConceptDraft; location: string; url: string | undefined }>>();
@@ -474,7 +484,7 @@ function readResources(
       const core = first(r, 'core') === '1' || (r.fields.get('mark') ?? []).includes('star');
       if (!key || !core) continue;
       if (!global.has(key)) {
-        dropped.push({ what: `resource "${key}" of ${d.tag}`, why: `no record with key "${key}" in resources.txt` });
+        dropped.push({ what: note('drop.resourceOf', { key, tag: d.tag }), why: note('drop.noRecord', { key }) });
         continue;
       }
       const locations = (r.fields.get('location') ?? []).map((l) => l.replace(/\s*\[[^\]]*\]\s*$/, ''));
@@ -554,13 +564,10 @@ export function importMetacademyDump(jsonPath: string, options: ImportOptions = 
   const shown = shownPath(jsonPath, cwd);
   const data = parseJson(readText(jsonPath, shown), shown);
   if (!Array.isArray(data)) {
-    throw importError(shown, 'expected a list of {model, pk, fields} records (a Django dumpdata file)', {
-      line: 1,
-      column: 1,
-    });
+    throw importError(shown, 'import.notDump', { line: 1, column: 1 });
   }
   const dropped: Dropped[] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const records: DumpRecord[] = [];
   data.forEach((raw: unknown, i) => {
     const r = raw as Partial<DumpRecord> | null;
@@ -571,7 +578,7 @@ export function importMetacademyDump(jsonPath: string, options: ImportOptions = 
       typeof r.fields !== 'object' ||
       r.fields === null
     ) {
-      throw importError(shown, `record ${i} is not a {model, pk, fields} record`, { line: 1, column: 1 });
+      throw importError(shown, { key: 'import.badRecord', params: { index: i } }, { line: 1, column: 1 });
     }
     records.push({ model: r.model, pk: String(r.pk), fields: r.fields });
   });
@@ -604,15 +611,15 @@ export function importMetacademyDump(jsonPath: string, options: ImportOptions = 
     const tag = metacademyTag(str(c.fields['tag']));
     const id = normalizeSkillId(tag);
     if (id === '' || str(c.fields['title']).trim() === '') {
-      dropped.push({ what: `concept ${c.pk}`, why: 'no tag or no title' });
+      dropped.push({ what: note('drop.concept', { pk: c.pk }), why: note('drop.noTagTitle') });
       return;
     }
     if (ids.has(id)) {
-      dropped.push({ what: `concept ${c.pk} (${tag})`, why: `its tag normalises to "${id}", already taken` });
+      dropped.push({ what: note('drop.conceptTag', { pk: c.pk, tag }), why: note('drop.tagTaken', { id }) });
       return;
     }
     if (c.fields['is_shortcut'] === true) {
-      dropped.push({ what: `concept ${tag}`, why: 'a shortcut node; the dump does not say which concept it shortens' });
+      dropped.push({ what: note('drop.concept', { pk: tag }), why: note('drop.shortcutNode') });
       return;
     }
     ids.add(id);
@@ -627,7 +634,10 @@ export function importMetacademyDump(jsonPath: string, options: ImportOptions = 
     for (const r of [...(requires.get(d.pk) ?? [])].sort((a, b) => a.ordering - b.ordering)) {
       const skill = idOfPk.get(r.source);
       if (!skill) {
-        dropped.push({ what: `${tagOfPk.get(d.pk) ?? d.pk} requires ${r.source}`, why: 'no such concept in the dump' });
+        dropped.push({
+          what: note('drop.requires', { owner: tagOfPk.get(d.pk) ?? d.pk, tag: r.source }),
+          why: note('drop.notInDump'),
+        });
         continue;
       }
       if (skill === d.id || reqs.some((x) => x.skill === skill)) continue;
@@ -658,11 +668,9 @@ export function importMetacademyDump(jsonPath: string, options: ImportOptions = 
   });
   skills = breakCycles(skills, dropped);
   if (goalScoped > 0) {
-    warnings.push(
-      `${goalScoped} dependencies are scoped to learning goals in the dump; they are imported as plain prerequisites (a plan may include a little more than Metacademy's goal-pruned list)`,
-    );
+    warnings.push(note('warn.goalScoped', { count: goalScoped }));
   }
-  for (const d of dropped.filter((x) => / requires /.test(x.what))) warnings.push(`${d.what}: ${d.why}`);
+  for (const d of dropped.filter(isRequirement)) warnings.push(note('warn.dropped', { what: d.what, why: d.why }));
   const curriculum = importedCurriculum({
     id: 'metacademy',
     version: '2.0.0',

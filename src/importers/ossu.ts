@@ -28,6 +28,7 @@ import {
   IdAllocator,
   idFrom,
   importError,
+  note,
   importedCurriculum,
   isDirectory,
   isFile,
@@ -36,6 +37,7 @@ import {
   shownPath,
 } from './common.js';
 import type { Dropped, ImportOptions, ImportResult } from './common.js';
+import type { Message } from '../core/errors.js';
 
 /** Weeks in a calendar month. */
 export const WEEKS_PER_MONTH = 4.35;
@@ -237,11 +239,11 @@ export function parseOssuReadme(text: string, shown: string): Section[] {
       const col = (re: RegExp): number => header.findIndex((h) => re.test(h));
       const courseCol = col(/^courses?$/) >= 0 ? col(/^courses?$/) : col(/course/);
       if (courseCol < 0) {
-        throw importError(shown, `a table without a "Courses" column (header: ${line.trim()})`, {
-          line: i + 1,
-          column: 1,
-          hint: 'OSSU tables start with a header such as `Courses | Duration | Effort | Prerequisites`',
-        });
+        throw importError(
+          shown,
+          { key: 'import.noCoursesColumn', params: { header: line.trim() } },
+          { line: i + 1, column: 1, hint: 'hint.ossuHeader' },
+        );
       }
       const durationCol = col(/duration/);
       const effortCol = col(/effort/);
@@ -253,25 +255,25 @@ export function parseOssuReadme(text: string, shown: string): Section[] {
         if (rowLine.trim() === '' || !rowLine.includes('|')) break;
         const cells = splitRow(rowLine);
         if (cells.length > header.length) {
-          throw importError(shown, `a table row with ${cells.length} cells under a header of ${header.length}`, {
-            line: j + 1,
-            column: 1,
-            hint: 'a `|` inside a cell must be escaped as `\\|`; otherwise add the missing header cell',
-          });
+          throw importError(
+            shown,
+            { key: 'import.rowCells', params: { cells: cells.length, header: header.length } },
+            { line: j + 1, column: 1, hint: 'hint.ossuPipe' },
+          );
         }
         const courseCell = cells[courseCol] ?? '';
         const open = courseCell.indexOf('[');
         const link = LINK.exec(courseCell);
         if (open >= 0 && (!link || courseCell.indexOf(link[0]) !== open)) {
-          throw importError(shown, `malformed link in the Courses cell: ${JSON.stringify(courseCell.slice(0, 80))}`, {
-            line: j + 1,
-            column: Math.max(1, rowLine.indexOf('[') + 1),
-            hint: 'write a course as [Title](url)',
-          });
+          throw importError(
+            shown,
+            { key: 'import.badCourseLink', params: { text: JSON.stringify(courseCell.slice(0, 80)) } },
+            { line: j + 1, column: Math.max(1, rowLine.indexOf('[') + 1), hint: 'hint.ossuLink' },
+          );
         }
         const title = plain(link?.[1] ?? courseCell).replace(/\s*\*+$/, '');
         if (title === '') {
-          throw importError(shown, 'a table row with an empty Courses cell', { line: j + 1, column: 1 });
+          throw importError(shown, 'import.emptyCourse', { line: j + 1, column: 1 });
         }
         const durationText = durationCol >= 0 ? (cells[durationCol] ?? '') : '';
         const effortText = effortCol >= 0 ? (cells[effortCol] ?? '') : '';
@@ -342,7 +344,7 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
   const readme = isDirectory(sourcePath) ? join(sourcePath, 'README.md') : sourcePath;
   const shown = shownPath(readme, cwd);
   if (!isFile(readme)) {
-    throw importError(shown, 'no such file; pass an OSSU README.md or the folder holding it');
+    throw importError(shown, 'import.noOssuFile');
   }
   const text = readText(readme, shown);
   const repo = repositoryOf(text, readme);
@@ -359,16 +361,13 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
 
   const sections = parseOssuReadme(text, shown);
   const dropped: Dropped[] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const fallbackArea: Area = slug.includes('math') ? 'math' : slug.includes('data') ? 'data' : 'software';
   const allRows = sections.flatMap((s) => s.tables.flatMap((t) => t.rows));
   const hasTables = allRows.length > 0;
   const courseLinks = sections.reduce((n, s) => n + s.links.length, 0);
   if (!hasTables && courseLinks === 0) {
-    throw importError(shown, 'found no course tables and no course links; is this an OSSU curriculum README?', {
-      line: 1,
-      hint: 'OSSU READMEs list courses in tables (`Courses | Duration | Effort | ...`) under a `Curriculum` heading',
-    });
+    throw importError(shown, 'import.noCourses', { line: 1, hint: 'hint.ossuTables' });
   }
   const medianWeeks = median(allRows.flatMap((r) => (r.weeks !== undefined ? [r.weeks] : [])));
   const medianPerWeek = median(allRows.flatMap((r) => (r.hoursPerWeek !== undefined ? [r.hoursPerWeek] : [])));
@@ -422,8 +421,7 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
     }
     const hours = weeks !== undefined && perWeek !== undefined ? weeks * perWeek : defaultHours;
     const url = resolveUrl(row.url);
-    if (row.url && !url)
-      warnings.push(`${shown}:${row.line}: the link of "${row.title}" is not a usable URL; imported without it`);
+    if (row.url && !url) warnings.push(note('warn.badUrl', { place: `${shown}:${row.line}`, title: row.title }));
     return {
       id: resourceIds.take(idFrom(row.title, 'course')),
       title: row.title,
@@ -476,8 +474,8 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
         continue;
       }
       dropped.push({
-        what: `prerequisite "${part}" of ${row.title}`,
-        why: `matches no course or subject listed before it (${shown}:${row.line})`,
+        what: note('drop.prerequisite', { part, title: row.title }),
+        why: note('drop.noMatch', { place: `${shown}:${row.line}` }),
       });
     }
     for (const skill of matched) {
@@ -628,7 +626,10 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
       const subjectSections = sections.filter((s) => s.group === group && s.tables.some((t) => t.rows.length > 0));
       const empty = sections.filter((s) => s.group === group && !s.tables.some((t) => t.rows.length > 0));
       for (const e of empty)
-        dropped.push({ what: `subject "${e.title}"`, why: `it lists no courses (${shown}:${e.line})` });
+        dropped.push({
+          what: note('drop.subject', { title: e.title }),
+          why: note('drop.noCourses', { place: `${shown}:${e.line}` }),
+        });
       if (subjectSections.length === 0) return;
       const stageId = stageIds.take(idFrom(group, 'advanced'));
       if (subjectSections.length === 1) {
@@ -741,22 +742,15 @@ export function importOssu(sourcePath: string, options: ImportOptions = {}): Imp
   options.onProgress?.(total, total);
 
   if (!hasTables) {
-    warnings.push(
-      `${shown} has no course tables: ${courseLinks} courses imported from their links, each with the default of ${defaultHours} h as an estimate (change it with --default-hours); OSSU's order between topics is in an image and is not imported`,
-    );
+    warnings.push(note('warn.noTables', { file: shown, count: courseLinks, hours: defaultHours }));
   } else {
     if (estimated.length > 0)
-      warnings.push(
-        `${estimated.length} course(s) without a full Duration x Effort figure were estimated from the curriculum's medians: ${estimated.join('; ')}`,
-      );
+      warnings.push(note('warn.estimated', { count: estimated.length, list: estimated.join('; ') }));
     if (unknown.length > 0)
-      warnings.push(
-        `${unknown.length} course(s) have neither duration nor effort in OSSU's README and count the default of ${defaultHours} h each (change it with --default-hours): ${unknown.join('; ')}`,
-      );
+      warnings.push(note('warn.noFigures', { count: unknown.length, hours: defaultHours, list: unknown.join('; ') }));
   }
-  const unmatched = dropped.filter((d) => d.what.startsWith('prerequisite')).length;
-  if (unmatched > 0)
-    warnings.push(`${unmatched} free-text prerequisite(s) matched no course of the curriculum (listed under dropped)`);
+  const unmatched = dropped.filter((d) => d.what.key === 'drop.prerequisite').length;
+  if (unmatched > 0) warnings.push(note('warn.unmatched', { count: unmatched }));
 
   const finalSkills = skills.map((s) => ({ ...s, requires: skillRequires.get(s.id) ?? [] }));
   const routes: Route[] =

@@ -13,6 +13,8 @@
  * node id roadmap.sh gave it in the editor, that id is the node's id, so a roadmap later redrawn in
  * the editor keeps the same identities; otherwise the name itself is.
  */
+import { note } from './common.js';
+import type { Dropped } from './common.js';
 import type { Outline, OutlineItem, OutlineNode } from './roadmap-sh-outline.js';
 
 interface NamedGroup {
@@ -102,8 +104,8 @@ export function balsamiqOutline(
   };
   walk(controlsOf(asRecord(data['mockup'])));
 
-  const dropped: Array<{ what: string; why: string }> = [];
-  if (external > 0) dropped.push({ what: `${external} ext_link group(s)`, why: 'links out of the roadmap' });
+  const dropped: Dropped[] = [];
+  if (external > 0) dropped.push({ what: note('drop.extLinks', { count: external }), why: note('drop.outOfRoadmap') });
   const key = (path: readonly string[]): string => path.join(':');
   const names = new Map<string, string>();
   const nodeOf = (g: NamedGroup, role: 'topic' | 'subtopic'): OutlineNode => {
@@ -125,7 +127,8 @@ export function balsamiqOutline(
   };
   const sorted = [...groups].sort((a, b) => a.order - b.order || a.y - b.y || a.x - b.x);
   const unlabelled = sorted.filter((g) => g.label === '');
-  for (const g of unlabelled) dropped.push({ what: `group ${key(g.path)}`, why: 'it has no label' });
+  for (const g of unlabelled)
+    dropped.push({ what: note('drop.group', { name: key(g.path) }), why: note('drop.noLabel') });
   const labelled = sorted.filter((g) => g.label !== '');
   const topicGroups = labelled.filter((g) => g.path.length === 1);
   const topics = topicGroups.map((g) => nodeOf(g, 'topic'));
@@ -135,7 +138,10 @@ export function balsamiqOutline(
     const node = nodeOf(g, 'subtopic');
     const parent = topicByName.get(g.path[0] ?? '');
     if (!parent) {
-      dropped.push({ what: `subtopic "${g.label}"`, why: `no topic is named "${g.path[0] ?? ''}"` });
+      dropped.push({
+        what: note('drop.subtopic', { label: g.label }),
+        why: note('drop.noTopicNamed', { name: g.path[0] ?? '' }),
+      });
       continue;
     }
     items.push({ node, parent: parent.id, by: 'name' });

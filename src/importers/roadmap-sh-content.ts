@@ -28,6 +28,7 @@ export interface ContentLink {
 export interface SkippedLine {
   readonly line: number;
   readonly text: string;
+  /** Why the line was skipped (a key of the catalogue's `notes`). */
   readonly why: string;
 }
 
@@ -83,10 +84,9 @@ function unclosedHead(text: string): { type: string; rest: string } | undefined 
 export function linkHead(text: string): { type: string; title: string } | { why: string } | undefined {
   const typed = TYPED.exec(text);
   const head = typed ? { type: typed[1] ?? '', rest: typed[2] ?? '' } : unclosedHead(text);
-  if (!head)
-    return text.startsWith('@') ? { why: 'the link text starts with "@" but has no "@type@" head' } : undefined;
+  if (!head) return text.startsWith('@') ? { why: 'warn.noHead' } : undefined;
   const title = squash(head.rest);
-  if (title === '') return { why: 'the link has a type but no title' };
+  if (title === '') return { why: 'warn.noLinkTitle' };
   return { type: head.type.toLowerCase(), title };
 }
 
@@ -123,7 +123,7 @@ export function parseRoadmapContent(text: string): RoadmapContent {
       // A bullet written as a resource (`[@type@...`) that is not a link: say so. Other bullets
       // (prose in a list) are not resources and are left alone.
       if (/^\[@/.test(lineText(line).replace(/^[-*+]\s+/, ''))) {
-        skipped.push({ line, text: lineText(line), why: 'no complete [title](url) link in it' });
+        skipped.push({ line, text: lineText(line), why: 'warn.noLink' });
       }
     }
     for (const link of found) {

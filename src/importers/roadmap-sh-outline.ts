@@ -18,6 +18,8 @@
  * `link-item` links below them) are columns: a checklist item belongs to the topic heading its
  * column, a link to the checklist item above it (or the topic, when none is).
  */
+import { named, note } from './common.js';
+import type { Dropped } from './common.js';
 
 export type NodeRole = 'topic' | 'subtopic' | 'checklist' | 'link' | 'section' | 'line' | 'layout';
 
@@ -61,7 +63,7 @@ export interface Outline {
   readonly links: ReadonlyArray<{ readonly node: OutlineNode; readonly serves: string | undefined }>;
   /** Layout nodes left out (titles, labels, paragraphs, buttons, ...), counted by type. */
   readonly layoutCounts: ReadonlyMap<string, number>;
-  readonly dropped: ReadonlyArray<{ readonly what: string; readonly why: string }>;
+  readonly dropped: readonly Dropped[];
 }
 
 const CHECKLIST_TYPES = new Set(['todo', 'todo-checkbox', 'checklist-item']);
@@ -101,16 +103,16 @@ function roleOf(type: string): NodeRole {
 export function readEditorGraph(data: Record<string, unknown>): {
   nodes: OutlineNode[];
   edges: OutlineEdge[];
-  dropped: Array<{ what: string; why: string }>;
+  dropped: Dropped[];
 } {
-  const dropped: Array<{ what: string; why: string }> = [];
+  const dropped: Dropped[] = [];
   const nodes: OutlineNode[] = [];
   const rawNodes = Array.isArray(data['nodes']) ? (data['nodes'] as unknown[]) : [];
   rawNodes.forEach((raw, i) => {
     const n = asRecord(raw);
     const id = n?.['id'];
     if (!n || typeof id !== 'string' || id === '') {
-      dropped.push({ what: `nodes[${i}]`, why: 'a node without an id' });
+      dropped.push({ what: named(`nodes[${i}]`), why: note('drop.noId') });
       return;
     }
     const type = typeof n['type'] === 'string' ? n['type'] : 'unknown';
@@ -154,8 +156,8 @@ export function readEditorGraph(data: Record<string, unknown>): {
       edgeStyle === 'dashed' || (edgeStyle === undefined && typeof dash === 'string' && dash !== '0' && dash !== '');
     edges.push({ source, target, dashed });
   }
-  if (endless > 0) dropped.push({ what: `${endless} edge(s)`, why: 'an edge without a source or target' });
-  if (dangling > 0) dropped.push({ what: `${dangling} edge(s)`, why: 'it joins a node that does not exist' });
+  if (endless > 0) dropped.push({ what: note('drop.edges', { count: endless }), why: note('drop.edgeEnds') });
+  if (dangling > 0) dropped.push({ what: note('drop.edges', { count: dangling }), why: note('drop.danglingEdge') });
   return { nodes, edges, dropped };
 }
 
@@ -257,7 +259,7 @@ function aboveInColumn(n: OutlineNode, candidates: readonly OutlineNode[]): Outl
 
 /** Build the outline of an editor graph. */
 export function outlineOf(nodes: readonly OutlineNode[], edges: readonly OutlineEdge[]): Outline {
-  const dropped: Array<{ what: string; why: string }> = [];
+  const dropped: Dropped[] = [];
   const layoutCounts = new Map<string, number>();
   const usable: OutlineNode[] = [];
   for (const n of nodes) {
@@ -266,11 +268,11 @@ export function outlineOf(nodes: readonly OutlineNode[], edges: readonly Outline
       continue;
     }
     if ((n.role === 'topic' || n.role === 'subtopic' || n.role === 'checklist' || n.role === 'link') && !n.label) {
-      dropped.push({ what: `${n.type} ${n.id}`, why: 'it has no label' });
+      dropped.push({ what: note('drop.node', { type: n.type, id: n.id }), why: note('drop.noLabel') });
       continue;
     }
     if (n.role === 'link' && !n.href) {
-      dropped.push({ what: `${n.type} "${n.label}"`, why: 'a link node without an address' });
+      dropped.push({ what: note('drop.nodeLabel', { type: n.type, label: n.label }), why: note('drop.noAddress') });
       continue;
     }
     usable.push(n);

@@ -36,6 +36,7 @@ import {
   idFrom,
   idFromKey,
   importError,
+  note,
   importedCurriculum,
   isDirectory,
   isFile,
@@ -45,6 +46,7 @@ import {
   shownPath,
 } from './common.js';
 import type { Dropped, ImportOptions, ImportResult } from './common.js';
+import type { Message } from '../core/errors.js';
 import { balsamiqOutline, isBalsamiq } from './roadmap-sh-balsamiq.js';
 import { parseRoadmapContent } from './roadmap-sh-content.js';
 import { outlineOf, readEditorGraph } from './roadmap-sh-outline.js';
@@ -105,28 +107,30 @@ function graphFile(folder: string, shown: string): string {
   throw importError(
     shown,
     candidates.length === 0
-      ? 'no roadmap graph: expected <slug>.json beside the content/ folder'
-      : `several JSON files (${candidates.join(', ')}); expected <slug>.json named after the folder`,
+      ? 'import.noGraph'
+      : { key: 'import.severalJson', params: { files: candidates.join(', ') } },
   );
 }
 
-const named = (labels: readonly string[]): string =>
-  labels
+const quoted = (labels: readonly string[]): string | Message => {
+  const list = labels
     .slice(0, NAMED)
     .map((l) => `"${l}"`)
-    .join(', ') + (labels.length > NAMED ? ` and ${labels.length - NAMED} more` : '');
+    .join(', ');
+  return labels.length > NAMED ? { key: 'plan.andMore', params: { list, count: labels.length - NAMED } } : list;
+};
 
 export function importRoadmapSh(sourcePath: string, options: ImportOptions = {}): ImportResult {
   const cwd = options.cwd ?? process.cwd();
   const show = (p: string): string => shownPath(p, cwd);
   const hours = options.defaultHours ?? ROADMAP_DEFAULT_HOURS;
   const dropped: Dropped[] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
 
   let folder = sourcePath;
   if (isFile(sourcePath) && sourcePath.endsWith('.json')) folder = join(sourcePath, '..');
   if (!isDirectory(folder)) {
-    throw importError(show(sourcePath), 'no such folder; pass the roadmap folder holding <slug>.json and content/');
+    throw importError(show(sourcePath), 'import.noRoadmapFolder');
   }
   const jsonPath = isFile(sourcePath) ? sourcePath : graphFile(folder, show(folder));
   const slug = basename(jsonPath, '.json');
@@ -137,13 +141,7 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
       ? join(ownFolder, 'content')
       : join(folder, 'content');
   if (!isDirectory(contentDir)) {
-    throw importError(
-      show(contentDir),
-      "missing content folder; a roadmap keeps its topics' text in content/*.md beside its JSON",
-      {
-        hint: 'pass the roadmap folder itself (src/data/roadmaps/<slug>/), which holds <slug>.json and content/',
-      },
-    );
+    throw importError(show(contentDir), 'import.noContent', { hint: 'hint.roadmapFolder' });
   }
   const jsonShown = show(jsonPath);
   const data = asRecord(parseJson(readText(jsonPath, jsonShown), jsonShown));
@@ -167,34 +165,25 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
     const legacy = balsamiqOutline(data, ids);
     outline = legacy;
     legacyNames = legacy.names;
-    warnings.push(
-      `${jsonShown} is an older roadmap drawn in Balsamiq: topics and subtopics are read from its control names, in the order of their numbers`,
-    );
+    warnings.push(note('warn.balsamiq', { file: jsonShown }));
   } else {
-    throw importError(
-      jsonShown,
-      'not a roadmap.sh graph: expected an object with a "nodes" list (the roadmap editor\'s format) or a "mockup" with controls (the older Balsamiq format)',
-      { line: 1, column: 1 },
-    );
+    throw importError(jsonShown, 'import.notRoadmap', { line: 1, column: 1 });
   }
   for (const [type, count] of outline.layoutCounts) {
-    dropped.push({ what: `${count} ${type} node(s)`, why: 'layout, not a topic or subtopic' });
+    dropped.push({ what: note('drop.nodes', { count, type }), why: note('drop.layout') });
   }
   dropped.push(...graphDropped, ...outline.dropped);
   if (outline.topics.length === 0 && outline.items.length === 0) {
-    throw importError(jsonShown, 'the roadmap has no topic, subtopic or checklist nodes', {
-      line: 1,
-      hint: 'roadmap.sh keeps some roadmaps outside its repository; only a graph with topics can be imported',
-    });
+    throw importError(jsonShown, 'import.noNodes', { line: 1, hint: 'import.noNodesHint' });
   }
 
   const orphans = outline.items.filter((i) => i.parent === undefined);
   for (const o of orphans)
-    dropped.push({ what: `subtopic "${o.node.label}"`, why: 'the roadmap has no topic to place it under' });
+    dropped.push({ what: note('drop.subtopic', { label: o.node.label }), why: note('drop.noTopic') });
   const byDistance = outline.items.filter((i) => i.by === 'distance' && i.parent !== undefined);
   if (byDistance.length > 0) {
     warnings.push(
-      `${byDistance.length} subtopic(s) are joined to no topic by an edge, a stack, a section or a line and were placed under the nearest topic on the canvas: ${named(byDistance.map((i) => i.node.label))}`,
+      note('warn.placed', { count: byDistance.length, labels: quoted(byDistance.map((i) => i.node.label)) }),
     );
   }
 
@@ -243,8 +232,7 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
     if (id !== base) keyClashes++;
     idOf.set(n.id, id);
   }
-  if (keyClashes > 0)
-    warnings.push(`${keyClashes} node id(s) differ only in letter case or punctuation; they get numbered ids`);
+  if (keyClashes > 0) warnings.push(note('warn.keyClash', { count: keyClashes }));
   const aliasIds = new IdAllocator();
   for (const id of idOf.values()) aliasIds.take(id);
   const aliasOf = new Map<string, string>();
@@ -254,10 +242,7 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
     aliasOf.set(n.id, aliasIds.take(slug));
   }
   const repeats = ordered.length - new Set(ordered.map((n) => n.label.toLowerCase())).size;
-  if (repeats > 0)
-    warnings.push(
-      `${repeats} label(s) repeat; each keeps its own node id, and their readable aliases are numbered (e.g. "-2")`,
-    );
+  if (repeats > 0) warnings.push(note('warn.repeat', { count: repeats }));
 
   const resources: Resource[] = [];
   const resourceByUrl = new Map<string, Resource & { teaches: string[] }>();
@@ -268,7 +253,7 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
   let linksSkipped = 0;
   const addLink = (link: { type: string; title: string; url: string }, skill: string, place: string): void => {
     if (!/^https?:\/\//i.test(link.url) || !URL.canParse(link.url)) {
-      dropped.push({ what: `link "${link.title}"`, why: `not an absolute http(s) URL (${place})` });
+      dropped.push({ what: note('drop.link', { title: link.title }), why: note('drop.notUrl', { place }) });
       linksSkipped++;
       return;
     }
@@ -324,7 +309,7 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
       for (const link of content.links) addLink(link, id, `${shown}:${link.line}`);
       for (const s of content.skipped) {
         linksSkipped++;
-        warnings.push(`${shown}:${s.line}: a resource line that cannot be read was skipped (${s.why}): ${s.text}`);
+        warnings.push(note('warn.skippedLine', { place: `${shown}:${s.line}`, why: note(s.why), text: s.text }));
       }
     } else if (n.role !== 'checklist') {
       missingContent++;
@@ -373,7 +358,7 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
   for (const l of outline.links) {
     const skill = l.serves ? idOf.get(l.serves) : undefined;
     if (!skill || !l.node.href) {
-      dropped.push({ what: `link "${l.node.label}"`, why: 'no topic or checklist item to attach it to' });
+      dropped.push({ what: note('drop.link', { title: l.node.label }), why: note('drop.noServes') });
       continue;
     }
     addLink({ type: (l.node.badge ?? 'article').trim(), title: l.node.label, url: l.node.href }, skill, jsonShown);
@@ -381,13 +366,13 @@ export function importRoadmapSh(sourcePath: string, options: ImportOptions = {})
   options.onProgress?.(ordered.length, ordered.length);
   if (otherTypes.size > 0)
     warnings.push(
-      `links of type ${[...otherTypes.keys()].map((t) => `"${t}"`).join(', ')} (${[...otherTypes.values()].reduce((a, b) => a + b, 0)}) were imported as articles`,
+      note('warn.otherTypes', {
+        types: [...otherTypes.keys()].map((t) => `"${t}"`).join(', '),
+        count: [...otherTypes.values()].reduce((a, b) => a + b, 0),
+      }),
     );
-  if (missingContent > 0)
-    warnings.push(`${missingContent} topic(s) have no content file in content/; imported without a summary or links`);
-  warnings.push(
-    `roadmap.sh states no times: every topic and subtopic counts ${hours} h (change it with --default-hours)`,
-  );
+  if (missingContent > 0) warnings.push(note('warn.noContent', { count: missingContent }));
+  warnings.push(note('warn.roadmapHours', { hours }));
 
   const stages: Stage[] = outline.topics.map((t) => ({
     id: idOf.get(t.id) ?? idFromKey(t.id),

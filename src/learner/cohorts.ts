@@ -19,6 +19,8 @@ import { COHORT_KINDS, MAX_COHORT_NAME } from '../core/cohort-model.js';
 import type { Cohort, CohortKind, CohortMember, CohortRole, CohortSharing } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { today } from './context.js';
+import { codedProblem } from '../core/errors.js';
+import type { MessageParams } from '../core/errors.js';
 import { LearnerError } from './errors.js';
 import { progressSnapshot, status } from './progress.js';
 
@@ -103,19 +105,22 @@ export interface CohortStatus extends CohortSummary {
   readonly behind: readonly string[];
 }
 
+/** A coded refusal: its catalogue key and values, the field it names and a hint key. */
 function refuse(
   code: 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT',
   reason: ConstructorParameters<typeof LearnerError>[0]['reason'],
-  message: string,
+  key: string,
+  params: MessageParams,
   options: { path?: string; details?: Record<string, unknown>; hint?: string } = {},
 ): LearnerError {
   return new LearnerError({
     code,
     reason,
-    message,
+    key,
+    params,
     details: options.details ?? {},
-    ...(options.hint ? { hint: options.hint } : {}),
-    ...(options.path ? { problems: [{ path: options.path, message }] } : {}),
+    ...(options.hint ? { hintKey: options.hint } : {}),
+    ...(options.path ? { problems: [codedProblem(key, params, { path: options.path })] } : {}),
   });
 }
 
@@ -158,7 +163,8 @@ function checkInput(ctx: LearnerContext, input: CohortInput): { name: string; ki
     throw refuse(
       'INVALID_INPUT',
       'bad-cohort-name',
-      `a cohort needs a name of 1 to ${MAX_COHORT_NAME} characters, without control characters`,
+      'cohort.badName',
+      { max: MAX_COHORT_NAME },
       { path: 'name', details: { max: MAX_COHORT_NAME } },
     );
   }
@@ -166,7 +172,8 @@ function checkInput(ctx: LearnerContext, input: CohortInput): { name: string; ki
     throw refuse(
       'INVALID_INPUT',
       'bad-cohort-kind',
-      `the kind "${input.kind}" is not one of ${COHORT_KINDS.join(', ')}`,
+      'cohort.badKind',
+      { kind: input.kind, kinds: COHORT_KINDS.join(', ') },
       {
         path: 'kind',
         details: { kind: input.kind, kinds: COHORT_KINDS },
@@ -178,7 +185,8 @@ function checkInput(ctx: LearnerContext, input: CohortInput): { name: string; ki
     throw refuse(
       'INVALID_INPUT',
       'bad-target-date',
-      `the target date "${input.targetDate}" must be a day after today (${now}), written YYYY-MM-DD`,
+      'cohort.badTargetDate',
+      { date: input.targetDate, today: now },
       { path: 'targetDate', details: { date: input.targetDate, today: now } },
     );
   }
@@ -200,10 +208,16 @@ async function membership(
   const members = cohort ? await ctx.store.listCohortMembers(cohortId) : [];
   const me = members.find((m) => m.learnerId === ctx.learnerId);
   if (!cohort || !me) {
-    throw refuse('NOT_FOUND', 'unknown-cohort', `you are in no cohort "${cohortId}"`, {
-      details: { cohort: cohortId },
-      hint: 'see your cohorts with `mlpath cohort list`; join one with its invite code',
-    });
+    throw refuse(
+      'NOT_FOUND',
+      'unknown-cohort',
+      'cohort.unknown',
+      { id: cohortId },
+      {
+        details: { cohort: cohortId },
+        hint: 'hint.cohortList',
+      },
+    );
   }
   return { cohort, members, me };
 }
@@ -244,28 +258,46 @@ export async function joinCohort(ctx: LearnerContext, codeOrLink: string): Promi
   const code = inviteCodeFrom(codeOrLink);
   const cohort = code === undefined ? undefined : await ctx.store.findCohortByCode(code);
   if (!cohort) {
-    throw refuse('NOT_FOUND', 'bad-invite-code', 'no cohort has this invite code', {
-      path: 'code',
-      hint: 'ask the cohort’s owner or a mentor for the current code; it changes when they renew it',
-    });
+    throw refuse(
+      'NOT_FOUND',
+      'bad-invite-code',
+      'cohort.badCode',
+      {},
+      {
+        path: 'code',
+        hint: 'hint.inviteCode',
+      },
+    );
   }
   await ctx.store.lockCohort(cohort.id);
   // Its last member may have left (deleting it) while this request waited for the lock.
   if (!(await ctx.store.getCohort(cohort.id))) {
-    throw refuse('NOT_FOUND', 'bad-invite-code', 'no cohort has this invite code', { path: 'code' });
+    throw refuse('NOT_FOUND', 'bad-invite-code', 'cohort.badCode', {}, { path: 'code' });
   }
   const members = await ctx.store.listCohortMembers(cohort.id);
   if (members.some((m) => m.learnerId === ctx.learnerId)) {
-    throw refuse('CONFLICT', 'already-member', `you are already in the cohort "${cohort.name}"`, {
-      details: { cohort: cohort.id, name: cohort.name },
-    });
+    throw refuse(
+      'CONFLICT',
+      'already-member',
+      'cohort.alreadyMember',
+      { name: cohort.name },
+      {
+        details: { cohort: cohort.id, name: cohort.name },
+      },
+    );
   }
   if (members.length >= MAX_COHORT_MEMBERS) {
     // Refused (403), not a conflict with the learner's own state: nothing they change makes room.
-    throw refuse('FORBIDDEN', 'cohort-full', `the cohort "${cohort.name}" is full (${MAX_COHORT_MEMBERS} members)`, {
-      details: { cohort: cohort.id, name: cohort.name, max: MAX_COHORT_MEMBERS },
-      hint: 'ask its owner to remove a member, or start a cohort of your own',
-    });
+    throw refuse(
+      'FORBIDDEN',
+      'cohort-full',
+      'cohort.full',
+      { name: cohort.name, max: MAX_COHORT_MEMBERS },
+      {
+        details: { cohort: cohort.id, name: cohort.name, max: MAX_COHORT_MEMBERS },
+        hint: 'hint.cohortFull',
+      },
+    );
   }
   await ctx.store.addCohortMember(cohort.id, ctx.learnerId, 'member', ctx.clock().toISOString());
   return cohortStatus(ctx, cohort.id);
@@ -278,19 +310,25 @@ export async function setSharing(ctx: LearnerContext, cohortId: string, sharing:
   return cohortStatus(ctx, cohortId);
 }
 
-function ownerOnly(me: CohortMember, what: string): void {
+function ownerOnly(me: CohortMember, what: 'roles' | 'remove'): void {
   if (me.role !== 'owner') {
-    throw refuse('FORBIDDEN', 'not-cohort-owner', `only the cohort's owner can ${what}`, { details: { what } });
+    throw refuse('FORBIDDEN', 'not-cohort-owner', `cohort.ownerOnly.${what}`, {}, { details: { what } });
   }
 }
 
 function memberOf(members: readonly CohortMember[], learnerId: string, path: string): CohortMember {
   const member = members.find((m) => m.learnerId === learnerId);
   if (!member) {
-    throw refuse('NOT_FOUND', 'unknown-member', `no member "${learnerId}" in this cohort`, {
-      path,
-      details: { member: learnerId },
-    });
+    throw refuse(
+      'NOT_FOUND',
+      'unknown-member',
+      'cohort.unknownMember',
+      { id: learnerId },
+      {
+        path,
+        details: { member: learnerId },
+      },
+    );
   }
   return member;
 }
@@ -303,16 +341,22 @@ export async function setMemberRole(
   role: string,
 ): Promise<CohortStatus> {
   const { members, me } = await membership(ctx, cohortId, { lock: true });
-  ownerOnly(me, 'change roles');
+  ownerOnly(me, 'roles');
   if (role !== 'mentor' && role !== 'member') {
-    throw refuse('INVALID_INPUT', 'bad-role', `the role "${role}" is not mentor or member`, {
-      path: 'role',
-      details: { role },
-    });
+    throw refuse(
+      'INVALID_INPUT',
+      'bad-role',
+      'cohort.badRole',
+      { role },
+      {
+        path: 'role',
+        details: { role },
+      },
+    );
   }
   const member = memberOf(members, learnerId, 'member');
   if (member.role === 'owner') {
-    throw refuse('INVALID_INPUT', 'owner-role', 'the owner keeps the owner role while a member', { path: 'member' });
+    throw refuse('INVALID_INPUT', 'owner-role', 'cohort.ownerKeepsRole', {}, { path: 'member' });
   }
   await ctx.store.updateCohortMember(cohortId, learnerId, { role });
   return cohortStatus(ctx, cohortId);
@@ -321,13 +365,19 @@ export async function setMemberRole(
 /** The owner removes a member (not themself: they leave). */
 export async function removeMember(ctx: LearnerContext, cohortId: string, learnerId: string): Promise<CohortStatus> {
   const { members, me } = await membership(ctx, cohortId, { lock: true });
-  ownerOnly(me, 'remove members');
+  ownerOnly(me, 'remove');
   memberOf(members, learnerId, 'member');
   if (learnerId === ctx.learnerId) {
-    throw refuse('INVALID_INPUT', 'owner-role', 'the owner leaves a cohort instead of removing themself', {
-      path: 'member',
-      hint: '`mlpath cohort leave`',
-    });
+    throw refuse(
+      'INVALID_INPUT',
+      'owner-role',
+      'cohort.ownerLeaves',
+      {},
+      {
+        path: 'member',
+        hint: 'hint.cohortLeave',
+      },
+    );
   }
   await ctx.store.removeCohortMember(cohortId, learnerId);
   return cohortStatus(ctx, cohortId);
@@ -363,9 +413,15 @@ export async function leaveCohort(
 export async function renewInviteCode(ctx: LearnerContext, cohortId: string): Promise<CohortStatus> {
   const { me } = await membership(ctx, cohortId);
   if (me.role === 'member') {
-    throw refuse('FORBIDDEN', 'not-cohort-owner', "only the cohort's owner or a mentor can renew the invite code", {
-      details: { what: 'renew the invite code' },
-    });
+    throw refuse(
+      'FORBIDDEN',
+      'not-cohort-owner',
+      'cohort.ownerOnly.renew',
+      {},
+      {
+        details: { what: 'renew' },
+      },
+    );
   }
   await ctx.store.setCohortInviteCode(cohortId, newInviteCode());
   return cohortStatus(ctx, cohortId);

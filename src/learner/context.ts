@@ -14,6 +14,17 @@ export interface LearnerContext {
   readonly clock: () => Date;
   /** The learner every read and write is keyed by. */
   readonly learnerId: string;
+  /**
+   * Plans kept between processes (the CLI keeps them in its cache folder), by a key of everything
+   * they are made from; without one, plans are made each time.
+   */
+  readonly plans?: PlanCache | undefined;
+}
+
+/** Text kept under a key: `get` answers only for the key last `set` (a miss costs a plan, never an error). */
+export interface PlanCache {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
 }
 
 /** The learner's calendar date (`YYYY-MM-DD`, local time) at an instant: the one rule for "today". */

@@ -1,11 +1,11 @@
 /**
  * @module learner/errors
- * The learner layer's refusals: an MlpathError (so both faces map its code to an exit status or an
- * HTTP status in their one place) that also carries a `reason` and the values behind it. The English
- * message serves the API and logs; the CLI words the same reason in the learner's language from
- * `reason` and `details`, so no face has to parse a sentence.
+ * The learner layer's refusals: a coded MlpathError (so both faces map its code to an exit status or
+ * an HTTP status in their one place, and word its catalogue key in the learner's language, each with
+ * its own hint) that also carries a `reason` and the values behind it, for a face or a test to act on
+ * without parsing a sentence.
  */
-import { MlpathError } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
 
 export type LearnerReason =
   | 'unknown-item'
@@ -62,11 +62,6 @@ export function isLearnerError(value: unknown): value is LearnerError {
   return value instanceof LearnerError;
 }
 
-/** " did you mean "a" or "b"?" for an English message, or nothing. */
-export function didYouMean(suggestions: readonly string[]): string {
-  return suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
-}
-
 /**
  * Refuse a text longer than `max` (an id, a title) before it is looked up, suggested for or stored:
  * INVALID_INPUT, reason `too-long`, details `{ field, length, max }`. Returns the text.
@@ -76,8 +71,9 @@ export function withinLimit(value: string, max: number, field: string): string {
   throw new LearnerError({
     code: 'INVALID_INPUT',
     reason: 'too-long',
-    message: `${field} has ${value.length} characters; it may have at most ${max}`,
+    key: 'learner.tooLong',
+    params: { field, length: value.length, max },
     details: { field, length: value.length, max },
-    problems: [{ path: field, message: `at most ${max} characters` }],
+    problems: [codedProblem('learner.atMost', { max }, { path: field })],
   });
 }

@@ -25,7 +25,7 @@ import type { ImportResult } from '../store/store.js';
 import { calendarFile, ensureCalendar } from './calendar.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError } from './errors.js';
-import { needsProfile } from './profile.js';
+import { needsProfile, profileProblems } from './profile.js';
 import { progressSnapshot } from './progress.js';
 
 export { EXPORT_FORMATS };
@@ -88,14 +88,15 @@ export async function importBackup(
   // The profile must be one this curriculum can plan from, by the same rule every face's profile
   // input meets: a backup that passed its schema but names an unknown starting point, a skill this
   // curriculum lacks or hours out of range would leave every command failing after the import.
-  const problems = backup.profile ? checkProfile(ctx.curriculum, backup.profile) : [];
-  if (problems.length > 0) {
+  const profile = backup.profile;
+  const problems = profile ? checkProfile(ctx.curriculum, profile) : [];
+  if (profile && problems.length > 0) {
     throw new MlpathError({
       code: 'IMPORT_INVALID',
-      message: `the backup's profile cannot be planned from with this curriculum; nothing was imported`,
-      hint: 'correct the profile in the file (or remove it and run `mlpath init` after the import)',
-      // Each message starts with its field; prefixed, it names the field's path in the file.
-      problems: problems.map((p) => ({ path: `profile.${p.field}`, message: `profile.${p.message}` })),
+      key: 'backup.badProfile',
+      hintKey: 'hint.backupProfile',
+      // Each problem names its field's path in the file.
+      problems: profileProblems(problems, profile, 'profile.'),
     });
   }
   try {

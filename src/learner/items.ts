@@ -10,7 +10,8 @@ import { itemIndex, knownItemIds, resolveItem } from '../core/progress.js';
 import type { ItemIndex, ItemKind } from '../core/progress.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
-import { didYouMean, LearnerError, withinLimit } from './errors.js';
+import { codedProblem, didYouMean } from '../core/errors.js';
+import { LearnerError, withinLimit } from './errors.js';
 
 /** How many "did you mean" suggestions an unknown id gets, in every face. */
 export const MAX_SUGGESTIONS = 3;
@@ -52,8 +53,10 @@ export function requireItem(curriculum: Curriculum, id: string, path = 'item'): 
   throw new LearnerError({
     code: 'NOT_FOUND',
     reason: 'unknown-item',
-    message: `no skill, resource or unit is called "${id}"${didYouMean(suggestions)}`,
+    key: 'learner.unknownItem',
+    params: { id },
+    ...(suggestions.length > 0 ? { hint: didYouMean(suggestions) } : { hintKey: 'hint.itemIds' }),
     details: { id, suggestions },
-    problems: [{ path, message: `unknown item "${id}"` }],
+    problems: [codedProblem('learner.unknownItem', { id }, { path })],
   });
 }

@@ -73,11 +73,13 @@ export function checkPostingText(text: string): void {
   const problem = postingProblem(text);
   if (!problem) return;
   const error = postingError(problem);
+  // The problem's message is the kind, a code clients read (and `postingProblemKind`); the words are the message's.
   throw new MlpathError({
     code: 'INVALID_INPUT',
-    message: error.message,
+    key: error.coded?.key ?? `posting.${problem.kind}`,
+    params: error.coded?.params ?? {},
     problems: [{ path: 'text', message: problem.kind }],
-    hint: error.hint,
+    hint: error.codedHint,
   });
 }
 
@@ -187,8 +189,8 @@ export async function planTowardJobs(ctx: LearnerContext, locale?: Locale): Prom
   if (postings.length === 0) {
     throw new MlpathError({
       code: 'NOT_FOUND',
-      message: 'no target jobs kept yet',
-      hint: 'keep a posting with `mlpath job add FILE`',
+      key: 'jobs.noneKept',
+      hintKey: 'hint.jobAdd',
     });
   }
   const weights = new Map<string, { id: string; title: string; weight: number; first: number }>();

@@ -18,23 +18,15 @@
  */
 import { explanationText } from '../i18n/planner.js';
 import { randomUUID } from 'node:crypto';
-import { pathText } from '../contract/common.js';
 import { Profile as ProfileJson } from '../contract/profile.js';
 import { nextMonday } from '../core/dates.js';
+import { codedProblem } from '../core/errors.js';
+import type { Message, Problem } from '../core/errors.js';
 import type { Curriculum, LearningStyle, Text } from '../core/model.js';
 import type { DateRange, Forecast, Plan, Profile, StudyDays, Weekday } from '../core/plan-model.js';
 import { DEFAULT_STUDY_TIME } from '../core/calendar/sessions.js';
 import { checkProfile, chooseRoute, forecastFrom, planFor, profileFor, reasonsFor } from '../core/planner/index.js';
-import {
-  FULL_TIME,
-  FIRST_START_YEAR,
-  FULL_TIME_HOURS,
-  LAST_START_YEAR,
-  MAX_EFFORT_FACTOR,
-  MAX_HOURS_PER_WEEK,
-  MIN_HOURS_PER_WEEK,
-  MIN_EFFORT_FACTOR,
-} from '../core/planner/profile.js';
+import { FULL_TIME, FULL_TIME_HOURS } from '../core/planner/profile.js';
 import type { ProfileProblem } from '../core/planner/index.js';
 import { foldProgress } from '../core/progress.js';
 import { suggestedRegion } from '../core/regions.js';
@@ -42,7 +34,9 @@ import { normalizeSkillId } from '../core/skill-id.js';
 import { today } from './context.js';
 import { reviewMinutesOf } from './review.js';
 import type { LearnerContext } from './context.js';
-import { didYouMean, LearnerError } from './errors.js';
+import { issueProblems } from '../i18n/issues.js';
+import type { IssueLike } from '../i18n/issues.js';
+import { LearnerError } from './errors.js';
 
 /** What a face received; every field optional (the starting point's defaults fill the rest). */
 export interface ProfileRequest {
@@ -121,49 +115,21 @@ function idSets(curriculum: Curriculum) {
   };
 }
 
-const NOUN: Record<ProfileProblem['field'], string> = {
-  startingPoint: 'starting point',
-  known: 'skill',
-  hoursPerWeek: 'number of hours',
-  weeksOff: 'range of dates',
-  startDate: 'date',
-  style: 'learning style',
-  domain: 'domain',
-  locale: 'locale',
-  target: 'role or skill',
-  route: 'route',
-  effortFactor: 'factor',
-  region: 'region',
-  choices: 'resource',
-  study: 'study day',
-  targetDate: 'date',
-};
+/**
+ * A profile problem as a coded message naming `field`, the path of the bad value in what the face
+ * received (`known[2]`, `profile.hoursPerWeek`): the core's own message, with the path for its field.
+ */
+export function profileProblemMessage(problem: ProfileProblem, field: string): Message {
+  return { ...problem.coded, params: { ...problem.coded.params, field } };
+}
 
-/** A problem as a field-level sentence: what is wrong and what is expected, with suggestions. */
-function problemText(problem: ProfileProblem): string {
-  switch (problem.kind) {
-    case 'unknown':
-      return problem.field === 'region'
-        ? `unknown region "${problem.value}": expected ${[...problem.choices, NO_REGION].join(', ')}`
-        : `unknown ${NOUN[problem.field]} "${problem.value}"${didYouMean(problem.suggestions)}`;
-    case 'range':
-      if (problem.field === 'startDate')
-        return `${problem.value} is out of range: expected a start between ${FIRST_START_YEAR} and ${LAST_START_YEAR}`;
-      return problem.field === 'effortFactor'
-        ? `${problem.value} is out of range: expected a factor from ${MIN_EFFORT_FACTOR} to ${MAX_EFFORT_FACTOR}`
-        : `${problem.value} is out of range: expected at least ${MIN_HOURS_PER_WEEK} and at most ${MAX_HOURS_PER_WEEK} effective hours a week, or "${FULL_TIME}"`;
-    case 'date':
-      return problem.field === 'weeksOff'
-        ? `"${problem.value}" is not a range of dates: expected START..END as YYYY-MM-DD`
-        : `"${problem.value}" is not a date: expected YYYY-MM-DD`;
-    case 'date-range':
-      return problem.field === 'targetDate'
-        ? `${problem.value} is not after the start date: expected a target date after it`
-        : `"${problem.value}" ends before it starts: expected start on or before end`;
-    case 'study':
-    case 'session-length':
-      return problem.message.replace(/^study: /, '');
-  }
+/** A profile's problems as coded problems, their paths under `prefix` (`profile.` in a backup). */
+export function profileProblems(problems: readonly ProfileProblem[], profile: Profile, prefix = ''): Problem[] {
+  return problems.map((p) => {
+    const path = `${prefix}${pathOf(p, profile)}`;
+    const coded = profileProblemMessage(p, path);
+    return codedProblem(coded.key, coded.params, { path });
+  });
 }
 
 /** The region meant: trimmed and lower-cased; `""` or `none` clears it; absent keeps the stored one. */
@@ -263,11 +229,12 @@ export function profileFromInput(
   const problems = checkProfile(curriculum, profile);
   const first = problems[0];
   if (first) {
-    const listed = problems.map((p) => ({ path: pathOf(p, profile), message: problemText(p) }));
+    const listed = profileProblems(problems, profile);
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'profile',
-      message: `invalid profile: ${listed[0]?.path ?? first.field}: ${listed[0]?.message ?? first.message}`,
+      key: 'learner.invalidProfile',
+      params: { problem: profileProblemMessage(first, listed[0]?.path ?? first.field) },
       details: { problems },
       problems: listed,
     });
@@ -315,8 +282,8 @@ export function needsProfile(): LearnerError {
   return new LearnerError({
     code: 'NOT_FOUND',
     reason: 'needs-profile',
-    message: 'there is no saved profile yet',
-    hint: 'make one with `mlpath init` (or PUT /api/profile); `mlpath plan --start-point ID` plans without saving',
+    key: 'learner.needsProfile',
+    hintKey: 'hint.needsProfile',
   });
 }
 
@@ -349,11 +316,18 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
   // imports back; every face's own checks come first, so this refuses only what slipped past them.
   const kept = ProfileJson.safeParse(profile);
   if (!kept.success) {
-    const problems = kept.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
+    const problems = issueProblems(kept.error.issues as unknown as IssueLike[]);
+    const first = problems[0];
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'profile',
-      message: `${problems[0]?.path ?? 'profile'}: ${problems[0]?.message ?? 'not accepted'}`,
+      key: 'learner.invalidProfile',
+      params: {
+        problem: first?.coded ?? {
+          key: 'issue.other',
+          params: { path: first?.path || 'profile', text: first?.message ?? '' },
+        },
+      },
       problems,
     });
   }

@@ -27,8 +27,8 @@ import { weekSessions } from '../core/calendar/sessions.js';
 import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import type { PlanTask, Weekday } from '../core/plan-model.js';
-import { extendFold, foldEvents, foldFromJson, foldToJson, itemIndex, statsOf } from '../core/progress.js';
-import type { ItemIndex, ProgressFold, ProgressStats } from '../core/progress.js';
+import { foldToJson, statsOf } from '../core/progress.js';
+import type { ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { progressView } from '../core/progress-view.js';
 import type { ProgressView } from '../core/progress-view.js';
@@ -39,6 +39,7 @@ import type { TodayView } from '../core/weeks.js';
 import { isWriteFault } from '../store/faults.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
+import { storedFold } from './fold.js';
 import { mayHaveCards, recallOf, reviewMinutesOf, weekReview } from './review.js';
 import type { WeekReview } from './review.js';
 
@@ -48,6 +49,8 @@ export interface ProgressSnapshot {
   readonly profile: Profile | undefined;
   /** The whole event log, read when first asked for (the fold below does not need it). */
   events(): Promise<readonly ProgressEvent[]>;
+  /** The fold of the event log (review cards and done dates included). */
+  readonly fold: ProgressFold;
   /** The fold of the event log, anchored on today. */
   readonly stats: ProgressStats;
   /** Skills known at the start: the starting point's and the profile's own. */
@@ -120,23 +123,20 @@ async function computeSnapshot(
   const stats = statsOf(fold, today);
   const point = profile ? curriculum.startingPoints.find((p) => p.id === profile.startingPoint) : undefined;
   const known = [...(point?.known ?? []), ...(profile?.known ?? [])];
+  const plans = profile ? plansOf(ctx, { profile, fold, stats, today, first }) : undefined;
+  const original = plans?.original;
+  const baseline = profile ? (first?.plan ?? original) : undefined;
+  const forecast = plans?.forecast;
+  const planOptions: PlanOptions = plans?.planOptions ?? {};
+  const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
+  const stageOrder = plans?.stageOrder;
   let events: Promise<ProgressEvent[]> | undefined;
   const allEvents = (): Promise<ProgressEvent[]> => (events ??= ctx.store.listEvents(ctx.learnerId));
-  // The review time each week reserves comes off its study hours; no cards, no log to read for it.
-  const planOptions: PlanOptions =
-    profile && mayHaveCards(curriculum, stats)
-      ? { reviewMinutes: reviewMinutesOf(curriculum, await allEvents(), today, profile.startDate) }
-      : {};
-  const original = profile ? planFor(curriculum, profile) : undefined;
-  const baseline = profile ? (first?.plan ?? original) : undefined;
-  const forecast =
-    profile && baseline ? forecastFrom(curriculum, profile, stats, today, baseline, planOptions) : undefined;
-  const states = deriveSkillStates({ curriculum, progress: stats, known, plan: original });
-  const stageOrder = profile ? chooseRoute(curriculum, profile).route?.stages : undefined;
   return {
     today,
     profile,
     events: allEvents,
+    fold,
     stats,
     known,
     original,
@@ -148,77 +148,55 @@ async function computeSnapshot(
   };
 }
 
-/** The curriculum's item index and a digest of it, per curriculum object. */
-const indexes = new WeakMap<object, { index: ItemIndex; key: string }>();
-
-function indexOf(ctx: LearnerContext): { index: ItemIndex; key: string } {
-  let found = indexes.get(ctx.curriculum);
-  if (!found) {
-    const index = itemIndex(ctx.curriculum);
-    const ids = JSON.stringify([[...index.skills], [...index.aliases], [...index.resources], [...index.units]]);
-    found = { index, key: createHash('sha256').update(ids).digest('hex').slice(0, 32) };
-    indexes.set(ctx.curriculum, found);
-  }
-  return found;
+interface Plans {
+  readonly original: Plan;
+  readonly forecast: Forecast | undefined;
+  /** The review minutes each week reserves, which the forecast was planned with. */
+  readonly planOptions: PlanOptions;
+  readonly stageOrder: readonly string[] | undefined;
 }
 
 /**
- * The fold of the learner's whole log, from the fold stored next to it and the events recorded since;
- * folded afresh (and stored) when there is none, it was made against other curriculum items, an
- * event since cannot simply be applied on top (an undo, or one dated before the latest folded), or
- * the numbers do not add up (an event committed late, with a number below the stored fold's).
- * A fold extended by fewer than REFOLD_AFTER events is not stored again: applying them costs less
- * than writing it. Storing it only saves time later, so a store that cannot write it (busy, read-only) is not an error.
+ * The plan from the profile alone, the re-plan from today and the route's stages: from the
+ * context's plan cache when it holds them for the same learner, profile, today, first plan and fold
+ * of the log (the cache adds the curriculum's and the code's version), else made and kept there.
  */
-/** Events applied on top of the stored fold before it is stored again (each store writes the whole fold). */
-const REFOLD_AFTER = 64;
-
-/** Every event after a cursor (from the start without one), read a page at a time, and the cursor after them. */
-async function eventsAfter(
+function plansOf(
   ctx: LearnerContext,
-  cursor: string | undefined,
-): Promise<{ events: ProgressEvent[]; cursor: string | undefined }> {
-  const events: ProgressEvent[] = [];
-  for (;;) {
-    const page = await ctx.store.listEventsAfter(ctx.learnerId, cursor, 10_000);
-    events.push(...page.events);
-    cursor = page.cursor;
-    if (!page.more) return { events, cursor };
+  input: {
+    profile: Profile;
+    fold: ProgressFold;
+    stats: ProgressStats;
+    today: string;
+    first: { id: string; plan: Plan } | undefined;
+  },
+): Plans {
+  const { curriculum, plans: cache } = ctx;
+  const { profile, fold, stats, today, first } = input;
+  const key =
+    cache &&
+    createHash('sha256')
+      .update(JSON.stringify([ctx.learnerId, profile, today, first?.id ?? null]))
+      .update(foldToJson(fold))
+      .digest('hex');
+  const kept = key === undefined ? undefined : cache?.get(key);
+  if (kept !== undefined) {
+    try {
+      return JSON.parse(kept) as Plans;
+    } catch {
+      // Not readable: planned afresh below.
+    }
   }
-}
-
-async function storedFold(ctx: LearnerContext): Promise<ProgressFold> {
-  const { store, learnerId } = ctx;
-  const { index, key } = indexOf(ctx);
-  const [stored, count] = await Promise.all([store.getProgressFold(learnerId), store.countEvents(learnerId)]);
-  const kept = stored && stored.key === key ? foldFromJson(stored.fold) : undefined;
-  let fold: ProgressFold | undefined;
-  let cursor: string | undefined;
-  let applied = 0;
-  if (stored && kept && kept.events === stored.events) {
-    const since = await eventsAfter(ctx, stored.cursor);
-    cursor = since.cursor;
-    applied = since.events.length;
-    if (kept.events + since.events.length === count)
-      fold = since.events.length === 0 ? kept : extendFold(kept, since.events, index);
-    if (fold === kept) return kept;
-  }
-  if (fold && applied < REFOLD_AFTER) return fold;
-  if (!fold) {
-    const all = await eventsAfter(ctx, undefined);
-    cursor = all.cursor;
-    fold = foldEvents(all.events, index);
-  }
-  await store
-    .saveProgressFold(learnerId, {
-      cursor,
-      events: fold.events,
-      key,
-      fold: foldToJson(fold),
-      updatedAt: ctx.clock().toISOString(),
-    })
-    .catch(() => undefined);
-  return fold;
+  // The review time each week reserves comes off its study hours; without cards there is none.
+  const planOptions: PlanOptions = mayHaveCards(curriculum, stats)
+    ? { reviewMinutes: reviewMinutesOf(curriculum, fold, today, profile.startDate) }
+    : {};
+  const original = planFor(curriculum, profile);
+  const forecast = forecastFrom(curriculum, profile, stats, today, first?.plan ?? original, planOptions);
+  const stageOrder = chooseRoute(curriculum, profile).route?.stages;
+  const made: Plans = { original, forecast, planOptions, stageOrder };
+  if (key !== undefined) cache?.set(key, JSON.stringify(made));
+  return made;
 }
 
 /** The skill states alone (for exports that list skills). */
@@ -309,9 +287,8 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
     const points = burnupOf({
       original: s.baseline,
       forecast: forecast.plan,
-      events: await s.events(),
+      doneOn: s.stats.doneOn,
       logged: s.stats.logged,
-      curriculum: ctx.curriculum,
       today: s.today,
     });
     const range = forecastRange({
@@ -347,7 +324,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const { profile, states, stats, forecast } = s;
   const totals = skillTotals(curriculum, s.stageOrder, s.original?.skills, states);
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
-  const recall = await recallOf(ctx, await s.events());
+  const recall = await recallOf(ctx, s.fold);
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
   const outlook = await outlookOf(ctx, s);
   const range = outlook.range;
@@ -429,9 +406,8 @@ export async function burnup(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   return burnupOf({
     original: s.baseline,
     forecast: s.forecast.plan,
-    events: await s.events(),
+    doneOn: s.stats.doneOn,
     logged: s.stats.logged,
-    curriculum: ctx.curriculum,
     today: s.today,
   });
 }
@@ -500,7 +476,7 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
       : null;
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.start, await s.events()) : null,
+    review: view.week ? await weekReview(ctx, view.week.start, s.fold, s.planOptions.reviewMinutes) : null,
     studyDay,
     session: nextSession(s),
     warnings: (await outlookOf(ctx, s)).warnings,

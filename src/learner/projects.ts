@@ -23,7 +23,8 @@ import { newEvent } from '../store/events.js';
 import { LINK_KINDS } from '../store/store.js';
 import type { LinkKind, PortfolioProject, ProjectLinks } from '../store/store.js';
 import type { LearnerContext } from './context.js';
-import { didYouMean, LearnerError, withinLimit } from './errors.js';
+import { codedProblem, didYouMean } from '../core/errors.js';
+import { LearnerError, withinLimit } from './errors.js';
 import { MAX_SUGGESTIONS } from './items.js';
 
 export const PROJECT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -92,9 +93,11 @@ function unknownProject(id: string, ids: readonly string[]): LearnerError {
   return new LearnerError({
     code: 'NOT_FOUND',
     reason: 'unknown-project',
-    message: `no project is called "${id}"${didYouMean(suggestions)}`,
+    key: 'store.noProject',
+    params: { id },
+    ...(suggestions.length > 0 ? { hint: didYouMean(suggestions) } : { hintKey: 'hint.projectList' }),
     details: { id, suggestions },
-    problems: [{ path: 'id', message: `unknown project "${id}"` }],
+    problems: [codedProblem('store.noProject', { id }, { path: 'id' })],
   });
 }
 
@@ -130,9 +133,15 @@ export async function addProject(
     throw new LearnerError({
       code: 'NOT_FOUND',
       reason: 'unknown-template',
-      message: `no project template is called "${templateId}"${didYouMean(suggestions)}`,
+      key: 'learner.unknownTemplate',
+      params: { id: templateId },
+      ...(suggestions.length > 0
+        ? { hint: didYouMean(suggestions) }
+        : ids.length > 0
+          ? { hintKey: 'hint.templates', hintParams: { ids } }
+          : { hintKey: 'hint.noTemplates' }),
       details: { id: templateId, suggestions, templates: ids },
-      problems: [{ path: 'template', message: `unknown project template "${templateId}"` }],
+      problems: [codedProblem('learner.unknownTemplate', { id: templateId }, { path: 'template' })],
     });
   }
   const id = input.id?.trim() || template.id;
@@ -140,9 +149,10 @@ export async function addProject(
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'bad-project-id',
-      message: `"${id}" is not a project id; use lower-case letters, digits and single hyphens`,
+      key: 'learner.badProjectId',
+      params: { value: id },
       details: { id },
-      problems: [{ path: 'id', message: 'expected a kebab-case id' }],
+      problems: [codedProblem('learner.badProjectId', { value: id }, { path: 'id' })],
     });
   }
   const projects = await ctx.store.listProjects(ctx.learnerId);
@@ -150,10 +160,11 @@ export async function addProject(
     throw new LearnerError({
       code: 'CONFLICT',
       reason: 'project-exists',
-      message: `there is already a project "${id}"`,
+      key: 'learner.projectExists',
+      params: { id },
+      hintKey: 'hint.projectId',
       details: { id },
-      hint: 'give the new one an id of its own',
-      problems: [{ path: 'id', message: `project "${id}" exists` }],
+      problems: [codedProblem('learner.projectExists', { id }, { path: 'id' })],
     });
   }
   const now = ctx.clock();
@@ -194,9 +205,11 @@ export async function setRubricItem(
     throw new LearnerError({
       code: 'NOT_FOUND',
       reason: 'unknown-rubric-item',
-      message: `no rubric item is called "${itemId}"${didYouMean(suggestions)}`,
+      key: 'learner.unknownRubric',
+      params: { id: itemId },
+      ...(suggestions.length > 0 ? { hint: didYouMean(suggestions) } : { hintKey: 'hint.rubric', hintParams: { ids } }),
       details: { id: itemId, suggestions, items: ids },
-      problems: [{ path: 'item', message: `unknown rubric item "${itemId}"` }],
+      problems: [codedProblem('learner.unknownRubric', { id: itemId }, { path: 'item' })],
     });
   }
   const cancelled = cancelledIds(events);
@@ -227,9 +240,10 @@ export function checkLink(kind: LinkKind, url: string | undefined): string | und
   throw new LearnerError({
     code: 'INVALID_INPUT',
     reason: 'bad-url',
-    message: `"${text}" is not a web address; give an https:// URL of at most ${MAX_URL_LENGTH} characters`,
+    key: 'learner.badUrl',
+    params: { value: text, max: MAX_URL_LENGTH },
     details: { value: text, kind },
-    problems: [{ path: kind, message: 'expected an https:// URL' }],
+    problems: [codedProblem('learner.badUrl', { value: text, max: MAX_URL_LENGTH }, { path: kind })],
   });
 }
 

@@ -4,11 +4,12 @@
  * recorded as a `reviewed` event (so undo, backup and import handle it like any other step), and
  * how well each skill is remembered. The schedule itself is the core's (`core/review.ts`).
  */
-import { MlpathError } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
 import { questionKey } from '../core/model.js';
 import type { Text } from '../core/model.js';
+import type { ProgressFold } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { deckInput } from '../core/review-events.js';
+import { deckOf, foldedDeck } from '../core/review-events.js';
 import { addDays, weekStart } from '../core/dates.js';
 import type { Curriculum } from '../core/model.js';
 import type { ProgressState } from '../core/plan-model.js';
@@ -21,7 +22,6 @@ import {
   REVIEW_MINUTES_PER_CARD,
   REVIEW_RATINGS,
   retrievability,
-  reviewDeck,
   skillRecall,
 } from '../core/review.js';
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
@@ -29,6 +29,7 @@ import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
 import { localDate } from './context.js';
 import { LearnerError, withinLimit } from './errors.js';
+import { storedFold } from './fold.js';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
 import { made, recordedAs } from './tracking.js';
 
@@ -55,18 +56,28 @@ export interface ReviewQueue {
   readonly next: string | undefined;
 }
 
-/** Decks already folded, per event log (the progress snapshot keeps its log while it holds) and curriculum. */
-const folded = new WeakMap<readonly ProgressEvent[], WeakMap<object, readonly ReviewCard[]>>();
+/**
+ * What a deck is made from: the event log, or a fold of it (the progress snapshot's, or the one
+ * stored with the log), which holds the deck's inputs without the log.
+ */
+export type DeckSource = readonly ProgressEvent[] | ProgressFold;
 
-async function deck(ctx: LearnerContext, events?: readonly ProgressEvent[]): Promise<readonly ReviewCard[]> {
-  return cardsOf(ctx.curriculum, events ?? (await ctx.store.listEvents(ctx.learnerId)));
+/** Decks already made, per source (the progress snapshot keeps its fold while it holds) and curriculum. */
+const folded = new WeakMap<DeckSource, WeakMap<object, readonly ReviewCard[]>>();
+
+/** The deck from a source, or without one from the fold stored with the log (never the whole log). */
+async function deck(ctx: LearnerContext, source?: DeckSource): Promise<readonly ReviewCard[]> {
+  return cardsOf(ctx.curriculum, source ?? (await storedFold(ctx)));
 }
 
-function cardsOf(curriculum: Curriculum, log: readonly ProgressEvent[]): readonly ReviewCard[] {
-  let byCurriculum = folded.get(log);
-  if (!byCurriculum) folded.set(log, (byCurriculum = new WeakMap()));
+function cardsOf(curriculum: Curriculum, source: DeckSource): readonly ReviewCard[] {
+  let byCurriculum = folded.get(source);
+  if (!byCurriculum) folded.set(source, (byCurriculum = new WeakMap()));
   let cards = byCurriculum.get(curriculum);
-  if (!cards) byCurriculum.set(curriculum, (cards = reviewDeck(deckInput(log, curriculum))));
+  if (!cards) {
+    cards = Array.isArray(source) ? deckOf(source, curriculum) : foldedDeck(source as ProgressFold, curriculum);
+    byCurriculum.set(curriculum, cards);
+  }
   return cards;
 }
 
@@ -124,8 +135,10 @@ export async function rateReview(
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'bad-rating',
-      message: `rating must be one of ${REVIEW_RATINGS.join(', ')} (got "${rating}")`,
+      key: 'learner.badRating',
+      params: { value: rating },
       details: { value: rating, ratings: [...REVIEW_RATINGS] },
+      problems: [codedProblem('learner.badRating', { value: rating }, { path: 'rating' })],
     });
   }
   withinLimit(key, 2 * MAX_ID_LENGTH + 1, 'card');
@@ -140,8 +153,11 @@ export async function rateReview(
     throw new LearnerError({
       code: 'NOT_FOUND',
       reason: 'unknown-card',
-      message: `there is no card "${key}" to review: cards are the questions of skills done`,
+      key: 'learner.unknownCard',
+      params: { id: key },
+      hintKey: 'hint.cards',
       details: { id: key },
+      problems: [codedProblem('learner.unknownCard', { id: key }, { path: 'card' })],
     });
   }
   const event = made(newEvent('reviewed', { item: key, text: rating }, ctx.clock()), options.id);
@@ -167,7 +183,7 @@ export interface ReviewWeek {
   readonly minutes: number;
 }
 
-const reservations = new WeakMap<readonly ProgressEvent[], WeakMap<object, Map<string, readonly ReviewWeek[]>>>();
+const reservations = new WeakMap<DeckSource, WeakMap<object, Map<string, readonly ReviewWeek[]>>>();
 
 /**
  * The review time each calendar week of the plan holds, from the start of `today` (local time) over
@@ -180,18 +196,18 @@ const reservations = new WeakMap<readonly ProgressEvent[], WeakMap<object, Map<s
  */
 export function reviewWeeks(
   curriculum: Curriculum,
-  events: readonly ProgressEvent[],
+  source: DeckSource,
   today: string,
   startDate: string = today,
 ): readonly ReviewWeek[] {
-  let byCurriculum = reservations.get(events);
-  if (!byCurriculum) reservations.set(events, (byCurriculum = new WeakMap()));
+  let byCurriculum = reservations.get(source);
+  if (!byCurriculum) reservations.set(source, (byCurriculum = new WeakMap()));
   let byDay = byCurriculum.get(curriculum);
   if (!byDay) byCurriculum.set(curriculum, (byDay = new Map()));
   const monday = weekStart(startDate > today ? startDate : today);
   const kept = byDay.get(`${today} ${monday}`);
   if (kept) return kept;
-  const cards = cardsOf(curriculum, events);
+  const cards = cardsOf(curriculum, source);
   const starts = Array.from({ length: REVIEW_RESERVE_WEEKS }, (_, i) => addDays(monday, 7 * i));
   const bounds = [today, ...starts.slice(1), addDays(monday, 7 * REVIEW_RESERVE_WEEKS)].map(
     (day) => new Date(`${day}T00:00:00`),
@@ -219,11 +235,11 @@ export function mayHaveCards(curriculum: Pick<Curriculum, 'selfCheck'>, progress
 /** The review minutes to reserve per week (`reviewWeeks`), as the planner takes them. */
 export function reviewMinutesOf(
   curriculum: Curriculum,
-  events: readonly ProgressEvent[],
+  source: DeckSource,
   today: string,
   startDate: string,
 ): ReviewReservation {
-  return Object.fromEntries(reviewWeeks(curriculum, events, today, startDate).map((w) => [w.start, w.minutes]));
+  return Object.fromEntries(reviewWeeks(curriculum, source, today, startDate).map((w) => [w.start, w.minutes]));
 }
 
 /** The review time a week of the plan reserves. */
@@ -239,28 +255,35 @@ export interface WeekReview {
 
 /**
  * The review time of the current week of the plan, starting on `start` (`YYYY-MM-DD`, a Monday: the week
- * of today, or the first week before study begins), as `reviewWeeks` reckons it.
+ * of today, or the first week before study begins), as `reviewWeeks` reckons it. `reserved`: the minutes
+ * reviewMinutesOf gave for today and the plan's start (the progress snapshot's, which may come from
+ * the plans kept between commands), so the weeks are not worked out again.
  */
 export async function weekReview(
   ctx: LearnerContext,
   start: string,
-  events?: readonly ProgressEvent[],
+  source?: DeckSource,
+  reserved?: ReviewReservation,
 ): Promise<WeekReview> {
-  const log = events ?? (await ctx.store.listEvents(ctx.learnerId));
-  const week = reviewWeeks(ctx.curriculum, log, localDate(ctx.clock()), start).find((w) => w.start === start);
+  const log = source ?? (await storedFold(ctx));
+  const minutes =
+    reserved !== undefined
+      ? (reserved[start] ?? 0)
+      : (reviewWeeks(ctx.curriculum, log, localDate(ctx.clock()), start).find((w) => w.start === start)?.minutes ?? 0);
   return {
-    reviews: week?.reviews ?? 0,
+    // Each review takes the same minutes (expectedReviewsBetween).
+    reviews: minutes / REVIEW_MINUTES_PER_CARD,
     dueNow: dueCards(cardsOf(ctx.curriculum, log), ctx.clock()).length,
     minutesPerCard: REVIEW_MINUTES_PER_CARD,
-    minutes: week?.minutes ?? 0,
+    minutes,
   };
 }
 
 /** Recall per done skill with cards, and the recall readiness weighs by (skill -> retrievability). */
 export async function recallOf(
   ctx: LearnerContext,
-  events?: readonly ProgressEvent[],
+  source?: DeckSource,
 ): Promise<{ skills: SkillRecall[]; weights: Map<string, number> }> {
-  const skills = skillRecall(await deck(ctx, events), ctx.clock());
+  const skills = skillRecall(await deck(ctx, source), ctx.clock());
   return { skills, weights: recallBySkill(skills) };
 }

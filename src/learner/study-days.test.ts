@@ -46,7 +46,7 @@ describe('today follows the study days', () => {
     // In Chinese too.
     const zh = await home.run(['today'], { ...tuesday, MLPATH_LANG: 'zh-CN' });
     expect(zh.stdout).toContain('今天（周二 2026-12-01）不是你的学习日（周一、周三、周六）。');
-    expect(zh.stdout).toContain('下一次学习：周三 2026-12-02 19:00（Europe/Berlin），3 h：');
+    expect(zh.stdout).toContain('下一次学习：周三 2026-12-02 19:00（Europe/Berlin），3 小时：');
   });
 
   it('the API answers the same session', async () => {

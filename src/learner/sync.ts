@@ -20,6 +20,7 @@
 import { SYNC_MAX_EVENTS } from '../contract/api.js';
 import { randomUUID } from 'node:crypto';
 import { MlpathError } from '../core/errors.js';
+import { profileProblems } from './profile.js';
 import { checkProfile } from '../core/planner/index.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { LINK_KINDS } from '../store/store.js';
@@ -112,8 +113,8 @@ export async function receiveSync(ctx: LearnerContext, batch: SyncBatch): Promis
     if (problems.length > 0) {
       throw new MlpathError({
         code: 'INVALID_INPUT',
-        message: 'the profile cannot be planned from with this curriculum; nothing was synced',
-        problems: problems.map((p) => ({ path: `profile.profile.${p.field}`, message: p.message })),
+        key: 'sync.badProfile',
+        problems: profileProblems(problems, batch.profile.profile, 'profile.profile.'),
       });
     }
   }

@@ -25,6 +25,7 @@ import { isValidIsoDate } from '../core/dates.js';
 import { newEvent } from '../store/events.js';
 import { today } from './context.js';
 import type { LearnerContext } from './context.js';
+import { codedProblem } from '../core/errors.js';
 import { LearnerError, withinLimit } from './errors.js';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
 import { requireItem } from './items.js';
@@ -84,9 +85,10 @@ export function recordedAs(
     throw new LearnerError({
       code: 'CONFLICT',
       reason: 'event-id-taken',
-      message: `event "${id}" was already recorded as "${found.type}"; send a new id for a new step`,
+      key: 'learner.eventIdTaken',
+      params: { id, type: found.type },
       details: { id, type: found.type },
-      problems: [{ path: 'id', message: 'already used by another step' }],
+      problems: [codedProblem('learner.eventIdTaken', { id, type: found.type }, { path: 'id' })],
     });
   }
   return found;
@@ -117,9 +119,10 @@ function noteWithinLimit(text: string, path: string): void {
   throw new LearnerError({
     code: 'INVALID_INPUT',
     reason: 'long-note',
-    message: `a note holds at most ${MAX_NOTE_LENGTH} characters (this one has ${text.length}); split it into several`,
+    key: 'learner.longNote',
+    params: { length: text.length, max: MAX_NOTE_LENGTH },
     details: { length: text.length, max: MAX_NOTE_LENGTH },
-    problems: [{ path, message: `at most ${MAX_NOTE_LENGTH} characters` }],
+    problems: [codedProblem('learner.atMost', { max: MAX_NOTE_LENGTH }, { path })],
   });
 }
 
@@ -186,9 +189,12 @@ export async function logHours(
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'bad-hours',
-      message: `${input.hours} is not a number of hours; give more than 0 and at most ${MAX_HOURS_PER_ENTRY}`,
+      key: 'learner.badHours',
+      params: { value: String(input.hours), max: MAX_HOURS_PER_ENTRY },
       details: { value: String(input.hours), max: MAX_HOURS_PER_ENTRY },
-      problems: [{ path: 'hours', message: `expected more than 0 and at most ${MAX_HOURS_PER_ENTRY} hours` }],
+      problems: [
+        codedProblem('learner.badHours', { value: String(input.hours), max: MAX_HOURS_PER_ENTRY }, { path: 'hours' }),
+      ],
     });
   }
   const day = today(ctx);
@@ -197,18 +203,20 @@ export async function logHours(
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'bad-date',
-      message: `"${date}" is not a date; write it YYYY-MM-DD`,
+      key: 'learner.badDate',
+      params: { value: date },
       details: { value: date },
-      problems: [{ path: 'date', message: 'expected a date as YYYY-MM-DD' }],
+      problems: [codedProblem('learner.badDate', { value: date }, { path: 'date' })],
     });
   }
   if (date > day) {
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'future-date',
-      message: `${date} is in the future (today is ${day}); hours are logged for days that have happened`,
+      key: 'learner.futureDate',
+      params: { value: date, today: day },
       details: { value: date, today: day },
-      problems: [{ path: 'date', message: 'expected today or an earlier day' }],
+      problems: [codedProblem('learner.futureDate', { value: date, today: day }, { path: 'date' })],
     });
   }
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
@@ -241,8 +249,8 @@ export async function addNote(
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'empty-note',
-      message: 'a note needs some text',
-      problems: [{ path: 'text', message: 'expected the note text' }],
+      key: 'learner.emptyNote',
+      problems: [codedProblem('learner.emptyNote', {}, { path: 'text' })],
     });
   }
   noteWithinLimit(text, 'text');
@@ -283,18 +291,20 @@ export async function undo(
       throw new LearnerError({
         code: 'NOT_FOUND',
         reason: 'unknown-event',
-        message: `no event has the id "${id}"`,
+        key: 'learner.unknownEvent',
+        params: { id },
         details: { id },
-        problems: [{ path: 'eventId', message: 'unknown event id' }],
+        problems: [codedProblem('learner.unknownEvent', { id }, { path: 'eventId' })],
       });
     }
     if (cancelled.has(target.id)) {
       throw new LearnerError({
         code: 'CONFLICT',
         reason: 'already-undone',
-        message: `event "${target.id}" is already undone`,
+        key: 'learner.alreadyUndone',
+        params: { id: target.id },
         details: { id: target.id },
-        problems: [{ path: 'eventId', message: 'already undone' }],
+        problems: [codedProblem('learner.alreadyUndone', { id: target.id }, { path: 'eventId' })],
       });
     }
   }

@@ -9,11 +9,14 @@
  * const res = await app.request('/api/health');
  */
 import { curriculumView, roadmapView, skillDetail } from '../core/curriculum-view.js';
-import { MlpathError } from '../core/errors.js';
+import { codedProblem, isMlpathError, MlpathError } from '../core/errors.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import type { Locale } from '../core/model.js';
+import { interfaceLocale } from '../i18n/catalogue.js';
+import type { Store } from '../store/store.js';
 import { withAccountRoutes } from './auth-openapi.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
@@ -71,6 +74,25 @@ function packageVersion(): string {
   }
 }
 
+/**
+ * The language of a request's error: its Accept-Language (the web app sends its own), else the
+ * signed-in learner's saved locale, else English. A failing store is not asked again.
+ */
+async function errorLocale(c: Context<AppEnv>, store: Store, error: unknown): Promise<Locale> {
+  const header = c.req.header('accept-language');
+  if (header !== undefined && header.trim() !== '') return requestLocale(header);
+  const learner = c.get('learner') as AppEnv['Variables']['learner'] | undefined;
+  if (learner === undefined || (isMlpathError(error) && (error.code === 'STORAGE' || error.code === 'UNAVAILABLE')))
+    return 'en';
+  try {
+    // Inside a write, the request's own store (its learner's lock is held until the answer).
+    const own = c.get('store') ?? store;
+    return interfaceLocale((await own.getProfile(learner.id))?.locale);
+  } catch {
+    return 'en';
+  }
+}
+
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const deps: AppDeps = { store: options.store, curriculum: options.curriculum, clock: options.clock };
   const version = options.version ?? packageVersion();
@@ -80,15 +102,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     (accounts ? accounts.resolveLearner(deps.store, deps.clock) : localLearner(deps.store, deps.clock));
 
   const app = new Hono<AppEnv>();
-  app.onError((error, c) => {
-    const { status, body } = errorResponseOf(error, requestLocale(c.req.header('accept-language')));
+  app.onError(async (error, c) => {
+    const { status, body } = errorResponseOf(error, await errorLocale(c, deps.store, error));
     // Only a bug is logged; expected failures are the client's to read.
     if (status >= 500) console.error(`mlpath serve: ${c.req.method} ${c.req.path}:`, error);
     if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(body, status);
   });
   app.notFound((c) => {
-    const { status, body } = errorResponseOf(routeNotFound(c.req.method, c.req.path));
+    const { status, body } = errorResponseOf(
+      routeNotFound(c.req.method, c.req.path),
+      requestLocale(c.req.header('accept-language')),
+    );
     return c.json(body, status);
   });
   app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));
@@ -147,8 +172,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       if (!detail) {
         throw new MlpathError({
           code: 'NOT_FOUND',
-          message: `the curriculum has no skill "${id.slice(0, 80)}"`,
-          problems: [{ path: 'id', message: 'unknown skill id' }],
+          key: 'api.noSkill',
+          params: { id: id.slice(0, 80) },
+          problems: [codedProblem('api.noSkill', { id: id.slice(0, 80) }, { path: 'id' })],
         });
       }
       made = tagged(detail);

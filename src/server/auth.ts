@@ -23,8 +23,8 @@ import { APIError } from 'better-auth/api';
 import type { Context } from 'hono';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { postgresPool } from '../store/postgres.js';
-import { MlpathError } from '../core/errors.js';
-import type { ErrorCode } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
+import type { ErrorCode, MessageParams } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 import type { AppEnv, LearnerRef } from './context.js';
@@ -106,29 +106,26 @@ export interface AuthTables {
   auth_sign_in_failures: FailuresTable;
 }
 
-function invalid(message: string, hint?: string): MlpathError {
-  return new MlpathError({ code: 'INVALID_INPUT', message, ...(hint ? { hint } : {}) });
+function invalid(key: string, params: MessageParams = {}, hintKey?: string): MlpathError {
+  return new MlpathError({ code: 'INVALID_INPUT', key, params, ...(hintKey ? { hintKey } : {}) });
 }
 
 /** Check the options a deployment gives, naming the setting to fix. */
 function checkOptions(options: AccountsOptions): URL {
   if (options.secret.length < AUTH_LIMITS.secretMin) {
-    throw invalid(
-      `MLPATH_AUTH_SECRET is too short (${options.secret.length} characters; at least ${AUTH_LIMITS.secretMin})`,
-      'generate one with `openssl rand -base64 48`',
-    );
+    throw invalid('auth.secretShort', { length: options.secret.length, min: AUTH_LIMITS.secretMin }, 'auth.secretHint');
   }
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
-    throw invalid(`"${options.schema}" is not a plain schema name`);
+    throw invalid('store.schemaName', { schema: options.schema });
   }
   let url: URL;
   try {
     url = new URL(options.publicUrl);
   } catch {
-    throw invalid(`the public URL "${options.publicUrl}" is not a URL`, 'write it like https://mlpath.example.org');
+    throw invalid('auth.notUrl', { url: options.publicUrl }, 'auth.urlHint');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(`the public URL "${options.publicUrl}" is not http or https`);
+    throw invalid('auth.notHttp', { url: options.publicUrl });
   }
   return url;
 }
@@ -278,13 +275,13 @@ export async function openAccounts(options: AccountsOptions): Promise<Accounts> 
       if (!session) {
         throw new MlpathError({
           code: 'UNAUTHENTICATED',
-          message: 'sign in first: this route needs a session',
-          hint: 'POST /api/auth/sign-in/email with your email and password',
+          key: 'auth.signInFirst',
+          hintKey: 'hint.signIn',
         });
       }
       const user = session.user as { id: string; name: string; disabled?: boolean | null };
       if (user.disabled === true) {
-        throw new MlpathError({ code: 'FORBIDDEN', message: 'this account is disabled' });
+        throw new MlpathError({ code: 'FORBIDDEN', key: 'auth.disabled' });
       }
       if (!ensured.has(user.id)) {
         await store.ensureLearner(user.id, user.name, now().toISOString());
@@ -318,12 +315,9 @@ function emailOf(body: string | undefined): string | undefined {
  * The library's refusals that need our own code or name a field (`path` of a problem), so a
  * client can say which field is wrong, and why, in its own language.
  */
-const LIBRARY_REFUSALS: Record<string, { code?: ErrorCode; message?: string; hint?: string; path?: string }> = {
-  EMAIL_PASSWORD_SIGN_UP_DISABLED: {
-    code: 'FORBIDDEN',
-    message: 'sign-up is closed on this server',
-    hint: 'an administrator adds accounts with `mlpath admin user add`',
-  },
+const LIBRARY_REFUSALS: Record<string, { code?: ErrorCode; key?: string; hintKey?: string; path?: string }> = {
+  EMAIL_PASSWORD_SIGN_UP_DISABLED: { code: 'FORBIDDEN', key: 'auth.signUpClosed', hintKey: 'hint.signUpClosed' },
+  ACCOUNT_DISABLED: { code: 'FORBIDDEN', key: 'auth.disabled' },
   INVALID_EMAIL: { path: 'email' },
   USER_ALREADY_EXISTS: { code: 'CONFLICT', path: 'email' },
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { code: 'CONFLICT', path: 'email' },
@@ -348,11 +342,19 @@ async function ourError(c: Context<AppEnv>, response: Response): Promise<never> 
   const refusal = LIBRARY_REFUSALS[libraryCode];
   const code =
     refusal?.code ?? CODE_OF_STATUS[response.status] ?? (response.status >= 500 ? 'INTERNAL' : 'INVALID_INPUT');
-  const text = refusal?.message ?? message.charAt(0).toLowerCase() + message.slice(1);
+  if (refusal?.key !== undefined) {
+    throw new MlpathError({
+      code,
+      key: refusal.key,
+      ...(refusal.hintKey ? { hintKey: refusal.hintKey } : {}),
+      ...(refusal.path ? { problems: [codedProblem(refusal.key, {}, { path: refusal.path })] } : {}),
+    });
+  }
+  // The library's own words (in English) for the rest.
+  const text = message.charAt(0).toLowerCase() + message.slice(1);
   throw new MlpathError({
     code,
     message: text,
-    ...(refusal?.hint ? { hint: refusal.hint } : {}),
     ...(refusal?.path ? { problems: [{ path: refusal.path, message: text }] } : {}),
   });
 }
@@ -436,9 +438,11 @@ interface UserRow {
 function accountsAdmin(context: () => Promise<AdminContext>, db: Kysely<AuthTables>, lockout: Lockout): AccountsAdmin {
   const checkPassword = (password: string): void => {
     if (password.length < AUTH_LIMITS.passwordMin || password.length > AUTH_LIMITS.passwordMax) {
-      throw invalid(
-        `a password needs ${AUTH_LIMITS.passwordMin} to ${AUTH_LIMITS.passwordMax} characters (this one has ${password.length})`,
-      );
+      throw invalid('auth.passwordLength', {
+        min: AUTH_LIMITS.passwordMin,
+        max: AUTH_LIMITS.passwordMax,
+        length: password.length,
+      });
     }
   };
   const summary = async (user: UserRow): Promise<UserSummary> => {
@@ -459,8 +463,9 @@ function accountsAdmin(context: () => Promise<AdminContext>, db: Kysely<AuthTabl
     if (!found) {
       throw new MlpathError({
         code: 'NOT_FOUND',
-        message: `no user has the email ${email}`,
-        hint: 'see them with `mlpath admin user list`',
+        key: 'auth.noUser',
+        params: { email },
+        hintKey: 'auth.listHint',
       });
     }
     return found.user as UserRow;
@@ -468,12 +473,12 @@ function accountsAdmin(context: () => Promise<AdminContext>, db: Kysely<AuthTabl
   return {
     async addUser({ email, name, password }) {
       const normalized = email.trim().toLowerCase();
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized)) throw invalid(`"${email}" is not an email address`);
-      if (name.trim() === '') throw invalid('a user needs a name');
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized)) throw invalid('auth.notEmail', { email });
+      if (name.trim() === '') throw invalid('auth.needsName');
       checkPassword(password);
       const ctx = await context();
       if (await ctx.internalAdapter.findUserByEmail(normalized)) {
-        throw new MlpathError({ code: 'CONFLICT', message: `a user with the email ${normalized} already exists` });
+        throw new MlpathError({ code: 'CONFLICT', key: 'auth.taken', params: { email: normalized } });
       }
       const hash = await ctx.password.hash(password);
       const user = (await ctx.internalAdapter.createUser(

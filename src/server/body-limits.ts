@@ -52,7 +52,8 @@ function limit(maxSize: number, problems: readonly Problem[] = []): MiddlewareHa
     onError: () => {
       throw new MlpathError({
         code: 'TOO_LARGE',
-        message: `the request body is larger than ${maxSize / 1024} KiB, the most this route reads`,
+        key: 'api.tooLarge',
+        params: { size: maxSize / 1024 },
         problems,
       });
     },

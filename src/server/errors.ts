@@ -55,9 +55,9 @@ function apiProblem(problem: Problem): ApiProblem {
  * What a client reads for a database failure: the details (a file path, a database URL, the
  * driver's words) are the server's to log, never the client's to see.
  */
-const DATABASE_MESSAGES: Partial<Record<ErrorCode, string>> = {
-  STORAGE: "the server's database failed; the server's log has the details",
-  UNAVAILABLE: "the server's database is unavailable or busy right now; nothing was changed; try again in a moment",
+const DATABASE_MESSAGES: Partial<Record<ErrorCode, 'api.storage' | 'api.unavailable'>> = {
+  STORAGE: 'api.storage',
+  UNAVAILABLE: 'api.unavailable',
 };
 
 /** Seconds a client waits before retrying an UNAVAILABLE answer (its Retry-After header). */
@@ -81,7 +81,9 @@ export function errorResponseOf(
   if (isMlpathError(error) && database !== undefined) {
     return {
       status: httpStatusOf(error.code),
-      body: { error: { code: error.code as ApiErrorCode, message: database, problems: [] } },
+      body: {
+        error: { code: error.code as ApiErrorCode, message: translate(locale, 'errors', database), problems: [] },
+      },
     };
   }
   if (isMlpathError(error)) {
@@ -100,12 +102,12 @@ export function errorResponseOf(
   return {
     status: 500,
     body: {
-      error: { code: 'INTERNAL', message: 'an unexpected error happened on the server', problems: [] },
+      error: { code: 'INTERNAL', message: translate(locale, 'errors', 'api.internal'), problems: [] },
     },
   };
 }
 
 /** An error for a route or method the API does not have. */
 export function routeNotFound(method: string, path: string): MlpathError {
-  return new MlpathError({ code: 'NOT_FOUND', message: `no such API route: ${method} ${path}` });
+  return new MlpathError({ code: 'NOT_FOUND', key: 'api.noRoute', params: { method, path } });
 }

@@ -30,7 +30,8 @@ function hostOf(origin: string): string | undefined {
 function refused(from: string, own: string): MlpathError {
   return new MlpathError({
     code: 'FORBIDDEN',
-    message: `a write from another site (${from}) was refused; use mlpath from its own address (${own})`,
+    key: 'api.crossSite',
+    params: { from, own },
   });
 }
 
@@ -87,8 +88,9 @@ export function loopbackHost(port?: number): MiddlewareHandler {
       const address = own === undefined ? '127.0.0.1' : `127.0.0.1:${own}`;
       throw new MlpathError({
         code: 'MISDIRECTED',
-        message: `this mlpath answers only at its own address (http://${address}), not at "${host || 'no host'}"`,
-        hint: 'to serve other machines, run it with --multi-user behind https (see docs/deploy.md)',
+        key: 'api.misdirected',
+        params: { address, host: host || { key: 'api.noHost' } },
+        hintKey: 'hint.multiUser',
       });
     }
     await next();

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { MlpathError } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
 import type { AppEnv } from './context.js';
 import { IMPORT_LIMIT_BYTES } from './routes/exchange.js';
 import { SYNC_LIMIT_BYTES } from './routes/sync.js';
@@ -25,12 +25,14 @@ export const IDEMPOTENCY_KEEP_HOURS = 24;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
-function badKey(message: string): MlpathError {
+function badKey(): MlpathError {
+  const params = { header: IDEMPOTENCY_HEADER };
   return new MlpathError({
     code: 'INVALID_INPUT',
-    message,
-    hint: 'send a new random key (a UUID) for each request, and the same key only when retrying it',
-    problems: [{ path: IDEMPOTENCY_HEADER, message }],
+    key: 'api.badIdempotencyKey',
+    params,
+    hintKey: 'hint.idempotencyKey',
+    problems: [codedProblem('api.badIdempotencyKey', params, { path: IDEMPOTENCY_HEADER })],
   });
 }
 
@@ -54,7 +56,8 @@ async function readBounded(c: Context<AppEnv>): Promise<string> {
     if (size > limit) {
       throw new MlpathError({
         code: 'TOO_LARGE',
-        message: `the request body is larger than ${Math.round(limit / 1024)} KiB, the most this route reads`,
+        key: 'api.tooLarge',
+        params: { size: Math.round(limit / 1024) },
       });
     }
     chunks.push(chunk);
@@ -72,7 +75,7 @@ export function idempotentWrites(clock: () => Date): MiddlewareHandler<AppEnv> {
     if (READS.has(c.req.method)) return next();
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key === undefined) return next();
-    if (!KEY.test(key)) throw badKey(`the ${IDEMPOTENCY_HEADER} header must be 1 to 255 visible ASCII characters`);
+    if (!KEY.test(key)) throw badKey();
     const store = c.get('store');
     if (!store) throw new MlpathError({ code: 'INTERNAL', message: 'a write ran outside its learner’s lock' });
     const learnerId = c.get('learner').id;
@@ -84,9 +87,10 @@ export function idempotentWrites(clock: () => Date): MiddlewareHandler<AppEnv> {
       if (requestHash(c, await readBounded(c)) !== kept.requestHash) {
         throw new MlpathError({
           code: 'CONFLICT',
-          message: `the ${IDEMPOTENCY_HEADER} "${key.slice(0, 64)}" was used for another request; nothing was done`,
-          hint: 'send a new key for a new request, and the same key only when retrying the same request',
-          problems: [{ path: IDEMPOTENCY_HEADER, message: 'used for another request' }],
+          key: 'api.idempotencyReused',
+          params: { header: IDEMPOTENCY_HEADER, key: key.slice(0, 64) },
+          hintKey: 'hint.idempotencyKey',
+          problems: [codedProblem('api.idempotencyReusedProblem', {}, { path: IDEMPOTENCY_HEADER })],
         });
       }
       return new Response(kept.response, {

@@ -6,8 +6,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { pathText } from '../contract/common.js';
-import { MlpathError } from '../core/errors.js';
-import type { Problem } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
+import type { Message, Problem } from '../core/errors.js';
+import { jsonSyntaxError } from '../core/json-position.js';
+import { issueProblems } from '../i18n/issues.js';
+import type { IssueLike } from '../i18n/issues.js';
 
 export { pathText };
 
@@ -15,21 +18,25 @@ export function problemsOf(error: z.ZodError): Problem[] {
   return error.issues.flatMap((issue) =>
     // An unknown key is named as the field itself, so a typo points at its own place.
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: pathText([...issue.path, key]), message: `unknown field "${key}"` }))
-      : [{ path: pathText(issue.path), message: issue.message }],
+      ? issue.keys.map((key) => codedProblem('api.unknownField', { key }, { path: pathText([...issue.path, key]) }))
+      : issueProblems([issue as unknown as IssueLike]),
   );
 }
 
 /** Parse a value with a schema, or throw INVALID_INPUT naming each bad field. */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: 'query' | 'body'): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = problemsOf(result.error);
   const first = problems[0];
-  const where = first?.path ? `${first.path}: ` : '';
+  const problem: Message = first?.coded ?? {
+    key: 'issue.other',
+    params: { path: first?.path || { key: 'issue.topLevel' }, text: first?.message ?? '' },
+  };
   throw new MlpathError({
     code: 'INVALID_INPUT',
-    message: `invalid ${what}: ${where}${first?.message ?? 'not accepted'}`,
+    key: 'api.invalid',
+    params: { what: { key: `api.what.${what}` }, problem },
     problems,
   });
 }
@@ -55,11 +62,12 @@ function nulPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | unde
   return undefined;
 }
 
-function nulRefused(where: string): MlpathError {
+function nulRefused(where: string | Message): MlpathError {
   return new MlpathError({
     code: 'INVALID_INPUT',
-    message: `${where} holds the NUL character (\\u0000), which no text in mlpath may hold; remove it`,
-    problems: [{ path: where, message: 'remove the NUL character (\\u0000)' }],
+    key: 'api.nul',
+    params: { where },
+    problems: [codedProblem('api.nulProblem', {}, { path: typeof where === 'string' ? where : '' })],
   });
 }
 
@@ -69,9 +77,10 @@ function nulRefused(where: string): MlpathError {
  */
 export function refuseNul(): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.path.includes('\u0000')) throw nulRefused('the request path');
+    if (c.req.path.includes('\u0000')) throw nulRefused({ key: 'api.where.path' });
     for (const [key, values] of Object.entries(c.req.queries())) {
-      if (key.includes('\u0000') || values.some((v) => v.includes('\u0000'))) throw nulRefused(`query ${key}`);
+      if (key.includes('\u0000') || values.some((v) => v.includes('\u0000')))
+        throw nulRefused({ key: 'api.where.query', params: { key } });
     }
     return next();
   };
@@ -88,8 +97,9 @@ export async function readJsonText(c: Context): Promise<string> {
   if (text.trim() !== '' && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new MlpathError({
       code: 'INVALID_INPUT',
-      message: `send the body as JSON with the header Content-Type: application/json (it came as "${type || 'no type'}")`,
-      problems: [{ path: '', message: 'expected Content-Type: application/json' }],
+      key: 'api.notJsonType',
+      params: { type: type || { key: 'api.noType' } },
+      problems: [codedProblem('api.expectedJsonType', {}, { path: '' })],
     });
   }
   if (text.includes('\u0000') || NUL_ESCAPE.test(text)) {
@@ -99,7 +109,7 @@ export async function readJsonText(c: Context): Promise<string> {
     } catch {
       where = undefined;
     }
-    throw nulRefused(where && where.length > 0 ? pathText(where) : 'the request body');
+    throw nulRefused(where && where.length > 0 ? pathText(where) : { key: 'api.where.body' });
   }
   return text;
 }
@@ -111,17 +121,26 @@ export async function readJson(c: Context, options: { emptyAllowed?: boolean } =
     if (options.emptyAllowed) return {};
     throw new MlpathError({
       code: 'INVALID_INPUT',
-      message: 'the request body is empty; send a JSON object',
-      problems: [{ path: '', message: 'expected a JSON object' }],
+      key: 'api.emptyBody',
+      problems: [codedProblem('api.expectedObject', {}, { path: '' })],
     });
   }
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
+  } catch {
+    const { expected, found } = jsonSyntaxError(text);
+    const why: Message = {
+      key: 'json.expectedFound',
+      params: {
+        expected: { key: `json.expected.${expected}` },
+        found: found === undefined ? { key: 'json.expected.end' } : JSON.stringify(found),
+      },
+    };
     throw new MlpathError({
       code: 'INVALID_INPUT',
-      message: `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      problems: [{ path: '', message: 'expected a JSON object' }],
+      key: 'api.notJson',
+      params: { why },
+      problems: [codedProblem('api.expectedObject', {}, { path: '' })],
     });
   }
 }
@@ -131,7 +150,7 @@ export async function parseBody<T extends z.ZodType>(
   schema: T,
   options: { emptyAllowed?: boolean } = {},
 ): Promise<z.output<T>> {
-  return parseInput(schema, await readJson(c, options), 'request body');
+  return parseInput(schema, await readJson(c, options), 'body');
 }
 
 export function parseQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {

@@ -9,14 +9,21 @@
  * forecast, the calendar's export records) skip such writes with `isWriteFault`.
  */
 import { MlpathError } from '../core/errors.js';
+import type { Message } from '../core/errors.js';
 
 export type FaultKind = 'full' | 'read-only' | 'damaged' | 'io';
 
 export class StoreFault extends MlpathError {
   readonly fault: FaultKind;
 
-  constructor(fault: FaultKind, message: string, hint: string, cause?: unknown) {
-    super({ code: fault === 'full' || fault === 'read-only' ? 'UNAVAILABLE' : 'STORAGE', message, hint, cause });
+  constructor(fault: FaultKind, message: Message, hintKey: string, cause?: unknown) {
+    super({
+      code: fault === 'full' || fault === 'read-only' ? 'UNAVAILABLE' : 'STORAGE',
+      key: message.key,
+      params: message.params ?? {},
+      hintKey,
+      cause,
+    });
     this.fault = fault;
   }
 }
@@ -25,39 +32,20 @@ export function isWriteFault(error: unknown): error is StoreFault {
   return error instanceof StoreFault;
 }
 
-export const RESTORE_HINT = 'run `mlpath doctor` for details, and `mlpath restore` to go back to a backup';
+/** The hint for a damaged store: the doctor's details, and a way back to a backup (catalogue key). */
+export const RESTORE_HINT = 'hint.restore';
 
 /** The fault of one kind at a location, with the message that names it. */
 export function faultFor(kind: FaultKind, location: string, detail = '', cause?: unknown): StoreFault {
   switch (kind) {
     case 'full':
-      return new StoreFault(
-        'full',
-        `the disk holding ${location} is full; nothing was written (reading and export still work)`,
-        'free some disk space, then try again',
-        cause,
-      );
+      return new StoreFault('full', { key: 'fault.full', params: { location } }, 'hint.freeSpace', cause);
     case 'read-only':
-      return new StoreFault(
-        'read-only',
-        `${location} is read-only; nothing was written (reading and export still work)`,
-        'make the file and its folder writable, or set MLPATH_HOME to a folder you can write to',
-        cause,
-      );
+      return new StoreFault('read-only', { key: 'fault.readOnly', params: { location } }, 'hint.makeWritable', cause);
     case 'damaged':
-      return new StoreFault(
-        'damaged',
-        `${location} is damaged (${detail}); nothing was written to it`,
-        RESTORE_HINT,
-        cause,
-      );
+      return new StoreFault('damaged', { key: 'fault.damaged', params: { location, detail } }, RESTORE_HINT, cause);
     case 'io':
-      return new StoreFault(
-        'io',
-        `the disk failed while writing ${location} (${detail}); nothing was written`,
-        'check the disk, then run `mlpath doctor`',
-        cause,
-      );
+      return new StoreFault('io', { key: 'fault.io', params: { location, detail } }, 'hint.checkDisk', cause);
   }
 }
 

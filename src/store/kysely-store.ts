@@ -6,7 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
-import { MlpathError } from '../core/errors.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
+import type { MessageParams } from '../core/errors.js';
 import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
 import { faultFor, sqliteFault } from './faults.js';
@@ -302,15 +303,14 @@ export class KyselyStore implements Store {
   async appendEvents(learnerId: string, events: readonly ProgressEvent[]): Promise<void> {
     if (events.length === 0) return;
     const ids = events.map((e) => e.id);
-    if (new Set(ids).size !== ids.length) throw conflict('the same event id appears twice in one append');
+    if (new Set(ids).size !== ids.length) throw conflict('store.sameEventTwice');
     try {
       // One event is one statement, committed on its own: a single round trip and a single sync.
       this.#checkWritable();
       if (events.length === 1) await storageErrors(this.location, () => insertEvents(this.#db, learnerId, events));
       else await this.transaction((db) => insertEvents(db, learnerId, events));
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw conflict(`an event with one of these ids is already recorded: ${ids.slice(0, 3).join(', ')}`);
+      if (isUniqueViolation(error)) throw conflict('store.eventTaken', { ids: ids.slice(0, 3).join(', ') });
       throw error;
     }
   }
@@ -558,7 +558,7 @@ export class KyselyStore implements Store {
         .where('learner_id', '=', learnerId)
         .where('id', '=', project.id)
         .executeTakeFirst();
-      if (taken) throw conflict(`there is already a project "${project.id}"`);
+      if (taken) throw conflict('store.projectTaken', { id: project.id });
       await insertProjects(db, learnerId, [project]);
     });
   }
@@ -612,7 +612,7 @@ export class KyselyStore implements Store {
         .where('learner_id', '=', learnerId)
         .where('id', '=', posting.id)
         .executeTakeFirst();
-      if (taken) throw conflict(`the posting "${posting.id}" is already kept`);
+      if (taken) throw conflict('store.postingKept', { id: posting.id });
       await insertPostings(db, learnerId, [posting]);
     });
   }
@@ -644,8 +644,8 @@ export class KyselyStore implements Store {
     if (this.kind !== 'postgres') {
       throw new MlpathError({
         code: 'INVALID_INPUT',
-        message: 'cohorts need the multi-user server (mlpath serve --multi-user on PostgreSQL)',
-        hint: 'see docs/deploy.md',
+        key: 'cohort.multiUserOnly',
+        hintKey: 'hint.deployDocs',
       });
     }
   }
@@ -755,7 +755,7 @@ export class KyselyStore implements Store {
         .onConflict((oc) => oc.columns(['cohort_id', 'learner_id']).doNothing())
         .returning('learner_id')
         .executeTakeFirst();
-      if (!inserted) throw conflict('already a member of this cohort');
+      if (!inserted) throw conflict('store.alreadyMember');
     });
   }
 
@@ -999,11 +999,11 @@ function cohortFromRow(row: Selectable<CohortsTable>): Cohort {
 }
 
 function notAMember(): MlpathError {
-  return new MlpathError({ code: 'NOT_FOUND', message: 'no such member in this cohort' });
+  return new MlpathError({ code: 'NOT_FOUND', key: 'cohort.noMember' });
 }
 
-function conflict(message: string): MlpathError {
-  return new MlpathError({ code: 'CONFLICT', message });
+function conflict(key: string, params: MessageParams = {}): MlpathError {
+  return new MlpathError({ code: 'CONFLICT', key, params });
 }
 
 /** Rows go in batches small enough for SQLite's and PostgreSQL's parameter limits. */
@@ -1109,8 +1109,9 @@ function cursorNumber(cursor: string): number {
   if (!/^\d{1,15}$/.test(cursor)) {
     throw new MlpathError({
       code: 'INVALID_INPUT',
-      message: `"${cursor.slice(0, 40)}" is not an event cursor`,
-      problems: [{ path: 'after', message: 'expected the cursor a previous page gave' }],
+      key: 'store.badCursor',
+      params: { cursor: cursor.slice(0, 40) },
+      problems: [codedProblem('store.cursorExpected', { path: 'after' }, { path: 'after' })],
     });
   }
   return Number(cursor);

@@ -22,12 +22,20 @@ export function databaseFile(env: Env, cwd?: string): string {
   return join(dataDir(env, cwd), DATABASE_FILE);
 }
 
-export async function openStore(env: Env, cwd?: string): Promise<Store> {
+/**
+ * `maxConnections`: PostgreSQL connections at most (default: the pool's, for a server). A command
+ * that runs one query at a time, as every one of the CLI's does (SQLite has one connection too),
+ * asks for one: opening more costs more than waiting for it.
+ */
+export async function openStore(env: Env, cwd?: string, options: { maxConnections?: number } = {}): Promise<Store> {
   const url = env['DATABASE_URL'];
   if (url !== undefined && url !== '') {
     // Loaded only when used: the embedded default never pays for the PostgreSQL driver.
     const { openPostgresStore } = await import('./postgres.js');
-    return openPostgresStore(url);
+    return openPostgresStore(
+      url,
+      options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections },
+    );
   }
   return openSqliteStore(databaseFile(env, cwd));
 }

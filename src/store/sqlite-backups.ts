@@ -21,6 +21,7 @@ import {
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { MlpathError } from '../core/errors.js';
+import type { Message } from '../core/errors.js';
 import { APP_ID, SCHEMA_VERSION } from './migrations.js';
 import { openReadOnly } from './sqlite-files.js';
 
@@ -112,8 +113,9 @@ export function findBackup(file: string, which: string, cwd: string): string {
   if (existsSync(path) && statSync(path).isFile()) return path;
   throw new MlpathError({
     code: 'NOT_FOUND',
-    message: `there is no backup "${which}"`,
-    hint: 'run `mlpath restore` without an argument to list the backups',
+    key: 'backup.none',
+    params: { which },
+    hintKey: 'hint.listBackups',
   });
 }
 
@@ -129,15 +131,12 @@ export function checkBackup(path: string): void {
     const report = db.raw.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
     const lines = report.map((r) => r.integrity_check);
     if (lines.length !== 1 || lines[0] !== 'ok')
-      throw unusable(path, `integrity check: ${lines.slice(0, 2).join('; ')}`);
+      throw unusable(path, { key: 'backup.integrity', params: { report: lines.slice(0, 2).join('; ') } });
     const app = db.raw.prepare("SELECT value FROM mlpath_meta WHERE key = 'app'").pluck().get();
-    if (app !== APP_ID) throw unusable(path, 'it is not an mlpath database');
+    if (app !== APP_ID) throw unusable(path, { key: 'backup.notOurs' });
     const version = Number(db.raw.prepare('SELECT max(version) FROM schema_migrations').pluck().get() ?? 0);
     if (version > SCHEMA_VERSION)
-      throw unusable(
-        path,
-        `it was written by a newer mlpath (schema version ${version}; this one knows up to ${SCHEMA_VERSION})`,
-      );
+      throw unusable(path, { key: 'backup.newerSchema', params: { version, known: SCHEMA_VERSION } });
   } catch (error) {
     if (error instanceof MlpathError) throw error;
     throw unusable(path, (error as Error).message);
@@ -146,11 +145,13 @@ export function checkBackup(path: string): void {
   }
 }
 
-function unusable(path: string, why: string): MlpathError {
+/** Why: a system error's own text, or a coded reason. */
+function unusable(path: string, why: string | Message): MlpathError {
   return new MlpathError({
     code: 'IMPORT_INVALID',
-    message: `the backup ${path} cannot be restored (${why}); nothing was changed`,
-    hint: 'run `mlpath restore` without an argument to list the backups, and choose another',
+    key: 'backup.unusable',
+    params: { path, why },
+    hintKey: 'hint.otherBackup',
   });
 }
 
@@ -190,8 +191,9 @@ export function restoreBackup(file: string, backup: string, now: Date): Restored
     rmSync(incoming, { force: true });
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot restore ${basename(backup)} into ${file}: ${(error as Error).message}`,
-      hint: 'make the data folder writable and free some disk space, then try again',
+      key: 'backup.cannotRestore',
+      params: { name: basename(backup), file, message: (error as Error).message },
+      hintKey: 'hint.restoreWritable',
     });
   }
   return { from: backup, keptAside };

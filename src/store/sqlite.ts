@@ -154,8 +154,9 @@ function markedOurs(file: string): boolean {
 function notOurs(file: string, error: unknown): MlpathError {
   return new MlpathError({
     code: 'STORAGE',
-    message: `${file} is not an mlpath database (${(error as Error).message}); it was left untouched`,
-    hint: 'point MLPATH_HOME at a folder of its own',
+    key: 'store.notOursFile',
+    params: { file, why: (error as Error).message },
+    hintKey: 'hint.ownFolder',
   });
 }
 
@@ -201,15 +202,17 @@ function createDatabase(file: string): boolean {
   } catch (error) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot create the data folder ${dir}: ${(error as Error).message}`,
-      hint: 'set MLPATH_HOME to a folder you can write to',
+      key: 'store.mkdir',
+      params: { dir, message: (error as Error).message },
+      hintKey: 'hint.writable',
     });
   }
   if (!canWrite(file))
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot create the database ${file}: its folder is read-only`,
-      hint: 'set MLPATH_HOME to a folder you can write to',
+      key: 'fault.createReadOnly',
+      params: { file },
+      hintKey: 'hint.writable',
     });
   const draft = `${file}.new-${randomBytes(4).toString('hex')}`;
   try {
@@ -234,13 +237,12 @@ function createDatabase(file: string): boolean {
     const fault = sqliteFault(error);
     throw new MlpathError({
       code: 'STORAGE',
-      message:
-        fault === 'read-only'
-          ? `cannot create the database ${file}: its folder is read-only`
-          : fault === 'full'
-            ? `cannot create the database ${file}: the disk is full`
-            : `cannot create the database ${file}: ${(error as Error).message}`,
-      hint: 'set MLPATH_HOME to a folder you can write to',
+      ...(fault === 'read-only'
+        ? { key: 'fault.createReadOnly', params: { file } }
+        : fault === 'full'
+          ? { key: 'fault.createFull', params: { file } }
+          : { key: 'fault.create', params: { file, message: (error as Error).message } }),
+      hintKey: 'hint.writable',
     });
   } finally {
     rmSync(draft, { force: true });
@@ -252,8 +254,9 @@ function createDatabase(file: string): boolean {
 function emptyFile(file: string): MlpathError {
   return new MlpathError({
     code: 'STORAGE',
-    message: `${file} is empty (0 bytes): it was not taken for a new store and was left untouched`,
-    hint: 'run `mlpath restore` to go back to a backup, or delete the empty file to start a new store',
+    key: 'fault.empty',
+    params: { file },
+    hintKey: 'hint.emptyFile',
   });
 }
 
@@ -268,8 +271,9 @@ function openRefusingWrites(file: string, fault: StoreFault): KyselyStore {
   } catch (error) {
     throw new MlpathError({
       code: 'STORAGE',
-      message: `cannot read ${file}: ${(error as Error).message}`,
-      hint: fault.fault === 'damaged' ? RESTORE_HINT : 'make the file and its folder readable',
+      key: 'fault.read',
+      params: { file, message: (error as Error).message },
+      hintKey: fault.fault === 'damaged' ? RESTORE_HINT : 'hint.readable',
     });
   }
   const { raw } = opened;
@@ -304,14 +308,16 @@ function checkSchemaReadable(raw: BetterSqlite3.Database, file: string): void {
   if (version > SCHEMA_VERSION)
     throw new MlpathError({
       code: 'STORAGE',
-      message: `${file} was written by a newer mlpath (schema version ${version}; this one knows up to ${SCHEMA_VERSION}); it was left untouched`,
-      hint: 'upgrade mlpath to open it',
+      key: 'fault.newerSchema',
+      params: { file, version, known: SCHEMA_VERSION },
+      hintKey: 'hint.upgrade',
     });
   if (version < SCHEMA_VERSION)
     throw new MlpathError({
       code: 'STORAGE',
-      message: `${file} needs an upgrade to schema version ${SCHEMA_VERSION}, and it cannot be written; it was left untouched`,
-      hint: 'make the file and its folder writable (and free some disk space) once, so mlpath can upgrade it',
+      key: 'fault.needsUpgrade',
+      params: { file, version: SCHEMA_VERSION },
+      hintKey: 'hint.upgradeOnce',
     });
 }
 

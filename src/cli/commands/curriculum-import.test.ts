@@ -79,7 +79,7 @@ describe('mlpath curriculum import', () => {
     const cwd = work();
     const io = memoryIo({ cwd, env: { LANG: 'zh_CN.UTF-8' } });
     expect(await main(['curriculum', 'import', '--from', 'roadmapsh', FIXTURE, '-o', 'out'], io)).toBe(2);
-    expect(io.stderr()).toContain('--from：未知格式“roadmapsh”；你是不是想输入 roadmap-sh？');
+    expect(io.stderr()).toContain('--from：未知格式“roadmapsh”；你是不是想输入 “roadmap-sh”？');
     expect(readdirSync(cwd)).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe('mlpath curriculum import', () => {
     const cwd = work();
     const io = memoryIo({ cwd });
     expect(await main(['curriculum', 'import', '--from', 'roadmapsh', FIXTURE, '-o', 'out'], io)).toBe(2);
-    expect(io.stderr()).toMatch(/--from: unknown format "roadmapsh"; did you mean roadmap-sh\?/);
+    expect(io.stderr()).toMatch(/--from: unknown format "roadmapsh"; did you mean "roadmap-sh"\?/);
     expect(readdirSync(cwd)).toEqual([]);
   });
 

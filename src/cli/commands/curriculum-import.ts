@@ -9,9 +9,11 @@ import { isAbsolute, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { MlpathError, suggest } from '../../core/errors.js';
+import type { Message } from '../../core/errors.js';
 import { textIn } from '../../core/model.js';
 import { tryLoadCurriculum } from '../../content/load.js';
 import { cleanInterruptedWrite, writeCurriculum } from '../../content/write.js';
+import { noteText } from '../../importers/common.js';
 import type { ImportOptions, ImportResult } from '../../importers/common.js';
 import { importMetacademy } from '../../importers/metacademy.js';
 import { importOssu, OSSU_DEFAULT_COURSE_HOURS } from '../../importers/ossu.js';
@@ -19,7 +21,7 @@ import { reconcileImport } from '../../importers/reimport.js';
 import type { ReimportReport } from '../../importers/reimport.js';
 import { importRoadmapSh, ROADMAP_DEFAULT_HOURS } from '../../importers/roadmap-sh.js';
 import { cmsg, importedCount } from '../curriculum-messages.js';
-import { emsg, translateMessage } from '../edge-messages.js';
+import { didYouMeanIn, renderMessage, translate } from '../../i18n/catalogue.js';
 import type { CliIo } from '../io.js';
 import { chooseLocale } from '../locale.js';
 import { helpFor } from '../help-messages.js';
@@ -62,7 +64,7 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
             code: 'INVALID_INPUT',
             message:
               cmsg(locale, 'import.unknownFormat', { format }) +
-              (close.length > 0 ? cmsg(locale, 'import.didYouMean', { choices: close.join(', ') }) : ''),
+              (close.length > 0 ? (locale === 'zh-CN' ? '；' : '; ') + didYouMeanIn(locale, close) : ''),
             hint: cmsg(locale, 'import.formatHint', { formats: Object.keys(IMPORT_FORMATS).join(', ') }),
           });
         }
@@ -103,19 +105,19 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
         const { imported, dropped, warnings } = result.summary;
         if (options.json) {
           io.out(
-            `${JSON.stringify({ ok: true, output: options.output, files, ...result.summary, ...(reimport ? { reimport } : {}) }, null, 2)}\n`,
+            `${JSON.stringify({ ok: true, output: options.output, files, ...summaryJson(result.summary), ...(reimport ? { reimport } : {}) }, null, 2)}\n`,
           );
         }
         for (const name of cleaned) io.err(`${cmsg(locale, 'import.cleaned', { name })}\n`);
-        // The importers' notes are English data; they are shown translated where a translation is known.
-        const t = (text: string): string => translateMessage(locale, text, 'note');
+        // The importers' notes are records of the catalogue, worded in the learner's language.
+        const t = (note: Message): string => renderMessage(locale, note, 'cli');
         const counts = Object.entries(imported)
           .map(([kind, count]) => importedCount(locale, kind, count))
           .join(locale === 'zh-CN' ? '、' : ', ');
         io.err(
           `${cmsg(locale, 'import.done', { title: textIn(result.curriculum.meta.title, locale), output: options.output, counts })}\n`,
         );
-        for (const w of warnings) io.err(`${emsg(locale, 'warning', { text: t(w) })}\n`);
+        for (const w of warnings) io.err(`${translate(locale, 'errors', 'warning', { text: t(w) })}\n`);
         if (dropped.length > 0) {
           io.err(`${cmsg(locale, 'import.dropped', { count: dropped.length })}\n`);
           for (const d of dropped.slice(0, DROPPED_SHOWN)) {
@@ -186,5 +188,14 @@ function progressBar(io: CliIo, label: string): { update: (done: number, total: 
       bar?.stop();
       bar = undefined;
     },
+  };
+}
+
+/** The summary as `--json` prints it: the notes in English, as scripts read them. */
+function summaryJson(summary: ImportResult['summary']): Record<string, unknown> {
+  return {
+    imported: summary.imported,
+    dropped: summary.dropped.map((d) => ({ what: noteText(d.what), why: noteText(d.why) })),
+    warnings: summary.warnings.map(noteText),
   };
 }

@@ -9,7 +9,7 @@ import { textIn } from '../../core/model.js';
 import { tryLoadCurriculum } from '../../content/load.js';
 import type { CliIo } from '../io.js';
 import { cmsg, countOf } from '../curriculum-messages.js';
-import { emsg, translateMessage } from '../edge-messages.js';
+import { renderMessage, translate } from '../../i18n/catalogue.js';
 import { chooseLocale } from '../locale.js';
 import { curriculumDir } from '../paths.js';
 import { registerCurriculumImport } from './curriculum-import.js';
@@ -43,8 +43,8 @@ export function registerCurriculum(program: Command, io: CliIo): Command {
         );
       }
       for (const w of result.warnings) {
-        const text = formatProblem({ ...w, message: translateMessage(locale, w.message) });
-        io.err(`${emsg(locale, 'warning', { text })}\n`);
+        const text = formatProblem({ ...w, message: w.coded ? renderMessage(locale, w.coded, 'cli') : w.message });
+        io.err(`${translate(locale, 'errors', 'warning', { text })}\n`);
       }
       if (!result.ok) {
         throw new MlpathError({

@@ -4,7 +4,7 @@
  * the flags of `mlpath plan` with `--yes`), with an optional placement check whose answered skills
  * become known, saved in the store; then the recommended route, why, and the first weeks of the plan.
  */
-import { explanationIn, sayIn, wordedPlan } from '../../i18n/planner.js';
+import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import { nextMonday, isValidIsoDate } from '../../core/dates.js';
@@ -14,6 +14,7 @@ import type { Plan, Profile } from '../../core/plan-model.js';
 import type { CliIo } from '../io.js';
 import { status } from '../../learner/progress.js';
 import { targetLines } from './progress-views.js';
+import { routeWhyLines } from './plan.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
 import { NO_REGION, regionToConfirm, saveProfile } from '../../learner/profile.js';
@@ -151,18 +152,19 @@ async function askProfile(
 
 function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: number): string[] {
   const lines: string[] = [];
+  const m = trackingMessages(locale);
   for (const week of plan.weeks.slice(0, count)) {
     const title = `  ${week.start}`;
     if (week.off) {
-      lines.push(`${title}  ${trackingMessages(locale).weekOff}`);
+      lines.push(`${title}  ${m.weekOff}`);
       continue;
     }
-    lines.push(`${title}  (${formatHours(week.hours)} h)`);
+    lines.push(`${title}  (${m.hours(formatHours(week.hours))})`);
     for (const task of week.tasks) {
       const resource = curriculum.resources.find((r) => r.id === task.resource);
       const name =
         sayIn(locale, task.title) || (resource ? textIn(resource.localTitle, locale) || resource.title : task.resource);
-      lines.push(`    • ${name}  ${formatHours(task.hours)} h`);
+      lines.push(`    • ${name}  ${m.hours(formatHours(task.hours))}`);
     }
   }
   return lines;
@@ -215,7 +217,7 @@ export function registerInit(program: Command, io: CliIo): void {
         if (saved.replaced) io.out(`${out.profileReplaced}\n`);
         if (options.yes || saved.replaced) io.out('\n');
         if (route) io.out(`${out.route(textIn(route.title, profile.locale))}\n`);
-        if (why) io.out(`  ${explanationIn(profile.locale, why)}\n`);
+        if (why) for (const line of routeWhyLines(profile.locale, why, curriculum)) io.out(`${line}\n`);
         io.out(`${out.finish(plan.finishDate, plan.weekCount)}\n`);
         // With a target date: what it needs (the same outlook `mlpath status` shows).
         if (profile.targetDate !== undefined) {

@@ -100,7 +100,7 @@ describe('mlpath plan --json', () => {
     const r = await runAs(['--hours', '8']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain('no profile yet');
+    expect(r.err).toContain('there is no saved profile yet');
     expect(r.err).toContain('mlpath init');
     expect(r.err).toContain('--start-point');
   });
@@ -228,15 +228,15 @@ describe('mlpath plan with bad input', () => {
     [
       'an unknown starting point',
       ['--start-point', 'develper'],
-      /--start-point: unknown starting point "develper"\. Did you mean developer\? Valid choices: from-scratch/,
+      /--start-point: unknown starting point "develper"; did you mean "developer"\? Valid choices: from-scratch/,
     ],
-    ['an unknown known skill', ['--known', 'pyton'], /--known: unknown skill "pyton"\. Did you mean python-basics/],
+    ['an unknown known skill', ['--known', 'pyton'], /--known: unknown skill "pyton"; did you mean "python-basics"/],
     [
       'an unknown style',
       ['--style', 'visual'],
       /--style: unknown learning style "visual"\. Valid choices: structured, university, practical/,
     ],
-    ['an unknown domain', ['--domain', 'nlpp'], /--domain: unknown domain "nlpp"\. Did you mean nlp\?/],
+    ['an unknown domain', ['--domain', 'nlpp'], /--domain: unknown domain "nlpp"; did you mean "nlp"\?/],
     [
       'an unknown target',
       ['--target', 'nowhere'],
@@ -262,7 +262,7 @@ describe('mlpath plan with bad input', () => {
     [
       'an unknown resource to exclude',
       ['--exclude', 'cs50'],
-      /--exclude: unknown resource "cs50"\. Did you mean cs50p, cs50x\?/,
+      /--exclude: unknown resource "cs50"; did you mean "cs50p", "cs50x"\?/,
     ],
     [
       'an unreachable target',

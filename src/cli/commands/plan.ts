@@ -10,8 +10,8 @@ import type { Command } from 'commander';
 import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
 import { AREAS, textIn } from '../../core/model.js';
-import type { Area, Curriculum } from '../../core/model.js';
-import type { Plan, Profile, ProgressState } from '../../core/plan-model.js';
+import type { Area, Curriculum, Locale, Text } from '../../core/model.js';
+import type { Explanation, Plan, Profile, ProgressState } from '../../core/plan-model.js';
 import { planFor } from '../../core/planner/plan.js';
 import type { PlanOptions as PlannerOptions } from '../../core/planner/plan.js';
 import { cacheDir, loadCurriculumCached } from '../curriculum-cache.js';
@@ -22,7 +22,7 @@ import { curriculumDir } from '../paths.js';
 import { needsProfile, regionToConfirm } from '../../learner/profile.js';
 import { FULL_TIME_HOURS } from '../../core/planner/profile.js';
 import { regionOf } from '../../core/regions.js';
-import { learnerErrorIn } from '../learner-messages.js';
+import { tellIn } from '../exit-codes.js';
 import { chooseLocale } from '../locale.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
 import { clock, localDate } from '../session.js';
@@ -64,7 +64,7 @@ export function registerPlan(program: Command, io: CliIo): Command {
       // starting points has no choice to make: it plans from its defaults).
       const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
       if (options.startPoint === undefined && !stored && curriculum.startingPoints.length > 0) {
-        throw learnerErrorIn(chooseLocale({ flag: options.locale, env: io.env }), needsProfile());
+        throw tellIn(needsProfile(), chooseLocale({ flag: options.locale, env: io.env }));
       }
       const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile, env: io.env });
       const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined, {
@@ -102,6 +102,22 @@ export function planWithFlagNames(
 }
 
 /** The JSON form: the plan itself, with the profile it was made for. */
+/**
+ * The route's explanation as the terminal shows it, indented: the planner's words and, when the
+ * curriculum has other routes, how to choose one here (the web offers its own route picker).
+ */
+export function routeWhyLines(
+  locale: Locale,
+  why: Explanation | { readonly text: Text },
+  curriculum: Curriculum,
+): string[] {
+  const text = explanationIn(locale, why);
+  const lines = [`  ${text}`];
+  // A plan stored before explanations were records may already say how, in its own text.
+  if (curriculum.routes.length > 1 && !text.includes('--route')) lines.push(`  ${msg(locale, 'plan.chooseRoute')}`);
+  return lines;
+}
+
 export function planJson(plan: Plan, profile: Profile): Record<string, unknown> {
   return {
     startingPoint: profile.startingPoint,
@@ -182,7 +198,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   }
 
   const routeWhy = plan.explanations.find((e) => e.kind === 'route');
-  if (routeWhy) lines.push('', m('plan.whyRoute'), `  ${explanationIn(L, routeWhy)}`);
+  if (routeWhy) lines.push('', m('plan.whyRoute'), ...routeWhyLines(L, routeWhy, curriculum));
 
   lines.push('', m('plan.milestones'));
   for (const ms of plan.milestones) lines.push(`  ${ms.date}  ${stageTitle(ms.stage)}`);

@@ -43,7 +43,7 @@ describe('mlpath today and week', () => {
     homes.push(home);
     const result = await home.run(['today']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('run `mlpath init` first');
+    expect(result.stderr).toContain('make one with `mlpath init`');
   });
 
   it('show the first task of the re-planned week, and move on once it is done', async () => {
@@ -148,7 +148,7 @@ describe('mlpath status', () => {
     const result = await home.run(['status'], { MLPATH_LANG: 'zh-CN' });
     expect(result.stdout).toContain('学习编程');
     expect(result.stdout).toContain('连续学习：0 天');
-    expect(result.stdout).toContain('机器学习工程师 就绪度：0%');
+    expect(result.stdout).toContain('就绪度（机器学习工程师）：0%');
     // Bars line up in a terminal even though Chinese characters take two columns.
     const starts = result.stdout
       .split('\n')

@@ -4,11 +4,11 @@
  * layer (src/learner/progress.ts), rendered for people or, with --json, printed as the same record
  * GET /api/today, /api/status answer.
  */
+import { enumerationIn } from '../../i18n/catalogue.js';
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
-import stringWidth from 'string-width';
+import { needsProfile } from '../../learner/profile.js';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { MlpathError } from '../../core/errors.js';
 import { byId, findRole, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { PlanTask } from '../../core/plan-model.js';
@@ -28,13 +28,14 @@ import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
 import { helpFor } from '../help-messages.js';
+import { displayWidth, measuring } from '../width.js';
 
 /** The snapshot the views are made from; these commands need a profile. */
 async function load(session: Session): Promise<{ ctx: LearnerContext; locale: Locale; snapshot: ProgressSnapshot }> {
   const locale = await session.locale();
   const ctx = session.context();
   const snapshot = await progressSnapshot(ctx);
-  if (!snapshot.profile) throw new MlpathError({ code: 'NOT_FOUND', message: trackingMessages(locale).needsProfile });
+  if (!snapshot.profile) throw needsProfile();
   return { ctx, locale, snapshot };
 }
 
@@ -51,11 +52,11 @@ function taskKey(task: PlanTask): string {
 function taskLine(task: PlanTask, curriculum: Curriculum, locale: Locale, io: CliIo): string {
   const color = io.isTty ? pc : { dim: (s: string) => s, bold: (s: string) => s };
   const m = trackingMessages(locale);
-  return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hoursLeft(formatHours(task.hours))}  ${color.dim(taskKey(task))}`;
+  return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hours(formatHours(task.hours))}  ${color.dim(taskKey(task))}`;
 }
 
 function padColumns(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 function bar(share: number, width = 20): string {
@@ -180,7 +181,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const { curriculum } = ctx;
         const stages = byId(curriculum.stages);
         const rows = report.stages.map((row) => ({ ...row, title: textIn(stages.get(row.id)?.title, locale) }));
-        const width = Math.max(...rows.map((r) => stringWidth(r.title)), 4);
+        await measuring(rows.map((r) => r.title));
+        const width = Math.max(...rows.map((r) => displayWidth(r.title)), 4);
         io.out(`${m.statusTitle}\n`);
         for (const row of rows)
           io.out(`  ${padColumns(row.title, width)}  ${bar(row.share)}  ${row.done}/${row.total}\n`);
@@ -194,17 +196,17 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           const skills = byId(curriculum.skills);
           io.out(
             `  ${m.gaps(
-              report.readiness.gaps
-                .slice(0, 3)
-                .map((g) => textIn(skills.get(g.skill)?.title, locale) || g.skill)
-                .join(', '),
+              enumerationIn(
+                locale,
+                report.readiness.gaps.slice(0, 3).map((g) => textIn(skills.get(g.skill)?.title, locale) || g.skill),
+              ),
             )}\n`,
           );
         }
         if (report.needsRefresh.length > 0) {
           const skills = byId(curriculum.skills);
           const titles = report.needsRefresh.map((id) => textIn(skills.get(id)?.title, locale) || id);
-          io.out(`${rmsg(locale, 'needsRefresh', { skills: titles.join(', ') })}\n`);
+          io.out(`${rmsg(locale, 'needsRefresh', { skills: enumerationIn(locale, titles) })}\n`);
         }
         const forecast = report.forecast;
         if (!forecast) return;
@@ -286,7 +288,7 @@ export function targetLines(
   else lines.push(m.targetHours(formatHours(target.hoursPerWeekNeeded), formatHours(target.hoursPerWeek)));
   if (target.optional.length > 0) {
     const items = target.optional.map(
-      (o) => `${resourceTitle(curriculum, locale, o.resource)} (${formatHours(o.hours)} h)`,
+      (o) => `${resourceTitle(curriculum, locale, o.resource)} (${m.hours(formatHours(o.hours))})`,
     );
     lines.push(
       m.targetOptional(formatHours(target.hoursPerWeek), items),
@@ -332,7 +334,7 @@ function sessionTitle(m: TrackingMessages, session: StudySession, today: boolean
   const hours = session.minutes / 60;
   const duration =
     session.minutes % 60 === 0 || session.minutes > 60
-      ? `${formatHours(Math.round(hours * 100) / 100)} h`
+      ? m.hours(formatHours(Math.round(hours * 100) / 100))
       : m.minutes(session.minutes);
   const weekday = m.weekday(session.weekday);
   return today

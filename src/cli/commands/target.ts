@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import type { ProfileProblem } from '../../core/planner/profile.js';
 import { isLearnerError } from '../../learner/errors.js';
-import { setTargetDate } from '../../learner/profile.js';
+import { needsProfile, setTargetDate } from '../../learner/profile.js';
 import { progressSnapshot, status } from '../../learner/progress.js';
 import { helpFor } from '../help-messages.js';
 import type { CliIo } from '../io.js';
@@ -45,7 +45,7 @@ export function registerTarget(program: Command, io: CliIo): void {
           }
         }
         const snapshot = await progressSnapshot(ctx);
-        if (!snapshot.profile) throw new MlpathError({ code: 'NOT_FOUND', message: m.needsProfile });
+        if (!snapshot.profile) throw needsProfile();
         const report = await status(ctx, snapshot);
         if (options.json) {
           io.out(`${JSON.stringify({ target: report.target, warnings: report.warnings }, null, 2)}\n`);

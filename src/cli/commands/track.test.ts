@@ -75,7 +75,7 @@ describe('mlpath done|learning|skip|reset', () => {
     const result = await home.run(['done', 'linear-algebr']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('there is no skill, resource or unit "linear-algebr"');
-    expect(result.stderr).toContain('did you mean: linear-algebra');
+    expect(result.stderr).toContain('did you mean "linear-algebra"?');
     expect((await stateOf(home)).events).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('mlpath done|learning|skip|reset', () => {
       '已完成：Python 编程\n',
     );
     const bad = await home.run(['done', 'pythn-programming'], { MLPATH_LANG: 'zh-CN' });
-    expect(bad.stderr).toContain('你是不是想输入：python-programming');
+    expect(bad.stderr).toContain('你是不是想输入 “python-programming”？');
   });
 });
 
@@ -96,6 +96,19 @@ describe('mlpath note', () => {
     expect((await stateOf(home)).events[0]).toMatchObject({ type: 'note', text: '第一章读完了', item: 'la-book' });
     expect((await home.run(['undo'])).stdout).toBe('Undone: note "第一章读完了"\n');
     expect((await home.run(['note', '  '])).status).toBe(2);
+  });
+
+  it('refuses a skill before the text with the form meant, and keeps nothing', async () => {
+    const home = fresh();
+    const result = await home.run(['note', 'la-book', 'chapter one done']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'mlpath: note takes its text as one argument (it got 2): quote the text, and name the skill or resource with --on, as in: mlpath note "chapter one done" --on la-book\n',
+    );
+    expect((await stateOf(home)).events).toEqual([]);
+    const zh = await home.run(['--locale', 'zh-CN', 'note', 'la-book', '第一章', '读完了']);
+    expect(zh.stderr).toContain('note 只接受一个参数作为笔记内容（收到 3 个）');
+    expect(zh.stderr).toContain('mlpath note "第一章 读完了" --on la-book');
   });
 });
 
@@ -122,9 +135,14 @@ describe('mlpath log', () => {
       stdout: "Logged 1.5 h on 2026-11-25 for CS50's Introduction to Programming with Python.\n",
     });
     await home.run(['log', '0.75']);
-    expect((await stateOf(home)).state.logged).toEqual([
-      { date: '2026-11-25', hours: 1.5, item: 'cs50p' },
-      { date: '2026-11-27', hours: 0.75, item: undefined },
+    const { state } = await stateOf(home);
+    expect(state.logged).toEqual([
+      { date: '2026-11-25', hours: 1.5 },
+      { date: '2026-11-27', hours: 0.75 },
+    ]);
+    expect([...state.loggedByItem]).toEqual([
+      ['cs50p', 1.5],
+      ['', 0.75],
     ]);
   });
 
@@ -135,7 +153,7 @@ describe('mlpath log', () => {
       [['log', '25'], /HOURS must be/],
       [['log', '1', '--date', '2026-02-30'], /--date must be a calendar date/],
       [['log', '1', '--date', '2026-12-01'], /--date 2026-12-01 is in the future/],
-      [['log', '1', '--on', 'cs51p'], /did you mean: cs50p/],
+      [['log', '1', '--on', 'cs51p'], /did you mean "cs50p"\?/],
     ];
     for (const [args, message] of cases) {
       const result = await home.run(args);
@@ -179,13 +197,13 @@ describe('mlpath project', () => {
 
   it('names unknown templates, projects, rubric items and link kinds with suggestions', async () => {
     const home = fresh();
-    expect((await home.run(['project', 'add', 'chinese-chatbt'])).stderr).toContain('did you mean: chinese-chatbot');
+    expect((await home.run(['project', 'add', 'chinese-chatbt'])).stderr).toContain('did you mean "chinese-chatbot"?');
     await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot']);
     const twice = await home.run(['project', 'add', 'chinese-chatbot', '--id', 'bot'], { MLPATH_LANG: 'zh-CN' });
     expect(twice.status).toBe(1);
-    expect(twice.stderr).toContain('已有项目 "bot"');
-    expect((await home.run(['project', 'check', 'bot', 'frontend'])).stderr).toContain('did you mean: front-end');
-    expect((await home.run(['project', 'check', 'bott', 'front-end'])).stderr).toContain('did you mean: bot');
+    expect(twice.stderr).toContain('已有项目“bot”');
+    expect((await home.run(['project', 'check', 'bot', 'frontend'])).stderr).toContain('did you mean "front-end"?');
+    expect((await home.run(['project', 'check', 'bott', 'front-end'])).stderr).toContain('did you mean "bot"?');
     const badKind = await home.run(['project', 'link', 'bot', 'homepage', 'https://x.org']);
     expect(badKind.status).toBe(2);
     expect(badKind.stderr).toContain('KIND must be one of repository, demo, writeup');

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
+import { MAX_HOURS_PER_ENTRY } from '../../core/progress-model.js';
 import type { ProgressEvent } from '../../core/progress-model.js';
 import { projectChangeKind } from '../../learner/projects.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
@@ -15,7 +16,7 @@ import { itemTitle } from '../items.js';
 import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { helpFor } from '../help-messages.js';
-import { trackingMessages } from '../tracking-messages.js';
+import { tmsg, trackingMessages } from '../tracking-messages.js';
 
 /** Each with its one-letter alias, the keys roadmap.sh users know: d, l, s, r. */
 const MARKS: ReadonlyArray<{
@@ -110,9 +111,22 @@ export function registerTrack(program: Command, io: CliIo): void {
     .argument('<text>', h('note.text'))
     .option('--on <id>', h('note.on'))
     .option('--json', h('track.json'))
-    .action(async (text: string, options: JsonOption & { on?: string }) => {
+    // `mlpath note SKILL "text"` is refused with the form meant, rather than commander's bare "too many arguments".
+    .allowExcessArguments()
+    .action(async (text: string, options: JsonOption & { on?: string }, command: Command) => {
       await withSession(io, async (session) => {
         const m = trackingMessages(await session.locale());
+        const given = command.args;
+        if (given.length > 1) {
+          throw new MlpathError({
+            code: 'INVALID_INPUT',
+            message: tmsg(await session.locale(), 'noteArguments', {
+              count: given.length,
+              id: given[0] ?? '',
+              text: given.slice(1).join(' '),
+            }),
+          });
+        }
         const { event } = await session.inTurn((ctx) => addNote(ctx, { text, item: options.on }));
         printEvent(io, event, options, m.noted);
       });
@@ -132,7 +146,13 @@ export function registerTrack(program: Command, io: CliIo): void {
         const m = trackingMessages(locale);
         // The ways a learner types a time are the CLI's; the bounds are the learner layer's.
         const hours = parseHours(hoursText);
-        if (hours === undefined) throw new MlpathError({ code: 'INVALID_INPUT', message: m.badHours(hoursText) });
+        if (hours === undefined) {
+          throw new MlpathError({
+            code: 'INVALID_INPUT',
+            key: 'learner.badHours',
+            params: { value: hoursText, max: MAX_HOURS_PER_ENTRY },
+          });
+        }
         const { event, item } = await session.inTurn((ctx) =>
           logHours(ctx, {
             hours,

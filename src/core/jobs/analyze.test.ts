@@ -161,7 +161,12 @@ describe('analyzePosting: required and nice-to-have', () => {
     expect(skill(zh, 'pytorch')?.alternatives).toEqual(['tensorflow']);
     expect(skill(zh, 'tensorflow')?.alternatives).toEqual(['pytorch']);
     expect(skill(zh, 'sql')?.alternatives).toBeUndefined();
-    const progress: ProgressState = { skills: new Map([['pytorch', 'done']]), items: new Map(), logged: [] };
+    const progress: ProgressState = {
+      skills: new Map([['pytorch', 'done']]),
+      items: new Map(),
+      logged: [],
+      loggedByItem: new Map(),
+    };
     const ready = analyzePosting('算法工程师\n任职要求：熟悉 PyTorch 或 TensorFlow；熟悉数据库。', c, { progress });
     // Two asks (either framework; a database), both required: PyTorch answers the first.
     expect(ready.readiness).toBeCloseTo(2 / 4, 3);
@@ -219,7 +224,12 @@ describe('analyzePosting: role, seniority, readiness, gaps', () => {
 
   it('measures readiness by what the posting asks and ranks gaps required first', () => {
     const text = 'ML Engineer\nRequirements: Python, PyTorch, deploy models, Java.\nNice to have: Kubernetes.';
-    const progress: ProgressState = { skills: new Map([['pytorch', 'done']]), items: new Map(), logged: [] };
+    const progress: ProgressState = {
+      skills: new Map([['pytorch', 'done']]),
+      items: new Map(),
+      logged: [],
+      loggedByItem: new Map(),
+    };
     const a = analyzePosting(text, c, { progress, known: ['python'] });
     // Asked: python 2, pytorch 2, model-deployment 2, java 2, kubernetes 1 = 9; done: python, pytorch = 4.
     expect(a.readiness).toBeCloseTo(4 / 9, 3);

@@ -162,7 +162,8 @@ describe('forecastFrom on the shipped curriculum', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([[key, 'done']]),
-      logged: [{ date: '2027-01-20', hours: estimate * 1.3, item: key }],
+      logged: [{ date: '2027-01-20', hours: estimate * 1.3 }],
+      loggedByItem: new Map([[key, estimate * 1.3]]),
     };
     const f = forecastFrom(shipped, dev, progress, '2027-03-01');
     expect(f.originalFinishDate).toBe(first.finishDate);

@@ -19,9 +19,10 @@
 import { LEARNING_STYLES } from '../model.js';
 import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../model.js';
 import type { Explanation, Profile, Said, SaidValue, Words } from '../plan-model.js';
+import type { SkillLookup, SkillSet } from '../graph.js';
 import type { Analysis } from './needs.js';
 import { JOB_SEARCH_STAGE, stageName } from './needs.js';
-import { listOf, said, sentences, tenths, titled } from './texts.js';
+import { listOf, present, said, sentences, tenths, titled } from './texts.js';
 import { reachIn, regionOf } from '../regions.js';
 
 export interface CandidateUnit {
@@ -93,9 +94,13 @@ export interface Choice {
 interface Catalog {
   readonly candidates: ReadonlyMap<string, Candidate>;
   readonly teachers: ReadonlyMap<string, readonly Candidate[]>;
+  /** Whether some resource is skimmed after others (`skimAfter`). */
+  readonly skims: boolean;
 }
 
 const catalogs = new WeakMap<Curriculum, Catalog>();
+/** The one empty list of units that candidates taken whole share. */
+const NO_UNITS: readonly CandidateUnit[] = [];
 
 function catalogOf(curriculum: Curriculum): Catalog {
   const cached = catalogs.get(curriculum);
@@ -123,7 +128,8 @@ function catalogOf(curriculum: Curriculum): Catalog {
       skimAfter: r.skimAfter,
     });
   });
-  const catalog = { candidates, teachers: teachersOf(candidates.values()) };
+  const skims = curriculum.resources.some((r) => r.skimAfter !== undefined && r.skimAfter.length > 0);
+  const catalog = { candidates, teachers: teachersOf(candidates.values()), skims };
   catalogs.set(curriculum, catalog);
   return catalog;
 }
@@ -142,6 +148,8 @@ function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
       else teachers.set(s, [c]);
     }
   }
+  // Kept with the curriculum: each list sized to its count (one grown by push keeps room for 17).
+  for (const [s, list] of teachers) if (list.length > 1) teachers.set(s, list.slice());
   return teachers;
 }
 
@@ -169,12 +177,14 @@ export interface ChooseInput {
   readonly stages: readonly Stage[];
   /** Needed skills, prerequisites first. */
   readonly order: readonly string[];
-  readonly stageOf: ReadonlyMap<string, string>;
+  readonly stageOf: SkillLookup<string>;
   /** Needed skills covered otherwise (own hours, or a block stage). */
   readonly coveredElsewhere: ReadonlySet<string>;
   /** Resources the chosen domain recommends (considered as its stage's defaults). */
   readonly domainResources: readonly string[];
   readonly domainStage: string | undefined;
+  /** The needed skills as a set (`order`'s), where the caller has it. */
+  readonly needed?: SkillSet;
   /** Skills the learner targets by name: covered even if only an option not taken teaches them. */
   readonly mustCover?: ReadonlySet<string>;
 }
@@ -289,23 +299,42 @@ export function chooseResources(input: ChooseInput): Choice {
     hours: o.hours,
     index: -1 - k,
   }));
-  const candidates = new Map(catalog.candidates);
-  for (const c of own) candidates.set(c.id, c);
+  // The catalog's own maps serve as they are unless the learner brings resources.
+  let candidates: ReadonlyMap<string, Candidate> = catalog.candidates;
+  if (own.length > 0) {
+    const withOwn = new Map(catalog.candidates);
+    for (const c of own) withOwn.set(c.id, c);
+    candidates = withOwn;
+  }
   const teachers = own.length > 0 ? teachersOf(candidates.values()) : catalog.teachers;
+  /** A candidate's place in arrays with one entry per candidate: the catalog's, then the learner's. */
+  const catalogSize = curriculum.resources.length;
+  const slots = catalogSize + own.length;
+  const slot = (c: Candidate): number => (c.index >= 0 ? c.index : catalogSize - 1 - c.index);
   const rules = regionRules(curriculum, profile);
   const eligible = eligibility(profile, rules);
   const swap = swapsOf(profile, rules);
   const ownSwaps = new Set(profile.choices.swap.map((s) => s.from));
-  const needed = new Set(order);
-  const uncovered = new Set(order.filter((s) => !input.coveredElsewhere.has(s)));
+  const needed = input.needed ?? new Set(order);
+  const uncovered = new SkillFlags(analysis.graph.indexOf, analysis.graph.ids.length);
+  for (const s of order) if (!input.coveredElsewhere.has(s)) uncovered.add(s);
   const picks: Array<Pick & { provides: string[] }> = [];
-  /** The resource that provides each needed skill taken so far (for skimming later units). */
+  /**
+   * The resource that provides each needed skill taken so far (for skimming later units); kept only
+   * when some resource skims after others.
+   */
   const taughtBy = new Map<string, string>();
-  /** Units already taken of each resource: a resource may be taken again for other units. */
-  const takenUnits = new Map<string, Set<CandidateUnit>>();
+  const skims = catalog.skims;
+  /**
+   * Units already taken of each resource: a resource may be taken again for other units. One taken
+   * whole (the usual case) is only marked; a set of units is kept for one taken in part.
+   */
+  const takenWhole = new Uint8Array(slots);
+  const takenSome = new Map<string, Set<CandidateUnit>>();
   /** The units of a candidate not taken yet: its own list while none is (no copy). */
   const available = (c: Candidate): readonly CandidateUnit[] => {
-    const used = takenUnits.get(c.id);
+    if (takenWhole[slot(c)] === 1) return NO_UNITS;
+    const used = takenSome.get(c.id);
     return used ? c.units.filter((u) => !used.has(u)) : c.units;
   };
   const skillTitle = (id: string): Text | string => analysis.skills.get(id)?.title ?? id;
@@ -334,16 +363,16 @@ export function chooseResources(input: ChooseInput): Choice {
     return best ?? stages[0]?.id ?? 'study';
   };
   /** Candidates already met while listing one pick's alternatives (stamped with the pick's number). */
-  const met = new Map<string, number>();
+  const met = new Int32Array(slots);
   let asked = 0;
   const alternativesFor = (c: Candidate, skills: readonly string[]): Candidate[] => {
     const stamp = ++asked;
-    met.set(c.id, stamp);
+    met[slot(c)] = stamp;
     const out: Candidate[] = [];
     for (const s of skills) {
       for (const o of teachers.get(s) ?? []) {
-        if (met.get(o.id) === stamp || !eligible(o) || o.ambient) continue;
-        met.set(o.id, stamp);
+        if (met[slot(o)] === stamp || !eligible(o) || o.ambient) continue;
+        met[slot(o)] = stamp;
         out.push(o);
       }
     }
@@ -387,10 +416,19 @@ export function chooseResources(input: ChooseInput): Choice {
       options.force || open.every((u) => u.teaches.some(wanted)) ? open : open.filter((u) => u.teaches.some(wanted));
     if (units.length === 0 && options.force !== true) return false;
     if (units.length === 0) units = open;
+    // Kept with the pick: sized to their count (a filtered list keeps room for 17).
+    if (units !== open) units = units.slice();
     for (const s of provides) uncovered.delete(s);
-    const used = takenUnits.get(c.id) ?? new Set<CandidateUnit>();
-    for (const u of units) used.add(u);
-    takenUnits.set(c.id, used);
+    // The units taken are open ones, each once: with those taken before, all or some of the resource.
+    const some = takenSome.get(c.id);
+    if ((some?.size ?? 0) + units.length >= c.units.length) {
+      takenWhole[slot(c)] = 1;
+      takenSome.delete(c.id);
+    } else {
+      const used = some ?? new Set<CandidateUnit>();
+      for (const u of units) used.add(u);
+      takenSome.set(c.id, used);
+    }
     // Units teaching only what a resource named in `skimAfter` already taught in this plan are
     // skimmed (CS50 graduates skim the Python course's first parts).
     const after = c.skimAfter !== undefined && c.skimAfter.length > 0 ? new Set(c.skimAfter) : undefined;
@@ -406,7 +444,7 @@ export function chooseResources(input: ChooseInput): Choice {
         };
       });
     }
-    for (const s of provides) taughtBy.set(s, c.id);
+    if (skims) for (const s of provides) taughtBy.set(s, c.id);
     const hours = units.reduce((s, u) => s + u.hours, 0);
     const swappedFrom = resolved !== requested ? requested : undefined;
     const regionReason =
@@ -435,15 +473,14 @@ export function chooseResources(input: ChooseInput): Choice {
       candidate: c,
       stage: stage ?? firstStage(provides.length > 0 ? provides : c.teaches.filter((s) => needed.has(s))),
       how,
-      provides,
+      // Sized to its count (a filtered list keeps room for 17); later stages may still add to it.
+      provides: provides.length === 0 ? [] : provides.slice(),
       units,
       swappedFrom,
       explanation: {
         kind: 'resource',
         subject: c.id,
-        says: [reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)].filter(
-          (x): x is Words => x !== undefined,
-        ),
+        says: present([reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)]),
       },
     });
     return true;
@@ -555,12 +592,12 @@ export function chooseResources(input: ChooseInput): Choice {
 
   // 4. Greedy weighted set cover for the rest (lazy evaluation: scores only grow as coverage does).
   const pool: Candidate[] = [];
-  const seenPool = new Set<string>();
+  const seenPool = new Uint8Array(slots);
   for (const s of order) {
     if (!uncovered.has(s)) continue;
     for (const c of teachers.get(s) ?? []) {
-      if (seenPool.has(c.id)) continue;
-      seenPool.add(c.id);
+      if (seenPool[slot(c)] === 1) continue;
+      seenPool[slot(c)] = 1;
       if (!c.ambient && !passedOver.has(c.id) && !swap.has(c.id) && eligible(c)) pool.push(c);
     }
   }
@@ -574,7 +611,8 @@ export function chooseResources(input: ChooseInput): Choice {
    * at the first open unit teaching it (a candidate's skills are few; the scan is quadratic in them).
    */
   const score = (c: Candidate): number => {
-    const used = takenUnits.get(c.id);
+    if (takenWhole[slot(c)] === 1) return Infinity;
+    const used = takenSome.get(c.id);
     let covers = 0;
     let hours = 0;
     c.units.forEach((u, k) => {
@@ -655,6 +693,41 @@ export function chooseResources(input: ChooseInput): Choice {
 /** A learning style as a record the catalogue names (an unknown one as its id). */
 export function styleOf(style: string): SaidValue {
   return (LEARNING_STYLES as readonly string[]).includes(style) ? said(`style.${style}`) : style;
+}
+
+/**
+ * A set of skills of the skill graph kept as a flag per skill number: no entry per skill in a set
+ * keyed by id (at 100,000 skills a set's table and the tables it outgrew are megabytes each).
+ */
+class SkillFlags {
+  private readonly on: Uint8Array;
+  private count = 0;
+  constructor(
+    private readonly numberOf: ReadonlyMap<string, number>,
+    skills: number,
+  ) {
+    this.on = new Uint8Array(skills);
+  }
+  get size(): number {
+    return this.count;
+  }
+  /** Skills outside the graph are never in the set. */
+  add(skill: string): void {
+    const i = this.numberOf.get(skill);
+    if (i === undefined || this.on[i] === 1) return;
+    this.on[i] = 1;
+    this.count++;
+  }
+  has(skill: string): boolean {
+    const i = this.numberOf.get(skill);
+    return i !== undefined && this.on[i] === 1;
+  }
+  delete(skill: string): void {
+    const i = this.numberOf.get(skill);
+    if (i === undefined || this.on[i] !== 1) return;
+    this.on[i] = 0;
+    this.count--;
+  }
 }
 
 /** A min-heap on (score, index): deterministic ties by authored order. */

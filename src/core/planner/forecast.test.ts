@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressState } from '../plan-model.js';
+import type { Plan, ProgressState } from '../plan-model.js';
 import { forecastFrom } from './forecast.js';
 import { observedPace, planFor } from './plan.js';
-import { miniCurriculum, profileOf } from './test-support/fixtures.js';
+import { fixture, miniCurriculum, profileOf } from './test-support/fixtures.js';
 import { loadCurriculum } from '../../content/load.js';
 import { profileFor } from './profile.js';
 
@@ -11,7 +11,12 @@ const profile = profileOf(c, 'from-scratch');
 
 describe('forecastFrom', () => {
   it('with no progress on the start date, forecasts the first plan unchanged', () => {
-    const f = forecastFrom(c, profile, { skills: new Map(), items: new Map(), logged: [] }, '2027-01-04');
+    const f = forecastFrom(
+      c,
+      profile,
+      { skills: new Map(), items: new Map(), logged: [], loggedByItem: new Map() },
+      '2027-01-04',
+    );
     expect(f.finishDate).toBe(f.originalFinishDate);
     expect(f.movedDays).toBe(0);
     expect(f.pace).toBe(1);
@@ -24,7 +29,8 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-02-20', hours: 90, item: 'cs' }],
+      logged: [{ date: '2027-02-20', hours: 90 }],
+      loggedByItem: new Map([['cs', 90]]),
     };
     expect(observedPace(c, profile, progress).pace).toBeCloseTo(1.375, 5);
     const f = forecastFrom(c, profile, progress, '2027-03-01');
@@ -43,7 +49,8 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-01-20', hours: 36, item: undefined }],
+      logged: [{ date: '2027-01-20', hours: 36 }],
+      loggedByItem: new Map([['', 36]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-01-25');
     // 36 h logged for 60 h estimated: (36 + 20) / (60 + 20) = 0.7.
@@ -56,9 +63,13 @@ describe('forecastFrom', () => {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
       logged: [
-        { date: '2027-02-20', hours: 600, item: 'cs' },
-        { date: '2027-02-21', hours: 50, item: 'ml' },
+        { date: '2027-02-20', hours: 600 },
+        { date: '2027-02-21', hours: 50 },
       ],
+      loggedByItem: new Map([
+        ['cs', 600],
+        ['ml', 50],
+      ]),
     };
     expect(forecastFrom(c, profile, slow, '2027-03-01').pace).toBe(2);
   });
@@ -67,14 +78,16 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['py-book', 'done']]),
-      logged: [{ date: '2027-01-10', hours: 1, item: 'py-book' }],
+      logged: [{ date: '2027-01-10', hours: 1 }],
+      loggedByItem: new Map([['py-book', 1]]),
     };
     // py-book: 6 h x 1.5 = 9 h estimated; 1 h logged would be a pace of 0.11: too little to judge.
     expect(observedPace(c, profile, progress).pace).toBe(1);
     const tiny: ProgressState = {
       skills: new Map(),
       items: new Map(),
-      logged: [{ date: '2027-01-10', hours: 3, item: undefined }],
+      logged: [{ date: '2027-01-10', hours: 3 }],
+      loggedByItem: new Map([['', 3]]),
     };
     expect(observedPace(c, profile, tiny).pace).toBe(1);
   });
@@ -84,14 +97,19 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['cs', 'done']]),
-      logged: [{ date: '2027-01-10', hours: 1.5, item: undefined }],
+      logged: [{ date: '2027-01-10', hours: 1.5 }],
+      loggedByItem: new Map([['', 1.5]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-01-11');
     expect(f.pace).toBe(1);
     // The finish moves only by the work taken off, never by a pace read from 1.5 hours.
     expect(f.plan.totalHours).toBeCloseTo(planFor(c, profile).totalHours - 60, 1);
     // With a week of study logged, the pace speaks, but softly: (12 + 20) / (60 + 20) = 0.4 -> 0.5.
-    const week: ProgressState = { ...progress, logged: [{ date: '2027-01-10', hours: 12, item: undefined }] };
+    const week: ProgressState = {
+      ...progress,
+      logged: [{ date: '2027-01-10', hours: 12 }],
+      loggedByItem: new Map([['', 12]]),
+    };
     expect(forecastFrom(c, profile, week, '2027-01-11').pace).toBe(0.5);
   });
 
@@ -99,13 +117,18 @@ describe('forecastFrom', () => {
     const progress: ProgressState = {
       skills: new Map(),
       items: new Map([['ml', 'learning']]),
-      logged: [{ date: '2027-02-20', hours: 30, item: 'ml' }],
+      logged: [{ date: '2027-02-20', hours: 30 }],
+      loggedByItem: new Map([['ml', 30]]),
     };
     const f = forecastFrom(c, profile, progress, '2027-03-01');
     const ml = f.plan.weeks.flatMap((w) => w.tasks).filter((t) => t.resource === 'ml');
     // 50 h x 1.5 = 75 h estimated, 30 h logged: 45 h left (pace stays 1: nothing is finished).
     expect(ml.reduce((s, t) => s + t.hours, 0)).toBeCloseTo(45, 1);
-    const most: ProgressState = { ...progress, logged: [{ date: '2027-02-20', hours: 200, item: 'ml' }] };
+    const most: ProgressState = {
+      ...progress,
+      logged: [{ date: '2027-02-20', hours: 200 }],
+      loggedByItem: new Map([['ml', 200]]),
+    };
     const left = forecastFrom(c, profile, most, '2027-03-01')
       .plan.weeks.flatMap((w) => w.tasks)
       .filter((t) => t.resource === 'ml');
@@ -135,12 +158,16 @@ describe('working ahead on the first day', () => {
           planned.set(t.key ?? '', (planned.get(t.key ?? '') ?? 0) + t.hours);
         const skills = new Map<string, 'done'>();
         const items = new Map<string, 'done'>();
-        const logged: { date: string; hours: number; item: string | undefined }[] = [];
+        const loggedByItem = new Map<string, number>();
+        let today = 0;
         for (const task of original.weeks[0]?.tasks.slice(0, 2) ?? []) {
           for (const s of task.skills) skills.set(s, 'done');
           items.set(task.key ?? '', 'done');
-          logged.push({ date: start, hours: planned.get(task.key ?? '') ?? 0, item: task.key });
-          const f = forecastFrom(shipped, profile, { skills, items, logged }, start, original);
+          const hours = planned.get(task.key ?? '') ?? 0;
+          today += hours;
+          loggedByItem.set(task.key ?? '', (loggedByItem.get(task.key ?? '') ?? 0) + hours);
+          const logged = [{ date: start, hours: today }];
+          const f = forecastFrom(shipped, profile, { skills, items, logged, loggedByItem }, start, original);
           // Only where the work went at the estimate (marking a skill also settles other units teaching it).
           if (f.pace !== 1) continue;
           checked.add(`${point} ${hoursPerWeek}`);
@@ -150,5 +177,191 @@ describe('working ahead on the first day', () => {
     }
     expect(checked).toContain('developer 10');
     expect(checked.size).toBeGreaterThanOrEqual(6);
+  });
+});
+
+/** Hours logged as the fold keeps them: per day, and per item ('' for none). */
+function logOf(
+  entries: readonly { date: string; hours: number; item?: string }[],
+): Pick<ProgressState, 'logged' | 'loggedByItem'> {
+  const byDay = new Map<string, number>();
+  const byItem = new Map<string, number>();
+  for (const e of entries) {
+    byDay.set(e.date, (byDay.get(e.date) ?? 0) + e.hours);
+    byItem.set(e.item ?? '', (byItem.get(e.item ?? '') ?? 0) + e.hours);
+  }
+  return { logged: [...byDay].map(([date, hours]) => ({ date, hours })), loggedByItem: byItem };
+}
+
+describe('pace: hours spent over planned hours earned', () => {
+  it('credits a done skill learned inside a bigger task with its share of that task', () => {
+    const c = fixture({
+      skills: { a: [], b: [], d: [], e: [] },
+      resources: { wide: { hours: 40, teaches: ['a', 'b', 'd', 'e'] } },
+    });
+    const p = profileOf(c, undefined);
+    // Two of the four skills done: half of the 40 hours earned; 10 h spent: (10 + 20) / (20 + 20).
+    const progress: ProgressState = {
+      skills: new Map([
+        ['a', 'done'],
+        ['b', 'done'],
+      ]),
+      items: new Map(),
+      ...logOf([{ date: '2027-01-08', hours: 10 }]),
+    };
+    const half = observedPace(c, p, progress);
+    expect(half.doneHours).toBe(20);
+    expect(half.pace).toBeCloseTo(0.75, 5);
+    // Every skill done earns the whole task, as marking it would.
+    const all: ProgressState = { ...progress, skills: new Map(['a', 'b', 'd', 'e'].map((s) => [s, 'done'])) };
+    const marked: ProgressState = { ...progress, items: new Map([['wide', 'done']]) };
+    expect(observedPace(c, p, all).doneHours).toBe(40);
+    expect(observedPace(c, p, all).pace).toBe(observedPace(c, p, marked).pace);
+  });
+
+  it('credits a skill the plan teaches in several resources once, at its smallest share', () => {
+    const c = fixture({
+      skills: { a: [], b: [], d: [], e: [], f: [] },
+      resources: {
+        wide: { hours: 40, teaches: ['a', 'b', 'd', 'e'] },
+        pair: { hours: 10, teaches: ['a', 'f'] },
+      },
+      stages: [{ id: 's', skills: ['a', 'b', 'd', 'e', 'f'], resources: ['wide', 'pair'] }],
+    });
+    const p = profileOf(c, undefined);
+    expect(planFor(c, p).resources).toEqual(expect.arrayContaining(['wide', 'pair']));
+    // a: 10 h of wide or 5 h of pair: 5; b: 10 h of wide. Not 10 + 5 + 10.
+    const progress: ProgressState = {
+      skills: new Map([
+        ['a', 'done'],
+        ['b', 'done'],
+      ]),
+      items: new Map(),
+      ...logOf([{ date: '2027-01-08', hours: 15 }]),
+    };
+    expect(observedPace(c, p, progress).doneHours).toBe(15);
+    expect(observedPace(c, p, progress).pace).toBe(1);
+  });
+
+  it('counts hours logged on an item in the share of it earned, and none on work outside the plan', () => {
+    const c = fixture({
+      skills: { a: [], b: ['a'], x: [] },
+      resources: {
+        book: {
+          hours: 20,
+          teaches: ['a', 'b'],
+          units: [
+            ['ch1', 10, ['a']],
+            ['ch2', 10, ['b']],
+          ],
+        },
+      },
+      startingPoints: [{ id: 'p', known: ['x'] }],
+    });
+    const p = profileOf(c, 'p');
+    // ch1 ticked: 10 of the book's 20 planned hours earned, so 20 h logged on the book count as 10.
+    const progress: ProgressState = {
+      skills: new Map([['x', 'done']]),
+      items: new Map([['book/ch1', 'done']]),
+      ...logOf([
+        { date: '2027-01-08', hours: 20, item: 'book' },
+        // On a skill not done yet, and on a skill the plan does not teach: neither counts.
+        { date: '2027-01-09', hours: 7, item: 'b' },
+        { date: '2027-01-09', hours: 9, item: 'x' },
+      ]),
+    };
+    const pace = observedPace(c, p, progress);
+    expect(pace.doneHours).toBe(10);
+    expect(pace.loggedHours).toBe(10);
+    expect(pace.pace).toBe(1);
+    // Hours logged on a done skill count in full.
+    const onSkill: ProgressState = { ...progress, ...logOf([{ date: '2027-01-08', hours: 25, item: 'a' }]) };
+    expect(observedPace(c, p, onSkill).loggedHours).toBe(25);
+  });
+});
+
+describe('working ahead with general hours', () => {
+  const shipped = loadCurriculum(
+    decodeURIComponent(new URL('../../../curricula/ml-engineer', import.meta.url).pathname),
+  );
+  const start = '2026-11-02';
+  const today = '2026-11-30';
+  /** The first plan's tasks in the order it first schedules them, with their planned hours. */
+  const tasksInOrder = (plan: Plan): { key: string; hours: number; skills: readonly string[] }[] => {
+    const byKey = new Map<string, { key: string; hours: number; skills: readonly string[] }>();
+    for (const t of plan.weeks.flatMap((w) => w.tasks)) {
+      const key = t.key ?? '';
+      const seen = byKey.get(key);
+      if (seen) seen.hours += t.hours;
+      else byKey.set(key, { key, hours: t.hours, skills: t.skills });
+    }
+    return [...byKey.values()];
+  };
+  /** Four weekly entries of general study (no item) adding up to `hours`. */
+  const general = (hours: number): Pick<ProgressState, 'logged' | 'loggedByItem'> =>
+    logOf(['2026-11-03', '2026-11-10', '2026-11-17', '2026-11-24'].map((date) => ({ date, hours: hours / 4 })));
+
+  it('never moves the finish later when the work done ahead took the planned hours', () => {
+    // Found by a learner: marking skills done ahead of the plan, with the time logged as general study,
+    // moved the forecast months later, since a task counted only once every skill it teaches was done
+    // while every general hour counted. Here the learner first ticks the plan's first units, logging their
+    // planned hours (pace 1), then works ahead: marks the skills the next tasks teach and logs those tasks'
+    // planned hours as general study. The finish must not move later.
+    let checked = 0;
+    for (const point of ['developer', 'from-scratch', 'data-scientist']) {
+      for (const hoursPerWeek of [6, 10, 20]) {
+        const profile = profileFor(shipped, point, { startDate: start, hoursPerWeek });
+        const original = planFor(shipped, profile);
+        const tasks = tasksInOrder(original).filter((t) => t.skills.length > 0);
+        const first = tasks.slice(0, 3);
+        const firstHours = first.reduce((s, t) => s + t.hours, 0);
+        const before: ProgressState = {
+          skills: new Map(),
+          items: new Map(first.map((t) => [t.key, 'done'])),
+          ...general(firstHours),
+        };
+        const was = forecastFrom(shipped, profile, before, today, original);
+        expect(was.pace, `${point} ${hoursPerWeek} h`).toBeCloseTo(1, 2);
+        for (const ahead of [1, 2, 4]) {
+          const next = tasks.slice(3, 3 + ahead);
+          const aheadHours = next.reduce((s, t) => s + t.hours, 0);
+          const after: ProgressState = {
+            skills: new Map(next.flatMap((t) => t.skills.map((s) => [s, 'done'] as const))),
+            items: before.items,
+            ...general(firstHours + aheadHours),
+          };
+          const now = forecastFrom(shipped, profile, after, today, original);
+          const label = `${point} ${hoursPerWeek} h, ${ahead} task(s) ahead`;
+          expect(now.pace, label).toBeLessThanOrEqual(1);
+          expect(now.finishDate <= was.finishDate, `${label}: ${now.finishDate} after ${was.finishDate}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(27);
+  });
+
+  it('still reads a slow learner as slow: many hours logged, little done', () => {
+    const profile = profileFor(shipped, 'developer', { startDate: start, hoursPerWeek: 10 });
+    const original = planFor(shipped, profile);
+    // The first study tasks of the plan, at least 10 planned hours of them, done by marking their skills.
+    const first: { hours: number; skills: readonly string[] }[] = [];
+    for (const t of tasksInOrder(original).filter((x) => x.skills.length > 0)) {
+      if (first.reduce((sum, x) => sum + x.hours, 0) >= 10) break;
+      first.push(t);
+    }
+    const planned = first.reduce((sum, x) => sum + x.hours, 0);
+    const onPace: ProgressState = {
+      skills: new Map(first.flatMap((t) => t.skills.map((s) => [s, 'done'] as const))),
+      items: new Map(),
+      ...general(planned),
+    };
+    // Three times the planned hours for the same work.
+    const slow: ProgressState = { ...onPace, ...general(3 * planned) };
+    const steady = forecastFrom(shipped, profile, onPace, today, original);
+    const slowly = forecastFrom(shipped, profile, slow, today, original);
+    expect(slowly.doneHours).toBeGreaterThanOrEqual(5);
+    expect(slowly.pace).toBeGreaterThan(1);
+    expect(slowly.finishDate > steady.finishDate).toBe(true);
   });
 });

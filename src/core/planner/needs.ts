@@ -6,8 +6,8 @@
  * it). A curriculum with no roles (an import) targets all of its skills, except those only taught by
  * the options of a choose-one group that were not taken. Also assigns each needed skill to a stage.
  */
-import { neededClosure, skillGraphFrom } from '../graph.js';
-import type { NeedLevel, SkillGraph } from '../graph.js';
+import { neededClosure, skillGraphFrom, SkillTable } from '../graph.js';
+import type { NeedLevel, SkillGraph, SkillLookup, SkillSet } from '../graph.js';
 import { findRole } from '../model.js';
 import type { Curriculum, Domain, Role, Skill, Stage } from '../model.js';
 import type { Profile, Said, Words } from '../plan-model.js';
@@ -26,8 +26,6 @@ export const JOB_SEARCH_STAGE = 'job-search';
 export interface Analysis {
   readonly graph: SkillGraph;
   readonly skills: ReadonlyMap<string, Skill>;
-  /** Authored index of each skill (for deterministic tie-breaks). */
-  readonly skillIndex: ReadonlyMap<string, number>;
 }
 
 const analyses = new WeakMap<Curriculum, Analysis>();
@@ -38,8 +36,7 @@ export function analyse(curriculum: Curriculum): Analysis {
   if (cached) return cached;
   const graph = skillGraphFrom(curriculum.skills);
   const skills = new Map(curriculum.skills.map((s) => [s.id, s]));
-  const skillIndex = new Map(curriculum.skills.map((s, i) => [s.id, i]));
-  const result = { graph, skills, skillIndex };
+  const result = { graph, skills };
   analyses.set(curriculum, result);
   return result;
 }
@@ -54,12 +51,12 @@ export interface Needs {
   readonly known: ReadonlySet<string>;
   /** Needed skills, prerequisites first. */
   readonly order: readonly string[];
-  readonly needed: ReadonlySet<string>;
-  readonly level: ReadonlyMap<string, NeedLevel>;
+  readonly needed: SkillSet;
+  readonly level: SkillLookup<NeedLevel>;
   /** Stage ids in route order (a single pseudo stage for curricula without stages). */
   readonly stages: readonly Stage[];
   /** Stage id of each needed skill. */
-  readonly stageOf: ReadonlyMap<string, string>;
+  readonly stageOf: SkillLookup<string>;
   /** Whether the plan includes the route's block stages (role targets do; a single skill does not). */
   readonly withBlocks: boolean;
 }
@@ -126,11 +123,12 @@ export function neededSkills(
     targets = curriculum.skills.map((s) => s.id).filter((id) => !excludedOptionSkills.has(id));
   }
   const closure = neededClosure(graph, targets, known);
-  const needed = new Set(closure.order);
+  // A skill is needed when it has a level: no set of its own.
+  const needed: SkillSet = closure.level;
 
   // Stage of each needed skill: the first stage listing it; domain skills go to the domain stage;
   // the rest take the earliest stage of a skill that needs them (else the last study stage).
-  const stageOf = new Map<string, string>();
+  const stageOf = new SkillTable<string>(graph);
   const effectiveStages: Stage[] = stages.length > 0 ? [...stages] : [pseudoStage()];
   const rank = new Map(effectiveStages.map((s, i) => [s.id, i]));
   for (const s of effectiveStages)

@@ -23,7 +23,12 @@ function lastWeekOf(plan: Plan, key: string): number {
   return last;
 }
 
-const emptyProgress = (): ProgressState => ({ skills: new Map(), items: new Map(), logged: [] });
+const emptyProgress = (): ProgressState => ({
+  skills: new Map(),
+  items: new Map(),
+  logged: [],
+  loggedByItem: new Map(),
+});
 
 describe('planFor', () => {
   it('plans a dated week-by-week route with a milestone per stage and a ready milestone before the job search', () => {
@@ -299,6 +304,7 @@ describe('planFor', () => {
       skills: new Map([['python', 'done']]),
       items: new Map([['maths/la', 'done']]),
       logged: [],
+      loggedByItem: new Map(),
     };
     const plan = planFor(c, profileOf(c, 'from-scratch'), progress, '2027-02-01');
     expect(plan.startDate).toBe('2027-02-01');

@@ -28,12 +28,16 @@ import { analyse, DOMAIN_STAGE, JOB_SEARCH_STAGE, neededSkills, routeStages, sta
 import { effortFactorFor, startingPointOf, validateProfile } from './profile.js';
 import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
-import { buildTasks } from './tasks.js';
-import type { PlannerTask } from './tasks.js';
+import type { ScheduleTask } from './schedule.js';
+import { earnedHours } from './earned.js';
+import { buildTasks, centiOf, taskWords } from './tasks.js';
+import type { PlannerTask, TaskWords } from './tasks.js';
 import { listOf, said, tenths } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
+/** The one empty list of tasks that renumbered lists share. */
+const NO_TASKS: readonly number[] = [];
 /** Weeks off are read at most this far ahead (about 2,000 years). */
 const MAX_OFF_DAYS = 730_000;
 
@@ -114,6 +118,7 @@ export function prepare(
     profile,
     stages: needs.stages,
     order: needs.order,
+    needed: needs.needed,
     stageOf: needs.stageOf,
     coveredElsewhere,
     domainResources: needs.domain?.resources ?? [],
@@ -188,14 +193,7 @@ export function prepare(
   }
   explanations.push(...choice.picks.map((p) => p.explanation));
   explanations.push(
-    ...regionNotes(
-      curriculum,
-      profile,
-      regionRules(curriculum, profile),
-      needs.stages,
-      choice.picks,
-      new Set(needs.order),
-    ),
+    ...regionNotes(curriculum, profile, regionRules(curriculum, profile), needs.stages, choice.picks, needs.needed),
   );
   explanations.push(...languageNote(curriculum, profile, choice.picks));
   if (choice.leftToOptions.length > 0) {
@@ -277,38 +275,50 @@ export function planFrom(
   progress: ProgressState | undefined,
   settings: ScheduleSettings,
 ): Plan {
-  const keep: number[] = [];
+  // The new index of each prepared task, -1 where progress settled it; with nothing settled the
+  // prepared tasks and their lists of predecessors are used as they are, with no copy.
+  const newIndex = new Int32Array(prepared.tasks.length);
+  let kept = 0;
   prepared.tasks.forEach((task, i) => {
-    if (taskSettled(task, progress) === undefined) keep.push(i);
+    newIndex[i] = taskSettled(task, progress) === undefined ? kept++ : -1;
   });
-  const newIndex = new Map(keep.map((old, k) => [old, k]));
-  const tasks = keep.map((old) => prepared.tasks[old]).filter((x): x is PlannerTask => x !== undefined);
+  const allKept = kept === prepared.tasks.length;
+  const tasks = allKept ? prepared.tasks : prepared.tasks.filter((_, i) => (newIndex[i] ?? -1) >= 0);
+  const renumber = (list: readonly number[]): readonly number[] => {
+    if (allKept) return list;
+    let n = 0;
+    for (const p of list) if ((newIndex[p] ?? -1) >= 0) n++;
+    if (n === 0) return NO_TASKS;
+    const out = new Array<number>(n);
+    n = 0;
+    for (const p of list) {
+      const k = newIndex[p] ?? -1;
+      if (k >= 0) out[n++] = k;
+    }
+    return out;
+  };
   // Hours already logged on an unfinished task come off what is left of it (a tenth always remains
   // until the learner marks it done).
-  const loggedOn = new Map<string, number>();
-  for (const entry of progress?.logged ?? []) {
-    if (entry.item !== undefined) loggedOn.set(entry.item, (loggedOn.get(entry.item) ?? 0) + entry.hours);
-  }
-  const centiOf = (task: PlannerTask): number => {
+  const loggedOn = progress?.loggedByItem ?? new Map<string, number>();
+  const centiLeft = (task: PlannerTask): number => {
     const estimate = task.block ? task.hours : task.hours * settings.pace;
     const spent = loggedOn.get(task.key) ?? 0;
     const left = spent > 0 ? Math.max(estimate - spent, estimate * 0.1) : estimate;
-    return Math.max(1, Math.round(left * 100));
+    return centiOf(left);
   };
-  const scheduleTasks = tasks.map((task) => ({
-    centi: centiOf(task),
-    preds: task.preds.flatMap((p) => {
-      const k = newIndex.get(p);
-      return k === undefined ? [] : [k];
-    }),
-    coPreds: task.coPreds.flatMap((p) => {
-      const k = newIndex.get(p);
-      return k === undefined ? [] : [k];
-    }),
-    track: task.track,
-    priority: task.priority,
-    ...(task.holdUntil !== undefined ? { holdUntil: task.holdUntil } : {}),
-  }));
+  // With nothing to correct (nothing settled or logged, the estimated pace) the prepared tasks are the
+  // schedule's tasks as they are, with no copy.
+  const asPrepared = allKept && settings.pace === 1 && loggedOn.size === 0;
+  const scheduleTasks: readonly ScheduleTask[] = asPrepared
+    ? tasks
+    : tasks.map((task) => ({
+        centi: centiLeft(task),
+        preds: renumber(task.preds),
+        coPreds: renumber(task.coPreds),
+        track: task.track,
+        priority: task.priority,
+        ...(task.holdUntil !== undefined ? { holdUntil: task.holdUntil } : {}),
+      }));
   // Plan weeks are calendar weeks (Monday start): the grid begins on the Monday of the week study
   // starts or resumes in. Each week's budget is the weekly hours over its open days (weeks.ts); the
   // current week's is what remains after the hours already logged in it.
@@ -364,6 +374,10 @@ export function planFrom(
     return dayOf(w, result.startPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, false);
   };
 
+  // Each task's title and reason, worded once when the plan first shows it (its chunks share them).
+  const analysis = analyse(curriculum);
+  const worded: (TaskWords | undefined)[] = new Array<TaskWords | undefined>(tasks.length);
+  const wordsOf = (k: number, task: PlannerTask): TaskWords => (worded[k] ??= taskWords(task, analysis));
   const weeks: PlanWeek[] = result.weeks.map((w, index) => {
     const closed = closedDays(calendar, gridStart + index * 7);
     const reserved = Math.round((reservedCenti(index) * 60) / 100);
@@ -376,6 +390,7 @@ export function planFrom(
       hours: round2(w.used / 100),
       tasks: w.chunks.map((chunk): PlanTask => {
         const task = tasks[chunk.task];
+        const words = task ? wordsOf(chunk.task, task) : undefined;
         return {
           kind: task?.kind ?? 'study',
           stage: task?.stage ?? '',
@@ -383,9 +398,9 @@ export function planFrom(
           unit: task?.unit,
           skills: task?.skills ?? [],
           hours: round2(chunk.centi / 100),
-          why: task?.why,
+          why: words?.why,
           key: task?.key ?? '',
-          title: task?.title,
+          title: words?.title,
         };
       }),
     };
@@ -421,10 +436,10 @@ export function planFrom(
     projects.push({
       id: task.resource,
       stage: task.stage,
-      title: task.title,
+      title: wordsOf(k, task).title,
       start: from,
       end: to,
-      hours: round2(centiOf(task) / 100),
+      hours: round2(centiLeft(task) / 100),
       milestones: task.milestones.map((m, i) => ({
         title: m,
         date: addDays(from, Math.round((span * (i + 1)) / task.milestones.length)),
@@ -442,11 +457,10 @@ export function planFrom(
   });
   const resources = [...firstUse.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
 
-  const analysis = analyse(curriculum);
   const byArea: Record<string, number> = {};
   let total = 0;
   tasks.forEach((task) => {
-    const hours = centiOf(task) / 100;
+    const hours = centiLeft(task) / 100;
     total += hours;
     const areas = task.skills.map((s) => analysis.skills.get(s)?.area ?? 'career');
     const share = areas.length > 0 ? hours / areas.length : hours;
@@ -544,10 +558,19 @@ export const MIN_PACE_EVIDENCE_HOURS = 5;
 export const PACE_PRIOR_HOURS = 20;
 
 /**
- * The learner's observed pace: hours logged on finished work / estimated hours of that work.
- * Hours logged against a finished item (its key, its resource, or a skill it provides) count, and
- * so do hours logged with no item; hours logged against unfinished items do not. Shrunk towards 1
- * (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are finished and 5 logged.
+ * The learner's observed pace: hours spent / planned hours earned, over the tasks of the first plan
+ * (the plan from the profile alone).
+ *
+ * Earned (`earnedHours`, the burn-up's rule too): a task marked done, or whose every skill is done,
+ * earns its estimate; a done skill no such task teaches earns its smallest share among the tasks
+ * teaching it (learned inside a bigger task). So work done ahead by marking skills rather than units
+ * is credited with what the plan gave it, and a skill taught in several resources is credited once.
+ * Spent: hours logged with no item count in full (they went to some of the work, and a learner who
+ * logs much and finishes little is slow); hours logged against an item count in the share of it that
+ * is earned (all of it for a whole unit or a done skill, none for work not begun or outside the first
+ * plan, half for a resource whose planned hours are half earned).
+ * Shrunk towards 1 (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are earned
+ * and 5 counted as spent.
  */
 export function observedPace(
   curriculum: Curriculum,
@@ -555,22 +578,37 @@ export function observedPace(
   progress: ProgressState,
 ): { pace: number; doneHours: number; loggedHours: number } {
   const prepared = prepare(curriculum, profile);
-  const doneKeys = new Set<string>();
-  let estimated = 0;
-  for (const task of prepared.tasks) {
-    const settled = taskSettled(task, progress);
-    const skillDone = task.provides.length > 0 && task.provides.every((s) => progress.skills.get(s) === 'done');
-    if (settled === 'done' || (settled === undefined && skillDone)) {
-      estimated += task.hours;
-      doneKeys.add(task.key);
-      doneKeys.add(task.resource);
-      for (const s of task.provides) doneKeys.add(s);
+  /** Planned and earned hours per progress key: task key, resource and skill (its share of each task teaching it). */
+  const planned = new Map<string, number>();
+  const earnedOf = new Map<string, number>();
+  const add = (key: string, hours: number, earned: number): void => {
+    planned.set(key, (planned.get(key) ?? 0) + hours);
+    earnedOf.set(key, (earnedOf.get(key) ?? 0) + earned);
+  };
+  const tasks = prepared.tasks;
+  const earned = earnedHours(
+    tasks,
+    (s) => progress.skills.get(s) === 'done',
+    (_task, i) => taskSettled(tasks[i] as PlannerTask, progress) === 'done',
+  );
+  tasks.forEach((task, i) => {
+    const hours = earned.hours[i] ?? 0;
+    add(task.key, task.hours, hours);
+    if (task.resource !== '' && task.resource !== task.key) add(task.resource, task.hours, hours);
+    const part = task.hours / task.skills.length;
+    for (const s of task.skills) {
+      if (s !== task.key) add(s, part, earned.whole[i] === true || earned.credited[i]?.has(s) === true ? part : 0);
     }
-  }
+  });
+  const estimated = earned.total;
+  // Work outside the first plan earns nothing, so the hours logged on it do not count either.
+  const shareOf = (item: string): number => {
+    const hours = planned.get(item) ?? 0;
+    if (hours > 0 && progress.skills.get(item) === 'done') return 1;
+    return hours > 0 ? (earnedOf.get(item) ?? 0) / hours : 0;
+  };
   let logged = 0;
-  for (const entry of progress.logged) {
-    if (entry.item === undefined || doneKeys.has(entry.item)) logged += entry.hours;
-  }
+  for (const [item, hours] of progress.loggedByItem) logged += item === '' ? hours : hours * shareOf(item);
   if (estimated < MIN_PACE_EVIDENCE_HOURS || logged < MIN_PACE_EVIDENCE_HOURS) {
     return { pace: 1, doneHours: estimated, loggedHours: logged };
   }

@@ -4,7 +4,7 @@
  * Validation returns structured problems (field, value, valid choices) so each caller can name the
  * field its own way: the CLI names flags, the server names JSON fields.
  */
-import { MlpathError, suggest } from '../errors.js';
+import { didYouMean, MlpathError, suggest } from '../errors.js';
 import type { Message, MessageParams } from '../errors.js';
 import { renderMessage } from '../../i18n/catalogue.js';
 import { INTERFACE_LOCALES, LEARNING_STYLES } from '../model.js';
@@ -203,7 +203,7 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       noun: { key: `profile.noun.${noun}` },
       value,
       ...(valid ? { valid: candidates.join(', ') } : {}),
-      ...(mean ? { mean: suggestions.join(', ') } : {}),
+      ...(mean ? { mean: didYouMean(suggestions) ?? '' } : {}),
     };
     problems.push(problemOf(field, 'unknown', value, key, params, shown, suggestions));
   };

@@ -4,7 +4,7 @@ import type { ProgressState } from '../plan-model.js';
 import { fixture, miniCurriculum } from './test-support/fixtures.js';
 
 const c = miniCurriculum();
-const none = { skills: new Map(), items: new Map(), logged: [] } as const;
+const none = { skills: new Map(), items: new Map(), logged: [], loggedByItem: new Map() } as const;
 const states = (curriculum: typeof c, progress: ProgressState, known: readonly string[] = []) => ({
   done: doneSkills(curriculum, progress, known),
 });
@@ -22,9 +22,16 @@ describe('readinessFor', () => {
     const r = readinessFor(
       c,
       'ml-engineer',
-      states(c, { skills: new Map([['python', 'done']]), items: new Map([['ml', 'done']]), logged: [] }, [
-        'python-style',
-      ]),
+      states(
+        c,
+        {
+          skills: new Map([['python', 'done']]),
+          items: new Map([['ml', 'done']]),
+          logged: [],
+          loggedByItem: new Map(),
+        },
+        ['python-style'],
+      ),
     );
     expect(r.percent).toBeCloseTo((100 * 4) / 7, 1);
     expect(r.gaps).toEqual([{ skill: 'dl-basics', weight: 3 }]);
@@ -36,6 +43,7 @@ describe('readinessFor', () => {
       skills: new Map([['python', 'done' as const]]),
       items: new Map([['ml', 'done' as const]]),
       logged: [],
+      loggedByItem: new Map(),
     };
     const done = states(c, progress, ['python-style']);
     const r = readinessFor(c, 'ml-engineer', done, new Map([['python', 0.5]]));
@@ -47,7 +55,7 @@ describe('readinessFor', () => {
     const r = readinessFor(
       c,
       undefined,
-      states(c, { skills: new Map([['dl-basics', 'skipped']]), items: new Map(), logged: [] }),
+      states(c, { skills: new Map([['dl-basics', 'skipped']]), items: new Map(), logged: [], loggedByItem: new Map() }),
     );
     expect(r.percent).toBe(0);
   });
@@ -57,7 +65,7 @@ describe('readinessFor', () => {
     const r = readinessFor(
       imported,
       undefined,
-      states(imported, { skills: new Map([['a', 'done']]), items: new Map(), logged: [] }),
+      states(imported, { skills: new Map([['a', 'done']]), items: new Map(), logged: [], loggedByItem: new Map() }),
     );
     expect(r.percent).toBe(25);
     expect(r.gaps).toHaveLength(3);
@@ -65,7 +73,10 @@ describe('readinessFor', () => {
 
   it('is 100% with every weighted skill done', () => {
     const done = new Map(['dl-basics', 'ml-basics', 'python', 'python-style'].map((s) => [s, 'done' as const]));
-    expect(readinessFor(c, 'ml-engineer', states(c, { skills: done, items: new Map(), logged: [] })).percent).toBe(100);
+    expect(
+      readinessFor(c, 'ml-engineer', states(c, { skills: done, items: new Map(), logged: [], loggedByItem: new Map() }))
+        .percent,
+    ).toBe(100);
   });
 
   it('measures a role by its market weights when it has them, and finds it by an old id', () => {
@@ -87,7 +98,12 @@ describe('readinessFor', () => {
     const r = readinessFor(
       withMarket,
       'old-id',
-      states(withMarket, { skills: new Map([['python', 'done']]), items: new Map(), logged: [] }),
+      states(withMarket, {
+        skills: new Map([['python', 'done']]),
+        items: new Map(),
+        logged: [],
+        loggedByItem: new Map(),
+      }),
     );
     expect(r.percent).toBe(20);
     expect(r.gaps).toEqual([{ skill: 'nlp-basics', weight: 4 }]);

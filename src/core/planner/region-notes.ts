@@ -5,6 +5,7 @@
  * used there), each with the host that is blocked and the source that records it; for a learner
  * whose locale is not English, which chosen resources are in English only.
  */
+import type { SkillSet } from '../graph.js';
 import type { Curriculum, Resource, Stage, Text } from '../model.js';
 import type { Explanation, Profile } from '../plan-model.js';
 import { reachIn, regionOf } from '../regions.js';
@@ -20,7 +21,7 @@ export function regionNotes(
   rules: RegionRules,
   stages: readonly Stage[],
   picks: readonly Pick[],
-  needed: ReadonlySet<string>,
+  needed: SkillSet,
 ): Explanation[] {
   const region = regionOf(curriculum, profile.region);
   if (!region) return [];

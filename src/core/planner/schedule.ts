@@ -73,20 +73,17 @@ export interface ScheduleResult {
 
 /** Remove the fewest-priority back edges so the task graph is acyclic (Kahn with a tie-breaker). */
 export function breakCycles(tasks: readonly ScheduleTask[]): {
-  preds: number[][];
+  preds: (readonly number[])[];
   dropped: Array<[number, number]>;
 } {
   const n = tasks.length;
   // Corequisite edges count too: "started before" can deadlock just like "finished before".
   const mark = new Int32Array(n);
   const preds = tasks.map((task, i) => distinctPreds(i, [task.preds, task.coPreds], mark, n));
-  const deps: number[][] = Array.from({ length: n }, () => []);
+  const deps = dependantsOf(preds);
   const indeg = new Int32Array(n);
   preds.forEach((ps, i) => {
-    for (const p of ps) {
-      deps[p]?.push(i);
-      indeg[i] = (indeg[i] ?? 0) + 1;
-    }
+    indeg[i] = ps.length;
   });
   const done = new Uint8Array(n);
   const queue: number[] = [];
@@ -127,6 +124,31 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
   return { preds, dropped };
 }
 
+/** The one empty list that tasks with no dependants share (never added to). */
+const NO_DEPENDANTS: number[] = [];
+
+/**
+ * For each task, the tasks whose lists name it, in task order: each list sized to its count (an array
+ * grown by push keeps room for 17 entries).
+ */
+function dependantsOf(lists: readonly (readonly number[])[]): number[][] {
+  const n = lists.length;
+  const count = new Int32Array(n);
+  for (const list of lists) for (const p of list) count[p] = (count[p] ?? 0) + 1;
+  const out: number[][] = new Array<number[]>(n);
+  for (let p = 0; p < n; p++) out[p] = count[p] === 0 ? NO_DEPENDANTS : new Array<number>(count[p] ?? 0);
+  count.fill(0);
+  lists.forEach((list, i) => {
+    for (const p of list) {
+      const at = count[p] ?? 0;
+      const row = out[p];
+      if (row) row[at] = i;
+      count[p] = at + 1;
+    }
+  });
+  return out;
+}
+
 /**
  * The distinct predecessors of task `i` in `lists`, in order, within 0..n-1 and not itself, minus
  * `skip`. `mark` is one scratch array for all tasks (mark[p] === i + 1: already taken for task i),
@@ -138,15 +160,33 @@ function distinctPreds(
   mark: Int32Array,
   n: number,
   skip?: (p: number) => boolean,
-): number[] {
-  const out: number[] = [];
+): readonly number[] {
+  // Counted first, then filled: an array grown by push keeps room for 17 entries, ten times what most
+  // tasks need.
+  let count = 0;
+  let fromFirst = -1;
   for (const list of lists) {
     for (const p of list) {
       if (p < 0 || p >= n || p === i || mark[p] === i + 1 || skip?.(p) === true) continue;
       mark[p] = i + 1;
-      out.push(p);
+      count++;
+    }
+    if (fromFirst < 0) fromFirst = count;
+  }
+  // A first list taken whole, with nothing from the others (the usual case), serves as it is.
+  const first = lists[0];
+  if (first !== undefined && fromFirst === first.length && count === fromFirst) return first;
+  const out = new Array<number>(count);
+  if (count === 0) return out;
+  count = 0;
+  for (const list of lists) {
+    for (const p of list) {
+      if (mark[p] !== i + 1 || p < 0 || p >= n) continue;
+      mark[p] = -(i + 1);
+      out[count++] = p;
     }
   }
+  for (const p of out) mark[p] = i + 1;
   return out;
 }
 
@@ -160,28 +200,27 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
   const droppedOf = new Map<number, Set<number>>();
   for (const [i, p] of dropped) droppedOf.set(i, (droppedOf.get(i) ?? new Set()).add(p));
   const mark = new Int32Array(n);
-  const keep = (i: number, list: readonly number[], also?: (p: number) => boolean): number[] => {
+  const keep = (i: number, list: readonly number[], also?: (p: number) => boolean): readonly number[] => {
     const gone = droppedOf.get(i);
     return distinctPreds(i, [list], mark, n, (p) => gone?.has(p) === true || also?.(p) === true);
   };
   const preds = tasks.map((task, i) => keep(i, task.preds));
-  const deps: number[][] = Array.from({ length: n }, () => []);
-  const coDeps: number[][] = Array.from({ length: n }, () => []);
+  const deps = dependantsOf(preds);
   const waitFinish = new Int32Array(n);
   const waitStart = new Int32Array(n);
   preds.forEach((ps, i) => {
-    for (const p of ps) deps[p]?.push(i);
     waitFinish[i] = ps.length;
   });
   mark.fill(0);
   // A corequisite that is also a prerequisite waits as a prerequisite: taken out with the marks.
   const isPred = new Int32Array(n);
-  tasks.forEach((task, i) => {
+  const coPreds = tasks.map((task, i) => {
     for (const p of preds[i] ?? []) isPred[p] = i + 1;
     const cps = keep(i, task.coPreds, (p) => isPred[p] === i + 1);
-    for (const p of cps) coDeps[p]?.push(i);
     waitStart[i] = cps.length;
+    return cps;
   });
+  const coDeps = dependantsOf(coPreds);
   const remaining = new Int32Array(n);
   const started = new Uint8Array(n);
   const startWeek = new Int32Array(n).fill(-1);
@@ -363,7 +402,8 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
         progress = used > before;
       }
     }
-    weeks.push({ capacity: cap, chunks, used });
+    // Kept sized to its count (the list grown by push has room for 17 chunks).
+    weeks.push({ capacity: cap, chunks: chunks.slice(), used });
     week++;
   }
   return { weeks, startWeek, startPos, endWeek, endPos, dropped };

@@ -5,7 +5,7 @@ import { hoursNeededFor, NO_STUDY_WARNING_DAYS, studyWarnings, targetOutlook } f
 import { miniCurriculum, profileOf } from './test-support/fixtures.js';
 
 const c = miniCurriculum();
-const none: ProgressState = { skills: new Map(), items: new Map(), logged: [] };
+const none: ProgressState = { skills: new Map(), items: new Map(), logged: [], loggedByItem: new Map() };
 const TODAY = '2027-01-04';
 
 describe('hoursNeededFor', () => {

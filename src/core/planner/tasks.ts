@@ -21,7 +21,7 @@
 import type { Curriculum, Stage, Text } from '../model.js';
 import type { Said, TaskKind, Words } from '../plan-model.js';
 import { candidateTitle } from './choose.js';
-import type { Candidate, Choice } from './choose.js';
+import type { Candidate, CandidateUnit, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
 import { listOf, said, sentences, tenths } from './texts.js';
@@ -43,10 +43,18 @@ export interface PlannerTask {
   readonly provides: readonly string[];
   /** Estimated hours for this learner (factor applied), before any pace correction. */
   readonly hours: number;
+  /** The hours in hundredths (at least one), as the schedule counts them. */
+  readonly centi: number;
   /** Block tasks are time boxes: a pace correction does not stretch them. */
   readonly block: boolean;
-  readonly title: Words;
-  readonly why: Words;
+  /**
+   * The title and reason of a task that is no unit of a resource (skills from their own hours, blocks).
+   * A unit's are worded only when a plan shows it (`taskWords`), from `candidate` and `studied`.
+   */
+  readonly words: TaskWords | undefined;
+  /** The resource a study task is a unit of, and the unit (as taken: skimmed or not). */
+  readonly candidate?: Candidate | undefined;
+  readonly studied?: CandidateUnit | undefined;
   readonly track: number;
   readonly priority: number;
   readonly preds: readonly number[];
@@ -55,6 +63,42 @@ export interface PlannerTask {
   readonly holdUntil?: number | undefined;
   /** A project template's milestones, for project tasks. */
   readonly milestones: readonly Text[];
+}
+
+/** Hours as the schedule counts them: in hundredths, rounded, at least one. */
+export function centiOf(hours: number): number {
+  return Math.max(1, Math.round(hours * 100));
+}
+
+export interface TaskWords {
+  readonly title: Words;
+  readonly why: Words;
+}
+
+/** A task's title and reason, as a plan shows them. */
+export function taskWords(task: PlannerTask, analysis: Analysis): TaskWords {
+  if (task.words) return task.words;
+  const c = task.candidate;
+  const unit = task.studied;
+  // Every task is worded when built or is a unit of a resource: this is never reached.
+  if (!c || !unit) throw new Error(`task ${task.key} has no words`);
+  const resourceTitle = candidateTitle(c);
+  return {
+    title: unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle,
+    why: unit.skim ? said('task.skim') : (teachesText(task.skills, analysis) ?? said('task.part')),
+  };
+}
+
+/** What a study task teaches, its first four skills named. */
+function teachesText(skills: readonly string[], analysis: Analysis): Said | undefined {
+  if (skills.length === 0) return undefined;
+  const shown = listOf(
+    skills.slice(0, 4).map((id) => analysis.skills.get(id)?.title ?? id),
+    'comma',
+  );
+  return skills.length > 4
+    ? said('task.teachesMore', { skills: shown, more: skills.length - 4 })
+    : said('task.teaches', { skills: shown });
 }
 
 export interface TaskInput {
@@ -75,27 +119,45 @@ const NONE: never[] = [];
 export function buildTasks(input: TaskInput): PlannerTask[] {
   const { curriculum, analysis, needs, choice, factor } = input;
   const stageRank = new Map(needs.stages.map((s, i) => [s.id, i]));
-  const topo = new Map(needs.order.map((s, i) => [s, i]));
   const alongside = new Set(needs.stages.filter((s) => s.alongside !== undefined).map((s) => s.id));
   const drafts: Array<
     Omit<PlannerTask, 'preds' | 'coPreds' | 'holdUntil'> & { preds: number[]; coPreds: number[]; holdUntil?: number }
   > = [];
   /** The pick (or block) each task belongs to: within one, the authored unit order rules. */
   const group: number[] = [];
-  const provider = new Map<string, number>();
-  const ambientSkill = new Set<string>();
+  // The task that provides each skill, and whether only bedside reading covers it, by the skill's number
+  // in the graph: arrays instead of maps keyed by id (a skill outside the graph falls back to a map).
+  const numberOf = analysis.graph.indexOf;
+  const providerAt = new Int32Array(analysis.graph.ids.length).fill(-1);
+  const ambientAt = new Uint8Array(analysis.graph.ids.length);
+  const elsewhere = new Map<string, { task: number; ambient: boolean }>();
+  const provider = {
+    set(skill: string, task: number): void {
+      const i = numberOf.get(skill);
+      if (i === undefined) elsewhere.set(skill, { task, ambient: elsewhere.get(skill)?.ambient ?? false });
+      else providerAt[i] = task;
+    },
+    get(skill: string): number | undefined {
+      const i = numberOf.get(skill);
+      const task = i === undefined ? (elsewhere.get(skill)?.task ?? -1) : (providerAt[i] ?? -1);
+      return task < 0 ? undefined : task;
+    },
+  };
+  const ambientSkill = {
+    add(skill: string): void {
+      const i = numberOf.get(skill);
+      if (i === undefined) elsewhere.set(skill, { task: elsewhere.get(skill)?.task ?? -1, ambient: true });
+      else ambientAt[i] = 1;
+    },
+    has(skill: string): boolean {
+      const i = numberOf.get(skill);
+      return i === undefined ? elsewhere.get(skill)?.ambient === true : ambientAt[i] === 1;
+    },
+  };
   // Within a stage a track finishes one resource before the next, in the order they were chosen
   // (CS50 before the Python course); skills studied from their own hours follow prerequisite order.
   const priorityOf = (stage: string, order: number, unit: number): number =>
     (stageRank.get(stage) ?? needs.stages.length) * 1e9 + order * 1e4 + Math.min(unit, 9999);
-  const skillTitle = (id: string): Text | string => analysis.skills.get(id)?.title ?? id;
-  const teachesText = (skills: readonly string[]): Said | undefined => {
-    if (skills.length === 0) return undefined;
-    const shown = listOf(skills.slice(0, 4).map(skillTitle), 'comma');
-    return skills.length > 4
-      ? said('task.teachesMore', { skills: shown, more: skills.length - 4 })
-      : said('task.teaches', { skills: shown });
-  };
 
   // Study tasks: one per unit taken of each picked resource.
   choice.picks.forEach((pick, pickIndex) => {
@@ -113,8 +175,6 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       // A five-minute article still takes a sitting: no task is planned under a quarter hour.
       const hours = Math.max(unit.hours * f, MIN_CHUNK / 100);
       const index = drafts.length;
-      const resourceTitle = candidateTitle(c);
-      const title = unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle;
       drafts.push({
         key: unit.id ? `${c.id}/${unit.id}` : c.id,
         kind: c.ambient ? 'ambient' : 'study',
@@ -124,9 +184,11 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         skills,
         provides: unitProvides,
         hours,
+        centi: centiOf(hours),
         block: false,
-        title,
-        why: unit.skim ? said('task.skim') : (teachesText(skills) ?? said('task.part')),
+        words: undefined,
+        candidate: c,
+        studied: unit,
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
         priority: priorityOf(pick.stage, pickIndex, k),
         preds: previous >= 0 ? [previous] : [],
@@ -143,6 +205,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   });
 
   // Skills studied from their own hours (imports) or the curriculum's default hours.
+  const topo = new Map(input.hourSkills.length > 0 ? needs.order.map((s, i) => [s, i]) : []);
   for (const id of input.hourSkills) {
     const skill = analysis.skills.get(id);
     if (!skill) continue;
@@ -161,16 +224,19 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       skills: [id],
       provides: [id],
       hours,
+      centi: centiOf(hours),
       block: false,
-      title: skill.title,
-      why: sentences([
-        skill.summary,
-        said(factor !== 1 ? 'hours.aboutFactor' : 'hours.about', {
-          hours: tenths(hours),
-          origin: said(own !== undefined ? 'origin.skill' : 'origin.default'),
-          factor,
-        }),
-      ]),
+      words: {
+        title: skill.title,
+        why: sentences([
+          skill.summary,
+          said(factor !== 1 ? 'hours.aboutFactor' : 'hours.about', {
+            hours: tenths(hours),
+            origin: said(own !== undefined ? 'origin.skill' : 'origin.default'),
+            factor,
+          }),
+        ]),
+      },
       track: alongside.has(stage) ? 1 : 0,
       priority: priorityOf(stage, choice.picks.length + (topo.get(id) ?? 0), 0),
       preds: [],
@@ -200,9 +266,9 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         skills,
         provides: skills,
         hours,
+        centi: centiOf(hours),
         block: true,
-        title: stage.title,
-        why: block.reason,
+        words: { title: stage.title, why: block.reason },
         track: 0,
         priority: rank * 1e9 + 9e8,
         preds: [],
@@ -231,9 +297,12 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         skills,
         provides: k === count - 1 ? skills : [],
         hours: hours / count,
+        centi: centiOf(hours / count),
         block: true,
-        title: template?.title ?? said('task.project', { n: k + 1 }),
-        why: sentences([template?.summary, block.reason, said('task.month', { hours: tenths(hours / count) })]),
+        words: {
+          title: template?.title ?? said('task.project', { n: k + 1 }),
+          why: sentences([template?.summary, block.reason, said('task.month', { hours: tenths(hours / count) })]),
+        },
         track: 0,
         priority: rank * 1e9 + 8e8 + k,
         preds: previous >= 0 ? [previous] : [],
@@ -313,7 +382,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       seen.clear();
       gatesOf(s, s, gate);
     }
-    task.preds = preds.length === 0 ? NONE : preds;
+    // Copied to its size: a list grown by push keeps room for 17 entries.
+    task.preds = preds.length === 0 ? NONE : preds.slice();
     task.coPreds = co.length === 0 ? NONE : co.filter((p) => predMark[p] !== i + 1);
   });
   // A stage studied alongside a stage the route takes before it (maths alongside shallow ML) is held

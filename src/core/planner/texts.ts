@@ -19,9 +19,19 @@ export function listOf(items: readonly SaidValue[], join: ListJoin): SaidList {
 
 /** Several sentences read as one text (one sentence stays itself); absent parts are left out. */
 export function sentences(parts: readonly (Words | undefined)[]): Words {
-  const present = parts.filter((p): p is Words => p !== undefined);
-  if (present.length === 1 && present[0] !== undefined) return present[0];
-  return said('sentences', { list: listOf(present, 'sentences') });
+  const kept = present(parts);
+  if (kept.length === 1 && kept[0] !== undefined) return kept[0];
+  return said('sentences', { list: listOf(kept, 'sentences') });
+}
+
+/** The parts that are there, in order, in a list sized to their count (a filtered list keeps room for 17). */
+export function present<T>(parts: readonly (T | undefined)[]): T[] {
+  let count = 0;
+  for (const p of parts) if (p !== undefined) count++;
+  const out = new Array<T>(count);
+  count = 0;
+  for (const p of parts) if (p !== undefined) out[count++] = p;
+  return out;
 }
 
 /** Hours as a person says them: to a tenth (12.5, 3). */

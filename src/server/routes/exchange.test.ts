@@ -135,7 +135,7 @@ describe('POST /api/import', () => {
         ['profile.hoursPerWeek', (b) => (b.profile['hoursPerWeek'] = 150)],
         ['profile.startDate', (b) => (b.profile['startDate'] = '9999-12-31')],
         ['profile.startingPoint', (b) => (b.profile['startingPoint'] = 'astronaut')],
-        ['profile.known', (b) => (b.profile['known'] = ['astrology'])],
+        ['profile.known[0]', (b) => (b.profile['known'] = ['astrology'])],
         ['profile.locale', (b) => (b.profile['locale'] = 'xx')],
         ['events[0].text', (b) => b.events.unshift({ id: 'n1', type: 'note', at: TEST_AT, text: 'y'.repeat(10_001) })],
         ['events[0].item', (b) => b.events.unshift({ id: 'd1', type: 'done', at: TEST_AT, item: 'x'.repeat(500) })],
@@ -202,6 +202,37 @@ describe('POST /api/import in the learner language', () => {
     expect(conflict.status).toBe(409);
     expect(refused.message).toContain('与现有数据合并');
     expect(refused.message).not.toMatch(/--merge|MLPATH_HOME/);
+  });
+
+  it('words a backup whose profile cannot be planned from in Chinese, naming each field', async () => {
+    const source = await harness();
+    try {
+      await someProgress(client(source.app));
+      const text = await (await source.app.request('/api/export?format=json')).text();
+      const backup = JSON.parse(text) as { profile: Record<string, unknown> };
+      backup.profile['known'] = ['astrology'];
+      backup.profile['startingPoint'] = 'quant-studnt';
+      const zh = { 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' };
+      const res = await h.app.request('/api/import', { method: 'POST', body: JSON.stringify(backup), headers: zh });
+      expect(res.status).toBe(400);
+      const error = ErrorSchema.parse(await res.json()).error;
+      expect(error.code).toBe('IMPORT_INVALID');
+      expect(error.problems.map((p) => p.path).sort()).toEqual(['profile.known[0]', 'profile.startingPoint']);
+      expect(error.message).toContain('备份中的学习档案无法用本课程制定计划；未导入任何内容');
+      expect(error.problems.find((p) => p.path === 'profile.startingPoint')?.message).toContain(
+        '你是不是想输入 “quant-student”？',
+      );
+      for (const words of [error.message, ...error.problems.map((p) => p.message)]) {
+        // Field paths, ids (and the list of valid ids) and values stay as they are; no English words of our own.
+        const prose = words.replace(/“[^”]*”|"[^"]*"|\bprofile\.[\w.[\]]+|\bmlpath\b|（可选：[^）]*）/g, '');
+        expect(prose, words).not.toMatch(/[A-Za-z]{3,}/);
+        expect(words, words).not.toMatch(/`mlpath|--\w|MLPATH_/);
+      }
+      expect(await h.store.countEvents('local')).toBe(0);
+      expect(await h.store.getProfile('local')).toBeUndefined();
+    } finally {
+      await source.close();
+    }
   });
 
   it('keeps English for an English request', async () => {

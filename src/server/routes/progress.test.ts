@@ -124,8 +124,64 @@ describe('POST /api/progress/events', () => {
     const { error } = ErrorSchema.parse(json);
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain('did you mean "linear-algebra"');
-    expect(error.problems).toEqual([{ path: 'item', message: 'unknown item "linear-algebr"' }]);
+    expect(error.problems).toEqual([
+      { path: 'item', message: 'there is no skill, resource or unit "linear-algebr" in the curriculum' },
+    ]);
     expect(await h.store.listEvents('local')).toEqual([]);
+  });
+
+  it('refuses in Chinese for a Chinese request: the message, each field and the hint, with no command-line words', async () => {
+    const zh = { 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' };
+    const post = async (
+      body: unknown,
+    ): Promise<{ status: number; error: ReturnType<typeof ErrorSchema.parse>['error'] }> => {
+      const res = await h.app.request('/api/progress/events', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: zh,
+      });
+      return { status: res.status, error: ErrorSchema.parse(await res.json()).error };
+    };
+    const unknown = await post({ type: 'done', item: 'linear-algebr' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.error.message).toBe(
+      '课程中没有技能、资源或单元“linear-algebr”（你是不是想输入 “linear-algebra”？）',
+    );
+    const none = await post({ type: 'done', item: 'qqqqqqqqqqqq' });
+    expect(none.error.message).toContain('请给出课程中技能、资源或资源单元（资源/单元）的 id');
+    const long = await post({ type: 'note', text: 'x'.repeat(10_001) });
+    expect(long.status).toBe(400);
+    const future = await post({ type: 'hours', hours: 1, date: '2099-01-01' });
+    expect(future.status).toBe(400);
+    expect(future.error.message).toContain('在未来');
+    for (const { error } of [unknown, none, long, future]) {
+      for (const words of [error.message, ...error.problems.map((p) => p.message)]) {
+        // Ids, values and dates stay as they are; no English words of our own.
+        const prose = words.replace(/“[^”]*”|"[^"]*"|\b[\w.-]*\d[\w.-]*\b|\b(id|YYYY-MM-DD|text)\b/g, '');
+        expect(prose, words).not.toMatch(/[A-Za-z]{3,}/);
+        expect(words, words).not.toMatch(/`mlpath|--\w|MLPATH_/);
+      }
+    }
+    expect(await h.store.listEvents('local')).toEqual([]);
+  });
+
+  it("refuses in the learner's saved language when the request names none", async () => {
+    await api.put('/api/profile', { startingPoint: 'from-scratch', startDate: '2026-03-02', locale: 'zh-CN' });
+    const res = await h.app.request('/api/progress/events', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'done', item: 'linear-algebr' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(404);
+    expect(ErrorSchema.parse(await res.json()).error.message).toBe(
+      '课程中没有技能、资源或单元“linear-algebr”（你是不是想输入 “linear-algebra”？）',
+    );
+    const english = await h.app.request('/api/progress/events', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'done', item: 'linear-algebr' }),
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' },
+    });
+    expect(ErrorSchema.parse(await english.json()).error.message).toContain('there is no skill, resource or unit');
   });
 
   it.each([
