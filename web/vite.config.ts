@@ -72,7 +72,8 @@ export default defineConfig({
     tailwindcss(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // Registered by main.tsx once the first page has had its time (see there).
+      injectRegister: false,
       // An offline copy of the app, not an installable one: no web manifest, no icons.
       manifest: false,
       workbox: {

@@ -34,3 +34,18 @@ if (root) {
   // failed to load, rather than leave the page blank).
   void words.then(render, render);
 }
+
+// The offline copy (the service worker, which the build writes as /sw.js) installs after the
+// first page: its precache downloads every chunk of the app, which would otherwise compete with
+// that page's reads and drawing. After the load event, a second and a half, then the next idle moment.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  const register = (): void => void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  const later = (): void => {
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(register, { timeout: 2000 });
+      else register();
+    }, 1500);
+  };
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
+}
