@@ -15,8 +15,8 @@
  * - **Earned** (`vouched`): the hours spent, read at the estimate, kept between sure and most. Hours
  *   placed on sure work beyond its estimate are slowness on it and vouch for nothing else. So a skill
  *   marked early earns its later units only as far as hours were spent on them: the work beyond the
- *   sure never reads faster than the hours logged, while work done ahead with its hours logged (as general study
- *   or on the skill) earns what the plan gave it.
+ *   sure never reads faster than the hours logged, while work done ahead with its hours logged (as
+ *   general study or on the skill) earns what the plan gave it.
  */
 
 /** What the rule reads of a task: its planned hours and the skills it teaches. */
