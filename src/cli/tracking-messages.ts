@@ -17,6 +17,9 @@ export function tmsg(locale: Locale, key: TrackingKey, values: Readonly<Record<s
 
 const list = enumerationIn;
 
+/** How many ids a message lists before an ellipsis. */
+const IDS_SHOWN = 5;
+
 /** The messages of one locale as functions. */
 export function trackingMessages(locale: Locale) {
   const t = (key: TrackingKey, values?: Readonly<Record<string, string | number>>): string => tmsg(locale, key, values);
@@ -65,6 +68,11 @@ export function trackingMessages(locale: Locale) {
     importNotUndoable: t('importNotUndoable'),
     imported: (added: number, skipped: number, projects: number, postings: number) =>
       t('imported', { added, skipped, projects, postings }),
+    importedUnknown: (items: readonly string[]) =>
+      t('importedUnknown', {
+        count: items.length,
+        items: list(locale, items.slice(0, IDS_SHOWN)) + (items.length > IDS_SHOWN ? '…' : ''),
+      }),
     noSuchFile: (file: string, reason: string) => t('noSuchFile', { file, reason }),
     badFormat: (value: string) => t('badFormat', { value }),
     weekOff: t('weekOff'),

@@ -336,6 +336,8 @@ export const API_ROUTES = {
     response: z.object({
       imported: z.object({ events: z.number().int(), projects: z.number().int(), postings: z.number().int() }),
       undoable: z.literal(false),
+      /** Ids the backup's events name that this curriculum lacks: kept, counted toward nothing. */
+      unknownItems: z.array(z.string()),
     }),
     errors: [400, 409],
   },

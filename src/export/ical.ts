@@ -77,7 +77,7 @@ export function renderEntries(
       const unit = task.unit === undefined ? undefined : resource.units.find((u) => u.id === task.unit);
       const local = textIn(resource.localTitle, locale) || resource.title;
       return {
-        title: sayIn(locale, task.title) || (unit ? `${local}${t.colon}${textIn(unit.title, locale)}` : local),
+        title: sayIn(locale, task.title) || (unit ? t.labelled(local, textIn(unit.title, locale)) : local),
         url: resourceUrl(resource, locale, regionOf(curriculum, options.region), unit?.id),
       };
     }
@@ -92,11 +92,11 @@ export function renderEntries(
     const stage = stages.get(task.stage);
     const lines = [
       entry.time.allDay ? t.blockHours(entry.hours) : undefined,
-      stage ? `${t.stage}${t.colon}${textIn(stage.title, locale)}` : undefined,
+      stage ? t.labelled(t.stage, textIn(stage.title, locale)) : undefined,
       task.skills.length > 0
-        ? `${t.skills}${t.colon}${task.skills.map((s) => textIn(skills.get(s)?.title, locale) || s).join(t.comma)}`
+        ? t.labelled(t.skills, t.list(task.skills.map((s) => textIn(skills.get(s)?.title, locale) || s)))
         : undefined,
-      task.why ? `${t.why}${t.colon}${sayIn(locale, task.why)}` : undefined,
+      task.why ? t.labelled(t.why, sayIn(locale, task.why)) : undefined,
       url,
     ].filter((line): line is string => line !== undefined && line !== '');
     return {
@@ -111,11 +111,12 @@ export function renderEntries(
       entry.kind === 'task'
         ? taskText(entry)
         : {
-            summary: `${t.milestone}${t.colon}${
+            summary: t.labelled(
+              t.milestone,
               sayIn(locale, entry.milestone.title) ||
-              textIn(stages.get(entry.milestone.stage)?.title, locale) ||
-              entry.milestone.stage
-            }`,
+                textIn(stages.get(entry.milestone.stage)?.title, locale) ||
+                entry.milestone.stage,
+            ),
             description: '',
             url: undefined,
           };
@@ -221,7 +222,7 @@ export interface IcsOptions {
 
 /** The calendar name for a curriculum. */
 export function calendarName(curriculum: Curriculum, locale: Locale): string {
-  return `mlpath${exportText(locale).colon}${textIn(curriculum.meta.title, locale)}`;
+  return exportText(locale).labelled('mlpath', textIn(curriculum.meta.title, locale));
 }
 
 /**

@@ -78,6 +78,6 @@ export function progressToMarkdown(curriculum: Curriculum, states: SkillStates, 
   // The record lists every skill with a status; the summary counts as every face does (skillTotals).
   const totals = skillTotals(curriculum, options.stageOrder, options.planSkills, states);
   const { done, total } = totals.plan;
-  const head = `# ${escape(t.progressTitle(textIn(goalOf(curriculum.meta), options.locale)))}\n\n${t.summary(done, total, totals.curriculum.total, options.totalHours)}\n${t.exported}${t.colon}${options.exportedAt}`;
+  const head = `# ${escape(t.progressTitle(textIn(goalOf(curriculum.meta), options.locale)))}\n\n${t.summary(done, total, totals.curriculum.total, options.totalHours)}\n${t.labelled(t.exported, options.exportedAt)}`;
   return `${[head, ...sections].join('\n\n')}\n`;
 }

@@ -74,26 +74,6 @@ function* chineseMessages(): Generator<{ where: string; text: string }> {
     for (const [key, text] of table) yield { where: `${ns}:${key}`, text: String(text) };
 }
 
-/**
- * The curriculum importers' notes still write their own English (matched back by the CLI's edge
- * translation), so their counts keep "(s)" until the importers return coded notes.
- */
-const PENDING_PLURALS = new Set([
-  'notes:drop.nodes',
-  'notes:drop.edges',
-  'notes:drop.extLinks',
-  'notes:warn.placed',
-  'notes:warn.repeat',
-  'notes:warn.keyClash',
-  'notes:warn.noContent',
-  'notes:warn.noTime',
-  'notes:warn.estimated',
-  'notes:warn.unmatched',
-  'notes:warn.noFigures',
-  'notes:warn.goalScoped',
-  'notes:warn.noTables',
-]);
-
 describe('the catalogue', () => {
   it('holds every interface locale, each with the same namespaces', () => {
     expect([...catalogue.keys()].sort()).toEqual([...INTERFACE_LOCALES].sort());
@@ -139,9 +119,9 @@ describe('the catalogue', () => {
       for (const [key, value] of table) {
         const text = String(value);
         const where = `${ns}:${key}`;
-        if (!PENDING_PLURALS.has(where)) expect(text, where).not.toMatch(/(?<!http)\(s\)/);
+        expect(text, where).not.toMatch(/(?<!http)\(s\)/);
         // A count followed by a plural noun reads "1 days" unless the key has a singular form.
-        if (!PLURAL.test(key) && !PENDING_PLURALS.has(where)) {
+        if (!PLURAL.test(key)) {
           expect(text, where).not.toMatch(/\{\{?count\}?\} (?!h\b|min\b)[a-z]+s\b/);
         }
         if (key.endsWith('_one')) expect(text, where).not.toMatch(/\{\{?count\}?\} (?!h\b)[a-z]+s\b/);

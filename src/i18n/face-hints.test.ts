@@ -59,7 +59,10 @@ describe('hints per face', () => {
   it("names none in the planner's words, which every face shows (the web and the API too)", () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const planner = TEXT_RESOURCES[locale].planner as unknown as Record<string, string>;
-      expect(Object.entries(planner).filter(([, text]) => CLI_WORDS.test(text)), locale).toEqual([]);
+      expect(
+        Object.entries(planner).filter(([, text]) => CLI_WORDS.test(text)),
+        locale,
+      ).toEqual([]);
     }
   });
 

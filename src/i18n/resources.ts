@@ -5,7 +5,8 @@
  *
  * Namespaces: `cli` (plan and flags), `tracking` (progress commands), `help` (commander's help and
  * its parse errors), `job`, `review`, `curriculum` (curriculum commands), `errors` (every coded
- * error of the layers below the faces), `notes` (what the curriculum importers dropped and why),
+ * error of the layers below the faces), `notes` (what the curriculum importers dropped and why), `export` (the words
+ * of the Markdown and iCalendar exports),
  * `planner` (the plan's reasons, notes and titles: the planner's records, see planner.ts),
  * `prompts` (the terminal prompt library's own words), `web` (the web app; `{{name}}` placeholders).
  * Every other namespace fills `{name}` placeholders. Plurals use i18next's `_one`/`_other` keys.
@@ -13,6 +14,7 @@
 import enCli from './locales/en/cli.json' with { type: 'json' };
 import enCurriculum from './locales/en/curriculum.json' with { type: 'json' };
 import enErrors from './locales/en/errors.json' with { type: 'json' };
+import enExport from './locales/en/export.json' with { type: 'json' };
 import enHelp from './locales/en/help.json' with { type: 'json' };
 import enJob from './locales/en/job.json' with { type: 'json' };
 import enNotes from './locales/en/notes.json' with { type: 'json' };
@@ -23,6 +25,7 @@ import enTracking from './locales/en/tracking.json' with { type: 'json' };
 import zhCli from './locales/zh-CN/cli.json' with { type: 'json' };
 import zhCurriculum from './locales/zh-CN/curriculum.json' with { type: 'json' };
 import zhErrors from './locales/zh-CN/errors.json' with { type: 'json' };
+import zhExport from './locales/zh-CN/export.json' with { type: 'json' };
 import zhHelp from './locales/zh-CN/help.json' with { type: 'json' };
 import zhJob from './locales/zh-CN/job.json' with { type: 'json' };
 import zhNotes from './locales/zh-CN/notes.json' with { type: 'json' };
@@ -41,6 +44,7 @@ export const TEXT_RESOURCES = {
     review: enReview,
     curriculum: enCurriculum,
     errors: enErrors,
+    export: enExport,
     notes: enNotes,
     planner: enPlanner,
     prompts: enPrompts,
@@ -53,6 +57,7 @@ export const TEXT_RESOURCES = {
     review: zhReview,
     curriculum: zhCurriculum,
     errors: zhErrors,
+    export: zhExport,
     notes: zhNotes,
     planner: zhPlanner,
     prompts: zhPrompts,

@@ -267,7 +267,7 @@ describe('importOssu on older and unusual READMEs', () => {
       `OSSU lists this course without duration or effort; it counts the default of ${OSSU_DEFAULT_COURSE_HOURS} h per course (change it with --default-hours).`,
     );
     expect(warningsText(summary)).toContain(
-      `1 course(s) have neither duration nor effort in OSSU's README and count the default of ${OSSU_DEFAULT_COURSE_HOURS} h each (change it with --default-hours): A Short Playlist`,
+      `1 course has neither duration nor effort in OSSU's README and counts the default of ${OSSU_DEFAULT_COURSE_HOURS} h (change it with --default-hours): A Short Playlist`,
     );
     // A course listed without its link is kept, without a link.
     expect(curriculum.resources.find((r) => r.title === 'Not Yet Available')).toMatchObject({ url: undefined });

@@ -61,7 +61,7 @@ describe('importRoadmapSh on a small roadmap in roadmap.sh format', () => {
       ['linear-algebra-2'],
     ]);
     expect(droppedText(summary).map((d) => d.what)).toEqual(
-      expect.arrayContaining(['1 title node(s)', '1 paragraph node(s)']),
+      expect.arrayContaining(['1 title node', '1 paragraph node']),
     );
   });
 
@@ -95,7 +95,7 @@ describe('importRoadmapSh on a small roadmap in roadmap.sh format', () => {
   });
 
   it('tolerates an edge without a source and a repeated label', () => {
-    expect(droppedText(summary)).toContainEqual({ what: '1 edge(s)', why: 'an edge without a source or target' });
+    expect(droppedText(summary)).toContainEqual({ what: '1 edge', why: 'an edge without a source or target' });
     expect(skill('linear-algebra-2')?.title).toEqual({ en: 'Linear Algebra' });
   });
 
@@ -180,7 +180,7 @@ describe('importRoadmapSh on subtopics that the nearest topic would misplace', (
   it('places what nothing joins by distance, and warns naming it', () => {
     expect(parentOf('loose-end')).toBe('gamma');
     expect(warningsText(summary)).toContain(
-      '1 subtopic(s) are joined to no topic by an edge, a stack, a section or a line and were placed under the nearest topic on the canvas: "Loose End"',
+      '1 subtopic is joined to no topic by an edge, a stack, a section or a line and was placed under the nearest topic on the canvas: "Loose End"',
     );
     checksAndPlans(curriculum);
   });
@@ -269,7 +269,7 @@ describe('importRoadmapSh identity across versions of a roadmap', () => {
     expect(v1.skill('linear-algebra')?.id).toBe('rellinalgb00000000001');
     expect(v2.skill('linear-algebra')?.id).toBe('rellinalga00000000001');
     expect(warningsText(v1.summary)).toContain(
-      '1 label(s) repeat; each keeps its own node id, and their readable aliases are numbered (e.g. "-2")',
+      '1 label repeats; each keeps its own node id, and their readable aliases are numbered (e.g. "-2")',
     );
   });
 });

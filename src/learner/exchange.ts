@@ -25,6 +25,7 @@ import type { ImportResult } from '../store/store.js';
 import { calendarFile, ensureCalendar } from './calendar.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError } from './errors.js';
+import { unknownItemsOf } from './items.js';
 import { needsProfile, profileProblems } from './profile.js';
 import { progressSnapshot } from './progress.js';
 
@@ -79,11 +80,14 @@ export function readBackup(text: string, source: string | Message): Backup {
   return parseBackup(text, source);
 }
 
-/** Import a read backup. CONFLICT (reason `import-not-empty`) into a learner with data unless `merge`. */
+/**
+ * Import a read backup. CONFLICT (reason `import-not-empty`) into a learner with data unless `merge`.
+ * `unknownItems`: the ids its events name that this curriculum lacks (kept, counted toward nothing).
+ */
 export async function importBackup(
   ctx: LearnerContext,
   input: { backup: Backup; merge: boolean },
-): Promise<ImportResult & { readonly undoable: false }> {
+): Promise<ImportResult & { readonly undoable: false; readonly unknownItems: readonly string[] }> {
   const { backup } = input;
   // The profile must be one this curriculum can plan from, by the same rule every face's profile
   // input meets: a backup that passed its schema but names an unknown starting point, a skill this
@@ -104,7 +108,7 @@ export async function importBackup(
       merge: input.merge,
       at: ctx.clock().toISOString(),
     });
-    return { ...result, undoable: false };
+    return { ...result, undoable: false, unknownItems: unknownItemsOf(ctx.curriculum, backup.events) };
   } catch (error) {
     if (isMlpathError(error) && error.code === 'CONFLICT') {
       throw new LearnerError({

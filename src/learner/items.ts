@@ -6,6 +6,7 @@
  */
 import { suggest } from '../core/errors.js';
 import type { Curriculum } from '../core/model.js';
+import type { ProgressEvent } from '../core/progress-model.js';
 import { itemIndex, knownItemIds, resolveItem } from '../core/progress.js';
 import type { ItemIndex, ItemKind } from '../core/progress.js';
 import { normalizeSkillId } from '../core/skill-id.js';
@@ -59,4 +60,31 @@ export function requireItem(curriculum: Curriculum, id: string, path = 'item'): 
     details: { id, suggestions },
     problems: [codedProblem('learner.unknownItem', { id }, { path })],
   });
+}
+
+/** Event types whose `item` names a curriculum item (a skill, a resource or `resource/unit`). */
+const ITEM_EVENTS: ReadonlySet<ProgressEvent['type']> = new Set([
+  'started',
+  'done',
+  'skipped',
+  'reset',
+  'hours',
+  'note',
+]);
+
+/**
+ * The ids a log's events name that this curriculum does not know, distinct and sorted: a skill,
+ * resource or unit (a review card by its skill). A backup written with another curriculum, or an
+ * older one that has since dropped an item, names such ids; their events are kept in the log (a
+ * later curriculum may know them again) but count toward nothing, and the faces say so.
+ */
+export function unknownItemsOf(curriculum: Curriculum, events: readonly ProgressEvent[]): string[] {
+  const unknown = new Set<string>();
+  for (const event of events) {
+    if (event.item === undefined) continue;
+    const id =
+      event.type === 'reviewed' ? (event.item.split('/')[0] ?? '') : ITEM_EVENTS.has(event.type) ? event.item : '';
+    if (id !== '' && !unknown.has(id) && findItem(curriculum, id) === undefined) unknown.add(id);
+  }
+  return [...unknown].sort();
 }

@@ -105,8 +105,35 @@ describe('mlpath import', () => {
       postingsAdded: 0,
       profileWritten: false,
       undoable: false,
+      unknownItems: [],
     });
     expect(await dump(target)).toEqual(await dump(source));
+  });
+
+  it('imports events naming items this curriculum lacks, keeps them, and says which', async () => {
+    const source = await home(true);
+    await source.run(['done', 'python-programming']);
+    await source.run(['export', '--format', 'json', '-o', 'backup.json']);
+    const file = join(source.dir, 'backup.json');
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as { events: Array<Record<string, unknown>> };
+    const first = backup.events[0] ?? {};
+    backup.events.push(
+      { ...first, id: '00000000-0000-4000-8000-000000000001', item: 'retired-skill' },
+      { ...first, id: '00000000-0000-4000-8000-000000000002', item: 'gone-course/week-1', type: 'started' },
+    );
+    writeFileSync(file, JSON.stringify(backup));
+    const target = await home(false);
+    const result = await target.run(['--locale', 'en', 'import', file]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      "2 items the backup's events name are not in this curriculum (gone-course/week-1, retired-skill)",
+    );
+    expect(JSON.stringify(await dump(target))).toContain('retired-skill');
+    const json = await (await home(false)).run(['import', file, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      eventsAdded: 3,
+      unknownItems: ['gone-course/week-1', 'retired-skill'],
+    });
   });
 
   it('refuses corrupt, foreign, future and missing files with a clear message and writes nothing', async () => {

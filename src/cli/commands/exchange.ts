@@ -87,6 +87,7 @@ export function registerExchange(program: Command, io: CliIo): void {
           return;
         }
         io.out(`${m.imported(result.eventsAdded, result.eventsSkipped, result.projectsAdded, result.postingsAdded)}\n`);
+        if (result.unknownItems.length > 0) io.out(`${m.importedUnknown(result.unknownItems)}\n`);
         io.out(`${m.importNotUndoable}\n`);
       });
     });

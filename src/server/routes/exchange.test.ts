@@ -79,6 +79,20 @@ describe('POST /api/import', () => {
     return (await h.app.request('/api/export?format=json')).text();
   }
 
+  it('names the items a backup’s events hold that this curriculum lacks, and keeps their events', async () => {
+    const backup = JSON.parse(await backupText()) as { events: Array<Record<string, unknown>> };
+    const first = backup.events.find((e) => e['type'] === 'done') ?? {};
+    backup.events.push({ ...first, id: '00000000-0000-4000-8000-0000000000aa', item: 'retired-skill' });
+    const other = await harness();
+    try {
+      const { status, json } = await client(other.app).post('/api/import', JSON.stringify(backup));
+      expect(status).toBe(200);
+      expect(json).toMatchObject({ imported: { events: 6 }, unknownItems: ['retired-skill'] });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('restores a backup into an empty store, giving the identical state', async () => {
     const text = await backupText();
     const other = await harness();
@@ -86,7 +100,7 @@ describe('POST /api/import', () => {
       const otherApi = client(other.app);
       const { status, json } = await otherApi.post('/api/import', text);
       expect(status).toBe(200);
-      expect(json).toEqual({ imported: { events: 5, projects: 1, postings: 0 }, undoable: false });
+      expect(json).toEqual({ imported: { events: 5, projects: 1, postings: 0 }, undoable: false, unknownItems: [] });
       for (const path of ['/api/profile', '/api/progress', '/api/projects', '/api/plan', '/api/status']) {
         expect((await otherApi.get(path)).json).toEqual((await api.get(path)).json);
       }

@@ -38,7 +38,8 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
       onError: () => {
         throw new MlpathError({
           code: 'IMPORT_INVALID',
-          message: `the backup is larger than ${IMPORT_LIMIT_BYTES / 1024 / 1024} MB; nothing was imported`,
+          key: 'backup.tooLarge',
+          params: { size: IMPORT_LIMIT_BYTES / 1024 / 1024 },
         });
       },
     }),
@@ -49,6 +50,7 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json({
         imported: { events: result.eventsAdded, projects: result.projectsAdded, postings: result.postingsAdded },
         undoable: false,
+        unknownItems: result.unknownItems,
       });
     },
   );

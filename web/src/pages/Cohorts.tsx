@@ -318,7 +318,7 @@ export default function Cohorts() {
           </div>
           <p>
             {cohort.behind.length > 0
-              ? t('cohorts.behind', { names: cohort.behind.join(t('cohorts.listSeparator')) })
+              ? t('cohorts.behind', { names: cohort.behind.join(t('common.listSeparator')) })
               : t('cohorts.noneBehind')}
           </p>
 

@@ -145,7 +145,14 @@ export default function Settings() {
               }
               const result = await api.importBackup(backup, merge);
               await invalidate(...PROFILE_KEYS);
-              return t('settings.imported', { events: result.imported.events, projects: result.imported.projects });
+              const imported = t('settings.imported', {
+                events: result.imported.events,
+                projects: result.imported.projects,
+              });
+              const unknown = result.unknownItems;
+              if (unknown.length === 0) return imported;
+              const shown = unknown.slice(0, 5).join(t('common.listSeparator')) + (unknown.length > 5 ? '…' : '');
+              return `${imported} ${t('settings.importedUnknown', { count: unknown.length, items: shown })}`;
             });
           }}
         >
