@@ -98,8 +98,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // The graph (xyflow + dagre) and the charts (recharts) are split out by dynamic import; only
-    // the shell, the router and the translations load up front.
+    // Each page and the charts (recharts) are split out by dynamic import; only the shell, the
+    // router and the active locale's words load up front.
     chunkSizeWarningLimit: 600,
   },
   server: {
