@@ -80,4 +80,28 @@ describe('burnupOf', () => {
     expect(points[1]?.doneHours).toBe(20);
     expect(observedPace(wide, p, { ...stats, items: new Map() }).doneHours).toBe(10);
   });
+
+  it('earns the later units of a skill marked done only as far as hours were logged, as the pace does', () => {
+    // Skill a is taught by both units of ra. Week 1: u1 studied and ticked, a marked done, 10 h on u1.
+    // Week 2: 4 h of general study, which may have gone to u2. Week 3: 10 h more, past all u2 could take.
+    const events = [
+      event('done', '2027-01-06', { item: 'ra/u1' }),
+      event('done', '2027-01-06', { item: 'a' }),
+      event('hours', '2027-01-06', { hours: 10, date: '2027-01-06', item: 'ra/u1' }),
+      event('hours', '2027-01-13', { hours: 4, date: '2027-01-13' }),
+      event('hours', '2027-01-20', { hours: 10, date: '2027-01-20' }),
+    ];
+    const today = '2027-01-20';
+    const stats = progressStats(events, curriculum, today);
+    const points = burnupOf({
+      original,
+      forecast: planFor(curriculum, profile, stats, today),
+      doneOn: stats.doneOn,
+      logged: stats.logged,
+      today,
+    });
+    expect(points.slice(0, 3).map((p) => p.doneHours)).toEqual([10, 14, 20]);
+    const secondWeek = progressStats(events.slice(0, 4), curriculum, '2027-01-13');
+    expect(observedPace(curriculum, profile, secondWeek).doneHours).toBe(14);
+  });
 });

@@ -3,9 +3,10 @@
  * The burn-up chart's series, one point per calendar week (keyed by its Monday). Pure.
  * - `plannedHours`: the first plan's hours (from the profile alone), cumulative;
  * - `doneHours` ("done"): the planned hours of the work finished by the end of that week, cumulative,
- *   earned by the pace's rule (`earnedHours` in planner/earned.ts: a task in full when marked or when
- *   every skill it teaches is done, else a done skill's smallest share); null for weeks that have not
- *   begun. Planned, not spent: ticking a 5-hour unit adds 5;
+ *   earned by the pace's rule (`earnedHours` and `vouched` in planner/earned.ts: the hours logged by
+ *   then, kept between what the marks surely stand for (a task marked in full, a done skill's smallest
+ *   share) and the most they could (every task whose skills are all done in full)); null for weeks that
+ *   have not begun. Planned, not spent: ticking a 5-hour unit adds 5;
  * - `loggedHours` ("hours logged"): the hours the learner logged by the end of that week,
  *   cumulative; null for weeks that have not begun;
  * - `forecastHours`: done so far plus the re-planned weeks from today, cumulative; null before
@@ -13,7 +14,7 @@
  */
 import type { Plan, ProgressState } from './plan-model.js';
 import { addDays, weekStart } from './dates.js';
-import { earnedHours } from './planner/earned.js';
+import { earnedHours, vouched } from './planner/earned.js';
 
 export interface BurnupPoint {
   week: string;
@@ -37,7 +38,7 @@ export function burnupOf(options: {
   const { original, forecast, doneOn: dates, logged, today } = options;
 
   // The first plan's tasks (a task's pieces joined), and the planned hours earned by the end of a day,
-  // by the pace's rule (`earnedHours`) over what was marked done before it.
+  // by the pace's rule (`earnedHours`, `vouched`) over what was marked done before it.
   const byKey = new Map<string, { hours: number; skills: readonly string[]; resource: string; unit?: string }>();
   for (const task of original.weeks.flatMap((w) => w.tasks)) {
     const key = task.key ?? (task.unit === undefined ? task.resource : `${task.resource}/${task.unit}`);
@@ -49,15 +50,19 @@ export function burnupOf(options: {
   const ownDates = tasks.map(
     (t) => (t.unit === undefined ? undefined : dates.get(`${t.resource}/${t.unit}`)) ?? dates.get(t.resource),
   );
-  const doneBy = (endExclusive: string): number =>
-    earnedHours(
-      tasks,
-      (s) => (dates.get(s) ?? endExclusive) < endExclusive,
-      (_t, i) => (ownDates[i] ?? endExclusive) < endExclusive,
-    ).total;
-  const doneNow = doneBy(addDays(today, 1));
   const loggedBy = (endExclusive: string): number =>
     logged.filter((l) => l.date < endExclusive).reduce((sum, l) => sum + l.hours, 0);
+  // The hours logged by then are read as general study: the burn-up has them by day, not by item.
+  const doneBy = (endExclusive: string): number =>
+    vouched(
+      earnedHours(
+        tasks,
+        (s) => (dates.get(s) ?? endExclusive) < endExclusive,
+        (_t, i) => (ownDates[i] ?? endExclusive) < endExclusive,
+      ),
+      loggedBy(endExclusive),
+    );
+  const doneNow = doneBy(addDays(today, 1));
 
   // Weeks on the first plan's grid, extended to the forecast's finish.
   const first = original.weeks[0]?.start ?? weekStart(original.startDate);

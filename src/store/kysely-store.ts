@@ -12,7 +12,6 @@ import type { Plan, Profile } from '../core/plan-model.js';
 import type { ProgressEvent, ProgressEventType } from '../core/progress-model.js';
 import { faultFor, sqliteFault } from './faults.js';
 import type { StoreFault } from './faults.js';
-import { KeyedMutex } from './keyed-mutex.js';
 import type { Dialect } from './migrations.js';
 import type { CohortsTable, Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
 import { LOCAL_LEARNER } from './store.js';
@@ -42,6 +41,30 @@ import { createHash } from 'node:crypto';
 
 type Db = Kysely<Database>;
 
+/** A call of `exclusive` waiting for its turn. */
+interface Queued {
+  readonly fn: (store: Store) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+/** One learner's queue of `exclusive` calls, and whether a transaction is working through it. */
+interface Group {
+  readonly waiting: Queued[];
+  running: boolean;
+}
+/** At most this many calls share one transaction (and wait for its commit). */
+export const GROUP_LIMIT = 64;
+
+/**
+ * The next call of a group: one waiting, or else one that arrives in the current turn of the event
+ * loop (requests read from their sockets at the same time as the last call ran reach the queue only
+ * then: better-sqlite3 runs every statement within the turn). Undefined when none came.
+ */
+async function nextCall(group: Group): Promise<Queued | undefined> {
+  if (group.waiting.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  return group.waiting.shift();
+}
+
 /** The first key of the PostgreSQL advisory lock on a learner (the second is the hash of its id). */
 export const LEARNER_LOCK_CLASS = 70_219;
 
@@ -52,7 +75,8 @@ export class KyselyStore implements Store {
   readonly #onClose: () => Promise<void>;
   /** True for the store `exclusive` hands out: `#db` is one connection inside an open transaction. */
   readonly #bound: boolean;
-  readonly #learnerLocks = new KeyedMutex();
+  /** Each learner's calls of `exclusive` waiting for their group's transaction (see #commitGroup). */
+  readonly #groups = new Map<string, Group>();
   /** Reads the change token (see Store.changeToken); SQLite sets it when it opens the file. */
   #changes: (() => string) | undefined;
   /** Set when the store was opened read-only (a damaged file, a read-only folder): every write is refused with it. */
@@ -104,15 +128,102 @@ export class KyselyStore implements Store {
   async exclusive<T>(learnerId: string, fn: (store: Store) => Promise<T>): Promise<T> {
     if (this.#bound) return fn(this);
     this.#checkWritable();
-    // In process first, so one learner's queue holds one connection at most, not one per waiter.
-    return this.#learnerLocks.run(learnerId, () =>
-      this.transaction(async (conn) => {
-        if (this.kind === 'postgres') {
-          await sql`SELECT pg_advisory_xact_lock(${LEARNER_LOCK_CLASS}, hashtext(${learnerId}))`.execute(conn);
-        }
-        return fn(new KyselyStore(conn, this.kind, this.location, async () => undefined, true, this.#refusal));
-      }),
-    );
+    return new Promise<T>((resolve, reject) => {
+      let group = this.#groups.get(learnerId);
+      if (!group) {
+        group = { waiting: [], running: false };
+        this.#groups.set(learnerId, group);
+      }
+      group.waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!group.running) void this.#drain(learnerId, group);
+    });
+  }
+
+  /** Run a learner's queued calls, a group per transaction, until none is left. */
+  async #drain(learnerId: string, group: Group): Promise<void> {
+    group.running = true;
+    try {
+      while (group.waiting.length > 0) await this.#commitGroup(learnerId, group);
+    } finally {
+      group.running = false;
+      if (this.#groups.get(learnerId) === group) this.#groups.delete(learnerId);
+    }
+  }
+
+  /**
+   * Group commit: one transaction runs the queued calls in turn (a call queued while it runs, or in
+   * the same turn of the event loop as its last call, joins it, up to GROUP_LIMIT), each after the writes of the one before, each but the first under a
+   * savepoint of its own so that one failing call is rolled back alone; one commit makes them all
+   * durable, and only then is any of them answered. A failing first call rolls back the transaction
+   * (nothing else is in it yet) and the rest go on in the next one.
+   */
+  async #commitGroup(learnerId: string, group: Group): Promise<void> {
+    const members: { call: Queued; value: unknown }[] = [];
+    const failed: { call: Queued; error: unknown }[] = [];
+    // The call being run, or about to be. The first is taken before the transaction begins, so
+    // that a transaction that cannot begin (the lock not granted in time, a lost connection)
+    // fails that call, and the calls behind it try again in a transaction of their own.
+    let current: Queued | undefined = group.waiting.shift();
+    if (!current) return;
+    try {
+      await storageErrors(this.location, () =>
+        this.#db.connection().execute(async (conn) => {
+          await sql.raw(this.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(conn);
+          try {
+            if (this.kind === 'postgres') {
+              await sql`SELECT pg_advisory_xact_lock(${LEARNER_LOCK_CLASS}, hashtext(${learnerId}))`.execute(conn);
+            }
+            const bound = new KyselyStore(conn, this.kind, this.location, async () => undefined, true, this.#refusal);
+            for (let n = 0; current; n++) {
+              const call: Queued = current;
+              if (n === 0) {
+                try {
+                  members.push({ call, value: await call.fn(bound) });
+                } catch (error) {
+                  // Nothing else is in the transaction yet: it is rolled back whole.
+                  failed.push({ call, error });
+                  current = undefined;
+                  await sql.raw('ROLLBACK').execute(conn);
+                  return;
+                }
+              } else {
+                const point = `mlpath_call_${n}`;
+                await sql.raw(`SAVEPOINT ${point}`).execute(conn);
+                try {
+                  members.push({ call, value: await call.fn(bound) });
+                  await sql.raw(`RELEASE ${point}`).execute(conn);
+                } catch (error) {
+                  if (members.at(-1)?.call === call) members.pop();
+                  failed.push({ call, error });
+                  current = undefined;
+                  // A failure that ended the whole transaction (SQLite rolls back on a full disk
+                  // or an I/O error) leaves no savepoint to go back to: the group fails with it.
+                  await sql.raw(`ROLLBACK TO ${point}`).execute(conn);
+                  await sql.raw(`RELEASE ${point}`).execute(conn);
+                }
+              }
+              current = n + 1 < GROUP_LIMIT ? await nextCall(group) : undefined;
+            }
+            await sql.raw('COMMIT').execute(conn);
+          } catch (error) {
+            await sql
+              .raw('ROLLBACK')
+              .execute(conn)
+              .catch(() => undefined);
+            throw error;
+          }
+        }),
+      );
+    } catch (error) {
+      // Nothing of the group was committed: every call in it fails, those that had failed on
+      // their own with their own error, the others with the one that ended the transaction.
+      for (const { call } of members) call.reject(error);
+      if (current) current.reject(error);
+      for (const { call, error: own } of failed) call.reject(storageError(this.location, own));
+      return;
+    }
+    for (const { call, error } of failed) call.reject(storageError(this.location, error));
+    for (const { call, value } of members) call.resolve(value);
   }
 
   /** Give the store its change token (SQLite: the file's data version and this connection's changes). */
@@ -1084,20 +1195,23 @@ export async function storageErrors<T>(location: string, fn: () => Promise<T>): 
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof MlpathError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    const fault = sqliteFault(error);
-    if (fault) {
-      throw faultFor(fault, location, message, error);
-    }
-    if (isUnavailable(error)) {
-      throw new MlpathError({
-        code: 'UNAVAILABLE',
-        key: 'store.unavailable',
-        params: { location, message },
-        cause: error,
-      });
-    }
-    throw new MlpathError({ code: 'STORAGE', key: 'store.failed', params: { location, message }, cause: error });
+    throw storageError(location, error);
   }
+}
+
+/** The error `storageErrors` throws for `error`: ours as it is, a database failure named by its place. */
+export function storageError(location: string, error: unknown): unknown {
+  if (error instanceof MlpathError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const fault = sqliteFault(error);
+  if (fault) return faultFor(fault, location, message, error);
+  if (isUnavailable(error)) {
+    return new MlpathError({
+      code: 'UNAVAILABLE',
+      key: 'store.unavailable',
+      params: { location, message },
+      cause: error,
+    });
+  }
+  return new MlpathError({ code: 'STORAGE', key: 'store.failed', params: { location, message }, cause: error });
 }

@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.js';
-import { useProfile } from './lib/data.js';
+import { prefetchRoadmap, useProfile } from './lib/data.js';
 import { useLocale } from './lib/locale.js';
 import { href, PAGES, parseRoute, useRoute, type Page } from './lib/router.js';
 import { applyTheme, useDark } from './lib/theme.js';
@@ -35,6 +35,8 @@ const loaders: Record<Page, () => PageModule> = {
 // suspends once even then, and React holds a suspended page back for a moment).
 const loaded = new Map<Page, () => React.JSX.Element>();
 const opening = parseRoute(window.location.hash).page;
+// The roadmap's reads start with its code, not after it.
+if (opening === 'roadmap') prefetchRoadmap();
 if (opening)
   void loaders[opening]().then(
     (module) => void loaded.set(opening, module.default),

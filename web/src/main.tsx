@@ -1,25 +1,51 @@
 /**
  * @module main
- * The entry point: translations first, then the app. Pages load on demand.
+ * The entry point: the words of the learner's locale and the page's code are fetched together,
+ * then the app renders. Pages load on demand.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
+import { startAccount } from './lib/account.js';
+import { prefetchProfile } from './lib/data.js';
 import { startOutbox } from './lib/outbox.js';
 import { invalidate, PROFILE_KEYS } from './lib/resource.js';
 import './index.css';
 
-initI18n();
+const words = initI18n();
+// The first reads (the server's mode, the profile) start now, beside the words and the page's code.
+startAccount();
+prefetchProfile();
 startOutbox();
 // A tab coming back into view reads again what another tab (or the CLI) may have changed.
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') void invalidate(...PROFILE_KEYS);
 });
 const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+if (root) {
+  const render = (): void =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  // Without its words the app would draw their keys: it waits for them (and renders even if they
+  // failed to load, rather than leave the page blank).
+  void words.then(render, render);
+}
+
+// The offline copy (the service worker, which the build writes as /sw.js) installs after the
+// first page: its precache downloads every chunk of the app, which would otherwise compete with
+// that page's reads and drawing. After the load event, a second and a half, then the next idle moment.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  const register = (): void => void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  const later = (): void => {
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(register, { timeout: 2000 });
+      else register();
+    }, 1500);
+  };
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
+}

@@ -3,12 +3,20 @@
  * The planned hours a learner's progress has earned, the one rule the pace (`observedPace`) and the
  * burn-up's "done" share.
  *
- * - A task is **whole** when it is marked done (its unit or its resource), or when every skill it
- *   teaches is done: the re-plan leaves it out. It earns its estimate.
- * - A skill marked done that no whole task teaches was learned inside a bigger task (two chapters of a
- *   five-skill book): it earns its share (hours / skills taught) of the one task teaching it with the
- *   smallest share: the least planned work that accounts for it. A skill taught in several resources is
- *   credited once, not in each.
+ * The marks bound the planned work done; the hours logged place it within the bounds.
+ * - **Sure** (the least the marks stand for): a task marked done (its unit or its resource) earns its
+ *   estimate; a skill marked done that no marked task teaches earns its share (hours / skills taught)
+ *   of the one task teaching it with the smallest share, the least planned work that accounts for it
+ *   (two chapters of a five-skill book). A skill taught in several resources is credited once.
+ * - **Most** (the most the marks could stand for): as sure, but a task whose every skill is done also
+ *   earns its estimate (the re-plan leaves it out), studied or not. Where the plan spreads one skill
+ *   over several units (CS50's weeks on computing basics), marking it done makes every unit teaching
+ *   only it whole, including units not reached yet.
+ * - **Earned** (`vouched`): the hours spent, read at the estimate, kept between sure and most. Hours
+ *   placed on sure work beyond its estimate are slowness on it and vouch for nothing else. So a skill
+ *   marked early earns its later units only as far as hours were spent on them: the work beyond the
+ *   sure never reads faster than the hours logged, while work done ahead with its hours logged (as
+ *   general study or on the skill) earns what the plan gave it.
  */
 
 /** What the rule reads of a task: its planned hours and the skills it teaches. */
@@ -17,8 +25,8 @@ export interface EarningTask {
   readonly skills: readonly string[];
 }
 
-export interface Earned {
-  /** Per task (same order): the planned hours earned. */
+/** One reading of the marks: per task (same order) the planned hours earned, and how. */
+export interface Credit {
   readonly hours: readonly number[];
   /** Per task: whether it is whole, or else the skills credited to it (none: empty). */
   readonly whole: readonly boolean[];
@@ -26,15 +34,21 @@ export interface Earned {
   readonly total: number;
 }
 
+export interface Earned {
+  /** The least the marks stand for: marked tasks, and each other done skill at its smallest share. */
+  readonly sure: Credit;
+  /** The most: as sure, and every task whose skills are all done in full. */
+  readonly most: Credit;
+}
+
 const NONE: ReadonlySet<string> = new Set();
 
-export function earnedHours(
+function credit(
   tasks: readonly EarningTask[],
   skillDone: (skill: string) => boolean,
-  taskDone: (task: EarningTask, index: number) => boolean,
-): Earned {
+  whole: readonly boolean[],
+): Credit {
   const partOf = (task: EarningTask): number => (task.skills.length > 0 ? task.hours / task.skills.length : 0);
-  const whole = tasks.map((task, i) => taskDone(task, i) || (task.skills.length > 0 && task.skills.every(skillDone)));
   const covered = new Set(tasks.flatMap((task, i) => (whole[i] ? task.skills : [])));
   const cheapest = new Map<string, number>();
   tasks.forEach((task, i) => {
@@ -53,4 +67,25 @@ export function earnedHours(
     credited: credited.map((c) => (c.size > 0 ? c : NONE)),
     total: hours.reduce((sum, h) => sum + h, 0),
   };
+}
+
+export function earnedHours(
+  tasks: readonly EarningTask[],
+  skillDone: (skill: string) => boolean,
+  taskDone: (task: EarningTask, index: number) => boolean,
+): Earned {
+  const marked = tasks.map((task, i) => taskDone(task, i));
+  const allDone = tasks.map(
+    (task, i) => marked[i] === true || (task.skills.length > 0 && task.skills.every(skillDone)),
+  );
+  return { sure: credit(tasks, skillDone, marked), most: credit(tasks, skillDone, allDone) };
+}
+
+/**
+ * The planned hours earned: `spent` (hours counted as spent), less `placed` hours (logged against
+ * sure work) beyond the sure work's estimate, kept between the sure and the most.
+ */
+export function vouched(earned: Earned, spent: number, placed = 0): number {
+  const read = spent - Math.max(0, placed - earned.sure.total);
+  return Math.min(earned.most.total, Math.max(earned.sure.total, read));
 }

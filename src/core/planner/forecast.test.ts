@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, ProgressState } from '../plan-model.js';
+import { addDays } from '../dates.js';
 import { forecastFrom } from './forecast.js';
 import { observedPace, planFor } from './plan.js';
 import { fixture, miniCurriculum, profileOf } from './test-support/fixtures.js';
@@ -363,5 +364,116 @@ describe('working ahead with general hours', () => {
     expect(slowly.doneHours).toBeGreaterThanOrEqual(5);
     expect(slowly.pace).toBeGreaterThan(1);
     expect(slowly.finishDate > steady.finishDate).toBe(true);
+  });
+});
+
+describe('a skill the plan spreads over several units', () => {
+  const shipped = loadCurriculum(
+    decodeURIComponent(new URL('../../../curricula/ml-engineer', import.meta.url).pathname),
+  );
+  const start = '2026-11-02';
+  /** The first plan's study tasks in the order it first schedules them, with their planned hours. */
+  const studyInOrder = (plan: Plan): { key: string; hours: number; skills: readonly string[] }[] => {
+    const byKey = new Map<string, { key: string; hours: number; skills: readonly string[] }>();
+    for (const t of plan.weeks.flatMap((w) => w.tasks)) {
+      const key = t.key ?? '';
+      const seen = byKey.get(key);
+      if (seen) seen.hours += t.hours;
+      else byKey.set(key, { key, hours: t.hours, skills: t.skills });
+    }
+    return [...byKey.values()].filter((t) => t.skills.length > 0);
+  };
+
+  it('reads a from-scratch learner who follows the plan as on pace', () => {
+    // Found in review: CS50's weeks on computing basics all teach it, so marking it done after the first
+    // week made every week teaching only it whole, studied or not: a learner following the plan exactly
+    // read 0.68-0.76 and 0.50 after eight tasks, and the forecast came out too early.
+    for (const hoursPerWeek of [6, 10, 20]) {
+      const profile = profileFor(shipped, 'from-scratch', { startDate: start, hoursPerWeek });
+      const original = planFor(shipped, profile);
+      const tasks = studyInOrder(original);
+      // The case is there: a skill of the first eight tasks is taught again by a later task.
+      const early = new Set(tasks.slice(0, 8).flatMap((t) => t.skills));
+      expect(tasks.slice(8).some((t) => t.skills.some((s) => early.has(s)))).toBe(true);
+      for (const ticks of [true, false]) {
+        for (const n of [2, 4, 6, 8]) {
+          const done = tasks.slice(0, n);
+          // What they studied is marked (its skills, and its unit when `ticks`), its hours logged on it.
+          const progress: ProgressState = {
+            skills: new Map(done.flatMap((t) => t.skills.map((s) => [s, 'done'] as const))),
+            items: new Map(ticks ? done.map((t) => [t.key, 'done'] as const) : []),
+            ...logOf(done.map((t, i) => ({ date: addDays(start, 7 * i), hours: t.hours, item: t.key }))),
+          };
+          const studied = done.reduce((sum, t) => sum + t.hours, 0);
+          const f = forecastFrom(shipped, profile, progress, addDays(start, 7 * n), original);
+          const label = `${hoursPerWeek} h, ${n} tasks${ticks ? ' ticked' : ''}`;
+          expect(f.doneHours, label).toBeCloseTo(studied, 0);
+          expect(Math.abs(f.pace - 1), `${label}: pace ${f.pace}`).toBeLessThanOrEqual(0.1);
+        }
+      }
+    }
+  });
+
+  it('does not read a learner who marks a spread skill done after one unit faster than the hours logged', () => {
+    const profile = profileFor(shipped, 'from-scratch', { startDate: start, hoursPerWeek: 10 });
+    const original = planFor(shipped, profile);
+    const tasks = studyInOrder(original);
+    const first = tasks[0];
+    expect(first?.skills).toHaveLength(1);
+    const skill = first?.skills[0] ?? '';
+    // Later units teach only this skill: marking it done leaves them out of the re-plan.
+    const later = tasks.slice(1).filter((t) => t.skills.length === 1 && t.skills[0] === skill);
+    expect(later.length).toBeGreaterThan(0);
+    const hours = first?.hours ?? 0;
+    const today = addDays(start, 7);
+    for (const entry of [{ item: first?.key }, {}]) {
+      for (const items of [new Map([[first?.key ?? '', 'done' as const]]), new Map()]) {
+        const progress: ProgressState = {
+          skills: new Map([[skill, 'done']]),
+          items,
+          ...logOf([{ date: start, hours, ...entry }]),
+        };
+        const f = forecastFrom(shipped, profile, progress, today, original);
+        // The unit studied is earned, not the units still to come.
+        expect(f.doneHours).toBeCloseTo(hours, 5);
+        expect(f.pace).toBe(1);
+        // The finish moves earlier only by the units the mark takes off the plan.
+        expect(f.remainingHours).toBeCloseTo(
+          original.totalHours - hours - later.reduce((sum, t) => sum + t.hours, 0),
+          0,
+        );
+      }
+    }
+  });
+
+  it('keeps slowness on ticked units from earning the later units of a skill marked done', () => {
+    const c = fixture({
+      skills: { a: [] },
+      resources: {
+        book: {
+          hours: 30,
+          teaches: ['a'],
+          units: [
+            ['ch1', 10, ['a']],
+            ['ch2', 10, ['a']],
+            ['ch3', 10, ['a']],
+          ],
+        },
+      },
+    });
+    const p = profileOf(c, undefined);
+    const marks = { skills: new Map([['a', 'done' as const]]), items: new Map([['book/ch1', 'done' as const]]) };
+    // 20 h on the ticked chapter, planned at 10: slow, (20 + 20) / (10 + 20), though ch2 and ch3 are whole.
+    const onUnit: ProgressState = { ...marks, ...logOf([{ date: '2027-01-08', hours: 20, item: 'book/ch1' }]) };
+    expect(observedPace(c, p, onUnit).doneHours).toBe(10);
+    expect(observedPace(c, p, onUnit).pace).toBeCloseTo(40 / 30, 5);
+    // As general study the same hours may have gone to ch2 as well: read at the estimate, on pace.
+    const general: ProgressState = { ...marks, ...logOf([{ date: '2027-01-08', hours: 20 }]) };
+    expect(observedPace(c, p, general).doneHours).toBe(20);
+    expect(observedPace(c, p, general).pace).toBe(1);
+    // Beyond every chapter the marks could stand for, hours are slowness again: (40 + 20) / (30 + 20).
+    const more: ProgressState = { ...marks, ...logOf([{ date: '2027-01-08', hours: 40 }]) };
+    expect(observedPace(c, p, more).doneHours).toBe(30);
+    expect(observedPace(c, p, more).pace).toBeCloseTo(1.2, 5);
   });
 });

@@ -29,7 +29,7 @@ import { effortFactorFor, startingPointOf, validateProfile } from './profile.js'
 import { chooseRoute } from './route.js';
 import { schedule } from './schedule.js';
 import type { ScheduleTask } from './schedule.js';
-import { earnedHours } from './earned.js';
+import { earnedHours, vouched } from './earned.js';
 import { buildTasks, centiOf, taskWords } from './tasks.js';
 import type { PlannerTask, TaskWords } from './tasks.js';
 import { listOf, said, tenths } from './texts.js';
@@ -561,14 +561,17 @@ export const PACE_PRIOR_HOURS = 20;
  * The learner's observed pace: hours spent / planned hours earned, over the tasks of the first plan
  * (the plan from the profile alone).
  *
- * Earned (`earnedHours`, the burn-up's rule too): a task marked done, or whose every skill is done,
- * earns its estimate; a done skill no such task teaches earns its smallest share among the tasks
- * teaching it (learned inside a bigger task). So work done ahead by marking skills rather than units
- * is credited with what the plan gave it, and a skill taught in several resources is credited once.
- * Spent: hours logged with no item count in full (they went to some of the work, and a learner who
- * logs much and finishes little is slow); hours logged against an item count in the share of it that
- * is earned (all of it for a whole unit or a done skill, none for work not begun or outside the first
- * plan, half for a resource whose planned hours are half earned).
+ * Earned (`earnedHours` and `vouched`, the burn-up's rule too): the marks bound the planned work done,
+ * from the sure (tasks marked done, and each other done skill at its smallest share among the tasks
+ * teaching it) to the most (also every task whose skills are all done, whole); the hours spent, read at
+ * the estimate, place it within those bounds, less hours logged on sure work beyond its estimate (that
+ * is slowness on it). So a skill marked done after the first of the units teaching it earns the later
+ * units only as far as hours were spent on them, while work done ahead by marking skills, with its
+ * hours logged, earns what the plan gave it; a skill taught in several resources is credited once.
+ * Spent: hours logged with no item, or on a done skill, count in full (they went to some of the work,
+ * and a learner who logs much and finishes little is slow); hours logged against a unit or resource
+ * count in the share of it the most credit earns (all of it for a whole unit, none for work not begun
+ * or outside the first plan, half for a resource whose planned hours are half earned).
  * Shrunk towards 1 (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are earned
  * and 5 counted as spent.
  */
@@ -578,12 +581,17 @@ export function observedPace(
   progress: ProgressState,
 ): { pace: number; doneHours: number; loggedHours: number } {
   const prepared = prepare(curriculum, profile);
-  /** Planned and earned hours per progress key: task key, resource and skill (its share of each task teaching it). */
+  /**
+   * Per progress key (task key, resource, skill: its share of each task teaching it): the planned hours,
+   * and those earned at most and surely.
+   */
   const planned = new Map<string, number>();
-  const earnedOf = new Map<string, number>();
-  const add = (key: string, hours: number, earned: number): void => {
+  const mostOf = new Map<string, number>();
+  const sureOf = new Map<string, number>();
+  const add = (key: string, hours: number, most: number, sure: number): void => {
     planned.set(key, (planned.get(key) ?? 0) + hours);
-    earnedOf.set(key, (earnedOf.get(key) ?? 0) + earned);
+    mostOf.set(key, (mostOf.get(key) ?? 0) + most);
+    sureOf.set(key, (sureOf.get(key) ?? 0) + sure);
   };
   const tasks = prepared.tasks;
   const earned = earnedHours(
@@ -591,24 +599,34 @@ export function observedPace(
     (s) => progress.skills.get(s) === 'done',
     (_task, i) => taskSettled(tasks[i] as PlannerTask, progress) === 'done',
   );
+  const { most, sure } = earned;
   tasks.forEach((task, i) => {
-    const hours = earned.hours[i] ?? 0;
-    add(task.key, task.hours, hours);
-    if (task.resource !== '' && task.resource !== task.key) add(task.resource, task.hours, hours);
+    const hours = most.hours[i] ?? 0;
+    const surely = sure.hours[i] ?? 0;
+    add(task.key, task.hours, hours, surely);
+    if (task.resource !== '' && task.resource !== task.key) add(task.resource, task.hours, hours, surely);
     const part = task.hours / task.skills.length;
+    const has = (c: typeof most, s: string): boolean => c.whole[i] === true || c.credited[i]?.has(s) === true;
     for (const s of task.skills) {
-      if (s !== task.key) add(s, part, earned.whole[i] === true || earned.credited[i]?.has(s) === true ? part : 0);
+      if (s !== task.key) add(s, part, has(most, s) ? part : 0, has(sure, s) ? part : 0);
     }
   });
-  const estimated = earned.total;
   // Work outside the first plan earns nothing, so the hours logged on it do not count either.
-  const shareOf = (item: string): number => {
+  const shareOf = (item: string, of: ReadonlyMap<string, number>): number => {
     const hours = planned.get(item) ?? 0;
-    if (hours > 0 && progress.skills.get(item) === 'done') return 1;
-    return hours > 0 ? (earnedOf.get(item) ?? 0) / hours : 0;
+    return hours > 0 ? (of.get(item) ?? 0) / hours : 0;
   };
   let logged = 0;
-  for (const [item, hours] of progress.loggedByItem) logged += item === '' ? hours : hours * shareOf(item);
+  let placed = 0;
+  for (const [item, hours] of progress.loggedByItem) {
+    if (item === '') logged += hours;
+    else if (progress.skills.get(item) === 'done' && planned.has(item)) logged += hours;
+    else {
+      logged += hours * shareOf(item, mostOf);
+      placed += hours * shareOf(item, sureOf);
+    }
+  }
+  const estimated = vouched(earned, logged, placed);
   if (estimated < MIN_PACE_EVIDENCE_HOURS || logged < MIN_PACE_EVIDENCE_HOURS) {
     return { pace: 1, doneHours: estimated, loggedHours: logged };
   }

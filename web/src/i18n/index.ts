@@ -1,12 +1,12 @@
 /**
  * @module i18n
  * The web app's words: the `web` namespace of the one catalogue (src/i18n), with its shared settings; the choice is remembered in localStorage and
- * set on <html lang> so screen readers pronounce the page in the right language.
+ * set on <html lang> so screen readers pronounce the page in the right language. Only the locale in
+ * use is loaded (each is a chunk of its own); another is fetched when the learner switches to it.
  */
 import i18next from 'i18next';
+import type { ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../../src/i18n/locales/en/web.json';
-import zhCN from '../../../src/i18n/locales/zh-CN/web.json';
 import { catalogueOptions } from '../../../src/i18n/options.js';
 
 export const LANGUAGES = [
@@ -15,6 +15,18 @@ export const LANGUAGES = [
 ] as const;
 export type Language = (typeof LANGUAGES)[number]['code'];
 const KEY = 'mlpath.locale';
+
+const WORDS: Record<Language, () => Promise<{ default: ResourceLanguage }>> = {
+  en: () => import('../../../src/i18n/locales/en/web.json'),
+  'zh-CN': () => import('../../../src/i18n/locales/zh-CN/web.json'),
+};
+
+/** The `web` namespace of a locale, loaded once. */
+async function ensureWords(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'web')) return;
+  const words = (await WORDS[language]()).default;
+  i18next.addResourceBundle(language, 'web', words, true, true);
+}
 
 export function initialLanguage(): Language {
   try {
@@ -32,15 +44,16 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // Remembering is best effort.
   }
+  await ensureWords(language);
   document.documentElement.lang = language;
   await i18next.changeLanguage(language);
 }
 
-export function initI18n(): typeof i18next {
+/** Set i18next up with the words of the learner's locale; resolves once they are loaded. */
+export async function initI18n(): Promise<typeof i18next> {
   const language = initialLanguage();
   document.documentElement.lang = language;
-  void i18next
-    .use(initReactI18next)
-    .init(catalogueOptions({ en: { web: en }, 'zh-CN': { web: zhCN } }, language, 'web'));
+  const words = (await WORDS[language]()).default;
+  await i18next.use(initReactI18next).init(catalogueOptions({ [language]: { web: words } }, language, 'web'));
   return i18next;
 }

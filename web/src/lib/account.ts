@@ -48,8 +48,8 @@ function set(next: Partial<AccountState>): void {
   for (const listener of listeners) listener();
 }
 
-/** Ask the server its mode and, in multi-user mode, who is signed in. Runs once. */
-function start(): void {
+/** Ask the server its mode and, in multi-user mode, who is signed in. Runs once (main.tsx starts it before the first render). */
+export function startAccount(): void {
   if (started) return;
   started = true;
   onUnauthenticated(() => {
@@ -78,7 +78,7 @@ function start(): void {
 }
 
 export function useAccount(): AccountState {
-  start();
+  startAccount();
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);

@@ -93,7 +93,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   // Errors come back in the app's language, whatever the browser's.
   const init: RequestInit = {
     method,
-    headers: { accept: 'application/json', 'accept-language': i18next.language || 'en' },
+    headers: {
+      accept: 'application/json',
+      'accept-language': i18next.language || document.documentElement.lang || 'en',
+    },
   };
   if (body !== undefined) {
     init.body = JSON.stringify(body);

@@ -36,6 +36,11 @@ export const useProgress = () => useResource('progress', loadProgress);
 export const useRoadmapCurriculum = () => useResource('curriculum-roadmap', api.roadmapCurriculum);
 export const useRoadmapPlan = () => useResource('plan-roadmap', api.roadmapPlan);
 /** Start the roadmap's reads while its code and the profile are still on their way. */
+/** Start reading the profile (which decides the page shown) before the app first renders. */
+export function prefetchProfile(): void {
+  prefetch('profile', api.profile);
+}
+
 export function prefetchRoadmap(): void {
   prefetch('curriculum-roadmap', api.roadmapCurriculum);
   prefetch('plan-roadmap', api.roadmapPlan);

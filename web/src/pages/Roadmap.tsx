@@ -14,7 +14,7 @@ import { useLocale } from '../lib/locale.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
 import { href, navigate, useRoute } from '../lib/router.js';
 import { AREA_COLOURS, STATUS_STYLE } from '../lib/skills.js';
-import { AREAS } from '../../../src/core/model.js';
+import { AREAS, textIn } from '../../../src/core/model.js';
 
 // The page's reads start as soon as this module loads, beside the profile's.
 prefetchRoadmap();
@@ -104,6 +104,15 @@ export default function Roadmap() {
     return () => document.removeEventListener('keydown', onKey);
   }, [selected, act]);
 
+  // The "find a skill" list, by title in the learner's language: one collator, sorted once per
+  // curriculum and locale (not on every render, nor a collator per comparison).
+  const byTitle = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return (curriculum.data?.skills ?? [])
+      .map((skill) => ({ id: skill.id, title: textIn(skill.title, locale) }))
+      .sort((a, b) => collator.compare(a.title, b.title));
+  }, [curriculum.data, locale]);
+
   if (curriculum.error) return <ErrorNote error={curriculum.error} onRetry={curriculum.reload} />;
   if (!curriculum.data) return <Loading />;
   const c = curriculum.data;
@@ -175,13 +184,11 @@ export default function Roadmap() {
                     onChange={(event) => event.target.value && setSelected(event.target.value)}
                   >
                     <option value="">{t('roadmap.findPlaceholder')}</option>
-                    {[...c.skills]
-                      .sort((a, b) => tx(a.title).localeCompare(tx(b.title), locale))
-                      .map((skill) => (
-                        <option key={skill.id} value={skill.id}>
-                          {tx(skill.title)}
-                        </option>
-                      ))}
+                    {byTitle.map((skill) => (
+                      <option key={skill.id} value={skill.id}>
+                        {skill.title}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 {planSkills.size > 0 && (
