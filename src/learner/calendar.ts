@@ -14,7 +14,7 @@ import { tokenHash } from '../store/kysely-store.js';
 import type { CalendarFeed } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { progressSnapshot } from './progress.js';
-import { needsProfile } from './profile.js';
+import { needsProfile } from './errors.js';
 
 /** How often subscribed calendars are asked to refresh: every 6 hours, in seconds. */
 export const FEED_REFRESH_SECONDS = 6 * 3600;

@@ -77,3 +77,13 @@ export function withinLimit(value: string, max: number, field: string): string {
     problems: [codedProblem('learner.atMost', { max }, { path: field })],
   });
 }
+
+/** The refusal for an action that needs a saved profile (NOT_FOUND, reason `needs-profile`). */
+export function needsProfile(): LearnerError {
+  return new LearnerError({
+    code: 'NOT_FOUND',
+    reason: 'needs-profile',
+    key: 'learner.needsProfile',
+    hintKey: 'hint.needsProfile',
+  });
+}

@@ -26,7 +26,8 @@ import { calendarFile, ensureCalendar } from './calendar.js';
 import type { LearnerContext } from './context.js';
 import { LearnerError } from './errors.js';
 import { unknownItemsOf } from './items.js';
-import { needsProfile, profileProblems } from './profile.js';
+import { needsProfile } from './errors.js';
+import { profileProblems } from './profile.js';
 import { progressSnapshot } from './progress.js';
 
 export { EXPORT_FORMATS };

@@ -27,7 +27,7 @@ import type { LearnerContext } from './context.js';
 import { today } from './context.js';
 import { reviewMinutesOf } from './review.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { needsProfile } from './profile.js';
+import { needsProfile } from './errors.js';
 
 export { MAX_POSTING_LENGTH, jobAnalysisOf };
 export type { PostingProblemKind, JobAnalysis, JobsPlanJson, KeptJob };

@@ -36,7 +36,7 @@ import { reviewMinutesOf } from './review.js';
 import type { LearnerContext } from './context.js';
 import { issueProblems } from '../i18n/issues.js';
 import type { IssueLike } from '../i18n/issues.js';
-import { LearnerError } from './errors.js';
+import { LearnerError, needsProfile } from './errors.js';
 
 /** What a face received; every field optional (the starting point's defaults fill the rest). */
 export interface ProfileRequest {
@@ -275,16 +275,6 @@ export function recommendationOf(
 /** The stored profile, or undefined. */
 export async function storedProfile(ctx: LearnerContext): Promise<Profile | undefined> {
   return ctx.store.getProfile(ctx.learnerId);
-}
-
-/** The refusal for an action that needs a saved profile (NOT_FOUND, reason `needs-profile`). */
-export function needsProfile(): LearnerError {
-  return new LearnerError({
-    code: 'NOT_FOUND',
-    reason: 'needs-profile',
-    key: 'learner.needsProfile',
-    hintKey: 'hint.needsProfile',
-  });
 }
 
 /** The stored profile; throws `needsProfile()` without one. */

@@ -6,7 +6,7 @@
  */
 import { enumerationIn } from '../../i18n/catalogue.js';
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
-import { needsProfile } from '../../learner/profile.js';
+import { needsProfile } from '../../learner/errors.js';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { byId, findRole, textIn } from '../../core/model.js';
