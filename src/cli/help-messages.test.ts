@@ -97,4 +97,22 @@ describe('mlpath --help', () => {
     expect(await main(['--locale', 'en', 'plan', '--start-point', 'developer', '--hours', 'abc'], english)).toBe(2);
     expect(english.stderr()).toContain('is not a number');
   });
+
+  it('refuses a --locale it does not speak, before or after the command, naming en and zh-CN', async () => {
+    for (const args of [
+      ['--locale', 'fr', 'today'],
+      ['status', '--locale', 'de', '--json'],
+      ['--locale=zh', 'today'],
+    ]) {
+      const io = memoryIo({ env: { LANG: 'en_US.UTF-8', MLPATH_HOME: '' } });
+      expect(await main(args, io), args.join(' ')).toBe(2);
+      expect(io.stdout()).toBe('');
+      expect(io.stderr()).toMatch(/^mlpath: --locale: unknown locale "(fr|de|zh)"/);
+      expect(io.stderr()).toContain('Valid choices: en, zh-CN.');
+    }
+    const zh = memoryIo({ env: { MLPATH_LANG: 'zh-CN', MLPATH_HOME: '' } });
+    expect(await main(['status', '--locale', 'fr'], zh)).toBe(2);
+    expect(zh.stderr()).toContain('mlpath：--locale：未知的语言“fr”');
+    expect(zh.stderr()).toContain('可选值：en、zh-CN。');
+  });
 });

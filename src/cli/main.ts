@@ -23,6 +23,7 @@ import type { Command } from 'commander';
 import type { helpFor } from './help-messages.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
+import { INTERFACE_LOCALES as CLI_LOCALES } from '../core/model.js';
 
 export const VERSION = '0.1.0';
 
@@ -233,6 +234,18 @@ function globalLocale(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Every `--locale` value on the command line, before a `--`. */
+function localeValues(argv: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (arg === '--locale') values.push(argv[++i] ?? '');
+    else if (arg.startsWith('--locale=')) values.push(arg.slice('--locale='.length));
+  }
+  return values;
+}
+
 /** Run the CLI; resolves to the exit status. */
 export async function main(argv: readonly string[], io?: CliIo): Promise<number> {
   const given = io ?? processIo();
@@ -244,6 +257,25 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
     return 0;
   }
   const { CommanderError } = await import('commander');
+  // A language the CLI does not speak is refused before anything runs, naming the ones it does.
+  const unspoken = localeValues(argv).find((value) => !(CLI_LOCALES as readonly string[]).includes(value));
+  if (unspoken !== undefined) {
+    const [{ MlpathError, suggest }, { unknownChoiceText }, { reportError }, { chooseLocale }] = await Promise.all([
+      import('../core/errors.js'),
+      import('./messages.js'),
+      import('./exit-codes.js'),
+      import('./locale.js'),
+    ]);
+    const locale = chooseLocale({ env: given.env });
+    const message = unknownChoiceText(locale, {
+      flag: '--locale',
+      noun: 'noun.locale',
+      value: unspoken,
+      suggestions: suggest(unspoken, CLI_LOCALES),
+      choices: CLI_LOCALES,
+    });
+    return reportError(new MlpathError({ code: 'INVALID_INPUT', message }), given, locale);
+  }
   try {
     const word = commandWord(argv);
     const program = await buildProgram(cli, word);
