@@ -152,11 +152,14 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
   // language its widths are measured.
   if (locale !== 'en') await loadWidths();
   const h = helpFor(io.env);
-  const output = {
+  // A parse error names the command whose `--help` to read: `mlpath project add`, not just `mlpath`.
+  const pathOf = (command: Command): string =>
+    command.parent ? `${pathOf(command.parent)} ${command.name()}` : command.name();
+  const outputFor = (command: Command) => ({
     writeOut: (s: string) => io.out(s),
     writeErr: (s: string) => io.err(s),
-    outputError: (s: string, write: (text: string) => void) => write(commanderError(locale, s)),
-  };
+    outputError: (s: string, write: (text: string) => void) => write(commanderError(locale, s, pathOf(command))),
+  });
   const terms = new Map<Command, string>();
   const program = new Command('mlpath')
     .description(h('program.description'))
@@ -174,8 +177,8 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
       subcommandTerm: (command) => terms.get(command) ?? Help.prototype.subcommandTerm.call(new Help(), command),
     })
     .exitOverride()
-    .showSuggestionAfterError(true)
-    .configureOutput(output);
+    .showSuggestionAfterError(true);
+  program.configureOutput(outputFor(program));
   const wanted =
     name === undefined ? undefined : COMMANDS.find((m) => m.commands.some((c) => namesOf(c.term).includes(name)));
   if (wanted) (await wanted.load())(program, io);
@@ -189,7 +192,7 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
       }
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
-    command.exitOverride().configureOutput(output);
+    command.exitOverride().configureOutput(outputFor(command));
     command.showSuggestionAfterError(true);
     command.commands.forEach(configure);
   };
