@@ -73,7 +73,6 @@ export function trackingMessages(locale: Locale) {
         count: items.length,
         items: list(locale, items.slice(0, IDS_SHOWN)) + (items.length > IDS_SHOWN ? '…' : ''),
       }),
-    noSuchFile: (file: string, reason: string) => t('noSuchFile', { file, reason }),
     badFormat: (value: string) => t('badFormat', { value }),
     weekOff: t('weekOff'),
     weekSpan: (n: number, start: string, end: string) => t('weekSpan', { n, start, end }),
