@@ -175,6 +175,9 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
       // Chinese descriptions wrap by the columns they take, two for each CJK character.
       displayWidth: (text) => displayWidth(text),
       subcommandTerm: (command) => terms.get(command) ?? Help.prototype.subcommandTerm.call(new Help(), command),
+      // Commander puts a space after the usage title; a full-width colon ("用法：") takes none.
+      formatHelp: (command, helper) =>
+        Help.prototype.formatHelp.call(helper, command, helper).replace(/^(\S*：) /, '$1'),
     })
     .exitOverride()
     .showSuggestionAfterError(true);

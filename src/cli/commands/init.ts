@@ -156,7 +156,7 @@ function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: n
       lines.push(`${title}  ${m.weekOff}`);
       continue;
     }
-    lines.push(`${title}  (${m.hours(formatHours(week.hours))})`);
+    lines.push(msg(locale, 'aside', { text: title, aside: m.hours(formatHours(week.hours)) }));
     for (const task of week.tasks) {
       const resource = curriculum.resources.find((r) => r.id === task.resource);
       const name =

@@ -32,7 +32,7 @@ import type { ScheduleTask } from './schedule.js';
 import { earnedHours, vouched } from './earned.js';
 import { buildTasks, centiOf, taskWords } from './tasks.js';
 import type { PlannerTask, TaskWords } from './tasks.js';
-import { listOf, said, tenths } from './texts.js';
+import { hundredths, listOf, said } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
@@ -174,10 +174,11 @@ export function prepare(
     subject: profile.startingPoint,
     says: [
       profile.effortFactor !== undefined
-        ? said('effort.own', { factor: tenths(factor) })
+        ? said('effort.own', { factor: hundredths(factor) })
         : point?.effortFactor !== undefined
           ? said(factor >= 1 ? 'effort.pointLonger' : 'effort.pointShorter', {
-              factor: tenths(factor),
+              // As the factor is set and stored (0.85), so the words and the plan's data agree.
+              factor: hundredths(factor),
               point: point.title,
               percent: Math.round(Math.abs(factor - 1) * 100),
             })
