@@ -58,7 +58,7 @@ describe('mlpath export', () => {
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     expect(events.length).toBeGreaterThan(2);
     expect(events[0]?.summary).toMatch(
-      /^📘 CS50's Introduction to Programming with Python[:：] ?函数与变量 \(\d+(\.\d)? 小时\)$/,
+      /^📘 CS50's Introduction to Programming with Python[:：] ?函数与变量（\d+(\.\d)? 小时）$/,
     );
     expect(result.stderr).toContain('已导出 ics 到 plan.ics');
   });
