@@ -50,9 +50,11 @@ describe('Chinese output of the commands', () => {
     await run(['log', '1.5']);
     await run(['status']);
     await run(['export', '--format', 'md']);
-    // The plan's explanations (the planner's words) are checked on their own elsewhere; here, its title.
+    // The whole plan: its weeks and the planner's explanations (records worded from the catalogue,
+    // with curriculum text as their values).
     const plan = await h.run(['plan'], zh);
     expect(plan.status, plan.stderr).toBe(0);
+    outputs.set('plan', plan.stdout);
     await run(['burnup']);
     await run(['today', '--help']);
     // A refused value is worded in Chinese too, with no English placeholder.

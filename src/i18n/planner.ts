@@ -13,7 +13,7 @@
 import type { Text } from '../core/model.js';
 import { INTERFACE_LOCALES } from '../core/model.js';
 import type { Explanation, Said, SaidList, SaidValue, Words } from '../core/plan-model.js';
-import { translate } from './catalogue.js';
+import { interfaceLocale, translate } from './catalogue.js';
 import type { KeyOf } from './resources.js';
 
 /** Whether a value is a record of the planner (not curriculum text). */
@@ -43,6 +43,19 @@ function listIn(locale: string, list: SaidList): string {
   return translate(locale, 'planner', 'join.and', { a: head, b: items[items.length - 1] ?? '' });
 }
 
+/** Han characters and the full-width marks that close or open a phrase around them. */
+const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const SPACE_BETWEEN_HAN = new RegExp(`([${HAN}）」』”])[ ]+(?=[${HAN}（「『“])`, 'g');
+
+/**
+ * A sentence as Chinese typography wants it: the catalogue's templates keep a space on each side of
+ * a value (right before Latin text such as "NumPy"), so where the value turns out to be Chinese the
+ * space between two Han characters goes ("涵盖 线性代数 和 微积分" → "涵盖线性代数和微积分").
+ */
+function tidy(locale: string, text: string): string {
+  return interfaceLocale(locale) === 'zh-CN' ? text.replace(SPACE_BETWEEN_HAN, '$1') : text;
+}
+
 /** One value of the planner's in a locale (English for any other): a record, text, a list, an id. */
 export function sayIn(locale: string, value: SaidValue | undefined): string {
   if (value === undefined) return '';
@@ -52,7 +65,7 @@ export function sayIn(locale: string, value: SaidValue | undefined): string {
   if (isSaid(value)) {
     const params: Record<string, string | number> = {};
     for (const [name, v] of Object.entries(value.params)) params[name] = typeof v === 'number' ? v : sayIn(locale, v);
-    return translate(locale, 'planner', value.key as KeyOf<'planner'>, params);
+    return tidy(locale, translate(locale, 'planner', value.key as KeyOf<'planner'>, params));
   }
   return textOf(value, locale);
 }

@@ -236,7 +236,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   for (const e of plan.explanations.filter((x) => x.kind === 'resource')) {
     const r = curriculum.resources.find((x) => x.id === e.subject);
     const name = r ? (r.localTitle?.[L] ?? r.title) : e.subject;
-    lines.push(`  - ${name}: ${explanationIn(L, e)}`);
+    lines.push(`  - ${m('labelled', { label: name, text: explanationIn(L, e) })}`);
   }
   const notes = plan.explanations.filter((x) => x.kind !== 'resource' && x.kind !== 'route');
   if (notes.length > 0) {
