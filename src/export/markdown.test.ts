@@ -72,7 +72,7 @@ describe('progressToMarkdown', () => {
     });
     expect(md).toContain('# 我的学习进度：测试路线');
     expect(md).toContain('## 学习编程\n\n- [x] Python 编程');
-    expect(md).toContain('*(学习中)*');
+    expect(md).toContain('*（学习中）*');
     expect(md).toContain(
       '## 作品集项目\n\n### 中文客服聊天机器人\n\n[repository](https://example.org/bot)\n\n- [x] 别人可以试用的前端\n- [ ] 一篇总结文章',
     );

@@ -49,7 +49,7 @@ export function progressToMarkdown(curriculum: Curriculum, states: SkillStates, 
   const line = (skillId: string): string => {
     const status = states.statuses.get(skillId);
     const title = escape(textIn(skills.get(skillId)?.title, options.locale) || skillId);
-    const note = status === 'learning' ? ` *(${t.learning})*` : status === 'skipped' ? ` *(${t.skipped})*` : '';
+    const note = status === 'learning' ? t.statusNote(t.learning) : status === 'skipped' ? t.statusNote(t.skipped) : '';
     return `- [${status === 'done' ? 'x' : ' '}] ${title} \`${skillId}\`${note}`;
   };
 

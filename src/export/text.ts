@@ -27,6 +27,8 @@ export interface ExportText {
   readonly otherSkills: string;
   readonly learning: string;
   readonly skipped: string;
+  /** A status after a skill's name, set off as the locale sets off an aside (emphasised). */
+  statusNote(status: string): string;
 }
 
 const KIND_MARK: Readonly<Record<TaskKind, string>> = { study: '📘', ambient: '🛏', project: '🛠', 'job-search': '💼' };
@@ -52,5 +54,6 @@ export function exportText(locale: Locale): ExportText {
     otherSkills: t('otherSkills'),
     learning: t('learning'),
     skipped: t('skipped'),
+    statusNote: (status) => t('statusNote', { status }),
   };
 }
