@@ -23,6 +23,7 @@ const EXIT_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 4,
   RATE_LIMITED: 4,
   MISDIRECTED: 4,
+  METHOD_NOT_ALLOWED: 2,
   TOO_LARGE: 2,
   INTERNAL: 70,
 };

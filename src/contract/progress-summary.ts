@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { DoneOfTotal } from './api.js';
-import { apiSchemas } from './common.js';
+import { apiSchemas, coded } from './common.js';
 import { ProgressEvent } from './events.js';
 import { LIMITS } from './limits.js';
 
@@ -20,7 +20,7 @@ const Status = z.enum(['learning', 'done', 'skipped']);
 const Share = z.number().min(0).max(1);
 const WeekHours = z.object({ week: z.string(), hours: z.number() });
 /** An event cursor: opaque to clients; this server's are digits. */
-const Cursor = z.string().regex(/^\d{1,15}$/, { error: 'expected the cursor a previous page gave' });
+const Cursor = z.string().regex(/^\d{1,15}$/, { error: coded('contract.cursor') });
 
 const SummaryStats = z.object({
   totalHours: z.number(),
@@ -96,18 +96,18 @@ export type ProgressChanges = z.output<typeof ProgressChangesSchema>;
 export const ProgressChangesQuery = z.object({
   since: z
     .string()
-    .min(1, { error: 'expected since to be the version of a summary' })
-    .max(64, { error: 'expected since to be the version of a summary' })
+    .min(1, { error: coded('contract.since') })
+    .max(64, { error: coded('contract.since') })
     .describe('The `version` of the summary the client holds'),
 });
 
 export const ProgressEventsQuery = z.object({
   after: Cursor.optional().describe('A cursor from a page or the summary; absent: from the first event'),
   limit: z.coerce
-    .number({ error: 'expected limit to be a number' })
-    .int({ error: 'expected limit to be a whole number' })
-    .min(1, { error: 'expected limit to be at least 1' })
-    .max(PROGRESS_EVENTS_PAGE.max, { error: `expected limit to be at most ${PROGRESS_EVENTS_PAGE.max}` })
+    .number({ error: coded('contract.limitNumber') })
+    .int({ error: coded('contract.limitWhole') })
+    .min(1, { error: coded('contract.limitMin', { min: 1 }) })
+    .max(PROGRESS_EVENTS_PAGE.max, { error: coded('contract.limitMax', { max: PROGRESS_EVENTS_PAGE.max }) })
     .optional()
     .describe(`At most this many events (default ${PROGRESS_EVENTS_PAGE.default})`),
 });

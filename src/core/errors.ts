@@ -25,6 +25,7 @@ export { didYouMean } from '../i18n/catalogue.js';
  * - FORBIDDEN: the request is understood but refused: another site's write, a disabled account.
  * - RATE_LIMITED: too many attempts: wait (the response says how long) and try again.
  * - MISDIRECTED: the request names a host this server does not answer for.
+ * - METHOD_NOT_ALLOWED: the path exists but does not serve the request's method.
  * - TOO_LARGE: the request body is larger than the route accepts.
  * - INTERNAL: a bug: an invariant was broken.
  */
@@ -41,6 +42,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'RATE_LIMITED',
   'MISDIRECTED',
+  'METHOD_NOT_ALLOWED',
   'TOO_LARGE',
   'INTERNAL',
 ] as const;

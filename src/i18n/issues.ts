@@ -1,9 +1,9 @@
 /**
  * @module i18n/issues
  * A validation problem found by zod, as a catalogue message (`issue.*` keys of the `errors`
- * namespace) with its path and values, so every face words it in its learner's language. An issue
- * no key covers (a custom refinement without a key) comes back undefined: the caller keeps zod's
- * English for it.
+ * namespace) with its path and values, so every face words it in its learner's language. Every
+ * issue zod words itself gets the catalogue's words instead; only a schema's own message that
+ * names no catalogue key comes back undefined (the caller keeps that message).
  */
 import { pathText } from '../contract/common.js';
 import { hasKey, renderMessage } from './catalogue.js';
@@ -17,18 +17,34 @@ export interface IssueLike {
   readonly [field: string]: unknown;
 }
 
-const received = (input: unknown): string =>
-  input === null ? 'null' : Array.isArray(input) ? 'array' : input === undefined ? 'undefined' : typeof input;
+/** The kinds of value the catalogue words (`issue.type.*`); any other is "another kind of value". */
+const TYPE_WORDS = new Set(['string', 'number', 'int', 'boolean', 'object', 'array', 'null', 'undefined', 'date']);
+
+const typeWord = (type: string): Message => ({ key: `issue.type.${TYPE_WORDS.has(type) ? type : 'other'}` });
 
 const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
-/** The openings of zod's own messages (a schema's own message is anything else). */
+/** A bound's value as written: a date bound as its day, any other as it is. */
+const limitText = (value: unknown): string | number =>
+  value instanceof Date
+    ? value.toISOString().slice(0, 10)
+    : typeof value === 'number'
+      ? value
+      : String(value as string | bigint);
+
+/**
+ * The openings of zod's own messages (a schema's own message is anything else). Every issue with
+ * one is worded from the catalogue: zod's English never reaches a learner.
+ */
 const ZOD_DEFAULT = /^(Invalid|Too small|Too big|Unrecognized key)/;
 
 /** A message that is a catalogue key, with its values as JSON (contract/common's `coded`). */
 const OWN_MESSAGE = /^([a-z][\w]*(?:\.[\w]+)+)(?: (\{.*\}))?$/s;
 
-/** The issue as a message with `path` (the dotted field path, or the top level) among its values. */
+/**
+ * The issue as a message with `path` (the dotted field path, or the top level) among its values.
+ * Only a schema's own message that names no catalogue key comes back undefined (the caller keeps it).
+ */
 export function issueMessage(issue: IssueLike, path: string): Message | undefined {
   const where: string | Message = path === '' ? { key: 'issue.topLevel' } : path;
   // A schema's own message names a catalogue key (contract/common's `coded`); any other is kept by the caller.
@@ -37,13 +53,16 @@ export function issueMessage(issue: IssueLike, path: string): Message | undefine
     const params = own[2] === undefined ? {} : (JSON.parse(own[2]) as Record<string, string | number>);
     return { key: own[1], params: { ...params, path: where } };
   }
-  if (issue.code !== 'custom' && issue.code !== 'invalid_format' && !ZOD_DEFAULT.test(issue.message)) return undefined;
+  const custom = issue['params'] as { key?: unknown } | undefined;
+  const keyed = issue.code === 'custom' && typeof custom?.key === 'string';
+  if (!keyed && !ZOD_DEFAULT.test(issue.message) && issue.code !== 'invalid_format') return undefined;
+  const invalid: Message = { key: 'issue.invalid', params: { path: where } };
   switch (issue.code) {
     case 'invalid_type':
-      if (!issue.message.startsWith('Invalid input')) return undefined;
       return {
         key: 'issue.invalidType',
-        params: { path: where, type: String(issue['expected']), got: received(issue['input']) },
+        // zod reports the value given only when asked to, so only the kind expected is said.
+        params: { path: where, type: typeWord(String(issue['expected'])) },
       };
     case 'invalid_value': {
       const values = Array.isArray(issue['values']) ? (issue['values'] as unknown[]) : [];
@@ -58,30 +77,35 @@ export function issueMessage(issue: IssueLike, path: string): Message | undefine
     case 'too_small':
     case 'too_big': {
       const origin = String(issue['origin']);
-      const limit = Number(issue[issue.code === 'too_small' ? 'minimum' : 'maximum']);
+      const raw = issue[issue.code === 'too_small' ? 'minimum' : 'maximum'];
       const side = issue.code === 'too_small' ? 'tooSmall' : 'tooBig';
       if (origin === 'string' || origin === 'array') {
-        return { key: `issue.${side}.${origin}`, params: { path: where, count: limit } };
+        return { key: `issue.${side}.${origin}`, params: { path: where, count: Number(raw) } };
       }
-      const inclusive = issue['inclusive'] !== false;
-      const bound = `${issue.code === 'too_small' ? '>' : '<'}${inclusive ? '=' : ''}${limit}`;
-      return { key: `issue.${side}.value`, params: { path: where, kind: origin, bound } };
+      const strict = issue['inclusive'] === false;
+      const bound = `${issue.code === 'too_small' ? 'g' : 'l'}t${strict ? '' : 'e'}`;
+      return {
+        key: `issue.${side}.value`,
+        params: { path: where, bound: { key: `issue.bound.${bound}`, params: { limit: limitText(raw) } } },
+      };
     }
+    case 'not_multiple_of':
+      return { key: 'issue.multipleOf', params: { path: where, divisor: limitText(issue['divisor']) } };
     case 'invalid_format': {
       const format = String(issue['format']);
       if (format === 'date') return { key: 'issue.day', params: { path: where } };
       if (format === 'datetime') return { key: 'issue.instant', params: { path: where } };
       if (format === 'url') return { key: 'issue.url', params: { path: where } };
-      return undefined;
+      return ZOD_DEFAULT.test(issue.message) ? { key: 'issue.format', params: { path: where } } : undefined;
     }
     case 'custom': {
-      const params = issue['params'] as { key?: unknown } | undefined;
-      if (typeof params?.key !== 'string') return undefined;
-      const { key, ...rest } = params as { key: string } & Record<string, string | number>;
+      if (!keyed) return invalid;
+      const { key, ...rest } = custom as { key: string } & Record<string, string | number>;
       return { key, params: { ...rest, path: where } };
     }
     default:
-      return undefined;
+      // A union no branch matched, a bad key or element of a record, map or set: zod says no more.
+      return invalid;
   }
 }
 

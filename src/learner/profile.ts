@@ -116,10 +116,12 @@ function idSets(curriculum: Curriculum) {
 }
 
 /**
- * A profile problem as a coded message naming `field`, the path of the bad value in what the face
- * received (`known[2]`, `profile.hoursPerWeek`): the core's own message, with the path for its field.
+ * A profile problem as a coded message naming its field: by `path`, the place of the bad value in
+ * what the face received (`known[2]`, `profile.hoursPerWeek`), where the reader wrote that path (the
+ * command line, a backup), and in words on the web (`the target date`), whose learner never saw it.
  */
-export function profileProblemMessage(problem: ProfileProblem, field: string): Message {
+export function profileProblemMessage(problem: ProfileProblem, path: string): Message {
+  const field: Message = { key: `profile.field.${problem.field}`, params: { path } };
   return { ...problem.coded, params: { ...problem.coded.params, field } };
 }
 

@@ -121,6 +121,38 @@ describe('errors', () => {
     });
   });
 
+  it('answers a known path asked with a method it does not serve with 405, its Allow header and a worded error', async () => {
+    const { status, json, res } = await api.delete('/api/plan');
+    expect(status).toBe(405);
+    expect(res.headers.get('Allow')).toBe('GET, HEAD');
+    expect(ErrorSchema.parse(json).error).toEqual({
+      code: 'METHOD_NOT_ALLOWED',
+      message: '/api/plan does not accept DELETE; it accepts GET, HEAD',
+      problems: [],
+    });
+    const withParam = await api.put('/api/projects/some-project');
+    expect(withParam.status).toBe(405);
+    expect(withParam.res.headers.get('Allow')).toContain('DELETE');
+    const zh = await h.app.request('/api/plan', { method: 'DELETE', headers: { 'Accept-Language': 'zh-CN' } });
+    expect(zh.status).toBe(405);
+    expect(((await zh.json()) as { error: { message: string } }).error.message).toBe(
+      '/api/plan 不接受 DELETE，只接受 GET, HEAD',
+    );
+  });
+
+  it('words a bad query of the events page in the request language, every part of it', async () => {
+    const zh = { headers: { 'Accept-Language': 'zh-CN' } };
+    const after = (await (await h.app.request('/api/progress/events?after=garbage', zh)).json()) as {
+      error: { message: string; problems: { message: string }[] };
+    };
+    expect(after.error.message).toBe('查询参数无效：应为上一页给出的游标');
+    const limit = (await (await h.app.request('/api/progress/events?limit=100000', zh)).json()) as {
+      error: { message: string; problems: { message: string }[] };
+    };
+    expect(limit.error.message).toBe('查询参数无效：limit 最多为 1000');
+    for (const body of [after, limit]) expect(JSON.stringify(body)).not.toMatch(/expected|cursor/);
+  });
+
   it('answers a foreign failure as a plain INTERNAL error without its details', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const app = createApp({

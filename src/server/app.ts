@@ -23,7 +23,7 @@ import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
 import type { ServerMode } from '../contract/index.js';
-import { errorResponseOf, requestLocale, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
+import { errorResponseOf, methodNotAllowed, requestLocale, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
 import { cookieWritesFrom, loopbackHost, sameOriginWrites } from './guard.js';
 import { learnerMiddleware, localLearner } from './learner.js';
@@ -93,6 +93,26 @@ async function errorLocale(c: Context<AppEnv>, store: Store, error: unknown): Pr
   }
 }
 
+/**
+ * The methods the API serves at `path` (HEAD with GET), from the routes as registered: a known path
+ * asked with another method is 405 with these in its Allow header, not 404. Middleware (method ALL)
+ * and catch-alls (`*`) name no route of their own.
+ */
+function allowedMethods(routes: readonly { method: string; path: string }[], path: string): string[] {
+  if (!path.startsWith('/api/')) return [];
+  const segments = path.split('/');
+  const methods = new Set<string>();
+  for (const route of routes) {
+    if (route.method === 'ALL' || route.path.includes('*')) continue;
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    if (pattern.every((part, i) => (part.startsWith(':') ? segments[i] !== '' : part === segments[i])))
+      methods.add(route.method);
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const deps: AppDeps = { store: options.store, curriculum: options.curriculum, clock: options.clock };
   const version = options.version ?? packageVersion();
@@ -110,10 +130,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(body, status);
   });
   app.notFound((c) => {
-    const { status, body } = errorResponseOf(
-      routeNotFound(c.req.method, c.req.path),
-      requestLocale(c.req.header('accept-language')),
-    );
+    const allowed = allowedMethods(app.routes, c.req.path);
+    const error =
+      allowed.length > 0
+        ? methodNotAllowed(c.req.method, c.req.path, allowed)
+        : routeNotFound(c.req.method, c.req.path);
+    const { status, body } = errorResponseOf(error, requestLocale(c.req.header('accept-language')));
+    if (allowed.length > 0) c.header('Allow', allowed.join(', '));
     return c.json(body, status);
   });
   app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));

@@ -38,6 +38,7 @@ const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   MISDIRECTED: 421,
+  METHOD_NOT_ALLOWED: 405,
   TOO_LARGE: 413,
   CURRICULUM_INVALID: 500,
   INTERNAL: 500,
@@ -110,4 +111,13 @@ export function errorResponseOf(
 /** An error for a route or method the API does not have. */
 export function routeNotFound(method: string, path: string): MlpathError {
   return new MlpathError({ code: 'NOT_FOUND', key: 'api.noRoute', params: { method, path } });
+}
+
+/** An error for a known path asked with a method it does not serve; `allowed` are the ones it does. */
+export function methodNotAllowed(method: string, path: string, allowed: readonly string[]): MlpathError {
+  return new MlpathError({
+    code: 'METHOD_NOT_ALLOWED',
+    key: 'api.methodNotAllowed',
+    params: { method, path, allowed: allowed.join(', ') },
+  });
 }

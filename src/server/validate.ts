@@ -27,13 +27,21 @@ export function problemsOf(error: z.ZodError): Problem[] {
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: 'query' | 'body'): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = problemsOf(result.error);
+  throw invalidInput(result.error, what);
+}
+
+/**
+ * INVALID_INPUT for a query or body zod refused, one problem per bad field, with `more` (problems
+ * found in the fields that were well formed) after them, so a client hears every problem at once.
+ */
+export function invalidInput(error: z.ZodError, what: 'query' | 'body', more: readonly Problem[] = []): MlpathError {
+  const problems = [...problemsOf(error), ...more];
   const first = problems[0];
   const problem: Message = first?.coded ?? {
     key: 'issue.other',
     params: { path: first?.path || { key: 'issue.topLevel' }, text: first?.message ?? '' },
   };
-  throw new MlpathError({
+  return new MlpathError({
     code: 'INVALID_INPUT',
     key: 'api.invalid',
     params: { what: { key: `api.what.${what}` }, problem },

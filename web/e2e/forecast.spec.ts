@@ -67,6 +67,14 @@ test('the progress page shows the finish range or why there is none, and a targe
   await openPage(zh, '#/progress');
   await expect(zh.getByTestId('hours-needed')).toHaveText(/需要每周 [\d.,]+ 小时|即使每周 100 小时/);
   await expect(zh.getByTestId('finish-range')).toContainText(/完成日期范围/);
+  // A date before the start is refused in one Chinese sentence naming the field in words, said once.
+  await zh.getByLabel('完成日期', { exact: true }).fill('2020-01-01');
+  await zh.getByRole('button', { name: '设置目标日期' }).click();
+  const refused = zh.getByRole('alert');
+  await expect(refused).toContainText(`学习档案无效：目标日期（2020-01-01）必须晚于开始日期（${startDate}）`);
+  await expect(refused.getByRole('listitem')).toHaveCount(0);
+  await expect(refused).not.toContainText('targetDate');
+  await zh.screenshot({ path: `${SCREENSHOTS}/progress-target-refused-zh-CN.png`, fullPage: false });
   await context.close();
 
   await openPage(page, '#/progress');

@@ -89,7 +89,26 @@ test('onboarding goes in four steps; Back, a reload and "Change my answers" keep
   await page.reload();
   await expect(stepHeading).toHaveText('Step 2 of 4: Your time');
   await expect(page.getByLabel('Hours per week')).toHaveValue('2.5');
-  await page.getByLabel('Hours per week').fill('12');
+
+  // The app checks the hours itself, in the page's language (not the browser's bubble): 0 is refused
+  // with the shared limits and Next stays on the step, on the field.
+  const hours = page.getByLabel('Hours per week');
+  expect(await hours.evaluate((input) => (input as HTMLInputElement).form?.noValidate)).toBe(true);
+  await hours.fill('0');
+  const hoursError = page.getByRole('alert').filter({ hasText: 'hours a week' });
+  await expect(hoursError).toHaveText('Give at least 0.5 and at most 100 hours a week.');
+  await expect(hours).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(stepHeading).toHaveText('Step 2 of 4: Your time');
+  await expect(hours).toBeFocused();
+  await page.getByLabel('Page language', { exact: true }).first().selectOption('zh-CN');
+  await expect(page.getByRole('alert').filter({ hasText: '每周学时' })).toHaveText(
+    '每周学时须至少 0.5 小时，至多 100 小时。',
+  );
+  await page.screenshot({ path: 'test-results/screenshots/onboarding-hours-zh.png' });
+  await page.getByLabel('页面语言', { exact: true }).first().selectOption('en');
+  await hours.fill('12');
+  await expect(hoursError).toHaveCount(0);
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Switching the page to Chinese before choosing a plan language takes the plan along with it.
@@ -305,30 +324,63 @@ test('portfolio: a project started from a template keeps its rubric ticks and li
   await expect(again.getByRole('textbox', { name: 'Repository' })).toHaveValue('https://github.com/example/demo');
 });
 
-test('a backup exported from settings imports back, merging without duplicates', async () => {
+test('a backup imports only when the learner says merge; a broken file is refused with where it breaks', async () => {
   await openPage(page, '#/settings');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Backup (.json)' }).click(),
   ]);
   const file = await download.path();
+  const before = (await (await page.request.get('/api/progress/events?limit=1000')).json()) as {
+    events: { id: string }[];
+    more: boolean;
+  };
+  expect(before.more).toBe(false);
+
+  // Merging is not ticked: with progress here, the import is refused in the web's words (no flag, no
+  // variable), changes nothing, and the page offers to merge instead.
+  const merge = page.getByLabel('Merge with what is here');
+  await expect(merge).not.toBeChecked();
   await page.getByLabel('Backup file to import').setInputFiles(file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This would overwrite what is already here');
+  await expect(alert).toContainText('Merge with what is here');
+  await expect(alert).not.toContainText(/--merge|MLPATH_HOME/);
+  const refused = (await (await page.request.get('/api/progress')).json()) as { events: { count: number } };
+  expect(refused.events.count).toBe(before.events.length);
+  await page.screenshot({ path: 'test-results/screenshots/settings-import-refused-en.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Merge it with what is here' }).click();
   await expect(page.getByRole('status')).toHaveText(/^Imported \d+ events and \d+ projects\.$/);
-  // The log itself comes a page at a time (at most 1,000 events a page; this one holds fewer).
+  await expect(merge).toBeChecked();
   const { events, more } = (await (await page.request.get('/api/progress/events?limit=1000')).json()) as {
     events: { id: string }[];
     more: boolean;
   };
   expect(more).toBe(false);
-  expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+  expect(events.map((e) => e.id)).toEqual(before.events.map((e) => e.id));
 
-  // Replacing instead of merging is refused while data is here, with a message, and changes nothing.
-  await page.getByLabel('Merge with what is here').uncheck();
+  // A truncated file is refused with its line and column, as the command line says them.
+  const text = readFileSync(file, 'utf8');
+  // Cut before a key, so the file ends where a property name is due: that end is the place named.
+  const cut = text.slice(0, text.lastIndexOf('"id"', Math.floor(text.length / 2)));
+  expect(cut.length).toBeGreaterThan(0);
+  const line = cut.split('\n').length;
+  const column = cut.length - cut.lastIndexOf('\n');
+  await page.getByLabel('Backup file to import').setInputFiles({
+    name: 'truncated.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(cut),
+  });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('This would overwrite what is already here');
-  const after = (await (await page.request.get('/api/progress')).json()) as { events: { count: number } };
-  expect(after.events.count).toBe(events.length);
+  await expect(alert).toContainText(`the uploaded backup:${line}:${column}: is not valid JSON`);
+  await page.getByLabel('Page language', { exact: true }).first().selectOption('zh-CN');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(alert).toContainText(`上传的备份 第 ${line} 行第 ${column} 列`);
+  await expect(alert).not.toContainText(/expected|found|valid|uploaded|nothing/);
+  await page.screenshot({ path: 'test-results/screenshots/settings-import-truncated-zh.png', fullPage: true });
+  await page.getByLabel('页面语言', { exact: true }).first().selectOption('en');
 });
 
 test('settings: more hours a week re-plans to an earlier finish', async () => {

@@ -104,7 +104,32 @@ describe('PUT /api/profile', () => {
     const { error } = ErrorSchema.parse(json);
     const problem = error.problems.find((p) => p.path === field);
     expect(problem?.message).toContain(`did you mean "${suggestion}"`);
-    expect(error.message).toContain(field);
+    // The message says what is wrong in a learner's words; the raw field name is the problem's path.
+    expect(error.message).toContain(problem?.message);
+    expect(error.message).not.toContain(`${field}:`);
+  });
+
+  it('reports every problem of a body at once: a malformed field and an unknown id of a well-formed one', async () => {
+    const { status, json } = await api.put('/api/profile', { startingPoint: 'nope', hoursPerWeek: 500 });
+    expect(status).toBe(400);
+    const { error } = ErrorSchema.parse(json);
+    expect(error.problems.map((p) => p.path)).toEqual(['hoursPerWeek', 'startingPoint']);
+    expect(error.problems[1]?.message).toContain('unknown starting point "nope"');
+    expect(await h.store.getProfile('local')).toBeUndefined();
+  });
+
+  it('names the target date in words, in the request language, when it comes before the start', async () => {
+    const res = await h.app.request('/api/profile', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' },
+      body: JSON.stringify({ startingPoint: 'from-scratch', startDate: '2026-11-30', targetDate: '2020-01-01' }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = ErrorSchema.parse(await res.json());
+    expect(error.message).toBe('学习档案无效：目标日期（2020-01-01）必须晚于开始日期（2026-11-30）');
+    expect(error.problems).toEqual([
+      { path: 'targetDate', message: '目标日期（2020-01-01）必须晚于开始日期（2026-11-30）' },
+    ]);
   });
 
   it('answers 422 UNREACHABLE when no plan can be made, storing nothing', async () => {

@@ -20,7 +20,36 @@ import { status } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
 import { ProfileInput, TargetDateInput } from '../../contract/index.js';
-import { parseBody } from '../validate.js';
+import { invalidInput, parseBody, readJson } from '../validate.js';
+import { isLearnerError } from '../../learner/errors.js';
+import type { LearnerContext } from '../../learner/context.js';
+import type { Problem } from '../../core/errors.js';
+
+/**
+ * The profile a request body describes. A body with a malformed field is refused with that field's
+ * problem and those the well-formed fields have against the curriculum (an unknown starting point),
+ * so a client hears every problem at once.
+ */
+function profileFromBody(ctx: Pick<LearnerContext, 'curriculum' | 'clock'>, body: unknown): Profile {
+  const parsed = ProfileInput.safeParse(body);
+  if (parsed.success) return profileFromInput(ctx, parsed.data);
+  const bad = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+  const rest =
+    body !== null && typeof body === 'object' && !Array.isArray(body)
+      ? Object.fromEntries(Object.entries(body).filter(([key]) => !bad.has(key)))
+      : undefined;
+  const wellFormed = rest === undefined ? undefined : ProfileInput.safeParse(rest);
+  let more: readonly Problem[] = [];
+  if (wellFormed?.success) {
+    try {
+      profileFromInput(ctx, wellFormed.data);
+    } catch (error) {
+      if (!isLearnerError(error) || error.reason !== 'profile') throw error;
+      more = error.problems;
+    }
+  }
+  throw invalidInput(parsed.error, 'body', more);
+}
 
 export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -38,7 +67,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.put('/profile', async (c) => {
     const ctx = learnerContext(deps, c);
-    const profile = profileFromInput(ctx, await parseBody(c, ProfileInput));
+    const profile = profileFromBody(ctx, await readJson(c));
     // A profile no plan can be made for (UNREACHABLE) is not stored; the work done and the first plan stay.
     const saved = await saveProfile(ctx, profile, 'profile');
     return c.json({ profile: saved.profile, ...toConfirm(saved.profile) });
@@ -55,7 +84,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   routes.post('/plan/preview', async (c) => {
-    const profile = profileFromInput(learnerContext(deps, c), await parseBody(c, ProfileInput));
+    const profile = profileFromBody(learnerContext(deps, c), await readJson(c));
     const plan = planFor(deps.curriculum, profile);
     return c.json({
       plan: wordedPlan(plan),

@@ -19,11 +19,14 @@ export function Loading() {
 export function ErrorNote({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useTranslation();
   const problems = error instanceof ApiError ? error.problems : [];
-  // The server's message is English; the code gives a heading in the reader's language.
+  // The server words its message in the language the app sends; the code gives the heading.
   const code = error instanceof ApiError ? error.code : undefined;
   const heading = code ? t(`errors.${code}`, { defaultValue: t('common.error') }) : t('common.error');
   // "Failed to fetch" says nothing useful: a network failure says what to do instead.
   const text = code === 'NETWORK' ? t('errors.NETWORK_HINT') : error.message;
+  // Each problem's words name its place already (the server words them for the web, never by a raw
+  // field name alone); one the message above already says is not said twice.
+  const listed = problems.filter((problem) => !text.includes(problem.message));
   return (
     <div
       role="alert"
@@ -31,12 +34,10 @@ export function ErrorNote({ error, onRetry }: { error: Error; onRetry?: () => vo
     >
       <p className="font-semibold">{heading}</p>
       <p>{text}</p>
-      {problems.length > 0 && (
+      {listed.length > 0 && (
         <ul className="list-disc pl-5">
-          {problems.map((problem) => (
-            <li key={`${problem.path}:${problem.message}`}>
-              <code>{problem.path}</code>: {problem.message}
-            </li>
+          {listed.map((problem) => (
+            <li key={`${problem.path}:${problem.message}`}>{problem.message}</li>
           ))}
         </ul>
       )}

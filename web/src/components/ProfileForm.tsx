@@ -116,11 +116,20 @@ export function ProfileForm(props: {
       ? undefined
       : curriculum.regions?.find((r) => r.suggestFor.includes(draft.locale));
 
+  // The app checks the hours itself, in the page's words (the browser's own bubble speaks the browser's
+  // language, not the page's), with the limits every face shares.
+  const hoursBad = !(draft.hoursPerWeek >= LIMITS.minHoursPerWeek && draft.hoursPerWeek <= LIMITS.hoursPerWeek);
+
   return (
     <form
       className="space-y-6"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        if (hoursBad && shows('time')) {
+          document.getElementById(`${id}-hours`)?.focus();
+          return;
+        }
         if (!last && step) props.onStep?.(STEPS[index + 1] ?? step);
         else props.onSubmit(toInput(draft));
       }}
@@ -179,8 +188,14 @@ export function ProfileForm(props: {
               required
               value={draft.hoursPerWeek}
               onChange={(event) => update({ hoursPerWeek: Number(event.target.value) })}
-              aria-describedby={`${id}-hours-note ${id}-hours-warning`}
+              aria-invalid={hoursBad}
+              aria-describedby={`${id}-hours-error ${id}-hours-note ${id}-hours-warning`}
             />
+            {hoursBad && (
+              <p id={`${id}-hours-error`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
+                {t('profile.hoursRange', { min: LIMITS.minHoursPerWeek, max: LIMITS.hoursPerWeek })}
+              </p>
+            )}
             {point?.hoursNote && (
               <p id={`${id}-hours-note`} className="mt-1 text-sm muted">
                 {tx(point.hoursNote)}

@@ -89,6 +89,11 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** A body that is already JSON text (a file as the learner chose it), sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   // Errors come back in the app's language, whatever the browser's.
   const init: RequestInit = {
@@ -99,7 +104,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     },
   };
   if (body !== undefined) {
-    init.body = JSON.stringify(body);
+    init.body = body instanceof JsonText ? body.text : JSON.stringify(body);
     init.headers = { ...init.headers, 'content-type': 'application/json' };
   }
   let response: Response;
@@ -188,8 +193,12 @@ export const api = {
   removeJob: (id: string) =>
     request<ResponseOf<'DELETE /api/jobs/:id'>>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
   jobsPlan: (locale: string) => request<JobsPlanJson>('GET', `/api/jobs/plan?locale=${encodeURIComponent(locale)}`),
-  importBackup: (backup: unknown, merge: boolean) =>
-    request<ImportResponse>('POST', `/api/import?merge=${merge}`, backup),
+  /**
+   * The backup file's text as it is: the server reads it, so a file that is not JSON is refused with
+   * the line and column where it goes wrong, in the words the command line uses too.
+   */
+  importBackup: (text: string, merge: boolean) =>
+    request<ImportResponse>('POST', `/api/import?merge=${merge}`, new JsonText(text)),
 };
 
 /*

@@ -2,12 +2,12 @@
  * @module Settings
  * Edit the profile (saving re-plans) and the target date, language, theme, export (ics, md, json) and import.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { TargetDate } from '../components/Outlook.js';
 import { ProfileForm } from '../components/ProfileForm.js';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
-import { api, exportUrl, type CalendarFeed } from '../lib/api.js';
+import { api, ApiError, exportUrl, type CalendarFeed } from '../lib/api.js';
 import { useCurriculum, useProfile, useStatus } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
@@ -22,10 +22,14 @@ export default function Settings() {
   const [error, setError] = useState<Error | undefined>();
   const [message, setMessage] = useState('');
   const [theme, setTheme] = useState<Theme>(storedTheme);
-  const [merge, setMerge] = useState(true);
+  // Unticked, as the command line's import without --merge: a backup never merges into progress silently.
+  const [merge, setMerge] = useState(false);
   const [fileName, setFileName] = useState('');
   const [feed, setFeed] = useState<CalendarFeed | undefined>();
   const id = useId();
+  const importForm = useRef<HTMLFormElement>(null);
+  // A backup refused because progress is already here (CONFLICT): the page offers to merge it instead.
+  const [importRefused, setImportRefused] = useState(false);
 
   // The confirmation goes away after a while; it stays in the page's status for screen readers until then.
   useEffect(() => {
@@ -45,6 +49,31 @@ export default function Settings() {
     } finally {
       setBusy(false);
     }
+  };
+
+  const importFile = (merging: boolean) => {
+    const input = importForm.current?.elements.namedItem('backup') as HTMLInputElement | null;
+    const file = input?.files?.[0];
+    if (!file) return;
+    setImportRefused(false);
+    void run(async () => {
+      let result;
+      try {
+        result = await api.importBackup(await file.text(), merging);
+      } catch (caught) {
+        setImportRefused(caught instanceof ApiError && caught.code === 'CONFLICT');
+        throw caught;
+      }
+      await invalidate(...PROFILE_KEYS);
+      const imported = t('settings.imported', {
+        events: result.imported.events,
+        projects: result.imported.projects,
+      });
+      const unknown = result.unknownItems;
+      if (unknown.length === 0) return imported;
+      const shown = unknown.slice(0, 5).join(t('common.listSeparator')) + (unknown.length > 5 ? '…' : '');
+      return `${imported} ${t('settings.importedUnknown', { count: unknown.length, items: shown })}`;
+    });
   };
 
   return (
@@ -130,30 +159,11 @@ export default function Settings() {
           </a>
         </div>
         <form
+          ref={importForm}
           className="flex flex-wrap items-end gap-3"
           onSubmit={(event) => {
             event.preventDefault();
-            const input = event.currentTarget.elements.namedItem('backup') as HTMLInputElement | null;
-            const file = input?.files?.[0];
-            if (!file) return;
-            void run(async () => {
-              let backup: unknown;
-              try {
-                backup = JSON.parse(await file.text());
-              } catch {
-                throw new Error(t('settings.importNotJson', { file: file.name }));
-              }
-              const result = await api.importBackup(backup, merge);
-              await invalidate(...PROFILE_KEYS);
-              const imported = t('settings.imported', {
-                events: result.imported.events,
-                projects: result.imported.projects,
-              });
-              const unknown = result.unknownItems;
-              if (unknown.length === 0) return imported;
-              const shown = unknown.slice(0, 5).join(t('common.listSeparator')) + (unknown.length > 5 ? '…' : '');
-              return `${imported} ${t('settings.importedUnknown', { count: unknown.length, items: shown })}`;
-            });
+            importFile(merge);
           }}
         >
           <div>
@@ -186,6 +196,19 @@ export default function Settings() {
           <button type="submit" className="btn" disabled={busy}>
             {t('settings.import')}
           </button>
+          {importRefused && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => {
+                setMerge(true);
+                importFile(true);
+              }}
+            >
+              {t('settings.mergeInstead')}
+            </button>
+          )}
         </form>
       </section>
 
