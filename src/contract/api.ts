@@ -293,6 +293,9 @@ export const TodaySchema = z
         reviews: z.number().int(),
         dueNow: z.number().int(),
         minutesPerCard: z.number(),
+        /** The time the expected reviews take. */
+        expectedMinutes: z.number(),
+        /** What the plan reserves for them from the week's study hours (the plan week's reviewMinutes). */
         minutes: z.number(),
       })
       .nullable(),

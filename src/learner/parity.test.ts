@@ -6,7 +6,9 @@
  * suggestions and the same exported text, and the stores must hold the same profile, the same steps
  * in force and the same projects afterwards.
  */
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../content/load.js';
 import { orderEvents, cancelledIds } from '../core/progress.js';
 import { testHome } from '../cli/test-support/home.js';
 import type { TestHome } from '../cli/test-support/home.js';
@@ -580,5 +582,62 @@ describe('undo leaves each kind of step as if it had not happened', () => {
     await api.post('/api/progress/undo', {});
     expect(await stateOf(h.store)).toEqual(afterProfile);
     expect(before.profile).toBeNull();
+  });
+});
+
+describe('the week’s review time is one figure in the plan and the week, through the CLI and the API', () => {
+  const shipped = fileURLToPath(new URL('../../curricula/ml-engineer', import.meta.url));
+  // A Monday: the whole week is ahead, and its study time is what the hours logged leave.
+  const monday = '2026-11-30T09:00:00.000Z';
+  const skills = ['python-basics', 'linear-algebra', 'sql-databases'];
+
+  async function bothFaces(logged: number) {
+    const home = testHome(monday);
+    open.homes.push(home);
+    const env = { MLPATH_CURRICULUM: shipped };
+    const h = await harness({ curriculum: loadCurriculum(shipped), now: monday });
+    open.harnesses.push(h);
+    const api = client(h.app);
+    expect((await home.run(['init', '--yes', '--start-point', 'from-scratch', '--hours', '10'], env)).status).toBe(0);
+    expect((await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 10 })).status).toBe(200);
+    for (const item of skills) {
+      expect((await home.run(['done', item, '--no-log'], env)).status).toBe(0);
+      expect((await api.post('/api/progress/events', { type: 'done', item, logPlannedHours: false })).status).toBe(200);
+    }
+    if (logged > 0) {
+      expect((await home.run(['log', String(logged)], env)).status).toBe(0);
+      expect((await api.post('/api/progress/events', { type: 'hours', hours: logged })).status).toBe(200);
+    }
+    const cliWeek = JSON.parse((await home.run(['week', '--json'], env)).stdout);
+    const cliPlan = JSON.parse((await home.run(['plan', '--json'], env)).stdout);
+    const cliText = (await home.run(['today'], env)).stdout;
+    const apiWeek = (await api.get('/api/today')).json as typeof cliWeek;
+    const apiPlan = (await api.get('/api/plan')).json as { forecast: { plan: typeof cliPlan } };
+    return { cliWeek, cliPlan, cliText, apiWeek, apiPlan: apiPlan.forecast.plan };
+  }
+
+  it('with time to spare: the expected reviews are reserved whole', async () => {
+    const f = await bothFaces(0);
+    expect(f.cliWeek.review.dueNow).toBeGreaterThan(0);
+    expect(f.cliWeek.review).toEqual(f.apiWeek.review);
+    expect(f.cliWeek.review.minutes).toBe(f.cliWeek.review.expectedMinutes);
+    expect(f.cliPlan.weeks[0].start).toBe(f.cliWeek.week.start);
+    expect(f.cliPlan.weeks[0].reviewMinutes).toBe(f.cliWeek.review.minutes);
+    expect(f.apiPlan.weeks[0].reviewMinutes).toBe(f.cliWeek.review.minutes);
+    expect(f.cliText).toContain(`Review: ${f.cliWeek.review.minutes} min reserved for review this week`);
+  });
+
+  it('with the week’s hours nearly all logged: the plan’s reservation, and the words say the reviews take longer', async () => {
+    const f = await bothFaces(9.55);
+    expect(f.cliWeek.review).toEqual(f.apiWeek.review);
+    // 0.45 h of study time is left in the week: 27 minutes, less than the reviews expected take.
+    expect(f.cliWeek.review.minutes).toBe(27);
+    expect(f.cliWeek.review.expectedMinutes).toBeGreaterThan(27);
+    expect(f.cliWeek.review.expectedMinutes).toBe(f.cliWeek.review.reviews * f.cliWeek.review.minutesPerCard);
+    expect(f.cliPlan.weeks[0].reviewMinutes).toBe(27);
+    expect(f.apiPlan.weeks[0].reviewMinutes).toBe(27);
+    expect(f.cliText).toContain(
+      `Review: the ${f.cliWeek.review.reviews} reviews expected this week take ${f.cliWeek.review.expectedMinutes} min; its study hours have 27 min left for them`,
+    );
   });
 });

@@ -476,7 +476,15 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
       : null;
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.start, s.fold, s.planOptions.reviewMinutes) : null,
+    review: view.week
+      ? await weekReview(
+          ctx,
+          view.week.start,
+          s.fold,
+          s.planOptions.reviewMinutes,
+          s.forecast?.plan.weeks.find((w) => w.start === view.week?.start),
+        )
+      : null,
     studyDay,
     session: nextSession(s),
     warnings: (await outlookOf(ctx, s)).warnings,

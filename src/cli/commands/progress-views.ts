@@ -249,10 +249,16 @@ export function registerProgressViews(program: Command, io: CliIo): void {
     });
 }
 
-/** The review time the week reserves (see learner/review.ts `weekReview`). */
+/**
+ * The review time the week reserves, the plan's figure (see learner/review.ts `weekReview`), and the
+ * time the reviews take when the week's study hours leave less than that.
+ */
 function reviewLine(locale: Locale, review: WeekReview | null): string {
   if (!review || review.reviews === 0) return rmsg(locale, 'weekReviewNone');
-  return rmsg(locale, 'weekReview', { minutes: review.minutes, reviews: review.reviews, due: review.dueNow });
+  const params = { minutes: review.minutes, reviews: review.reviews, due: review.dueNow };
+  if (review.minutes < review.expectedMinutes)
+    return rmsg(locale, 'weekReviewShort', { ...params, expected: review.expectedMinutes });
+  return rmsg(locale, 'weekReview', params);
 }
 
 function budgetLine(

@@ -175,8 +175,9 @@ export default function Today() {
           <HoursMeter logged={logged} budget={budget} />
           {today.data.review && today.data.review.reviews > 0 && (
             <p className="mt-3 text-sm" data-testid="week-review">
-              {t('today.review', {
+              {t(today.data.review.minutes < today.data.review.expectedMinutes ? 'today.reviewShort' : 'today.review', {
                 minutes: num(today.data.review.minutes, 0),
+                expected: num(today.data.review.expectedMinutes, 0),
                 reviews: num(today.data.review.reviews, 0),
                 due: num(today.data.review.dueNow, 0),
               })}{' '}
