@@ -26,12 +26,22 @@ interface Row {
 /**
  * The week's rows in a fixed order. The plan is re-made from progress, so a ticked task leaves
  * `week.tasks`; its row is kept where it was (from `seen`, this visit's earlier rows) or, on a
- * fresh visit, listed first among what was ticked this week.
+ * fresh visit, listed first among what was ticked this week. A row seen earlier whose task the
+ * re-made plan moved out of the week (a tick's hours used up the week's study time) and which is
+ * not ticked leaves, as a reload would show it: the week's rows are the plan's, never an older read's.
  */
-function rowsOf(week: TodayWeek, doneThisWeek: readonly string[], seen: ReadonlyMap<string, Row>): Row[] {
-  const planned = week.tasks.map((task) => ({ key: taskKey(task), task }));
+function rowsOf(
+  week: TodayWeek,
+  doneThisWeek: readonly string[],
+  seen: ReadonlyMap<string, Row>,
+  isDone: (key: string) => boolean,
+): Row[] {
+  const planned = new Map(week.tasks.map((task) => [taskKey(task), { key: taskKey(task), task }]));
   const ticked = doneThisWeek.map((key) => ({ key, task: undefined }));
-  const order = seen.size === 0 ? [...ticked, ...planned] : [...seen.values(), ...planned, ...ticked];
+  const kept = [...seen.values()]
+    .filter((row) => planned.has(row.key) || isDone(row.key))
+    .map((row) => planned.get(row.key) ?? row);
+  const order = seen.size === 0 ? [...ticked, ...planned.values()] : [...kept, ...planned.values(), ...ticked];
   const rows = new Map<string, Row>();
   for (const row of order) if (!rows.has(row.key)) rows.set(row.key, row);
   return [...rows.values()];
@@ -76,7 +86,7 @@ export default function Today() {
     const doneThisWeek = Object.entries(progress.data.doneOn)
       .filter(([item, day]) => day >= week.start && items[item] === 'done')
       .map(([item]) => item);
-    rows = rowsOf(week, doneThisWeek, seen.current.rows);
+    rows = rowsOf(week, doneThisWeek, seen.current.rows, (key) => items[key] === 'done');
     seen.current.rows = new Map(rows.map((row) => [row.key, row]));
   }
   const next = rows.find((row) => items[row.key] !== 'done' && row.task);
