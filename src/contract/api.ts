@@ -288,6 +288,8 @@ export const TodaySchema = z
         tasks: z.array(PlanTaskSchema),
       })
       .nullable(),
+    /** This week's items ticked done, titled as the plan titles tasks. */
+    ticked: z.array(z.object({ key: z.string(), title: TextSchema })),
     review: z
       .object({
         reviews: z.number().int(),

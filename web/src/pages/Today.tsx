@@ -7,6 +7,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import type { PlanTask } from '../lib/api.js';
+import type { Text } from '../../../src/core/model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';
@@ -21,6 +22,8 @@ interface Row {
   readonly key: string;
   /** The plan's task, when this week's plan has (or had, in this visit) one for the key. */
   readonly task: PlanTask | undefined;
+  /** Its title, as the plan titles tasks (a ticked item's from `ticked`). */
+  readonly title: Text | undefined;
 }
 
 /**
@@ -32,12 +35,14 @@ interface Row {
  */
 function rowsOf(
   week: TodayWeek,
-  doneThisWeek: readonly string[],
+  doneThisWeek: readonly { key: string; title: Text }[],
   seen: ReadonlyMap<string, Row>,
   isDone: (key: string) => boolean,
 ): Row[] {
-  const planned = new Map(week.tasks.map((task) => [taskKey(task), { key: taskKey(task), task }]));
-  const ticked = doneThisWeek.map((key) => ({ key, task: undefined }));
+  const planned = new Map(
+    week.tasks.map((task): [string, Row] => [taskKey(task), { key: taskKey(task), task, title: task.title }]),
+  );
+  const ticked = doneThisWeek.map(({ key, title }): Row => ({ key, task: undefined, title }));
   const kept = [...seen.values()]
     .filter((row) => planned.has(row.key) || isDone(row.key))
     .map((row) => planned.get(row.key) ?? row);
@@ -74,18 +79,15 @@ export default function Today() {
 
   const labelOf = (row: Row) => {
     const [resource = row.key, unit] = row.key.split('/');
-    const label = taskTitle(
-      row.task ?? { kind: 'study', stage: '', resource, unit, skills: [], hours: 0, why: undefined },
-    );
-    return { ...label, full: label.unit ? `${label.title} — ${label.unit}` : label.title };
+    const label = taskTitle({ resource, unit, title: row.title });
+    return { ...label, full: label.title };
   };
 
   let rows: Row[] = [];
   if (week && !week.off) {
     if (seen.current.week !== week.start) seen.current = { week: week.start, rows: new Map() };
-    const doneThisWeek = Object.entries(progress.data.doneOn)
-      .filter(([item, day]) => day >= week.start && items[item] === 'done')
-      .map(([item]) => item);
+    // Ticked this week as the server has it, and still done here (an untick not yet sent undoes it).
+    const doneThisWeek = today.data.ticked.filter(({ key }) => items[key] === 'done');
     rows = rowsOf(week, doneThisWeek, seen.current.rows, (key) => items[key] === 'done');
     seen.current.rows = new Map(rows.map((row) => [row.key, row]));
   }
