@@ -12,14 +12,36 @@ describe('help messages', () => {
     expect(hmsg('fr', 'today')).toBe('what to study now, from the re-planned plan');
   });
 
-  it("rewrites commander's parse errors in Chinese and leaves English ones alone", () => {
+  it("rewords commander's parse errors as the CLI's own: prefix, problem, and the command's --help", () => {
     const text = "error: unknown option '--hourz'\n(Did you mean --hours?)\n";
-    expect(commanderError('zh-CN', text)).toBe("错误：未知选项 '--hourz'\n（你是不是想输入 “--hours”？）\n");
-    expect(commanderError('en', text)).toBe(text);
-    expect(commanderError('zh-CN', "error: too many arguments for 'today'. Expected 0 arguments but got 1.\n")).toBe(
-      "错误：'today' 的参数过多。应为 0 个，实际为 1 个。\n",
+    expect(commanderError('zh-CN', text, 'mlpath plan')).toBe(
+      "mlpath：未知选项 '--hourz'\n（你是不是想输入 “--hours”？）\n见 `mlpath plan --help`\n",
     );
-    expect(commanderError('zh-CN', "error: missing required argument 'id'\n")).toBe("错误：缺少必需的参数 'id'\n");
+    expect(commanderError('en', text, 'mlpath plan')).toBe(
+      'mlpath: unknown option \'--hourz\'\n(did you mean "--hours"?)\nsee `mlpath plan --help`\n',
+    );
+    expect(commanderError('zh-CN', "error: too many arguments for 'today'. Expected 0 arguments but got 1.\n")).toBe(
+      "mlpath：'today' 的参数过多。应为 0 个，实际为 1 个。\n见 `mlpath --help`\n",
+    );
+    expect(commanderError('zh-CN', "error: missing required argument 'id'\n", 'mlpath done')).toBe(
+      "mlpath：缺少必需的参数 'id'\n见 `mlpath done --help`\n",
+    );
+    // A form without its own words keeps commander's, under the same prefix and pointer.
+    expect(commanderError('en', "error: option '--x <v>' argument 'y' is invalid.\n", 'mlpath plan')).toBe(
+      "mlpath: option '--x <v>' argument 'y' is invalid.\nsee `mlpath plan --help`\n",
+    );
+  });
+
+  it('points an unknown flag to the failing command, subcommands included, in both languages', async () => {
+    const en = memoryIo({ env: { LANG: 'en_US.UTF-8', MLPATH_HOME: '' } });
+    expect(await main(['status', '--bogus'], en)).toBe(2);
+    expect(en.stderr()).toBe("mlpath: unknown option '--bogus'\nsee `mlpath status --help`\n");
+    const zh = memoryIo({ env: { MLPATH_LANG: 'zh-CN', MLPATH_HOME: '' } });
+    expect(await main(['status', '--bogus'], zh)).toBe(2);
+    expect(zh.stderr()).toBe("mlpath：未知选项 '--bogus'\n见 `mlpath status --help`\n");
+    const sub = memoryIo({ env: { LANG: 'en_US.UTF-8', MLPATH_HOME: '' } });
+    expect(await main(['project', 'add'], sub)).toBe(2);
+    expect(sub.stderr()).toContain('see `mlpath project add --help`');
   });
 });
 
@@ -68,7 +90,7 @@ describe('mlpath --help', () => {
   it('reports an unknown flag in Chinese, with the suggestion, and exits 2', async () => {
     const io = memoryIo({ env: { MLPATH_LANG: 'zh-CN' } });
     expect(await main(['plan', '--hourz', '10'], io)).toBe(2);
-    expect(io.stderr()).toContain("错误：未知选项 '--hourz'");
+    expect(io.stderr()).toContain("mlpath：未知选项 '--hourz'");
     expect(io.stderr()).toContain('（你是不是想输入 “--hours”？）');
   });
 
@@ -92,9 +114,27 @@ describe('mlpath --help', () => {
     expect(unknown.stderr()).not.toMatch(/[a-z], [a-z]/);
     const parse = memoryIo({ env: { LANG: 'en_US.UTF-8' } });
     expect(await main(['--locale', 'zh-CN', 'plan', '--hours'], parse)).toBe(2);
-    expect(parse.stderr()).toContain("错误：选项 '--hours <n>' 缺少取值");
+    expect(parse.stderr()).toContain("mlpath：选项 '--hours <n>' 缺少取值");
     const english = memoryIo({ env: { LANG: 'zh_CN.UTF-8', MLPATH_HOME: '' } });
     expect(await main(['--locale', 'en', 'plan', '--start-point', 'developer', '--hours', 'abc'], english)).toBe(2);
     expect(english.stderr()).toContain('is not a number');
+  });
+
+  it('refuses a --locale it does not speak, before or after the command, naming en and zh-CN', async () => {
+    for (const args of [
+      ['--locale', 'fr', 'today'],
+      ['status', '--locale', 'de', '--json'],
+      ['--locale=zh', 'today'],
+    ]) {
+      const io = memoryIo({ env: { LANG: 'en_US.UTF-8', MLPATH_HOME: '' } });
+      expect(await main(args, io), args.join(' ')).toBe(2);
+      expect(io.stdout()).toBe('');
+      expect(io.stderr()).toMatch(/^mlpath: --locale: unknown locale "(fr|de|zh)"/);
+      expect(io.stderr()).toContain('Valid choices: en, zh-CN.');
+    }
+    const zh = memoryIo({ env: { MLPATH_LANG: 'zh-CN', MLPATH_HOME: '' } });
+    expect(await main(['status', '--locale', 'fr'], zh)).toBe(2);
+    expect(zh.stderr()).toContain('mlpath：--locale：未知的语言“fr”');
+    expect(zh.stderr()).toContain('可选值：en、zh-CN。');
   });
 });

@@ -33,11 +33,13 @@ export function helpTitle(locale: Locale, title: string): string {
 }
 
 /**
- * Commander's parse errors in a locale. Commander writes them in English with fixed wording; each
- * known form is matched and rewritten, anything else is left as it is.
+ * Commander's parse errors as the CLI's other errors read: `mlpath: ` and the problem, in a locale,
+ * then where to look (`see \`mlpath status --help\``, `command` being the command that failed).
+ * Commander writes them in English with fixed wording; each known form is matched and reworded,
+ * any other is kept in commander's words, under the same prefix and pointer.
  */
-export function commanderError(locale: Locale, text: string): string {
-  if (locale !== 'zh-CN') return text;
+export function commanderError(locale: Locale, text: string, command = 'mlpath'): string {
+  if (!text.startsWith('error: ')) return text;
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
     [/^error: unknown option '([^']*)'/, (m) => hmsg(locale, 'error.unknownOption', { flag: m[1] ?? '' })],
     [/^error: unknown command '([^']*)'/, (m) => hmsg(locale, 'error.unknownCommand', { name: m[1] ?? '' })],
@@ -75,5 +77,6 @@ export function commanderError(locale: Locale, text: string): string {
     const match = pattern.exec(out);
     if (match) out = out.slice(0, match.index) + replace(match) + out.slice(match.index + match[0].length);
   }
-  return out;
+  const message = out.replace(/^error: /, '').replace(/\n+$/, '');
+  return `${translate(locale, 'errors', 'prefix', { message })}\n${hmsg(locale, 'error.seeHelp', { command })}\n`;
 }

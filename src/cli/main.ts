@@ -23,6 +23,7 @@ import type { Command } from 'commander';
 import type { helpFor } from './help-messages.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
+import { INTERFACE_LOCALES as CLI_LOCALES } from '../core/model.js';
 
 export const VERSION = '0.1.0';
 
@@ -151,11 +152,14 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
   // language its widths are measured.
   if (locale !== 'en') await loadWidths();
   const h = helpFor(io.env);
-  const output = {
+  // A parse error names the command whose `--help` to read: `mlpath project add`, not just `mlpath`.
+  const pathOf = (command: Command): string =>
+    command.parent ? `${pathOf(command.parent)} ${command.name()}` : command.name();
+  const outputFor = (command: Command) => ({
     writeOut: (s: string) => io.out(s),
     writeErr: (s: string) => io.err(s),
-    outputError: (s: string, write: (text: string) => void) => write(commanderError(locale, s)),
-  };
+    outputError: (s: string, write: (text: string) => void) => write(commanderError(locale, s, pathOf(command))),
+  });
   const terms = new Map<Command, string>();
   const program = new Command('mlpath')
     .description(h('program.description'))
@@ -171,10 +175,13 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
       // Chinese descriptions wrap by the columns they take, two for each CJK character.
       displayWidth: (text) => displayWidth(text),
       subcommandTerm: (command) => terms.get(command) ?? Help.prototype.subcommandTerm.call(new Help(), command),
+      // Commander puts a space after the usage title; a full-width colon ("用法：") takes none.
+      formatHelp: (command, helper) =>
+        Help.prototype.formatHelp.call(helper, command, helper).replace(/^(\S*：) /, '$1'),
     })
     .exitOverride()
-    .showSuggestionAfterError(true)
-    .configureOutput(output);
+    .showSuggestionAfterError(true);
+  program.configureOutput(outputFor(program));
   const wanted =
     name === undefined ? undefined : COMMANDS.find((m) => m.commands.some((c) => namesOf(c.term).includes(name)));
   if (wanted) (await wanted.load())(program, io);
@@ -188,7 +195,7 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
       }
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
-    command.exitOverride().configureOutput(output);
+    command.exitOverride().configureOutput(outputFor(command));
     command.showSuggestionAfterError(true);
     command.commands.forEach(configure);
   };
@@ -233,6 +240,18 @@ function globalLocale(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Every `--locale` value on the command line, before a `--`. */
+function localeValues(argv: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (arg === '--locale') values.push(argv[++i] ?? '');
+    else if (arg.startsWith('--locale=')) values.push(arg.slice('--locale='.length));
+  }
+  return values;
+}
+
 /** Run the CLI; resolves to the exit status. */
 export async function main(argv: readonly string[], io?: CliIo): Promise<number> {
   const given = io ?? processIo();
@@ -244,6 +263,25 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
     return 0;
   }
   const { CommanderError } = await import('commander');
+  // A language the CLI does not speak is refused before anything runs, naming the ones it does.
+  const unspoken = localeValues(argv).find((value) => !(CLI_LOCALES as readonly string[]).includes(value));
+  if (unspoken !== undefined) {
+    const [{ MlpathError, suggest }, { unknownChoiceText }, { reportError }, { chooseLocale }] = await Promise.all([
+      import('../core/errors.js'),
+      import('./messages.js'),
+      import('./exit-codes.js'),
+      import('./locale.js'),
+    ]);
+    const locale = chooseLocale({ env: given.env });
+    const message = unknownChoiceText(locale, {
+      flag: '--locale',
+      noun: 'noun.locale',
+      value: unspoken,
+      suggestions: suggest(unspoken, CLI_LOCALES),
+      choices: CLI_LOCALES,
+    });
+    return reportError(new MlpathError({ code: 'INVALID_INPUT', message }), given, locale);
+  }
   try {
     const word = commandWord(argv);
     const program = await buildProgram(cli, word);

@@ -28,9 +28,8 @@ import type { ProfileRequest } from '../learner/profile.js';
 import { helpFor } from './help-messages.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
-import { isCliLocale, msg } from './messages.js';
+import { isCliLocale, msg, unknownChoiceText } from './messages.js';
 import type { MessageKey } from './messages.js';
-import { didYouMeanIn, listIn } from '../i18n/catalogue.js';
 
 /** The raw values commander collects for the profile flags. */
 export interface ProfileFlags {
@@ -316,25 +315,16 @@ function flagFor(problem: ProfileProblem, flags: ProfileFlags): string {
 export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, locale: string): string {
   const flag = flagFor(problem, flags);
   switch (problem.kind) {
-    case 'unknown': {
-      const zh = locale === 'zh-CN';
-      const unknown = msg(locale, 'flag.unknown', {
+    case 'unknown':
+      return unknownChoiceText(locale, {
         flag,
-        noun: msg(locale, NOUN[problem.field]),
+        noun: NOUN[problem.field],
         value: problem.value,
+        suggestions: problem.suggestions,
+        choices: problem.choices,
+        valid: problem.field === 'target' ? 'flag.validTarget' : 'flag.valid',
+        hint: problem.field === 'known' || problem.field === 'target' ? 'flag.skillsHint' : undefined,
       });
-      const parts = [
-        problem.suggestions.length > 0
-          ? `${unknown}${zh ? '；' : '; '}${didYouMeanIn(locale, problem.suggestions)}`
-          : unknown + (zh ? '。' : '.'),
-      ];
-      if (problem.choices.length > 0) {
-        const key = problem.field === 'target' ? 'flag.validTarget' : 'flag.valid';
-        parts.push(msg(locale, key, { choices: listIn(locale, problem.choices, 'or') }));
-      } else if (problem.field === 'known' || problem.field === 'target') parts.push(msg(locale, 'flag.skillsHint'));
-      const text = parts.join(zh ? '' : ' ');
-      return text;
-    }
     case 'range':
       if (problem.field === 'startDate')
         return msg(locale, 'flag.dateRange', {

@@ -42,13 +42,13 @@ describe('planToIcs', () => {
       .getAllSubcomponents('vevent')
       .map((e) => new ICAL.Event(e));
     const first = events[0];
-    expect(first?.summary).toBe("📘 CS50's Introduction to Programming with Python：函数与变量 (7.5 小时)");
+    expect(first?.summary).toBe("📘 CS50's Introduction to Programming with Python：函数与变量（7.5 小时）");
     expect(first?.description).toContain(
       '原因：后面每个阶段都用 Python 编写，所以先学它；这句话故意写得很长，用来检验按字节折行时不会把一个汉字拆成两半。',
     );
     expect(first?.description).toContain('技能：Python 编程');
-    expect(events.map((e) => e.summary)).toContain('🛏 线性代数应该这样学 (2.5 小时)');
-    expect(events.map((e) => e.summary)).toContain('🛠 中文客服聊天机器人 (10 小时)');
+    expect(events.map((e) => e.summary)).toContain('🛏 线性代数应该这样学（2.5 小时）');
+    expect(events.map((e) => e.summary)).toContain('🛠 中文客服聊天机器人（10 小时）');
     expect(events.map((e) => e.summary)).toContain('里程碑：学习编程');
   });
 

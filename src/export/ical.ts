@@ -100,7 +100,7 @@ export function renderEntries(
       url,
     ].filter((line): line is string => line !== undefined && line !== '');
     return {
-      summary: `${t.kind[task.kind]} ${title} (${translate(locale, 'tracking', 'hours', { hours: formatHours(entry.hours) })})`,
+      summary: `${t.kind[task.kind]} ${translate(locale, 'cli', 'aside', { text: title, aside: translate(locale, 'tracking', 'hours', { hours: formatHours(entry.hours) }) })}`,
       description: lines.join('\n'),
       url,
     };

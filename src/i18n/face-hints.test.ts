@@ -17,7 +17,8 @@ const TERMINAL_ONLY: ReadonlyArray<readonly [RegExp, string]> = [
   [/^debugHint$/, "the terminal's own words for a crash"],
   [/^auth\.(secretShort|secretHint|listHint)$/, 'server start-up and the admin command'],
   [/^server\.|^hint\.otherPort$/, '`mlpath serve` listening on its port'],
-  [/^import\.|^hint\.(emptyFolder|outputPath)$/, 'curriculum import is a command of its own'],
+  [/^import\.|^hint\.emptyFolder$/, 'curriculum import is a command of its own'],
+  [/^hint\.file\./, 'the files `mlpath export -o`, `mlpath import` and `mlpath review --anki` write and read'],
   [/^backup\.(unusable|none)$|^hint\.(listBackups|otherBackup|restoreWritable)$/, '`mlpath restore` is a command'],
   [
     /^(store|fault)\.|^hint\.(ownDatabase|database|writable|ownFolder|ownFolderApp|makeWritable|restore|checkDisk|emptyFile|upgradeOnce)$/,

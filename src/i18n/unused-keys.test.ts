@@ -24,6 +24,7 @@ const BUILT: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> 
   errors: [
     [/^api\.what\./, 'server/validate.ts: `api.what.${what}`'],
     [/^backup\.(event|project|posting)Twice$/, 'contract/backup.ts: `backup.${noun}Twice`'],
+    [/^(hint\.)?file\./, 'cli/commands/exchange.ts: `file.write.${trouble}`, `hint.file.${trouble}`'],
     [/^cohort\.ownerOnly\./, 'learner/cohorts.ts: `cohort.ownerOnly.${what}`'],
     [/^issue\.(tooSmall|tooBig)\.(string|array|value)$/, 'i18n/issues.ts: `issue.${side}.${origin}`'],
     [/^json\.expected\./, 'core/json-position.ts names them; server/validate.ts, export/backup.ts build them'],

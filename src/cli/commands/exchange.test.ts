@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ describe('mlpath export', () => {
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     expect(events.length).toBeGreaterThan(2);
     expect(events[0]?.summary).toMatch(
-      /^📘 CS50's Introduction to Programming with Python[:：] ?函数与变量 \(\d+(\.\d)? 小时\)$/,
+      /^📘 CS50's Introduction to Programming with Python[:：] ?函数与变量（\d+(\.\d)? 小时）$/,
     );
     expect(result.stderr).toContain('已导出 ics 到 plan.ics');
   });
@@ -188,7 +188,11 @@ describe('mlpath import', () => {
       expect(result.stderr, name).not.toMatch(/\n\s+at /); // no stack trace
     }
     const missing = await target.run(['import', 'nowhere.json']);
-    expect(missing.stderr).toContain('cannot read nowhere.json: ENOENT');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(
+      'mlpath: cannot read nowhere.json: there is no such file; nothing was imported\n' +
+        "check the path and the file's name (`ls .` lists the folder)\n",
+    );
     expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [], postings: [] });
   });
 
@@ -217,5 +221,30 @@ describe('mlpath import', () => {
     expect(invalid.stderr).toMatch(/bad-event\.json：不是有效的 mlpath 备份（\d+ 个问题）；未导入任何内容/);
     expect(invalid.stderr).toMatch(/events\[0\]\.type：/);
     expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [], postings: [] });
+  });
+
+  it('tells a file it cannot write or read by the path given, in words, with the fix, in both languages', async () => {
+    const h = await home(true);
+    mkdirSync(join(h.dir, 'somedir'));
+    const noFolder = await h.run(['export', '--format', 'md', '-o', 'nowhere/x.md']);
+    expect(noFolder.status).toBe(2);
+    expect(noFolder.stderr).toBe(
+      'mlpath: cannot write nowhere/x.md: the folder nowhere does not exist; nothing was written\n' +
+        'create the folder first (`mkdir -p nowhere`), or give -o a path in a folder that exists\n',
+    );
+    const folder = await h.run(['export', '--format', 'md', '-o', 'somedir'], { MLPATH_LANG: 'zh-CN' });
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(
+      'mlpath：无法写入 somedir：这是一个文件夹；未写入任何内容\n为 -o 指定一个文件名，例如 somedir/mlpath.md\n',
+    );
+    const read = await h.run(['import', 'somedir']);
+    expect(read.status).toBe(1);
+    expect(read.stderr).toContain('cannot read somedir: it is a folder, not a file; nothing was imported');
+    const missing = await h.run(['import', 'nope.json'], { MLPATH_LANG: 'zh-CN' });
+    expect(missing.stderr).toContain('mlpath：无法读取 nope.json：没有这个文件；未导入任何内容');
+    // Neither the temporary file's name nor a system code reaches the learner, and nothing is left behind.
+    for (const result of [noFolder, folder, read, missing]) expect(result.stderr).not.toMatch(/\.tmp|E[A-Z]{3,}/);
+    expect(readdirSync(join(h.dir, 'somedir'))).toEqual([]);
+    expect(readdirSync(h.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -4,30 +4,96 @@
  * A file is written whole or not at all (written beside the target, then renamed over it).
  * An import is validated completely, then written in one transaction.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
 import { EXPORT_FORMATS, exportText, importBackup, readBackup } from '../../learner/exchange.js';
 import type { ExportFormat } from '../../learner/exchange.js';
 import type { CliIo } from '../io.js';
-import { systemLocale, withSession } from '../session.js';
+import { withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { helpFor } from '../help-messages.js';
 
-/** Write a file atomically: a reader (or a crash) never sees half of it. */
-export function writeFileAtomic(file: string, text: string): void {
+/** What went wrong with a file, in the learner's words rather than the system's code. */
+type FileTrouble = 'noFolder' | 'noFile' | 'isFolder' | 'noPermission' | 'full' | 'other';
+
+function troubleOf(error: unknown): FileTrouble {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'noFolder';
+    case 'EISDIR':
+      return 'isFolder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'noPermission';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'full';
+    default:
+      return 'other';
+  }
+}
+
+const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'EIO';
+
+/**
+ * Write a file atomically: a reader (or a crash) never sees half of it. A failure is told with the
+ * path as the learner gave it (`named.path`, never the temporary file beside it) and the fix for its
+ * flag (`named.fileName` is the file name a folder given in its place is told to add).
+ */
+export function writeFileAtomic(
+  file: string,
+  text: string,
+  named: { path: string; flag: string; fileName: string } = { path: file, flag: '-o', fileName: 'mlpath.txt' },
+): void {
   const temporary = `${file}.${process.pid}.tmp`;
+  let trouble: FileTrouble | undefined;
+  let code = '';
+  // A folder in the file's place is found before anything is written beside it.
+  if (existsSync(file) && statSync(file).isDirectory()) trouble = 'isFolder';
+  else
+    try {
+      writeFileSync(temporary, text, { encoding: 'utf8', flush: true });
+      renameSync(temporary, file);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      trouble = troubleOf(error);
+      code = codeOf(error);
+    }
+  if (trouble === undefined) return;
+  const folder = dirname(named.path);
+  throw new MlpathError({
+    code: 'INVALID_INPUT',
+    key: `file.write.${trouble === 'noFile' ? 'noFolder' : trouble}`,
+    params: { file: named.path, folder, code },
+    hintKey: `hint.file.${trouble === 'noFile' ? 'noFolder' : trouble}`,
+    hintParams: { flag: named.flag, folder, example: join(named.path, named.fileName) },
+  });
+}
+
+/** Read a file the learner named, or fail with what is wrong with it (in words) and the fix. */
+function readNamedFile(file: string, named: string): string {
   try {
-    writeFileSync(temporary, text, { encoding: 'utf8', flush: true });
-    renameSync(temporary, file);
+    if (statSync(file).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    return readFileSync(file, 'utf8');
   } catch (error) {
-    rmSync(temporary, { force: true });
+    const found = troubleOf(error);
+    const trouble = found === 'noFolder' ? 'noFile' : found === 'full' ? 'other' : found;
+    const hint = {
+      noFile: 'readNoFile',
+      isFolder: 'readIsFolder',
+      noPermission: 'readNoPermission',
+      other: 'readOther',
+    }[trouble];
     throw new MlpathError({
-      code: 'INVALID_INPUT',
-      key: 'store.write',
-      params: { file, message: (error as Error).message },
-      hintKey: 'hint.outputPath',
+      code: 'IMPORT_INVALID',
+      key: `file.read.${trouble}`,
+      params: { file: named, code: codeOf(error) },
+      hintKey: `hint.file.${hint}`,
+      hintParams: { file: named, folder: dirname(named) },
     });
   }
 }
@@ -53,7 +119,7 @@ export function registerExchange(program: Command, io: CliIo): void {
           return;
         }
         const file = isAbsolute(options.output) ? options.output : resolve(io.cwd, options.output);
-        writeFileAtomic(file, text);
+        writeFileAtomic(file, text, { path: options.output, flag: '-o', fileName: `mlpath.${format}` });
         io.err(`${m.exported(format, options.output)}\n`);
       });
     });
@@ -66,18 +132,7 @@ export function registerExchange(program: Command, io: CliIo): void {
     .option('--json', h('import.json'))
     .action(async (fileArg: string, options: { merge?: boolean; json?: boolean }) => {
       const file = isAbsolute(fileArg) ? fileArg : resolve(io.cwd, fileArg);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new MlpathError({
-          code: 'IMPORT_INVALID',
-          message: trackingMessages(systemLocale(io.env)).noSuchFile(
-            fileArg,
-            (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-          ),
-        });
-      }
+      const text = readNamedFile(file, fileArg);
       // Validate before opening the store: a bad file never touches the database.
       const backup = readBackup(text, fileArg);
       await withSession(io, async (session) => {

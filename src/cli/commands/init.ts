@@ -7,7 +7,7 @@
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
-import { nextMonday, isValidIsoDate } from '../../core/dates.js';
+import { nextMonday } from '../../core/dates.js';
 import { LEARNING_STYLES, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { Plan, Profile } from '../../core/plan-model.js';
@@ -28,7 +28,7 @@ import { withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { formatHours } from './track.js';
 import { helpFor } from '../help-messages.js';
-import { promptWords } from '../prompt-words.js';
+import { dateProblem, hoursProblem, optionIn, promptWords } from '../prompt-words.js';
 
 interface InitOptions extends ProfileFlags {
   yes?: boolean;
@@ -44,7 +44,7 @@ async function askProfile(
   today: string,
 ): Promise<ProfileFlags | undefined> {
   const prompts = await import('@clack/prompts');
-  const yesNo = promptWords(prompts, locale);
+  promptWords(prompts, locale);
   const m = trackingMessages(locale);
   const answers: ProfileFlags = { ...flags };
   prompts.intro(`mlpath · ${textIn(curriculum.meta.title, locale)}`);
@@ -67,14 +67,14 @@ async function askProfile(
   }
   const t = trackingMessages(answers.locale ?? locale);
   const loc = answers.locale ?? locale;
+  // The library's words follow the language just chosen.
+  const yesNo = promptWords(prompts, loc);
   if (answers.startPoint === undefined && curriculum.startingPoints.length > 0) {
     const value = await prompts.select({
       message: t.askStartingPoint,
-      options: curriculum.startingPoints.map((p) => ({
-        value: p.id,
-        label: textIn(p.title, loc),
-        hint: textIn(p.summary, loc),
-      })),
+      options: curriculum.startingPoints.map((p) =>
+        optionIn(loc, { value: p.id, label: textIn(p.title, loc), hint: textIn(p.summary, loc) }),
+      ),
     });
     if (cancelled(value)) return undefined;
     answers.startPoint = String(value);
@@ -84,12 +84,7 @@ async function askProfile(
     const value = await prompts.text({
       message: t.askHours,
       initialValue: String(point?.hoursPerWeek ?? 10),
-      validate: (v) => {
-        const n = Number(v);
-        return v !== undefined && v.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 100
-          ? undefined
-          : '0 < h ≤ 100';
-      },
+      validate: (v) => hoursProblem(loc, v),
     });
     if (cancelled(value)) return undefined;
     answers.hours = String(value);
@@ -108,7 +103,9 @@ async function askProfile(
       message: t.askDomain,
       options: [
         { value: '', label: t.anyDomain },
-        ...curriculum.domains.map((d) => ({ value: d.id, label: textIn(d.title, loc), hint: textIn(d.summary, loc) })),
+        ...curriculum.domains.map((d) =>
+          optionIn(loc, { value: d.id, label: textIn(d.title, loc), hint: textIn(d.summary, loc) }),
+        ),
       ],
     });
     if (cancelled(value)) return undefined;
@@ -134,7 +131,7 @@ async function askProfile(
     const value = await prompts.text({
       message: t.askStartDate,
       initialValue: nextMonday(today),
-      validate: (v) => (v !== undefined && isValidIsoDate(v) ? undefined : 'YYYY-MM-DD'),
+      validate: (v) => dateProblem(loc, v, nextMonday(today)),
     });
     if (cancelled(value)) return undefined;
     answers.start = String(value);
@@ -159,7 +156,7 @@ function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: n
       lines.push(`${title}  ${m.weekOff}`);
       continue;
     }
-    lines.push(`${title}  (${m.hours(formatHours(week.hours))})`);
+    lines.push(msg(locale, 'aside', { text: title, aside: m.hours(formatHours(week.hours)) }));
     for (const task of week.tasks) {
       const resource = curriculum.resources.find((r) => r.id === task.resource);
       const name =

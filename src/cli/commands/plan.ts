@@ -149,14 +149,17 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   // Without a route (an imported curriculum may have none), the plan is named after the curriculum.
   lines.push(
     m('plan.title', {
-      route: route ? `${textIn(route.title, L)} (${route.id})` : textIn(curriculum.meta.title, L) || plan.route,
+      route: route
+        ? m('aside', { text: textIn(route.title, L), aside: route.id })
+        : textIn(curriculum.meta.title, L) || plan.route,
     }),
   );
   lines.push(
     m('plan.profile', {
       point: point ? textIn(point.title, L) : profile.startingPoint,
       hours: round1(plan.hoursPerWeek),
-      factor: round1(plan.effortFactor),
+      // Two decimals, as the factors are set (0.85), so the text and --json agree.
+      factor: Math.round(plan.effortFactor * 100) / 100,
       style: m(`style.${profile.style}` as MessageKey),
       domain: domain ? textIn(domain.title, L) : '-',
     }),

@@ -236,14 +236,26 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           return;
         }
         const m = trackingMessages(locale);
-        const cell = (value: number | null, width: number): string =>
-          (value === null ? '-' : formatHours(value)).padStart(width);
-        io.out(`${m.burnupTitle}\n${m.burnupHead}\n`);
-        for (const p of points) {
-          io.out(
-            `${p.week}${cell(p.doneHours, 7)}${cell(p.loggedHours, 8)}${cell(p.plannedHours, 9)}${cell(p.forecastHours, 10)}\n`,
-          );
-        }
+        const cell = (value: number | null): string => (value === null ? '-' : formatHours(value));
+        // Columns line up by the columns a text takes in the terminal (a Chinese heading takes two a character).
+        const rows = points.map((p) => [
+          p.week,
+          ...[p.doneHours, p.loggedHours, p.plannedHours, p.forecastHours].map(cell),
+        ]);
+        const head = m.burnupHead;
+        await measuring(head);
+        const widths = head.map((title, i) =>
+          Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[i] ?? ''))),
+        );
+        const line = (row: readonly string[]): string =>
+          row
+            .map((text, i) => {
+              const pad = ' '.repeat((widths[i] ?? 0) - displayWidth(text));
+              return i === 0 ? text + pad : `  ${pad}${text}`;
+            })
+            .join('');
+        io.out(`${m.burnupTitle}\n${line(head)}\n`);
+        for (const row of rows) io.out(`${line(row)}\n`);
         io.out(`${m.burnupDone}\n${m.burnupLogged}\n`);
       });
     });

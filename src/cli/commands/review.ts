@@ -193,6 +193,7 @@ export function registerReview(program: Command, io: CliIo): void {
                 answer: c.answer,
               })),
             }),
+            { path: options.anki, flag: '--anki', fileName: 'mlpath-anki.txt' },
           );
           io.out(`${rmsg(locale, 'ankiWritten', { count: cards.length, file: options.anki })}\n`);
           return;

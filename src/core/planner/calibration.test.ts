@@ -167,8 +167,8 @@ describe('forecastFrom on the shipped curriculum', () => {
     };
     const f = forecastFrom(shipped, dev, progress, '2027-03-01');
     expect(f.originalFinishDate).toBe(first.finishDate);
-    // 1.3 times the estimate, shrunk towards 1 by the 20-hour prior.
-    expect(f.pace).toBeCloseTo((estimate * 1.3 + 20) / (estimate + 20), 2);
+    // 1.3 times the estimate, shrunk towards 1 with the weight estimate^2 / (estimate^2 + 40^2).
+    expect(f.pace).toBeCloseTo(1 + (0.3 * estimate ** 2) / (estimate ** 2 + 40 ** 2), 2);
     expect(f.pace).toBeGreaterThan(1);
     expect(f.movedDays).toBeGreaterThan(0);
     expect(f.plan.weeks.flatMap((w) => w.tasks).some((x) => x.key === key)).toBe(false);

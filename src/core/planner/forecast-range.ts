@@ -6,8 +6,8 @@
  *
  * Method (a bootstrap): each of RANGE_RUNS runs replays the learner's past weeks drawn at random with
  * replacement. A run first draws as many weeks as there are to estimate its own pace (hours logged per
- * planned hour of work finished, shrunk towards the whole history's as the forecast's pace is) and scales
- * what is left by it relative to the whole history's; then it studies week after week, each week one of
+ * planned hour of work finished, softened by RESAMPLE_PRIOR_HOURS) and scales what is left by it
+ * relative to the whole history's; then it studies week after week, each week one of
  * the past weeks drawn at random, at that week's share of its planned hours (a week of 5 h against 10 h
  * planned counts 0.5 of a planned week), until the work left is done. How much longer or shorter than the
  * plan's weeks a run takes stretches the time from today to the forecast's finish date. p10, p50 and p90
@@ -17,7 +17,6 @@ import type { BurnupPoint } from '../burnup.js';
 import { addDays, daysBetween, toDayNumber, weekStart } from '../dates.js';
 import type { Profile, ProgressState } from '../plan-model.js';
 import { hoursLoggedBetween, studyCalendar } from '../weeks.js';
-import { PACE_PRIOR_HOURS } from './plan.js';
 import { seededRandom } from '../random.js';
 
 /** One past calendar week of study. */
@@ -38,6 +37,12 @@ export const MIN_HISTORY_WEEKS = 4;
 export const HISTORY_WEEKS = 26;
 /** Runs of the simulation. */
 export const RANGE_RUNS = 2000;
+/**
+ * A resample's pace is (logged + this) / (done + this): finite for a draw of weeks with nothing
+ * finished. Only its ratio to the whole history's matters (it scales the work left around the
+ * forecast's finish date, which plans with the forecast's own pace), so it is not the forecast's prior.
+ */
+const RESAMPLE_PRIOR_HOURS = 20;
 /** A run stops after this many times the plan's weeks (a history of almost no study). */
 const MAX_STRETCH = 20;
 
@@ -86,7 +91,8 @@ export function forecastRange(input: {
   const random = seededRandom(input.seed ?? 1);
   const first = weeks[0] as HistoryWeek;
   const draw = (): HistoryWeek => weeks[Math.floor(random() * weeks.length)] ?? first;
-  const ratio = (logged: number, done: number): number => (logged + PACE_PRIOR_HOURS) / (done + PACE_PRIOR_HOURS);
+  const ratio = (logged: number, done: number): number =>
+    (logged + RESAMPLE_PRIOR_HOURS) / (done + RESAMPLE_PRIOR_HOURS);
   const anyDone = weeks.some((w) => w.doneHours > 0);
   const whole = ratio(
     weeks.reduce((s, w) => s + w.loggedHours, 0),

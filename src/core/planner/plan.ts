@@ -32,7 +32,7 @@ import type { ScheduleTask } from './schedule.js';
 import { earnedHours, vouched } from './earned.js';
 import { buildTasks, centiOf, taskWords } from './tasks.js';
 import type { PlannerTask, TaskWords } from './tasks.js';
-import { listOf, said, tenths } from './texts.js';
+import { hundredths, listOf, said } from './texts.js';
 
 /** The alongside track's share of a week when both tracks have work (maths alongside code: a third). */
 export const ALONGSIDE_SHARE = 1 / 3;
@@ -174,10 +174,11 @@ export function prepare(
     subject: profile.startingPoint,
     says: [
       profile.effortFactor !== undefined
-        ? said('effort.own', { factor: tenths(factor) })
+        ? said('effort.own', { factor: hundredths(factor) })
         : point?.effortFactor !== undefined
           ? said(factor >= 1 ? 'effort.pointLonger' : 'effort.pointShorter', {
-              factor: tenths(factor),
+              // As the factor is set and stored (0.85), so the words and the plan's data agree.
+              factor: hundredths(factor),
               point: point.title,
               percent: Math.round(Math.abs(factor - 1) * 100),
             })
@@ -551,11 +552,27 @@ export const MAX_PACE = 2.0;
  */
 export const MIN_PACE_EVIDENCE_HOURS = 5;
 /**
- * The observed pace is shrunk towards 1 as if this many hours had already been done exactly on
- * estimate: pace = (logged + K) / (estimated + K). With little evidence the forecast barely moves;
- * after a few weeks of logged study the learner's own pace dominates.
+ * The planned hours earned at which the forecast weighs the learner's observed pace and the estimate
+ * the same (see `forecastPace`). Early on, what the marks cannot see is a few hours in absolute terms
+ * (general study on work still under way, about a week of study at 10 hours a week), so its error on
+ * the pace falls as 1 / earned, while learners' true paces spread by about a quarter around the
+ * estimate: 10 h / 0.25 = 40 planned hours, about four weeks at 10 h a week, the history the finish
+ * range waits for too.
  */
-export const PACE_PRIOR_HOURS = 20;
+export const PACE_PRIOR_HOURS = 40;
+
+/**
+ * The pace a forecast plans with: the observed pace (spent / earned) shrunk towards the estimate (1;
+ * the learner's effort factor is already in the estimates) with the weight earned^2 / (earned^2 + K^2),
+ * K = PACE_PRIOR_HOURS. A fixed-size error in hours weighs as 1 / earned, so the weight grows with the
+ * square: after 7 planned hours it is 3%, after 40 a half, after 200 planned hours 96% (an observed 1.30
+ * plans as 1.29). Not clamped here.
+ */
+export function forecastPace(spent: number, earned: number): number {
+  if (!(earned > 0)) return 1;
+  const weight = (earned * earned) / (earned * earned + PACE_PRIOR_HOURS * PACE_PRIOR_HOURS);
+  return 1 + weight * (spent / earned - 1);
+}
 
 /**
  * The learner's observed pace: hours spent / planned hours earned, over the tasks of the first plan
@@ -572,8 +589,8 @@ export const PACE_PRIOR_HOURS = 20;
  * and a learner who logs much and finishes little is slow); hours logged against a unit or resource
  * count in the share of it the most credit earns (all of it for a whole unit, none for work not begun
  * or outside the first plan, half for a resource whose planned hours are half earned).
- * Shrunk towards 1 (PACE_PRIOR_HOURS), clamped to 0.5-2.0, and 1 until at least 5 hours are earned
- * and 5 counted as spent.
+ * The pace returned is the one forecasts plan with: shrunk towards 1 by the evidence (`forecastPace`),
+ * clamped to 0.5-2.0, and 1 until at least 5 hours are earned and 5 counted as spent.
  */
 export function observedPace(
   curriculum: Curriculum,
@@ -630,8 +647,7 @@ export function observedPace(
   if (estimated < MIN_PACE_EVIDENCE_HOURS || logged < MIN_PACE_EVIDENCE_HOURS) {
     return { pace: 1, doneHours: estimated, loggedHours: logged };
   }
-  const shrunk = (logged + PACE_PRIOR_HOURS) / (estimated + PACE_PRIOR_HOURS);
-  const pace = Math.min(MAX_PACE, Math.max(MIN_PACE, shrunk));
+  const pace = Math.min(MAX_PACE, Math.max(MIN_PACE, forecastPace(logged, estimated)));
   return { pace, doneHours: estimated, loggedHours: logged };
 }
 

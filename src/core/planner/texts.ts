@@ -39,6 +39,11 @@ export function tenths(hours: number): number {
   return Math.round(hours * 10) / 10;
 }
 
+/** A factor to two decimals, as factors are given (0.85). */
+export function hundredths(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 /**
  * A resource's title as text: its local titles where the curriculum gives them, the authored title
  * otherwise; English shows the authored title unless `localEnglish` (region notes use the local one).

@@ -26,11 +26,18 @@ export const PUNCTUATION_RULES: readonly TypographyRule[] = [
   // A half-width comma between Chinese words is a list that wants 、 or ，.
   { name: 'half-width comma', pattern: new RegExp(`[${CJK}]\\s*,\\s*[${CJK}]`) },
   { name: 'half-width semicolon', pattern: new RegExp(`[${CJK}]\\s*;|;\\s*[${CJK}]`) },
+  // Brackets around Chinese, or after it, are full-width: 路线（software-first）, 2026-11-30（6 小时）.
+  { name: 'half-width bracket', pattern: new RegExp(`[${CJK}]\\s*\\(|(?<!\\])\\([^()]*[${CJK}][^()]*\\)`) },
+  // (A Markdown link, [标题](网址), keeps its own brackets.)
+  // A full-width colon carries its own space.
+  { name: 'space after full-width colon', pattern: /：[ \t]+\S/ },
 ];
 
 /** Two or more spaces align the columns of a table line; one space between Chinese is a slip. */
 export const SPACING_RULES: readonly TypographyRule[] = [
   { name: 'space between Chinese', pattern: new RegExp(`[${CJK}，。：；、（）“”] (?! )[${CJK}，。：；、（）“”]`) },
+  // A number and the Chinese beside it are set apart by one space: 10 分钟后, 下次复习 10 分钟后.
+  { name: 'no space between Chinese and a number', pattern: new RegExp(`[${CJK}]\\d|\\d(?!\\s)[${CJK}]`) },
 ];
 
 /** × for times, 小时 for hours. */
