@@ -62,6 +62,8 @@ export default defineConfig({
     { name: 'review', testMatch: /review\.spec\.ts/ },
     // Makes its own profile when run alone; clears the target date it sets.
     { name: 'forecast', testMatch: /forecast\.spec\.ts/, dependencies: ['journey'] },
+    // This week after a tick: starts its own `mlpath serve` over a fresh data directory; independent of the rest.
+    { name: 'week', testMatch: /week\.spec\.ts/ },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

@@ -288,11 +288,16 @@ export const TodaySchema = z
         tasks: z.array(PlanTaskSchema),
       })
       .nullable(),
+    /** This week's items ticked done, titled as the plan titles tasks. */
+    ticked: z.array(z.object({ key: z.string(), title: TextSchema })),
     review: z
       .object({
         reviews: z.number().int(),
         dueNow: z.number().int(),
         minutesPerCard: z.number(),
+        /** The time the expected reviews take. */
+        expectedMinutes: z.number(),
+        /** What the plan reserves for them from the week's study hours (the plan week's reviewMinutes). */
         minutes: z.number(),
       })
       .nullable(),

@@ -6,7 +6,11 @@
  * suggestions and the same exported text, and the stores must hold the same profile, the same steps
  * in force and the same projects afterwards.
  */
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../content/load.js';
+import { taskKey, taskLabel } from '../../web/src/lib/task-title.js';
+import type { Titled } from '../../web/src/lib/task-title.js';
 import { orderEvents, cancelledIds } from '../core/progress.js';
 import { testHome } from '../cli/test-support/home.js';
 import type { TestHome } from '../cli/test-support/home.js';
@@ -580,5 +584,113 @@ describe('undo leaves each kind of step as if it had not happened', () => {
     await api.post('/api/progress/undo', {});
     expect(await stateOf(h.store)).toEqual(afterProfile);
     expect(before.profile).toBeNull();
+  });
+});
+
+describe('the week’s review time is one figure in the plan and the week, through the CLI and the API', () => {
+  const shipped = fileURLToPath(new URL('../../curricula/ml-engineer', import.meta.url));
+  // A Monday: the whole week is ahead, and its study time is what the hours logged leave.
+  const monday = '2026-11-30T09:00:00.000Z';
+  const skills = ['python-basics', 'linear-algebra', 'sql-databases'];
+
+  async function bothFaces(logged: number) {
+    const home = testHome(monday);
+    open.homes.push(home);
+    const env = { MLPATH_CURRICULUM: shipped };
+    const h = await harness({ curriculum: loadCurriculum(shipped), now: monday });
+    open.harnesses.push(h);
+    const api = client(h.app);
+    expect((await home.run(['init', '--yes', '--start-point', 'from-scratch', '--hours', '10'], env)).status).toBe(0);
+    expect((await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 10 })).status).toBe(200);
+    for (const item of skills) {
+      expect((await home.run(['done', item, '--no-log'], env)).status).toBe(0);
+      expect((await api.post('/api/progress/events', { type: 'done', item, logPlannedHours: false })).status).toBe(200);
+    }
+    if (logged > 0) {
+      expect((await home.run(['log', String(logged)], env)).status).toBe(0);
+      expect((await api.post('/api/progress/events', { type: 'hours', hours: logged })).status).toBe(200);
+    }
+    const cliWeek = JSON.parse((await home.run(['week', '--json'], env)).stdout);
+    const cliPlan = JSON.parse((await home.run(['plan', '--json'], env)).stdout);
+    const cliText = (await home.run(['today'], env)).stdout;
+    const apiWeek = (await api.get('/api/today')).json as typeof cliWeek;
+    const apiPlan = (await api.get('/api/plan')).json as { forecast: { plan: typeof cliPlan } };
+    return { cliWeek, cliPlan, cliText, apiWeek, apiPlan: apiPlan.forecast.plan };
+  }
+
+  it('with time to spare: the expected reviews are reserved whole', async () => {
+    const f = await bothFaces(0);
+    expect(f.cliWeek.review.dueNow).toBeGreaterThan(0);
+    expect(f.cliWeek.review).toEqual(f.apiWeek.review);
+    expect(f.cliWeek.review.minutes).toBe(f.cliWeek.review.expectedMinutes);
+    expect(f.cliPlan.weeks[0].start).toBe(f.cliWeek.week.start);
+    expect(f.cliPlan.weeks[0].reviewMinutes).toBe(f.cliWeek.review.minutes);
+    expect(f.apiPlan.weeks[0].reviewMinutes).toBe(f.cliWeek.review.minutes);
+    expect(f.cliText).toContain(`Review: ${f.cliWeek.review.minutes} min reserved for review this week`);
+  });
+
+  it('with the week’s hours nearly all logged: the plan’s reservation, and the words say the reviews take longer', async () => {
+    const f = await bothFaces(9.55);
+    expect(f.cliWeek.review).toEqual(f.apiWeek.review);
+    // 0.45 h of study time is left in the week: 27 minutes, less than the reviews expected take.
+    expect(f.cliWeek.review.minutes).toBe(27);
+    expect(f.cliWeek.review.expectedMinutes).toBeGreaterThan(27);
+    expect(f.cliWeek.review.expectedMinutes).toBe(f.cliWeek.review.reviews * f.cliWeek.review.minutesPerCard);
+    expect(f.cliPlan.weeks[0].reviewMinutes).toBe(27);
+    expect(f.apiPlan.weeks[0].reviewMinutes).toBe(27);
+    expect(f.cliText).toContain(
+      `Review: the ${f.cliWeek.review.reviews} reviews expected this week take ${f.cliWeek.review.expectedMinutes} min; its study hours have 27 min left for them`,
+    );
+  });
+});
+
+describe('one name per task: `today`, `done`, the API and the web', () => {
+  const shipped = fileURLToPath(new URL('../../curricula/ml-engineer', import.meta.url));
+  const monday = '2026-11-30T09:00:00.000Z';
+
+  it('names this week’s tasks and a ticked one alike on every face, in both languages', async () => {
+    const home = testHome(monday);
+    open.homes.push(home);
+    const env = { MLPATH_CURRICULUM: shipped };
+    const curriculum = loadCurriculum(shipped);
+    const h = await harness({ curriculum, now: monday });
+    open.harnesses.push(h);
+    const api = client(h.app);
+    const profile = ['init', '--yes', '--start-point', 'developer', '--hours', '12', '--start', '2026-11-30'];
+    expect((await home.run(profile, env)).status).toBe(0);
+    const saved = await api.put('/api/profile', {
+      startingPoint: 'developer',
+      hoursPerWeek: 12,
+      startDate: '2026-11-30',
+    });
+    expect(saved.status).toBe(200);
+    const tasks = ((await api.get('/api/today')).json as { week: { tasks: Titled[] } }).week.tasks;
+    // Resources with a local title and units (Kaggle Learn, the maths specialisation) among them.
+    expect(tasks.length).toBeGreaterThanOrEqual(2);
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const week = (await home.run(['week'], { ...env, MLPATH_LANG: locale })).stdout;
+      const today = (await home.run(['today'], { ...env, MLPATH_LANG: locale })).stdout;
+      for (const task of tasks) {
+        const label = taskLabel(curriculum, locale, task).title;
+        expect(label).not.toBe(taskKey(task));
+        expect(week).toContain(`• ${label}  `);
+      }
+      // `today` lists what to study now: the first of them.
+      expect(today).toContain(`• ${taskLabel(curriculum, locale, tasks[0] ?? { resource: '' }).title}  `);
+    }
+    const [first, second] = tasks;
+    if (!first || !second) throw new Error('two tasks expected');
+    const done = (await home.run(['done', taskKey(first), '--no-log'], env)).stdout;
+    expect(done).toContain(`Done: ${taskLabel(curriculum, 'en', first).title}`);
+    const zh = (await home.run(['done', taskKey(second), '--no-log'], { ...env, MLPATH_LANG: 'zh-CN' })).stdout;
+    expect(zh).toContain(taskLabel(curriculum, 'zh-CN', second).title);
+    // Ticked through the API, the item leaves the week's tasks and keeps its name in the week's ticks.
+    await api.post('/api/progress/events', { type: 'done', item: taskKey(first), logPlannedHours: false });
+    const after = (await api.get('/api/today')).json as { ticked: { key: string; title: Titled['title'] }[] };
+    const [resource = '', unit] = taskKey(first).split('/');
+    const ticked = after.ticked.find((t) => t.key === taskKey(first));
+    expect(taskLabel(curriculum, 'en', { resource, unit, title: ticked?.title }).title).toBe(
+      taskLabel(curriculum, 'en', first).title,
+    );
   });
 });

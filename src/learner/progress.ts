@@ -26,7 +26,8 @@ import type { ForecastRange, PlanOptions, StudyWarning, TargetOutlook } from '..
 import { weekSessions } from '../core/calendar/sessions.js';
 import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
-import type { PlanTask, Weekday } from '../core/plan-model.js';
+import type { PlanTask, Weekday, Words } from '../core/plan-model.js';
+import { itemTitleWords } from '../core/planner/tasks.js';
 import { foldToJson, statsOf } from '../core/progress.js';
 import type { ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
@@ -426,6 +427,11 @@ export interface StudySession {
 
 /** The current week, with the review time it reserves (null without a week), and the study day's session. */
 export interface TodayReport extends TodayView {
+  /**
+   * The items ticked done this week (done now, on a day of the week), each titled as plans name
+   * tasks (`itemTitleWords`): what This week lists besides the plan's tasks, which a tick takes away.
+   */
+  readonly ticked: readonly { readonly key: string; readonly title: Words }[];
   readonly review: WeekReview | null;
   /**
    * With study days: whether today is one, and today's session or else the next study day's (null
@@ -474,9 +480,25 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
     study && weekday
       ? { today: study.days.includes(weekday) && s.today >= (s.profile?.startDate ?? s.today), days: study.days }
       : null;
+  const week = view.week;
+  const ticked = week
+    ? [...s.stats.doneOn].flatMap(([key, day]) => {
+        const title = day >= week.start && day <= week.end ? itemTitleWords(ctx.curriculum, key) : undefined;
+        return title === undefined ? [] : [{ key, title }];
+      })
+    : [];
   return {
     ...view,
-    review: view.week ? await weekReview(ctx, view.week.start, s.fold, s.planOptions.reviewMinutes) : null,
+    ticked,
+    review: view.week
+      ? await weekReview(
+          ctx,
+          view.week.start,
+          s.fold,
+          s.planOptions.reviewMinutes,
+          s.forecast?.plan.weeks.find((w) => w.start === view.week?.start),
+        )
+      : null,
     studyDay,
     session: nextSession(s),
     warnings: (await outlookOf(ctx, s)).warnings,

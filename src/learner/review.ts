@@ -243,40 +243,51 @@ export function reviewMinutesOf(
   return Object.fromEntries(reviewWeeks(curriculum, source, today, startDate).map((w) => [w.start, w.minutes]));
 }
 
-/** The review time a week of the plan reserves. */
+/** The review time of a week of the plan: the reviews expected, and the minutes the plan reserves for them. */
 export interface WeekReview {
   /** Reviews expected from the start of today to the end of the week (cards due, and the ones they bring back). */
   readonly reviews: number;
   /** Cards due now. */
   readonly dueNow: number;
   readonly minutesPerCard: number;
-  /** `reviews` × `minutesPerCard`: what the weekly plan takes off the week's study hours. */
+  /** `reviews` × `minutesPerCard`: the time those reviews take. */
+  readonly expectedMinutes: number;
+  /**
+   * The minutes the weekly plan takes off the week's study hours for review: the week's `reviewMinutes`
+   * in the plan, the same figure the plan shows. It is `expectedMinutes` unless the week has less study
+   * time left than that (its hours logged already, or few study days left), when it is what is left.
+   */
   readonly minutes: number;
 }
 
 /**
  * The review time of the current week of the plan, starting on `start` (`YYYY-MM-DD`, a Monday: the week
- * of today, or the first week before study begins), as `reviewWeeks` reckons it. `reserved`: the minutes
- * reviewMinutesOf gave for today and the plan's start (the progress snapshot's, which may come from
- * the plans kept between commands), so the weeks are not worked out again.
+ * of today, or the first week before study begins). The reviews come from `reviewWeeks`; `reserved`: the
+ * minutes reviewMinutesOf gave for today and the plan's start (the progress snapshot's, which may come
+ * from the plans kept between commands), so the weeks are not worked out again. `planned`: the minutes
+ * the plan's week holds for review (`PlanWeek.reviewMinutes`, absent when it reserves none), which
+ * become `minutes`, so the week and the plan show one figure; without a plan week (no plan, or nothing
+ * left to plan) nothing caps the expected minutes.
  */
 export async function weekReview(
   ctx: LearnerContext,
   start: string,
-  source?: DeckSource,
-  reserved?: ReviewReservation,
+  source: DeckSource | undefined,
+  reserved: ReviewReservation | undefined,
+  planned: { readonly reviewMinutes?: number | undefined } | undefined,
 ): Promise<WeekReview> {
   const log = source ?? (await storedFold(ctx));
-  const minutes =
+  const expectedMinutes =
     reserved !== undefined
       ? (reserved[start] ?? 0)
       : (reviewWeeks(ctx.curriculum, log, localDate(ctx.clock()), start).find((w) => w.start === start)?.minutes ?? 0);
   return {
     // Each review takes the same minutes (expectedReviewsBetween).
-    reviews: minutes / REVIEW_MINUTES_PER_CARD,
+    reviews: expectedMinutes / REVIEW_MINUTES_PER_CARD,
     dueNow: dueCards(cardsOf(ctx.curriculum, log), ctx.clock()).length,
     minutesPerCard: REVIEW_MINUTES_PER_CARD,
-    minutes,
+    expectedMinutes,
+    minutes: planned === undefined ? expectedMinutes : (planned.reviewMinutes ?? 0),
   };
 }
 

@@ -8,13 +8,11 @@
  * shows the review minutes reserved. Both languages; axe finds no serious or critical violation.
  * Screenshots go to test-results/screenshots/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openPage, requireChromium, watch } from './support.js';
+import { openPage, requireChromium, startServer, stopServer, watch } from './support.js';
+import type { Server } from './support.js';
 
 requireChromium();
 test.describe.configure({ mode: 'serial' });
@@ -23,41 +21,10 @@ test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 const SCREENSHOTS = 'test-results/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
 
-interface Server {
-  readonly url: string;
-  readonly child: ChildProcess;
-  readonly home: string;
-}
-
-async function startServer(): Promise<Server> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const url = `http://127.0.0.1:${port}`;
-  const home = mkdtempSync(join(tmpdir(), 'mlpath-e2e-review-'));
-  const child = spawn('node', ['bin/mlpath.js', 'serve', '--port', String(port)], {
-    env: { ...process.env, MLPATH_HOME: home, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`mlpath serve exited: ${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, home };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`mlpath serve did not answer within 60 s: ${output}`);
-}
-
 let server: Server | undefined;
 let page: Page;
 test.beforeAll(async ({ browser }) => {
-  server = await startServer();
+  server = await startServer('review');
   const context = await browser.newContext({
     baseURL: server.url,
     locale: 'en-US',
@@ -67,12 +34,7 @@ test.beforeAll(async ({ browser }) => {
 });
 test.afterAll(async () => {
   await page?.context().close();
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server?.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
-  if (server) rmSync(server.home, { recursive: true, force: true });
+  if (server) await stopServer(server);
 });
 
 async function axe(): Promise<string[]> {

@@ -3,7 +3,10 @@
  * Shared helpers for the browser tests: the Chromium check, console and network watching, the
  * visible text of a page, and the pages of the app.
  */
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, type Page } from '@playwright/test';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -119,4 +122,47 @@ export function axisLabelProblems(page: Page, testId: string): Promise<string[]>
     }
     return problems;
   }, testId);
+}
+
+/** A `mlpath serve` of a test file's own, in local mode over a fresh data directory. */
+export interface Server {
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly home: string;
+}
+
+/** Start a server of the test file's own (`name` marks its data directory), so it starts without a profile whatever ran before. */
+export async function startServer(name: string): Promise<Server> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const url = `http://127.0.0.1:${port}`;
+  const home = mkdtempSync(join(tmpdir(), `mlpath-e2e-${name}-`));
+  const child = spawn('node', ['bin/mlpath.js', 'serve', '--port', String(port)], {
+    env: { ...process.env, MLPATH_HOME: home, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`mlpath serve exited: ${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, child, home };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`mlpath serve did not answer within 60 s: ${output}`);
+}
+
+/** Stop a server `startServer` started and remove its data directory. */
+export async function stopServer(server: Server): Promise<void> {
+  if (server.child.exitCode === null) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(server.home, { recursive: true, force: true });
 }

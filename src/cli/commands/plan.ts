@@ -6,6 +6,7 @@
  * `--json` for tools.
  */
 import { explanationIn, sayIn, wordedPlan } from '../../i18n/planner.js';
+import { titled } from '../../core/planner/texts.js';
 import { enumerationIn } from '../../i18n/catalogue.js';
 import type { Command } from 'commander';
 import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
@@ -235,7 +236,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   lines.push('', m('plan.why'));
   for (const e of plan.explanations.filter((x) => x.kind === 'resource')) {
     const r = curriculum.resources.find((x) => x.id === e.subject);
-    const name = r ? (r.localTitle?.[L] ?? r.title) : e.subject;
+    const name = r ? sayIn(L, titled(r.title, r.localTitle)) : e.subject;
     lines.push(`  - ${m('labelled', { label: name, text: explanationIn(L, e) })}`);
   }
   const notes = plan.explanations.filter((x) => x.kind !== 'resource' && x.kind !== 'route');

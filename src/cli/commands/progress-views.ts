@@ -6,6 +6,7 @@
  */
 import { enumerationIn } from '../../i18n/catalogue.js';
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
+import { titled } from '../../core/planner/texts.js';
 import { needsProfile } from '../../learner/errors.js';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -41,8 +42,7 @@ async function load(session: Session): Promise<{ ctx: LearnerContext; locale: Lo
 
 function taskTitle(task: PlanTask, curriculum: Curriculum, locale: Locale): string {
   if (task.title) return sayIn(locale, task.title);
-  const resource = byId(curriculum.resources).get(task.resource);
-  return resource ? textIn(resource.localTitle, locale) || resource.title : task.resource;
+  return resourceTitle(curriculum, locale, task.resource);
 }
 
 function taskKey(task: PlanTask): string {
@@ -261,10 +261,16 @@ export function registerProgressViews(program: Command, io: CliIo): void {
     });
 }
 
-/** The review time the week reserves (see learner/review.ts `weekReview`). */
+/**
+ * The review time the week reserves, the plan's figure (see learner/review.ts `weekReview`), and the
+ * time the reviews take when the week's study hours leave less than that.
+ */
 function reviewLine(locale: Locale, review: WeekReview | null): string {
   if (!review || review.reviews === 0) return rmsg(locale, 'weekReviewNone');
-  return rmsg(locale, 'weekReview', { minutes: review.minutes, reviews: review.reviews, due: review.dueNow });
+  const params = { minutes: review.minutes, reviews: review.reviews, due: review.dueNow };
+  if (review.minutes < review.expectedMinutes)
+    return rmsg(locale, 'weekReviewShort', { ...params, expected: review.expectedMinutes });
+  return rmsg(locale, 'weekReview', params);
 }
 
 function budgetLine(
@@ -282,9 +288,10 @@ export function rangeLines(m: TrackingMessages, report: Pick<StatusReport, 'fore
   return [m.range(f.p10, f.p50, f.p90), m.rangeMethod(f.range.runs, f.range.weeks)];
 }
 
+/** A resource's title, as plans name it (`itemTitleWords`). */
 function resourceTitle(curriculum: Curriculum, locale: Locale, id: string): string {
   const resource = byId(curriculum.resources).get(id);
-  return resource ? textIn(resource.localTitle, locale) || resource.title : id;
+  return resource ? sayIn(locale, titled(resource.title, resource.localTitle)) : id;
 }
 
 /** The target date: on track or behind, the hours a week it needs, the optional work that would have to go. */

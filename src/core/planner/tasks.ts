@@ -25,7 +25,7 @@ import { candidateTitle } from './choose.js';
 import type { Candidate, CandidateUnit, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
-import { listOf, said, sentences, tenths } from './texts.js';
+import { listOf, said, sentences, tenths, titled } from './texts.js';
 import { MIN_CHUNK } from './schedule.js';
 
 /** A calendar month in weeks (365.25 / 12 / 7): portfolio projects are month-long. */
@@ -84,11 +84,35 @@ export function taskWords(task: PlannerTask, analysis: Analysis): TaskWords {
   // Every task is worded when built or is a unit of a resource: this is never reached.
   if (!c || !unit)
     throw new MlpathError({ code: 'INTERNAL', key: 'internal.taskWithoutWords', params: { task: task.key } });
-  const resourceTitle = candidateTitle(c);
   return {
-    title: unit.title ? said('task.unitTitle', { resource: resourceTitle, unit: unit.title }) : resourceTitle,
+    title: studyTitle(candidateTitle(c), unit.title),
     why: unit.skim ? said('task.skim') : (teachesText(task.skills, analysis) ?? said('task.part')),
   };
+}
+
+/**
+ * What studying a resource, or one unit of it (`unit`, its title), is called: the one naming rule
+ * for a task or an item of progress on every face (plans, `today`, a tick's confirmation, the API's
+ * task titles, the web). `name` is the resource's title as `titled` makes it.
+ */
+export function studyTitle(name: Text, unit?: Text): Words {
+  return unit ? said('task.unitTitle', { resource: name, unit }) : name;
+}
+
+/**
+ * The title of a skill, resource or unit key (`resource/unit`) by that rule; undefined for a key the
+ * curriculum does not hold.
+ */
+export function itemTitleWords(curriculum: Pick<Curriculum, 'skills' | 'resources'>, key: string): Words | undefined {
+  const skill = curriculum.skills.find((s) => s.id === key);
+  if (skill) return skill.title;
+  const [resourceId, unitId] = key.split('/');
+  const resource = curriculum.resources.find((r) => r.id === resourceId);
+  if (!resource) return undefined;
+  const name = titled(resource.title, resource.localTitle);
+  if (unitId === undefined) return name;
+  const unit = resource.units.find((u) => u.id === unitId);
+  return unit ? studyTitle(name, unit.title) : undefined;
 }
 
 /** What a study task teaches, its first four skills named. */

@@ -99,6 +99,7 @@ describe('the review API', () => {
       reviews: 0,
       dueNow: 0,
       minutesPerCard: 2,
+      expectedMinutes: 0,
       minutes: 0,
     });
     await api.post('/api/progress/events', { type: 'done', item: 'linear-algebra' });
@@ -106,7 +107,11 @@ describe('the review API', () => {
     // Every new card is due now, and a good answer to a new card brings it back within minutes.
     expect(review?.dueNow).toBe(cards.length);
     expect(review?.reviews).toBeGreaterThan(cards.length);
-    expect(review?.minutes).toBe((review?.reviews ?? 0) * 2);
+    expect(review?.expectedMinutes).toBe((review?.reviews ?? 0) * 2);
+    // The week has the study time for them: all of it reserved, as the plan's first week shows.
+    expect(review?.minutes).toBe(review?.expectedMinutes);
+    const plan = (await api.get('/api/plan')).json as { forecast: { plan: { weeks: { reviewMinutes?: number }[] } } };
+    expect(plan.forecast.plan.weeks[0]?.reviewMinutes).toBe(review?.minutes);
   });
 
   it('flags a skill whose cards keep lapsing and lowers readiness by its recall (GET /api/status)', async () => {

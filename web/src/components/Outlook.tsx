@@ -12,6 +12,7 @@ import type { StatusForecast, StudyWarning, TargetOutlook } from '../lib/api.js'
 import { useCurriculum } from '../lib/data.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
 import { useLocale } from '../lib/locale.js';
+import { resourceName } from '../lib/task-title.js';
 
 export function FinishRange({ forecast }: { forecast: StatusForecast }) {
   const { t, date, num } = useLocale();
@@ -38,11 +39,11 @@ export function FinishRange({ forecast }: { forecast: StatusForecast }) {
 }
 
 function useResourceTitle(): (id: string) => string {
-  const { tx } = useLocale();
+  const { locale } = useLocale();
   const curriculum = useCurriculum();
   return (id) => {
     const resource = curriculum.data?.resources.find((r) => r.id === id);
-    return resource ? tx(resource.localTitle) || resource.title : id;
+    return resource ? resourceName(resource, locale) : id;
   };
 }
 

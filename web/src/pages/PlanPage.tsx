@@ -210,13 +210,9 @@ export default function PlanPage() {
                           {label.url ? (
                             <a className="font-medium" href={label.url} target="_blank" rel="noreferrer noopener">
                               {label.title}
-                              {label.unit ? ` — ${label.unit}` : ''}
                             </a>
                           ) : (
-                            <span className="font-medium">
-                              {label.title}
-                              {label.unit ? ` — ${label.unit}` : ''}
-                            </span>
+                            <span className="font-medium">{label.title}</span>
                           )}{' '}
                           <span className="text-sm whitespace-nowrap muted">
                             {t('common.pairInParens', {

@@ -7,6 +7,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import type { PlanTask } from '../lib/api.js';
+import type { Text } from '../../../src/core/model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';
@@ -21,17 +22,31 @@ interface Row {
   readonly key: string;
   /** The plan's task, when this week's plan has (or had, in this visit) one for the key. */
   readonly task: PlanTask | undefined;
+  /** Its title, as the plan titles tasks (a ticked item's from `ticked`). */
+  readonly title: Text | undefined;
 }
 
 /**
  * The week's rows in a fixed order. The plan is re-made from progress, so a ticked task leaves
  * `week.tasks`; its row is kept where it was (from `seen`, this visit's earlier rows) or, on a
- * fresh visit, listed first among what was ticked this week.
+ * fresh visit, listed first among what was ticked this week. A row seen earlier whose task the
+ * re-made plan moved out of the week (a tick's hours used up the week's study time) and which is
+ * not ticked leaves, as a reload would show it: the week's rows are the plan's, never an older read's.
  */
-function rowsOf(week: TodayWeek, doneThisWeek: readonly string[], seen: ReadonlyMap<string, Row>): Row[] {
-  const planned = week.tasks.map((task) => ({ key: taskKey(task), task }));
-  const ticked = doneThisWeek.map((key) => ({ key, task: undefined }));
-  const order = seen.size === 0 ? [...ticked, ...planned] : [...seen.values(), ...planned, ...ticked];
+function rowsOf(
+  week: TodayWeek,
+  doneThisWeek: readonly { key: string; title: Text }[],
+  seen: ReadonlyMap<string, Row>,
+  isDone: (key: string) => boolean,
+): Row[] {
+  const planned = new Map(
+    week.tasks.map((task): [string, Row] => [taskKey(task), { key: taskKey(task), task, title: task.title }]),
+  );
+  const ticked = doneThisWeek.map(({ key, title }): Row => ({ key, task: undefined, title }));
+  const kept = [...seen.values()]
+    .filter((row) => planned.has(row.key) || isDone(row.key))
+    .map((row) => planned.get(row.key) ?? row);
+  const order = seen.size === 0 ? [...ticked, ...planned.values()] : [...kept, ...planned.values(), ...ticked];
   const rows = new Map<string, Row>();
   for (const row of order) if (!rows.has(row.key)) rows.set(row.key, row);
   return [...rows.values()];
@@ -64,19 +79,16 @@ export default function Today() {
 
   const labelOf = (row: Row) => {
     const [resource = row.key, unit] = row.key.split('/');
-    const label = taskTitle(
-      row.task ?? { kind: 'study', stage: '', resource, unit, skills: [], hours: 0, why: undefined },
-    );
-    return { ...label, full: label.unit ? `${label.title} — ${label.unit}` : label.title };
+    const label = taskTitle({ resource, unit, title: row.title });
+    return { ...label, full: label.title };
   };
 
   let rows: Row[] = [];
   if (week && !week.off) {
     if (seen.current.week !== week.start) seen.current = { week: week.start, rows: new Map() };
-    const doneThisWeek = Object.entries(progress.data.doneOn)
-      .filter(([item, day]) => day >= week.start && items[item] === 'done')
-      .map(([item]) => item);
-    rows = rowsOf(week, doneThisWeek, seen.current.rows);
+    // Ticked this week as the server has it, and still done here (an untick not yet sent undoes it).
+    const doneThisWeek = today.data.ticked.filter(({ key }) => items[key] === 'done');
+    rows = rowsOf(week, doneThisWeek, seen.current.rows, (key) => items[key] === 'done');
     seen.current.rows = new Map(rows.map((row) => [row.key, row]));
   }
   const next = rows.find((row) => items[row.key] !== 'done' && row.task);
@@ -175,8 +187,9 @@ export default function Today() {
           <HoursMeter logged={logged} budget={budget} />
           {today.data.review && today.data.review.reviews > 0 && (
             <p className="mt-3 text-sm" data-testid="week-review">
-              {t('today.review', {
+              {t(today.data.review.minutes < today.data.review.expectedMinutes ? 'today.reviewShort' : 'today.review', {
                 minutes: num(today.data.review.minutes, 0),
+                expected: num(today.data.review.expectedMinutes, 0),
                 reviews: num(today.data.review.reviews, 0),
                 due: num(today.data.review.dueNow, 0),
               })}{' '}
