@@ -38,13 +38,16 @@ async function readProgress(p: Page) {
   return {
     skillsDone: (await p.getByTestId('skills-done').textContent()) ?? '',
     areas: (await p.getByTestId('area-progress').textContent()) ?? '',
-    // The chart's lines as drawn: their SVG paths change when the hours done change.
-    burnup: (
-      await p
-        .locator('[data-testid="burnup-chart"] path.recharts-line-curve')
-        .evaluateAll((paths) => paths.map((path) => path.getAttribute('d') ?? ''))
-    ).join('\n'),
+    burnup: await burnupPaths(p),
   };
+}
+
+/** The burn-up chart's lines as drawn: their SVG paths change when the hours done change. */
+async function burnupPaths(p: Page): Promise<string> {
+  const paths = await p
+    .locator('[data-testid="burnup-chart"] path.recharts-line-curve')
+    .evaluateAll((lines) => lines.map((line) => line.getAttribute('d') ?? ''));
+  return paths.join('\n');
 }
 
 test('a fresh data directory opens on onboarding with no console errors and no failed requests', async () => {
@@ -179,6 +182,12 @@ test('marking a skill done on the roadmap with the d key moves the progress char
   await expect(panel.getByTestId('skill-status')).toHaveText(/done/);
   await expect(node).toContainText('done');
 
+  // The progress page shows the change once its reads land (the summary's changes, then the chart
+  // draws its new lines): wait for what a learner would see, then keep it for the reload.
+  await openPage(page, '#/progress');
+  await expect(page.getByTestId('skills-done')).toHaveText(String(Number(progressBefore.skillsDone) + 1));
+  await expect(page.getByTestId('area-progress')).not.toHaveText(progressBefore.areas);
+  await expect.poll(() => burnupPaths(page)).not.toBe(progressBefore.burnup);
   const after = await readProgress(page);
   expect(Number(after.skillsDone)).toBe(Number(progressBefore.skillsDone) + 1);
   expect(after.areas).not.toBe(progressBefore.areas);
