@@ -45,9 +45,9 @@ function useAxis(weeks: readonly string[]) {
   };
 }
 
-/** At most this many ticks on a week axis: fewer on a phone. */
+/** At most this many ticks on a week axis: fewer on a phone, where four Chinese month labels ("2026年12月") run into each other. */
 function useTickCount(): number {
-  return typeof window !== 'undefined' && window.innerWidth < 640 ? 4 : 8;
+  return typeof window !== 'undefined' && window.innerWidth < 640 ? 3 : 8;
 }
 
 export function BurnupChart({ points, today }: { points: readonly BurnupPoint[]; today: string }) {
