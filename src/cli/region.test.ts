@@ -71,7 +71,7 @@ describe('mlpath plan --region cn --locale zh-CN', () => {
       'cn',
     ]);
     expect(out.status, out.stderr).toBe(0);
-    expect(out.stdout).toContain('已将 fast.ai 实用深度学习课程 替换为 动手学深度学习');
+    expect(out.stdout).toContain('已将 fast.ai 实用深度学习课程替换为动手学深度学习');
     expect(out.stdout).toContain('youtube.com');
     expect(out.stdout).toContain('以下资源只有英文版');
     expect(out.stdout).not.toContain('--region cn`');

@@ -109,7 +109,7 @@ describe("an imported curriculum speaks its own words, in the interface's langua
     expect(plan.stderr).toBe('');
     expect(plan.status).toBe(0);
     // The interface in Chinese, the curriculum's text in English, the last milestone neutral.
-    expect(plan.stdout).toContain('你的学习计划：Roadmap order (roadmap-order)');
+    expect(plan.stdout).toContain('你的学习计划：Roadmap order（roadmap-order）');
     expect(plan.stdout).toMatch(/计划全部完成：\d{4}-\d{2}-\d{2}（从开始算起 [\d.]+ 个月）。/);
     expect(plan.stdout).toContain('Neural Networks');
     expect(plan.stdout).not.toMatch(/求职|机器学习工程师|Job-ready|machine-learning engineer/);
