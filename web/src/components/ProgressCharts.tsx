@@ -70,7 +70,9 @@ export function BurnupChart({ points, today }: { points: readonly BurnupPoint[];
             tickFormatter={axis.tickDate}
             stroke={ink}
             ticks={ticks}
-            interval={0}
+            // Recharts measures the labels and leaves out one that would run into its neighbour.
+            interval="preserveStartEnd"
+            minTickGap={8}
             padding={{ left: 24, right: 24 }}
           />
           {/* Sized to its widest label, so "2,800" or "2800" is never cut at the left edge. */}
@@ -149,7 +151,14 @@ export function HoursChart({ weeks }: { weeks: readonly WeekHours[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={[...weeks]} margin={{ top: 18, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#334155' : '#cbd5e1'} />
-          <XAxis dataKey="week" tickFormatter={axis.tickDate} stroke={ink} ticks={ticks} interval={0} />
+          <XAxis
+            dataKey="week"
+            tickFormatter={axis.tickDate}
+            stroke={ink}
+            ticks={ticks}
+            interval="preserveStartEnd"
+            minTickGap={8}
+          />
           {/* Whole hours on the axis: with 1.5 h logged, ticks of 0.5 rounded to "0, 0, 1, 1, 2" would repeat. */}
           <YAxis tickFormatter={axis.tickNumber} stroke={ink} width="auto" allowDecimals={false} />
           <Tooltip labelFormatter={axis.tooltipDate} formatter={(value) => axis.tooltipHours(value)} />
