@@ -7,8 +7,7 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { planFor } from '../src/core/planner/plan.js';
-import { profileFor } from '../src/core/planner/profile.js';
-import { randomCurriculum } from '../src/core/planner/test-support/random-curriculum.js';
+import { syntheticPlanInput } from './synthetic-plan.js';
 
 const skills = Number(process.argv[2] ?? '10000');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -16,15 +15,7 @@ const MB = 1024 * 1024;
 gc();
 const rssStart = process.memoryUsage().rss;
 
-const curriculum = randomCurriculum({
-  seed: 11,
-  skills,
-  density: 0.3,
-  stages: 6,
-  withAlongside: true,
-  corequisites: true,
-});
-const profile = profileFor(curriculum, 'p', { startDate: '2027-01-04', hoursPerWeek: 20 });
+const { curriculum, profile } = syntheticPlanInput(skills);
 gc();
 const before = process.memoryUsage();
 

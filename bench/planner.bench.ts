@@ -13,8 +13,8 @@ import { loadCurriculum } from '../src/content/load.js';
 import type { Curriculum } from '../src/core/model.js';
 import { planFor } from '../src/core/planner/plan.js';
 import { profileFor } from '../src/core/planner/profile.js';
-import { randomCurriculum } from '../src/core/planner/test-support/random-curriculum.js';
 import { median, report, timeMedian } from './measure.js';
+import { syntheticPlanInput } from './synthetic-plan.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const START = '2027-01-04';
@@ -39,15 +39,7 @@ report(
 );
 
 for (const skills of [1_000, 10_000]) {
-  const curriculum = randomCurriculum({
-    seed: 11,
-    skills,
-    density: 0.3,
-    stages: 6,
-    withAlongside: true,
-    corequisites: true,
-  });
-  const profile = profileFor(curriculum, 'p', { startDate: START, hoursPerWeek: 20 });
+  const { curriculum, profile } = syntheticPlanInput(skills);
   let plan = planFor(curriculum, profile);
   const runs = skills >= 10_000 ? 5 : 20;
   const ms = timeMedian(runs, () => (plan = planFor(curriculum, profile)));

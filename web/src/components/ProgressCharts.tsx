@@ -36,9 +36,11 @@ function useAxis(weeks: readonly string[]) {
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
   const long = first !== undefined && last !== undefined && daysBetween(first, last) > 300;
+  const tickDate = (value: unknown) =>
+    typeof value !== 'string' ? String(value) : long ? formatMonth(value, locale) : date(value, 'short');
   return {
-    tickDate: (value: unknown) =>
-      typeof value !== 'string' ? String(value) : long ? formatMonth(value, locale) : date(value, 'short'),
+    /** A week axis's own props: its key, its labels, and recharts leaving out a label that would run into its neighbour. */
+    weeks: { dataKey: 'week', tickFormatter: tickDate, interval: 'preserveStartEnd', minTickGap: 8 } as const,
     tooltipDate: (value: unknown) => (typeof value === 'string' ? date(value, 'medium') : String(value)),
     tickNumber: (value: unknown) => (typeof value === 'number' ? num(value, 0) : String(value)),
     tooltipHours: (value: unknown) => (typeof value === 'number' ? hours(value) : String(value)),
@@ -65,16 +67,7 @@ export function BurnupChart({ points, today }: { points: readonly BurnupPoint[];
         <LineChart data={rows} margin={{ top: 18, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#334155' : '#cbd5e1'} />
           {/* Padding keeps the first and last dates clear of the Y labels and the card's edge. */}
-          <XAxis
-            dataKey="week"
-            tickFormatter={axis.tickDate}
-            stroke={ink}
-            ticks={ticks}
-            // Recharts measures the labels and leaves out one that would run into its neighbour.
-            interval="preserveStartEnd"
-            minTickGap={8}
-            padding={{ left: 24, right: 24 }}
-          />
+          <XAxis {...axis.weeks} stroke={ink} ticks={ticks} padding={{ left: 24, right: 24 }} />
           {/* Sized to its widest label, so "2,800" or "2800" is never cut at the left edge. */}
           <YAxis tickFormatter={axis.tickNumber} stroke={ink} width="auto" allowDecimals={false} />
           <Tooltip labelFormatter={axis.tooltipDate} formatter={(value) => axis.tooltipHours(value)} />
@@ -151,14 +144,7 @@ export function HoursChart({ weeks }: { weeks: readonly WeekHours[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={[...weeks]} margin={{ top: 18, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#334155' : '#cbd5e1'} />
-          <XAxis
-            dataKey="week"
-            tickFormatter={axis.tickDate}
-            stroke={ink}
-            ticks={ticks}
-            interval="preserveStartEnd"
-            minTickGap={8}
-          />
+          <XAxis {...axis.weeks} stroke={ink} ticks={ticks} />
           {/* Whole hours on the axis: with 1.5 h logged, ticks of 0.5 rounded to "0, 0, 1, 1, 2" would repeat. */}
           <YAxis tickFormatter={axis.tickNumber} stroke={ink} width="auto" allowDecimals={false} />
           <Tooltip labelFormatter={axis.tooltipDate} formatter={(value) => axis.tooltipHours(value)} />
