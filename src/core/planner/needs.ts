@@ -149,8 +149,10 @@ export function neededSkills(
     if (stageOf.has(id)) continue;
     const i = graph.indexOf.get(id);
     let best: string | undefined;
-    for (const d of i === undefined ? [] : (graph.dependants[i] ?? [])) {
-      const sd = stageOf.get(graph.ids[d] ?? '');
+    const first = i === undefined ? 0 : (graph.dependantStart[i] ?? 0);
+    const end = i === undefined ? 0 : (graph.dependantStart[i + 1] ?? 0);
+    for (let e = first; e < end; e++) {
+      const sd = stageOf.get(graph.ids[graph.dependant[e] ?? 0] ?? '');
       if (sd !== undefined && (best === undefined || (rank.get(sd) ?? 0) < (rank.get(best) ?? 0))) best = sd;
     }
     if (best === undefined) {
