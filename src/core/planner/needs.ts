@@ -25,7 +25,8 @@ export const JOB_SEARCH_STAGE = 'job-search';
 
 export interface Analysis {
   readonly graph: SkillGraph;
-  readonly skills: ReadonlyMap<string, Skill>;
+  /** Skills by id, through the graph's numbering (no map of its own). */
+  readonly skills: SkillLookup<Skill>;
 }
 
 const analyses = new WeakMap<Curriculum, Analysis>();
@@ -35,7 +36,14 @@ export function analyse(curriculum: Curriculum): Analysis {
   const cached = analyses.get(curriculum);
   if (cached) return cached;
   const graph = skillGraphFrom(curriculum.skills);
-  const skills = new Map(curriculum.skills.map((s) => [s.id, s]));
+  const all = curriculum.skills;
+  const skills: SkillLookup<Skill> = {
+    get: (id) => {
+      const i = graph.indexOf.get(id);
+      return i === undefined ? undefined : all[i];
+    },
+    has: (id) => graph.indexOf.has(id),
+  };
   const result = { graph, skills };
   analyses.set(curriculum, result);
   return result;
