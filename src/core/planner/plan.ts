@@ -368,44 +368,50 @@ export function planFrom(
   };
   const endDate = (k: number): string => {
     const w = result.endWeek[k] ?? 0;
-    return dayOf(w, result.endPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, true);
+    return dayOf(w, result.endPos[k] ?? 0, result.weeks.capacity[w] ?? 0, true);
   };
   const startDateOf = (k: number): string => {
     const w = result.startWeek[k] ?? 0;
-    return dayOf(w, result.startPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, false);
+    return dayOf(w, result.startPos[k] ?? 0, result.weeks.capacity[w] ?? 0, false);
   };
 
   // Each task's title and reason, worded once when the plan first shows it (its chunks share them).
   const analysis = analyse(curriculum);
   const worded: (TaskWords | undefined)[] = new Array<TaskWords | undefined>(tasks.length);
   const wordsOf = (k: number, task: PlannerTask): TaskWords => (worded[k] ??= taskWords(task, analysis));
-  const weeks: PlanWeek[] = result.weeks.map((w, index) => {
+  const scheduled = result.weeks;
+  const weeks: PlanWeek[] = new Array<PlanWeek>(scheduled.count);
+  for (let index = 0; index < scheduled.count; index++) {
     const closed = closedDays(calendar, gridStart + index * 7);
     const reserved = Math.round((reservedCenti(index) * 60) / 100);
-    return {
+    const first = scheduled.firstChunk[index] ?? 0;
+    const pieces = new Array<PlanTask>((scheduled.firstChunk[index + 1] ?? 0) - first);
+    for (let c = 0; c < pieces.length; c++) {
+      const k = scheduled.chunkTask[first + c] ?? 0;
+      const task = tasks[k];
+      const words = task ? wordsOf(k, task) : undefined;
+      pieces[c] = {
+        kind: task?.kind ?? 'study',
+        stage: task?.stage ?? '',
+        resource: task?.resource ?? '',
+        unit: task?.unit,
+        skills: task?.skills ?? [],
+        hours: round2((scheduled.chunkCenti[first + c] ?? 0) / 100),
+        why: words?.why,
+        key: task?.key ?? '',
+        title: words?.title,
+      };
+    }
+    weeks[index] = {
       index,
       start: fromDayNumber(gridStart + index * 7),
       off: closed.length === 7,
       ...(closed.length > 0 ? { offDays: closed } : {}),
       ...(reserved > 0 ? { reviewMinutes: reserved } : {}),
-      hours: round2(w.used / 100),
-      tasks: w.chunks.map((chunk): PlanTask => {
-        const task = tasks[chunk.task];
-        const words = task ? wordsOf(chunk.task, task) : undefined;
-        return {
-          kind: task?.kind ?? 'study',
-          stage: task?.stage ?? '',
-          resource: task?.resource ?? '',
-          unit: task?.unit,
-          skills: task?.skills ?? [],
-          hours: round2(chunk.centi / 100),
-          why: words?.why,
-          key: task?.key ?? '',
-          title: words?.title,
-        };
-      }),
+      hours: round2((scheduled.used[index] ?? 0) / 100),
+      tasks: pieces,
     };
-  });
+  }
   // Trailing weeks with no work (weeks off after the last task) are not part of the plan.
   while (weeks.length > 0 && (weeks[weeks.length - 1]?.tasks.length ?? 0) === 0) weeks.pop();
 
