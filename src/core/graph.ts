@@ -306,13 +306,16 @@ export function neededClosure(graph: SkillGraph, targets: Iterable<string>, know
   }
   // 0 = not needed, 1 = shortcut, 2 = full.
   const need = new Uint8Array(n);
-  const stack: Array<[number, 1 | 2]> = [];
+  // Each entry is a node and the level asked of it, as one number (node * 4 + level): no pair per push.
+  const stack: number[] = [];
   for (const id of targets) {
     const i = graph.indexOf.get(id);
-    if (i !== undefined) stack.push([i, 2]);
+    if (i !== undefined) stack.push(i * 4 + 2);
   }
   while (stack.length > 0) {
-    const [i, lvl] = stack.pop() ?? [0, 2];
+    const top = stack.pop() ?? 2;
+    const i = top >> 2;
+    const lvl = top & 3;
     if (isKnown[i] || (need[i] ?? 0) >= lvl) continue;
     need[i] = lvl;
     const sc = lvl === 1 ? graph.shortcutPrerequisites.get(i) : undefined;
@@ -320,14 +323,14 @@ export function neededClosure(graph: SkillGraph, targets: Iterable<string>, know
       for (let k = sc.nodes.length - 1; k >= 0; k--) {
         const j = sc.nodes[k] ?? 0;
         const wantsShortcut = sc.shortcut[k] === true && graph.shortcutPrerequisites.has(j);
-        stack.push([j, wantsShortcut ? 1 : 2]);
+        stack.push(j * 4 + (wantsShortcut ? 1 : 2));
       }
       continue;
     }
     for (let e = (graph.prerequisiteStart[i + 1] ?? 0) - 1, first = graph.prerequisiteStart[i] ?? 0; e >= first; e--) {
       const j = graph.prerequisite[e] ?? 0;
       const wantsShortcut = graph.shortcutEdge[e] === 1 && graph.shortcutPrerequisites.has(j);
-      stack.push([j, wantsShortcut ? 1 : 2]);
+      stack.push(j * 4 + (wantsShortcut ? 1 : 2));
     }
   }
   const members: string[] = [];
