@@ -21,7 +21,7 @@ import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../
 import type { Explanation, Profile, Said, SaidValue, Words } from '../plan-model.js';
 import type { SkillLookup, SkillSet } from '../graph.js';
 import type { Analysis } from './needs.js';
-import { JOB_SEARCH_STAGE, stageName } from './needs.js';
+import { analyse, JOB_SEARCH_STAGE, stageName } from './needs.js';
 import { listOf, present, said, sentences, tenths, titled } from './texts.js';
 import { reachIn, regionOf } from '../regions.js';
 
@@ -93,7 +93,7 @@ export interface Choice {
 
 interface Catalog {
   readonly candidates: ReadonlyMap<string, Candidate>;
-  readonly teachers: ReadonlyMap<string, readonly Candidate[]>;
+  readonly teachers: Teachers;
   /** Whether some resource is skimmed after others (`skimAfter`). */
   readonly skims: boolean;
 }
@@ -129,7 +129,7 @@ function catalogOf(curriculum: Curriculum): Catalog {
     });
   });
   const skims = curriculum.resources.some((r) => r.skimAfter !== undefined && r.skimAfter.length > 0);
-  const catalog = { candidates, teachers: teachersOf(candidates.values()), skims };
+  const catalog = { candidates, teachers: teachersOf(curriculum, candidates.values()), skims };
   catalogs.set(curriculum, catalog);
   return catalog;
 }
@@ -139,18 +139,59 @@ function unique(r: { readonly teaches: readonly string[] }, units: readonly Cand
   return [...new Set([...r.teaches, ...units.flatMap((u) => u.teaches)])];
 }
 
-function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
-  const teachers = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    for (const s of c.teaches) {
-      const list = teachers.get(s);
-      if (list) list.push(c);
-      else teachers.set(s, [c]);
+function teachersOf(curriculum: Curriculum, candidates: Iterable<Candidate>): Teachers {
+  const { graph } = analyse(curriculum);
+  return new Teachers(graph.indexOf, graph.ids.length, candidates);
+}
+
+/**
+ * The candidates teaching each skill, in catalogue order. Kept by skill number as offsets into one
+ * array of candidates (no map keyed by id and no list per skill); a skill outside the graph (a
+ * learner's own resource may name one) goes to a map.
+ */
+class Teachers {
+  private readonly start: Int32Array;
+  private readonly list: Candidate[];
+  private readonly outside = new Map<string, Candidate[]>();
+  constructor(
+    private readonly numberOf: ReadonlyMap<string, number>,
+    skills: number,
+    candidates: Iterable<Candidate>,
+  ) {
+    const all = [...candidates];
+    const start = new Int32Array(skills + 1);
+    for (const c of all) {
+      for (const s of c.teaches) {
+        const i = numberOf.get(s);
+        if (i !== undefined) start[i + 1] = (start[i + 1] ?? 0) + 1;
+        else {
+          const list = this.outside.get(s);
+          if (list) list.push(c);
+          else this.outside.set(s, [c]);
+        }
+      }
     }
+    for (let i = 0; i < skills; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
+    const list = new Array<Candidate>(start[skills] ?? 0);
+    const at = start.slice(0, skills);
+    for (const c of all) {
+      for (const s of c.teaches) {
+        const i = numberOf.get(s);
+        if (i === undefined) continue;
+        const k = at[i] ?? 0;
+        list[k] = c;
+        at[i] = k + 1;
+      }
+    }
+    this.start = start;
+    this.list = list;
   }
-  // Kept with the curriculum: each list sized to its count (one grown by push keeps room for 17).
-  for (const [s, list] of teachers) if (list.length > 1) teachers.set(s, list.slice());
-  return teachers;
+  /** The candidates teaching a skill (a fresh list; empty for none). */
+  of(skill: string): Candidate[] {
+    const i = this.numberOf.get(skill);
+    if (i === undefined) return [...(this.outside.get(skill) ?? [])];
+    return this.list.slice(this.start[i] ?? 0, this.start[i + 1] ?? 0);
+  }
 }
 
 /**
@@ -306,7 +347,7 @@ export function chooseResources(input: ChooseInput): Choice {
     for (const c of own) withOwn.set(c.id, c);
     candidates = withOwn;
   }
-  const teachers = own.length > 0 ? teachersOf(candidates.values()) : catalog.teachers;
+  const teachers = own.length > 0 ? teachersOf(curriculum, candidates.values()) : catalog.teachers;
   /** A candidate's place in arrays with one entry per candidate: the catalog's, then the learner's. */
   const catalogSize = curriculum.resources.length;
   const slots = catalogSize + own.length;
@@ -370,7 +411,7 @@ export function chooseResources(input: ChooseInput): Choice {
     met[slot(c)] = stamp;
     const out: Candidate[] = [];
     for (const s of skills) {
-      for (const o of teachers.get(s) ?? []) {
+      for (const o of teachers.of(s)) {
         if (met[slot(o)] === stamp || !eligible(o) || o.ambient) continue;
         met[slot(o)] = stamp;
         out.push(o);
@@ -595,7 +636,7 @@ export function chooseResources(input: ChooseInput): Choice {
   const seenPool = new Uint8Array(slots);
   for (const s of order) {
     if (!uncovered.has(s)) continue;
-    for (const c of teachers.get(s) ?? []) {
+    for (const c of teachers.of(s)) {
       if (seenPool[slot(c)] === 1) continue;
       seenPool[slot(c)] = 1;
       if (!c.ambient && !passedOver.has(c.id) && !swap.has(c.id) && eligible(c)) pool.push(c);
@@ -664,7 +705,7 @@ export function chooseResources(input: ChooseInput): Choice {
   // A skill the learner targets by name is covered even when only an option not taken teaches it.
   for (const s of input.mustCover ?? []) {
     if (!uncovered.has(s)) continue;
-    const options = (teachers.get(s) ?? []).filter((c) => eligible(c) && !c.ambient);
+    const options = teachers.of(s).filter((c) => eligible(c) && !c.ambient);
     options.sort((a, b) => a.hours - b.hours || a.index - b.index);
     for (const c of options) {
       const done = take(c.id, 'cover', undefined, (c2, p, h) =>
@@ -684,7 +725,7 @@ export function chooseResources(input: ChooseInput): Choice {
     }
   }
   const leftToOptions = order.filter(
-    (s) => uncovered.has(s) && (teachers.get(s) ?? []).some((c) => passedOver.has(c.id) && eligible(c)),
+    (s) => uncovered.has(s) && teachers.of(s).some((c) => passedOver.has(c.id) && eligible(c)),
   );
   for (const s of leftToOptions) uncovered.delete(s);
   return { picks, uncovered: order.filter((s) => uncovered.has(s)), passedOver, leftToOptions };
