@@ -684,15 +684,14 @@ export function chooseResources(input: ChooseInput): Choice {
   while (heap.size > 0 && uncovered.size > 0) {
     const top = heap.pop();
     if (!top) break;
-    const fresh = score(top.item);
+    const fresh = score(top);
     if (fresh === Infinity) continue;
-    const next = heap.peek();
-    if (next && (fresh > next.score || (fresh === next.score && top.item.index > next.index))) {
-      heap.push(fresh, top.item.index, top.item);
+    if (heap.size > 0 && heap.before(heap.peekScore(), heap.peekIndex(), fresh, top.index)) {
+      heap.push(fresh, top.index, top);
       continue;
     }
     const rivals = pool.length;
-    take(top.item.id, 'cover', undefined, (c, p, h) =>
+    take(top.id, 'cover', undefined, (c, p, h) =>
       said('resource.cover', { skills: skillList(p), hours: tenths(h), origin: effortOrigin(c), rivals }),
     );
   }
@@ -771,52 +770,73 @@ class SkillFlags {
   }
 }
 
-/** A min-heap on (score, index): deterministic ties by authored order. */
+/**
+ * A min-heap on (score, index): deterministic ties by authored order. Kept as parallel lists (scores
+ * as plain doubles, no object per entry).
+ */
 class ScoreHeap {
-  private readonly items: Array<{ score: number; index: number; item: Candidate }> = [];
+  private readonly scores: number[] = [];
+  private readonly indexes: number[] = [];
+  private readonly items: Candidate[] = [];
   get size(): number {
     return this.items.length;
   }
-  private less(a: { score: number; index: number }, b: { score: number; index: number }): boolean {
-    return a.score < b.score || (a.score === b.score && a.index < b.index);
+  /** Whether (score a, index a) comes before (score b, index b). */
+  before(scoreA: number, indexA: number, scoreB: number, indexB: number): boolean {
+    return scoreA < scoreB || (scoreA === scoreB && indexA < indexB);
   }
-  peek(): { score: number; index: number; item: Candidate } | undefined {
-    return this.items[0];
+  peekScore(): number {
+    return this.scores[0] ?? Infinity;
+  }
+  peekIndex(): number {
+    return this.indexes[0] ?? 0;
   }
   push(score: number, index: number, item: Candidate): void {
-    const a = this.items;
-    const entry = { score, index, item };
-    a.push(entry);
-    let i = a.length - 1;
+    const { scores, indexes, items } = this;
+    let i = items.length;
+    scores.push(score);
+    indexes.push(index);
+    items.push(item);
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const parent = a[p];
-      if (!parent || !this.less(entry, parent)) break;
-      a[i] = parent;
+      if (!this.before(score, index, scores[p] ?? 0, indexes[p] ?? 0)) break;
+      this.move(p, i);
       i = p;
     }
-    a[i] = entry;
+    this.put(i, score, index, item);
   }
-  pop(): { score: number; index: number; item: Candidate } | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
+  pop(): Candidate | undefined {
+    const { scores, indexes, items } = this;
+    const top = items[0];
+    const score = scores.pop() ?? 0;
+    const index = indexes.pop() ?? 0;
+    const last = items.pop();
+    const n = items.length;
+    if (n > 0 && last) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
-        if (l >= a.length) break;
+        if (l >= n) break;
         const r = l + 1;
-        const left = a[l];
-        const right = a[r];
-        const c = right && left && this.less(right, left) ? r : l;
-        const child = a[c];
-        if (!child || !this.less(child, last)) break;
-        a[i] = child;
+        const c = r < n && this.before(scores[r] ?? 0, indexes[r] ?? 0, scores[l] ?? 0, indexes[l] ?? 0) ? r : l;
+        if (!this.before(scores[c] ?? 0, indexes[c] ?? 0, score, index)) break;
+        this.move(c, i);
         i = c;
       }
-      a[i] = last;
+      this.put(i, score, index, last);
     }
     return top;
+  }
+  /** Copies entry `from` to place `to`. */
+  private move(from: number, to: number): void {
+    this.scores[to] = this.scores[from] ?? 0;
+    this.indexes[to] = this.indexes[from] ?? 0;
+    const item = this.items[from];
+    if (item) this.items[to] = item;
+  }
+  private put(at: number, score: number, index: number, item: Candidate): void {
+    this.scores[at] = score;
+    this.indexes[at] = index;
+    this.items[at] = item;
   }
 }
