@@ -413,15 +413,22 @@ export function planFrom(
         title: words?.title,
       };
     }
-    weeks[index] = {
-      index,
-      start: fromDayNumber(gridStart + index * 7),
-      off: closed.length === 7,
-      ...(closed.length > 0 ? { offDays: closed } : {}),
-      ...(reserved > 0 ? { reviewMinutes: reserved } : {}),
-      hours: round2((scheduled.used[index] ?? 0) / 100),
-      tasks: pieces,
-    };
+    const monday = fromDayNumber(gridStart + index * 7);
+    const hours = round2((scheduled.used[index] ?? 0) / 100);
+    // A week with no day off and no review (most weeks) is written without spreads: an object of
+    // its five fields only.
+    weeks[index] =
+      closed.length === 0 && reserved <= 0
+        ? { index, start: monday, off: false, hours, tasks: pieces }
+        : {
+            index,
+            start: monday,
+            off: closed.length === 7,
+            ...(closed.length > 0 ? { offDays: closed } : {}),
+            ...(reserved > 0 ? { reviewMinutes: reserved } : {}),
+            hours,
+            tasks: pieces,
+          };
   }
   // Trailing weeks with no work (weeks off after the last task) are not part of the plan.
   while (weeks.length > 0 && (weeks[weeks.length - 1]?.tasks.length ?? 0) === 0) weeks.pop();
@@ -469,17 +476,18 @@ export function planFrom(
     });
   });
 
-  // Each resource's first task by start (week, then place in the week): kept as the task's number,
-  // and its start computed when compared, so no pair or boxed number is made per resource.
-  const startAt = (k: number): number => (result.startWeek[k] ?? 0) * 1e7 + (result.startPos[k] ?? 0);
+  // Each resource's first task by start (week, then place in the week): kept as the task's number
+  // and compared by week and place, so no pair or boxed number is made per resource.
+  const startsBefore = (a: number, b: number): number =>
+    (result.startWeek[a] ?? 0) - (result.startWeek[b] ?? 0) || (result.startPos[a] ?? 0) - (result.startPos[b] ?? 0);
   const firstUse = new Map<string, number>();
   tasks.forEach((task, k) => {
     if (task.kind !== 'study' && task.kind !== 'ambient') return;
     if (task.resource === '') return;
     const seen = firstUse.get(task.resource);
-    if (seen === undefined || startAt(k) < startAt(seen)) firstUse.set(task.resource, k);
+    if (seen === undefined || startsBefore(k, seen) < 0) firstUse.set(task.resource, k);
   });
-  const resources = [...firstUse.keys()].sort((a, b) => startAt(firstUse.get(a) ?? 0) - startAt(firstUse.get(b) ?? 0));
+  const resources = [...firstUse.keys()].sort((a, b) => startsBefore(firstUse.get(a) ?? 0, firstUse.get(b) ?? 0));
 
   const byArea: Record<string, number> = {};
   let total = 0;
