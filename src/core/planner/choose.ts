@@ -110,7 +110,7 @@ function catalogOf(curriculum: Curriculum): Catalog {
     // The curriculum's own unit objects serve as the candidate's units (no copy per unit).
     const units: readonly CandidateUnit[] =
       r.units.length > 0 ? r.units : [{ id: undefined, title: undefined, hours: r.effort.hours, teaches: r.teaches }];
-    const teaches = r.units.length === 0 && new Set(r.teaches).size === r.teaches.length ? r.teaches : unique(r, units);
+    const teaches = listsAll(r.teaches, units) ? r.teaches : unique(r, units);
     candidates.set(r.id, {
       id: r.id,
       title: r.title,
@@ -132,6 +132,21 @@ function catalogOf(curriculum: Curriculum): Catalog {
   const catalog = { candidates, teachers: teachersOf(curriculum, candidates.values()), skims };
   catalogs.set(curriculum, catalog);
   return catalog;
+}
+
+/**
+ * Whether a resource's own list of skills names each once and every skill its units teach (the usual
+ * case): then it serves as the candidate's list, with no set made to check it. A long list is left to
+ * `unique`.
+ */
+function listsAll(teaches: readonly string[], units: readonly CandidateUnit[]): boolean {
+  if (teaches.length > 32) return false;
+  for (let i = 1; i < teaches.length; i++) if (teaches.indexOf(teaches[i] ?? '') < i) return false;
+  for (const u of units) {
+    if (u.teaches === teaches) continue;
+    for (const s of u.teaches) if (!teaches.includes(s)) return false;
+  }
+  return true;
 }
 
 /** The skills a resource and its units teach, each once, in order. */
