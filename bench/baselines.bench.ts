@@ -12,7 +12,7 @@
  *     (target: <= 2x), the bytes of JSON the roadmap decodes (target: <= 150 KB) and the bytes one
  *     status change moves (target: <= 5 KB). Skipped, visibly, without `web/dist` or Chromium.
  *
- *   npx tsx bench/baselines.bench.ts [--events N] [--seconds S] [--connections C] [--runs R] [--only server|web]
+ *   [BENCH_WEB_DIST=FOLDER] npx tsx bench/baselines.bench.ts [--events N] [--seconds S] [--connections C] [--runs R] [--only server|web]
  *
  * `--only server` runs (a) and (b), `--only web` only (c) (over the seeded log, without the events
  * (a) and (b) would have posted); the default runs all three.
@@ -38,7 +38,8 @@ import { median } from './measure.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
 const SHIPPED = join(root, 'curricula', 'ml-engineer');
-const WEB_DIST = join(root, 'web', 'dist');
+// BENCH_WEB_DIST measures another build of the web app (one made from another commit, say).
+const WEB_DIST = process.env['BENCH_WEB_DIST'] ?? join(root, 'web', 'dist');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 function flag(name: string, fallback: number): number {
