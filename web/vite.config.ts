@@ -54,7 +54,7 @@ function preloadOpeningPage(): Plugin {
 var page=(location.hash.replace(/^#\\/?/,'').split(/[/?]/)[0])||'';var l=null;
 try{l=localStorage.getItem('mlpath.locale')}catch(e){}
 if(l!=='en'&&l!=='zh-CN')l=navigator.language.toLowerCase().indexOf('zh')===0?'zh-CN':'en';
-var files=(p[page]||[]).concat(w[l]?[w[l]]:[]);
+var files=(Object.prototype.hasOwnProperty.call(p,page)?p[page]:[]).concat(w[l]?[w[l]]:[]);
 for(var i=0;i<files.length;i++){var k=document.createElement('link');k.rel='modulepreload';k.crossOrigin='';k.href='/'+files[i];document.head.appendChild(k)}
 ${openingReadsScript('page', 'l')}}catch(e){}})();`;
         // Right after the charset, before the stylesheet (a script waits for the stylesheets above it).
