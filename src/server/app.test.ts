@@ -136,7 +136,7 @@ describe('errors', () => {
     const zh = await h.app.request('/api/plan', { method: 'DELETE', headers: { 'Accept-Language': 'zh-CN' } });
     expect(zh.status).toBe(405);
     expect(((await zh.json()) as { error: { message: string } }).error.message).toBe(
-      '/api/plan 不接受 DELETE，只接受 GET, HEAD',
+      '/api/plan 不接受 DELETE，只接受 GET、HEAD',
     );
   });
 

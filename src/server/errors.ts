@@ -118,6 +118,7 @@ export function methodNotAllowed(method: string, path: string, allowed: readonly
   return new MlpathError({
     code: 'METHOD_NOT_ALLOWED',
     key: 'api.methodNotAllowed',
-    params: { method, path, allowed: allowed.join(', ') },
+    // `valid` is written as the locale writes an enumeration ("GET, HEAD" / "GET、HEAD").
+    params: { method, path, valid: allowed },
   });
 }
