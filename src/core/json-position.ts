@@ -4,6 +4,7 @@
  * was expected there. JSON.parse's own messages differ between Node versions and often carry no
  * position, so the text is scanned here. Backup import and the curriculum importers both use it.
  */
+import type { Message } from '../i18n/catalogue.js';
 
 /** What a JSON text needed at the place it went wrong (catalogue key `json.expected.NAME`). */
 export type JsonExpected =
@@ -132,5 +133,30 @@ export function jsonSyntaxError(text: string): {
     ...lineColumnAt(text, offset),
     expected: code,
     found: offset >= text.length ? undefined : text.charAt(offset),
+  };
+}
+
+/**
+ * What a JSON text needed and what it had instead, as the values of a catalogue message
+ * (`json.expectedFound`, `import.malformedJson`): the one wording every way in that reads JSON uses.
+ * The character found is quoted as the locale quotes (`"]"` / `“]”`); none found is the end of the file.
+ */
+export function jsonSyntaxWords(text: string): {
+  line: number;
+  column: number;
+  params: { expected: Message; found: Message };
+} {
+  const { line, column, expected, found } = jsonSyntaxError(text);
+  return {
+    line,
+    column,
+    params: {
+      expected: { key: `json.expected.${expected}` },
+      // JSON's own escapes keep a control character or a quote readable inside the quotes.
+      found:
+        found === undefined
+          ? { key: 'json.expected.end' }
+          : { key: 'json.found', params: { char: JSON.stringify(found).slice(1, -1) } },
+    },
   };
 }

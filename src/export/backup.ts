@@ -20,7 +20,7 @@ import type { BackupPosting as BackupPostingJson, BackupProject as BackupProject
 import type { Profile as ProfileJson } from '../contract/profile.js';
 import { MlpathError } from '../core/errors.js';
 import type { Message, MessageParams, Problem } from '../core/errors.js';
-import { jsonSyntaxError } from '../core/json-position.js';
+import { jsonSyntaxWords } from '../core/json-position.js';
 import { issueProblems } from '../i18n/issues.js';
 import type { IssueLike } from '../i18n/issues.js';
 import type { Profile } from '../core/plan-model.js';
@@ -95,9 +95,8 @@ export function parseBackup(text: string, file: string | Message): Backup {
   try {
     data = JSON.parse(body);
   } catch {
-    const at = jsonSyntaxError(body);
-    const found = at.found === undefined ? { key: 'json.expected.end' } : JSON.stringify(at.found);
-    const why = { key: 'json.expectedFound', params: { expected: { key: `json.expected.${at.expected}` }, found } };
+    const at = jsonSyntaxWords(body);
+    const why = { key: 'json.expectedFound', params: at.params };
     const place: string | Message =
       typeof file === 'string'
         ? `${file}:${at.line}:${at.column}`

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isMlpathError } from '../core/errors.js';
+import { errorWords, isMlpathError } from '../core/errors.js';
 import { jsonErrorAt } from '../core/json-position.js';
+import { typographySlips } from '../i18n/test-support/typography.js';
 import { IdAllocator, idFrom, parseJson } from './common.js';
 
 describe('parseJson', () => {
@@ -27,6 +28,21 @@ describe('parseJson', () => {
   });
   it('points at the end of a truncated file', () => {
     expect(placeOf('{"nodes": [').message).toMatch(/found the end of the file/);
+  });
+  it('words what was expected and found in Chinese as the catalogue sets Chinese: no stray spaces, its own quotes', () => {
+    const zhOf = (text: string): string => {
+      try {
+        parseJson(text, 'g.json');
+      } catch (error) {
+        if (isMlpathError(error)) return errorWords(error, 'zh-CN', 'cli').message;
+        throw error;
+      }
+      throw new Error('expected a failure');
+    };
+    const end = zhOf('{');
+    expect(end).toContain('应为用双引号括起的属性名，实际为文件结尾');
+    expect(typographySlips(end)).toEqual([]);
+    expect(zhOf('{"a": [1,\n  ]\n}')).toContain('应为一个值，实际为“]”');
   });
   it('agrees with JSON.parse about what is valid', () => {
     for (const text of ['[]', '{"a":{"b":[-1.5e3,"\\u0041\\n"]}}', ' 0 ']) expect(jsonErrorAt(text).code).toBe('valid');

@@ -10,7 +10,7 @@ import anyAscii from 'any-ascii';
 import { codedProblem, MlpathError } from '../core/errors.js';
 import type { Message, MessageParams } from '../core/errors.js';
 import type { Area, Curriculum, Resource, Route, Skill, Stage, Text } from '../core/model.js';
-import { jsonSyntaxError } from '../core/json-position.js';
+import { jsonSyntaxWords } from '../core/json-position.js';
 import { renderMessage } from '../i18n/catalogue.js';
 import { normalizeSkillId } from '../core/skill-id.js';
 
@@ -178,13 +178,8 @@ export function parseJson(text: string, shown: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const { line, column, expected, found } = jsonSyntaxError(text);
-    const foundText: string | Message = found === undefined ? { key: 'json.expected.end' } : JSON.stringify(found);
-    throw importError(
-      shown,
-      { key: 'import.malformedJson', params: { expected: { key: `json.expected.${expected}` }, found: foundText } },
-      { line, column, hint: 'hint.fixJson' },
-    );
+    const { line, column, params } = jsonSyntaxWords(text);
+    throw importError(shown, { key: 'import.malformedJson', params }, { line, column, hint: 'hint.fixJson' });
   }
 }
 

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { pathText } from '../contract/common.js';
 import { codedProblem, MlpathError } from '../core/errors.js';
 import type { Message, Problem } from '../core/errors.js';
-import { jsonSyntaxError } from '../core/json-position.js';
+import { jsonSyntaxWords } from '../core/json-position.js';
 import { issueProblems } from '../i18n/issues.js';
 import type { IssueLike } from '../i18n/issues.js';
 
@@ -136,14 +136,7 @@ export async function readJson(c: Context, options: { emptyAllowed?: boolean } =
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const { expected, found } = jsonSyntaxError(text);
-    const why: Message = {
-      key: 'json.expectedFound',
-      params: {
-        expected: { key: `json.expected.${expected}` },
-        found: found === undefined ? { key: 'json.expected.end' } : JSON.stringify(found),
-      },
-    };
+    const why: Message = { key: 'json.expectedFound', params: jsonSyntaxWords(text).params };
     throw new MlpathError({
       code: 'INVALID_INPUT',
       key: 'api.notJson',
