@@ -23,6 +23,21 @@ describe("the planner's words", () => {
     });
   });
 
+  it("words a task's reason as a sentence of its own, so under a face's label it reads as one label", () => {
+    // The web's plan and the iCalendar export set a task's reason after their own "Why" label.
+    const reasons = [
+      said('task.teaches', { skills: listOf(['线性代数', '概率'], 'and') }),
+      said('task.teachesMore', { skills: listOf(['a', 'b', 'c', 'd'], 'and'), more: 2 }),
+      said('task.skim'),
+      said('task.part'),
+      said('task.month', { hours: 12 }),
+    ];
+    for (const reason of reasons) {
+      const opening = sayIn('zh-CN', reason).split(/[，。；]/)[0] ?? '';
+      expect(opening, sayIn('zh-CN', reason)).not.toMatch(/[：:]/);
+    }
+  });
+
   it('joins sentences with a space in English and none in Chinese, nesting records', () => {
     const text = sentences([
       { en: 'Authored.', 'zh-CN': '原文。' },

@@ -90,7 +90,7 @@ export function SkillPanel(props: {
             {tx(skill.title)}
           </h2>
           <p className="text-sm" data-testid="skill-status">
-            {t('common.label', { label: t('roadmap.statusLabel') })}{' '}
+            {t('common.label', { label: t('roadmap.statusLabel') })}
             <strong>{t(`status.${props.status ?? 'none'}`)}</strong>
           </p>
         </div>

@@ -141,7 +141,7 @@ export default function Onboarding() {
         )}
         <div className="card space-y-3">
           <h2 className="h2">
-            {t('common.label', { label: t('onboarding.route') })}{' '}
+            {t('common.label', { label: t('onboarding.route') })}
             {route ? tx(route.title) : preview.value.recommendation.route}
           </h2>
           {route?.summary && <p>{tx(route.summary)}</p>}

@@ -222,7 +222,7 @@ export default function PlanPage() {
                           </span>
                           {task.why && (
                             <p className="text-sm">
-                              <span className="muted">{t('common.label', { label: t('plan.why') })} </span>
+                              <span className="muted">{t('common.label', { label: t('plan.why') })}</span>
                               {tx(task.why)}
                             </p>
                           )}
