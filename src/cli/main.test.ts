@@ -64,6 +64,17 @@ describe('the command registry', () => {
     }
   }, 60_000);
 
+  it('offers a command for another word for it (hours → log), in each language', async () => {
+    const en = memoryIo({ env: { MLPATH_LANG: 'en' } });
+    expect(await main(['hours', '2'], en)).toBe(2);
+    expect(en.stderr()).toContain("unknown command 'hours'");
+    expect(en.stderr()).toContain('did you mean "log"?');
+    const zh = memoryIo({ env: { MLPATH_LANG: 'zh-CN' } });
+    expect(await main(['hours', '2'], zh)).toBe(2);
+    expect(zh.stderr()).toContain("未知命令 'hours'");
+    expect(zh.stderr()).toMatch(/“log”/);
+  });
+
   it('still suggests a command for a typo, from the listing alone', async () => {
     const io = memoryIo({ env: { MLPATH_LANG: 'en' } });
     expect(await main(['stauts'], io)).toBe(2);

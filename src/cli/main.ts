@@ -32,8 +32,16 @@ type Register = (program: Command, io: CliIo) => void;
 
 export interface CommandModule {
   readonly load: () => Promise<Register>;
-  /** The top-level commands the module registers, in order: help term and one-line description. */
-  readonly commands: readonly { readonly term: string; readonly describe: Describe }[];
+  /**
+   * The top-level commands the module registers, in order: help term and one-line description,
+   * and `words`, other words a learner may type for the command (`hours` for `log`), which an
+   * unknown command's "did you mean" offers it for.
+   */
+  readonly commands: readonly {
+    readonly term: string;
+    readonly describe: Describe;
+    readonly words?: readonly string[];
+  }[];
 }
 
 /** Every command module, in the order `mlpath --help` lists them. */
@@ -59,7 +67,7 @@ export const COMMANDS: readonly CommandModule[] = [
       { term: 'reset|r [options] <id>', describe: (h) => h('reset') },
       { term: 'undo [options]', describe: (h) => h('undo') },
       { term: 'note [options] <text>', describe: (h) => h('note') },
-      { term: 'log [options] <hours>', describe: (h) => h('log') },
+      { term: 'log [options] <hours>', describe: (h) => h('log'), words: ['hours', 'time', 'spent'] },
     ],
   },
   {
@@ -133,6 +141,21 @@ export function namesOf(term: string): string[] {
   return (term.split(' ')[0] ?? '').split('|');
 }
 
+/**
+ * What "did you mean" offers for an unknown command: the commands spelled like it and those whose
+ * registry entry lists it among their other words (`hours` → `log`), each by its name.
+ */
+export function commandsMeant(word: string, near: (word: string, names: readonly string[]) => string[]): string[] {
+  const entries = COMMANDS.flatMap((m) => m.commands);
+  const lower = word.toLowerCase();
+  const meant = entries.filter((e) => e.words?.includes(lower)).map((e) => namesOf(e.term)[0] ?? '');
+  const spelled = near(
+    word,
+    entries.flatMap((e) => namesOf(e.term).filter((n) => n.length > 1)),
+  ).map((n) => namesOf(entries.find((e) => namesOf(e.term).includes(n))?.term ?? n)[0] ?? n);
+  return [...new Set([...meant, ...spelled])];
+}
+
 /** The first word of argv that is not an option: the command asked for (after `help`, the one help is asked for). */
 function commandWord(argv: readonly string[]): string | undefined {
   const words = argv.filter((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--locale');
@@ -144,8 +167,19 @@ function commandWord(argv: readonly string[]): string | undefined {
  * no command, an unknown one), with stand-ins listing every command from the registry.
  */
 export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
-  const [{ Command, Help }, { commanderError, helpFor, helpTitle }, { chooseLocale }, { displayWidth, loadWidths }] =
-    await Promise.all([import('commander'), import('./help-messages.js'), import('./locale.js'), import('./width.js')]);
+  const [
+    { Command, Help },
+    { commanderError, helpFor, helpTitle },
+    { chooseLocale },
+    { displayWidth, loadWidths },
+    { suggest },
+  ] = await Promise.all([
+    import('commander'),
+    import('./help-messages.js'),
+    import('./locale.js'),
+    import('./width.js'),
+    import('../core/errors.js'),
+  ]);
   // Commander builds help text as commands are declared: the language is settled first.
   const locale = chooseLocale({ env: io.env });
   // Help in English is printable ASCII (help-messages.test.ts), one column a character; in another
@@ -193,6 +227,16 @@ export async function buildProgram(io: CliIo, name?: string): Promise<Command> {
         aliases.forEach((alias) => stand.alias(alias));
         terms.set(stand, entry.term);
       }
+  if (!wanted)
+    // An unknown command is told with the commands it may mean (commandsMeant), in commander's
+    // form, which commanderError words like every other parse error.
+    program.on('command:*', (operands: string[]) => {
+      const unknown = operands[0] ?? '';
+      const meant = commandsMeant(unknown, suggest);
+      const offer =
+        meant.length === 0 ? '' : `\n(Did you mean ${meant.length > 1 ? 'one of ' : ''}${meant.join(', ')}?)`;
+      program.error(`error: unknown command '${unknown}'${offer}`, { code: 'commander.unknownCommand' });
+    });
   // Subcommands inherit the same output and error handling.
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput(outputFor(command));
