@@ -257,3 +257,51 @@ for (const language of ['en', 'zh-CN'] as const) {
     await expect(burnup.locator('svg text').filter({ hasText: new RegExp(`^${words.today}$`) })).toHaveCount(1);
   });
 }
+
+for (const language of ['en', 'zh-CN'] as const) {
+  for (const width of [1280, 390]) {
+    test(`the plan timeline shows every stage name whole and reasons read as one label (${language}, ${width} px)`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
+      });
+      const page = await context.newPage();
+      await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+      await openPage(page, '#/plan');
+      const names = page.getByTestId('plan-timeline').getByTestId('timeline-stage');
+      expect(await names.count()).toBeGreaterThan(0);
+      // No name is cut short: each fits its box, with no ellipsis and nothing hidden past its edge.
+      const cut = await names.evaluateAll((cells) =>
+        cells
+          .filter(
+            (cell) => cell.scrollWidth > cell.clientWidth + 1 || getComputedStyle(cell).textOverflow === 'ellipsis',
+          )
+          .map((cell) => cell.textContent),
+      );
+      expect(cut).toEqual([]);
+      // Each bar keeps its row: the bars all start at the same left edge and none is squeezed.
+      const bars = await names.evaluateAll((cells) =>
+        cells.map((cell) => {
+          const bar = cell.nextElementSibling?.getBoundingClientRect();
+          return { left: Math.round(bar?.left ?? -1), width: Math.round(bar?.width ?? 0) };
+        }),
+      );
+      expect(new Set(bars.map((b) => b.left)).size).toBe(1);
+      expect(new Set(bars.map((b) => b.width)).size).toBe(1);
+      if (language === 'zh-CN') {
+        const text = await page.locator('main').innerText();
+        expect(text).toContain('原因：');
+        // A full-width colon carries its own space, and a task's reason is no second label after "原因：".
+        expect(text).not.toMatch(/：[ \t]+\S/);
+        expect(text).not.toMatch(/原因：[^。\n]*：/);
+      }
+      await page.screenshot({
+        path: `${SCREENSHOTS}/plan-timeline-${language}-${width}.png`,
+        fullPage: false,
+      });
+      await context.close();
+    });
+  }
+}

@@ -69,8 +69,9 @@ export function PlanTimeline(props: {
       {/* The picture; its words are in the list below, so assistive technology reads that instead. */}
       <div aria-hidden="true" className="space-y-1.5">
         {bars.map((bar, i) => (
-          <div key={bar.stage} className="grid gap-x-3 sm:grid-cols-[12rem_minmax(0,1fr)]">
-            <div className="truncate text-xs sm:text-sm" title={title(bar.stage)}>
+          <div key={bar.stage} className="grid items-center gap-x-3 sm:grid-cols-[12rem_minmax(0,1fr)]">
+            {/* A long stage name wraps onto a second line rather than hiding its end. */}
+            <div className="text-xs leading-snug [overflow-wrap:anywhere] sm:text-sm" data-testid="timeline-stage">
               {title(bar.stage)}
             </div>
             <div className="relative h-4 rounded-sm bg-slate-100 dark:bg-slate-800">
