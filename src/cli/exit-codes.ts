@@ -67,7 +67,7 @@ export function reportError(error: unknown, io: CliIo, given: Locale = chooseLoc
         // A field's problem names its field (a backup's `events[3].at`) unless its words already do.
         const shown =
           problem.place === undefined && problem.path && !text.includes(problem.path)
-            ? `${problem.path}: ${text}`
+            ? translate(locale, 'errors', 'issue.other', { path: problem.path, text })
             : text;
         io.err(`  ${shown}\n`);
       });

@@ -86,6 +86,14 @@ export function clock(io: Pick<CliIo, 'env'>): Date {
 /** The local calendar date of an instant: the learner layer's one rule. */
 export { localDate } from '../learner/context.js';
 
+/** The curriculum a command works from (MLPATH_CURRICULUM's folder, else the shipped one), from the cache when it can. */
+export function curriculumOf(io: CliIo): Promise<Curriculum> {
+  return loadCurriculumCached(
+    curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd),
+    io.cwd,
+    cacheDir(io.env, io.cwd),
+  );
+}
 /** The language without a profile: MLPATH_LANG, then the system's (LC_ALL, LC_MESSAGES, LANG). */
 export function systemLocale(env: CliIo['env']): Locale {
   return chooseLocale({ env });
@@ -99,11 +107,7 @@ export async function withSession<T>(io: CliIo, fn: (session: Session) => Promis
     await store.ensureLearner(LOCAL_LEARNER, LOCAL_LEARNER, now.toISOString());
     // Read now (the cache is a file read; the loader is imported only when the cache cannot serve),
     // thrown only by the command that asks for it, as when it was loaded on first use.
-    const curriculum = await loadCurriculumCached(
-      curriculumDir(io.env['MLPATH_CURRICULUM'] || undefined, io.cwd),
-      io.cwd,
-      cacheDir(io.env, io.cwd),
-    ).then(
+    const curriculum = await curriculumOf(io).then(
       (value) => ({ value }),
       (error: unknown) => ({ error }),
     );

@@ -89,7 +89,11 @@ function invalid(key: string, params: MessageParams, problems: Problem[] = [], h
 }
 
 /** Parse and validate a backup file's text; every failure is an IMPORT_INVALID naming the place. */
-export function parseBackup(text: string, file: string | Message): Backup {
+export function parseBackup(
+  text: string,
+  file: string | Message,
+  profileFit?: (profile: Readonly<Record<string, unknown>>) => Problem[],
+): Backup {
   let data: unknown;
   const body = text.replace(/^\uFEFF/, '');
   try {
@@ -117,7 +121,14 @@ export function parseBackup(text: string, file: string | Message): Backup {
   }
   const result = BackupSchema.safeParse(data);
   if (!result.success) {
-    const problems: Problem[] = issueProblems(result.error.issues as unknown as IssueLike[]);
+    const profile = (data as { profile?: unknown }).profile;
+    const problems: Problem[] = [
+      ...issueProblems(result.error.issues as unknown as IssueLike[]),
+      // What the caller's curriculum says of the profile's well-formed fields (an unknown starting point).
+      ...(profileFit && typeof profile === 'object' && profile !== null && !Array.isArray(profile)
+        ? profileFit(profile as Record<string, unknown>)
+        : []),
+    ];
     throw invalid('backup.invalid', { file, count: problems.length }, problems);
   }
   const b = result.data;

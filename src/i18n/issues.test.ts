@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { coded, Instant } from '../contract/common.js';
 import { renderMessage } from './catalogue.js';
 import { issueMessage, issueProblems } from './issues.js';
 import type { IssueLike } from './issues.js';
@@ -69,6 +70,32 @@ describe('zod issues in the catalogue', () => {
       }
     });
   }
+
+  it("names the field of a schema's own message that does not name it, as every other problem does", () => {
+    const result = z.object({ at: Instant, locale: z.string({ error: coded('contract.localeEnZh') }) }).safeParse({
+      at: 'yesterday',
+      locale: 1,
+    });
+    const [at, locale] = issueProblems((result.error?.issues ?? []) as unknown as IssueLike[], 'profile');
+    expect(at?.coded && renderMessage('en', at.coded)).toBe(
+      'profile.at: expected an ISO instant such as "2026-11-27T10:00:00.000Z"',
+    );
+    expect(at?.coded && renderMessage('zh-CN', at.coded)).toBe(
+      'profile.at：应为 ISO 时刻，例如“2026-11-27T10:00:00.000Z”',
+    );
+    // A message that names its field in its own words is left as it is.
+    expect(locale?.coded && renderMessage('en', locale.coded)).toBe('expected locale to be en or zh-CN');
+  });
+
+  it('sets the kinds of value in Chinese with Latin words apart from the Chinese beside them', () => {
+    for (const type of ['string', 'number', 'int', 'boolean', 'object', 'array', 'null', 'undefined', 'date', 'x']) {
+      const text = renderMessage(
+        'zh-CN',
+        issueMessage({ code: 'invalid_type', path: [], message: 'Invalid', expected: type }, 'a') ?? { key: 'x' },
+      );
+      expect(text, type).not.toMatch(/[\u4e00-\u9fff][A-Za-z]|[A-Za-z][\u4e00-\u9fff]/);
+    }
+  });
 
   it('words a negative number of hours in a backup as our own sentence', () => {
     const result = z.object({ hours: z.number().positive() }).safeParse({ hours: -1 });

@@ -8,6 +8,7 @@
 import { pathText } from '../contract/common.js';
 import { hasKey, renderMessage } from './catalogue.js';
 import type { Message } from './catalogue.js';
+import { TEXT_RESOURCES } from './resources.js';
 
 /** The parts of a zod issue the wording needs (zod's own type is wider). */
 export interface IssueLike {
@@ -42,6 +43,26 @@ const ZOD_DEFAULT = /^(Invalid|Too small|Too big|Unrecognized key)/;
 const OWN_MESSAGE = /^([a-z][\w]*(?:\.[\w]+)+)(?: (\{.*\}))?$/s;
 
 /**
+ * Whether a schema's own message names its field, as every `issue.*` message does (`{path}: …`) and
+ * some of the contract's do in their own words ("expected locale to be …"); one that does not
+ * (`contract.instant`, "expected an ISO instant …") is set after its path, so every problem names its field.
+ */
+function namesField(message: Message, path: string): boolean {
+  const template = (TEXT_RESOURCES.en.errors as Record<string, string>)[message.key] ?? '';
+  const field =
+    path
+      .replace(/\[\d+\]$/, '')
+      .split('.')
+      .pop() ?? path;
+  return (
+    template.includes('{path}') ||
+    renderMessage('en', message)
+      .split(/[^\w-]+/)
+      .includes(field)
+  );
+}
+
+/**
  * The issue as a message with `path` (the dotted field path, or the top level) among its values.
  * Only a schema's own message that names no catalogue key comes back undefined (the caller keeps it).
  */
@@ -51,7 +72,8 @@ export function issueMessage(issue: IssueLike, path: string): Message | undefine
   const own = OWN_MESSAGE.exec(issue.message);
   if (own?.[1] !== undefined && hasKey('errors', own[1])) {
     const params = own[2] === undefined ? {} : (JSON.parse(own[2]) as Record<string, string | number>);
-    return { key: own[1], params: { ...params, path: where } };
+    const message: Message = { key: own[1], params: { ...params, path: where } };
+    return path === '' || namesField(message, path) ? message : { key: 'issue.other', params: { path, text: message } };
   }
   const custom = issue['params'] as { key?: unknown } | undefined;
   const keyed = issue.code === 'custom' && typeof custom?.key === 'string';

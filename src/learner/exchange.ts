@@ -12,11 +12,15 @@
  * - An import is validated whole before anything is written; into a learner with data it needs
  *   `merge`. An import is not an event: `undo` cannot take it back (`undoable: false`).
  */
+import type { z } from 'zod';
 import { EXPORT_FORMATS } from '../contract/api.js';
 import type { ExportFormat } from '../contract/api.js';
-import type { Message } from '../core/errors.js';
+import { Profile as ProfileJson } from '../contract/profile.js';
+import type { Message, Problem } from '../core/errors.js';
 import { isMlpathError, MlpathError } from '../core/errors.js';
-import { checkProfile } from '../core/planner/index.js';
+import type { Curriculum } from '../core/model.js';
+import type { Profile } from '../core/plan-model.js';
+import { checkProfile, profileFor } from '../core/planner/index.js';
 import { backupToJson, parseBackup } from '../export/backup.js';
 import type { Backup } from '../export/backup.js';
 import { progressToMarkdown } from '../export/markdown.js';
@@ -75,10 +79,31 @@ export async function exportText(
 /**
  * A backup's text, validated whole (`source` names it in errors: a path, or a catalogue message
  * such as the uploaded file's name). @throws IMPORT_INVALID.
- * Pure: a face reads a file with it before opening the store, so a bad file touches nothing.
+ * Pure: a face reads a file with it before opening the store, so a bad file touches nothing. With
+ * the curriculum, a file refused for its shape is also told what the curriculum says of its
+ * profile's well-formed fields (an unknown starting point), so one reading lists every problem.
  */
-export function readBackup(text: string, source: string | Message): Backup {
-  return parseBackup(text, source);
+export function readBackup(text: string, source: string | Message, curriculum?: Curriculum): Backup {
+  return parseBackup(text, source, curriculum && ((profile) => profileFit(curriculum, profile)));
+}
+
+/**
+ * The curriculum's problems with the fields of a profile that are well formed each on their own,
+ * checked by the rule `importBackup` applies to a whole profile (`checkProfile`); the fields that are
+ * missing or malformed stand in as a new profile's and are not judged (the schema told of them).
+ */
+function profileFit(curriculum: Curriculum, given: Readonly<Record<string, unknown>>): Problem[] {
+  const shape = ProfileJson.shape as Record<string, z.ZodType | undefined>;
+  const well = Object.fromEntries(
+    Object.entries(given).flatMap(([field, value]) => {
+      const parsed = shape[field]?.safeParse(value);
+      return parsed?.success ? [[field, parsed.data]] : [];
+    }),
+  );
+  // The start date is a stand-in (any day): only the well-formed fields are judged.
+  const profile = { ...profileFor(curriculum, undefined, { startDate: '2000-01-03' }), ...well } as Profile;
+  const judged = checkProfile(curriculum, profile).filter((p) => p.field in well);
+  return profileProblems(judged, profile, 'profile.');
 }
 
 /**

@@ -145,7 +145,8 @@ describe('errors', () => {
     const after = (await (await h.app.request('/api/progress/events?after=garbage', zh)).json()) as {
       error: { message: string; problems: { message: string }[] };
     };
-    expect(after.error.message).toBe('查询参数无效：应为上一页给出的游标');
+    // The field is named, as every other refused field is (`issue.*`).
+    expect(after.error.message).toBe('查询参数无效：after：应为上一页给出的游标');
     const limit = (await (await h.app.request('/api/progress/events?limit=100000', zh)).json()) as {
       error: { message: string; problems: { message: string }[] };
     };

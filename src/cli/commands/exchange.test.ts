@@ -223,6 +223,27 @@ describe('mlpath import', () => {
     expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [], postings: [] });
   });
 
+  it('names every problem of an invalid backup by its field, an unknown starting point among them, in Chinese', async () => {
+    const target = await home(false);
+    writeFileSync(
+      join(target.dir, 'nope.json'),
+      '{"format":"mlpath-backup","version":2,"profile":{"startingPoint":"nope"},"events":[]}',
+    );
+    const zh = await target.run(['import', 'nope.json'], { MLPATH_LANG: 'zh-CN' });
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toContain('  exportedAt：应为 ISO 时刻');
+    expect(zh.stderr).toContain('  profile.startDate：应为日历日期');
+    expect(zh.stderr).toContain('  profile.freeOnly：类型不对，应为布尔值（true 或 false）');
+    expect(zh.stderr).toContain('  profile.startingPoint：未知的起点“nope”');
+    // Every problem line names its field once, with the full-width colon.
+    const lines = zh.stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(line, line).toMatch(/^ {2}[\w.[\]]+：\S/);
+    const en = await target.run(['import', 'nope.json']);
+    expect(en.stderr).toContain('  profile.startingPoint: unknown starting point "nope"');
+    expect(await dump(target)).toEqual({ profile: undefined, events: [], projects: [], postings: [] });
+  });
+
   it('tells a file it cannot write or read by the path given, in words, with the fix, in both languages', async () => {
     const h = await home(true);
     mkdirSync(join(h.dir, 'somedir'));

@@ -11,7 +11,7 @@ import { MlpathError } from '../../core/errors.js';
 import { EXPORT_FORMATS, exportText, importBackup, readBackup } from '../../learner/exchange.js';
 import type { ExportFormat } from '../../learner/exchange.js';
 import type { CliIo } from '../io.js';
-import { withSession } from '../session.js';
+import { curriculumOf, withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
 import { helpFor } from '../help-messages.js';
 
@@ -133,8 +133,9 @@ export function registerExchange(program: Command, io: CliIo): void {
     .action(async (fileArg: string, options: { merge?: boolean; json?: boolean }) => {
       const file = isAbsolute(fileArg) ? fileArg : resolve(io.cwd, fileArg);
       const text = readNamedFile(file, fileArg);
-      // Validate before opening the store: a bad file never touches the database.
-      const backup = readBackup(text, fileArg);
+      // Validate before opening the store: a bad file never touches the database. The curriculum,
+      // when it loads, judges the file's profile too, so an unknown starting point is told with the rest.
+      const backup = readBackup(text, fileArg, await curriculumOf(io).catch(() => undefined));
       await withSession(io, async (session) => {
         const m = trackingMessages(await session.locale());
         const result = await session.inTurn((ctx) => importBackup(ctx, { backup, merge: options.merge === true }));

@@ -249,6 +249,19 @@ describe('POST /api/import in the learner language', () => {
     }
   });
 
+  it('names the field of every problem of an invalid backup, an unknown starting point among them (Chinese)', async () => {
+    const res = await h.app.request('/api/import', {
+      method: 'POST',
+      body: '{"format":"mlpath-backup","version":2,"profile":{"startingPoint":"nope"},"events":[]}',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' },
+    });
+    const { problems } = ErrorSchema.parse(await res.json()).error;
+    const said = (path: string) => problems.find((p) => p.path === path)?.message;
+    expect(said('exportedAt')).toMatch(/^exportedAt：应为 ISO 时刻/);
+    expect(said('profile.startDate')).toMatch(/^profile\.startDate：应为日历日期/);
+    expect(said('profile.startingPoint')).toMatch(/未知的起点“nope”/);
+  });
+
   it('keeps English for an English request', async () => {
     const res = await h.app.request('/api/import', {
       method: 'POST',

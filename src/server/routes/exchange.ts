@@ -46,7 +46,7 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
     }),
     async (c) => {
       const query = parseQuery(c, ImportQuery);
-      const backup = readBackup(await readJsonText(c), { key: 'import.uploaded' });
+      const backup = readBackup(await readJsonText(c), { key: 'import.uploaded' }, deps.curriculum);
       const result = await importBackup(learnerContext(deps, c), { backup, merge: query.merge });
       return json(c, {
         imported: { events: result.eventsAdded, projects: result.projectsAdded, postings: result.postingsAdded },

@@ -88,7 +88,10 @@ describe('PUT /api/profile', () => {
   it('says the expected range for hours per week', async () => {
     const { json } = await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 0 });
     expect(ErrorSchema.parse(json).error.problems).toEqual([
-      { path: 'hoursPerWeek', message: 'expected at least 0.5 and at most 100 effective hours a week, or "full-time"' },
+      {
+        path: 'hoursPerWeek',
+        message: 'hoursPerWeek: expected at least 0.5 and at most 100 effective hours a week, or "full-time"',
+      },
     ]);
   });
 
