@@ -10,9 +10,9 @@ import { isLearnerError } from './errors.js';
 import { exportText } from './exchange.js';
 import { findItem } from './items.js';
 import { profileFromInput, saveProfile } from './profile.js';
-import { burnup, status } from './progress.js';
+import { burnup, progressSnapshot, status } from './progress.js';
 import { addProject, setLinks } from './projects.js';
-import { markItem, TICK_HOURS_SUFFIX, undo } from './tracking.js';
+import { logHours, markItem, TICK_HOURS_SUFFIX, undo } from './tracking.js';
 
 const dirs: string[] = [];
 const stores: { close(): Promise<void> }[] = [];
@@ -106,6 +106,35 @@ describe('a tick and its planned hours', () => {
     expect(result?.events.map((e) => e.item)).toEqual(['cs50p/week-0', 'cs50p/week-0']);
     await expect(undo(ctx, { eventId: event?.id })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await undo(ctx)).toBeUndefined();
+  });
+
+  it('takes the hours back when the task is unticked, and puts them back when the untick is undone', async () => {
+    const ctx = await context();
+    await saveProfile(ctx, profileFromInput(ctx, { startingPoint: 'from-scratch' }), 'init');
+    const hoursIn = async (): Promise<number> => (await progressSnapshot(ctx)).stats.totalHours;
+    const { logged } = await markItem(ctx, { type: 'done', item: 'cs50p/week-0' });
+    const planned = logged?.hours ?? 0;
+    expect(await hoursIn()).toBe(planned);
+    const untick = await markItem(ctx, { type: 'reset', item: 'cs50p/week-0', id: 'untick-1' });
+    expect(untick.unlogged?.id).toBe(logged?.id);
+    expect(await hoursIn()).toBe(0);
+    // Sent again under its id (a lost answer): nothing new, the same answer.
+    const again = await markItem(ctx, { type: 'reset', item: 'cs50p/week-0', id: 'untick-1' });
+    expect(again.event?.id).toBe('untick-1');
+    expect(again.unlogged?.id).toBe(logged?.id);
+    // A second untick has no tick to take hours from.
+    expect((await markItem(ctx, { type: 'reset', item: 'cs50p/week-0' })).unlogged).toBeUndefined();
+    await undo(ctx); // the second untick
+    const undone = await undo(ctx); // the first: the tick is in force again, with its hours
+    expect(undone?.undone.map((e) => e.id)).toEqual(['untick-1', `untick-1${TICK_HOURS_SUFFIX}`]);
+    expect(await hoursIn()).toBe(planned);
+    // Hours logged by hand on the task stay when it is unticked; a tick without hours takes none back.
+    await logHours(ctx, { hours: 2, item: 'cs50p/week-0' });
+    await markItem(ctx, { type: 'reset', item: 'cs50p/week-0' });
+    expect(await hoursIn()).toBe(2);
+    await markItem(ctx, { type: 'done', item: 'cs50p/week-0', logPlannedHours: false });
+    expect((await markItem(ctx, { type: 'reset', item: 'cs50p/week-0' })).unlogged).toBeUndefined();
+    expect(await hoursIn()).toBe(2);
   });
 
   it('logs nothing for a skill, or without a profile (no plan gives it hours)', async () => {
