@@ -144,6 +144,28 @@ describe('a tick and its planned hours', () => {
   });
 });
 
+describe('a step sent again under its id', () => {
+  it('answers the step recorded when it is the same, and refuses other values under the same id', async () => {
+    const ctx = await context();
+    const first = await logHours(ctx, { hours: 0.25, id: 'h-1' });
+    // A retry the next day without a date is the same step (its date was the day it was sent).
+    ctx.setNow('2026-11-28T09:00:00.000Z');
+    expect((await logHours(ctx, { hours: 0.25, id: 'h-1' })).event).toEqual(first.event);
+    const other = logHours(ctx, { hours: 3, id: 'h-1' });
+    await expect(other).rejects.toMatchObject({ code: 'CONFLICT', reason: 'event-id-other-step' });
+    const error = await other.catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'event "h-1" was already recorded with another hours; a retry sends the same step, a new step needs a new id',
+    );
+    await expect(markItem(ctx, { type: 'done', item: 'cs50p/week-0', id: 'm-1' })).resolves.toBeDefined();
+    await expect(markItem(ctx, { type: 'done', item: 'cs50p/week-1', id: 'm-1' })).rejects.toMatchObject({
+      reason: 'event-id-other-step',
+    });
+    await expect(markItem(ctx, { type: 'done', item: 'cs50p/week-0', id: 'm-1' })).resolves.toBeDefined();
+    expect(await ctx.store.countEvents(ctx.learnerId)).toBe(2);
+  });
+});
+
 describe('undo of project changes', () => {
   it('puts links back one change at a time, and an undo of the undo puts the change back', async () => {
     const ctx = await context();

@@ -74,14 +74,25 @@ export async function plannedHours(
   return Math.round(hours * 100) / 100;
 }
 
+/** What a step says besides its kind: compared when a client sends an id again. */
+export interface StepFields {
+  readonly item?: string | undefined;
+  readonly hours?: number | undefined;
+  readonly date?: string | undefined;
+  readonly text?: string | undefined;
+}
+
 /**
  * The step already recorded under a client's id, or undefined when the id is new (or not given).
- * @throws LearnerError CONFLICT when the id belongs to another kind of step.
+ * `fields` are what this sending of the step says; a field it leaves out (a date not given) is not compared.
+ * @throws LearnerError CONFLICT when the id belongs to another kind of step, or to the same kind of
+ * step with other values (a retry sends the same step; another step needs another id).
  */
 export function recordedAs(
   events: readonly ProgressEvent[],
   id: string | undefined,
   type: ProgressEvent['type'],
+  fields: StepFields = {},
 ): ProgressEvent | undefined {
   if (id === undefined) return undefined;
   const found = events.find((e) => e.id === id);
@@ -95,6 +106,21 @@ export function recordedAs(
       problems: [codedProblem('learner.eventIdTaken', { id, type: found.type }, { path: 'id' })],
     });
   }
+  if (found) {
+    const differing = (Object.keys(fields) as (keyof StepFields)[]).filter(
+      (field) => (field !== 'date' || fields.date !== undefined) && (found[field] ?? undefined) !== fields[field],
+    );
+    if (differing.length > 0) {
+      throw new LearnerError({
+        code: 'CONFLICT',
+        reason: 'event-id-other-step',
+        key: 'learner.eventIdOtherStep',
+        params: { id, fields: differing },
+        details: { id, fields: differing },
+        problems: [codedProblem('learner.eventIdOtherStep', { id, fields: differing }, { path: 'id' })],
+      });
+    }
+  }
   return found;
 }
 
@@ -107,10 +133,11 @@ async function recordedUnder(
   ctx: LearnerContext,
   id: string | undefined,
   type: ProgressEvent['type'],
+  fields: StepFields,
 ): Promise<{ event: ProgressEvent; logged: ProgressEvent | undefined } | undefined> {
   if (id === undefined) return undefined;
   const found = await ctx.store.findEvents(ctx.learnerId, [id, `${id}${TICK_HOURS_SUFFIX}`]);
-  const event = recordedAs(found, id, type);
+  const event = recordedAs(found, id, type, fields);
   return event ? { event, logged: found.find((e) => e.id === `${id}${TICK_HOURS_SUFFIX}`) } : undefined;
 }
 
@@ -150,7 +177,10 @@ export async function markItem(
   noteWithinLimit(input.note?.trim() ?? '', 'note');
   // A step is one insert: the log is read only to know whether a skip changes anything and what a
   // tick's planned hours are.
-  const earlier = await recordedUnder(ctx, input.id, input.type);
+  const earlier = await recordedUnder(ctx, input.id, input.type, {
+    item: item.key,
+    text: input.note?.trim() || undefined,
+  });
   if (earlier) {
     // The event under the id's suffix is the tick's hours, or (for a reset) the undo of them.
     const companion = earlier.logged;
@@ -255,7 +285,12 @@ export async function logHours(
     });
   }
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
-  const earlier = await recordedUnder(ctx, input.id, 'hours');
+  const earlier = await recordedUnder(ctx, input.id, 'hours', {
+    item: item?.key,
+    hours,
+    date: input.date?.trim() || undefined,
+    text: input.note?.trim() || undefined,
+  });
   if (earlier) return { event: earlier.event, item };
   const note = input.note?.trim();
   noteWithinLimit(note ?? '', 'note');
@@ -290,7 +325,7 @@ export async function addNote(
   }
   noteWithinLimit(text, 'text');
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
-  const earlier = await recordedUnder(ctx, input.id, 'note');
+  const earlier = await recordedUnder(ctx, input.id, 'note', { item: item?.key, text });
   if (earlier) return { event: earlier.event, item };
   const event = made(newEvent('note', { text, ...(item ? { item: item.key } : {}) }, ctx.clock()), input.id);
   await ctx.store.appendEvents(ctx.learnerId, [event]);
