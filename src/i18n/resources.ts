@@ -12,6 +12,8 @@
  * Every other namespace fills `{name}` placeholders. Plurals use i18next's `_one`/`_other` keys.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type enCli from './locales/en/cli.json';
 import type enTracking from './locales/en/tracking.json';
 import type enHelp from './locales/en/help.json';
@@ -55,11 +57,15 @@ type TextTables = {
 };
 
 /**
- * The files, found from this module's place: `../i18n/locales/` is this folder's `locales/` from
- * `src/i18n` and `dist/i18n`, and the compiled catalogue's from the bundled CLI in `dist/bin`
- * (two folders below the project root like the others, see src/cli/paths.ts).
+ * A namespace's file, found from this module's place: `../i18n/locales/` is this folder's
+ * `locales/` from `src/i18n` and `dist/i18n`, and the compiled catalogue's from the bundled CLI in
+ * `dist/bin` (two folders below the project root like the others, see src/cli/paths.ts). Worked
+ * out when first needed, so that merely importing this module (the web app's bundle does, through
+ * the core's errors) does nothing.
  */
-const LOCALES = new URL('../i18n/locales/', import.meta.url);
+function localeFile(lng: 'en' | 'zh-CN', ns: TextNamespace): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'i18n', 'locales', lng, `${ns}.json`);
+}
 
 /**
  * A locale's namespaces, each read from its file the first time it is asked for: a command reads
@@ -73,7 +79,7 @@ function lazyTables(lng: 'en' | 'zh-CN'): TextTables {
       enumerable: true,
       configurable: true,
       get() {
-        const value = JSON.parse(readFileSync(new URL(`${lng}/${ns}.json`, LOCALES), 'utf8')) as unknown;
+        const value = JSON.parse(readFileSync(localeFile(lng, ns), 'utf8')) as unknown;
         Object.defineProperty(tables, ns, { value, enumerable: true, writable: false });
         return value;
       },
@@ -87,7 +93,7 @@ export const TEXT_RESOURCES: { readonly en: TextTables; readonly 'zh-CN': TextTa
   'zh-CN': /* @__PURE__ */ lazyTables('zh-CN'),
 };
 
-export type TextNamespace = keyof (typeof TEXT_RESOURCES)['en'];
+export type TextNamespace = (typeof TEXT_NAMESPACES)[number];
 
 /** `streak_one` and `streak_other` are both looked up as `streak` (with a count). */
 type PluralBase<K> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;
