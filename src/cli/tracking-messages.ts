@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../core/model.js';
 import { enumerationIn, translate } from '../i18n/catalogue.js';
+import { someOf } from '../i18n/options.js';
 import type { KeyOf } from '../i18n/resources.js';
 
 export type TrackingKey = KeyOf<'tracking'>;
@@ -16,9 +17,6 @@ export function tmsg(locale: Locale, key: TrackingKey, values: Readonly<Record<s
 }
 
 const list = enumerationIn;
-
-/** How many ids a message lists before an ellipsis. */
-const IDS_SHOWN = 5;
 
 /** The messages of one locale as functions. */
 export function trackingMessages(locale: Locale) {
@@ -71,7 +69,7 @@ export function trackingMessages(locale: Locale) {
     importedUnknown: (items: readonly string[]) =>
       t('importedUnknown', {
         count: items.length,
-        items: list(locale, items.slice(0, IDS_SHOWN)) + (items.length > IDS_SHOWN ? '…' : ''),
+        items: someOf(locale, items),
       }),
     badFormat: (value: string) => t('badFormat', { value }),
     weekOff: t('weekOff'),

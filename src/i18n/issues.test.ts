@@ -23,6 +23,13 @@ const CASES: readonly [string, z.ZodType, unknown][] = [
   ['invalid_value (literal)', z.literal('a'), 'b'],
   ['unrecognized_keys', z.strictObject({ a: z.number() }), { a: 1, b: 2, c: 3 }],
   ['invalid_union', z.union([z.number(), z.boolean()]), 'x'],
+  ['invalid_union (objects)', z.union([z.object({ a: z.number() }), z.object({ b: z.string() })]), {}],
+  [
+    'invalid_union (discriminated)',
+    z.discriminatedUnion('type', [z.object({ type: z.literal('a') }), z.object({ type: z.literal('b') })]),
+    { type: 'c' },
+  ],
+  ['invalid_key (map)', z.map(z.number(), z.string()), new Map([['x', 'y']])],
   ['invalid_key', z.record(z.enum(['a']), z.number()), { b: 1 }],
   ['invalid_element', z.set(z.number()), new Set(['x'])],
   ['not_multiple_of', z.number().multipleOf(5), 7],
@@ -69,6 +76,27 @@ describe('zod issues in the catalogue', () => {
     expect(problem?.path).toBe('events[4].hours');
     expect(problem?.message).toBe('events[4].hours: too small; expected more than 0');
     expect(problem?.coded && renderMessage('zh-CN', problem.coded)).toBe('events[4].hours：值过小；应大于 0');
+  });
+
+  it('says what a union, a record key or a set element wanted, not only that it was wrong', () => {
+    const words = (schema: z.ZodType, value: unknown, locale: 'en' | 'zh-CN' = 'en'): string[] =>
+      ((schema.safeParse(value).error?.issues ?? []) as unknown as IssueLike[]).map((issue) => {
+        const message = issueMessage(issue, 'x');
+        return message ? renderMessage(locale, message) : issue.message;
+      });
+    const event = z.discriminatedUnion('type', [
+      z.object({ type: z.literal('done') }),
+      z.object({ type: z.literal('hours') }),
+    ]);
+    expect(words(event, { type: 'finished' })).toEqual(['x: not one of the choices; expected one of "done"|"hours"']);
+    expect(words(z.union([z.string(), z.number()]), true)).toEqual(['x: expected text or a number']);
+    expect(words(z.union([z.string(), z.number()]), true, 'zh-CN')).toEqual(['x：类型不对，应为文本或数字']);
+    expect(words(z.record(z.enum(['a', 'b']), z.number()), { c: 1 }).join('\n')).toContain('"c"');
+    expect(words(z.set(z.number()), new Set(['y']))).toEqual(['x: expected a number']);
+    // Unions of objects say no more than that the value fits none of them.
+    expect(words(z.union([z.object({ a: z.number() }), z.object({ b: z.string() })]), {})).toEqual([
+      'x: not a valid value here',
+    ]);
   });
 
   it('keeps a schema message of its own that names no catalogue key (a coded one is worded)', () => {

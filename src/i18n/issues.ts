@@ -103,8 +103,31 @@ export function issueMessage(issue: IssueLike, path: string): Message | undefine
       const { key, ...rest } = custom as { key: string } & Record<string, string | number>;
       return { key, params: { ...rest, path: where } };
     }
+    case 'invalid_union': {
+      // A discriminated union names the values its discriminator takes.
+      const options = Array.isArray(issue['options']) ? (issue['options'] as unknown[]) : [];
+      if (options.length > 0)
+        return { key: 'issue.invalidOption', params: { path: where, values: options.map(shown).join('|') } };
+      // A union of two kinds of value, each branch refusing the kind: say both kinds.
+      const branches = Array.isArray(issue['errors']) ? (issue['errors'] as IssueLike[][]) : [];
+      const kinds = branches.map((branch) =>
+        branch.length === 1 && branch[0]?.code === 'invalid_type' && branch[0].path.length === 0
+          ? typeWord(String(branch[0]['expected']))
+          : undefined,
+      );
+      const [first, second] = kinds;
+      if (kinds.length === 2 && first && second)
+        return { key: 'issue.invalidTypes', params: { path: where, first, second } };
+      return invalid;
+    }
+    case 'invalid_key':
+    case 'invalid_element': {
+      // A record's key, or a map's or set's element: worded as what was wrong with it, at the same place.
+      const inner = Array.isArray(issue['issues']) ? (issue['issues'] as IssueLike[])[0] : undefined;
+      return (inner && issueMessage(inner, path)) ?? invalid;
+    }
     default:
-      // A union no branch matched, a bad key or element of a record, map or set: zod says no more.
+      // Any other kind: zod says no more.
       return invalid;
   }
 }

@@ -33,3 +33,11 @@ export function interfaceLocale(tag: string | undefined): (typeof CATALOGUE_LOCA
 export function enumerationIn(locale: string, items: readonly string[]): string {
   return items.join(interfaceLocale(locale) === 'zh-CN' ? '、' : ', ');
 }
+
+/** How many ids a message names before an ellipsis; the rest are counted, not named. */
+export const IDS_NAMED = 5;
+
+/** The first IDS_NAMED of `ids` as an enumeration, "…" after them when there are more. */
+export function someOf(locale: string, ids: readonly string[]): string {
+  return enumerationIn(locale, ids.slice(0, IDS_NAMED)) + (ids.length > IDS_NAMED ? '…' : '');
+}

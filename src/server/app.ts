@@ -44,7 +44,8 @@ import { syncRoutes } from './routes/sync.js';
 import { idempotentWrites } from './idempotency.js';
 import { securityHeaders } from './security-headers.js';
 import { refuseNul } from './validate.js';
-import { compression, matchesTag } from './compression.js';
+import { compression } from './compression.js';
+import { json, tagged } from './answers.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
 
 export interface AppOptions extends AppDeps {
@@ -127,7 +128,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // Only a bug is logged; expected failures are the client's to read.
     if (status >= 500) console.error(`mlpath serve: ${c.req.method} ${c.req.path}:`, error);
     if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-    return c.json(body, status);
+    return json(c, body, status);
   });
   app.notFound((c) => {
     const allowed = allowedMethods(app.routes, c.req.path);
@@ -137,7 +138,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         : routeNotFound(c.req.method, c.req.path);
     const { status, body } = errorResponseOf(error, requestLocale(c.req.header('accept-language')));
     if (allowed.length > 0) c.header('Allow', allowed.join(', '));
-    return c.json(body, status);
+    return json(c, body, status);
   });
   app.use(securityHeaders(options.webDist, [NOT_BUILT_PAGE]));
   // Local mode answers only at its loopback address (DNS rebinding); server mode at any host.
@@ -151,7 +152,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/api/health', async (c) => {
     const health = await healthOf(deps.store, version);
     c.header('Cache-Control', 'no-store');
-    return c.json(health, health.ok ? 200 : 503);
+    return json(c, health, health.ok ? 200 : 503);
   });
   // Which mode the web app talks to: local (no accounts) or multi-user (sign in; sign up when open).
   const mode: ServerMode = accounts
@@ -162,31 +163,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         passwordMax: AUTH_LIMITS.passwordMax,
       }
     : { mode: 'local' };
-  app.get('/api/mode', (c) => c.json(mode));
+  app.get('/api/mode', (c) => json(c, mode));
   // The curriculum and its self-check questions (the web's placement check asks them) never change
   // while the server runs: a browser revalidates its copy by ETag.
-  const tagged = (value: unknown) => {
-    const json = JSON.stringify(value);
+  const madeOnce = (value: unknown) => {
+    const text = JSON.stringify(value);
     return {
-      body: new TextEncoder().encode(json),
-      tag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"`,
+      body: new TextEncoder().encode(text),
+      tag: `"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`,
     };
   };
-  const answerTagged = (c: Context, { body, tag }: { body: Uint8Array<ArrayBuffer>; tag: string }) => {
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', tag);
-    if (matchesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(body);
-  };
+  const answerTagged = (c: Context, { body, tag }: { body: Uint8Array<ArrayBuffer>; tag: string }) =>
+    tagged(c, body, tag);
   const unchanging = (path: string, value: unknown) => {
-    const made = tagged(value);
+    const made = madeOnce(value);
     app.get(path, (c) => answerTagged(c, made));
   };
   unchanging('/api/curriculum', curriculumView(deps.curriculum));
   // The roadmap page draws from this compact view and asks for a skill's details when it is opened.
   unchanging('/api/curriculum/roadmap', roadmapView(deps.curriculum));
-  const details = new Map<string, ReturnType<typeof tagged>>();
+  const details = new Map<string, ReturnType<typeof madeOnce>>();
   app.get('/api/curriculum/skills/:id', (c) => {
     const id = c.req.param('id');
     let made = details.get(id);
@@ -200,7 +196,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           problems: [codedProblem('api.noSkill', { id: id.slice(0, 80) }, { path: 'id' })],
         });
       }
-      made = tagged(detail);
+      made = madeOnce(detail);
       details.set(id, made);
     }
     return answerTagged(c, made);
@@ -211,7 +207,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Server mode adds the server-only rows of the route table (cohorts) and the account routes
   // (withAccountRoutes then names 401 on every learner route).
   const openApi = accounts ? withAccountRoutes(openApiDocument(version, true)) : openApiDocument(version);
-  app.get('/api/openapi.json', (c) => c.json(openApi));
+  app.get('/api/openapi.json', (c) => json(c, openApi));
 
   if (accounts) {
     for (const route of AUTH_ROUTES) app.on(route.method, `/api/auth/${route.path}`, (c) => accounts.handle(c));

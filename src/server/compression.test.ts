@@ -3,57 +3,69 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acceptedEncodings, compression, matchesTag, MIN_COMPRESSED } from './compression.js';
+import { json, tagged } from './answers.js';
+import { acceptedEncodings, compression, MIN_COMPRESSED } from './compression.js';
 import { webApp } from './static.js';
 
 const big = { items: Array.from({ length: 200 }, (_, i) => ({ id: `item-${i}`, title: '课程 course' })) };
 
-function app(): Hono {
+// The same answers made two ways: by Hono (compression reads the body from the response's stream)
+// and by answers.ts (compression takes the bytes the answer was made from).
+const makers = {
+  'made by Hono': {
+    json: (c: Context, value: unknown) => c.json(value),
+    tagged: (c: Context, value: unknown, tag: string) => {
+      c.header('ETag', tag);
+      return c.json(value);
+    },
+  },
+  'made by answers.ts': {
+    json: (c: Context, value: unknown) => json(c, value),
+    tagged: (c: Context, value: unknown, tag: string) => tagged(c, JSON.stringify(value), tag),
+  },
+};
+
+function app(make: (typeof makers)[keyof typeof makers]): Hono {
   const a = new Hono();
   a.use(compression());
-  a.get('/tiny', (c) => c.json({ ok: true }));
-  a.get('/big', (c) => c.json(big));
-  a.get('/tagged', (c) => {
-    c.header('ETag', '"v1"');
-    return c.json(big);
-  });
+  a.get('/tiny', (c) => make.json(c, { ok: true }));
+  a.get('/big', (c) => make.json(c, big));
+  a.get('/tagged', (c) => make.tagged(c, big, '"v1"'));
   return a;
 }
 
-describe('compression', () => {
+describe.each(Object.entries(makers))('compression of answers %s', (_, make) => {
   it('never compresses a body under 1 KB, and says how long it is', async () => {
-    const res = await app().request('/tiny', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    const res = await app(make).request('/tiny', { headers: { 'Accept-Encoding': 'gzip, br' } });
     expect(res.headers.get('Content-Encoding')).toBeNull();
     expect(res.headers.get('Content-Length')).toBe(String(JSON.stringify({ ok: true }).length));
     expect(await res.json()).toEqual({ ok: true });
   });
 
   it('sends brotli or gzip as the client prefers, decoding to the same JSON', async () => {
-    const br = await app().request('/big', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    const br = await app(make).request('/big', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
     expect(br.headers.get('Content-Encoding')).toBe('br');
     expect(br.headers.get('Vary')).toContain('Accept-Encoding');
     const brBytes = Buffer.from(await br.arrayBuffer());
     expect(Number(br.headers.get('Content-Length'))).toBe(brBytes.length);
     expect(JSON.parse(brotliDecompressSync(brBytes).toString('utf8'))).toEqual(big);
-    const gz = await app().request('/big', { headers: { 'Accept-Encoding': 'gzip' } });
+    const gz = await app(make).request('/big', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(gz.headers.get('Content-Encoding')).toBe('gzip');
     expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8'))).toEqual(big);
-    const none = await app().request('/big');
+    const none = await app(make).request('/big');
     expect(none.headers.get('Content-Encoding')).toBeNull();
     expect(await none.json()).toEqual(big);
     expect(JSON.stringify(big).length).toBeGreaterThan(MIN_COMPRESSED);
   });
 
   it('keeps the compressed bytes of a tagged response, and marks the tag weak', async () => {
-    const a = app();
+    const a = app(make);
     const first = await a.request('/tagged', { headers: { 'Accept-Encoding': 'br' } });
     const second = await a.request('/tagged', { headers: { 'Accept-Encoding': 'br' } });
     expect(first.headers.get('ETag')).toBe('W/"v1"');
     expect(Buffer.from(await second.arrayBuffer())).toEqual(Buffer.from(await first.arrayBuffer()));
-    expect(matchesTag('W/"v1"', '"v1"')).toBe(true);
-    expect(matchesTag('"v0", "v1"', '"v1"')).toBe(true);
-    expect(matchesTag('"v2"', '"v1"')).toBe(false);
   });
 
   it('reads Accept-Encoding weights', () => {

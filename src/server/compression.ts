@@ -8,6 +8,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
+import { bodyOf } from './answers.js';
 
 export const MIN_COMPRESSED = 1024;
 const KEPT = 32;
@@ -37,13 +38,15 @@ export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
+    // An answer made in memory (answers.ts) is taken as the bytes it was made from; any other body
+    // is read from the response (a stream).
+    const known = bodyOf(res);
     const type = res.headers.get('Content-Type') ?? '';
     if (
       c.req.method === 'HEAD' ||
       res.status === 204 ||
       res.status === 206 ||
       res.status === 304 ||
-      !res.body ||
       res.headers.has('Content-Encoding') ||
       !COMPRESSIBLE.test(type) ||
       /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get('Cache-Control') ?? '')
@@ -51,13 +54,16 @@ export function compression(): MiddlewareHandler {
       return;
     const length = res.headers.get('Content-Length');
     if (length !== null && Number(length) < MIN_COMPRESSED) return;
+    if (known === undefined && !res.body) return;
     const etag = res.headers.get('ETag');
     const accepted = acceptedEncodings(c.req.header('Accept-Encoding'))[0];
     const key = accepted && etag && !etag.startsWith('W/') ? `${accepted}\u0000${etag}` : undefined;
     // A body already compressed under its tag is not read again (only bodies of MIN_COMPRESSED bytes or more are kept).
     let packed = key === undefined ? undefined : kept.get(key);
     let body: Uint8Array | undefined;
-    if (packed) await res.body.cancel();
+    if (packed) {
+      if (known === undefined) await res.body?.cancel();
+    } else if (known !== undefined) body = typeof known === 'string' ? Buffer.from(known) : known;
     else body = new Uint8Array(await res.arrayBuffer());
     const encoding = body && body.length < MIN_COMPRESSED ? undefined : accepted;
     if (encoding && !packed && body) {
@@ -84,11 +90,4 @@ export function compression(): MiddlewareHandler {
     // The bytes differ from the uncompressed representation's: the tag says so (RFC 9110 8.8.1).
     if (etag && !etag.startsWith('W/')) headers.set('ETag', `W/${etag}`);
   };
-}
-
-/** Whether an If-None-Match header names this entity tag (weakly: a compressed copy's W/ tag matches too). */
-export function matchesTag(header: string | undefined, tag: string): boolean {
-  if (!header) return false;
-  const bare = (t: string): string => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(tag));
 }

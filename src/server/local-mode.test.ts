@@ -149,6 +149,22 @@ describe('body limits', () => {
     expect(await h.store.countEvents('local')).toBe(before);
   });
 
+  it('reads a body under the limit whether its length is declared or it comes in chunks', async () => {
+    const before = await h.store.countEvents('local');
+    const body = JSON.stringify({ type: 'note', text: 'a note within the limit' });
+    // Node's client sends a body written without a length in chunks (Transfer-Encoding: chunked).
+    const chunked = await raw('POST', '/api/progress/events', { Host: own(), ...json }, body);
+    expect(chunked.status).toBe(200);
+    const declared = await raw(
+      'POST',
+      '/api/progress/events',
+      { Host: own(), ...json, 'Content-Length': String(Buffer.byteLength(body)) },
+      body,
+    );
+    expect(declared.status).toBe(200);
+    expect(await h.store.countEvents('local')).toBe(before + 2);
+  });
+
   it('refuses a declared 600 MB body at once, before reading it', async () => {
     const res = await new Promise<Raw>((resolve, reject) => {
       const req = request(

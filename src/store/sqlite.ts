@@ -20,6 +20,7 @@ import { KyselyStore } from './kysely-store.js';
 import { APP_ID, migrate, migrationDue, SCHEMA_VERSION, SQLITE_APPLICATION_ID } from './migrations.js';
 import type { Database } from './schema.js';
 import { backupDue, backupIfDue } from './sqlite-backups.js';
+import { preparedOnce } from './sqlite-statements.js';
 import { canWrite, headerApplicationId, openedUnchanged, openReadOnly } from './sqlite-files.js';
 
 export const DATABASE_FILE = 'mlpath.db';
@@ -93,7 +94,7 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
       hintKey: 'hint.writable',
     });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(raw) }) });
   let watch: ReturnType<typeof setInterval> | undefined;
   const store = new KyselyStore(db, 'sqlite', file, () => {
     if (watch !== undefined) clearInterval(watch);
@@ -313,7 +314,7 @@ function openRefusingWrites(file: string, fault: StoreFault): KyselyStore {
       throw error;
     }
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(raw) }) });
   return new KyselyStore(
     db,
     'sqlite',

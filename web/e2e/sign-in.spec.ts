@@ -103,7 +103,7 @@ test('a visitor gets the sign-in page, in both languages, at 1280 and 375 px, wi
 
     await page.getByLabel('Page language', { exact: true }).selectOption('zh-CN');
     await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
-    await expect(page.getByLabel('电子邮箱')).toBeVisible();
+    await expect(page.getByLabel('邮箱')).toBeVisible();
     await expect(page.getByRole('button', { name: '创建账号' })).toBeVisible();
     await expect(page).toHaveTitle('登录 · mlpath');
     await page.screenshot({ path: `${SHOTS}/sign-in-zh-CN-${width}.png`, fullPage: true });
@@ -178,7 +178,7 @@ test('sign up lands on onboarding; sign out shows the sign-in page; signing back
   await expect(page.getByRole('alert').filter({ hasText: 'The email or the password is wrong.' })).toBeFocused();
   await page.getByLabel('Page language', { exact: true }).selectOption('zh-CN');
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '电子邮箱或密码不正确。' })).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: '邮箱或密码不正确。' })).toBeFocused();
   await page.getByLabel('页面语言', { exact: true }).selectOption('en');
 
   await page.getByLabel('Password').fill(ada.password);

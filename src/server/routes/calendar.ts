@@ -13,6 +13,7 @@ import { MlpathError } from '../../core/errors.js';
 import { calendarFeed, calendarFile, learnerOfFeed } from '../../learner/calendar.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
+import { json } from '../answers.js';
 
 function noFeed(): MlpathError {
   return new MlpathError({
@@ -50,11 +51,11 @@ export function calendarRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/calendar', async (c) => {
     const feed = await calendarFeed(learnerContext(deps, c));
-    return c.json({ feed: { ...address(c, feed.path), rotatedAt: feed.rotatedAt ?? null } });
+    return json(c, { feed: { ...address(c, feed.path), rotatedAt: feed.rotatedAt ?? null } });
   });
   routes.post('/calendar/rotate', async (c) => {
     const feed = await calendarFeed(learnerContext(deps, c), { rotate: true });
-    return c.json({ feed: { ...address(c, feed.path), rotatedAt: feed.rotatedAt ?? null } });
+    return json(c, { feed: { ...address(c, feed.path), rotatedAt: feed.rotatedAt ?? null } });
   });
   return routes;
 }

@@ -29,6 +29,7 @@ import type { LearnerContext } from '../../learner/context.js';
 import { learnerContext } from '../context.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { parseBody } from '../validate.js';
+import { json } from '../answers.js';
 
 /** The cohort as the API answers it: the invite code formatted, with its link (the web app's cohort page), for the owner and mentors. */
 export function cohortJson(cohort: CohortStatus, origin: string) {
@@ -46,9 +47,9 @@ export function cohortJson(cohort: CohortStatus, origin: string) {
 export function cohortRoutes(deps: AppDeps, origin: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const ctx = (c: Context<AppEnv>): LearnerContext => learnerContext(deps, c);
-  const answer = (c: Context<AppEnv>, cohort: CohortStatus) => c.json({ cohort: cohortJson(cohort, origin) });
+  const answer = (c: Context<AppEnv>, cohort: CohortStatus) => json(c, { cohort: cohortJson(cohort, origin) });
 
-  routes.get('/cohorts', async (c) => c.json({ cohorts: await listCohorts(ctx(c)) }));
+  routes.get('/cohorts', async (c) => json(c, { cohorts: await listCohorts(ctx(c)) }));
   routes.post('/cohorts', async (c) => answer(c, await createCohort(ctx(c), await parseBody(c, CohortInput))));
   routes.post('/cohorts/join', async (c) => {
     const { code } = await parseBody(c, CohortJoinInput);
@@ -59,7 +60,7 @@ export function cohortRoutes(deps: AppDeps, origin: string): Hono<AppEnv> {
     const sharing = await parseBody(c, CohortSharingInput);
     return answer(c, await setSharing(ctx(c), c.req.param('id'), sharing));
   });
-  routes.post('/cohorts/:id/leave', async (c) => c.json(await leaveCohort(ctx(c), c.req.param('id'))));
+  routes.post('/cohorts/:id/leave', async (c) => json(c, await leaveCohort(ctx(c), c.req.param('id'))));
   routes.post('/cohorts/:id/invite-code', async (c) => answer(c, await renewInviteCode(ctx(c), c.req.param('id'))));
   routes.put('/cohorts/:id/members/:member/role', async (c) => {
     const { role } = await parseBody(c, CohortRoleInput);

@@ -13,6 +13,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
 import { ExportQuery, ImportQuery } from '../../contract/index.js';
 import { parseQuery, readJsonText } from '../validate.js';
+import { json } from '../answers.js';
 
 /** The import's body limit (BODY_LIMITS.import). */
 export const IMPORT_LIMIT_BYTES = BODY_LIMITS.import;
@@ -47,7 +48,7 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
       const query = parseQuery(c, ImportQuery);
       const backup = readBackup(await readJsonText(c), { key: 'import.uploaded' });
       const result = await importBackup(learnerContext(deps, c), { backup, merge: query.merge });
-      return c.json({
+      return json(c, {
         imported: { events: result.eventsAdded, projects: result.projectsAdded, postings: result.postingsAdded },
         undoable: false,
         unknownItems: result.unknownItems,

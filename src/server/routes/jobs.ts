@@ -13,6 +13,7 @@ import { learnerContext } from '../context.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { JobLocaleQuery, JobTextInput } from '../../contract/index.js';
 import { parseBody, parseQuery } from '../validate.js';
+import { json } from '../answers.js';
 
 export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -20,29 +21,29 @@ export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post('/jobs/analyze', async (c) => {
     const input = await parseBody(c, JobTextInput);
-    return c.json({ analysis: await analyzeJob(ctx(c), input.text, input.locale) });
+    return json(c, { analysis: await analyzeJob(ctx(c), input.text, input.locale) });
   });
 
   routes.get('/jobs', async (c) => {
     const { locale } = parseQuery(c, JobLocaleQuery);
-    return c.json({ jobs: await listJobs(ctx(c), locale) });
+    return json(c, { jobs: await listJobs(ctx(c), locale) });
   });
 
   routes.post('/jobs', async (c) => {
     const input = await parseBody(c, JobTextInput);
     const { posting, analysis } = await keepJob(ctx(c), input.text, input.locale);
-    return c.json({ job: posting, analysis });
+    return json(c, { job: posting, analysis });
   });
 
   routes.get('/jobs/plan', async (c) => {
     const { locale } = parseQuery(c, JobLocaleQuery);
-    return c.json(wordedPlan(jobsPlanJson(await planTowardJobs(ctx(c), locale))));
+    return json(c, wordedPlan(jobsPlanJson(await planTowardJobs(ctx(c), locale))));
   });
 
   routes.delete('/jobs/:id', async (c) => {
     const id = c.req.param('id');
     await removeJob(ctx(c), id);
-    return c.json({ removed: id });
+    return json(c, { removed: id });
   });
 
   return routes;

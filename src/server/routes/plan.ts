@@ -10,11 +10,11 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { currentWeekView } from '../../core/weeks.js';
 import { burnup, currentWeek, progressSnapshot, status } from '../../learner/progress.js';
-import { matchesTag } from '../compression.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext, localDate } from '../context.js';
 import { Planning } from '../planning.js';
 import type { LearnerState } from '../planning.js';
+import { json, tagged } from '../answers.js';
 
 export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   const { curriculum, clock } = deps;
@@ -24,11 +24,7 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   const answer = async (c: Context<AppEnv>, name: string, build: (state: LearnerState, today: string) => unknown) => {
     const today = localDate(clock());
     const { body, tag } = await planning.json(c.get('learner').id, today, name, (state) => build(state, today));
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', tag);
-    if (matchesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(body);
+    return tagged(c, body, tag);
   };
 
   routes.get('/plan', (c) =>
@@ -48,10 +44,10 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/status', async (c) => {
     const ctx = learnerContext(deps, c);
     const snapshot = await progressSnapshot(ctx);
-    return c.json({ ...(await status(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
+    return json(c, { ...(await status(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
   });
 
-  routes.get('/today', async (c) => c.json(wordedPlan(await currentWeek(learnerContext(deps, c)))));
+  routes.get('/today', async (c) => json(c, wordedPlan(await currentWeek(learnerContext(deps, c)))));
 
   return routes;
 }

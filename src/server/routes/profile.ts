@@ -24,6 +24,7 @@ import { invalidInput, parseBody, readJson } from '../validate.js';
 import { isLearnerError } from '../../learner/errors.js';
 import type { LearnerContext } from '../../learner/context.js';
 import type { Problem } from '../../core/errors.js';
+import { json } from '../answers.js';
 
 /**
  * The profile a request body describes. A body with a malformed field is refused with that field's
@@ -62,7 +63,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.get('/profile', async (c) => {
     const profile = await storedProfile(learnerContext(deps, c));
-    return c.json({ profile: profile ?? null, ...toConfirm(profile) });
+    return json(c, { profile: profile ?? null, ...toConfirm(profile) });
   });
 
   routes.put('/profile', async (c) => {
@@ -70,7 +71,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const profile = profileFromBody(ctx, await readJson(c));
     // A profile no plan can be made for (UNREACHABLE) is not stored; the work done and the first plan stay.
     const saved = await saveProfile(ctx, profile, 'profile');
-    return c.json({ profile: saved.profile, ...toConfirm(saved.profile) });
+    return json(c, { profile: saved.profile, ...toConfirm(saved.profile) });
   });
 
   // The target date alone (the web's progress page and `mlpath target` make the same call); the answer
@@ -80,13 +81,13 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const { targetDate } = await parseBody(c, TargetDateInput);
     const profile = await setTargetDate(ctx, targetDate);
     const report = await status(ctx);
-    return c.json({ profile, target: report.target, warnings: report.warnings });
+    return json(c, { profile, target: report.target, warnings: report.warnings });
   });
 
   routes.post('/plan/preview', async (c) => {
     const profile = profileFromBody(learnerContext(deps, c), await readJson(c));
     const plan = planFor(deps.curriculum, profile);
-    return c.json({
+    return json(c, {
       plan: wordedPlan(plan),
       recommendation: recommendationOf(deps.curriculum, profile, plan),
       ...toConfirm(profile),

@@ -12,7 +12,6 @@ import type { Context } from 'hono';
 import { MlpathError } from '../../core/errors.js';
 import { progressOverview, progressSnapshot } from '../../learner/progress.js';
 import type { ProgressSnapshot } from '../../learner/progress.js';
-import { matchesTag } from '../compression.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext, localDate } from '../context.js';
@@ -26,6 +25,7 @@ import {
 } from '../../contract/index.js';
 import type { ProgressChanges, ProgressSummary } from '../../contract/index.js';
 import { parseBody, parseQuery } from '../validate.js';
+import { json, tagged } from '../answers.js';
 
 /** Summaries kept per learner to answer changes from, the latest last; and the learners kept. */
 const KEPT_VERSIONS = 8;
@@ -99,12 +99,8 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
   };
 
   routes.get('/progress', async (c) => {
-    const { json, tag } = await current(c);
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', tag);
-    if (matchesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(json);
+    const { json: body, tag } = await current(c);
+    return tagged(c, body, tag);
   });
 
   routes.get('/progress/changes', async (c) => {
@@ -115,7 +111,7 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
       ? { kind: 'changes', since, version: summary.version, changes: progressChanges(before, summary) }
       : { kind: 'full', summary };
     c.header('Cache-Control', 'no-store');
-    return c.json(answer);
+    return json(c, answer);
   });
 
   routes.get('/progress/events', async (c) => {
@@ -127,7 +123,7 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
       query.limit ?? PROGRESS_EVENTS_PAGE.default,
     );
     c.header('Cache-Control', 'no-store');
-    return c.json({ events: page.events, cursor: page.cursor ?? null, more: page.more });
+    return json(c, { events: page.events, cursor: page.cursor ?? null, more: page.more });
   });
 
   // Writes: validate, one call to the learner layer (learner/tracking.ts), JSON.
@@ -136,9 +132,9 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
     const ctx = learnerContext(deps, c);
     if (input.type === 'hours') {
       const { event } = await logHours(ctx, { hours: input.hours, date: input.date, item: input.item, id: input.id });
-      return c.json({ event, logged: null });
+      return json(c, { event, logged: null });
     }
-    if (input.type === 'note') return c.json({ event: (await addNote(ctx, input)).event, logged: null });
+    if (input.type === 'note') return json(c, { event: (await addNote(ctx, input)).event, logged: null });
     const logPlannedHours = input.type === 'done' ? input.logPlannedHours : undefined;
     const { event, logged } = await markItem(ctx, {
       type: input.type,
@@ -146,14 +142,14 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
       logPlannedHours,
       id: input.id,
     });
-    return c.json({ event: event ?? null, logged: logged ?? null });
+    return json(c, { event: event ?? null, logged: logged ?? null });
   });
 
   routes.post('/progress/undo', async (c) => {
     const input = await parseBody(c, UndoInput, { emptyAllowed: true });
     const result = await undo(learnerContext(deps, c), { eventId: input.eventId });
     if (!result) throw new MlpathError({ code: 'NOT_FOUND', key: 'api.nothingToUndo' });
-    return c.json({ event: result.events[0], events: result.events, undone: result.undone });
+    return json(c, { event: result.events[0], events: result.events, undone: result.undone });
   });
 
   return routes;

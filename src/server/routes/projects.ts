@@ -13,6 +13,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
 import { LinksInput, ProjectInput, RubricInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
+import { json } from '../answers.js';
 
 export interface ProjectView {
   id: string;
@@ -46,24 +47,24 @@ export function projectRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.get('/projects', async (c) => {
     const projects = await listProjects(learnerContext(deps, c));
-    return c.json({ projects: projects.map(apiView) });
+    return json(c, { projects: projects.map(apiView) });
   });
 
   routes.post('/projects', async (c) => {
     const input = await parseBody(c, ProjectInput);
     const project = await addProject(learnerContext(deps, c), input);
-    return c.json({ project: apiView(project) });
+    return json(c, { project: apiView(project) });
   });
 
   routes.delete('/projects/:id', async (c) => {
     const removed = await removeProject(learnerContext(deps, c), { project: c.req.param('id') });
-    return c.json({ removed: removed.id });
+    return json(c, { removed: removed.id });
   });
 
   routes.post('/projects/:id/rubric', async (c) => {
     const input = await parseBody(c, RubricInput);
     const result = await setRubricItem(learnerContext(deps, c), { project: c.req.param('id'), ...input });
-    return c.json({ project: apiView(result.project) });
+    return json(c, { project: apiView(result.project) });
   });
 
   routes.put('/projects/:id/links', async (c) => {
@@ -84,7 +85,7 @@ export function projectRoutes(deps: AppDeps): Hono<AppEnv> {
         problems: error.problems.map((p) => (p.path === 'repository' ? { ...p, path: 'repo' } : p)),
       });
     });
-    return c.json({ project: apiView(project) });
+    return json(c, { project: apiView(project) });
   });
 
   return routes;

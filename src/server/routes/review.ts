@@ -11,6 +11,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
 import { ReviewRatingInput } from '../../contract/index.js';
 import { parseBody } from '../validate.js';
+import { json } from '../answers.js';
 
 const cardJson = (card: ReviewCard) => ({ ...card, lastReview: card.lastReview ?? null });
 
@@ -29,7 +30,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
       });
     }
     const queue = await reviewQueue(learnerContext(deps, c), { limit });
-    return c.json({
+    return json(c, {
       at: queue.at,
       cards: queue.cards,
       due: queue.due.map((item) => ({
@@ -45,7 +46,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.post('/review/ratings', async (c) => {
     const input = await parseBody(c, ReviewRatingInput);
     const { event, card } = await rateReview(learnerContext(deps, c), input.card, input.rating, { id: input.id });
-    return c.json({ event, card: cardJson(card) });
+    return json(c, { event, card: cardJson(card) });
   });
 
   return routes;

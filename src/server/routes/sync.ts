@@ -20,6 +20,7 @@ import { SyncBatchInput, SyncEventsQuery } from '../../contract/index.js';
 import { BODY_LIMITS } from '../body-limits.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { bodyLimit } from 'hono/body-limit';
+import { json } from '../answers.js';
 
 /** The sync batch's body limit (BODY_LIMITS.sync). */
 export const SYNC_LIMIT_BYTES = BODY_LIMITS.sync;
@@ -35,7 +36,7 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/sync/state', async (c) => {
     const state = await syncState(learnerContext(deps, c));
     c.header('Cache-Control', 'no-store');
-    return c.json({
+    return json(c, {
       profile: state.profile ?? null,
       projects: state.projects.map((p) => ({ ...p, links: plain({ ...p.links }) })),
       postings: state.postings,
@@ -46,7 +47,7 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
     const query = parseQuery(c, SyncEventsQuery);
     const page = await syncEvents(learnerContext(deps, c), { after: query.after, limit: query.limit });
     c.header('Cache-Control', 'no-store');
-    return c.json({ events: page.events.map((e) => plain({ ...e })), cursor: page.cursor ?? null, more: page.more });
+    return json(c, { events: page.events.map((e) => plain({ ...e })), cursor: page.cursor ?? null, more: page.more });
   });
 
   routes.post(
@@ -77,7 +78,7 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
           ? { profile: batch.profile.profile as Profile, savedAt: batch.profile.savedAt }
           : undefined,
       });
-      return c.json({
+      return json(c, {
         added: received.added,
         profile: received.profile,
         cursorBefore: received.cursorBefore ?? null,

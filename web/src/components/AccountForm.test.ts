@@ -45,11 +45,11 @@ describe('refusalOf: the server refusals of the account forms, in the page langu
     expect(refusalOf(refused('FORBIDDEN', 403), 'signIn', t).message).toBe('此账号已被停用。请联系管理员。');
     expect(refusalOf(refused('UNAUTHENTICATED', 401), 'signIn', t)).toEqual({
       field: undefined,
-      message: '电子邮箱或密码不正确。',
+      message: '邮箱或密码不正确。',
     });
     expect(refusalOf(refused('CONFLICT', 409, { path: 'email' }), 'signUp', t)).toEqual({
       field: 'email',
-      message: '该电子邮箱已有账号。请直接登录。',
+      message: '该邮箱已有账号。请直接登录。',
     });
   });
 

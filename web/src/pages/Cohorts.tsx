@@ -13,6 +13,7 @@ import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useAccount } from '../lib/account.js';
 import { ApiError, cohortsApi, type CohortKind, type CohortSummary, type CohortView } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
+import { enumerationIn } from '../../../src/i18n/options.js';
 import { navigate, useRoute } from '../lib/router.js';
 
 /** A refusal the page words itself (in the page's language), by the field at fault or the code. */
@@ -30,7 +31,7 @@ function refusalKey(error: unknown, action: 'create' | 'join' | 'other'): string
 }
 
 export default function Cohorts() {
-  const { t, date, num, hoursNum } = useLocale();
+  const { t, locale, date, num, hoursNum } = useLocale();
   const account = useAccount();
   const route = useRoute();
   const selected = route.params.get('id') ?? undefined;
@@ -318,7 +319,7 @@ export default function Cohorts() {
           </div>
           <p>
             {cohort.behind.length > 0
-              ? t('cohorts.behind', { names: cohort.behind.join(t('common.listSeparator')) })
+              ? t('cohorts.behind', { names: enumerationIn(locale, cohort.behind) })
               : t('cohorts.noneBehind')}
           </p>
 

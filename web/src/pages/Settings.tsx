@@ -10,6 +10,7 @@ import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { api, ApiError, exportUrl, type CalendarFeed } from '../lib/api.js';
 import { useCurriculum, useProfile, useStatus } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
+import { someOf } from '../../../src/i18n/options.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
 import { applyTheme, storedTheme, type Theme } from '../lib/theme.js';
 
@@ -71,8 +72,7 @@ export default function Settings() {
       });
       const unknown = result.unknownItems;
       if (unknown.length === 0) return imported;
-      const shown = unknown.slice(0, 5).join(t('common.listSeparator')) + (unknown.length > 5 ? '…' : '');
-      return `${imported} ${t('settings.importedUnknown', { count: unknown.length, items: shown })}`;
+      return `${imported} ${t('settings.importedUnknown', { count: unknown.length, items: someOf(locale, unknown) })}`;
     });
   };
 

@@ -173,9 +173,20 @@ export default function Today() {
               tick) does not move the rows below under the learner's pointer. */}
           {allDone ? (
             <div className="celebrate flex min-h-24 items-center gap-3" data-testid="week-done">
-              <span aria-hidden="true" className="celebrate-mark text-3xl">
-                🎉
-              </span>
+              {/* Drawn, not an emoji: a system without an emoji font would show a box. */}
+              <svg
+                aria-hidden="true"
+                className="celebrate-mark h-10 w-10 shrink-0 text-emerald-600 dark:text-emerald-400"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.5"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
+                <circle cx="12" cy="12" r="10" />
+                <path d="M7 12.5l3.2 3.2L17 9" />
+              </svg>
               <div>
                 <p className="text-lg font-bold">{t('today.weekDone', { n: num(week.number, 0) })}</p>
                 <p className="muted">{t('today.weekDoneHint')}</p>
