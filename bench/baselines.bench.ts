@@ -12,7 +12,10 @@
  *     (target: <= 2x), the bytes of JSON the roadmap decodes (target: <= 150 KB) and the bytes one
  *     status change moves (target: <= 5 KB). Skipped, visibly, without `web/dist` or Chromium.
  *
- *   npx tsx bench/baselines.bench.ts [--events N] [--seconds S] [--connections C] [--runs R]
+ *   [BENCH_WEB_DIST=FOLDER] npx tsx bench/baselines.bench.ts [--events N] [--seconds S] [--connections C] [--runs R] [--only server|web]
+ *
+ * `--only server` runs (a) and (b), `--only web` only (c) (over the seeded log, without the events
+ * (a) and (b) would have posted); the default runs all three.
  *
  * Each server runs in its own process (`bench/baseline-server.ts`); the load generator is a small
  * node:http keep-alive loop here, the same for both sides. Requests accept gzip and brotli, as a
@@ -35,7 +38,8 @@ import { median } from './measure.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
 const SHIPPED = join(root, 'curricula', 'ml-engineer');
-const WEB_DIST = join(root, 'web', 'dist');
+// BENCH_WEB_DIST measures another build of the web app (one made from another commit, say).
+const WEB_DIST = process.env['BENCH_WEB_DIST'] ?? join(root, 'web', 'dist');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 function flag(name: string, fallback: number): number {
@@ -49,6 +53,14 @@ const SECONDS = flag('seconds', 8);
 const CONNECTIONS = flag('connections', 8);
 const RUNS = flag('runs', 5);
 const ACCEPT = 'gzip, deflate, br';
+const ONLY = ((): 'server' | 'web' | undefined => {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return undefined;
+  const part = process.argv[i + 1];
+  if (part === 'server' || part === 'web') return part;
+  console.error(`--only takes server or web, not ${part ?? 'nothing'}`);
+  process.exit(2);
+})();
 
 interface Target {
   label: string;
@@ -228,6 +240,17 @@ async function text(url: string, init?: RequestInit): Promise<string> {
   return body;
 }
 
+/** The learner's profile: the curriculum's first starting point, starting on the seeded log's first day. */
+async function putProfile(url: string): Promise<void> {
+  const startingPoint = (JSON.parse(await text(`${url}/api/curriculum`)) as { startingPoints: { id: string }[] })
+    .startingPoints[0]?.id;
+  await text(`${url}/api/profile`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ startingPoint, startDate: '2026-01-05' }),
+  });
+}
+
 async function serverFigures(dir: string, dbFile: string, item: string): Promise<void> {
   const postBody = JSON.stringify({ type: 'started', item });
   const rawPayload = JSON.stringify({ item });
@@ -238,13 +261,7 @@ async function serverFigures(dir: string, dbFile: string, item: string): Promise
   let posted: string;
   let real: { plan: Load; progress: Load; post: Load };
   try {
-    const startingPoint = (JSON.parse(await text(`${app.url}/api/curriculum`)) as { startingPoints: { id: string }[] })
-      .startingPoints[0]?.id;
-    await text(`${app.url}/api/profile`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ startingPoint, startDate: '2026-01-05' }),
-    });
+    await putProfile(app.url);
     plan = await text(`${app.url}/api/plan`);
     progress = await text(`${app.url}/api/progress`);
     posted = await text(`${app.url}/api/progress/events`, {
@@ -366,6 +383,8 @@ async function webFigures(dir: string, dbFile: string): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
   });
   try {
+    // Without (a), nothing has made the profile yet.
+    if (ONLY === 'web') await putProfile(app.url);
     const curriculum = JSON.parse(await text(`${app.url}/api/curriculum`)) as { skills: { id: string }[] };
     const skills = curriculum.skills.length;
     const plan = JSON.parse(await text(`${app.url}/api/plan`)) as { plan: { skills: string[] } };
@@ -497,8 +516,8 @@ async function main(): Promise<void> {
     const dbFile = join(dir, 'mlpath.db');
     const { firstItem } = await seed(dbFile);
     console.log(`Node ${process.version}; PostgreSQL not used; ../shared/corpora not used`);
-    await serverFigures(dir, dbFile, firstItem);
-    await webFigures(dir, dbFile);
+    if (ONLY !== 'web') await serverFigures(dir, dbFile, firstItem);
+    if (ONLY !== 'server') await webFigures(dir, dbFile);
     console.log('\ntargets (issue 16), measured in this run:');
     for (const t of targets)
       console.log(

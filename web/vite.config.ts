@@ -12,6 +12,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { API_CACHE } from './src/lib/api-cache.js';
+import { openingReadsScript } from './src/lib/opening-reads.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -19,7 +20,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * The code of the page in the address and the words of the learner's locale are fetched beside
  * the app's entry, not after it: a small script in the page's head adds a modulepreload link for
  * each (the page is the route's first part, as `lib/router.ts` reads it; the locale is chosen as
- * `i18n/index.ts` chooses it). Only a hint: a wrong guess costs one unused fetch.
+ * `i18n/index.ts` chooses it). Only a hint: a wrong guess costs one unused fetch. The same script
+ * starts the API reads the page opens with (`lib/opening-reads.ts`), which the app takes up when it
+ * asks for them.
  */
 function preloadOpeningPage(): Plugin {
   return {
@@ -51,8 +54,9 @@ function preloadOpeningPage(): Plugin {
 var page=(location.hash.replace(/^#\\/?/,'').split(/[/?]/)[0])||'';var l=null;
 try{l=localStorage.getItem('mlpath.locale')}catch(e){}
 if(l!=='en'&&l!=='zh-CN')l=navigator.language.toLowerCase().indexOf('zh')===0?'zh-CN':'en';
-var files=(p[page]||[]).concat(w[l]?[w[l]]:[]);
-for(var i=0;i<files.length;i++){var k=document.createElement('link');k.rel='modulepreload';k.crossOrigin='';k.href='/'+files[i];document.head.appendChild(k)}}catch(e){}})();`;
+var files=(Object.prototype.hasOwnProperty.call(p,page)?p[page]:[]).concat(w[l]?[w[l]]:[]);
+for(var i=0;i<files.length;i++){var k=document.createElement('link');k.rel='modulepreload';k.crossOrigin='';k.href='/'+files[i];document.head.appendChild(k)}
+${openingReadsScript('page', 'l')}}catch(e){}})();`;
         // Right after the charset, before the stylesheet (a script waits for the stylesheets above it).
         const charset = '<meta charset="UTF-8" />';
         if (!html.includes(charset))

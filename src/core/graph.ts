@@ -19,16 +19,23 @@ export interface SkillGraph {
   /** Node ids in authored order; an index into this array is a node's number. */
   readonly ids: readonly string[];
   readonly indexOf: ReadonlyMap<string, number>;
-  /** For each node, the indices of its prerequisites (authored order). */
-  readonly prerequisites: readonly (readonly number[])[];
-  /** For each node, whether each prerequisite edge asks only for the shortcut. */
-  readonly shortcutEdge: readonly (readonly boolean[])[];
-  /** For each node, the indices of its dependants. */
-  readonly dependants: readonly (readonly number[])[];
-  /** For nodes with a shortcut, its prerequisites and their shortcut flags; otherwise undefined. */
-  readonly shortcutPrerequisites: readonly (
-    { readonly nodes: readonly number[]; readonly shortcut: readonly boolean[] } | undefined
-  )[];
+  /**
+   * The prerequisites of node i are `prerequisite[prerequisiteStart[i] .. prerequisiteStart[i + 1])`, in
+   * authored order, each once; `shortcutEdge` (same positions) is 1 where the edge asks only for the
+   * shortcut. The edges of all nodes share typed arrays: no list per node (at 100,000 skills three lists
+   * per node, each grown by push with room for 17, were tens of megabytes).
+   */
+  readonly prerequisiteStart: Int32Array;
+  readonly prerequisite: Int32Array;
+  readonly shortcutEdge: Uint8Array;
+  /** The dependants of node i: `dependant[dependantStart[i] .. dependantStart[i + 1])`, in node order. */
+  readonly dependantStart: Int32Array;
+  readonly dependant: Int32Array;
+  /** For nodes with a shortcut, its prerequisites and their shortcut flags (by node number); few nodes have one. */
+  readonly shortcutPrerequisites: ReadonlyMap<
+    number,
+    { readonly nodes: readonly number[]; readonly shortcut: readonly boolean[] }
+  >;
 }
 
 /**
@@ -36,27 +43,47 @@ export interface SkillGraph {
  * as errors before a graph is ever built, and importers drop them with a warning.
  */
 export function skillGraphFrom(nodes: readonly GraphNodeInput[]): SkillGraph {
-  const ids = nodes.map((n) => n.id);
+  const n = nodes.length;
+  const ids = nodes.map((node) => node.id);
   const indexOf = new Map<string, number>();
   ids.forEach((id, i) => {
     if (!indexOf.has(id)) indexOf.set(id, i);
   });
-  const prerequisites: number[][] = [];
-  const shortcutEdge: boolean[][] = [];
-  const dependants: number[][] = ids.map(() => []);
-  const shortcutPrerequisites: ({ nodes: number[]; shortcut: boolean[] } | undefined)[] = [];
+  // Counted first, then filled; a repeated requirement counts once (mark[j] === i + 1: taken for i).
+  const mark = new Int32Array(n);
+  const prerequisiteStart = new Int32Array(n + 1);
+  const dependantStart = new Int32Array(n + 1);
+  let edges = 0;
   nodes.forEach((node, i) => {
-    const pre: number[] = [];
-    const flags: boolean[] = [];
     for (const req of node.requires) {
       const j = indexOf.get(req.skill);
-      if (j === undefined || pre.includes(j)) continue;
-      pre.push(j);
-      flags.push(req.shortcut === true);
-      dependants[j]?.push(i);
+      if (j === undefined || mark[j] === i + 1) continue;
+      mark[j] = i + 1;
+      edges++;
+      dependantStart[j + 1] = (dependantStart[j + 1] ?? 0) + 1;
     }
-    prerequisites.push(pre);
-    shortcutEdge.push(flags);
+    prerequisiteStart[i + 1] = edges;
+  });
+  for (let i = 0; i < n; i++) dependantStart[i + 1] = (dependantStart[i + 1] ?? 0) + (dependantStart[i] ?? 0);
+  const prerequisite = new Int32Array(edges);
+  const shortcutEdge = new Uint8Array(edges);
+  const dependant = new Int32Array(edges);
+  const filled = dependantStart.slice(0, n);
+  const shortcutPrerequisites = new Map<number, { nodes: number[]; shortcut: boolean[] }>();
+  mark.fill(0);
+  let at = 0;
+  nodes.forEach((node, i) => {
+    for (const req of node.requires) {
+      const j = indexOf.get(req.skill);
+      if (j === undefined || mark[j] === i + 1) continue;
+      mark[j] = i + 1;
+      prerequisite[at] = j;
+      shortcutEdge[at] = req.shortcut === true ? 1 : 0;
+      at++;
+      const d = filled[j] ?? 0;
+      dependant[d] = i;
+      filled[j] = d + 1;
+    }
     if (node.shortcut) {
       const sc = { nodes: [] as number[], shortcut: [] as boolean[] };
       for (const req of node.shortcut.requires) {
@@ -65,12 +92,19 @@ export function skillGraphFrom(nodes: readonly GraphNodeInput[]): SkillGraph {
         sc.nodes.push(j);
         sc.shortcut.push(req.shortcut === true);
       }
-      shortcutPrerequisites.push(sc);
-    } else {
-      shortcutPrerequisites.push(undefined);
+      shortcutPrerequisites.set(i, sc);
     }
   });
-  return { ids, indexOf, prerequisites, shortcutEdge, dependants, shortcutPrerequisites };
+  return {
+    ids,
+    indexOf,
+    prerequisiteStart,
+    prerequisite,
+    shortcutEdge,
+    dependantStart,
+    dependant,
+    shortcutPrerequisites,
+  };
 }
 
 export type OrderResult = { ok: true; order: string[] } | { ok: false; reason: 'cycle'; cycle: string[] };
@@ -96,7 +130,8 @@ export function tryTopologicalOrder(graph: SkillGraph, subset?: Iterable<string>
   for (let i = 0; i < n; i++) {
     if (!inSet[i]) continue;
     members++;
-    for (const p of graph.prerequisites[i] ?? []) if (inSet[p]) indegree[i] = (indegree[i] ?? 0) + 1;
+    for (let e = graph.prerequisiteStart[i] ?? 0, end = graph.prerequisiteStart[i + 1] ?? 0; e < end; e++)
+      if (inSet[graph.prerequisite[e] ?? 0]) indegree[i] = (indegree[i] ?? 0) + 1;
   }
   // Smaller index = authored earlier = taken first.
   const heap = new IndexHeap();
@@ -105,7 +140,8 @@ export function tryTopologicalOrder(graph: SkillGraph, subset?: Iterable<string>
   while (heap.size > 0) {
     const i = heap.pop() ?? 0;
     order.push(graph.ids[i] ?? '');
-    for (const d of graph.dependants[i] ?? []) {
+    for (let e = graph.dependantStart[i] ?? 0, end = graph.dependantStart[i + 1] ?? 0; e < end; e++) {
+      const d = graph.dependant[e] ?? 0;
       if (!inSet[d]) continue;
       const left = (indegree[d] ?? 0) - 1;
       indegree[d] = left;
@@ -133,15 +169,15 @@ export function findCycle(graph: SkillGraph, inSet?: Uint8Array): string[] | und
     colour[root] = 1;
     while (stack.length > 0) {
       const u = stack[stack.length - 1] ?? 0;
-      const pre = graph.prerequisites[u] ?? [];
+      const first = graph.prerequisiteStart[u] ?? 0;
       const k = edgeCursor[u] ?? 0;
-      if (k >= pre.length) {
+      if (first + k >= (graph.prerequisiteStart[u + 1] ?? 0)) {
         colour[u] = 2;
         stack.pop();
         continue;
       }
       edgeCursor[u] = k + 1;
-      const v = pre[k] ?? 0;
+      const v = graph.prerequisite[first + k] ?? 0;
       if (inSet && !inSet[v]) continue;
       if (colour[v] === 1) {
         // Walk back from u to v along the path: v ... u, then close with v.
@@ -166,7 +202,7 @@ export function findCycle(graph: SkillGraph, inSet?: Uint8Array): string[] | und
   return undefined;
 }
 
-function walk(graph: SkillGraph, starts: Iterable<string>, next: (i: number) => readonly number[]): Set<string> {
+function walk(graph: SkillGraph, starts: Iterable<string>, start: Int32Array, edge: Int32Array): Set<string> {
   const seen = new Uint8Array(graph.ids.length);
   const queue: number[] = [];
   for (const id of starts) {
@@ -175,7 +211,9 @@ function walk(graph: SkillGraph, starts: Iterable<string>, next: (i: number) => 
   }
   const result = new Set<string>();
   for (let q = 0; q < queue.length; q++) {
-    for (const j of next(queue[q] ?? 0)) {
+    const i = queue[q] ?? 0;
+    for (let e = start[i] ?? 0, end = start[i + 1] ?? 0; e < end; e++) {
+      const j = edge[e] ?? 0;
       if (seen[j]) continue;
       seen[j] = 1;
       result.add(graph.ids[j] ?? '');
@@ -187,12 +225,12 @@ function walk(graph: SkillGraph, starts: Iterable<string>, next: (i: number) => 
 
 /** All skills the given ones depend on, directly or not (not including the given ones unless on a cycle). */
 export function ancestors(graph: SkillGraph, ids: Iterable<string>): Set<string> {
-  return walk(graph, ids, (i) => graph.prerequisites[i] ?? []);
+  return walk(graph, ids, graph.prerequisiteStart, graph.prerequisite);
 }
 
 /** All skills that depend on the given ones, directly or not. */
 export function descendants(graph: SkillGraph, ids: Iterable<string>): Set<string> {
-  return walk(graph, ids, (i) => graph.dependants[i] ?? []);
+  return walk(graph, ids, graph.dependantStart, graph.dependant);
 }
 
 export type NeedLevel = 'full' | 'shortcut';
@@ -268,23 +306,31 @@ export function neededClosure(graph: SkillGraph, targets: Iterable<string>, know
   }
   // 0 = not needed, 1 = shortcut, 2 = full.
   const need = new Uint8Array(n);
-  const stack: Array<[number, 1 | 2]> = [];
+  // Each entry is a node and the level asked of it, as one number (node * 4 + level): no pair per push.
+  const stack: number[] = [];
   for (const id of targets) {
     const i = graph.indexOf.get(id);
-    if (i !== undefined) stack.push([i, 2]);
+    if (i !== undefined) stack.push(i * 4 + 2);
   }
   while (stack.length > 0) {
-    const [i, lvl] = stack.pop() ?? [0, 2];
+    const top = stack.pop() ?? 2;
+    const i = top >> 2;
+    const lvl = top & 3;
     if (isKnown[i] || (need[i] ?? 0) >= lvl) continue;
     need[i] = lvl;
-    const sc = graph.shortcutPrerequisites[i];
-    const useShortcut = lvl === 1 && sc !== undefined;
-    const nodes = useShortcut ? sc.nodes : (graph.prerequisites[i] ?? []);
-    const flags = useShortcut ? sc.shortcut : (graph.shortcutEdge[i] ?? []);
-    for (let k = nodes.length - 1; k >= 0; k--) {
-      const j = nodes[k] ?? 0;
-      const wantsShortcut = flags[k] === true && graph.shortcutPrerequisites[j] !== undefined;
-      stack.push([j, wantsShortcut ? 1 : 2]);
+    const sc = lvl === 1 ? graph.shortcutPrerequisites.get(i) : undefined;
+    if (sc !== undefined) {
+      for (let k = sc.nodes.length - 1; k >= 0; k--) {
+        const j = sc.nodes[k] ?? 0;
+        const wantsShortcut = sc.shortcut[k] === true && graph.shortcutPrerequisites.has(j);
+        stack.push(j * 4 + (wantsShortcut ? 1 : 2));
+      }
+      continue;
+    }
+    for (let e = (graph.prerequisiteStart[i + 1] ?? 0) - 1, first = graph.prerequisiteStart[i] ?? 0; e >= first; e--) {
+      const j = graph.prerequisite[e] ?? 0;
+      const wantsShortcut = graph.shortcutEdge[e] === 1 && graph.shortcutPrerequisites.has(j);
+      stack.push(j * 4 + (wantsShortcut ? 1 : 2));
     }
   }
   const members: string[] = [];
@@ -316,7 +362,7 @@ export function transitiveReduction(graph: SkillGraph): Array<{ from: string; to
   for (const id of sorted.order) {
     const i = graph.indexOf.get(id) ?? 0;
     const mine = new Uint32Array(words);
-    const pre = graph.prerequisites[i] ?? [];
+    const pre = graph.prerequisite.subarray(graph.prerequisiteStart[i] ?? 0, graph.prerequisiteStart[i + 1] ?? 0);
     for (const p of pre) {
       const theirs = reach[p];
       if (theirs) for (let w = 0; w < words; w++) mine[w] = (mine[w] ?? 0) | (theirs[w] ?? 0);

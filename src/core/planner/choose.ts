@@ -21,7 +21,7 @@ import type { ChooseOneGroup, Curriculum, ResourceStyle, Stage, Text } from '../
 import type { Explanation, Profile, Said, SaidValue, Words } from '../plan-model.js';
 import type { SkillLookup, SkillSet } from '../graph.js';
 import type { Analysis } from './needs.js';
-import { JOB_SEARCH_STAGE, stageName } from './needs.js';
+import { analyse, JOB_SEARCH_STAGE, stageName } from './needs.js';
 import { listOf, present, said, sentences, tenths, titled } from './texts.js';
 import { reachIn, regionOf } from '../regions.js';
 
@@ -93,7 +93,7 @@ export interface Choice {
 
 interface Catalog {
   readonly candidates: ReadonlyMap<string, Candidate>;
-  readonly teachers: ReadonlyMap<string, readonly Candidate[]>;
+  readonly teachers: Teachers;
   /** Whether some resource is skimmed after others (`skimAfter`). */
   readonly skims: boolean;
 }
@@ -110,7 +110,7 @@ function catalogOf(curriculum: Curriculum): Catalog {
     // The curriculum's own unit objects serve as the candidate's units (no copy per unit).
     const units: readonly CandidateUnit[] =
       r.units.length > 0 ? r.units : [{ id: undefined, title: undefined, hours: r.effort.hours, teaches: r.teaches }];
-    const teaches = r.units.length === 0 && new Set(r.teaches).size === r.teaches.length ? r.teaches : unique(r, units);
+    const teaches = listsAll(r.teaches, units) ? r.teaches : unique(r, units);
     candidates.set(r.id, {
       id: r.id,
       title: r.title,
@@ -129,9 +129,24 @@ function catalogOf(curriculum: Curriculum): Catalog {
     });
   });
   const skims = curriculum.resources.some((r) => r.skimAfter !== undefined && r.skimAfter.length > 0);
-  const catalog = { candidates, teachers: teachersOf(candidates.values()), skims };
+  const catalog = { candidates, teachers: teachersOf(curriculum, candidates.values()), skims };
   catalogs.set(curriculum, catalog);
   return catalog;
+}
+
+/**
+ * Whether a resource's own list of skills names each once and every skill its units teach (the usual
+ * case): then it serves as the candidate's list, with no set made to check it. A long list is left to
+ * `unique`.
+ */
+function listsAll(teaches: readonly string[], units: readonly CandidateUnit[]): boolean {
+  if (teaches.length > 32) return false;
+  for (let i = 1; i < teaches.length; i++) if (teaches.indexOf(teaches[i] ?? '') < i) return false;
+  for (const u of units) {
+    if (u.teaches === teaches) continue;
+    for (const s of u.teaches) if (!teaches.includes(s)) return false;
+  }
+  return true;
 }
 
 /** The skills a resource and its units teach, each once, in order. */
@@ -139,18 +154,59 @@ function unique(r: { readonly teaches: readonly string[] }, units: readonly Cand
   return [...new Set([...r.teaches, ...units.flatMap((u) => u.teaches)])];
 }
 
-function teachersOf(candidates: Iterable<Candidate>): Map<string, Candidate[]> {
-  const teachers = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    for (const s of c.teaches) {
-      const list = teachers.get(s);
-      if (list) list.push(c);
-      else teachers.set(s, [c]);
+function teachersOf(curriculum: Curriculum, candidates: Iterable<Candidate>): Teachers {
+  const { graph } = analyse(curriculum);
+  return new Teachers(graph.indexOf, graph.ids.length, candidates);
+}
+
+/**
+ * The candidates teaching each skill, in catalogue order. Kept by skill number as offsets into one
+ * array of candidates (no map keyed by id and no list per skill); a skill outside the graph (a
+ * learner's own resource may name one) goes to a map.
+ */
+class Teachers {
+  private readonly start: Int32Array;
+  private readonly list: Candidate[];
+  private readonly outside = new Map<string, Candidate[]>();
+  constructor(
+    private readonly numberOf: ReadonlyMap<string, number>,
+    skills: number,
+    candidates: Iterable<Candidate>,
+  ) {
+    const all = [...candidates];
+    const start = new Int32Array(skills + 1);
+    for (const c of all) {
+      for (const s of c.teaches) {
+        const i = numberOf.get(s);
+        if (i !== undefined) start[i + 1] = (start[i + 1] ?? 0) + 1;
+        else {
+          const list = this.outside.get(s);
+          if (list) list.push(c);
+          else this.outside.set(s, [c]);
+        }
+      }
     }
+    for (let i = 0; i < skills; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
+    const list = new Array<Candidate>(start[skills] ?? 0);
+    const at = start.slice(0, skills);
+    for (const c of all) {
+      for (const s of c.teaches) {
+        const i = numberOf.get(s);
+        if (i === undefined) continue;
+        const k = at[i] ?? 0;
+        list[k] = c;
+        at[i] = k + 1;
+      }
+    }
+    this.start = start;
+    this.list = list;
   }
-  // Kept with the curriculum: each list sized to its count (one grown by push keeps room for 17).
-  for (const [s, list] of teachers) if (list.length > 1) teachers.set(s, list.slice());
-  return teachers;
+  /** The candidates teaching a skill (a fresh list; empty for none). */
+  of(skill: string): Candidate[] {
+    const i = this.numberOf.get(skill);
+    if (i === undefined) return [...(this.outside.get(skill) ?? [])];
+    return this.list.slice(this.start[i] ?? 0, this.start[i + 1] ?? 0);
+  }
 }
 
 /**
@@ -306,7 +362,7 @@ export function chooseResources(input: ChooseInput): Choice {
     for (const c of own) withOwn.set(c.id, c);
     candidates = withOwn;
   }
-  const teachers = own.length > 0 ? teachersOf(candidates.values()) : catalog.teachers;
+  const teachers = own.length > 0 ? teachersOf(curriculum, candidates.values()) : catalog.teachers;
   /** A candidate's place in arrays with one entry per candidate: the catalog's, then the learner's. */
   const catalogSize = curriculum.resources.length;
   const slots = catalogSize + own.length;
@@ -370,7 +426,7 @@ export function chooseResources(input: ChooseInput): Choice {
     met[slot(c)] = stamp;
     const out: Candidate[] = [];
     for (const s of skills) {
-      for (const o of teachers.get(s) ?? []) {
+      for (const o of teachers.of(s)) {
         if (met[slot(o)] === stamp || !eligible(o) || o.ambient) continue;
         met[slot(o)] = stamp;
         out.push(o);
@@ -595,7 +651,7 @@ export function chooseResources(input: ChooseInput): Choice {
   const seenPool = new Uint8Array(slots);
   for (const s of order) {
     if (!uncovered.has(s)) continue;
-    for (const c of teachers.get(s) ?? []) {
+    for (const c of teachers.of(s)) {
       if (seenPool[slot(c)] === 1) continue;
       seenPool[slot(c)] = 1;
       if (!c.ambient && !passedOver.has(c.id) && !swap.has(c.id) && eligible(c)) pool.push(c);
@@ -643,15 +699,14 @@ export function chooseResources(input: ChooseInput): Choice {
   while (heap.size > 0 && uncovered.size > 0) {
     const top = heap.pop();
     if (!top) break;
-    const fresh = score(top.item);
+    const fresh = score(top);
     if (fresh === Infinity) continue;
-    const next = heap.peek();
-    if (next && (fresh > next.score || (fresh === next.score && top.item.index > next.index))) {
-      heap.push(fresh, top.item.index, top.item);
+    if (heap.size > 0 && heap.before(heap.peekScore(), heap.peekIndex(), fresh, top.index)) {
+      heap.push(fresh, top.index, top);
       continue;
     }
     const rivals = pool.length;
-    take(top.item.id, 'cover', undefined, (c, p, h) =>
+    take(top.id, 'cover', undefined, (c, p, h) =>
       said('resource.cover', { skills: skillList(p), hours: tenths(h), origin: effortOrigin(c), rivals }),
     );
   }
@@ -664,7 +719,7 @@ export function chooseResources(input: ChooseInput): Choice {
   // A skill the learner targets by name is covered even when only an option not taken teaches it.
   for (const s of input.mustCover ?? []) {
     if (!uncovered.has(s)) continue;
-    const options = (teachers.get(s) ?? []).filter((c) => eligible(c) && !c.ambient);
+    const options = teachers.of(s).filter((c) => eligible(c) && !c.ambient);
     options.sort((a, b) => a.hours - b.hours || a.index - b.index);
     for (const c of options) {
       const done = take(c.id, 'cover', undefined, (c2, p, h) =>
@@ -684,7 +739,7 @@ export function chooseResources(input: ChooseInput): Choice {
     }
   }
   const leftToOptions = order.filter(
-    (s) => uncovered.has(s) && (teachers.get(s) ?? []).some((c) => passedOver.has(c.id) && eligible(c)),
+    (s) => uncovered.has(s) && teachers.of(s).some((c) => passedOver.has(c.id) && eligible(c)),
   );
   for (const s of leftToOptions) uncovered.delete(s);
   return { picks, uncovered: order.filter((s) => uncovered.has(s)), passedOver, leftToOptions };
@@ -730,52 +785,73 @@ class SkillFlags {
   }
 }
 
-/** A min-heap on (score, index): deterministic ties by authored order. */
+/**
+ * A min-heap on (score, index): deterministic ties by authored order. Kept as parallel lists (scores
+ * as plain doubles, no object per entry).
+ */
 class ScoreHeap {
-  private readonly items: Array<{ score: number; index: number; item: Candidate }> = [];
+  private readonly scores: number[] = [];
+  private readonly indexes: number[] = [];
+  private readonly items: Candidate[] = [];
   get size(): number {
     return this.items.length;
   }
-  private less(a: { score: number; index: number }, b: { score: number; index: number }): boolean {
-    return a.score < b.score || (a.score === b.score && a.index < b.index);
+  /** Whether (score a, index a) comes before (score b, index b). */
+  before(scoreA: number, indexA: number, scoreB: number, indexB: number): boolean {
+    return scoreA < scoreB || (scoreA === scoreB && indexA < indexB);
   }
-  peek(): { score: number; index: number; item: Candidate } | undefined {
-    return this.items[0];
+  peekScore(): number {
+    return this.scores[0] ?? Infinity;
+  }
+  peekIndex(): number {
+    return this.indexes[0] ?? 0;
   }
   push(score: number, index: number, item: Candidate): void {
-    const a = this.items;
-    const entry = { score, index, item };
-    a.push(entry);
-    let i = a.length - 1;
+    const { scores, indexes, items } = this;
+    let i = items.length;
+    scores.push(score);
+    indexes.push(index);
+    items.push(item);
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const parent = a[p];
-      if (!parent || !this.less(entry, parent)) break;
-      a[i] = parent;
+      if (!this.before(score, index, scores[p] ?? 0, indexes[p] ?? 0)) break;
+      this.move(p, i);
       i = p;
     }
-    a[i] = entry;
+    this.put(i, score, index, item);
   }
-  pop(): { score: number; index: number; item: Candidate } | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
+  pop(): Candidate | undefined {
+    const { scores, indexes, items } = this;
+    const top = items[0];
+    const score = scores.pop() ?? 0;
+    const index = indexes.pop() ?? 0;
+    const last = items.pop();
+    const n = items.length;
+    if (n > 0 && last) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
-        if (l >= a.length) break;
+        if (l >= n) break;
         const r = l + 1;
-        const left = a[l];
-        const right = a[r];
-        const c = right && left && this.less(right, left) ? r : l;
-        const child = a[c];
-        if (!child || !this.less(child, last)) break;
-        a[i] = child;
+        const c = r < n && this.before(scores[r] ?? 0, indexes[r] ?? 0, scores[l] ?? 0, indexes[l] ?? 0) ? r : l;
+        if (!this.before(scores[c] ?? 0, indexes[c] ?? 0, score, index)) break;
+        this.move(c, i);
         i = c;
       }
-      a[i] = last;
+      this.put(i, score, index, last);
     }
     return top;
+  }
+  /** Copies entry `from` to place `to`. */
+  private move(from: number, to: number): void {
+    this.scores[to] = this.scores[from] ?? 0;
+    this.indexes[to] = this.indexes[from] ?? 0;
+    const item = this.items[from];
+    if (item) this.items[to] = item;
+  }
+  private put(at: number, score: number, index: number, item: Candidate): void {
+    this.scores[at] = score;
+    this.indexes[at] = index;
+    this.items[at] = item;
   }
 }

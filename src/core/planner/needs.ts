@@ -25,7 +25,8 @@ export const JOB_SEARCH_STAGE = 'job-search';
 
 export interface Analysis {
   readonly graph: SkillGraph;
-  readonly skills: ReadonlyMap<string, Skill>;
+  /** Skills by id, through the graph's numbering (no map of its own). */
+  readonly skills: SkillLookup<Skill>;
 }
 
 const analyses = new WeakMap<Curriculum, Analysis>();
@@ -35,7 +36,14 @@ export function analyse(curriculum: Curriculum): Analysis {
   const cached = analyses.get(curriculum);
   if (cached) return cached;
   const graph = skillGraphFrom(curriculum.skills);
-  const skills = new Map(curriculum.skills.map((s) => [s.id, s]));
+  const all = curriculum.skills;
+  const skills: SkillLookup<Skill> = {
+    get: (id) => {
+      const i = graph.indexOf.get(id);
+      return i === undefined ? undefined : all[i];
+    },
+    has: (id) => graph.indexOf.has(id),
+  };
   const result = { graph, skills };
   analyses.set(curriculum, result);
   return result;
@@ -149,8 +157,10 @@ export function neededSkills(
     if (stageOf.has(id)) continue;
     const i = graph.indexOf.get(id);
     let best: string | undefined;
-    for (const d of i === undefined ? [] : (graph.dependants[i] ?? [])) {
-      const sd = stageOf.get(graph.ids[d] ?? '');
+    const first = i === undefined ? 0 : (graph.dependantStart[i] ?? 0);
+    const end = i === undefined ? 0 : (graph.dependantStart[i + 1] ?? 0);
+    for (let e = first; e < end; e++) {
+      const sd = stageOf.get(graph.ids[graph.dependant[e] ?? 0] ?? '');
       if (sd !== undefined && (best === undefined || (rank.get(sd) ?? 0) < (rank.get(best) ?? 0))) best = sd;
     }
     if (best === undefined) {

@@ -328,7 +328,16 @@ export function planFrom(
   const firstDay = toDayNumber(start);
   const gridStart = toDayNumber(weekStart(start));
   const loggedCenti = Math.round((settings.loggedThisWeek ?? 0) * 100);
-  const datingDays = (week: number): number[] => calendar.openDays(gridStart + week * 7, firstDay);
+  // The days of the week last asked for (the plan asks week after week, each many times).
+  let datingWeek = -1;
+  let datingOpen: readonly number[] = [];
+  const datingDays = (week: number): readonly number[] => {
+    if (week !== datingWeek) {
+      datingWeek = week;
+      datingOpen = calendar.openDays(gridStart + week * 7, firstDay);
+    }
+    return datingOpen;
+  };
   const studyBudget = (week: number): number => {
     const budget = calendar.budgetCenti(gridStart + week * 7);
     if (week !== 0) return budget;
@@ -358,71 +367,90 @@ export function planFrom(
     });
   }
   // A position in a week's budget, as a day: the budget spread evenly over the days left to study.
-  const dayOf = (week: number, pos: number, cap: number, end: boolean): string => {
+  const dayOf = (week: number, pos: number, cap: number, end: boolean): number => {
     const days = datingDays(week);
     const n = days.length;
-    if (n === 0) return fromDayNumber(gridStart + week * 7);
+    if (n === 0) return gridStart + week * 7;
     const frac = cap > 0 ? (n * pos) / cap : 0;
     const offset = end ? Math.ceil(frac) - 1 : Math.floor(frac);
-    return fromDayNumber(days[Math.min(n - 1, Math.max(0, offset))] ?? gridStart + week * 7);
+    return days[Math.min(n - 1, Math.max(0, offset))] ?? gridStart + week * 7;
   };
-  const endDate = (k: number): string => {
+  /** The day a task ends, as a day number. */
+  const endDay = (k: number): number => {
     const w = result.endWeek[k] ?? 0;
-    return dayOf(w, result.endPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, true);
+    return dayOf(w, result.endPos[k] ?? 0, result.weeks.capacity[w] ?? 0, true);
   };
+  const endDate = (k: number): string => fromDayNumber(endDay(k));
   const startDateOf = (k: number): string => {
     const w = result.startWeek[k] ?? 0;
-    return dayOf(w, result.startPos[k] ?? 0, result.weeks[w]?.capacity ?? 0, false);
+    return fromDayNumber(dayOf(w, result.startPos[k] ?? 0, result.weeks.capacity[w] ?? 0, false));
   };
 
   // Each task's title and reason, worded once when the plan first shows it (its chunks share them).
   const analysis = analyse(curriculum);
   const worded: (TaskWords | undefined)[] = new Array<TaskWords | undefined>(tasks.length);
   const wordsOf = (k: number, task: PlannerTask): TaskWords => (worded[k] ??= taskWords(task, analysis));
-  const weeks: PlanWeek[] = result.weeks.map((w, index) => {
+  const scheduled = result.weeks;
+  const weeks: PlanWeek[] = new Array<PlanWeek>(scheduled.count);
+  for (let index = 0; index < scheduled.count; index++) {
     const closed = closedDays(calendar, gridStart + index * 7);
     const reserved = Math.round((reservedCenti(index) * 60) / 100);
-    return {
-      index,
-      start: fromDayNumber(gridStart + index * 7),
-      off: closed.length === 7,
-      ...(closed.length > 0 ? { offDays: closed } : {}),
-      ...(reserved > 0 ? { reviewMinutes: reserved } : {}),
-      hours: round2(w.used / 100),
-      tasks: w.chunks.map((chunk): PlanTask => {
-        const task = tasks[chunk.task];
-        const words = task ? wordsOf(chunk.task, task) : undefined;
-        return {
-          kind: task?.kind ?? 'study',
-          stage: task?.stage ?? '',
-          resource: task?.resource ?? '',
-          unit: task?.unit,
-          skills: task?.skills ?? [],
-          hours: round2(chunk.centi / 100),
-          why: words?.why,
-          key: task?.key ?? '',
-          title: words?.title,
-        };
-      }),
-    };
-  });
+    const first = scheduled.firstChunk[index] ?? 0;
+    const pieces = new Array<PlanTask>((scheduled.firstChunk[index + 1] ?? 0) - first);
+    for (let c = 0; c < pieces.length; c++) {
+      const k = scheduled.chunkTask[first + c] ?? 0;
+      const task = tasks[k];
+      const words = task ? wordsOf(k, task) : undefined;
+      pieces[c] = {
+        kind: task?.kind ?? 'study',
+        stage: task?.stage ?? '',
+        resource: task?.resource ?? '',
+        unit: task?.unit,
+        skills: task?.skills ?? [],
+        hours: round2((scheduled.chunkCenti[first + c] ?? 0) / 100),
+        why: words?.why,
+        key: task?.key ?? '',
+        title: words?.title,
+      };
+    }
+    const monday = fromDayNumber(gridStart + index * 7);
+    const hours = round2((scheduled.used[index] ?? 0) / 100);
+    // A week with no day off and no review (most weeks) is written without spreads: an object of
+    // its five fields only.
+    weeks[index] =
+      closed.length === 0 && reserved <= 0
+        ? { index, start: monday, off: false, hours, tasks: pieces }
+        : {
+            index,
+            start: monday,
+            off: closed.length === 7,
+            ...(closed.length > 0 ? { offDays: closed } : {}),
+            ...(reserved > 0 ? { reviewMinutes: reserved } : {}),
+            hours,
+            tasks: pieces,
+          };
+  }
   // Trailing weeks with no work (weeks off after the last task) are not part of the plan.
   while (weeks.length > 0 && (weeks[weeks.length - 1]?.tasks.length ?? 0) === 0) weeks.pop();
 
-  let finish = start;
-  let ready = start;
-  const stageEnd = new Map<string, string>();
+  // The latest end overall, of each stage and of the study before the job search, as day numbers
+  // (dates written only for the milestones; the start date stands when nothing ends after it).
+  let finishDay = firstDay;
+  let readyDay = firstDay;
+  const stageEnd = new Map<string, number>();
   tasks.forEach((task, k) => {
-    const end = endDate(k);
-    finish = maxDate(finish, end);
+    const end = endDay(k);
+    finishDay = Math.max(finishDay, end);
     if (task.kind === 'ambient') return;
-    stageEnd.set(task.stage, maxDate(stageEnd.get(task.stage) ?? end, end));
-    if (task.stage !== JOB_SEARCH_STAGE) ready = maxDate(ready, end);
+    stageEnd.set(task.stage, Math.max(stageEnd.get(task.stage) ?? end, end));
+    if (task.stage !== JOB_SEARCH_STAGE) readyDay = Math.max(readyDay, end);
   });
+  const finish = finishDay > firstDay ? fromDayNumber(finishDay) : start;
+  const ready = readyDay > firstDay ? fromDayNumber(readyDay) : start;
   const milestones: Milestone[] = [];
   prepared.stages.forEach((s) => {
-    const date = stageEnd.get(s.id);
-    if (date !== undefined) milestones.push({ stage: s.id, date, title: stageName(s) });
+    const day = stageEnd.get(s.id);
+    if (day !== undefined) milestones.push({ stage: s.id, date: fromDayNumber(day), title: stageName(s) });
   });
   if (tasks.length > 0)
     milestones.push({ stage: READY, date: prepared.withBlocks ? ready : finish, title: prepared.readyTitle });
@@ -448,24 +476,31 @@ export function planFrom(
     });
   });
 
+  // Each resource's first task by start (week, then place in the week): kept as the task's number
+  // and compared by week and place, so no pair or boxed number is made per resource.
+  const startsBefore = (a: number, b: number): number =>
+    (result.startWeek[a] ?? 0) - (result.startWeek[b] ?? 0) || (result.startPos[a] ?? 0) - (result.startPos[b] ?? 0);
   const firstUse = new Map<string, number>();
   tasks.forEach((task, k) => {
     if (task.kind !== 'study' && task.kind !== 'ambient') return;
     if (task.resource === '') return;
-    const at = (result.startWeek[k] ?? 0) * 1e7 + (result.startPos[k] ?? 0);
     const seen = firstUse.get(task.resource);
-    if (seen === undefined || at < seen) firstUse.set(task.resource, at);
+    if (seen === undefined || startsBefore(k, seen) < 0) firstUse.set(task.resource, k);
   });
-  const resources = [...firstUse.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  const resources = [...firstUse.keys()].sort((a, b) => startsBefore(firstUse.get(a) ?? 0, firstUse.get(b) ?? 0));
 
   const byArea: Record<string, number> = {};
   let total = 0;
   tasks.forEach((task) => {
     const hours = centiLeft(task) / 100;
     total += hours;
-    const areas = task.skills.map((s) => analysis.skills.get(s)?.area ?? 'career');
-    const share = areas.length > 0 ? hours / areas.length : hours;
-    for (const a of areas.length > 0 ? areas : ['career']) byArea[a] = (byArea[a] ?? 0) + share;
+    const count = task.skills.length;
+    const share = count > 0 ? hours / count : hours;
+    if (count === 0) byArea['career'] = (byArea['career'] ?? 0) + share;
+    for (const s of task.skills) {
+      const a = analysis.skills.get(s)?.area ?? 'career';
+      byArea[a] = (byArea[a] ?? 0) + share;
+    }
   });
   for (const a of Object.keys(byArea)) byArea[a] = Math.round((byArea[a] ?? 0) * 10) / 10;
 

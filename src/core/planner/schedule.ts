@@ -59,8 +59,34 @@ export interface ScheduledWeek {
   readonly used: number;
 }
 
+/**
+ * The schedule's weeks as flat lists (no object per week or piece of work): week w's budget is
+ * `capacity[w]`, what it used `used[w]`, and its pieces, in the order they are done (one per task per
+ * week), are `chunkTask[k]` and `chunkCenti[k]` for k from `firstChunk[w]` to `firstChunk[w + 1]`.
+ */
+export interface ScheduledWeeks {
+  readonly count: number;
+  readonly capacity: readonly number[];
+  readonly used: readonly number[];
+  /** One entry per week and one more: where the next week's pieces would start. */
+  readonly firstChunk: readonly number[];
+  readonly chunkTask: readonly number[];
+  readonly chunkCenti: readonly number[];
+}
+
+/** The weeks of a schedule as objects, each with its pieces (for tests and small schedules). */
+export function scheduledWeeks(result: ScheduleResult): ScheduledWeek[] {
+  const w = result.weeks;
+  return Array.from({ length: w.count }, (_, i) => {
+    const chunks: Chunk[] = [];
+    for (let k = w.firstChunk[i] ?? 0; k < (w.firstChunk[i + 1] ?? 0); k++)
+      chunks.push({ task: w.chunkTask[k] ?? 0, centi: w.chunkCenti[k] ?? 0 });
+    return { capacity: w.capacity[i] ?? 0, chunks, used: w.used[i] ?? 0 };
+  });
+}
+
 export interface ScheduleResult {
-  readonly weeks: readonly ScheduledWeek[];
+  readonly weeks: ScheduledWeeks;
   /** Week each task starts and ends in, and the budget used in its end week when it ends. */
   readonly startWeek: Int32Array;
   /** Budget used in the start week before the task starts. */
@@ -81,6 +107,8 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
   const mark = new Int32Array(n);
   const preds = tasks.map((task, i) => distinctPreds(i, [task.preds, task.coPreds], mark, n));
   const deps = dependantsOf(preds);
+  /** Edges dropped to break a cycle, by prerequisite: its finishing no longer counts for these tasks. */
+  const released = new Map<number, Set<number>>();
   const indeg = new Int32Array(n);
   preds.forEach((ps, i) => {
     indeg[i] = ps.length;
@@ -95,7 +123,10 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
       const i = queue.pop() ?? 0;
       done[i] = 1;
       count++;
-      for (const d of deps[i] ?? []) {
+      const gone = released.size > 0 ? released.get(i) : undefined;
+      for (let e = deps.start[i] ?? 0, end = deps.start[i + 1] ?? 0; e < end; e++) {
+        const d = deps.list[e] ?? 0;
+        if (gone?.has(d) === true) continue;
         indeg[d] = (indeg[d] ?? 0) - 1;
         if (indeg[d] === 0) queue.push(d);
       }
@@ -113,9 +144,7 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
     const open = (preds[pick] ?? []).filter((p) => !done[p]);
     for (const p of open) {
       dropped.push([pick, p]);
-      const list = deps[p] ?? [];
-      const k = list.indexOf(pick);
-      if (k >= 0) list.splice(k, 1);
+      released.set(p, (released.get(p) ?? new Set<number>()).add(pick));
     }
     preds[pick] = (preds[pick] ?? []).filter((p) => done[p]);
     indeg[pick] = 0;
@@ -124,29 +153,25 @@ export function breakCycles(tasks: readonly ScheduleTask[]): {
   return { preds, dropped };
 }
 
-/** The one empty list that tasks with no dependants share (never added to). */
-const NO_DEPENDANTS: number[] = [];
-
 /**
- * For each task, the tasks whose lists name it, in task order: each list sized to its count (an array
- * grown by push keeps room for 17 entries).
+ * For each task, the tasks whose lists name it, in task order: those of task p are
+ * `list[start[p] .. start[p + 1])` (no list per task).
  */
-function dependantsOf(lists: readonly (readonly number[])[]): number[][] {
+function dependantsOf(lists: readonly (readonly number[])[]): { start: Int32Array; list: Int32Array } {
   const n = lists.length;
-  const count = new Int32Array(n);
-  for (const list of lists) for (const p of list) count[p] = (count[p] ?? 0) + 1;
-  const out: number[][] = new Array<number[]>(n);
-  for (let p = 0; p < n; p++) out[p] = count[p] === 0 ? NO_DEPENDANTS : new Array<number>(count[p] ?? 0);
-  count.fill(0);
-  lists.forEach((list, i) => {
-    for (const p of list) {
-      const at = count[p] ?? 0;
-      const row = out[p];
-      if (row) row[at] = i;
-      count[p] = at + 1;
+  const start = new Int32Array(n + 1);
+  for (const list of lists) for (const p of list) start[p + 1] = (start[p + 1] ?? 0) + 1;
+  for (let p = 0; p < n; p++) start[p + 1] = (start[p + 1] ?? 0) + (start[p] ?? 0);
+  const list = new Int32Array(start[n] ?? 0);
+  const at = start.slice(0, n);
+  lists.forEach((l, i) => {
+    for (const p of l) {
+      const k = at[p] ?? 0;
+      list[k] = i;
+      at[p] = k + 1;
     }
   });
-  return out;
+  return { start, list };
 }
 
 /**
@@ -268,7 +293,11 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
   };
   for (let i = 0; i < n; i++) makeReady(i);
 
-  const weeks: ScheduledWeek[] = [];
+  const capacities: number[] = [];
+  const useds: number[] = [];
+  const firstChunk: number[] = [0];
+  const chunkTask: number[] = [];
+  const chunkCenti: number[] = [];
   const chunkWeek = new Int32Array(n);
   const chunkAt = new Int32Array(n);
   let week = 0;
@@ -276,18 +305,17 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
   while (finished < n) {
     if (week >= options.maxWeeks) break;
     const cap = Math.max(0, Math.floor(options.capacity(week)));
-    const chunks: Chunk[] = [];
     let used = 0;
     const record = (task: number, centi: number): void => {
-      // chunkWeek/chunkAt: the week a task last got a chunk and where it is in that week's list.
+      // chunkWeek/chunkAt: the week a task last got a piece and where that piece is in the lists.
       if (chunkWeek[task] !== week + 1) {
         chunkWeek[task] = week + 1;
-        chunkAt[task] = chunks.length;
-        chunks.push({ task, centi });
+        chunkAt[task] = chunkTask.length;
+        chunkTask.push(task);
+        chunkCenti.push(centi);
       } else {
         const at = chunkAt[task] ?? 0;
-        const c = chunks[at];
-        if (c) chunks[at] = { task, centi: c.centi + centi };
+        chunkCenti[at] = (chunkCenti[at] ?? 0) + centi;
       }
     };
     const hasWork = (q: number): boolean => current[q] !== -1 || (queues[q]?.size ?? 0) > 0;
@@ -332,7 +360,8 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
             mainReached = tasks[cur]?.priority ?? mainReached;
             release(false);
           }
-          for (const d of coDeps[cur] ?? []) {
+          for (let e = coDeps.start[cur] ?? 0, end = coDeps.start[cur + 1] ?? 0; e < end; e++) {
+            const d = coDeps.list[e] ?? 0;
             waitStart[d] = (waitStart[d] ?? 0) - 1;
             if (waitStart[d] === 0) makeReady(d);
           }
@@ -348,7 +377,8 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
           endPos[cur] = used;
           finished++;
           current[q] = -1;
-          for (const d of deps[cur] ?? []) {
+          for (let e = deps.start[cur] ?? 0, end = deps.start[cur + 1] ?? 0; e < end; e++) {
+            const d = deps.list[e] ?? 0;
             waitFinish[d] = (waitFinish[d] ?? 0) - 1;
             if (waitFinish[d] === 0) makeReady(d);
           }
@@ -402,9 +432,11 @@ export function schedule(tasks: readonly ScheduleTask[], options: ScheduleOption
         progress = used > before;
       }
     }
-    // Kept sized to its count (the list grown by push has room for 17 chunks).
-    weeks.push({ capacity: cap, chunks: chunks.slice(), used });
+    capacities.push(cap);
+    useds.push(used);
+    firstChunk.push(chunkTask.length);
     week++;
   }
+  const weeks: ScheduledWeeks = { count: week, capacity: capacities, used: useds, firstChunk, chunkTask, chunkCenti };
   return { weeks, startWeek, startPos, endWeek, endPos, dropped };
 }

@@ -188,7 +188,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   // Study tasks: one per unit taken of each picked resource.
   choice.picks.forEach((pick, pickIndex) => {
     const c: Candidate = pick.candidate;
-    const provides = new Set(pick.provides);
+    // A pick provides a few skills: looked up in its own list, no set made per pick.
+    const provides = pick.provides;
     const f = c.own ? 1 : factor;
     let previous = -1;
     pick.units.forEach((unit, k) => {
@@ -196,7 +197,9 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       const skills = unit.teaches.every((s) => needs.needed.has(s))
         ? unit.teaches
         : unit.teaches.filter((s) => needs.needed.has(s));
-      const unitProvides = skills.every((s) => provides.has(s)) ? skills : skills.filter((s) => provides.has(s));
+      const unitProvides = skills.every((s) => provides.includes(s))
+        ? skills
+        : skills.filter((s) => provides.includes(s));
       if (unit.hours * f <= 0) return;
       // A five-minute article still takes a sitting: no task is planned under a quarter hour.
       const hours = Math.max(unit.hours * f, MIN_CHUNK / 100);
@@ -217,7 +220,7 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
         studied: unit,
         track: c.ambient ? -1 : alongside.has(pick.stage) ? 1 : 0,
         priority: priorityOf(pick.stage, pickIndex, k),
-        preds: previous >= 0 ? [previous] : [],
+        preds: previous >= 0 ? [previous] : NONE,
         coPreds: NONE,
         milestones: NONE,
       });
@@ -371,8 +374,9 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
   let at = 0;
   let rankAt = 0;
   let incidental = false;
-  let preds: number[] = [];
-  let co: number[] = [];
+  // Scratch lists, emptied for each task (what a task keeps is copied to its size).
+  const preds: number[] = [];
+  const co: number[] = [];
   const gate = (task: number, isCo: boolean): void => {
     // Within one resource the authored order of its units stands for its own prerequisites.
     if (task === at || (group[at] !== undefined && group[at] === group[task])) return;
@@ -397,8 +401,8 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
     at = i;
     rankAt = rank;
     incidental = task.provides.length === 0 && task.kind !== 'ambient';
-    preds = [];
-    co = [];
+    preds.length = 0;
+    co.length = 0;
     for (const p of task.preds) {
       if (predMark[p] === i + 1) continue;
       predMark[p] = i + 1;
@@ -408,8 +412,15 @@ export function buildTasks(input: TaskInput): PlannerTask[] {
       seen.clear();
       gatesOf(s, s, gate);
     }
-    // Copied to its size: a list grown by push keeps room for 17 entries.
-    task.preds = preds.length === 0 ? NONE : preds.slice();
+    // Copied to its size (a list grown by push keeps room for 17 entries), or the task's own list when
+    // gating added nothing to it.
+    const own = task.preds;
+    task.preds =
+      preds.length === 0
+        ? NONE
+        : preds.length === own.length && preds.every((p, k) => p === own[k])
+          ? own
+          : preds.slice();
     task.coPreds = co.length === 0 ? NONE : co.filter((p) => predMark[p] !== i + 1);
   });
   // A stage studied alongside a stage the route takes before it (maths alongside shallow ML) is held

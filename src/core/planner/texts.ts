@@ -50,5 +50,7 @@ export function hundredths(value: number): number {
  */
 export function titled(title: string, local: Text | undefined, localEnglish = false): Text {
   const en = localEnglish ? (local?.['en'] ?? title) : title;
-  return { ...local, en, 'zh-CN': local?.['zh-CN'] ?? title };
+  // Without local titles (most resources) a plain pair: no copy of an absent object.
+  if (local === undefined) return { en, 'zh-CN': title };
+  return { ...local, en, 'zh-CN': local['zh-CN'] ?? title };
 }

@@ -10,10 +10,11 @@
  * Down to the nearest tile in the row above or below), Home and End to the ends, Enter or Space
  * chooses, d / l / s / r set done, learning, skipped or reset on the skill in focus.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { RoadmapCurriculum, RoadmapSkill } from '../lib/api.js';
 import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
+import { AREAS, textIn, type Area } from '../../../src/core/model.js';
 import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';
 import { KEY_ACTIONS, type StatusAction } from './SkillPanel.js';
 import { useDark } from '../lib/theme.js';
@@ -30,7 +31,7 @@ export default function RoadmapPath(props: {
   /** The skill to show and put the Tab stop on when the path opens (the next one to learn). */
   focus: string | undefined;
 }) {
-  const { t, tx, num } = useLocale();
+  const { t, tx, num, locale } = useLocale();
   const dark = useDark();
   const { curriculum, statuses, planSkills, onlyPlan, selected } = props;
   const groups = useMemo(
@@ -91,65 +92,27 @@ export default function RoadmapPath(props: {
     move(to);
   };
 
-  const tile = (skill: RoadmapSkill) => {
-    const status = statuses[skill.id];
-    const colours = AREA_COLOURS[skill.area];
-    const inPlan = planSkills.size === 0 || planSkills.has(skill.id);
-    const plain = dark ? '#0f172a' : '#ffffff';
-    const tint = inPlan ? (dark ? colours.tintDark : colours.tint) : plain;
-    const background =
-      status === 'done'
-        ? colours.strong
-        : status === 'learning'
-          ? `linear-gradient(90deg, ${colours.strong} 0 8px, ${tint} 8px), linear-gradient(135deg, transparent 55%, ${colours.band}55 55%)`
-          : tint;
-    const statusLabel = t(`status.${status ?? 'none'}`);
-    const isSelected = selected === skill.id;
-    return (
-      <li key={skill.id}>
-        <button
-          type="button"
-          ref={(element) => {
-            if (element) tiles.current.set(skill.id, element);
-            else tiles.current.delete(skill.id);
-          }}
-          data-skill={skill.id}
-          tabIndex={skill.id === current ? 0 : -1}
-          aria-pressed={isSelected}
-          aria-label={[
-            tx(skill.title),
-            t(`area.${skill.area}`),
-            statusLabel,
-            ...(inPlan && planSkills.size > 0 ? [t('roadmap.inPlan')] : []),
-          ].join(', ')}
-          onClick={() => {
-            setActive(skill.id);
-            props.onSelect(skill.id);
-          }}
-          onFocus={() => setActive(skill.id)}
-          className={`flex h-full min-h-14 w-full items-stretch overflow-hidden rounded-md text-left ${
-            status === 'done' ? 'text-white' : 'text-slate-900 dark:text-slate-100'
-          } ${isSelected ? 'ring-4 ring-blue-600 ring-offset-2 dark:ring-blue-300 dark:ring-offset-slate-900' : ''}`}
-          style={{
-            background,
-            border: `2px ${status === 'skipped' ? 'dashed' : 'solid'} ${
-              status === 'done' ? colours.strong : inPlan ? colours.band : dark ? '#475569' : '#94a3b8'
-            }`,
-          }}
-        >
-          <span aria-hidden="true" style={{ background: colours.band, width: 6, flexShrink: 0 }} />
-          <span className="flex min-w-0 flex-1 flex-col justify-center px-2 py-1">
-            <span className={`text-sm leading-tight font-medium ${status === 'skipped' ? 'line-through' : ''}`}>
-              {tx(skill.title)}
-            </span>
-            <span aria-hidden="true" className="text-xs">
-              {STATUS_STYLE[status ?? 'none'].mark} {statusLabel}
-            </span>
-          </span>
-        </button>
-      </li>
-    );
-  };
+  // The words every tile shows, looked up once per language rather than three times per tile.
+  const labels = useMemo<TileLabels>(
+    () => ({
+      status: Object.fromEntries(STATUSES.map((status) => [status, t(`status.${status}`)])) as TileLabels['status'],
+      area: Object.fromEntries(AREAS.map((area) => [area, t(`area.${area}`)])) as TileLabels['area'],
+      inPlan: t('roadmap.inPlan'),
+    }),
+    [t, locale],
+  );
+  const register = useCallback((id: string, element: HTMLButtonElement | null) => {
+    if (element) tiles.current.set(id, element);
+    else tiles.current.delete(id);
+  }, []);
+  const { onSelect } = props;
+  const choose = useCallback(
+    (id: string) => {
+      setActive(id);
+      onSelect(id);
+    },
+    [onSelect],
+  );
 
   return (
     <div
@@ -193,7 +156,25 @@ export default function RoadmapPath(props: {
                   </span>
                 </h2>
                 {stage?.summary && <p className="mb-2 text-sm muted">{tx(stage.summary)}</p>}
-                <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">{skills.map(tile)}</ul>
+                <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">
+                  {skills.map((skill) => (
+                    <Tile
+                      key={skill.id}
+                      skill={skill}
+                      title={textIn(skill.title, locale)}
+                      status={statuses[skill.id]}
+                      inPlan={planSkills.size === 0 || planSkills.has(skill.id)}
+                      planShown={planSkills.size > 0}
+                      selected={selected === skill.id}
+                      tabStop={skill.id === current}
+                      dark={dark}
+                      labels={labels}
+                      register={register}
+                      choose={choose}
+                      focused={setActive}
+                    />
+                  ))}
+                </ul>
               </section>
             </li>
           );
@@ -202,6 +183,83 @@ export default function RoadmapPath(props: {
     </div>
   );
 }
+
+const STATUSES = ['done', 'learning', 'skipped', 'none'] as const;
+interface TileLabels {
+  status: Record<(typeof STATUSES)[number], string>;
+  area: Record<Area, string>;
+  inPlan: string;
+}
+
+/**
+ * One skill's tile. Drawn again only when what it shows changes (its status, whether it is chosen
+ * or holds the Tab stop, the language, the theme): choosing a skill redraws two tiles, not the path.
+ */
+const Tile = memo(function Tile(props: {
+  skill: RoadmapSkill;
+  title: string;
+  status: Status | undefined;
+  inPlan: boolean;
+  /** Whether the learner has a plan, so the label says which skills are in it. */
+  planShown: boolean;
+  selected: boolean;
+  tabStop: boolean;
+  dark: boolean;
+  labels: TileLabels;
+  register: (id: string, element: HTMLButtonElement | null) => void;
+  choose: (id: string) => void;
+  focused: (id: string) => void;
+}) {
+  const { skill, status, inPlan, dark, labels } = props;
+  const colours = AREA_COLOURS[skill.area];
+  const plain = dark ? '#0f172a' : '#ffffff';
+  const tint = inPlan ? (dark ? colours.tintDark : colours.tint) : plain;
+  const background =
+    status === 'done'
+      ? colours.strong
+      : status === 'learning'
+        ? `linear-gradient(90deg, ${colours.strong} 0 8px, ${tint} 8px), linear-gradient(135deg, transparent 55%, ${colours.band}55 55%)`
+        : tint;
+  const statusLabel = labels.status[status ?? 'none'];
+  return (
+    <li>
+      <button
+        type="button"
+        ref={(element) => props.register(skill.id, element)}
+        data-skill={skill.id}
+        tabIndex={props.tabStop ? 0 : -1}
+        aria-pressed={props.selected}
+        aria-label={[
+          props.title,
+          labels.area[skill.area],
+          statusLabel,
+          ...(inPlan && props.planShown ? [labels.inPlan] : []),
+        ].join(', ')}
+        onClick={() => props.choose(skill.id)}
+        onFocus={() => props.focused(skill.id)}
+        className={`flex h-full min-h-14 w-full items-stretch overflow-hidden rounded-md text-left ${
+          status === 'done' ? 'text-white' : 'text-slate-900 dark:text-slate-100'
+        } ${props.selected ? 'ring-4 ring-blue-600 ring-offset-2 dark:ring-blue-300 dark:ring-offset-slate-900' : ''}`}
+        style={{
+          background,
+          border: `2px ${status === 'skipped' ? 'dashed' : 'solid'} ${
+            status === 'done' ? colours.strong : inPlan ? colours.band : dark ? '#475569' : '#94a3b8'
+          }`,
+        }}
+      >
+        <span aria-hidden="true" style={{ background: colours.band, width: 6, flexShrink: 0 }} />
+        <span className="flex min-w-0 flex-1 flex-col justify-center px-2 py-1">
+          <span className={`text-sm leading-tight font-medium ${status === 'skipped' ? 'line-through' : ''}`}>
+            {props.title}
+          </span>
+          <span aria-hidden="true" className="text-xs">
+            {STATUS_STYLE[status ?? 'none'].mark} {statusLabel}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+});
 
 function isInView(element: HTMLElement): boolean {
   const r = element.getBoundingClientRect();

@@ -6,6 +6,7 @@
  */
 import i18next from 'i18next';
 import type { BodyOf, ResponseOf } from '../../../src/contract/routes.js';
+import { dropOpeningReads, takeOpeningRead } from './opening-reads.js';
 
 /*
  * Every answer's type is the server's: `ResponseOf` reads the route table (src/contract/routes.ts),
@@ -107,9 +108,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     init.body = body instanceof JsonText ? body.text : JSON.stringify(body);
     init.headers = { ...init.headers, 'content-type': 'application/json' };
   }
+  // A read the page's head script started already (the same request) is taken instead of sent
+  // again; a write first drops those not taken, which it may make stale.
+  const early = method === 'GET' ? takeOpeningRead(path) : (dropOpeningReads(), undefined);
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await (early ?? fetch(path, init));
   } catch (cause) {
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
   }

@@ -1,8 +1,17 @@
 /**
  * @module format
  * Dates and numbers per locale through Intl. Plan dates are calendar dates (`YYYY-MM-DD`) with no
- * time zone, so they are read and printed in UTC to keep the day the planner meant.
+ * time zone, so they are read and printed in UTC to keep the day the planner meant. Making an Intl
+ * formatter costs far more than using one (a page of tiles or a chart's axis formats dozens of
+ * values), so each locale and set of options gets one, kept for the page's life.
  */
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
+function kept<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
 
 export function parseDay(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
@@ -23,14 +32,17 @@ export function formatDate(day: string, locale: string, style: 'long' | 'medium'
     style === 'short'
       ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
       : { year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return kept(`date:${style}:${locale}`, () => new Intl.DateTimeFormat(locale, options)).format(date);
 }
 
 /** A week's month and year, for the axis of a long chart: "Dec 2026", "2026年12月". */
 export function formatMonth(day: string, locale: string): string {
   const date = parseDay(day);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return kept(
+    `month:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(date);
 }
 
 /** Whole days from one calendar date to another (negative when `to` comes first). */
@@ -39,7 +51,10 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+  return kept(
+    `number:${maximumFractionDigits}:${locale}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits }),
+  ).format(value);
 }
 
 /**
@@ -51,7 +66,10 @@ export function formatHours(value: number, locale: string): string {
 }
 
 export function formatPercent(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return kept(
+    `percent:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+  ).format(value);
 }
 
 /** Add whole days to a calendar date. */
@@ -63,5 +81,5 @@ export function addDays(day: string, days: number): string {
 
 /** Items joined as alternatives in the locale's words: "A, B or C", "A、B或C". */
 export function formatAlternatives(items: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
+  return kept(`or:${locale}`, () => new Intl.ListFormat(locale, { type: 'disjunction' })).format(items);
 }

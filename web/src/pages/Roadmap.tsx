@@ -3,7 +3,7 @@
  * The roadmap: the path of stages and skills or its outline, and a panel for the selected skill.
  * With a skill selected, d / l / s / r mark it done, learning, skipped or reset, as on roadmap.sh.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { RoadmapOutline } from '../components/RoadmapOutline.js';
 import RoadmapPath from '../components/RoadmapPath.js';
@@ -176,21 +176,12 @@ export default function Roadmap() {
           {view === 'graph' ? (
             <>
               <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-                <label className="flex items-center gap-2">
-                  <span>{t('roadmap.find')}</span>
-                  <select
-                    className="field w-auto max-w-[14rem] py-1 text-sm"
-                    value=""
-                    onChange={(event) => event.target.value && setSelected(event.target.value)}
-                  >
-                    <option value="">{t('roadmap.findPlaceholder')}</option>
-                    {byTitle.map((skill) => (
-                      <option key={skill.id} value={skill.id}>
-                        {skill.title}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <SkillFinder
+                  skills={byTitle}
+                  label={t('roadmap.find')}
+                  placeholder={t('roadmap.findPlaceholder')}
+                  onChoose={setSelected}
+                />
                 {planSkills.size > 0 && (
                   <label className="flex items-center gap-2">
                     <input type="checkbox" checked={onlyPlan} onChange={(event) => setOnlyPlan(event.target.checked)} />
@@ -270,3 +261,29 @@ export default function Roadmap() {
     </section>
   );
 }
+
+/** "Find a skill": every skill by title; drawn again only when the list or the language changes. */
+const SkillFinder = memo(function SkillFinder(props: {
+  skills: readonly { id: string; title: string }[];
+  label: string;
+  placeholder: string;
+  onChoose: (skill: string) => void;
+}) {
+  return (
+    <label className="flex items-center gap-2">
+      <span>{props.label}</span>
+      <select
+        className="field w-auto max-w-[14rem] py-1 text-sm"
+        value=""
+        onChange={(event) => event.target.value && props.onChoose(event.target.value)}
+      >
+        <option value="">{props.placeholder}</option>
+        {props.skills.map((skill) => (
+          <option key={skill.id} value={skill.id}>
+            {skill.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+});

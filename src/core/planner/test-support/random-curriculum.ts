@@ -14,6 +14,11 @@ export interface RandomOptions {
   readonly skills: number;
   /** Chance that a skill requires a given earlier one (scaled down for long curricula). */
   readonly density: number;
+  /**
+   * Instead of `density`: about this many prerequisites per skill, each among the previous 30 skills,
+   * at any length (a real curriculum's skills keep needing a few others however long it grows).
+   */
+  readonly requires?: number | undefined;
   readonly stages: number;
   readonly withAlongside: boolean;
   readonly corequisites: boolean;
@@ -26,7 +31,8 @@ export function randomCurriculum(o: RandomOptions): Curriculum {
   const skills: Record<string, string[]> = {};
   ids.forEach((id, i) => {
     const reqs: string[] = [];
-    const p = Math.min(o.density, 4 / Math.max(1, i));
+    const p =
+      o.requires !== undefined ? Math.min(1, o.requires / Math.min(i, 30)) : Math.min(o.density, 4 / Math.max(1, i));
     for (let j = Math.max(0, i - 30); j < i; j++) {
       if (rnd() < p) reqs.push(o.corequisites && rnd() < 0.15 ? `~s${j}` : `s${j}`);
     }
