@@ -5,12 +5,12 @@
  * `catalogueOptions` gives the same settings to an instance made elsewhere (the web app, with
  * react-i18next, over its own namespace only). `translate` renders a `{name}`-placeholder message of the text namespaces.
  */
-import { createRequire } from 'node:module';
 import type { i18n, Resource } from 'i18next';
 import type { CATALOGUE_LOCALES } from './options.js';
 import { catalogueOptions, enumerationIn, interfaceLocale } from './options.js';
 
 export { enumerationIn, interfaceLocale } from './options.js';
+import { nodeBuiltin } from './node-builtin.js';
 import { TEXT_RESOURCES } from './resources.js';
 import type { KeyOf, TextNamespace } from './resources.js';
 
@@ -19,6 +19,7 @@ export type Values = Readonly<Record<string, string | number>>;
 /** A ready instance over the given resources (by default the CLI's and server's namespaces). */
 export function createCatalogue(resources: Resource = TEXT_RESOURCES as unknown as Resource, lng = 'en'): i18n {
   // Loaded on first use (most messages never need it, see `plainMessage`), from node_modules.
+  const { createRequire } = nodeBuiltin<{ createRequire(from: string): (id: string) => unknown }>('node:module');
   const i18next = createRequire(import.meta.url)('i18next') as i18n;
   const instance = i18next.createInstance();
   void instance.init(catalogueOptions(resources, lng));

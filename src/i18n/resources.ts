@@ -11,9 +11,7 @@
  * `prompts` (the terminal prompt library's own words), `web` (the web app; `{{name}}` placeholders).
  * Every other namespace fills `{name}` placeholders. Plurals use i18next's `_one`/`_other` keys.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nodeBuiltin } from './node-builtin.js';
 import type enCli from './locales/en/cli.json';
 import type enTracking from './locales/en/tracking.json';
 import type enHelp from './locales/en/help.json';
@@ -63,8 +61,11 @@ type TextTables = {
  * out when first needed, so that merely importing this module (the web app's bundle does, through
  * the core's errors) does nothing.
  */
-function localeFile(lng: 'en' | 'zh-CN', ns: TextNamespace): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', 'i18n', 'locales', lng, `${ns}.json`);
+function localeFile(lng: 'en' | 'zh-CN', ns: TextNamespace): URL {
+  // A path apart from `new URL(…)`: the web app's bundler would otherwise take every file it could
+  // match as an asset of its own build.
+  const path = `../i18n/locales/${lng}/${ns}.json`;
+  return new URL(path, import.meta.url);
 }
 
 /**
@@ -79,6 +80,7 @@ function lazyTables(lng: 'en' | 'zh-CN'): TextTables {
       enumerable: true,
       configurable: true,
       get() {
+        const { readFileSync } = nodeBuiltin<{ readFileSync(file: URL, encoding: 'utf8'): string }>('node:fs');
         const value = JSON.parse(readFileSync(localeFile(lng, ns), 'utf8')) as unknown;
         Object.defineProperty(tables, ns, { value, enumerable: true, writable: false });
         return value;
