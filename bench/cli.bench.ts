@@ -4,6 +4,9 @@
  * `mlpath --version`, `--help`, and `today` / `status` on stores of 1,000, 10,000 and 100,000
  * events (SQLite; PostgreSQL too when reachable, in its own database `mlpath_bench`).
  * CPU time (user + system) of each child process, read from /proc (Linux; elsewhere wall time).
+ * Each run of a command follows a run of `node -e 0`, and each row is the ratio to those: on a
+ * shared machine the load drifts over a run of minutes, and a baseline taken once at the start
+ * would move every later ratio with it.
  *
  * Run: `npx tsx bench/cli.bench.ts` (builds first). Env: BENCH_RUNS (default 9), BENCH_EVENTS
  * (comma-separated sizes, default 1000,10000,100000), BENCH_CLI (another checkout's bin/mlpath.js,
@@ -49,25 +52,41 @@ function childrenCpu(): number | undefined {
 interface Timing {
   cpu: number;
   wall: number;
+  /** Mean CPU ms of `node -e 0` run in turn with this command (each run right before one of its runs). */
+  node: number;
 }
 
-/** Mean CPU ms (ticks are 10 ms, so a mean over runs, not a median) and median wall ms, after one warm-up run. */
+/** CPU ms (from /proc, else wall) and wall ms of one run of a process. */
+function runOnce(args: string[], env: NodeJS.ProcessEnv): { cpu: number; wall: number } {
+  const before = childrenCpu();
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const after = childrenCpu();
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  return { cpu: before === undefined || after === undefined ? ms : (after - before) * 1000, wall: ms };
+}
+
+/**
+ * Mean CPU ms (ticks are 10 ms, so a mean over runs, not a median) and median wall ms, after one
+ * warm-up run; each run follows a run of `node -e 0`, whose mean is the baseline of this row, so a
+ * load that changes during the benchmark moves both alike.
+ */
 function timeProcess(args: string[], env: NodeJS.ProcessEnv): Timing {
   const cpu: number[] = [];
   const wall: number[] = [];
+  const node: number[] = [];
   for (let i = 0; i <= runs; i++) {
-    const before = childrenCpu();
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const after = childrenCpu();
-    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+    const baseline = runOnce(['-e', '0'], env);
+    const run = runOnce(args, env);
     if (i === 0) continue; // warms the file cache (and lets a command store what it keeps)
-    wall.push(ms);
-    cpu.push(before === undefined || after === undefined ? ms : (after - before) * 1000);
+    node.push(baseline.cpu);
+    wall.push(run.wall);
+    cpu.push(run.cpu);
   }
   wall.sort((a, b) => a - b);
-  return { cpu: cpu.reduce((a, b) => a + b, 0) / cpu.length, wall: wall[wall.length >> 1] ?? 0 };
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { cpu: mean(cpu), wall: wall[wall.length >> 1] ?? 0, node: mean(node) };
 }
 
 const curriculumFolder = join(root, 'curricula/ml-engineer');
@@ -83,20 +102,21 @@ async function fill(store: Store, events: readonly ProgressEvent[]): Promise<voi
 }
 
 const rows: [string, Timing][] = [];
-let nodeCpu = 1;
 /** Print each figure as soon as it is measured (a long run stopped early keeps what it printed). */
 function record(label: string, t: Timing): void {
   if (rows.length === 0) {
-    nodeCpu = t.cpu;
-    console.log(`\n${cli}; ${runs} runs each; CPU = mean user+system of the process, wall = median`);
     console.log(
-      `${'measure'.padEnd(44)} ${'CPU ms'.padStart(8)} ${'wall ms'.padStart(8)} ${'x node'.padStart(7)}  target`,
+      `\n${cli}; ${runs} runs each; CPU = mean user+system of the process, wall = median; ` +
+        'x node = CPU against `node -e 0` run in turn with it (its CPU ms in the last column)',
+    );
+    console.log(
+      `${'measure'.padEnd(44)} ${'CPU ms'.padStart(8)} ${'wall ms'.padStart(8)} ${'x node'.padStart(7)}  ${'target'.padEnd(7)} ${'node ms'.padStart(7)}`,
     );
   }
   rows.push([label, t]);
   const target = label.includes('--version') ? '<= 1.5x' : /today|status/.test(label) ? '<= 3x' : '';
   console.log(
-    `${label.padEnd(44)} ${t.cpu.toFixed(0).padStart(8)} ${t.wall.toFixed(0).padStart(8)} ${(t.cpu / nodeCpu).toFixed(2).padStart(6)}x  ${target}`,
+    `${label.padEnd(44)} ${t.cpu.toFixed(0).padStart(8)} ${t.wall.toFixed(0).padStart(8)} ${(t.cpu / t.node).toFixed(2).padStart(6)}x  ${target.padEnd(7)} ${t.node.toFixed(0).padStart(7)}`,
   );
 }
 const base = { ...process.env, MLPATH_NOW: `${today}T09:00:00Z`, MLPATH_LANG: 'en', DATABASE_URL: '' };

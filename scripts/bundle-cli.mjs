@@ -47,6 +47,10 @@ await build({
   plugins: [nodeOnlyPg],
   logLevel: 'warning',
   legalComments: 'none',
+  // Node compiles every module a command loads before running it: less text is less to scan
+  // (about a third of the bytes). Names are kept, so errors and stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 rmSync(retired, { recursive: true, force: true });
 try {

@@ -52,7 +52,8 @@ export async function loadCurriculumCached(folder: string, cwd: string, dir: str
       .filter((f) => /\.(js|ts)$/.test(f))
       .sort()
       .map((f) => stamp(join(LOADER_DIR, f)));
-    const files = curriculumFiles(folder).map(stamp);
+    // The set of files is the key: sorted as plain strings, not in the authored order.
+    const files = curriculumFiles(folder, false).sort().map(stamp);
     key = createHash('sha256')
       .update(JSON.stringify([FORMAT, loader, files]))
       .digest('hex')

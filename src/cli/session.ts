@@ -102,7 +102,8 @@ export function systemLocale(env: CliIo['env']): Locale {
 export async function withSession<T>(io: CliIo, fn: (session: Session) => Promise<T>): Promise<T> {
   const now = clock(io);
   // One connection: a command's queries run one after the other (on SQLite as on PostgreSQL).
-  const store = await openStore(io.env, io.cwd, { maxConnections: 1 });
+  // SQLite's integrity check runs before the command's first write, so one that only reads skips it.
+  const store = await openStore(io.env, io.cwd, { maxConnections: 1, quickCheck: 'before-write' });
   try {
     await store.ensureLearner(LOCAL_LEARNER, LOCAL_LEARNER, now.toISOString());
     // Read now (the cache is a file read; the loader is imported only when the cache cannot serve),

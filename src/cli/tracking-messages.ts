@@ -61,6 +61,7 @@ export function trackingMessages(locale: Locale) {
     exported: (format: string, file: string) => t('exported', { format, file }),
     alreadySkipped: (title: string) => t('alreadySkipped', { title }),
     plannedLogged: (hours: string, date: string) => t('plannedLogged', { hours, date }),
+    plannedTakenBack: (hours: string) => t('plannedTakenBack', { hours }),
     projectRemoved: (title: string, id: string) => t('projectRemoved', { title, id }),
     profileReplaced: t('profileReplaced'),
     importNotUndoable: t('importNotUndoable'),

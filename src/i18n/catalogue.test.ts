@@ -184,7 +184,7 @@ describe('translate', () => {
       for (const key of keys)
         for (const locale of ['en', 'zh-CN', 'fr']) {
           const named = Object.fromEntries([...(names.get(key) ?? [])].map((n, i) => [n, i % 2 ? i * 1.5 : `<${n}>`]));
-          for (const values of [{}, named, { ...named, count: 1 }, { ...named, count: 3 }]) {
+          for (const values of [{}, named, ...[0, 1, 2.5, 3].map((count) => ({ ...named, count }))]) {
             const k = key as KeyOf<typeof ns>;
             expect(translate(locale, ns, k, values), `${locale} ${ns}:${key}`).toBe(
               translateWithI18next(locale, ns, k, values),

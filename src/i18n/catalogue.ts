@@ -5,12 +5,12 @@
  * `catalogueOptions` gives the same settings to an instance made elsewhere (the web app, with
  * react-i18next, over its own namespace only). `translate` renders a `{name}`-placeholder message of the text namespaces.
  */
-import i18next from 'i18next';
 import type { i18n, Resource } from 'i18next';
 import type { CATALOGUE_LOCALES } from './options.js';
 import { catalogueOptions, enumerationIn, interfaceLocale } from './options.js';
 
 export { enumerationIn, interfaceLocale } from './options.js';
+import { nodeBuiltin } from './node-builtin.js';
 import { TEXT_RESOURCES } from './resources.js';
 import type { KeyOf, TextNamespace } from './resources.js';
 
@@ -18,6 +18,9 @@ export type Values = Readonly<Record<string, string | number>>;
 
 /** A ready instance over the given resources (by default the CLI's and server's namespaces). */
 export function createCatalogue(resources: Resource = TEXT_RESOURCES as unknown as Resource, lng = 'en'): i18n {
+  // Loaded on first use (most messages never need it, see `plainMessage`), from node_modules.
+  const { createRequire } = nodeBuiltin<{ createRequire(from: string): (id: string) => unknown }>('node:module');
+  const i18next = createRequire(import.meta.url)('i18next') as i18n;
   const instance = i18next.createInstance();
   void instance.init(catalogueOptions(resources, lng));
   return instance;
@@ -42,17 +45,29 @@ type Locale = (typeof CATALOGUE_LOCALES)[number];
 /** A `{name}` placeholder (the only kind the fast path below fills). */
 const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/g;
 
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The keys i18next looks a message up by in one locale, in its order: with a number `count`, the plural forms first. */
+function lookupKeys(lng: Locale, key: string, count: unknown): string[] {
+  if (typeof count !== 'number') return [key];
+  let rules = pluralRules.get(lng);
+  if (!rules) pluralRules.set(lng, (rules = new Intl.PluralRules(lng)));
+  const forms = [`${key}_${rules.select(count)}`, key];
+  return count === 0 ? [`${key}_zero`, ...forms] : forms;
+}
+
 /**
- * The message without i18next, when i18next would do no more than fill `{name}` placeholders: the
- * key is the locale's own (no fallback), has no plural forms, and every brace in it belongs to a
- * `{name}` placeholder. Undefined otherwise. i18next's first call and each interpolation cost more
- * than a short command takes to print; the catalogue test holds both ways equal for every message.
+ * The message without i18next, when i18next would do no more than pick the locale's own form of it
+ * and fill `{name}` placeholders: the locale has the key (or, with a number `count`, a plural form
+ * of it; no fallback to English), and every brace in it belongs to a `{name}` placeholder.
+ * Undefined otherwise. Loading i18next and its first call cost more than a short command takes to
+ * print; the catalogue test holds both ways equal for every message.
  */
 function plainMessage(lng: Locale, ns: TextNamespace, key: string, values: Values): string | undefined {
   const table = TEXT_RESOURCES[lng][ns] as Readonly<Record<string, unknown>>;
-  const text = Object.hasOwn(table, key) ? table[key] : undefined;
-  if (typeof text !== 'string' || Object.hasOwn(table, `${key}_other`) || Object.hasOwn(table, `${key}_one`))
-    return undefined;
+  const found = lookupKeys(lng, key, values['count']).find((k) => Object.hasOwn(table, k));
+  const text = found === undefined ? undefined : table[found];
+  if (typeof text !== 'string') return undefined;
   if (!text.includes('{') && !text.includes('}')) return text;
   const rest = text.replace(PLACEHOLDER, '');
   if (rest.includes('{') || rest.includes('}')) return undefined;

@@ -11,60 +11,91 @@
  * `prompts` (the terminal prompt library's own words), `web` (the web app; `{{name}}` placeholders).
  * Every other namespace fills `{name}` placeholders. Plurals use i18next's `_one`/`_other` keys.
  */
-import enCli from './locales/en/cli.json' with { type: 'json' };
-import enCurriculum from './locales/en/curriculum.json' with { type: 'json' };
-import enErrors from './locales/en/errors.json' with { type: 'json' };
-import enExport from './locales/en/export.json' with { type: 'json' };
-import enHelp from './locales/en/help.json' with { type: 'json' };
-import enJob from './locales/en/job.json' with { type: 'json' };
-import enNotes from './locales/en/notes.json' with { type: 'json' };
-import enPlanner from './locales/en/planner.json' with { type: 'json' };
-import enPrompts from './locales/en/prompts.json' with { type: 'json' };
-import enReview from './locales/en/review.json' with { type: 'json' };
-import enTracking from './locales/en/tracking.json' with { type: 'json' };
-import zhCli from './locales/zh-CN/cli.json' with { type: 'json' };
-import zhCurriculum from './locales/zh-CN/curriculum.json' with { type: 'json' };
-import zhErrors from './locales/zh-CN/errors.json' with { type: 'json' };
-import zhExport from './locales/zh-CN/export.json' with { type: 'json' };
-import zhHelp from './locales/zh-CN/help.json' with { type: 'json' };
-import zhJob from './locales/zh-CN/job.json' with { type: 'json' };
-import zhNotes from './locales/zh-CN/notes.json' with { type: 'json' };
-import zhPlanner from './locales/zh-CN/planner.json' with { type: 'json' };
-import zhPrompts from './locales/zh-CN/prompts.json' with { type: 'json' };
-import zhReview from './locales/zh-CN/review.json' with { type: 'json' };
-import zhTracking from './locales/zh-CN/tracking.json' with { type: 'json' };
+import { nodeBuiltin } from './node-builtin.js';
+import type enCli from './locales/en/cli.json';
+import type enTracking from './locales/en/tracking.json';
+import type enHelp from './locales/en/help.json';
+import type enJob from './locales/en/job.json';
+import type enReview from './locales/en/review.json';
+import type enCurriculum from './locales/en/curriculum.json';
+import type enErrors from './locales/en/errors.json';
+import type enExport from './locales/en/export.json';
+import type enNotes from './locales/en/notes.json';
+import type enPlanner from './locales/en/planner.json';
+import type enPrompts from './locales/en/prompts.json';
 
 /** The namespaces the command line and the server speak (`{name}` placeholders). */
-export const TEXT_RESOURCES = {
-  en: {
-    cli: enCli,
-    tracking: enTracking,
-    help: enHelp,
-    job: enJob,
-    review: enReview,
-    curriculum: enCurriculum,
-    errors: enErrors,
-    export: enExport,
-    notes: enNotes,
-    planner: enPlanner,
-    prompts: enPrompts,
-  },
-  'zh-CN': {
-    cli: zhCli,
-    tracking: zhTracking,
-    help: zhHelp,
-    job: zhJob,
-    review: zhReview,
-    curriculum: zhCurriculum,
-    errors: zhErrors,
-    export: zhExport,
-    notes: zhNotes,
-    planner: zhPlanner,
-    prompts: zhPrompts,
-  },
-} as const;
+const TEXT_NAMESPACES = [
+  'cli',
+  'tracking',
+  'help',
+  'job',
+  'review',
+  'curriculum',
+  'errors',
+  'export',
+  'notes',
+  'planner',
+  'prompts',
+] as const;
 
-export type TextNamespace = keyof (typeof TEXT_RESOURCES)['en'];
+/** A locale's tables, typed from the English files (the catalogue test holds both languages' keys equal). */
+type TextTables = {
+  readonly cli: typeof enCli;
+  readonly tracking: typeof enTracking;
+  readonly help: typeof enHelp;
+  readonly job: typeof enJob;
+  readonly review: typeof enReview;
+  readonly curriculum: typeof enCurriculum;
+  readonly errors: typeof enErrors;
+  readonly export: typeof enExport;
+  readonly notes: typeof enNotes;
+  readonly planner: typeof enPlanner;
+  readonly prompts: typeof enPrompts;
+};
+
+/**
+ * A namespace's file, found from this module's place: `../i18n/locales/` is this folder's
+ * `locales/` from `src/i18n` and `dist/i18n`, and the compiled catalogue's from the bundled CLI in
+ * `dist/bin` (two folders below the project root like the others, see src/cli/paths.ts). Worked
+ * out when first needed, so that merely importing this module (the web app's bundle does, through
+ * the core's errors) does nothing.
+ */
+function localeFile(lng: 'en' | 'zh-CN', ns: TextNamespace): URL {
+  // A path apart from `new URL(…)`: the web app's bundler would otherwise take every file it could
+  // match as an asset of its own build.
+  const path = `../i18n/locales/${lng}/${ns}.json`;
+  return new URL(path, import.meta.url);
+}
+
+/**
+ * A locale's namespaces, each read from its file the first time it is asked for: a command reads
+ * only the language it speaks and the namespaces it uses (the whole catalogue, both languages,
+ * took longer to load than a short command's own work).
+ */
+function lazyTables(lng: 'en' | 'zh-CN'): TextTables {
+  const tables = {};
+  for (const ns of TEXT_NAMESPACES)
+    Object.defineProperty(tables, ns, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const { readFileSync } = nodeBuiltin<{ readFileSync(file: URL, encoding: 'utf8'): string }>('node:fs');
+        const value = JSON.parse(readFileSync(localeFile(lng, ns), 'utf8')) as unknown;
+        Object.defineProperty(tables, ns, { value, enumerable: true, writable: false });
+        return value;
+      },
+    });
+  return tables as TextTables;
+}
+
+/** The namespaces the command line and the server speak (`{name}` placeholders), by locale. */
+export const TEXT_RESOURCES: { readonly en: TextTables; readonly 'zh-CN': TextTables } = {
+  en: /* @__PURE__ */ lazyTables('en'),
+  'zh-CN': /* @__PURE__ */ lazyTables('zh-CN'),
+};
+
+export type TextNamespace = (typeof TEXT_NAMESPACES)[number];
 
 /** `streak_one` and `streak_other` are both looked up as `streak` (with a count). */
 type PluralBase<K> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;

@@ -24,6 +24,7 @@ export type LearnerReason =
   | 'unknown-event'
   | 'already-undone'
   | 'event-id-taken'
+  | 'event-id-other-step'
   | 'needs-profile'
   | 'import-not-empty'
   | 'bad-rating'

@@ -58,11 +58,13 @@ async function eventsAfter(
  * the numbers do not add up (an event committed late, with a number below the stored fold's).
  * A fold extended by fewer than REFOLD_AFTER events is not stored again: applying them costs less
  * than writing it. Storing it only saves time later, so a store that cannot write it (busy, read-only) is not an error.
+ * `events`: the number of events in the log when the caller has just counted them (counting reads
+ * the whole index: about 10 ms at 100,000 events).
  */
-export async function storedFold(ctx: LearnerContext): Promise<ProgressFold> {
+export async function storedFold(ctx: LearnerContext, events?: number): Promise<ProgressFold> {
   const { store, learnerId } = ctx;
   const { index, key } = indexOf(ctx);
-  const [stored, count] = await Promise.all([store.getProgressFold(learnerId), store.countEvents(learnerId)]);
+  const [stored, count] = await Promise.all([store.getProgressFold(learnerId), events ?? store.countEvents(learnerId)]);
   const kept = stored && stored.key === key ? foldFromJson(stored.fold) : undefined;
   let fold: ProgressFold | undefined;
   let cursor: string | undefined;

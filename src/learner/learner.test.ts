@@ -10,9 +10,9 @@ import { isLearnerError } from './errors.js';
 import { exportText } from './exchange.js';
 import { findItem } from './items.js';
 import { profileFromInput, saveProfile } from './profile.js';
-import { burnup, status } from './progress.js';
+import { burnup, progressSnapshot, status } from './progress.js';
 import { addProject, setLinks } from './projects.js';
-import { markItem, TICK_HOURS_SUFFIX, undo } from './tracking.js';
+import { logHours, markItem, TICK_HOURS_SUFFIX, undo } from './tracking.js';
 
 const dirs: string[] = [];
 const stores: { close(): Promise<void> }[] = [];
@@ -108,10 +108,61 @@ describe('a tick and its planned hours', () => {
     expect(await undo(ctx)).toBeUndefined();
   });
 
+  it('takes the hours back when the task is unticked, and puts them back when the untick is undone', async () => {
+    const ctx = await context();
+    await saveProfile(ctx, profileFromInput(ctx, { startingPoint: 'from-scratch' }), 'init');
+    const hoursIn = async (): Promise<number> => (await progressSnapshot(ctx)).stats.totalHours;
+    const { logged } = await markItem(ctx, { type: 'done', item: 'cs50p/week-0' });
+    const planned = logged?.hours ?? 0;
+    expect(await hoursIn()).toBe(planned);
+    const untick = await markItem(ctx, { type: 'reset', item: 'cs50p/week-0', id: 'untick-1' });
+    expect(untick.unlogged?.id).toBe(logged?.id);
+    expect(await hoursIn()).toBe(0);
+    // Sent again under its id (a lost answer): nothing new, the same answer.
+    const again = await markItem(ctx, { type: 'reset', item: 'cs50p/week-0', id: 'untick-1' });
+    expect(again.event?.id).toBe('untick-1');
+    expect(again.unlogged?.id).toBe(logged?.id);
+    // A second untick has no tick to take hours from.
+    expect((await markItem(ctx, { type: 'reset', item: 'cs50p/week-0' })).unlogged).toBeUndefined();
+    await undo(ctx); // the second untick
+    const undone = await undo(ctx); // the first: the tick is in force again, with its hours
+    expect(undone?.undone.map((e) => e.id)).toEqual(['untick-1', `untick-1${TICK_HOURS_SUFFIX}`]);
+    expect(await hoursIn()).toBe(planned);
+    // Hours logged by hand on the task stay when it is unticked; a tick without hours takes none back.
+    await logHours(ctx, { hours: 2, item: 'cs50p/week-0' });
+    await markItem(ctx, { type: 'reset', item: 'cs50p/week-0' });
+    expect(await hoursIn()).toBe(2);
+    await markItem(ctx, { type: 'done', item: 'cs50p/week-0', logPlannedHours: false });
+    expect((await markItem(ctx, { type: 'reset', item: 'cs50p/week-0' })).unlogged).toBeUndefined();
+    expect(await hoursIn()).toBe(2);
+  });
+
   it('logs nothing for a skill, or without a profile (no plan gives it hours)', async () => {
     const ctx = await context();
     expect((await markItem(ctx, { type: 'done', item: 'cs50p/week-0' })).logged).toBeUndefined();
     expect((await markItem(ctx, { type: 'done', item: 'linear-algebra' })).logged).toBeUndefined();
+  });
+});
+
+describe('a step sent again under its id', () => {
+  it('answers the step recorded when it is the same, and refuses other values under the same id', async () => {
+    const ctx = await context();
+    const first = await logHours(ctx, { hours: 0.25, id: 'h-1' });
+    // A retry the next day without a date is the same step (its date was the day it was sent).
+    ctx.setNow('2026-11-28T09:00:00.000Z');
+    expect((await logHours(ctx, { hours: 0.25, id: 'h-1' })).event).toEqual(first.event);
+    const other = logHours(ctx, { hours: 3, id: 'h-1' });
+    await expect(other).rejects.toMatchObject({ code: 'CONFLICT', reason: 'event-id-other-step' });
+    const error = await other.catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'event "h-1" was already recorded with another hours; a retry sends the same step, a new step needs a new id',
+    );
+    await expect(markItem(ctx, { type: 'done', item: 'cs50p/week-0', id: 'm-1' })).resolves.toBeDefined();
+    await expect(markItem(ctx, { type: 'done', item: 'cs50p/week-1', id: 'm-1' })).rejects.toMatchObject({
+      reason: 'event-id-other-step',
+    });
+    await expect(markItem(ctx, { type: 'done', item: 'cs50p/week-0', id: 'm-1' })).resolves.toBeDefined();
+    expect(await ctx.store.countEvents(ctx.learnerId)).toBe(2);
   });
 });
 

@@ -99,7 +99,7 @@ export async function progressSnapshot(ctx: LearnerContext): Promise<ProgressSna
     learners.set(ctx.learnerId, found);
     return found.snapshot;
   }
-  const snapshot = computeSnapshot(ctx, today, profile);
+  const snapshot = computeSnapshot(ctx, today, profile, count);
   learners.set(ctx.learnerId, { key, snapshot });
   if (learners.size > KEPT_SNAPSHOTS) learners.delete(learners.keys().next().value ?? '');
   // A failed load (the database was busy) is not kept.
@@ -113,9 +113,10 @@ async function computeSnapshot(
   ctx: LearnerContext,
   today: string,
   profile: Profile | undefined,
+  count: number,
 ): Promise<ProgressSnapshot> {
   const [fold, first] = await Promise.all([
-    storedFold(ctx),
+    storedFold(ctx, count),
     // The first plan is the baseline (kept when a profile is replaced); it is saved with the profile,
     // so a kept snapshot's key (the profile) also covers it.
     ctx.store.firstPlanSnapshot(ctx.learnerId),

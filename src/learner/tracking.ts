@@ -8,7 +8,9 @@
  * - Skipping an item already skipped records nothing new.
  * - Ticking a task done (a resource or unit the plan schedules) logs its planned hours with it,
  *   unless the learner says not to (`logPlannedHours: false`); the log is recorded with the tick
- *   and an undo of the tick takes it back too.
+ *   and an undo of the tick takes it back too. Unticking the task (a reset while the tick is the
+ *   task's mark in force) takes those hours back with it, under the reset's id plus the same suffix,
+ *   so that undoing the reset puts the hours back as well.
  * - Hours: more than 0 and at most 24 per entry, on a real date that is not in the future.
  * - A step may carry an id made by the client (`id`); sent again with the same id (its first answer
  *   lost) it records nothing and answers what was recorded. An id used by another kind of step is
@@ -45,6 +47,8 @@ export interface MarkResult {
   readonly event: ProgressEvent | undefined;
   /** The planned hours logged with a tick, when any. */
   readonly logged: ProgressEvent | undefined;
+  /** For a reset that unticked a task: the planned hours its tick had logged, now taken back. */
+  readonly unlogged?: ProgressEvent | undefined;
 }
 
 /**
@@ -70,14 +74,25 @@ export async function plannedHours(
   return Math.round(hours * 100) / 100;
 }
 
+/** What a step says besides its kind: compared when a client sends an id again. */
+export interface StepFields {
+  readonly item?: string | undefined;
+  readonly hours?: number | undefined;
+  readonly date?: string | undefined;
+  readonly text?: string | undefined;
+}
+
 /**
  * The step already recorded under a client's id, or undefined when the id is new (or not given).
- * @throws LearnerError CONFLICT when the id belongs to another kind of step.
+ * `fields` are what this sending of the step says; a field it leaves out (a date not given) is not compared.
+ * @throws LearnerError CONFLICT when the id belongs to another kind of step, or to the same kind of
+ * step with other values (a retry sends the same step; another step needs another id).
  */
 export function recordedAs(
   events: readonly ProgressEvent[],
   id: string | undefined,
   type: ProgressEvent['type'],
+  fields: StepFields = {},
 ): ProgressEvent | undefined {
   if (id === undefined) return undefined;
   const found = events.find((e) => e.id === id);
@@ -91,6 +106,21 @@ export function recordedAs(
       problems: [codedProblem('learner.eventIdTaken', { id, type: found.type }, { path: 'id' })],
     });
   }
+  if (found) {
+    const differing = (Object.keys(fields) as (keyof StepFields)[]).filter(
+      (field) => (field !== 'date' || fields.date !== undefined) && (found[field] ?? undefined) !== fields[field],
+    );
+    if (differing.length > 0) {
+      throw new LearnerError({
+        code: 'CONFLICT',
+        reason: 'event-id-other-step',
+        key: 'learner.eventIdOtherStep',
+        params: { id, fields: differing },
+        details: { id, fields: differing },
+        problems: [codedProblem('learner.eventIdOtherStep', { id, fields: differing }, { path: 'id' })],
+      });
+    }
+  }
   return found;
 }
 
@@ -103,10 +133,11 @@ async function recordedUnder(
   ctx: LearnerContext,
   id: string | undefined,
   type: ProgressEvent['type'],
+  fields: StepFields,
 ): Promise<{ event: ProgressEvent; logged: ProgressEvent | undefined } | undefined> {
   if (id === undefined) return undefined;
   const found = await ctx.store.findEvents(ctx.learnerId, [id, `${id}${TICK_HOURS_SUFFIX}`]);
-  const event = recordedAs(found, id, type);
+  const event = recordedAs(found, id, type, fields);
   return event ? { event, logged: found.find((e) => e.id === `${id}${TICK_HOURS_SUFFIX}`) } : undefined;
 }
 
@@ -146,8 +177,17 @@ export async function markItem(
   noteWithinLimit(input.note?.trim() ?? '', 'note');
   // A step is one insert: the log is read only to know whether a skip changes anything and what a
   // tick's planned hours are.
-  const earlier = await recordedUnder(ctx, input.id, input.type);
-  if (earlier) return { item, ...earlier };
+  const earlier = await recordedUnder(ctx, input.id, input.type, {
+    item: item.key,
+    text: input.note?.trim() || undefined,
+  });
+  if (earlier) {
+    // The event under the id's suffix is the tick's hours, or (for a reset) the undo of them.
+    const companion = earlier.logged;
+    if (companion?.type !== 'undo') return { item, ...earlier };
+    const [unlogged] = await ctx.store.findEvents(ctx.learnerId, [companion.undoes ?? '']);
+    return { item, event: earlier.event, logged: undefined, unlogged };
+  }
   let log: Promise<ProgressEvent[]> | undefined;
   const events = (): Promise<ProgressEvent[]> => (log ??= ctx.store.listEvents(ctx.learnerId));
   if (input.type === 'skipped') {
@@ -168,8 +208,33 @@ export async function markItem(
       };
     }
   }
-  await ctx.store.appendEvents(ctx.learnerId, logged ? [event, logged] : [event]);
-  return { item, event, logged };
+  const unlogged = input.type === 'reset' && item.kind !== 'skill' ? tickHours(await events(), item.key) : undefined;
+  const companion = logged ?? (unlogged && undoing(unlogged, event, now));
+  await ctx.store.appendEvents(ctx.learnerId, companion ? [event, companion] : [event]);
+  return { item, event, logged, unlogged };
+}
+
+/**
+ * The planned hours a task's tick logged, when that tick is the task's mark in force and its hours
+ * are too; undefined otherwise (never ticked, ticked without hours, already unticked).
+ */
+function tickHours(events: readonly ProgressEvent[], item: string): ProgressEvent | undefined {
+  const cancelled = cancelledIds(events);
+  const marks = new Set<string>(MARK_TYPES);
+  const ordered = orderEvents(events);
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    const event = ordered[i];
+    if (!event || event.item !== item || !marks.has(event.type) || cancelled.has(event.id)) continue;
+    if (event.type !== 'done') return undefined;
+    const hours = events.find((e) => e.id === `${event.id}${TICK_HOURS_SUFFIX}`);
+    return hours && !cancelled.has(hours.id) ? hours : undefined;
+  }
+  return undefined;
+}
+
+/** The undo of a tick's `hours`, recorded with the `reset` that unticks it (under the reset's id and the suffix). */
+function undoing(hours: ProgressEvent, reset: ProgressEvent, now: Date): ProgressEvent {
+  return { ...newEvent('undo', { item: hours.item, undoes: hours.id }, now), id: `${reset.id}${TICK_HOURS_SUFFIX}` };
 }
 
 /** Log hours. @throws LearnerError INVALID_INPUT for hours out of (0, 24], a bad or future date. */
@@ -220,7 +285,12 @@ export async function logHours(
     });
   }
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
-  const earlier = await recordedUnder(ctx, input.id, 'hours');
+  const earlier = await recordedUnder(ctx, input.id, 'hours', {
+    item: item?.key,
+    hours,
+    date: input.date?.trim() || undefined,
+    text: input.note?.trim() || undefined,
+  });
   if (earlier) return { event: earlier.event, item };
   const note = input.note?.trim();
   noteWithinLimit(note ?? '', 'note');
@@ -255,7 +325,7 @@ export async function addNote(
   }
   noteWithinLimit(text, 'text');
   const item = input.item === undefined ? undefined : requireItem(ctx.curriculum, input.item);
-  const earlier = await recordedUnder(ctx, input.id, 'note');
+  const earlier = await recordedUnder(ctx, input.id, 'note', { item: item?.key, text });
   if (earlier) return { event: earlier.event, item };
   const event = made(newEvent('note', { text, ...(item ? { item: item.key } : {}) }, ctx.clock()), input.id);
   await ctx.store.appendEvents(ctx.learnerId, [event]);

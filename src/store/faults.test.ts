@@ -124,6 +124,57 @@ describe('a damaged file', () => {
     expect(report.integrity.join('\n')).not.toBe('ok');
   });
 
+  it('with the check owed before writing (the command line): reads go on unchecked, the first write finds the damage and is refused, nothing is written', async () => {
+    const file = join(folder(), 'mlpath.db');
+    await filledStore(file);
+    damageTail(file, 20);
+    const before = readFileSync(file);
+
+    // No backup is due here (a due one is checked for first: below).
+    const store = await opened(file, { quickCheck: 'before-write', backups: false });
+    expect(store.writeRefusal).toBeUndefined();
+    expect(await store.countEvents(LOCAL_LEARNER)).toBe(300);
+    const backup = JSON.parse(await exportText(ctx(store), { format: 'json', locale: 'en' })) as { events: unknown[] };
+    expect(backup.events).toHaveLength(300);
+
+    const refused = await store.appendEvents(LOCAL_LEARNER, hours(1, 'late')).catch((error: unknown) => error);
+    expect(isWriteFault(refused)).toBe(true);
+    expect(refused).toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(/is damaged \(.+\); nothing was written/),
+    });
+    expect(store.writeRefusal?.fault).toBe('damaged');
+    await store.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0).toBe(0);
+
+    // The day's backup is due: the check runs first, finds the damage, and no backup of it is made.
+    const again = await opened(file, { quickCheck: 'before-write' });
+    expect(again.writeRefusal?.fault).toBe('damaged');
+    expect(listBackups(file)).toHaveLength(0);
+    await again.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('with the check owed before writing, a file beside a WAL with frames is still checked on open', async () => {
+    const file = join(folder(), 'mlpath.db');
+    await filledStore(file);
+    // Another connection's committed write, not yet checkpointed: closing a connection could move it into the file.
+    const other = new BetterSqlite3(file);
+    try {
+      other.pragma('journal_mode = WAL');
+      other.pragma('wal_autocheckpoint = 0');
+      other.prepare("INSERT INTO mlpath_meta (key, value) VALUES ('note', 'x')").run();
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+      damageTail(file, 20);
+      const store = await opened(file, { quickCheck: 'before-write' });
+      expect(store.writeRefusal?.fault).toBe('damaged');
+      await store.close();
+    } finally {
+      other.close();
+    }
+  });
+
   it('a file of another application whose pages are damaged is still "not an mlpath database"', async () => {
     const file = join(folder(), 'mlpath.db');
     writeFileSync(file, `SQLite format 3\u0000${'garbage '.repeat(600)}`);

@@ -81,6 +81,8 @@ export class KyselyStore implements Store {
   #changes: (() => string) | undefined;
   /** Set when the store was opened read-only (a damaged file, a read-only folder): every write is refused with it. */
   #refusal: StoreFault | undefined;
+  /** A check still owed before the first write (see `checkBeforeWriting`). */
+  #owed: (() => StoreFault | undefined) | undefined;
 
   constructor(
     db: Db,
@@ -108,7 +110,26 @@ export class KyselyStore implements Store {
     return this.#refusal;
   }
 
+  /**
+   * Run `check` before this store's first write (or when `settleChecks` is called), once: the fault
+   * it returns refuses that write and every later one. SQLite opened for a command defers its
+   * integrity check to here, so a command that only reads does not pay for it.
+   */
+  checkBeforeWriting(check: () => StoreFault | undefined): void {
+    this.#owed = check;
+  }
+
+  /** Run the check owed before writing now, if one is; the fault it found, or the one the store already had. */
+  settleChecks(): StoreFault | undefined {
+    const check = this.#owed;
+    this.#owed = undefined;
+    const fault = check?.();
+    if (fault) this.#refusal = fault;
+    return this.#refusal;
+  }
+
   #checkWritable(): void {
+    if (this.#owed) this.settleChecks();
     if (this.#refusal) throw this.#refusal;
   }
 
@@ -348,6 +369,7 @@ export class KyselyStore implements Store {
   }
 
   async saveProgressFold(learnerId: string, fold: StoredFold): Promise<void> {
+    this.#checkWritable();
     const values = {
       learner_id: learnerId,
       cursor: fold.cursor ?? null,

@@ -271,11 +271,14 @@ function notOurs(location: string, why: string): MlpathError {
 }
 
 /**
- * Check that a database is ours or empty, then bring its schema up to date. Runs inside the
- * caller's write transaction (`db` is bound to it), so two processes opening a new database at
- * once apply each migration exactly once.
+ * The schema versions a database has applied, or undefined for an empty one (nothing of anyone's
+ * yet). Refuses a database that is not ours or whose schema is newer than this code knows.
  */
-export async function migrate(db: Kysely<Database>, dialect: Dialect, location: string, now: string): Promise<void> {
+async function appliedVersions(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  location: string,
+): Promise<Set<number> | undefined> {
   const tables = await listTables(db, dialect);
   if (tables.has('mlpath_meta')) {
     const rows = await db.selectFrom('mlpath_meta').select(['key', 'value']).execute();
@@ -285,19 +288,7 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, location: 
   } else if (tables.size > 0) {
     // A SQLite file, or a PostgreSQL schema, with tables but without our marker is someone else's.
     throw notOurs(location, `it holds tables of another application: ${[...tables].slice(0, 5).join(', ')}`);
-  } else {
-    await sql`CREATE TABLE mlpath_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
-    await sql`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(
-      db,
-    );
-    await db
-      .insertInto('mlpath_meta')
-      .values([
-        { key: 'app', value: APP_ID },
-        { key: 'created_at', value: now },
-      ])
-      .execute();
-  }
+  } else return undefined;
   const applied = new Set(
     (await db.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)),
   );
@@ -309,6 +300,39 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, location: 
       params: { location, newest, known: SCHEMA_VERSION },
       hintKey: 'hint.upgrade',
     });
+  }
+  return applied;
+}
+
+/**
+ * Whether `migrate` has anything to do, found by reading only (no write transaction): a database
+ * that is ours and current is used as it is. Refuses what `migrate` refuses.
+ */
+export async function migrationDue(db: Kysely<Database>, dialect: Dialect, location: string): Promise<boolean> {
+  const applied = await appliedVersions(db, dialect, location);
+  return applied === undefined || MIGRATIONS.some((m) => !applied.has(m.version));
+}
+
+/**
+ * Check that a database is ours or empty, then bring its schema up to date. Runs inside the
+ * caller's write transaction (`db` is bound to it), so two processes opening a new database at
+ * once apply each migration exactly once.
+ */
+export async function migrate(db: Kysely<Database>, dialect: Dialect, location: string, now: string): Promise<void> {
+  let applied = await appliedVersions(db, dialect, location);
+  if (applied === undefined) {
+    await sql`CREATE TABLE mlpath_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
+    await sql`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(
+      db,
+    );
+    await db
+      .insertInto('mlpath_meta')
+      .values([
+        { key: 'app', value: APP_ID },
+        { key: 'created_at', value: now },
+      ])
+      .execute();
+    applied = new Set();
   }
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;

@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import { DATABASE_FILE, openSqliteStore } from './sqlite.js';
+import type { SqliteOptions } from './sqlite.js';
 import type { Store } from './store.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -25,9 +26,14 @@ export function databaseFile(env: Env, cwd?: string): string {
 /**
  * `maxConnections`: PostgreSQL connections at most (default: the pool's, for a server). A command
  * that runs one query at a time, as every one of the CLI's does (SQLite has one connection too),
- * asks for one: opening more costs more than waiting for it.
+ * asks for one: opening more costs more than waiting for it. `quickCheck`: when SQLite's integrity
+ * check runs (`SqliteOptions.quickCheck`; default on open).
  */
-export async function openStore(env: Env, cwd?: string, options: { maxConnections?: number } = {}): Promise<Store> {
+export async function openStore(
+  env: Env,
+  cwd?: string,
+  options: { maxConnections?: number; quickCheck?: SqliteOptions['quickCheck'] } = {},
+): Promise<Store> {
   const url = env['DATABASE_URL'];
   if (url !== undefined && url !== '') {
     // Loaded only when used: the embedded default never pays for the PostgreSQL driver.
@@ -37,5 +43,8 @@ export async function openStore(env: Env, cwd?: string, options: { maxConnection
       options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections },
     );
   }
-  return openSqliteStore(databaseFile(env, cwd));
+  return openSqliteStore(
+    databaseFile(env, cwd),
+    options.quickCheck === undefined ? {} : { quickCheck: options.quickCheck },
+  );
 }

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { MlpathError } from '../core/errors.js';
 import { KyselyStore } from './kysely-store.js';
-import { migrate } from './migrations.js';
+import { migrate, migrationDue } from './migrations.js';
 import type { Database } from './schema.js';
 
 export interface PostgresOptions {
@@ -116,10 +116,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   const store = new KyselyStore(db, 'postgres', location, () => db.destroy());
   try {
     const now = options.now ?? new Date().toISOString();
-    await store.transaction(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
-      await migrate(trx, 'postgres', location, now);
-    });
+    // A current schema is found by reading; only a migration takes the lock and a write transaction.
+    if (await migrationDue(db, 'postgres', location))
+      await store.transaction(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+        await migrate(trx, 'postgres', location, now);
+      });
   } catch (error) {
     await db.destroy();
     throw error;

@@ -65,6 +65,12 @@ export function listBackups(file: string): BackupFile[] {
   return found.sort((a, b) => b.day.localeCompare(a.day));
 }
 
+/** Whether the day of `now` (UTC) has no backup yet. */
+export function backupDue(file: string, now: Date): boolean {
+  const day = now.toISOString().slice(0, 10);
+  return !listBackups(file).some((b) => b.day === day);
+}
+
 /**
  * Make today's backup if there is none yet, then drop the oldest beyond `keep`. Never throws:
  * a backup that cannot be made (a full disk, a read-only folder) must not stop the learner;
@@ -77,8 +83,8 @@ export async function backupIfDue(
   now: Date,
   keep = BACKUPS_KEPT,
 ): Promise<BackupFile | undefined> {
+  if (!backupDue(file, now)) return undefined;
   const day = now.toISOString().slice(0, 10);
-  if (listBackups(file).some((b) => b.day === day)) return undefined;
   const dir = backupDir(file);
   const target = join(dir, `mlpath-${day}.db`);
   const partial = join(dir, `.mlpath-${day}-${randomBytes(4).toString('hex')}.partial`);

@@ -15,6 +15,7 @@ import {
   readSync,
   closeSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,6 +40,18 @@ export function headerApplicationId(file: string): number | undefined {
   const header = readHeader(file);
   if (header.length < 72 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) return undefined;
   return header.readUInt32BE(68);
+}
+
+/**
+ * Whether a read-write connection that makes no write leaves the file as it was: the file is ours
+ * (`applicationId` in its header) and in WAL mode already (header bytes 18-19 are 2), and no
+ * `-wal` with frames lies beside it (the last connection to close checkpoints those into the file).
+ */
+export function openedUnchanged(file: string, applicationId: number): boolean {
+  const header = readHeader(file);
+  if (header.length < 72 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) return false;
+  if (header[18] !== 2 || header[19] !== 2 || header.readUInt32BE(68) !== applicationId) return false;
+  return (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0;
 }
 
 function canAccess(path: string, mode: number): boolean {

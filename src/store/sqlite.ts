@@ -17,11 +17,11 @@ import { MlpathError } from '../core/errors.js';
 import { faultFor, RESTORE_HINT, shortReport, sqliteFault } from './faults.js';
 import type { StoreFault } from './faults.js';
 import { KyselyStore } from './kysely-store.js';
-import { APP_ID, migrate, SCHEMA_VERSION, SQLITE_APPLICATION_ID } from './migrations.js';
+import { APP_ID, migrate, migrationDue, SCHEMA_VERSION, SQLITE_APPLICATION_ID } from './migrations.js';
 import type { Database } from './schema.js';
-import { backupIfDue } from './sqlite-backups.js';
+import { backupDue, backupIfDue } from './sqlite-backups.js';
 import { preparedOnce } from './sqlite-statements.js';
-import { canWrite, headerApplicationId, openReadOnly } from './sqlite-files.js';
+import { canWrite, headerApplicationId, openedUnchanged, openReadOnly } from './sqlite-files.js';
 
 export const DATABASE_FILE = 'mlpath.db';
 
@@ -32,8 +32,15 @@ export interface SqliteOptions {
   readonly now?: string;
   /** Make today's rolling backup when the store opens sound and has none yet (default true). */
   readonly backups?: boolean;
-  /** Run `PRAGMA quick_check` on open (default true); a file that fails it is opened read-only. */
-  readonly quickCheck?: boolean;
+  /**
+   * Run `PRAGMA quick_check` on open (default true); a file that fails it is opened read-only.
+   * `'before-write'` (the command line's): when opening cannot change the file (see
+   * `openedUnchanged`), check before the store's first write, before a rolling backup and before a
+   * migration instead, and refuse that write and every later one when the check fails; otherwise on
+   * open. A command that only reads then reads without the check; damage in what it reads still
+   * fails as damage (SQLITE_CORRUPT is the `damaged` fault wherever a query meets it).
+   */
+  readonly quickCheck?: boolean | 'before-write';
   /** At most this many pages (tests simulate a full disk with it: writes beyond fail with SQLITE_FULL). */
   readonly maxPageCount?: number;
 }
@@ -51,10 +58,12 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
   else if (statSync(file).size === 0) throw emptyFile(file);
 
   if (!canWrite(file)) return openRefusingWrites(file, faultFor('read-only', file));
+  const mode = options.quickCheck ?? true;
+  const deferred = mode === 'before-write' && !created && openedUnchanged(file, SQLITE_APPLICATION_ID);
   // Checked through a read-only connection, which never writes the file (closing a read-write
   // one would checkpoint a leftover WAL into it): whose file it is, and whether it is sound.
   if (!created) {
-    const damage = inspect(file, options.quickCheck !== false);
+    const damage = inspect(file, mode !== false && !deferred);
     if (damage !== undefined) return openRefusingWrites(file, faultFor('damaged', file, damage));
   }
   let raw: BetterSqlite3.Database;
@@ -91,16 +100,21 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     if (watch !== undefined) clearInterval(watch);
     return db.destroy();
   });
+  if (deferred) store.checkBeforeWriting(() => checkedSound(raw, file));
   try {
-    await store.transaction(async (trx) => {
-      await migrate(trx, 'sqlite', file, now);
-    });
+    // A current schema is used as it is; a migration is a write, so a deferred check comes first.
+    if (await migrationDue(db, 'sqlite', file))
+      await store.transaction(async (trx) => {
+        await migrate(trx, 'sqlite', file, now);
+      });
     // The header field marks the file as ours for tools such as `file(1)`; set once, after the schema.
     if (Number(raw.pragma('application_id', { simple: true })) !== SQLITE_APPLICATION_ID) {
       raw.pragma(`application_id = ${SQLITE_APPLICATION_ID}`);
     }
   } catch (error) {
     await db.destroy();
+    // The check owed before migrating found damage: read-only, as when the check runs on open.
+    if (deferred && error === store.writeRefusal) return openRefusingWrites(file, error as StoreFault);
     // A disk that is full (or turned read-only) since the file was made: still readable.
     if (error instanceof MlpathError && 'fault' in error && (error as StoreFault).fault !== 'damaged')
       return openRefusingWrites(file, error as StoreFault);
@@ -112,7 +126,9 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
   const ownChanges = raw.prepare('SELECT total_changes()').pluck();
   store.watchChanges(() => `${String(dataVersion.get())}:${String(ownChanges.get())}`);
   if (options.backups !== false) {
-    if (!created && holdsData(raw)) await backupIfDue(raw, file, new Date(now));
+    // A backup of a damaged file would push a sound one out: a deferred check comes first.
+    if (!created && holdsData(raw) && backupDue(file, new Date(now)) && !store.settleChecks())
+      await backupIfDue(raw, file, new Date(now));
     // A process that stays open (`mlpath serve`) checks the file and makes the day's backup every
     // hour; damage found then turns the store read-only from that moment.
     watch = setInterval(() => void keepWatch(store, raw, file), WATCH_EVERY_MS);
@@ -181,6 +197,17 @@ async function keepWatch(store: KyselyStore, raw: BetterSqlite3.Database, file: 
 /** Whether there is anything worth a backup: a profile or an event. */
 function holdsData(raw: BetterSqlite3.Database): boolean {
   return raw.prepare('SELECT EXISTS (SELECT 1 FROM profiles) OR EXISTS (SELECT 1 FROM events)').pluck().get() === 1;
+}
+
+/** The `damaged` fault when the quick check finds damage (or SQLite meets it), else undefined. */
+function checkedSound(raw: BetterSqlite3.Database, file: string): StoreFault | undefined {
+  try {
+    const problems = quickCheck(raw);
+    return problems.length > 0 ? faultFor('damaged', file, shortReport(problems)) : undefined;
+  } catch (error) {
+    if (sqliteFault(error) === 'damaged') return faultFor('damaged', file, (error as Error).message);
+    throw error;
+  }
 }
 
 /** `PRAGMA quick_check`'s findings (none for a sound file). */

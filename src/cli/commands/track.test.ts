@@ -259,6 +259,20 @@ describe('ticking a task', () => {
     expect(state.logged).toEqual([]);
   });
 
+  it('takes the planned hours back when the task is unticked, and says so in both languages', async () => {
+    const home = fresh();
+    expect((await home.run(['init', '--yes', '--start-point', 'from-scratch'])).status).toBe(0);
+    const ticked = await home.run(['done', 'cs50p/week-0']);
+    const hours = /Logged the ([\d.]+) h/.exec(ticked.stdout)?.[1];
+    expect(hours).toBeDefined();
+    const unticked = await home.run(['reset', 'cs50p/week-0']);
+    expect(unticked.stdout).toContain(`Took back the ${hours} h logged when it was ticked.`);
+    expect((await stateOf(home)).state.logged).toEqual([]);
+    await home.run(['done', 'cs50p/week-0']);
+    const zh = await home.run(['--locale', 'zh-CN', 'reset', 'cs50p/week-0']);
+    expect(zh.stdout).toContain(`已撤回勾选时为它记录的 ${hours} 小时。`);
+  });
+
   it('says so when a skip changes nothing, and when init replaces a profile', async () => {
     const home = fresh();
     await home.run(['skip', 'la-book']);

@@ -67,7 +67,15 @@ export function registerTrack(program: Command, io: CliIo): void {
         const title = itemTitle(curriculum, result.item.key, locale);
         if (options.json) {
           io.out(
-            `${JSON.stringify(result.event ? { ...result.event, ...(result.logged ? { logged: result.logged } : {}) } : null)}\n`,
+            `${JSON.stringify(
+              result.event
+                ? {
+                    ...result.event,
+                    ...(result.logged ? { logged: result.logged } : {}),
+                    ...(result.unlogged ? { unlogged: result.unlogged } : {}),
+                  }
+                : null,
+            )}\n`,
           );
           return;
         }
@@ -79,6 +87,7 @@ export function registerTrack(program: Command, io: CliIo): void {
         if (result.logged) {
           io.out(`${m.plannedLogged(formatHours(result.logged.hours ?? 0), result.logged.date ?? session.today)}\n`);
         }
+        if (result.unlogged) io.out(`${m.plannedTakenBack(formatHours(result.unlogged.hours ?? 0))}\n`);
       });
     });
   }
