@@ -8,6 +8,8 @@
 export const MAX_NOTE_LENGTH = 10_000;
 /** The most hours one log entry may hold (a day). */
 export const MAX_HOURS_PER_ENTRY = 24;
+/** The most hours a day may hold, summed over the entries logged for it (a tick's planned hours aside). */
+export const MAX_HOURS_PER_DAY = 24;
 /**
  * The id of the hours a tick logged: the tick's id with this suffix, so an undo finds it. Such an
  * entry holds the task's planned hours, which may be more than a day's.

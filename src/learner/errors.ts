@@ -18,6 +18,7 @@ export type LearnerReason =
   | 'bad-hours'
   | 'bad-date'
   | 'future-date'
+  | 'day-full'
   | 'empty-note'
   | 'long-note'
   | 'too-long'

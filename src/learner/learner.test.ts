@@ -166,6 +166,32 @@ describe('a step sent again under its id', () => {
   });
 });
 
+describe('hours in a day', () => {
+  it('refuses hours that would take a day past 24, saying how many are left; ticks and undone entries do not count', async () => {
+    const ctx = await context();
+    await saveProfile(ctx, profileFromInput(ctx, { startingPoint: 'from-scratch' }), 'init');
+    // A tick logs its task's planned hours on its day: they count toward no day's limit.
+    const { logged } = await markItem(ctx, { type: 'done', item: 'cs50p/week-0' });
+    expect(logged?.hours).toBeGreaterThanOrEqual(10);
+    await logHours(ctx, { hours: 20 });
+    const over = logHours(ctx, { hours: 5 });
+    await expect(over).rejects.toMatchObject({ code: 'INVALID_INPUT', reason: 'day-full' });
+    const error = (await over.catch((e: unknown) => e)) as Error & { problems: { path: string }[] };
+    expect(error.message).toBe(
+      '2026-11-27 already holds 20 h; a day holds at most 24 h, so at most 4 h more can be logged for it',
+    );
+    expect(error.problems.map((p) => p.path)).toEqual(['hours']);
+    await expect(logHours(ctx, { hours: 4 })).resolves.toBeDefined();
+    // Another day has its own 24 h; an undone entry frees its hours.
+    await expect(logHours(ctx, { hours: 24, date: '2026-11-26' })).resolves.toBeDefined();
+    await expect(logHours(ctx, { hours: 3 })).rejects.toMatchObject({ reason: 'day-full' });
+    await undo(ctx); // the 24 h of the 26th
+    await undo(ctx); // the 4 h of the 27th
+    await expect(logHours(ctx, { hours: 4.5 })).rejects.toMatchObject({ reason: 'day-full' });
+    await expect(logHours(ctx, { hours: 4 })).resolves.toBeDefined();
+  });
+});
+
 describe('undo of project changes', () => {
   it('puts links back one change at a time, and an undo of the undo puts the change back', async () => {
     const ctx = await context();

@@ -11,7 +11,8 @@
  *   and an undo of the tick takes it back too. Unticking the task (a reset while the tick is the
  *   task's mark in force) takes those hours back with it, under the reset's id plus the same suffix,
  *   so that undoing the reset puts the hours back as well.
- * - Hours: more than 0 and at most 24 per entry, on a real date that is not in the future.
+ * - Hours: more than 0 and at most 24 per entry, on a real date that is not in the future, and at
+ *   most 24 on one day in all (the planned hours a tick logs count toward no day's limit).
  * - A step may carry an id made by the client (`id`); sent again with the same id (its first answer
  *   lost) it records nothing and answers what was recorded. An id used by another kind of step is
  *   a CONFLICT.
@@ -22,10 +23,11 @@
 import { forecastFrom } from '../core/planner/index.js';
 import { cancelledIds, foldProgress, lastUndoable, orderEvents } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH, TICK_HOURS_SUFFIX } from '../core/progress-model.js';
+import { MAX_HOURS_PER_DAY, MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH, TICK_HOURS_SUFFIX } from '../core/progress-model.js';
 import { isValidIsoDate } from '../core/dates.js';
 import { newEvent } from '../store/events.js';
 import { today } from './context.js';
+import { storedFold } from './fold.js';
 import type { LearnerContext } from './context.js';
 import { codedProblem } from '../core/errors.js';
 import { LearnerError, withinLimit } from './errors.js';
@@ -294,6 +296,18 @@ export async function logHours(
   if (earlier) return { event: earlier.event, item };
   const note = input.note?.trim();
   noteWithinLimit(note ?? '', 'note');
+  const already = await loggedOn(ctx, date, hours);
+  if (already + hours > MAX_HOURS_PER_DAY) {
+    const params = { date, logged: already, max: MAX_HOURS_PER_DAY, left: Math.max(0, MAX_HOURS_PER_DAY - already) };
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'day-full',
+      key: 'learner.dayFull',
+      params,
+      details: params,
+      problems: [codedProblem('learner.dayFull', params, { path: 'hours' })],
+    });
+  }
   const fresh = newEvent(
     'hours',
     {
@@ -307,6 +321,25 @@ export async function logHours(
   const event = made(fresh, input.id);
   await ctx.store.appendEvents(ctx.learnerId, [event]);
   return { event, item };
+}
+
+/**
+ * The hours logged by hand for `date` (entries in force, a tick's planned hours left out), exact
+ * whenever `adding` more could pass the day's limit. The stored fold's total for the day (which
+ * counts ticks' hours too) settles most cases without reading the log: under the limit with
+ * `adding`, the exact figure is too.
+ */
+async function loggedOn(ctx: LearnerContext, date: string, adding: number): Promise<number> {
+  const total = (await storedFold(ctx)).hoursByDay.get(date) ?? 0;
+  if (total + adding <= MAX_HOURS_PER_DAY) return total;
+  const events = await ctx.store.listEvents(ctx.learnerId);
+  const cancelled = cancelledIds(events);
+  let logged = 0;
+  for (const e of events) {
+    if (e.type !== 'hours' || cancelled.has(e.id) || e.id.endsWith(TICK_HOURS_SUFFIX)) continue;
+    if ((e.date ?? e.at.slice(0, 10)) === date && (e.hours ?? 0) > 0) logged += e.hours ?? 0;
+  }
+  return Math.round(logged * 1000) / 1000;
 }
 
 /** Write a note, on an item or on the whole journey. @throws LearnerError INVALID_INPUT for empty text. */
