@@ -2,7 +2,8 @@
  * A child process for reliability tests: runs `mlpath log` (the real CLI code, in process) over
  * and over against MLPATH_HOME, and prints `ack <event id>` after each command has returned
  * successfully, i.e. after the event was acknowledged to the user. Stops after COUNT commands
- * (default: never; the test kills it).
+ * (default: never; the test kills it). Each entry is a hundredth of an hour, so that thousands of
+ * them fit in the 24 hours a day holds.
  *
  *   node --import tsx writer.ts <label> [count]
  */
@@ -14,7 +15,7 @@ const count = Number(process.argv[3] ?? Number.POSITIVE_INFINITY);
 
 for (let i = 0; i < count; i++) {
   const io = memoryIo({ env: { ...process.env }, cwd: process.cwd() });
-  const status = await main(['log', '0.25', '--note', `${label}-${i}`, '--json'], io);
+  const status = await main(['log', '0.01', '--note', `${label}-${i}`, '--json'], io);
   if (status !== 0) {
     process.stderr.write(`writer ${label}: mlpath log failed (${status}): ${io.stderr()}\n`);
     process.exit(1);
