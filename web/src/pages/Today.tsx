@@ -67,6 +67,9 @@ export default function Today() {
   const [message, setMessage] = useState('');
   const [lastTick, setLastTick] = useState<{ key: string; done: boolean; id: string } | undefined>();
   const seen = useRef<{ week: string; rows: Map<string, Row> }>({ week: '', rows: new Map() });
+  // A week is dated from its first day of study: the plan's first week, begun mid-week, from its start.
+  const startDate = profile.data?.profile?.startDate ?? '';
+  const firstStudyDay = (monday: string): string => (startDate > monday ? startDate : monday);
   const id = useId();
 
   if (!today.data || !progress.data) {
@@ -140,7 +143,7 @@ export default function Today() {
         </h1>
         <p className="muted" data-testid="week-heading">
           {week
-            ? t('today.weekOf', { n: num(week.number, 0), start: date(week.start), end: date(week.end) })
+            ? t('today.weekOf', { n: num(week.number, 0), start: date(firstStudyDay(week.start)), end: date(week.end) })
             : date(today.data.today, 'long')}
         </p>
       </div>
