@@ -2,10 +2,11 @@
 // CHUNKS). Node 20 keeps no compiled code between runs for ES modules, so every command compiled
 // the bundle's modules again. The build also writes each module of the bundle as a CommonJS
 // function body in dist/bin/cjs; this runs those through vm.Script with a V8 code cache: the
-// first run of a module stores its compiled code (with every function that run compiled) in
-// dist/bin/cjs/cache, later runs read it instead of compiling. A cache file is named by the module's
-// content hash (computed at build time), Node's version and the architecture, so a cache never
-// serves other code; V8 also refuses a cache made by another V8 or with other flags, and then the
+// first run of a command stores the compiled code of each module it loaded (with every function
+// that run compiled) in dist/bin/cjs/cache/COMMAND, later runs of that command read it instead of
+// compiling. Kept per command, as modules shared by commands (the entry, commander, messages) run
+// different functions for each. A cache file is named by the module's content hash (computed at
+// build time), Node's version and the architecture, so a cache never serves other code; V8 also refuses a cache made by another V8 or with other flags, and then the
 // module is compiled and its cache written anew. A cache that cannot be read or written (a
 // read-only install) only costs speed. Without require() of ES modules (better-auth is one, for
 // `serve`) or the vm loader for import(), the ES module bundle beside this file runs instead.
@@ -24,9 +25,16 @@ async function esmMain() {
   return (await import('./main.js')).main;
 }
 
+/** What a run's caches are kept under: the command word (`help` for help on one), else `none`. */
+function commandOf(argv) {
+  const words = argv.filter((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--locale');
+  const word = words[0] ?? 'none';
+  return /^[a-z][a-z-]{0,31}$/.test(word) ? word : 'other';
+}
+
 function cachedMain() {
   const dir = new URL('./cjs/', import.meta.url);
-  const cacheDir = new URL('./cache/', dir);
+  const cacheDir = new URL(`./cache/${commandOf(process.argv.slice(2))}/`, dir);
   const nodeRequire = createRequire(new URL('main.cjs', dir));
   const modules = new Map();
   /** Modules compiled without an accepted cache: their caches are written at exit. */
