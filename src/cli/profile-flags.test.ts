@@ -6,12 +6,12 @@ import { profileFromFlags } from './profile-flags.js';
 const c = miniCurriculum();
 
 describe('profileFromFlags', () => {
-  it("takes the starting point's defaults and starts on the next Monday", () => {
+  it("takes the starting point's defaults and starts today", () => {
     const p = profileFromFlags(c, { startPoint: 'developer' }, { today: '2026-11-27' });
     expect(p.startingPoint).toBe('developer');
     expect(p.hoursPerWeek).toBe(10);
     expect(p.style).toBe('practical');
-    expect(p.startDate).toBe('2026-11-30');
+    expect(p.startDate).toBe('2026-11-27');
   });
 
   it("accepts skill ids in another spelling, such as Metacademy's underscores", () => {
@@ -59,7 +59,7 @@ describe('profileFromFlags', () => {
     expect(merged.startDate).toBe('2026-06-01');
     const fresh = profileFromFlags(c, { startPoint: 'developer' }, { today: '2026-11-27', base });
     expect(fresh.hoursPerWeek).toBe(10);
-    expect(fresh.startDate).toBe('2026-11-30');
+    expect(fresh.startDate).toBe('2026-11-27');
   });
 
   it('names the flag in every error', () => {

@@ -69,7 +69,7 @@ describe('saveProfile', () => {
     expect((await ctx.store.listEvents(LOCAL_LEARNER)).map((e) => e.type)).toEqual(['done', 'hours']);
     const tasks = second.forecast.plan.weeks.flatMap((w) => w.tasks.map((t) => t.key));
     expect(tasks).not.toContain('cs50p/week-0');
-    expect(second.profile.startDate).toBe('2026-12-14');
+    expect(second.profile.startDate).toBe('2026-12-09');
   });
 
   it('keeps the first plan as the baseline of the forecast and the burn-up after a replaced profile', async () => {

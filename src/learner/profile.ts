@@ -19,7 +19,6 @@
 import { explanationText } from '../i18n/planner.js';
 import { randomUUID } from 'node:crypto';
 import { Profile as ProfileJson } from '../contract/profile.js';
-import { nextMonday } from '../core/dates.js';
 import { codedProblem } from '../core/errors.js';
 import type { Message, Problem } from '../core/errors.js';
 import type { Curriculum, LearningStyle, Text } from '../core/model.js';
@@ -211,7 +210,7 @@ export function profileFromInput(
   }
   const known = input.known?.map((k) => spell(k, ids.skills) ?? k).filter((k) => k !== '');
   const profile = profileFor(curriculum, spell(input.startingPoint, ids.points) ?? from?.startingPoint, {
-    startDate: trimmed(input.startDate) ?? from?.startDate ?? nextMonday(today(ctx)),
+    startDate: trimmed(input.startDate) ?? from?.startDate ?? today(ctx),
     known: known ? [...new Set(known)] : from?.known,
     hoursPerWeek: (input.hoursPerWeek === FULL_TIME ? FULL_TIME_HOURS : input.hoursPerWeek) ?? from?.hoursPerWeek,
     weeksOff: input.weeksOff ?? from?.weeksOff,

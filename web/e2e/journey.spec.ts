@@ -42,6 +42,17 @@ async function readProgress(p: Page) {
   };
 }
 
+/**
+ * This week's budget as the page writes it: the weekly hours pro rata over the days of the week from
+ * the plan's first day (today) on, so a plan started on a Tuesday has 6/7 of them in its first week.
+ */
+async function firstWeekBudget(p: Page, hoursPerWeek: number): Promise<string> {
+  const { today } = (await (await p.request.get('/api/today')).json()) as { today: string };
+  const daysLeft = 7 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7);
+  const hours = daysLeft === 7 ? hoursPerWeek : Math.floor((hoursPerWeek * 100 * daysLeft) / 7) / 100;
+  return new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(hours);
+}
+
 /** The burn-up chart's lines as drawn: their SVG paths change when the hours done change. */
 async function burnupPaths(p: Page): Promise<string> {
   const paths = await p
@@ -155,7 +166,7 @@ test('onboarding goes in four steps; Back, a reload and "Change my answers" keep
   await expect(page.getByTestId('week-heading')).toHaveText(/^Week 1 · /);
   const start = page.getByTestId('start-next');
   await expect(start).toHaveText(/^Start: \S/);
-  await expect(page.getByTestId('week-hours')).toContainText('0 h of 12 h this week');
+  await expect(page.getByTestId('week-hours')).toContainText(`0 h of ${await firstWeekBudget(page, 12)} h this week`);
   const saved = (await (await page.request.get('/api/profile')).json()).profile;
   expect(saved.hoursPerWeek).toBe(12);
 
@@ -286,7 +297,9 @@ test('this week: a ticked row stays in place, checked, with undo; logged hours f
   await page.getByRole('button', { name: 'Log hours' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Logged 1.5 h.' })).toHaveCount(1);
   const shown = new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(weekBefore + 1.5);
-  await expect(page.getByTestId('week-hours')).toContainText(`${shown} h of 12 h this week`);
+  await expect(page.getByTestId('week-hours')).toContainText(
+    `${shown} h of ${await firstWeekBudget(page, 12)} h this week`,
+  );
 
   await page.reload();
   await expect(rows.getByRole('checkbox', { name, exact: true })).toBeChecked();

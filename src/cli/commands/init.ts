@@ -7,7 +7,6 @@
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
-import { nextMonday } from '../../core/dates.js';
 import { LEARNING_STYLES, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { Plan, Profile } from '../../core/plan-model.js';
@@ -130,8 +129,8 @@ async function askProfile(
   if (answers.start === undefined) {
     const value = await prompts.text({
       message: t.askStartDate,
-      initialValue: nextMonday(today),
-      validate: (v) => dateProblem(loc, v, nextMonday(today)),
+      initialValue: today,
+      validate: (v) => dateProblem(loc, v, today),
     });
     if (cancelled(value)) return undefined;
     answers.start = String(value);

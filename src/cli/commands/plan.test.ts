@@ -8,7 +8,7 @@ import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TODAY = '2026-11-27'; // a Friday: the default start is Monday 2026-11-30
+const TODAY = '2026-11-27'; // a Friday: the default start is that day, its week holding three days' share of the hours
 // An empty data folder: no stored profile or progress, so flags and defaults alone decide.
 const HOME = mkdtempSync(join(tmpdir(), 'mlpath-plan-test-'));
 const ENV = { MLPATH_TODAY: TODAY, MLPATH_HOME: HOME };
@@ -85,8 +85,8 @@ describe('mlpath plan --json', () => {
     expect(p.explanations.every((e) => e.text['en'] && e.text['zh-CN'])).toBe(true);
   });
 
-  it('starts on the next Monday after today unless --start says otherwise', async () => {
-    expect((await plan('--start-point', 'developer')).startDate).toBe('2026-11-30');
+  it('starts today unless --start says otherwise', async () => {
+    expect((await plan('--start-point', 'developer')).startDate).toBe(TODAY);
     expect((await plan('--start-point', 'developer', '--start', '2027-03-03')).startDate).toBe('2027-03-03');
   });
 
@@ -112,7 +112,7 @@ describe('mlpath plan --json', () => {
       return { code, out: io.stdout(), err: io.stderr() };
     };
     const now = await at({ MLPATH_NOW: '2027-01-06T09:00:00Z' });
-    expect((JSON.parse(now.out) as JsonPlan).startDate).toBe('2027-01-11');
+    expect((JSON.parse(now.out) as JsonPlan).startDate).toBe('2027-01-06');
     const badToday = await at({ MLPATH_TODAY: 'soon' });
     expect(badToday.code).toBe(2);
     expect(badToday.err).toContain('MLPATH_TODAY is not a date between the years 2000 and 2100: "soon"');
@@ -205,7 +205,7 @@ describe('mlpath plan as text', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Your plan: Software-engineering route');
     expect(r.out).toContain('Milestones');
-    expect(r.out).toContain('Week 1 · 2026-11-30');
+    expect(r.out).toContain(`Week 1 · ${TODAY}`);
     expect(r.out).toContain('Why these resources');
     expect(r.out).toContain('Job-ready');
   });
@@ -306,7 +306,7 @@ describe('mlpath plan as a process', () => {
     expect(r.status).toBe(0);
     const p = JSON.parse(r.stdout) as JsonPlan;
     expect(p.route).toBe('software-first');
-    expect(p.startDate).toBe('2026-11-30');
+    expect(p.startDate).toBe(TODAY);
     expect(p.milestones.find((m) => m.stage === 'deep-learning')).toBeDefined();
   });
 

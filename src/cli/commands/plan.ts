@@ -10,7 +10,7 @@ import { titled } from '../../core/planner/texts.js';
 import { enumerationIn } from '../../i18n/catalogue.js';
 import type { Command } from 'commander';
 import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
-import { monthsBetween } from '../../core/dates.js';
+import { maxDate, monthsBetween } from '../../core/dates.js';
 import { AREAS, textIn } from '../../core/model.js';
 import type { Area, Curriculum, Locale, Text } from '../../core/model.js';
 import type { Explanation, Plan, Profile, ProgressState } from '../../core/plan-model.js';
@@ -221,12 +221,14 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
 
   lines.push('', m('plan.weeks'));
   for (const w of plan.weeks) {
+    // A week is dated by its first day of study: the plan's first week, begun mid-week, by its start.
+    const date = maxDate(w.start, plan.startDate);
     if (w.off) {
-      lines.push(`  ${m('plan.weekOff', { n: w.index + 1, date: w.start })}`);
+      lines.push(`  ${m('plan.weekOff', { n: w.index + 1, date })}`);
       continue;
     }
     const review = w.reviewMinutes !== undefined ? ` · ${m('plan.weekReview', { minutes: w.reviewMinutes })}` : '';
-    lines.push(`  ${m('plan.week', { n: w.index + 1, date: w.start, hours: round1(w.hours) })}${review}`);
+    lines.push(`  ${m('plan.week', { n: w.index + 1, date, hours: round1(w.hours) })}${review}`);
     for (const t of w.tasks) {
       const title = sayIn(L, t.title) || t.resource;
       lines.push(`    - ${title} · ${m('plan.hours', { hours: round1(t.hours) })} · ${stageTitle(t.stage)}`);

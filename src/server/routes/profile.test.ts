@@ -24,15 +24,15 @@ describe('GET /api/profile', () => {
 });
 
 describe('PUT /api/profile', () => {
-  it('fills every field the client leaves out from the starting point, starting the Monday on or after today', async () => {
+  it('fills every field the client leaves out from the starting point, starting today', async () => {
     const { status, json } = await api.put('/api/profile', { startingPoint: 'quant-student' });
     expect(status).toBe(200);
     const profile = ProfileSchema.parse((json as { profile: unknown }).profile);
     expect(profile).toMatchObject({
       startingPoint: 'quant-student',
       hoursPerWeek: 15,
-      // 2026-03-04 is a Wednesday: plan weeks are calendar weeks, so the plan starts the next Monday.
-      startDate: '2026-03-09',
+      // 2026-03-04 is a Wednesday: the plan starts that day, its first week holding five days' share of the hours.
+      startDate: '2026-03-04',
       style: 'structured',
       known: [],
       weeksOff: [],
