@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 
 const modified = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs;
 const compiled = new URL('../dist/cli/main.js', import.meta.url);
-const bundled = new URL('../dist/bin/main.js', import.meta.url);
+const bundled = new URL('../dist/bin/start.js', import.meta.url);
 const compiledAt = modified(compiled);
 if (compiledAt === undefined) {
   process.stderr.write(

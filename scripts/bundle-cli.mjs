@@ -3,8 +3,9 @@
 // so a command reads a handful of files instead of hundreds. dist/bin is two folders below the
 // project root like src/cli and dist/cli, so paths found from import.meta.url stay right
 // (src/cli/paths.ts). bin/mlpath.js runs this bundle when it is there, else dist/cli/main.js.
-import { readFileSync, renameSync, rmSync } from 'node:fs';
-import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { build, transform } from 'esbuild';
 
 // pg asks whether it runs in a Cloudflare Worker when it is loaded: without a `navigator` (Node 20)
 // it probes `Response`, which makes Node load its whole fetch implementation (about 16 ms). The
@@ -20,6 +21,25 @@ const nodeOnlyPg = {
         return undefined;
       }
       return { contents: source.replace(PG_PROBE, 'if (false) {'), loader: 'js' };
+    });
+  },
+};
+
+// commander loads child_process when it is loaded, only to spawn executable subcommands, which
+// mlpath has none of; child_process brings net, dgram and Node's streams with it. In the bundle it
+// is loaded on the first spawn instead.
+const CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(CHILD_PROCESS)) {
+        console.warn(`bundle-cli: ${path} no longer loads child_process as expected; bundled as it is`);
+        return undefined;
+      }
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(CHILD_PROCESS, lazy), loader: 'js' };
     });
   },
 };
@@ -44,7 +64,7 @@ await build({
   banner: {
     js: "import { createRequire as __mlpathRequire } from 'node:module'; const require = __mlpathRequire(import.meta.url);",
   },
-  plugins: [nodeOnlyPg],
+  plugins: [nodeOnlyPg, lazyChildProcess],
   logLevel: 'warning',
   legalComments: 'none',
   // Node compiles every module a command loads before running it: less text is less to scan
@@ -52,6 +72,44 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
+
+// The same modules as CommonJS function bodies for dist/bin/start.js, which runs them with a V8 code
+// cache (see scripts/cli-start.mjs). Each module's imports of the bundle's other modules become
+// calls of the loader's require and import functions; Node's own modules and the external packages
+// are required from node_modules.
+const cjs = new URL('cjs/', outdir);
+mkdirSync(cjs);
+const chunks = {};
+const names = new Set(readdirSync(outdir).filter((f) => f.endsWith('.js')));
+const BANNER =
+  /^import \{ createRequire as __mlpathRequire \} from 'node:module'; const require = __mlpathRequire\(import\.meta\.url\);\n/;
+for (const name of names) {
+  const esm = readFileSync(new URL(name, outdir), 'utf8');
+  if (!BANNER.test(esm)) throw new Error(`bundle-cli: ${name} does not start with the banner`);
+  const { code } = await transform(esm.replace(BANNER, ''), {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    define: { 'import.meta.url': '__mlpathUrl' },
+    logLevel: 'warning',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+  });
+  const body = code.replace(/\bimport\("\.\/([\w-]+\.js)"\)/g, (whole, file) => {
+    if (!names.has(file)) throw new Error(`bundle-cli: ${name} imports ${file}, which is not in the bundle`);
+    return `__mlpathImport("./${file}")`;
+  });
+  if (/\bimport\(/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""')))
+    throw new Error(`bundle-cli: ${name} keeps an import() the loader does not handle`);
+  const file = name.replace(/\.js$/, '.cjs');
+  writeFileSync(new URL(file, cjs), body);
+  chunks[file] = createHash('sha256').update(body).digest('hex').slice(0, 16);
+}
+const start = readFileSync(new URL('cli-start.mjs', import.meta.url), 'utf8');
+if (!start.includes('/* CHUNKS */ {}')) throw new Error('bundle-cli: cli-start.mjs has no CHUNKS to fill in');
+writeFileSync(new URL('start.js', outdir), start.replace('/* CHUNKS */ {}', JSON.stringify(chunks)));
+
 rmSync(retired, { recursive: true, force: true });
 try {
   renameSync(target, retired);
