@@ -78,6 +78,7 @@ export function trackingMessages(locale: Locale) {
     weekBudget: (logged: string, budget: string, remaining: string) => t('weekBudget', { logged, budget, remaining }),
     weekUpcoming: (date: string, budget: string) => t('weekUpcoming', { date, budget }),
     weekSpent: t('weekSpent'),
+    weekTasksDone: t('weekTasksDone'),
     skillsDone: (done: number, total: number, curriculum: number) => t('skillsDone', { done, total, curriculum }),
     burnupTitle: t('burnupTitle'),
     burnupHead: [

@@ -74,6 +74,31 @@ describe('mlpath today and week', () => {
     expect(json.week).toMatchObject({ number: 2, start: '2026-11-30', end: '2026-12-06', budgetHours: 10 });
     expect(json.week.tasks.length).toBeGreaterThan(0);
   });
+
+  it('a week whose last minutes review takes says the plan goes on next week, not that it is all done', async () => {
+    // A first week begun on Tuesday (8.57 h of 10), two units done (their skills' review cards
+    // start), and hours logged until a tenth of an hour is left: less than the
+    // review the week expects, so no task fits in it.
+    const home = await withProfile('2026-12-01T09:00:00.000Z', '2026-12-01');
+    for (const args of [
+      ['done', 'cs50p/week-0', '--no-log'],
+      ['done', 'cs50p/week-1', '--no-log'],
+    ]) {
+      expect((await home.run(args)).status).toBe(0);
+    }
+    const before = JSON.parse((await home.run(['week', '--json'])).stdout).week;
+    const rest = Math.round((before.budgetHours - before.loggedHours - 0.1) * 100) / 100;
+    expect(rest).toBeGreaterThan(0);
+    expect((await home.run(['log', String(rest)])).status).toBe(0);
+    const week = JSON.parse((await home.run(['week', '--json'])).stdout);
+    expect(week.week.tasks).toEqual([]);
+    expect(week.week.remainingHours).toBeGreaterThan(0);
+    for (const command of ['week', 'today']) {
+      const result = await home.run([command]);
+      expect(result.stdout).toContain('Nothing more is planned this week; the plan goes on next week');
+      expect(result.stdout).not.toContain('every task is done');
+    }
+  });
 });
 
 describe('review time and recall in today, week and status', () => {

@@ -109,7 +109,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         }
         if (week.tasks.length === 0) {
           const more = (snapshot.forecast?.plan.weeks.length ?? 0) > 0;
-          io.out(`${more ? m.weekSpent : m.nothingPlanned}\n`);
+          io.out(`${emptyWeekLine(m, week, more)}\n`);
           if (more) io.out(`${budgetLine(m, week)}\n`);
           io.out(`${reviewLine(locale, view.review)}\n`);
           return;
@@ -158,7 +158,10 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           if (milestone.date < week.start || milestone.date > week.end) continue;
           io.out(`  ★ ${sayIn(locale, milestone.title) || milestone.stage} (${milestone.date})\n`);
         }
-        if (week.tasks.length === 0) io.out(`${week.remainingHours > 0 ? m.nothingPlanned : m.weekSpent}\n`);
+        if (week.tasks.length === 0) {
+          const more = (snapshot.forecast?.plan.weeks.length ?? 0) > 0;
+          io.out(`${emptyWeekLine(m, week, more)}\n`);
+        }
         io.out(`${budgetLine(m, week)}\n`);
         io.out(`${reviewLine(locale, view.review)}\n`);
       });
@@ -361,4 +364,13 @@ function sessionTitle(m: TrackingMessages, session: StudySession, today: boolean
   return today
     ? m.studyToday(weekday, session.date, session.time, session.timeZone, duration)
     : m.studyNext(weekday, session.date, session.time, session.timeZone, duration);
+}
+
+/**
+ * What a week with no task left says: the whole plan is done only when no week follows; else its
+ * hours are all logged, or what is left of them is taken (by review) and the plan goes on next week.
+ */
+function emptyWeekLine(m: TrackingMessages, week: { readonly remainingHours: number }, more: boolean): string {
+  if (!more) return m.nothingPlanned;
+  return week.remainingHours > 0 ? m.weekTasksDone : m.weekSpent;
 }
