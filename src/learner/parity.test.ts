@@ -43,7 +43,9 @@ type Step =
   | { do: 'export'; format: 'md' | 'ics' | 'json' }
   | { do: 'week' }
   | { do: 'target'; date: string | null }
-  | { do: 'status' };
+  | { do: 'status' }
+  /** The forecast against the first plan: `status --json` in the CLI, GET /api/plan in the API. */
+  | { do: 'forecast' };
 
 type Ending = 'done' | 'bad-request' | 'conflict' | 'nothing';
 
@@ -107,7 +109,15 @@ const CLI_STEP: Record<Step['do'], (step: never) => string[]> = {
   week: () => ['week', '--json'],
   target: (s: Extract<Step, { do: 'target' }>) => ['target', s.date ?? 'none'],
   status: () => ['status', '--json'],
+  forecast: () => ['status', '--json'],
 };
+
+/** What a forecast says of the finish: the date, the first plan's, how far it moved and the pace. */
+function forecastText(forecast: Record<string, unknown> | null | undefined): string {
+  if (!forecast) return 'null';
+  const { finishDate, originalFinishDate, movedDays, pace } = forecast;
+  return JSON.stringify({ finishDate, originalFinishDate, movedDays, pace });
+}
 
 /** What both faces' status share: the forecast with its range, the target date and the warnings. */
 function outlookText(json: unknown): string {
@@ -135,7 +145,9 @@ async function viaCli(home: TestHome, step: Step): Promise<StepResult> {
           ? JSON.stringify(JSON.parse(stdout))
           : step.do === 'status'
             ? outlookText(JSON.parse(stdout))
-            : undefined;
+            : step.do === 'forecast'
+              ? forecastText((JSON.parse(stdout) as { forecast: Record<string, unknown> | null }).forecast)
+              : undefined;
   return { ending, suggestions: suggestionsIn(stderr), ...(text !== undefined ? { text } : {}) };
 }
 
@@ -210,6 +222,16 @@ async function viaApi(h: Harness, step: Step): Promise<StepResult> {
     case 'target':
       res = await api.put('/api/profile/target-date', { targetDate: step.date });
       break;
+    case 'forecast': {
+      const plan = await api.get('/api/plan');
+      return plan.status === 200
+        ? {
+            ending: 'done',
+            suggestions: [],
+            text: forecastText((plan.json as { forecast: Record<string, unknown> | null }).forecast),
+          }
+        : { ending: 'bad-request', suggestions: [] };
+    }
     case 'status': {
       const report = await api.get('/api/status');
       return report.status === 200
@@ -502,6 +524,19 @@ const CASES: readonly Case[] = [
       expect(target.hoursPerWeekNeeded).toBeGreaterThan(0);
       // Cleared again: the profile holds none.
       expect(s.profile?.targetDate).toBeUndefined();
+    },
+  },
+  {
+    name: 'a replaced profile keeps the first plan as the baseline, in the status and in the plan alike',
+    steps: [profile({ hours: 10 }), { do: 'forecast' }, profile({ hours: 20 }), { do: 'forecast' }],
+    endings: ['done', 'done', 'done', 'done'],
+    then: (_s, r) => {
+      const first = JSON.parse(r[1]?.text ?? 'null');
+      const after = JSON.parse(r[3]?.text ?? 'null');
+      expect(first.movedDays).toBe(0);
+      expect(after.originalFinishDate).toBe(first.finishDate);
+      expect(after.finishDate < first.finishDate).toBe(true);
+      expect(after.movedDays).toBeLessThan(0);
     },
   },
   {

@@ -1,31 +1,18 @@
 /**
  * @module server/planning
- * What GET /api/plan answers from: the learner's profile and progress, the re-plan from progress
- * and today, and the JSON answer made from them (status, progress and today are learner actions,
- * src/learner/progress.ts). The planner is pure and
- * deterministic and the event log only grows, so all of it is kept per learner until the
- * profile, the number of events or the date changes; an unchanged state is answered from the
- * kept JSON after two small queries, with its entity tag (so a client holding it gets 304, and
- * compression.ts compresses it once).
+ * The JSON answers GET /api/plan and /api/plan/roadmap make from the learner's progress snapshot
+ * (src/learner/progress.ts: the profile, the stored fold, the first plan kept as the baseline, the
+ * re-plan from today and its forecast, the same snapshot `mlpath status` and `mlpath plan` read).
+ * The planner is pure and deterministic and the event log only grows, so each answer is kept as
+ * bytes per learner until the profile, the number of events or the date changes; an unchanged state
+ * is answered from the kept bytes after two small queries (none while the store's change token
+ * stands), with its entity tag (so a client holding it gets 304, and compression.ts compresses it once).
  */
 import { createHash } from 'node:crypto';
-import type { Curriculum } from '../core/model.js';
-import type { Forecast, Plan, Profile, ProgressState } from '../core/plan-model.js';
-import { forecastFrom, planFor } from '../core/planner/index.js';
-import { foldProgress } from '../core/progress.js';
-import type { ProgressEvent } from '../core/progress-model.js';
+import type { LearnerContext } from '../learner/context.js';
+import { progressSnapshot } from '../learner/progress.js';
+import type { ProgressSnapshot } from '../learner/progress.js';
 import type { Store } from '../store/store.js';
-import { reviewMinutesOf } from '../learner/review.js';
-
-export interface LearnerState {
-  readonly profile: Profile | undefined;
-  readonly events: readonly ProgressEvent[];
-  readonly progress: ProgressState;
-  /** The re-planned plan and forecast; undefined without a profile. */
-  readonly forecast: Forecast | undefined;
-  /** The first plan (from the profile alone); undefined without a profile. */
-  original(): Plan | undefined;
-}
 
 /** A JSON answer as bytes, and its strong entity tag (a digest of them). */
 export interface Answer {
@@ -38,20 +25,17 @@ interface Entry {
   readonly today: string;
   /** The store's change token when the key was last read (undefined: read it again each time). */
   token: string | undefined;
-  state: Promise<LearnerState> | undefined;
   readonly bodies: Map<string, Answer>;
 }
 
 export class Planning {
-  /** Learners whose state is kept; the least recently used is dropped first. */
+  /** Learners whose answers are kept; the least recently used is dropped first. */
   static readonly MAX_LEARNERS = 64;
   readonly #store: Store;
-  readonly #curriculum: Curriculum;
   readonly #entries = new Map<string, Entry>();
 
-  constructor(store: Store, curriculum: Curriculum) {
+  constructor(store: Store) {
     this.#store = store;
-    this.#curriculum = curriculum;
   }
 
   async #entry(learner: string, today: string): Promise<Entry> {
@@ -63,7 +47,7 @@ export class Planning {
     // Events are only ever appended (an undo is an event too), so their count identifies the log.
     const key = `${today}\u0000${count}\u0000${JSON.stringify(profile ?? null)}`;
     let entry = this.#entries.get(learner);
-    if (entry?.key !== key) entry = { key, today, token, state: undefined, bodies: new Map() };
+    if (entry?.key !== key) entry = { key, today, token, bodies: new Map() };
     else entry.token = token;
     this.#entries.delete(learner);
     this.#entries.set(learner, entry);
@@ -74,37 +58,17 @@ export class Planning {
     return entry;
   }
 
-  async #compute(learner: string, today: string): Promise<LearnerState> {
-    const [profile, events] = await Promise.all([this.#store.getProfile(learner), this.#store.listEvents(learner)]);
-    const progress = foldProgress(events, this.#curriculum);
-    const forecast = profile
-      ? forecastFrom(this.#curriculum, profile, progress, today, undefined, {
-          reviewMinutes: reviewMinutesOf(this.#curriculum, events, today, profile.startDate),
-        })
-      : undefined;
-    let original: Plan | undefined;
-    return {
-      profile,
-      events,
-      progress,
-      forecast,
-      original: () => {
-        if (profile) original ??= planFor(this.#curriculum, profile);
-        return original;
-      },
-    };
-  }
-
-  /** The JSON answer `name` and its tag, built from the state once per state. */
-  async json(learner: string, today: string, name: string, build: (state: LearnerState) => unknown): Promise<Answer> {
-    const entry = await this.#entry(learner, today);
+  /** The JSON answer `name` and its tag, built from the learner's progress snapshot once per state. */
+  async json(
+    ctx: LearnerContext,
+    today: string,
+    name: string,
+    build: (snapshot: ProgressSnapshot) => unknown,
+  ): Promise<Answer> {
+    const entry = await this.#entry(ctx.learnerId, today);
     const kept = entry.bodies.get(name);
     if (kept !== undefined) return kept;
-    entry.state ??= this.#compute(learner, today);
-    entry.state.catch(() => {
-      entry.state = undefined;
-    });
-    const json = JSON.stringify(build(await entry.state));
+    const json = JSON.stringify(build(await progressSnapshot(ctx)));
     const answer = {
       body: new TextEncoder().encode(json),
       tag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"`,

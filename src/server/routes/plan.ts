@@ -13,17 +13,16 @@ import { burnup, currentWeek, progressSnapshot, status } from '../../learner/pro
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext, localDate } from '../context.js';
 import { Planning } from '../planning.js';
-import type { LearnerState } from '../planning.js';
+import type { ProgressSnapshot } from '../../learner/progress.js';
 import { json, tagged } from '../answers.js';
 
 export function planRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { curriculum, clock } = deps;
-  const planning = new Planning(deps.store, curriculum);
+  const { clock } = deps;
+  const planning = new Planning(deps.store);
   const routes = new Hono<AppEnv>();
 
-  const answer = async (c: Context<AppEnv>, name: string, build: (state: LearnerState, today: string) => unknown) => {
-    const today = localDate(clock());
-    const { body, tag } = await planning.json(c.get('learner').id, today, name, (state) => build(state, today));
+  const answer = async (c: Context<AppEnv>, name: string, build: (snapshot: ProgressSnapshot) => unknown) => {
+    const { body, tag } = await planning.json(learnerContext(deps, c), localDate(clock()), name, build);
     return tagged(c, body, tag);
   };
 
@@ -33,9 +32,9 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // The roadmap needs the plan's route and skills and this week's skills, not the plan's weeks.
   routes.get('/plan/roadmap', (c) =>
-    answer(c, 'roadmap', ({ forecast, profile, progress }, today) => {
+    answer(c, 'roadmap', ({ forecast, profile, stats, today }) => {
       const plan = forecast?.plan;
-      const week = currentWeekView({ profile, plan, logged: progress.logged, today }).week;
+      const week = currentWeekView({ profile, plan, logged: stats.logged, today }).week;
       const weekSkills = week && !week.off ? [...new Set(week.tasks.flatMap((task) => task.skills))] : [];
       return { route: plan?.route ?? null, skills: plan?.skills ?? [], weekSkills };
     }),
