@@ -12,10 +12,11 @@
  * Pure: "today" is an argument. Dates are `YYYY-MM-DD`; hours are decimal hours.
  */
 import type { DateRange, Plan, PlanTask, PlanWeek, Profile, ProgressState } from './plan-model.js';
+import { WEEKDAYS } from './plan-model.js';
 import { addDays, daysBetween, fromDayNumber, maxDate, toDayNumber, weekStart } from './dates.js';
 
 /** What the calendar needs of a profile. */
-export type CalendarProfile = Pick<Profile, 'hoursPerWeek' | 'weeksOff' | 'startDate'>;
+export type CalendarProfile = Pick<Profile, 'hoursPerWeek' | 'weeksOff' | 'startDate' | 'study'>;
 
 export interface StudyCalendar {
   /** The Monday (day number) of the week holding the first day of study. */
@@ -26,7 +27,11 @@ export interface StudyCalendar {
   isOff(day: number): boolean;
   /** Days (numbers) of the week starting on Monday `monday` open for study: not off, not before `from`. */
   openDays(monday: number, from?: number): number[];
-  /** The week's budget in hundredths of an hour: the weekly hours pro rata over its open days. */
+  /**
+   * The week's budget in hundredths of an hour: the weekly hours pro rata over its open days, or,
+   * when the learner has study days, over its open study days (a plan begun on a Tuesday by one who
+   * studies Monday, Wednesday and Saturday has two of three in its first week).
+   */
   budgetCenti(monday: number): number;
   /** Declared days off from `from` on, up to `limit` of them (for guards). */
   offDayCount(from: number, limit: number): number;
@@ -38,6 +43,11 @@ export function studyCalendar(profile: CalendarProfile): StudyCalendar {
   const ranges = profile.weeksOff.map((r: DateRange) => [toDayNumber(r.start), toDayNumber(r.end)] as const);
   const nominalCenti = Math.max(1, Math.round(profile.hoursPerWeek * 100));
   const isOff = (day: number): boolean => ranges.some(([a, b]) => day >= a && day <= b);
+  // Study days as weekday indexes (Monday 0); day number 0, 1970-01-01, was a Thursday (3).
+  const studyDays = profile.study?.days.length
+    ? new Set(profile.study.days.map((d) => WEEKDAYS.indexOf(d)))
+    : undefined;
+  const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
   const openDays = (monday: number, from: number = startDay): number[] => {
     const open: number[] = [];
     for (let d = monday; d < monday + 7; d++) if (d >= from && !isOff(d)) open.push(d);
@@ -49,8 +59,12 @@ export function studyCalendar(profile: CalendarProfile): StudyCalendar {
     isOff,
     openDays,
     budgetCenti: (monday) => {
-      const open = ranges.length === 0 && monday > startDay ? 7 : openDays(monday).length;
-      return open === 7 ? nominalCenti : Math.floor((nominalCenti * open) / 7);
+      if (ranges.length === 0 && monday > startDay) return nominalCenti;
+      const open = openDays(monday);
+      const [share, of] = studyDays
+        ? [open.filter((day) => studyDays.has(weekdayOf(day))).length, studyDays.size]
+        : [open.length, 7];
+      return share === of ? nominalCenti : Math.floor((nominalCenti * share) / of);
     },
     offDayCount: (from, limit) => {
       let count = 0;
