@@ -1,8 +1,9 @@
 /**
  * @module weeks
  * Calendar-true study weeks. A plan week is a calendar week, Monday to Sunday. Its budget is the
- * learner's weekly hours shared over the days open for study: a day is closed when a declared
- * range of days off covers it, or when it comes before the first day of study. A week with no open
+ * learner's weekly hours shared over the days open for study (over the open study days, for a
+ * learner who chose study days): a day is closed when a declared range of days off covers it, or
+ * when it comes before the first day of study. A week with no open
  * day is a week off, for all seven days, in every view and export.
  *
  * The current week is never a fresh full week from the day one looks: what it still holds is its
