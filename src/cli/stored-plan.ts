@@ -32,10 +32,10 @@ export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promis
     if (!profile) return undefined;
     // The fold kept with the log (learner/fold.ts), not the whole log.
     const fold = await storedFold({ ...session.context(), curriculum });
-    const { skills, items, logged, loggedByItem } = statsOf(fold, undefined);
+    const { skills, items, logged, loggedByItem, loggedGeneral } = statsOf(fold, undefined);
     return {
       profile,
-      progress: { skills, items, logged, loggedByItem },
+      progress: { skills, items, logged, loggedByItem, loggedGeneral },
       reviewMinutes: reviewMinutesOf(curriculum, fold, session.today, profile.startDate),
       today: session.today,
     };

@@ -227,6 +227,11 @@ export interface ProgressState {
   readonly logged: readonly { readonly date: string; readonly hours: number }[];
   /** Hours logged per item (a skill, resource or unit key), all days; hours logged without an item under ''. */
   readonly loggedByItem: ReadonlyMap<string, number>;
+  /**
+   * Hours logged without an item, per day (`YYYY-MM-DD`). The re-plan credits those of the current
+   * week to the work the plan had for it; absent, none is credited.
+   */
+  readonly loggedGeneral?: ReadonlyMap<string, number>;
 }
 
 export interface Forecast {

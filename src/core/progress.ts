@@ -136,8 +136,8 @@ const STATUS: Partial<Record<ProgressEvent['type'], ItemStatus>> = {
 
 /** The state the planner needs: statuses of skills and items, and hours logged. */
 export function foldProgress(events: readonly ProgressEvent[], curriculum: ProgressCurriculum): ProgressState {
-  const { skills, items, logged, loggedByItem } = progressStats(events, curriculum, undefined);
-  return { skills, items, logged, loggedByItem };
+  const { skills, items, logged, loggedByItem, loggedGeneral } = progressStats(events, curriculum, undefined);
+  return { skills, items, logged, loggedByItem, loggedGeneral };
 }
 
 /** The fold with everything the status screen shows. `today` (`YYYY-MM-DD`) anchors week and streak. */
@@ -161,6 +161,8 @@ export interface ProgressFold {
   readonly hoursByDay: Map<string, number>;
   /** Item key ('' for hours logged without one) -> hours logged on it, all days. */
   readonly hoursByItem: Map<string, number>;
+  /** Day -> hours logged on it without an item. */
+  readonly generalByDay: Map<string, number>;
   readonly hoursByWeek: Map<string, number>;
   /** Unrounded. */
   readonly totalHours: number;
@@ -201,6 +203,7 @@ function emptyFold(): ProgressFold {
     unknown: new Map(),
     hoursByDay: new Map(),
     hoursByItem: new Map(),
+    generalByDay: new Map(),
     hoursByWeek: new Map(),
     totalHours: 0,
     days: new Set(),
@@ -247,6 +250,7 @@ export function extendFold(
     unknown: new Map(fold.unknown),
     hoursByDay: new Map(fold.hoursByDay),
     hoursByItem: new Map(fold.hoursByItem),
+    generalByDay: new Map(fold.generalByDay),
     hoursByWeek: new Map(fold.hoursByWeek),
     days: new Set(fold.days),
     projectTicks: new Map([...fold.projectTicks].map(([id, ticks]) => [id, new Set(ticks)])),
@@ -276,7 +280,7 @@ function applyEvents(
   cancelled: ReadonlySet<string>,
   index: ItemIndex,
 ): ProgressFold | undefined {
-  const { skills, items, unknown, hoursByDay, hoursByItem, hoursByWeek, days, projectTicks } = fold;
+  const { skills, items, unknown, hoursByDay, hoursByItem, generalByDay, hoursByWeek, days, projectTicks } = fold;
   const { doneOn, marked, worked, cards } = fold;
   const weekOf = new Map<string, string>();
   let totalHours = fold.totalHours;
@@ -340,6 +344,7 @@ function applyEvents(
         const date = event.date ?? event.at.slice(0, 10);
         hoursByDay.set(date, (hoursByDay.get(date) ?? 0) + hours);
         hoursByItem.set(key ?? '', (hoursByItem.get(key ?? '') ?? 0) + hours);
+        if (key === undefined) generalByDay.set(date, (generalByDay.get(date) ?? 0) + hours);
         totalHours += hours;
         let week = weekOf.get(date);
         if (week === undefined) {
@@ -387,6 +392,7 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
     items: fold.items,
     logged: [...fold.hoursByDay].map(([date, hours]) => ({ date, hours })),
     loggedByItem: fold.hoursByItem,
+    loggedGeneral: fold.generalByDay,
     unknown: fold.unknown,
     hoursByWeek: fold.hoursByWeek,
     totalHours: round(fold.totalHours),
@@ -400,7 +406,7 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
 }
 
 /** The version of foldToJson's text; a stored fold of another version is folded again. */
-export const FOLD_FORMAT = 5;
+export const FOLD_FORMAT = 6;
 
 /** A fold as text, for a store to keep. */
 export function foldToJson(fold: ProgressFold): string {
@@ -411,6 +417,7 @@ export function foldToJson(fold: ProgressFold): string {
     unknown: [...fold.unknown],
     hoursByDay: [...fold.hoursByDay],
     hoursByItem: [...fold.hoursByItem],
+    generalByDay: [...fold.generalByDay],
     hoursByWeek: [...fold.hoursByWeek],
     totalHours: fold.totalHours,
     days: [...fold.days],
@@ -473,6 +480,7 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       unknown: [string, ItemStatus][];
       hoursByDay: [string, number][];
       hoursByItem: [string, number][];
+      generalByDay: [string, number][];
       hoursByWeek: [string, number][];
       totalHours: number;
       days: string[];
@@ -493,6 +501,7 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       unknown: new Map(j.unknown),
       hoursByDay: new Map(j.hoursByDay),
       hoursByItem: new Map(j.hoursByItem),
+      generalByDay: new Map(j.generalByDay),
       hoursByWeek: new Map(j.hoursByWeek),
       totalHours: j.totalHours,
       days: new Set(j.days),

@@ -89,6 +89,32 @@ describe('calendar weeks', () => {
   });
 });
 
+describe('hours logged this week without an item', () => {
+  const profile = profileOf(curriculum, 'p', { hoursPerWeek: 10, startDate: '2027-01-04' });
+  const general = (hours: number): ProgressState => ({
+    ...logged([['2027-01-05', hours]]),
+    loggedGeneral: new Map([['2027-01-05', hours]]),
+  });
+
+  it('come off the week’s first task as well as its budget, so studying leaves the finish where it was', () => {
+    const before = planFor(curriculum, profile, logged([]), '2027-01-05');
+    const after = planFor(curriculum, profile, general(3), '2027-01-05');
+    expect(after.finishDate).toBe(before.finishDate);
+    expect(sumHours(after.weeks[0]?.tasks ?? [])).toBe(7);
+    expect(after.weeks[0]?.tasks[0]).toMatchObject({ key: before.weeks[0]?.tasks[0]?.key, hours: 7 });
+    // Counted against the budget alone (a fold without them apart), they would move the finish later.
+    expect(planFor(curriculum, profile, logged([['2027-01-05', 3]]), '2027-01-05').finishDate > before.finishDate).toBe(
+      true,
+    );
+  });
+
+  it('fill the week when they reach its budget, leaving a tenth of its work for the next', () => {
+    const plan = planFor(curriculum, profile, general(10), '2027-01-05');
+    expect(plan.weeks[0]?.tasks).toEqual([]);
+    expect(plan.weeks[1]?.tasks[0]).toMatchObject({ key: 'ra/p1', hours: 1 });
+  });
+});
+
 describe('currentWeekView', () => {
   const profile = profileOf(curriculum, 'p', { hoursPerWeek: 10, startDate: '2027-01-04' });
 

@@ -262,6 +262,11 @@ export interface ScheduleSettings {
   readonly startDate: string;
   /** Hours already logged in the calendar week of `startDate`: they come off that week's budget. */
   readonly loggedThisWeek?: number;
+  /**
+   * Of `loggedThisWeek`, the hours logged without an item: they went to the work the plan had for
+   * the week, so they come off its first tasks as well (a tenth of each always remains).
+   */
+  readonly generalThisWeek?: number;
   /** Review minutes expected per week: they come off each week's budget (never below nothing). */
   readonly reviewMinutes?: ReviewReservation | undefined;
   /** Multiply the hours of study tasks (not time boxes) by this: the learner's observed pace. */
@@ -328,6 +333,9 @@ export function planFrom(
   const firstDay = toDayNumber(start);
   const gridStart = toDayNumber(weekStart(start));
   const loggedCenti = Math.round((settings.loggedThisWeek ?? 0) * 100);
+  const creditCenti = Math.min(loggedCenti, Math.round((settings.generalThisWeek ?? 0) * 100));
+  // What the current week's budget has lost to the hours logged in it (see the crediting below).
+  let spentCenti = loggedCenti;
   // The days of the week last asked for (the plan asks week after week, each many times).
   let datingWeek = -1;
   let datingOpen: readonly number[] = [];
@@ -343,7 +351,7 @@ export function planFrom(
     if (week !== 0) return budget;
     // No day left to study this week: nothing more goes in it.
     if (datingDays(0).length === 0) return 0;
-    return Math.max(0, budget - loggedCenti);
+    return Math.max(0, budget - spentCenti);
   };
   // Expected review time comes off what is left of the week, and takes no more than that.
   const reservedCenti = (week: number): number => {
@@ -357,7 +365,29 @@ export function planFrom(
   const totalCenti = scheduleTasks.reduce((sum, task) => sum + task.centi, 0);
   const offDays = calendar.offDayCount(gridStart, MAX_OFF_DAYS);
   const maxWeeks = Math.ceil((7 * totalCenti) / Math.max(1, nominal)) + Math.ceil(offDays / 7) + 11;
-  const result = schedule(scheduleTasks, { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks });
+  const options = { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks };
+  let toSchedule = scheduleTasks;
+  if (creditCenti > 0 && scheduleTasks.length > 0) {
+    // Hours logged this week with no item went to the week's work: they come off the tasks the week
+    // held before them, in the order it held them, as hours logged on a task do (a tenth remains until
+    // it is marked done). Left on no task, they would only shrink the week and move the finish later.
+    spentCenti = loggedCenti - creditCenti;
+    const before = schedule(scheduleTasks, options).weeks;
+    const credit = new Map<number, number>();
+    let left = creditCenti;
+    for (let c = before.firstChunk[0] ?? 0; c < (before.firstChunk[1] ?? 0) && left > 0; c++) {
+      const k = before.chunkTask[c] ?? 0;
+      const take = Math.min(left, before.chunkCenti[c] ?? 0);
+      credit.set(k, (credit.get(k) ?? 0) + take);
+      left -= take;
+    }
+    toSchedule = scheduleTasks.map((task, k) => {
+      const taken = credit.get(k);
+      return taken === undefined ? task : { ...task, centi: Math.max(task.centi - taken, Math.ceil(task.centi / 10)) };
+    });
+    spentCenti = loggedCenti;
+  }
+  const result = schedule(toSchedule, options);
   if (result.endWeek.some((w) => w < 0) && tasks.length > 0) {
     throw new MlpathError({
       code: 'UNREACHABLE',
@@ -545,14 +575,18 @@ export function planFor(
   const startDate = today !== undefined ? maxDate(profile.startDate, today) : profile.startDate;
   const pace = progress ? observedPace(curriculum, profile, progress).pace : 1;
   const monday = weekStart(startDate);
-  const loggedThisWeek =
-    progress && today !== undefined && weekStart(today) === monday
-      ? hoursLoggedBetween(progress.logged, monday, addDays(monday, 6))
-      : 0;
+  const inThisWeek = progress !== undefined && today !== undefined && weekStart(today) === monday;
+  const loggedThisWeek = inThisWeek ? hoursLoggedBetween(progress.logged, monday, addDays(monday, 6)) : 0;
+  let generalThisWeek = 0;
+  if (inThisWeek && progress.loggedGeneral) {
+    const sunday = addDays(monday, 6);
+    for (const [date, hours] of progress.loggedGeneral) if (date >= monday && date <= sunday) generalThisWeek += hours;
+  }
   const plan = planFrom(curriculum, profile, prepared, progress, {
     startDate,
     pace,
     loggedThisWeek,
+    generalThisWeek,
     reviewMinutes: options.reviewMinutes,
   });
   if (profile.marketReady !== true) return plan;
