@@ -7,42 +7,45 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build, transform } from 'esbuild';
 
+/**
+ * An esbuild plugin that replaces one line of a package's file in the bundle. When the package no
+ * longer has the line (an update changed it), the file is bundled as it is, with a warning.
+ */
+function patchLine(name, filter, line, replacement) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        if (!source.includes(line)) {
+          console.warn(`bundle-cli: ${path} no longer has \`${line}\` (${name}); bundled as it is`);
+          return undefined;
+        }
+        return { contents: source.replace(line, replacement), loader: 'js' };
+      });
+    },
+  };
+}
+
 // pg asks whether it runs in a Cloudflare Worker when it is loaded: without a `navigator` (Node 20)
 // it probes `Response`, which makes Node load its whole fetch implementation (about 16 ms). The
 // bundle is for Node only, so that probe is dropped from it; the `navigator` test stays.
-const PG_PROBE = "if (typeof Response === 'function') {";
-const nodeOnlyPg = {
-  name: 'node-only-pg',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      if (!source.includes(PG_PROBE)) {
-        console.warn(`bundle-cli: ${path} no longer has the Response probe; bundled as it is`);
-        return undefined;
-      }
-      return { contents: source.replace(PG_PROBE, 'if (false) {'), loader: 'js' };
-    });
-  },
-};
+const nodeOnlyPg = patchLine(
+  'node-only-pg',
+  /[\\/]pg[\\/]lib[\\/]stream\.js$/,
+  "if (typeof Response === 'function') {",
+  'if (false) {',
+);
 
 // commander loads child_process when it is loaded, only to spawn executable subcommands, which
 // mlpath has none of; child_process brings net, dgram and Node's streams with it. In the bundle it
 // is loaded on the first spawn instead.
-const CHILD_PROCESS = "const childProcess = require('node:child_process');";
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      if (!source.includes(CHILD_PROCESS)) {
-        console.warn(`bundle-cli: ${path} no longer loads child_process as expected; bundled as it is`);
-        return undefined;
-      }
-      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
-      return { contents: source.replace(CHILD_PROCESS, lazy), loader: 'js' };
-    });
-  },
-};
+const lazyChildProcess = patchLine(
+  'lazy-child-process',
+  /[\\/]commander[\\/]lib[\\/]command\.js$/,
+  "const childProcess = require('node:child_process');",
+  "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+);
 
 // Built beside the old bundle and swapped in at the end, so a command started during the build
 // runs the old bundle whole rather than a half-written one.
