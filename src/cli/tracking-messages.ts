@@ -60,6 +60,7 @@ export function trackingMessages(locale: Locale) {
     rubricLine: (done: number, total: number) => t('rubricLine', { done, total }),
     exported: (format: string, file: string) => t('exported', { format, file }),
     alreadySkipped: (title: string) => t('alreadySkipped', { title }),
+    alreadyDone: (title: string) => t('alreadyDone', { title }),
     plannedLogged: (hours: string, date: string) => t('plannedLogged', { hours, date }),
     plannedTakenBack: (hours: string) => t('plannedTakenBack', { hours }),
     projectRemoved: (title: string, id: string) => t('projectRemoved', { title, id }),

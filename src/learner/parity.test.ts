@@ -363,6 +363,20 @@ const CASES: readonly Case[] = [
     then: (s) => expect(s.steps.map((e) => e.type)).toEqual(['skipped']),
   },
   {
+    name: 'marking done what is already done records nothing new and logs no hours again',
+    steps: [
+      profile(),
+      { do: 'mark', type: 'done', item: 'cs50p/week-0' },
+      { do: 'mark', type: 'done', item: 'cs50p/week-0' },
+      { do: 'mark', type: 'done', item: 'linear-algebra', noLog: true },
+      { do: 'mark', type: 'done', item: 'linear-algebra' },
+      { do: 'undo' },
+    ],
+    endings: ['done', 'done', 'done', 'done', 'done', 'done'],
+    // The undo takes back the latest real step, the skill's mark: the unit's tick and its hours stay.
+    then: (s) => expect(s.steps.map((e) => `${e.type} ${e.item}`)).toEqual(['done cs50p/week-0', 'hours cs50p/week-0']),
+  },
+  {
     name: 'a tick logs the task’s planned hours, unless asked not to',
     steps: [
       profile(),

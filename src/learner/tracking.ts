@@ -5,7 +5,8 @@
  *
  * Rules:
  * - An item id follows the one rule of `items.ts` (trimmed, other spellings, suggestions).
- * - Skipping an item already skipped records nothing new.
+ * - Skipping an item already skipped, or marking done an item already done, records nothing new
+ *   (and logs no planned hours a second time).
  * - Ticking a task done (a resource or unit the plan schedules) logs its planned hours with it,
  *   unless the learner says not to (`logPlannedHours: false`); the log is recorded with the tick
  *   and an undo of the tick takes it back too. Unticking the task (a reset while the tick is the
@@ -45,7 +46,7 @@ export { TICK_HOURS_SUFFIX };
 
 export interface MarkResult {
   readonly item: ResolvedItem;
-  /** The mark recorded; undefined when nothing changed (skipping what is already skipped). */
+  /** The mark recorded; undefined when nothing changed (skipping what is skipped, marking done what is done). */
   readonly event: ProgressEvent | undefined;
   /** The planned hours logged with a tick, when any. */
   readonly logged: ProgressEvent | undefined;
@@ -177,8 +178,8 @@ export async function markItem(
 ): Promise<MarkResult> {
   const item = requireItem(ctx.curriculum, input.item);
   noteWithinLimit(input.note?.trim() ?? '', 'note');
-  // A step is one insert: the log is read only to know whether a skip changes anything and what a
-  // tick's planned hours are.
+  // A step is one insert: the log is read only to know whether a skip or a done changes anything
+  // and what a tick's planned hours are.
   const earlier = await recordedUnder(ctx, input.id, input.type, {
     item: item.key,
     text: input.note?.trim() || undefined,
@@ -192,10 +193,10 @@ export async function markItem(
   }
   let log: Promise<ProgressEvent[]> | undefined;
   const events = (): Promise<ProgressEvent[]> => (log ??= ctx.store.listEvents(ctx.learnerId));
-  if (input.type === 'skipped') {
+  if (input.type === 'skipped' || input.type === 'done') {
     const state = foldProgress(await events(), ctx.curriculum);
     const status = item.kind === 'skill' ? state.skills.get(item.key) : state.items.get(item.key);
-    if (status === 'skipped') return { item, event: undefined, logged: undefined };
+    if (status === input.type) return { item, event: undefined, logged: undefined };
   }
   const now = ctx.clock();
   const note = input.note?.trim();

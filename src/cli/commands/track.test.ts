@@ -273,11 +273,18 @@ describe('ticking a task', () => {
     expect(zh.stdout).toContain(`已撤回勾选时为它记录的 ${hours} 小时。`);
   });
 
-  it('says so when a skip changes nothing, and when init replaces a profile', async () => {
+  it('says so when a skip or a done changes nothing, and when init replaces a profile', async () => {
     const home = fresh();
     await home.run(['skip', 'la-book']);
     expect((await home.run(['skip', 'la-book'])).stdout).toBe(
       'Already skipped: Linear Algebra Done Right (nothing new recorded)\n',
+    );
+    await home.run(['done', 'linear-algebra']);
+    expect((await home.run(['done', 'linear-algebra'])).stdout).toBe(
+      'Already done: Linear algebra [vectors] (nothing new recorded, no hours logged again)\n',
+    );
+    expect((await home.run(['--locale', 'zh-CN', 'done', 'linear-algebra'])).stdout).toMatch(
+      /^早已完成：.*（未记录新内容，也未再次记录学时）\n$/,
     );
     await home.run(['init', '--yes', '--start-point', 'from-scratch']);
     const again = await home.run(['init', '--yes', '--force', '--hours', '12']);

@@ -80,7 +80,7 @@ export function registerTrack(program: Command, io: CliIo): void {
           return;
         }
         if (!result.event) {
-          io.out(`${m.alreadySkipped(title)}\n`);
+          io.out(`${mark.type === 'done' ? m.alreadyDone(title) : m.alreadySkipped(title)}\n`);
           return;
         }
         io.out(`${m.marked(m.status[mark.type] ?? mark.type, title)}\n`);
