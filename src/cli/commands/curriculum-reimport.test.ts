@@ -67,8 +67,10 @@ describe('mlpath curriculum import --force over an earlier import of the same ro
     } finally {
       await store.close();
     }
-    // The old readable name still answers, and so does the new one.
-    expect((await home.run(['done', 'lsmt'], on)).stdout).toBe('Done: LSTM\n');
+    // The old readable name still answers (the skill is done already), and so does the new one.
+    expect((await home.run(['done', 'lsmt'], on)).stdout).toBe(
+      'Already done: LSTM (nothing new recorded, no hours logged again)\n',
+    );
     expect((await home.run(['reset', 'lstm'], on)).status).toBe(0);
   });
 
