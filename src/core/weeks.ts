@@ -183,3 +183,11 @@ export function closedDays(calendar: StudyCalendar, monday: number): string[] {
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/**
+ * The date a week is shown from: its first day of study. A plan's first week, begun mid-week, is
+ * dated from the plan's start, not from the Monday before it. Both `YYYY-MM-DD`.
+ */
+export function weekShownFrom(weekStart: string, startDate: string): string {
+  return maxDate(weekStart, startDate);
+}

@@ -7,7 +7,7 @@
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
-import { maxDate } from '../../core/dates.js';
+import { weekShownFrom } from '../../core/weeks.js';
 import { LEARNING_STYLES, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { Plan, Profile } from '../../core/plan-model.js';
@@ -151,8 +151,7 @@ function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: n
   const lines: string[] = [];
   const m = trackingMessages(locale);
   for (const week of plan.weeks.slice(0, count)) {
-    // Dated by its first day of study: the first week, begun mid-week, by the plan's start.
-    const title = `  ${maxDate(week.start, plan.startDate)}`;
+    const title = `  ${weekShownFrom(week.start, plan.startDate)}`;
     if (week.off) {
       lines.push(`${title}  ${m.weekOff}`);
       continue;

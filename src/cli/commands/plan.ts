@@ -10,7 +10,8 @@ import { titled } from '../../core/planner/texts.js';
 import { enumerationIn } from '../../i18n/catalogue.js';
 import type { Command } from 'commander';
 import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
-import { maxDate, monthsBetween } from '../../core/dates.js';
+import { monthsBetween } from '../../core/dates.js';
+import { weekShownFrom } from '../../core/weeks.js';
 import { AREAS, textIn } from '../../core/model.js';
 import type { Area, Curriculum, Locale, Text } from '../../core/model.js';
 import type { Explanation, Plan, Profile, ProgressState } from '../../core/plan-model.js';
@@ -221,8 +222,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
 
   lines.push('', m('plan.weeks'));
   for (const w of plan.weeks) {
-    // A week is dated by its first day of study: the plan's first week, begun mid-week, by its start.
-    const date = maxDate(w.start, plan.startDate);
+    const date = weekShownFrom(w.start, plan.startDate);
     if (w.off) {
       lines.push(`  ${m('plan.weekOff', { n: w.index + 1, date })}`);
       continue;

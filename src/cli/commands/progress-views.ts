@@ -14,7 +14,8 @@ import { byId, findRole, textIn } from '../../core/model.js';
 import type { Curriculum, Locale } from '../../core/model.js';
 import type { PlanTask } from '../../core/plan-model.js';
 import type { LearnerContext } from '../../learner/context.js';
-import { isoWeekday, maxDate } from '../../core/dates.js';
+import { isoWeekday } from '../../core/dates.js';
+import { weekShownFrom } from '../../core/weeks.js';
 import { WEEKDAYS } from '../../core/plan-model.js';
 import { MAX_HOURS_PER_WEEK } from '../../core/planner/profile.js';
 import type { StudyWarning, TargetOutlook } from '../../core/planner/index.js';
@@ -143,8 +144,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           io.out(`${m.nothingPlanned}\n`);
           return;
         }
-        // Dated from its first day of study: the plan's first week, begun mid-week, from its start.
-        const start = snapshot.profile ? maxDate(week.start, snapshot.profile.startDate) : week.start;
+        const start = snapshot.profile ? weekShownFrom(week.start, snapshot.profile.startDate) : week.start;
         io.out(`${m.weekSpan(week.number, start, week.end)}\n`);
         if (week.off) {
           io.out(`${m.weekOff}\n`);

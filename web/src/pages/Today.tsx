@@ -11,6 +11,7 @@ import type { Text } from '../../../src/core/model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';
+import { weekShownFrom } from '../../../src/core/weeks.js';
 import { useCurriculum, useProfile, useProgress, useToday } from '../lib/data.js';
 import { Warnings } from '../components/Outlook.js';
 import { useLocale } from '../lib/locale.js';
@@ -67,9 +68,7 @@ export default function Today() {
   const [message, setMessage] = useState('');
   const [lastTick, setLastTick] = useState<{ key: string; done: boolean; id: string } | undefined>();
   const seen = useRef<{ week: string; rows: Map<string, Row> }>({ week: '', rows: new Map() });
-  // A week is dated from its first day of study: the plan's first week, begun mid-week, from its start.
-  const startDate = profile.data?.profile?.startDate ?? '';
-  const firstStudyDay = (monday: string): string => (startDate > monday ? startDate : monday);
+  const startDate = profile.data?.profile?.startDate;
   const id = useId();
 
   if (!today.data || !progress.data) {
@@ -143,7 +142,11 @@ export default function Today() {
         </h1>
         <p className="muted" data-testid="week-heading">
           {week
-            ? t('today.weekOf', { n: num(week.number, 0), start: date(firstStudyDay(week.start)), end: date(week.end) })
+            ? t('today.weekOf', {
+                n: num(week.number, 0),
+                start: date(startDate ? weekShownFrom(week.start, startDate) : week.start),
+                end: date(week.end),
+              })
             : date(today.data.today, 'long')}
         </p>
       </div>
