@@ -26,6 +26,15 @@ describe('formatting per locale', () => {
     expect(formatDate('someday', 'en')).toBe('someday');
   });
 
+  it('writes a whole number below 1,000 as Intl does in each interface locale, without making a formatter', () => {
+    for (const locale of ['en', 'zh-CN'])
+      for (const digits of [0, 1])
+        for (let value = 0; value < 1000; value++)
+          expect(formatNumber(value, locale, digits)).toBe(
+            new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+          );
+  });
+
   it('groups digits and rounds hours per locale', () => {
     expect(formatNumber(1234.56, 'en')).toBe('1,234.6');
     expect(formatNumber(1234.56, 'de')).toBe('1.234,6');

@@ -50,7 +50,17 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / 86_400_000);
 }
 
+/**
+ * The interface's locales, which both write numbers in Western digits with no grouping below
+ * 1,000: a whole number from 0 to 999 reads there as its plain digits (format.test.ts holds this
+ * to Intl for every such number). Making the first number formatter costs 15-100 ms of a page's
+ * first view in Chromium (it loads the locale's number data), and the roadmap's stage numbers
+ * were its only numbers.
+ */
+const PLAIN_DIGITS: ReadonlySet<string> = new Set(['en', 'zh-CN']);
+
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 1): string {
+  if (Number.isInteger(value) && value >= 0 && value < 1000 && PLAIN_DIGITS.has(locale)) return String(value);
   return kept(
     `number:${maximumFractionDigits}:${locale}`,
     () => new Intl.NumberFormat(locale, { maximumFractionDigits }),

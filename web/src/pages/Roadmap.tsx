@@ -8,7 +8,7 @@ import { ErrorNote, Loading } from '../components/Feedback.js';
 import { RoadmapOutline } from '../components/RoadmapOutline.js';
 import RoadmapPath from '../components/RoadmapPath.js';
 import { KEY_ACTIONS, SkillPanel, type StatusAction } from '../components/SkillPanel.js';
-import { api } from '../lib/api.js';
+import { api, type RoadmapSkill } from '../lib/api.js';
 import { prefetchRoadmap, useProfile, useProgress, useRoadmapCurriculum, useRoadmapPlan } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { invalidate, PROGRESS_KEYS } from '../lib/resource.js';
@@ -104,15 +104,6 @@ export default function Roadmap() {
     return () => document.removeEventListener('keydown', onKey);
   }, [selected, act]);
 
-  // The "find a skill" list, by title in the learner's language: one collator, sorted once per
-  // curriculum and locale (not on every render, nor a collator per comparison).
-  const byTitle = useMemo(() => {
-    const collator = new Intl.Collator(locale);
-    return (curriculum.data?.skills ?? [])
-      .map((skill) => ({ id: skill.id, title: textIn(skill.title, locale) }))
-      .sort((a, b) => collator.compare(a.title, b.title));
-  }, [curriculum.data, locale]);
-
   if (curriculum.error) return <ErrorNote error={curriculum.error} onRetry={curriculum.reload} />;
   if (!curriculum.data) return <Loading />;
   const c = curriculum.data;
@@ -177,7 +168,8 @@ export default function Roadmap() {
             <>
               <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
                 <SkillFinder
-                  skills={byTitle}
+                  skills={c.skills}
+                  locale={locale}
                   label={t('roadmap.find')}
                   placeholder={t('roadmap.findPlaceholder')}
                   onChoose={setSelected}
@@ -262,23 +254,46 @@ export default function Roadmap() {
   );
 }
 
-/** "Find a skill": every skill by title; drawn again only when the list or the language changes. */
+/**
+ * "Find a skill": every skill by title in the learner's language. The list is made when the learner
+ * first reaches for it (focus, a press, a pointer over it), not with the page: sorting it is the
+ * page's first use of a collator, which loads the locale's collation data (15-30 ms in Chromium),
+ * and its options are elements to style, neither of which the closed control shows. Then one
+ * collator sorts it once per curriculum and locale, and it is drawn again only when the list or the
+ * language changes.
+ */
 const SkillFinder = memo(function SkillFinder(props: {
-  skills: readonly { id: string; title: string }[];
+  skills: readonly RoadmapSkill[];
+  locale: string;
   label: string;
   placeholder: string;
   onChoose: (skill: string) => void;
 }) {
+  const [wanted, setWanted] = useState(false);
+  const want = useCallback(() => setWanted(true), []);
+  const { skills, locale } = props;
+  const byTitle = useMemo(() => {
+    if (!wanted) return [];
+    const collator = new Intl.Collator(locale);
+    return skills
+      .map((skill) => ({ id: skill.id, title: textIn(skill.title, locale) }))
+      .sort((a, b) => collator.compare(a.title, b.title));
+  }, [wanted, skills, locale]);
   return (
     <label className="flex items-center gap-2">
       <span>{props.label}</span>
+      {/* As wide as its longest titles made it when the list was drawn with the page (14rem), before
+          and after the list is made. */}
       <select
-        className="field w-auto max-w-[14rem] py-1 text-sm"
+        className="field w-56 py-1 text-sm"
         value=""
+        onFocus={want}
+        onPointerDown={want}
+        onPointerEnter={want}
         onChange={(event) => event.target.value && props.onChoose(event.target.value)}
       >
         <option value="">{props.placeholder}</option>
-        {props.skills.map((skill) => (
+        {byTitle.map((skill) => (
           <option key={skill.id} value={skill.id}>
             {skill.title}
           </option>
