@@ -237,24 +237,24 @@ const Tile = memo(function Tile(props: {
         ].join(', ')}
         onClick={() => props.choose(skill.id)}
         onFocus={() => props.focused(skill.id)}
-        className={`flex h-full min-h-14 w-full items-stretch overflow-hidden rounded-md text-left ${
+        className={`flex h-full min-h-14 w-full flex-col justify-center overflow-hidden rounded-md py-1 pr-2 pl-3.5 text-left ${
           status === 'done' ? 'text-white' : 'text-slate-900 dark:text-slate-100'
         } ${props.selected ? 'ring-4 ring-blue-600 ring-offset-2 dark:ring-blue-300 dark:ring-offset-slate-900' : ''}`}
         style={{
-          background,
+          // The area's band, 6px down the left inside the border (clipped to its inner corners), is
+          // the background's top layer: as an element of its own, in a wrapper beside the text, it
+          // made two of the tile's six elements, and the path's 95 tiles most of the page's.
+          background: `linear-gradient(${colours.band}, ${colours.band}) 0 0 / 6px 100% no-repeat padding-box, ${background}`,
           border: `2px ${status === 'skipped' ? 'dashed' : 'solid'} ${
             status === 'done' ? colours.strong : inPlan ? colours.band : dark ? '#475569' : '#94a3b8'
           }`,
         }}
       >
-        <span aria-hidden="true" style={{ background: colours.band, width: 6, flexShrink: 0 }} />
-        <span className="flex min-w-0 flex-1 flex-col justify-center px-2 py-1">
-          <span className={`text-sm leading-tight font-medium ${status === 'skipped' ? 'line-through' : ''}`}>
-            {props.title}
-          </span>
-          <span aria-hidden="true" className="text-xs">
-            {STATUS_STYLE[status ?? 'none'].mark} {statusLabel}
-          </span>
+        <span className={`text-sm leading-tight font-medium ${status === 'skipped' ? 'line-through' : ''}`}>
+          {props.title}
+        </span>
+        <span aria-hidden="true" className="text-xs">
+          {STATUS_STYLE[status ?? 'none'].mark} {statusLabel}
         </span>
       </button>
     </li>
