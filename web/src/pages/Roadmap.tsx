@@ -53,7 +53,9 @@ export default function Roadmap() {
     () => (plan.data?.weekSkills ?? []).filter((id) => statuses[id] !== 'done' && statuses[id] !== 'skipped'),
     [plan.data, statuses],
   );
-  const [firstFocus, setFirstFocus] = useState<string | undefined>();
+  // Taken at the first render when the plan is already here (the usual case: its read starts with
+  // the page), so the page is not drawn a second time for it; else when the plan arrives.
+  const [firstFocus, setFirstFocus] = useState<string | undefined>(() => weekSkills[0]);
   if (firstFocus === undefined && weekSkills[0] !== undefined) setFirstFocus(weekSkills[0]);
 
   // Status changes run one after another in the order they were asked for, so a quick "l" then
