@@ -64,6 +64,8 @@ export default defineConfig({
     { name: 'forecast', testMatch: /forecast\.spec\.ts/, dependencies: ['journey'] },
     // This week after a tick: starts its own `mlpath serve` over a fresh data directory; independent of the rest.
     { name: 'week', testMatch: /week\.spec\.ts/ },
+    // The learner's day in the browser's time zone: its own `mlpath serve` with a pinned clock; independent of the rest.
+    { name: 'time-zone', testMatch: /time-zone\.spec\.ts/ },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

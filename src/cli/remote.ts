@@ -14,6 +14,7 @@
  *   failure or a 503) with the same key, and the server answers the retry without doing the work twice.
  * - A refreshed session cookie in a reply is kept, so a session in use does not expire under it.
  */
+import { TIME_ZONE_HEADER } from '../contract/headers.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -282,6 +283,9 @@ export function remoteClient(io: RemoteEnv, credentials: Credentials, fetchImpl:
     if (method !== 'GET' && method !== 'HEAD') headers['Origin'] = origin;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
+    // The server counts the learner's day in this machine's zone, as the CLI does on its own store.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) headers[TIME_ZONE_HEADER] = zone;
     return fetchImpl(`${current.server}${path}`, {
       method,
       headers,

@@ -22,7 +22,7 @@ const BUILT: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> 
     [/^kind\./, 'cli/curriculum-messages.ts: `kind.${kind}`'],
   ],
   errors: [
-    [/^api\.what\./, 'server/validate.ts: `api.what.${what}`'],
+    [/^api\.(what|invalidField)\./, 'server/validate.ts: `api.what.${what}`, `api.invalidField.${what}`'],
     [/^backup\.(event|project|posting)Twice$/, 'contract/backup.ts: `backup.${noun}Twice`'],
     [/^(hint\.)?file\./, 'cli/commands/exchange.ts: `file.write.${trouble}`, `hint.file.${trouble}`'],
     [/^cohort\.ownerOnly\./, 'learner/cohorts.ts: `cohort.ownerOnly.${what}`'],

@@ -15,6 +15,11 @@ export interface LearnerContext {
   /** The learner every read and write is keyed by. */
   readonly learnerId: string;
   /**
+   * The IANA time zone the learner's days are counted in (the web app sends its browser's, the CLI
+   * speaking to a server its machine's); undefined: the local time of the machine that answers.
+   */
+  readonly timeZone?: string | undefined;
+  /**
    * Plans kept between processes (the CLI keeps them in its cache folder), by a key of everything
    * they are made from; without one, plans are made each time.
    */
@@ -27,13 +32,29 @@ export interface PlanCache {
   set(key: string, value: string): void;
 }
 
-/** The learner's calendar date (`YYYY-MM-DD`, local time) at an instant: the one rule for "today". */
-export function localDate(instant: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+/** A date formatter per time zone (at most one per IANA zone: zones are checked before they come here). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The learner's calendar date (`YYYY-MM-DD`) at an instant, in `timeZone` (IANA) or else in the
+ * machine's local time: the one rule for "today". Throws a RangeError for an unknown time zone.
+ */
+export function localDate(instant: Date, timeZone?: string): string {
+  if (timeZone === undefined) {
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+  }
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** Today for a learner context. */
-export function today(ctx: Pick<LearnerContext, 'clock'>): string {
-  return localDate(ctx.clock());
+/** Today for a learner context: the date now in its time zone. */
+export function today(ctx: Pick<LearnerContext, 'clock' | 'timeZone'>): string {
+  return localDate(ctx.clock(), ctx.timeZone);
 }

@@ -27,7 +27,7 @@ import {
 import type { ReviewCard, ReviewRating, SkillRecall } from '../core/review.js';
 import { newEvent } from '../store/events.js';
 import type { LearnerContext } from './context.js';
-import { localDate } from './context.js';
+import { today as todayOf } from './context.js';
 import { LearnerError, withinLimit } from './errors.js';
 import { storedFold } from './fold.js';
 import { MAX_ID_LENGTH } from '../core/planner/profile.js';
@@ -280,7 +280,7 @@ export async function weekReview(
   const expectedMinutes =
     reserved !== undefined
       ? (reserved[start] ?? 0)
-      : (reviewWeeks(ctx.curriculum, log, localDate(ctx.clock()), start).find((w) => w.start === start)?.minutes ?? 0);
+      : (reviewWeeks(ctx.curriculum, log, todayOf(ctx), start).find((w) => w.start === start)?.minutes ?? 0);
   return {
     // Each review takes the same minutes (expectedReviewsBetween).
     reviews: expectedMinutes / REVIEW_MINUTES_PER_CARD,

@@ -12,7 +12,7 @@
  *   and an undo of the tick takes it back too. Unticking the task (a reset while the tick is the
  *   task's mark in force) takes those hours back with it, under the reset's id plus the same suffix,
  *   so that undoing the reset puts the hours back as well.
- * - Hours: more than 0 and at most 24 per entry, on a real date that is not in the future, and at
+ * - Hours: more than 0 and at most 24 per entry, on a real date from 2000 on that is not in the future, and at
  *   most 24 on one day in all (the planned hours a tick logs count toward no day's limit).
  * - A step may carry an id made by the client (`id`); sent again with the same id (its first answer
  *   lost) it records nothing and answers what was recorded. An id used by another kind of step is
@@ -32,7 +32,7 @@ import { storedFold } from './fold.js';
 import type { LearnerContext } from './context.js';
 import { codedProblem } from '../core/errors.js';
 import { LearnerError, withinLimit } from './errors.js';
-import { MAX_ID_LENGTH } from '../core/planner/profile.js';
+import { FIRST_START_YEAR, MAX_ID_LENGTH } from '../core/planner/profile.js';
 import { requireItem } from './items.js';
 import type { ResolvedItem } from './items.js';
 import { applyProjectChange } from './projects.js';
@@ -240,7 +240,7 @@ function undoing(hours: ProgressEvent, reset: ProgressEvent, now: Date): Progres
   return { ...newEvent('undo', { item: hours.item, undoes: hours.id }, now), id: `${reset.id}${TICK_HOURS_SUFFIX}` };
 }
 
-/** Log hours. @throws LearnerError INVALID_INPUT for hours out of (0, 24], a bad or future date. */
+/** Log hours. @throws LearnerError INVALID_INPUT for hours out of (0, 24], a bad or future date or one before 2000. */
 export async function logHours(
   ctx: LearnerContext,
   input: {
@@ -275,6 +275,19 @@ export async function logHours(
       params: { value: date },
       details: { value: date },
       problems: [codedProblem('learner.badDate', { value: date }, { path: 'date' })],
+    });
+  }
+  // The years a plan may start in are the years hours may be logged in: 1900-01-01 is a typo,
+  // and counted it would swell every total and the plan's first week.
+  const first = `${FIRST_START_YEAR}-01-01`;
+  if (date < first) {
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'bad-date',
+      key: 'learner.earlyDate',
+      params: { value: date, first },
+      details: { value: date, first },
+      problems: [codedProblem('learner.earlyDate', { value: date, first }, { path: 'date' })],
     });
   }
   if (date > day) {

@@ -146,7 +146,7 @@ describe('errors', () => {
       error: { message: string; problems: { message: string }[] };
     };
     // The field is named, as every other refused field is (`issue.*`).
-    expect(after.error.message).toBe('查询参数无效：after：应为上一页给出的游标');
+    expect(after.error.message).toBe('查询参数 after 无效：应为上一页给出的游标');
     const limit = (await (await h.app.request('/api/progress/events?limit=100000', zh)).json()) as {
       error: { message: string; problems: { message: string }[] };
     };

@@ -3,6 +3,9 @@
  * What every route finds on the Hono context, and the app's dependencies.
  */
 import type { Context } from 'hono';
+import { TIME_ZONE_HEADER } from '../contract/headers.js';
+import { isKnownTimeZone } from '../core/calendar/sessions.js';
+import { codedProblem, MlpathError } from '../core/errors.js';
 import type { Curriculum } from '../core/model.js';
 import type { LearnerContext } from '../learner/context.js';
 import type { Store } from '../store/store.js';
@@ -27,15 +30,36 @@ export interface AppDeps {
   readonly clock: () => Date;
 }
 
-/** The learner context a request acts in: what every learner action takes. */
+/**
+ * The learner context a request acts in: what every learner action takes. Its time zone is the
+ * request's `X-Time-Zone` (contract/api.ts), else the server's local time. Throws INVALID_INPUT
+ * for a zone that is not an IANA time zone, before anything is read or written.
+ */
 export function learnerContext(deps: AppDeps, c: Context<AppEnv>): LearnerContext {
   return {
     store: c.get('store') ?? deps.store,
     curriculum: deps.curriculum,
     clock: deps.clock,
     learnerId: c.get('learner').id,
+    timeZone: requestTimeZone(c),
   };
 }
 
-/** The learner's calendar date: the learner layer's one rule for today. */
-export { localDate } from '../learner/context.js';
+/** The request's time zone (`X-Time-Zone`), undefined when it sends none. */
+function requestTimeZone(c: Context<AppEnv>): string | undefined {
+  const zone = c.req.header(TIME_ZONE_HEADER)?.trim();
+  if (zone === undefined || zone === '') return undefined;
+  if (zone.length > 64 || !isKnownTimeZone(zone)) {
+    const params = { header: TIME_ZONE_HEADER, value: zone.slice(0, 64) };
+    throw new MlpathError({
+      code: 'INVALID_INPUT',
+      key: 'api.badTimeZone',
+      params,
+      problems: [codedProblem('api.badTimeZone', params, { path: TIME_ZONE_HEADER })],
+    });
+  }
+  return zone;
+}
+
+/** The learner's calendar date, and today for a learner context: the learner layer's one rule. */
+export { localDate, today as todayOf } from '../learner/context.js';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { apiSchemas } from '../contract/index.js';
 import { BODY_LIMITS } from './body-limits.js';
 import { IDEMPOTENCY_HEADER } from './idempotency.js';
+import { TIME_ZONE_HEADER } from '../contract/headers.js';
 import { API_ROUTES, openApiPath, splitRouteKey } from '../contract/routes.js';
 import type { RouteContract } from '../contract/routes.js';
 
@@ -41,6 +42,15 @@ const idempotencyKey: Json = {
   description:
     'Any write accepts it: a retry with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is 409. Kept 24 h.',
   schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+const timeZone: Json = {
+  name: TIME_ZONE_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    "The IANA time zone the learner's day is counted in (today, the current week, the date of hours logged without one); without it, the server's local date. Not an IANA zone: 400.",
+  schema: { type: 'string', maxLength: 64, examples: ['Asia/Shanghai'] },
 };
 
 /** `GET /api/projects/:id` → `DeleteProjectsIdResponse`-style component ids for unnamed answers. */
@@ -110,8 +120,13 @@ function paths(serverMode: boolean): Json {
         ? json(schemaRef(other.schema, key, `Response${status}`), other.description)
         : { description: other.description };
     }
-    // Every learner write takes an Idempotency-Key (server/idempotency.ts).
-    const params = [...parameters(key, route), ...(method !== 'GET' && !route.open ? [idempotencyKey] : [])];
+    // Every learner write takes an Idempotency-Key (server/idempotency.ts); every learner route the
+    // learner's time zone (server/context.ts).
+    const params = [
+      ...parameters(key, route),
+      ...(method !== 'GET' && !route.open ? [idempotencyKey] : []),
+      ...(route.open ? [] : [timeZone]),
+    ];
     const operation: Json = {
       summary: route.summary,
       ...(route.tag ? { tags: [route.tag] } : {}),

@@ -41,10 +41,15 @@ export function invalidInput(error: z.ZodError, what: 'query' | 'body', more: re
     key: 'issue.other',
     params: { path: first?.path || { key: 'issue.topLevel' }, text: first?.message ?? '' },
   };
+  // A problem worded as "field: text" is headed by its field ("invalid query parameter after: …"),
+  // not put after a second colon ("invalid query: after: …").
+  const field =
+    problem.key === 'issue.other' && typeof problem.params?.['path'] === 'string' ? problem.params : undefined;
   return new MlpathError({
     code: 'INVALID_INPUT',
-    key: 'api.invalid',
-    params: { what: { key: `api.what.${what}` }, problem },
+    ...(field
+      ? { key: `api.invalidField.${what}`, params: { path: field['path'] ?? '', text: field['text'] ?? '' } }
+      : { key: 'api.invalid', params: { what: { key: `api.what.${what}` }, problem } }),
     problems,
   });
 }

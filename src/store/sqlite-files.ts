@@ -19,7 +19,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openConnection } from './sqlite-driver.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -86,7 +87,7 @@ export interface ReadOnlyDatabase {
  */
 export function openReadOnly(file: string, timeoutMs = 15_000): ReadOnlyDatabase {
   try {
-    const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: timeoutMs });
+    const raw = openConnection(file, { readonly: true, fileMustExist: true, timeout: timeoutMs });
     try {
       raw.prepare('SELECT count(*) FROM sqlite_master').get();
       return { raw, close: () => raw.close() };
@@ -102,7 +103,7 @@ export function openReadOnly(file: string, timeoutMs = 15_000): ReadOnlyDatabase
   try {
     copyFileSync(file, copy);
     if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
-    const raw = new BetterSqlite3(copy, { readonly: true, fileMustExist: true });
+    const raw = openConnection(copy, { readonly: true, fileMustExist: true });
     return {
       raw,
       close: () => {

@@ -11,7 +11,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, copyFileSync, constants as fsConstants, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openConnection } from './sqlite-driver.js';
 import { Kysely, SqliteDialect } from 'kysely';
 import { MlpathError } from '../core/errors.js';
 import { faultFor, RESTORE_HINT, shortReport, sqliteFault } from './faults.js';
@@ -68,7 +69,7 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
   }
   let raw: BetterSqlite3.Database;
   try {
-    raw = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 15_000, fileMustExist: true });
+    raw = openConnection(file, { timeout: options.busyTimeoutMs ?? 15_000, fileMustExist: true });
   } catch (error) {
     if (sqliteFault(error) === 'read-only') return openRefusingWrites(file, faultFor('read-only', file));
     throw new MlpathError({
@@ -244,7 +245,7 @@ function createDatabase(file: string): boolean {
     });
   const draft = `${file}.new-${randomBytes(4).toString('hex')}`;
   try {
-    const raw = new BetterSqlite3(draft);
+    const raw = openConnection(draft);
     try {
       raw.pragma(`application_id = ${SQLITE_APPLICATION_ID}`);
       raw.pragma('journal_mode = WAL');

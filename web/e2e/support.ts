@@ -131,13 +131,16 @@ export interface Server {
   readonly home: string;
 }
 
-/** Start a server of the test file's own (`name` marks its data directory), so it starts without a profile whatever ran before. */
-export async function startServer(name: string): Promise<Server> {
+/**
+ * Start a server of the test file's own (`name` marks its data directory), so it starts without a
+ * profile whatever ran before; `env` adds to its environment (MLPATH_NOW pins its clock).
+ */
+export async function startServer(name: string, env: Record<string, string> = {}): Promise<Server> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const url = `http://127.0.0.1:${port}`;
   const home = mkdtempSync(join(tmpdir(), `mlpath-e2e-${name}-`));
   const child = spawn('node', ['bin/mlpath.js', 'serve', '--port', String(port)], {
-    env: { ...process.env, MLPATH_HOME: home, PORT: String(port) },
+    env: { ...process.env, ...env, MLPATH_HOME: home, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

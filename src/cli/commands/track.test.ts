@@ -146,13 +146,14 @@ describe('mlpath log', () => {
     ]);
   });
 
-  it('refuses bad hours, bad or future dates and unknown items, naming the flag, and records nothing', async () => {
+  it('refuses bad hours, bad, future or long-past dates and unknown items, naming the flag, and records nothing', async () => {
     const home = fresh();
     const cases: Array<[string[], RegExp]> = [
       [['log', 'lots'], /HOURS must be a number of hours/],
       [['log', '25'], /HOURS must be/],
       [['log', '1', '--date', '2026-02-30'], /--date must be a calendar date/],
       [['log', '1', '--date', '2026-12-01'], /--date 2026-12-01 is in the future/],
+      [['log', '1', '--date', '1900-01-01'], /--date 1900-01-01 is before 2000-01-01 \(is the year right\?\)/],
       [['log', '1', '--on', 'cs51p'], /did you mean "cs50p"\?/],
     ];
     for (const [args, message] of cases) {

@@ -44,7 +44,7 @@ describe('reconcile', () => {
     expect(result.cancelled).toEqual([]);
   });
 
-  it('cancels an event still ahead that left the plan once, and lets one that is over go quietly', () => {
+  it('cancels an event still ahead that left the plan in every export until it is over, and lets one that is over go quietly', () => {
     const ahead = current('a3', '2026-12-28');
     const over = current('a0', '2026-11-23');
     const first = reconcile([record(ahead, 2), record(over, 0)], [], '2026-12-01', AT);
@@ -53,9 +53,14 @@ describe('reconcile', () => {
       ['a3', 'cancelled'],
       ['a0', 'past'],
     ]);
+    // Sent again, unchanged (same SEQUENCE, nothing to write), however often the plan is exported.
     const second = reconcile(first.changed, [], '2026-12-01', AT);
-    expect(second.cancelled).toEqual([]);
+    expect(second.cancelled.map((r) => [r.uid, r.sequence, r.state])).toEqual([['a3', 3, 'cancelled']]);
     expect(second.changed).toEqual([]);
+    // Once its day is over it is sent no more, and its record stays cancelled.
+    const after = reconcile(first.changed, [], '2026-12-29', AT);
+    expect(after.cancelled).toEqual([]);
+    expect(after.changed).toEqual([]);
   });
 
   it('brings a cancelled event back with a higher SEQUENCE', () => {

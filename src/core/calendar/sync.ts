@@ -4,8 +4,10 @@
  * is compared with the record of what was last exported under each UID:
  * - an event whose content is unchanged keeps its SEQUENCE; one that changed (moved, renamed,
  *   resized) goes up by one, so calendar apps replace their copy (RFC 5545 §3.8.7.4);
- * - an event that left the plan and has not yet happened is sent once more, as cancelled, with a
- *   higher SEQUENCE, then no longer;
+ * - an event that left the plan and has not yet happened is sent as cancelled, with a higher
+ *   SEQUENCE, in every export until its time is over: a file downloaded and never imported, or the
+ *   feed fetched before the file (they share the record), must not use up the cancellation a later
+ *   import needs;
  * - an event that is over drops out quietly: it is history, not a cancellation.
  * Pure: "today" and the export instant are arguments.
  */
@@ -19,7 +21,7 @@ export interface CalendarRecord {
   readonly sequence: number;
   /** A digest of everything the event showed (times, title, text); a change raises SEQUENCE. */
   readonly fingerprint: string;
-  /** `active`: in the last export; `cancelled`: sent as cancelled; `past`: over, no longer sent. */
+  /** `active`: in the last export; `cancelled`: left the plan, sent as cancelled; `past`: over, no longer sent. */
   readonly state: 'active' | 'cancelled' | 'past';
   readonly allDay: boolean;
   /** All day: `YYYY-MM-DD` (end exclusive); timed: local `YYYY-MM-DDTHH:MM:00`. */
@@ -82,7 +84,13 @@ export function reconcile(
     if (!same) changed.push({ ...event, sequence: next, state: 'active', updatedAt: at });
   }
   for (const record of records) {
-    if (seen.has(record.uid) || record.state !== 'active') continue;
+    if (seen.has(record.uid) || record.state === 'past') continue;
+    if (record.state === 'cancelled') {
+      // Sent again as it was (same SEQUENCE) while still ahead; left as it is once over, so counting
+      // occurrences (firstOccurrences) never takes it for a piece done.
+      if (!isOver(record, today)) cancelled.push(record);
+      continue;
+    }
     if (isOver(record, today)) {
       changed.push({ ...record, state: 'past', updatedAt: at });
       continue;

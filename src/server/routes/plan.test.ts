@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ForecastSchema, PlanSchema, RoadmapPlanSchema, StatusSchema, TodaySchema } from '../../contract/index.js';
+import { localDate } from '../../learner/context.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 
@@ -113,6 +114,48 @@ describe('GET /api/today', () => {
     expect(week).toMatchObject({ budgetHours: 20, loggedHours: 3, remainingHours: 17 });
     const planned = (week?.tasks ?? []).reduce((sum, t) => sum + t.hours, 0);
     expect(planned).toBeCloseTo(17, 1);
+  });
+
+  it("counts the learner's day in the request's time zone (X-Time-Zone), else the server's", async () => {
+    await onboard();
+    // 20:00 in UTC on Thursday 2026-03-12 is already Friday 04:00 in Shanghai.
+    h.setNow('2026-03-12T20:00:00.000Z');
+    const inZone = async (zone: string | undefined) => {
+      const res = await h.app.request('/api/today', zone === undefined ? {} : { headers: { 'X-Time-Zone': zone } });
+      return { status: res.status, json: (await res.json()) as unknown };
+    };
+    expect(TodaySchema.parse((await inZone('Asia/Shanghai')).json).today).toBe('2026-03-13');
+    expect(TodaySchema.parse((await inZone('America/Los_Angeles')).json).today).toBe('2026-03-12');
+    expect(TodaySchema.parse((await inZone(undefined)).json).today).toBe(localDate(new Date('2026-03-12T20:00:00Z')));
+    // Hours logged with no date are dated the learner's day, not the server's.
+    const logged = await h.app.request('/api/progress/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Time-Zone': 'Asia/Shanghai' },
+      body: JSON.stringify({ type: 'hours', hours: 2 }),
+    });
+    expect(logged.status).toBe(200);
+    const [event] = await h.store.listEvents('local');
+    expect(event).toMatchObject({ type: 'hours', date: '2026-03-13' });
+  });
+
+  it('refuses a time zone that is not one, naming the header, and changes nothing', async () => {
+    await onboard();
+    const before = await h.store.listEvents('local');
+    for (const zone of ['Mars/Olympus_Mons', '+08:00']) {
+      const res = await h.app.request('/api/progress/events', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Time-Zone': zone, 'Accept-Language': 'zh-CN' },
+        body: JSON.stringify({ type: 'hours', hours: 2 }),
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string; problems: { path: string }[] } };
+      expect(body.error.code).toBe('INVALID_INPUT');
+      expect(body.error.message).toContain('X-Time-Zone');
+      expect(body.error.message).toContain('IANA');
+      expect(body.error.problems[0]?.path).toBe('X-Time-Zone');
+    }
+    expect((await h.app.request('/api/today', { headers: { 'X-Time-Zone': 'Nowhere' } })).status).toBe(400);
+    expect(await h.store.listEvents('local')).toEqual(before);
   });
 
   it('shows the first week as upcoming before the plan starts', async () => {

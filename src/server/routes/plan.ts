@@ -11,18 +11,18 @@ import type { Context } from 'hono';
 import { currentWeekView } from '../../core/weeks.js';
 import { burnup, currentWeek, progressSnapshot, status } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { learnerContext, localDate } from '../context.js';
+import { learnerContext, todayOf } from '../context.js';
 import { Planning } from '../planning.js';
 import type { ProgressSnapshot } from '../../learner/progress.js';
 import { json, tagged } from '../answers.js';
 
 export function planRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { clock } = deps;
   const planning = new Planning(deps.store);
   const routes = new Hono<AppEnv>();
 
   const answer = async (c: Context<AppEnv>, name: string, build: (snapshot: ProgressSnapshot) => unknown) => {
-    const { body, tag } = await planning.json(learnerContext(deps, c), localDate(clock()), name, build);
+    const ctx = learnerContext(deps, c);
+    const { body, tag } = await planning.json(ctx, todayOf(ctx), name, build);
     return tagged(c, body, tag);
   };
 

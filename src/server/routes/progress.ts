@@ -14,7 +14,7 @@ import { progressOverview, progressSnapshot } from '../../learner/progress.js';
 import type { ProgressSnapshot } from '../../learner/progress.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { learnerContext, localDate } from '../context.js';
+import { learnerContext, todayOf } from '../context.js';
 import {
   PROGRESS_EVENTS_PAGE,
   ProgressChangesQuery,
@@ -64,7 +64,7 @@ export function progressRoutes(deps: AppDeps): Hono<AppEnv> {
   const current = async (c: Context<AppEnv>): Promise<Made> => {
     const ctx = learnerContext(deps, c);
     const token = await ctx.store.changeToken();
-    const today = localDate(ctx.clock());
+    const today = todayOf(ctx);
     const last = latest.get(ctx.learnerId);
     if (token !== undefined && last?.token === token && last.today === today) return last.made;
     const snapshot = await progressSnapshot(ctx);

@@ -5,6 +5,7 @@
  * server cannot be reached at all the code is `NETWORK` (status 0), never one of the server's.
  */
 import i18next from 'i18next';
+import { TIME_ZONE_HEADER } from '../../../src/contract/headers.js';
 import type { BodyOf, ResponseOf } from '../../../src/contract/routes.js';
 import { dropOpeningReads, takeOpeningRead } from './opening-reads.js';
 
@@ -90,6 +91,12 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** The browser's time zone as the API's time zone header, none where the browser does not say. */
+function timeZoneHeader(): Record<string, string> {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone ? { [TIME_ZONE_HEADER]: zone } : {};
+}
+
 /** A body that is already JSON text (a file as the learner chose it), sent as it is. */
 export class JsonText {
   constructor(readonly text: string) {}
@@ -102,6 +109,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     headers: {
       accept: 'application/json',
       'accept-language': i18next.language || document.documentElement.lang || 'en',
+      // The learner's day is the browser's: the server counts "today" in this zone.
+      ...timeZoneHeader(),
     },
   };
   if (body !== undefined) {

@@ -27,8 +27,11 @@ describe('the reads a page opens with', () => {
       ...OPENING_READS.every,
       ...(OPENING_READS.pages['roadmap'] ?? []),
     ]);
+    // The same headers the app sends (api.ts): its language, and the browser's time zone, where the
+    // learner's day is counted.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     for (const { headers } of roadmap.sent)
-      expect(headers).toEqual({ accept: 'application/json', 'accept-language': 'zh-CN' });
+      expect(headers).toEqual({ accept: 'application/json', 'accept-language': 'zh-CN', 'X-Time-Zone': zone });
     expect(Object.keys(roadmap.held)).toEqual(roadmap.sent.map((s) => s.path));
     // A page with no reads of its own, and a name that is no page, start only the common ones.
     expect(runHeadScript('today', 'en').sent.map((s) => s.path)).toEqual(OPENING_READS.every);

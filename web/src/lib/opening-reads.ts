@@ -9,6 +9,8 @@
  * has written anything (a write may change what it says); otherwise the app reads afresh.
  */
 
+import { TIME_ZONE_HEADER } from '../../../src/contract/headers.js';
+
 /** Read on every page (the server's mode and the profile decide what shows), then by page (the route's first part). */
 export const OPENING_READS: {
   readonly every: readonly string[];
@@ -49,11 +51,12 @@ export function dropOpeningReads(): void {
 }
 
 /**
- * The head script's part: start the reads of the page in the address, in the locale the app will
- * ask in (`locale` is a script expression; the app sends the same headers, api.ts). Plain ES5, as
- * the rest of that script.
+ * The head script's part: start the reads of the page in the address, in the locale and the time
+ * zone the app will ask in (`locale` is a script expression; the app sends the same headers,
+ * api.ts). Plain ES5, as the rest of that script.
  */
 export function openingReadsScript(page: string, locale: string): string {
-  return `var R=${JSON.stringify(OPENING_READS)},r=window.${OPENING_READS_GLOBAL}={},g=${page},u=R.every.concat(Object.prototype.hasOwnProperty.call(R.pages,g)?R.pages[g]:[]);
-for(var j=0;j<u.length;j++){var q=fetch(u[j],{headers:{accept:'application/json','accept-language':${locale}}});q['catch'](function(){});r[u[j]]=q}`;
+  return `var R=${JSON.stringify(OPENING_READS)},r=window.${OPENING_READS_GLOBAL}={},g=${page},u=R.every.concat(Object.prototype.hasOwnProperty.call(R.pages,g)?R.pages[g]:[]),h={accept:'application/json','accept-language':${locale}},z=Intl.DateTimeFormat().resolvedOptions().timeZone;
+if(z)h[${JSON.stringify(TIME_ZONE_HEADER)}]=z;
+for(var j=0;j<u.length;j++){var q=fetch(u[j],{headers:h});q['catch'](function(){});r[u[j]]=q}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanTask, PlanWeek } from './api.js';
-import { stageBars } from './timeline.js';
+import { stageBars, weekNumber } from './timeline.js';
 
 const task = (stage: string, hours: number): PlanTask => ({
   kind: 'study',
@@ -54,5 +54,21 @@ describe('stageBars', () => {
 
   it('is empty for a plan without tasks', () => {
     expect(stageBars({ weeks: [] })).toEqual([]);
+  });
+});
+
+describe('weekNumber', () => {
+  it('numbers the week holding a mid-week start as week 1 (its Monday is before the start)', () => {
+    // Started on Wednesday 2027-01-06: the plan's first week begins on Monday 2027-01-04.
+    expect(weekNumber('2027-01-04', '2027-01-06', 0)).toBe(1);
+    expect(weekNumber('2027-01-11', '2027-01-06', 1)).toBe(2);
+  });
+
+  it("counts a re-plan from the learner's own start, not from the re-plan", () => {
+    expect(weekNumber('2027-03-01', '2027-01-06', 0)).toBe(9);
+  });
+
+  it('counts from 1 without a start', () => {
+    expect(weekNumber('2027-03-01', undefined, 4)).toBe(5);
   });
 });

@@ -4,6 +4,7 @@
  * the same time (parallel tracks, as maths alongside code) overlap in time on rows of their own.
  * Pure; weeks are the plan's, indices from 0.
  */
+import { weekNumber as weekNumberFrom } from '../../../src/core/weeks.js';
 import type { Plan } from './api.js';
 import { addDays } from './format.js';
 
@@ -50,9 +51,11 @@ export function stageBars(plan: Pick<Plan, 'weeks'>): StageBar[] {
   });
 }
 
-/** The learner's number for a plan week: counted from their own start when known, else from 1. */
+/**
+ * The learner's number for a plan week: counted from the week of their own start when known (the
+ * rule `mlpath today` and This week use, core/weeks.ts), else from 1.
+ */
 export function weekNumber(weekStart: string | undefined, from: string | undefined, index: number): number {
   if (!weekStart || !from) return index + 1;
-  const days = (Date.parse(`${weekStart}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-  return Math.floor(days / 7) + 1;
+  return weekNumberFrom({ startDate: from }, weekStart);
 }

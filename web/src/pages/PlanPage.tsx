@@ -8,6 +8,7 @@ import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useTaskTitle } from '../components/TaskLabel.js';
 import { PlanTimeline } from '../components/PlanTimeline.js';
 import { useCurriculum, usePlan, useProfile } from '../lib/data.js';
+import { weekShownFrom } from '../../../src/core/weeks.js';
 import { weekNumber } from '../lib/timeline.js';
 import { addDays, formatPercent, localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
@@ -187,7 +188,7 @@ export default function PlanPage() {
                     })}
                   </span>
                   <span className="text-sm font-normal muted">
-                    {date(week.start)} – {date(end)}
+                    {date(weekShownFrom(week.start, current.startDate))} – {date(end)}
                   </span>
                   <span className="text-sm font-normal muted">
                     {t('common.hours', { value: hoursNum(week.hours) })}
