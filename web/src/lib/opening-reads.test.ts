@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api } from './api.js';
+import { api, browserTimeZone } from './api.js';
 import { prefetchRoadmap } from './data.js';
 import { OPENING_READS, OPENING_READS_FRESH_MS, OPENING_READS_GLOBAL, openingReadsScript } from './opening-reads.js';
 
@@ -36,6 +36,21 @@ describe('the reads a page opens with', () => {
     // A page with no reads of its own, and a name that is no page, start only the common ones.
     expect(runHeadScript('today', 'en').sent.map((s) => s.path)).toEqual(OPENING_READS.every);
     expect(runHeadScript('constructor', 'en').sent.map((s) => s.path)).toEqual(OPENING_READS.every);
+  });
+
+  it('take the time zone from Temporal where the browser has it, as the app does', () => {
+    const global = globalThis as { Temporal?: unknown };
+    const before = global.Temporal;
+    global.Temporal = { Now: { timeZoneId: () => 'Asia/Shanghai' } };
+    try {
+      expect(browserTimeZone()).toBe('Asia/Shanghai');
+      for (const { headers } of runHeadScript('roadmap', 'en').sent)
+        expect(headers?.['X-Time-Zone']).toBe('Asia/Shanghai');
+    } finally {
+      if (before === undefined) delete global.Temporal;
+      else global.Temporal = before;
+    }
+    expect(browserTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 
   describe('taken by the app', () => {

@@ -53,10 +53,10 @@ export function dropOpeningReads(): void {
 /**
  * The head script's part: start the reads of the page in the address, in the locale and the time
  * zone the app will ask in (`locale` is a script expression; the app sends the same headers,
- * api.ts). Plain ES5, as the rest of that script.
+ * api.ts, and finds the zone the same way, `browserTimeZone`). Plain ES5, as the rest of that script.
  */
 export function openingReadsScript(page: string, locale: string): string {
-  return `var R=${JSON.stringify(OPENING_READS)},r=window.${OPENING_READS_GLOBAL}={},g=${page},u=R.every.concat(Object.prototype.hasOwnProperty.call(R.pages,g)?R.pages[g]:[]),h={accept:'application/json','accept-language':${locale}},z=Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return `var R=${JSON.stringify(OPENING_READS)},r=window.${OPENING_READS_GLOBAL}={},g=${page},u=R.every.concat(Object.prototype.hasOwnProperty.call(R.pages,g)?R.pages[g]:[]),h={accept:'application/json','accept-language':${locale}},z=typeof Temporal!=='undefined'&&Temporal.Now&&Temporal.Now.timeZoneId?Temporal.Now.timeZoneId():Intl.DateTimeFormat().resolvedOptions().timeZone;
 if(z)h[${JSON.stringify(TIME_ZONE_HEADER)}]=z;
 for(var j=0;j<u.length;j++){var q=fetch(u[j],{headers:h});q['catch'](function(){});r[u[j]]=q}`;
 }
