@@ -11,7 +11,7 @@ import type { ErrorCode, Problem } from '../core/errors.js';
 import { isValidIsoDate } from '../core/dates.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { DateRange, Profile } from '../core/plan-model.js';
-import { FIRST_START_YEAR, FULL_TIME, LAST_START_YEAR } from '../core/planner/profile.js';
+import { FIRST_START_YEAR, FULL_TIME, LAST_START_YEAR, MAX_WEEKS_OFF_DAYS } from '../core/planner/profile.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import {
   MAX_REMINDER_MINUTES,
@@ -347,6 +347,8 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
         flag,
         value: problem.value,
       });
+    case 'long-range':
+      return msg(locale, 'flag.rangeTooLong', { flag, value: problem.value, max: MAX_WEEKS_OFF_DAYS });
     case 'session-length':
       return msg(locale, 'flag.sessionTooLong', { flag: '--study-days', hours: problem.value, max: MAX_SESSION_HOURS });
     case 'study': {

@@ -14,6 +14,7 @@ import {
   MAX_ID_LENGTH,
   MAX_LINK_LENGTH,
   MAX_TITLE_LENGTH,
+  MAX_WEEKS_OFF_DAYS,
   MIN_EFFORT_FACTOR,
 } from '../core/planner/profile.js';
 import { MAX_EVENT_TEXT_LENGTH, MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH } from '../core/progress-model.js';
@@ -40,6 +41,8 @@ export const LIMITS = {
   hoursPerEntry: MAX_HOURS_PER_ENTRY,
   /** The years a plan may start in. */
   startYears: [FIRST_START_YEAR, LAST_START_YEAR],
+  /** Days in one range of weeks off. */
+  weeksOffDays: MAX_WEEKS_OFF_DAYS,
   /** The learner factor's range. */
   effortFactor: [MIN_EFFORT_FACTOR, MAX_EFFORT_FACTOR],
   /** Events in one page of GET /api/progress/events: at most this many, and the page without a limit asked. */

@@ -78,11 +78,11 @@ describe('calendar weeks', () => {
     // Begun on Tuesday 2026-12-01: Wednesday and Saturday are left, two of the three study days.
     const profile = profileOf(curriculum, 'p', { hoursPerWeek: 10, startDate: '2026-12-01', study });
     const calendar = studyCalendar(profile);
-    expect(calendar.budgetCenti(calendar.firstMonday)).toBe(666);
+    expect(calendar.budgetCenti(calendar.firstMonday)).toBe(667);
     expect(calendar.budgetCenti(calendar.firstMonday + 7)).toBe(1000);
     // Days off over Wednesday and Thursday of the next week leave two of three (Monday, Saturday).
     const off = studyCalendar({ ...profile, weeksOff: [{ start: '2026-12-09', end: '2026-12-10' }] });
-    expect(off.budgetCenti(off.firstMonday + 7)).toBe(666);
+    expect(off.budgetCenti(off.firstMonday + 7)).toBe(667);
     // Without study days, the six days left of seven.
     const plain = studyCalendar({ ...profile, study: undefined });
     expect(plain.budgetCenti(plain.firstMonday)).toBe(857);

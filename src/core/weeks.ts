@@ -65,7 +65,7 @@ export function studyCalendar(profile: CalendarProfile): StudyCalendar {
       const [share, of] = studyDays
         ? [open.filter((day) => studyDays.has(weekdayOf(day))).length, studyDays.size]
         : [open.length, 7];
-      return share === of ? nominalCenti : Math.floor((nominalCenti * share) / of);
+      return share === of ? nominalCenti : Math.round((nominalCenti * share) / of);
     },
     offDayCount: (from, limit) => {
       let count = 0;

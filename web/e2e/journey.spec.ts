@@ -49,7 +49,7 @@ async function readProgress(p: Page) {
 async function firstWeekBudget(p: Page, hoursPerWeek: number): Promise<string> {
   const { today } = (await (await p.request.get('/api/today')).json()) as { today: string };
   const daysLeft = 7 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7);
-  const hours = daysLeft === 7 ? hoursPerWeek : Math.floor((hoursPerWeek * 100 * daysLeft) / 7) / 100;
+  const hours = daysLeft === 7 ? hoursPerWeek : Math.round((hoursPerWeek * 100 * daysLeft) / 7) / 100;
   return new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(hours);
 }
 

@@ -6,6 +6,7 @@
  * language with exit status 2, and nothing is stored.
  */
 import { wordedPlan } from '../../i18n/planner.js';
+import { evidencePiece } from '../../core/jobs/evidence.js';
 import { enumerationIn } from '../../i18n/catalogue.js';
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
@@ -140,11 +141,11 @@ export function renderAnalysis(a: JobAnalysis, curriculum: Curriculum, text: str
 
 /** One piece of the role's evidence (`title: "..."`, `"..."` or `skills: a, b`) in the learner's language. */
 function evidenceText(evidence: string, curriculum: Curriculum, locale: Locale): string {
-  const title = /^title: (.*)$/.exec(evidence);
-  if (title) return jmsg(locale, 'evidenceTitle', { phrase: title[1] ?? '' });
-  const skills = /^skills: (.*)$/.exec(evidence);
-  if (skills) {
-    const names = (skills[1] ?? '').split(', ').map((id) => {
+  const piece = evidencePiece(evidence);
+  if (piece.kind === 'title') return jmsg(locale, 'evidenceTitle', { phrase: piece.words });
+  if (piece.kind === 'phrase') return jmsg(locale, 'evidencePhrase', { phrase: piece.words });
+  if (piece.kind === 'skills') {
+    const names = piece.ids.map((id) => {
       const skill = curriculum.skills.find((s) => s.id === id);
       return skill ? textIn(skill.title, locale) : id;
     });

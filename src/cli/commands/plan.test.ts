@@ -258,6 +258,11 @@ describe('mlpath plan with bad input', () => {
       ['--weeks-off', '2027-02-01..2027-01-01'],
       /--weeks-off: "2027-02-01\.\.2027-01-01" ends before it starts/,
     ],
+    [
+      'weeks off of decades (a mistyped year)',
+      ['--weeks-off', '2027-01-04..2072-01-10'],
+      /--weeks-off: "2027-01-04\.\.2072-01-10" is longer than 366 days off; check the year/,
+    ],
     ['an unknown locale', ['--locale', 'fr'], /--locale: unknown locale "fr"/],
     [
       'an unknown resource to exclude',

@@ -247,7 +247,7 @@ describe('ticking a task', () => {
     expect((await home.run(['init', '--yes', '--start-point', 'from-scratch'])).status).toBe(0);
     const ticked = await home.run(['done', 'cs50p/week-0']);
     expect(ticked.stdout).toMatch(
-      /^Done: .*Functions and variables\nLogged the [\d.]+ h the plan gives it, on 2026-11-27 \(add --no-log/,
+      /^Done: .*Functions and variables\nLogged the [\d.]+ h left of its estimate after the hours logged so far, on 2026-11-27; add --no-log/,
     );
     const only = await home.run(['done', 'cs50p/week-1', '--no-log']);
     expect(only.stdout).not.toContain('Logged');

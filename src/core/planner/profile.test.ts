@@ -83,6 +83,14 @@ describe('checkProfile', () => {
     expect(checkProfile(c, profileOf(c, 'from-scratch', { hoursPerWeek: 100 }))).toEqual([]);
   });
 
+  it('takes a year and a day off in one range, and refuses a longer one as a likely mistyped year', () => {
+    const off = (end: string) => profileOf(c, 'developer', { weeksOff: [{ start: '2027-01-04', end }] });
+    expect(checkProfile(c, off('2028-01-04'))).toEqual([]);
+    const [problem] = checkProfile(c, off('2072-01-10'));
+    expect(problem).toMatchObject({ field: 'weeksOff', kind: 'long-range', value: '2027-01-04..2072-01-10' });
+    expect(problem?.coded).toMatchObject({ key: 'profile.rangeTooLong', params: { days: 16443, max: 366 } });
+  });
+
   it('throws NOT_FOUND for unknown ids and INVALID_INPUT for bad values', () => {
     expect(() => validateProfile(c, profileOf(c, 'nobody'))).toThrow(MlpathError);
     try {

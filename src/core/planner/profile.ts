@@ -10,7 +10,7 @@ import { INTERFACE_LOCALES, LEARNING_STYLES } from '../model.js';
 import { findRole } from '../model.js';
 import type { Curriculum, LearningStyle, StartingPoint } from '../model.js';
 import type { DateRange, Profile, ResourceChoices } from '../plan-model.js';
-import { isValidIsoDate } from '../dates.js';
+import { daysBetween, isValidIsoDate } from '../dates.js';
 import { WEEKDAYS } from '../plan-model.js';
 import type { StudyDays } from '../plan-model.js';
 import {
@@ -48,6 +48,12 @@ export const MAX_TITLE_LENGTH = 500;
  */
 export const FIRST_START_YEAR = 2000;
 export const LAST_START_YEAR = 2100;
+/**
+ * The longest one range of weeks off may be, in days (a year and a day): a longer one is most
+ * likely a mistyped year (2072 for 2027), which would silently push the finish decades out. A
+ * longer break can be given as more than one range.
+ */
+export const MAX_WEEKS_OFF_DAYS = 366;
 /**
  * The word for full-time study (`--hours full-time`), and the effective hours a week it stands for:
  * a 40-hour week of which about 28 hours are effective study (the rest is breaks, review, planning
@@ -88,7 +94,8 @@ export type ProfileField =
 type ProfileNoun =
   'startingPoint' | 'skill' | 'style' | 'domain' | 'locale' | 'target' | 'route' | 'region' | 'resource';
 
-export type ProfileProblemKind = 'unknown' | 'range' | 'date' | 'date-range' | 'study' | 'session-length';
+export type ProfileProblemKind =
+  'unknown' | 'range' | 'date' | 'date-range' | 'long-range' | 'study' | 'session-length';
 
 /** One thing wrong with a profile: which field, the bad value, and what would be valid. */
 export interface ProfileProblem {
@@ -264,6 +271,11 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       problems.push(problemOf('weeksOff', 'date', value, 'profile.notRange', { value }));
     } else if (r.end < r.start) {
       problems.push(problemOf('weeksOff', 'date-range', value, 'profile.rangeBackwards', { value }));
+    } else if (daysBetween(r.start, r.end) + 1 > MAX_WEEKS_OFF_DAYS) {
+      const days = daysBetween(r.start, r.end) + 1;
+      problems.push(
+        problemOf('weeksOff', 'long-range', value, 'profile.rangeTooLong', { value, days, max: MAX_WEEKS_OFF_DAYS }),
+      );
     }
   });
   if (!(LEARNING_STYLES as readonly string[]).includes(profile.style)) {

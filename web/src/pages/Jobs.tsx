@@ -5,6 +5,7 @@
  * kept postings. Unreadable text is told in the page's language from the problem's kind.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { evidencePiece } from '../../../src/core/jobs/evidence.js';
 import type { Text } from '../../../src/core/model.js';
 import { enumerationIn } from '../../../src/i18n/options.js';
 import type { Curriculum } from '../lib/api.js';
@@ -155,11 +156,11 @@ export default function Jobs() {
   const a = analyzed?.analysis;
   const percent = (x: number): string => String(Math.round(x * 100));
   const evidence = (e: string): string => {
-    const title = /^title: (.*)$/.exec(e);
-    if (title) return t('jobs.evidenceTitle', { phrase: title[1] ?? '' });
-    const skills = /^skills: (.*)$/.exec(e);
-    if (skills) {
-      const names = (skills[1] ?? '').split(', ').map((id) => {
+    const piece = evidencePiece(e);
+    if (piece.kind === 'title') return t('jobs.evidenceTitle', { phrase: piece.words });
+    if (piece.kind === 'phrase') return t('jobs.evidencePhrase', { phrase: piece.words });
+    if (piece.kind === 'skills') {
+      const names = piece.ids.map((id) => {
         const skill = c.skills.find((s) => s.id === id);
         return skill ? tx(skill.title) : id;
       });

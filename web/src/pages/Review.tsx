@@ -178,7 +178,7 @@ export default function Review() {
             <div className="space-y-2">
               <p className="text-sm muted">{t('review.think')}</p>
               <button type="button" className="btn btn-primary" onClick={reveal}>
-                {t('review.show')} <kbd className="ml-1 rounded border px-1 text-xs">Space</kbd>
+                {t('review.show')} <kbd className="ml-1 rounded border px-1 text-xs">{t('review.spaceKey')}</kbd>
               </button>
             </div>
           ) : (
