@@ -25,43 +25,9 @@ export function localToday(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/**
- * A calendar date as Intl writes it in the interface's two locales (format.test.ts holds this to
- * Intl for every day of 1990-2040 in each style), or undefined for another locale or a year Intl
- * writes otherwise. The first date formatter of a page costs 10-50 ms in Chromium (it loads the
- * locale's calendar data): opening a skill on the roadmap, whose panel dates a price check, paid it.
- */
-function plainDate(date: Date, locale: string, style: 'long' | 'medium' | 'short'): string | undefined {
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth();
-  const day = date.getUTCDate();
-  if (year < 1000 || year > 9999) return undefined;
-  if (locale === 'zh-CN') return style === 'short' ? `${month + 1}月${day}日` : `${year}年${month + 1}月${day}日`;
-  if (locale !== 'en') return undefined;
-  const name = style === 'long' ? MONTHS[month] : MONTHS[month]?.slice(0, 3);
-  return style === 'short' ? `${name} ${day}` : `${name} ${day}, ${year}`;
-}
-
 export function formatDate(day: string, locale: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
   const date = parseDay(day);
   if (Number.isNaN(date.getTime())) return day;
-  const plain = plainDate(date, locale, style);
-  if (plain !== undefined) return plain;
   const options: Intl.DateTimeFormatOptions =
     style === 'short'
       ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
