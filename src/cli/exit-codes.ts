@@ -69,6 +69,9 @@ export function reportError(error: unknown, io: CliIo, given: Locale = chooseLoc
           problem.place === undefined && problem.path && !text.includes(problem.path)
             ? translate(locale, 'errors', 'issue.other', { path: problem.path, text })
             : text;
+        // A lone problem the headline already says in full (colons aside) is not said twice.
+        const bare = (s: string): string => s.replace(/[:：]\s*/g, '');
+        if (error.problems.length === 1 && bare(words.message).includes(bare(text))) return;
         io.err(`  ${shown}\n`);
       });
     }
