@@ -42,7 +42,7 @@ export function registerCalendar(program: Command, io: CliIo): void {
           return;
         }
         io.out(`${msg(locale, options.rotate ? 'calendar.rotated' : 'calendar.address', { url: address })}\n`);
-        io.err(`${msg(locale, 'calendar.howTo')}\n`);
+        io.err(`${msg(locale, 'calendar.howTo', { base: url.toString().replace(/\/+$/, '') })}\n`);
       });
     });
 }
