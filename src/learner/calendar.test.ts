@@ -119,6 +119,28 @@ describe('calendarFile: a calendar that stays in sync', () => {
     for (const e of cancelled) expect(laterCancelled).not.toContain(e.uid);
   });
 
+  it("counts today in the study days' time zone, whatever zone the export is asked from", async () => {
+    const study = { days: ['mon', 'tue', 'sat'] as const, time: '19:00', timeZone: 'America/Los_Angeles' };
+    await setUp(
+      profileFor(curriculum, 'from-scratch', {
+        startDate: '2026-03-02',
+        study: { ...study, reminderMinutes: undefined },
+      }),
+    );
+    // 20:30 UTC on Monday 2026-03-09: still Monday in Los Angeles (this evening's 19:00 session is
+    // ahead), already Tuesday in Tokyo.
+    now = new Date('2026-03-09T20:30:00.000Z');
+    const asked = async (timeZone: string | undefined) =>
+      parse(await calendarFile({ ...ctx, timeZone }, { feed: timeZone === undefined }));
+    const fromTokyo = await asked('Asia/Tokyo');
+    expect(fromTokyo.some((e) => e.start.startsWith('2026-03-09T19:00'))).toBe(true);
+    // The feed (a calendar app names no zone) and a file asked from elsewhere give the same events
+    // with the same SEQUENCE: nothing moves back and forth between them.
+    expect(await asked(undefined)).toEqual(fromTokyo);
+    expect(await asked('Europe/Berlin')).toEqual(fromTokyo);
+    expect(fromTokyo.every((e) => e.sequence === 0)).toBe(true);
+  });
+
   it('changes nothing between exports on two days of the same week once the plan has started', async () => {
     await setUp(profileFor(curriculum, 'from-scratch', { startDate: '2026-03-09' }));
     now = new Date('2026-03-10T12:00:00.000Z');

@@ -51,13 +51,19 @@ export async function ensureCalendar(ctx: LearnerContext): Promise<CalendarFeed>
 /**
  * The current plan as iCalendar text, for a file export or the feed. Records what it sent, so the
  * next export keeps unchanged events as they are, raises SEQUENCE on changed ones and sends
- * events that left the plan once as cancelled.
+ * events that left the plan as cancelled until their time is over. "Today" is counted in the study
+ * days' time zone where the profile has them, else in the context's.
  * @throws LearnerError NOT_FOUND (reason `needs-profile`) when the learner has no profile yet.
  */
 export async function calendarFile(
-  ctx: LearnerContext,
+  learner: LearnerContext,
   options: { readonly locale?: Locale | undefined; readonly feed?: boolean } = {},
 ): Promise<string> {
+  // A calendar's day is its sessions' day: with study days, "today" is counted in their time zone,
+  // for the feed (a calendar app names no zone of its own) and every file alike, so no two exports
+  // count it differently and move the same events back and forth.
+  const zone = (await learner.store.getProfile(learner.learnerId))?.study?.timeZone;
+  const ctx: LearnerContext = zone === undefined ? learner : { ...learner, timeZone: zone };
   // The re-plan of the one progress model (learner/progress.ts), as every view shows it.
   const snapshot = await progressSnapshot(ctx);
   const { profile, forecast } = snapshot;
