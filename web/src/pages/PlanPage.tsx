@@ -188,7 +188,8 @@ export default function PlanPage() {
                     })}
                   </span>
                   <span className="text-sm font-normal muted">
-                    {date(weekShownFrom(week.start, current.startDate))} – {date(end)}
+                    {date(weekShownFrom(week.start, profile.data?.profile?.startDate ?? current.startDate))} –{' '}
+                    {date(end)}
                   </span>
                   <span className="text-sm font-normal muted">
                     {t('common.hours', { value: hoursNum(week.hours) })}
