@@ -50,7 +50,7 @@ function requestTimeZone(c: Context<AppEnv>): string | undefined {
   const zone = c.req.header(TIME_ZONE_HEADER)?.trim();
   if (zone === undefined || zone === '') return undefined;
   if (zone.length > 64 || !isKnownTimeZone(zone)) {
-    const params = { header: TIME_ZONE_HEADER, value: zone.slice(0, 64) };
+    const params = { header: TIME_ZONE_HEADER, value: headerText(zone).slice(0, 64) };
     throw new MlpathError({
       code: 'INVALID_INPUT',
       key: 'api.badTimeZone',
@@ -59,6 +59,16 @@ function requestTimeZone(c: Context<AppEnv>): string | undefined {
     });
   }
   return zone;
+}
+
+/**
+ * A header value as its sender wrote it: HTTP hands header bytes over one character each (Latin-1),
+ * so UTF-8 text ("Ásia") arrives as "Ã\u0081sia"; read as UTF-8 where the bytes are valid UTF-8.
+ */
+function headerText(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || [...value].some((c) => c.charCodeAt(0) > 0xff)) return value;
+  const decoded = Buffer.from(value, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? value : decoded;
 }
 
 /** The learner's calendar date, and today for a learner context: the learner layer's one rule. */

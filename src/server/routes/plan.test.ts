@@ -155,6 +155,12 @@ describe('GET /api/today', () => {
       expect(body.error.problems[0]?.path).toBe('X-Time-Zone');
     }
     expect((await h.app.request('/api/today', { headers: { 'X-Time-Zone': 'Nowhere' } })).status).toBe(400);
+    // UTF-8 text arrives one byte a character: the message shows it as it was written.
+    const accented = await h.app.request('/api/today', {
+      headers: { 'X-Time-Zone': Buffer.from('Ásia/X', 'utf8').toString('latin1') },
+    });
+    expect(accented.status).toBe(400);
+    expect(((await accented.json()) as { error: { message: string } }).error.message).toContain('"Ásia/X"');
     expect(await h.store.listEvents('local')).toEqual(before);
   });
 
