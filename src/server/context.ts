@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { TIME_ZONE_HEADER } from '../contract/headers.js';
-import { isKnownTimeZone } from '../core/calendar/sessions.js';
+import { canonicalTimeZone } from '../core/calendar/sessions.js';
 import { codedProblem, MlpathError } from '../core/errors.js';
 import type { Curriculum } from '../core/model.js';
 import type { LearnerContext } from '../learner/context.js';
@@ -32,7 +32,7 @@ export interface AppDeps {
 
 /**
  * The learner context a request acts in: what every learner action takes. Its time zone is the
- * request's `X-Time-Zone` (contract/api.ts), else the server's local time. Throws INVALID_INPUT
+ * request's `X-Time-Zone` (contract/headers.ts), else the server's local time. Throws INVALID_INPUT
  * for a zone that is not an IANA time zone, before anything is read or written.
  */
 export function learnerContext(deps: AppDeps, c: Context<AppEnv>): LearnerContext {
@@ -49,7 +49,10 @@ export function learnerContext(deps: AppDeps, c: Context<AppEnv>): LearnerContex
 function requestTimeZone(c: Context<AppEnv>): string | undefined {
   const zone = c.req.header(TIME_ZONE_HEADER)?.trim();
   if (zone === undefined || zone === '') return undefined;
-  if (zone.length > 64 || !isKnownTimeZone(zone)) {
+  // Named as the runtime names it, so the learner layer keeps one date formatter per zone however
+  // many casings clients send.
+  const canonical = zone.length > 64 ? undefined : canonicalTimeZone(zone);
+  if (canonical === undefined) {
     const params = { header: TIME_ZONE_HEADER, value: headerText(zone).slice(0, 64) };
     throw new MlpathError({
       code: 'INVALID_INPUT',
@@ -58,7 +61,7 @@ function requestTimeZone(c: Context<AppEnv>): string | undefined {
       problems: [codedProblem('api.badTimeZone', params, { path: TIME_ZONE_HEADER })],
     });
   }
-  return zone;
+  return canonical;
 }
 
 /**
@@ -71,5 +74,5 @@ function headerText(value: string): string {
   return decoded.includes('\uFFFD') ? value : decoded;
 }
 
-/** The learner's calendar date, and today for a learner context: the learner layer's one rule. */
-export { localDate, today as todayOf } from '../learner/context.js';
+/** Today for a learner context: the learner layer's one rule. */
+export { today as todayOf } from '../learner/context.js';

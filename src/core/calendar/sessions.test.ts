@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanTask, PlanWeek } from '../plan-model.js';
 import { isoWeekday } from '../dates.js';
-import { localDateTime, studyDates, weekSessions } from './sessions.js';
+import { canonicalTimeZone, isKnownTimeZone, localDateTime, studyDates, weekSessions } from './sessions.js';
 
 function task(resource: string, hours: number): PlanTask {
   return { kind: 'study', stage: 's', resource, unit: undefined, skills: [], hours, why: undefined, key: resource };
@@ -53,5 +53,16 @@ describe('localDateTime', () => {
   it('adds minutes to a local start time, across midnight', () => {
     expect(localDateTime('2026-11-30', '19:00', 90)).toBe('2026-11-30T20:30:00');
     expect(localDateTime('2026-12-31', '23:30', 45)).toBe('2027-01-01T00:15:00');
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it('names a known zone one way whatever its casing, and refuses unknown ones', () => {
+    expect(canonicalTimeZone('asia/SHANGHAI')).toBe('Asia/Shanghai');
+    expect(canonicalTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeUndefined();
+    expect(canonicalTimeZone(' ')).toBeUndefined();
+    expect(isKnownTimeZone('utc')).toBe(true);
+    expect(isKnownTimeZone('+08:00')).toBe(false);
   });
 });

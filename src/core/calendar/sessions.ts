@@ -38,12 +38,19 @@ export function isValidTime(value: string): boolean {
 
 /** Whether an IANA time zone is known (`Europe/Berlin`, `Asia/Shanghai`, `UTC`), by the runtime's own data. */
 export function isKnownTimeZone(timeZone: string): boolean {
-  if (timeZone.trim() === '') return false;
+  return canonicalTimeZone(timeZone) !== undefined;
+}
+
+/**
+ * A known IANA time zone as the runtime names it (`asia/shanghai` -> `Asia/Shanghai`), or
+ * undefined for an unknown one. One name per zone, whatever the casing it was given in.
+ */
+export function canonicalTimeZone(timeZone: string): string | undefined {
+  if (timeZone.trim() === '') return undefined;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -125,6 +125,8 @@ describe('GET /api/today', () => {
       return { status: res.status, json: (await res.json()) as unknown };
     };
     expect(TodaySchema.parse((await inZone('Asia/Shanghai')).json).today).toBe('2026-03-13');
+    // A zone in other casing is the same zone.
+    expect(TodaySchema.parse((await inZone('asia/SHANGHAI')).json).today).toBe('2026-03-13');
     expect(TodaySchema.parse((await inZone('America/Los_Angeles')).json).today).toBe('2026-03-12');
     expect(TodaySchema.parse((await inZone(undefined)).json).today).toBe(localDate(new Date('2026-03-12T20:00:00Z')));
     // Hours logged with no date are dated the learner's day, not the server's.
