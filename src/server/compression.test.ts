@@ -110,4 +110,30 @@ describe('files compressed at build time', () => {
     expect(res.headers.get('Content-Encoding')).toBeNull();
     expect(await res.text()).toContain('id="root"');
   });
+
+  it('keeps what it read, yet serves a page written again (a build while the server runs) as it is now', async () => {
+    const page = join(dist, 'index.html');
+    const before = await (await served.request('/roadmap')).text();
+    expect(before).toContain('id="root"');
+    writeFileSync(page, '<!doctype html><div id="root" data-build="2"></div>');
+    const after = await served.request('/');
+    expect(await after.text()).toBe('<!doctype html><div id="root" data-build="2"></div>');
+    expect(after.headers.get('Content-Length')).toBe(
+      String(Buffer.byteLength('<!doctype html><div id="root" data-build="2"></div>')),
+    );
+    // A client route is the same page.
+    expect(await (await served.request('/plan')).text()).toContain('data-build="2"');
+    // Asked twice, an asset is the same bytes, each answer whole.
+    const one = Buffer.from(
+      await (await served.request('/assets/app-1.js', { headers: { 'Accept-Encoding': 'br' } })).arrayBuffer(),
+    );
+    const two = Buffer.from(
+      await (await served.request('/assets/app-1.js', { headers: { 'Accept-Encoding': 'br' } })).arrayBuffer(),
+    );
+    expect(two).toEqual(one);
+    expect(brotliDecompressSync(two).toString('utf8')).toBe(script);
+    const head = await served.request('/assets/app-1.js', { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+    expect(head.headers.get('Content-Length')).toBe(String(one.length));
+    expect((await served.request('/assets/missing-2.js')).status).toBe(404);
+  });
 });

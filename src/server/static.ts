@@ -6,7 +6,7 @@
  * at build time (`.br` and `.gz` next to it: scripts/precompress-web.mjs) is sent as that copy to
  * a browser that accepts it, so nothing is compressed per request.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { MiddlewareHandler } from 'hono';
@@ -76,12 +76,25 @@ const PRECOMPRESSED = [
   { encoding: 'gzip', suffix: '.gz' },
 ] as const;
 
-function isFile(file: string): boolean {
+function statOf(file: string): Stats | undefined {
   try {
-    return statSync(file).isFile();
+    const stat = statSync(file);
+    return stat.isFile() ? stat : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Files up to this size are kept in memory once read; larger ones are streamed from disk. */
+const KEPT_SIZE = 1024 * 1024;
+
+/** One file as it will be sent: the copy chosen for an encoding, its headers and, if small, its bytes. */
+interface Answer {
+  file: string;
+  headers: Record<string, string>;
+  bytes: Uint8Array<ArrayBuffer> | undefined;
+  /** The stamp of the file (and its compressed copies) the answer was made from. */
+  stamp: string;
 }
 
 /**
@@ -91,6 +104,55 @@ function isFile(file: string): boolean {
 export function webApp(root: string | undefined): MiddlewareHandler {
   // Checked again while not built, so a build made while the server runs is served on reload.
   let built = false;
+  // What a file is sent as, per file and accepted encoding: a page's scripts and styles are read,
+  // and their compressed copies looked for, once, not on every request. Hashed assets never change
+  // under their name; other files (index.html, sw.js) are checked against their size and time.
+  const answers = new Map<string, Answer>();
+  const answerFor = (file: string, path: string, encodings: readonly string[]): Answer | undefined => {
+    const immutable = path.startsWith('/assets/');
+    const key = `${file}\0${encodings.join(',')}`;
+    const kept = answers.get(key);
+    if (kept && immutable) return kept;
+    const stat = statOf(file);
+    if (!stat) return undefined;
+    const stamp = `${stat.size}:${stat.mtimeMs}`;
+    if (kept && kept.stamp === stamp) return kept;
+    const headers: Record<string, string> = {
+      'Content-Type': contentTypeOf(file),
+      'Content-Length': String(stat.size),
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    let sent = file;
+    let size = stat.size;
+    const copies = PRECOMPRESSED.map((copy) => ({ ...copy, stat: statOf(file + copy.suffix) })).filter(
+      (copy) => copy.stat !== undefined,
+    );
+    if (copies.length > 0) {
+      headers['Vary'] = 'Accept-Encoding';
+      const copy = copies.find(({ encoding }) => encodings.includes(encoding));
+      if (copy?.stat) {
+        sent = file + copy.suffix;
+        size = copy.stat.size;
+        headers['Content-Encoding'] = copy.encoding;
+        headers['Content-Length'] = String(size);
+      }
+    }
+    let bytes: Uint8Array<ArrayBuffer> | undefined;
+    if (size <= KEPT_SIZE) {
+      try {
+        const read = readFileSync(sent);
+        bytes = new Uint8Array(read.buffer as ArrayBuffer, read.byteOffset, read.length);
+      } catch {
+        return undefined;
+      }
+      // Written meanwhile: sent as read, with its own length.
+      headers['Content-Length'] = String(bytes.length);
+    }
+    const answer: Answer = { file: sent, headers, bytes, stamp };
+    answers.set(key, answer);
+    return answer;
+  };
   return async (c, next) => {
     built ||= root !== undefined && existsSync(join(root, 'index.html'));
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
@@ -101,33 +163,20 @@ export function webApp(root: string | undefined): MiddlewareHandler {
       if (extname(path) !== '' && extname(path) !== '.html') return next();
       return c.html(NOT_BUILT_PAGE, 200, { 'Cache-Control': 'no-store' });
     }
-    let file = fileFor(root, path === '/' ? '/index.html' : path);
+    const file = fileFor(root, path === '/' ? '/index.html' : path);
     if (file === undefined) return next();
-    if (!isFile(file)) {
+    const encodings = acceptedEncodings(c.req.header('Accept-Encoding'));
+    let answer = answerFor(file, path, encodings);
+    if (!answer) {
       // A client route (no extension) gets the app shell; a missing asset is a 404.
       if (extname(path) !== '') return next();
-      file = join(root, 'index.html');
+      answer = answerFor(join(root, 'index.html'), '/index.html', encodings);
+      if (!answer) return next();
     }
-    const immutable = path.startsWith('/assets/');
-    const headers: Record<string, string> = {
-      'Content-Type': contentTypeOf(file),
-      'Content-Length': String(statSync(file).size),
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    const copies = PRECOMPRESSED.filter(({ suffix }) => isFile(file + suffix));
-    if (copies.length > 0) {
-      headers['Vary'] = 'Accept-Encoding';
-      const accepted = acceptedEncodings(c.req.header('Accept-Encoding'));
-      const copy = copies.find(({ encoding }) => accepted.includes(encoding));
-      if (copy) {
-        file += copy.suffix;
-        headers['Content-Encoding'] = copy.encoding;
-        headers['Content-Length'] = String(statSync(file).size);
-      }
-    }
+    const headers = { ...answer.headers };
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+    if (answer.bytes) return c.body(answer.bytes, 200, headers);
+    const stream = Readable.toWeb(createReadStream(answer.file)) as ReadableStream<Uint8Array>;
     return c.body(stream, 200, headers);
   };
 }
