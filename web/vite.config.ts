@@ -105,6 +105,11 @@ export default defineConfig({
     // Each page and the charts (recharts) are split out by dynamic import; only the shell, the
     // router and the active locale's words load up front.
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   server: {
     proxy: { '/api': process.env['MLPATH_API'] ?? 'http://127.0.0.1:4321' },
