@@ -202,8 +202,10 @@ export default function Roadmap() {
                   })}
                 </div>
               )}
-              {/* The first view depends on this week's skills, so the path waits for them. */}
-              {plan.loading && !plan.data && !plan.error ? (
+              {/* The first view depends on this week's skills and on the statuses, so the path waits
+                  for both: drawn before the statuses, every tile would be drawn again as they came. */}
+              {(plan.loading && !plan.data && !plan.error) ||
+              (progress.loading && !progress.data && !progress.error) ? (
                 <Loading />
               ) : (
                 <RoadmapPath
