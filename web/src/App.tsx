@@ -37,11 +37,17 @@ const loaded = new Map<Page, () => React.JSX.Element>();
 const opening = parseRoute(window.location.hash).page;
 // The roadmap's reads start with its code, not after it.
 if (opening === 'roadmap') prefetchRoadmap();
-if (opening)
-  void loaders[opening]().then(
-    (module) => void loaded.set(opening, module.default),
-    () => undefined,
-  );
+/**
+ * Settles when the code of the page in the address has arrived (or failed to): the first render
+ * waits for it (main.tsx) beside the words, so that page is drawn at once, not first as "loading"
+ * and again, in slices, when its code comes.
+ */
+export const openingPage: Promise<void> = opening
+  ? loaders[opening]().then(
+      (module) => void loaded.set(opening, module.default),
+      () => undefined,
+    )
+  : Promise.resolve();
 
 // A page's lazy component is made again after a failed load, so "Try again" loads it afresh.
 const pages = new Map<Page, React.LazyExoticComponent<() => React.JSX.Element>>();

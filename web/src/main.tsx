@@ -5,7 +5,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.js';
+import { App, openingPage } from './App.js';
 import { initI18n } from './i18n/index.js';
 import { startAccount } from './lib/account.js';
 import { prefetchProfile } from './lib/data.js';
@@ -31,8 +31,8 @@ if (root) {
       </StrictMode>,
     );
   // Without its words the app would draw their keys: it waits for them (and renders even if they
-  // failed to load, rather than leave the page blank).
-  void words.then(render, render);
+  // failed to load, rather than leave the page blank), and for the code of the page in the address.
+  void Promise.all([words, openingPage]).then(render, render);
 }
 
 // The offline copy (the service worker, which the build writes as /sw.js) installs after the
