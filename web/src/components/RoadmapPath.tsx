@@ -18,6 +18,7 @@ import { AREAS, textIn, type Area } from '../../../src/core/model.js';
 import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';
 import { KEY_ACTIONS, type StatusAction } from './SkillPanel.js';
 import { useDark } from '../lib/theme.js';
+import { prefetchSkillDetail } from '../lib/data.js';
 
 export default function RoadmapPath(props: {
   curriculum: RoadmapCurriculum;
@@ -31,7 +32,7 @@ export default function RoadmapPath(props: {
   /** The skill to show and put the Tab stop on when the path opens (the next one to learn). */
   focus: string | undefined;
 }) {
-  const { t, tx, num, locale } = useLocale();
+  const { t, locale } = useLocale();
   const dark = useDark();
   const { curriculum, statuses, planSkills, onlyPlan, selected } = props;
   const groups = useMemo(
@@ -127,62 +128,105 @@ export default function RoadmapPath(props: {
       </p>
       <ol className="relative">
         {groups.map(({ stage, skills }, index) => {
-          const done = skills.filter((s) => statuses[s.id] === 'done' || statuses[s.id] === 'skipped').length;
-          const id = `path-stage-${stage?.id ?? 'other'}`;
+          // A stage is drawn again only when something it shows changes: choosing a skill or
+          // moving the Tab stop redraws the stages of the skills involved, not the whole path.
+          const has = (id: string | undefined) => id !== undefined && skills.some((s) => s.id === id);
           return (
-            <li key={stage?.id ?? 'other'} className="relative pb-6 pl-12 last:pb-0">
-              {/* The path's line, from this stage's number down to the next. */}
-              {index < groups.length - 1 && (
-                <span
-                  aria-hidden="true"
-                  className="absolute top-9 bottom-0 left-[17px] w-1 rounded bg-slate-300 dark:bg-slate-600"
-                />
-              )}
-              <span
-                aria-hidden="true"
-                className={`absolute top-0 left-0 flex h-9 w-9 items-center justify-center rounded-full border-2 text-sm font-bold ${
-                  done === skills.length
-                    ? 'border-green-700 bg-green-700 text-white dark:border-green-400 dark:bg-green-400 dark:text-slate-950'
-                    : 'border-slate-400 bg-white text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
-                }`}
-              >
-                {done === skills.length ? '✓' : num(index + 1, 0)}
-              </span>
-              <section aria-labelledby={id}>
-                <h2 id={id} className="h2 mb-1 pt-1">
-                  {stage ? tx(stage.title) : t('roadmap.otherSkills')}{' '}
-                  <span className="text-sm font-normal muted">
-                    {t('roadmap.stageProgress', { done, total: skills.length })}
-                  </span>
-                </h2>
-                {stage?.summary && <p className="mb-2 text-sm muted">{tx(stage.summary)}</p>}
-                <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">
-                  {skills.map((skill) => (
-                    <Tile
-                      key={skill.id}
-                      skill={skill}
-                      title={textIn(skill.title, locale)}
-                      status={statuses[skill.id]}
-                      inPlan={planSkills.size === 0 || planSkills.has(skill.id)}
-                      planShown={planSkills.size > 0}
-                      selected={selected === skill.id}
-                      tabStop={skill.id === current}
-                      dark={dark}
-                      labels={labels}
-                      register={register}
-                      choose={choose}
-                      focused={setActive}
-                    />
-                  ))}
-                </ul>
-              </section>
-            </li>
+            <StageSection
+              key={stage?.id ?? 'other'}
+              stage={stage}
+              skills={skills}
+              index={index}
+              last={index === groups.length - 1}
+              statuses={statuses}
+              planSkills={planSkills}
+              selected={has(selected) ? selected : undefined}
+              current={has(current) ? current : undefined}
+              dark={dark}
+              labels={labels}
+              register={register}
+              choose={choose}
+              focused={setActive}
+            />
           );
         })}
       </ol>
     </div>
   );
 }
+
+/** One stage of the path: its number on the line, its title and progress, and its skills' tiles. */
+const StageSection = memo(function StageSection(props: {
+  stage: RoadmapCurriculum['stages'][number] | undefined;
+  skills: readonly RoadmapSkill[];
+  index: number;
+  last: boolean;
+  statuses: Readonly<Record<string, Status>>;
+  planSkills: ReadonlySet<string>;
+  /** The chosen skill, when it is one of this stage's. */
+  selected: string | undefined;
+  /** The skill holding the Tab stop, when it is one of this stage's. */
+  current: string | undefined;
+  dark: boolean;
+  labels: TileLabels;
+  register: (id: string, element: HTMLButtonElement | null) => void;
+  choose: (id: string) => void;
+  focused: (id: string) => void;
+}) {
+  const { t, tx, num, locale } = useLocale();
+  const { stage, skills, index, statuses, planSkills } = props;
+  const done = skills.filter((s) => statuses[s.id] === 'done' || statuses[s.id] === 'skipped').length;
+  const id = `path-stage-${stage?.id ?? 'other'}`;
+  return (
+    <li className="relative pb-6 pl-12 last:pb-0">
+      {/* The path's line, from this stage's number down to the next. */}
+      {!props.last && (
+        <span
+          aria-hidden="true"
+          className="absolute top-9 bottom-0 left-[17px] w-1 rounded bg-slate-300 dark:bg-slate-600"
+        />
+      )}
+      <span
+        aria-hidden="true"
+        className={`absolute top-0 left-0 flex h-9 w-9 items-center justify-center rounded-full border-2 text-sm font-bold ${
+          done === skills.length
+            ? 'border-green-700 bg-green-700 text-white dark:border-green-400 dark:bg-green-400 dark:text-slate-950'
+            : 'border-slate-400 bg-white text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
+        }`}
+      >
+        {done === skills.length ? '✓' : num(index + 1, 0)}
+      </span>
+      <section aria-labelledby={id}>
+        <h2 id={id} className="h2 mb-1 pt-1">
+          {stage ? tx(stage.title) : t('roadmap.otherSkills')}{' '}
+          <span className="text-sm font-normal muted">
+            {t('roadmap.stageProgress', { done, total: skills.length })}
+          </span>
+        </h2>
+        {stage?.summary && <p className="mb-2 text-sm muted">{tx(stage.summary)}</p>}
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">
+          {skills.map((skill) => (
+            <Tile
+              key={skill.id}
+              skill={skill}
+              title={textIn(skill.title, locale)}
+              status={statuses[skill.id]}
+              inPlan={planSkills.size === 0 || planSkills.has(skill.id)}
+              planShown={planSkills.size > 0}
+              selected={props.selected === skill.id}
+              tabStop={props.current === skill.id}
+              dark={props.dark}
+              labels={props.labels}
+              register={props.register}
+              choose={props.choose}
+              focused={props.focused}
+            />
+          ))}
+        </ul>
+      </section>
+    </li>
+  );
+});
 
 const STATUSES = ['done', 'learning', 'skipped', 'none'] as const;
 interface TileLabels {
@@ -236,6 +280,8 @@ const Tile = memo(function Tile(props: {
           ...(inPlan && props.planShown ? [labels.inPlan] : []),
         ].join(', ')}
         onClick={() => props.choose(skill.id)}
+        onPointerEnter={() => prefetchSkillDetail(skill.id)}
+        onPointerDown={() => prefetchSkillDetail(skill.id)}
         onFocus={() => props.focused(skill.id)}
         className={`flex h-full min-h-14 w-full flex-col justify-center overflow-hidden rounded-md py-1 pr-2 pl-3.5 text-left ${
           status === 'done' ? 'text-white' : 'text-slate-900 dark:text-slate-100'

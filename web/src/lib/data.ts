@@ -47,11 +47,19 @@ export function prefetchRoadmap(): void {
   prefetch('progress', loadProgress);
 }
 const detailLoaders = new Map<string, () => ReturnType<typeof api.skillDetail>>();
-export const useSkillDetail = (id: string) => {
+function detailLoader(id: string): () => ReturnType<typeof api.skillDetail> {
   let load = detailLoaders.get(id);
   if (!load) detailLoaders.set(id, (load = () => api.skillDetail(id)));
-  return useResource(`skill:${id}`, load);
-};
+  return load;
+}
+export const useSkillDetail = (id: string) => useResource(`skill:${id}`, detailLoader(id));
+/**
+ * Start reading a skill's details when the learner reaches for it (the pointer over its tile, a
+ * press), so they are usually here by the time the click opens its panel; read once, as the panel's.
+ */
+export function prefetchSkillDetail(id: string): void {
+  prefetch(`skill:${id}`, detailLoader(id));
+}
 export const useStatus = () => useResource('status', api.status);
 export const useToday = () => useResource('today', api.today);
 export const useReview = () => useResource('review', api.review);
