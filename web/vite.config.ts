@@ -107,6 +107,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
+        // Every module the entry loads statically is in the entry's own file (React, i18next, the
+        // shell): one request on the first load instead of four, the pages' chunks importing from it.
         codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
       },
     },
