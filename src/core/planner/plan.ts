@@ -416,10 +416,14 @@ export function planFrom(
     return fromDayNumber(dayOf(w, result.startPos[k] ?? 0, result.weeks.capacity[w] ?? 0, false));
   };
 
-  // Each task's title and reason, worded once when the plan first shows it (its chunks share them).
+  // A task's title and reason are kept in the plan only where the planner alone knows them (a task
+  // that is no unit of a curriculum resource); faces word the rest from the curriculum when they show
+  // them (task-words.ts). Kept ones are worded once, and the task's chunks share them.
   const analysis = analyse(curriculum);
   const worded: (TaskWords | undefined)[] = new Array<TaskWords | undefined>(tasks.length);
   const wordsOf = (k: number, task: PlannerTask): TaskWords => (worded[k] ??= taskWords(task, analysis));
+  const keptWords = (k: number, task: PlannerTask): TaskWords | undefined =>
+    task.words !== undefined || task.candidate?.own === true ? wordsOf(k, task) : undefined;
   const scheduled = result.weeks;
   const weeks: PlanWeek[] = new Array<PlanWeek>(scheduled.count);
   for (let index = 0; index < scheduled.count; index++) {
@@ -430,18 +434,40 @@ export function planFrom(
     for (let c = 0; c < pieces.length; c++) {
       const k = scheduled.chunkTask[first + c] ?? 0;
       const task = tasks[k];
-      const words = task ? wordsOf(k, task) : undefined;
-      pieces[c] = {
-        kind: task?.kind ?? 'study',
-        stage: task?.stage ?? '',
-        resource: task?.resource ?? '',
-        unit: task?.unit,
-        skills: task?.skills ?? [],
-        hours: round2((scheduled.chunkCenti[first + c] ?? 0) / 100),
-        why: words?.why,
-        key: task?.key ?? '',
-        title: words?.title,
-      };
+      const words = task ? keptWords(k, task) : undefined;
+      const hours = round2((scheduled.chunkCenti[first + c] ?? 0) / 100);
+      pieces[c] = words
+        ? {
+            kind: task?.kind ?? 'study',
+            stage: task?.stage ?? '',
+            resource: task?.resource ?? '',
+            unit: task?.unit,
+            skills: task?.skills ?? [],
+            hours,
+            why: words.why,
+            key: task?.key ?? '',
+            title: words.title,
+          }
+        : task?.studied?.skim !== undefined
+          ? {
+              kind: task.kind,
+              stage: task.stage,
+              resource: task.resource,
+              unit: task.unit,
+              skills: task.skills,
+              hours,
+              key: task.key,
+              skim: true,
+            }
+          : {
+              kind: task?.kind ?? 'study',
+              stage: task?.stage ?? '',
+              resource: task?.resource ?? '',
+              unit: task?.unit,
+              skills: task?.skills ?? [],
+              hours,
+              key: task?.key ?? '',
+            };
     }
     const monday = fromDayNumber(gridStart + index * 7);
     const hours = round2((scheduled.used[index] ?? 0) / 100);

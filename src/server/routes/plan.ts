@@ -27,7 +27,7 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   };
 
   routes.get('/plan', (c) =>
-    answer(c, 'plan', ({ forecast }) => wordedPlan({ plan: forecast?.plan ?? null, forecast: forecast ?? null })),
+    answer(c, 'plan', ({ forecast }) => wordedPlan({ plan: forecast?.plan ?? null, forecast: forecast ?? null }, deps.curriculum)),
   );
 
   // The roadmap needs the plan's route and skills and this week's skills, not the plan's weeks.
@@ -46,7 +46,7 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
     return json(c, { ...(await status(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
   });
 
-  routes.get('/today', async (c) => json(c, wordedPlan(await currentWeek(learnerContext(deps, c)))));
+  routes.get('/today', async (c) => json(c, wordedPlan(await currentWeek(learnerContext(deps, c)), deps.curriculum)));
 
   return routes;
 }

@@ -88,7 +88,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const profile = profileFromBody(learnerContext(deps, c), await readJson(c));
     const plan = planFor(deps.curriculum, profile);
     return json(c, {
-      plan: wordedPlan(plan),
+      plan: wordedPlan(plan, deps.curriculum),
       recommendation: recommendationOf(deps.curriculum, profile, plan),
       ...toConfirm(profile),
     });
