@@ -1,6 +1,8 @@
 /**
  * Benchmark helper: the memory of one synthetic plan, in a process of its own so its peak is its own.
- *   node --expose-gc --import tsx bench/planner-memory.ts SKILLS
+ *   node --expose-gc --import tsx bench/planner-memory.ts SKILLS [reasons]
+ * (planner.bench.ts bundles it with esbuild and runs it as compiled JavaScript). With `reasons` the
+ * plan is made with each resource's reason, as `mlpath plan` and GET /api/plan show it.
  * Prints one JSON line: the skills, the process's resident set at its start (Node and the module
  * loader, before the curriculum is built), before planning (curriculum built) and at its peak (the whole run), the heap after planning with the plan kept, the plan's time and
  * the share of it spent collecting garbage. planner.bench.ts runs it for each size and prints a table.
@@ -10,6 +12,7 @@ import { planFor } from '../src/core/planner/plan.js';
 import { syntheticPlanInput } from './synthetic-plan.js';
 
 const skills = Number(process.argv[2] ?? '10000');
+const resourceReasons = process.argv[3] === 'reasons';
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const MB = 1024 * 1024;
 gc();
@@ -25,7 +28,7 @@ const observer = new PerformanceObserver((list) => {
 });
 observer.observe({ entryTypes: ['gc'] });
 const start = performance.now();
-const plan = planFor(curriculum, profile);
+const plan = planFor(curriculum, profile, undefined, undefined, { resourceReasons });
 const ms = performance.now() - start;
 // Let the observer deliver the collections of the plan before reading the total.
 await new Promise((resolve) => setTimeout(resolve, 0));
@@ -37,6 +40,7 @@ const peakRss = process.resourceUsage().maxRSS * 1024;
 console.log(
   JSON.stringify({
     skills,
+    resourceReasons,
     weeks: plan.weekCount,
     rssStartMb: rssStart / MB,
     rssBeforeMb: before.rss / MB,

@@ -91,7 +91,8 @@ export function planWithFlagNames(
   planOptions: PlannerOptions = {},
 ): Plan {
   try {
-    return planFor(curriculum, profile, progress, today, planOptions);
+    // The whole plan is shown: with each resource's reason.
+    return planFor(curriculum, profile, progress, today, { ...planOptions, resourceReasons: true });
   } catch (error) {
     if (isMlpathError(error) && error.code === 'UNREACHABLE') {
       const flag = flags.target !== undefined ? '--target' : flags.freeOnly ? '--free-only' : '--exclude';

@@ -54,6 +54,8 @@ export interface Prepared {
   readonly tasks: readonly PlannerTask[];
   readonly factor: number;
   readonly explanations: readonly Explanation[];
+  /** Each resource pick's reason (`kind: 'resource'`), when asked for (`PlanOptions.resourceReasons`); else none. */
+  readonly reasons: readonly Explanation[];
   readonly skills: readonly string[];
   readonly withBlocks: boolean;
   /** The `ready` milestone's title: the curriculum's own, else READY_TITLE. */
@@ -65,6 +67,13 @@ export interface PlanOptions {
   readonly goal?: readonly string[] | undefined;
   /** The review time to reserve, see ScheduleSettings.reviewMinutes. */
   readonly reviewMinutes?: ReviewReservation | undefined;
+  /**
+   * Explain each resource pick too: `kind: 'resource'` explanations (what it covers, where its hours
+   * come from, its alternatives), after the plan's other explanations. Off by default: only the faces
+   * that show a whole plan (`mlpath plan`, GET /api/plan) show them, and a large plan's reasons weigh
+   * more than its weeks (see `resourceReasons` to add them to a plan made without).
+   */
+  readonly resourceReasons?: boolean | undefined;
 }
 
 /**
@@ -124,6 +133,7 @@ export function prepare(
     domainResources: needs.domain?.resources ?? [],
     domainStage,
     mustCover: needs.withBlocks ? undefined : new Set(needs.targets),
+    explain: options.resourceReasons === true,
   });
   const hourSkills = [...ownHours].filter((s) => !blockSkills.has(s));
   const unreachable: string[] = [];
@@ -192,7 +202,6 @@ export function prepare(
       says: [said('known', { count: needs.known.size })],
     });
   }
-  explanations.push(...choice.picks.map((p) => p.explanation));
   explanations.push(
     ...regionNotes(curriculum, profile, regionRules(curriculum, profile), needs.stages, choice.picks, needs.needed),
   );
@@ -241,6 +250,7 @@ export function prepare(
     tasks,
     factor,
     explanations,
+    reasons: choice.picks.flatMap((p) => (p.explanation ? [p.explanation] : [])),
     skills: needs.order,
     withBlocks: needs.withBlocks,
     readyTitle: curriculum.meta.ready ?? READY_TITLE,
@@ -568,6 +578,7 @@ export function planFrom(
       says: [said('order.cycle', { count: result.dropped.length })],
     });
   }
+  explanations.push(...prepared.reasons);
   return {
     route: prepared.route,
     hoursPerWeek: profile.hoursPerWeek,
@@ -629,6 +640,32 @@ export function planFor(
     addedSkills: plan.skills.filter((id) => !inArticle.has(id)),
   };
   return { ...plan, marketReady: comparison };
+}
+
+/**
+ * Each resource pick's reason (`kind: 'resource'` explanations) for the plan `planFor` makes with the
+ * same curriculum, profile, progress and options: what a face that shows them adds to a plan made
+ * without them (`withResourceReasons`). The resources a plan picks do not depend on today or the pace.
+ */
+export function resourceReasons(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress?: ProgressState,
+  options: PlanOptions = {},
+): readonly Explanation[] {
+  return prepare(curriculum, profile, settledSkills(progress), { ...options, resourceReasons: true }).reasons;
+}
+
+/** A plan with its resource reasons after its other explanations, as `planFor` makes it with `resourceReasons`. */
+export function withResourceReasons(
+  curriculum: Curriculum,
+  profile: Profile,
+  plan: Plan,
+  progress?: ProgressState,
+  options: PlanOptions = {},
+): Plan {
+  if (plan.explanations.some((e) => e.kind === 'resource')) return plan;
+  return { ...plan, explanations: [...plan.explanations, ...resourceReasons(curriculum, profile, progress, options)] };
 }
 
 /** Skills done or skipped in progress: they count as known when re-planning. */

@@ -16,7 +16,9 @@ const curriculum = loadCurriculum(SHIPPED);
 const START = '2027-01-04';
 
 describe("CS50 graduates skim the Python course's first parts", () => {
-  const plan = planFor(curriculum, profileFor(curriculum, 'from-scratch', { startDate: START }));
+  const plan = planFor(curriculum, profileFor(curriculum, 'from-scratch', { startDate: START }), undefined, undefined, {
+    resourceReasons: true,
+  });
   const tasks = plan.weeks.flatMap((w) => w.tasks);
   const hoursOf = (key: string): number => tasks.filter((t) => t.key === key).reduce((s, t) => s + t.hours, 0);
   const mooc = curriculum.resources.find((r) => r.id === 'python-mooc-helsinki');
