@@ -90,6 +90,10 @@ export const PlanTaskSchema = z
     why: TextSchema.optional(),
     key: z.string().optional(),
     title: TextSchema.optional(),
+    skim: z
+      .literal(true)
+      .optional()
+      .describe('A skim: an earlier resource of the plan taught all the unit teaches that the plan needs.'),
   })
   .register(apiSchemas, { id: 'PlanTask' });
 

@@ -101,12 +101,22 @@ export interface PlanTask {
   /** Skills this task teaches. */
   readonly skills: readonly string[];
   readonly hours: number;
-  /** Why this task is here: curriculum text, or the planner's words as a record a face renders. */
-  readonly why: Words | undefined;
+  /**
+   * Why this task is here: curriculum text, or the planner's words as a record a face renders. Kept
+   * only where the planner alone knows it (time boxes, projects, skills studied from their own hours,
+   * a learner's own resources); a unit of a curriculum resource (nearly every task) is worded from the
+   * curriculum when a face shows it. Faces read both words through `planTaskWords` (planner/tasks.ts).
+   */
+  readonly why?: Words | undefined;
   /** The progress key of this task: `resource`, `resource/unit`, a skill, project or stage id. */
   readonly key?: string;
-  /** A display title (the resource's and unit's, or the project's). */
+  /** A display title (the resource's and unit's, or the project's); kept or worded as `why` is. */
   readonly title?: Words | undefined;
+  /**
+   * A skim: an earlier resource of the plan already taught everything the unit teaches that the plan
+   * needs, so it is planned at a quarter of its hours (`SKIM_SHARE`). Absent otherwise.
+   */
+  readonly skim?: true;
 }
 
 export interface PlanWeek {

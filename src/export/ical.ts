@@ -17,6 +17,7 @@
  * - Lines end with CRLF (the last one too) and are folded at 75 octets without splitting a UTF-8
  *   character (ical-generator does the folding).
  */
+import { planTaskWords } from '../core/planner/task-words.js';
 import { translate } from '../i18n/catalogue.js';
 import { sayIn } from '../i18n/planner.js';
 import { createHash } from 'node:crypto';
@@ -68,27 +69,20 @@ export function renderEntries(
   const resources = byId(curriculum.resources);
   const skills = byId(curriculum.skills);
   const stages = byId(curriculum.stages);
-  const projects = byId(curriculum.projects);
   const locale = options.locale;
 
   const taskTitle = (task: PlanTask): { title: string; url: string | undefined } => {
+    const title = sayIn(locale, planTaskWords(curriculum, task).title);
     const resource = resources.get(task.resource);
-    if (resource) {
-      const unit = task.unit === undefined ? undefined : resource.units.find((u) => u.id === task.unit);
-      const local = textIn(resource.localTitle, locale) || resource.title;
-      return {
-        title: sayIn(locale, task.title) || (unit ? t.labelled(local, textIn(unit.title, locale)) : local),
-        url: resourceUrl(resource, locale, regionOf(curriculum, options.region), unit?.id),
-      };
-    }
-    const project = projects.get(task.resource);
-    if (project) return { title: sayIn(locale, task.title) || textIn(project.title, locale), url: undefined };
-    return { title: sayIn(locale, task.title) || task.resource, url: undefined };
+    if (!resource) return { title, url: undefined };
+    const unit = task.unit === undefined ? undefined : resource.units.find((u) => u.id === task.unit);
+    return { title, url: resourceUrl(resource, locale, regionOf(curriculum, options.region), unit?.id) };
   };
 
   const taskText = (entry: TaskEntry): { summary: string; description: string; url: string | undefined } => {
     const { task } = entry;
     const { title, url } = taskTitle(task);
+    const why = planTaskWords(curriculum, task).why;
     const stage = stages.get(task.stage);
     const lines = [
       entry.time.allDay ? t.blockHours(entry.hours) : undefined,
@@ -96,7 +90,7 @@ export function renderEntries(
       task.skills.length > 0
         ? t.labelled(t.skills, t.list(task.skills.map((s) => textIn(skills.get(s)?.title, locale) || s)))
         : undefined,
-      task.why ? t.labelled(t.why, sayIn(locale, task.why)) : undefined,
+      why ? t.labelled(t.why, sayIn(locale, why)) : undefined,
       url,
     ].filter((line): line is string => line !== undefined && line !== '');
     return {

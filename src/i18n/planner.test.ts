@@ -68,7 +68,7 @@ describe("the planner's words", () => {
 describe('a plan as the API and --json send it', () => {
   const profile = profileFor(curriculum, 'career-changer', { startDate: '2027-01-04', region: 'cn', locale: 'zh-CN' });
   const plan = planFor(curriculum, profile);
-  const wire = wordedPlan(plan);
+  const wire = wordedPlan(plan, curriculum);
 
   it('carries every reason, title and note as text in both languages, the rest unchanged', () => {
     expect(wire.explanations.length).toBe(plan.explanations.length);

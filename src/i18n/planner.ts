@@ -10,9 +10,10 @@
  * holding one: the API sends that, so the web shows the same words in either language without
  * asking again.
  */
-import type { Text } from '../core/model.js';
+import type { Curriculum, Text } from '../core/model.js';
 import { INTERFACE_LOCALES } from '../core/model.js';
-import type { Explanation, Said, SaidList, SaidValue, Words } from '../core/plan-model.js';
+import type { Explanation, PlanTask, Said, SaidList, SaidValue, Words } from '../core/plan-model.js';
+import { wordedTask } from '../core/planner/task-words.js';
 import { interfaceLocale, translate } from './catalogue.js';
 import type { KeyOf } from './resources.js';
 
@@ -112,21 +113,26 @@ const WORDED_FIELDS = new Set(['why', 'title']);
 
 /**
  * A plan (or an answer holding plans, weeks or tasks) with the planner's records rendered in every
- * interface locale: `why` and `title` become text, explanations get their `text`. Everything else is
- * kept as it is. Shapes stay those of the API's contract (src/contract/api.ts).
+ * interface locale: `why` and `title` become text, explanations get their `text`, and each task (a
+ * `tasks` list's entries, a session piece's `task`) gets the title and reason the plan leaves to faces,
+ * worded from `curriculum` (core/planner/task-words.ts). Everything else is kept as it is. Shapes stay
+ * those of the API's contract (src/contract/api.ts).
  */
-export function wordedPlan<T>(value: T): Worded<T> {
-  return worded(value, undefined) as Worded<T>;
+export function wordedPlan<T>(value: T, curriculum: Curriculum): Worded<T> {
+  return worded(value, undefined, curriculum) as Worded<T>;
 }
 
-function worded(value: unknown, field: string | undefined): unknown {
+function worded(value: unknown, field: string | undefined, curriculum: Curriculum): unknown {
   if (Array.isArray(value)) {
     if (field === 'explanations') return value.map((e) => explanationAll(e as Explanation));
-    return value.map((v) => worded(v, undefined));
+    if (field === 'tasks')
+      return value.map((t) => worded(wordedTask(curriculum, t as PlanTask), undefined, curriculum));
+    return value.map((v) => worded(v, undefined, curriculum));
   }
   if (typeof value !== 'object' || value === null) return value;
   if (field !== undefined && WORDED_FIELDS.has(field) && isSaid(value)) return sayAll(value);
+  const from = field === 'task' ? wordedTask(curriculum, value as PlanTask) : value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = worded(v, k);
+  for (const [k, v] of Object.entries(from)) out[k] = worded(v, k, curriculum);
   return out;
 }

@@ -217,9 +217,11 @@ export async function planTowardJobs(ctx: LearnerContext, locale?: Locale): Prom
   const original = planFor(ctx.curriculum, profile);
   const reviewMinutes = reviewMinutesOf(ctx.curriculum, view.events, day, profile.startDate);
   const current = forecastFrom(ctx.curriculum, profile, view.progress, day, original, { reviewMinutes });
+  // The plan toward the postings is shown whole: with each resource's reason.
   const withJobs = forecastFrom(ctx.curriculum, profile, view.progress, day, original, {
     goal: goal.map((g) => g.id),
     reviewMinutes,
+    resourceReasons: true,
   });
   return {
     postings: postings.length,

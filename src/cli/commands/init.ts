@@ -4,6 +4,7 @@
  * the flags of `mlpath plan` with `--yes`), with an optional placement check whose answered skills
  * become known, saved in the store; then the recommended route, why, and the first weeks of the plan.
  */
+import { planTaskWords } from '../../core/planner/task-words.js';
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
@@ -158,9 +159,7 @@ function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: n
     }
     lines.push(msg(locale, 'aside', { text: title, aside: m.hours(formatHours(week.hours)) }));
     for (const task of week.tasks) {
-      const resource = curriculum.resources.find((r) => r.id === task.resource);
-      const name =
-        sayIn(locale, task.title) || (resource ? textIn(resource.localTitle, locale) || resource.title : task.resource);
+      const name = sayIn(locale, planTaskWords(curriculum, task).title);
       lines.push(`    • ${name}  ${m.hours(formatHours(task.hours))}`);
     }
   }
@@ -203,7 +202,7 @@ export function registerInit(program: Command, io: CliIo): void {
         const out = trackingMessages(profile.locale);
         if (options.json) {
           io.out(
-            `${JSON.stringify({ profile, route: plan.route, finishDate: plan.finishDate, weekCount: plan.weekCount, firstWeeks: wordedPlan(plan.weeks.slice(0, 3)) }, null, 2)}\n`,
+            `${JSON.stringify({ profile, route: plan.route, finishDate: plan.finishDate, weekCount: plan.weekCount, firstWeeks: wordedPlan(plan.weeks.slice(0, 3), curriculum) }, null, 2)}\n`,
           );
           return;
         }

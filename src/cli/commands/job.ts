@@ -207,7 +207,7 @@ export async function planJobsCommand(
     const result = await planTowardJobs(contextOf(session, curriculum), locale);
     const profile = await session.profile();
     if (json) {
-      io.out(`${JSON.stringify(wordedPlan(jobsPlanJson(result)), null, 2)}\n`);
+      io.out(`${JSON.stringify(wordedPlan(jobsPlanJson(result), curriculum), null, 2)}\n`);
     } else if (profile) {
       const text = render({ ...profile, locale }, result.withJobs.plan);
       io.out(renderJobsPlan(result, curriculum, locale, text));

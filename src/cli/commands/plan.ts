@@ -5,6 +5,7 @@
  * and progress, and without a stored profile it says so and how to make one). Text for people,
  * `--json` for tools.
  */
+import { planTaskWords } from '../../core/planner/task-words.js';
 import { explanationIn, sayIn, wordedPlan } from '../../i18n/planner.js';
 import { titled } from '../../core/planner/texts.js';
 import { enumerationIn } from '../../i18n/catalogue.js';
@@ -74,7 +75,7 @@ export function registerPlan(program: Command, io: CliIo): Command {
       const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined, {
         reviewMinutes: stored?.reviewMinutes,
       });
-      if (options.json) io.out(`${JSON.stringify(planJson(plan, profile), null, 2)}\n`);
+      if (options.json) io.out(`${JSON.stringify(planJson(curriculum, plan, profile), null, 2)}\n`);
       else io.out(renderPlan(curriculum, profile, plan));
     });
   return command;
@@ -90,7 +91,8 @@ export function planWithFlagNames(
   planOptions: PlannerOptions = {},
 ): Plan {
   try {
-    return planFor(curriculum, profile, progress, today, planOptions);
+    // The whole plan is shown: with each resource's reason.
+    return planFor(curriculum, profile, progress, today, { ...planOptions, resourceReasons: true });
   } catch (error) {
     if (isMlpathError(error) && error.code === 'UNREACHABLE') {
       const flag = flags.target !== undefined ? '--target' : flags.freeOnly ? '--free-only' : '--exclude';
@@ -122,11 +124,11 @@ export function routeWhyLines(
   return lines;
 }
 
-export function planJson(plan: Plan, profile: Profile): Record<string, unknown> {
+export function planJson(curriculum: Curriculum, plan: Plan, profile: Profile): Record<string, unknown> {
   return {
     startingPoint: profile.startingPoint,
     profile,
-    ...wordedPlan(plan),
+    ...wordedPlan(plan, curriculum),
   };
 }
 
@@ -230,7 +232,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
     const review = w.reviewMinutes !== undefined ? ` · ${m('plan.weekReview', { minutes: w.reviewMinutes })}` : '';
     lines.push(`  ${m('plan.week', { n: w.index + 1, date, hours: round1(w.hours) })}${review}`);
     for (const t of w.tasks) {
-      const title = sayIn(L, t.title) || t.resource;
+      const title = sayIn(L, planTaskWords(curriculum, t).title);
       lines.push(`    - ${title} · ${m('plan.hours', { hours: round1(t.hours) })} · ${stageTitle(t.stage)}`);
     }
   }

@@ -4,6 +4,7 @@
  * layer (src/learner/progress.ts), rendered for people or, with --json, printed as the same record
  * GET /api/today, /api/status answer.
  */
+import { planTaskWords } from '../../core/planner/task-words.js';
 import { enumerationIn } from '../../i18n/catalogue.js';
 import { sayIn, wordedPlan } from '../../i18n/planner.js';
 import { titled } from '../../core/planner/texts.js';
@@ -42,8 +43,7 @@ async function load(session: Session): Promise<{ ctx: LearnerContext; locale: Lo
 }
 
 function taskTitle(task: PlanTask, curriculum: Curriculum, locale: Locale): string {
-  if (task.title) return sayIn(locale, task.title);
-  return resourceTitle(curriculum, locale, task.resource);
+  return sayIn(locale, planTaskWords(curriculum, task).title);
 }
 
 function taskKey(task: PlanTask): string {
@@ -76,7 +76,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const { ctx, locale, snapshot } = await load(session);
         const view = await currentWeek(ctx, snapshot);
         if (options.json) {
-          io.out(`${JSON.stringify(wordedPlan(view), null, 2)}\n`);
+          io.out(`${JSON.stringify(wordedPlan(view, ctx.curriculum), null, 2)}\n`);
           return;
         }
         const m = trackingMessages(locale);
@@ -135,7 +135,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const { ctx, locale, snapshot } = await load(session);
         const view = await currentWeek(ctx, snapshot);
         if (options.json) {
-          io.out(`${JSON.stringify(wordedPlan(view), null, 2)}\n`);
+          io.out(`${JSON.stringify(wordedPlan(view, ctx.curriculum), null, 2)}\n`);
           return;
         }
         const m = trackingMessages(locale);
@@ -152,7 +152,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         }
         for (const task of week.tasks) {
           io.out(`${taskLine(task, ctx.curriculum, locale, io)}\n`);
-          if (task.why) io.out(`      ${sayIn(locale, task.why)}\n`);
+          const why = planTaskWords(ctx.curriculum, task).why;
+          if (why) io.out(`      ${sayIn(locale, why)}\n`);
         }
         for (const milestone of snapshot.forecast?.plan.milestones ?? []) {
           if (milestone.date < week.start || milestone.date > week.end) continue;

@@ -25,7 +25,7 @@ describe('resource choice', () => {
         guessed: { hours: 6, teaches: ['b'], estimate: true },
       },
     });
-    const plan = planFor(c, profileOf(c, undefined));
+    const plan = planFor(c, profileOf(c, undefined), undefined, undefined, { resourceReasons: true });
     const why = (id: string): Record<string, string> => textOf(plan.explanations.find((e) => e.subject === id));
     expect(why('stated')['en']).toContain("the provider's figure");
     expect(why('stated')['en']).not.toContain('estimate');
@@ -49,7 +49,7 @@ describe('resource choice', () => {
       },
       startingPoints: [{ id: 'p', known: ['a'] }],
     });
-    const plan = planFor(c, profileOf(c, 'p'));
+    const plan = planFor(c, profileOf(c, 'p'), undefined, undefined, { resourceReasons: true });
     const units = plan.weeks.flatMap((w) => w.tasks.map((t) => t.unit));
     expect(units).toEqual(['ch2']);
     expect(textOf(plan.explanations.find((e) => e.subject === 'book'))['en']).toContain('Only 1 of its 2 parts');

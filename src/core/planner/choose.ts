@@ -75,7 +75,8 @@ export interface Pick {
   readonly provides: readonly string[];
   readonly units: readonly CandidateUnit[];
   readonly swappedFrom: string | undefined;
-  readonly explanation: Explanation;
+  /** Why it was taken: made only when the choice is asked to explain (`ChooseInput.explain`). */
+  readonly explanation: Explanation | undefined;
 }
 
 export interface Choice {
@@ -243,6 +244,8 @@ export interface ChooseInput {
   readonly needed?: SkillSet;
   /** Skills the learner targets by name: covered even if only an option not taken teaches them. */
   readonly mustCover?: ReadonlySet<string>;
+  /** Explain each pick (`Pick.explanation`); without it no pick's reasons or alternatives are made. */
+  readonly explain?: boolean;
 }
 
 /**
@@ -503,6 +506,21 @@ export function chooseResources(input: ChooseInput): Choice {
     if (skims) for (const s of provides) taughtBy.set(s, c.id);
     const hours = units.reduce((s, u) => s + u.hours, 0);
     const swappedFrom = resolved !== requested ? requested : undefined;
+    const stageOfPick = stage ?? firstStage(provides.length > 0 ? provides : c.teaches.filter((s) => needed.has(s)));
+    // Sized to its count (a filtered list keeps room for 17); later stages may still add to it.
+    const provided = provides.length === 0 ? [] : provides.slice();
+    if (input.explain !== true) {
+      picks.push({
+        candidate: c,
+        stage: stageOfPick,
+        how,
+        provides: provided,
+        units,
+        swappedFrom,
+        explanation: undefined,
+      });
+      return true;
+    }
     const regionReason =
       swappedFrom !== undefined && !ownSwaps.has(swappedFrom) ? rules.reasons.get(swappedFrom) : undefined;
     const from = swappedFrom === undefined ? undefined : candidates.get(swappedFrom);
@@ -527,10 +545,9 @@ export function chooseResources(input: ChooseInput): Choice {
     const alternatives = options.alternatives ?? alternativesFor(c, provides.length > 0 ? provides : c.teaches);
     picks.push({
       candidate: c,
-      stage: stage ?? firstStage(provides.length > 0 ? provides : c.teaches.filter((s) => needed.has(s))),
+      stage: stageOfPick,
       how,
-      // Sized to its count (a filtered list keeps room for 17); later stages may still add to it.
-      provides: provides.length === 0 ? [] : provides.slice(),
+      provides: provided,
       units,
       swappedFrom,
       explanation: {

@@ -68,6 +68,9 @@ describe("fill-in picks within the learner's domain", () => {
     const p = planFor(
       curriculum,
       profileFor(curriculum, 'developer', { startDate: START, domain: 'computer-vision', marketReady: true }),
+      undefined,
+      undefined,
+      { resourceReasons: true },
     );
     expect(p.resources).toContain('hf-smol-course');
     expect(textOf(p.explanations.find((e) => e.subject === 'hf-smol-course'))['en']).toMatch(/Covers .*fine-tuning/i);

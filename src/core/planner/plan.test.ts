@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MlpathError } from '../errors.js';
 import type { Plan, ProgressState } from '../plan-model.js';
-import { planFor } from './plan.js';
+import { planFor, resourceReasons, withResourceReasons } from './plan.js';
 import { hoursNeededFor } from './target.js';
 import { fixture, miniCurriculum, profileOf, textOf } from './test-support/fixtures.js';
 
@@ -29,6 +29,9 @@ const emptyProgress = (): ProgressState => ({
   logged: [],
   loggedByItem: new Map(),
 });
+
+/** Each resource pick's reason too, as the faces that show a whole plan ask for it. */
+const REASONS = { resourceReasons: true };
 
 describe('planFor', () => {
   it('plans a dated week-by-week route with a milestone per stage and a ready milestone before the job search', () => {
@@ -70,7 +73,7 @@ describe('planFor', () => {
       ['university', 'dl-university'],
       ['practical', 'dl-practical'],
     ] as const) {
-      const plan = planFor(c, profileOf(c, 'from-scratch', { style }));
+      const plan = planFor(c, profileOf(c, 'from-scratch', { style }), undefined, undefined, REASONS);
       expect(plan.resources).toContain(id);
       const others = ['dl-structured', 'dl-university', 'dl-practical'].filter((x) => x !== id);
       for (const o of others) expect(plan.resources).not.toContain(o);
@@ -163,6 +166,9 @@ describe('planFor', () => {
     const pinned = planFor(
       c,
       profileOf(c, 'from-scratch', { choices: { pin: ['dl-university'], exclude: [], swap: [], own: [] } }),
+      undefined,
+      undefined,
+      REASONS,
     );
     expect(pinned.resources).toContain('dl-university');
     expect(textOf(pinned.explanations.find((e) => e.subject === 'dl-university'))['en']).toContain('pinned');
@@ -179,6 +185,9 @@ describe('planFor', () => {
       profileOf(c, 'from-scratch', {
         choices: { pin: [], exclude: [], swap: [{ from: 'cs', to: 'py-mooc' }], own: [] },
       }),
+      undefined,
+      undefined,
+      REASONS,
     );
     expect(swapped.resources).not.toContain('cs');
     expect(swapped.resources).toContain('py-mooc');
@@ -190,6 +199,9 @@ describe('planFor', () => {
     const coverExcluded = planFor(
       c,
       profileOf(c, 'from-scratch', { choices: { pin: [], exclude: ['cs'], swap: [], own: [] } }),
+      undefined,
+      undefined,
+      REASONS,
     );
     expect(coverExcluded.resources).toContain('py-mooc');
     expect(textOf(coverExcluded.explanations.find((e) => e.subject === 'py-mooc'))['en']).toContain('fewest hours');
@@ -247,8 +259,25 @@ describe('planFor', () => {
     expect(textOf(plan.explanations.find((e) => e.kind === 'route'))['en']).toContain('reason for data-science-first');
   });
 
-  it('explains every resource it takes in English and Chinese', () => {
-    const plan = planFor(c, profileOf(c, 'from-scratch'));
+  it('makes resource reasons only when asked, the same whether asked of planFor or added to a plan later', () => {
+    const profile = profileOf(c, 'from-scratch', {
+      choices: { pin: ['dl-university'], exclude: [], swap: [{ from: 'cs', to: 'py-mooc' }], own: [] },
+    });
+    const progress: ProgressState = { ...emptyProgress(), skills: new Map([['python', 'done']]) };
+    const plain = planFor(c, profile, progress, '2027-02-01');
+    expect(plain.explanations.some((e) => e.kind === 'resource')).toBe(false);
+    expect(plain.explanations.length).toBeGreaterThan(0);
+    const asked = planFor(c, profile, progress, '2027-02-01', REASONS);
+    const reasoned = asked.explanations.filter((e) => e.kind === 'resource').map((e) => e.subject);
+    expect(reasoned.sort()).toEqual([...asked.resources].sort());
+    expect({ ...asked, explanations: [] }).toEqual({ ...plain, explanations: [] });
+    expect(withResourceReasons(c, profile, plain, progress)).toEqual(asked);
+    expect(resourceReasons(c, profile, progress)).toEqual(asked.explanations.filter((e) => e.kind === 'resource'));
+  });
+
+  it('explains every resource it takes in English and Chinese, when asked to', () => {
+    const plan = planFor(c, profileOf(c, 'from-scratch'), undefined, undefined, REASONS);
+    expect(plan.resources.length).toBeGreaterThan(2);
     for (const r of plan.resources) {
       const e = plan.explanations.find((x) => x.kind === 'resource' && x.subject === r);
       expect(textOf(e)['en']?.length).toBeGreaterThan(10);

@@ -54,6 +54,8 @@ export interface Prepared {
   readonly tasks: readonly PlannerTask[];
   readonly factor: number;
   readonly explanations: readonly Explanation[];
+  /** Each resource pick's reason (`kind: 'resource'`), when asked for (`PlanOptions.resourceReasons`); else none. */
+  readonly reasons: readonly Explanation[];
   readonly skills: readonly string[];
   readonly withBlocks: boolean;
   /** The `ready` milestone's title: the curriculum's own, else READY_TITLE. */
@@ -65,6 +67,13 @@ export interface PlanOptions {
   readonly goal?: readonly string[] | undefined;
   /** The review time to reserve, see ScheduleSettings.reviewMinutes. */
   readonly reviewMinutes?: ReviewReservation | undefined;
+  /**
+   * Explain each resource pick too: `kind: 'resource'` explanations (what it covers, where its hours
+   * come from, its alternatives), after the plan's other explanations. Off by default: only the faces
+   * that show a whole plan (`mlpath plan`, GET /api/plan) show them, and a large plan's reasons weigh
+   * more than its weeks (see `resourceReasons` to add them to a plan made without).
+   */
+  readonly resourceReasons?: boolean | undefined;
 }
 
 /**
@@ -124,6 +133,7 @@ export function prepare(
     domainResources: needs.domain?.resources ?? [],
     domainStage,
     mustCover: needs.withBlocks ? undefined : new Set(needs.targets),
+    explain: options.resourceReasons === true,
   });
   const hourSkills = [...ownHours].filter((s) => !blockSkills.has(s));
   const unreachable: string[] = [];
@@ -192,7 +202,6 @@ export function prepare(
       says: [said('known', { count: needs.known.size })],
     });
   }
-  explanations.push(...choice.picks.map((p) => p.explanation));
   explanations.push(
     ...regionNotes(curriculum, profile, regionRules(curriculum, profile), needs.stages, choice.picks, needs.needed),
   );
@@ -241,6 +250,7 @@ export function prepare(
     tasks,
     factor,
     explanations,
+    reasons: choice.picks.flatMap((p) => (p.explanation ? [p.explanation] : [])),
     skills: needs.order,
     withBlocks: needs.withBlocks,
     readyTitle: curriculum.meta.ready ?? READY_TITLE,
@@ -416,10 +426,14 @@ export function planFrom(
     return fromDayNumber(dayOf(w, result.startPos[k] ?? 0, result.weeks.capacity[w] ?? 0, false));
   };
 
-  // Each task's title and reason, worded once when the plan first shows it (its chunks share them).
+  // A task's title and reason are kept in the plan only where the planner alone knows them (a task
+  // that is no unit of a curriculum resource); faces word the rest from the curriculum when they show
+  // them (task-words.ts). Kept ones are worded once, and the task's chunks share them.
   const analysis = analyse(curriculum);
   const worded: (TaskWords | undefined)[] = new Array<TaskWords | undefined>(tasks.length);
   const wordsOf = (k: number, task: PlannerTask): TaskWords => (worded[k] ??= taskWords(task, analysis));
+  const keptWords = (k: number, task: PlannerTask): TaskWords | undefined =>
+    task.words !== undefined || task.candidate?.own === true ? wordsOf(k, task) : undefined;
   const scheduled = result.weeks;
   const weeks: PlanWeek[] = new Array<PlanWeek>(scheduled.count);
   for (let index = 0; index < scheduled.count; index++) {
@@ -430,18 +444,40 @@ export function planFrom(
     for (let c = 0; c < pieces.length; c++) {
       const k = scheduled.chunkTask[first + c] ?? 0;
       const task = tasks[k];
-      const words = task ? wordsOf(k, task) : undefined;
-      pieces[c] = {
-        kind: task?.kind ?? 'study',
-        stage: task?.stage ?? '',
-        resource: task?.resource ?? '',
-        unit: task?.unit,
-        skills: task?.skills ?? [],
-        hours: round2((scheduled.chunkCenti[first + c] ?? 0) / 100),
-        why: words?.why,
-        key: task?.key ?? '',
-        title: words?.title,
-      };
+      const words = task ? keptWords(k, task) : undefined;
+      const hours = round2((scheduled.chunkCenti[first + c] ?? 0) / 100);
+      pieces[c] = words
+        ? {
+            kind: task?.kind ?? 'study',
+            stage: task?.stage ?? '',
+            resource: task?.resource ?? '',
+            unit: task?.unit,
+            skills: task?.skills ?? [],
+            hours,
+            why: words.why,
+            key: task?.key ?? '',
+            title: words.title,
+          }
+        : task?.studied?.skim !== undefined
+          ? {
+              kind: task.kind,
+              stage: task.stage,
+              resource: task.resource,
+              unit: task.unit,
+              skills: task.skills,
+              hours,
+              key: task.key,
+              skim: true,
+            }
+          : {
+              kind: task?.kind ?? 'study',
+              stage: task?.stage ?? '',
+              resource: task?.resource ?? '',
+              unit: task?.unit,
+              skills: task?.skills ?? [],
+              hours,
+              key: task?.key ?? '',
+            };
     }
     const monday = fromDayNumber(gridStart + index * 7);
     const hours = round2((scheduled.used[index] ?? 0) / 100);
@@ -542,6 +578,7 @@ export function planFrom(
       says: [said('order.cycle', { count: result.dropped.length })],
     });
   }
+  explanations.push(...prepared.reasons);
   return {
     route: prepared.route,
     hoursPerWeek: profile.hoursPerWeek,
@@ -603,6 +640,32 @@ export function planFor(
     addedSkills: plan.skills.filter((id) => !inArticle.has(id)),
   };
   return { ...plan, marketReady: comparison };
+}
+
+/**
+ * Each resource pick's reason (`kind: 'resource'` explanations) for the plan `planFor` makes with the
+ * same curriculum, profile, progress and options: what a face that shows them adds to a plan made
+ * without them (`withResourceReasons`). The resources a plan picks do not depend on today or the pace.
+ */
+export function resourceReasons(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress?: ProgressState,
+  options: PlanOptions = {},
+): readonly Explanation[] {
+  return prepare(curriculum, profile, settledSkills(progress), { ...options, resourceReasons: true }).reasons;
+}
+
+/** A plan with its resource reasons after its other explanations, as `planFor` makes it with `resourceReasons`. */
+export function withResourceReasons(
+  curriculum: Curriculum,
+  profile: Profile,
+  plan: Plan,
+  progress?: ProgressState,
+  options: PlanOptions = {},
+): Plan {
+  if (plan.explanations.some((e) => e.kind === 'resource')) return plan;
+  return { ...plan, explanations: [...plan.explanations, ...resourceReasons(curriculum, profile, progress, options)] };
 }
 
 /** Skills done or skipped in progress: they count as known when re-planning. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../content/load.js';
 import { planFor } from './plan.js';
 import { SKIM_SHARE } from './choose.js';
+import { planTaskWords } from './task-words.js';
 import { FULL_TIME_HOURS, profileFor } from './profile.js';
 
 const SHIPPED = decodeURIComponent(new URL('../../../curricula/ml-engineer', import.meta.url).pathname);
@@ -15,7 +16,9 @@ const curriculum = loadCurriculum(SHIPPED);
 const START = '2027-01-04';
 
 describe("CS50 graduates skim the Python course's first parts", () => {
-  const plan = planFor(curriculum, profileFor(curriculum, 'from-scratch', { startDate: START }));
+  const plan = planFor(curriculum, profileFor(curriculum, 'from-scratch', { startDate: START }), undefined, undefined, {
+    resourceReasons: true,
+  });
   const tasks = plan.weeks.flatMap((w) => w.tasks);
   const hoursOf = (key: string): number => tasks.filter((t) => t.key === key).reduce((s, t) => s + t.hours, 0);
   const mooc = curriculum.resources.find((r) => r.id === 'python-mooc-helsinki');
@@ -30,7 +33,9 @@ describe("CS50 graduates skim the Python course's first parts", () => {
       );
     for (const part of ['part-7', 'part-8', 'part-14'])
       expect(hoursOf(`python-mooc-helsinki/${part}`), part).toBeCloseTo(unitHours(part) * plan.effortFactor, 1);
-    const why = wordsOf(tasks.find((t) => t.key === 'python-mooc-helsinki/part-1')?.why);
+    const part1 = tasks.find((t) => t.key === 'python-mooc-helsinki/part-1');
+    expect(part1?.skim).toBe(true);
+    const why = wordsOf(part1 && planTaskWords(curriculum, part1).why);
     expect(why?.['en']).toContain('so skim it');
     expect(why?.['zh-CN']).toContain('快速浏览');
   });
@@ -43,7 +48,9 @@ describe("CS50 graduates skim the Python course's first parts", () => {
 
   it('skims nothing for a learner without CS50 in the plan (a developer knows the basics)', () => {
     const dev = planFor(curriculum, profileFor(curriculum, 'developer', { startDate: START }));
-    expect(dev.weeks.flatMap((w) => w.tasks).some((t) => wordsOf(t.why)['en']?.startsWith('Skim'))).toBe(false);
+    const devTasks = dev.weeks.flatMap((w) => w.tasks);
+    expect(devTasks.some((t) => t.skim)).toBe(false);
+    expect(devTasks.some((t) => wordsOf(planTaskWords(curriculum, t).why)['en']?.startsWith('Skim'))).toBe(false);
   });
 
   it("full time is the from-scratch starting point's hours: the article's full-time learner", () => {

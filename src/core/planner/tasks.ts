@@ -20,13 +20,14 @@
  */
 import { MlpathError } from '../errors.js';
 import type { Curriculum, Stage, Text } from '../model.js';
-import type { Said, TaskKind, Words } from '../plan-model.js';
+import type { TaskKind, Words } from '../plan-model.js';
 import { candidateTitle } from './choose.js';
 import type { Candidate, CandidateUnit, Choice } from './choose.js';
 import { JOB_SEARCH_STAGE } from './needs.js';
 import type { Analysis, Needs } from './needs.js';
-import { listOf, said, sentences, tenths, titled } from './texts.js';
+import { said, sentences, tenths, titled } from './texts.js';
 import { MIN_CHUNK } from './schedule.js';
+import { studyTitle, unitWhy } from './task-words.js';
 
 /** A calendar month in weeks (365.25 / 12 / 7): portfolio projects are month-long. */
 export const WEEKS_PER_MONTH = 4.35;
@@ -76,7 +77,10 @@ export interface TaskWords {
   readonly why: Words;
 }
 
-/** A task's title and reason, as a plan shows them. */
+/**
+ * A task's title and reason as the planner words them (see task-words.ts): a task that is no unit of
+ * a resource carries its own; a unit's are made from its resource and what it teaches.
+ */
 export function taskWords(task: PlannerTask, analysis: Analysis): TaskWords {
   if (task.words) return task.words;
   const c = task.candidate;
@@ -86,22 +90,13 @@ export function taskWords(task: PlannerTask, analysis: Analysis): TaskWords {
     throw new MlpathError({ code: 'INTERNAL', key: 'internal.taskWithoutWords', params: { task: task.key } });
   return {
     title: studyTitle(candidateTitle(c), unit.title),
-    why: unit.skim ? said('task.skim') : (teachesText(task.skills, analysis) ?? said('task.part')),
+    why: unitWhy(unit.skim !== undefined, task.skills, (id) => analysis.skills.get(id)?.title),
   };
 }
 
 /**
- * What studying a resource, or one unit of it (`unit`, its title), is called: the one naming rule
- * for a task or an item of progress on every face (plans, `today`, a tick's confirmation, the API's
- * task titles, the web). `name` is the resource's title as `titled` makes it.
- */
-export function studyTitle(name: Text, unit?: Text): Words {
-  return unit ? said('task.unitTitle', { resource: name, unit }) : name;
-}
-
-/**
- * The title of a skill, resource or unit key (`resource/unit`) by that rule; undefined for a key the
- * curriculum does not hold.
+ * The title of a skill, resource or unit key (`resource/unit`) by the rule of `studyTitle`; undefined
+ * for a key the curriculum does not hold.
  */
 export function itemTitleWords(curriculum: Pick<Curriculum, 'skills' | 'resources'>, key: string): Words | undefined {
   const skill = curriculum.skills.find((s) => s.id === key);
@@ -113,18 +108,6 @@ export function itemTitleWords(curriculum: Pick<Curriculum, 'skills' | 'resource
   if (unitId === undefined) return name;
   const unit = resource.units.find((u) => u.id === unitId);
   return unit ? studyTitle(name, unit.title) : undefined;
-}
-
-/** What a study task teaches, its first four skills named. */
-function teachesText(skills: readonly string[], analysis: Analysis): Said | undefined {
-  if (skills.length === 0) return undefined;
-  const shown = listOf(
-    skills.slice(0, 4).map((id) => analysis.skills.get(id)?.title ?? id),
-    'comma',
-  );
-  return skills.length > 4
-    ? said('task.teachesMore', { skills: shown, more: skills.length - 4 })
-    : said('task.teaches', { skills: shown });
 }
 
 export interface TaskInput {

@@ -37,7 +37,7 @@ export function jobRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.get('/jobs/plan', async (c) => {
     const { locale } = parseQuery(c, JobLocaleQuery);
-    return json(c, wordedPlan(jobsPlanJson(await planTowardJobs(ctx(c), locale))));
+    return json(c, wordedPlan(jobsPlanJson(await planTowardJobs(ctx(c), locale)), deps.curriculum));
   });
 
   routes.delete('/jobs/:id', async (c) => {

@@ -9,6 +9,7 @@ import { wordedPlan } from '../../i18n/planner.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { currentWeekView } from '../../core/weeks.js';
+import { withResourceReasons } from '../../core/planner/plan.js';
 import { burnup, currentWeek, progressSnapshot, status } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext, todayOf } from '../context.js';
@@ -26,8 +27,15 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
     return tagged(c, body, tag);
   };
 
+  // The whole plan, with each resource's reason (the learner layer's re-plan is made without them).
   routes.get('/plan', (c) =>
-    answer(c, 'plan', ({ forecast }) => wordedPlan({ plan: forecast?.plan ?? null, forecast: forecast ?? null })),
+    answer(c, 'plan', ({ forecast, profile, stats, planOptions }) => {
+      const plan =
+        forecast && profile
+          ? withResourceReasons(deps.curriculum, profile, forecast.plan, stats, planOptions)
+          : (forecast?.plan ?? null);
+      return wordedPlan({ plan, forecast: forecast && plan ? { ...forecast, plan } : null }, deps.curriculum);
+    }),
   );
 
   // The roadmap needs the plan's route and skills and this week's skills, not the plan's weeks.
@@ -46,7 +54,7 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
     return json(c, { ...(await status(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
   });
 
-  routes.get('/today', async (c) => json(c, wordedPlan(await currentWeek(learnerContext(deps, c)))));
+  routes.get('/today', async (c) => json(c, wordedPlan(await currentWeek(learnerContext(deps, c)), deps.curriculum)));
 
   return routes;
 }

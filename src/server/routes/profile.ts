@@ -86,9 +86,9 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post('/plan/preview', async (c) => {
     const profile = profileFromBody(learnerContext(deps, c), await readJson(c));
-    const plan = planFor(deps.curriculum, profile);
+    const plan = planFor(deps.curriculum, profile, undefined, undefined, { resourceReasons: true });
     return json(c, {
-      plan: wordedPlan(plan),
+      plan: wordedPlan(plan, deps.curriculum),
       recommendation: recommendationOf(deps.curriculum, profile, plan),
       ...toConfirm(profile),
     });
