@@ -7,11 +7,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, openingPage } from './App.js';
 import { initI18n } from './i18n/index.js';
-import { startAccount } from './lib/account.js';
+import { accountKnown, startAccount } from './lib/account.js';
 import { prefetchProfile } from './lib/data.js';
 import { startOutbox } from './lib/outbox.js';
-import { invalidate, PROFILE_KEYS } from './lib/resource.js';
+import { invalidate, PROFILE_KEYS, readsUnderWay } from './lib/resource.js';
 import './index.css';
+
+/** How long the first render waits for the first reads at most, once the words and the page's code are here. */
+const FIRST_READS_WAIT_MS = 150;
 
 const words = initI18n();
 // The first reads (the server's mode, the profile) start now, beside the words and the page's code.
@@ -32,7 +35,14 @@ if (root) {
     );
   // Without its words the app would draw their keys: it waits for them (and renders even if they
   // failed to load, rather than leave the page blank), and for the code of the page in the address.
-  void Promise.all([words, openingPage]).then(render, render);
+  // The first reads (the server's mode, the profile and the page's own, started by the page's head)
+  // have usually come by then; waited for a little, so the page is drawn once with what they say
+  // rather than drawn and drawn again as each comes. A slow answer does not hold the page back.
+  const firstReads = Promise.race([
+    Promise.all([accountKnown(), readsUnderWay()]),
+    new Promise((resolve) => setTimeout(resolve, FIRST_READS_WAIT_MS)),
+  ]);
+  void Promise.all([words, openingPage, firstReads]).then(render, render);
 }
 
 // The offline copy (the service worker, which the build writes as /sw.js) installs after the

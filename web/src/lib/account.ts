@@ -49,6 +49,12 @@ function set(next: Partial<AccountState>): void {
 }
 
 /** Ask the server its mode and, in multi-user mode, who is signed in. Runs once (main.tsx starts it before the first render). */
+/** Settles when the first look at the server's mode (and, on a multi-user server, the session) is done. */
+let known: Promise<void> = Promise.resolve();
+export function accountKnown(): Promise<void> {
+  return known;
+}
+
 export function startAccount(): void {
   if (started) return;
   started = true;
@@ -56,7 +62,7 @@ export function startAccount(): void {
     // Only a multi-user server answers 401 for the learner's data.
     if (state.mode?.mode !== 'local') set({ user: null, signInNeeded: true });
   });
-  void (async () => {
+  known = (async () => {
     try {
       const mode = await request<ServerMode>('GET', '/api/mode');
       set({ mode });

@@ -83,6 +83,11 @@ export function prefetch<T>(key: string, load: () => Promise<T>): void {
   void fetchEntry(key, entry);
 }
 
+/** Settles when every read under way now has (whether it succeeded or not). */
+export function readsUnderWay(): Promise<void> {
+  return Promise.all([...entries.values()].map((entry) => entry.inflight)).then(() => undefined);
+}
+
 let generation = 0;
 
 /**
