@@ -22,6 +22,7 @@ import { AUTH_LIMITS } from './auth-limits.js';
 import { AUTH_ROUTES } from './auth.js';
 import type { Accounts } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
+import { profileTimeZone } from './context.js';
 import type { ServerMode } from '../contract/index.js';
 import { errorResponseOf, methodNotAllowed, requestLocale, RETRY_AFTER_SECONDS, routeNotFound } from './errors.js';
 import { bodyLimits } from './body-limits.js';
@@ -216,6 +217,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
   app.use('/api/*', learnerWritesInTurn(deps.store));
+  // After a write has its turn, so a read here does not reorder writes sent one after another.
+  app.use('/api/*', profileTimeZone(deps.store));
   app.use('/api/*', idempotentWrites(deps.clock));
   app.route('/api', profileRoutes(deps));
   app.route('/api', planRoutes(deps));

@@ -2,7 +2,7 @@
  * @module server/context
  * What every route finds on the Hono context, and the app's dependencies.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { TIME_ZONE_HEADER } from '../contract/headers.js';
 import { canonicalTimeZone } from '../core/calendar/sessions.js';
 import { codedProblem, MlpathError } from '../core/errors.js';
@@ -20,6 +20,8 @@ export interface AppEnv {
     learner: LearnerRef;
     /** A write request's store, bound to its learner's lock and transaction (server/learner-lock.ts). */
     store: Store | undefined;
+    /** For a request without `X-Time-Zone`: the learner's study time zone, where the profile has one. */
+    profileTimeZone: string | undefined;
   };
 }
 
@@ -32,8 +34,9 @@ export interface AppDeps {
 
 /**
  * The learner context a request acts in: what every learner action takes. Its time zone is the
- * request's `X-Time-Zone` (contract/headers.ts), else the server's local time. Throws INVALID_INPUT
- * for a zone that is not an IANA time zone, before anything is read or written.
+ * request's `X-Time-Zone` (contract/headers.ts), else the learner's study time zone (the profile's,
+ * found by `profileTimeZone`), else the server's local time. Throws INVALID_INPUT for a zone that is
+ * not an IANA time zone, before anything is read or written.
  */
 export function learnerContext(deps: AppDeps, c: Context<AppEnv>): LearnerContext {
   return {
@@ -41,9 +44,40 @@ export function learnerContext(deps: AppDeps, c: Context<AppEnv>): LearnerContex
     curriculum: deps.curriculum,
     clock: deps.clock,
     learnerId: c.get('learner').id,
-    timeZone: requestTimeZone(c),
+    timeZone: requestTimeZone(c) ?? c.get('profileTimeZone'),
   };
 }
+
+/**
+ * For a request that names no time zone (a script, a client of its own): the learner's study time
+ * zone, from the profile, so a learner in Shanghai who set study days counts days in Shanghai
+ * whatever client asks. A request with `X-Time-Zone` reads nothing more; the zone found is kept per
+ * learner while the store's change token stays (no query then; PostgreSQL has no token and reads).
+ */
+export function profileTimeZone(store: Store): MiddlewareHandler<AppEnv> {
+  const kept = new Map<string, { token: string; zone: string | undefined }>();
+  return async (c, next) => {
+    if (requestTimeZone(c) === undefined) {
+      const learner = c.get('learner').id;
+      const token = await store.changeToken();
+      const hit = kept.get(learner);
+      let zone: string | undefined;
+      if (token !== undefined && hit?.token === token) zone = hit.zone;
+      else zone = (await (c.get('store') ?? store).getProfile(learner))?.study?.timeZone;
+      if (token !== undefined) {
+        // The least recently asked learner goes first.
+        kept.delete(learner);
+        kept.set(learner, { token, zone });
+        if (kept.size > MAX_KEPT_ZONES) kept.delete(kept.keys().next().value ?? '');
+      }
+      c.set('profileTimeZone', zone);
+    }
+    await next();
+  };
+}
+
+/** Learners whose study time zone `profileTimeZone` keeps. */
+const MAX_KEPT_ZONES = 256;
 
 /** The request's time zone (`X-Time-Zone`), undefined when it sends none. */
 function requestTimeZone(c: Context<AppEnv>): string | undefined {

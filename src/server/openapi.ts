@@ -49,7 +49,7 @@ const timeZone: Json = {
   in: 'header',
   required: false,
   description:
-    "The IANA time zone the learner's day is counted in (today, the current week, the date of hours logged without one); without it, the server's local date. Not an IANA zone: 400.",
+    "The IANA time zone the learner's day is counted in (today, the current week, the date of hours logged without one); without it, the learner's study time zone where the profile has study days, else the server's local date. Not an IANA zone: 400.",
   schema: { type: 'string', maxLength: 64, examples: ['Asia/Shanghai'] },
 };
 

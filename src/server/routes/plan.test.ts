@@ -140,6 +140,29 @@ describe('GET /api/today', () => {
     expect(event).toMatchObject({ type: 'hours', date: '2026-03-13' });
   });
 
+  it("counts a request without X-Time-Zone in the learner's study time zone, where the profile has one", async () => {
+    const study = { days: ['mon', 'thu'], time: '18:30', timeZone: 'Asia/Shanghai', reminderMinutes: 20 };
+    const profile = { startingPoint: 'from-scratch', hoursPerWeek: 20, startDate: '2026-03-04' };
+    expect((await api.put('/api/profile', { ...profile, study })).status).toBe(200);
+    // 20:00 in UTC on Thursday 2026-03-12 is already Friday in Shanghai, still Thursday in Los Angeles.
+    h.setNow('2026-03-12T20:00:00.000Z');
+    const todayIn = async (headers: Record<string, string>) =>
+      TodaySchema.parse(await (await h.app.request('/api/today', { headers })).json()).today;
+    expect(await todayIn({})).toBe('2026-03-13');
+    expect(await todayIn({ 'X-Time-Zone': 'America/Los_Angeles' })).toBe('2026-03-12');
+    // Hours logged with no date by a client that names no zone are dated the learner's day.
+    const logged = await h.app.request('/api/progress/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'hours', hours: 1 }),
+    });
+    expect(logged.status).toBe(200);
+    expect((await h.store.listEvents('local')).at(-1)).toMatchObject({ type: 'hours', date: '2026-03-13' });
+    // Without study days the server's date stands again, read afresh after the profile changed.
+    expect((await api.put('/api/profile', profile)).status).toBe(200);
+    expect(await todayIn({})).toBe(localDate(new Date('2026-03-12T20:00:00Z')));
+  });
+
   it('refuses a time zone that is not one, naming the header, and changes nothing', async () => {
     await onboard();
     const before = await h.store.listEvents('local');
