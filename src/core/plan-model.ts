@@ -105,7 +105,7 @@ export interface PlanTask {
    * Why this task is here: curriculum text, or the planner's words as a record a face renders. Kept
    * only where the planner alone knows it (time boxes, projects, skills studied from their own hours,
    * a learner's own resources); a unit of a curriculum resource (nearly every task) is worded from the
-   * curriculum when a face shows it. Faces read both words through `planTaskWords` (planner/tasks.ts).
+   * curriculum when a face shows it. Faces read both words through `planTaskWords` (planner/task-words.ts).
    */
   readonly why?: Words | undefined;
   /** The progress key of this task: `resource`, `resource/unit`, a skill, project or stage id. */

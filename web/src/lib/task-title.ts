@@ -2,7 +2,7 @@
  * @module task-title
  * What the web calls a plan task, and where it is studied. The title is the task's own (`task.title`,
  * or a ticked item's from GET /api/today): the planner names every task and item by one rule
- * (core/planner/tasks.ts `studyTitle`, `itemTitleWords`), which `mlpath today`, `done` and the API
+ * (core/planner/task-words.ts `planTaskWords`, `studyTitle`; tasks.ts `itemTitleWords`), which `mlpath today`, `done` and the API
  * use too; the web only shows it in the page's language.
  */
 import { textIn } from '../../../src/core/model.js';
