@@ -509,40 +509,36 @@ export function chooseResources(input: ChooseInput): Choice {
     const stageOfPick = stage ?? firstStage(provides.length > 0 ? provides : c.teaches.filter((s) => needed.has(s)));
     // Sized to its count (a filtered list keeps room for 17); later stages may still add to it.
     const provided = provides.length === 0 ? [] : provides.slice();
-    if (input.explain !== true) {
-      picks.push({
-        candidate: c,
-        stage: stageOfPick,
-        how,
-        provides: provided,
-        units,
-        swappedFrom,
-        explanation: undefined,
-      });
-      return true;
-    }
-    const regionReason =
-      swappedFrom !== undefined && !ownSwaps.has(swappedFrom) ? rules.reasons.get(swappedFrom) : undefined;
-    const from = swappedFrom === undefined ? undefined : candidates.get(swappedFrom);
-    const swapNote = regionReason
-      ? said('resource.takenInstead', {
-          resource: from ? candidateTitle(from) : (swappedFrom ?? ''),
-          reason: regionReason,
-        })
-      : swappedFrom
-        ? said('resource.swappedIn', { resource: from?.title ?? swappedFrom })
-        : undefined;
-    const skimmed = after ? units.filter((u) => u.skim !== undefined) : [];
-    const skimBy = () => [...new Set(skimmed.flatMap((u) => u.skim?.by ?? []))].map((id) => candidates.get(id) ?? c);
-    const skimNote =
-      skimmed.length > 0
-        ? said('resource.skim', { count: skimmed.length, by: listOf(skimBy().map(candidateTitle), 'pair') })
-        : undefined;
-    const unitNote =
-      units.length < c.units.length
-        ? said('resource.someUnits', { taken: units.length, total: c.units.length })
-        : undefined;
-    const alternatives = options.alternatives ?? alternativesFor(c, provides.length > 0 ? provides : c.teaches);
+    // Why it was taken, made only when the choice is to explain itself.
+    const explain = (): Explanation => {
+      const regionReason =
+        swappedFrom !== undefined && !ownSwaps.has(swappedFrom) ? rules.reasons.get(swappedFrom) : undefined;
+      const from = swappedFrom === undefined ? undefined : candidates.get(swappedFrom);
+      const swapNote = regionReason
+        ? said('resource.takenInstead', {
+            resource: from ? candidateTitle(from) : (swappedFrom ?? ''),
+            reason: regionReason,
+          })
+        : swappedFrom
+          ? said('resource.swappedIn', { resource: from?.title ?? swappedFrom })
+          : undefined;
+      const skimmed = after ? units.filter((u) => u.skim !== undefined) : [];
+      const skimBy = () => [...new Set(skimmed.flatMap((u) => u.skim?.by ?? []))].map((id) => candidates.get(id) ?? c);
+      const skimNote =
+        skimmed.length > 0
+          ? said('resource.skim', { count: skimmed.length, by: listOf(skimBy().map(candidateTitle), 'pair') })
+          : undefined;
+      const unitNote =
+        units.length < c.units.length
+          ? said('resource.someUnits', { taken: units.length, total: c.units.length })
+          : undefined;
+      const alternatives = options.alternatives ?? alternativesFor(c, provides.length > 0 ? provides : c.teaches);
+      return {
+        kind: 'resource',
+        subject: c.id,
+        says: present([reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)]),
+      };
+    };
     picks.push({
       candidate: c,
       stage: stageOfPick,
@@ -550,11 +546,7 @@ export function chooseResources(input: ChooseInput): Choice {
       provides: provided,
       units,
       swappedFrom,
-      explanation: {
-        kind: 'resource',
-        subject: c.id,
-        says: present([reason(c, provides, hours), swapNote, unitNote, skimNote, altText(alternatives)]),
-      },
+      explanation: input.explain === true ? explain() : undefined,
     });
     return true;
   };

@@ -444,40 +444,7 @@ export function planFrom(
     for (let c = 0; c < pieces.length; c++) {
       const k = scheduled.chunkTask[first + c] ?? 0;
       const task = tasks[k];
-      const words = task ? keptWords(k, task) : undefined;
-      const hours = round2((scheduled.chunkCenti[first + c] ?? 0) / 100);
-      pieces[c] = words
-        ? {
-            kind: task?.kind ?? 'study',
-            stage: task?.stage ?? '',
-            resource: task?.resource ?? '',
-            unit: task?.unit,
-            skills: task?.skills ?? [],
-            hours,
-            why: words.why,
-            key: task?.key ?? '',
-            title: words.title,
-          }
-        : task?.studied?.skim !== undefined
-          ? {
-              kind: task.kind,
-              stage: task.stage,
-              resource: task.resource,
-              unit: task.unit,
-              skills: task.skills,
-              hours,
-              key: task.key,
-              skim: true,
-            }
-          : {
-              kind: task?.kind ?? 'study',
-              stage: task?.stage ?? '',
-              resource: task?.resource ?? '',
-              unit: task?.unit,
-              skills: task?.skills ?? [],
-              hours,
-              key: task?.key ?? '',
-            };
+      if (task) pieces[c] = pieceOf(task, round2((scheduled.chunkCenti[first + c] ?? 0) / 100), keptWords(k, task));
     }
     const monday = fromDayNumber(gridStart + index * 7);
     const hours = round2((scheduled.used[index] ?? 0) / 100);
@@ -666,6 +633,29 @@ export function withResourceReasons(
 ): Plan {
   if (plan.explanations.some((e) => e.kind === 'resource')) return plan;
   return { ...plan, explanations: [...plan.explanations, ...resourceReasons(curriculum, profile, progress, options)] };
+}
+
+/**
+ * A task's piece of a week: the task's fields, its hours in the week, the words the plan keeps for it
+ * (only where the planner alone knows them) and a skim's flag. Most pieces are the literal's seven
+ * fields and nothing more: a plan holds one per piece.
+ */
+function pieceOf(task: PlannerTask, hours: number, words: TaskWords | undefined): PlanTask {
+  const piece: { -readonly [K in keyof PlanTask]: PlanTask[K] } = {
+    kind: task.kind,
+    stage: task.stage,
+    resource: task.resource,
+    unit: task.unit,
+    skills: task.skills,
+    hours,
+    key: task.key,
+  };
+  if (words) {
+    piece.why = words.why;
+    piece.title = words.title;
+  }
+  if (task.studied?.skim !== undefined) piece.skim = true;
+  return piece;
 }
 
 /** Skills done or skipped in progress: they count as known when re-planning. */
