@@ -7,6 +7,7 @@ import type { RoadmapCurriculum } from '../lib/api.js';
 import type { Status } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
 import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';
+import { settledCount, StageHeading } from './StageHeading.js';
 
 export function RoadmapOutline(props: {
   curriculum: RoadmapCurriculum;
@@ -20,16 +21,16 @@ export function RoadmapOutline(props: {
   return (
     <div className="space-y-4" data-testid="roadmap-outline">
       {groups.map(({ stage, skills }) => {
-        const done = skills.filter((s) => props.statuses[s.id] === 'done' || props.statuses[s.id] === 'skipped').length;
+        const id = `stage-${stage?.id ?? 'other'}`;
         return (
-          <section key={stage?.id ?? 'other'} className="card" aria-labelledby={`stage-${stage?.id ?? 'other'}`}>
-            <h2 id={`stage-${stage?.id ?? 'other'}`} className="h2">
-              {stage ? tx(stage.title) : t('roadmap.otherSkills')}{' '}
-              <span className="text-sm font-normal muted">
-                {t('roadmap.stageProgress', { done, total: skills.length })}
-              </span>
-            </h2>
-            {stage?.summary && <p className="mb-2 text-sm muted">{tx(stage.summary)}</p>}
+          <section key={stage?.id ?? 'other'} className="card" aria-labelledby={id}>
+            <StageHeading
+              id={id}
+              stage={stage}
+              done={settledCount(skills, props.statuses)}
+              total={skills.length}
+              className="h2"
+            />
             <ul className="space-y-1">
               {skills.map((skill) => {
                 const status = props.statuses[skill.id];

@@ -19,6 +19,7 @@ import { AREA_COLOURS, skillsByStage, STATUS_STYLE } from '../lib/skills.js';
 import { KEY_ACTIONS, type StatusAction } from './SkillPanel.js';
 import { useDark } from '../lib/theme.js';
 import { prefetchSkillDetail } from '../lib/data.js';
+import { settledCount, StageHeading } from './StageHeading.js';
 
 export default function RoadmapPath(props: {
   curriculum: RoadmapCurriculum;
@@ -173,9 +174,9 @@ const StageSection = memo(function StageSection(props: {
   choose: (id: string) => void;
   focused: (id: string) => void;
 }) {
-  const { t, tx, num, locale } = useLocale();
+  const { num, locale } = useLocale();
   const { stage, skills, index, statuses, planSkills } = props;
-  const done = skills.filter((s) => statuses[s.id] === 'done' || statuses[s.id] === 'skipped').length;
+  const done = settledCount(skills, statuses);
   const id = `path-stage-${stage?.id ?? 'other'}`;
   return (
     <li className="relative pb-6 pl-12 last:pb-0">
@@ -197,13 +198,7 @@ const StageSection = memo(function StageSection(props: {
         {done === skills.length ? '✓' : num(index + 1, 0)}
       </span>
       <section aria-labelledby={id}>
-        <h2 id={id} className="h2 mb-1 pt-1">
-          {stage ? tx(stage.title) : t('roadmap.otherSkills')}{' '}
-          <span className="text-sm font-normal muted">
-            {t('roadmap.stageProgress', { done, total: skills.length })}
-          </span>
-        </h2>
-        {stage?.summary && <p className="mb-2 text-sm muted">{tx(stage.summary)}</p>}
+        <StageHeading id={id} stage={stage} done={done} total={skills.length} className="h2 mb-1 pt-1" />
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">
           {skills.map((skill) => (
             <Tile

@@ -6,7 +6,7 @@
 import type { Area } from '../../../src/core/model.js';
 import type { RoadmapCurriculum, RoadmapSkill, Status } from './api.js';
 
-type Stage = RoadmapCurriculum['stages'][number];
+export type Stage = RoadmapCurriculum['stages'][number];
 
 /**
  * Area colours: a light tint for a skill, a band that marks its area, and a strong fill for a
