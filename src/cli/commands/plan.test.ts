@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -346,5 +346,37 @@ describe('mlpath plan: the language', () => {
   it('lets --locale win over MLPATH_LANG', async () => {
     expect((await runIn({ MLPATH_LANG: 'zh-CN' }, '--locale', 'en')).out).toMatch(/^Your plan: /);
     expect((await runIn({ MLPATH_LANG: 'en' }, '--locale', 'zh-CN')).out).toMatch(/^你的学习计划：/);
+  });
+});
+
+describe('mlpath plan without --curriculum', () => {
+  it("plans from MLPATH_CURRICULUM's folder, as init, today and status do, with the profile they stored", async () => {
+    // A copy of the shipped curriculum with CS50's title changed, so the plan shows which one it read.
+    const dir = mkdtempSync(join(tmpdir(), 'mlpath-plan-curriculum-'));
+    const home = mkdtempSync(join(tmpdir(), 'mlpath-plan-home-'));
+    try {
+      const copy = join(dir, 'ml-engineer');
+      cpSync(join(ROOT, 'curricula/ml-engineer'), copy, { recursive: true });
+      const resources = join(copy, 'resources/01-code.yaml');
+      const text = readFileSync(resources, 'utf8');
+      const title = `title: "CS50x: CS50's Introduction to Computer Science"`;
+      expect(text).toContain(title);
+      writeFileSync(resources, text.replace(title, 'title: "CS50x (copy)"'));
+      const env = { MLPATH_TODAY: TODAY, MLPATH_HOME: home, MLPATH_CURRICULUM: copy };
+      const cli = async (...argv: string[]) => {
+        const io = memoryIo({ env });
+        const code = await main(argv, io);
+        return { code, out: io.stdout(), err: io.stderr() };
+      };
+      expect((await cli('init', '--yes', '--start-point', 'from-scratch')).code).toBe(0);
+      const plan = await cli('plan');
+      expect(plan.err).toBe('');
+      expect(plan.code).toBe(0);
+      expect(plan.out).toContain('CS50x (copy)');
+      expect((await cli('week')).out).toContain('CS50x (copy)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

@@ -30,7 +30,7 @@ import { regionOf } from '../../core/regions.js';
 import { tellIn } from '../exit-codes.js';
 import { chooseLocale } from '../locale.js';
 import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
-import { clock, localDate } from '../session.js';
+import { clock, curriculumOf, localDate } from '../session.js';
 import type { ProfileFlags } from '../profile-flags.js';
 import { storedPlanInput } from '../stored-plan.js';
 import { helpFor } from '../help-messages.js';
@@ -50,14 +50,12 @@ export function registerPlan(program: Command, io: CliIo): Command {
     .option('--json', h('plan.json'))
     .option('--jobs', h('plan.jobs'))
     .action(async (options: PlanOptions) => {
-      // The validated curriculum is cached (keyed by its files), as for the tracking commands.
-      // With --jobs: the tracking commands' curriculum (MLPATH_CURRICULUM), which the postings were kept with.
-      const jobsCurriculum = options.jobs && !options.curriculum ? io.env['MLPATH_CURRICULUM'] || undefined : undefined;
-      const curriculum = await loadCurriculumCached(
-        curriculumDir(jobsCurriculum ?? options.curriculum, io.cwd),
-        io.cwd,
-        cacheDir(io.env, io.cwd),
-      );
+      // The validated curriculum is cached (keyed by its files), as for the tracking commands. Without
+      // --curriculum it is theirs (MLPATH_CURRICULUM, else the shipped one): the stored profile,
+      // progress and kept postings were made with it.
+      const curriculum = options.curriculum
+        ? await loadCurriculumCached(curriculumDir(options.curriculum, io.cwd), io.cwd, cacheDir(io.env, io.cwd))
+        : await curriculumOf(io);
       if (options.jobs) {
         await planJobsCommand(io, curriculum, options.json === true, (p, plan) => renderPlan(curriculum, p, plan));
         return;
