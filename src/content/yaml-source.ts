@@ -22,7 +22,9 @@ export function parseYamlSource(file: string, text: string): { source: YamlSourc
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
   for (const error of doc.errors) {
-    const pos = error.linePos?.[0];
+    // Without prettyErrors the parser leaves linePos unset; the offset it always gives is turned into
+    // line and column here, so a syntax error points at its place rather than at 1:1.
+    const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
     problems.push(
       codedProblem(
         'content.invalidYaml',
