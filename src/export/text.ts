@@ -46,7 +46,7 @@ export function exportText(locale: Locale): ExportText {
     labelled: (label, value) => t('labelled', { label, value }),
     list: (items) => enumerationIn(locale, items),
     kind: KIND_MARK,
-    blockHours: (hours) => t('blockHours', { hours: tenth(hours) }),
+    blockHours: (hours) => t('blockHours', { hours: tenth(hours), count: tenth(hours) }),
     progressTitle: (goal) => t('progressTitle', { goal }),
     summary: (done, total, curriculum, hours) => t('summary', { done, total, curriculum, hours: tenth(hours) }),
     exported: t('exported'),
