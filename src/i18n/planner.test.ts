@@ -98,3 +98,22 @@ describe('a plan as the API and --json send it', () => {
     }
   });
 });
+
+describe("a resource's reason counts its parts in English as a person would", () => {
+  it('says "1 of its 13 parts teaches" and "7 of its 10 parts teach"', () => {
+    const plan = planFor(
+      curriculum,
+      profileFor(curriculum, 'developer', { startDate: '2026-11-30' }),
+      undefined,
+      undefined,
+      {
+        resourceReasons: true,
+      },
+    );
+    const reasons = plan.explanations.filter((e) => e.kind === 'resource').map((e) => explanationIn('en', e));
+    const counted = reasons.flatMap((r) => r.match(/Only \d+ of its \d+ parts \w+/g) ?? []);
+    expect(counted).toContain('Only 1 of its 13 parts teaches');
+    expect(counted).toContain('Only 7 of its 10 parts teach');
+    expect(counted).not.toContain('Only 1 of its 13 parts teach');
+  });
+});

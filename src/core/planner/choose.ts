@@ -530,7 +530,7 @@ export function chooseResources(input: ChooseInput): Choice {
           : undefined;
       const unitNote =
         units.length < c.units.length
-          ? said('resource.someUnits', { taken: units.length, total: c.units.length })
+          ? said('resource.someUnits', { count: units.length, taken: units.length, total: c.units.length })
           : undefined;
       const alternatives = options.alternatives ?? alternativesFor(c, provides.length > 0 ? provides : c.teaches);
       return {
