@@ -78,6 +78,10 @@ test('ticking a task after the week’s hours are all logged shows the week done
   expect((await readToday()).week?.tasks).toEqual([]);
   // The page follows the re-made plan: the week is done, no task of it is offered as next.
   await expect(page.getByTestId('week-done')).toBeVisible();
+  // Not every task of the week was ticked: the hours are spent and the rest moves on, as it says.
+  await expect(page.getByTestId('week-done-hint')).toHaveText(
+    "This week's hours are all logged; the rest of the plan moves on to next week. Enjoy the rest, or look ahead in your plan.",
+  );
   await expect(page.getByTestId('start-next')).toHaveCount(0);
   await expect(rows.getByRole('checkbox', { checked: false })).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/today-week-done-after-tick.png`, fullPage: true });

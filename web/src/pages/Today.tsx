@@ -195,7 +195,10 @@ export default function Today() {
               </svg>
               <div>
                 <p className="text-lg font-bold">{t('today.weekDone', { n: num(week.number, 0) })}</p>
-                <p className="muted">{t('today.weekDoneHint')}</p>
+                {/* Every task ticked, or the week's hours all logged and the rest moved on to next week. */}
+                <p className="muted" data-testid="week-done-hint">
+                  {t(budget - logged <= 0 ? 'today.weekSpentHint' : 'today.weekDoneHint')}
+                </p>
               </div>
             </div>
           ) : next ? (
