@@ -305,3 +305,31 @@ for (const language of ['en', 'zh-CN'] as const) {
     });
   }
 }
+
+for (const language of ['en', 'zh-CN'] as const) {
+  test(`the plan page gives the plan's reasons as mlpath plan does: the route's, how it was made and each resource's (${language})`, async ({
+    page,
+    request,
+  }) => {
+    await page.addInitScript((lang) => localStorage.setItem('mlpath.locale', lang), language);
+    const { plan } = (await (await request.get('/api/plan')).json()) as {
+      plan: { resources: string[]; explanations: { kind: string; subject: string; text: Record<string, string> }[] };
+    };
+    const resourceReasons = plan.explanations.filter((e) => e.kind === 'resource');
+    expect(resourceReasons.map((e) => e.subject).sort()).toEqual([...plan.resources].sort());
+    await openPage(page, '#/plan');
+    const reasons = page.getByTestId('plan-reasons');
+    await expect(reasons.getByRole('heading', { level: 2 })).toHaveText(
+      language === 'en' ? 'Why this plan' : '为什么是这份计划',
+    );
+    const route = plan.explanations.find((e) => e.kind === 'route');
+    if (route) await expect(reasons).toContainText(route.text[language] ?? '');
+    // Each resource's reason, in the page's language, once the list is opened.
+    const list = page.getByTestId('plan-resource-reasons');
+    await list.locator('summary').click();
+    await expect(list.getByRole('listitem')).toHaveCount(resourceReasons.length);
+    const first = resourceReasons[0];
+    if (first) await expect(list).toContainText(first.text[language] ?? '');
+    await page.screenshot({ path: `${SCREENSHOTS}/plan-reasons-${language}.png`, fullPage: true });
+  });
+}

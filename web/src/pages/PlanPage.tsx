@@ -1,7 +1,8 @@
 /**
  * @module PlanPage
  * The plan as a timeline by week: milestones, projects and weeks off, every task with the reason
- * it is there, and the finish date with its forecast.
+ * it is there, the finish date with its forecast, and the plan's own reasons (the route's, how it
+ * was made, each resource's), as `mlpath plan` gives them.
  */
 import { useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
@@ -13,6 +14,7 @@ import { weekNumber } from '../lib/timeline.js';
 import { addDays, formatPercent, localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 import { href } from '../lib/router.js';
+import { resourceName } from '../lib/task-title.js';
 
 const FIRST_WEEKS = 12;
 
@@ -42,6 +44,17 @@ export default function PlanPage() {
   const region = c.regions?.find((r) => r.id === profile.data?.profile?.region);
   const regionNotes = current.explanations.filter((e) => e.kind === 'region');
   const languageNotes = current.explanations.filter((e) => e.kind === 'language');
+  // The plan's other reasons, as `mlpath plan` gives them: the route's, how the plan was made, and
+  // each resource's (what it covers, where its hours come from, its alternatives).
+  const routeReasons = current.explanations.filter((e) => e.kind === 'route');
+  const resourceReasons = current.explanations.filter((e) => e.kind === 'resource');
+  const notes = current.explanations.filter(
+    (e) => e.kind !== 'route' && e.kind !== 'resource' && e.kind !== 'region' && e.kind !== 'language',
+  );
+  const resourceTitle = (id: string) => {
+    const resource = c.resources.find((r) => r.id === id);
+    return resource ? resourceName(resource, locale) : id;
+  };
   const route = c.routes.find((r) => r.id === current.route);
   const today = localToday();
   const stageTitle = (id: string) => {
@@ -246,6 +259,49 @@ export default function PlanPage() {
           })}
         </ol>
       </section>
+
+      {(routeReasons.length > 0 || notes.length > 0 || resourceReasons.length > 0) && (
+        <section className="card space-y-3" aria-labelledby="reasons-title" data-testid="plan-reasons">
+          <h2 id="reasons-title" className="h2">
+            {t('plan.reasonsTitle')}
+          </h2>
+          {routeReasons.length > 0 && (
+            <div>
+              <h3 className="font-semibold">{t('plan.reasonsRoute')}</h3>
+              {routeReasons.map((reason) => (
+                <p key={reason.subject} className="text-sm">
+                  {tx(reason.text)}
+                </p>
+              ))}
+            </div>
+          )}
+          {notes.length > 0 && (
+            <div>
+              <h3 className="font-semibold">{t('plan.reasonsNotes')}</h3>
+              <ul className="list-disc space-y-1 pl-5 text-sm">
+                {notes.map((note) => (
+                  <li key={`${note.kind}:${note.subject}`}>{tx(note.text)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {resourceReasons.length > 0 && (
+            <details data-testid="plan-resource-reasons">
+              <summary className="cursor-pointer font-semibold">
+                {t('plan.reasonsResources', { n: num(resourceReasons.length, 0) })}
+              </summary>
+              <ul className="mt-2 space-y-1 pl-5 text-sm">
+                {resourceReasons.map((reason) => (
+                  <li key={reason.subject} className="list-disc">
+                    {t('common.label', { label: resourceTitle(reason.subject) })}
+                    {tx(reason.text)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      )}
     </section>
   );
 }
