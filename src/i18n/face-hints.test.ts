@@ -20,6 +20,7 @@ const TERMINAL_ONLY: ReadonlyArray<readonly [RegExp, string]> = [
   [/^import\.|^hint\.emptyFolder$/, 'curriculum import is a command of its own'],
   [/^hint\.file\./, 'the files `mlpath export -o`, `mlpath import` and `mlpath review --anki` write and read'],
   [/^backup\.(unusable|none)$|^hint\.(listBackups|otherBackup|restoreWritable)$/, '`mlpath restore` is a command'],
+  [/^hint\.needsProfile\.plan$/, '`mlpath plan` alone can plan from flags without a saved profile'],
   [
     /^(store|fault)\.|^hint\.(ownDatabase|database|writable|ownFolder|ownFolderApp|makeWritable|restore|checkDisk|emptyFile|upgradeOnce)$/,
     "a storage fault: the API answers with its own words (api.storage, api.unavailable), never the store's",

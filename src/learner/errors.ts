@@ -80,12 +80,15 @@ export function withinLimit(value: string, max: number, field: string): string {
   });
 }
 
-/** The refusal for an action that needs a saved profile (NOT_FOUND, reason `needs-profile`). */
-export function needsProfile(): LearnerError {
+/**
+ * The refusal for an action that needs a saved profile (NOT_FOUND, reason `needs-profile`). Its hint
+ * says how to make one; `mlpath plan`, which can also plan from flags alone, says so too (`orFlags`).
+ */
+export function needsProfile(orFlags = false): LearnerError {
   return new LearnerError({
     code: 'NOT_FOUND',
     reason: 'needs-profile',
     key: 'learner.needsProfile',
-    hintKey: 'hint.needsProfile',
+    hintKey: orFlags ? 'hint.needsProfile.plan' : 'hint.needsProfile',
   });
 }

@@ -67,7 +67,7 @@ export function registerPlan(program: Command, io: CliIo): Command {
       // starting points has no choice to make: it plans from its defaults).
       const stored = options.startPoint === undefined ? await storedPlanInput(io, curriculum) : undefined;
       if (options.startPoint === undefined && !stored && curriculum.startingPoints.length > 0) {
-        throw tellIn(needsProfile(), chooseLocale({ flag: options.locale, env: io.env }));
+        throw tellIn(needsProfile(true), chooseLocale({ flag: options.locale, env: io.env }));
       }
       const profile = profileFromFlags(curriculum, options, { today, base: stored?.profile, env: io.env });
       const plan = planWithFlagNames(curriculum, profile, options, stored?.progress, stored ? today : undefined, {

@@ -183,3 +183,23 @@ describe('mlpath status', () => {
     expect(new Set(starts).size).toBe(1);
   });
 });
+
+describe('without a saved profile', () => {
+  it('today, week and status say how to make one, naming only what each command accepts', async () => {
+    const home = testHome('2026-12-01T09:00:00.000Z');
+    homes.push(home);
+    for (const command of ['today', 'week', 'status']) {
+      const run = await home.run([command]);
+      expect(run.status, command).toBe(2);
+      expect(run.stderr, command).toContain('mlpath init');
+      expect(run.stderr, command).not.toContain('--start-point');
+    }
+    // `mlpath plan` can plan from flags alone, and says so.
+    const plan = await home.run(['plan']);
+    expect(plan.status).toBe(2);
+    expect(plan.stderr).toContain('--start-point ID');
+    const zh = await home.run(['status'], { MLPATH_LANG: 'zh-CN' });
+    expect(zh.stderr).toContain('用 `mlpath init` 建立一个');
+    expect(zh.stderr).not.toContain('--start-point');
+  });
+});
