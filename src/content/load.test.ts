@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../core/errors.js';
-import { loadCurriculum, tryLoadCurriculum } from './load.js';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { curriculumFiles, loadCurriculum, tryLoadCurriculum, tryParseCurriculum } from './load.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const cwd = fileURLToPath(new URL('../../', import.meta.url));
@@ -117,5 +119,38 @@ describe('one run reports every problem', () => {
 
   it('throws one error that carries all problems and loads nothing', () => {
     expect(() => loadCurriculum(`${fixtures}many-errors`, cwd)).toThrow(/problems/);
+  });
+});
+
+describe('a file the schema refuses', () => {
+  it('is one problem where it is wrong, not one more for every reference to the skills it declares', () => {
+    const shipped = fileURLToPath(new URL('../../curricula/ml-engineer', import.meta.url));
+    const texts = curriculumFiles(shipped).map((path) => ({
+      file: relative(cwd, path),
+      text: readFileSync(path, 'utf8'),
+    }));
+    const broken = texts.map((t) =>
+      t.file.endsWith('skills/01-software.yaml')
+        ? { ...t, text: t.text.replace('area: software', 'area: sofware') }
+        : t,
+    );
+    expect(broken).not.toEqual(texts);
+    const result = tryParseCurriculum(broken, 'ml-engineer');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    const [problem] = result.problems.map((p) => formatProblem(p));
+    expect(problem).toContain('skills/01-software.yaml:6');
+    expect(problem).toContain('skills[0].area');
+    // A reference to a skill no file declares is still reported.
+    const unknown = texts.map((t) =>
+      t.file.endsWith('skills/01-software.yaml')
+        ? { ...t, text: t.text.replace('area: software', 'area: sofware') }
+        : t.file.endsWith('stages.yaml')
+          ? { ...t, text: t.text.replace('python-basics, python-idiomatic', 'pyhton-basics, python-idiomatic') }
+          : t,
+    );
+    const both = tryParseCurriculum(unknown, 'ml-engineer');
+    expect(both.ok ? [] : both.problems.map((p) => formatProblem(p)).join('\n')).toContain('pyhton-basics');
   });
 });

@@ -11,7 +11,7 @@ import { codedProblem, MlpathError } from '../core/errors.js';
 import type { Message, Problem } from '../core/errors.js';
 import { hasKey } from '../i18n/catalogue.js';
 import type { Curriculum } from '../core/model.js';
-import { normalizeCurriculum } from './normalize.js';
+import { declaredIds, normalizeCurriculum, noDeclaredIds } from './normalize.js';
 import type { ParsedFile } from './normalize.js';
 import { CurriculumFile } from './schema.js';
 import { parseYamlSource } from './yaml-source.js';
@@ -29,6 +29,7 @@ export { curriculumFiles };
 export function tryParseCurriculum(texts: ReadonlyArray<{ file: string; text: string }>, folder: string): LoadResult {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
+  const declaredInInvalid = noDeclaredIds();
   for (const { file, text } of texts) {
     const { source, problems: yamlProblems } = parseYamlSource(file, text);
     problems.push(...yamlProblems);
@@ -37,6 +38,7 @@ export function tryParseCurriculum(texts: ReadonlyArray<{ file: string; text: st
     const result = CurriculumFile.safeParse(source.data, { reportInput: true });
     if (!result.success) {
       problems.push(...result.error.issues.flatMap((issue) => issueProblems(source, issue)));
+      declaredIds(source.data, declaredInInvalid);
       continue;
     }
     parsed.push({ source, data: result.data });
@@ -44,7 +46,7 @@ export function tryParseCurriculum(texts: ReadonlyArray<{ file: string; text: st
   const files = texts.map((t) => t.file);
   if (problems.length > 0) {
     // Still run the semantic checks on the files that parsed, so one run reports everything.
-    const more = parsed.length > 0 ? normalizeCurriculum(parsed, folder) : undefined;
+    const more = parsed.length > 0 ? normalizeCurriculum(parsed, folder, declaredInInvalid) : undefined;
     const semantic = (more?.problems ?? []).filter((p) => !p.message.startsWith('no file declares'));
     return { ok: false, problems: [...problems, ...semantic], warnings: more?.warnings ?? [], files };
   }

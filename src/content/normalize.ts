@@ -44,6 +44,41 @@ export interface NormalizeResult {
 }
 
 type Kind = 'skills' | 'resources' | 'stages' | 'routes' | 'startingPoints' | 'roles' | 'projects' | 'domains';
+const KINDS: readonly Kind[] = [
+  'skills',
+  'resources',
+  'stages',
+  'routes',
+  'startingPoints',
+  'roles',
+  'projects',
+  'domains',
+];
+
+/** Ids by kind that files which failed validation declare (see `declaredIds`). */
+export type DeclaredIds = Readonly<Record<Kind, ReadonlySet<string>>>;
+
+/**
+ * The ids a file's raw YAML declares (each list of its kinds, each entry's `id`), read without
+ * validating it: a file the schema refused still names its skills, so references to them elsewhere
+ * are not reported as unknown besides the file's own problem (one typo, one problem).
+ */
+export function declaredIds(data: unknown, into: Record<Kind, Set<string>>): void {
+  if (typeof data !== 'object' || data === null) return;
+  for (const kind of KINDS) {
+    const list = (data as Record<string, unknown>)[kind];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+      if (typeof id === 'string') into[kind].add(id);
+    }
+  }
+}
+
+/** An empty set of ids per kind, for `declaredIds` to fill. */
+export function noDeclaredIds(): Record<Kind, Set<string>> {
+  return Object.fromEntries(KINDS.map((k) => [k, new Set<string>()])) as Record<Kind, Set<string>>;
+}
 
 /** The noun of each kind of id (catalogue key). */
 const KIND_NOUN: Record<Kind, string> = {
@@ -72,7 +107,15 @@ interface Reference {
   readonly what: string;
 }
 
-export function normalizeCurriculum(files: readonly ParsedFile[], folder: string): NormalizeResult {
+/**
+ * `declaredInInvalid`: ids that files refused by the schema declare; references to them are not
+ * reported (the refused file's own problems are).
+ */
+export function normalizeCurriculum(
+  files: readonly ParsedFile[],
+  folder: string,
+  declaredInInvalid?: DeclaredIds,
+): NormalizeResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const problemAt = (origin: Origin, key: string, params: MessageParams = {}): void => {
@@ -525,7 +568,7 @@ export function normalizeCurriculum(files: readonly ParsedFile[], folder: string
   }
 
   for (const r of references) {
-    if (ids[r.kind].has(r.id)) continue;
+    if (ids[r.kind].has(r.id) || declaredInInvalid?.[r.kind].has(r.id) === true) continue;
     const alias =
       r.kind === 'skills' ? aliasOwner.get(r.id) : r.kind === 'roles' ? roleAliasOwner.get(r.id) : undefined;
     const noun: Message = { key: KIND_NOUN[r.kind] };
