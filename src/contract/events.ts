@@ -128,7 +128,10 @@ const item = z
   .max(2 * MAX_ID_LENGTH + 1, { error: ITEM });
 // The range is the learner layer's (more than 0, at most MAX_HOURS_PER_ENTRY), the same for every face.
 const HOURS = coded('contract.hours', { max: MAX_HOURS_PER_ENTRY });
-const hours = z.number({ error: HOURS }).positive({ error: HOURS }).max(MAX_HOURS_PER_ENTRY, { error: HOURS });
+const hours = z
+  .number({ error: coded('contract.hoursNumber') })
+  .positive({ error: HOURS })
+  .max(MAX_HOURS_PER_ENTRY, { error: HOURS });
 
 /**
  * A client-made event id (letters, digits, `-` and `_`, 8 to 64 characters, as a UUID): an event

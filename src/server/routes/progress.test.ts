@@ -203,6 +203,13 @@ describe('POST /api/progress/events', () => {
     expect(await h.store.listEvents('local')).toEqual([]);
   });
 
+  it('says what is wrong with hours: a number is wanted, or one in range', async () => {
+    const text = async (hours: unknown) =>
+      ErrorSchema.parse((await api.post('/api/progress/events', { type: 'hours', hours })).json).error.message;
+    expect(await text('2')).toContain('expected a number of hours');
+    expect(await text(30)).toContain('expected more than 0 and at most 24 hours');
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const { status, json } = await api.post('/api/progress/events', '{"type": "done",');
     expect(status).toBe(400);
