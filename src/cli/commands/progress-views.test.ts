@@ -52,6 +52,8 @@ describe('mlpath today and week', () => {
     expect(before.status).toBe(0);
     expect(before.stdout).toContain('Today, 2026-11-27: study now');
     expect(before.stdout).toMatch(/Functions and variables.*cs50p\/week-0/);
+    // Each task with why it is there, as week gives it.
+    expect(before.stdout).toMatch(/Functions and variables.*cs50p\/week-0\n {6}Teaches [^\n]+\.\n/);
     await home.run(['done', 'python-programming']);
     const after = await home.run(['today']);
     expect(after.stdout).not.toContain('cs50p');

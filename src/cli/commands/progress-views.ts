@@ -56,6 +56,12 @@ function taskLine(task: PlanTask, curriculum: Curriculum, locale: Locale, io: Cl
   return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hours(formatHours(task.hours))}  ${color.dim(taskKey(task))}`;
 }
 
+/** A task as `today` and `week` list it: its line, and under it why it is there. */
+function taskLines(task: PlanTask, curriculum: Curriculum, locale: Locale, io: CliIo): string {
+  const why = planTaskWords(curriculum, task).why;
+  return `${taskLine(task, curriculum, locale, io)}\n${why ? `      ${sayIn(locale, why)}\n` : ''}`;
+}
+
 function padColumns(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
@@ -95,7 +101,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           if (view.session) {
             io.out(`${sessionTitle(m, view.session, view.session.date === view.today)}\n`);
             for (const piece of view.session.pieces)
-              io.out(`${taskLine({ ...piece.task, hours: piece.minutes / 60 }, ctx.curriculum, locale, io)}\n`);
+              io.out(taskLines({ ...piece.task, hours: piece.minutes / 60 }, ctx.curriculum, locale, io));
             if (week && !week.off) io.out(`${budgetLine(m, week)}\n`);
             return;
           }
@@ -120,7 +126,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           `${view.beforeStart ? m.weekUpcoming(snapshot.profile?.startDate ?? week.start, formatHours(week.budgetHours)) : m.todayTitle(view.today)}\n`,
         );
         // The week's work in plan order; the first tasks are the ones to start with.
-        for (const task of week.tasks.slice(0, 3)) io.out(`${taskLine(task, ctx.curriculum, locale, io)}\n`);
+        for (const task of week.tasks.slice(0, 3)) io.out(taskLines(task, ctx.curriculum, locale, io));
         if (!view.beforeStart) io.out(`${budgetLine(m, week)}\n`);
         io.out(`${reviewLine(locale, view.review)}\n`);
       });
@@ -150,11 +156,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           io.out(`${m.weekOff}\n`);
           return;
         }
-        for (const task of week.tasks) {
-          io.out(`${taskLine(task, ctx.curriculum, locale, io)}\n`);
-          const why = planTaskWords(ctx.curriculum, task).why;
-          if (why) io.out(`      ${sayIn(locale, why)}\n`);
-        }
+        for (const task of week.tasks) io.out(taskLines(task, ctx.curriculum, locale, io));
         for (const milestone of snapshot.forecast?.plan.milestones ?? []) {
           if (milestone.date < week.start || milestone.date > week.end) continue;
           io.out(`  ★ ${sayIn(locale, milestone.title) || milestone.stage} (${milestone.date})\n`);
