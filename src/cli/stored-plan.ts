@@ -11,6 +11,7 @@ import { statsOf } from '../core/progress.js';
 import { storedFold } from '../learner/fold.js';
 import type { ReviewReservation } from '../core/planner/index.js';
 import { reviewMinutesOf } from '../learner/review.js';
+import { planFor } from '../core/planner/plan.js';
 import { databaseFile } from '../store/open.js';
 import type { CliIo } from './io.js';
 import { withSession } from './session.js';
@@ -36,7 +37,8 @@ export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promis
     return {
       profile,
       progress: { skills, items, logged, loggedByItem, loggedGeneral },
-      reviewMinutes: reviewMinutesOf(curriculum, fold, session.today, profile.startDate),
+      // A skill's work, for the cards, is the first plan's units (the plan from the profile alone).
+      reviewMinutes: reviewMinutesOf(curriculum, fold, planFor(curriculum, profile), session.today, profile.startDate),
       today: session.today,
     };
   });

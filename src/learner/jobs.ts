@@ -215,7 +215,7 @@ export async function planTowardJobs(ctx: LearnerContext, locale?: Locale): Prom
   const day = today(ctx);
   // The first plan (from the profile alone) is the same for both: made once.
   const original = planFor(ctx.curriculum, profile);
-  const reviewMinutes = reviewMinutesOf(ctx.curriculum, view.events, day, profile.startDate);
+  const reviewMinutes = reviewMinutesOf(ctx.curriculum, view.events, original, day, profile.startDate);
   const current = forecastFrom(ctx.curriculum, profile, view.progress, day, original, { reviewMinutes });
   // The plan toward the postings is shown whole: with each resource's reason.
   const withJobs = forecastFrom(ctx.curriculum, profile, view.progress, day, original, {

@@ -329,13 +329,14 @@ export async function saveProfile(ctx: LearnerContext, profile: Profile, reason:
   ]);
   const progress = foldProgress(events, curriculum);
   const day = today(ctx);
-  const forecast = forecastFrom(curriculum, profile, progress, day, undefined, {
-    reviewMinutes: reviewMinutesOf(curriculum, events, day, profile.startDate),
+  // The plan from the profile alone: the first plan when there is none yet, and each skill's work for the cards.
+  const plan = planFor(curriculum, profile);
+  const forecast = forecastFrom(curriculum, profile, progress, day, plan, {
+    reviewMinutes: reviewMinutesOf(curriculum, events, plan, day, profile.startDate),
   });
   const at = ctx.clock().toISOString();
   await store.saveProfile(learnerId, profile, at);
   if (!first) {
-    const plan = planFor(curriculum, profile);
     await store.savePlanSnapshot(learnerId, { id: randomUUID(), at, reason, finishDate: plan.finishDate, plan });
   }
   return { profile, forecast, replaced: previous !== undefined, baselineKept: first !== undefined };

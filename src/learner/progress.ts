@@ -190,10 +190,10 @@ function plansOf(
     }
   }
   // The review time each week reserves comes off its study hours; without cards there is none.
-  const planOptions: PlanOptions = mayHaveCards(curriculum, stats)
-    ? { reviewMinutes: reviewMinutesOf(curriculum, fold, today, profile.startDate) }
-    : {};
   const original = planFor(curriculum, profile);
+  const planOptions: PlanOptions = mayHaveCards(curriculum, stats)
+    ? { reviewMinutes: reviewMinutesOf(curriculum, fold, original, today, profile.startDate) }
+    : {};
   const forecast = forecastFrom(curriculum, profile, stats, today, first?.plan ?? original, planOptions);
   const stageOrder = chooseRoute(curriculum, profile).route?.stages;
   const made: Plans = { original, forecast, planOptions, stageOrder };
@@ -326,7 +326,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const { profile, states, stats, forecast } = s;
   const totals = skillTotals(curriculum, s.stageOrder, s.original?.skills, states);
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
-  const recall = await recallOf(ctx, s.fold);
+  const recall = await recallOf(ctx, s.fold, s.original);
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
   const outlook = await outlookOf(ctx, s);
   const range = outlook.range;
@@ -498,6 +498,7 @@ export async function currentWeek(ctx: LearnerContext, snapshot?: ProgressSnapsh
           s.fold,
           s.planOptions.reviewMinutes,
           s.forecast?.plan.weeks.find((w) => w.start === view.week?.start),
+          s.original,
         )
       : null,
     studyDay,

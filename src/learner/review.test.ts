@@ -160,9 +160,37 @@ describe('the review time the weekly plan reserves', () => {
     // Status answers the same forecast.
     expect((await status(ctx, snapshot)).forecast?.finishDate).toBe(withReview?.finishDate);
     // Later weeks reserve what the cards bring back then.
-    const reviewWeeksAhead = reviewWeeks(curriculum, events, today, profile.startDate);
+    const reviewWeeksAhead = reviewWeeks(curriculum, events, snapshot.original, today, profile.startDate);
     for (const w of reviewWeeksAhead.slice(1, 4)) {
       expect(withReview?.weeks.find((p) => p.start === w.start)?.reviewMinutes).toBe(w.minutes);
     }
+  });
+});
+
+describe('the deck counts a skill done as status does', () => {
+  it('starts no cards for a skill whose first-plan work is only partly done, and starts them when it is done', async () => {
+    const at = { now: new Date('2026-12-01T09:00:00.000Z') };
+    const ctx = await context(at);
+    await ctx.store.saveProfile(
+      'local',
+      profileFor(curriculum, 'from-scratch', { startDate: '2026-12-01' }),
+      at.now.toISOString(),
+    );
+    // Kaggle's Pandas unit is one of three in the plan that teach NumPy and pandas.
+    await ctx.store.appendEvents('local', [newEvent('done', { item: 'kaggle-learn/pandas' }, at.now)]);
+    const snapshot = await progressSnapshot(ctx);
+    expect(snapshot.states.statuses.get('numpy-pandas')).toBe('learning');
+    const skillsOf = async () => (await reviewQueue(ctx)).due.map((d) => d.card.skill);
+    expect(await skillsOf()).not.toContain('numpy-pandas');
+    expect((await reviewCards(ctx)).map((c) => c.card.skill)).not.toContain('numpy-pandas');
+    await expectError(
+      rateReview(ctx, `numpy-pandas/${curriculum.selfCheck.find((q) => q.skill === 'numpy-pandas')?.id ?? ''}`, 'good'),
+      'NOT_FOUND',
+    );
+
+    at.now = new Date('2026-12-01T10:00:00.000Z');
+    await ctx.store.appendEvents('local', [newEvent('done', { item: 'numpy-pandas' }, at.now)]);
+    expect((await progressSnapshot(ctx)).states.statuses.get('numpy-pandas')).toBe('done');
+    expect(await skillsOf()).toContain('numpy-pandas');
   });
 });

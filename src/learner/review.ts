@@ -12,7 +12,8 @@ import type { ProgressEvent } from '../core/progress-model.js';
 import { deckOf, foldedDeck } from '../core/review-events.js';
 import { addDays, weekStart } from '../core/dates.js';
 import type { Curriculum } from '../core/model.js';
-import type { ProgressState } from '../core/plan-model.js';
+import type { Plan, ProgressState } from '../core/plan-model.js';
+import { planFor } from '../core/planner/plan.js';
 import type { ReviewReservation } from '../core/planner/index.js';
 import {
   dueCards,
@@ -62,21 +63,44 @@ export interface ReviewQueue {
  */
 export type DeckSource = readonly ProgressEvent[] | ProgressFold;
 
-/** Decks already made, per source (the progress snapshot keeps its fold while it holds) and curriculum. */
-const folded = new WeakMap<DeckSource, WeakMap<object, readonly ReviewCard[]>>();
+/**
+ * The first plan (from the profile alone), whose units are each skill's work: the plan that decides,
+ * for the deck as for status and the roadmap, when a skill is done (`core/review-events.ts`).
+ * Undefined without a profile. Callers that hold the progress snapshot pass its `original`.
+ */
+export type DeckPlan = Plan | undefined;
 
-/** The deck from a source, or without one from the fold stored with the log (never the whole log). */
-async function deck(ctx: LearnerContext, source?: DeckSource): Promise<readonly ReviewCard[]> {
-  return cardsOf(ctx.curriculum, source ?? (await storedFold(ctx)));
+/** The first plan for the learner's stored profile (`DeckPlan`), made when a caller has none at hand. */
+async function firstPlan(ctx: LearnerContext): Promise<DeckPlan> {
+  const profile = await ctx.store.getProfile(ctx.learnerId);
+  return profile ? planFor(ctx.curriculum, profile) : undefined;
 }
 
-function cardsOf(curriculum: Curriculum, source: DeckSource): readonly ReviewCard[] {
+/** Decks already made, per source (the progress snapshot keeps its fold while it holds), curriculum and plan. */
+const folded = new WeakMap<DeckSource, WeakMap<object, WeakMap<object, readonly ReviewCard[]>>>();
+/** The key a deck made without a plan is kept under. */
+const NO_PLAN = {};
+
+/** The deck from a source, or without one from the fold stored with the log (never the whole log). */
+async function deck(
+  ctx: LearnerContext,
+  source: DeckSource | undefined,
+  plan: DeckPlan,
+): Promise<readonly ReviewCard[]> {
+  return cardsOf(ctx.curriculum, source ?? (await storedFold(ctx)), plan);
+}
+
+function cardsOf(curriculum: Curriculum, source: DeckSource, plan: DeckPlan): readonly ReviewCard[] {
   let byCurriculum = folded.get(source);
   if (!byCurriculum) folded.set(source, (byCurriculum = new WeakMap()));
-  let cards = byCurriculum.get(curriculum);
+  let byPlan = byCurriculum.get(curriculum);
+  if (!byPlan) byCurriculum.set(curriculum, (byPlan = new WeakMap()));
+  let cards = byPlan.get(plan ?? NO_PLAN);
   if (!cards) {
-    cards = Array.isArray(source) ? deckOf(source, curriculum) : foldedDeck(source as ProgressFold, curriculum);
-    byCurriculum.set(curriculum, cards);
+    cards = Array.isArray(source)
+      ? deckOf(source, curriculum, plan)
+      : foldedDeck(source as ProgressFold, curriculum, plan);
+    byPlan.set(plan ?? NO_PLAN, cards);
   }
   return cards;
 }
@@ -99,7 +123,7 @@ function item(ctx: LearnerContext, card: ReviewCard, at: Date): ReviewItem {
 /** What is due now, and how each done skill is remembered. `limit` caps the due list (default: all). */
 export async function reviewQueue(ctx: LearnerContext, options: { limit?: number } = {}): Promise<ReviewQueue> {
   const at = ctx.clock();
-  const cards = await deck(ctx);
+  const cards = await deck(ctx, undefined, await firstPlan(ctx));
   const due = dueCards(cards, at);
   const dueKeys = new Set(due.map((c) => c.key));
   const later = cards.filter((c) => !dueKeys.has(c.key)).map((c) => c.due);
@@ -144,12 +168,13 @@ export async function rateReview(
   }
   withinLimit(key, 2 * MAX_ID_LENGTH + 1, 'card');
   const events = await ctx.store.listEvents(ctx.learnerId);
+  const plan = await firstPlan(ctx);
   const earlier = recordedAs(events, options.id, 'reviewed');
   if (earlier !== undefined) {
-    const card = (await deck(ctx, events)).find((c) => c.key === earlier.item);
+    const card = (await deck(ctx, events, plan)).find((c) => c.key === earlier.item);
     if (card !== undefined) return { event: earlier, rating: earlier.text as ReviewRating, card };
   }
-  const before = (await deck(ctx, events)).find((c) => c.key === key);
+  const before = (await deck(ctx, events, plan)).find((c) => c.key === key);
   if (before === undefined) {
     throw new LearnerError({
       code: 'NOT_FOUND',
@@ -163,14 +188,14 @@ export async function rateReview(
   }
   const event = made(newEvent('reviewed', { item: key, text: rating }, ctx.clock()), options.id);
   await ctx.store.appendEvents(ctx.learnerId, [event]);
-  const after = (await deck(ctx, [...events, event])).find((c) => c.key === key) ?? before;
+  const after = (await deck(ctx, [...events, event], plan)).find((c) => c.key === key) ?? before;
   return { event, rating, card: after };
 }
 
 /** Every card of the learner's done skills with its question and answer (for an export). */
 export async function reviewCards(ctx: LearnerContext): Promise<ReviewItem[]> {
   const at = ctx.clock();
-  return (await deck(ctx)).map((c) => item(ctx, c, at));
+  return (await deck(ctx, undefined, await firstPlan(ctx))).map((c) => item(ctx, c, at));
 }
 
 /** Weeks ahead, the current one included, whose review time is worked out (about a year); later weeks reserve none. */
@@ -184,7 +209,7 @@ export interface ReviewWeek {
   readonly minutes: number;
 }
 
-const reservations = new WeakMap<DeckSource, WeakMap<object, Map<string, readonly ReviewWeek[]>>>();
+const reservations = new WeakMap<DeckSource, WeakMap<object, WeakMap<object, Map<string, readonly ReviewWeek[]>>>>();
 
 /**
  * The review time each calendar week of the plan holds, from the start of `today` (local time) over
@@ -198,17 +223,20 @@ const reservations = new WeakMap<DeckSource, WeakMap<object, Map<string, readonl
 export function reviewWeeks(
   curriculum: Curriculum,
   source: DeckSource,
+  plan: DeckPlan,
   today: string,
   startDate: string = today,
 ): readonly ReviewWeek[] {
   let byCurriculum = reservations.get(source);
   if (!byCurriculum) reservations.set(source, (byCurriculum = new WeakMap()));
-  let byDay = byCurriculum.get(curriculum);
-  if (!byDay) byCurriculum.set(curriculum, (byDay = new Map()));
+  let byPlan = byCurriculum.get(curriculum);
+  if (!byPlan) byCurriculum.set(curriculum, (byPlan = new WeakMap()));
+  let byDay = byPlan.get(plan ?? NO_PLAN);
+  if (!byDay) byPlan.set(plan ?? NO_PLAN, (byDay = new Map()));
   const monday = weekStart(startDate > today ? startDate : today);
   const kept = byDay.get(`${today} ${monday}`);
   if (kept) return kept;
-  const cards = cardsOf(curriculum, source);
+  const cards = cardsOf(curriculum, source, plan);
   const starts = Array.from({ length: REVIEW_RESERVE_WEEKS }, (_, i) => addDays(monday, 7 * i));
   const bounds = [today, ...starts.slice(1), addDays(monday, 7 * REVIEW_RESERVE_WEEKS)].map(
     (day) => new Date(`${day}T00:00:00`),
@@ -237,10 +265,11 @@ export function mayHaveCards(curriculum: Pick<Curriculum, 'selfCheck'>, progress
 export function reviewMinutesOf(
   curriculum: Curriculum,
   source: DeckSource,
+  plan: DeckPlan,
   today: string,
   startDate: string,
 ): ReviewReservation {
-  return Object.fromEntries(reviewWeeks(curriculum, source, today, startDate).map((w) => [w.start, w.minutes]));
+  return Object.fromEntries(reviewWeeks(curriculum, source, plan, today, startDate).map((w) => [w.start, w.minutes]));
 }
 
 /** The review time of a week of the plan: the reviews expected, and the minutes the plan reserves for them. */
@@ -275,16 +304,17 @@ export async function weekReview(
   source: DeckSource | undefined,
   reserved: ReviewReservation | undefined,
   planned: { readonly reviewMinutes?: number | undefined } | undefined,
+  plan: DeckPlan,
 ): Promise<WeekReview> {
   const log = source ?? (await storedFold(ctx));
   const expectedMinutes =
     reserved !== undefined
       ? (reserved[start] ?? 0)
-      : (reviewWeeks(ctx.curriculum, log, todayOf(ctx), start).find((w) => w.start === start)?.minutes ?? 0);
+      : (reviewWeeks(ctx.curriculum, log, plan, todayOf(ctx), start).find((w) => w.start === start)?.minutes ?? 0);
   return {
     // Each review takes the same minutes (expectedReviewsBetween).
     reviews: expectedMinutes / REVIEW_MINUTES_PER_CARD,
-    dueNow: dueCards(cardsOf(ctx.curriculum, log), ctx.clock()).length,
+    dueNow: dueCards(cardsOf(ctx.curriculum, log, plan), ctx.clock()).length,
     minutesPerCard: REVIEW_MINUTES_PER_CARD,
     expectedMinutes,
     minutes: planned === undefined ? expectedMinutes : (planned.reviewMinutes ?? 0),
@@ -294,8 +324,9 @@ export async function weekReview(
 /** Recall per done skill with cards, and the recall readiness weighs by (skill -> retrievability). */
 export async function recallOf(
   ctx: LearnerContext,
-  source?: DeckSource,
+  source: DeckSource | undefined,
+  plan: DeckPlan,
 ): Promise<{ skills: SkillRecall[]; weights: Map<string, number> }> {
-  const skills = skillRecall(await deck(ctx, source), ctx.clock());
+  const skills = skillRecall(await deck(ctx, source, plan), ctx.clock());
   return { skills, weights: recallBySkill(skills) };
 }
