@@ -10,7 +10,7 @@ import type { Profile, ProgressState } from '../core/plan-model.js';
 import { statsOf } from '../core/progress.js';
 import { storedFold } from '../learner/fold.js';
 import type { ReviewReservation } from '../core/planner/index.js';
-import { reviewMinutesOf } from '../learner/review.js';
+import { mayHaveCards, reviewMinutesOf } from '../learner/review.js';
 import { planFor } from '../core/planner/plan.js';
 import { databaseFile } from '../store/open.js';
 import type { CliIo } from './io.js';
@@ -34,11 +34,15 @@ export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promis
     // The fold kept with the log (learner/fold.ts), not the whole log.
     const fold = await storedFold({ ...session.context(), curriculum });
     const { skills, items, logged, loggedByItem, loggedGeneral } = statsOf(fold, undefined);
+    const progress = { skills, items, logged, loggedByItem, loggedGeneral };
     return {
       profile,
-      progress: { skills, items, logged, loggedByItem, loggedGeneral },
-      // A skill's work, for the cards, is the first plan's units (the plan from the profile alone).
-      reviewMinutes: reviewMinutesOf(curriculum, fold, planFor(curriculum, profile), session.today, profile.startDate),
+      progress,
+      // A skill's work, for the cards, is the first plan's units (the plan from the profile alone),
+      // made only when there can be cards at all.
+      reviewMinutes: mayHaveCards(curriculum, progress)
+        ? reviewMinutesOf(curriculum, fold, planFor(curriculum, profile), session.today, profile.startDate)
+        : {},
       today: session.today,
     };
   });

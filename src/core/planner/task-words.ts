@@ -10,6 +10,7 @@
  * spares a large plan one title and one reason per task (about 20 MB at 100,000 skills) and the
  * plan cache their bytes.
  */
+import { byId } from '../model.js';
 import type { Curriculum, Resource, Skill, Text } from '../model.js';
 import type { PlanTask, Said, Words } from '../plan-model.js';
 import { listOf, said, titled } from './texts.js';
@@ -58,8 +59,8 @@ function indexOf(curriculum: Curriculum): Index {
   let index = indexes.get(curriculum);
   if (!index) {
     index = {
-      resources: new Map(curriculum.resources.map((r) => [r.id, r])),
-      skills: new Map(curriculum.skills.map((s) => [s.id, s])),
+      resources: byId(curriculum.resources),
+      skills: byId(curriculum.skills),
       boxes: new Map<string, { readonly title: Text }>([
         ...curriculum.stages.map((s) => [s.id, s] as const),
         ...curriculum.projects.map((p) => [p.id, p] as const),
