@@ -137,6 +137,15 @@ describe('profileFromFlags: study days', () => {
     expect(() => profileFromFlags(c, { studyDays: 'sat,sun', hours: '30' }, today)).toThrow(
       /^--study-days: your weekly hours on these days make 15-hour sessions; choose more study days or fewer --hours \(at most 12 hours a session\)$/,
     );
+    // Hours out of range are the one problem: no session length is made of the same bad figure.
+    try {
+      profileFromFlags(c, { studyDays: 'mon', hours: '1e9' }, today);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MlpathError);
+      expect((error as MlpathError).message).toMatch(/^--hours: 1000000000 is out of range/);
+      expect((error as MlpathError).problems).toEqual([]);
+    }
     expect(() => profileFromFlags(c, { studyDays: 'mon', studyTime: '25:00', locale: 'zh-CN' }, today)).toThrow(
       /^--study-time：“25:00”不是时间/,
     );

@@ -223,11 +223,11 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
   for (const k of profile.known) {
     if (!skillIds.has(k)) unknown('known', k, [...skillIds], 'skill');
   }
-  if (
-    !Number.isFinite(profile.hoursPerWeek) ||
-    profile.hoursPerWeek < MIN_HOURS_PER_WEEK ||
-    profile.hoursPerWeek > MAX_HOURS_PER_WEEK
-  ) {
+  const hoursInRange =
+    Number.isFinite(profile.hoursPerWeek) &&
+    profile.hoursPerWeek >= MIN_HOURS_PER_WEEK &&
+    profile.hoursPerWeek <= MAX_HOURS_PER_WEEK;
+  if (!hoursInRange) {
     problems.push(
       problemOf('hoursPerWeek', 'range', String(profile.hoursPerWeek), 'profile.hoursRange', {
         value: String(profile.hoursPerWeek),
@@ -336,7 +336,9 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
   if (profile.study !== undefined) {
     problems.push(...checkStudyDays(profile.study));
     const days = new Set(profile.study.days).size;
-    if (days > 0 && profile.hoursPerWeek / days > MAX_SESSION_HOURS) {
+    // Sessions are measured only from hours in range: out of range, the hours' own problem is the
+    // root, and a session length made of the same bad figure would only repeat it.
+    if (hoursInRange && days > 0 && profile.hoursPerWeek / days > MAX_SESSION_HOURS) {
       const hours = Math.round((profile.hoursPerWeek / days) * 10) / 10;
       problems.push(
         problemOf('study', 'session-length', String(hours), 'profile.sessionTooLong', {
