@@ -223,6 +223,28 @@ describe('mlpath plan as text', () => {
   });
 });
 
+describe('mlpath plan: a finish past the horizon', () => {
+  it('says so among the notes, in English and Chinese, and a plan within it says nothing', async () => {
+    const far = await run('--hours', '0.5');
+    expect(far.code).toBe(0);
+    const finish = /^From \S+ to (\S+):/m.exec(far.out)?.[1] ?? '';
+    expect(finish > '2036-11-27').toBe(true);
+    const notes = far.out.slice(far.out.indexOf('\nHow the plan was made\n'));
+    expect(notes).toMatch(
+      new RegExp(
+        `^  - At 0\\.5 h a week this plan runs about \\d+ years, to ${finish}: more than 10 years ahead, its dates are unlikely to hold`,
+        'm',
+      ),
+    );
+    const zh = await run('--hours', '0.5', '--locale', 'zh-CN');
+    expect(zh.out).toContain(`按每周 0.5 小时计，这份计划约需`);
+    expect(zh.out).toContain(`到 ${finish} 才完成：超过 10 年`);
+    const near = await run('--hours', '20');
+    expect(near.out).not.toContain('years ahead');
+    expect((await plan('--hours', '20')).explanations.some((e) => e.subject === 'horizon')).toBe(false);
+  });
+});
+
 describe('mlpath plan with bad input', () => {
   const cases: Array<[string, string[], RegExp]> = [
     [

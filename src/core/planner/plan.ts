@@ -20,7 +20,7 @@ import type {
   ProgressState,
   Words,
 } from '../plan-model.js';
-import { addDays, maxDate, toDayNumber, fromDayNumber, weekStart } from '../dates.js';
+import { addDays, addMonths, maxDate, monthsBetween, toDayNumber, fromDayNumber, weekStart } from '../dates.js';
 import { closedDays, hoursLoggedBetween, studyCalendar } from '../weeks.js';
 import { chooseOptions, chooseResources, regionRules } from './choose.js';
 import { languageNote, regionNotes } from './region-notes.js';
@@ -545,6 +545,8 @@ export function planFrom(
       says: [said('order.cycle', { count: result.dropped.length })],
     });
   }
+  const farNote = farFinishNote(start, finish, profile.hoursPerWeek);
+  if (farNote) explanations.push(farNote);
   explanations.push(...prepared.reasons);
   return {
     route: prepared.route,
@@ -561,6 +563,30 @@ export function planFrom(
     hoursByArea: byArea,
     explanations,
     projects,
+  };
+}
+
+/**
+ * How far ahead a plan can sensibly look, in years. Any hours a week in range make a plan, but at
+ * the fewest a curriculum can take decades; beyond this the field, its resources and the learner
+ * will have changed long before the finish, so the plan says so (and how to bring it closer).
+ */
+export const PLAN_HORIZON_YEARS = 10;
+
+/** The note of a plan that finishes more than PLAN_HORIZON_YEARS after it starts, else undefined. */
+export function farFinishNote(start: string, finish: string, hoursPerWeek: number): Explanation | undefined {
+  if (finish <= addMonths(start, PLAN_HORIZON_YEARS * 12)) return undefined;
+  return {
+    kind: 'schedule',
+    subject: 'horizon',
+    says: [
+      said('schedule.farFinish', {
+        hours: hoursPerWeek,
+        years: Math.round(monthsBetween(start, finish) / 12),
+        finish,
+        horizon: PLAN_HORIZON_YEARS,
+      }),
+    ],
   };
 }
 

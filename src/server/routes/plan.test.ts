@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ForecastSchema, PlanSchema, RoadmapPlanSchema, StatusSchema, TodaySchema } from '../../contract/index.js';
 import { localDate } from '../../learner/context.js';
+import { main } from '../../cli/main.js';
+import { memoryIo } from '../../cli/io.js';
+import { SHIPPED_CURRICULUM } from '../../cli/paths.js';
+import { loadCurriculum } from '../../content/load.js';
 import { client, harness } from '../test-support/harness.js';
 import type { Harness } from '../test-support/harness.js';
 
@@ -56,6 +60,32 @@ describe('GET /api/plan', () => {
     expect(plan.totalHours).toBeLessThan(before.totalHours);
     expect(plan.startDate).toBe('2026-03-18');
     expect(ForecastSchema.parse(after.forecast).originalFinishDate).toBe(before.finishDate);
+  });
+});
+
+describe('a plan past the horizon', () => {
+  it("says so in the plan's notes, in both languages, as mlpath plan says it", async () => {
+    // The shipped curriculum, which mlpath plan reads too.
+    await h.close();
+    h = await harness({ curriculum: loadCurriculum(SHIPPED_CURRICULUM) });
+    api = client(h.app);
+    await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 0.5, startDate: '2026-03-04' });
+    const plan = PlanSchema.parse(((await api.get('/api/plan')).json as { plan: unknown }).plan);
+    const note = plan.explanations.find((e) => e.kind === 'schedule' && e.subject === 'horizon');
+    expect(plan.finishDate > '2036-03-04').toBe(true);
+    expect(note?.text['en']).toMatch(
+      new RegExp(`^At 0\\.5 h a week this plan runs about \\d+ years, to ${plan.finishDate}: more than 10 years ahead`),
+    );
+    expect(note?.text['zh-CN']).toContain(`到 ${plan.finishDate} 才完成：超过 10 年`);
+    for (const locale of ['en', 'zh-CN']) {
+      const io = memoryIo({ env: { MLPATH_TODAY: '2026-03-04', MLPATH_HOME: h.dir, MLPATH_LANG: 'en' } });
+      const args = ['plan', '--start-point', 'from-scratch', '--hours', '0.5', '--start', '2026-03-04'];
+      expect(await main([...args, '--locale', locale], io)).toBe(0);
+      expect(io.stdout()).toContain(`  - ${note?.text[locale] ?? '?'}\n`);
+    }
+    await api.put('/api/profile', { startingPoint: 'from-scratch', hoursPerWeek: 20, startDate: '2026-03-04' });
+    const near = PlanSchema.parse(((await api.get('/api/plan')).json as { plan: unknown }).plan);
+    expect(near.explanations.some((e) => e.subject === 'horizon')).toBe(false);
   });
 });
 
