@@ -64,7 +64,7 @@ describe('a scripted session', () => {
     await ok(first, ['project', 'link', 'chinese-chatbot', 'demo', 'https://example.org/demo']);
     const status = await ok(first, ['status']);
     expect(status).toContain('Learn to code  ████████████████████  1/1');
-    expect(status).toContain('Hours in total: 3.25');
+    expect(status).toContain('Hours in total: 3.3\n');
 
     await ok(first, ['export', '--format', 'json', '-o', 'backup.json']);
     await ok(first, ['export', '--format', 'md', '-o', 'progress.md']);

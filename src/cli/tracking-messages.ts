@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../core/model.js';
 import { enumerationIn, translate } from '../i18n/catalogue.js';
+import { formatHours } from '../i18n/numbers.js';
 import { someOf } from '../i18n/options.js';
 import type { KeyOf } from '../i18n/resources.js';
 
@@ -22,6 +23,8 @@ const list = enumerationIn;
 export function trackingMessages(locale: Locale) {
   const t = (key: TrackingKey, values?: Readonly<Record<string, string | number>>): string => tmsg(locale, key, values);
   return {
+    /** An amount of hours as a figure, as every face shows it (`formatHours`), for messages that carry their own unit. */
+    hoursNum: (value: number) => formatHours(value, locale),
     marked: (status: string, title: string) => t('marked', { status, title }),
     status: {
       started: t('status.started'),

@@ -19,6 +19,7 @@
  */
 import { planTaskWords } from '../core/planner/task-words.js';
 import { translate } from '../i18n/catalogue.js';
+import { formatHours } from '../i18n/numbers.js';
 import { sayIn } from '../i18n/planner.js';
 import { createHash } from 'node:crypto';
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
@@ -94,7 +95,7 @@ export function renderEntries(
       url,
     ].filter((line): line is string => line !== undefined && line !== '');
     return {
-      summary: `${t.kind[task.kind]} ${translate(locale, 'cli', 'aside', { text: title, aside: translate(locale, 'tracking', 'hours', { hours: formatHours(entry.hours) }) })}`,
+      summary: `${t.kind[task.kind]} ${translate(locale, 'cli', 'aside', { text: title, aside: translate(locale, 'tracking', 'hours', { hours: formatHours(entry.hours, locale) }) })}`,
       description: lines.join('\n'),
       url,
     };
@@ -234,9 +235,4 @@ export function planToIcs(plan: Plan, curriculum: Curriculum, options: IcsOption
     name: options.name ?? calendarName(curriculum, options.locale),
     locale: options.locale,
   });
-}
-
-function formatHours(hours: number): string {
-  const rounded = Math.round(hours * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }

@@ -6,6 +6,7 @@
 import type { Locale } from '../core/model.js';
 import type { TaskKind } from '../core/plan-model.js';
 import { enumerationIn, translate } from '../i18n/catalogue.js';
+import { formatHours } from '../i18n/numbers.js';
 
 export interface ExportText {
   readonly stage: string;
@@ -33,6 +34,7 @@ export interface ExportText {
 
 const KIND_MARK: Readonly<Record<TaskKind, string>> = { study: '📘', ambient: '🛏', project: '🛠', 'job-search': '💼' };
 
+// The plural follows the figure shown (1 hour, 1.5 hours).
 const tenth = (hours: number): number => Math.round(hours * 10) / 10;
 
 export function exportText(locale: Locale): ExportText {
@@ -46,9 +48,10 @@ export function exportText(locale: Locale): ExportText {
     labelled: (label, value) => t('labelled', { label, value }),
     list: (items) => enumerationIn(locale, items),
     kind: KIND_MARK,
-    blockHours: (hours) => t('blockHours', { hours: tenth(hours), count: tenth(hours) }),
+    blockHours: (hours) => t('blockHours', { hours: formatHours(hours, locale), count: tenth(hours) }),
     progressTitle: (goal) => t('progressTitle', { goal }),
-    summary: (done, total, curriculum, hours) => t('summary', { done, total, curriculum, hours: tenth(hours) }),
+    summary: (done, total, curriculum, hours) =>
+      t('summary', { done, total, curriculum, hours: formatHours(hours, locale) }),
     exported: t('exported'),
     projects: t('projects'),
     otherSkills: t('otherSkills'),

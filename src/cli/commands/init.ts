@@ -27,7 +27,6 @@ import { runPlacement, terminalPlacementPrompter } from '../placement.js';
 import { rmsg } from '../review-messages.js';
 import { withSession } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
-import { formatHours } from './track.js';
 import { helpFor } from '../help-messages.js';
 import { dateProblem, hoursProblem, optionIn, promptWords } from '../prompt-words.js';
 
@@ -157,10 +156,10 @@ function firstWeeks(plan: Plan, curriculum: Curriculum, locale: Locale, count: n
       lines.push(`${title}  ${m.weekOff}`);
       continue;
     }
-    lines.push(msg(locale, 'aside', { text: title, aside: m.hours(formatHours(week.hours)) }));
+    lines.push(msg(locale, 'aside', { text: title, aside: m.hours(m.hoursNum(week.hours)) }));
     for (const task of week.tasks) {
       const name = sayIn(locale, planTaskWords(curriculum, task).title);
-      lines.push(`    • ${name}  ${m.hours(formatHours(task.hours))}`);
+      lines.push(`    • ${name}  ${m.hours(m.hoursNum(task.hours))}`);
     }
   }
   return lines;

@@ -9,6 +9,7 @@ import { planTaskWords } from '../../core/planner/task-words.js';
 import { explanationIn, sayIn, wordedPlan } from '../../i18n/planner.js';
 import { titled } from '../../core/planner/texts.js';
 import { enumerationIn } from '../../i18n/catalogue.js';
+import { formatHours } from '../../i18n/numbers.js';
 import type { Command } from 'commander';
 import { errorWords, isMlpathError, MlpathError } from '../../core/errors.js';
 import { monthsBetween } from '../../core/dates.js';
@@ -130,12 +131,14 @@ export function planJson(curriculum: Curriculum, plan: Plan, profile: Profile): 
   };
 }
 
+/** Months to a milestone, to a tenth (hours have their own figure, `formatHours`). */
 const round1 = (x: number): string => String(Math.round(x * 10) / 10);
 
 /** The plan as readable text in the profile's locale. */
 export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan): string {
   const L = profile.locale;
   const m = (key: MessageKey, values: Record<string, string | number> = {}): string => msg(L, key, values);
+  const hours = (value: number): string => formatHours(value, L);
   const lines: string[] = [];
   const route = curriculum.routes.find((r) => r.id === plan.route);
   const point = curriculum.startingPoints.find((p) => p.id === profile.startingPoint);
@@ -158,7 +161,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   lines.push(
     m('plan.profile', {
       point: point ? textIn(point.title, L) : profile.startingPoint,
-      hours: round1(plan.hoursPerWeek),
+      hours: hours(plan.hoursPerWeek),
       // Two decimals, as the factors are set (0.85), so the text and --json agree.
       factor: Math.round(plan.effortFactor * 100) / 100,
       style: m(`style.${profile.style}` as MessageKey),
@@ -177,7 +180,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
       start: plan.startDate,
       finish: plan.finishDate,
       weeks: plan.weekCount,
-      total: round1(plan.totalHours),
+      total: hours(plan.totalHours),
     }),
   );
   const ready = plan.milestones.find((x) => x.stage === 'ready');
@@ -197,7 +200,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
     lines.push(
       m('plan.marketReady', {
         weeks: plan.marketReady.extraWeeks,
-        hours: round1(plan.marketReady.extraHours),
+        hours: hours(plan.marketReady.extraHours),
         date: plan.marketReady.articleFinishDate,
         skills: enumerationIn(L, titles),
       }),
@@ -214,7 +217,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
     lines.push('', m('plan.projects'));
     for (const p of plan.projects ?? []) {
       lines.push(
-        `  ${m('plan.project', { title: sayIn(L, p.title), start: p.start, end: p.end, hours: round1(p.hours) })}`,
+        `  ${m('plan.project', { title: sayIn(L, p.title), start: p.start, end: p.end, hours: hours(p.hours) })}`,
       );
       for (const pm of p.milestones) lines.push(`    ${pm.date}  ${textIn(pm.title, L)}`);
     }
@@ -228,10 +231,10 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
       continue;
     }
     const review = w.reviewMinutes !== undefined ? ` · ${m('plan.weekReview', { minutes: w.reviewMinutes })}` : '';
-    lines.push(`  ${m('plan.week', { n: w.index + 1, date, hours: round1(w.hours) })}${review}`);
+    lines.push(`  ${m('plan.week', { n: w.index + 1, date, hours: hours(w.hours) })}${review}`);
     for (const t of w.tasks) {
       const title = sayIn(L, planTaskWords(curriculum, t).title);
-      lines.push(`    - ${title} · ${m('plan.hours', { hours: round1(t.hours) })} · ${stageTitle(t.stage)}`);
+      lines.push(`    - ${title} · ${m('plan.hours', { hours: hours(t.hours) })} · ${stageTitle(t.stage)}`);
     }
   }
 
@@ -248,7 +251,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   }
   const areas = Object.entries(plan.hoursByArea)
     .sort((a, b) => b[1] - a[1])
-    .map(([area, h]) => `${AREAS.includes(area as Area) ? m(`area.${area}` as MessageKey) : area} ${round1(h)}`)
+    .map(([area, h]) => `${AREAS.includes(area as Area) ? m(`area.${area}` as MessageKey) : area} ${hours(h)}`)
     .join(L === 'zh-CN' ? '，' : ', ');
   lines.push('', m('plan.byArea', { areas }));
   return `${lines.join('\n')}\n`;

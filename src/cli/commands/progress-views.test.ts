@@ -103,6 +103,23 @@ describe('mlpath today and week', () => {
   });
 });
 
+describe('hours in today, week and plan', () => {
+  it('are one figure, to a tenth, in English and Chinese', async () => {
+    // Begun on Tuesday, the first week holds 6/7 of 10 h: 8.57 h, shown 8.6 h as plan and the web show it.
+    const home = await withProfile('2026-12-01T09:00:00.000Z', '2026-12-01');
+    expect((await home.run(['log', '1h20m'])).status).toBe(0);
+    for (const command of ['today', 'week']) {
+      const en = (await home.run([command])).stdout;
+      expect(en).toContain('This week: 1.3 of 8.6 h logged, 7.2 h left');
+      expect(en).not.toMatch(/\d\.\d\d h/);
+      const zh = (await home.run([command, '--locale', 'zh-CN'])).stdout;
+      expect(zh).toContain('本周：已记录 1.3 / 8.6 小时，还剩 7.2 小时');
+    }
+    // The re-made plan gives the week what is left of it, the same figure.
+    expect((await home.run(['plan'])).stdout).toContain('Week 1 · 2026-12-01 · 7.2 h\n');
+  });
+});
+
 describe('review time and recall in today, week and status', () => {
   it('reserve the week’s expected review minutes and flag a skill whose cards keep lapsing', async () => {
     const home = testHome('2026-12-01T09:00:00.000Z');

@@ -29,7 +29,6 @@ import type { CliIo } from '../io.js';
 import { withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { trackingMessages } from '../tracking-messages.js';
-import { formatHours } from './track.js';
 import { helpFor } from '../help-messages.js';
 import { displayWidth, measuring } from '../width.js';
 
@@ -53,7 +52,7 @@ function taskKey(task: PlanTask): string {
 function taskLine(task: PlanTask, curriculum: Curriculum, locale: Locale, io: CliIo): string {
   const color = io.isTty ? pc : { dim: (s: string) => s, bold: (s: string) => s };
   const m = trackingMessages(locale);
-  return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hours(formatHours(task.hours))}  ${color.dim(taskKey(task))}`;
+  return `  • ${color.bold(taskTitle(task, curriculum, locale))}  ${m.hours(m.hoursNum(task.hours))}  ${color.dim(taskKey(task))}`;
 }
 
 /** A task as `today` and `week` list it: its line, and under it why it is there. */
@@ -123,7 +122,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         }
         // Before the first day of study, show what the first week holds.
         io.out(
-          `${view.beforeStart ? m.weekUpcoming(snapshot.profile?.startDate ?? week.start, formatHours(week.budgetHours)) : m.todayTitle(view.today)}\n`,
+          `${view.beforeStart ? m.weekUpcoming(snapshot.profile?.startDate ?? week.start, m.hoursNum(week.budgetHours)) : m.todayTitle(view.today)}\n`,
         );
         // The week's work in plan order; the first tasks are the ones to start with.
         for (const task of week.tasks.slice(0, 3)) io.out(taskLines(task, ctx.curriculum, locale, io));
@@ -195,8 +194,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         for (const row of rows)
           io.out(`  ${padColumns(row.title, width)}  ${bar(row.share)}  ${row.done}/${row.total}\n`);
         io.out(`${m.skillsDone(report.skills.done, report.skills.total, report.curriculumSkills.total)}\n`);
-        io.out(`${m.hoursThisWeek(formatHours(report.hoursThisWeek))}\n`);
-        io.out(`${m.hoursTotal(formatHours(report.totalHours))}\n`);
+        io.out(`${m.hoursThisWeek(m.hoursNum(report.hoursThisWeek))}\n`);
+        io.out(`${m.hoursTotal(m.hoursNum(report.totalHours))}\n`);
         io.out(`${m.streak(report.streakDays)}\n`);
         const role = report.readiness.role === null ? undefined : findRole(curriculum, report.readiness.role);
         io.out(`${m.readiness(report.readiness.percent, role ? textIn(role.title, locale) : '-')}\n`);
@@ -244,7 +243,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
           return;
         }
         const m = trackingMessages(locale);
-        const cell = (value: number | null): string => (value === null ? '-' : formatHours(value));
+        const cell = (value: number | null): string => (value === null ? '-' : m.hoursNum(value));
         // Columns line up by the columns a text takes in the terminal (a Chinese heading takes two a character).
         const rows = points.map((p) => [
           p.week,
@@ -285,7 +284,7 @@ function budgetLine(
   m: ReturnType<typeof trackingMessages>,
   week: { budgetHours: number; loggedHours: number; remainingHours: number },
 ): string {
-  return m.weekBudget(formatHours(week.loggedHours), formatHours(week.budgetHours), formatHours(week.remainingHours));
+  return m.weekBudget(m.hoursNum(week.loggedHours), m.hoursNum(week.budgetHours), m.hoursNum(week.remainingHours));
 }
 
 /** The finish range and its method in one line, or why there is none yet. */
@@ -312,15 +311,12 @@ export function targetLines(
   if (!target) return [];
   const lines = [m.target(target.onTrack, target.date, target.finish)];
   if (target.hoursPerWeekNeeded === null) lines.push(m.targetUnreachable(MAX_HOURS_PER_WEEK));
-  else lines.push(m.targetHours(formatHours(target.hoursPerWeekNeeded), formatHours(target.hoursPerWeek)));
+  else lines.push(m.targetHours(m.hoursNum(target.hoursPerWeekNeeded), m.hoursNum(target.hoursPerWeek)));
   if (target.optional.length > 0) {
     const items = target.optional.map(
-      (o) => `${resourceTitle(curriculum, locale, o.resource)} (${m.hours(formatHours(o.hours))})`,
+      (o) => `${resourceTitle(curriculum, locale, o.resource)} (${m.hours(m.hoursNum(o.hours))})`,
     );
-    lines.push(
-      m.targetOptional(formatHours(target.hoursPerWeek), items),
-      m.targetOptionalEnough(target.optionalEnough),
-    );
+    lines.push(m.targetOptional(m.hoursNum(target.hoursPerWeek), items), m.targetOptionalEnough(target.optionalEnough));
   }
   return lines;
 }
@@ -334,7 +330,7 @@ export function warningLines(
 ): string[] {
   const lines: string[] = [];
   const catchUp = (hours: number | null): string =>
-    hours === null ? m.catchUpNone(MAX_HOURS_PER_WEEK) : m.catchUpHours(formatHours(hours));
+    hours === null ? m.catchUpNone(MAX_HOURS_PER_WEEK) : m.catchUpHours(m.hoursNum(hours));
   for (const w of warnings) {
     if (w.kind === 'behind-target') lines.push(m.warnBehind(w.finish, w.target), catchUp(w.hoursPerWeekNeeded));
     else if (w.kind === 'target-at-risk') lines.push(m.warnAtRisk(w.target, w.p90), catchUp(w.hoursPerWeekNeeded));
@@ -360,9 +356,7 @@ function weekdayOf(date: string): string {
 function sessionTitle(m: TrackingMessages, session: StudySession, today: boolean): string {
   const hours = session.minutes / 60;
   const duration =
-    session.minutes % 60 === 0 || session.minutes > 60
-      ? m.hours(formatHours(Math.round(hours * 100) / 100))
-      : m.minutes(session.minutes);
+    session.minutes % 60 === 0 || session.minutes > 60 ? m.hours(m.hoursNum(hours)) : m.minutes(session.minutes);
   const weekday = m.weekday(session.weekday);
   return today
     ? m.studyToday(weekday, session.date, session.time, session.timeZone, duration)

@@ -85,9 +85,9 @@ export function registerTrack(program: Command, io: CliIo): void {
         }
         io.out(`${m.marked(m.status[mark.type] ?? mark.type, title)}\n`);
         if (result.logged) {
-          io.out(`${m.plannedLogged(formatHours(result.logged.hours ?? 0), result.logged.date ?? session.today)}\n`);
+          io.out(`${m.plannedLogged(m.hoursNum(result.logged.hours ?? 0), result.logged.date ?? session.today)}\n`);
         }
-        if (result.unlogged) io.out(`${m.plannedTakenBack(formatHours(result.unlogged.hours ?? 0))}\n`);
+        if (result.unlogged) io.out(`${m.plannedTakenBack(m.hoursNum(result.unlogged.hours ?? 0))}\n`);
       });
     });
   }
@@ -175,7 +175,7 @@ export function registerTrack(program: Command, io: CliIo): void {
           event,
           options,
           m.logged(
-            formatHours(hours),
+            m.hoursNum(hours),
             event.date ?? session.today,
             item ? itemTitle(session.curriculum(), item.key, locale) : undefined,
           ),
@@ -203,7 +203,7 @@ function describeEvent(session: Session, event: ProgressEvent, locale: string): 
     case 'reset':
       return m.eventWhat.reset(title(event.item));
     case 'hours':
-      return m.eventWhat.hours(formatHours(event.hours ?? 0), event.date ?? event.at.slice(0, 10));
+      return m.eventWhat.hours(m.hoursNum(event.hours ?? 0), event.date ?? event.at.slice(0, 10));
     case 'note':
       return m.eventWhat.note(event.text ?? '');
     case 'project-milestone':
@@ -222,7 +222,7 @@ function describeEvent(session: Session, event: ProgressEvent, locale: string): 
   }
 }
 
-/** Hours as a learner types them: `1.5`, `2`, `90m`, `1h30m`, `1h`, `1:30`. Undefined when not a time in (0, 24]. */
+/** Hours as a learner types them: `1.5`, `2`, `90m`, `1h30m`, `1h`, `1:30`. Undefined when not a time in (0, MAX_HOURS_PER_ENTRY]. */
 export function parseHours(text: string): number | undefined {
   const s = text.trim().toLowerCase();
   let hours: number | undefined;
@@ -231,10 +231,6 @@ export function parseHours(text: string): number | undefined {
   else if ((match = /^(\d+(?:\.\d+)?)(?:m|min)$/.exec(s))) hours = Number(match[1]) / 60;
   else if ((match = /^(\d+)h\s*(\d+)(?:m|min)?$/.exec(s))) hours = Number(match[1]) + Number(match[2]) / 60;
   else if ((match = /^(\d+):([0-5]\d)$/.exec(s))) hours = Number(match[1]) + Number(match[2]) / 60;
-  if (hours === undefined || !Number.isFinite(hours) || hours <= 0 || hours > 24) return undefined;
+  if (hours === undefined || !Number.isFinite(hours) || hours <= 0 || hours > MAX_HOURS_PER_ENTRY) return undefined;
   return Math.round(hours * 1000) / 1000;
-}
-
-export function formatHours(hours: number): string {
-  return String(Math.round(hours * 100) / 100);
 }

@@ -1,10 +1,13 @@
 /**
  * @module format
- * Dates and numbers per locale through Intl. Plan dates are calendar dates (`YYYY-MM-DD`) with no
+ * Dates and numbers per locale through Intl (numbers and hours by the shared src/i18n/numbers). Plan dates are calendar dates (`YYYY-MM-DD`) with no
  * time zone, so they are read and printed in UTC to keep the day the planner meant. Making an Intl
  * formatter costs far more than using one (a page of tiles or a chart's axis formats dozens of
  * values), so each locale and set of options gets one, kept for the page's life.
  */
+
+// Numbers and hours are the shared formatters every face uses (the CLI too).
+export { formatHours, formatNumber } from '../../../src/i18n/numbers.js';
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
 function kept<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
@@ -48,31 +51,6 @@ export function formatMonth(day: string, locale: string): string {
 /** Whole days from one calendar date to another (negative when `to` comes first). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / 86_400_000);
-}
-
-/**
- * The interface's locales, which both write numbers in Western digits with no grouping below
- * 1,000: a whole number from 0 to 999 reads there as its plain digits (format.test.ts holds this
- * to Intl for every such number). Making the first number formatter costs 15-100 ms of a page's
- * first view in Chromium (it loads the locale's number data), and the roadmap's stage numbers
- * were its only numbers.
- */
-const PLAIN_DIGITS: ReadonlySet<string> = new Set(['en', 'zh-CN']);
-
-export function formatNumber(value: number, locale: string, maximumFractionDigits = 1): string {
-  if (Number.isInteger(value) && value >= 0 && value < 1000 && PLAIN_DIGITS.has(locale)) return String(value);
-  return kept(
-    `number:${maximumFractionDigits}:${locale}`,
-    () => new Intl.NumberFormat(locale, { maximumFractionDigits }),
-  ).format(value);
-}
-
-/**
- * Hours, the one way every page shows them: a tenth where it says something (3.4 h beside 4.9 h, never
- * "3"), whole hours from 100 h up, where a tenth is noise.
- */
-export function formatHours(value: number, locale: string): string {
-  return formatNumber(value, locale, Math.abs(value) < 100 ? 1 : 0);
 }
 
 export function formatPercent(value: number, locale: string): string {
