@@ -24,7 +24,14 @@
 import { forecastFrom } from '../core/planner/index.js';
 import { cancelledIds, foldProgress, lastUndoable, orderEvents } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { MAX_HOURS_PER_DAY, MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH, TICK_HOURS_SUFFIX } from '../core/progress-model.js';
+import {
+  isEntryHours,
+  keptHours,
+  MAX_HOURS_PER_DAY,
+  MAX_HOURS_PER_ENTRY,
+  MAX_NOTE_LENGTH,
+  TICK_HOURS_SUFFIX,
+} from '../core/progress-model.js';
 import { isValidIsoDate } from '../core/dates.js';
 import { newEvent } from '../store/events.js';
 import { today } from './context.js';
@@ -251,9 +258,8 @@ export async function logHours(
     id?: string | undefined;
   },
 ): Promise<{ event: ProgressEvent; item: ResolvedItem | undefined }> {
-  // Hours are kept to the thousandth: what rounds to none is refused as none.
-  const hours = Math.round(input.hours * 1000) / 1000;
-  if (!Number.isFinite(input.hours) || hours <= 0 || input.hours > MAX_HOURS_PER_ENTRY) {
+  const hours = keptHours(input.hours);
+  if (!isEntryHours(input.hours)) {
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'bad-hours',

@@ -296,7 +296,20 @@ test('this week: a ticked row stays in place, checked, with undo; logged hours f
   await page.getByLabel('Hours spent today').fill('1.5');
   await page.getByRole('button', { name: 'Log hours' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Logged 1.5 h.' })).toHaveCount(1);
-  const shown = new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(weekBefore + 1.5);
+  // What the API refuses, the form refuses in its words, and logs nothing; what it takes (0.1 h), the form takes.
+  const field = page.getByLabel('Hours spent today');
+  for (const bad of ['0', '25']) {
+    await field.fill(bad);
+    await expect(page.getByRole('alert').filter({ hasText: 'Give more than 0 and at most 24 hours.' })).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: 'Log hours' }).click();
+    await expect(field).toBeFocused();
+  }
+  await field.fill('0.1');
+  await expect(page.getByRole('alert').filter({ hasText: 'Give more than 0' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Log hours' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Logged 0.1 h.' })).toHaveCount(1);
+  const shown = new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(weekBefore + 1.6);
   await expect(page.getByTestId('week-hours')).toContainText(
     `${shown} h of ${await firstWeekBudget(page, 12)} h this week`,
   );
@@ -305,7 +318,7 @@ test('this week: a ticked row stays in place, checked, with undo; logged hours f
   await expect(rows.getByRole('checkbox', { name, exact: true })).toBeChecked();
   await openPage(page, '#/progress');
   await expect(page.getByTestId('hours-logged')).toHaveText(
-    new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(totalBefore + 1.5),
+    new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(totalBefore + 1.6),
   );
 });
 

@@ -172,6 +172,12 @@ describe('mlpath log', () => {
     expect(parseHours('1:45')).toBe(1.75);
     expect(parseHours('0')).toBeUndefined();
     expect(parseHours('-1')).toBeUndefined();
+    // The bounds are the one rule the API and the web's form apply (isEntryHours): 0.1 h in, none or 25 h out.
+    expect(parseHours('0.1')).toBe(0.1);
+    expect(parseHours('6m')).toBe(0.1);
+    expect(parseHours('24')).toBe(24);
+    expect(parseHours('25')).toBeUndefined();
+    expect(parseHours('0.0004')).toBeUndefined();
   });
 });
 

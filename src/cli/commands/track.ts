@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
-import { MAX_HOURS_PER_ENTRY } from '../../core/progress-model.js';
+import { isEntryHours, keptHours, MAX_HOURS_PER_ENTRY } from '../../core/progress-model.js';
 import type { ProgressEvent } from '../../core/progress-model.js';
 import { projectChangeKind } from '../../learner/projects.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';
@@ -222,7 +222,7 @@ function describeEvent(session: Session, event: ProgressEvent, locale: string): 
   }
 }
 
-/** Hours as a learner types them: `1.5`, `2`, `90m`, `1h30m`, `1h`, `1:30`. Undefined when not a time in (0, MAX_HOURS_PER_ENTRY]. */
+/** Hours as a learner types them: `1.5`, `2`, `90m`, `1h30m`, `1h`, `1:30`. Undefined when not one log entry's hours (`isEntryHours`). */
 export function parseHours(text: string): number | undefined {
   const s = text.trim().toLowerCase();
   let hours: number | undefined;
@@ -231,6 +231,6 @@ export function parseHours(text: string): number | undefined {
   else if ((match = /^(\d+(?:\.\d+)?)(?:m|min)$/.exec(s))) hours = Number(match[1]) / 60;
   else if ((match = /^(\d+)h\s*(\d+)(?:m|min)?$/.exec(s))) hours = Number(match[1]) + Number(match[2]) / 60;
   else if ((match = /^(\d+):([0-5]\d)$/.exec(s))) hours = Number(match[1]) + Number(match[2]) / 60;
-  if (hours === undefined || !Number.isFinite(hours) || hours <= 0 || hours > MAX_HOURS_PER_ENTRY) return undefined;
-  return Math.round(hours * 1000) / 1000;
+  if (hours === undefined || !isEntryHours(hours)) return undefined;
+  return keptHours(hours);
 }

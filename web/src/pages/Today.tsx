@@ -8,6 +8,8 @@
 import { useId, useRef, useState } from 'react';
 import type { PlanTask } from '../lib/api.js';
 import type { Text } from '../../../src/core/model.js';
+import { LIMITS } from '../../../src/contract/limits.js';
+import { isEntryHours } from '../../../src/core/progress-model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';
@@ -64,6 +66,9 @@ export default function Today() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | undefined>();
   const [hours, setHours] = useState('1');
+  // The app checks the hours itself, by the rule the API applies and in the page's words (the
+  // browser's own bubble speaks the browser's language, not the page's).
+  const hoursBad = hours.trim() === '' || !isEntryHours(Number(hours));
   const [item, setItem] = useState('');
   const [message, setMessage] = useState('');
   const [lastTick, setLastTick] = useState<{ key: string; done: boolean; id: string } | undefined>();
@@ -295,9 +300,14 @@ export default function Today() {
       <form
         className="card space-y-3"
         aria-labelledby="log-title"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           const value = Number(hours);
+          if (hoursBad) {
+            document.getElementById(`${id}-hours`)?.focus();
+            return;
+          }
           void run(async () => {
             const { how } = await send({
               type: 'hours',
@@ -305,7 +315,7 @@ export default function Today() {
               date: today.data?.today,
               ...(item ? { item } : {}),
             });
-            const said = t('today.logged', { value: num(value) });
+            const said = t('today.logged', { value: hoursNum(value) });
             return how === 'kept' ? `${said} ${t('offline.kept')}` : said;
           });
         }}
@@ -322,13 +332,21 @@ export default function Today() {
               id={`${id}-hours`}
               className="field h-10 w-28"
               type="number"
-              min={0.25}
-              max={24}
-              step={0.25}
+              // Any amount the API takes (isEntryHours): 0.1 h too, so no step the browser would enforce.
+              min={0}
+              max={LIMITS.hoursPerEntry}
+              step="any"
               required
               value={hours}
               onChange={(event) => setHours(event.target.value)}
+              aria-invalid={hoursBad}
+              aria-describedby={hoursBad ? `${id}-hours-error` : undefined}
             />
+            {hoursBad && (
+              <p id={`${id}-hours-error`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
+                {t('today.hoursRange', { max: LIMITS.hoursPerEntry })}
+              </p>
+            )}
           </div>
           {rows.length > 0 && (
             <div className="min-w-0 flex-1 basis-60">
