@@ -44,7 +44,7 @@ import { reviewRoutes } from './routes/review.js';
 import { syncRoutes } from './routes/sync.js';
 import { idempotentWrites } from './idempotency.js';
 import { securityHeaders } from './security-headers.js';
-import { refuseNul } from './validate.js';
+import { checkQueries, refuseNul } from './validate.js';
 import { compression } from './compression.js';
 import { json, tagged } from './answers.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
@@ -148,6 +148,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
   app.use('/api/*', bodyLimits());
   app.use('/api/*', refuseNul());
+  // A query parameter a route does not take is refused: here for the routes that need no learner,
+  // after the learner is resolved for the others (so a request without a session is 401 first).
+  app.use('/api/*', checkQueries(accounts !== undefined, 'open'));
 
   // Routes that need no learner.
   app.get('/api/health', async (c) => {
@@ -216,6 +219,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
+  app.use('/api/*', checkQueries(accounts !== undefined, 'learner'));
   app.use('/api/*', learnerWritesInTurn(deps.store));
   // After a write has its turn, so a read here does not reorder writes sent one after another.
   app.use('/api/*', profileTimeZone(deps.store));
