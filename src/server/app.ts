@@ -9,7 +9,8 @@
  * const res = await app.request('/api/health');
  */
 import { curriculumView, roadmapView, skillDetail } from '../core/curriculum-view.js';
-import { codedProblem, isMlpathError, MlpathError } from '../core/errors.js';
+import { codedProblem, didYouMean, isMlpathError, MlpathError } from '../core/errors.js';
+import { suggestIds } from '../core/planner/profile.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
@@ -187,16 +188,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // The roadmap page draws from this compact view and asks for a skill's details when it is opened.
   unchanging('/api/curriculum/roadmap', roadmapView(deps.curriculum));
   const details = new Map<string, ReturnType<typeof madeOnce>>();
+  const skillIds = deps.curriculum.skills.map((s) => s.id);
   app.get('/api/curriculum/skills/:id', (c) => {
     const id = c.req.param('id');
     let made = details.get(id);
     if (!made) {
       const detail = skillDetail(deps.curriculum, id);
       if (!detail) {
+        // The nearest skill ids, found as the CLI finds them for a skill id it does not know.
+        const suggestions = suggestIds(id, skillIds);
         throw new MlpathError({
           code: 'NOT_FOUND',
           key: 'api.noSkill',
           params: { id: id.slice(0, 80) },
+          hint: didYouMean(suggestions),
           problems: [codedProblem('api.noSkill', { id: id.slice(0, 80) }, { path: 'id' })],
         });
       }
