@@ -20,7 +20,7 @@ const BUILT: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> 
   ],
   errors: [
     [/^api\.(what|invalidField)\./, 'server/validate.ts: `api.what.${what}`, `api.invalidField.${what}`'],
-    [/^backup\.(event|project|posting)Twice$/, 'contract/backup.ts: `backup.${noun}Twice`'],
+    [/^backup\.(event|project|posting|calendarEvent)Twice$/, 'contract/backup.ts: `backup.${noun}Twice`'],
     [/^(hint\.)?file\./, 'cli/commands/exchange.ts: `file.write.${trouble}`, `hint.file.${trouble}`'],
     [/^cohort\.ownerOnly\./, 'learner/cohorts.ts: `cohort.ownerOnly.${what}`'],
     [/^issue\.(tooSmall|tooBig)\.(string|array|value)$/, 'i18n/issues.ts: `issue.${side}.${origin}`'],
