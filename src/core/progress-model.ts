@@ -8,17 +8,6 @@
 export const MAX_NOTE_LENGTH = 10_000;
 /** The most hours one log entry may hold (a day). */
 export const MAX_HOURS_PER_ENTRY = 24;
-/** Hours logged are kept to the thousandth: what rounds to none is refused as none. */
-export function keptHours(hours: number): number {
-  return Math.round(hours * 1000) / 1000;
-}
-/**
- * Whether an amount may be one log entry: more than 0 once kept to the thousandth, at most
- * MAX_HOURS_PER_ENTRY. The one rule the learner layer, `mlpath log` and the web's form check.
- */
-export function isEntryHours(hours: number): boolean {
-  return Number.isFinite(hours) && keptHours(hours) > 0 && hours <= MAX_HOURS_PER_ENTRY;
-}
 /** The most hours a day may hold, summed over the entries logged for it (a tick's planned hours aside). */
 export const MAX_HOURS_PER_DAY = 24;
 /**

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from './progress-model.js';
-import { isEntryHours, MAX_HOURS_PER_ENTRY } from './progress-model.js';
 import type { ProgressCurriculum, ProgressFold } from './progress.js';
 import {
   extendFold,
@@ -366,19 +365,5 @@ describe('a stored fold', () => {
     expect(sums(logged)).toEqual([[['2026-11-04', 1.5]], [['cs50p', 1.5]]]);
     expect(foldFromJson(before.replace(`"format":${FOLD_FORMAT}`, '"format":0'))).toBeUndefined();
     expect(foldFromJson('not json')).toBeUndefined();
-  });
-});
-
-describe('isEntryHours, the one rule for a log entry on every face', () => {
-  it('takes any amount above 0 (kept to the thousandth) up to MAX_HOURS_PER_ENTRY', () => {
-    expect([0.1, 0.001, 1.5, MAX_HOURS_PER_ENTRY].map(isEntryHours)).toEqual([true, true, true, true]);
-    expect([0, -1, 0.0004, MAX_HOURS_PER_ENTRY + 0.01, Number.NaN, Infinity].map(isEntryHours)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
   });
 });

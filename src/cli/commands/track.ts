@@ -6,7 +6,8 @@
  */
 import type { Command } from 'commander';
 import { MlpathError } from '../../core/errors.js';
-import { isEntryHours, keptHours, MAX_HOURS_PER_ENTRY } from '../../core/progress-model.js';
+import { MAX_HOURS_PER_ENTRY } from '../../core/progress-model.js';
+import { isEntryHours, keptHours } from '../../core/logged-hours.js';
 import type { ProgressEvent } from '../../core/progress-model.js';
 import { projectChangeKind } from '../../learner/projects.js';
 import { addNote, logHours, markItem, undo } from '../../learner/tracking.js';

@@ -9,7 +9,7 @@ import { useId, useRef, useState } from 'react';
 import type { PlanTask } from '../lib/api.js';
 import type { Text } from '../../../src/core/model.js';
 import { LIMITS } from '../../../src/contract/limits.js';
-import { isEntryHours } from '../../../src/core/progress-model.js';
+import { isEntryHours } from '../../../src/core/logged-hours.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { taskKey, useTaskTitle } from '../components/TaskLabel.js';
 import { api, type TodayWeek } from '../lib/api.js';
