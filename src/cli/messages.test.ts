@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isCliLocale, MESSAGE_KEYS, msg } from './messages.js';
+import { AREAS } from '../core/model.js';
+import { TEXT_RESOURCES } from '../i18n/resources.js';
+import { areaName, isCliLocale, MESSAGE_KEYS, msg } from './messages.js';
 
 describe('messages', () => {
   it('fills placeholders in English and Chinese', () => {
@@ -21,5 +23,15 @@ describe('messages', () => {
       const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
       expect(names(zh)).toEqual(names(en));
     }
+  });
+
+  it('names every area of the curriculum once, in both languages, and nothing else', () => {
+    // One naming of the areas, which the CLI and the web app both show (web/src/i18n adds them to its words).
+    expect(Object.keys(TEXT_RESOURCES.en.areas).sort()).toEqual([...AREAS].sort());
+    expect(Object.keys(TEXT_RESOURCES['zh-CN'].areas).sort()).toEqual([...AREAS].sort());
+    expect(areaName('en', 'math')).toBe('Mathematics');
+    // The stage is "MLOps" in both languages; the area says so and what it is.
+    expect(areaName('zh-CN', 'mlops')).toBe('MLOps（机器学习运维）');
+    for (const area of AREAS) expect(areaName('zh-CN', area)).not.toBe(areaName('en', area));
   });
 });

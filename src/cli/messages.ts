@@ -5,6 +5,7 @@
  */
 
 import { INTERFACE_LOCALES } from '../core/model.js';
+import type { Area } from '../core/model.js';
 import { didYouMeanIn, listIn, translate } from '../i18n/catalogue.js';
 import { TEXT_RESOURCES } from '../i18n/resources.js';
 import type { KeyOf } from '../i18n/resources.js';
@@ -26,6 +27,11 @@ export function isCliLocale(value: string | undefined): value is CliLocale {
 /** A message in a locale (English for any other), with `{name}` placeholders filled. */
 export function msg(locale: string, key: MessageKey, values: Record<string, string | number> = {}): string {
   return translate(locale, 'cli', key, values);
+}
+
+/** An area's name (the catalogue's `areas` namespace, which the web app shows too). */
+export function areaName(locale: string, area: Area): string {
+  return translate(locale, 'areas', area);
 }
 
 /**

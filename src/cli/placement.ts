@@ -9,7 +9,7 @@ import { textIn } from '../core/model.js';
 import type { Area, Curriculum, Locale, SelfCheckQuestion } from '../core/model.js';
 import { placementMove, placementResult, placementStep, PLACEMENT_ANSWERS, startPlacement } from '../core/placement.js';
 import type { PlacementAnswer } from '../core/placement.js';
-import { msg } from './messages.js';
+import { areaName } from './messages.js';
 import { rmsg } from './review-messages.js';
 import { promptWords } from './prompt-words.js';
 
@@ -65,7 +65,7 @@ export async function terminalPlacementPrompter(
     },
     area: async (area, count) => {
       const value = await prompts.select({
-        message: r('placementArea', { area: msg(locale, `area.${area}`), count }),
+        message: r('placementArea', { area: areaName(locale, area), count }),
         options: [
           { value: 'check', label: r('placementArea.check') },
           { value: 'skip', label: r('placementArea.skip') },

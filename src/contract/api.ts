@@ -596,6 +596,15 @@ export const SyncBatchInput = z
     description: `Events (at most ${SYNC_MAX_EVENTS}), projects and postings to add (by id; those present are skipped), and a profile that replaces the stored one only when saved later.`,
   });
 
+export const ReviewQuery = z.object({
+  limit: z.coerce
+    .number({ error: coded('contract.limitNumber') })
+    .int({ error: coded('contract.limitWhole') })
+    .min(1, { error: coded('contract.limitMin', { min: 1 }) })
+    .optional()
+    .describe('At most this many due cards (a whole number of at least 1)'),
+});
+
 export const SyncEventsQuery = z.object({
   after: cursor.optional(),
   limit: z.coerce

@@ -17,7 +17,12 @@ import {
   MAX_WEEKS_OFF_DAYS,
   MIN_EFFORT_FACTOR,
 } from '../core/planner/profile.js';
-import { MAX_EVENT_TEXT_LENGTH, MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH } from '../core/progress-model.js';
+import {
+  MAX_EVENT_TEXT_LENGTH,
+  MAX_HOURS_PER_DAY,
+  MAX_HOURS_PER_ENTRY,
+  MAX_NOTE_LENGTH,
+} from '../core/progress-model.js';
 
 export const LIMITS = {
   /** Characters in an id (skill, resource, unit, project, rubric item, event, card half). */
@@ -39,6 +44,8 @@ export const LIMITS = {
   minHoursPerWeek: MIN_HOURS_PER_WEEK,
   /** Hours in one log entry: more than 0, at most this. */
   hoursPerEntry: MAX_HOURS_PER_ENTRY,
+  /** Hours logged by hand for one day, all entries in force together (a tick's planned hours aside), on a day not in the future. */
+  hoursPerDay: MAX_HOURS_PER_DAY,
   /** The years a plan may start in. */
   startYears: [FIRST_START_YEAR, LAST_START_YEAR],
   /** Days in one range of weeks off. */

@@ -28,6 +28,7 @@ import {
   ProjectInput,
   ProjectSchema,
   ReviewCardSchema,
+  ReviewQuery,
   ReviewQueueSchema,
   ReviewRatingInput,
   RubricInput,
@@ -121,14 +122,6 @@ const FeedAddress = z
     rotatedAt: z.string().nullable().describe('When the address last changed (ISO), or null'),
   })
   .register(apiSchemas, { id: 'CalendarFeed' });
-
-const ReviewQuery = z.object({
-  limit: z
-    .string()
-    .regex(/^[1-9]\d*$/)
-    .optional()
-    .describe('At most this many due cards (a whole number of at least 1)'),
-});
 
 const projectId = { id: 'A project id' } as const;
 const cohortId = { id: 'A cohort id' } as const;
@@ -489,4 +482,26 @@ export function splitRouteKey(key: string): { method: string; path: string } {
 /** Hono's `/api/projects/:id` as OpenAPI's `/api/projects/{id}`. */
 export function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
+}
+
+/** Each row's method and path as a pattern; rows with fewer `:param` parts first, so a literal path wins. */
+const ROUTE_PATTERNS: readonly { method: string; pattern: RegExp; key: RouteKey; route: RouteContract }[] = (
+  Object.entries(API_ROUTES) as [RouteKey, RouteContract][]
+)
+  .map(([key, route]) => {
+    const { method, path } = splitRouteKey(key);
+    const params = path.split(':').length - 1;
+    return { method, pattern: new RegExp(`^${path.replace(/:[A-Za-z_]\w*/g, '[^/]+')}$`), key, route, params };
+  })
+  .sort((a, b) => a.params - b.params)
+  .map(({ method, pattern, key, route }) => ({ method, pattern, key, route }));
+
+/**
+ * The row of the table a request falls under, by its method (HEAD reads as GET) and path, or
+ * undefined (an account route, a path the API does not have).
+ */
+export function routeOf(method: string, path: string): { key: RouteKey; route: RouteContract } | undefined {
+  const asked = method === 'HEAD' ? 'GET' : method;
+  const row = ROUTE_PATTERNS.find((r) => r.method === asked && r.pattern.test(path));
+  return row && { key: row.key, route: row.route };
 }

@@ -3,14 +3,20 @@
  * The JSON backup: everything a learner has, versioned, readable by people and other tools.
  *
  * ```json
- * { "format": "mlpath-backup", "version": 1, "exportedAt": "2026-11-27T10:00:00.000Z",
+ * { "format": "mlpath-backup", "version": 3, "exportedAt": "2026-11-27T10:00:00.000Z",
  *   "profile": { ... }, "events": [ { "id", "type", "at", "item"?, "hours"?, ... } ],
  *   "projects": [ { "id", "template", "title", "createdAt", "links": { ... }, "checked": [ ... ] } ],
- *   "postings": [ { "id", "title", "text", "addedAt" } ], "calendar": { "id" } }
+ *   "postings": [ { "id", "title", "text", "addedAt" } ],
+ *   "calendar": { "id", "events": [ { "uid", "subject", "occurrence", "sequence", "fingerprint", "state",
+ *                                     "allDay", "start", "end", "timeZone"?, "summary", "updatedAt" } ] } }
  * ```
  * Version 2 added `postings` (the kept job postings); a version 1 backup reads as one with none.
  * `calendar.id` (optional) is the learner's calendar id, part of every calendar event's UID: restored
  * with it, a calendar exported again updates the same events instead of adding copies.
+ * Version 3 added `calendar.events`: what the calendar exports sent under each UID (its SEQUENCE,
+ * a fingerprint of what it showed, whether it is active, cancelled and still to be sent as such, or
+ * past). Restored with them, the next export goes on from the same SEQUENCE numbers and still cancels
+ * what left the plan; an older backup reads as one with no record (the next export starts at 0).
  * `hours` are decimal hours. `checked` (the rubric items ticked) is derived from the project's
  * `project-milestone` events and written for readers; on import the events are what counts.
  * Parsing validates everything before anything is written, and names the field at fault.
@@ -23,6 +29,7 @@ import type { Message, MessageParams, Problem } from '../core/errors.js';
 import { jsonSyntaxWords } from '../core/json-position.js';
 import { issueProblems } from '../i18n/issues.js';
 import type { IssueLike } from '../i18n/issues.js';
+import type { CalendarRecord } from '../core/calendar/sync.js';
 import type { Profile } from '../core/plan-model.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import type { z } from 'zod';
@@ -54,8 +61,8 @@ export interface Backup {
   readonly events: readonly ProgressEvent[];
   readonly projects: readonly BackupProject[];
   readonly postings: readonly BackupPosting[];
-  /** The learner's calendar id, when one was made. */
-  readonly calendar?: { readonly id: string } | undefined;
+  /** The learner's calendar id, when one was made, with the record of what its exports sent. */
+  readonly calendar?: { readonly id: string; readonly events: readonly CalendarRecord[] } | undefined;
 }
 
 /** The backup as JSON text: absent values are left out, the profile is `null` when there is none. */
@@ -68,7 +75,9 @@ export function backupToJson(backup: Backup): string {
     events: backup.events.map((e) => dropUndefined({ ...e })),
     projects: backup.projects.map((p) => ({ ...dropUndefined({ ...p, links: dropUndefined({ ...p.links }) }) })),
     postings: backup.postings,
-    ...(backup.calendar === undefined ? {} : { calendar: { id: backup.calendar.id } }),
+    ...(backup.calendar === undefined
+      ? {}
+      : { calendar: { id: backup.calendar.id, events: backup.calendar.events.map((r) => dropUndefined({ ...r })) } }),
   };
   return `${JSON.stringify(plain, null, 2)}\n`;
 }
@@ -156,7 +165,27 @@ export function parseBackup(
       checked: p.checked,
     })),
     postings: b.postings.map((p) => ({ id: p.id, title: p.title, text: p.text, addedAt: utc(p.addedAt) })),
-    ...(b.calendar === undefined ? {} : { calendar: { id: b.calendar.id } }),
+    ...(b.calendar === undefined
+      ? {}
+      : {
+          calendar: {
+            id: b.calendar.id,
+            events: b.calendar.events.map((r) => ({
+              uid: r.uid,
+              subject: r.subject,
+              occurrence: r.occurrence,
+              sequence: r.sequence,
+              fingerprint: r.fingerprint,
+              state: r.state,
+              allDay: r.allDay,
+              start: r.start,
+              end: r.end,
+              timeZone: r.timeZone,
+              summary: r.summary,
+              updatedAt: utc(r.updatedAt),
+            })),
+          },
+        }),
   };
 }
 

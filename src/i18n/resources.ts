@@ -8,7 +8,8 @@
  * error of the layers below the faces), `notes` (what the curriculum importers dropped and why), `export` (the words
  * of the Markdown and iCalendar exports),
  * `planner` (the plan's reasons, notes and titles: the planner's records, see planner.ts),
- * `prompts` (the terminal prompt library's own words), `web` (the web app; `{{name}}` placeholders).
+ * `prompts` (the terminal prompt library's own words), `areas` (the curriculum's areas by id, the
+ * one naming of them: the web app adds them to its own words), `web` (the web app; `{{name}}` placeholders).
  * Every other namespace fills `{name}` placeholders. Plurals use i18next's `_one`/`_other` keys.
  */
 import { nodeBuiltin } from './node-builtin.js';
@@ -23,6 +24,7 @@ import type enExport from './locales/en/export.json';
 import type enNotes from './locales/en/notes.json';
 import type enPlanner from './locales/en/planner.json';
 import type enPrompts from './locales/en/prompts.json';
+import type enAreas from './locales/en/areas.json';
 
 /** The namespaces the command line and the server speak (`{name}` placeholders). */
 const TEXT_NAMESPACES = [
@@ -37,6 +39,7 @@ const TEXT_NAMESPACES = [
   'notes',
   'planner',
   'prompts',
+  'areas',
 ] as const;
 
 /** A locale's tables, typed from the English files (the catalogue test holds both languages' keys equal). */
@@ -52,6 +55,7 @@ type TextTables = {
   readonly notes: typeof enNotes;
   readonly planner: typeof enPlanner;
   readonly prompts: typeof enPrompts;
+  readonly areas: typeof enAreas;
 };
 
 /**

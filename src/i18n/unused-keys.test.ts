@@ -13,17 +13,14 @@ import { TEXT_RESOURCES } from './resources.js';
  * keys from values) is not covered.
  */
 const BUILT: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> = {
-  cli: [
-    [/^area\./, 'cli/commands/plan.ts, cli/placement.ts: `area.${area}`'],
-    [/^cohort\.(kind|role)\./, 'cli/commands/cohort.ts: `cohort.kind.${kind}`, `cohort.role.${role}`'],
-  ],
+  cli: [[/^cohort\.(kind|role)\./, 'cli/commands/cohort.ts: `cohort.kind.${kind}`, `cohort.role.${role}`']],
   curriculum: [
     [/^count\./, 'cli/curriculum-messages.ts: `count.${noun}`'],
     [/^kind\./, 'cli/curriculum-messages.ts: `kind.${kind}`'],
   ],
   errors: [
     [/^api\.(what|invalidField)\./, 'server/validate.ts: `api.what.${what}`, `api.invalidField.${what}`'],
-    [/^backup\.(event|project|posting)Twice$/, 'contract/backup.ts: `backup.${noun}Twice`'],
+    [/^backup\.(event|project|posting|calendarEvent)Twice$/, 'contract/backup.ts: `backup.${noun}Twice`'],
     [/^(hint\.)?file\./, 'cli/commands/exchange.ts: `file.write.${trouble}`, `hint.file.${trouble}`'],
     [/^cohort\.ownerOnly\./, 'learner/cohorts.ts: `cohort.ownerOnly.${what}`'],
     [/^issue\.(tooSmall|tooBig)\.(string|array|value)$/, 'i18n/issues.ts: `issue.${side}.${origin}`'],
@@ -38,6 +35,8 @@ const BUILT: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> 
   job: [[/^(bad|level)\./, 'cli/commands/job.ts: `bad.${kind}`, `level.${seniority}`']],
   planner: [[/^join\./, 'i18n/planner.ts: `join.${list.join}`']],
   review: [[/^(placement|rating)\./, 'cli/placement.ts, cli/review-messages.ts']],
+  // Exactly the core's areas: src/cli/messages.test.ts holds the keys equal to AREAS.
+  areas: [[/^[a-z-]+$/, 'cli/messages.ts: areaName(area); web/src/i18n: the words of every area']],
   tracking: [[/^(doctor\.problem|weekday)\./, 'cli/commands/doctor.ts, cli/tracking-messages.ts']],
 };
 

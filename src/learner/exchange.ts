@@ -10,14 +10,18 @@
  *   it is written by `learner/calendar`, which keeps it in sync with earlier exports and the feed.
  * - The language: the one asked for, else the profile's, else the curriculum's first.
  * - An import is validated whole before anything is written; into a learner with data it needs
- *   `merge`. An import is not an event: `undo` cannot take it back (`undoable: false`).
+ *   `merge`. Its hours meet the rule every face logs by (core/logged-hours: no day after today in
+ *   the learner's time zone, at most 24 hours a day with what is already logged), or nothing is
+ *   written. An import is not an event: `undo` cannot take it back (`undoable: false`).
  */
 import type { z } from 'zod';
 import { EXPORT_FORMATS } from '../contract/api.js';
 import type { ExportFormat } from '../contract/api.js';
 import { Profile as ProfileJson } from '../contract/profile.js';
 import type { Message, Problem } from '../core/errors.js';
-import { isMlpathError, MlpathError } from '../core/errors.js';
+import { codedProblem, isMlpathError, MlpathError } from '../core/errors.js';
+import { hoursRefusals } from '../core/logged-hours.js';
+import type { HoursRefusal } from '../core/logged-hours.js';
 import type { Curriculum } from '../core/model.js';
 import type { Profile } from '../core/plan-model.js';
 import { checkProfile, profileFor } from '../core/planner/index.js';
@@ -28,6 +32,7 @@ import { backupOf, projectTicks, restoreBackup } from '../store/backup.js';
 import type { ImportResult } from '../store/store.js';
 import { calendarFile, ensureCalendar } from './calendar.js';
 import type { LearnerContext } from './context.js';
+import { today } from './context.js';
 import { LearnerError } from './errors.js';
 import { unknownItemsOf } from './items.js';
 import { needsProfile } from './errors.js';
@@ -107,6 +112,33 @@ function profileFit(curriculum: Curriculum, given: Readonly<Record<string, unkno
 }
 
 /**
+ * A backup's hours that the live paths would refuse (logged on a day after today, or more than a
+ * day holds), each named by its place in the file. @throws IMPORT_INVALID when there are any.
+ */
+function refuseHours(refusals: readonly HoursRefusal[]): void {
+  if (refusals.length === 0) return;
+  throw new MlpathError({
+    code: 'IMPORT_INVALID',
+    key: 'backup.badHours',
+    params: { count: refusals.length },
+    hintKey: 'hint.backupHours',
+    problems: refusals.map((r) =>
+      r.kind === 'future-date'
+        ? codedProblem(
+            'backup.futureHours',
+            { path: `events[${r.index}].date`, id: r.id, hours: r.hours, date: r.date, today: r.today },
+            { path: `events[${r.index}].date` },
+          )
+        : codedProblem(
+            'backup.dayFull',
+            { path: `events[${r.index}].hours`, id: r.id, date: r.date, total: r.total, max: r.max },
+            { path: `events[${r.index}].hours` },
+          ),
+    ),
+  });
+}
+
+/**
  * Import a read backup. CONFLICT (reason `import-not-empty`) into a learner with data unless `merge`.
  * `unknownItems`: the ids its events name that this curriculum lacks (kept, counted toward nothing).
  */
@@ -130,9 +162,12 @@ export async function importBackup(
     });
   }
   try {
-    const result = await restoreBackup(ctx.store, ctx.learnerId, backup, {
-      merge: input.merge,
-      at: ctx.clock().toISOString(),
+    // The hours are judged against what the learner already has and written in one turn, so the
+    // log the import leaves is one `mlpath log` could have made, or nothing is written.
+    const result = await ctx.store.exclusive(ctx.learnerId, async (store) => {
+      const existing = input.merge ? await store.listEvents(ctx.learnerId) : [];
+      refuseHours(hoursRefusals(existing, backup.events, today(ctx)));
+      return restoreBackup(store, ctx.learnerId, backup, { merge: input.merge, at: ctx.clock().toISOString() });
     });
     return { ...result, undoable: false, unknownItems: unknownItemsOf(ctx.curriculum, backup.events) };
   } catch (error) {

@@ -13,7 +13,8 @@
  *   task's mark in force) takes those hours back with it, under the reset's id plus the same suffix,
  *   so that undoing the reset puts the hours back as well.
  * - Hours: more than 0 and at most 24 per entry, on a real date from 2000 on that is not in the future, and at
- *   most 24 on one day in all (the planned hours a tick logs count toward no day's limit).
+ *   most 24 on one day in all (the planned hours a tick logs count toward no day's limit): the rule of
+ *   core/logged-hours, which a backup's import meets too.
  * - A step may carry an id made by the client (`id`); sent again with the same id (its first answer
  *   lost) it records nothing and answers what was recorded. An id used by another kind of step is
  *   a CONFLICT.
@@ -24,7 +25,8 @@
 import { forecastFrom } from '../core/planner/index.js';
 import { cancelledIds, foldProgress, lastUndoable, orderEvents } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
-import { MAX_HOURS_PER_DAY, MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH, TICK_HOURS_SUFFIX } from '../core/progress-model.js';
+import { MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH, TICK_HOURS_SUFFIX } from '../core/progress-model.js';
+import { dayRoom, fitsDay, handLoggedByDay, isFutureDay } from '../core/logged-hours.js';
 import { isValidIsoDate } from '../core/dates.js';
 import { newEvent } from '../store/events.js';
 import { today } from './context.js';
@@ -290,7 +292,7 @@ export async function logHours(
       problems: [codedProblem('learner.earlyDate', { value: date, first }, { path: 'date' })],
     });
   }
-  if (date > day) {
+  if (isFutureDay(date, day)) {
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'future-date',
@@ -311,8 +313,8 @@ export async function logHours(
   const note = input.note?.trim();
   noteWithinLimit(note ?? '', 'note');
   const already = await loggedOn(ctx, date, hours);
-  if (already + hours > MAX_HOURS_PER_DAY) {
-    const params = { date, logged: already, max: MAX_HOURS_PER_DAY, left: Math.max(0, MAX_HOURS_PER_DAY - already) };
+  if (!fitsDay(already, hours)) {
+    const params = dayRoom(date, already);
     throw new LearnerError({
       code: 'INVALID_INPUT',
       reason: 'day-full',
@@ -345,15 +347,8 @@ export async function logHours(
  */
 async function loggedOn(ctx: LearnerContext, date: string, adding: number): Promise<number> {
   const total = (await storedFold(ctx)).hoursByDay.get(date) ?? 0;
-  if (total + adding <= MAX_HOURS_PER_DAY) return total;
-  const events = await ctx.store.listEvents(ctx.learnerId);
-  const cancelled = cancelledIds(events);
-  let logged = 0;
-  for (const e of events) {
-    if (e.type !== 'hours' || cancelled.has(e.id) || e.id.endsWith(TICK_HOURS_SUFFIX)) continue;
-    if ((e.date ?? e.at.slice(0, 10)) === date && (e.hours ?? 0) > 0) logged += e.hours ?? 0;
-  }
-  return Math.round(logged * 1000) / 1000;
+  if (fitsDay(total, adding)) return total;
+  return handLoggedByDay(await ctx.store.listEvents(ctx.learnerId)).get(date) ?? 0;
 }
 
 /** Write a note, on an item or on the whole journey. @throws LearnerError INVALID_INPUT for empty text. */

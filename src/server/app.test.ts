@@ -89,6 +89,28 @@ describe('GET /api/curriculum', () => {
     expect(again.status).toBe(304);
   });
 
+  it('answers an unknown skill id with the nearest ids, as the CLI suggests them, in the request language', async () => {
+    const typo = await api.get('/api/curriculum/skills/clasical-ml');
+    expect(typo.status).toBe(404);
+    expect(ErrorSchema.parse(typo.json).error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'the curriculum has no skill "clasical-ml" (did you mean "classical-ml"?)',
+      problems: [{ path: 'id', message: 'the curriculum has no skill "clasical-ml"' }],
+    });
+    // Another spelling of an id, and a word of it, find it too.
+    for (const id of ['classical_ml', 'clasical']) {
+      const { json } = await api.get(`/api/curriculum/skills/${id}`);
+      expect(ErrorSchema.parse(json).error.message, id).toContain('did you mean "classical-ml"');
+    }
+    const zh = await h.app.request('/api/curriculum/skills/clasical-ml', { headers: { 'Accept-Language': 'zh-CN' } });
+    expect(ErrorSchema.parse(await zh.json()).error.message).toBe(
+      '课程中没有技能“clasical-ml”（你是不是想输入 “classical-ml”？）',
+    );
+    // Nothing near: no suggestion.
+    const far = await api.get('/api/curriculum/skills/zzzzzzzzzzzz');
+    expect(ErrorSchema.parse(far.json).error.message).toBe('the curriculum has no skill "zzzzzzzzzzzz"');
+  });
+
   it('answers 304 to a client whose copy is current', async () => {
     const first = await h.app.request('/api/curriculum');
     const tag = first.headers.get('ETag');

@@ -9,7 +9,8 @@
  * const res = await app.request('/api/health');
  */
 import { curriculumView, roadmapView, skillDetail } from '../core/curriculum-view.js';
-import { codedProblem, isMlpathError, MlpathError } from '../core/errors.js';
+import { codedProblem, didYouMean, isMlpathError, MlpathError } from '../core/errors.js';
+import { suggestIds } from '../core/planner/profile.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
@@ -44,7 +45,7 @@ import { reviewRoutes } from './routes/review.js';
 import { syncRoutes } from './routes/sync.js';
 import { idempotentWrites } from './idempotency.js';
 import { securityHeaders } from './security-headers.js';
-import { refuseNul } from './validate.js';
+import { checkQueries, refuseNul } from './validate.js';
 import { compression } from './compression.js';
 import { json, tagged } from './answers.js';
 import { NOT_BUILT_PAGE, webApp } from './static.js';
@@ -148,6 +149,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/api/*', accounts ? cookieWritesFrom(accounts.origin) : sameOriginWrites());
   app.use('/api/*', bodyLimits());
   app.use('/api/*', refuseNul());
+  // A query parameter a route does not take is refused: here for the routes that need no learner,
+  // after the learner is resolved for the others (so a request without a session is 401 first).
+  app.use('/api/*', checkQueries(accounts !== undefined, 'open'));
 
   // Routes that need no learner.
   app.get('/api/health', async (c) => {
@@ -184,16 +188,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // The roadmap page draws from this compact view and asks for a skill's details when it is opened.
   unchanging('/api/curriculum/roadmap', roadmapView(deps.curriculum));
   const details = new Map<string, ReturnType<typeof madeOnce>>();
+  const skillIds = deps.curriculum.skills.map((s) => s.id);
   app.get('/api/curriculum/skills/:id', (c) => {
     const id = c.req.param('id');
     let made = details.get(id);
     if (!made) {
       const detail = skillDetail(deps.curriculum, id);
       if (!detail) {
+        // The nearest skill ids, found as the CLI finds them for a skill id it does not know.
+        const suggestions = suggestIds(id, skillIds);
         throw new MlpathError({
           code: 'NOT_FOUND',
           key: 'api.noSkill',
           params: { id: id.slice(0, 80) },
+          hint: didYouMean(suggestions),
           problems: [codedProblem('api.noSkill', { id: id.slice(0, 80) }, { path: 'id' })],
         });
       }
@@ -216,6 +224,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Everything else acts for a learner, resolved here once.
   app.use('/api/*', learnerMiddleware(resolveLearner));
+  app.use('/api/*', checkQueries(accounts !== undefined, 'learner'));
   app.use('/api/*', learnerWritesInTurn(deps.store));
   // After a write has its turn, so a read here does not reorder writes sent one after another.
   app.use('/api/*', profileTimeZone(deps.store));

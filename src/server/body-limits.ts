@@ -13,8 +13,8 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MlpathError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
-import { API_ROUTES, splitRouteKey } from '../contract/routes.js';
-import type { BodyLimit, RouteContract } from '../contract/routes.js';
+import { routeOf } from '../contract/routes.js';
+import type { BodyLimit } from '../contract/routes.js';
 import { AUTH_LIMITS } from './auth-limits.js';
 
 export const BODY_LIMITS = {
@@ -30,19 +30,10 @@ export const BODY_LIMITS = {
   sync: 16 * 1024 * 1024,
 } as const satisfies Record<BodyLimit, number>;
 
-/** The limit of each route of the table that reads a body, by method and path pattern. */
-const ROUTE_LIMITS: readonly { method: string; pattern: RegExp; limit: BodyLimit }[] = Object.entries(API_ROUTES)
-  .filter(([, route]: [string, RouteContract]) => route.body !== undefined)
-  .map(([key, route]: [string, RouteContract]) => {
-    const { method, path } = splitRouteKey(key);
-    const pattern = new RegExp(`^${path.replace(/:[A-Za-z_]\w*/g, '[^/]+')}$`);
-    return { method, pattern, limit: route.bodyLimit ?? 'api' };
-  });
-
 /** The body limit a request reads under: its route's, else (an account route) `auth`, else `api`. */
 export function bodyLimitOf(method: string, path: string): BodyLimit {
-  const row = ROUTE_LIMITS.find((r) => r.method === method && r.pattern.test(path));
-  if (row) return row.limit;
+  const row = routeOf(method, path)?.route;
+  if (row?.body !== undefined) return row.bodyLimit ?? 'api';
   return path.startsWith('/api/auth/') ? 'auth' : 'api';
 }
 

@@ -165,6 +165,22 @@ describe('GET /api/openapi.json', () => {
     expect(JSON.stringify(d.components.schemas['ProgressEventInput'])).toContain('"const":"hours"');
   });
 
+  it('documents a 400 on every /api route, which refuses a query parameter it does not take', async () => {
+    const d = await doc();
+    const operations = Object.entries(d.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        path,
+        method,
+        op: op as { responses: Record<string, unknown> },
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(20);
+    for (const { path, method, op } of operations.filter((o) => o.path.startsWith('/api/')))
+      expect(Object.keys(op.responses), `${method} ${path}`).toContain('400');
+    const plan = d.paths['/api/plan']?.['get'] as { responses: Record<string, { description: string }> };
+    expect(plan.responses['400']?.description).toContain('does not take');
+  });
+
   it('documents only routes that exist', async () => {
     const d = await doc();
     for (const [path, methods] of Object.entries(d.paths)) {

@@ -21,7 +21,7 @@ const json = (schema: Json, description = 'OK'): Json => ({
 });
 const errors = (statuses: readonly number[], notes: Readonly<Record<number, string>> = {}): Record<string, Json> => {
   const descriptions: Record<number, string> = {
-    400: 'Invalid input (INVALID_INPUT, IMPORT_INVALID); `problems` names each field',
+    400: 'Invalid input (INVALID_INPUT, IMPORT_INVALID), a query parameter the route does not take among it; `problems` names each field',
     403: 'Not allowed (FORBIDDEN)',
     404: 'Unknown id (NOT_FOUND), with suggestions in the message',
     409: 'Conflict with stored data (CONFLICT)',
@@ -52,6 +52,20 @@ const timeZone: Json = {
     "The IANA time zone the learner's day is counted in (today, the current week, the date of hours logged without one); without it, the learner's study time zone where the profile has study days, else the server's local date. Not an IANA zone: 400.",
   schema: { type: 'string', maxLength: 64, examples: ['Asia/Shanghai'] },
 };
+
+/** What a route that takes no query answers for a query parameter (server/validate.ts, `checkQueries`). */
+const NO_QUERY_NOTE = 'A query parameter, which this route does not take (INVALID_INPUT); `problems` names it';
+
+/**
+ * A route's error answers: its row's, with 400 for every /api route, which refuses a query
+ * parameter it does not take (the calendar feed, outside /api, is left to the calendar apps).
+ */
+function errorsOf(path: string, route: RouteContract): Record<string, Json> {
+  const listed = route.errors ?? [];
+  if (!path.startsWith('/api/') || listed.includes(400)) return errors(listed, route.errorNotes);
+  const notes: Record<number, string> = route.query ? {} : { 400: NO_QUERY_NOTE };
+  return errors([400, ...listed], { ...notes, ...route.errorNotes });
+}
 
 /** `GET /api/projects/:id` → `DeleteProjectsIdResponse`-style component ids for unnamed answers. */
 function componentId(key: string, suffix: string): string {
@@ -140,7 +154,7 @@ function paths(serverMode: boolean): Json {
             },
           }
         : {}),
-      responses: { ...errors(route.errors ?? [], route.errorNotes), ...responses },
+      responses: { ...errorsOf(path, route), ...responses },
     };
     const openPath = openApiPath(path);
     out[openPath] = { ...out[openPath], [method.toLowerCase()]: operation };

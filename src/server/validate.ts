@@ -6,7 +6,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { pathText } from '../contract/common.js';
-import { codedProblem, MlpathError } from '../core/errors.js';
+import { routeOf } from '../contract/routes.js';
+import { codedProblem, didYouMean, MlpathError, suggest } from '../core/errors.js';
 import type { Message, Problem } from '../core/errors.js';
 import { jsonSyntaxWords } from '../core/json-position.js';
 import { issueProblems } from '../i18n/issues.js';
@@ -52,6 +53,42 @@ export function invalidInput(error: z.ZodError, what: 'query' | 'body', more: re
       : { key: 'api.invalid', params: { what: { key: `api.what.${what}` }, problem } }),
     problems,
   });
+}
+
+/**
+ * The query parameters of every /api route that has a row in the route table (contract/routes.ts),
+ * checked in this one place before any handler runs, as the CLI checks its flags: a parameter the
+ * row's `query` does not name is refused (naming it, what the route takes, and the nearest name),
+ * and the values of those it names are read with the row's schema (a `locale` of `xx` is refused,
+ * not ignored). Requests without a row (the account routes, whose library reads its own
+ * parameters; a path the API does not have, answered 404) pass untouched, as do the server-only
+ * rows when the server runs without accounts (their routes do not exist there). `rows` picks the
+ * routes this check is for: those that need no learner (`open`), or the others (`learner`), which
+ * are checked once the learner is known, so that a request without a session is 401 before 400.
+ */
+export function checkQueries(serverMode: boolean, rows: 'open' | 'learner'): MiddlewareHandler {
+  return async (c, next) => {
+    const row = routeOf(c.req.method, c.req.path);
+    if (!row || (row.route.serverOnly === true && !serverMode)) return next();
+    if ((row.route.open === true) !== (rows === 'open')) return next();
+    const query = c.req.query();
+    const accepted = Object.keys(row.route.query?.shape ?? {});
+    const unknown = Object.keys(query).filter((key) => !accepted.includes(key));
+    const first = unknown[0];
+    if (first !== undefined) {
+      const params = { method: c.req.method, path: c.req.path, key: first };
+      throw new MlpathError({
+        code: 'INVALID_INPUT',
+        ...(accepted.length > 0
+          ? { key: 'api.unknownQuery', params: { ...params, valid: accepted } }
+          : { key: 'api.noQuery', params }),
+        hint: didYouMean(suggest(first, accepted)),
+        problems: unknown.map((key) => codedProblem('api.unknownQueryProblem', { key }, { path: key })),
+      });
+    }
+    if (row.route.query) parseInput(row.route.query, query, 'query');
+    return next();
+  };
 }
 
 /** A NUL character, or a JSON escape of one (`\u0000` not itself escaped). */

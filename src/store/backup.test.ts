@@ -72,7 +72,7 @@ describe('the JSON backup', () => {
     const store = await filledStore();
     const json = JSON.parse(backupToJson(await backupOf(store, 'local', '2026-11-28T00:00:00.000Z')));
     expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'profile', 'events', 'projects', 'postings']);
-    expect(json.version).toBe(2);
+    expect(json.version).toBe(3);
     expect(json.postings).toEqual([
       {
         id: 'p-1a2b3c4d',
@@ -203,8 +203,8 @@ describe('parseBackup refuses bad files with a clear message naming the place', 
   });
 
   it('says a backup from a newer version needs a newer mlpath', () => {
-    expect(() => parseBackup(JSON.stringify({ ...good(), version: 3 }), 'b.json')).toThrow(
-      /written by a newer mlpath \(backup version 3; this one reads up to 2\)/,
+    expect(() => parseBackup(JSON.stringify({ ...good(), version: 4 }), 'b.json')).toThrow(
+      /written by a newer mlpath \(backup version 4; this one reads up to 3\)/,
     );
   });
 
@@ -229,6 +229,46 @@ describe('parseBackup refuses bad files with a clear message naming the place', 
     } catch (error) {
       expect((error as { problems: { path: string }[] }).problems[0]?.path).toBe('postings[0].text');
     }
+  });
+
+  it('reads the calendar record of a version 3 backup, and names a record given twice or malformed', () => {
+    const record = {
+      uid: '0123456789abcdef0123456789abcdef@mlpath',
+      subject: 'task:cs50x/week-0',
+      occurrence: 0,
+      sequence: 2,
+      fingerprint: 'f00d',
+      state: 'cancelled',
+      allDay: true,
+      start: '2026-03-16',
+      end: '2026-03-23',
+      summary: 'Study: CS50x',
+      updatedAt: '2026-03-16T12:00:00Z',
+    };
+    const calendar = { id: '0123456789abcdef0123456789abcdef', events: [record] };
+    const v3 = { ...good(), version: 3, calendar };
+    expect(parseBackup(JSON.stringify(v3), 'b.json').calendar).toEqual({
+      id: calendar.id,
+      events: [{ ...record, timeZone: undefined, updatedAt: '2026-03-16T12:00:00.000Z' }],
+    });
+    const problemsOf = (value: unknown): string[] => {
+      try {
+        parseBackup(JSON.stringify(value), 'b.json');
+        return [];
+      } catch (error) {
+        return (error as { problems: { path: string }[] }).problems.map((p) => p.path);
+      }
+    };
+    expect(problemsOf({ ...v3, calendar: { ...calendar, events: [record, record] } })).toEqual([
+      'calendar.events[1].uid',
+    ]);
+    expect(
+      problemsOf({ ...v3, calendar: { ...calendar, events: [{ ...record, sequence: -1, start: 'Monday' }] } }),
+    ).toEqual(['calendar.events[0].sequence', 'calendar.events[0].start']);
+    // A version 2 calendar (its id alone) reads as one with no record.
+    expect(
+      parseBackup(JSON.stringify({ ...good(), version: 2, calendar: { id: calendar.id } }), 'b.json').calendar,
+    ).toEqual({ id: calendar.id, events: [] });
   });
 
   it('lists each invalid field by its path', () => {

@@ -144,7 +144,7 @@ describe('mlpath import', () => {
     const files: Array<[string, string, RegExp]> = [
       ['truncated.json', backup.slice(0, backup.length / 2), /truncated\.json:\d+:\d+: is not valid JSON/],
       ['package.json', '{"name": "left-pad", "version": "1.3.0"}', /package\.json: is not an mlpath backup/],
-      ['future.json', backup.replace('"version": 2', '"version": 7'), /written by a newer mlpath \(backup version 7/],
+      ['future.json', backup.replace('"version": 3', '"version": 7'), /written by a newer mlpath \(backup version 7/],
       ['bad-event.json', backup.replace('"type": "done"', '"type": "finished"'), /events\[0\]\.type/],
       ['photo.json', '\u0089PNG\r\n\u001a\n binary', /is not valid JSON/],
       // Profiles that pass the file's form but no plan could be made from: refused by the same rule as
@@ -202,7 +202,7 @@ describe('mlpath import', () => {
     const backup = (await source.run(['export', '--format', 'json'])).stdout;
     const target = await home(false);
     writeFileSync(join(target.dir, 'package.json'), '{"name": "left-pad", "version": "1.3.0"}');
-    writeFileSync(join(target.dir, 'future.json'), backup.replace('"version": 2', '"version": 7'));
+    writeFileSync(join(target.dir, 'future.json'), backup.replace('"version": 3', '"version": 7'));
     const foreign = await target.run(['import', 'package.json'], { MLPATH_LANG: 'zh-CN' });
     expect(foreign.status).toBe(1);
     expect(foreign.stderr).toContain(

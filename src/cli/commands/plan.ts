@@ -20,7 +20,7 @@ import { planFor } from '../../core/planner/plan.js';
 import type { PlanOptions as PlannerOptions } from '../../core/planner/plan.js';
 import { cacheDir, loadCurriculumCached } from '../curriculum-cache.js';
 import type { CliIo } from '../io.js';
-import { msg } from '../messages.js';
+import { areaName, msg } from '../messages.js';
 import type { MessageKey } from '../messages.js';
 import { curriculumDir } from '../paths.js';
 import { needsProfile } from '../../learner/errors.js';
@@ -253,7 +253,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   }
   const areas = Object.entries(plan.hoursByArea)
     .sort((a, b) => b[1] - a[1])
-    .map(([area, h]) => `${AREAS.includes(area as Area) ? m(`area.${area}` as MessageKey) : area} ${round1(h)}`)
+    .map(([area, h]) => `${AREAS.includes(area as Area) ? areaName(L, area as Area) : area} ${round1(h)}`)
     .join(L === 'zh-CN' ? '，' : ', ');
   lines.push('', m('plan.byArea', { areas }));
   return `${lines.join('\n')}\n`;

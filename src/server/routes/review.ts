@@ -4,13 +4,12 @@
  * (rate one card). Each is one call into the learner layer (learner/review.ts).
  */
 import { Hono } from 'hono';
-import { codedProblem, MlpathError } from '../../core/errors.js';
 import type { ReviewCard } from '../../core/review.js';
 import { rateReview, reviewQueue } from '../../learner/review.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext } from '../context.js';
-import { ReviewRatingInput } from '../../contract/index.js';
-import { parseBody } from '../validate.js';
+import { ReviewQuery, ReviewRatingInput } from '../../contract/index.js';
+import { parseBody, parseQuery } from '../validate.js';
 import { json } from '../answers.js';
 
 const cardJson = (card: ReviewCard) => ({ ...card, lastReview: card.lastReview ?? null });
@@ -19,16 +18,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/review', async (c) => {
-    const raw = c.req.query('limit');
-    const limit = raw === undefined ? undefined : Number(raw);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-      throw new MlpathError({
-        code: 'INVALID_INPUT',
-        key: 'api.badLimit',
-        params: { value: raw ?? '' },
-        problems: [codedProblem('api.badLimit', { value: raw ?? '' }, { path: 'limit' })],
-      });
-    }
+    const { limit } = parseQuery(c, ReviewQuery);
     const queue = await reviewQueue(learnerContext(deps, c), { limit });
     return json(c, {
       at: queue.at,

@@ -8,6 +8,8 @@ import i18next from 'i18next';
 import type { ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogueOptions } from '../../../src/i18n/options.js';
+import enAreas from '../../../src/i18n/locales/en/areas.json';
+import zhAreas from '../../../src/i18n/locales/zh-CN/areas.json';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -20,12 +22,21 @@ const WORDS: Record<Language, () => Promise<{ default: ResourceLanguage }>> = {
   en: () => import('../../../src/i18n/locales/en/web.json'),
   'zh-CN': () => import('../../../src/i18n/locales/zh-CN/web.json'),
 };
+/**
+ * The areas' names: the catalogue's one naming of them, which the CLI shows too. A few words,
+ * bundled with the app rather than fetched; read as `area.ID` like the app's own words.
+ */
+const AREA_WORDS: Record<Language, ResourceLanguage> = { en: enAreas, 'zh-CN': zhAreas };
+
+/** A locale's words: the `web` namespace with the areas' names added. */
+async function wordsOf(language: Language): Promise<ResourceLanguage> {
+  return { ...(await WORDS[language]()).default, area: AREA_WORDS[language] };
+}
 
 /** The `web` namespace of a locale, loaded once. */
 async function ensureWords(language: Language): Promise<void> {
   if (i18next.hasResourceBundle(language, 'web')) return;
-  const words = (await WORDS[language]()).default;
-  i18next.addResourceBundle(language, 'web', words, true, true);
+  i18next.addResourceBundle(language, 'web', await wordsOf(language), true, true);
 }
 
 export function initialLanguage(): Language {
@@ -53,7 +64,7 @@ export async function setLanguage(language: Language): Promise<void> {
 export async function initI18n(): Promise<typeof i18next> {
   const language = initialLanguage();
   document.documentElement.lang = language;
-  const words = (await WORDS[language]()).default;
+  const words = await wordsOf(language);
   await i18next.use(initReactI18next).init(catalogueOptions({ [language]: { web: words } }, language, 'web'));
   return i18next;
 }
