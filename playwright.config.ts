@@ -66,6 +66,8 @@ export default defineConfig({
     { name: 'week', testMatch: /week\.spec\.ts/ },
     // The learner's day in the browser's time zone: its own `mlpath serve` with a pinned clock; independent of the rest.
     { name: 'time-zone', testMatch: /time-zone\.spec\.ts/ },
+    // Time off refused beside its dates in Settings: its own `mlpath serve`; independent of the rest.
+    { name: 'weeks-off', testMatch: /weeks-off\.spec\.ts/ },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

@@ -24,7 +24,7 @@ import type { ProfileField, ProfileProblem } from '../core/planner/profile.js';
 import { isLearnerError } from '../learner/errors.js';
 import type { LearnerError } from '../learner/errors.js';
 import { profileFromInput } from '../learner/profile.js';
-import type { ProfileRequest } from '../learner/profile.js';
+import type { BaseUse, ProfileRequest } from '../learner/profile.js';
 import { helpFor } from './help-messages.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
@@ -249,14 +249,19 @@ function systemTimeZone(): string {
 
 /**
  * A profile from flags, by the learner layer's rules (`learner/profile.ts`: start date, spellings,
- * trimming, bounds, suggestions). `--start-point` plans from that point's defaults and ignores
- * `base` (a stored profile); without it, flags override `base` field by field. A refusal names
- * the flags, in the learner's language.
+ * trimming, bounds, suggestions). Flags override `base` (a stored profile) field by field, except
+ * that with `use: 'replace'` (the default) `--start-point` plans from that point's defaults and
+ * ignores `base` (see `BaseUse`). A refusal names the flags, in the learner's language.
  */
 export function profileFromFlags(
   curriculum: Curriculum,
   flags: ProfileFlags,
-  options: { today: string; base?: Profile | undefined; env?: Readonly<Record<string, string | undefined>> },
+  options: {
+    today: string;
+    base?: Profile | undefined;
+    use?: BaseUse;
+    env?: Readonly<Record<string, string | undefined>>;
+  },
 ): Profile {
   // Messages follow the CLI's rule (--locale, MLPATH_LANG, the stored profile, the system); with an
   // environment given, the plan is written in that language too.
@@ -266,7 +271,8 @@ export function profileFromFlags(
     profile: options.base?.locale,
   });
   const parsed = requestFromFlags(flags, locale);
-  const storedStudy = flags.startPoint === undefined ? options.base?.study : undefined;
+  const use = options.use ?? 'replace';
+  const storedStudy = flags.startPoint === undefined || use === 'keep-settings' ? options.base?.study : undefined;
   if (parsed.study && parsed.study.days === undefined && !storedStudy) {
     const flag =
       flags.studyTime !== undefined ? '--study-time' : flags.timeZone !== undefined ? '--time-zone' : '--reminder';
@@ -281,7 +287,7 @@ export function profileFromFlags(
   // With an environment, the plan speaks the CLI's language; without one, the stored profile's.
   const withLocale = request.locale === undefined && options.env ? { ...request, locale } : request;
   try {
-    return profileFromInput(ctx, withLocale, options.base);
+    return profileFromInput(ctx, withLocale, options.base, use);
   } catch (error) {
     throw isLearnerError(error) && error.reason === 'profile' ? flagError(error, flags, locale) : error;
   }
@@ -364,4 +370,52 @@ export function describeProblem(problem: ProfileProblem, flags: ProfileFlags, lo
       return msg(locale, key, { flag, value: problem.value });
     }
   }
+}
+
+/**
+ * The stored settings a profile set up again kept because no flag gave them, each as the flag that
+ * would change it with the value kept (`--time-zone Europe/Berlin`), so the learner sees what
+ * carried over and can type it differently.
+ */
+export function keptFlags(flags: ProfileFlags, stored: Profile, profile: Profile): string[] {
+  const kept: string[] = [];
+  const keep = (given: unknown, same: boolean, flag: string, value?: string): void => {
+    if (given === undefined && same) kept.push(value === undefined ? flag : `${flag} ${value}`);
+  };
+  const csv = (values: readonly string[]): string => values.join(',');
+  keep(flags.hours, profile.hoursPerWeek === stored.hoursPerWeek, '--hours', String(stored.hoursPerWeek));
+  keep(flags.style, profile.style === stored.style, '--style', stored.style);
+  if (stored.domain !== undefined) keep(flags.domain, profile.domain === stored.domain, '--domain', stored.domain);
+  if (stored.freeOnly) keep(flags.freeOnly, profile.freeOnly, '--free-only');
+  if (stored.known.length > 0)
+    keep(flags.known, csv(profile.known) === csv(stored.known), '--known', csv(stored.known));
+  if (stored.weeksOff.length > 0) {
+    const ranges = (p: Profile): string => csv(p.weeksOff.map((r) => `${r.start}..${r.end}`));
+    keep(flags.weeksOff, ranges(profile) === ranges(stored), '--weeks-off', ranges(stored));
+  }
+  if (stored.target !== undefined) keep(flags.target, profile.target === stored.target, '--target', stored.target);
+  if (stored.route !== undefined) keep(flags.route, profile.route === stored.route, '--route', stored.route);
+  if (stored.effortFactor !== undefined)
+    keep(flags.factor, profile.effortFactor === stored.effortFactor, '--factor', String(stored.effortFactor));
+  if (stored.marketReady === true) keep(flags.marketReady, profile.marketReady === true, '--market-ready');
+  if (stored.region !== undefined) keep(flags.region, profile.region === stored.region, '--region', stored.region);
+  if (stored.targetDate !== undefined)
+    keep(flags.targetDate, profile.targetDate === stored.targetDate, '--target-date', stored.targetDate);
+  const { pin, exclude, swap } = stored.choices;
+  if (pin.length > 0) keep(flags.pin, csv(profile.choices.pin) === csv(pin), '--pin', csv(pin));
+  if (exclude.length > 0) keep(flags.exclude, csv(profile.choices.exclude) === csv(exclude), '--exclude', csv(exclude));
+  if (swap.length > 0) {
+    const pairs = (p: Profile): string => csv(p.choices.swap.map((s) => `${s.from}=${s.to}`));
+    keep(flags.swap, pairs(profile) === pairs(stored), '--swap', pairs(stored));
+  }
+  const study = stored.study;
+  const now = profile.study;
+  if (study && now) {
+    keep(flags.studyDays, csv(now.days) === csv(study.days), '--study-days', csv(study.days));
+    keep(flags.studyTime, now.time === study.time, '--study-time', study.time);
+    keep(flags.timeZone, now.timeZone === study.timeZone, '--time-zone', study.timeZone);
+    if (study.reminderMinutes !== undefined)
+      keep(flags.reminder, now.reminderMinutes === study.reminderMinutes, '--reminder', String(study.reminderMinutes));
+  }
+  return kept;
 }

@@ -68,6 +68,7 @@ export function trackingMessages(locale: Locale) {
     plannedTakenBack: (hours: string) => t('plannedTakenBack', { hours }),
     projectRemoved: (title: string, id: string) => t('projectRemoved', { title, id }),
     profileReplaced: t('profileReplaced'),
+    profileKept: (flags: string) => t('profileKept', { flags }),
     importNotUndoable: t('importNotUndoable'),
     imported: (added: number, skipped: number, projects: number, postings: number) =>
       t('imported', { added, skipped, projects, postings }),

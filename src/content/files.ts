@@ -4,7 +4,7 @@
  * the curriculum cache can check its key without loading them.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * The YAML files of a curriculum folder, in the order their items count as authored (each folder's
@@ -26,4 +26,14 @@ export function curriculumFiles(folder: string, authored = true): string[] {
   };
   visit(folder);
   return found;
+}
+
+/**
+ * A path as messages show it: relative to `cwd` when inside it (`curricula/x/skills.yaml`), else
+ * absolute, never climbing out of `cwd` (`../../tmp/x` says less than `/tmp/x`).
+ */
+export function shownPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, path);
+  if (rel === '') return '.';
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? resolve(cwd, path) : rel;
 }

@@ -5,7 +5,6 @@
  * either the whole curriculum comes back, or every problem found does.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { z } from 'zod';
 import { codedProblem, MlpathError } from '../core/errors.js';
 import type { Message, Problem } from '../core/errors.js';
@@ -21,7 +20,7 @@ export type LoadResult =
   | { ok: true; curriculum: Curriculum; warnings: Problem[]; files: string[] }
   | { ok: false; problems: Problem[]; warnings: Problem[]; files: string[] };
 
-import { curriculumFiles } from './files.js';
+import { curriculumFiles, shownPath } from './files.js';
 
 export { curriculumFiles };
 
@@ -55,7 +54,7 @@ export function tryParseCurriculum(texts: ReadonlyArray<{ file: string; text: st
   return { ok: true, curriculum: result.curriculum, warnings: result.warnings, files };
 }
 
-/** Load a curriculum folder without throwing. File names in problems are relative to `cwd`. */
+/** Load a curriculum folder without throwing. File names in problems are shown from `cwd` (`shownPath`). */
 export function tryLoadCurriculum(folder: string, cwd: string = process.cwd()): LoadResult {
   let isDir = false;
   try {
@@ -63,7 +62,7 @@ export function tryLoadCurriculum(folder: string, cwd: string = process.cwd()): 
   } catch {
     isDir = false;
   }
-  const shown = relative(cwd, folder) || '.';
+  const shown = shownPath(folder, cwd);
   if (!isDir) {
     return {
       ok: false,
@@ -81,7 +80,7 @@ export function tryLoadCurriculum(folder: string, cwd: string = process.cwd()): 
       files: [],
     };
   }
-  const texts = paths.map((path) => ({ file: relative(cwd, path) || path, text: readFileSync(path, 'utf8') }));
+  const texts = paths.map((path) => ({ file: shownPath(path, cwd), text: readFileSync(path, 'utf8') }));
   return tryParseCurriculum(texts, shown);
 }
 
@@ -92,7 +91,7 @@ export function loadCurriculum(folder: string, cwd?: string): Curriculum {
   throw new MlpathError({
     code: 'CURRICULUM_INVALID',
     key: 'content.problems',
-    params: { dir: relative(cwd ?? process.cwd(), folder) || '.', count: result.problems.length },
+    params: { dir: shownPath(folder, cwd), count: result.problems.length },
     problems: result.problems,
     hintKey: 'content.fixHint',
   });

@@ -10,7 +10,8 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { shownPath } from './files.js';
 import { Document } from 'yaml';
 import { MlpathError } from '../core/errors.js';
 import type {
@@ -357,7 +358,7 @@ function selfCheckRuns(
 export interface WriteOptions {
   /** Replace a destination folder that holds an mlpath curriculum and nothing else (default: refuse). */
   readonly force?: boolean;
-  /** Paths in messages are relative to this folder. */
+  /** Paths in messages are shown from this folder (`shownPath`). */
   readonly cwd?: string;
 }
 
@@ -428,7 +429,7 @@ export function cleanInterruptedWrite(dir: string): string[] {
  */
 export function writeCurriculum(curriculum: Curriculum, dir: string, options: WriteOptions = {}): string[] {
   const cwd = options.cwd ?? process.cwd();
-  const shown = relative(cwd, dir) || dir;
+  const shown = shownPath(dir, cwd);
   cleanInterruptedWrite(dir);
   let existing: string[] | undefined;
   try {
@@ -477,7 +478,7 @@ export function writeCurriculum(curriculum: Curriculum, dir: string, options: Wr
         key: 'import.doesNotPass',
         problems: loaded.problems.map((p) => ({
           ...p,
-          place: p.place ? { ...p.place, file: p.place.file.replace(relative(cwd, temp), shown) } : undefined,
+          place: p.place ? { ...p.place, file: p.place.file.replace(shownPath(temp, cwd), shown) } : undefined,
         })),
       });
     }

@@ -242,6 +242,11 @@ export interface ProgressState {
    * week to the work the plan had for it; absent, none is credited.
    */
   readonly loggedGeneral?: ReadonlyMap<string, number>;
+  /**
+   * Hours logged on items the curriculum does not know (another curriculum's), per day: they are
+   * not this curriculum's work, so the re-plan does not take them off the current week.
+   */
+  readonly loggedForeign?: ReadonlyMap<string, number>;
 }
 
 export interface Forecast {

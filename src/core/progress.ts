@@ -136,8 +136,12 @@ const STATUS: Partial<Record<ProgressEvent['type'], ItemStatus>> = {
 
 /** The state the planner needs: statuses of skills and items, and hours logged. */
 export function foldProgress(events: readonly ProgressEvent[], curriculum: ProgressCurriculum): ProgressState {
-  const { skills, items, logged, loggedByItem, loggedGeneral } = progressStats(events, curriculum, undefined);
-  return { skills, items, logged, loggedByItem, loggedGeneral };
+  const { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign } = progressStats(
+    events,
+    curriculum,
+    undefined,
+  );
+  return { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign };
 }
 
 /** The fold with everything the status screen shows. `today` (`YYYY-MM-DD`) anchors week and streak. */
@@ -163,6 +167,11 @@ export interface ProgressFold {
   readonly hoursByItem: Map<string, number>;
   /** Day -> hours logged on it without an item. */
   readonly generalByDay: Map<string, number>;
+  /**
+   * Day -> hours logged on it on items this curriculum does not know (another curriculum's, the
+   * learner having switched): logged time all the same, but no part of this curriculum's weeks.
+   */
+  readonly foreignByDay: Map<string, number>;
   readonly hoursByWeek: Map<string, number>;
   /** Unrounded. */
   readonly totalHours: number;
@@ -204,6 +213,7 @@ function emptyFold(): ProgressFold {
     hoursByDay: new Map(),
     hoursByItem: new Map(),
     generalByDay: new Map(),
+    foreignByDay: new Map(),
     hoursByWeek: new Map(),
     totalHours: 0,
     days: new Set(),
@@ -251,6 +261,7 @@ export function extendFold(
     hoursByDay: new Map(fold.hoursByDay),
     hoursByItem: new Map(fold.hoursByItem),
     generalByDay: new Map(fold.generalByDay),
+    foreignByDay: new Map(fold.foreignByDay),
     hoursByWeek: new Map(fold.hoursByWeek),
     days: new Set(fold.days),
     projectTicks: new Map([...fold.projectTicks].map(([id, ticks]) => [id, new Set(ticks)])),
@@ -280,7 +291,18 @@ function applyEvents(
   cancelled: ReadonlySet<string>,
   index: ItemIndex,
 ): ProgressFold | undefined {
-  const { skills, items, unknown, hoursByDay, hoursByItem, generalByDay, hoursByWeek, days, projectTicks } = fold;
+  const {
+    skills,
+    items,
+    unknown,
+    hoursByDay,
+    hoursByItem,
+    generalByDay,
+    foreignByDay,
+    hoursByWeek,
+    days,
+    projectTicks,
+  } = fold;
   const { doneOn, marked, worked, cards } = fold;
   const weekOf = new Map<string, string>();
   let totalHours = fold.totalHours;
@@ -345,6 +367,7 @@ function applyEvents(
         hoursByDay.set(date, (hoursByDay.get(date) ?? 0) + hours);
         hoursByItem.set(key ?? '', (hoursByItem.get(key ?? '') ?? 0) + hours);
         if (key === undefined) generalByDay.set(date, (generalByDay.get(date) ?? 0) + hours);
+        else if (resolved === undefined) foreignByDay.set(date, (foreignByDay.get(date) ?? 0) + hours);
         totalHours += hours;
         let week = weekOf.get(date);
         if (week === undefined) {
@@ -393,6 +416,7 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
     logged: [...fold.hoursByDay].map(([date, hours]) => ({ date, hours })),
     loggedByItem: fold.hoursByItem,
     loggedGeneral: fold.generalByDay,
+    loggedForeign: fold.foreignByDay,
     unknown: fold.unknown,
     hoursByWeek: fold.hoursByWeek,
     totalHours: round(fold.totalHours),
@@ -406,7 +430,7 @@ export function statsOf(fold: ProgressFold, today: string | undefined): Progress
 }
 
 /** The version of foldToJson's text; a stored fold of another version is folded again. */
-export const FOLD_FORMAT = 6;
+export const FOLD_FORMAT = 7;
 
 /** A fold as text, for a store to keep. */
 export function foldToJson(fold: ProgressFold): string {
@@ -418,6 +442,7 @@ export function foldToJson(fold: ProgressFold): string {
     hoursByDay: [...fold.hoursByDay],
     hoursByItem: [...fold.hoursByItem],
     generalByDay: [...fold.generalByDay],
+    foreignByDay: [...fold.foreignByDay],
     hoursByWeek: [...fold.hoursByWeek],
     totalHours: fold.totalHours,
     days: [...fold.days],
@@ -481,6 +506,7 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       hoursByDay: [string, number][];
       hoursByItem: [string, number][];
       generalByDay: [string, number][];
+      foreignByDay: [string, number][];
       hoursByWeek: [string, number][];
       totalHours: number;
       days: string[];
@@ -502,6 +528,7 @@ export function foldFromJson(text: string): ProgressFold | undefined {
       hoursByDay: new Map(j.hoursByDay),
       hoursByItem: new Map(j.hoursByItem),
       generalByDay: new Map(j.generalByDay),
+      foreignByDay: new Map(j.foreignByDay),
       hoursByWeek: new Map(j.hoursByWeek),
       totalHours: j.totalHours,
       days: new Set(j.days),

@@ -5,7 +5,6 @@
  * written out by `content/write.ts`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
 import anyAscii from 'any-ascii';
 import { codedProblem, MlpathError } from '../core/errors.js';
 import type { Message, MessageParams } from '../core/errors.js';
@@ -48,7 +47,7 @@ export interface ImportResult {
 }
 
 export interface ImportOptions {
-  /** Paths in messages are shown relative to this folder (default: the process's). */
+  /** Paths in messages are shown from this folder (`shownPath`; default: the process's). */
   readonly cwd?: string;
   /** Hours a node counts when the source gives no time (roadmap.sh; OSSU courses without figures). */
   readonly defaultHours?: number;
@@ -118,11 +117,6 @@ export class IdAllocator {
   has(id: string): boolean {
     return this.taken.has(id);
   }
-}
-
-/** A path as a user should see it in a message. */
-export function shownPath(path: string, cwd: string = process.cwd()): string {
-  return relative(cwd, path) || path;
 }
 
 /**

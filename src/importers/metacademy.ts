@@ -37,8 +37,8 @@ import {
   readText,
   round1,
   parseJson,
-  shownPath,
 } from './common.js';
+import { shownPath } from '../content/files.js';
 import type { Dropped, ImportOptions, ImportResult } from './common.js';
 import type { Message } from '../core/errors.js';
 

@@ -34,8 +34,8 @@ import {
   isFile,
   readText,
   round1,
-  shownPath,
 } from './common.js';
+import { shownPath } from '../content/files.js';
 import type { Dropped, ImportOptions, ImportResult } from './common.js';
 import type { Message } from '../core/errors.js';
 

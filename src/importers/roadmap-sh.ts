@@ -43,8 +43,8 @@ import {
   parseJson,
   readText,
   round1,
-  shownPath,
 } from './common.js';
+import { shownPath } from '../content/files.js';
 import type { Dropped, ImportOptions, ImportResult } from './common.js';
 import type { Message } from '../core/errors.js';
 import { balsamiqOutline, isBalsamiq } from './roadmap-sh-balsamiq.js';

@@ -46,6 +46,7 @@ export interface ProfileRequest {
   readonly weeksOff?: readonly DateRange[] | undefined;
   readonly startDate?: string | undefined;
   readonly style?: string | undefined;
+  /** A curriculum domain id; `""` or `none` clears it. */
   readonly domain?: string | undefined;
   readonly freeOnly?: boolean | undefined;
   readonly locale?: string | undefined;
@@ -147,8 +148,14 @@ function targetDateFrom(value: string | null | undefined, stored: string | undef
   return v === '' || v.toLowerCase() === NO_REGION ? undefined : v;
 }
 
-/** The word that clears a stored region (`--region none`). */
+/** The word that clears a stored region (`--region none`) or domain (`--domain none`). */
 export const NO_REGION = 'none';
+
+/** Whether a value asks to clear its stored field (`""` or `none`). */
+function clears(value: string | undefined): boolean {
+  const v = value?.trim().toLowerCase();
+  return v === '' || v === NO_REGION;
+}
 
 /**
  * The region a face should offer to confirm: the curriculum's region for the profile's locale
@@ -176,18 +183,32 @@ function pathOf(problem: ProfileProblem, profile: Profile): string {
 }
 
 /**
- * The profile a request describes. Without `startingPoint`, `base` (the stored profile) fills what
- * the request leaves out; with it, the starting point's defaults do.
+ * How a stored profile fills what a request leaves out. `replace` (a plan from another starting
+ * point): without `startingPoint` the stored profile fills every field, with it the starting
+ * point's defaults do. `keep-settings` (setting the profile up again, `mlpath init --force`): the
+ * learner's settings (hours, study days, weeks off, region, style…) are kept whatever the starting
+ * point; the skills known go with the starting point (kept only while it stays the same) and the
+ * start date with the new plan (today unless given).
+ */
+export type BaseUse = 'replace' | 'keep-settings';
+
+/**
+ * The profile a request describes, over `base` (the stored profile) as `use` says.
  * @throws LearnerError INVALID_INPUT (reason `profile`) listing every problem.
  */
 export function profileFromInput(
   ctx: Pick<LearnerContext, 'curriculum' | 'clock'>,
   input: ProfileRequest,
   base?: Profile | undefined,
+  use: BaseUse = 'replace',
 ): Profile {
   const { curriculum } = ctx;
   const ids = idSets(curriculum);
-  const from = input.startingPoint !== undefined ? undefined : base;
+  const keep = use === 'keep-settings';
+  const from = input.startingPoint !== undefined && !keep ? undefined : base;
+  const point = spell(input.startingPoint, ids.points) ?? from?.startingPoint;
+  const knownFrom = keep && point !== base?.startingPoint ? undefined : from?.known;
+  const startFrom = keep ? undefined : from?.startDate;
   const trimmed = (v: string | undefined): string | undefined => v?.trim();
   const resource = (v: string): string => spell(v, ids.resources) ?? v;
   let choices = from?.choices;
@@ -209,13 +230,13 @@ export function profileFromInput(
     };
   }
   const known = input.known?.map((k) => spell(k, ids.skills) ?? k).filter((k) => k !== '');
-  const profile = profileFor(curriculum, spell(input.startingPoint, ids.points) ?? from?.startingPoint, {
-    startDate: trimmed(input.startDate) ?? from?.startDate ?? today(ctx),
-    known: known ? [...new Set(known)] : from?.known,
+  const profile = profileFor(curriculum, point, {
+    startDate: trimmed(input.startDate) ?? startFrom ?? today(ctx),
+    known: known ? [...new Set(known)] : knownFrom,
     hoursPerWeek: (input.hoursPerWeek === FULL_TIME ? FULL_TIME_HOURS : input.hoursPerWeek) ?? from?.hoursPerWeek,
     weeksOff: input.weeksOff ?? from?.weeksOff,
     style: (trimmed(input.style) as LearningStyle | undefined) ?? from?.style,
-    domain: spell(input.domain, ids.domains) ?? from?.domain,
+    domain: clears(input.domain) ? undefined : (spell(input.domain, ids.domains) ?? from?.domain),
     freeOnly: input.freeOnly ?? from?.freeOnly,
     locale: trimmed(input.locale) ?? from?.locale,
     target: spell(input.target, ids.targets) ?? from?.target,

@@ -8,7 +8,8 @@ import { formatProblem, MlpathError } from '../../core/errors.js';
 import { textIn } from '../../core/model.js';
 import { tryLoadCurriculum } from '../../content/load.js';
 import type { CliIo } from '../io.js';
-import { cmsg, countOf } from '../curriculum-messages.js';
+import { cmsg, countOf, importedCount } from '../curriculum-messages.js';
+import { enumerationIn } from '../../i18n/options.js';
 import { renderMessage, translate } from '../../i18n/catalogue.js';
 import { chooseLocale } from '../locale.js';
 import { curriculumDir } from '../paths.js';
@@ -60,17 +61,23 @@ export function registerCurriculum(program: Command, io: CliIo): Command {
       const c = result.curriculum;
       const edges = c.skills.reduce((n, s) => n + s.requires.length, 0);
       if (!options.json) {
+        const counts: [string, number][] = [
+          ['skills', c.skills.length],
+          ['prerequisites', edges],
+          ['resources', c.resources.length],
+          ['stages', c.stages.length],
+          ['routes', c.routes.length],
+          ['starting points', c.startingPoints.length],
+          ['roles', c.roles.length],
+          ['projects', c.projects.length],
+        ];
         const summary = cmsg(locale, 'check.ok', {
           title: textIn(c.meta.title, locale),
           version: c.meta.version,
-          skills: c.skills.length,
-          edges,
-          resources: c.resources.length,
-          stages: c.stages.length,
-          routes: c.routes.length,
-          points: c.startingPoints.length,
-          roles: c.roles.length,
-          projects: c.projects.length,
+          counts: enumerationIn(
+            locale,
+            counts.map(([kind, count]) => importedCount(locale, kind, count)),
+          ),
         });
         const warnings =
           result.warnings.length > 0 ? cmsg(locale, 'check.okWarnings', { count: result.warnings.length }) : '';

@@ -16,7 +16,7 @@ import type { CliIo } from '../io.js';
 import { status } from '../../learner/progress.js';
 import { targetLines } from './progress-views.js';
 import { routeWhyLines } from './plan.js';
-import { addProfileOptions, profileFromFlags } from '../profile-flags.js';
+import { addProfileOptions, keptFlags, profileFromFlags } from '../profile-flags.js';
 import type { ProfileFlags } from '../profile-flags.js';
 import { NO_REGION, regionToConfirm, saveProfile } from '../../learner/profile.js';
 import { FULL_TIME_HOURS } from '../../core/planner/profile.js';
@@ -36,12 +36,16 @@ interface InitOptions extends ProfileFlags {
   json?: boolean;
 }
 
-/** Ask the profile questions the flags did not answer; undefined when the learner cancels. */
+/**
+ * Ask the profile questions the flags did not answer, each offering the stored profile's answer
+ * when there is one; undefined when the learner cancels.
+ */
 async function askProfile(
   curriculum: Curriculum,
   flags: ProfileFlags,
   locale: Locale,
   today: string,
+  stored: Profile | undefined,
 ): Promise<ProfileFlags | undefined> {
   const prompts = await import('@clack/prompts');
   promptWords(prompts, locale);
@@ -75,6 +79,7 @@ async function askProfile(
       options: curriculum.startingPoints.map((p) =>
         optionIn(loc, { value: p.id, label: textIn(p.title, loc), hint: textIn(p.summary, loc) }),
       ),
+      initialValue: stored?.startingPoint,
     });
     if (cancelled(value)) return undefined;
     answers.startPoint = String(value);
@@ -83,7 +88,7 @@ async function askProfile(
   if (answers.hours === undefined) {
     const value = await prompts.text({
       message: t.askHours,
-      initialValue: String(point?.hoursPerWeek ?? 10),
+      initialValue: String(stored?.hoursPerWeek ?? point?.hoursPerWeek ?? 10),
       validate: (v) => hoursProblem(loc, v),
     });
     if (cancelled(value)) return undefined;
@@ -93,7 +98,7 @@ async function askProfile(
     const value = await prompts.select({
       message: t.askStyle,
       options: LEARNING_STYLES.map((s) => ({ value: s, label: t.styles[s] ?? s })),
-      initialValue: point?.style ?? 'structured',
+      initialValue: stored?.style ?? point?.style ?? 'structured',
     });
     if (cancelled(value)) return undefined;
     answers.style = String(value);
@@ -107,12 +112,14 @@ async function askProfile(
           optionIn(loc, { value: d.id, label: textIn(d.title, loc), hint: textIn(d.summary, loc) }),
         ),
       ],
+      initialValue: stored?.domain ?? '',
     });
     if (cancelled(value)) return undefined;
-    if (value !== '') answers.domain = String(value);
+    // Any domain clears a stored one, which would otherwise be kept.
+    answers.domain = value === '' ? NO_REGION : String(value);
   }
   if (answers.freeOnly === undefined) {
-    const value = await prompts.confirm({ ...yesNo, message: t.askFreeOnly, initialValue: false });
+    const value = await prompts.confirm({ ...yesNo, message: t.askFreeOnly, initialValue: stored?.freeOnly ?? false });
     if (cancelled(value)) return undefined;
     answers.freeOnly = value === true;
   }
@@ -122,7 +129,7 @@ async function askProfile(
     const value = await prompts.confirm({
       ...yesNo,
       message: t.askRegion(textIn(region.title, loc)),
-      initialValue: true,
+      initialValue: stored ? stored.region === region.id : true,
     });
     if (cancelled(value)) return undefined;
     answers.region = value === true ? region.id : NO_REGION;
@@ -185,15 +192,17 @@ export function registerInit(program: Command, io: CliIo): void {
         if (!options.yes) {
           if (!io.isTty || !process.stdin.isTTY)
             throw new MlpathError({ code: 'INVALID_INPUT', message: m.initNeedsFlags });
-          const answers = await askProfile(curriculum, options, locale, session.today);
+          const answers = await askProfile(curriculum, options, locale, session.today, stored);
           if (!answers) return;
           flags = answers;
         }
+        // Setting the profile up again keeps what the learner does not give again (BaseUse).
         const profile: Profile = profileFromFlags(
           curriculum,
           { ...flags, locale: flags.locale ?? locale },
-          { today: session.today },
+          { today: session.today, base: stored, use: 'keep-settings' },
         );
+        const kept = stored ? keptFlags(flags, stored, profile) : [];
         // A re-init keeps the progress and the first plan (the baseline); it plans what is left.
         const saved = await session.inTurn((ctx) => saveProfile(ctx, profile, 'init'));
         const forecast = saved.forecast;
@@ -201,7 +210,7 @@ export function registerInit(program: Command, io: CliIo): void {
         const out = trackingMessages(profile.locale);
         if (options.json) {
           io.out(
-            `${JSON.stringify({ profile, route: plan.route, finishDate: plan.finishDate, weekCount: plan.weekCount, firstWeeks: wordedPlan(plan.weeks.slice(0, 3), curriculum) }, null, 2)}\n`,
+            `${JSON.stringify({ profile, kept, route: plan.route, finishDate: plan.finishDate, weekCount: plan.weekCount, firstWeeks: wordedPlan(plan.weeks.slice(0, 3), curriculum) }, null, 2)}\n`,
           );
           return;
         }
@@ -210,6 +219,7 @@ export function registerInit(program: Command, io: CliIo): void {
         // After the questions, the prompts have already said it.
         if (options.yes) io.out(`${out.profileSaved}\n`);
         if (saved.replaced) io.out(`${out.profileReplaced}\n`);
+        if (kept.length > 0) io.out(`${out.profileKept(kept.join(' '))}\n`);
         if (options.yes || saved.replaced) io.out('\n');
         if (route) io.out(`${out.route(textIn(route.title, profile.locale))}\n`);
         if (why) for (const line of routeWhyLines(profile.locale, why, curriculum)) io.out(`${line}\n`);

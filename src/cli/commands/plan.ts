@@ -160,7 +160,12 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   );
   lines.push(
     m('plan.profile', {
-      point: point ? textIn(point.title, L) : profile.startingPoint,
+      // A curriculum without starting points (an import) plans from the profile's known skills alone.
+      point: point
+        ? textIn(point.title, L)
+        : curriculum.startingPoints.length === 0
+          ? m('plan.noStartingPoint')
+          : profile.startingPoint,
       hours: hours(plan.hoursPerWeek),
       // Two decimals, as the factors are set (0.85), so the text and --json agree.
       factor: Math.round(plan.effortFactor * 100) / 100,

@@ -396,3 +396,17 @@ describe('the review time a week reserves', () => {
     expect(withReview ?? 0).toBeGreaterThan(plain ?? 0);
   });
 });
+
+describe('hours logged in the current week', () => {
+  it('come off its budget, except those on items the curriculum does not know (another curriculum’s)', () => {
+    const profile = profileOf(c, 'from-scratch');
+    const today = '2027-01-06';
+    const base = { skills: new Map(), items: new Map(), loggedByItem: new Map([['other-course', 3]]) };
+    const none: ProgressState = { ...base, logged: [] };
+    const own: ProgressState = { ...base, logged: [{ date: '2027-01-05', hours: 3 }] };
+    const foreign: ProgressState = { ...own, loggedForeign: new Map([['2027-01-05', 3]]) };
+    const firstWeek = (progress: ProgressState): number => planFor(c, profile, progress, today).weeks[0]?.hours ?? 0;
+    expect(firstWeek(own)).toBeCloseTo(firstWeek(none) - 3, 5);
+    expect(firstWeek(foreign)).toBeCloseTo(firstWeek(none), 5);
+  });
+});

@@ -606,12 +606,17 @@ export function planFor(
   const pace = progress ? observedPace(curriculum, profile, progress).pace : 1;
   const monday = weekStart(startDate);
   const inThisWeek = progress !== undefined && today !== undefined && weekStart(today) === monday;
-  const loggedThisWeek = inThisWeek ? hoursLoggedBetween(progress.logged, monday, addDays(monday, 6)) : 0;
-  let generalThisWeek = 0;
-  if (inThisWeek && progress.loggedGeneral) {
-    const sunday = addDays(monday, 6);
-    for (const [date, hours] of progress.loggedGeneral) if (date >= monday && date <= sunday) generalThisWeek += hours;
-  }
+  const sunday = addDays(monday, 6);
+  const inWeek = (byDay: ReadonlyMap<string, number> | undefined): number => {
+    let sum = 0;
+    if (inThisWeek && byDay) for (const [date, hours] of byDay) if (date >= monday && date <= sunday) sum += hours;
+    return sum;
+  };
+  // Hours on another curriculum's items are no part of this one's week.
+  const loggedThisWeek = inThisWeek
+    ? Math.max(0, hoursLoggedBetween(progress.logged, monday, sunday) - inWeek(progress.loggedForeign))
+    : 0;
+  const generalThisWeek = inWeek(progress?.loggedGeneral);
   const plan = planFrom(curriculum, profile, prepared, progress, {
     startDate,
     pace,

@@ -54,6 +54,11 @@ export const LAST_START_YEAR = 2100;
  * longer break can be given as more than one range.
  */
 export const MAX_WEEKS_OFF_DAYS = 366;
+
+/** The days a break takes, its first and last included (checked against MAX_WEEKS_OFF_DAYS). */
+export function daysOff(range: DateRange): number {
+  return daysBetween(range.start, range.end) + 1;
+}
 /**
  * The word for full-time study (`--hours full-time`), and the effective hours a week it stands for:
  * a 40-hour week of which about 28 hours are effective study (the rest is breaks, review, planning
@@ -271,8 +276,8 @@ export function checkProfile(curriculum: Curriculum, profile: Profile): ProfileP
       problems.push(problemOf('weeksOff', 'date', value, 'profile.notRange', { value }));
     } else if (r.end < r.start) {
       problems.push(problemOf('weeksOff', 'date-range', value, 'profile.rangeBackwards', { value }));
-    } else if (daysBetween(r.start, r.end) + 1 > MAX_WEEKS_OFF_DAYS) {
-      const days = daysBetween(r.start, r.end) + 1;
+    } else if (daysOff(r) > MAX_WEEKS_OFF_DAYS) {
+      const days = daysOff(r);
       problems.push(
         problemOf('weeksOff', 'long-range', value, 'profile.rangeTooLong', { value, days, max: MAX_WEEKS_OFF_DAYS }),
       );

@@ -8,6 +8,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { AREAS, LEARNING_STYLES, type LearningStyle } from '../../../src/core/model.js';
 import { LIMITS } from '../../../src/contract/limits.js';
+import { daysOff } from '../../../src/core/planner/profile.js';
 import type { DateRange } from '../../../src/core/plan-model.js';
 import type { Curriculum, Profile, ProfileInput } from '../lib/api.js';
 import { localToday } from '../lib/format.js';
@@ -119,6 +120,14 @@ export function ProfileForm(props: {
   // The app checks the hours itself, in the page's words (the browser's own bubble speaks the browser's
   // language, not the page's), with the limits every face shares.
   const hoursBad = !(draft.hoursPerWeek >= LIMITS.minHoursPerWeek && draft.hoursPerWeek <= LIMITS.hoursPerWeek);
+  // So are the weeks off, each beside its own dates: one ending before it starts, or longer than a break may be.
+  const offProblems = draft.weeksOff.map((range) => {
+    if (!range.start || !range.end) return undefined;
+    if (range.end < range.start) return t('profile.offBackwards');
+    const days = daysOff(range);
+    return days > LIMITS.weeksOffDays ? t('profile.offTooLong', { days, max: LIMITS.weeksOffDays }) : undefined;
+  });
+  const firstBadOff = offProblems.findIndex((problem) => problem !== undefined);
 
   return (
     <form
@@ -128,6 +137,10 @@ export function ProfileForm(props: {
         event.preventDefault();
         if (hoursBad && shows('time')) {
           document.getElementById(`${id}-hours`)?.focus();
+          return;
+        }
+        if (firstBadOff >= 0 && shows('time')) {
+          document.getElementById(`${id}-off-${firstBadOff}-start`)?.focus();
           return;
         }
         if (!last && step) props.onStep?.(STEPS[index + 1] ?? step);
@@ -367,6 +380,8 @@ export function ProfileForm(props: {
                     className="field"
                     required
                     value={range.start}
+                    aria-invalid={offProblems[index] !== undefined}
+                    aria-describedby={offProblems[index] ? `${id}-off-${index}-error` : undefined}
                     onChange={(event) =>
                       update({
                         weeksOff: draft.weeksOff.map((r, i) => (i === index ? { ...r, start: event.target.value } : r)),
@@ -385,6 +400,8 @@ export function ProfileForm(props: {
                     required
                     min={range.start}
                     value={range.end}
+                    aria-invalid={offProblems[index] !== undefined}
+                    aria-describedby={offProblems[index] ? `${id}-off-${index}-error` : undefined}
                     onChange={(event) =>
                       update({
                         weeksOff: draft.weeksOff.map((r, i) => (i === index ? { ...r, end: event.target.value } : r)),
@@ -399,6 +416,15 @@ export function ProfileForm(props: {
                 >
                   {t('profile.removeOff')}
                 </button>
+                {offProblems[index] && (
+                  <p
+                    id={`${id}-off-${index}-error`}
+                    role="alert"
+                    className="basis-full text-sm text-red-700 dark:text-red-300"
+                  >
+                    {offProblems[index]}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
