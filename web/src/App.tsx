@@ -5,7 +5,7 @@
  * state, not an error).
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { LANGUAGES, setLanguage, type Language } from './i18n/index.js';
+import { setLanguage, type Language } from './i18n/index.js';
 import { prefetchRoadmap, useProfile } from './lib/data.js';
 import { useLocale } from './lib/locale.js';
 import { href, PAGES, parseRoute, useRoute, type Page } from './lib/router.js';
@@ -15,6 +15,7 @@ import { AccountMenu } from './components/AccountMenu.js';
 import { AccountPages } from './components/AccountPages.js';
 import { useAccount } from './lib/account.js';
 import { flush, usePending } from './lib/outbox.js';
+import { LanguageOptions } from './components/LanguageOptions.js';
 
 type PageModule = Promise<{ default: () => React.JSX.Element }>;
 const loaders: Record<Page, () => PageModule> = {
@@ -152,11 +153,7 @@ export function App() {
               value={locale}
               onChange={(event) => void setLanguage(event.target.value as Language)}
             >
-              {LANGUAGES.map((language) => (
-                <option key={language.code} value={language.code} lang={language.code}>
-                  {language.name}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
             <button
               type="button"

@@ -7,6 +7,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { MAX_HOURS_PER_WEEK } from '../../../src/core/planner/profile.js';
 import { ErrorNote } from './Feedback.js';
+import { asError } from '../lib/action.js';
 import { api } from '../lib/api.js';
 import type { StatusForecast, StudyWarning, TargetOutlook } from '../lib/api.js';
 import { useCurriculum } from '../lib/data.js';
@@ -79,7 +80,7 @@ export function TargetDate({
       if (!next) setValue('');
       await invalidate(...PROFILE_KEYS);
     } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
+      setError(asError(caught));
     } finally {
       setBusy(false);
     }

@@ -13,7 +13,7 @@ import type { DateRange } from '../../../src/core/plan-model.js';
 import type { Curriculum, Profile, ProfileInput } from '../lib/api.js';
 import { localToday } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
-import { LANGUAGES } from '../i18n/index.js';
+import { LanguageOptions } from './LanguageOptions.js';
 
 /** The onboarding steps, in order; each names the part of the form it shows. */
 export const STEPS = ['start', 'time', 'style', 'known'] as const;
@@ -312,11 +312,7 @@ export function ProfileForm(props: {
               value={draft.locale}
               onChange={(event) => update({ locale: event.target.value, localeChosen: true })}
             >
-              {LANGUAGES.map((language) => (
-                <option key={language.code} value={language.code} lang={language.code}>
-                  {language.name}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           </div>
           {curriculum.regions && curriculum.regions.length > 0 && (

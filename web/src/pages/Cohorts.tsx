@@ -10,6 +10,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../../src/contract/limits.js';
 import { COHORT_KINDS } from '../../../src/core/cohort-model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
+import { asError } from '../lib/action.js';
 import { useAccount } from '../lib/account.js';
 import { ApiError, cohortsApi, type CohortKind, type CohortSummary, type CohortView } from '../lib/api.js';
 import { useLocale } from '../lib/locale.js';
@@ -68,7 +69,7 @@ export default function Cohorts() {
     try {
       setList((await cohortsApi.list()).cohorts);
     } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
+      setError(asError(caught));
     }
   };
 
@@ -102,7 +103,7 @@ export default function Cohorts() {
       setRefusal({ key, ...(field ? { field } : {}) });
       // The field at fault takes the focus, as a screen reader user expects.
       if (field) requestAnimationFrame(() => document.getElementById(ids[field])?.focus());
-    } else setError(caught instanceof Error ? caught : new Error(String(caught)));
+    } else setError(asError(caught));
   }
 
   type Notice = { key: string; values?: Record<string, string> };

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { evidencePiece } from '../../../src/core/jobs/evidence.js';
 import type { Text } from '../../../src/core/model.js';
 import { enumerationIn } from '../../../src/i18n/options.js';
+import { asError } from '../lib/action.js';
 import type { Curriculum } from '../lib/api.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { api, ApiError, type JobAnalysis, type JobsPlanJson, type KeptJob } from '../lib/api.js';
@@ -79,7 +80,7 @@ export default function Jobs() {
     try {
       setKept((await api.jobs(locale)).jobs);
     } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
+      setError(asError(caught));
     }
   };
 
@@ -93,7 +94,7 @@ export default function Jobs() {
   const fail = (caught: unknown): void => {
     const kind = badKind(caught);
     if (kind) setBad(kind);
-    else setError(caught instanceof Error ? caught : new Error(String(caught)));
+    else setError(asError(caught));
   };
 
   async function analyze(posting: string, focus = true): Promise<void> {

@@ -13,6 +13,7 @@ import { PlacementCheck, PlacementOffer } from '../components/PlacementCheck.js'
 import { PlanTimeline } from '../components/PlanTimeline.js';
 import { ProfileForm, STEPS, toInput, type Draft, type Step } from '../components/ProfileForm.js';
 import { setLanguage } from '../i18n/index.js';
+import { asError, useAction } from '../lib/action.js';
 import { api, type Preview, type ProfileInput } from '../lib/api.js';
 import { useCurriculum, useProfile } from '../lib/data.js';
 import { localToday } from '../lib/format.js';
@@ -59,8 +60,7 @@ export default function Onboarding() {
     asked === 'preview' || asked === 'check' ? asked : STEPS.includes(asked as Step) ? (asked as Step) : 'start';
   const [kept, setKept] = useState<Kept | undefined>(readKept);
   const [preview, setPreview] = useState<{ key: string; value: Preview } | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, setError, run: write } = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
   const input: ProfileInput | undefined = kept
     ? { ...toInput(kept.draft), ...(kept.route ? { route: kept.route } : {}) }
@@ -92,7 +92,7 @@ export default function Onboarding() {
     setError(undefined);
     api.preview(input).then(
       (value) => live && setPreview({ key: inputKey, value }),
-      (caught: unknown) => live && setError(caught instanceof Error ? caught : new Error(String(caught))),
+      (caught: unknown) => live && setError(asError(caught)),
     );
     return () => {
       live = false;
@@ -109,17 +109,7 @@ export default function Onboarding() {
   if (step === 'preview' && preview?.key !== inputKey)
     return error ? <ErrorNote error={error} onRetry={() => setPreview(undefined)} /> : <Loading />;
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = async (action: () => Promise<void>): Promise<void> => void (await write(action));
 
   if (step === 'preview' && preview && input && kept) {
     const route = c.routes.find((r) => r.id === preview.value.plan.route);

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { RubricItem } from '../../../src/core/model.js';
+import { useAction } from '../lib/action.js';
 import type { Curriculum } from '../lib/api.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { api, type Project, type ProjectLinks } from '../lib/api.js';
@@ -27,8 +28,7 @@ export default function Portfolio() {
   const curriculum = useCurriculum();
   const projects = useProjects();
   const profile = useProfile();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run: write } = useAction();
   // Ideas for the learner's domain first; the list can be narrowed to one domain.
   const [shown, setShown] = useState<string | undefined>();
   const filterId = useId();
@@ -45,20 +45,12 @@ export default function Portfolio() {
   const domainsWithIdeas = c.domains.filter((d) => c.projects.some((p) => p.domain === d.id));
 
   /** Run a write and re-read; resolves whether it succeeded (a failure is shown). */
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const run = async (action: () => Promise<unknown>): Promise<boolean> =>
+    (await write(async () => {
       await action();
       await invalidate('projects', 'status');
       return true;
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    })) ?? false;
 
   return (
     <section aria-labelledby="portfolio-title" className="space-y-4">

@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { REVIEW_RATINGS, type ReviewRating } from '../../../src/core/review-model.js';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { InlineCode } from '../components/InlineCode.js';
+import { asError } from '../lib/action.js';
 import type { ReviewItemJson, ReviewQueueResponse } from '../lib/api.js';
 import { useCurriculum, useReview } from '../lib/data.js';
 import { formatPercent } from '../lib/format.js';
@@ -101,7 +102,7 @@ export default function Review() {
         if (how === 'sent') await invalidate(...PROGRESS_KEYS);
       }
     } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
+      setError(asError(caught));
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import { ErrorNote, Loading } from '../components/Feedback.js';
 import { RoadmapOutline } from '../components/RoadmapOutline.js';
 import RoadmapPath from '../components/RoadmapPath.js';
 import { KEY_ACTIONS, SkillPanel, type StatusAction } from '../components/SkillPanel.js';
+import { asError } from '../lib/action.js';
 import { api, type RoadmapSkill } from '../lib/api.js';
 import { prefetchRoadmap, useProfile, useProgress, useRoadmapCurriculum, useRoadmapPlan } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
@@ -76,7 +77,7 @@ export default function Roadmap() {
         try {
           await api.record({ type: action, item: skillId });
         } catch (caught) {
-          setError(caught instanceof Error ? caught : new Error(String(caught)));
+          setError(asError(caught));
           return;
         } finally {
           setBusy(false);

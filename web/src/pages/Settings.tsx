@@ -6,21 +6,22 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { TargetDate } from '../components/Outlook.js';
 import { ProfileForm } from '../components/ProfileForm.js';
-import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
+import { setLanguage, type Language } from '../i18n/index.js';
+import { useAction } from '../lib/action.js';
 import { api, ApiError, exportUrl, type CalendarFeed } from '../lib/api.js';
 import { useCurriculum, useProfile, useStatus } from '../lib/data.js';
 import { useLocale } from '../lib/locale.js';
 import { someOf } from '../../../src/i18n/options.js';
 import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
 import { applyTheme, storedTheme, type Theme } from '../lib/theme.js';
+import { LanguageOptions } from '../components/LanguageOptions.js';
 
 export default function Settings() {
   const { t, locale, date } = useLocale();
   const curriculum = useCurriculum();
   const profile = useProfile();
   const status = useStatus();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run: write } = useAction();
   const [message, setMessage] = useState('');
   const [theme, setTheme] = useState<Theme>(storedTheme);
   // Unticked, as the command line's import without --merge: a backup never merges into progress silently.
@@ -39,17 +40,11 @@ export default function Settings() {
     return () => clearTimeout(timer);
   }, [message]);
 
+  /** Runs a write whose confirmation the page shows once it is done. */
   const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setError(undefined);
     setMessage('');
-    try {
-      setMessage(await action());
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
+    const said = await write(action);
+    if (said !== undefined) setMessage(said);
   };
 
   const importFile = (merging: boolean) => {
@@ -109,11 +104,7 @@ export default function Settings() {
             value={locale}
             onChange={(event) => void setLanguage(event.target.value as Language)}
           >
-            {LANGUAGES.map((language) => (
-              <option key={language.code} value={language.code} lang={language.code}>
-                {language.name}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </div>
         <div>

@@ -6,6 +6,7 @@
  * made while the server is away are kept on this device and shown as made (see lib/outbox).
  */
 import { useId, useRef, useState } from 'react';
+import { useAction } from '../lib/action.js';
 import type { PlanTask } from '../lib/api.js';
 import type { Text } from '../../../src/core/model.js';
 import { LIMITS } from '../../../src/contract/limits.js';
@@ -63,8 +64,7 @@ export default function Today() {
   const curriculum = useCurriculum();
   const pending = usePending();
   const taskTitle = useTaskTitle(curriculum.data);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run: write } = useAction();
   const [hours, setHours] = useState('1');
   // The app checks the hours itself, by the rule the API applies and in the page's words (the
   // browser's own bubble speaks the browser's language, not the page's).
@@ -103,16 +103,10 @@ export default function Today() {
   const logged = week ? week.loggedHours + pendingHours(pending, week.start, week.end) : 0;
   const budget = week?.budgetHours ?? 0;
 
+  /** Runs a write whose confirmation the page shows once it is done. */
   const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setMessage(await action());
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
+    const said = await write(action);
+    if (said !== undefined) setMessage(said);
   };
   /** Record one event; progress is re-read when it reached the server. */
   const send = async (event: Parameters<typeof record>[0]) => {
