@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHours } from './numbers.js';
+import { formatHours, formatNumber } from './numbers.js';
 
 describe('formatHours, the one hours figure of the CLI, the export and the web', () => {
   it('gives a tenth under 100 h and whole hours from 100 h, in both languages', () => {
@@ -17,5 +17,37 @@ describe('formatHours, the one hours figure of the CLI, the export and the web',
     expect(formatHours(0.05, 'en')).toBe('0.05');
     expect(formatHours(1 / 60, 'zh-CN')).toBe('0.017');
     expect(formatHours(0.1, 'en')).toBe('0.1');
+  });
+
+  it('writes numbers below 1,000 as Intl does in the interface locales, without making a formatter', () => {
+    // Halves (exact and not: 0.15 is a little under, 2.25 exact), values that round up to 1,000,
+    // tiny ones, and a spread of fractions.
+    const values = [
+      0.05,
+      0.15,
+      0.25,
+      0.35,
+      1.005,
+      2.25,
+      2.5,
+      3.42,
+      8.57,
+      99.95,
+      999.94,
+      999.95,
+      999.5,
+      0.0004,
+      0.0005,
+      1 / 3,
+      2 / 3,
+      1e-7,
+    ];
+    for (let i = 0; i < 2000; i++) values.push(((i * 7919) % 100_000) / 97);
+    for (const locale of ['en', 'zh-CN'])
+      for (const digits of [0, 1, 2, 3])
+        for (const value of values)
+          expect(formatNumber(value, locale, digits), `${value} to ${digits} digits in ${locale}`).toBe(
+            new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+          );
   });
 });
