@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../core/plan-model.js';
 import { profileFor } from '../core/planner/index.js';
@@ -11,6 +10,7 @@ import type { KyselyStore } from '../store/kysely-store.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { calendarFeed, calendarFile, learnerOfFeed } from './calendar.js';
 import type { LearnerContext } from './context.js';
+import { parseEvents } from './test-support/ics.js';
 
 const curriculum = fixtureCurriculum();
 let dir: string;
@@ -18,29 +18,7 @@ let store: KyselyStore;
 let now: Date;
 let ctx: LearnerContext;
 
-interface Parsed {
-  readonly uid: string;
-  readonly sequence: number;
-  readonly status: string | undefined;
-  readonly start: string;
-  readonly end: string;
-  readonly summary: string;
-}
-
-function parse(ics: string): Parsed[] {
-  return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((e) => {
-    const event = new ICAL.Event(e);
-    const status = e.getFirstPropertyValue('status');
-    return {
-      uid: event.uid,
-      sequence: Number(e.getFirstPropertyValue('sequence')),
-      status: status === null ? undefined : String(status),
-      start: event.startDate.toString(),
-      end: event.endDate.toString(),
-      summary: event.summary,
-    };
-  });
-}
+const parse = parseEvents;
 
 function done(id: string, item: string, at: string): ProgressEvent {
   return { id, type: 'done', at, item, hours: undefined, date: undefined, text: undefined, undoes: undefined };

@@ -1,4 +1,3 @@
-import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isMlpathError } from '../core/errors.js';
 import { profileFor } from '../core/planner/index.js';
@@ -8,35 +7,13 @@ import type { KyselyStore } from '../store/kysely-store.js';
 import { IN_CI, postgresDatabase, postgresReachable, sqliteDatabase } from '../store/test-support/databases.js';
 import type { TestDatabase } from '../store/test-support/databases.js';
 import type { LearnerContext } from './context.js';
+import { parseEvents, type ParsedEvent } from './test-support/ics.js';
 import { exportText, importBackup, readBackup } from './exchange.js';
 
 const pgCheck = await postgresReachable();
 const curriculum = fixtureCurriculum();
 
-interface Parsed {
-  readonly uid: string;
-  readonly sequence: number;
-  readonly status: string | undefined;
-  readonly start: string;
-  readonly summary: string;
-}
-
-function parse(ics: string): Parsed[] {
-  return new ICAL.Component(ICAL.parse(ics))
-    .getAllSubcomponents('vevent')
-    .map((e) => {
-      const event = new ICAL.Event(e);
-      const status = e.getFirstPropertyValue('status');
-      return {
-        uid: event.uid,
-        sequence: Number(e.getFirstPropertyValue('sequence')),
-        status: status === null ? undefined : String(status),
-        start: event.startDate.toString(),
-        summary: event.summary,
-      };
-    })
-    .sort((a, b) => a.uid.localeCompare(b.uid));
-}
+const parse = (ics: string): ParsedEvent[] => parseEvents(ics).sort((a, b) => a.uid.localeCompare(b.uid));
 
 function event(id: string, type: ProgressEvent['type'], at: string, more: Partial<ProgressEvent> = {}): ProgressEvent {
   return { id, type, at, item: more.item, hours: more.hours, date: more.date, text: more.text, undoes: more.undoes };
