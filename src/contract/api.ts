@@ -252,6 +252,12 @@ export const StatusSchema = z
         pace: z.number(),
         doneHours: z.number(),
         remainingHours: z.number(),
+        previousFinishDate: z
+          .string()
+          .nullable()
+          .describe(
+            'The finish date last kept (by `mlpath status`, the first plan or a profile change): where the finish was before. Null when none was kept.',
+          ),
         p10: z.string().nullable(),
         p50: z.string().nullable(),
         p90: z.string().nullable(),

@@ -7,10 +7,10 @@ import { tempDir } from '../store/test-support/databases.js';
 import { LOCAL_LEARNER } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { isLearnerError } from './errors.js';
-import { exportText } from './exchange.js';
+import { exportText, importBackup, readBackup } from './exchange.js';
 import { findItem } from './items.js';
 import { profileFromInput, saveProfile } from './profile.js';
-import { burnup, progressSnapshot, status } from './progress.js';
+import { burnup, progressSnapshot, showStatus, status } from './progress.js';
 import { addProject, setLinks } from './projects.js';
 import { logHours, markItem, TICK_HOURS_SUFFIX, undo } from './tracking.js';
 
@@ -91,6 +91,29 @@ describe('saveProfile', () => {
     const profile = profileFromInput(ctx, { startingPoint: 'from-scratch', choices: { exclude: ['la-book'] } });
     await expect(saveProfile(ctx, profile, 'init')).rejects.toMatchObject({ code: 'UNREACHABLE' });
     expect(await ctx.store.getProfile(LOCAL_LEARNER)).toBeUndefined();
+  });
+});
+
+describe('a restored learner', () => {
+  it('keeps the plan from the profile as the baseline when a status is shown, on every later status', async () => {
+    const ctx = await context();
+    await saveProfile(ctx, profileFromInput(ctx, { startingPoint: 'from-scratch' }), 'init');
+    await markItem(ctx, { type: 'done', item: 'cs50p/week-0' });
+    const backup = await exportText(ctx, { format: 'json' });
+    // Restored elsewhere three weeks later, with nothing studied since: the forecast has moved.
+    const restored = await context('2026-12-18T09:00:00.000Z');
+    await importBackup(restored, { backup: readBackup(backup, 'backup.json'), merge: false });
+    const first = await showStatus(restored);
+    const planned = (await burnup(restored)).map((p) => p.plannedHours);
+    expect(first.forecast?.movedDays).not.toBe(0);
+    // The next command reads everything again, as a new process does (nothing kept in memory).
+    const next = { ...restored, curriculum: fixtureCurriculum() };
+    const second = await showStatus(next);
+    expect(second.forecast?.originalFinishDate).toBe(first.forecast?.originalFinishDate);
+    expect(second.forecast?.movedDays).toBe(first.forecast?.movedDays);
+    expect((await burnup(next)).map((p) => p.plannedHours)).toEqual(planned);
+    // What the first status showed is where the second says the finish was before.
+    expect(second.forecast?.previousFinishDate).toBe(first.forecast?.finishDate);
   });
 });
 

@@ -38,6 +38,7 @@ import type { DoneOfTotal, SkillStates } from '../core/skill-state.js';
 import { currentWeekView } from '../core/weeks.js';
 import type { TodayView } from '../core/weeks.js';
 import { isWriteFault } from '../store/faults.js';
+import { SHOWN_FORECAST } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { today as todayOf } from './context.js';
 import { storedFold } from './fold.js';
@@ -220,6 +221,11 @@ export interface ForecastSummary {
   readonly doneHours: number;
   readonly remainingHours: number;
   /**
+   * The finish date `mlpath status` last showed (or the first plan's, or a profile change's), when it
+   * differs from today's: where the finish was before. Null when none was kept.
+   */
+  readonly previousFinishDate: string | null;
+  /**
    * The finish as a range from the learner's own weeks (core/planner/forecast-range.ts): the dates by
    * which 10%, 50% and 90% of simulated futures finish. Null with too little history (see `range`).
    */
@@ -328,7 +334,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
   const recall = await recallOf(ctx, s.fold, s.original);
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
-  const outlook = await outlookOf(ctx, s);
+  const [outlook, latest] = await Promise.all([outlookOf(ctx, s), ctx.store.latestPlanSnapshot(ctx.learnerId)]);
   const range = outlook.range;
   return {
     today: s.today,
@@ -349,6 +355,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
           pace: forecast.pace,
           doneHours: forecast.doneHours,
           remainingHours: forecast.remainingHours,
+          previousFinishDate: latest?.finishDate ?? null,
           p10: range?.kind === 'range' ? range.p10 : null,
           p50: range?.kind === 'range' ? range.p50 : null,
           p90: range?.kind === 'range' ? range.p90 : null,
@@ -364,20 +371,24 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
 }
 
 /**
- * The finish date of the forecast last remembered (by `mlpath init`, a profile change or a status
- * shown), and remember today's when it differs, so the next status can say where it was before.
- * Plan snapshots are not part of a backup, so this stays out of the status record both faces share.
+ * Remember the finish date a status showed (`mlpath status`), when it differs from the one kept, so
+ * the next status can say where it was before (its `previousFinishDate`). A snapshot of reason
+ * SHOWN_FORECAST: never the first plan. A store that cannot be written still shows the status.
  */
-export async function rememberForecast(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<string | null> {
+export async function rememberForecast(
+  ctx: LearnerContext,
+  report: StatusReport,
+  snapshot?: ProgressSnapshot,
+): Promise<void> {
+  const forecast = report.forecast;
+  if (!forecast || forecast.previousFinishDate === forecast.finishDate) return;
   const s = snapshot ?? (await progressSnapshot(ctx));
-  const latest = await ctx.store.latestPlanSnapshot(ctx.learnerId);
-  const previous = latest?.finishDate ?? null;
-  if (!s.forecast || previous === s.forecast.finishDate) return previous;
+  if (!s.forecast) return;
   try {
     await ctx.store.savePlanSnapshot(ctx.learnerId, {
       id: randomUUID(),
       at: ctx.clock().toISOString(),
-      reason: 'status',
+      reason: SHOWN_FORECAST,
       finishDate: s.forecast.finishDate,
       plan: s.forecast.plan,
     });
@@ -385,7 +396,17 @@ export async function rememberForecast(ctx: LearnerContext, snapshot?: ProgressS
     // A store that cannot be written (full, read-only, damaged) still shows the status.
     if (!isWriteFault(error)) throw error;
   }
-  return previous;
+}
+
+/**
+ * `mlpath status` and GET /api/status, the one action both faces take: the status, with its finish
+ * date remembered (`rememberForecast`) so the next status, on either face, says where it was before.
+ */
+export async function showStatus(ctx: LearnerContext, snapshot?: ProgressSnapshot): Promise<StatusReport> {
+  const s = snapshot ?? (await progressSnapshot(ctx));
+  const report = await status(ctx, s);
+  await rememberForecast(ctx, report, s);
+  return report;
 }
 
 /** GET /api/progress: statuses, events and statistics. */

@@ -204,8 +204,10 @@ describe('a full disk (max_page_count)', () => {
     const backup = JSON.parse(await exportText(ctx(store), { format: 'json', locale: 'en' })) as { events: unknown[] };
     expect(backup.events).toHaveLength(acknowledged);
     // status remembers the forecast when it moved; on a full disk it shows the status all the same.
-    expect((await status(ctx(store))).forecast).not.toBeNull();
-    await expect(rememberForecast(ctx(store))).resolves.toBe('2030-01-01');
+    const report = await status(ctx(store));
+    expect(report.forecast?.previousFinishDate).toBe('2030-01-01');
+    expect(report.forecast?.finishDate).not.toBe('2030-01-01');
+    await expect(rememberForecast(ctx(store), report)).resolves.toBeUndefined();
     await store.close();
     const raw = new BetterSqlite3(file, { readonly: true });
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');

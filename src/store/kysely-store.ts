@@ -14,7 +14,7 @@ import { faultFor, sqliteFault } from './faults.js';
 import type { StoreFault } from './faults.js';
 import type { Dialect } from './migrations.js';
 import type { CohortsTable, Database, EventsTable, PostingsTable, ProjectsTable } from './schema.js';
-import { LOCAL_LEARNER } from './store.js';
+import { LOCAL_LEARNER, SHOWN_FORECAST } from './store.js';
 import type {
   StoredFold,
   CalendarFeed,
@@ -558,6 +558,7 @@ export class KyselyStore implements Store {
         .selectFrom('plan_snapshots')
         .select(['id', 'at', 'reason', 'finish_date', 'plan'])
         .where('learner_id', '=', learnerId)
+        .$if(order === 'asc', (q) => q.where('reason', '<>', SHOWN_FORECAST))
         .orderBy('seq', order)
         .limit(1)
         .executeTakeFirst(),

@@ -9,7 +9,7 @@ import type { CalendarRecord } from '../core/calendar/sync.js';
 import type { KyselyStore } from './kysely-store.js';
 import { tokenHash } from './kysely-store.js';
 import { MIGRATIONS } from './migrations.js';
-import { LOCAL_LEARNER } from './store.js';
+import { LOCAL_LEARNER, SHOWN_FORECAST } from './store.js';
 import type { KeptPosting, PortfolioProject } from './store.js';
 import { IN_CI, postgresDatabase, postgresReachable, sqliteDatabase } from './test-support/databases.js';
 import type { TestDatabase } from './test-support/databases.js';
@@ -165,6 +165,30 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       const latest = await store.latestPlanSnapshot(LOCAL_LEARNER);
       expect(latest?.id).toBe('s2');
       expect(latest?.plan.finishDate).toBe('2027-10-01');
+    });
+
+    it('never takes a snapshot of a shown forecast for the first plan', async () => {
+      await store.ensureLearner();
+      const plan = { route: 'software-first', finishDate: '2028-04-01', weeks: [] } as unknown as Plan;
+      // A restored learner: no first plan yet, then a status shown, then a profile saved.
+      await store.savePlanSnapshot(LOCAL_LEARNER, {
+        id: 'shown',
+        at: '2026-11-27T00:00:00.000Z',
+        reason: SHOWN_FORECAST,
+        finishDate: '2028-04-01',
+        plan,
+      });
+      expect(await store.firstPlanSnapshot(LOCAL_LEARNER)).toBeUndefined();
+      expect((await store.latestPlanSnapshot(LOCAL_LEARNER))?.id).toBe('shown');
+      await store.savePlanSnapshot(LOCAL_LEARNER, {
+        id: 'first',
+        at: '2026-11-28T00:00:00.000Z',
+        reason: 'init',
+        finishDate: '2028-03-29',
+        plan: { ...plan, finishDate: '2028-03-29' },
+      });
+      expect((await store.firstPlanSnapshot(LOCAL_LEARNER))?.id).toBe('first');
+      expect((await store.latestPlanSnapshot(LOCAL_LEARNER))?.id).toBe('first');
     });
 
     it('keeps a progress fold that only one covering more events, or made with another key, replaces', async () => {

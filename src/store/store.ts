@@ -54,10 +54,16 @@ export interface KeptPosting {
   readonly addedAt: string;
 }
 
+/**
+ * The reason of a snapshot that only remembers a forecast shown (`mlpath status`), so the next one can
+ * say where the finish was before. Such a snapshot is never the first plan.
+ */
+export const SHOWN_FORECAST = 'status';
+
 export interface PlanSnapshot {
   readonly id: string;
   readonly at: string;
-  /** What prompted the snapshot: `init`, `plan`, `status`, ... */
+  /** What prompted the snapshot: `init`, `plan`, `onboarding`, ... or SHOWN_FORECAST. */
   readonly reason: string;
   readonly finishDate: string;
   readonly plan: Plan;
@@ -215,7 +221,13 @@ export interface Store {
   saveSyncCursors(learnerId: string, remote: string, cursors: SyncCursors): Promise<void>;
 
   savePlanSnapshot(learnerId: string, snapshot: PlanSnapshot): Promise<void>;
+  /**
+   * The learner's first plan, the baseline every forecast is measured against: the oldest snapshot
+   * made from a profile. A snapshot of a shown forecast (SHOWN_FORECAST) never counts, so a learner
+   * restored or synced without one keeps the plan from the profile as baseline, whatever was shown.
+   */
   firstPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;
+  /** The newest snapshot of any reason. */
   latestPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;
 
   /** Add a project; an id already taken is a CONFLICT. */

@@ -20,7 +20,7 @@ import { weekShownFrom } from '../../core/weeks.js';
 import { WEEKDAYS } from '../../core/plan-model.js';
 import { MAX_HOURS_PER_WEEK } from '../../core/planner/profile.js';
 import type { StudyWarning, TargetOutlook } from '../../core/planner/index.js';
-import { burnup, currentWeek, progressSnapshot, rememberForecast, status } from '../../learner/progress.js';
+import { burnup, currentWeek, progressSnapshot, showStatus } from '../../learner/progress.js';
 import type { ProgressSnapshot, StatusReport, StudySession } from '../../learner/progress.js';
 import type { TrackingMessages } from '../tracking-messages.js';
 import type { WeekReview } from '../../learner/review.js';
@@ -176,12 +176,9 @@ export function registerProgressViews(program: Command, io: CliIo): void {
     .action(async (options: { json?: boolean }) => {
       await withSession(io, async (session) => {
         const { ctx, locale, snapshot } = await load(session);
-        const report = await status(ctx, snapshot);
-        // The finish date this machine showed last: kept with the plan snapshots, not in the shared record.
-        const previousFinishDate = await rememberForecast(ctx, snapshot);
+        const report = await showStatus(ctx, snapshot);
         if (options.json) {
-          const forecast = report.forecast && { ...report.forecast, previousFinishDate };
-          io.out(`${JSON.stringify({ ...report, forecast }, null, 2)}\n`);
+          io.out(`${JSON.stringify(report, null, 2)}\n`);
           return;
         }
         const m = trackingMessages(locale);
@@ -217,10 +214,8 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         }
         const forecast = report.forecast;
         if (!forecast) return;
-        const previous =
-          previousFinishDate !== null && previousFinishDate !== forecast.finishDate
-            ? m.sinceLast(previousFinishDate)
-            : '';
+        const before = forecast.previousFinishDate;
+        const previous = before !== null && before !== forecast.finishDate ? m.sinceLast(before) : '';
         io.out(
           `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
         );

@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { currentWeekView } from '../../core/weeks.js';
 import { withResourceReasons } from '../../core/planner/plan.js';
-import { burnup, currentWeek, progressSnapshot, status } from '../../learner/progress.js';
+import { burnup, currentWeek, progressSnapshot, showStatus } from '../../learner/progress.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { learnerContext, todayOf } from '../context.js';
 import { Planning } from '../planning.js';
@@ -51,7 +51,7 @@ export function planRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/status', async (c) => {
     const ctx = learnerContext(deps, c);
     const snapshot = await progressSnapshot(ctx);
-    return json(c, { ...(await status(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
+    return json(c, { ...(await showStatus(ctx, snapshot)), burnup: await burnup(ctx, snapshot) });
   });
 
   routes.get('/today', async (c) => json(c, wordedPlan(await currentWeek(learnerContext(deps, c)), deps.curriculum)));
