@@ -164,7 +164,9 @@ export const API_ROUTES = {
   },
   'GET /api/curriculum/skills/:id': {
     summary: 'One skill whole and the resources that teach it, for its panel (with an ETag)',
-    params: { id: 'A skill id' },
+    params: {
+      id: 'A skill id, an old id of it (alias) or another spelling, as the CLI reads them; the answer names the skill by its id today',
+    },
     response: SkillDetailSchema,
     other: { 304: { description: 'Not modified' } },
     errors: [404],

@@ -42,6 +42,25 @@ export function findItem(curriculum: Curriculum, id: string): ResolvedItem | und
 }
 
 /**
+ * The skill an id names, by today's id: an old id (`aliases`) or another spelling of either resolves
+ * as in `findItem`. Undefined for an unknown id and for a resource or unit.
+ */
+export function findSkill(curriculum: Curriculum, id: string): string | undefined {
+  const found = findItem(curriculum, id);
+  return found?.kind === 'skill' ? found.key : undefined;
+}
+
+/**
+ * Up to MAX_SUGGESTIONS ids near an unknown one ("did you mean"): among every id a learner may name,
+ * or with `skills`, among the skills' ids and their old ids only.
+ */
+export function suggestItems(curriculum: Curriculum, id: string, only?: 'skills'): string[] {
+  const index = indexOf(curriculum);
+  const ids = only === 'skills' ? [...index.skills, ...index.aliases.keys()] : knownItemIds(index);
+  return suggest(id.trim(), ids, MAX_SUGGESTIONS);
+}
+
+/**
  * The item an id names; throws NOT_FOUND (reason `unknown-item`, details `{ id, suggestions }`)
  * naming `path`, the field or argument it came from.
  */
@@ -50,7 +69,7 @@ export function requireItem(curriculum: Curriculum, id: string, path = 'item'): 
   withinLimit(id, 2 * MAX_ID_LENGTH + 1, path);
   const found = findItem(curriculum, id);
   if (found) return found;
-  const suggestions = suggest(id.trim(), knownItemIds(indexOf(curriculum)), MAX_SUGGESTIONS);
+  const suggestions = suggestItems(curriculum, id);
   throw new LearnerError({
     code: 'NOT_FOUND',
     reason: 'unknown-item',

@@ -8,7 +8,7 @@ import { LOCAL_LEARNER } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { isLearnerError } from './errors.js';
 import { exportText, importBackup, readBackup } from './exchange.js';
-import { findItem } from './items.js';
+import { findItem, findSkill, suggestItems } from './items.js';
 import { profileFromInput, saveProfile } from './profile.js';
 import { burnup, progressSnapshot, showStatus, status } from './progress.js';
 import { addProject, setLinks } from './projects.js';
@@ -46,6 +46,23 @@ describe('items', () => {
     expect(findItem(c, 'python')).toEqual({ kind: 'skill', key: 'python-programming' });
     expect(findItem(c, 'cs50p/week-1')).toEqual({ kind: 'unit', key: 'cs50p/week-1' });
     expect(findItem(c, 'nothing-like-it')).toBeUndefined();
+  });
+
+  it('finds a skill by its id today, an old id or another spelling, and no resource or unit', () => {
+    const c = fixtureCurriculum();
+    expect(findSkill(c, 'python')).toBe('python-programming');
+    expect(findSkill(c, ' Linear_Algebra ')).toBe('linear-algebra');
+    expect(findSkill(c, 'cs50p')).toBeUndefined();
+    expect(findSkill(c, 'cs50p/week-1')).toBeUndefined();
+    expect(findSkill(c, 'nothing-like-it')).toBeUndefined();
+  });
+
+  it('suggests old ids too, and with skills only, no resource', () => {
+    const c = fixtureCurriculum();
+    expect(suggestItems(c, 'pyhton')).toContain('python');
+    expect(suggestItems(c, 'cs50')).toContain('cs50p');
+    expect(suggestItems(c, 'cs50', 'skills')).toEqual([]);
+    expect(suggestItems(c, ' pyhton ', 'skills')).toContain('python');
   });
 });
 

@@ -97,11 +97,9 @@ describe('GET /api/curriculum', () => {
       message: 'the curriculum has no skill "clasical-ml" (did you mean "classical-ml"?)',
       problems: [{ path: 'id', message: 'the curriculum has no skill "clasical-ml"' }],
     });
-    // Another spelling of an id, and a word of it, find it too.
-    for (const id of ['classical_ml', 'clasical']) {
-      const { json } = await api.get(`/api/curriculum/skills/${id}`);
-      expect(ErrorSchema.parse(json).error.message, id).toContain('did you mean "classical-ml"');
-    }
+    // A word of an id finds it too.
+    const word = await api.get('/api/curriculum/skills/clasical');
+    expect(ErrorSchema.parse(word.json).error.message).toContain('did you mean "classical-ml"');
     const zh = await h.app.request('/api/curriculum/skills/clasical-ml', { headers: { 'Accept-Language': 'zh-CN' } });
     expect(ErrorSchema.parse(await zh.json()).error.message).toBe(
       '课程中没有技能“clasical-ml”（你是不是想输入 “classical-ml”？）',
@@ -109,6 +107,56 @@ describe('GET /api/curriculum', () => {
     // Nothing near: no suggestion.
     const far = await api.get('/api/curriculum/skills/zzzzzzzzzzzz');
     expect(ErrorSchema.parse(far.json).error.message).toBe('the curriculum has no skill "zzzzzzzzzzzz"');
+  });
+
+  it('answers a skill by an old id (alias) or another spelling as the CLI reads it, under its id today', async () => {
+    const today = await api.get('/api/curriculum/skills/python-programming');
+    expect(today.status).toBe(200);
+    for (const id of ['python', 'classical_ml', 'Python Programming']) {
+      const { status, json } = await api.get(`/api/curriculum/skills/${encodeURIComponent(id)}`);
+      expect(status, id).toBe(200);
+      const wanted = id === 'classical_ml' ? 'classical-ml' : 'python-programming';
+      expect(SkillDetailSchema.parse(json).skill.id, id).toBe(wanted);
+    }
+    expect((await api.get('/api/curriculum/skills/python')).json).toEqual(today.json);
+    // One copy per skill: the old id's answer carries the same tag, so a browser's copy serves both.
+    const tag = (await h.app.request('/api/curriculum/skills/python-programming')).headers.get('ETag') ?? '';
+    const byAlias = await h.app.request('/api/curriculum/skills/python', { headers: { 'If-None-Match': tag } });
+    expect(byAlias.status).toBe(304);
+    // A resource or a unit is no skill, though `mlpath done` takes them.
+    for (const id of ['cs50x', 'cs50x/week-0']) {
+      const { status, json } = await api.get(`/api/curriculum/skills/${encodeURIComponent(id)}`);
+      expect(status, id).toBe(404);
+      expect(ErrorSchema.parse(json).error.message, id).toBe(`the curriculum has no skill "${id}"`);
+    }
+  });
+
+  it('suggests old ids (aliases) for a misspelt id, the ones `mlpath done` suggests', async () => {
+    const typo = await api.get('/api/curriculum/skills/pyhton');
+    expect(typo.status).toBe(404);
+    expect(ErrorSchema.parse(typo.json).error.message).toBe(
+      'the curriculum has no skill "pyhton" (did you mean "python"?)',
+    );
+    const cli = await h.app.request('/api/progress/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'done', item: 'pyhton' }),
+    });
+    expect(ErrorSchema.parse(await cli.json()).error.message).toContain('(did you mean "python"?)');
+    // The shipped curriculum renamed classical-ml: its old id is suggested for a typo of it.
+    const shipped = await harness({ curriculum: loadCurriculum(SHIPPED_CURRICULUM) });
+    try {
+      const shippedApi = client(shipped.app);
+      const renamed = await shippedApi.get('/api/curriculum/skills/classical-ml');
+      expect(renamed.status).toBe(200);
+      expect(SkillDetailSchema.parse(renamed.json).skill.id).toBe('ml-foundations');
+      const { json } = await shippedApi.get('/api/curriculum/skills/clasical-ml');
+      expect(ErrorSchema.parse(json).error.message).toBe(
+        'the curriculum has no skill "clasical-ml" (did you mean "classical-ml"?)',
+      );
+    } finally {
+      await shipped.close();
+    }
   });
 
   it('answers 304 to a client whose copy is current', async () => {

@@ -10,7 +10,7 @@
  */
 import { curriculumView, roadmapView, skillDetail } from '../core/curriculum-view.js';
 import { codedProblem, didYouMean, isMlpathError, MlpathError } from '../core/errors.js';
-import { suggestIds } from '../core/planner/profile.js';
+import { findSkill, suggestItems } from '../learner/items.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
@@ -188,15 +188,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // The roadmap page draws from this compact view and asks for a skill's details when it is opened.
   unchanging('/api/curriculum/roadmap', roadmapView(deps.curriculum));
   const details = new Map<string, ReturnType<typeof madeOnce>>();
-  const skillIds = deps.curriculum.skills.map((s) => s.id);
   app.get('/api/curriculum/skills/:id', (c) => {
     const id = c.req.param('id');
-    let made = details.get(id);
+    // An old id (alias) or another spelling answers the skill it names, under today's id, as the
+    // CLI and the progress events resolve it.
+    const key = findSkill(deps.curriculum, id);
+    let made = key === undefined ? undefined : details.get(key);
     if (!made) {
-      const detail = skillDetail(deps.curriculum, id);
+      const detail = key === undefined ? undefined : skillDetail(deps.curriculum, key);
       if (!detail) {
-        // The nearest skill ids, found as the CLI finds them for a skill id it does not know.
-        const suggestions = suggestIds(id, skillIds);
+        // The nearest skill ids and old ids, found as the CLI finds them for an id it does not know.
+        const suggestions = suggestItems(deps.curriculum, id, 'skills');
         throw new MlpathError({
           code: 'NOT_FOUND',
           key: 'api.noSkill',
@@ -206,7 +208,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         });
       }
       made = madeOnce(detail);
-      details.set(id, made);
+      details.set(detail.skill.id, made);
     }
     return answerTagged(c, made);
   });

@@ -5,6 +5,7 @@ import { foldProgress } from '../../core/progress.js';
 import { fixtureCurriculum } from '../../export/test-support/fixture.js';
 import { testHome } from '../test-support/home.js';
 import type { TestHome } from '../test-support/home.js';
+import { MlpathError } from '../../core/errors.js';
 import { parseHours } from './track.js';
 
 const homes: TestHome[] = [];
@@ -178,6 +179,23 @@ describe('mlpath log', () => {
     expect(parseHours('24')).toBe(24);
     expect(parseHours('25')).toBeUndefined();
     expect(parseHours('0.0004')).toBeUndefined();
+  });
+
+  it('refuses a minutes part of 60 or more after hours as a typo, naming the value and how to write it', async () => {
+    expect(parseHours('1h59m')).toBe(1.983);
+    expect(() => parseHours('1h99m')).toThrow(MlpathError);
+    expect(() => parseHours('1h60')).toThrow(MlpathError);
+    // Minutes alone may be any number (90m is 1.5 h); hours with too many minutes are no entry at all.
+    expect(parseHours('99m')).toBe(1.65);
+    expect(parseHours('24h99m')).toBeUndefined();
+    const home = fresh();
+    const en = await home.run(['log', '1h99m']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('"1h99m" has 99 minutes past the hours, and an hour has 60: use 2h39m or 2.65');
+    const zh = await home.run(['log', '1h99m'], { MLPATH_LANG: 'zh-CN' });
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('“1h99m”的分钟部分是 99，而一小时只有 60 分钟：请写成 2h39m 或 2.65');
+    expect((await stateOf(home)).events).toEqual([]);
   });
 });
 

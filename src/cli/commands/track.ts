@@ -223,15 +223,33 @@ function describeEvent(session: Session, event: ProgressEvent, locale: string): 
   }
 }
 
-/** Hours as a learner types them: `1.5`, `2`, `90m`, `1h30m`, `1h`, `1:30`. Undefined when not one log entry's hours (`isEntryHours`). */
+/**
+ * Hours as a learner types them: `1.5`, `2`, `90m`, `1h30m`, `1h`, `1:30`. Undefined when not one log
+ * entry's hours (`isEntryHours`). A minutes part of 60 or more after hours (`1h99m`) is a typo, not
+ * 2.65 h: it throws INVALID_INPUT naming the value and what it would mean written right.
+ */
 export function parseHours(text: string): number | undefined {
   const s = text.trim().toLowerCase();
   let hours: number | undefined;
   let match: RegExpExecArray | null;
   if ((match = /^(\d+(?:\.\d+)?)h?$/.exec(s))) hours = Number(match[1]);
   else if ((match = /^(\d+(?:\.\d+)?)(?:m|min)$/.exec(s))) hours = Number(match[1]) / 60;
-  else if ((match = /^(\d+)h\s*(\d+)(?:m|min)?$/.exec(s))) hours = Number(match[1]) + Number(match[2]) / 60;
-  else if ((match = /^(\d+):([0-5]\d)$/.exec(s))) hours = Number(match[1]) + Number(match[2]) / 60;
+  else if ((match = /^(\d+)h\s*(\d+)(?:m|min)?$/.exec(s))) {
+    const [whole, minutes] = [Number(match[1]), Number(match[2])];
+    hours = whole + minutes / 60;
+    if (minutes >= 60 && isEntryHours(hours)) {
+      throw new MlpathError({
+        code: 'INVALID_INPUT',
+        key: 'learner.badMinutes',
+        params: {
+          value: text.trim(),
+          minutes,
+          fixed: `${whole + Math.floor(minutes / 60)}h${minutes % 60}m`,
+          decimal: keptHours(hours),
+        },
+      });
+    }
+  } else if ((match = /^(\d+):([0-5]\d)$/.exec(s))) hours = Number(match[1]) + Number(match[2]) / 60;
   if (hours === undefined || !isEntryHours(hours)) return undefined;
   return keptHours(hours);
 }
