@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useTaskTitle } from '../components/TaskLabel.js';
 import { PlanTimeline } from '../components/PlanTimeline.js';
-import { useCurriculum, usePlan, useProfile } from '../lib/data.js';
+import { useCurriculum, usePlan, useProfile, useStatus } from '../lib/data.js';
 import { PACE_NOISE_PERCENT, readPace } from '../../../src/core/pace.js';
 import { weekShownFrom } from '../../../src/core/weeks.js';
 import { weekNumber } from '../lib/timeline.js';
@@ -23,6 +23,8 @@ export default function PlanPage() {
   const { t, tx, date, num, hoursNum, locale } = useLocale();
   const plan = usePlan();
   const profile = useProfile();
+  // Only for the finish range beside the timeline: the page shows without it (loading, offline).
+  const status = useStatus();
   const curriculum = useCurriculum();
   const taskTitle = useTaskTitle(curriculum.data);
   const [all, setAll] = useState(false);
@@ -153,6 +155,7 @@ export default function PlanPage() {
         plan={current}
         today={today}
         firstFinish={forecast?.originalFinishDate}
+        outlook={status.data?.forecast ?? undefined}
         numberFrom={profile.data?.profile?.startDate}
       />
 
