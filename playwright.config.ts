@@ -68,6 +68,8 @@ export default defineConfig({
     { name: 'time-zone', testMatch: /time-zone\.spec\.ts/ },
     // Time off refused beside its dates in Settings: its own `mlpath serve`; independent of the rest.
     { name: 'weeks-off', testMatch: /weeks-off\.spec\.ts/ },
+    // The Plan page's finish, range and pace: its own `mlpath serve` (a start weeks back); independent of the rest.
+    { name: 'plan-finish', testMatch: /plan-finish\.spec\.ts/ },
   ],
   webServer: {
     command: `node bin/mlpath.js serve --port ${port}`,

@@ -5,6 +5,7 @@
  * functions, choosing the key where wording depends on a value (earlier or later).
  */
 import type { Locale } from '../core/model.js';
+import { PACE_NOISE_PERCENT, readPace } from '../core/pace.js';
 import { enumerationIn, translate } from '../i18n/catalogue.js';
 import { formatHours } from '../i18n/numbers.js';
 import { someOf } from '../i18n/options.js';
@@ -113,10 +114,13 @@ export function trackingMessages(locale: Locale) {
         since,
       }),
     sinceLast: (date: string) => t('sinceLast', { date }),
-    pace: (pace: number) =>
-      pace === 1
-        ? t('pace.even')
-        : t(pace > 1 ? 'pace.slower' : 'pace.faster', { percent: Math.round(Math.abs(pace - 1) * 100) }),
+    /** A pace (observed hours per estimated hour) by the one rule every face reads it by (core/pace). */
+    pace: (pace: number) => {
+      const reading = readPace(pace);
+      return reading.kind === 'even'
+        ? t('pace.even', { percent: PACE_NOISE_PERCENT })
+        : t(reading.kind === 'slower' ? 'pace.slower' : 'pace.faster', { percent: reading.percent });
+    },
     profileSaved: t('profileSaved'),
     route: (title: string) => t('route', { title }),
     firstWeeks: t('firstWeeks'),

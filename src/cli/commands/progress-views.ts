@@ -217,7 +217,7 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         const before = forecast.previousFinishDate;
         const previous = before !== null && before !== forecast.finishDate ? m.sinceLast(before) : '';
         io.out(
-          `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(Math.round(forecast.pace * 100) / 100)}\n`,
+          `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(forecast.pace)}\n`,
         );
         for (const line of rangeLines(m, report)) io.out(`${line}\n`);
         for (const line of targetLines(m, report.target, curriculum, locale)) io.out(`${line}\n`);

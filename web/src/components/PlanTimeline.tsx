@@ -2,15 +2,17 @@
  * @module PlanTimeline
  * The plan as a picture: a row per stage with a bar across the weeks it runs (stages that run
  * together overlap in time), weeks off shaded, milestones marked, today as a line and the finish
- * date (with the first plan's when the forecast moved it, as a range). Below it, the same as text:
- * each stage with its dates and hours. Plain HTML and CSS, so it reflows down to 320 px.
+ * date: for a re-made plan, the forecast at the learner's pace, the finish range once the status has
+ * one (in the Progress page's words) and, apart, the first plan's date when the forecast moved it.
+ * Below it, the same as text: each stage with its dates and hours. Plain HTML and CSS, so it
+ * reflows down to 320 px.
  */
-import type { Curriculum } from '../lib/api.js';
-import type { Plan } from '../lib/api.js';
+import type { Curriculum, Plan, StatusForecast } from '../lib/api.js';
 import { evenTicks } from '../lib/charts.js';
 import { addDays, formatMonth } from '../lib/format.js';
 import { useLocale } from '../lib/locale.js';
 import { stageBars, weekNumber } from '../lib/timeline.js';
+import { RangeDates } from './Outlook.js';
 
 /** Bar colours by stage order: distinct, and at least 3:1 against white and against slate-900. */
 const PALETTE = ['#2563eb', '#7c3aed', '#0891b2', '#db2777', '#ea580c', '#16a34a', '#ca8a04', '#dc2626', '#4b5563'];
@@ -19,8 +21,13 @@ export function PlanTimeline(props: {
   curriculum: Curriculum;
   plan: Plan;
   today: string;
-  /** The first plan's finish, when the forecast moved it. */
+  /**
+   * The first plan's finish, for a plan re-made from progress (then `plan` is the forecast at the
+   * learner's pace); said apart from the forecast when the two differ, never as a range.
+   */
   firstFinish?: string | undefined;
+  /** The status's forecast: its finish range (p10 to p90) is shown once it has one. */
+  outlook?: StatusForecast | undefined;
   /** Week numbers count from here (the learner's start), not from the re-made plan's first week. */
   numberFrom?: string | undefined;
 }) {
@@ -47,25 +54,26 @@ export function PlanTimeline(props: {
     120,
   );
   const showToday = today >= (weeks[0]?.start ?? today) && today <= plan.finishDate;
-  const range =
-    props.firstFinish && props.firstFinish !== plan.finishDate
-      ? [props.firstFinish, plan.finishDate].sort()
-      : undefined;
+  const { firstFinish, outlook } = props;
 
   return (
     <figure className="card space-y-3" aria-labelledby="timeline-title" data-testid="plan-timeline">
       <h2 id="timeline-title" className="h2">
         {t('timeline.title')}
       </h2>
-      <p className="text-sm">
-        {range
-          ? t('timeline.finishRange', {
-              from: date(range[0] ?? ''),
-              to: date(range[1] ?? ''),
-              date: date(plan.finishDate),
-            })
-          : t('timeline.finish', { date: date(plan.finishDate, 'long'), weeks: num(plan.weekCount, 0) })}
-      </p>
+      <div className="space-y-1 text-sm" data-testid="timeline-finish">
+        <p>
+          {firstFinish
+            ? t('timeline.forecast', { date: date(plan.finishDate, 'long') })
+            : t('timeline.finish', { date: date(plan.finishDate, 'long'), weeks: num(plan.weekCount, 0) })}
+        </p>
+        {outlook && <RangeDates forecast={outlook} />}
+        {firstFinish && firstFinish !== plan.finishDate && (
+          <p className="muted" data-testid="timeline-first-plan">
+            {t('timeline.firstPlan', { date: date(firstFinish, 'long') })}
+          </p>
+        )}
+      </div>
       {/* The picture; its words are in the list below, so assistive technology reads that instead. */}
       <div aria-hidden="true" className="space-y-1.5">
         {bars.map((bar, i) => (

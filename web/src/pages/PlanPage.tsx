@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { ErrorNote, Loading } from '../components/Feedback.js';
 import { useTaskTitle } from '../components/TaskLabel.js';
 import { PlanTimeline } from '../components/PlanTimeline.js';
-import { useCurriculum, usePlan, useProfile } from '../lib/data.js';
+import { useCurriculum, usePlan, useProfile, useStatus } from '../lib/data.js';
+import { PACE_NOISE_PERCENT, readPace } from '../../../src/core/pace.js';
 import { weekShownFrom } from '../../../src/core/weeks.js';
 import { weekNumber } from '../lib/timeline.js';
 import { addDays, formatPercent, localToday } from '../lib/format.js';
@@ -22,6 +23,8 @@ export default function PlanPage() {
   const { t, tx, date, num, hoursNum, locale } = useLocale();
   const plan = usePlan();
   const profile = useProfile();
+  // Only for the finish range beside the timeline: the page shows without it (loading, offline).
+  const status = useStatus();
   const curriculum = useCurriculum();
   const taskTitle = useTaskTitle(curriculum.data);
   const [all, setAll] = useState(false);
@@ -69,11 +72,15 @@ export default function PlanPage() {
   );
   const weeks = all ? current.weeks : current.weeks.slice(nowIndex, nowIndex + FIRST_WEEKS);
   const finish = forecast?.finishDate ?? current.finishDate;
-  // The pace is observed hours per estimated hour; a learner reads it better as more or less time.
+  // The pace is observed hours per estimated hour, read by the rule the CLI's status reads it by;
+  // a learner reads it better as more or less time.
   const paceText = (pace: number) => {
-    const change = Math.abs(pace - 1);
-    if (change < 0.05) return t('plan.paceSame');
-    return t(pace > 1 ? 'plan.paceMore' : 'plan.paceLess', { percent: formatPercent(change, locale) });
+    const reading = readPace(pace);
+    if (reading.kind === 'even')
+      return t('plan.paceSame', { percent: formatPercent(PACE_NOISE_PERCENT / 100, locale) });
+    return t(reading.kind === 'slower' ? 'plan.paceMore' : 'plan.paceLess', {
+      percent: formatPercent(reading.percent / 100, locale),
+    });
   };
 
   return (
@@ -104,7 +111,11 @@ export default function PlanPage() {
                     original: date(forecast.originalFinishDate),
                   })
               : t('plan.noForecast')}
-            {forecast && <span className="block text-sm muted">{paceText(forecast.pace)}</span>}
+            {forecast && (
+              <span className="block text-sm muted" data-testid="plan-pace">
+                {paceText(forecast.pace)}
+              </span>
+            )}
           </dd>
         </div>
         <div>
@@ -144,6 +155,7 @@ export default function PlanPage() {
         plan={current}
         today={today}
         firstFinish={forecast?.originalFinishDate}
+        outlook={status.data?.forecast ?? undefined}
         numberFrom={profile.data?.profile?.startDate}
       />
 

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { trackingMessages } from './tracking-messages.js';
+
+describe('trackingMessages: pace', () => {
+  it('says a pace within 5% of the estimate as estimated, and names the bound', () => {
+    const m = trackingMessages('en');
+    expect(m.pace(1.01)).toBe('pace: as estimated (within 5%)');
+    expect(m.pace(0.97)).toBe('pace: as estimated (within 5%)');
+    expect(trackingMessages('zh-CN').pace(1.01)).toBe('进度：与估计一致（相差不到 5%）');
+  });
+
+  it('says a larger difference in whole percent, slower or faster', () => {
+    const m = trackingMessages('en');
+    expect(m.pace(1.2)).toBe('pace: 20% slower than estimated');
+    expect(m.pace(0.874)).toBe('pace: 13% faster than estimated');
+    expect(trackingMessages('zh-CN').pace(1.2)).toBe('进度：比估计慢 20%');
+  });
+});
