@@ -19,7 +19,7 @@ describe('formatHours, the one hours figure of the CLI, the export and the web',
     expect(formatHours(0.1, 'en')).toBe('0.1');
   });
 
-  it('writes numbers below 1,000 as Intl does in the interface locales, without making a formatter', () => {
+  it('writes numbers as Intl does in the interface locales, grouped from 1,000 up, without making a formatter', () => {
     // Halves (exact and not: 0.15 is a little under, 2.25 exact), values that round up to 1,000,
     // tiny ones, and a spread of fractions.
     const values = [
@@ -43,10 +43,35 @@ describe('formatHours, the one hours figure of the CLI, the export and the web',
       1e-7,
     ];
     for (let i = 0; i < 2000; i++) values.push(((i * 7919) % 100_000) / 97);
+    // From 1,000 up: groups of three, halves at each size, values that round up to a new group.
+    values.push(1000, 1234.5, 1234.55, 9999.95, 99_999.5, 999_999.95, 1_234_567.89, 2 ** 40 + 0.25, 1e14 + 0.5);
+    for (let i = 0; i < 1000; i++) values.push(((i * 104_729) % 10_000_000) / 7);
+    // No formatter is made while they are written (none was made before in this file: the earlier
+    // tests' figures are written the same way), except for a number String writes with an exponent.
+    const written = new Map<string, string>();
+    const Original = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = function (...args: ConstructorParameters<typeof Original>) {
+      made++;
+      return new Original(...args);
+    } as unknown as typeof Intl.NumberFormat;
+    try {
+      for (const locale of ['en', 'zh-CN'])
+        for (const digits of [0, 1, 2, 3])
+          for (const value of values.filter((v) => !String(v).includes('e')))
+            written.set(`${locale} ${digits} ${value}`, formatNumber(value, locale, digits));
+    } finally {
+      Intl.NumberFormat = Original;
+    }
+    expect(made).toBe(0);
+    for (const locale of ['en', 'zh-CN'])
+      for (const digits of [0, 1, 2, 3])
+        for (const value of values.filter((v) => String(v).includes('e')))
+          written.set(`${locale} ${digits} ${value}`, formatNumber(value, locale, digits));
     for (const locale of ['en', 'zh-CN'])
       for (const digits of [0, 1, 2, 3])
         for (const value of values)
-          expect(formatNumber(value, locale, digits), `${value} to ${digits} digits in ${locale}`).toBe(
+          expect(written.get(`${locale} ${digits} ${value}`), `${value} to ${digits} digits in ${locale}`).toBe(
             new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
           );
   });

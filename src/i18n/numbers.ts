@@ -8,20 +8,18 @@
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /**
- * The interface's locales, which both write numbers in Western digits with a point and no grouping
- * below 1,000: a number from 0 to 999 reads there as its plain digits (numbers.test.ts and the web's
- * format.test.ts hold this to Intl). Making the first number formatter costs 15-100 ms of
- * a page's first view in Chromium (it loads the locale's number data), and the roadmap's stage
- * numbers were its only numbers.
+ * The interface's locales, which both write numbers in Western digits with a point and a comma
+ * between each group of three digits from 1,000 up: there a number reads as its digits, grouped
+ * (numbers.test.ts and the web's format.test.ts hold this to Intl). Making the first number
+ * formatter costs 15-100 ms of a page's first view in Chromium (it loads the locale's number
+ * data), and 9-30 ms of a command's time, more than `status` spends on its own figures.
  */
 const PLAIN_DIGITS: ReadonlySet<string> = new Set(['en', 'zh-CN']);
 
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 1): string {
   if (PLAIN_DIGITS.has(locale) && value >= 0) {
-    if (Number.isInteger(value) && value < 1000) return String(value);
-    // Below 1,000 once rounded, Intl writes these locales' numbers as their shortest decimal
-    // rounded half up (0.15 to a tenth is 0.2), without trailing zeros. The command line's first
-    // Intl formatter costs 9-14 ms of a command (ICU's data), a tenth of `today`'s own time.
+    // Intl writes these locales' numbers as their shortest decimal rounded half up (0.15 to a
+    // tenth is 0.2), without trailing zeros, the whole part grouped by threes.
     const plain = roundedDecimal(value, maximumFractionDigits);
     if (plain !== undefined) return plain;
   }
@@ -33,22 +31,27 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
 
 /**
  * A number's shortest decimal (as `String` writes it) rounded half up to `digits` places, trailing
- * zeros dropped; undefined from 1,000 up (Intl groups those) or where `String` writes an exponent.
+ * zeros dropped, the whole part grouped by threes with commas; undefined where `String` writes an
+ * exponent or the whole part passes 15 digits (past exact integers, left to Intl).
  */
 function roundedDecimal(value: number, digits: number): string | undefined {
   const text = String(value);
-  const parts = /^(\d{1,3})(?:\.(\d+))?$/.exec(text);
+  const parts = /^(\d{1,15})(?:\.(\d+))?$/.exec(text);
   if (!parts) return undefined;
   const fraction = parts[2] ?? '';
-  if (fraction.length <= digits) return text;
-  const up = fraction.charCodeAt(digits) >= 53; // '5' or more
-  const scaled = (BigInt(`${parts[1]}${fraction.slice(0, digits)}`) + (up ? 1n : 0n))
-    .toString()
-    .padStart(digits + 1, '0');
-  const whole = scaled.slice(0, scaled.length - digits);
-  if (whole.length > 3) return undefined;
-  const kept = scaled.slice(scaled.length - digits).replace(/0+$/, '');
-  return kept ? `${whole}.${kept}` : whole;
+  let whole = parts[1] ?? '';
+  let kept = fraction;
+  if (fraction.length > digits) {
+    const up = fraction.charCodeAt(digits) >= 53; // '5' or more
+    const scaled = (BigInt(`${whole}${fraction.slice(0, digits)}`) + (up ? 1n : 0n))
+      .toString()
+      .padStart(digits + 1, '0');
+    whole = scaled.slice(0, scaled.length - digits);
+    kept = scaled.slice(scaled.length - digits).replace(/0+$/, '');
+  }
+  if (whole.length > 15) return undefined;
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return kept ? `${grouped}.${kept}` : grouped;
 }
 
 /**
