@@ -278,7 +278,8 @@ export const API_ROUTES = {
     errors: [400, 404, 413],
   },
   'GET /api/status': {
-    summary: 'Readiness, forecast and burn-up',
+    summary:
+      'Readiness, forecast and burn-up; the finish date shown is remembered (as `mlpath status` does) for the next status’s previousFinishDate',
     response: StatusSchema,
     errors: [422],
   },
