@@ -256,7 +256,7 @@ export const StatusSchema = z
           .string()
           .nullable()
           .describe(
-            'The finish date last kept (by `mlpath status`, the first plan or a profile change): where the finish was before. Null when none was kept.',
+            'The finish date the last status showed (`mlpath status` or this route), else the first plan’s: where the finish was before.',
           ),
         p10: z.string().nullable(),
         p50: z.string().nullable(),

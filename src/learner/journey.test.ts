@@ -137,7 +137,10 @@ describe('nine weeks of ticking units, no skill marked by hand', () => {
     const fromApi = StatusSchema.parse(await api('/api/status'));
     const progress = ProgressSummarySchema.parse(await api('/api/progress'));
     const { burnup, ...apiStatus } = fromApi;
-    expect(apiStatus).toEqual(fromCli);
+    // Shown second, the API's status says the finish was where the CLI's showed it; the rest is equal.
+    expect(apiStatus.forecast?.previousFinishDate).toBe(fromCli.forecast?.finishDate);
+    const forecast = fromCli.forecast && { ...fromCli.forecast, previousFinishDate: fromCli.forecast.finishDate };
+    expect(apiStatus).toEqual({ ...fromCli, forecast });
     expect(fromCli.skills).toEqual(progress.stats.skillsDone);
     const markdown = (await api('/api/export?format=md')) as string;
     expect(markdown).toContain(

@@ -221,8 +221,8 @@ export interface ForecastSummary {
   readonly doneHours: number;
   readonly remainingHours: number;
   /**
-   * The finish date `mlpath status` last showed (or the first plan's, or a profile change's), when it
-   * differs from today's: where the finish was before. Null when none was kept.
+   * The finish date the last status showed, else the first plan's: where the finish was before
+   * (the same as `finishDate` when it has not moved since).
    */
   readonly previousFinishDate: string | null;
   /**
@@ -355,7 +355,8 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
           pace: forecast.pace,
           doneHours: forecast.doneHours,
           remainingHours: forecast.remainingHours,
-          previousFinishDate: latest?.finishDate ?? null,
+          // Without a snapshot (a restored or synced learner), the first plan is the plan from the profile.
+          previousFinishDate: latest?.finishDate ?? s.baseline?.finishDate ?? null,
           p10: range?.kind === 'range' ? range.p10 : null,
           p50: range?.kind === 'range' ? range.p50 : null,
           p90: range?.kind === 'range' ? range.p90 : null,
