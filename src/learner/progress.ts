@@ -334,7 +334,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
   const role = findRole(curriculum, profile?.target ?? 'ml-engineer') ?? curriculum.roles[0];
   const recall = await recallOf(ctx, s.fold, s.original);
   const readiness = readinessFor(curriculum, profile?.target, states, recall.weights);
-  const [outlook, latest] = await Promise.all([outlookOf(ctx, s), ctx.store.latestPlanSnapshot(ctx.learnerId)]);
+  const [outlook, latest] = await Promise.all([outlookOf(ctx, s), ctx.store.latestFinishDate(ctx.learnerId)]);
   const range = outlook.range;
   return {
     today: s.today,
@@ -356,7 +356,7 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
           doneHours: forecast.doneHours,
           remainingHours: forecast.remainingHours,
           // Without a snapshot (a restored or synced learner), the first plan is the plan from the profile.
-          previousFinishDate: latest?.finishDate ?? s.baseline?.finishDate ?? null,
+          previousFinishDate: latest ?? s.baseline?.finishDate ?? null,
           p10: range?.kind === 'range' ? range.p10 : null,
           p50: range?.kind === 'range' ? range.p50 : null,
           p90: range?.kind === 'range' ? range.p90 : null,

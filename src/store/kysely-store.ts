@@ -552,6 +552,19 @@ export class KyselyStore implements Store {
     return this.#snapshot(learnerId, 'desc');
   }
 
+  async latestFinishDate(learnerId: string): Promise<string | undefined> {
+    const row = await storageErrors(this.location, () =>
+      this.#db
+        .selectFrom('plan_snapshots')
+        .select('finish_date')
+        .where('learner_id', '=', learnerId)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    );
+    return row?.finish_date;
+  }
+
   async #snapshot(learnerId: string, order: 'asc' | 'desc'): Promise<PlanSnapshot | undefined> {
     const row = await storageErrors(this.location, () =>
       this.#db

@@ -180,6 +180,7 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       });
       expect(await store.firstPlanSnapshot(LOCAL_LEARNER)).toBeUndefined();
       expect((await store.latestPlanSnapshot(LOCAL_LEARNER))?.id).toBe('shown');
+      expect(await store.latestFinishDate(LOCAL_LEARNER)).toBe('2028-04-01');
       await store.savePlanSnapshot(LOCAL_LEARNER, {
         id: 'first',
         at: '2026-11-28T00:00:00.000Z',
@@ -189,6 +190,7 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       });
       expect((await store.firstPlanSnapshot(LOCAL_LEARNER))?.id).toBe('first');
       expect((await store.latestPlanSnapshot(LOCAL_LEARNER))?.id).toBe('first');
+      expect(await store.latestFinishDate(LOCAL_LEARNER)).toBe('2028-03-29');
     });
 
     it('keeps a progress fold that only one covering more events, or made with another key, replaces', async () => {

@@ -229,6 +229,8 @@ export interface Store {
   firstPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;
   /** The newest snapshot of any reason. */
   latestPlanSnapshot(learnerId: string): Promise<PlanSnapshot | undefined>;
+  /** The newest snapshot's finish date alone (what a status compares with), without reading its plan. */
+  latestFinishDate(learnerId: string): Promise<string | undefined>;
 
   /** Add a project; an id already taken is a CONFLICT. */
   addProject(learnerId: string, project: PortfolioProject): Promise<void>;

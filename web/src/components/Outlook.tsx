@@ -15,23 +15,27 @@ import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
 import { useLocale } from '../lib/locale.js';
 import { resourceName } from '../lib/task-title.js';
 
+/** Whether the status gives a finish range (p10, p50 and p90 all known). */
+function hasRange(
+  forecast: StatusForecast,
+): forecast is StatusForecast & { readonly p10: string; readonly p50: string; readonly p90: string } {
+  return Boolean(forecast.p10 && forecast.p50 && forecast.p90);
+}
+
 /**
  * The finish range in one sentence (p10 to p90, and the middle), as every page that shows it words
  * it; nothing while the status has no range yet (too few weeks of study).
  */
 export function RangeDates({ forecast }: { forecast: StatusForecast }) {
   const { t, date } = useLocale();
+  if (!hasRange(forecast)) return null;
   const { p10, p50, p90 } = forecast;
-  if (!p10 || !p50 || !p90) return null;
   return (
     <p data-testid="range-dates">
       {t('outlook.range', { p10: date(p10, 'long'), p50: date(p50, 'long'), p90: date(p90, 'long') })}
     </p>
   );
 }
-
-/** Whether the status gives a finish range (p10, p50 and p90 all known). */
-const hasRange = (forecast: StatusForecast): boolean => Boolean(forecast.p10 && forecast.p50 && forecast.p90);
 
 export function FinishRange({ forecast }: { forecast: StatusForecast }) {
   const { t, num } = useLocale();
