@@ -14,7 +14,7 @@
  */
 import type { Plan, ProgressState } from './plan-model.js';
 import { addDays, weekStart } from './dates.js';
-import { earnedHours, vouched } from './planner/earned.js';
+import { earnedTotalsOver, vouched } from './planner/earned.js';
 
 export interface BurnupPoint {
   week: string;
@@ -38,7 +38,8 @@ export function burnupOf(options: {
   const { original, forecast, doneOn: dates, logged, today } = options;
 
   // The first plan's tasks (a task's pieces joined), and the planned hours earned by the end of a day,
-  // by the pace's rule (`earnedHours`, `vouched`) over what was marked done before it.
+  // by the pace's rule (`earnedHours`, `vouched`; its totals read once per week by `earnedTotalsOver`)
+  // over what was marked done before it.
   const byKey = new Map<string, { hours: number; skills: readonly string[]; resource: string; unit?: string }>();
   for (const task of original.weeks.flatMap((w) => w.tasks)) {
     const key = task.key ?? (task.unit === undefined ? task.resource : `${task.resource}/${task.unit}`);
@@ -53,10 +54,10 @@ export function burnupOf(options: {
   const loggedBy = (endExclusive: string): number =>
     logged.filter((l) => l.date < endExclusive).reduce((sum, l) => sum + l.hours, 0);
   // The hours logged by then are read as general study: the burn-up has them by day, not by item.
+  const earnedBy = earnedTotalsOver(tasks);
   const doneBy = (endExclusive: string): number =>
     vouched(
-      earnedHours(
-        tasks,
+      earnedBy(
         (s) => (dates.get(s) ?? endExclusive) < endExclusive,
         (_t, i) => (ownDates[i] ?? endExclusive) < endExclusive,
       ),

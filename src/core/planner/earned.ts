@@ -43,23 +43,43 @@ export interface Earned {
 
 const NONE: ReadonlySet<string> = new Set();
 
-function credit(
-  tasks: readonly EarningTask[],
-  skillDone: (skill: string) => boolean,
-  whole: readonly boolean[],
-): Credit {
-  const partOf = (task: EarningTask): number => (task.skills.length > 0 ? task.hours / task.skills.length : 0);
-  const covered = new Set(tasks.flatMap((task, i) => (whole[i] ? task.skills : [])));
+/** A task's share per skill taught (0 for a task teaching none). */
+const partOf = (task: EarningTask): number => (task.skills.length > 0 ? task.hours / task.skills.length : 0);
+
+/**
+ * Per skill taught by any task, the index of the task teaching it with the smallest share (the first
+ * such task on a tie): the task a done skill is credited to when no whole task covers it. It depends
+ * on the tasks alone, so a reading at many dates (the burn-up's weeks) finds it once.
+ */
+function cheapestTeachers(tasks: readonly EarningTask[]): ReadonlyMap<string, number> {
   const cheapest = new Map<string, number>();
   tasks.forEach((task, i) => {
     for (const s of task.skills) {
-      if (covered.has(s) || !skillDone(s)) continue;
       const best = cheapest.get(s);
       if (best === undefined || partOf(task) < partOf(tasks[best] as EarningTask)) cheapest.set(s, i);
     }
   });
+  return cheapest;
+}
+
+/** The skills of the whole tasks: those credited by a whole task, never again at their share. */
+function coveredBy(tasks: readonly EarningTask[], whole: readonly boolean[]): Set<string> {
+  const covered = new Set<string>();
+  tasks.forEach((task, i) => {
+    if (whole[i]) for (const s of task.skills) covered.add(s);
+  });
+  return covered;
+}
+
+function credit(
+  tasks: readonly EarningTask[],
+  cheapest: ReadonlyMap<string, number>,
+  skillDone: (skill: string) => boolean,
+  whole: readonly boolean[],
+): Credit {
+  const covered = coveredBy(tasks, whole);
   const credited: Set<string>[] = tasks.map(() => new Set<string>());
-  for (const [s, i] of cheapest) credited[i]?.add(s);
+  for (const [s, i] of cheapest) if (!covered.has(s) && skillDone(s)) credited[i]?.add(s);
   const hours = tasks.map((task, i) => (whole[i] ? task.hours : (credited[i]?.size ?? 0) * partOf(task)));
   return {
     hours,
@@ -69,23 +89,66 @@ function credit(
   };
 }
 
+/** Per task: marked done (sure), or marked or teaching only done skills (most). */
+function wholeTasks(
+  tasks: readonly EarningTask[],
+  skillDone: (skill: string) => boolean,
+  taskDone: (task: EarningTask, index: number) => boolean,
+): { marked: boolean[]; allDone: boolean[] } {
+  const marked = tasks.map((task, i) => taskDone(task, i));
+  const allDone = tasks.map(
+    (task, i) => marked[i] === true || (task.skills.length > 0 && task.skills.every(skillDone)),
+  );
+  return { marked, allDone };
+}
+
 export function earnedHours(
   tasks: readonly EarningTask[],
   skillDone: (skill: string) => boolean,
   taskDone: (task: EarningTask, index: number) => boolean,
 ): Earned {
-  const marked = tasks.map((task, i) => taskDone(task, i));
-  const allDone = tasks.map(
-    (task, i) => marked[i] === true || (task.skills.length > 0 && task.skills.every(skillDone)),
-  );
-  return { sure: credit(tasks, skillDone, marked), most: credit(tasks, skillDone, allDone) };
+  const cheapest = cheapestTeachers(tasks);
+  const { marked, allDone } = wholeTasks(tasks, skillDone, taskDone);
+  return { sure: credit(tasks, cheapest, skillDone, marked), most: credit(tasks, cheapest, skillDone, allDone) };
+}
+
+/** The totals of an `Earned` alone: what `vouched` reads. */
+export interface EarnedTotals {
+  readonly sure: { readonly total: number };
+  readonly most: { readonly total: number };
+}
+
+/**
+ * `earnedHours` read many times over one task list, totals only: the same rule and the same sums
+ * (each task's hours added in task order, as `credit` adds them), without the per-task detail.
+ * For the burn-up, which reads the marks as they stood at the end of every past week.
+ */
+export function earnedTotalsOver(
+  tasks: readonly EarningTask[],
+): (skillDone: (skill: string) => boolean, taskDone: (task: EarningTask, index: number) => boolean) => EarnedTotals {
+  const cheapest = cheapestTeachers(tasks);
+  const counts = new Float64Array(tasks.length);
+  const total = (skillDone: (skill: string) => boolean, whole: readonly boolean[]): number => {
+    const covered = coveredBy(tasks, whole);
+    counts.fill(0);
+    for (const [s, i] of cheapest) if (!covered.has(s) && skillDone(s)) counts[i] = (counts[i] ?? 0) + 1;
+    let sum = 0;
+    tasks.forEach((task, i) => {
+      sum += whole[i] ? task.hours : (counts[i] ?? 0) * partOf(task);
+    });
+    return sum;
+  };
+  return (skillDone, taskDone) => {
+    const { marked, allDone } = wholeTasks(tasks, skillDone, taskDone);
+    return { sure: { total: total(skillDone, marked) }, most: { total: total(skillDone, allDone) } };
+  };
 }
 
 /**
  * The planned hours earned: `spent` (hours counted as spent), less `placed` hours (logged against
  * sure work) beyond the sure work's estimate, kept between the sure and the most.
  */
-export function vouched(earned: Earned, spent: number, placed = 0): number {
+export function vouched(earned: EarnedTotals, spent: number, placed = 0): number {
   const read = spent - Math.max(0, placed - earned.sure.total);
   return Math.min(earned.most.total, Math.max(earned.sure.total, read));
 }
