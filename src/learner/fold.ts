@@ -58,8 +58,8 @@ async function eventsAfter(
  * the numbers do not add up (an event committed late, with a number below the stored fold's).
  * A fold extended by fewer than REFOLD_AFTER events is not stored again: applying them costs less
  * than writing it. Storing it only saves time later, so a store that cannot write it (busy, read-only) is not an error.
- * `events`: the number of events in the log when the caller has just counted them (counting reads
- * the whole index: about 10 ms at 100,000 events).
+ * `events`: the number of events in the log when the caller has just read it (`Store.countEvents`,
+ * one row kept by the store), so it is not read twice.
  */
 export async function storedFold(ctx: LearnerContext, events?: number): Promise<ProgressFold> {
   const { store, learnerId } = ctx;

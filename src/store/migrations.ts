@@ -237,6 +237,31 @@ const sync = [
      PRIMARY KEY (learner_id, remote))`,
 ];
 
+/**
+ * Each learner's number of events, kept with the log by a trigger in the statement that appends an
+ * event: reading progress asks for it on every read (is the stored fold whole? has anything been
+ * added?), and counting the log's index instead costs about 17 ms at 100,000 events. The log is only
+ * ever appended to, so the count only grows. In PostgreSQL the trigger's update of the learner's row
+ * also makes one learner's appends commit in turn.
+ */
+function eventCounts(d: Dialect): string[] {
+  const backfill = `UPDATE learners SET event_count = (SELECT count(*) FROM events WHERE events.learner_id = learners.id)`;
+  if (d === 'sqlite')
+    return [
+      `ALTER TABLE learners ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0`,
+      backfill,
+      `CREATE TRIGGER events_counted AFTER INSERT ON events
+       BEGIN UPDATE learners SET event_count = event_count + 1 WHERE id = NEW.learner_id; END`,
+    ];
+  return [
+    `ALTER TABLE learners ADD COLUMN event_count BIGINT NOT NULL DEFAULT 0`,
+    backfill,
+    `CREATE FUNCTION mlpath_count_event() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN UPDATE learners SET event_count = event_count + 1 WHERE id = NEW.learner_id; RETURN NULL; END $$`,
+    `CREATE TRIGGER events_counted AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION mlpath_count_event()`,
+  ];
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -257,6 +282,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 6, name: 'cohorts of the multi-user server', sql: { sqlite: [], postgres: cohorts } },
   { version: 7, name: 'sync: idempotency keys and sync cursors', sql: { sqlite: sync, postgres: sync } },
+  {
+    version: 8,
+    name: "each learner's event count, kept by a trigger",
+    sql: { sqlite: eventCounts('sqlite'), postgres: eventCounts('postgres') },
+  },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

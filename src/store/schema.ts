@@ -20,6 +20,8 @@ export interface LearnersTable {
   id: string;
   name: string;
   created_at: string;
+  /** The learner's number of events, kept by a trigger on `events` (migration 8); never written by the code. */
+  event_count: Generated<number>;
 }
 
 export interface ProfilesTable {

@@ -131,6 +131,56 @@ function contract(name: string, makeDatabase: () => TestDatabase): void {
       expect(await store.listProjects('ann')).toEqual([project]);
     });
 
+    it('counts each learner’s events as they are appended; a refused batch or a rolled-back transaction counts none', async () => {
+      await store.ensureLearner('ann');
+      await store.ensureLearner('bo');
+      expect(await store.countEvents('ann')).toBe(0);
+      const many = Array.from({ length: 1203 }, (_, i) =>
+        event(`m${i}`, 'hours', '2026-11-28T00:00:00.000Z', { hours: 1, date: '2026-11-28' }),
+      );
+      await store.appendEvents('ann', many); // three batches of rows in one transaction
+      await store.appendEvents('ann', events.slice(0, 1));
+      await store.appendEvents('bo', events.slice(0, 2));
+      await expect(
+        store.appendEvents('ann', [events[1] as ProgressEvent, events[0] as ProgressEvent]),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      await expect(
+        store.exclusive('ann', async (bound) => {
+          await bound.appendEvents('ann', events.slice(2, 4));
+          throw new Error('the request failed after writing');
+        }),
+      ).rejects.toThrow('the request failed after writing');
+      expect(await store.countEvents('ann')).toBe(1204);
+      expect(await store.countEvents('bo')).toBe(2);
+      expect(await store.countEvents('nobody')).toBe(0);
+      expect((await store.listEvents('ann')).length).toBe(1204);
+    });
+
+    it('gives a database from before the counts (schema 7) its learners’ counts when it is opened', async () => {
+      await store.ensureLearner('ann');
+      await store.ensureLearner('bo');
+      await store.appendEvents('ann', events);
+      await store.appendEvents('bo', events.slice(0, 2));
+      await store.close();
+      const statements =
+        database.name === 'sqlite'
+          ? ['DROP TRIGGER events_counted', 'ALTER TABLE learners DROP COLUMN event_count']
+          : [
+              'DROP TRIGGER events_counted ON events',
+              'DROP FUNCTION mlpath_count_event()',
+              'ALTER TABLE learners DROP COLUMN event_count',
+            ];
+      for (const statement of [...statements, 'DELETE FROM schema_migrations WHERE version = 8'])
+        await database.exec(statement);
+      store = await database.open();
+      expect(await store.countEvents('ann')).toBe(events.length);
+      expect(await store.countEvents('bo')).toBe(2);
+      await store.appendEvents('bo', events.slice(2, 3));
+      expect(await store.countEvents('bo')).toBe(3);
+    });
+
     it('finds events by id, of the one learner only', async () => {
       await store.ensureLearner('ann');
       await store.ensureLearner('bo');

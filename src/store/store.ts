@@ -195,6 +195,7 @@ export interface Store {
   listEvents(learnerId: string): Promise<ProgressEvent[]>;
   /** The events of the learner recorded under these ids (by the unique index on learner and id), in no set order. */
   findEvents(learnerId: string, ids: readonly string[]): Promise<ProgressEvent[]>;
+  /** The number of the learner's events (0 for an unknown learner), kept with the log: one row read, whatever its length. */
   countEvents(learnerId: string): Promise<number>;
   /** The learner's stored progress fold, if one was kept. */
   getProgressFold(learnerId: string): Promise<StoredFold | undefined>;

@@ -57,7 +57,7 @@ describe('earnedHours', () => {
 });
 
 describe('earnedTotalsOver', () => {
-  const skill = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
+  const skill: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
   const task = fc.record({
     hours: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0.1, max: 40, noNaN: true })),
     skills: fc.uniqueArray(skill, { maxLength: 4 }),
