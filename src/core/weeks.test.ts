@@ -1,9 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoWeekday } from './dates.js';
+import { addDays, isoWeekday, weekStart } from './dates.js';
 import type { ProgressState } from './plan-model.js';
 import { planFor } from './planner/plan.js';
 import { fixture, profileOf } from './planner/test-support/fixtures.js';
-import { currentWeekView, openSpans, studyCalendar, weekNumber } from './weeks.js';
+import {
+  currentWeekView,
+  hoursLoggedBetween,
+  hoursLoggedByWeek,
+  openSpans,
+  studyCalendar,
+  weekNumber,
+} from './weeks.js';
 
 const curriculum = fixture({
   skills: { a: [], b: ['a'], c: ['b'] },
@@ -175,5 +183,23 @@ describe('weekNumber', () => {
     expect(weekNumber({ startDate: '2027-01-06' }, '2027-01-10')).toBe(1);
     expect(weekNumber({ startDate: '2027-01-06' }, '2027-01-11')).toBe(2);
     expect(weekNumber({ startDate: '2027-01-04' }, '2027-03-08')).toBe(10);
+  });
+});
+
+describe('hoursLoggedByWeek', () => {
+  it('gives each week the very sum hoursLoggedBetween gives over its Monday to Sunday', () => {
+    const entry = fc.record({
+      date: fc.integer({ min: 0, max: 120 }).map((n) => addDays('2026-11-02', n)),
+      hours: fc.oneof(fc.constantFrom(0.1, 0.2, 0.7, 1.3, 2.25), fc.double({ min: 0.01, max: 24, noNaN: true })),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 60 }), (logged) => {
+        const byWeek = hoursLoggedByWeek(logged);
+        for (const monday of new Set(logged.map((l) => weekStart(l.date))))
+          expect(Object.is(byWeek.get(monday), hoursLoggedBetween(logged, monday, addDays(monday, 6)))).toBe(true);
+        expect([...byWeek.keys()].every((k) => weekStart(k) === k)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -87,6 +87,21 @@ export function hoursLoggedBetween(logged: ProgressState['logged'], from: string
   return Math.round(hours * 1000) / 1000;
 }
 
+/**
+ * Hours logged per calendar week (keyed by its Monday), in one pass: for each week the very sum
+ * `hoursLoggedBetween` gives over its Monday to Sunday (the same entries added in the same order),
+ * for readers of many weeks. Weeks with nothing logged are absent.
+ */
+export function hoursLoggedByWeek(logged: ProgressState['logged']): ReadonlyMap<string, number> {
+  const sums = new Map<string, number>();
+  for (const entry of logged) {
+    const monday = weekStart(entry.date);
+    sums.set(monday, (sums.get(monday) ?? 0) + entry.hours);
+  }
+  for (const [monday, hours] of sums) sums.set(monday, Math.round(hours * 1000) / 1000);
+  return sums;
+}
+
 /** The week a learner is in, as `mlpath today`/`week`, the web's This week and GET /api/today show it. */
 export interface CurrentWeek {
   /** 1-based, from the Monday of the plan's start date. */

@@ -16,7 +16,7 @@
 import type { BurnupPoint } from '../burnup.js';
 import { addDays, daysBetween, toDayNumber, weekStart } from '../dates.js';
 import type { Profile, ProgressState } from '../plan-model.js';
-import { hoursLoggedBetween, studyCalendar } from '../weeks.js';
+import { hoursLoggedByWeek, studyCalendar } from '../weeks.js';
 import { seededRandom } from '../random.js';
 
 /** One past calendar week of study. */
@@ -160,6 +160,7 @@ export function historyWeeksOf(input: {
   const { profile, burnup, logged, today } = input;
   const calendar = studyCalendar(profile);
   const current = weekStart(today);
+  const loggedIn = hoursLoggedByWeek(logged);
   const weeks: HistoryWeek[] = [];
   let doneBefore = 0;
   for (const point of burnup) {
@@ -170,7 +171,7 @@ export function historyWeeksOf(input: {
       weeks.push({
         start: point.week,
         budgetHours,
-        loggedHours: hoursLoggedBetween(logged, point.week, addDays(point.week, 6)),
+        loggedHours: loggedIn.get(point.week) ?? 0,
         doneHours: Math.max(0, Math.round((done - doneBefore) * 10) / 10),
       });
     }
