@@ -94,7 +94,41 @@ function damageTail(file: string, pages: number): void {
   writeFileSync(file, bytes);
 }
 
+/** Overwrite `length` bytes in the middle of the file with 0xff, as a torn write might. */
+function damageMiddle(file: string, length: number): void {
+  const bytes = readFileSync(file);
+  bytes.fill(0xff, bytes.length >> 1, (bytes.length >> 1) + length);
+  writeFileSync(file, bytes);
+}
+
 describe('a damaged file', () => {
+  it('whose quick check reports its damage in one row under a heading is found before the first write, and the write is refused', async () => {
+    const file = join(folder(), 'mlpath.db');
+    await filledStore(file);
+    damageMiddle(file, 3000);
+    const raw = new BetterSqlite3(file, { readonly: true });
+    const report = raw.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+    raw.close();
+    // The form this test is about: one row, the heading first, the findings after it.
+    expect(report).toHaveLength(1);
+    expect(report[0]?.quick_check).toMatch(/^\*\*\* in database main \*\*\*\n.*invalid page number/);
+    const before = readFileSync(file);
+
+    const store = await opened(file, { quickCheck: 'before-write', backups: false });
+    const refused = await store.appendEvents(LOCAL_LEARNER, hours(1, 'late')).catch((error: unknown) => error);
+    expect(isWriteFault(refused)).toBe(true);
+    expect(refused).toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(/is damaged \(.*invalid page number.*\); nothing was written/),
+    });
+    await store.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    // Checked on open (the server's way), the same file opens read-only.
+    const again = await opened(file);
+    expect(again.writeRefusal?.fault).toBe('damaged');
+  });
+
   it('is found by the quick check on open, opened read-only: reads and the JSON export work, writes are refused, nothing is written', async () => {
     const file = join(folder(), 'mlpath.db');
     await filledStore(file);

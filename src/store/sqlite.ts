@@ -211,11 +211,17 @@ function checkedSound(raw: BetterSqlite3.Database, file: string): StoreFault | u
   }
 }
 
-/** `PRAGMA quick_check`'s findings (none for a sound file). */
+/**
+ * `PRAGMA quick_check`'s findings (none for a sound file). SQLite may give its whole report as one
+ * row of several lines, headed `*** in database main ***`: the report is read line by line and the
+ * heading left out, and anything but a lone `ok` is damage.
+ */
 function quickCheck(raw: BetterSqlite3.Database): string[] {
   const rows = raw.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-  const lines = rows.map((r) => r.quick_check).filter((line) => !line.startsWith('*** in database'));
-  return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+  const lines = rows.flatMap((r) => String(r.quick_check).split('\n')).filter((line) => line.trim() !== '');
+  if (lines.length === 1 && lines[0] === 'ok') return [];
+  const findings = lines.filter((line) => !line.startsWith('*** in database'));
+  return findings.length > 0 ? findings : lines.length > 0 ? lines : ['quick_check gave no answer'];
 }
 
 /**
