@@ -187,6 +187,23 @@ describe('mlpath status', () => {
     expect(result.stdout).toContain(`previously ${json.forecast.finishDate}`);
   });
 
+  it('does not give the first plan’s finish as where the finish was before: the line names it already', async () => {
+    // No status shown yet (as for a learner restored from a backup): the finish before is the first plan's.
+    const home = await withProfile(undefined, '2026-11-27');
+    await home.run(['done', 'python-programming']);
+    await home.run(['log', '2', '--date', '2026-11-26']);
+    const text = (await home.run(['status'])).stdout;
+    const line =
+      /Forecast finish: (\d{4}-\d{2}-\d{2}) — \d+ days earlier than the first plan \((\d{4}-\d{2}-\d{2})\)/.exec(text);
+    expect(line, text).not.toBeNull();
+    expect(text).not.toContain('previously');
+    // The status shown is remembered: the next one reads it as where the finish was.
+    const json = JSON.parse((await home.run(['status', '--json'])).stdout);
+    expect(json.forecast.finishDate).toBe(line?.[1]);
+    expect(json.forecast.originalFinishDate).toBe(line?.[2]);
+    expect(json.forecast.previousFinishDate).toBe(line?.[1]);
+  });
+
   it('speaks Chinese', async () => {
     const home = await withProfile();
     const result = await home.run(['status'], { MLPATH_LANG: 'zh-CN' });

@@ -214,8 +214,13 @@ export function registerProgressViews(program: Command, io: CliIo): void {
         }
         const forecast = report.forecast;
         if (!forecast) return;
+        // Where the finish was when last shown; not repeated when that was the first plan's finish,
+        // which the same line names (a learner with no status shown yet, or restored from a backup).
         const before = forecast.previousFinishDate;
-        const previous = before !== null && before !== forecast.finishDate ? m.sinceLast(before) : '';
+        const previous =
+          before !== null && before !== forecast.finishDate && before !== forecast.originalFinishDate
+            ? m.sinceLast(before)
+            : '';
         io.out(
           `${m.forecast(forecast.finishDate)}${previous} — ${m.moved(forecast.movedDays, forecast.originalFinishDate)}${locale.startsWith('zh') ? '；' : '; '}${m.pace(forecast.pace)}\n`,
         );
