@@ -78,6 +78,19 @@ describe('profileFromFlags', () => {
     expect(error({ weeksOff: '2027-01-01..2027-01-02..2027-01-03' })).toMatch(/^--weeks-off:/);
   });
 
+  it('reads numbers in decimal notation only, as `log` reads hours: 0x10, 0b101 and 1e1 are typos', () => {
+    for (const hours of ['0x10', '0b101', '1e1', 'Infinity'])
+      expect(() => profileFromFlags(c, { startPoint: 'developer', hours }, { today: '2026-11-27' })).toThrow(
+        `--hours: "${hours}" is not a number`,
+      );
+    expect(() => profileFromFlags(c, { startPoint: 'developer', factor: '1e0' }, { today: '2026-11-27' })).toThrow(
+      '--factor: "1e0" is not a number',
+    );
+    expect(profileFromFlags(c, { startPoint: 'developer', hours: ' 7.5 ' }, { today: '2026-11-27' }).hoursPerWeek).toBe(
+      7.5,
+    );
+  });
+
   it('trims ids and resolves other spellings, as every face does', () => {
     const p = profileFromFlags(c, { startPoint: ' developer ', known: ' Linear_Algebra ' }, { today: '2026-11-27' });
     expect(p.startingPoint).toBe('developer');
@@ -139,7 +152,7 @@ describe('profileFromFlags: study days', () => {
     );
     // Hours out of range are the one problem: no session length is made of the same bad figure.
     try {
-      profileFromFlags(c, { studyDays: 'mon', hours: '1e9' }, today);
+      profileFromFlags(c, { studyDays: 'mon', hours: '1000000000' }, today);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(MlpathError);

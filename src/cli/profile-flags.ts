@@ -28,6 +28,7 @@ import type { BaseUse, ProfileRequest } from '../learner/profile.js';
 import { helpFor } from './help-messages.js';
 import type { CliIo } from './io.js';
 import { chooseLocale } from './locale.js';
+import { parseDecimal } from '../core/decimal.js';
 import { isCliLocale, msg, unknownChoiceText } from './messages.js';
 import type { MessageKey } from './messages.js';
 
@@ -140,9 +141,8 @@ function fail(code: ErrorCode, message: string, problems: Problem[] = []): never
 export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRequest {
   const number = (flag: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n))
-      fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag, value }));
+    const n = parseDecimal(value);
+    if (n === undefined) fail('INVALID_INPUT', msg(locale, 'flag.notNumber', { flag, value }));
     return n;
   };
   if (flags.start !== undefined && !isValidIsoDate(flags.start.trim())) {

@@ -7,6 +7,7 @@
  */
 import type * as Prompts from '@clack/prompts';
 import { isValidIsoDate } from '../core/dates.js';
+import { parseDecimal } from '../core/decimal.js';
 import { LIMITS } from '../contract/limits.js';
 import { translator } from '../i18n/catalogue.js';
 
@@ -22,9 +23,9 @@ export function promptWords(prompts: typeof Prompts, locale: string): { active: 
 
 /** What is wrong with an answer to "hours a week" (the flag's limits), or undefined when it is fine. */
 export function hoursProblem(locale: string, value: string | undefined): string | undefined {
-  const n = Number(value);
+  const n = value === undefined ? undefined : parseDecimal(value);
   const { minHoursPerWeek: min, hoursPerWeek: max } = LIMITS;
-  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n >= min && n <= max
+  return n !== undefined && n >= min && n <= max
     ? undefined
     : translator(locale, 'prompts')('hoursRange', { min, max });
 }
