@@ -14,6 +14,13 @@ describe('route choice', () => {
     expect(choice.alternatives).toEqual(['software-first']);
   });
 
+  it('names the other routes by their titles, in the learner\'s language, each with the id --route takes', () => {
+    const choice = chooseRoute(c, profileOf(c, 'quant'));
+    const title = c.routes.find((r) => r.id === 'software-first')?.title;
+    expect(textOf(choice.explanation)['en']).toContain(`Other routes: ${title?.en} (software-first).`);
+    expect(textOf(choice.explanation)['zh-CN']).toContain(`其他路线：${title?.['zh-CN']}（software-first）。`);
+  });
+
   it("prefers a main route to its variant, and falls back to the starting point's own route", () => {
     const v = fixture({
       skills: { a: [] },

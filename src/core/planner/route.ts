@@ -55,7 +55,11 @@ export function chooseRoute(curriculum: Curriculum, profile: Profile): RouteChoi
   } else {
     why = said('route.default', { route });
   }
-  const alt = alternatives.length > 0 ? said('route.others', { routes: listOf(alternatives, 'comma') }) : undefined;
+  // Each by its title, with the id that --route and the API's `route` take.
+  const others = curriculum.routes
+    .filter((r) => r.id !== chosen.id)
+    .map((r) => said('route.other', { route: r.title, id: r.id }));
+  const alt = others.length > 0 ? said('route.others', { routes: listOf(others, 'comma') }) : undefined;
   return {
     route: chosen,
     alternatives,
