@@ -14,7 +14,7 @@ describe('route choice', () => {
     expect(choice.alternatives).toEqual(['software-first']);
   });
 
-  it('names the other routes by their titles, in the learner\'s language, each with the id --route takes', () => {
+  it("names the other routes by their titles, in the learner's language, each with the id --route takes", () => {
     const choice = chooseRoute(c, profileOf(c, 'quant'));
     const title = c.routes.find((r) => r.id === 'software-first')?.title;
     expect(textOf(choice.explanation)['en']).toContain(`Other routes: ${title?.en} (software-first).`);
