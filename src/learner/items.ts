@@ -67,6 +67,16 @@ export function suggestItems(curriculum: Curriculum, id: string, only?: 'skills'
 export function requireItem(curriculum: Curriculum, id: string, path = 'item'): ResolvedItem {
   // An item is an id or two (`resource/unit`); anything longer is refused before any search.
   withinLimit(id, 2 * MAX_ID_LENGTH + 1, path);
+  // An empty id names nothing: no search, and no suggestions (they would be the first ids A to Z).
+  if (id.trim() === '')
+    throw new LearnerError({
+      code: 'INVALID_INPUT',
+      reason: 'unknown-item',
+      key: 'learner.noItem',
+      hintKey: 'hint.itemIds',
+      details: { id, suggestions: [] },
+      problems: [codedProblem('learner.noItem', {}, { path })],
+    });
   const found = findItem(curriculum, id);
   if (found) return found;
   const suggestions = suggestItems(curriculum, id);

@@ -8,7 +8,7 @@ import { LOCAL_LEARNER } from '../store/store.js';
 import type { LearnerContext } from './context.js';
 import { isLearnerError } from './errors.js';
 import { exportText, importBackup, readBackup } from './exchange.js';
-import { findItem, findSkill, suggestItems } from './items.js';
+import { findItem, findSkill, requireItem, suggestItems } from './items.js';
 import { profileFromInput, saveProfile } from './profile.js';
 import { burnup, progressSnapshot, showStatus, status } from './progress.js';
 import { addProject, setLinks } from './projects.js';
@@ -63,6 +63,22 @@ describe('items', () => {
     expect(suggestItems(c, 'cs50')).toContain('cs50p');
     expect(suggestItems(c, 'cs50', 'skills')).toEqual([]);
     expect(suggestItems(c, ' pyhton ', 'skills')).toContain('python');
+  });
+
+  it('refuses an empty id as no item given, without suggestions (they would be the first ids A to Z)', () => {
+    const c = fixtureCurriculum();
+    for (const id of ['', '   ']) {
+      let caught: unknown;
+      try {
+        requireItem(c, id);
+      } catch (error) {
+        caught = error;
+      }
+      expect(isLearnerError(caught) && caught.code).toBe('INVALID_INPUT');
+      expect((caught as Error).message).toBe('no item given; name a skill, a resource or a unit');
+      expect((caught as { hint?: string }).hint).toMatch(/^give a skill id/);
+      expect((caught as { details?: unknown }).details).toEqual({ id, suggestions: [] });
+    }
   });
 });
 

@@ -17,7 +17,7 @@ describe('route choice', () => {
   it("names the other routes by their titles, in the learner's language, each with the id --route takes", () => {
     const choice = chooseRoute(c, profileOf(c, 'quant'));
     const title = c.routes.find((r) => r.id === 'software-first')?.title;
-    expect(textOf(choice.explanation)['en']).toContain(`Other routes: ${title?.en} (software-first).`);
+    expect(textOf(choice.explanation)['en']).toContain(`Other routes: ${title?.['en']} (software-first).`);
     expect(textOf(choice.explanation)['zh-CN']).toContain(`其他路线：${title?.['zh-CN']}（software-first）。`);
   });
 
