@@ -12,7 +12,7 @@ import { ERROR_CODES } from '../core/errors.js';
 import { MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import { BackupPosting, BackupProject } from './backup.js';
-import { apiSchemas, Id as id, optional, coded } from './common.js';
+import { apiSchemas, Id as id, optional, coded, limitParam } from './common.js';
 import { Profile } from './profile.js';
 import { clientEventId, ProgressEvent } from './events.js';
 
@@ -603,22 +603,12 @@ export const SyncBatchInput = z
   });
 
 export const ReviewQuery = z.object({
-  limit: z.coerce
-    .number({ error: coded('contract.limitNumber') })
-    .int({ error: coded('contract.limitWhole') })
-    .min(1, { error: coded('contract.limitMin', { min: 1 }) })
-    .optional()
-    .describe('At most this many due cards (a whole number of at least 1)'),
+  limit: limitParam().optional().describe('At most this many due cards (a whole number of at least 1)'),
 });
 
 export const SyncEventsQuery = z.object({
   after: cursor.optional(),
-  limit: z.coerce
-    .number({ error: coded('contract.limitNumber') })
-    .int({ error: coded('contract.limitWhole') })
-    .min(1, { error: coded('contract.limitMin', { min: 1 }) })
-    .max(SYNC_MAX_EVENTS, { error: coded('contract.limitMax', { max: SYNC_MAX_EVENTS }) })
-    .optional(),
+  limit: limitParam(SYNC_MAX_EVENTS).optional(),
 });
 
 export const SyncStateSchema = z

@@ -35,6 +35,20 @@ export const Id = z
 /** An id or item key as stored. */
 export const StoredId = z.string().min(1).max(MAX_ID_LENGTH);
 
+/**
+ * A `limit` query parameter: a whole number from 1 up to `max` (when given). The bounds are checked
+ * first and end the check, so a number too large to be exact (1e20) is "at most max", not also
+ * "not a whole number".
+ */
+export function limitParam(max?: number) {
+  const atLeastOne = z.coerce
+    .number({ error: coded('contract.limitNumber') })
+    .min(1, { error: coded('contract.limitMin', { min: 1 }), abort: true });
+  const bounded =
+    max === undefined ? atLeastOne : atLeastOne.max(max, { error: coded('contract.limitMax', { max }), abort: true });
+  return bounded.int({ error: coded('contract.limitWhole') });
+}
+
 /** A date a client sends. */
 export const IsoDate = z.iso.date({ error: coded('contract.isoDate') });
 /** A date as stored. */

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { DoneOfTotal } from './api.js';
-import { apiSchemas, coded } from './common.js';
+import { apiSchemas, coded, limitParam } from './common.js';
 import { ProgressEvent } from './events.js';
 import { LIMITS } from './limits.js';
 
@@ -103,11 +103,7 @@ export const ProgressChangesQuery = z.object({
 
 export const ProgressEventsQuery = z.object({
   after: Cursor.optional().describe('A cursor from a page or the summary; absent: from the first event'),
-  limit: z.coerce
-    .number({ error: coded('contract.limitNumber') })
-    .int({ error: coded('contract.limitWhole') })
-    .min(1, { error: coded('contract.limitMin', { min: 1 }) })
-    .max(PROGRESS_EVENTS_PAGE.max, { error: coded('contract.limitMax', { max: PROGRESS_EVENTS_PAGE.max }) })
+  limit: limitParam(PROGRESS_EVENTS_PAGE.max)
     .optional()
     .describe(`At most this many events (default ${PROGRESS_EVENTS_PAGE.default})`),
 });

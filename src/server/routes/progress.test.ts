@@ -267,6 +267,15 @@ describe('GET /api/progress/events', () => {
       expect(bad.status, query).toBe(400);
       expect(ErrorSchema.parse(bad.json).error.code).toBe('INVALID_INPUT');
     }
+    // Each bad limit gets the one message that fits it: a number too large to be exact is over the
+    // most, not also "not a whole number".
+    const messages = async (limit: string): Promise<string[]> =>
+      ErrorSchema.parse((await api.get(`/api/progress/events?limit=${limit}`)).json).error.problems.map(
+        (p) => p.message,
+      );
+    expect(await messages('99999999999999999999')).toEqual(['expected limit to be at most 1000']);
+    expect(await messages('2.5')).toEqual(['expected limit to be a whole number']);
+    expect(await messages('0')).toEqual(['expected limit to be at least 1']);
   });
 });
 
