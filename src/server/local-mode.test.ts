@@ -165,29 +165,39 @@ describe('body limits', () => {
     expect(await h.store.countEvents('local')).toBe(before + 2);
   });
 
-  it('refuses a declared 600 MB body at once, before reading it', async () => {
-    const res = await new Promise<Raw>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          method: 'PUT',
-          path: '/api/profile',
-          headers: { Host: own(), ...json, 'Content-Length': String(600 * 1024 * 1024) },
-        },
-        (r) => {
-          let text = '';
-          r.setEncoding('utf8');
-          r.on('data', (c: string) => (text += c));
-          r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: text }));
-          req.destroy();
-        },
-      );
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error);
+  it('refuses a declared 600 MB body at once, before reading it, as too large: a profile and a backup alike', async () => {
+    const declared = (method: string, path: string): Promise<Raw> =>
+      new Promise<Raw>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            method,
+            path,
+            headers: { Host: own(), ...json, 'Content-Length': String(600 * 1024 * 1024) },
+          },
+          (r) => {
+            let text = '';
+            r.setEncoding('utf8');
+            r.on('data', (c: string) => (text += c));
+            r.on('end', () => {
+              resolve({ status: r.statusCode ?? 0, headers: r.headers, body: text });
+              req.destroy();
+            });
+          },
+        );
+        req.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error);
+        });
+        req.write('{"startingPoint":"');
       });
-      req.write('{"startingPoint":"');
+    const profile = await declared('PUT', '/api/profile');
+    expect(profile.status).toBe(413);
+    expect(JSON.parse(profile.body)).toMatchObject({ error: { code: 'TOO_LARGE' } });
+    const backup = await declared('POST', '/api/import');
+    expect(backup.status).toBe(413);
+    expect(JSON.parse(backup.body)).toMatchObject({
+      error: { code: 'TOO_LARGE', message: 'the backup is larger than 50 MiB; nothing was imported' },
     });
-    expect(res.status).toBe(413);
   });
 });

@@ -38,7 +38,7 @@ export function exchangeRoutes(deps: AppDeps): Hono<AppEnv> {
       maxSize: IMPORT_LIMIT_BYTES,
       onError: () => {
         throw new MlpathError({
-          code: 'IMPORT_INVALID',
+          code: 'TOO_LARGE',
           key: 'backup.tooLarge',
           params: { size: IMPORT_LIMIT_BYTES / 1024 / 1024 },
         });
