@@ -136,6 +136,16 @@ describe('mlpath plan --json', () => {
     expect(target.milestones.map((m) => m.stage)).not.toContain('job-search');
   });
 
+  it('says when the domain it plans was not chosen (the first), and not when it was', async () => {
+    const unchosen = await run();
+    expect(unchosen.out).toContain(
+      'domain: Natural language and large language models (none chosen, so the first; --domain chooses)',
+    );
+    const chosen = await run('--domain', 'computer-vision');
+    expect(chosen.out).toMatch(/domain: Computer vision\n/);
+    expect(chosen.out).not.toContain('none chosen');
+  });
+
   it('plans the rest of what postings ask with --market-ready, and says how much longer it takes', async () => {
     const article = await plan('--target', 'mlops-engineer');
     const market = await plan('--target', 'mlops-engineer', '--market-ready');

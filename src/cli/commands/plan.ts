@@ -27,6 +27,7 @@ import { curriculumDir } from '../paths.js';
 import { needsProfile } from '../../learner/errors.js';
 import { regionToConfirm } from '../../learner/profile.js';
 import { FULL_TIME_HOURS } from '../../core/planner/profile.js';
+import { domainFor } from '../../core/planner/needs.js';
 import { regionOf } from '../../core/regions.js';
 import { tellIn } from '../exit-codes.js';
 import { chooseLocale } from '../locale.js';
@@ -142,7 +143,13 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
   const lines: string[] = [];
   const route = curriculum.routes.find((r) => r.id === plan.route);
   const point = curriculum.startingPoints.find((p) => p.id === profile.startingPoint);
-  const domain = curriculum.domains.find((d) => d.id === profile.domain) ?? curriculum.domains[0];
+  // The planner's domain: the learner's, else the curriculum's first, which the line says was not chosen.
+  const domain = domainFor(curriculum, profile);
+  const domainTitle = domain
+    ? profile.domain === undefined
+      ? m('plan.domainDefault', { domain: textIn(domain.title, L) })
+      : textIn(domain.title, L)
+    : '-';
   const stageTitle = (id: string): string => {
     if (id === 'ready') return sayIn(L, plan.milestones.find((x) => x.stage === 'ready')?.title);
     // A stage the planner adds (skills outside every stage) is known by its milestone's title.
@@ -170,7 +177,7 @@ export function renderPlan(curriculum: Curriculum, profile: Profile, plan: Plan)
       // Two decimals, as the factors are set (0.85), so the text and --json agree.
       factor: Math.round(plan.effortFactor * 100) / 100,
       style: m(`style.${profile.style}` as MessageKey),
-      domain: domain ? textIn(domain.title, L) : '-',
+      domain: domainTitle,
     }),
   );
   lines.push(m('plan.effectiveHours', { fullTime: FULL_TIME_HOURS }));
