@@ -6,11 +6,13 @@
  */
 import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
-import { DATABASE_FILE, openSqliteStore } from './sqlite.js';
 import type { SqliteOptions } from './sqlite.js';
 import type { Store } from './store.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The embedded database's file name in the data directory. */
+export const DATABASE_FILE = 'mlpath.db';
 
 /** The folder the embedded database lives in. */
 export function dataDir(env: Env, cwd: string = process.cwd()): string {
@@ -43,6 +45,8 @@ export async function openStore(
       options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections },
     );
   }
+  // Loaded only when used too: a PostgreSQL session never loads better-sqlite3.
+  const { openSqliteStore } = await import('./sqlite.js');
   return openSqliteStore(
     databaseFile(env, cwd),
     options.quickCheck === undefined ? {} : { quickCheck: options.quickCheck },

@@ -24,8 +24,6 @@ import { backupDue, backupIfDue } from './sqlite-backups.js';
 import { preparedOnce } from './sqlite-statements.js';
 import { canWrite, headerApplicationId, openedUnchanged, openReadOnly } from './sqlite-files.js';
 
-export const DATABASE_FILE = 'mlpath.db';
-
 export interface SqliteOptions {
   /** How long a writer waits for another process's lock, in milliseconds. */
   readonly busyTimeoutMs?: number;
