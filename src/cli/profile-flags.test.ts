@@ -136,6 +136,8 @@ describe('profileFromFlags: study days', () => {
       [{ studyDays: 'mon', studyTime: '7pm' }, /^--study-time: "7pm" is not a time; write it HH:MM/],
       [{ studyDays: 'mon', timeZone: 'Mars/Olympus' }, /^--time-zone: "Mars\/Olympus" is not a known time zone/],
       [{ studyDays: 'mon', reminder: '-5' }, /^--reminder: "-5" is not a reminder/],
+      [{ studyDays: 'mon', reminder: '0x10' }, /^--reminder: "0x10" is not a reminder/],
+      [{ studyDays: 'mon', reminder: '1e1' }, /^--reminder: "1e1" is not a reminder/],
       [{ studyTime: '19:00' }, /^--study-time needs study days: add --study-days/],
     ];
     for (const [flags, message] of cases) {

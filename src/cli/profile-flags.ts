@@ -230,9 +230,9 @@ function studyFromFlags(flags: ProfileFlags, locale: Locale): ProfileRequest['st
     fail('INVALID_INPUT', msg(locale, 'flag.badTimeZone', { flag: '--time-zone', value: flags.timeZone }));
   let reminderMinutes: number | undefined;
   if (flags.reminder !== undefined) {
-    reminderMinutes = Number(flags.reminder);
+    reminderMinutes = parseDecimal(flags.reminder);
     if (
-      flags.reminder.trim() === '' ||
+      reminderMinutes === undefined ||
       !Number.isInteger(reminderMinutes) ||
       reminderMinutes < 0 ||
       reminderMinutes > MAX_REMINDER_MINUTES

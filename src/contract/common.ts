@@ -4,6 +4,7 @@
  * each bounded by the core's limits, and the registry of schemas the OpenAPI document names.
  */
 import { z } from 'zod';
+import { parseDecimal } from '../core/decimal.js';
 import { MAX_ID_LENGTH, MAX_LINK_LENGTH, MAX_TITLE_LENGTH } from '../core/planner/profile.js';
 
 /**
@@ -41,12 +42,17 @@ export const StoredId = z.string().min(1).max(MAX_ID_LENGTH);
  * "not a whole number".
  */
 export function limitParam(max?: number) {
-  const atLeastOne = z.coerce
+  const atLeastOne = z
     .number({ error: coded('contract.limitNumber') })
     .min(1, { error: coded('contract.limitMin', { min: 1 }), abort: true });
   const bounded =
     max === undefined ? atLeastOne : atLeastOne.max(max, { error: coded('contract.limitMax', { max }), abort: true });
-  return bounded.int({ error: coded('contract.limitWhole') });
+  // Written in decimal digits, as every face reads numbers (core/decimal.ts): not 0x10 or 1e1, and
+  // an empty value is no number at all.
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? (parseDecimal(value) ?? Number.NaN) : value),
+    bounded.int({ error: coded('contract.limitWhole') }),
+  );
 }
 
 /** A date a client sends. */

@@ -73,6 +73,10 @@ describe('mlpath review', () => {
     expect(zh.stderr).toContain('没有可复习的卡片“git/none”');
     expect((await home.run(['review', first], shipped)).status).toBe(2);
     expect((await home.run(['review', '--limit', '0'], shipped)).stderr).toContain('--limit must be a whole number');
+    for (const limit of ['0x2', '1e1'])
+      expect((await home.run(['review', '--limit', limit], shipped)).stderr).toContain(
+        '--limit must be a whole number',
+      );
     const store = await openSqliteStore(databaseFile(home.env()));
     try {
       expect((await store.listEvents('local')).map((e) => e.type)).toEqual(['done']);

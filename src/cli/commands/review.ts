@@ -24,6 +24,7 @@ import { ratingWord, rmsg, untilWords } from '../review-messages.js';
 import { clock, withSession } from '../session.js';
 import type { Session } from '../session.js';
 import { writeFileAtomic } from './exchange.js';
+import { parseDecimal } from '../../core/decimal.js';
 
 interface ReviewOptions {
   json?: boolean;
@@ -62,8 +63,8 @@ export function queueJson(queue: ReviewQueue, locale: Locale): unknown {
 
 function parseLimit(value: string | undefined, locale: Locale): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
+  const n = parseDecimal(value);
+  if (n === undefined || !Number.isInteger(n) || n < 1) {
     throw new MlpathError({ code: 'INVALID_INPUT', message: rmsg(locale, 'badLimit', { value }) });
   }
   return n;

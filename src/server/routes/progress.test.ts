@@ -276,6 +276,9 @@ describe('GET /api/progress/events', () => {
     expect(await messages('99999999999999999999')).toEqual(['expected limit to be at most 1000']);
     expect(await messages('2.5')).toEqual(['expected limit to be a whole number']);
     expect(await messages('0')).toEqual(['expected limit to be at least 1']);
+    // Decimal digits only, as every face reads numbers.
+    for (const limit of ['0x10', '1e1', ''])
+      expect(await messages(limit), limit).toEqual(['expected limit to be a number']);
   });
 });
 
