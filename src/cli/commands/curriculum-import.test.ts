@@ -153,6 +153,13 @@ describe('mlpath curriculum import', () => {
     ).toBe(2);
     expect(io.stderr()).toMatch(/--default-hours: expected a number of hours above 0/);
     expect(readdirSync(cwd)).toEqual([]);
+    // Decimal digits only: 0x4 is a typo, not 4 hours.
+    const hex = memoryIo({ cwd });
+    expect(
+      await main(['curriculum', 'import', '--from', 'roadmap-sh', FIXTURE, '-o', 'out', '--default-hours', '0x4'], hex),
+    ).toBe(2);
+    expect(hex.stderr()).toMatch(/--default-hours: expected a number of hours above 0/);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it('refuses to overwrite a folder that holds files', async () => {

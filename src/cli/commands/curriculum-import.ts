@@ -25,6 +25,7 @@ import { didYouMeanIn, enumerationIn, renderMessage, translate } from '../../i18
 import type { CliIo } from '../io.js';
 import { chooseLocale } from '../locale.js';
 import { helpFor } from '../help-messages.js';
+import { parseDecimal } from '../../core/decimal.js';
 
 export const IMPORT_FORMATS = {
   'roadmap-sh': importRoadmapSh,
@@ -70,8 +71,8 @@ export function registerCurriculumImport(curriculum: Command, io: CliIo): Comman
         }
         let defaultHours: number | undefined;
         if (options.defaultHours !== undefined) {
-          defaultHours = Number(options.defaultHours);
-          if (!Number.isFinite(defaultHours) || defaultHours <= 0 || defaultHours > 1000) {
+          defaultHours = parseDecimal(options.defaultHours);
+          if (defaultHours === undefined || defaultHours <= 0 || defaultHours > 1000) {
             throw new MlpathError({
               code: 'INVALID_INPUT',
               message: cmsg(locale, 'import.badHours', { value: options.defaultHours }),
