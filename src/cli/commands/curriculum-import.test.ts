@@ -145,21 +145,19 @@ describe('mlpath curriculum import', () => {
     expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 
-  it('rejects a bad --default-hours value', async () => {
+  it('rejects a bad --default-hours value (decimal digits only: 0x4 is a typo, not 4 hours)', async () => {
     const cwd = work();
-    const io = memoryIo({ cwd });
-    expect(
-      await main(['curriculum', 'import', '--from', 'roadmap-sh', FIXTURE, '-o', 'out', '--default-hours', 'lots'], io),
-    ).toBe(2);
-    expect(io.stderr()).toMatch(/--default-hours: expected a number of hours above 0/);
-    expect(readdirSync(cwd)).toEqual([]);
-    // Decimal digits only: 0x4 is a typo, not 4 hours.
-    const hex = memoryIo({ cwd });
-    expect(
-      await main(['curriculum', 'import', '--from', 'roadmap-sh', FIXTURE, '-o', 'out', '--default-hours', '0x4'], hex),
-    ).toBe(2);
-    expect(hex.stderr()).toMatch(/--default-hours: expected a number of hours above 0/);
-    expect(readdirSync(cwd)).toEqual([]);
+    for (const hours of ['lots', '0x4']) {
+      const io = memoryIo({ cwd });
+      expect(
+        await main(
+          ['curriculum', 'import', '--from', 'roadmap-sh', FIXTURE, '-o', 'out', '--default-hours', hours],
+          io,
+        ),
+      ).toBe(2);
+      expect(io.stderr()).toMatch(/--default-hours: expected a number of hours above 0/);
+      expect(readdirSync(cwd)).toEqual([]);
+    }
   });
 
   it('refuses to overwrite a folder that holds files', async () => {

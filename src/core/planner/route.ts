@@ -41,7 +41,8 @@ export function chooseRoute(curriculum: Curriculum, profile: Profile): RouteChoi
   const chosen =
     profile.route !== undefined ? (curriculum.routes.find((r) => r.id === profile.route) ?? recommended) : recommended;
   if (!chosen) return { route: undefined, alternatives: [], explanation: undefined };
-  const alternatives = curriculum.routes.filter((r) => r.id !== chosen.id).map((r) => r.id);
+  const otherRoutes = curriculum.routes.filter((r) => r.id !== chosen.id);
+  const alternatives = otherRoutes.map((r) => r.id);
   const point = startingPointOf(curriculum, profile.startingPoint);
   const route = chosen.title;
   let why: Said;
@@ -56,9 +57,7 @@ export function chooseRoute(curriculum: Curriculum, profile: Profile): RouteChoi
     why = said('route.default', { route });
   }
   // Each by its title, with the id that --route and the API's `route` take.
-  const others = curriculum.routes
-    .filter((r) => r.id !== chosen.id)
-    .map((r) => said('route.other', { route: r.title, id: r.id }));
+  const others = otherRoutes.map((r) => said('route.other', { route: r.title, id: r.id }));
   const alt = others.length > 0 ? said('route.others', { routes: listOf(others, 'comma') }) : undefined;
   return {
     route: chosen,
