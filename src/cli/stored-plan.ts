@@ -33,8 +33,8 @@ export async function storedPlanInput(io: CliIo, curriculum: Curriculum): Promis
     if (!profile) return undefined;
     // The fold kept with the log (learner/fold.ts), not the whole log.
     const fold = await storedFold({ ...session.context(), curriculum });
-    const { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign } = statsOf(fold, undefined);
-    const progress = { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign };
+    const { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign, doneOn } = statsOf(fold, undefined);
+    const progress = { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign, doneOn };
     return {
       profile,
       progress,

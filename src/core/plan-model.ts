@@ -247,6 +247,11 @@ export interface ProgressState {
    * not this curriculum's work, so the re-plan does not take them off the current week.
    */
   readonly loggedForeign?: ReadonlyMap<string, number>;
+  /**
+   * Item key -> the day (`YYYY-MM-DD`) it became done, for items done now: the re-plan credits this
+   * week's hours without an item to the work done this week first. Absent, to none.
+   */
+  readonly doneOn?: ReadonlyMap<string, string>;
 }
 
 export interface Forecast {

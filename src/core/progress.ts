@@ -136,12 +136,12 @@ const STATUS: Partial<Record<ProgressEvent['type'], ItemStatus>> = {
 
 /** The state the planner needs: statuses of skills and items, and hours logged. */
 export function foldProgress(events: readonly ProgressEvent[], curriculum: ProgressCurriculum): ProgressState {
-  const { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign } = progressStats(
+  const { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign, doneOn } = progressStats(
     events,
     curriculum,
     undefined,
   );
-  return { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign };
+  return { skills, items, logged, loggedByItem, loggedGeneral, loggedForeign, doneOn };
 }
 
 /** The fold with everything the status screen shows. `today` (`YYYY-MM-DD`) anchors week and streak. */

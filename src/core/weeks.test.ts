@@ -116,6 +116,57 @@ describe('hours logged this week without an item', () => {
     );
   });
 
+  it('go first to the work ticked done this week, so a tick after them does not count them again', () => {
+    // Three hours of study, then the first unit ticked with what the plan had left of it (7 h).
+    const studied = planFor(curriculum, profile, general(3), '2027-01-05');
+    expect(studied.weeks[0]?.tasks[0]).toMatchObject({ key: 'ra/p1', hours: 7 });
+    const ticked: ProgressState = {
+      ...general(3),
+      items: new Map([['ra/p1', 'done']]),
+      logged: [{ date: '2027-01-05', hours: 10 }],
+      loggedByItem: new Map([
+        ['', 3],
+        ['ra/p1', 7],
+      ]),
+      doneOn: new Map([['ra/p1', '2027-01-05']]),
+    };
+    const plan = planFor(curriculum, profile, ticked, '2027-01-05');
+    // The week's ten hours are spent; the next unit is whole, and the finish has not moved.
+    expect(plan.weeks[0]?.tasks).toEqual([]);
+    expect(plan.weeks[1]?.tasks[0]).toMatchObject({ key: 'ra/p2', hours: 10 });
+    expect(plan.finishDate).toBe(studied.finishDate);
+    // Ticked without its hours, the unit takes the three general hours all the same.
+    const unlogged: ProgressState = {
+      ...ticked,
+      logged: [{ date: '2027-01-05', hours: 3 }],
+      loggedByItem: new Map([['', 3]]),
+    };
+    expect(planFor(curriculum, profile, unlogged, '2027-01-05').weeks[0]?.tasks[0]).toMatchObject({
+      key: 'ra/p2',
+      hours: 7,
+    });
+  });
+
+  it('go to a resource ticked whole this week before the next one', () => {
+    const whole: ProgressState = {
+      ...general(3),
+      items: new Map([['ra', 'done']]),
+      doneOn: new Map([['ra', '2027-01-05']]),
+    };
+    const plan = planFor(curriculum, profile, whole, '2027-01-05');
+    expect(sumHours(plan.weeks.flatMap((w) => w.tasks).filter((t) => t.resource === 'rb'))).toBe(30);
+  });
+
+  it('still come off this week’s work when the tick was the week before', () => {
+    const earlier: ProgressState = {
+      ...general(3),
+      items: new Map([['ra/p1', 'done']]),
+      doneOn: new Map([['ra/p1', '2027-01-01']]),
+    };
+    const plan = planFor(curriculum, { ...profile, startDate: '2026-12-28' }, earlier, '2027-01-05');
+    expect(plan.weeks[0]?.tasks[0]).toMatchObject({ key: 'ra/p2', hours: 7 });
+  });
+
   it('fill the week when they reach its budget, leaving a tenth of its work for the next', () => {
     const plan = planFor(curriculum, profile, general(10), '2027-01-05');
     expect(plan.weeks[0]?.tasks).toEqual([]);

@@ -540,6 +540,25 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    name: 'general study and then a tick count the same hours once: the finish stays where the first plan had it',
+    steps: [
+      profile({ hours: 10, start: '2026-11-23' }),
+      { do: 'log', hours: 3 },
+      { do: 'mark', type: 'done', item: 'cs50p/week-0' },
+      { do: 'forecast' },
+    ],
+    endings: ['done', 'done', 'done', 'done'],
+    then: (s, r) => {
+      // The tick logs what its estimate leaves after the three hours; the week holds the unit's estimate.
+      expect(s.steps.map((e) => `${e.type} ${e.item ?? ''}`)).toEqual([
+        'hours ',
+        'done cs50p/week-0',
+        'hours cs50p/week-0',
+      ]);
+      expect(JSON.parse(r[3]?.text ?? 'null')).toMatchObject({ movedDays: 0 });
+    },
+  },
+  {
     name: 'a replaced profile keeps the first plan as the baseline, in the status and in the plan alike',
     steps: [profile({ hours: 10 }), { do: 'forecast' }, profile({ hours: 20 }), { do: 'forecast' }],
     endings: ['done', 'done', 'done', 'done'],

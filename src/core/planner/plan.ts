@@ -616,7 +616,14 @@ export function planFor(
   const loggedThisWeek = inThisWeek
     ? Math.max(0, hoursLoggedBetween(progress.logged, monday, sunday) - inWeek(progress.loggedForeign))
     : 0;
-  const generalThisWeek = inWeek(progress?.loggedGeneral);
+  // Hours logged this week with no item went first to the work ticked done this week, as far as the
+  // hours logged on that work do not already account for it; only the rest is credited to the
+  // week's remaining tasks (else a tick after general study counted the same hours twice).
+  const general = inWeek(progress?.loggedGeneral);
+  const generalThisWeek =
+    general > 0 && progress !== undefined
+      ? Math.max(0, general - unloggedDoneWork(curriculum, profile, progress, monday, sunday, pace, options))
+      : 0;
   const plan = planFrom(curriculum, profile, prepared, progress, {
     startDate,
     pace,
@@ -690,6 +697,49 @@ function pieceOf(task: PlannerTask, hours: number, words: TaskWords | undefined)
 }
 
 /** Skills done or skipped in progress: they count as known when re-planning. */
+/**
+ * Of the work marked done between `monday` and `sunday` (`YYYY-MM-DD`, both included), the hours its
+ * first-plan estimate (at `pace`; a time box at its own hours) exceeds the hours logged on it: work the
+ * week's general study paid for. A skill marked done that is no task of its own is not counted (the
+ * work it stands for is not known). Read by `planFor` only when hours without an item were logged
+ * this week.
+ */
+function unloggedDoneWork(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress: ProgressState,
+  monday: string,
+  sunday: string,
+  pace: number,
+  options: PlanOptions,
+): number {
+  const doneOn = progress.doneOn;
+  if (!doneOn) return 0;
+  const doneThisWeek = new Set<string>();
+  for (const [key, day] of doneOn) if (day >= monday && day <= sunday) doneThisWeek.add(key);
+  if (doneThisWeek.size === 0) return 0;
+  const logged = (key: string): number => progress.loggedByItem.get(key) ?? 0;
+  // Per item marked done this week: the estimate of the tasks it settled and the hours logged on them
+  // (a resource ticked whole settles its units: the hours on each, and on the resource itself).
+  const estimateOf = new Map<string, number>();
+  const loggedOf = new Map<string, number>();
+  for (const task of prepare(curriculum, profile, [], options).tasks) {
+    const key = doneThisWeek.has(task.key)
+      ? task.key
+      : task.unit !== undefined && doneThisWeek.has(task.resource)
+        ? task.resource
+        : undefined;
+    if (key === undefined) continue;
+    const first = !estimateOf.has(key);
+    estimateOf.set(key, (estimateOf.get(key) ?? 0) + (task.block ? task.hours : task.hours * pace));
+    const own = key === task.key ? logged(key) : logged(task.key) + (first ? logged(key) : 0);
+    loggedOf.set(key, (loggedOf.get(key) ?? 0) + own);
+  }
+  let unlogged = 0;
+  for (const [key, estimate] of estimateOf) unlogged += Math.max(0, estimate - (loggedOf.get(key) ?? 0));
+  return unlogged;
+}
+
 export function settledSkills(progress: ProgressState | undefined): string[] {
   if (!progress) return [];
   return [...progress.skills.entries()].filter(([, s]) => s === 'done' || s === 'skipped').map(([id]) => id);
