@@ -11,7 +11,13 @@ import type { ErrorCode, Problem } from '../core/errors.js';
 import { isValidIsoDate } from '../core/dates.js';
 import type { Curriculum, Locale } from '../core/model.js';
 import type { DateRange, Profile } from '../core/plan-model.js';
-import { FIRST_START_YEAR, FULL_TIME, LAST_START_YEAR, MAX_WEEKS_OFF_DAYS } from '../core/planner/profile.js';
+import {
+  FIRST_START_YEAR,
+  FULL_TIME,
+  isFullTimeWord,
+  LAST_START_YEAR,
+  MAX_WEEKS_OFF_DAYS,
+} from '../core/planner/profile.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import {
   MAX_REMINDER_MINUTES,
@@ -179,7 +185,7 @@ export function requestFromFlags(flags: ProfileFlags, locale: Locale): ProfileRe
       : undefined;
   return {
     startingPoint: flags.startPoint,
-    hoursPerWeek: flags.hours?.trim().toLowerCase() === FULL_TIME ? FULL_TIME : number('--hours', flags.hours),
+    hoursPerWeek: flags.hours !== undefined && isFullTimeWord(flags.hours) ? FULL_TIME : number('--hours', flags.hours),
     effortFactor: number('--factor', flags.factor),
     startDate: flags.start,
     weeksOff,

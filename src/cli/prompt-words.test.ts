@@ -22,9 +22,14 @@ describe('prompt words', () => {
     expect(hoursProblem('en', String(LIMITS.minHoursPerWeek))).toBeUndefined();
     expect(hoursProblem('en', String(LIMITS.hoursPerWeek))).toBeUndefined();
     for (const bad of ['0.4', '0', '101', 'ten', '', undefined])
-      expect(hoursProblem('en', bad), String(bad)).toBe('give the hours a week as a number from 0.5 to 100, e.g. 10');
+      expect(hoursProblem('en', bad), String(bad)).toBe(
+        'give the hours a week as a number from 0.5 to 100, e.g. 10, or full-time for 28',
+      );
+    // What `--hours` takes, the answer takes: the word for full time, in any case.
+    for (const word of ['full-time', ' Full-Time ']) expect(hoursProblem('en', word), word).toBeUndefined();
+    expect(hoursProblem('en', 'fulltime')).toBeDefined();
     const zh = hoursProblem('zh-CN', '0.2') ?? '';
-    expect(zh).toBe('请填写每周小时数，从 0.5 到 100，例如 10');
+    expect(zh).toBe('请填写每周小时数，从 0.5 到 100，例如 10；或填 full-time，即 28 小时');
     expect(typographySlips(zh)).toEqual([]);
   });
 

@@ -8,6 +8,7 @@
 import type * as Prompts from '@clack/prompts';
 import { isValidIsoDate } from '../core/dates.js';
 import { parseDecimal } from '../core/decimal.js';
+import { FULL_TIME, FULL_TIME_HOURS, isFullTimeWord } from '../core/planner/profile.js';
 import { LIMITS } from '../contract/limits.js';
 import { translator } from '../i18n/catalogue.js';
 
@@ -23,11 +24,13 @@ export function promptWords(prompts: typeof Prompts, locale: string): { active: 
 
 /** What is wrong with an answer to "hours a week" (the flag's limits), or undefined when it is fine. */
 export function hoursProblem(locale: string, value: string | undefined): string | undefined {
+  // The answer goes where `--hours` goes, so it takes what the flag takes: a number, or full-time.
+  if (value !== undefined && isFullTimeWord(value)) return undefined;
   const n = value === undefined ? undefined : parseDecimal(value);
   const { minHoursPerWeek: min, hoursPerWeek: max } = LIMITS;
   return n !== undefined && n >= min && n <= max
     ? undefined
-    : translator(locale, 'prompts')('hoursRange', { min, max });
+    : translator(locale, 'prompts')('hoursRange', { min, max, fullTime: FULL_TIME, fullTimeHours: FULL_TIME_HOURS });
 }
 
 /** What is wrong with an answer that should be a date, or undefined when it is one; `example` is a date to show. */

@@ -122,10 +122,12 @@ export type ProgressEventJson = z.output<typeof ProgressEvent>;
 // ---------------------------------------------------------------- what a client records
 
 const ITEM = coded('contract.item', { max: 2 * MAX_ID_LENGTH + 1 });
+// An empty or blank id names nothing: refused in the learner layer's words (learner/items.ts), so
+// "" and "  " read alike through every face.
 const item = z
   .string({ error: coded('contract.itemId') })
-  .min(1, { error: coded('contract.itemId') })
-  .max(2 * MAX_ID_LENGTH + 1, { error: ITEM });
+  .max(2 * MAX_ID_LENGTH + 1, { error: ITEM })
+  .refine((id) => id.trim() !== '', { error: coded('learner.noItem') });
 // The range is the learner layer's (more than 0, at most MAX_HOURS_PER_ENTRY), the same for every face.
 const HOURS = coded('contract.hours', { max: MAX_HOURS_PER_ENTRY });
 const hours = z

@@ -159,3 +159,20 @@ describe('query parameters', () => {
     expect(sent.find((s) => s.path.startsWith('/api/jobs/plan'))?.status).toBe(404);
   });
 });
+
+describe('an empty item', () => {
+  it('is refused in the same words whether empty or blank, naming the field, and records nothing', async () => {
+    const refusals = [];
+    for (const item of ['', '  '])
+      for (const type of ['done', 'started'] as const) {
+        const { status, json } = await api.post('/api/progress/events', { type, item });
+        expect(status, JSON.stringify(item)).toBe(400);
+        refusals.push(errorOf(json));
+      }
+    expect(refusals[0]?.problems).toEqual([
+      { path: 'item', message: 'no item given; name a skill, a resource or a unit' },
+    ]);
+    for (const refusal of refusals) expect(refusal).toEqual(refusals[0]);
+    expect((await api.get('/api/progress')).json).toMatchObject({ events: { count: 0 } });
+  });
+});

@@ -66,6 +66,8 @@ export function daysOff(range: DateRange): number {
  * which the from-scratch starting point plans with (about 18 months to job-ready).
  */
 export const FULL_TIME = 'full-time';
+/** Whether hours a week as typed (a flag, a prompt's answer) are the word for full time, in any case. */
+export const isFullTimeWord = (value: string): boolean => value.trim().toLowerCase() === FULL_TIME;
 export const FULL_TIME_HOURS = 28;
 /** The role planned for when the learner names none (if the curriculum has it). */
 export const DEFAULT_ROLE = 'ml-engineer';
