@@ -144,7 +144,9 @@ export function trackingMessages(locale: Locale) {
     } as Record<string, string>,
     anyDomain: t('anyDomain'),
     // Forecast range, target date, study days
-    range: (p10: string, p50: string, p90: string) => t('range.dates', { p10, p50, p90 }),
+    /** The range, with the hours a week (formatted) of the weeks it was drawn from. */
+    range: (p10: string, p50: string, p90: string, weeks: number, logged: string, planned: string) =>
+      t('range.dates', { p10, p50, p90, weeks, logged, planned }),
     rangeMethod: (runs: number, weeks: number) => t('range.method', { runs, weeks }),
     rangeTooLittle: (weeks: number, needed: number) => t('range.tooLittle', { weeks, needed }),
     target: (onTrack: boolean, date: string, finish: string) =>

@@ -261,7 +261,13 @@ export const StatusSchema = z
         p10: z.string().nullable(),
         p50: z.string().nullable(),
         p90: z.string().nullable(),
-        range: z.object({ weeks: z.number().int(), needed: z.number().int(), runs: z.number().int() }),
+        range: z.object({
+          weeks: z.number().int(),
+          needed: z.number().int(),
+          runs: z.number().int(),
+          loggedPerWeek: z.number().nullable().describe('Hours logged a week on average over the weeks drawn from.'),
+          plannedPerWeek: z.number().nullable().describe('Hours planned a week on average over those weeks.'),
+        }),
       })
       .nullable(),
     target: TargetOutlookSchema.nullable(),

@@ -38,10 +38,15 @@ describe('status, target and today word the outlook', () => {
     ] as const)
       expect((await home.run(['log', hours, '--date', date])).status).toBe(0);
     const after = await home.run(['status']);
-    expect(after.stdout).toMatch(/Likely finish: between \d{4}-\d\d-\d\d and \d{4}-\d\d-\d\d \(p50 \d{4}-\d\d-\d\d\)/);
+    // 35 h over four weeks of 10 planned: the range says what it was drawn from, beside the forecast at 10 h.
+    expect(after.stdout).toMatch(
+      /Likely finish if your weeks go on as your last 4 did \(8\.8 of 10 h a week on average\): between \d{4}-\d\d-\d\d and \d{4}-\d\d-\d\d \(p50 \d{4}-\d\d-\d\d\)/,
+    );
     expect(after.stdout).toContain('How: 2000 simulated futures, each made of your last 4 weeks drawn at random');
     const zh = await home.run(['status'], { MLPATH_LANG: 'zh-CN' });
-    expect(zh.stdout).toMatch(/可能的完成日期：\d{4}-\d\d-\d\d 至 \d{4}-\d\d-\d\d 之间/);
+    expect(zh.stdout).toMatch(
+      /如果每周照最近 4 周那样学习（平均每周 8\.8 小时，计划 10 小时），可能的完成日期：\d{4}-\d\d-\d\d 至 \d{4}-\d\d-\d\d 之间/,
+    );
     expect(zh.stdout).toContain('方法：2000 次模拟');
   });
 

@@ -527,9 +527,15 @@ const CASES: readonly Case[] = [
     then: (s, r) => {
       // No range from a single week of no study: said so, not invented.
       const before = JSON.parse(r[1]?.text ?? 'null');
-      expect(before.forecast).toMatchObject({ p10: null, p50: null, p90: null, range: { weeks: 0, needed: 4 } });
+      expect(before.forecast).toMatchObject({
+        p10: null,
+        p50: null,
+        p90: null,
+        range: { weeks: 0, needed: 4, loggedPerWeek: null, plannedPerWeek: null },
+      });
       const after = JSON.parse(r[6]?.text ?? 'null');
-      expect(after.forecast.range).toEqual({ weeks: 4, needed: 4, runs: 2000 });
+      // 6, 14, 3 and 12 hours against 10 a week: 8.75, shown to a tenth.
+      expect(after.forecast.range).toEqual({ weeks: 4, needed: 4, runs: 2000, loggedPerWeek: 8.8, plannedPerWeek: 10 });
       expect(after.forecast.p10 <= after.forecast.p50 && after.forecast.p50 <= after.forecast.p90).toBe(true);
       expect(after.forecast.p10 < after.forecast.p90).toBe(true);
       const target = JSON.parse(r[10]?.text ?? 'null').target;

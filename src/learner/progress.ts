@@ -232,8 +232,17 @@ export interface ForecastSummary {
   readonly p10: string | null;
   readonly p50: string | null;
   readonly p90: string | null;
-  /** Past weeks of study the range is drawn from, the number it needs, and the runs made (0: none). */
-  readonly range: { readonly weeks: number; readonly needed: number; readonly runs: number };
+  /**
+   * Past weeks of study the range is drawn from, the number it needs, and the runs made (0: none);
+   * with a range, the hours logged and planned a week on average over those weeks (else null).
+   */
+  readonly range: {
+    readonly weeks: number;
+    readonly needed: number;
+    readonly runs: number;
+    readonly loggedPerWeek: number | null;
+    readonly plannedPerWeek: number | null;
+  };
 }
 
 export interface StatusReport {
@@ -362,8 +371,20 @@ export async function status(ctx: LearnerContext, snapshot?: ProgressSnapshot): 
           p90: range?.kind === 'range' ? range.p90 : null,
           range:
             range?.kind === 'range'
-              ? { weeks: range.weeks, needed: MIN_HISTORY_WEEKS, runs: range.runs }
-              : { weeks: range?.weeks ?? 0, needed: MIN_HISTORY_WEEKS, runs: 0 },
+              ? {
+                  weeks: range.weeks,
+                  needed: MIN_HISTORY_WEEKS,
+                  runs: range.runs,
+                  loggedPerWeek: range.loggedPerWeek,
+                  plannedPerWeek: range.plannedPerWeek,
+                }
+              : {
+                  weeks: range?.weeks ?? 0,
+                  needed: MIN_HISTORY_WEEKS,
+                  runs: 0,
+                  loggedPerWeek: null,
+                  plannedPerWeek: null,
+                },
         }
       : null,
     target: outlook.target,

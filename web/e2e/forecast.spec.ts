@@ -46,7 +46,7 @@ test('the progress page shows the finish range or why there is none, and a targe
   const range = page.getByTestId('finish-range');
   await expect(range).toBeVisible();
   // Either the range with its method in one line, or the plain reason there is none yet.
-  await expect(range).toContainText(/Likely between .* the middle \(p50\) is|No range yet: \d+ of the 4 weeks/);
+  await expect(range).toContainText(/likely between .* the middle \(p50\) is|No range yet: \d+ of the 4 weeks/);
 
   const target = `${String(Number(startDate.slice(0, 4)) + 1)}${startDate.slice(4)}`;
   await page.getByLabel('Finish by').fill(target);

@@ -139,7 +139,11 @@ test('with weeks of study behind it, the Plan page shows the finish range in the
     await useLanguage(language);
     await page.reload({ waitUntil: 'networkidle' });
     const onProgress = await page.getByTestId('finish-range').getByTestId('range-dates').textContent();
-    expect(onProgress).toMatch(language === 'en' ? /^Likely between .+ and .+; the middle \(p50\) is .+\.$/ : /之间/);
+    expect(onProgress).toMatch(
+      language === 'en'
+        ? /^If your weeks go on as your last \d+ did \([\d.]+ of [\d.]+ hours a week on average\): likely between .+ and .+; the middle \(p50\) is .+\.$/
+        : /^如果每周照最近 \d+ 周那样学习（平均每周 [\d.]+ 小时，计划 [\d.]+ 小时）：可能在 .+ 至 .+ 之间完成/,
+    );
 
     await openPage(page, '#/plan');
     const range = page.getByTestId('timeline-finish').getByTestId('range-dates');

@@ -292,7 +292,11 @@ export function rangeLines(m: TrackingMessages, report: Pick<StatusReport, 'fore
   const f = report.forecast;
   if (!f) return [];
   if (f.p10 === null || f.p50 === null || f.p90 === null) return [m.rangeTooLittle(f.range.weeks, f.range.needed)];
-  return [m.range(f.p10, f.p50, f.p90), m.rangeMethod(f.range.runs, f.range.weeks)];
+  const { weeks, runs, loggedPerWeek, plannedPerWeek } = f.range;
+  return [
+    m.range(f.p10, f.p50, f.p90, weeks, m.hoursNum(loggedPerWeek ?? 0), m.hoursNum(plannedPerWeek ?? 0)),
+    m.rangeMethod(runs, weeks),
+  ];
 }
 
 /** A resource's title, as plans name it (`itemTitleWords`). */

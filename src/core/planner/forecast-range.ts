@@ -55,6 +55,12 @@ export type ForecastRange =
       /** Past weeks the runs were drawn from. */
       readonly weeks: number;
       readonly runs: number;
+      /**
+       * Over those weeks, the hours logged and the hours planned a week on average (one decimal): what
+       * the runs study at. Beside a forecast planned at the weekly hours, this says why the two differ.
+       */
+      readonly loggedPerWeek: number;
+      readonly plannedPerWeek: number;
     }
   | {
       /** Too little history to say how the learner's weeks vary: no range is invented. */
@@ -88,6 +94,13 @@ export function forecastRange(input: {
     return { kind: 'too-little-history', weeks: studied ? weeks.length : 0, needed: MIN_HISTORY_WEEKS };
   }
   const runs = input.runs ?? RANGE_RUNS;
+  const perWeek = (sum: number): number => Math.round((sum / weeks.length) * 10) / 10;
+  const drawnFrom = {
+    weeks: weeks.length,
+    runs,
+    loggedPerWeek: perWeek(weeks.reduce((s, w) => s + w.loggedHours, 0)),
+    plannedPerWeek: perWeek(weeks.reduce((s, w) => s + w.budgetHours, 0)),
+  };
   const random = seededRandom(input.seed ?? 1);
   const first = weeks[0] as HistoryWeek;
   const draw = (): HistoryWeek => weeks[Math.floor(random() * weeks.length)] ?? first;
@@ -107,8 +120,7 @@ export function forecastRange(input: {
       p10: input.finishDate,
       p50: input.finishDate,
       p90: input.finishDate,
-      weeks: weeks.length,
-      runs,
+      ...drawnFrom,
     };
   }
   const limit = planWeeks * MAX_STRETCH;
@@ -143,7 +155,7 @@ export function forecastRange(input: {
   }
   stretches.sort((a, b) => a - b);
   const at = (q: number): string => addDays(input.today, Math.round(daysLeft * quantile(stretches, q)));
-  return { kind: 'range', p10: at(0.1), p50: at(0.5), p90: at(0.9), weeks: weeks.length, runs };
+  return { kind: 'range', p10: at(0.1), p50: at(0.5), p90: at(0.9), ...drawnFrom };
 }
 
 /**

@@ -27,12 +27,19 @@ function hasRange(
  * it; nothing while the status has no range yet (too few weeks of study).
  */
 export function RangeDates({ forecast }: { forecast: StatusForecast }) {
-  const { t, date } = useLocale();
+  const { t, date, num } = useLocale();
   if (!hasRange(forecast)) return null;
-  const { p10, p50, p90 } = forecast;
+  const { p10, p50, p90, range } = forecast;
   return (
     <p data-testid="range-dates">
-      {t('outlook.range', { p10: date(p10, 'long'), p50: date(p50, 'long'), p90: date(p90, 'long') })}
+      {t('outlook.range', {
+        p10: date(p10, 'long'),
+        p50: date(p50, 'long'),
+        p90: date(p90, 'long'),
+        weeks: num(range.weeks, 0),
+        logged: num(range.loggedPerWeek ?? 0, 1),
+        planned: num(range.plannedPerWeek ?? 0, 1),
+      })}
     </p>
   );
 }
