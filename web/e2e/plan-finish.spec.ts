@@ -95,8 +95,8 @@ test('with no finish range yet, the Plan page gives the forecast and the first p
       );
     await expect(finish.locator('p').first()).toHaveText(
       language === 'en'
-        ? `At your pace so far you finish on ${long(forecast.finishDate)}.`
-        : `按目前的节奏，你将在 ${long(forecast.finishDate)} 完成。`,
+        ? `At your pace so far and 10 hours a week from now on, you finish on ${long(forecast.finishDate)}.`
+        : `按目前的节奏，此后每周学习 10 小时，你将在 ${long(forecast.finishDate)} 完成。`,
     );
     await expect(page.getByTestId('plan-finish')).toHaveText(long(forecast.finishDate));
     await expect(page.getByTestId('timeline-first-plan')).toHaveText(

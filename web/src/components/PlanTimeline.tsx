@@ -64,7 +64,7 @@ export function PlanTimeline(props: {
       <div className="space-y-1 text-sm" data-testid="timeline-finish">
         <p>
           {firstFinish
-            ? t('timeline.forecast', { date: date(plan.finishDate, 'long') })
+            ? t('timeline.forecast', { date: date(plan.finishDate, 'long'), hours: num(plan.hoursPerWeek, 1) })
             : t('timeline.finish', { date: date(plan.finishDate, 'long'), weeks: num(plan.weekCount, 0) })}
         </p>
         {outlook && <RangeDates forecast={outlook} />}
