@@ -1,7 +1,8 @@
 /**
  * Time off too long or ending before it starts is refused in Settings beside its own dates, in the
  * page's language: both date fields are marked invalid and point to the message next to them,
- * nothing is sent, and the dates once put right are saved. Against a server of its own, so the
+ * nothing is sent, and the dates once put right are saved. Saving the form keeps the settings it does
+ * not show (chosen with the command line). Against a server of its own, so the
  * profile it saves is nobody else's.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -84,6 +85,31 @@ test('a stretch of time off too long is marked on its dates, worded for a person
     profile: { weeksOff: { start: string; end: string }[] };
   };
   expect(stored.profile.weeksOff).toEqual([{ start: '2027-01-01', end: '2027-01-14' }]);
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.failedRequests).toEqual([]);
+});
+
+test('saving the profile in Settings keeps what the form does not edit: route, role, factor, resource choices, market-ready', async () => {
+  const seen = watch(page);
+  const chosen = {
+    route: 'university',
+    target: 'mlops-engineer',
+    effortFactor: 1.3,
+    choices: { pin: [], exclude: ['cs50x'], swap: [], own: [] },
+    marketReady: true,
+  };
+  const put = await page.request.put('/api/profile', {
+    data: { startingPoint: 'developer', hoursPerWeek: 10, startDate: '2026-12-01', locale: 'en', ...chosen },
+  });
+  expect(put.ok()).toBe(true);
+  await openPage(page, '#/settings');
+  // Chosen elsewhere (the command line): the page reads the profile again.
+  await page.reload();
+  await page.getByLabel('Hours per week').fill('12');
+  await page.getByRole('button', { name: 'Save and re-plan' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved');
+  const stored = (await (await page.request.get('/api/profile')).json()) as { profile: Record<string, unknown> };
+  expect(stored.profile).toMatchObject({ hoursPerWeek: 12, ...chosen });
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.failedRequests).toEqual([]);
 });

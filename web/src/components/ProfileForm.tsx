@@ -40,6 +40,12 @@ export interface Draft {
   study: Profile['study'];
   /** The target date is set on the progress page; kept as it is. */
   targetDate: Profile['targetDate'];
+  /**
+   * Settings this form does not edit (chosen with the command line or at onboarding): the route, the
+   * role, the learner factor, resource choices and the market-ready plan. PUT /api/profile replaces the
+   * whole profile, so they are sent back as they are, else saving the hours would drop them.
+   */
+  unedited: Pick<Profile, 'route' | 'target' | 'effortFactor' | 'choices' | 'marketReady'>;
   /** The plan's language was chosen here (else it follows the page's language). */
   localeChosen?: boolean;
 }
@@ -59,6 +65,13 @@ export function draftFrom(profile: Profile | null | undefined, curriculum: Curri
     region: profile?.region ?? '',
     study: profile?.study,
     targetDate: profile?.targetDate,
+    unedited: {
+      route: profile?.route,
+      target: profile?.target,
+      effortFactor: profile?.effortFactor,
+      choices: profile?.choices ?? { pin: [], exclude: [], swap: [], own: [] },
+      marketReady: profile?.marketReady,
+    },
   };
 }
 
@@ -77,6 +90,21 @@ export function toInput(draft: Draft): ProfileInput {
     region: draft.region || 'none',
     ...(draft.study ? { study: draft.study } : {}),
     ...(draft.targetDate ? { targetDate: draft.targetDate } : {}),
+    ...unedited(draft.unedited),
+  };
+}
+
+/** The settings the form does not edit, as a profile input gives them (only those set). */
+function unedited(kept: Draft['unedited'] | undefined): Partial<ProfileInput> {
+  if (!kept) return {};
+  const { route, target, effortFactor, choices, marketReady } = kept;
+  const anyChoice = choices.pin.length + choices.exclude.length + choices.swap.length + choices.own.length > 0;
+  return {
+    ...(route !== undefined ? { route } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(effortFactor !== undefined ? { effortFactor } : {}),
+    ...(anyChoice ? { choices } : {}),
+    ...(marketReady === true ? { marketReady } : {}),
   };
 }
 
