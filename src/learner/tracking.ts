@@ -22,7 +22,7 @@
  *   a note, a rubric tick, a project added, removed or re-linked. Undo events carry the item of
  *   the event they cancel.
  */
-import { forecastFrom } from '../core/planner/index.js';
+import { hoursLeftToLog } from '../core/planner/index.js';
 import { cancelledIds, foldProgress, lastUndoable, orderEvents } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
 import { MAX_HOURS_PER_ENTRY, MAX_NOTE_LENGTH, TICK_HOURS_SUFFIX } from '../core/progress-model.js';
@@ -57,8 +57,9 @@ export interface MarkResult {
 }
 
 /**
- * The hours the learner's current plan gives a task (a resource or `resource/unit` key); 0 when it
- * is not in the plan (a skill, or no profile yet).
+ * The hours a tick of a task (a resource or `resource/unit` key) logs: what its estimate leaves after
+ * the hours logged on it and the general study no finished work accounts for (core `hoursLeftToLog`); 0 for
+ * work the plan does not hold (a skill, or no profile yet).
  */
 export async function plannedHours(
   ctx: LearnerContext,
@@ -68,15 +69,7 @@ export async function plannedHours(
   const profile = await ctx.store.getProfile(ctx.learnerId);
   if (!profile) return 0;
   const log = events ?? (await ctx.store.listEvents(ctx.learnerId));
-  const { plan } = forecastFrom(ctx.curriculum, profile, foldProgress(log, ctx.curriculum), today(ctx));
-  let hours = 0;
-  for (const week of plan.weeks) {
-    for (const task of week.tasks) {
-      const taskKey = task.key ?? (task.unit === undefined ? task.resource : `${task.resource}/${task.unit}`);
-      if (taskKey === key) hours += task.hours;
-    }
-  }
-  return Math.round(hours * 100) / 100;
+  return hoursLeftToLog(ctx.curriculum, profile, foldProgress(log, ctx.curriculum), key);
 }
 
 /** What a step says besides its kind: compared when a client sends an id again. */

@@ -272,11 +272,14 @@ export interface ScheduleSettings {
   readonly startDate: string;
   /** Hours already logged in the calendar week of `startDate`: they come off that week's budget. */
   readonly loggedThisWeek?: number;
-  /**
-   * Of `loggedThisWeek`, the hours logged without an item: they went to the work the plan had for
-   * the week, so they come off its first tasks as well (a tenth of each always remains).
-   */
+  /** Of `loggedThisWeek`, the hours logged without an item (the week held the work they went to). */
   readonly generalThisWeek?: number;
+  /**
+   * Hours of study logged without an item that no work marked done accounts for (`generalPool`): work
+   * under way, so they come off the plan's first tasks, in its order, as hours logged on a task do (a
+   * tenth of each always remains until it is marked done).
+   */
+  readonly generalCredit?: number;
   /** Review minutes expected per week: they come off each week's budget (never below nothing). */
   readonly reviewMinutes?: ReviewReservation | undefined;
   /** Multiply the hours of study tasks (not time boxes) by this: the learner's observed pace. */
@@ -343,7 +346,8 @@ export function planFrom(
   const firstDay = toDayNumber(start);
   const gridStart = toDayNumber(weekStart(start));
   const loggedCenti = Math.round((settings.loggedThisWeek ?? 0) * 100);
-  const creditCenti = Math.min(loggedCenti, Math.round((settings.generalThisWeek ?? 0) * 100));
+  const creditCenti = Math.round((settings.generalCredit ?? 0) * 100);
+  const generalThisWeekCenti = Math.min(loggedCenti, Math.round((settings.generalThisWeek ?? 0) * 100));
   // What the current week's budget has lost to the hours logged in it (see the crediting below).
   let spentCenti = loggedCenti;
   // The days of the week last asked for (the plan asks week after week, each many times).
@@ -378,22 +382,27 @@ export function planFrom(
   const options = { capacity, nominal, alongsideShare: ALONGSIDE_SHARE, maxWeeks };
   let toSchedule = scheduleTasks;
   if (creditCenti > 0 && scheduleTasks.length > 0) {
-    // Hours logged this week with no item went to the week's work: they come off the tasks the week
-    // held before them, in the order it held them, as hours logged on a task do (a tenth remains until
-    // it is marked done). Left on no task, they would only shrink the week and move the finish later.
-    spentCenti = loggedCenti - creditCenti;
+    // Study logged with no item that no finished work accounts for went to the work under way: it
+    // comes off the tasks in the order the plan held them (the week's first, then on), as hours logged
+    // on a task do (a tenth of each remains until it is marked done). Left on no task, it would only
+    // shrink the week and move the finish later. The order is the plan's with this week's general
+    // study not yet taken off its budget: the week that held the work it went to.
+    spentCenti = loggedCenti - generalThisWeekCenti;
     const before = schedule(scheduleTasks, options).weeks;
     const credit = new Map<number, number>();
     let left = creditCenti;
-    for (let c = before.firstChunk[0] ?? 0; c < (before.firstChunk[1] ?? 0) && left > 0; c++) {
+    for (let c = before.firstChunk[0] ?? 0; c < before.chunkTask.length && left > 0; c++) {
       const k = before.chunkTask[c] ?? 0;
-      const take = Math.min(left, before.chunkCenti[c] ?? 0);
+      const centi = scheduleTasks[k]?.centi ?? 0;
+      const room = centi - Math.ceil(centi / 10) - (credit.get(k) ?? 0);
+      const take = Math.min(left, room);
+      if (take <= 0) continue;
       credit.set(k, (credit.get(k) ?? 0) + take);
       left -= take;
     }
     toSchedule = scheduleTasks.map((task, k) => {
       const taken = credit.get(k);
-      return taken === undefined ? task : { ...task, centi: Math.max(task.centi - taken, Math.ceil(task.centi / 10)) };
+      return taken === undefined ? task : { ...task, centi: task.centi - taken };
     });
     spentCenti = loggedCenti;
   }
@@ -590,16 +599,13 @@ export function farFinishNote(start: string, finish: string, hoursPerWeek: numbe
   };
 }
 
-/**
- * The plan for a profile. With progress, what is done or skipped is left out, the rest is planned
- * from `today` (when later than the start date) at the learner's observed pace.
- */
-export function planFor(
+/** The re-plan of `planFor`, without the market-ready comparison. */
+function replan(
   curriculum: Curriculum,
   profile: Profile,
-  progress?: ProgressState,
-  today?: string,
-  options: PlanOptions = {},
+  progress: ProgressState | undefined,
+  today: string | undefined,
+  options: PlanOptions,
 ): Plan {
   const prepared = prepare(curriculum, profile, settledSkills(progress), options);
   const startDate = today !== undefined ? maxDate(profile.startDate, today) : profile.startDate;
@@ -616,21 +622,119 @@ export function planFor(
   const loggedThisWeek = inThisWeek
     ? Math.max(0, hoursLoggedBetween(progress.logged, monday, sunday) - inWeek(progress.loggedForeign))
     : 0;
-  // Hours logged this week with no item went first to the work ticked done this week, as far as the
-  // hours logged on that work do not already account for it; only the rest is credited to the
-  // week's remaining tasks (else a tick after general study counted the same hours twice).
-  const general = inWeek(progress?.loggedGeneral);
-  const generalThisWeek =
-    general > 0 && progress !== undefined
-      ? Math.max(0, general - unloggedDoneWork(curriculum, profile, progress, monday, sunday, pace, options))
-      : 0;
-  const plan = planFrom(curriculum, profile, prepared, progress, {
+  return planFrom(curriculum, profile, prepared, progress, {
     startDate,
     pace,
     loggedThisWeek,
-    generalThisWeek,
+    generalThisWeek: inWeek(progress?.loggedGeneral),
+    generalCredit: progress ? generalPool(curriculum, profile, progress, options) : 0,
     reviewMinutes: options.reviewMinutes,
   });
+}
+
+/**
+ * The hours of general study (logged without an item) that no work marked done accounts for, read in
+ * the order they happened: each day's general study goes first to the work marked done that day or
+ * later, as far as the hours logged on that work fall short of its estimate (the first plan's, at
+ * the estimated pace); then the unticked work of skills marked done takes its share, whenever the
+ * study was (as the pace reads it); what is left is work under way. So studying three hours and then
+ * ticking the unit (which logs what its estimate leaves) counts those hours once, in any week, and
+ * study logged after a tick goes to the work after it.
+ */
+export function generalPool(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress: ProgressState,
+  options: PlanOptions = {},
+  tasks?: readonly PlannerTask[],
+): number {
+  const general = progress.loggedGeneral;
+  if (!general || general.size === 0) return 0;
+  const doneOn = progress.doneOn ?? new Map<string, string>();
+  // Per day, the hours of work marked done that day that the hours logged on it do not account for.
+  const unloggedOn = new Map<string, number>();
+  // The same for work whose every skill is marked done but which is not ticked itself.
+  let unloggedBySkills = 0;
+  if (doneOn.size > 0) {
+    const logged = (key: string): number => progress.loggedByItem.get(key) ?? 0;
+    const estimateOf = new Map<string, number>();
+    const loggedOf = new Map<string, number>();
+    for (const task of tasks ?? prepare(curriculum, profile, [], options).tasks) {
+      if (
+        taskSettled(task, progress) === undefined &&
+        task.skills.length > 0 &&
+        task.skills.every((s) => progress.skills.get(s) === 'done')
+      ) {
+        unloggedBySkills += Math.max(0, task.hours - logged(task.key));
+        continue;
+      }
+      const key = doneOn.has(task.key)
+        ? task.key
+        : task.unit !== undefined && doneOn.has(task.resource)
+          ? task.resource
+          : undefined;
+      if (key === undefined || taskSettled(task, progress) !== 'done') continue;
+      const first = !estimateOf.has(key);
+      estimateOf.set(key, (estimateOf.get(key) ?? 0) + task.hours);
+      // A resource ticked whole settles its units: the hours on each, and on the resource itself once.
+      loggedOf.set(
+        key,
+        (loggedOf.get(key) ?? 0) + (key === task.key ? logged(key) : logged(task.key) + (first ? logged(key) : 0)),
+      );
+    }
+    for (const [key, estimate] of estimateOf) {
+      const day = doneOn.get(key) ?? '';
+      unloggedOn.set(day, (unloggedOn.get(day) ?? 0) + Math.max(0, estimate - (loggedOf.get(key) ?? 0)));
+    }
+  }
+  const days = [...new Set([...general.keys(), ...unloggedOn.keys()])].sort();
+  let pool = 0;
+  for (const day of days) {
+    pool += general.get(day) ?? 0;
+    pool -= Math.min(pool, unloggedOn.get(day) ?? 0);
+  }
+  // A skill marked early earns its later units as hours are spent on them (the pace's and the
+  // burn-up's reading, planner/earned.ts): study after the mark goes to them as well.
+  pool -= Math.min(pool, unloggedBySkills);
+  return Math.round(pool * 100) / 100;
+}
+
+/**
+ * The hours a tick of `key` (a resource or `resource/unit`) logs: what the estimate of its tasks (the
+ * learner factor applied, at the estimated pace) leaves after the hours logged on them and the general
+ * study no finished work accounts for (`generalPool`: work under way, and the task ticked is the work
+ * it was under way on), never below 0; 0 for work the plan does not hold. Whatever the order of ticks,
+ * the hours logged in all are the estimates of the work ticked or the hours studied, whichever is more.
+ */
+export function hoursLeftToLog(curriculum: Curriculum, profile: Profile, progress: ProgressState, key: string): number {
+  let estimate = 0;
+  let spent = 0;
+  let found = false;
+  for (const task of prepare(curriculum, profile, settledSkills(progress)).tasks) {
+    if (task.key !== key && !(task.unit !== undefined && task.resource === key)) continue;
+    // A resource ticked whole: the hours logged on the resource itself, once, besides its units'.
+    if (!found && task.key !== key) spent += progress.loggedByItem.get(key) ?? 0;
+    found = true;
+    estimate += task.hours;
+    spent += progress.loggedByItem.get(task.key) ?? 0;
+  }
+  if (!found) return 0;
+  const left = Math.max(0, estimate - spent - generalPool(curriculum, profile, progress));
+  return Math.round(left * 100) / 100;
+}
+
+/**
+ * The plan for a profile. With progress, what is done or skipped is left out, the rest is planned
+ * from `today` (when later than the start date) at the learner's observed pace.
+ */
+export function planFor(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress?: ProgressState,
+  today?: string,
+  options: PlanOptions = {},
+): Plan {
+  const plan = replan(curriculum, profile, progress, today, options);
   if (profile.marketReady !== true) return plan;
   // A market-ready plan says how much longer it is than the article's plan for the same learner.
   const article = planFor(curriculum, { ...profile, marketReady: false }, progress, today, {
@@ -697,49 +801,6 @@ function pieceOf(task: PlannerTask, hours: number, words: TaskWords | undefined)
 }
 
 /** Skills done or skipped in progress: they count as known when re-planning. */
-/**
- * Of the work marked done between `monday` and `sunday` (`YYYY-MM-DD`, both included), the hours its
- * first-plan estimate (at `pace`; a time box at its own hours) exceeds the hours logged on it: work the
- * week's general study paid for. A skill marked done that is no task of its own is not counted (the
- * work it stands for is not known). Read by `planFor` only when hours without an item were logged
- * this week.
- */
-function unloggedDoneWork(
-  curriculum: Curriculum,
-  profile: Profile,
-  progress: ProgressState,
-  monday: string,
-  sunday: string,
-  pace: number,
-  options: PlanOptions,
-): number {
-  const doneOn = progress.doneOn;
-  if (!doneOn) return 0;
-  const doneThisWeek = new Set<string>();
-  for (const [key, day] of doneOn) if (day >= monday && day <= sunday) doneThisWeek.add(key);
-  if (doneThisWeek.size === 0) return 0;
-  const logged = (key: string): number => progress.loggedByItem.get(key) ?? 0;
-  // Per item marked done this week: the estimate of the tasks it settled and the hours logged on them
-  // (a resource ticked whole settles its units: the hours on each, and on the resource itself).
-  const estimateOf = new Map<string, number>();
-  const loggedOf = new Map<string, number>();
-  for (const task of prepare(curriculum, profile, [], options).tasks) {
-    const key = doneThisWeek.has(task.key)
-      ? task.key
-      : task.unit !== undefined && doneThisWeek.has(task.resource)
-        ? task.resource
-        : undefined;
-    if (key === undefined) continue;
-    const first = !estimateOf.has(key);
-    estimateOf.set(key, (estimateOf.get(key) ?? 0) + (task.block ? task.hours : task.hours * pace));
-    const own = key === task.key ? logged(key) : logged(task.key) + (first ? logged(key) : 0);
-    loggedOf.set(key, (loggedOf.get(key) ?? 0) + own);
-  }
-  let unlogged = 0;
-  for (const [key, estimate] of estimateOf) unlogged += Math.max(0, estimate - (loggedOf.get(key) ?? 0));
-  return unlogged;
-}
-
 export function settledSkills(progress: ProgressState | undefined): string[] {
   if (!progress) return [];
   return [...progress.skills.entries()].filter(([, s]) => s === 'done' || s === 'skipped').map(([id]) => id);
@@ -836,10 +897,20 @@ export function observedPace(
     const hours = planned.get(item) ?? 0;
     return hours > 0 ? (of.get(item) ?? 0) / hours : 0;
   };
+  // General study that no finished work accounts for (`generalPool`) is work under way, like hours
+  // logged on an unfinished task: as much of it as the task under way (the first not settled) or a
+  // week of study holds is not read as spent yet (else three hours of study after a tick read as
+  // slowness on the ticked work); beyond that, study that never turns into marks counts, so it still
+  // reads as slow.
+  const current = tasks.find((task) => taskSettled(task, progress) === undefined);
+  const underWay = Math.min(
+    generalPool(curriculum, profile, progress, {}, tasks),
+    Math.max(profile.hoursPerWeek, current?.hours ?? 0),
+  );
   let logged = 0;
   let placed = 0;
   for (const [item, hours] of progress.loggedByItem) {
-    if (item === '') logged += hours;
+    if (item === '') logged += Math.max(0, hours - underWay);
     else if (progress.skills.get(item) === 'done' && planned.has(item)) logged += hours;
     else {
       logged += hours * shareOf(item, mostOf);

@@ -1,0 +1,135 @@
+/**
+ * What a tick logs, and what studying and then ticking does to the forecast, through `mlpath` in
+ * process on the shipped curriculum (CS50x's Week 0 is 16 hours for a learner from scratch, the whole
+ * course 208): study logged without an item counts once, whatever the order and the weeks; a tick
+ * logs what the estimate leaves; a learner who studies the planned hours and ticks what they finish
+ * stays on the first plan's date.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testHome } from '../cli/test-support/home.js';
+import type { TestHome } from '../cli/test-support/home.js';
+
+const SHIPPED = fileURLToPath(new URL('../../curricula/ml-engineer', import.meta.url));
+/** A Monday: the start date. */
+const START = '2026-11-30';
+
+const homes: TestHome[] = [];
+afterEach(() => {
+  for (const home of homes.splice(0)) home.remove();
+});
+
+interface Learner {
+  /** `mlpath ARGS --json` on DAY (the start date unless given), parsed. */
+  json(args: readonly string[], day?: string): Promise<Record<string, unknown>>;
+  /** Log HOURS of study without an item on DAY. */
+  study(hours: number, day?: string): Promise<void>;
+  /** Tick ITEM on DAY: the hours the tick logged (0 for none). */
+  tick(item: string, day?: string): Promise<number>;
+  /** Days the finish moved since the first plan, as `status` says on DAY. */
+  moved(day?: string): Promise<number>;
+}
+
+async function learner(): Promise<Learner> {
+  const home = testHome(`${START}T09:00:00.000Z`);
+  homes.push(home);
+  const env = (day: string): Record<string, string> => ({
+    MLPATH_CURRICULUM: SHIPPED,
+    MLPATH_NOW: `${day}T18:00:00.000Z`,
+  });
+  const init = await home.run(['init', '--yes', '--hours', '10', '--start', START], env(START));
+  expect(init.status, init.stderr).toBe(0);
+  const json = async (args: readonly string[], day = START): Promise<Record<string, unknown>> => {
+    const { status, stdout, stderr } = await home.run([...args, '--json'], env(day));
+    expect(status, `${args.join(' ')}: ${stderr}`).toBe(0);
+    return JSON.parse(stdout) as Record<string, unknown>;
+  };
+  return {
+    json,
+    study: async (hours, day = START) => void (await json(['log', String(hours), '--date', day], day)),
+    tick: async (item, day = START) => {
+      const done = (await json(['done', item], day)) as { logged?: { hours: number } };
+      return done.logged?.hours ?? 0;
+    },
+    moved: async (day = START) =>
+      ((await json(['status'], day)) as { forecast: { movedDays: number } }).forecast.movedDays,
+  };
+}
+
+describe('a tick after study logged without an item', () => {
+  it('logs what the estimate leaves after study in an earlier week', async () => {
+    const l = await learner();
+    await l.study(8);
+    expect(await l.tick('cs50x/week-0', '2026-12-08')).toBe(8);
+  });
+
+  it('logs what the estimate leaves after study beyond the week, and nothing after the whole estimate', async () => {
+    for (const [studied, logs] of [
+      [12, 4],
+      [16, 0],
+      [20, 0],
+    ] as const) {
+      const l = await learner();
+      await l.study(studied);
+      expect(await l.tick('cs50x/week-0'), `after ${studied} h`).toBe(logs);
+      // Sixteen hours or more of study for a sixteen-hour unit in the first week: ahead, never behind.
+      expect(await l.moved()).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('logs nothing when the hours logged on the unit itself reach its estimate', async () => {
+    const l = await learner();
+    await l.json(['log', '8', '--on', 'cs50x/week-0']);
+    await l.json(['log', '8', '--on', 'cs50x/week-0', '--date', '2026-12-01'], '2026-12-01');
+    expect(await l.tick('cs50x/week-0', '2026-12-01')).toBe(0);
+  });
+
+  it('logs the same hours in all, and moves the finish alike, whichever unit is ticked first', async () => {
+    const inOrder = await learner();
+    await inOrder.study(6);
+    const ordered = [await inOrder.tick('cs50x/week-0'), await inOrder.tick('cs50x/week-1')];
+    const ahead = await learner();
+    await ahead.study(6);
+    const reversed = [await ahead.tick('cs50x/week-1'), await ahead.tick('cs50x/week-0')];
+    expect(ordered).toEqual([10, 16]);
+    expect(reversed).toEqual([10, 16]);
+    expect(await ahead.moved()).toBe(await inOrder.moved());
+  });
+
+  it('logs a whole resource’s estimate when it is ticked whole', async () => {
+    const l = await learner();
+    expect(await l.tick('cs50x')).toBe(208);
+  });
+
+  it('does not move the finish later when study is logged after the tick, for the work after it', async () => {
+    const l = await learner();
+    expect(await l.tick('cs50x/week-0')).toBe(16);
+    await l.study(3);
+    expect(await l.moved()).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('a learner on plan', () => {
+  it('who logs two hours each weekday and ticks each unit when its hours are in stays on the first plan’s date', async () => {
+    const l = await learner();
+    const units = ['cs50x/week-0', 'cs50x/week-1', 'cs50x/week-2', 'cs50x/week-3'];
+    let studied = 0;
+    let day = START;
+    for (let n = 0; n < 40; n++) {
+      day = new Date(Date.parse(`${START}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      await l.study(2, day);
+      studied += 2;
+      // CS50x's first units are 16 hours each: ticked as soon as that much study is in.
+      const unit = units[0];
+      if (unit !== undefined && studied >= 16) {
+        expect(await l.tick(unit, day), unit).toBe(0);
+        units.shift();
+        studied -= 16;
+      }
+    }
+    expect(units).toEqual(['cs50x/week-3']);
+    expect(await l.moved(day)).toBe(0);
+  });
+});
