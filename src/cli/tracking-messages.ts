@@ -146,7 +146,9 @@ export function trackingMessages(locale: Locale) {
     // Forecast range, target date, study days
     /** The range, with the hours a week (formatted) of the weeks it was drawn from. */
     range: (p10: string, p50: string, p90: string, weeks: number, logged: string, planned: string) =>
-      t('range.dates', { p10, p50, p90, weeks, logged, planned }),
+      p10 === p90
+        ? t('range.single', { p50, weeks, logged, planned })
+        : t('range.dates', { p10, p50, p90, weeks, logged, planned }),
     rangeMethod: (runs: number, weeks: number) => t('range.method', { runs, weeks }),
     rangeTooLittle: (weeks: number, needed: number) => t('range.tooLittle', { weeks, needed }),
     target: (onTrack: boolean, date: string, finish: string) =>

@@ -50,6 +50,19 @@ describe('status, target and today word the outlook', () => {
     expect(zh.stdout).toContain('方法：2000 次模拟');
   });
 
+  it('gives one date, not a range from a date to itself, when every past week went to plan', async () => {
+    const home = await learner();
+    for (const date of ['2026-10-28', '2026-11-04', '2026-11-11', '2026-11-18'])
+      expect((await home.run(['log', '10', '--date', date])).status).toBe(0);
+    const status = await home.run(['status']);
+    expect(status.stdout).toMatch(
+      /Likely finish if your weeks go on as your last 4 did \(10 of 10 h a week on average\): \d{4}-\d\d-\d\d, in every simulated future\n/,
+    );
+    expect(status.stdout).not.toContain('between');
+    const zh = await home.run(['status'], { MLPATH_LANG: 'zh-CN' });
+    expect(zh.stdout).toMatch(/可能的完成日期：\d{4}-\d\d-\d\d，所有模拟结果都一样/);
+  });
+
   it('a target date yields the hours a week it needs, and warns when the finish is past it', async () => {
     const home = await learner();
     const set = await home.run(['target', '2027-01-15']);

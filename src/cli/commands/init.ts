@@ -30,6 +30,9 @@ import { trackingMessages } from '../tracking-messages.js';
 import { helpFor } from '../help-messages.js';
 import { dateProblem, hoursProblem, optionIn, promptWords } from '../prompt-words.js';
 
+/** An answer left empty: the prompt's default is taken. */
+const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+
 interface InitOptions extends ProfileFlags {
   yes?: boolean;
   force?: boolean;
@@ -86,10 +89,14 @@ async function askProfile(
   }
   const point = curriculum.startingPoints.find((p) => p.id === answers.startPoint);
   if (answers.hours === undefined) {
+    // The default is shown, not typed in: an answer replaces it rather than being added to it, and
+    // Enter on nothing takes it.
+    const hours = String(stored?.hoursPerWeek ?? point?.hoursPerWeek ?? 10);
     const value = await prompts.text({
       message: t.askHours,
-      initialValue: String(stored?.hoursPerWeek ?? point?.hoursPerWeek ?? 10),
-      validate: (v) => hoursProblem(loc, v),
+      placeholder: hours,
+      defaultValue: hours,
+      validate: (v) => (blank(v) ? undefined : hoursProblem(loc, v)),
     });
     if (cancelled(value)) return undefined;
     answers.hours = String(value);
@@ -137,8 +144,9 @@ async function askProfile(
   if (answers.start === undefined) {
     const value = await prompts.text({
       message: t.askStartDate,
-      initialValue: today,
-      validate: (v) => dateProblem(loc, v, today),
+      placeholder: today,
+      defaultValue: today,
+      validate: (v) => (blank(v) ? undefined : dateProblem(loc, v, today)),
     });
     if (cancelled(value)) return undefined;
     answers.start = String(value);

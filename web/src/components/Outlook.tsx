@@ -32,7 +32,7 @@ export function RangeDates({ forecast }: { forecast: StatusForecast }) {
   const { p10, p50, p90, range } = forecast;
   return (
     <p data-testid="range-dates">
-      {t('outlook.range', {
+      {t(p10 === p90 ? 'outlook.rangeSingle' : 'outlook.range', {
         p10: date(p10, 'long'),
         p50: date(p50, 'long'),
         p90: date(p90, 'long'),

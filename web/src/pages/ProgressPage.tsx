@@ -68,9 +68,10 @@ export default function ProgressPage() {
           </dd>
         </div>
       </dl>
-      {forecast && (
+      {forecast && profile.data?.profile && (
         <p className="card">
           {t('progress.forecastText', {
+            hours: num(profile.data.profile.hoursPerWeek, 1),
             date: date(forecast.finishDate, 'long'),
             done: hoursNum(forecast.doneHours),
             remaining: hoursNum(forecast.remainingHours),
