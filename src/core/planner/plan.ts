@@ -609,7 +609,9 @@ function replan(
 ): Plan {
   const prepared = prepare(curriculum, profile, settledSkills(progress), options);
   const startDate = today !== undefined ? maxDate(profile.startDate, today) : profile.startDate;
-  const pace = progress ? observedPace(curriculum, profile, progress).pace : 1;
+  // The first plan's tasks (from the profile alone), read by the pace and the general study's reading.
+  const first = progress ? prepare(curriculum, profile) : undefined;
+  const pace = progress ? observedPace(curriculum, profile, progress, first).pace : 1;
   const monday = weekStart(startDate);
   const inThisWeek = progress !== undefined && today !== undefined && weekStart(today) === monday;
   const sunday = addDays(monday, 6);
@@ -627,7 +629,7 @@ function replan(
     pace,
     loggedThisWeek,
     generalThisWeek: inWeek(progress?.loggedGeneral),
-    generalCredit: progress ? generalPool(curriculum, profile, progress, options) : 0,
+    generalCredit: progress ? generalPool(curriculum, profile, progress, first?.tasks) : 0,
     reviewMinutes: options.reviewMinutes,
   });
 }
@@ -645,7 +647,7 @@ export function generalPool(
   curriculum: Curriculum,
   profile: Profile,
   progress: ProgressState,
-  options: PlanOptions = {},
+  /** The first plan's tasks (`prepare(curriculum, profile)`), when the caller has them. */
   tasks?: readonly PlannerTask[],
 ): number {
   const general = progress.loggedGeneral;
@@ -659,7 +661,7 @@ export function generalPool(
     const logged = (key: string): number => progress.loggedByItem.get(key) ?? 0;
     const estimateOf = new Map<string, number>();
     const loggedOf = new Map<string, number>();
-    for (const task of tasks ?? prepare(curriculum, profile, [], options).tasks) {
+    for (const task of tasks ?? prepare(curriculum, profile).tasks) {
       if (
         taskSettled(task, progress) === undefined &&
         task.skills.length > 0 &&
@@ -860,8 +862,10 @@ export function observedPace(
   curriculum: Curriculum,
   profile: Profile,
   progress: ProgressState,
+  /** The first plan's preparation (`prepare(curriculum, profile)`), when the caller has it. */
+  first?: Prepared,
 ): { pace: number; doneHours: number; loggedHours: number } {
-  const prepared = prepare(curriculum, profile);
+  const prepared = first ?? prepare(curriculum, profile);
   /**
    * Per progress key (task key, resource, skill: its share of each task teaching it): the planned hours,
    * and those earned at most and surely.
@@ -904,7 +908,7 @@ export function observedPace(
   // reads as slow.
   const current = tasks.find((task) => taskSettled(task, progress) === undefined);
   const underWay = Math.min(
-    generalPool(curriculum, profile, progress, {}, tasks),
+    generalPool(curriculum, profile, progress, tasks),
     Math.max(profile.hoursPerWeek, current?.hours ?? 0),
   );
   let logged = 0;
