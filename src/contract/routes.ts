@@ -252,7 +252,8 @@ export const API_ROUTES = {
     errors: [400],
   },
   'POST /api/progress/events': {
-    summary: "Record a progress event (a tick also logs the task's planned hours unless logPlannedHours is false)",
+    summary:
+      "Record a progress event (a tick also logs what the task's estimate leaves after the hours logged so far, unless logPlannedHours is false)",
     body: ProgressEventInput,
     // `event` is null when nothing was recorded (skipping what is skipped); `logged`, the planned hours a tick logged.
     response: z.object({ event: ProgressEvent.nullable(), logged: ProgressEvent.nullable() }),
