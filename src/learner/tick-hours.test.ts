@@ -101,11 +101,50 @@ describe('a tick after study logged without an item', () => {
     expect(await l.tick('cs50x')).toBe(208);
   });
 
+  it('logs a whole resource’s estimate left after its units ticked before it: 208 hours in all, in any order', async () => {
+    const unitsFirst = await learner();
+    const resourceFirst = await learner();
+    for (const l of [unitsFirst, resourceFirst])
+      for (const day of ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']) await l.study(20, day);
+    const ticked = [];
+    for (const unit of ['cs50x/week-0', 'cs50x/week-1', 'cs50x/week-2'])
+      ticked.push(await unitsFirst.tick(unit, '2026-12-05'));
+    ticked.push(await unitsFirst.tick('cs50x', '2026-12-05'));
+    // A hundred hours of study: the three units take 48, the course's other 160 hours less the 52 left.
+    expect(ticked).toEqual([0, 0, 0, 108]);
+    expect(await resourceFirst.tick('cs50x', '2026-12-05')).toBe(108);
+    // A unit of a course already ticked whole logs nothing more.
+    expect(await resourceFirst.tick('cs50x/week-0', '2026-12-05')).toBe(0);
+    expect(await unitsFirst.moved('2026-12-05')).toBe(await resourceFirst.moved('2026-12-05'));
+  });
+
+  it('sees the same study after a skill is marked done: the ticks log what they would have', async () => {
+    const l = await learner();
+    await l.study(10, '2026-11-30');
+    await l.study(10, '2026-12-01');
+    await l.json(['done', 'python-basics'], '2026-12-02');
+    expect([await l.tick('cs50x/week-0', '2026-12-02'), await l.tick('cs50x/week-1', '2026-12-02')]).toEqual([0, 12]);
+  });
+
   it('does not move the finish later when study is logged after the tick, for the work after it', async () => {
     const l = await learner();
     expect(await l.tick('cs50x/week-0')).toBe(16);
     await l.study(3);
     expect(await l.moved()).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('study that never turns into ticks', () => {
+  it('is work under way up to the task at hand, and beyond that neither shortens the plan nor reads as on plan', async () => {
+    const l = await learner();
+    for (const day of ['2026-11-30', '2026-12-07', '2026-12-14', '2026-12-21']) await l.study(10, day);
+    // Forty hours and nothing ticked: the first unit (16 h) is taken as under way, the rest is not
+    // progress the plan can see, so the finish is later than if all forty had been ticked work.
+    expect(await l.moved('2026-12-28')).toBeGreaterThan(0);
+    // Ticking the two units those hours finished (32 of the 40; they log nothing more) puts the finish
+    // back on the first plan's date or earlier.
+    expect([await l.tick('cs50x/week-0', '2026-12-28'), await l.tick('cs50x/week-1', '2026-12-28')]).toEqual([0, 0]);
+    expect(await l.moved('2026-12-28')).toBeLessThanOrEqual(0);
   });
 });
 

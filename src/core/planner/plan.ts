@@ -629,19 +629,19 @@ function replan(
     pace,
     loggedThisWeek,
     generalThisWeek: inWeek(progress?.loggedGeneral),
-    generalCredit: progress ? generalPool(curriculum, profile, progress, first?.tasks) : 0,
+    generalCredit: progress ? underWay(generalPool(curriculum, profile, progress, first?.tasks)) : 0,
     reviewMinutes: options.reviewMinutes,
   });
 }
 
 /**
- * The hours of general study (logged without an item) that no work marked done accounts for, read in
- * the order they happened: each day's general study goes first to the work marked done that day or
- * later, as far as the hours logged on that work fall short of its estimate (the first plan's, at
- * the estimated pace); then the unticked work of skills marked done takes its share, whenever the
- * study was (as the pace reads it); what is left is work under way. So studying three hours and then
- * ticking the unit (which logs what its estimate leaves) counts those hours once, in any week, and
- * study logged after a tick goes to the work after it.
+ * How general study (logged without an item) stands, read in the order it happened: each day's study
+ * goes first to the work ticked done that day or later, as far as the hours logged on that work fall
+ * short of its estimate (the first plan's, at the estimated pace); what is left (`pool`) no ticked work
+ * accounts for. So studying three hours and then ticking the unit (which logs what its estimate
+ * leaves) counts those hours once, in any week, and study logged after a tick goes to the work after
+ * it. Of the pool, up to `underWayCap` is work under way; the pace lets the unticked units of skills
+ * marked done take their part of it first (`bySkills`).
  */
 export function generalPool(
   curriculum: Curriculum,
@@ -649,9 +649,9 @@ export function generalPool(
   progress: ProgressState,
   /** The first plan's tasks (`prepare(curriculum, profile)`), when the caller has them. */
   tasks?: readonly PlannerTask[],
-): number {
+): GeneralStudy {
   const general = progress.loggedGeneral;
-  if (!general || general.size === 0) return 0;
+  if (!general || general.size === 0) return NO_GENERAL_STUDY;
   const doneOn = progress.doneOn ?? new Map<string, string>();
   // Per day, the hours of work marked done that day that the hours logged on it do not account for.
   const unloggedOn = new Map<string, number>();
@@ -695,11 +695,33 @@ export function generalPool(
     pool += general.get(day) ?? 0;
     pool -= Math.min(pool, unloggedOn.get(day) ?? 0);
   }
-  // A skill marked early earns its later units as hours are spent on them (the pace's and the
-  // burn-up's reading, planner/earned.ts): study after the mark goes to them as well.
-  pool -= Math.min(pool, unloggedBySkills);
-  return Math.round(pool * 100) / 100;
+  const first = (tasks ?? prepare(curriculum, profile).tasks).find((task) => taskSettled(task, progress) === undefined);
+  const round = (hours: number): number => Math.round(hours * 100) / 100;
+  return {
+    pool: round(pool),
+    bySkills: round(Math.min(pool, unloggedBySkills)),
+    underWayCap: Math.max(profile.hoursPerWeek, first?.hours ?? 0),
+  };
 }
+
+/**
+ * The reading of general study (`generalPool`). `pool`: the hours no ticked work accounts for.
+ * `bySkills`: of those, what the unticked units of skills marked done could take (a skill marked early
+ * earns its later units as hours are spent on them: the pace's and the burn-up's reading,
+ * planner/earned.ts). `underWayCap`: the most that can be work under way, the first task not settled or
+ * a week of study, whichever is more; beyond it, study that never turns into marks is not progress
+ * (the plan takes no more off its tasks) and reads as slow (the pace counts it as spent).
+ */
+export interface GeneralStudy {
+  readonly pool: number;
+  readonly bySkills: number;
+  readonly underWayCap: number;
+}
+
+const NO_GENERAL_STUDY: GeneralStudy = { pool: 0, bySkills: 0, underWayCap: 0 };
+
+/** The general study the plan takes off its tasks as work under way. */
+const underWay = (study: GeneralStudy): number => Math.min(study.pool, study.underWayCap);
 
 /**
  * The hours a tick of `key` (a resource or `resource/unit`) logs: what the estimate of its tasks (the
@@ -714,6 +736,8 @@ export function hoursLeftToLog(curriculum: Curriculum, profile: Profile, progres
   let found = false;
   for (const task of prepare(curriculum, profile, settledSkills(progress)).tasks) {
     if (task.key !== key && !(task.unit !== undefined && task.resource === key)) continue;
+    // Units ticked (or skipped) before the whole resource: their hours were counted when they were.
+    if (taskSettled(task, progress) !== undefined) continue;
     // A resource ticked whole: the hours logged on the resource itself, once, besides its units'.
     if (!found && task.key !== key) spent += progress.loggedByItem.get(key) ?? 0;
     found = true;
@@ -721,7 +745,7 @@ export function hoursLeftToLog(curriculum: Curriculum, profile: Profile, progres
     spent += progress.loggedByItem.get(task.key) ?? 0;
   }
   if (!found) return 0;
-  const left = Math.max(0, estimate - spent - generalPool(curriculum, profile, progress));
+  const left = Math.max(0, estimate - spent - generalPool(curriculum, profile, progress).pool);
   return Math.round(left * 100) / 100;
 }
 
@@ -906,15 +930,12 @@ export function observedPace(
   // week of study holds is not read as spent yet (else three hours of study after a tick read as
   // slowness on the ticked work); beyond that, study that never turns into marks counts, so it still
   // reads as slow.
-  const current = tasks.find((task) => taskSettled(task, progress) === undefined);
-  const underWay = Math.min(
-    generalPool(curriculum, profile, progress, tasks),
-    Math.max(profile.hoursPerWeek, current?.hours ?? 0),
-  );
+  const study = generalPool(curriculum, profile, progress, tasks);
+  const underWayHours = Math.min(Math.max(0, study.pool - study.bySkills), study.underWayCap);
   let logged = 0;
   let placed = 0;
   for (const [item, hours] of progress.loggedByItem) {
-    if (item === '') logged += Math.max(0, hours - underWay);
+    if (item === '') logged += Math.max(0, hours - underWayHours);
     else if (progress.skills.get(item) === 'done' && planned.has(item)) logged += hours;
     else {
       logged += hours * shareOf(item, mostOf);
