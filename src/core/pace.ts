@@ -2,12 +2,14 @@
  * @module pace
  * How a pace (observed hours per estimated hour, `Forecast.pace`) is told to a learner: the one rule
  * every face words it by (the CLI's `status`, the web's Plan page). The difference from the estimate
- * is a whole percent; under `PACE_NOISE_PERCENT` it is noise (a few hours read against a rough
- * estimate) and reads as "as estimated", so no face says "1% slower" where another says "as fast".
+ * is a whole percent; one that rounds to 0 reads as "as estimated", so no face says "0% slower" where
+ * another says "as fast". The pace is already drawn towards the estimate by how little evidence there
+ * is (`forecastPace`), so every whole percent of it is what the forecast plans with: on a plan of
+ * 2,000 hours, 5% is about 100 hours, months at 10 hours a week, and is never called "as estimated".
  */
 
 /** Differences from the estimate below this many percent read as "as estimated". */
-export const PACE_NOISE_PERCENT = 5;
+export const PACE_NOISE_PERCENT = 1;
 
 /** A pace as the learner reads it: as estimated, or slower or faster by a whole percent. */
 export type PaceReading =
