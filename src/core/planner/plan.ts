@@ -652,6 +652,7 @@ export function generalPool(
 ): GeneralStudy {
   const general = progress.loggedGeneral;
   if (!general || general.size === 0) return NO_GENERAL_STUDY;
+  const firstTasks = tasks ?? prepare(curriculum, profile).tasks;
   const doneOn = progress.doneOn ?? new Map<string, string>();
   // Per day, the hours of work marked done that day that the hours logged on it do not account for.
   const unloggedOn = new Map<string, number>();
@@ -661,7 +662,7 @@ export function generalPool(
     const logged = (key: string): number => progress.loggedByItem.get(key) ?? 0;
     const estimateOf = new Map<string, number>();
     const loggedOf = new Map<string, number>();
-    for (const task of tasks ?? prepare(curriculum, profile).tasks) {
+    for (const task of firstTasks) {
       if (
         taskSettled(task, progress) === undefined &&
         task.skills.length > 0 &&
@@ -695,7 +696,7 @@ export function generalPool(
     pool += general.get(day) ?? 0;
     pool -= Math.min(pool, unloggedOn.get(day) ?? 0);
   }
-  const first = (tasks ?? prepare(curriculum, profile).tasks).find((task) => taskSettled(task, progress) === undefined);
+  const first = firstTasks.find((task) => taskSettled(task, progress) === undefined);
   const round = (hours: number): number => Math.round(hours * 100) / 100;
   return {
     pool: round(pool),
