@@ -56,6 +56,21 @@ describe('burnupOf', () => {
     expect(points.at(-1)?.plannedHours).toBe(40);
   });
 
+  it('counts hours logged for an earlier day after a later one (a filled-in week) in the week they belong to', () => {
+    const events = [
+      event('hours', '2027-01-12', { hours: 3, date: '2027-01-12' }),
+      event('hours', '2027-01-12', { hours: 14, date: '2027-01-06' }),
+      event('hours', '2027-01-13', { hours: 1.5, date: '2027-01-05' }),
+    ];
+    const today = '2027-01-13';
+    const stats = progressStats(events, curriculum, today);
+    // The fold keeps days in the order they were first logged: the later day comes first here.
+    expect(stats.logged.map((l) => l.date)).toEqual(['2027-01-12', '2027-01-06', '2027-01-05']);
+    const forecast = planFor(curriculum, profile, stats, today);
+    const points = burnupOf({ original, forecast, doneOn: stats.doneOn, logged: stats.logged, today });
+    expect(points.slice(0, 3).map((p) => p.loggedHours)).toEqual([15.5, 18.5, null]);
+  });
+
   it('earns a part-done task its share for a skill marked done that no whole task teaches, as the pace does', () => {
     const wide = fixture({
       skills: { a: [], b: [] },

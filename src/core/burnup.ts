@@ -51,8 +51,7 @@ export function burnupOf(options: {
   const ownDates = tasks.map(
     (t) => (t.unit === undefined ? undefined : dates.get(`${t.resource}/${t.unit}`)) ?? dates.get(t.resource),
   );
-  const loggedBy = (endExclusive: string): number =>
-    logged.filter((l) => l.date < endExclusive).reduce((sum, l) => sum + l.hours, 0);
+  const loggedBy = loggedBefore(logged);
   // The hours logged by then are read as general study: the burn-up has them by day, not by item.
   const earnedBy = earnedTotalsOver(tasks);
   const doneBy = (endExclusive: string): number =>
@@ -89,4 +88,26 @@ export function burnupOf(options: {
     });
   }
   return points;
+}
+
+/**
+ * Hours logged before a day (exclusive), read once per week of the chart: the days sorted once with
+ * running totals, each reading a binary search (a week's filter over every day logged was most of
+ * the chart's time on a long log).
+ */
+function loggedBefore(logged: ProgressState['logged']): (endExclusive: string) => number {
+  const days = [...logged].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const totals = new Float64Array(days.length + 1);
+  for (let i = 0; i < days.length; i++) totals[i + 1] = (totals[i] ?? 0) + (days[i]?.hours ?? 0);
+  return (endExclusive) => {
+    // The number of days before `endExclusive`.
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((days[mid]?.date ?? '') < endExclusive) lo = mid + 1;
+      else hi = mid;
+    }
+    return totals[lo] ?? 0;
+  };
 }
