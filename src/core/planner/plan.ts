@@ -659,16 +659,15 @@ export function generalPool(
   // The same for work whose every skill is marked done but which is not ticked itself.
   let unloggedBySkills = 0;
   if (doneOn.size > 0) {
-    const logged = (key: string): number => progress.loggedByItem.get(key) ?? 0;
-    const estimateOf = new Map<string, number>();
-    const loggedOf = new Map<string, number>();
+    // The tasks each tick settled, by the key ticked (a unit's own, or its resource ticked whole).
+    const ticked = new Map<string, PlannerTask[]>();
     for (const task of firstTasks) {
       if (
         taskSettled(task, progress) === undefined &&
         task.skills.length > 0 &&
         task.skills.every((s) => progress.skills.get(s) === 'done')
       ) {
-        unloggedBySkills += Math.max(0, task.hours - logged(task.key));
+        unloggedBySkills += Math.max(0, task.hours - (progress.loggedByItem.get(task.key) ?? 0));
         continue;
       }
       const key = doneOn.has(task.key)
@@ -677,17 +676,15 @@ export function generalPool(
           ? task.resource
           : undefined;
       if (key === undefined || taskSettled(task, progress) !== 'done') continue;
-      const first = !estimateOf.has(key);
-      estimateOf.set(key, (estimateOf.get(key) ?? 0) + task.hours);
-      // A resource ticked whole settles its units: the hours on each, and on the resource itself once.
-      loggedOf.set(
-        key,
-        (loggedOf.get(key) ?? 0) + (key === task.key ? logged(key) : logged(task.key) + (first ? logged(key) : 0)),
-      );
+      const tasksOfKey = ticked.get(key);
+      if (tasksOfKey) tasksOfKey.push(task);
+      else ticked.set(key, [task]);
     }
-    for (const [key, estimate] of estimateOf) {
+    for (const [key, tasksOfKey] of ticked) {
       const day = doneOn.get(key) ?? '';
-      unloggedOn.set(day, (unloggedOn.get(day) ?? 0) + Math.max(0, estimate - (loggedOf.get(key) ?? 0)));
+      const estimate = tasksOfKey.reduce((sum, task) => sum + task.hours, 0);
+      const unlogged = Math.max(0, estimate - loggedOnTick(key, tasksOfKey, progress.loggedByItem));
+      unloggedOn.set(day, (unloggedOn.get(day) ?? 0) + unlogged);
     }
   }
   const days = [...new Set([...general.keys(), ...unloggedOn.keys()])].sort();
@@ -725,6 +722,16 @@ const NO_GENERAL_STUDY: GeneralStudy = { pool: 0, bySkills: 0, underWayCap: 0 };
 const underWay = (study: GeneralStudy): number => Math.min(study.pool, study.underWayCap);
 
 /**
+ * The hours logged on the work a tick of `key` settles, `tasks` being that work (one unit's task, or
+ * the tasks of a resource ticked whole): each task's own hours and, for a resource ticked whole, the
+ * hours logged on the resource itself, counted once besides its units'.
+ */
+function loggedOnTick(key: string, tasks: readonly PlannerTask[], loggedByItem: ReadonlyMap<string, number>): number {
+  const own = tasks.some((task) => task.key !== key) ? (loggedByItem.get(key) ?? 0) : 0;
+  return tasks.reduce((sum, task) => sum + (loggedByItem.get(task.key) ?? 0), own);
+}
+
+/**
  * The hours a tick of `key` (a resource or `resource/unit`) logs: what the estimate of its tasks (the
  * learner factor applied, at the estimated pace) leaves after the hours logged on them and the general
  * study no finished work accounts for (`generalPool`: work under way, and the task ticked is the work
@@ -732,20 +739,15 @@ const underWay = (study: GeneralStudy): number => Math.min(study.pool, study.und
  * the hours logged in all are the estimates of the work ticked or the hours studied, whichever is more.
  */
 export function hoursLeftToLog(curriculum: Curriculum, profile: Profile, progress: ProgressState, key: string): number {
-  let estimate = 0;
-  let spent = 0;
-  let found = false;
-  for (const task of prepare(curriculum, profile, settledSkills(progress)).tasks) {
-    if (task.key !== key && !(task.unit !== undefined && task.resource === key)) continue;
-    // Units ticked (or skipped) before the whole resource: their hours were counted when they were.
-    if (taskSettled(task, progress) !== undefined) continue;
-    // A resource ticked whole: the hours logged on the resource itself, once, besides its units'.
-    if (!found && task.key !== key) spent += progress.loggedByItem.get(key) ?? 0;
-    found = true;
-    estimate += task.hours;
-    spent += progress.loggedByItem.get(task.key) ?? 0;
-  }
-  if (!found) return 0;
+  // Units ticked (or skipped) before the whole resource: their hours were counted when they were.
+  const tasks = prepare(curriculum, profile, settledSkills(progress)).tasks.filter(
+    (task) =>
+      (task.key === key || (task.unit !== undefined && task.resource === key)) &&
+      taskSettled(task, progress) === undefined,
+  );
+  if (tasks.length === 0) return 0;
+  const estimate = tasks.reduce((sum, task) => sum + task.hours, 0);
+  const spent = loggedOnTick(key, tasks, progress.loggedByItem);
   const left = Math.max(0, estimate - spent - generalPool(curriculum, profile, progress).pool);
   return Math.round(left * 100) / 100;
 }

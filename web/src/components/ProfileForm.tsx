@@ -45,7 +45,10 @@ export interface Draft {
    * role, the learner factor, resource choices and the market-ready plan. PUT /api/profile replaces the
    * whole profile, so they are sent back as they are, else saving the hours would drop them.
    */
-  unedited: Pick<Profile, 'route' | 'target' | 'effortFactor' | 'choices' | 'marketReady'>;
+  unedited: Pick<Profile, 'route' | 'target' | 'effortFactor' | 'marketReady'> & {
+    /** Undefined before a profile exists (and then none are sent). */
+    choices: Profile['choices'] | undefined;
+  };
   /** The plan's language was chosen here (else it follows the page's language). */
   localeChosen?: boolean;
 }
@@ -69,7 +72,7 @@ export function draftFrom(profile: Profile | null | undefined, curriculum: Curri
       route: profile?.route,
       target: profile?.target,
       effortFactor: profile?.effortFactor,
-      choices: profile?.choices ?? { pin: [], exclude: [], swap: [], own: [] },
+      choices: profile?.choices,
       marketReady: profile?.marketReady,
     },
   };
@@ -98,7 +101,8 @@ export function toInput(draft: Draft): ProfileInput {
 function unedited(kept: Draft['unedited'] | undefined): Partial<ProfileInput> {
   if (!kept) return {};
   const { route, target, effortFactor, choices, marketReady } = kept;
-  const anyChoice = choices.pin.length + choices.exclude.length + choices.swap.length + choices.own.length > 0;
+  const anyChoice =
+    choices !== undefined && choices.pin.length + choices.exclude.length + choices.swap.length + choices.own.length > 0;
   return {
     ...(route !== undefined ? { route } : {}),
     ...(target !== undefined ? { target } : {}),
