@@ -168,6 +168,10 @@ export function trackingMessages(locale: Locale) {
     catchUpHours: (hours: string) => t('warn.catchUpHours', { hours }),
     catchUpNone: (max: number) => t('warn.catchUpNone', { max }),
     catchUpNext: (item: string) => t('warn.catchUpNext', { item }),
+    /** Study logged without an item that no tick accounts for (hours formatted, without their unit). */
+    warnUnticked: (hours: string, underWay: string, beyond: boolean) =>
+      t(beyond ? 'warn.untickedBeyond' : 'warn.unticked', { hours, underWay }),
+    tickFinished: (item: string, key: string) => t('warn.tickFinished', { item, key }),
     studyToday: (weekday: string, date: string, time: string, zone: string, duration: string) =>
       t('study.today', { weekday, date, time, zone, duration }),
     studyNotToday: (weekday: string, date: string, days: readonly string[]) =>

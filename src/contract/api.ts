@@ -219,6 +219,12 @@ export const StudyWarningSchema = z
       hoursPerWeekNeeded: z.number().nullable(),
     }),
     z.object({
+      kind: z.literal('unticked'),
+      hours: z.number(),
+      underWay: z.number(),
+      next: z.string().nullable(),
+    }),
+    z.object({
       kind: z.literal('no-study'),
       days: z.number().int(),
       lastStudy: z.string().nullable(),
@@ -229,7 +235,7 @@ export const StudyWarningSchema = z
   .register(apiSchemas, {
     id: 'StudyWarning',
     description:
-      'Behind or at risk against the target date, or two weeks of open days without study, with what catches up.',
+      'Behind or at risk against the target date; study logged without an item that no tick accounts for, as much as the task at hand takes or more (`underWay` of its hours count as that task under way, the rest as slower study); or two weeks of open days without study; with what catches up.',
   });
 
 export const StatusSchema = z

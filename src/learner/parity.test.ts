@@ -565,6 +565,25 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    name: 'study logged without an item that no tick accounts for is said, with the task at hand, until it is ticked',
+    steps: [
+      profile({ hours: 10, start: '2026-11-23' }),
+      { do: 'log', hours: 20 },
+      { do: 'status' },
+      { do: 'mark', type: 'done', item: 'cs50p/week-0' },
+      { do: 'status' },
+    ],
+    endings: ['done', 'done', 'done', 'done', 'done'],
+    then: (s, r) => {
+      const warned = JSON.parse(r[2]?.text ?? 'null').warnings;
+      // The unit at hand is estimated at 10 h, as is a week: the plan counts 10 h as under way, the rest as slow.
+      expect(warned).toEqual([{ kind: 'unticked', hours: 20, underWay: 10, next: 'cs50p/week-0' }]);
+      // The tick logs nothing more (the 20 h cover its estimate), and the 10 h left are less than the next unit's 20.
+      expect(s.steps.filter((e) => e.type === 'hours')).toHaveLength(1);
+      expect(JSON.parse(r[4]?.text ?? 'null').warnings).toEqual([]);
+    },
+  },
+  {
     name: 'a replaced profile keeps the first plan as the baseline, in the status and in the plan alike',
     steps: [profile({ hours: 10 }), { do: 'forecast' }, profile({ hours: 20 }), { do: 'forecast' }],
     endings: ['done', 'done', 'done', 'done'],

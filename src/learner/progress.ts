@@ -20,6 +20,7 @@ import {
   planFor,
   readinessFor,
   studyWarnings,
+  generalPool,
   targetOutlook,
 } from '../core/planner/index.js';
 import type { ForecastRange, PlanOptions, StudyWarning, TargetOutlook } from '../core/planner/index.js';
@@ -328,7 +329,15 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
     });
     const first = forecast.plan.weeks.flatMap((w) => w.tasks)[0];
     const next = first ? first.key || (first.unit ? `${first.resource}/${first.unit}` : first.resource) : null;
-    const warnings = studyWarnings({ profile, today: s.today, target, p90, activeDays: s.stats.activeDays, next });
+    const warnings = studyWarnings({
+      profile,
+      today: s.today,
+      target,
+      p90,
+      activeDays: s.stats.activeDays,
+      next,
+      general: generalPool(ctx.curriculum, profile, s.stats),
+    });
     made = { range, target, warnings };
   }
   return made;

@@ -172,3 +172,35 @@ describe('a learner on plan', () => {
     expect(await l.moved(day)).toBe(0);
   });
 });
+
+describe('study that no tick accounts for', () => {
+  it('is said by `status` and `today`, with the command that ticks the task at hand, in both languages', async () => {
+    const home = testHome(`${START}T09:00:00.000Z`);
+    homes.push(home);
+    const env = (lang: string): Record<string, string> => ({
+      MLPATH_CURRICULUM: SHIPPED,
+      MLPATH_NOW: `${START}T18:00:00.000Z`,
+      MLPATH_LANG: lang,
+    });
+    expect((await home.run(['init', '--yes', '--hours', '10', '--start', START], env('en'))).status).toBe(0);
+    expect((await home.run(['log', '12'], env('en'))).status).toBe(0);
+    // 12 h is less than the 16 h unit at hand: work under way, nothing to say.
+    expect((await home.run(['status'], env('en'))).stdout).not.toContain('without an item');
+    expect((await home.run(['log', '8'], env('en'))).status).toBe(0);
+    for (const command of ['status', 'today']) {
+      const en = (await home.run([command], env('en'))).stdout;
+      expect(en).toContain(
+        '20 h of study logged without an item is not matched by a tick yet. The plan counts 16 h of it as the task at hand under way',
+      );
+      expect(en).toContain('(`mlpath done cs50x/week-0`)');
+      const zh = (await home.run([command], env('zh-CN'))).stdout;
+      expect(zh).toContain(
+        '有 20 小时未注明内容的学习还没有对应的完成标记。计划只把其中 16 小时算作手头任务的进行中部分',
+      );
+      expect(zh).toContain('（`mlpath done cs50x/week-0`）');
+    }
+    // Ticked, the 4 h left are less than the next unit: the line goes.
+    expect((await home.run(['done', 'cs50x/week-0'], env('en'))).status).toBe(0);
+    expect((await home.run(['status'], env('en'))).stdout).not.toContain('without an item');
+  });
+});

@@ -149,3 +149,54 @@ test('a target date the plan cannot make warns on the progress page, with a catc
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.failedRequests).toEqual([]);
 });
+
+test('study logged without an item that no tick accounts for is said on the progress page, with what to tick', async () => {
+  const seen = watch(page);
+  const warningKinds = async () =>
+    ((await (await page.request.get('/api/status')).json()) as { warnings: { kind: string }[] }).warnings.map(
+      (w) => w.kind,
+    );
+  const before = await warningKinds();
+  // Study logged day by day until it is more than the task at hand (a day holds 24 h at most), looked
+  // at, then undone: the other pages' learner is left as found.
+  let entries = 0;
+  const today = new Date();
+  for (let back = 1; back <= 20 && !(await warningKinds()).includes('unticked'); back++) {
+    const day = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() - back));
+    const logged = await page.request.post('/api/progress/events', {
+      data: { type: 'hours', hours: 20, date: day.toISOString().slice(0, 10) },
+    });
+    if (logged.ok()) entries++;
+  }
+  try {
+    const status = (await (await page.request.get('/api/status')).json()) as {
+      warnings: { kind: string; hours?: number; underWay?: number; next?: string | null }[];
+    };
+    const unticked = status.warnings.find((w) => w.kind === 'unticked');
+    expect(unticked?.hours).toBeGreaterThanOrEqual(20);
+    expect(unticked?.underWay).toBeGreaterThan(0);
+    // Logged through the API, not the page: a fresh load of the app reads it.
+    await openPage(page, '#/progress');
+    await page.reload({ waitUntil: 'networkidle' });
+    const warnings = page.getByTestId('warnings');
+    await expect(warnings).toContainText(
+      /[\d,.]+ h of study logged without an item is not matched by a tick yet(: at least as long as the task at hand is estimated to take\. The plan counts it as that task under way\.|\. The plan counts [\d.,]+ h of it as the task at hand under way, and the rest as slower study\.)/,
+    );
+    await expect(warnings).toContainText(/Finished .+, or more\? Tick what you finished/);
+    await warnings.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/progress-unticked-en.png` });
+    // The same on the This week page, and in Chinese.
+    await openPage(page, '#/today');
+    await page.locator('#language').selectOption('zh-CN');
+    await expect(page.getByTestId('warnings')).toContainText(/有 [\d,.]+ 小时未注明内容的学习还没有对应的完成标记/);
+    await expect(page.getByTestId('warnings')).toContainText('已经学完了吗');
+    await page.getByTestId('warnings').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/today-unticked-zh.png` });
+  } finally {
+    await page.locator('#language').selectOption('en');
+    for (let i = 0; i < entries; i++) expect((await page.request.post('/api/progress/undo')).ok()).toBe(true);
+  }
+  expect(await warningKinds()).toEqual(before);
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.failedRequests).toEqual([]);
+});

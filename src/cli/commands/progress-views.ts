@@ -333,20 +333,28 @@ export function warningLines(
   locale: Locale,
 ): string[] {
   const lines: string[] = [];
+  /** A task's progress key with its resource's title: "CS50x (cs50x/week-1)". */
+  const itemLabel = (key: string): string => {
+    const [resource = key] = key.split('/');
+    const title = resourceTitle(curriculum, locale, resource);
+    return title === resource ? key : `${title} (${key})`;
+  };
   const catchUp = (hours: number | null): string =>
     hours === null ? m.catchUpNone(MAX_HOURS_PER_WEEK) : m.catchUpHours(m.hoursNum(hours));
   for (const w of warnings) {
     if (w.kind === 'behind-target') lines.push(m.warnBehind(w.finish, w.target), catchUp(w.hoursPerWeekNeeded));
     else if (w.kind === 'target-at-risk') lines.push(m.warnAtRisk(w.target, w.p90), catchUp(w.hoursPerWeekNeeded));
-    else {
+    else if (w.kind === 'unticked') {
+      lines.push(m.warnUnticked(m.hoursNum(w.hours), m.hoursNum(w.underWay), w.hours > w.underWay));
+      if (w.next !== null) lines.push(m.tickFinished(itemLabel(w.next), w.next));
+    } else {
       lines.push(m.warnNoStudy(w.days, w.lastStudy));
-      if (w.next !== null) {
-        const [resource = w.next] = w.next.split('/');
-        const title = resourceTitle(curriculum, locale, resource);
-        lines.push(m.catchUpNext(title === resource ? w.next : `${title} (${w.next})`));
-      }
+      if (w.next !== null) lines.push(m.catchUpNext(itemLabel(w.next)));
       // Behind the target, the catch-up hours are said with that warning already.
-      if (w.hoursPerWeekNeeded !== null && !warnings.some((x) => x.kind !== 'no-study'))
+      if (
+        w.hoursPerWeekNeeded !== null &&
+        !warnings.some((x) => x.kind === 'behind-target' || x.kind === 'target-at-risk')
+      )
         lines.push(catchUp(w.hoursPerWeekNeeded));
     }
   }

@@ -699,6 +699,7 @@ export function generalPool(
     pool: round(pool),
     bySkills: round(Math.min(pool, unloggedBySkills)),
     underWayCap: Math.max(profile.hoursPerWeek, first?.hours ?? 0),
+    atHand: first?.hours ?? 0,
   };
 }
 
@@ -708,15 +709,18 @@ export function generalPool(
  * earns its later units as hours are spent on them: the pace's and the burn-up's reading,
  * planner/earned.ts). `underWayCap`: the most that can be work under way, the first task not settled or
  * a week of study, whichever is more; beyond it, study that never turns into marks is not progress
- * (the plan takes no more off its tasks) and reads as slow (the pace counts it as spent).
+ * (the plan takes no more off its tasks) and reads as slow (the pace counts it as spent). `atHand`:
+ * the first task not settled, in hours.
  */
 export interface GeneralStudy {
   readonly pool: number;
   readonly bySkills: number;
   readonly underWayCap: number;
+  /** The first plan's hours for its first task not settled (the task at hand); 0 when none is left. */
+  readonly atHand: number;
 }
 
-const NO_GENERAL_STUDY: GeneralStudy = { pool: 0, bySkills: 0, underWayCap: 0 };
+const NO_GENERAL_STUDY: GeneralStudy = { pool: 0, bySkills: 0, underWayCap: 0, atHand: 0 };
 
 /** The general study the plan takes off its tasks as work under way. */
 const underWay = (study: GeneralStudy): number => Math.min(study.pool, study.underWayCap);

@@ -130,6 +130,25 @@ describe('studyWarnings', () => {
     expect(studyWarnings({ ...quiet, target: short })[0]).toMatchObject({ kind: 'no-study', hoursPerWeekNeeded: 12 });
   });
 
+  it('says study logged without an item that no tick accounts for once it is as much as the task at hand', () => {
+    const study = (pool: number) => ({ pool, bySkills: 0, underWayCap: 12, atHand: 8 });
+    const at = (pool: number) =>
+      studyWarnings({ ...base, today: '2027-02-01', activeDays: ['2027-02-01'], general: study(pool) });
+    expect(at(7.5)).toEqual([]);
+    expect(at(8)).toEqual([{ kind: 'unticked', hours: 8, underWay: 8, next: 'cs' }]);
+    // Beyond the cap, the rest reads as slower study: the warning says how much of it is under way.
+    expect(at(20)).toEqual([{ kind: 'unticked', hours: 20, underWay: 12, next: 'cs' }]);
+    // Nothing left to tick: nothing to say.
+    expect(
+      studyWarnings({
+        ...base,
+        today: '2027-02-01',
+        activeDays: ['2027-02-01'],
+        general: { ...study(20), atHand: 0 },
+      }),
+    ).toEqual([]);
+  });
+
   it('does not count declared days off as days without study', () => {
     const away = { ...profile, weeksOff: [{ start: '2027-02-01', end: '2027-02-14' }] };
     expect(studyWarnings({ ...base, profile: away, today: '2027-02-15', activeDays: ['2027-01-31'] })).toEqual([]);

@@ -15,7 +15,7 @@ import type { Profile, ProgressState } from '../plan-model.js';
 import { addDays, daysBetween, toDayNumber } from '../dates.js';
 import { studyCalendar } from '../weeks.js';
 import { planFor } from './plan.js';
-import type { PlanOptions } from './plan.js';
+import type { GeneralStudy, PlanOptions } from './plan.js';
 import { MAX_HOURS_PER_WEEK } from './profile.js';
 
 /** Days of study missed (open days with no activity) before mlpath warns. */
@@ -60,6 +60,18 @@ export type StudyWarning =
       readonly p90: string;
       readonly target: string;
       readonly hoursPerWeekNeeded: number | null;
+    }
+  | {
+      /**
+       * Study logged without an item that no tick accounts for (`generalPool`), as much as the task at
+       * hand takes or more: finished work left unticked. Up to `underWay` hours the plan counts as
+       * the task at hand under way; the rest reads as slower study.
+       */
+      readonly kind: 'unticked';
+      readonly hours: number;
+      readonly underWay: number;
+      /** The task at hand (its progress key), when the plan has one. */
+      readonly next: string | null;
     }
   | {
       /** No study (hours, marks or ticks) on `days` open days in a row. */
@@ -205,6 +217,8 @@ export function studyWarnings(input: {
   readonly activeDays: readonly string[];
   /** The first task of the current plan, as its progress key. */
   readonly next: string | null;
+  /** How the study logged without an item stands (`generalPool`), when the caller read it. */
+  readonly general?: GeneralStudy;
 }): StudyWarning[] {
   const { profile, today, target, p90 } = input;
   const warnings: StudyWarning[] = [];
@@ -217,6 +231,15 @@ export function studyWarnings(input: {
     });
   } else if (target && p90 !== null && p90 > target.date) {
     warnings.push({ kind: 'target-at-risk', p90, target: target.date, hoursPerWeekNeeded: target.hoursPerWeekNeeded });
+  }
+  const general = input.general;
+  if (general && general.atHand > 0 && general.pool >= general.atHand) {
+    warnings.push({
+      kind: 'unticked',
+      hours: general.pool,
+      underWay: Math.min(general.pool, general.underWayCap),
+      next: input.next,
+    });
   }
   const before = input.activeDays.filter((d) => d <= today);
   const lastStudy = before.at(-1) ?? null;

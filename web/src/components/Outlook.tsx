@@ -210,6 +210,16 @@ export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
               <p>{catchUp(w.hoursPerWeekNeeded)}</p>
             </>
           )}
+          {w.kind === 'unticked' && (
+            <>
+              <p className="font-semibold">
+                {w.hours > w.underWay
+                  ? t('outlook.warnUntickedBeyond', { hours: hoursNum(w.hours), underWay: hoursNum(w.underWay) })
+                  : t('outlook.warnUnticked', { hours: hoursNum(w.hours) })}
+              </p>
+              {w.next && <p>{t('outlook.tickFinished', { item: titleOf(w.next.split('/')[0] ?? w.next) })}</p>}
+            </>
+          )}
           {w.kind === 'no-study' && (
             <>
               <p className="font-semibold">
