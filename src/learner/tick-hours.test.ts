@@ -190,17 +190,29 @@ describe('study that no tick accounts for', () => {
     for (const command of ['status', 'today']) {
       const en = (await home.run([command], env('en'))).stdout;
       expect(en).toContain(
-        '20 h of study logged without an item is not matched by a tick yet. The plan counts 16 h of it as the task at hand under way',
+        '20 h of study logged without an item is not matched by a tick yet. The plan counts 16 h of it as work under way, and none of the rest until you tick what it finished.',
       );
       expect(en).toContain('(`mlpath done cs50x/week-0`)');
       const zh = (await home.run([command], env('zh-CN'))).stdout;
-      expect(zh).toContain(
-        '有 20 小时未注明内容的学习还没有对应的完成标记。计划只把其中 16 小时算作手头任务的进行中部分',
-      );
+      expect(zh).toContain('有 20 小时未注明内容的学习还没有对应的完成标记。计划只把其中 16 小时算作进行中的学习');
       expect(zh).toContain('（`mlpath done cs50x/week-0`）');
     }
     // Ticked, the 4 h left are less than the next unit: the line goes.
     expect((await home.run(['done', 'cs50x/week-0'], env('en'))).status).toBe(0);
     expect((await home.run(['status'], env('en'))).stdout).not.toContain('without an item');
+  });
+
+  it('is not said when nothing is left to tick, however much was studied', async () => {
+    const home = testHome(`${START}T09:00:00.000Z`);
+    homes.push(home);
+    const env = { MLPATH_CURRICULUM: SHIPPED, MLPATH_NOW: `${START}T18:00:00.000Z` };
+    // A plan to one skill, studied for, then marked done as a whole skill.
+    const init = ['init', '--yes', '--hours', '10', '--start', START, '--target', 'computing-basics'];
+    expect((await home.run(init, env)).status).toBe(0);
+    expect((await home.run(['log', '20'], env)).status).toBe(0);
+    expect((await home.run(['status'], env)).stdout).toContain('without an item');
+    expect((await home.run(['done', 'computing-basics'], env)).status).toBe(0);
+    const status = JSON.parse((await home.run(['status', '--json'], env)).stdout) as { warnings: { kind: string }[] };
+    expect(status.warnings.filter((w) => w.kind === 'unticked')).toEqual([]);
   });
 });

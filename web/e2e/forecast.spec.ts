@@ -160,6 +160,7 @@ test('study logged without an item that no tick accounts for is said on the prog
   // Study logged day by day until it is more than the task at hand (a day holds 24 h at most), looked
   // at, then undone: the other pages' learner is left as found.
   let entries = 0;
+  let ticked = false;
   const today = new Date();
   for (let back = 1; back <= 20 && !(await warningKinds()).includes('unticked'); back++) {
     const day = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() - back));
@@ -180,21 +181,41 @@ test('study logged without an item that no tick accounts for is said on the prog
     await page.reload({ waitUntil: 'networkidle' });
     const warnings = page.getByTestId('warnings');
     await expect(warnings).toContainText(
-      /[\d,.]+ h of study logged without an item is not matched by a tick yet(: at least as long as the task at hand is estimated to take\. The plan counts it as that task under way\.|\. The plan counts [\d.,]+ h of it as the task at hand under way, and the rest as slower study\.)/,
+      /[\d,.]+ h of study logged without an item is not matched by a tick yet(: at least as long as the task at hand is estimated to take\. The plan counts it as work under way\.|\. The plan counts [\d.,]+ h of it as work under way, and none of the rest until you tick what it finished\.)/,
     );
-    await expect(warnings).toContainText(/Finished .+, or more\? Tick what you finished/);
+    await expect(warnings).toContainText(/Finished .+ \(.+\), or more\? Tick what you finished/);
     await warnings.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/progress-unticked-en.png` });
     // The same on the This week page, and in Chinese.
     await openPage(page, '#/today');
     await page.locator('#language').selectOption('zh-CN');
     await expect(page.getByTestId('warnings')).toContainText(/有 [\d,.]+ 小时未注明内容的学习还没有对应的完成标记/);
-    await expect(page.getByTestId('warnings')).toContainText('已经学完了吗');
+    await expect(page.getByTestId('warnings')).toContainText('或更多内容吗？');
     await page.getByTestId('warnings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/today-unticked-zh.png` });
+    // The warning's own tick: the task at hand is done, through the same step as the week's boxes.
+    const next = unticked?.next ?? '';
+    await page
+      .getByTestId('warnings')
+      .getByRole('button', { name: /标记为完成/ })
+      .click();
+    ticked = true;
+    await expect
+      .poll(async () => {
+        const items = ((await (await page.request.get('/api/progress')).json()) as { items: Record<string, string> })
+          .items;
+        return items[next];
+      })
+      .toBe('done');
+    const after = (await (await page.request.get('/api/status')).json()) as {
+      warnings: { kind: string; next?: string | null }[];
+    };
+    // Either the study left is less than the next task, or the warning has moved on to it.
+    expect(after.warnings.find((w) => w.kind === 'unticked')?.next ?? null).not.toBe(next);
   } finally {
     await page.locator('#language').selectOption('en');
-    for (let i = 0; i < entries; i++) expect((await page.request.post('/api/progress/undo')).ok()).toBe(true);
+    for (let i = 0; i < entries + (ticked ? 1 : 0); i++)
+      expect((await page.request.post('/api/progress/undo')).ok()).toBe(true);
   }
   expect(await warningKinds()).toEqual(before);
   expect(seen.consoleErrors).toEqual([]);

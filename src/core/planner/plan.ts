@@ -693,7 +693,13 @@ export function generalPool(
     pool += general.get(day) ?? 0;
     pool -= Math.min(pool, unloggedOn.get(day) ?? 0);
   }
-  const first = firstTasks.find((task) => taskSettled(task, progress) === undefined);
+  // The task at hand, as the re-plan has it: not settled, and not left out for skills all settled.
+  const settled = new Set(settledSkills(progress));
+  const first = firstTasks.find(
+    (task) =>
+      taskSettled(task, progress) === undefined &&
+      !(task.skills.length > 0 && task.skills.every((skill) => settled.has(skill))),
+  );
   const round = (hours: number): number => Math.round(hours * 100) / 100;
   return {
     pool: round(pool),

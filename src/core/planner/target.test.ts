@@ -140,6 +140,9 @@ describe('studyWarnings', () => {
     expect(at(20)).toEqual([{ kind: 'unticked', hours: 20, underWay: 12, next: 'cs' }]);
     // Nothing left to tick: nothing to say.
     expect(
+      studyWarnings({ ...base, next: null, today: '2027-02-01', activeDays: ['2027-02-01'], general: study(20) }),
+    ).toEqual([]);
+    expect(
       studyWarnings({
         ...base,
         today: '2027-02-01',

@@ -233,7 +233,8 @@ export function studyWarnings(input: {
     warnings.push({ kind: 'target-at-risk', p90, target: target.date, hoursPerWeekNeeded: target.hoursPerWeekNeeded });
   }
   const general = input.general;
-  if (general && general.atHand > 0 && general.pool >= general.atHand) {
+  // Nothing left to tick (every task done, or no plan): nothing to say.
+  if (general && input.next !== null && general.atHand > 0 && general.pool >= general.atHand) {
     warnings.push({
       kind: 'unticked',
       hours: general.pool,

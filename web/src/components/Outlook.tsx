@@ -7,11 +7,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { MAX_HOURS_PER_WEEK } from '../../../src/core/planner/profile.js';
 import { ErrorNote } from './Feedback.js';
-import { asError } from '../lib/action.js';
+import { asError, useAction } from '../lib/action.js';
 import { api } from '../lib/api.js';
 import type { StatusForecast, StudyWarning, TargetOutlook } from '../lib/api.js';
 import { useCurriculum } from '../lib/data.js';
-import { invalidate, PROFILE_KEYS } from '../lib/resource.js';
+import { record } from '../lib/outbox.js';
+import { invalidate, PROFILE_KEYS, PROGRESS_KEYS } from '../lib/resource.js';
 import { useLocale } from '../lib/locale.js';
 import { resourceName } from '../lib/task-title.js';
 
@@ -186,6 +187,12 @@ export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
   const { t, date, num, hoursNum } = useLocale();
   const titleOf = useResourceTitle();
   if (warnings.length === 0) return null;
+  /** A task's progress key with its resource's title, as `mlpath status` says it: "CS50x (cs50x/week-1)". */
+  const itemLabel = (key: string): string => {
+    const resource = key.split('/')[0] ?? key;
+    const title = titleOf(resource);
+    return title === resource ? key : `${title} (${key})`;
+  };
   const catchUp = (hours: number | null) =>
     hours === null
       ? t('outlook.catchUpNone', { max: num(MAX_HOURS_PER_WEEK, 0) })
@@ -217,7 +224,7 @@ export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
                   ? t('outlook.warnUntickedBeyond', { hours: hoursNum(w.hours), underWay: hoursNum(w.underWay) })
                   : t('outlook.warnUnticked', { hours: hoursNum(w.hours) })}
               </p>
-              {w.next && <p>{t('outlook.tickFinished', { item: titleOf(w.next.split('/')[0] ?? w.next) })}</p>}
+              {w.next && <TickNext item={w.next} title={itemLabel(w.next)} />}
             </>
           )}
           {w.kind === 'no-study' && (
@@ -233,5 +240,35 @@ export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The question a warning about unticked study asks, with the task at hand's tick beside it: the same
+ * step as its box on the This week page (recorded through the outbox; the tick logs what its estimate
+ * leaves), for a task the week's list no longer shows once the week's hours are all logged.
+ */
+function TickNext({ item, title }: { item: string; title: string }) {
+  const { t } = useLocale();
+  const { busy, error, run } = useAction();
+  const [said, setSaid] = useState('');
+  const tick = () =>
+    void run(async () => {
+      const { how } = await record({ type: 'done', item });
+      if (how === 'sent') await invalidate(...PROGRESS_KEYS);
+      const done = t('today.ticked', { task: title });
+      setSaid(how === 'kept' ? `${done} ${t('offline.kept')}` : done);
+    });
+  return (
+    <>
+      <p>{t('outlook.tickFinished', { item: title })}</p>
+      <button type="button" className="btn mt-1 py-1" disabled={busy} onClick={tick}>
+        {t('outlook.tickNext', { item: title })}
+      </button>
+      <p role="status" className="text-sm">
+        {said}
+      </p>
+      {error && <ErrorNote error={error} />}
+    </>
   );
 }
