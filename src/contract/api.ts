@@ -235,7 +235,7 @@ export const StudyWarningSchema = z
   .register(apiSchemas, {
     id: 'StudyWarning',
     description:
-      'Behind or at risk against the target date; study logged without an item that no tick accounts for, as much as the task at hand takes or more (`underWay` of its hours count as that task under way, the rest as slower study); or two weeks of open days without study; with what catches up.',
+      'Behind or at risk against the target date; study logged without an item that no tick accounts for, as much as the task at hand takes or more (the plan counts `underWay` of its hours as work under way, none of the rest until ticks account for it); or two weeks of open days without study; with what catches up.',
   });
 
 export const StatusSchema = z

@@ -713,16 +713,17 @@ export function generalPool(
  * The reading of general study (`generalPool`). `pool`: the hours no ticked work accounts for.
  * `bySkills`: of those, what the unticked units of skills marked done could take (a skill marked early
  * earns its later units as hours are spent on them: the pace's and the burn-up's reading,
- * planner/earned.ts). `underWayCap`: the most that can be work under way, the first task not settled or
- * a week of study, whichever is more; beyond it, study that never turns into marks is not progress
- * (the plan takes no more off its tasks) and reads as slow (the pace counts it as spent). `atHand`:
- * the first task not settled, in hours.
+ * planner/earned.ts). `underWayCap`: the most that can be work under way, the task at hand or a week of
+ * study, whichever is more; beyond it, study that never turns into marks is not progress (the plan
+ * takes no more off its tasks) and reads as slow where the pace has ticks to read it by (it counts it as
+ * spent). `atHand`: the task at hand, in hours: the first plan's first task neither settled nor left out
+ * of the re-plan for skills all settled.
  */
 export interface GeneralStudy {
   readonly pool: number;
   readonly bySkills: number;
   readonly underWayCap: number;
-  /** The first plan's hours for its first task not settled (the task at hand); 0 when none is left. */
+  /** The first plan's hours for the task at hand; 0 when none is left. */
   readonly atHand: number;
 }
 

@@ -64,8 +64,8 @@ export type StudyWarning =
   | {
       /**
        * Study logged without an item that no tick accounts for (`generalPool`), as much as the task at
-       * hand takes or more: finished work left unticked. Up to `underWay` hours the plan counts as
-       * the task at hand under way; the rest reads as slower study.
+       * hand takes or more: finished work left unticked, likely. The plan counts `underWay` of those
+       * hours as work under way, and none of the rest until ticks account for it.
        */
       readonly kind: 'unticked';
       readonly hours: number;
