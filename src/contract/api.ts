@@ -223,6 +223,7 @@ export const StudyWarningSchema = z
       hours: z.number(),
       underWay: z.number(),
       next: z.string().nullable(),
+      title: TextSchema.nullable(),
     }),
     z.object({
       kind: z.literal('no-study'),

@@ -577,7 +577,18 @@ const CASES: readonly Case[] = [
     then: (s, r) => {
       const warned = JSON.parse(r[2]?.text ?? 'null').warnings;
       // The unit at hand is estimated at 10 h, as is a week: the plan counts 10 h as under way, the rest as slow.
-      expect(warned).toEqual([{ kind: 'unticked', hours: 20, underWay: 10, next: 'cs50p/week-0' }]);
+      expect(warned).toEqual([
+        {
+          kind: 'unticked',
+          hours: 20,
+          underWay: 10,
+          next: 'cs50p/week-0',
+          title: {
+            en: "CS50's Introduction to Programming with Python: Functions and variables",
+            'zh-CN': "CS50's Introduction to Programming with Python：函数与变量",
+          },
+        },
+      ]);
       // The tick logs nothing more (the 20 h cover its estimate), and the 10 h left are less than the next unit's 20.
       expect(s.steps.filter((e) => e.type === 'hours')).toHaveLength(1);
       expect(JSON.parse(r[4]?.text ?? 'null').warnings).toEqual([]);

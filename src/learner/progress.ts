@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { burnupOf } from '../core/burnup.js';
 import type { BurnupPoint } from '../core/burnup.js';
 import { findRole } from '../core/model.js';
+import type { Text } from '../core/model.js';
 import type { Forecast, Plan, Profile } from '../core/plan-model.js';
 import {
   chooseRoute,
@@ -21,6 +22,7 @@ import {
   readinessFor,
   studyWarnings,
   generalPool,
+  hoursLeftOn,
   targetOutlook,
 } from '../core/planner/index.js';
 import type { ForecastRange, PlanOptions, StudyWarning, TargetOutlook } from '../core/planner/index.js';
@@ -29,6 +31,7 @@ import { isoWeekday } from '../core/dates.js';
 import { WEEKDAYS } from '../core/plan-model.js';
 import type { PlanTask, Weekday, Words } from '../core/plan-model.js';
 import { itemTitleWords } from '../core/planner/tasks.js';
+import { sayAll } from '../i18n/planner.js';
 import { foldToJson, statsOf } from '../core/progress.js';
 import type { ProgressFold, ProgressStats } from '../core/progress.js';
 import type { ProgressEvent } from '../core/progress-model.js';
@@ -337,10 +340,24 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
       activeDays: s.stats.activeDays,
       next,
       general: generalPool(ctx.curriculum, profile, s.stats),
+      atHand: atHandOf(ctx, profile, s.stats, next),
     });
     made = { range, target, warnings };
   }
   return made;
+}
+
+/** The task at hand's hours left by its estimate and its title, for the unticked-study warning. */
+function atHandOf(
+  ctx: LearnerContext,
+  profile: Profile,
+  stats: ProgressStats,
+  next: string | null,
+): { hoursLeft: number; title: Text | undefined } | undefined {
+  if (next === null) return undefined;
+  const hoursLeft = hoursLeftOn(ctx.curriculum, profile, stats, next);
+  const words = itemTitleWords(ctx.curriculum, next);
+  return hoursLeft === undefined ? undefined : { hoursLeft, title: words && sayAll(words) };
 }
 
 /** `mlpath status` and GET /api/status: where the learner stands. */

@@ -192,7 +192,10 @@ describe('study that no tick accounts for', () => {
       expect(en).toContain(
         '20 h of study logged without an item is not matched by a tick yet. The plan counts 16 h of it as work under way, and none of the rest until you tick what it finished.',
       );
-      expect(en).toContain('(`mlpath done cs50x/week-0`)');
+      // The unit by its title, as plans name it, and the command that ticks it.
+      expect(en).toContain(
+        "Finished CS50x: CS50's Introduction to Computer Science: Week 0: Scratch, or more? Tick all you finished (`mlpath done cs50x/week-0`)",
+      );
       const zh = (await home.run([command], env('zh-CN'))).stdout;
       expect(zh).toContain('有 20 小时未注明内容的学习还没有对应的完成标记。计划只把其中 16 小时算作进行中的学习');
       expect(zh).toContain('（`mlpath done cs50x/week-0`）');
@@ -214,5 +217,27 @@ describe('study that no tick accounts for', () => {
     expect((await home.run(['done', 'computing-basics'], env)).status).toBe(0);
     const status = JSON.parse((await home.run(['status', '--json'], env)).stdout) as { warnings: { kind: string }[] };
     expect(status.warnings.filter((w) => w.kind === 'unticked')).toEqual([]);
+  });
+
+  it('measures and names the task the plan has at hand, whatever order the first plan prepared its work in', async () => {
+    const home = testHome(`${START}T09:00:00.000Z`);
+    homes.push(home);
+    const env = { MLPATH_CURRICULUM: SHIPPED, MLPATH_NOW: `${START}T18:00:00.000Z` };
+    const init = ['init', '--yes', '--start-point', 'developer', '--hours', '10', '--start', START];
+    expect((await home.run(init, env)).status).toBe(0);
+    // A developer's first week opens with Kaggle Learn's Pandas (3.4 h), not the 34 h book prepared first.
+    const today = JSON.parse((await home.run(['today', '--json'], env)).stdout) as {
+      week: { tasks: { resource: string; unit?: string; hours: number }[] };
+    };
+    const first = today.week.tasks[0];
+    expect(first).toMatchObject({ resource: 'kaggle-learn', unit: 'pandas' });
+    expect((await home.run(['log', '4'], env)).status).toBe(0);
+    const status = JSON.parse((await home.run(['status', '--json'], env)).stdout) as {
+      warnings: { kind: string; next?: string; hours?: number }[];
+    };
+    expect(status.warnings.find((w) => w.kind === 'unticked')).toMatchObject({
+      next: 'kaggle-learn/pandas',
+      hours: 4,
+    });
   });
 });

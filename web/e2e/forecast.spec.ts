@@ -181,16 +181,16 @@ test('study logged without an item that no tick accounts for is said on the prog
     await page.reload({ waitUntil: 'networkidle' });
     const warnings = page.getByTestId('warnings');
     await expect(warnings).toContainText(
-      /[\d,.]+ h of study logged without an item is not matched by a tick yet(: at least as long as the task at hand is estimated to take\. The plan counts it as work under way\.|\. The plan counts [\d.,]+ h of it as work under way, and none of the rest until you tick what it finished\.)/,
+      /[\d,.]+ h of study logged without an item is not matched by a tick yet(: at least what the task at hand has left by its estimate\. The plan counts it as work under way\.|\. The plan counts [\d.,]+ h of it as work under way, and none of the rest until you tick what it finished\.)/,
     );
-    await expect(warnings).toContainText(/Finished .+ \(.+\), or more\? Tick what you finished/);
+    await expect(warnings).toContainText(/Finished .+, or more\? Tick all you finished/);
     await warnings.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/progress-unticked-en.png` });
     // The same on the This week page, and in Chinese.
     await openPage(page, '#/today');
     await page.locator('#language').selectOption('zh-CN');
     await expect(page.getByTestId('warnings')).toContainText(/有 [\d,.]+ 小时未注明内容的学习还没有对应的完成标记/);
-    await expect(page.getByTestId('warnings')).toContainText('或更多内容吗？');
+    await expect(page.getByTestId('warnings')).toContainText('或更多内容吗？把学完的都标记为完成');
     await page.getByTestId('warnings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/today-unticked-zh.png` });
     // The warning's own tick: the task at hand is done, through the same step as the week's boxes.
@@ -200,6 +200,8 @@ test('study logged without an item that no tick accounts for is said on the prog
       .getByRole('button', { name: /标记为完成/ })
       .click();
     ticked = true;
+    // The confirmation stays in sight when the warning goes with the tick.
+    await expect(page.getByTestId('warning-tick-status')).toContainText('已完成：');
     await expect
       .poll(async () => {
         const items = ((await (await page.request.get('/api/progress')).json()) as { items: Record<string, string> })

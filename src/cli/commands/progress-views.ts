@@ -346,7 +346,7 @@ export function warningLines(
     else if (w.kind === 'target-at-risk') lines.push(m.warnAtRisk(w.target, w.p90), catchUp(w.hoursPerWeekNeeded));
     else if (w.kind === 'unticked') {
       lines.push(m.warnUnticked(m.hoursNum(w.hours), m.hoursNum(w.underWay), w.hours > w.underWay));
-      if (w.next !== null) lines.push(m.tickFinished(itemLabel(w.next), w.next));
+      if (w.next !== null) lines.push(m.tickFinished(w.title ? textIn(w.title, locale) : w.next, w.next));
     } else {
       lines.push(m.warnNoStudy(w.days, w.lastStudy));
       if (w.next !== null) lines.push(m.catchUpNext(itemLabel(w.next)));

@@ -705,7 +705,6 @@ export function generalPool(
     pool: round(pool),
     bySkills: round(Math.min(pool, unloggedBySkills)),
     underWayCap: Math.max(profile.hoursPerWeek, first?.hours ?? 0),
-    atHand: first?.hours ?? 0,
   };
 }
 
@@ -716,18 +715,16 @@ export function generalPool(
  * planner/earned.ts). `underWayCap`: the most that can be work under way, the task at hand or a week of
  * study, whichever is more; beyond it, study that never turns into marks is not progress (the plan
  * takes no more off its tasks) and reads as slow where the pace has ticks to read it by (it counts it as
- * spent). `atHand`: the task at hand, in hours: the first plan's first task neither settled nor left out
- * of the re-plan for skills all settled.
+ * spent). The task at hand: the first plan's first task neither settled nor left out of the re-plan for
+ * skills all settled.
  */
 export interface GeneralStudy {
   readonly pool: number;
   readonly bySkills: number;
   readonly underWayCap: number;
-  /** The first plan's hours for the task at hand; 0 when none is left. */
-  readonly atHand: number;
 }
 
-const NO_GENERAL_STUDY: GeneralStudy = { pool: 0, bySkills: 0, underWayCap: 0, atHand: 0 };
+const NO_GENERAL_STUDY: GeneralStudy = { pool: 0, bySkills: 0, underWayCap: 0 };
 
 /** The general study the plan takes off its tasks as work under way. */
 const underWay = (study: GeneralStudy): number => Math.min(study.pool, study.underWayCap);
@@ -750,17 +747,31 @@ function loggedOnTick(key: string, tasks: readonly PlannerTask[], loggedByItem: 
  * the hours logged in all are the estimates of the work ticked or the hours studied, whichever is more.
  */
 export function hoursLeftToLog(curriculum: Curriculum, profile: Profile, progress: ProgressState, key: string): number {
+  const left = hoursLeftOn(curriculum, profile, progress, key);
+  if (left === undefined) return 0;
+  return Math.round(Math.max(0, left - generalPool(curriculum, profile, progress).pool) * 100) / 100;
+}
+
+/**
+ * What the estimate of the work a tick of `key` settles (a resource or `resource/unit`; the learner
+ * factor applied, at the estimated pace) leaves after the hours logged on it, never below 0; undefined
+ * for work the re-plan does not hold (a skill, or work settled already).
+ */
+export function hoursLeftOn(
+  curriculum: Curriculum,
+  profile: Profile,
+  progress: ProgressState,
+  key: string,
+): number | undefined {
   // Units ticked (or skipped) before the whole resource: their hours were counted when they were.
   const tasks = prepare(curriculum, profile, settledSkills(progress)).tasks.filter(
     (task) =>
       (task.key === key || (task.unit !== undefined && task.resource === key)) &&
       taskSettled(task, progress) === undefined,
   );
-  if (tasks.length === 0) return 0;
+  if (tasks.length === 0) return undefined;
   const estimate = tasks.reduce((sum, task) => sum + task.hours, 0);
-  const spent = loggedOnTick(key, tasks, progress.loggedByItem);
-  const left = Math.max(0, estimate - spent - generalPool(curriculum, profile, progress).pool);
-  return Math.round(left * 100) / 100;
+  return Math.max(0, estimate - loggedOnTick(key, tasks, progress.loggedByItem));
 }
 
 /**

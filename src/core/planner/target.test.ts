@@ -130,26 +130,27 @@ describe('studyWarnings', () => {
     expect(studyWarnings({ ...quiet, target: short })[0]).toMatchObject({ kind: 'no-study', hoursPerWeekNeeded: 12 });
   });
 
-  it('says study logged without an item that no tick accounts for once it is as much as the task at hand', () => {
-    const study = (pool: number) => ({ pool, bySkills: 0, underWayCap: 12, atHand: 8 });
-    const at = (pool: number) =>
-      studyWarnings({ ...base, today: '2027-02-01', activeDays: ['2027-02-01'], general: study(pool) });
-    expect(at(7.5)).toEqual([]);
-    expect(at(8)).toEqual([{ kind: 'unticked', hours: 8, underWay: 8, next: 'cs' }]);
-    // Beyond the cap, the rest reads as slower study: the warning says how much of it is under way.
-    expect(at(20)).toEqual([{ kind: 'unticked', hours: 20, underWay: 12, next: 'cs' }]);
-    // Nothing left to tick: nothing to say.
-    expect(
-      studyWarnings({ ...base, next: null, today: '2027-02-01', activeDays: ['2027-02-01'], general: study(20) }),
-    ).toEqual([]);
-    expect(
+  it('says study logged without an item that no tick accounts for once it is what the task at hand has left', () => {
+    const general = (pool: number) => ({ pool, bySkills: 0, underWayCap: 12 });
+    const title = { en: 'A unit' };
+    const at = (pool: number, hoursLeft = 8, next: string | null = 'cs') =>
       studyWarnings({
         ...base,
+        next,
         today: '2027-02-01',
         activeDays: ['2027-02-01'],
-        general: { ...study(20), atHand: 0 },
-      }),
-    ).toEqual([]);
+        general: general(pool),
+        atHand: { hoursLeft, title },
+      });
+    expect(at(7.5)).toEqual([]);
+    expect(at(8)).toEqual([{ kind: 'unticked', hours: 8, underWay: 8, next: 'cs', title }]);
+    // Beyond the cap the plan counts no more of it as under way: the warning says how much it counts.
+    expect(at(20)).toEqual([{ kind: 'unticked', hours: 20, underWay: 12, next: 'cs', title }]);
+    // Hours logged on the task itself leave less of it: less study without an item is enough to ask.
+    expect(at(3, 2)).toEqual([{ kind: 'unticked', hours: 3, underWay: 3, next: 'cs', title }]);
+    // Nothing left to tick, or no study without an item: nothing to say.
+    expect(at(20, 8, null)).toEqual([]);
+    expect(at(0, 0)).toEqual([]);
   });
 
   it('does not count declared days off as days without study', () => {

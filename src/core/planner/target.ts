@@ -10,7 +10,7 @@
  *   inside the range (p90 past it: at risk, said early); two weeks of open days without any study (not
  *   said on a day off).
  */
-import type { Curriculum } from '../model.js';
+import type { Curriculum, Text } from '../model.js';
 import type { Profile, ProgressState } from '../plan-model.js';
 import { addDays, daysBetween, toDayNumber } from '../dates.js';
 import { studyCalendar } from '../weeks.js';
@@ -72,6 +72,8 @@ export type StudyWarning =
       readonly underWay: number;
       /** The task at hand (its progress key), when the plan has one. */
       readonly next: string | null;
+      /** Its title, as plans name tasks (`itemTitleWords`). */
+      readonly title: Text | null;
     }
   | {
       /** No study (hours, marks or ticks) on `days` open days in a row. */
@@ -219,6 +221,8 @@ export function studyWarnings(input: {
   readonly next: string | null;
   /** How the study logged without an item stands (`generalPool`), when the caller read it. */
   readonly general?: GeneralStudy;
+  /** The task at hand (`next`): the hours its estimate leaves after those logged on it (`hoursLeftOn`), and its title. */
+  readonly atHand?: { readonly hoursLeft: number; readonly title: Text | undefined };
 }): StudyWarning[] {
   const { profile, today, target, p90 } = input;
   const warnings: StudyWarning[] = [];
@@ -232,14 +236,15 @@ export function studyWarnings(input: {
   } else if (target && p90 !== null && p90 > target.date) {
     warnings.push({ kind: 'target-at-risk', p90, target: target.date, hoursPerWeekNeeded: target.hoursPerWeekNeeded });
   }
-  const general = input.general;
+  const { general, atHand } = input;
   // Nothing left to tick (every task done, or no plan): nothing to say.
-  if (general && input.next !== null && general.atHand > 0 && general.pool >= general.atHand) {
+  if (general && atHand && input.next !== null && general.pool > 0 && general.pool >= atHand.hoursLeft) {
     warnings.push({
       kind: 'unticked',
       hours: general.pool,
       underWay: Math.min(general.pool, general.underWayCap),
       next: input.next,
+      title: atHand.title ?? null,
     });
   }
   const before = input.activeDays.filter((d) => d <= today);

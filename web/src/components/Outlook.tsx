@@ -184,62 +184,69 @@ export function TargetDate({
 
 /** Warnings with what catches up; nothing when there are none. */
 export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
-  const { t, date, num, hoursNum } = useLocale();
+  const { t, tx, date, num, hoursNum } = useLocale();
   const titleOf = useResourceTitle();
-  if (warnings.length === 0) return null;
-  /** A task's progress key with its resource's title, as `mlpath status` says it: "CS50x (cs50x/week-1)". */
-  const itemLabel = (key: string): string => {
-    const resource = key.split('/')[0] ?? key;
-    const title = titleOf(resource);
-    return title === resource ? key : `${title} (${key})`;
-  };
+  // Said here, not in the warning: a tick usually takes the warning away with it.
+  const [ticked, setTicked] = useState('');
+  const status = (
+    // Out of the layout while it has nothing to say (the pages space their sections apart).
+    <p role="status" className={ticked ? 'text-sm' : 'sr-only'} data-testid="warning-tick-status">
+      {ticked}
+    </p>
+  );
+  if (warnings.length === 0) return status;
   const catchUp = (hours: number | null) =>
     hours === null
       ? t('outlook.catchUpNone', { max: num(MAX_HOURS_PER_WEEK, 0) })
       : t('outlook.catchUpHours', { hours: hoursNum(hours) });
   return (
-    <ul className="warning space-y-2 rounded-md p-3" data-testid="warnings">
-      {warnings.map((w) => (
-        <li key={w.kind}>
-          {w.kind === 'behind-target' && (
-            <>
-              <p className="font-semibold">
-                {t('outlook.warnBehind', { finish: date(w.finish, 'long'), target: date(w.target, 'long') })}
-              </p>
-              <p>{catchUp(w.hoursPerWeekNeeded)}</p>
-            </>
-          )}
-          {w.kind === 'target-at-risk' && (
-            <>
-              <p className="font-semibold">
-                {t('outlook.warnAtRisk', { target: date(w.target, 'long'), p90: date(w.p90, 'long') })}
-              </p>
-              <p>{catchUp(w.hoursPerWeekNeeded)}</p>
-            </>
-          )}
-          {w.kind === 'unticked' && (
-            <>
-              <p className="font-semibold">
-                {w.hours > w.underWay
-                  ? t('outlook.warnUntickedBeyond', { hours: hoursNum(w.hours), underWay: hoursNum(w.underWay) })
-                  : t('outlook.warnUnticked', { hours: hoursNum(w.hours) })}
-              </p>
-              {w.next && <TickNext item={w.next} title={itemLabel(w.next)} />}
-            </>
-          )}
-          {w.kind === 'no-study' && (
-            <>
-              <p className="font-semibold">
-                {w.lastStudy
-                  ? t('outlook.warnNoStudy', { days: num(w.days, 0), since: date(w.lastStudy, 'long') })
-                  : t('outlook.warnNoStudyYet', { days: num(w.days, 0) })}
-              </p>
-              {w.next && <p>{t('outlook.catchUpNext', { item: titleOf(w.next.split('/')[0] ?? w.next) })}</p>}
-            </>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {status}
+      <ul className="warning space-y-2 rounded-md p-3" data-testid="warnings">
+        {warnings.map((w) => (
+          <li key={w.kind}>
+            {w.kind === 'behind-target' && (
+              <>
+                <p className="font-semibold">
+                  {t('outlook.warnBehind', { finish: date(w.finish, 'long'), target: date(w.target, 'long') })}
+                </p>
+                <p>{catchUp(w.hoursPerWeekNeeded)}</p>
+              </>
+            )}
+            {w.kind === 'target-at-risk' && (
+              <>
+                <p className="font-semibold">
+                  {t('outlook.warnAtRisk', { target: date(w.target, 'long'), p90: date(w.p90, 'long') })}
+                </p>
+                <p>{catchUp(w.hoursPerWeekNeeded)}</p>
+              </>
+            )}
+            {w.kind === 'unticked' && (
+              <>
+                <p className="font-semibold">
+                  {w.hours > w.underWay
+                    ? t('outlook.warnUntickedBeyond', { hours: hoursNum(w.hours), underWay: hoursNum(w.underWay) })
+                    : t('outlook.warnUnticked', { hours: hoursNum(w.hours) })}
+                </p>
+                {w.next && (
+                  <TickNext key={w.next} item={w.next} title={w.title ? tx(w.title) : w.next} onTicked={setTicked} />
+                )}
+              </>
+            )}
+            {w.kind === 'no-study' && (
+              <>
+                <p className="font-semibold">
+                  {w.lastStudy
+                    ? t('outlook.warnNoStudy', { days: num(w.days, 0), since: date(w.lastStudy, 'long') })
+                    : t('outlook.warnNoStudyYet', { days: num(w.days, 0) })}
+                </p>
+                {w.next && <p>{t('outlook.catchUpNext', { item: titleOf(w.next.split('/')[0] ?? w.next) })}</p>}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -248,26 +255,26 @@ export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
  * step as its box on the This week page (recorded through the outbox; the tick logs what its estimate
  * leaves), for a task the week's list no longer shows once the week's hours are all logged.
  */
-function TickNext({ item, title }: { item: string; title: string }) {
+function TickNext(props: { item: string; title: string; onTicked: (said: string) => void }) {
+  const { item, title, onTicked } = props;
   const { t } = useLocale();
   const { busy, error, run } = useAction();
-  const [said, setSaid] = useState('');
+  // Ticked from here (sent, or kept to send): not offered again while the warning still stands.
+  const [done, setDone] = useState(false);
   const tick = () =>
     void run(async () => {
       const { how } = await record({ type: 'done', item });
+      setDone(true);
+      const said = t('today.ticked', { task: title });
+      onTicked(how === 'kept' ? `${said} ${t('offline.kept')}` : said);
       if (how === 'sent') await invalidate(...PROGRESS_KEYS);
-      const done = t('today.ticked', { task: title });
-      setSaid(how === 'kept' ? `${done} ${t('offline.kept')}` : done);
     });
   return (
     <>
       <p>{t('outlook.tickFinished', { item: title })}</p>
-      <button type="button" className="btn mt-1 py-1" disabled={busy} onClick={tick}>
+      <button type="button" className="btn mt-1 py-1" disabled={busy || done} onClick={tick}>
         {t('outlook.tickNext', { item: title })}
       </button>
-      <p role="status" className="text-sm">
-        {said}
-      </p>
       {error && <ErrorNote error={error} />}
     </>
   );
