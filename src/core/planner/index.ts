@@ -5,7 +5,16 @@
 export { profileFor, checkProfile, validateProfile, effortFactorFor, NO_CHOICES } from './profile.js';
 export type { ProfileOverrides, ProfileProblem, ProfileField } from './profile.js';
 export { recommendedRoute, chooseRoute, reasonsFor } from './route.js';
-export { planFor, observedPace, hoursLeftToLog, hoursLeftOn, generalPool, READY, READY_TITLE, ALONGSIDE_SHARE } from './plan.js';
+export {
+  planFor,
+  observedPace,
+  hoursLeftToLog,
+  hoursLeftOn,
+  generalPool,
+  READY,
+  READY_TITLE,
+  ALONGSIDE_SHARE,
+} from './plan.js';
 export { forecastFrom } from './forecast.js';
 export { MIN_HISTORY_WEEKS, HISTORY_WEEKS, RANGE_RUNS } from './forecast-range.js';
 export type { ForecastRange, HistoryWeek } from './forecast-range.js';
