@@ -332,6 +332,8 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
     });
     const first = forecast.plan.weeks.flatMap((w) => w.tasks)[0];
     const next = first ? first.key || (first.unit ? `${first.resource}/${first.unit}` : first.resource) : null;
+    // Read without preparing a plan when no study was logged without an item (the usual case).
+    const general = generalPool(ctx.curriculum, profile, s.stats);
     const warnings = studyWarnings({
       profile,
       today: s.today,
@@ -339,8 +341,9 @@ async function makeOutlook(ctx: LearnerContext, s: ProgressSnapshot): Promise<Ou
       p90,
       activeDays: s.stats.activeDays,
       next,
-      general: generalPool(ctx.curriculum, profile, s.stats),
-      atHand: atHandOf(ctx, profile, s.stats, next),
+      general,
+      // The task at hand's reading prepares the re-plan's work: only when there is study to weigh it against.
+      atHand: general.pool > 0 ? atHandOf(ctx, profile, s.stats, next) : undefined,
     });
     made = { range, target, warnings };
   }

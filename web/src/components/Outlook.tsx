@@ -205,18 +205,12 @@ export function Warnings({ warnings }: { warnings: readonly StudyWarning[] }) {
       <ul className="warning space-y-2 rounded-md p-3" data-testid="warnings">
         {warnings.map((w) => (
           <li key={w.kind}>
-            {w.kind === 'behind-target' && (
+            {(w.kind === 'behind-target' || w.kind === 'target-at-risk') && (
               <>
                 <p className="font-semibold">
-                  {t('outlook.warnBehind', { finish: date(w.finish, 'long'), target: date(w.target, 'long') })}
-                </p>
-                <p>{catchUp(w.hoursPerWeekNeeded)}</p>
-              </>
-            )}
-            {w.kind === 'target-at-risk' && (
-              <>
-                <p className="font-semibold">
-                  {t('outlook.warnAtRisk', { target: date(w.target, 'long'), p90: date(w.p90, 'long') })}
+                  {w.kind === 'behind-target'
+                    ? t('outlook.warnBehind', { finish: date(w.finish, 'long'), target: date(w.target, 'long') })
+                    : t('outlook.warnAtRisk', { target: date(w.target, 'long'), p90: date(w.p90, 'long') })}
                 </p>
                 <p>{catchUp(w.hoursPerWeekNeeded)}</p>
               </>
